@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using CxLive.Journeys;
+
+namespace CxLive.Alerts;
+
+/// <summary>
+/// A bad experience CxLive saw, as the wall, the agent and the API show it (product.md, "Alerts").
+/// Immutable: every change produces a new record, so one can be handed to SignalR and to callers
+/// without copies or locks.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.Alert")]
+public sealed record Alert
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string RuleId { get; init; }
+    [Id(2)] public required Severity Severity { get; init; }
+    [Id(3)] public required AlertState State { get; init; }
+    [Id(4)] public string? CustomerId { get; init; }
+    [Id(5)] public string? Touchpoint { get; init; }
+    [Id(6)] public JourneyStage? Stage { get; init; }
+    [Id(7)] public string? CaseId { get; init; }
+    [Id(8)] public required string Title { get; init; }
+    [Id(9)] public required string Detail { get; init; }
+
+    /// <summary>The ids of the interactions that made the alert fire, oldest first.</summary>
+    [Id(10)] public required ImmutableArray<string> Evidence { get; init; }
+    [Id(11)] public required DateTimeOffset RaisedAt { get; init; }
+    [Id(12)] public required DateTimeOffset UpdatedAt { get; init; }
+    [Id(13)] public DateTimeOffset? ResolvedAt { get; init; }
+    [Id(14)] public string? IncidentId { get; init; }
+    [Id(15)] public string? AssignedTo { get; init; }
+    [Id(16)] public SuggestedAction? SuggestedAction { get; init; }
+
+    /// <summary>Rule + subject + case: the same condition never opens two alerts.</summary>
+    [Id(17)] public required string Fingerprint { get; init; }
+
+    /// <summary>How many times the condition was seen while this alert was open.</summary>
+    [Id(18)] public int Occurrences { get; init; } = 1;
+    [Id(19)] public required ImmutableArray<AlertTransition> History { get; init; }
+
+    [JsonIgnore]
+    public bool IsOpen => State is not AlertState.Resolved;
+}

@@ -1,0 +1,24 @@
+namespace CxLive.Alerts;
+
+/// <summary>Filters of <c>GET /api/alerts</c>; null means "any". Newest first.</summary>
+[GenerateSerializer, Immutable, Alias("cx.AlertQuery")]
+public sealed record AlertQuery
+{
+    [Id(0)] public AlertState? State { get; init; }
+    [Id(1)] public Severity? Severity { get; init; }
+    [Id(2)] public string? CustomerId { get; init; }
+    [Id(3)] public string? Touchpoint { get; init; }
+    [Id(4)] public string? RuleId { get; init; }
+    [Id(5)] public int Limit { get; init; } = 100;
+
+    /// <summary>Only alerts not yet resolved (open, acknowledged or snoozed).</summary>
+    [Id(6)] public bool OpenOnly { get; init; }
+
+    public bool Matches(Alert alert) =>
+        (!OpenOnly || alert.IsOpen)
+        && (State is null || alert.State == State)
+        && (Severity is null || alert.Severity == Severity)
+        && (CustomerId is null || alert.CustomerId == CustomerId)
+        && (Touchpoint is null || alert.Touchpoint == Touchpoint)
+        && (RuleId is null || alert.RuleId == RuleId);
+}

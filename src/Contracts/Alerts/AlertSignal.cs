@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using CxLive.Journeys;
+
+namespace CxLive.Alerts;
+
+public enum SignalKind
+{
+    /// <summary>The condition holds: open an alert, or update the open one with the same fingerprint.</summary>
+    Raise,
+
+    /// <summary>The condition cleared (per the catalogue's "resolves when"): resolve the open alert.</summary>
+    Resolve,
+}
+
+/// <summary>
+/// What a detector says about one subject. Detectors produce signals; the alert book turns them
+/// into alerts (dedup by fingerprint, history, push). A signal carries event time, not wall time.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.AlertSignal")]
+public sealed record AlertSignal
+{
+    [Id(0)] public required SignalKind Kind { get; init; }
+    [Id(1)] public required string RuleId { get; init; }
+    [Id(2)] public string? CustomerId { get; init; }
+    [Id(3)] public string? Touchpoint { get; init; }
+    [Id(4)] public string? CaseId { get; init; }
+    [Id(5)] public Severity Severity { get; init; } = Severity.Warning;
+    [Id(6)] public JourneyStage? Stage { get; init; }
+    [Id(7)] public string Title { get; init; } = "";
+    [Id(8)] public string Detail { get; init; } = "";
+    [Id(9)] public ImmutableArray<string> Evidence { get; init; } = [];
+    [Id(10)] public SuggestedAction? SuggestedAction { get; init; }
+
+    /// <summary>The event time of the interaction that produced the signal.</summary>
+    [Id(11)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>Why the condition cleared, for resolve signals (kept in the alert's history).</summary>
+    [Id(12)] public string? Reason { get; init; }
+
+    /// <summary>Rule + subject + case, the dedup key of product.md.</summary>
+    public string Fingerprint => AlertFingerprint.Of(RuleId, CustomerId, Touchpoint, CaseId);
+}

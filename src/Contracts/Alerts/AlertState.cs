@@ -1,0 +1,9 @@
+namespace CxLive.Alerts;
+
+public enum AlertState
+{
+    Open,
+    Acknowledged,
+    Resolved,
+    Snoozed,
+}

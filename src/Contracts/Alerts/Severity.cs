@@ -1,0 +1,8 @@
+namespace CxLive.Alerts;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Critical,
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using CxLive.Journeys;
+
+namespace CxLive.Customers;
+
+/// <summary>
+/// One live picture per customer (key: customer id): a bounded cross-channel timeline, counts, and
+/// the detectors' rolling windows. Hot state lives in memory; storage is a checkpoint.
+/// </summary>
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Records a batch of this customer's interactions, in the order given. Re-sent ids are skipped.
+    /// Returns after detectors ran and any alert they raised is in the alert book.
+    /// </summary>
+    Task<RecordResult> RecordAsync(ImmutableArray<Interaction> interactions);
+
+    Task<CustomerSnapshot> GetSnapshotAsync();
+}

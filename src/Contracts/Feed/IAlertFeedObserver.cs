@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+
+namespace CxLive.Feed;
+
+/// <summary>
+/// Implemented once per web server: receives every alert change and pushes it to that server's
+/// SignalR clients. One observer per server is the single push path from grains to browsers
+/// (engineering.md: a backplane on top would deliver every message N times).
+/// </summary>
+public interface IAlertFeedObserver : IGrainObserver
+{
+    /// <summary>One-way: a slow or dead web server never holds up the feed.</summary>
+    [OneWay]
+    Task OnAlertChangesAsync(ImmutableArray<AlertChange> changes);
+}

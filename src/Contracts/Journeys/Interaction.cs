@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace CxLive.Journeys;
+
+/// <summary>
+/// One thing a customer did or had done to them, as an integrator sent it (product.md, "the ingest
+/// contract"). Validated before it reaches a grain, so grains trust every field.
+/// </summary>
+/// <remarks>
+/// Serialization is the Orleans binary serializer: stable <c>[Id]</c>s and an <c>[Alias]</c>, so
+/// state stays readable across renames when it is stored in Redis. Never renumber an Id.
+/// </remarks>
+[GenerateSerializer, Immutable, Alias("cx.Interaction")]
+public sealed record Interaction
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string CustomerId { get; init; }
+    [Id(2)] public required DateTimeOffset Timestamp { get; init; }
+    [Id(3)] public required Channel Channel { get; init; }
+    [Id(4)] public required string Touchpoint { get; init; }
+    [Id(5)] public required string Type { get; init; }
+    [Id(6)] public Outcome Outcome { get; init; } = Outcome.Success;
+    [Id(7)] public JourneyStage? Stage { get; init; }
+    [Id(8)] public string? CaseId { get; init; }
+    [Id(9)] public double? Score { get; init; }
+
+    /// <summary>At most 32 entries; never mutated after validation.</summary>
+    [Id(10)] public Dictionary<string, string>? Attributes { get; init; }
+
+    /// <summary>Failure or abandoned.</summary>
+    [JsonIgnore]
+    public bool Failed => Outcome != Outcome.Success;
+
+    public string? Attribute(string name) =>
+        Attributes is not null && Attributes.TryGetValue(name, out var value) ? value : null;
+}

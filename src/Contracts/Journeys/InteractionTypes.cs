@@ -1,0 +1,44 @@
+namespace CxLive.Journeys;
+
+/// <summary>
+/// The type catalogue of product.md. Types are strings, not an enum, because unknown types are
+/// accepted, kept and counted (they just drive no detector).
+/// </summary>
+public static class InteractionTypes
+{
+    public const string Search = "search";
+    public const string PageView = "page-view";
+    public const string ProductView = "product-view";
+    public const string RecommendationShown = "recommendation-shown";
+    public const string RecommendationClicked = "recommendation-clicked";
+    public const string RecommendationRejected = "recommendation-rejected";
+    public const string AddToCart = "add-to-cart";
+    public const string Checkout = "checkout";
+    public const string Payment = "payment";
+    public const string OrderPlaced = "order-placed";
+    public const string OrderStatus = "order-status";
+    public const string Delivery = "delivery";
+    public const string Complaint = "complaint";
+    public const string ComplaintReply = "complaint-reply";
+    public const string Contact = "contact";
+    public const string Callback = "callback";
+    public const string QueueWait = "queue-wait";
+    public const string ServiceVisit = "service-visit";
+    public const string Survey = "survey";
+    public const string PushSent = "push-sent";
+    public const string PushOpened = "push-opened";
+    public const string PushDismissed = "push-dismissed";
+    public const string Unsubscribe = "unsubscribe";
+    public const string PointsRedemption = "points-redemption";
+    public const string Outreach = "outreach";
+    public const string Error = "error";
+
+    /// <summary>Every catalogue type, so parsers can hand out one shared string per known type.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        Search, PageView, ProductView, RecommendationShown, RecommendationClicked, RecommendationRejected,
+        AddToCart, Checkout, Payment, OrderPlaced, OrderStatus, Delivery, Complaint, ComplaintReply,
+        Contact, Callback, QueueWait, ServiceVisit, Survey, PushSent, PushOpened, PushDismissed,
+        Unsubscribe, PointsRedemption, Outreach, Error,
+    ];
+}

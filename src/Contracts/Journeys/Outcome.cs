@@ -1,0 +1,9 @@
+namespace CxLive.Journeys;
+
+/// <summary>How an interaction ended; <see cref="Success"/> when the integrator does not say.</summary>
+public enum Outcome
+{
+    Success,
+    Failure,
+    Abandoned,
+}

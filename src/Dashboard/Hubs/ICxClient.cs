@@ -1,0 +1,19 @@
+using CxLive.Alerts;
+
+namespace CxLive.Dashboard.Hubs;
+
+/// <summary>
+/// What the server sends to hub clients. The method names are the wire names of product.md,
+/// camelCase on purpose: the .NET and Java SignalR clients match names case-sensitively, so the
+/// interface must say exactly <c>alertRaised</c>, not <c>AlertRaised</c>.
+/// </summary>
+#pragma warning disable IDE1006 // naming: these are wire names
+public interface ICxClient
+{
+    /// <summary>A new alert opened.</summary>
+    Task alertRaised(Alert alert);
+
+    /// <summary>An alert changed: more evidence, a new state, resolved.</summary>
+    Task alertUpdated(Alert alert);
+}
+#pragma warning restore IDE1006

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using CxLive.Detection;
+using CxLive.Journeys;
+
+namespace CxLive.Customers;
+
+/// <summary>
+/// Everything a customer grain keeps. Serialized with the Orleans binary serializer (chosen on day
+/// one for Redis: compact, and stable across renames thanks to Ids and Aliases; never renumber).
+/// </summary>
+[GenerateSerializer, Alias("cx.CustomerState")]
+public sealed class CustomerState
+{
+    private static readonly int ChannelCount = Enum.GetValues<Channel>().Length;
+    private static readonly int StageCount = Enum.GetValues<JourneyStage>().Length;
+
+    /// <summary>Recent interactions in event-time order, oldest first; bounded by the timeline capacity.</summary>
+    [Id(0)] public List<Interaction> Timeline { get; set; } = [];
+    [Id(1)] public long[] ByChannel { get; set; } = new long[ChannelCount];
+    [Id(2)] public long[] ByStage { get; set; } = new long[StageCount];
+    [Id(3)] public RecentIds SeenIds { get; set; } = new();
+    [Id(4)] public CustomerDetectionState Detection { get; set; } = new();
+    [Id(5)] public long InteractionCount { get; set; }
+    [Id(6)] public DateTimeOffset? FirstSeen { get; set; }
+    [Id(7)] public DateTimeOffset? LastSeen { get; set; }
+
+    /// <summary>Records the interaction unless its id was seen before; false for a duplicate.</summary>
+    public bool TryRecord(Interaction interaction, CustomerOptions options)
+    {
+        if (!SeenIds.Add(interaction.Id, options.DedupCapacity))
+        {
+            return false;
+        }
+
+        InteractionCount++;
+        ByChannel = Count(ByChannel, (int)interaction.Channel, ChannelCount);
+        if (interaction.Stage is { } stage)
+        {
+            ByStage = Count(ByStage, (int)stage, StageCount);
+        }
+
+        FirstSeen = FirstSeen is { } first && first <= interaction.Timestamp ? first : interaction.Timestamp;
+        LastSeen = LastSeen is { } last && last >= interaction.Timestamp ? last : interaction.Timestamp;
+        AddToTimeline(interaction, options.TimelineCapacity);
+        return true;
+    }
+
+    public CustomerSnapshot Snapshot(string customerId) => new()
+    {
+        CustomerId = customerId,
+        InteractionCount = InteractionCount,
+        FirstSeen = FirstSeen,
+        LastSeen = LastSeen,
+        ByChannel = NonZero<Channel>(ByChannel),
+        ByStage = NonZero<JourneyStage>(ByStage),
+        Timeline = [.. Enumerable.Reverse(Timeline)],
+    };
+
+    private void AddToTimeline(Interaction interaction, int capacity)
+    {
+        // Late arrivals go where they belong; most arrive in order, so search from the end.
+        var index = Timeline.Count;
+        while (index > 0 && Timeline[index - 1].Timestamp > interaction.Timestamp)
+        {
+            index--;
+        }
+
+        if (index == 0 && Timeline.Count >= capacity)
+        {
+            return; // older than everything kept in a full timeline
+        }
+
+        Timeline.Insert(index, interaction);
+        if (Timeline.Count > capacity)
+        {
+            Timeline.RemoveRange(0, Timeline.Count - capacity);
+        }
+    }
+
+    /// <summary>Counts one more; grows the array when a newer build added a channel or stage.</summary>
+    private static long[] Count(long[] counts, int index, int length)
+    {
+        if (counts.Length < length)
+        {
+            Array.Resize(ref counts, length);
+        }
+
+        counts[index]++;
+        return counts;
+    }
+
+    private static ImmutableDictionary<TEnum, long> NonZero<TEnum>(long[] counts) where TEnum : struct, Enum =>
+        counts.Select((count, index) => (count, index))
+            .Where(c => c.count > 0)
+            .ToImmutableDictionary(c => (TEnum)Enum.ToObject(typeof(TEnum), c.index), c => c.count);
+}

@@ -1,0 +1,36 @@
+using System.Collections.Frozen;
+using CxLive.Alerts;
+
+namespace CxLive.Detection;
+
+/// <summary>
+/// A rule's settings, validated and parsed once, so a detector reads typed values on the hot path
+/// without parsing text per interaction.
+/// </summary>
+public sealed class ActiveRule
+{
+    private readonly FrozenDictionary<string, object> _values;
+
+    internal ActiveRule(RuleDefinition definition, RuleSettings settings, FrozenDictionary<string, object> values)
+    {
+        Definition = definition;
+        Settings = settings;
+        _values = values;
+    }
+
+    public RuleDefinition Definition { get; }
+
+    public RuleSettings Settings { get; }
+
+    public string RuleId => Definition.RuleId;
+
+    public bool Enabled => Settings.Enabled;
+
+    public Severity Severity => Settings.Severity;
+
+    public int Count(string name) => (int)_values[name];
+
+    public TimeSpan Duration(string name) => (TimeSpan)_values[name];
+
+    public double Number(string name) => (double)_values[name];
+}

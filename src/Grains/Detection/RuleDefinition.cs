@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+
+namespace CxLive.Detection;
+
+/// <summary>What a rule is, before any configuration: its id, what it watches, and its defaults.</summary>
+public sealed record RuleDefinition(
+    string RuleId,
+    string Description,
+    Severity DefaultSeverity,
+    ImmutableArray<RuleParameter> Parameters,
+    bool EnabledByDefault = true);

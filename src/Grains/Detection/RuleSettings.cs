@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+
+namespace CxLive.Detection;
+
+/// <summary>
+/// How one rule is set: on or off, the severity its alerts carry, and its parameters as text
+/// (durations as <c>hh:mm:ss</c>), exactly as configuration and <c>PUT /api/rules/{ruleId}</c> give them.
+/// </summary>
+public sealed record RuleSettings(bool Enabled, Severity Severity, ImmutableDictionary<string, string> Parameters);

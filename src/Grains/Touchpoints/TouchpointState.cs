@@ -1,0 +1,57 @@
+using CxLive.Journeys;
+
+namespace CxLive.Touchpoints;
+
+/// <summary>
+/// Rolling counts of one touchpoint: totals, and a ring of 60 one-minute buckets in event time, so
+/// any window up to an hour is a sum of at most 60 numbers. Orleans binary serializer (see CustomerState).
+/// </summary>
+[GenerateSerializer, Alias("cx.TouchpointState")]
+public sealed class TouchpointState
+{
+    public const int Minutes = 60;
+
+    [Id(0)] public long Total { get; set; }
+    [Id(1)] public long Failures { get; set; }
+    [Id(2)] public MinuteBucket[] Buckets { get; set; } = new MinuteBucket[Minutes];
+    [Id(3)] public DateTimeOffset? LastSeen { get; set; }
+
+    public void Record(Interaction interaction)
+    {
+        Total++;
+        var failed = interaction.Failed ? 1 : 0;
+        Failures += failed;
+        LastSeen = LastSeen is { } last && last >= interaction.Timestamp ? last : interaction.Timestamp;
+
+        var minute = interaction.Timestamp.ToUnixTimeSeconds() / 60;
+        var slot = (int)(minute % Minutes);
+        var bucket = Buckets[slot];
+        if (bucket.Minute == minute)
+        {
+            Buckets[slot] = bucket with { Events = bucket.Events + 1, Failures = bucket.Failures + failed };
+        }
+        else if (bucket.Minute < minute)
+        {
+            Buckets[slot] = new MinuteBucket(minute, 1, failed);
+        }
+
+        // else: older than the hour the ring covers; counted in the totals only.
+    }
+
+    /// <summary>Events and failures in the <paramref name="minutes"/> minutes up to and including <paramref name="now"/>'s minute.</summary>
+    public WindowCounts Window(DateTimeOffset now, int minutes)
+    {
+        var newest = now.ToUnixTimeSeconds() / 60;
+        long events = 0, failures = 0;
+        foreach (var bucket in Buckets)
+        {
+            if (bucket.Minute > newest - minutes && bucket.Minute <= newest)
+            {
+                events += bucket.Events;
+                failures += bucket.Failures;
+            }
+        }
+
+        return new WindowCounts(events, failures);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+
+namespace CxLive.Api;
+
+/// <summary>Words for errors nobody answered on purpose: no stack trace leaves the server, only what to do.</summary>
+public static class ApiErrors
+{
+    public static void Describe(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status == StatusCodes.Status500InternalServerError)
+        {
+            context.ProblemDetails.Detail =
+                "CxLive could not finish this request. Sending the same interactions again is safe: ids already recorded are skipped.";
+        }
+    }
+}

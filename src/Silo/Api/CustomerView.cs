@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Customers;
+using CxLive.Journeys;
+
+namespace CxLive.Api;
+
+/// <summary>The answer of <c>GET /api/customers/{id}</c>: the customer's live picture and their unresolved alerts.</summary>
+public sealed record CustomerView(
+    string CustomerId,
+    long InteractionCount,
+    DateTimeOffset? FirstSeen,
+    DateTimeOffset? LastSeen,
+    ImmutableDictionary<Channel, long> ByChannel,
+    ImmutableDictionary<JourneyStage, long> ByStage,
+    ImmutableArray<Interaction> Timeline,
+    ImmutableArray<Alert> OpenAlerts)
+{
+    public static CustomerView Of(CustomerSnapshot customer, ImmutableArray<Alert> openAlerts) => new(
+        customer.CustomerId, customer.InteractionCount, customer.FirstSeen, customer.LastSeen,
+        customer.ByChannel, customer.ByStage, customer.Timeline, openAlerts);
+}

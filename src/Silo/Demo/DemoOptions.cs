@@ -1,0 +1,22 @@
+namespace CxLive.Demo;
+
+/// <summary>Section <c>Demo</c>: built-in journey traffic so a fresh CxLive has something to show. Off unless asked for.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Generate traffic (default false; the <c>--demo</c> switch turns it on).</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Customers the demo journeys are spread over (default 300).</summary>
+    public int Customers { get; set; } = 300;
+
+    /// <summary>Journey sessions started per second (default 5; about 20 interactions a second).</summary>
+    public double SessionsPerSecond { get; set; } = 5;
+
+    /// <summary>Share of sessions with an injected bad experience (default 0.3).</summary>
+    public double BadExperienceRate { get; set; } = 0.3;
+
+    /// <summary>How often due interactions are sent, as one batch (default 250 ms).</summary>
+    public TimeSpan Tick { get; set; } = TimeSpan.FromMilliseconds(250);
+}

@@ -1,0 +1,59 @@
+using CxLive.Ingestion;
+using CxLive.Simulator;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Demo;
+
+/// <summary>
+/// Streams simulated journeys into this silo in real time through the same dispatcher as HTTP
+/// ingestion, so the demo exercises the real path. Each run uses fresh ids.
+/// </summary>
+public sealed class DemoTraffic(
+    InteractionDispatcher dispatcher,
+    IOptions<DemoOptions> options,
+    TimeProvider time,
+    ILogger<DemoTraffic> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled)
+        {
+            return;
+        }
+
+        var generator = new JourneyGenerator(
+            new SimulatorOptions
+            {
+                Customers = demo.Customers,
+                SessionsPerSecond = demo.SessionsPerSecond,
+                BadExperienceRate = demo.BadExperienceRate,
+                Seed = Random.Shared.Next(),
+                IdPrefix = "demo" + Random.Shared.Next(0x1000, 0xffff).ToString("x"),
+                StartWithBadExperience = true,
+            },
+            time.GetUtcNow());
+        logger.LogWarning(
+            "Demo traffic is ON: {Sessions} journey sessions/s over {Customers} simulated customers. Start without --demo to receive only real traffic.",
+            demo.SessionsPerSecond, demo.Customers);
+
+        using var timer = new PeriodicTimer(demo.Tick, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var due = generator.Advance(time.GetUtcNow());
+            if (due.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await dispatcher.DispatchAsync([.. due.Select(g => g.Interaction)]);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Demo traffic could not deliver {Count} interactions; carrying on", due.Count);
+            }
+        }
+    }
+}

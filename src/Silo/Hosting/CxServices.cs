@@ -1,0 +1,46 @@
+using CxLive.Alerts;
+using CxLive.Customers;
+using CxLive.Detection;
+using CxLive.Ingestion;
+using CxLive.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Hosting;
+
+/// <summary>The services grains and APIs need, with every options class bound to its section and checked at start.</summary>
+public static class CxServices
+{
+    public static IServiceCollection AddCxCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(CustomerDetectors.Catalogue());
+        services.AddSingleton<IRuleBookSource, ConfiguredRuleBookSource>();
+        services.AddSingleton<IValidateOptions<DetectionOptions>, DetectionOptionsValidator>();
+        services.AddOptions<DetectionOptions>().BindConfiguration(DetectionOptions.Section).ValidateOnStart();
+
+        services.AddOptions<CustomerOptions>().BindConfiguration(CustomerOptions.Section)
+            .Validate(o => o.TimelineCapacity >= 1, "Customers:TimelineCapacity must be at least 1")
+            .Validate(o => o.DedupCapacity >= 1, "Customers:DedupCapacity must be at least 1")
+            .ValidateOnStart();
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
+            .Validate(o => o.ResolvedKept >= 0, "Alerts:ResolvedKept must not be negative")
+            .Validate(o => o.EvidenceKept >= 1, "Alerts:EvidenceKept must be at least 1")
+            .ValidateOnStart();
+        services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
+            .Validate(o => o.Delay > TimeSpan.Zero, "Checkpoint:Delay must be positive")
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static IServiceCollection AddCxIngestion(this IServiceCollection services)
+    {
+        services.AddSingleton<InteractionDispatcher>();
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section)
+            .Validate(o => o.MaxItemsPerRequest >= 1, "Ingestion:MaxItemsPerRequest must be at least 1")
+            .Validate(o => o.MaxRequestBytes >= 1024, "Ingestion:MaxRequestBytes must be at least 1024")
+            .Validate(o => o.MaxClockSkew >= TimeSpan.Zero, "Ingestion:MaxClockSkew must not be negative")
+            .Validate(o => o.MaxEventAge > TimeSpan.Zero, "Ingestion:MaxEventAge must be positive")
+            .ValidateOnStart();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CxLive.Hosting;
+
+/// <summary>Says where to point a browser once the server listens, above the log noise.</summary>
+public static class StartupBanner
+{
+    public static WebApplication AnnounceAddress(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var url = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal)) ?? addresses.FirstOrDefault() ?? "(no address)";
+            var demo = app.Configuration.GetValue<bool>("Demo:Enabled") ? "on" : "off (start with --demo to turn it on)";
+            Console.WriteLine();
+            Console.WriteLine("  CxLive is running (embedded mode: one process, state in memory).");
+            Console.WriteLine($"  Alert wall:   {url.TrimEnd('/')}/");
+            Console.WriteLine($"  Ingest:       POST {url.TrimEnd('/')}/api/interactions");
+            Console.WriteLine($"  Demo traffic: {demo}");
+            Console.WriteLine();
+        });
+        return app;
+    }
+}

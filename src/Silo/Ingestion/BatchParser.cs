@@ -1,0 +1,131 @@
+using System.Text.Json;
+
+namespace CxLive.Ingestion;
+
+/// <summary>
+/// Reads a request body — one JSON object, a JSON array of objects, or NDJSON — item by item.
+/// A bad item is rejected with its reasons and the others are kept. A body that is not JSON at
+/// all (or not one of those shapes) is unreadable as a whole; more items than allowed is too large.
+/// </summary>
+public static class BatchParser
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow };
+
+    public static ParsedBatch ParseJson(ReadOnlySpan<byte> body, ItemRules rules, int maxItems)
+    {
+        var batch = new ParsedBatch();
+        var reader = new Utf8JsonReader(body, ReaderOptions);
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new UnreadableBodyException("the body is empty");
+            }
+
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    ReadItem(ref reader, 0, rules, batch);
+                    break;
+                case JsonTokenType.StartArray:
+                    var index = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        CheckCount(index, maxItems);
+                        if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            ReadItem(ref reader, index, rules, batch);
+                        }
+                        else
+                        {
+                            batch.Rejected.Add(new RejectedItem(index, null, ["item: must be a JSON object"]));
+                            reader.Skip();
+                        }
+
+                        index++;
+                    }
+
+                    break;
+                default:
+                    throw new UnreadableBodyException("the body must be a JSON object, a JSON array of objects, or NDJSON (application/x-ndjson)");
+            }
+
+            reader.Read(); // throws if anything but white space follows the value
+        }
+        catch (JsonException e)
+        {
+            throw new UnreadableBodyException($"the body is not valid JSON: {e.Message}");
+        }
+
+        return batch;
+    }
+
+    /// <summary>One object per line; blank lines are skipped; a broken line is one rejected item (index = 0-based line number).</summary>
+    public static ParsedBatch ParseNdjson(ReadOnlySpan<byte> body, ItemRules rules, int maxItems)
+    {
+        var batch = new ParsedBatch();
+        var line = 0;
+        foreach (var range in body.Split((byte)'\n'))
+        {
+            var text = body[range].Trim(" \t\r"u8);
+            if (!text.IsEmpty)
+            {
+                CheckCount(batch.ItemCount, maxItems);
+                ReadLine(text, line, rules, batch);
+            }
+
+            line++;
+        }
+
+        return batch;
+    }
+
+    private static void ReadLine(ReadOnlySpan<byte> text, int line, ItemRules rules, ParsedBatch batch)
+    {
+        var reader = new Utf8JsonReader(text, ReaderOptions);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                batch.Rejected.Add(new RejectedItem(line, null, ["item: must be a JSON object"]));
+                return;
+            }
+
+            var errors = new List<string>();
+            var interaction = InteractionReader.Read(ref reader, rules, errors, out var id);
+            reader.Read(); // throws if the line holds more than one value; nothing is kept then
+            Keep(batch, line, interaction, id, errors);
+        }
+        catch (JsonException e)
+        {
+            batch.Rejected.Add(new RejectedItem(line, null, [$"item: not valid JSON: {e.Message}"]));
+        }
+    }
+
+    private static void ReadItem(ref Utf8JsonReader reader, int index, in ItemRules rules, ParsedBatch batch)
+    {
+        var errors = new List<string>();
+        var interaction = InteractionReader.Read(ref reader, rules, errors, out var id);
+        Keep(batch, index, interaction, id, errors);
+    }
+
+    private static void Keep(ParsedBatch batch, int index, Journeys.Interaction? interaction, string? id, List<string> errors)
+    {
+        if (interaction is not null)
+        {
+            batch.Valid.Add(interaction);
+        }
+        else
+        {
+            batch.Rejected.Add(new RejectedItem(index, id, errors));
+        }
+    }
+
+    private static void CheckCount(int itemsSoFar, int maxItems)
+    {
+        if (itemsSoFar >= maxItems)
+        {
+            throw new BatchTooLargeException($"a request may hold at most {maxItems} interactions (Ingestion:MaxItemsPerRequest)");
+        }
+    }
+}

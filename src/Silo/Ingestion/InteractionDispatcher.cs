@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using CxLive.Customers;
+using CxLive.Journeys;
+using CxLive.Touchpoints;
+
+namespace CxLive.Ingestion;
+
+/// <summary>
+/// The one place batching happens: validated interactions go to grains in as few calls as possible.
+/// A batch is grouped by customer (arrival order kept within each customer) and each customer grain
+/// gets one call; then the interactions they accepted as new are grouped by touchpoint, one call
+/// each. Duplicates never reach a touchpoint, so its counts stay exact when integrators re-send.
+/// </summary>
+public sealed class InteractionDispatcher(IGrainFactory grains)
+{
+    public async Task<DispatchResult> DispatchAsync(IReadOnlyList<Interaction> interactions)
+    {
+        if (interactions.Count == 0)
+        {
+            return new DispatchResult(0, 0);
+        }
+
+        var byCustomer = new Dictionary<string, ImmutableArray<Interaction>.Builder>(StringComparer.Ordinal);
+        foreach (var interaction in interactions)
+        {
+            if (!byCustomer.TryGetValue(interaction.CustomerId, out var batch))
+            {
+                byCustomer[interaction.CustomerId] = batch = ImmutableArray.CreateBuilder<Interaction>();
+            }
+
+            batch.Add(interaction);
+        }
+
+        var recorded = await Task.WhenAll(byCustomer.Select(async pair =>
+        {
+            var batch = pair.Value.DrainToImmutable();
+            var result = await grains.GetGrain<ICustomerGrain>(pair.Key).RecordAsync(batch);
+            return (Batch: batch, Result: result);
+        }));
+
+        var byTouchpoint = new Dictionary<string, ImmutableArray<Interaction>.Builder>(StringComparer.Ordinal);
+        var accepted = 0;
+        var duplicates = 0;
+        foreach (var (batch, result) in recorded)
+        {
+            accepted += result.Accepted;
+            duplicates += result.Duplicates;
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (result.Duplicates > 0 && result.DuplicateIndexes.Contains(i))
+                {
+                    continue;
+                }
+
+                if (!byTouchpoint.TryGetValue(batch[i].Touchpoint, out var forTouchpoint))
+                {
+                    byTouchpoint[batch[i].Touchpoint] = forTouchpoint = ImmutableArray.CreateBuilder<Interaction>();
+                }
+
+                forTouchpoint.Add(batch[i]);
+            }
+        }
+
+        await Task.WhenAll(byTouchpoint.Select(pair =>
+            grains.GetGrain<ITouchpointGrain>(pair.Key).RecordAsync(pair.Value.DrainToImmutable())));
+
+        return new DispatchResult(accepted, duplicates);
+    }
+}
+
+/// <summary>How many interactions were new, and how many were re-sent ids that changed nothing.</summary>
+public readonly record struct DispatchResult(int Accepted, int Duplicates);

@@ -1,0 +1,242 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using CxLive.Journeys;
+using CxLive.Serialization;
+
+namespace CxLive.Ingestion;
+
+/// <summary>
+/// Reads one interaction object from a <see cref="Utf8JsonReader"/> straight into an
+/// <see cref="Interaction"/>, checking every field against the ingest contract (product.md) as it
+/// goes. Errors read "field: reason". Unknown fields are ignored, so integrators can send extra
+/// fields and newer clients keep working. Null counts as absent.
+/// </summary>
+internal static class InteractionReader
+{
+    public const int MaxIdLength = 128;
+    public const int MaxTypeLength = 64;
+    public const int MaxAttributes = 32;
+    public const int MaxAttributeLength = 256;
+
+    private static readonly FrozenDictionary<string, string> KnownTypes =
+        InteractionTypes.All.ToFrozenDictionary(t => t, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads the object the reader stands on (its StartObject) up to its EndObject. Returns the
+    /// interaction, or null with the reasons added to <paramref name="errors"/>.
+    /// </summary>
+    public static Interaction? Read(ref Utf8JsonReader reader, in ItemRules rules, List<string> errors, out string? id)
+    {
+        var item = new ItemFields();
+        var seen = InteractionFields.None;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var field = FieldOf(ref reader);
+            reader.Read();
+            if (field == InteractionFields.Unknown)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if ((seen & field) != 0)
+            {
+                errors.Add($"{NameOf(field)}: appears more than once");
+                reader.Skip();
+                continue;
+            }
+
+            seen |= field;
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                seen &= ~field; // null is absent: a required field is then reported missing
+                continue;
+            }
+
+            item.Read(field, ref reader, rules, errors);
+        }
+
+        foreach (var required in RequiredFields)
+        {
+            if ((seen & required) == 0)
+            {
+                errors.Add($"{NameOf(required)}: is required");
+            }
+        }
+
+        id = item.Id;
+        return errors.Count == 0 ? item.ToInteraction() : null;
+    }
+
+    private static readonly InteractionFields[] RequiredFields =
+    [
+        InteractionFields.Id, InteractionFields.CustomerId, InteractionFields.Timestamp,
+        InteractionFields.Channel, InteractionFields.Touchpoint, InteractionFields.Type,
+    ];
+
+    private static InteractionFields FieldOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("id"u8) ? InteractionFields.Id
+        : reader.ValueTextEquals("customerId"u8) ? InteractionFields.CustomerId
+        : reader.ValueTextEquals("timestamp"u8) ? InteractionFields.Timestamp
+        : reader.ValueTextEquals("channel"u8) ? InteractionFields.Channel
+        : reader.ValueTextEquals("touchpoint"u8) ? InteractionFields.Touchpoint
+        : reader.ValueTextEquals("type"u8) ? InteractionFields.Type
+        : reader.ValueTextEquals("outcome"u8) ? InteractionFields.Outcome
+        : reader.ValueTextEquals("stage"u8) ? InteractionFields.Stage
+        : reader.ValueTextEquals("caseId"u8) ? InteractionFields.CaseId
+        : reader.ValueTextEquals("score"u8) ? InteractionFields.Score
+        : reader.ValueTextEquals("attributes"u8) ? InteractionFields.Attributes
+        : InteractionFields.Unknown;
+
+    private static string NameOf(InteractionFields field) =>
+        JsonNamingPolicy.CamelCase.ConvertName(field.ToString());
+
+    /// <summary>The values read so far of one item.</summary>
+    private sealed class ItemFields
+    {
+        public string? Id;
+        private string? _customerId, _touchpoint, _type, _caseId;
+        private DateTimeOffset? _timestamp;
+        private Channel? _channel;
+        private Outcome _outcome = Outcome.Success;
+        private JourneyStage? _stage;
+        private double? _score;
+        private Dictionary<string, string>? _attributes;
+
+        public void Read(InteractionFields field, ref Utf8JsonReader reader, in ItemRules rules, List<string> errors)
+        {
+            var name = NameOf(field);
+            switch (field)
+            {
+                case InteractionFields.Id: Id = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
+                case InteractionFields.CustomerId: _customerId = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
+                case InteractionFields.Touchpoint: _touchpoint = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
+                case InteractionFields.CaseId: _caseId = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
+                case InteractionFields.Type:
+                    _type = JsonText.Read(ref reader, name, MaxTypeLength, errors) is { } type ? KnownTypes.GetValueOrDefault(type, type) : null;
+                    break;
+                case InteractionFields.Timestamp: _timestamp = ReadTimestamp(ref reader, rules, errors); break;
+                case InteractionFields.Channel: _channel = ReadEnum<Channel>(ref reader, name, errors); break;
+                case InteractionFields.Outcome: _outcome = ReadEnum<Outcome>(ref reader, name, errors) ?? Outcome.Success; break;
+                case InteractionFields.Stage: _stage = ReadEnum<JourneyStage>(ref reader, name, errors); break;
+                case InteractionFields.Score: _score = ReadScore(ref reader, errors); break;
+                case InteractionFields.Attributes: _attributes = ReadAttributes(ref reader, errors); break;
+            }
+        }
+
+        public Interaction ToInteraction() => new()
+        {
+            Id = Id!,
+            CustomerId = _customerId!,
+            Timestamp = _timestamp!.Value,
+            Channel = _channel!.Value,
+            Touchpoint = _touchpoint!,
+            Type = _type!,
+            Outcome = _outcome,
+            Stage = _stage,
+            CaseId = _caseId,
+            Score = _score,
+            Attributes = _attributes,
+        };
+    }
+
+    private static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader, in ItemRules rules, List<string> errors)
+    {
+        const string Expected = "must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z";
+        if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var timestamp) || !HasOffset(ref reader))
+        {
+            errors.Add($"timestamp: {Expected}");
+            reader.Skip();
+            return null;
+        }
+
+        if (timestamp > rules.Latest)
+        {
+            errors.Add($"timestamp: is more than {rules.MaxClockSkew:c} in the future (Ingestion:MaxClockSkew)");
+            return null;
+        }
+
+        if (timestamp < rules.Earliest)
+        {
+            errors.Add($"timestamp: is more than {rules.MaxEventAge.TotalDays:0.#} days old (Ingestion:MaxEventAge)");
+            return null;
+        }
+
+        return timestamp;
+    }
+
+    /// <summary>ISO 8601 allows local times with no offset; the contract does not (they are ambiguous).</summary>
+    private static bool HasOffset(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        return text.Length > 6 && (text[^1] is (byte)'Z' or (byte)'z' || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
+    }
+
+    private static TEnum? ReadEnum<TEnum>(ref Utf8JsonReader reader, string name, List<string> errors) where TEnum : struct, Enum
+    {
+        var text = reader.TokenType == JsonTokenType.String ? JsonText.TryGetString(ref reader) : null;
+        if (WireNames<TEnum>.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add($"{name}: must be one of {WireNames<TEnum>.Allowed}");
+        reader.Skip();
+        return null;
+    }
+
+    private static double? ReadScore(ref Utf8JsonReader reader, List<string> errors)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var score) && double.IsFinite(score))
+        {
+            return score;
+        }
+
+        errors.Add("score: must be a finite number");
+        reader.Skip();
+        return null;
+    }
+
+    private static Dictionary<string, string>? ReadAttributes(ref Utf8JsonReader reader, List<string> errors)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            errors.Add("attributes: must be an object of string values");
+            reader.Skip();
+            return null;
+        }
+
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var before = errors.Count;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = JsonText.Read(ref reader, "attributes key", MaxAttributeLength, errors);
+            reader.Read();
+            var label = "attributes." + JsonText.Shorten(key ?? "?");
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                errors.Add($"{label}: must be a string");
+                reader.Skip();
+                continue;
+            }
+
+            var value = JsonText.Read(ref reader, label, MaxAttributeLength, errors);
+            if (key is null || value is null)
+            {
+                continue;
+            }
+
+            if (!attributes.TryAdd(key, value))
+            {
+                errors.Add($"{label}: appears more than once");
+            }
+        }
+
+        if (attributes.Count > MaxAttributes)
+        {
+            errors.Add($"attributes: has {attributes.Count} entries, at most {MaxAttributes} are allowed");
+        }
+
+        return errors.Count == before && attributes.Count > 0 ? attributes : null;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace CxLive.Ingestion;
+
+/// <summary>Reading identifiers and names: strings, within a length, printable (no control characters).</summary>
+internal static class JsonText
+{
+    /// <summary>The string the reader stands on, or null with the reason added to errors.</summary>
+    public static string? Read(ref Utf8JsonReader reader, string name, int maxLength, List<string> errors)
+    {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            errors.Add($"{name}: must be a string");
+            reader.Skip();
+            return null;
+        }
+
+        // A UTF-8 char is at most 4 bytes: reject what is surely too long before allocating it.
+        if (!reader.ValueIsEscaped && reader.ValueSpan.Length > maxLength * 4)
+        {
+            errors.Add($"{name}: must be at most {maxLength} characters");
+            return null;
+        }
+
+        var text = TryGetString(ref reader);
+        var reason = text switch
+        {
+            null => "is not valid UTF-8",
+            { Length: 0 } => "must not be empty",
+            _ when text.Length > maxLength => $"must be at most {maxLength} characters",
+            _ when HasControlCharacters(text) => "must not contain control characters",
+            _ => null,
+        };
+        if (reason is null)
+        {
+            return text;
+        }
+
+        errors.Add($"{name}: {reason}");
+        return null;
+    }
+
+    /// <summary>The string value, or null when its bytes are not valid UTF-8.</summary>
+    public static string? TryGetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    public static bool HasControlCharacters(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\u0000', '\u001f') >= 0 || text.IndexOfAnyInRange('\u007f', '\u009f') >= 0;
+
+    /// <summary>Keeps error messages short when a client sends an enormous name.</summary>
+    public static string Shorten(string text) => text.Length <= 64 ? text : text[..61] + "...";
+}

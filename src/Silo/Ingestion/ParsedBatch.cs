@@ -1,0 +1,13 @@
+using CxLive.Journeys;
+
+namespace CxLive.Ingestion;
+
+/// <summary>A request body read item by item: the valid interactions in arrival order, and the rejected items.</summary>
+public sealed class ParsedBatch
+{
+    public List<Interaction> Valid { get; } = [];
+
+    public List<RejectedItem> Rejected { get; } = [];
+
+    public int ItemCount => Valid.Count + Rejected.Count;
+}

@@ -1,0 +1,36 @@
+using CxLive.Api;
+using CxLive.Dashboard;
+using CxLive.Demo;
+using CxLive.Hosting;
+using CxLive.Ingestion;
+using CxLive.Serialization;
+
+var (remaining, switches) = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(remaining);
+builder.Configuration.AddInMemoryCollection(switches);
+
+builder.AddCxSilo();
+builder.Services.AddCxCore();
+builder.Services.AddCxIngestion();
+builder.Services.AddCxDashboard();
+builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+builder.Services.AddHostedService<DemoTraffic>();
+builder.Services.ConfigureHttpJsonOptions(o => CxJson.Apply(o.SerializerOptions));
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiErrors.Describe);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCxDashboardAssets();
+
+app.MapIngestionApi();
+app.MapAlertsApi();
+app.MapCustomersApi();
+app.MapTouchpointsApi();
+app.MapCxDashboard();
+
+app.AnnounceAddress();
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,89 @@
+using CxLive.Journeys;
+
+namespace CxLive.Simulator;
+
+/// <summary>
+/// Generates journeys in simulated time. Sessions start as a Poisson process; each is a scripted
+/// ordinary journey or, at the configured rate, a labelled bad experience. Deterministic for a
+/// seed and a start time. Not thread-safe: one caller advances it.
+/// </summary>
+public sealed class JourneyGenerator
+{
+    private readonly SimulatorOptions _options;
+    private readonly Random _random;
+    private readonly PriorityQueue<GeneratedInteraction, (DateTimeOffset At, long Sequence)> _due = new();
+    private readonly string[] _badRules;
+    private DateTimeOffset _nextSession;
+    private long _sequence;
+    private long _sessions;
+
+    public JourneyGenerator(SimulatorOptions options, DateTimeOffset start)
+    {
+        if (options.Customers < 1 || options.SessionsPerSecond <= 0 || options.BadExperienceRate is < 0 or > 1)
+        {
+            throw new ArgumentException("Customers must be at least 1, SessionsPerSecond above 0, BadExperienceRate from 0 to 1.", nameof(options));
+        }
+
+        _options = options;
+        _random = new Random(options.Seed);
+        _badRules = [.. Scenarios.Bad.Keys];
+        _nextSession = start;
+        if (options.StartWithBadExperience)
+        {
+            StartSession(start, "repeated-failed-search");
+        }
+    }
+
+    /// <summary>The rules the simulator can inject bad experiences for.</summary>
+    public static IReadOnlyCollection<string> InjectableRules => [.. Scenarios.Bad.Keys];
+
+    /// <summary>Every interaction that happens up to <paramref name="until"/>, in event-time order.</summary>
+    public List<GeneratedInteraction> Advance(DateTimeOffset until)
+    {
+        while (_nextSession <= until)
+        {
+            var bad = _random.NextDouble() < _options.BadExperienceRate;
+            StartSession(_nextSession, bad ? _badRules[_random.Next(_badRules.Length)] : null);
+            _nextSession += TimeSpan.FromSeconds(-Math.Log(1 - _random.NextDouble()) / _options.SessionsPerSecond);
+        }
+
+        var ready = new List<GeneratedInteraction>();
+        while (_due.TryPeek(out _, out var key) && key.At <= until)
+        {
+            ready.Add(_due.Dequeue());
+        }
+
+        return ready;
+    }
+
+    private void StartSession(DateTimeOffset start, string? badRule)
+    {
+        var session = _sessions++;
+        var customer = $"{_options.IdPrefix}-c{_random.Next(_options.Customers):D5}";
+        var caseId = $"{_options.IdPrefix}-case{session:x}";
+        var steps = badRule is null
+            ? Scenarios.Ordinary[_random.Next(Scenarios.Ordinary.Count)](_random, caseId)
+            : Scenarios.Bad[badRule](_random, caseId);
+        var injected = badRule is null ? null : new InjectedExperience(badRule, caseId);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var at = start + step.After;
+            var interaction = new Interaction
+            {
+                Id = $"{_options.IdPrefix}-s{session:x}-{i}",
+                CustomerId = customer,
+                Timestamp = at,
+                Channel = step.Channel,
+                Touchpoint = step.Touchpoint,
+                Type = step.Type,
+                Outcome = step.Outcome,
+                Stage = step.Stage,
+                CaseId = step.CaseId,
+                Score = step.Score,
+                Attributes = step.Attributes,
+            };
+            _due.Enqueue(new GeneratedInteraction(interaction, injected), (at, _sequence++));
+        }
+    }
+}

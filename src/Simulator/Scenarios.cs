@@ -1,0 +1,121 @@
+using CxLive.Journeys;
+using static CxLive.Journeys.InteractionTypes;
+
+namespace CxLive.Simulator;
+
+/// <summary>
+/// The scripted sessions: ordinary journeys across channels and stages (discover → research →
+/// purchase → receive → service → share), and one bad experience per catalogue pain point.
+/// Ordinary sessions never contain a failed search, a failed payment or a long wait, so every
+/// alert on them would be a false positive.
+/// </summary>
+internal static class Scenarios
+{
+    private static readonly string[] Products =
+    [
+        "red running shoes 42", "wireless earbuds", "4k monitor 27 inch", "rice cooker", "kids raincoat",
+        "yoga mat", "espresso machine", "phone case pro max", "green tea gift box", "hiking backpack 30l",
+    ];
+
+    /// <summary>Bad experiences by the rule that should catch them.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<Random, string, List<SessionStep>>> Bad =
+        new Dictionary<string, Func<Random, string, List<SessionStep>>>
+        {
+            ["repeated-failed-search"] = FailedSearches,
+            ["long-wait"] = (r, c) => [new(S(0), Channel.CallCenter, "call-center/billing-queue", QueueWait, JourneyStage.Service, Score: r.Next(320, 900))],
+            ["detractor"] = (r, c) => [new(S(0), Channel.Survey, "survey/post-purchase", Survey, JourneyStage.Share, Score: r.Next(0, 6), Attributes: new() { ["scale"] = "nps" })],
+            ["push-fatigue"] = (r, c) => [.. Enumerable.Range(0, 3).SelectMany(i => new SessionStep[]
+            {
+                new(S(i * 20), Channel.Push, "push/marketing", PushSent, JourneyStage.Discover),
+                new(S(i * 20 + 5), Channel.Push, "push/marketing", PushDismissed, JourneyStage.Discover),
+            })],
+            ["payment-failure"] = (r, c) =>
+            [
+                new(S(0), Channel.Web, "web/checkout", Checkout, JourneyStage.Purchase),
+                new(S(10), Channel.Web, "web/checkout", Payment, JourneyStage.Purchase, Outcome.Failure),
+                new(S(40), Channel.Web, "web/checkout", Payment, JourneyStage.Purchase, Outcome.Failure),
+            ],
+            ["order-status-failure"] = (r, c) =>
+            [
+                new(S(0), Channel.App, "app/orders", OrderStatus, JourneyStage.Receive, Outcome.Failure, Attributes: new() { ["orderId"] = Order(r) }),
+                new(S(30), Channel.Web, "web/orders", OrderStatus, JourneyStage.Receive, Outcome.Failure, Attributes: new() { ["orderId"] = Order(r) }),
+            ],
+            ["unanswered-complaint"] = (r, c) => [new(S(0), Channel.Social, "social/weibo", Complaint, JourneyStage.Service, CaseId: c)],
+        };
+
+    /// <summary>Ordinary sessions: what most customers do most of the time.</summary>
+    public static readonly IReadOnlyList<Func<Random, string, List<SessionStep>>> Ordinary =
+    [
+        BrowseAndBuy,
+        (r, c) =>
+        [
+            new(S(0), Channel.App, "app/home", PageView, JourneyStage.Discover),
+            new(S(4), Channel.App, "app/recommendations", RecommendationShown, JourneyStage.Research),
+            new(S(9), Channel.App, "app/recommendations", RecommendationClicked, JourneyStage.Research),
+            new(S(15), Channel.App, "app/product", ProductView, JourneyStage.Research),
+        ],
+        (r, c) =>
+        [
+            new(S(0), Channel.CallCenter, "call-center/support-queue", QueueWait, JourneyStage.Service, Score: r.Next(20, 180)),
+            new(S(200), Channel.CallCenter, "call-center/support-queue", Contact, JourneyStage.Service, CaseId: c),
+        ],
+        (r, c) =>
+        [
+            new(S(0), Channel.Push, "push/marketing", PushSent, JourneyStage.Discover),
+            new(S(30), Channel.Push, "push/marketing", PushOpened, JourneyStage.Discover),
+        ],
+        (r, c) => [new(S(0), Channel.Survey, "survey/post-purchase", Survey, JourneyStage.Share, Score: r.Next(9, 11), Attributes: new() { ["scale"] = "nps" })],
+        (r, c) =>
+        [
+            new(S(0), Channel.Store, "store/shanghai-pudong", PageView, JourneyStage.Discover),
+            new(S(600), Channel.Store, "store/shanghai-pudong", OrderPlaced, JourneyStage.Purchase),
+        ],
+    ];
+
+    private static List<SessionStep> BrowseAndBuy(Random r, string caseId)
+    {
+        var product = Products[r.Next(Products.Length)];
+        var steps = new List<SessionStep>
+        {
+            new(S(0), Channel.Web, "web/home", PageView, JourneyStage.Discover),
+            new(S(5), Channel.Web, "web/search", Search, JourneyStage.Research, Score: r.Next(3, 80), Attributes: new() { ["query"] = product }),
+            new(S(12), Channel.Web, "web/product", ProductView, JourneyStage.Research),
+        };
+        if (r.NextDouble() < 0.5)
+        {
+            steps.Add(new(S(20), Channel.Web, "web/cart", AddToCart, JourneyStage.Purchase));
+            steps.Add(new(S(40), Channel.Web, "web/checkout", Checkout, JourneyStage.Purchase));
+            steps.Add(new(S(50), Channel.Web, "web/checkout", Payment, JourneyStage.Purchase));
+            steps.Add(new(S(52), Channel.Web, "web/checkout", OrderPlaced, JourneyStage.Purchase));
+        }
+
+        return steps;
+    }
+
+    /// <summary>Three or four searches that find nothing, seconds apart; often the customer finds it later.</summary>
+    private static List<SessionStep> FailedSearches(Random r, string caseId)
+    {
+        var product = Products[r.Next(Products.Length)];
+        var variants = new[] { product, product.Replace(' ', '-'), product.Split(' ')[0] + " " + product.Split(' ')[^1], product + " cheap" };
+        var touchpoint = r.Next(2) == 0 ? "web/search" : "app/search";
+        var channel = touchpoint.StartsWith("web", StringComparison.Ordinal) ? Channel.Web : Channel.App;
+        var steps = new List<SessionStep>();
+        var at = 0;
+        for (var i = 0; i < 3 + r.Next(2); i++)
+        {
+            steps.Add(new(S(at), channel, touchpoint, Search, JourneyStage.Research, Score: 0, Attributes: new() { ["query"] = variants[i] }));
+            at += r.Next(2, 7);
+        }
+
+        if (r.NextDouble() < 0.5)
+        {
+            steps.Add(new(S(at + 30), channel, channel == Channel.Web ? "web/product" : "app/product", ProductView, JourneyStage.Research));
+        }
+
+        return steps;
+    }
+
+    private static TimeSpan S(int seconds) => TimeSpan.FromSeconds(seconds);
+
+    private static string Order(Random r) => $"ORD-{r.Next(100000, 999999)}";
+}

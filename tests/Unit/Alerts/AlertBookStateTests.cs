@@ -1,0 +1,100 @@
+using CxLive.Alerts;
+using CxLive.Feed;
+
+namespace CxLive.Tests.Unit.Alerts;
+
+public sealed class AlertBookStateTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly AlertBookState _book = new();
+    private readonly AlertOptions _options = new();
+
+    private static AlertSignal Raise(string customer, params string[] evidence) => new()
+    {
+        Kind = SignalKind.Raise,
+        RuleId = "repeated-failed-search",
+        CustomerId = customer,
+        Touchpoint = "web/search",
+        Title = $"{evidence.Length} failed searches",
+        Detail = "detail",
+        Evidence = [.. evidence],
+        At = Now,
+    };
+
+    private static AlertSignal Resolve(string customer) => new()
+    {
+        Kind = SignalKind.Resolve,
+        RuleId = "repeated-failed-search",
+        CustomerId = customer,
+        At = Now,
+        Reason = "A search found results.",
+    };
+
+    [Fact]
+    public void SameCondition_NeverOpensTwoAlerts()
+    {
+        var raised = _book.Apply(Raise("c-1", "a", "b", "c"), Now, _options)!;
+        var repeated = _book.Apply(Raise("c-1", "a", "b", "c", "d"), Now.AddMinutes(1), _options)!;
+
+        Assert.Equal(AlertChangeKind.Raised, raised.Kind);
+        Assert.Equal(AlertChangeKind.Updated, repeated.Kind);
+        Assert.Equal(raised.Alert.Id, repeated.Alert.Id);
+        Assert.Equal(["a", "b", "c", "d"], repeated.Alert.Evidence.ToArray());
+        Assert.Equal("4 failed searches", repeated.Alert.Title);
+        Assert.Equal(2, repeated.Alert.Occurrences);
+        Assert.Equal(Now.AddMinutes(1), repeated.Alert.UpdatedAt);
+        Assert.Equal(Now, repeated.Alert.RaisedAt);
+        Assert.Single(_book.ById);
+    }
+
+    [Fact]
+    public void OtherCustomers_GetTheirOwnAlerts()
+    {
+        var one = _book.Apply(Raise("c-1", "a"), Now, _options)!;
+        var two = _book.Apply(Raise("c-2", "b"), Now, _options)!;
+
+        Assert.NotEqual(one.Alert.Id, two.Alert.Id);
+        Assert.Equal([two.Alert.Id, one.Alert.Id], _book.NewestFirst().Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Resolve_ClosesTheOpenAlert_WithHistory_AndANewRaiseOpensAFreshOne()
+    {
+        var raised = _book.Apply(Raise("c-1", "a"), Now, _options)!;
+        var resolved = _book.Apply(Resolve("c-1"), Now.AddMinutes(2), _options)!;
+        var again = _book.Apply(Raise("c-1", "z"), Now.AddMinutes(3), _options)!;
+
+        Assert.Equal(AlertState.Resolved, resolved.Alert.State);
+        Assert.Equal(Now.AddMinutes(2), resolved.Alert.ResolvedAt);
+        Assert.Equal(
+            [(AlertState.Open, "rule:repeated-failed-search"), (AlertState.Resolved, "rule:repeated-failed-search")],
+            resolved.Alert.History.Select(h => (h.State, h.By)));
+        Assert.Equal("A search found results.", resolved.Alert.History[^1].Note);
+        Assert.Equal(AlertChangeKind.Raised, again.Kind);
+        Assert.NotEqual(raised.Alert.Id, again.Alert.Id);
+    }
+
+    [Fact]
+    public void ResolveWithNothingOpen_ChangesNothing()
+    {
+        Assert.Null(_book.Apply(Resolve("c-1"), Now, _options));
+        Assert.Empty(_book.ById);
+    }
+
+    [Fact]
+    public void Trim_ForgetsOldestResolved_KeepsEveryOpenAlert()
+    {
+        var open = _book.Apply(Raise("c-0", "x"), Now, _options)!.Alert.Id;
+        for (var i = 1; i <= 4; i++)
+        {
+            _book.Apply(Raise($"c-{i}", "x"), Now, _options);
+            _book.Apply(Resolve($"c-{i}"), Now, _options);
+        }
+
+        _book.Trim(resolvedKept: 2);
+
+        Assert.Equal(3, _book.ById.Count);
+        Assert.Contains(open, _book.ById.Keys);
+        Assert.Equal(["c-4", "c-3", "c-0"], _book.NewestFirst().Select(a => a.CustomerId));
+    }
+}

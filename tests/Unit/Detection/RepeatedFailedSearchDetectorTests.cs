@@ -1,0 +1,242 @@
+using CxLive.Alerts;
+using CxLive.Detection.Rules;
+using CxLive.Journeys;
+using CxLive.Tests.Unit.Support;
+
+namespace CxLive.Tests.Unit.Detection;
+
+public sealed class RepeatedFailedSearchDetectorTests
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private readonly Journey _journey = new();
+    private readonly DetectorHarness _detector = new();
+
+    [Fact]
+    public void RaisesAlert_OnThirdFailedSearchWithinTenMinutes()
+    {
+        var first = _journey.FailedSearch("red running shoes 42");
+        var second = _journey.After(2 * Minute).FailedSearch("red running shoe");
+        var third = _journey.After(2 * Minute).FailedSearch("running shoes red");
+
+        var signals = _detector.Feed(first, second, third);
+
+        var raise = Assert.Single(signals);
+        Assert.Equal(SignalKind.Raise, raise.Kind);
+        Assert.Equal(RepeatedFailedSearchDetector.RuleId, raise.RuleId);
+        Assert.Equal("c-1", raise.CustomerId);
+        Assert.Equal(DetectorHarness.Ids(first, second, third), raise.Evidence.ToArray());
+        Assert.Equal("3 failed searches in 4 min", raise.Title);
+        Assert.Equal("3 searches found nothing in 4 min: 'red running shoes 42', 'red running shoe', 'running shoes red'", raise.Detail);
+        Assert.Equal("web/search", raise.Touchpoint);
+        Assert.Equal(JourneyStage.Research, raise.Stage);
+        Assert.Equal(Severity.Warning, raise.Severity);
+        Assert.Equal(third.Timestamp, raise.At);
+        Assert.NotNull(raise.SuggestedAction);
+        Assert.Equal(Channel.Chat, raise.SuggestedAction.Channel);
+        Assert.Contains("'running shoes red'", raise.SuggestedAction.Wording);
+    }
+
+    [Fact]
+    public void StaysQuiet_WithOnlyTwoFailedSearches()
+    {
+        var signals = _detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch());
+
+        Assert.Empty(signals);
+    }
+
+    [Theory]
+    [InlineData(0, true)]      // first to last exactly 10:00 apart: within the window
+    [InlineData(1, false)]     // one millisecond more: outside
+    public void WindowIsInclusive_FromFirstToLastFailure(int extraMilliseconds, bool fires)
+    {
+        var first = _journey.FailedSearch();
+        var second = _journey.After(5 * Minute).FailedSearch();
+        var third = _journey.After(5 * Minute + TimeSpan.FromMilliseconds(extraMilliseconds)).FailedSearch();
+
+        var signals = _detector.Feed(first, second, third);
+
+        Assert.Equal(fires, signals.Count == 1);
+    }
+
+    [Fact]
+    public void CountsOnlyFailuresWithinOneWindow_WhenOlderOnesFallOut()
+    {
+        var old = _journey.FailedSearch();
+        var second = _journey.After(8 * Minute).FailedSearch();
+        var third = _journey.After(3 * Minute).FailedSearch(); // 11 min after the first
+        Assert.Empty(_detector.Feed(old, second, third));
+
+        var fourth = _journey.After(Minute).FailedSearch();
+        var raise = Assert.Single(_detector.Feed(fourth));
+
+        Assert.Equal(DetectorHarness.Ids(second, third, fourth), raise.Evidence.ToArray());
+    }
+
+    [Theory]
+    [InlineData(InteractionTypes.Search)]
+    [InlineData(InteractionTypes.ProductView)]
+    [InlineData(InteractionTypes.AddToCart)]
+    public void SuccessBetweenFailures_StartsTheCountOver(string successType)
+    {
+        var success = successType == InteractionTypes.Search ? 12 : (double?)null;
+        var signals = _detector.Feed(
+            _journey.FailedSearch(),
+            _journey.After(Minute).FailedSearch(),
+            _journey.After(Minute).Make(successType, score: success),
+            _journey.After(Minute).FailedSearch());
+
+        Assert.Empty(signals);
+    }
+
+    [Fact]
+    public void CountsOutOfOrderArrivals_ByEventTime()
+    {
+        var first = _journey.FailedSearch("a");
+        var second = _journey.After(Minute).FailedSearch("b");
+        var third = _journey.After(Minute).FailedSearch("c");
+
+        var signals = _detector.Feed(third, first, second);
+
+        var raise = Assert.Single(signals);
+        Assert.Equal(DetectorHarness.Ids(first, second, third), raise.Evidence.ToArray());
+        Assert.Equal("3 failed searches in 2 min", raise.Title);
+    }
+
+    [Fact]
+    public void LateSuccessBetweenFailures_PreventsTheAlert()
+    {
+        var first = _journey.FailedSearch();
+        var success = _journey.After(Minute).SuccessfulSearch();
+        var second = _journey.After(Minute).FailedSearch();
+        var third = _journey.After(Minute).FailedSearch();
+
+        var signals = _detector.Feed(first, second, success, third);
+
+        Assert.Empty(signals);
+    }
+
+    [Theory]
+    [InlineData(Outcome.Failure, 40.0, true)]
+    [InlineData(Outcome.Abandoned, null, true)]
+    [InlineData(Outcome.Success, 0.0, true)]
+    [InlineData(Outcome.Success, 5.0, false)]
+    [InlineData(Outcome.Success, null, false)]
+    public void FailedSearchMeans_NoResultsOrAnOutcomeOtherThanSuccess(Outcome outcome, double? results, bool failed)
+    {
+        var signals = _detector.Feed(
+            _journey.Make(InteractionTypes.Search, outcome: outcome, score: results),
+            _journey.After(Minute).Make(InteractionTypes.Search, outcome: outcome, score: results),
+            _journey.After(Minute).Make(InteractionTypes.Search, outcome: outcome, score: results));
+
+        Assert.Equal(failed, signals.Count == 1);
+    }
+
+    [Theory]
+    [InlineData(InteractionTypes.Search, "A search found results.")]
+    [InlineData(InteractionTypes.ProductView, "The customer viewed a product.")]
+    [InlineData(InteractionTypes.AddToCart, "The customer added to cart.")]
+    public void Resolves_WhenTheCustomerFindsSomething(string successType, string reason)
+    {
+        _detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch());
+        var success = _journey.After(Minute).Make(successType, score: successType == InteractionTypes.Search ? 3 : null);
+
+        var resolve = Assert.Single(_detector.Feed(success));
+
+        Assert.Equal(SignalKind.Resolve, resolve.Kind);
+        Assert.Equal(reason, resolve.Reason);
+        Assert.Equal([success.Id], resolve.Evidence.ToArray());
+        Assert.Null(_detector.State.Searches.OpenSince);
+    }
+
+    [Fact]
+    public void FailedProductView_DoesNotResolve()
+    {
+        _detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch());
+
+        var signals = _detector.Feed(_journey.After(Minute).Make(InteractionTypes.ProductView, outcome: Outcome.Failure));
+
+        Assert.Empty(signals);
+    }
+
+    [Fact]
+    public void LateSuccessFromBeforeTheRun_DoesNotResolve()
+    {
+        var early = _journey.SuccessfulSearch();
+        _detector.Feed(
+            _journey.After(Minute).FailedSearch(),
+            _journey.After(Minute).FailedSearch(),
+            _journey.After(Minute).FailedSearch());
+
+        Assert.Empty(_detector.Feed(early));
+        Assert.NotNull(_detector.State.Searches.OpenSince);
+    }
+
+    [Fact]
+    public void FurtherFailuresWhileOpen_UpdateTheSameCondition()
+    {
+        var run = new[] { _journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch() };
+        _detector.Feed(run);
+        var fourth = _journey.After(Minute).FailedSearch();
+
+        var update = Assert.Single(_detector.Feed(fourth));
+
+        Assert.Equal(SignalKind.Raise, update.Kind);
+        Assert.Equal("4 failed searches in 3 min", update.Title);
+        Assert.Equal(DetectorHarness.Ids([.. run, fourth]), update.Evidence.ToArray());
+    }
+
+    [Fact]
+    public void FiresAgain_ForANewRunAfterResolving()
+    {
+        _detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch());
+        _detector.Feed(_journey.After(Minute).SuccessfulSearch());
+        var again = new[] { _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch() };
+
+        var raise = Assert.Single(_detector.Feed(again));
+
+        Assert.Equal(DetectorHarness.Ids(again), raise.Evidence.ToArray());
+    }
+
+    [Fact]
+    public void FollowsConfiguredThresholdAndWindow()
+    {
+        var detector = new DetectorHarness(DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, parameters: [("threshold", "2"), ("window", "00:00:30")]));
+
+        Assert.Empty(detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch()));
+        Assert.Single(detector.Feed(_journey.After(TimeSpan.FromSeconds(30)).FailedSearch()));
+    }
+
+    [Fact]
+    public void DisabledRule_RaisesNothing()
+    {
+        var detector = new DetectorHarness(DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, enabled: false));
+
+        var signals = detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch());
+
+        Assert.Empty(signals);
+    }
+
+    [Fact]
+    public void IgnoresInteractionsThatAreNotAboutSearching()
+    {
+        var signals = _detector.Feed(
+            _journey.FailedSearch(),
+            _journey.Make(InteractionTypes.Payment, outcome: Outcome.Failure),
+            _journey.Make(InteractionTypes.PageView),
+            _journey.After(Minute).FailedSearch());
+
+        Assert.Empty(signals);
+        Assert.Equal(2, _detector.State.Searches.Marks.Count);
+    }
+
+    [Fact]
+    public void KeepsMemoryBounded_WhenFailuresNeverStop()
+    {
+        for (var i = 0; i < SearchWindow.Capacity * 3; i++)
+        {
+            _detector.Feed(_journey.After(TimeSpan.FromSeconds(1)).FailedSearch());
+        }
+
+        Assert.Equal(SearchWindow.Capacity, _detector.State.Searches.Marks.Count);
+    }
+}

@@ -1,0 +1,63 @@
+using CxLive.Alerts;
+using CxLive.Detection;
+using CxLive.Detection.Rules;
+using CxLive.Tests.Unit.Support;
+
+namespace CxLive.Tests.Unit.Detection;
+
+public sealed class RuleBookTests
+{
+    private readonly CustomerDetectors _catalogue = CustomerDetectors.Catalogue();
+
+    [Fact]
+    public void EveryRuleInTheCatalogue_HasDefaultsThatCompile()
+    {
+        var book = RuleBook.Defaults(_catalogue.Definitions);
+
+        var rule = Assert.Single(book.Rules);
+        Assert.Equal(RepeatedFailedSearchDetector.RuleId, rule.RuleId);
+        Assert.Equal(3, rule.Count("threshold"));
+        Assert.Equal(TimeSpan.FromMinutes(10), rule.Duration("window"));
+        Assert.Equal(Severity.Warning, rule.Severity);
+        Assert.True(rule.Enabled);
+    }
+
+    [Fact]
+    public void ConfiguredSettings_OverrideOnlyWhatTheyName()
+    {
+        var configured = DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, parameters: [("window", "00:05:00")]);
+        configured[RepeatedFailedSearchDetector.RuleId].Severity = Severity.Critical;
+
+        var book = RuleBook.TryCreate(_catalogue.Definitions, configured, []);
+
+        var rule = book!.Enabled(RepeatedFailedSearchDetector.RuleId)!;
+        Assert.Equal(TimeSpan.FromMinutes(5), rule.Duration("window"));
+        Assert.Equal(3, rule.Count("threshold"));
+        Assert.Equal(Severity.Critical, rule.Severity);
+    }
+
+    [Theory]
+    [InlineData("threshold", "0", "repeated-failed-search: parameters.threshold: '0' must be a whole number of at least 1")]
+    [InlineData("threshold", "three", "repeated-failed-search: parameters.threshold: 'three' must be a whole number of at least 1")]
+    [InlineData("window", "10 minutes", "repeated-failed-search: parameters.window: '10 minutes' must be a positive duration written hh:mm:ss (or d.hh:mm:ss)")]
+    [InlineData("window", "-00:10:00", "repeated-failed-search: parameters.window: '-00:10:00' must be a positive duration written hh:mm:ss (or d.hh:mm:ss)")]
+    [InlineData("windw", "00:10:00", "repeated-failed-search: parameters.windw: not a parameter of repeated-failed-search (it has: threshold, window)")]
+    public void InvalidSettings_AreRefusedNamingTheParameter(string name, string value, string error)
+    {
+        var errors = new List<string>();
+
+        var book = RuleBook.TryCreate(_catalogue.Definitions, DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, parameters: [(name, value)]), errors);
+
+        Assert.Null(book);
+        Assert.Equal([error], errors);
+    }
+
+    [Fact]
+    public void UnknownRule_IsRefused()
+    {
+        var errors = new List<string>();
+
+        Assert.Null(RuleBook.TryCreate(_catalogue.Definitions, new Dictionary<string, RuleOptions> { ["no-such-rule"] = new() }, errors));
+        Assert.Equal(["no-such-rule: not a rule (known: repeated-failed-search)"], errors);
+    }
+}

@@ -1,0 +1,247 @@
+using System.Text;
+using CxLive.Ingestion;
+using CxLive.Journeys;
+
+namespace CxLive.Tests.Unit.Ingestion;
+
+public sealed class BatchParserTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private static readonly ItemRules Rules = ItemRules.At(Now, new IngestionOptions());
+
+    private const string Valid =
+        """{"id":"i-1","customerId":"c-1","timestamp":"2026-11-23T09:59:00Z","channel":"web","touchpoint":"web/search","type":"search"}""";
+
+    private static ParsedBatch Json(string body, int maxItems = 10_000) =>
+        BatchParser.ParseJson(Encoding.UTF8.GetBytes(body), Rules, maxItems);
+
+    private static ParsedBatch Ndjson(string body, int maxItems = 10_000) =>
+        BatchParser.ParseNdjson(Encoding.UTF8.GetBytes(body), Rules, maxItems);
+
+    /// <summary>A valid item with one field replaced (or removed, when the value is null).</summary>
+    private static string With(string field, string? json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(Valid)!.AsObject();
+        node.Remove(field);
+        if (json is not null)
+        {
+            node[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
+        }
+
+        return node.ToJsonString();
+    }
+
+    [Fact]
+    public void ReadsEveryFieldOfTheContract()
+    {
+        var batch = Json("""
+            {"id":"i-9","customerId":"c-9","timestamp":"2026-11-23T17:59:00+08:00","channel":"call-center",
+             "touchpoint":"call-center/billing-queue","type":"queue-wait","outcome":"abandoned","stage":"service",
+             "caseId":"case-7","score":420.5,"attributes":{"queue":"billing","lang":"zh"},"somethingNew":{"ignored":[1,2]}}
+            """);
+
+        var item = Assert.Single(batch.Valid);
+        Assert.Empty(batch.Rejected);
+        Assert.Equal("i-9", item.Id);
+        Assert.Equal("c-9", item.CustomerId);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 59, 0, TimeSpan.Zero), item.Timestamp);
+        Assert.Equal(Channel.CallCenter, item.Channel);
+        Assert.Equal("call-center/billing-queue", item.Touchpoint);
+        Assert.Same(InteractionTypes.QueueWait, item.Type);
+        Assert.Equal(Outcome.Abandoned, item.Outcome);
+        Assert.Equal(JourneyStage.Service, item.Stage);
+        Assert.Equal("case-7", item.CaseId);
+        Assert.Equal(420.5, item.Score);
+        Assert.Equal(new Dictionary<string, string> { ["queue"] = "billing", ["lang"] = "zh" }, item.Attributes);
+    }
+
+    [Fact]
+    public void OptionalFields_DefaultSensibly_AndNullMeansAbsent()
+    {
+        var item = Assert.Single(Json(With("outcome", "null")).Valid);
+
+        Assert.Equal(Outcome.Success, item.Outcome);
+        Assert.Null(item.Stage);
+        Assert.Null(item.Score);
+        Assert.Null(item.Attributes);
+    }
+
+    [Fact]
+    public void UnknownTypes_AreKept()
+    {
+        var item = Assert.Single(Json(With("type", "\"loyalty-tier-changed\"")).Valid);
+
+        Assert.Equal("loyalty-tier-changed", item.Type);
+    }
+
+    [Theory]
+    [InlineData("id", null, "id: is required")]
+    [InlineData("id", "null", "id: is required")]
+    [InlineData("customerId", null, "customerId: is required")]
+    [InlineData("timestamp", null, "timestamp: is required")]
+    [InlineData("channel", null, "channel: is required")]
+    [InlineData("touchpoint", null, "touchpoint: is required")]
+    [InlineData("type", null, "type: is required")]
+    [InlineData("id", "42", "id: must be a string")]
+    [InlineData("id", "\"\"", "id: must not be empty")]
+    [InlineData("customerId", "{\"a\":1}", "customerId: must be a string")]
+    [InlineData("touchpoint", "\"web\\u0000search\"", "touchpoint: must not contain control characters")]
+    [InlineData("caseId", "\"case\\nbreak\"", "caseId: must not contain control characters")]
+    [InlineData("timestamp", "\"2026-11-23T09:59:00\"", "timestamp: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
+    [InlineData("timestamp", "\"yesterday\"", "timestamp: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
+    [InlineData("timestamp", "1700000000", "timestamp: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
+    [InlineData("timestamp", "\"2026-11-23T10:05:01Z\"", "timestamp: is more than 00:05:00 in the future (Ingestion:MaxClockSkew)")]
+    [InlineData("timestamp", "\"2026-10-24T09:59:59Z\"", "timestamp: is more than 30 days old (Ingestion:MaxEventAge)")]
+    [InlineData("channel", "\"fax\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other")]
+    [InlineData("channel", "\"Web\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other")]
+    [InlineData("outcome", "\"ok\"", "outcome: must be one of success, failure, abandoned")]
+    [InlineData("stage", "\"checkout\"", "stage: must be one of discover, research, purchase, receive, service, share")]
+    [InlineData("score", "\"12\"", "score: must be a finite number")]
+    [InlineData("score", "1e999", "score: must be a finite number")]
+    [InlineData("attributes", "[\"a\"]", "attributes: must be an object of string values")]
+    [InlineData("attributes", "{\"query\":5}", "attributes.query: must be a string")]
+    [InlineData("attributes", "{\"query\":\"\"}", "attributes.query: must not be empty")]
+    public void RejectsABadField_NamingTheFieldAndTheReason(string field, string? json, string error)
+    {
+        var batch = Json($"[{With(field, json)}]");
+
+        Assert.Empty(batch.Valid);
+        var rejected = Assert.Single(batch.Rejected);
+        Assert.Equal(0, rejected.Index);
+        Assert.Equal([error], rejected.Errors);
+    }
+
+    [Theory]
+    [InlineData("id", 128)]
+    [InlineData("customerId", 128)]
+    [InlineData("touchpoint", 128)]
+    [InlineData("caseId", 128)]
+    [InlineData("type", 64)]
+    public void EnforcesLengthLimits_AtTheLimitAndOneOver(string field, int max)
+    {
+        Assert.Single(Json(With(field, $"\"{new string('x', max)}\"")).Valid);
+
+        var rejected = Assert.Single(Json(With(field, $"\"{new string('x', max + 1)}\"")).Rejected);
+        Assert.Equal([$"{field}: must be at most {max} characters"], rejected.Errors);
+    }
+
+    [Fact]
+    public void HugeStrings_AreRejectedWithoutTrouble()
+    {
+        var rejected = Assert.Single(Json(With("id", $"\"{new string('x', 1_000_000)}\"")).Rejected);
+
+        Assert.Equal(["id: must be at most 128 characters"], rejected.Errors);
+    }
+
+    [Fact]
+    public void Attributes_AtMost32_KeysAndValuesAtMost256()
+    {
+        var thirtyTwo = string.Join(",", Enumerable.Range(0, 32).Select(i => $"\"k{i}\":\"v\""));
+        Assert.Equal(32, Assert.Single(Json(With("attributes", $"{{{thirtyTwo}}}")).Valid).Attributes!.Count);
+
+        var rejected = Assert.Single(Json(With("attributes", $"{{{thirtyTwo},\"k32\":\"v\"}}")).Rejected);
+        Assert.Equal(["attributes: has 33 entries, at most 32 are allowed"], rejected.Errors);
+
+        rejected = Assert.Single(Json(With("attributes", $"{{\"k\":\"{new string('v', 257)}\"}}")).Rejected);
+        Assert.Equal(["attributes.k: must be at most 256 characters"], rejected.Errors);
+    }
+
+    [Fact]
+    public void DuplicateKeys_AreRejected()
+    {
+        var body = Valid.Replace("\"type\":\"search\"", "\"type\":\"search\",\"id\":\"i-2\"", StringComparison.Ordinal);
+
+        var rejected = Assert.Single(Json(body).Rejected);
+
+        Assert.Equal(["id: appears more than once"], rejected.Errors);
+        Assert.Equal("i-1", rejected.Id);
+    }
+
+    [Fact]
+    public void ReportsEveryProblemOfAnItem_AndItsIdWhenReadable()
+    {
+        var rejected = Assert.Single(Json("""[{"id":"i-5","channel":"fax","score":"high"}]""").Rejected);
+
+        Assert.Equal("i-5", rejected.Id);
+        Assert.Equal(
+            [
+                "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other",
+                "score: must be a finite number",
+                "customerId: is required",
+                "timestamp: is required",
+                "touchpoint: is required",
+                "type: is required",
+            ],
+            rejected.Errors);
+    }
+
+    [Fact]
+    public void KeepsTheGoodItems_BesideBadOnes()
+    {
+        var batch = Json($"[{Valid.Replace("i-1", "a", StringComparison.Ordinal)}, 42, {With("channel", "\"fax\"")}, {Valid.Replace("i-1", "b", StringComparison.Ordinal)}]");
+
+        Assert.Equal(["a", "b"], batch.Valid.Select(v => v.Id));
+        Assert.Equal([1, 2], batch.Rejected.Select(r => r.Index));
+        Assert.Equal(["item: must be a JSON object"], batch.Rejected[0].Errors);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("not json")]
+    [InlineData("[{\"id\":\"i-1\",}]")]
+    [InlineData("[" + Valid)]
+    [InlineData("\"a string\"")]
+    [InlineData("42")]
+    [InlineData(Valid + " trailing")]
+    public void UnreadableBodies_AreRefusedAsAWhole(string body)
+    {
+        Assert.Throws<UnreadableBodyException>(() => Json(body));
+    }
+
+    [Fact]
+    public void DeepNesting_IsUnreadable_NotACrash()
+    {
+        var deep = new string('[', 10_000) + new string(']', 10_000);
+
+        Assert.Throws<UnreadableBodyException>(() => Json(deep));
+        Assert.Single(Json(With("attributes", new string('[', 40) + new string(']', 40))).Rejected);
+    }
+
+    [Fact]
+    public void InvalidUtf8InAString_RejectsThatItemOnly()
+    {
+        var bytes = Encoding.UTF8.GetBytes($"[{With("customerId", "\"c-XX\"")},{Valid}]");
+        var at = Array.IndexOf(bytes, (byte)'X');
+        bytes[at] = 0xC3;
+        bytes[at + 1] = 0x28; // an invalid two-byte sequence
+
+        var batch = BatchParser.ParseJson(bytes, Rules, 100);
+
+        Assert.Single(batch.Valid);
+        Assert.Equal(["customerId: is not valid UTF-8"], Assert.Single(batch.Rejected).Errors);
+    }
+
+    [Fact]
+    public void TooManyItems_IsTooLarge()
+    {
+        Assert.Equal(3, Json($"[{Valid},{Valid},{Valid}]", maxItems: 3).ItemCount);
+        var e = Assert.Throws<BatchTooLargeException>(() => Json($"[{Valid},{Valid},{Valid},{Valid}]", maxItems: 3));
+        Assert.Equal("a request may hold at most 3 interactions (Ingestion:MaxItemsPerRequest)", e.Message);
+        Assert.Throws<BatchTooLargeException>(() => Ndjson($"{Valid}\n{Valid}\n{Valid}\n{Valid}", maxItems: 3));
+    }
+
+    [Fact]
+    public void Ndjson_OneObjectPerLine_BrokenLinesRejectedByLineNumber()
+    {
+        var body = $"{Valid}\r\n\n{{not json\n{Valid.Replace("i-1", "i-2", StringComparison.Ordinal)} extra\n[1]\n{Valid.Replace("i-1", "i-3", StringComparison.Ordinal)}\n";
+
+        var batch = Ndjson(body);
+
+        Assert.Equal(["i-1", "i-3"], batch.Valid.Select(v => v.Id));
+        Assert.Equal([2, 3, 4], batch.Rejected.Select(r => r.Index));
+        Assert.StartsWith("item: not valid JSON", batch.Rejected[0].Errors[0]);
+        Assert.StartsWith("item: not valid JSON", batch.Rejected[1].Errors[0]);
+        Assert.Equal(["item: must be a JSON object"], batch.Rejected[2].Errors);
+    }
+}

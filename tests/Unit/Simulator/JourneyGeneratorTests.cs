@@ -1,0 +1,80 @@
+using System.Text.Json;
+using CxLive.Journeys;
+using CxLive.Serialization;
+using CxLive.Simulator;
+
+namespace CxLive.Tests.Unit.Simulator;
+
+public sealed class JourneyGeneratorTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private static List<GeneratedInteraction> Generate(SimulatorOptions options, TimeSpan duration) =>
+        new JourneyGenerator(options, Start).Advance(Start + duration);
+
+    [Fact]
+    public void SameSeed_SameJourneys()
+    {
+        var options = new SimulatorOptions { Seed = 7 };
+
+        var first = Generate(options, TimeSpan.FromMinutes(5)).Select(g => JsonSerializer.Serialize(g, CxJson.Options)).ToList();
+        var second = Generate(options, TimeSpan.FromMinutes(5)).Select(g => JsonSerializer.Serialize(g, CxJson.Options));
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void ProducesEventTimeOrderedTraffic_AcrossChannelsAndStages_WithUniqueIds()
+    {
+        var generated = Generate(new SimulatorOptions(), TimeSpan.FromMinutes(10));
+        var interactions = generated.Select(g => g.Interaction).ToList();
+
+        Assert.True(interactions.Count > 1000, $"only {interactions.Count} interactions in 10 min");
+        Assert.Equal(interactions.OrderBy(i => i.Timestamp), interactions);
+        Assert.Equal(interactions.Count, interactions.Select(i => i.Id).Distinct().Count());
+        Assert.True(interactions.Select(i => i.Channel).Distinct().Count() >= 7);
+        Assert.Equal(Enum.GetValues<JourneyStage>().Length, interactions.Select(i => i.Stage).OfType<JourneyStage>().Distinct().Count());
+        Assert.All(interactions, i => Assert.InRange(i.Timestamp, Start, Start + TimeSpan.FromMinutes(10)));
+    }
+
+    [Fact]
+    public void InjectsEveryKindOfBadExperience_AtRoughlyTheConfiguredRate_WithLabels()
+    {
+        var generated = Generate(new SimulatorOptions { BadExperienceRate = 0.3 }, TimeSpan.FromMinutes(30));
+        var cases = generated.Where(g => g.Injected is not null).Select(g => g.Injected!).Distinct().ToList();
+        var sessions = generated.Select(g => g.Interaction.Id[..g.Interaction.Id.LastIndexOf('-')]).Distinct().Count();
+
+        Assert.Equal(JourneyGenerator.InjectableRules.Order(), cases.Select(c => c.RuleId).Distinct().Order());
+        Assert.InRange((double)cases.Count / sessions, 0.25, 0.35);
+    }
+
+    [Fact]
+    public void OrdinarySessions_NeverContainAFailedSearch()
+    {
+        var generated = Generate(new SimulatorOptions { BadExperienceRate = 0 }, TimeSpan.FromMinutes(30));
+
+        Assert.All(generated, g => Assert.Null(g.Injected));
+        Assert.DoesNotContain(generated, g => g.Interaction.Type == InteractionTypes.Search && (g.Interaction.Score == 0 || g.Interaction.Failed));
+    }
+
+    [Fact]
+    public void CanStartWithAFailedSearchSession_ForALivelyDemo()
+    {
+        var generated = Generate(new SimulatorOptions { StartWithBadExperience = true, BadExperienceRate = 0 }, TimeSpan.FromSeconds(30));
+
+        var labelled = generated.Where(g => g.Injected?.RuleId == "repeated-failed-search").ToList();
+        Assert.True(labelled.Count(g => g.Interaction.Score == 0) >= 3);
+        Assert.Single(labelled.Select(g => g.Interaction.CustomerId).Distinct());
+    }
+
+    [Fact]
+    public void AdvancingInSteps_GivesTheSameAsOneJump()
+    {
+        var options = new SimulatorOptions { Seed = 3 };
+        var stepped = new JourneyGenerator(options, Start);
+        var steps = Enumerable.Range(1, 20).SelectMany(i => stepped.Advance(Start + TimeSpan.FromSeconds(15 * i)));
+
+        Assert.Equal(Generate(options, TimeSpan.FromMinutes(5)).Select(g => g.Interaction.Id), steps.Select(g => g.Interaction.Id));
+    }
+}

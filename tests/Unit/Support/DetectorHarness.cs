@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Detection;
+using CxLive.Journeys;
+
+namespace CxLive.Tests.Unit.Support;
+
+/// <summary>Runs the real detector catalogue over one customer's interactions, as a grain would, with no Orleans.</summary>
+public sealed class DetectorHarness
+{
+    private readonly CustomerDetectors _detectors = CustomerDetectors.Catalogue();
+    private readonly RuleBook _rules;
+
+    public DetectorHarness(Dictionary<string, RuleOptions>? rules = null)
+    {
+        var errors = new List<string>();
+        _rules = RuleBook.TryCreate(_detectors.Definitions, rules ?? [], errors)
+            ?? throw new InvalidOperationException(string.Join("; ", errors));
+    }
+
+    public CustomerDetectionState State { get; } = new();
+
+    /// <summary>Feeds the interactions in the order given; returns every signal they produced, in order.</summary>
+    public List<AlertSignal> Feed(params Interaction[] interactions)
+    {
+        var signals = new List<AlertSignal>();
+        foreach (var interaction in interactions)
+        {
+            _detectors.Observe(_rules, State, interaction, signals);
+        }
+
+        return signals;
+    }
+
+    public static Dictionary<string, RuleOptions> Rule(string ruleId, bool? enabled = null, params (string Name, string Value)[] parameters) =>
+        new()
+        {
+            [ruleId] = new RuleOptions
+            {
+                Enabled = enabled,
+                Parameters = parameters.ToDictionary(p => p.Name, p => p.Value),
+            },
+        };
+
+    public static ImmutableArray<string> Ids(params Interaction[] interactions) => [.. interactions.Select(i => i.Id)];
+}
