@@ -17,12 +17,11 @@ public sealed class Checkpoint<TState>(IGrainBase grain, IPersistentState<TState
 
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        if (_timer is null)
+        if (_timer is not { } timer)
         {
             return;
         }
 
-        _timer.Dispose();
         _timer = null;
         try
         {
@@ -32,6 +31,12 @@ public sealed class Checkpoint<TState>(IGrainBase grain, IPersistentState<TState
         {
             MarkDirty(); // try again later; the state is still in memory
             throw;
+        }
+        finally
+        {
+            // Only now: disposing a grain timer cancels the token its own callback was given,
+            // which would cancel the write above when the flush runs as that callback.
+            timer.Dispose();
         }
     }
 }

@@ -1,0 +1,44 @@
+using CxLive.Hosting;
+using CxLive.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace CxLive.Tests.Integration.Support;
+
+/// <summary>
+/// One in-process Orleans cluster shared by the grain tests of a collection, with the same
+/// services as the real silo and a fake clock. Tests use their own customer ids, so they do not
+/// see each other's state.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Services.AddCxCore();
+            host.Services.AddSingleton<TimeProvider>(Clock);
+        });
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.State));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
