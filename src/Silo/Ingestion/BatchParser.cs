@@ -13,14 +13,16 @@ public static class BatchParser
 
     public static ParsedBatch ParseJson(ReadOnlySpan<byte> body, ItemRules rules, int maxItems)
     {
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new UnreadableBodyException("the body is empty");
+        }
+
         var batch = new ParsedBatch();
         var reader = new Utf8JsonReader(body, ReaderOptions);
         try
         {
-            if (!reader.Read())
-            {
-                throw new UnreadableBodyException("the body is empty");
-            }
+            reader.Read();
 
             switch (reader.TokenType)
             {

@@ -11,7 +11,6 @@ public static class IngestEndpoint
     {
         app.MapPost("/api/interactions", IngestAsync)
             .WithName("IngestInteractions")
-            .Accepts<object>("application/json", "application/x-ndjson")
             .Produces<IngestResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

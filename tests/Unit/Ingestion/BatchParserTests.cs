@@ -186,17 +186,19 @@ public sealed class BatchParserTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    [InlineData("not json")]
-    [InlineData("[{\"id\":\"i-1\",}]")]
-    [InlineData("[" + Valid)]
-    [InlineData("\"a string\"")]
-    [InlineData("42")]
-    [InlineData(Valid + " trailing")]
-    public void UnreadableBodies_AreRefusedAsAWhole(string body)
+    [InlineData("", "the body is empty")]
+    [InlineData(" \r\n ", "the body is empty")]
+    [InlineData("not json", "the body is not valid JSON: 'not json' is")]
+    [InlineData("[{\"id\":\"i-1\",}]", "the body is not valid JSON:")]
+    [InlineData("[" + Valid, "the body is not valid JSON:")]
+    [InlineData("\"a string\"", "the body must be a JSON object, a JSON array of objects, or NDJSON")]
+    [InlineData("42", "the body must be a JSON object, a JSON array of objects, or NDJSON")]
+    [InlineData(Valid + " trailing", "the body is not valid JSON:")]
+    public void UnreadableBodies_AreRefusedAsAWhole(string body, string reason)
     {
-        Assert.Throws<UnreadableBodyException>(() => Json(body));
+        var e = Assert.Throws<UnreadableBodyException>(() => Json(body));
+
+        Assert.StartsWith(reason, e.Message);
     }
 
     [Fact]

@@ -1,0 +1,103 @@
+using System.Net;
+using CxLive.Journeys;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Api;
+
+/// <summary>The read side: alerts, customers, touchpoints, and the dashboard's files.</summary>
+[Collection(AppCollection.Name)]
+public sealed class QueryApiTests(AppFixture fixture) : IDisposable
+{
+    private readonly HttpClient _http = fixture.App.CreateHttpClient();
+    private readonly string _customer = NewCustomer();
+    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow.AddMinutes(-5);
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task RaiseFailedSearchAlert()
+    {
+        var response = await _http.PostAsync("api/interactions", Body(
+            FailedSearch(_customer, _now, "kids raincoat"),
+            FailedSearch(_customer, _now.AddMinutes(1), "kids rain coat"),
+            FailedSearch(_customer, _now.AddMinutes(2), "raincoat child")));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AlertIsQueryable_ByCustomer_AndById()
+    {
+        await RaiseFailedSearchAlert();
+
+        var alerts = await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}&state=open&severity=warning&ruleId=repeated-failed-search"));
+        var alert = Assert.Single(alerts)!.AsObject();
+        Assert.Equal("repeated-failed-search", (string)alert["ruleId"]!);
+        Assert.Equal("warning", (string)alert["severity"]!);
+        Assert.Equal("open", (string)alert["state"]!);
+        Assert.Equal("research", (string)alert["stage"]!);
+        Assert.Equal("web/search", (string)alert["touchpoint"]!);
+        Assert.Equal("3 failed searches in 2 min", (string)alert["title"]!);
+        Assert.Equal(3, alert["evidence"]!.AsArray().Count);
+        Assert.Equal("chat", (string)alert["suggestedAction"]!["channel"]!);
+
+        var byId = await ReadObject(await _http.GetAsync($"api/alerts/{(string)alert["id"]!}"));
+        Assert.Equal((string)alert["id"]!, (string)byId["id"]!);
+        Assert.Equal("open", (string)byId["history"]![0]!["state"]!);
+        Assert.Empty(await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}&state=resolved")));
+    }
+
+    [Fact]
+    public async Task Customer_ShowsTimelineAcrossChannels_AndOpenAlerts()
+    {
+        await _http.PostAsync("api/interactions", Body(Make(_customer, _now.AddSeconds(-30), InteractionTypes.PushOpened, "push/marketing") with { Channel = Channel.Push }));
+        await RaiseFailedSearchAlert();
+
+        var customer = await ReadObject(await _http.GetAsync($"api/customers/{_customer}"));
+
+        Assert.Equal(_customer, (string)customer["customerId"]!);
+        Assert.Equal(4, (int)customer["interactionCount"]!);
+        Assert.Equal(["search", "search", "search", "push-opened"], customer["timeline"]!.AsArray().Select(i => (string)i!["type"]!));
+        Assert.Equal(3, (int)customer["byChannel"]!["web"]!);
+        Assert.Equal(1, (int)customer["byChannel"]!["push"]!);
+        Assert.Equal("repeated-failed-search", (string)Assert.Single(customer["openAlerts"]!.AsArray())!["ruleId"]!);
+    }
+
+    [Theory]
+    [InlineData("severity=urgent", "severity: must be one of info, warning, critical")]
+    [InlineData("state=closed", "state: must be one of open, acknowledged, resolved, snoozed")]
+    [InlineData("limit=0", "limit: must be a whole number from 1 to 1000")]
+    [InlineData("limit=abc", "limit: must be a whole number from 1 to 1000")]
+    public async Task InvalidAlertFilters_Are400_NamingTheParameter(string query, string detail)
+    {
+        var response = await _http.GetAsync($"api/alerts?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, (string)(await ReadObject(response))["detail"]!);
+    }
+
+    [Theory]
+    [InlineData("api/alerts/no-such-alert")]
+    [InlineData("api/customers/nobody-at-all")]
+    [InlineData("api/touchpoints/nowhere/at-all")]
+    public async Task Unknown_Is404ProblemDetails(string path)
+    {
+        var response = await _http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ServesTheWall_AndItsBrowserLibraries()
+    {
+        var page = await _http.GetStringAsync("");
+        Assert.Contains("Live alert wall", page);
+
+        var signalr = await _http.GetAsync("lib/signalr.min.js");
+        Assert.Equal(HttpStatusCode.OK, signalr.StatusCode);
+        Assert.Contains("HubConnectionBuilder", await signalr.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("wall.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("styles.css")).StatusCode);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Customers;
+using CxLive.Feed;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+
+namespace CxLive.Tests.Integration.Grains;
+
+[Collection(ClusterCollection.Name)]
+public sealed class AlertFeedTests(ClusterFixture fixture)
+{
+    /// <summary>Stands in for a web server: hands every change it is told about to the test.</summary>
+    private sealed class RecordingObserver(string customer) : IAlertFeedObserver
+    {
+        public TaskCompletionSource<AlertChange> Raised { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<AlertChange> Resolved { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task OnAlertChangesAsync(ImmutableArray<AlertChange> changes)
+        {
+            foreach (var change in changes.Where(c => c.Alert.CustomerId == customer))
+            {
+                (change.Alert.State == AlertState.Resolved ? Resolved : Raised).TrySetResult(change);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task SubscribedServers_HearEveryAlertChange()
+    {
+        var customer = NewCustomer();
+        var observer = new RecordingObserver(customer);
+        var reference = fixture.Grains.CreateObjectReference<IAlertFeedObserver>(observer);
+        var feed = fixture.Grains.GetGrain<IAlertFeedGrain>(0);
+        await feed.SubscribeAsync(reference);
+        var t0 = fixture.Clock.GetUtcNow();
+
+        try
+        {
+            var grain = fixture.Grains.GetGrain<ICustomerGrain>(customer);
+            await grain.RecordAsync([FailedSearch(customer, t0), FailedSearch(customer, t0.AddMinutes(1)), FailedSearch(customer, t0.AddMinutes(2))]);
+            var raised = await observer.Raised.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+            await grain.RecordAsync([Make(customer, t0.AddMinutes(3), Journeys.InteractionTypes.AddToCart)]);
+            var resolved = await observer.Resolved.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Equal(AlertChangeKind.Raised, raised.Kind);
+            Assert.Equal("repeated-failed-search", raised.Alert.RuleId);
+            Assert.Equal(AlertChangeKind.Updated, resolved.Kind);
+            Assert.Equal(raised.Alert.Id, resolved.Alert.Id);
+        }
+        finally
+        {
+            await feed.UnsubscribeAsync(reference);
+            fixture.Grains.DeleteObjectReference<IAlertFeedObserver>(reference);
+        }
+    }
+}

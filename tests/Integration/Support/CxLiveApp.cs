@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxLive.Tests.Integration.Support;
+
+/// <summary>
+/// The whole CxLive process (silo, APIs, hub, pages) on a real Kestrel port, exactly as
+/// <c>dotnet run</c> starts it, with its own free silo and gateway ports so several can run at once.
+/// </summary>
+public sealed class CxLiveApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public CxLiveApp(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _settings = new()
+        {
+            ["Orleans:Endpoints:SiloPort"] = FreePort().ToString(),
+            ["Orleans:Endpoints:GatewayPort"] = FreePort().ToString(),
+            ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(0);
+        StartServer();
+    }
+
+    /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>One app shared by the API and end-to-end tests; each test uses its own customer ids.</summary>
+public sealed class AppFixture : IDisposable
+{
+    public CxLiveApp App { get; } = new();
+
+    public void Dispose() => App.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
