@@ -14,6 +14,8 @@ public sealed class RecentIds
     [Id(1)] public int Count { get; set; }
     [Id(2)] public int Next { get; set; }
 
+    private const int InitialSize = 8;
+
     [NonSerialized] private HashSet<ulong>? _lookup; // rebuilt from the ring after a load
 
     /// <summary>Adds the id; false when it was already there (a duplicate).</summary>
@@ -24,6 +26,16 @@ public sealed class RecentIds
         if (!lookup.Add(hash))
         {
             return false;
+        }
+
+        if (Count == Ring.Length && Ring.Length < capacity)
+        {
+            // Grow on demand: most customers send a handful of interactions, not `capacity`.
+            // A ring that may grow holds its ids oldest first from index 0 (see Lookup).
+            var grown = new ulong[Math.Min(capacity, Math.Max(InitialSize, Ring.Length * 2))];
+            Ring.CopyTo(grown, 0);
+            Ring = grown;
+            Next = Count;
         }
 
         if (Count == Ring.Length)
@@ -47,7 +59,8 @@ public sealed class RecentIds
             return _lookup;
         }
 
-        if (Ring.Length != capacity)
+        var wrappedButMayGrow = Count == Ring.Length && Ring.Length < capacity && Next != 0;
+        if (Ring.Length > capacity || wrappedButMayGrow)
         {
             Resize(capacity);
         }
@@ -61,14 +74,17 @@ public sealed class RecentIds
         return _lookup;
     }
 
-    /// <summary>Capacity changed in configuration: keep the newest ids that still fit.</summary>
+    /// <summary>
+    /// Lays the newest ids that fit into a ring of at most <paramref name="capacity"/>, oldest
+    /// first: after a load, when the configured capacity shrank, or when a full ring that wrapped
+    /// may grow again (growing in place needs the oldest id at index 0).
+    /// </summary>
     private void Resize(int capacity)
     {
         var newestFirst = Enumerable.Range(1, Count).Select(back => Ring[(Next - back + Ring.Length) % Ring.Length]);
         var kept = newestFirst.Take(capacity).Reverse().ToArray();
-        Ring = new ulong[capacity];
-        kept.CopyTo(Ring, 0);
+        Ring = kept;
         Count = kept.Length;
-        Next = Count % capacity;
+        Next = 0;
     }
 }

@@ -69,6 +69,41 @@ public sealed class CustomerStateTests
         Assert.False(ids.Add("e", capacity: 4));
     }
 
+    [Theory]
+    [InlineData(12, 30)]   // grows 8 -> 12, then wraps
+    [InlineData(512, 300)] // grows 8 -> 16 -> ... -> 512, never full
+    public void RecentIds_GrowsOnDemand_AndRemembersExactlyTheNewest(int capacity, int added)
+    {
+        var ids = new RecentIds();
+        for (var i = 0; i < added; i++)
+        {
+            Assert.True(ids.Add($"id-{i}", capacity));
+        }
+
+        var remembered = Enumerable.Range(0, added).Where(i => Remembers(ids, $"id-{i}", capacity));
+        Assert.Equal(Enumerable.Range(Math.Max(0, added - capacity), Math.Min(added, capacity)), remembered);
+        Assert.True(ids.Ring.Length <= capacity);
+    }
+
+    [Fact]
+    public void RecentIds_AWrappedRingReloadedWithMoreCapacity_KeepsAllAndGrows()
+    {
+        var ids = new RecentIds();
+        for (var i = 0; i < 10; i++)
+        {
+            ids.Add($"id-{i}", capacity: 4); // remembers id-6 .. id-9, wrapped
+        }
+
+        var reloaded = new RecentIds { Ring = ids.Ring, Count = ids.Count, Next = ids.Next };
+        for (var i = 10; i < 20; i++)
+        {
+            Assert.True(reloaded.Add($"id-{i}", capacity: 16));
+        }
+
+        Assert.All(Enumerable.Range(6, 14), i => Assert.True(Remembers(reloaded, $"id-{i}", 16)));
+        Assert.False(Remembers(reloaded, "id-5", 16));
+    }
+
     [Fact]
     public void RecentIds_AfterReload_StillKnowsItsIds_AndHonoursANewCapacity()
     {
@@ -84,4 +119,8 @@ public sealed class CustomerStateTests
         Assert.False(reloaded.Add("c", capacity: 2));
         Assert.True(reloaded.Add("b", capacity: 2)); // not among the 2 newest kept
     }
+
+    /// <summary>Asks a reloaded copy (as after a restart), leaving the original untouched.</summary>
+    private static bool Remembers(RecentIds ids, string id, int capacity) =>
+        !new RecentIds { Ring = (ulong[])ids.Ring.Clone(), Count = ids.Count, Next = ids.Next }.Add(id, capacity);
 }
