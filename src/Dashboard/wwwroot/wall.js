@@ -6,7 +6,6 @@ const RESOLVED_KEPT_MS = 60_000;
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
 
 const alerts = new Map();      // id -> alert
-const raisedAt = [];           // arrival times of alertRaised, for the per-minute rate
 let resolvedCount = 0;
 let renderQueued = false;
 
@@ -20,11 +19,10 @@ function setStatus(state, text) {
   status.textContent = text;
 }
 
-function upsert(alert, fresh) {
+function upsert(alert) {
   const before = alerts.get(alert.id);
   if (before && before.updatedAt > alert.updatedAt) return; // an older copy arrived late
-  if (alert.state === "resolved" && before?.state !== "resolved" && (before || fresh)) resolvedCount++;
-  if (fresh) raisedAt.push(Date.now());
+  if (alert.state === "resolved" && before && before.state !== "resolved") resolvedCount++;
   alerts.set(alert.id, alert);
   scheduleRender();
 }
@@ -67,7 +65,7 @@ function fill(li, alert) {
   li.dataset.state = alert.state;
   li.dataset.rule = alert.ruleId;
   li.querySelector(".severity").textContent = alert.severity;
-  li.querySelector(".title").textContent = alert.occurrences > 1 ? `${alert.title} · ×${alert.occurrences}` : alert.title;
+  li.querySelector(".title").textContent = alert.title;
   li.querySelector(".state").textContent = alert.state;
   li.querySelector(".detail").textContent = alert.detail;
   li.querySelector(".customer").textContent = alert.customerId ?? "—";
@@ -85,12 +83,11 @@ function fill(li, alert) {
 function renderStats() {
   const open = [...alerts.values()].filter(a => a.state !== "resolved");
   const minuteAgo = Date.now() - 60_000;
-  while (raisedAt.length && raisedAt[0] < minuteAgo) raisedAt.shift();
   document.getElementById("stat-open").textContent = open.length;
   for (const severity of ["critical", "warning", "info"]) {
     document.getElementById(`stat-${severity}`).textContent = open.filter(a => a.severity === severity).length;
   }
-  document.getElementById("stat-rate").textContent = raisedAt.length;
+  document.getElementById("stat-rate").textContent = [...alerts.values()].filter(a => Date.parse(a.raisedAt) >= minuteAgo).length;
   document.getElementById("stat-resolved").textContent = resolvedCount;
 }
 
@@ -116,8 +113,8 @@ const connection = new signalR.HubConnectionBuilder()
   .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
   .build();
 
-connection.on("alertRaised", alert => upsert(alert, true));
-connection.on("alertUpdated", alert => upsert(alert, false));
+connection.on("alertRaised", upsert);
+connection.on("alertUpdated", upsert);
 connection.onreconnecting(() => setStatus("reconnecting", "Reconnecting…"));
 connection.onreconnected(async () => {
   await connection.invoke("SubscribeWall");
