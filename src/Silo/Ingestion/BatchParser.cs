@@ -93,25 +93,25 @@ public static class BatchParser
                 return;
             }
 
-            var errors = new List<string>();
-            var interaction = InteractionReader.Read(ref reader, rules, errors, out var id);
+            var interaction = InteractionReader.Read(ref reader, rules, batch.Errors, out var id);
             reader.Read(); // throws if the line holds more than one value; nothing is kept then
-            Keep(batch, line, interaction, id, errors);
+            Keep(batch, line, interaction, id);
         }
         catch (JsonException e)
         {
+            batch.Errors.Clear();
             batch.Rejected.Add(new RejectedItem(line, null, [$"item: not valid JSON: {e.Message}"]));
         }
     }
 
     private static void ReadItem(ref Utf8JsonReader reader, int index, in ItemRules rules, ParsedBatch batch)
     {
-        var errors = new List<string>();
-        var interaction = InteractionReader.Read(ref reader, rules, errors, out var id);
-        Keep(batch, index, interaction, id, errors);
+        var interaction = InteractionReader.Read(ref reader, rules, batch.Errors, out var id);
+        Keep(batch, index, interaction, id);
     }
 
-    private static void Keep(ParsedBatch batch, int index, Journeys.Interaction? interaction, string? id, List<string> errors)
+    /// <summary>Keeps the item, or rejects it with the reasons gathered in the batch's shared error list.</summary>
+    private static void Keep(ParsedBatch batch, int index, Journeys.Interaction? interaction, string? id)
     {
         if (interaction is not null)
         {
@@ -119,7 +119,8 @@ public static class BatchParser
         }
         else
         {
-            batch.Rejected.Add(new RejectedItem(index, id, errors));
+            batch.Rejected.Add(new RejectedItem(index, id, [.. batch.Errors]));
+            batch.Errors.Clear();
         }
     }
 

@@ -29,6 +29,7 @@ internal static class InteractionReader
     {
         var item = new ItemFields();
         var seen = InteractionFields.None;
+        var errorsBefore = errors.Count;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var field = FieldOf(ref reader);
@@ -65,7 +66,7 @@ internal static class InteractionReader
         }
 
         id = item.Id;
-        return errors.Count == 0 ? item.ToInteraction() : null;
+        return errors.Count == errorsBefore ? item.ToInteraction() : null;
     }
 
     private static readonly InteractionFields[] RequiredFields =
@@ -91,14 +92,14 @@ internal static class InteractionReader
     private static string NameOf(InteractionFields field) =>
         JsonNamingPolicy.CamelCase.ConvertName(field.ToString());
 
-    /// <summary>The values read so far of one item.</summary>
-    private sealed class ItemFields
+    /// <summary>The values read so far of one item (a struct: no allocation per item).</summary>
+    private struct ItemFields
     {
         public string? Id;
         private string? _customerId, _touchpoint, _type, _caseId;
         private DateTimeOffset? _timestamp;
         private Channel? _channel;
-        private Outcome _outcome = Outcome.Success;
+        private Outcome? _outcome;
         private JourneyStage? _stage;
         private double? _score;
         private Dictionary<string, string>? _attributes;
@@ -117,14 +118,14 @@ internal static class InteractionReader
                     break;
                 case InteractionFields.Timestamp: _timestamp = ReadTimestamp(ref reader, rules, errors); break;
                 case InteractionFields.Channel: _channel = ReadEnum<Channel>(ref reader, name, errors); break;
-                case InteractionFields.Outcome: _outcome = ReadEnum<Outcome>(ref reader, name, errors) ?? Outcome.Success; break;
+                case InteractionFields.Outcome: _outcome = ReadEnum<Outcome>(ref reader, name, errors); break;
                 case InteractionFields.Stage: _stage = ReadEnum<JourneyStage>(ref reader, name, errors); break;
                 case InteractionFields.Score: _score = ReadScore(ref reader, errors); break;
                 case InteractionFields.Attributes: _attributes = ReadAttributes(ref reader, errors); break;
             }
         }
 
-        public Interaction ToInteraction() => new()
+        public readonly Interaction ToInteraction() => new()
         {
             Id = Id!,
             CustomerId = _customerId!,
@@ -132,7 +133,7 @@ internal static class InteractionReader
             Channel = _channel!.Value,
             Touchpoint = _touchpoint!,
             Type = _type!,
-            Outcome = _outcome,
+            Outcome = _outcome ?? Outcome.Success,
             Stage = _stage,
             CaseId = _caseId,
             Score = _score,

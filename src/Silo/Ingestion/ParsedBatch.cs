@@ -10,4 +10,7 @@ public sealed class ParsedBatch
     public List<RejectedItem> Rejected { get; } = [];
 
     public int ItemCount => Valid.Count + Rejected.Count;
+
+    /// <summary>The reasons of the item being read; one list reused for every item, copied only on rejection.</summary>
+    internal List<string> Errors { get; } = [];
 }
