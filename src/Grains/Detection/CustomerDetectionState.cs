@@ -9,5 +9,5 @@ namespace CxLive.Detection;
 [GenerateSerializer, Alias("cx.CustomerDetectionState")]
 public sealed class CustomerDetectionState
 {
-    [Id(0)] public SearchWindow Searches { get; set; } = new();
+    [Id(0)] public BurstWindow Searches { get; set; } = new();
 }

@@ -232,11 +232,11 @@ public sealed class RepeatedFailedSearchDetectorTests
     [Fact]
     public void KeepsMemoryBounded_WhenFailuresNeverStop()
     {
-        for (var i = 0; i < SearchWindow.Capacity * 3; i++)
+        for (var i = 0; i < BurstWindow.Capacity * 3; i++)
         {
             _detector.Feed(_journey.After(TimeSpan.FromSeconds(1)).FailedSearch());
         }
 
-        Assert.Equal(SearchWindow.Capacity, _detector.State.Searches.Marks.Count);
+        Assert.Equal(BurstWindow.Capacity, _detector.State.Searches.Marks.Count);
     }
 }

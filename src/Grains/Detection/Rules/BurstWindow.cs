@@ -1,21 +1,21 @@
 namespace CxLive.Detection.Rules;
 
 /// <summary>
-/// The rolling window of <see cref="RepeatedFailedSearchDetector"/>: search moments in event-time
-/// order (late arrivals are inserted where they belong), and when its alert opened.
+/// The rolling window of a <see cref="BurstDetector"/>: its moments in event-time order (late
+/// arrivals are inserted where they belong), and when its alert opened.
 /// </summary>
-[GenerateSerializer, Alias("cx.SearchWindow")]
-public sealed class SearchWindow
+[GenerateSerializer, Alias("cx.BurstWindow")]
+public sealed class BurstWindow
 {
     /// <summary>A hard bound on memory per customer, far above any sane threshold.</summary>
     public const int Capacity = 64;
 
-    [Id(0)] public List<SearchMark> Marks { get; set; } = [];
+    [Id(0)] public List<BurstMark> Marks { get; set; } = [];
 
     /// <summary>Event time of the first failure of the open alert's run; null when no alert is open.</summary>
     [Id(1)] public DateTimeOffset? OpenSince { get; set; }
 
-    public void Insert(SearchMark mark, TimeSpan window)
+    public void Insert(BurstMark mark, TimeSpan window)
     {
         var index = Marks.Count;
         while (index > 0 && Marks[index - 1].At > mark.At)
@@ -28,22 +28,25 @@ public sealed class SearchWindow
     }
 
     /// <summary>
-    /// The latest run of at least <paramref name="threshold"/> consecutive failures (no success
-    /// between them) whose first and last are at most <paramref name="window"/> apart; null if none.
+    /// The latest run of at least <paramref name="threshold"/> bad moments whose first and last are
+    /// at most <paramref name="window"/> apart; null if none. With <paramref name="goodBreaksRun"/>,
+    /// the run may hold no good moment between its bad ones.
     /// </summary>
-    public List<SearchMark>? FindLatestRun(int threshold, TimeSpan window)
+    public List<BurstMark>? FindLatestRun(int threshold, TimeSpan window, bool goodBreaksRun = true)
     {
+        var bad = goodBreaksRun ? null : Marks.Where(m => m.Bad).ToList();
+        var marks = bad ?? Marks;
         (int Start, int End)? found = null;
         var start = 0;
-        for (var end = 0; end < Marks.Count; end++)
+        for (var end = 0; end < marks.Count; end++)
         {
-            if (!Marks[end].Failed)
+            if (!marks[end].Bad)
             {
                 start = end + 1;
                 continue;
             }
 
-            while (Marks[end].At - Marks[start].At > window)
+            while (marks[end].At - marks[start].At > window)
             {
                 start++;
             }
@@ -54,11 +57,11 @@ public sealed class SearchWindow
             }
         }
 
-        return found is var (s, e) ? Marks.GetRange(s, e - s + 1) : null;
+        return found is var (s, e) ? marks.GetRange(s, e - s + 1) : null;
     }
 
-    public List<SearchMark> FailuresSince(DateTimeOffset since) =>
-        Marks.Where(m => m.Failed && m.At >= since).ToList();
+    public List<BurstMark> BadSince(DateTimeOffset since) =>
+        Marks.Where(m => m.Bad && m.At >= since).ToList();
 
     /// <summary>The alert resolved at <paramref name="at"/>: what came before it is spent.</summary>
     public void Close(DateTimeOffset at)

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Journeys;
+
+namespace CxLive.Detection.Rules;
+
+/// <summary>
+/// The shape most catalogue rules share: <c>threshold</c> bad moments within <c>window</c> (first
+/// to last, inclusive, in event time) raise an alert; while it is open, more bad moments update it;
+/// a good moment at or after the run's start resolves it. A rule says what is bad, what is good,
+/// whether a good moment between bad ones starts the count over, and how to word the alert.
+/// </summary>
+public abstract class BurstDetector : ICustomerDetector
+{
+    public const string Threshold = "threshold";
+    public const string Window = "window";
+
+    public abstract RuleDefinition Definition { get; }
+
+    /// <summary>A good moment between bad ones starts the count over (default true).</summary>
+    protected virtual bool GoodBreaksRun => true;
+
+    /// <summary>Whether a good moment resolves the open alert (false: it stays until a person acts).</summary>
+    protected virtual bool GoodResolves => true;
+
+    protected abstract BurstWindow WindowOf(CustomerDetectionState state);
+
+    /// <summary>true: a bad moment; false: a good one; null: not about this rule.</summary>
+    protected abstract bool? Classify(Interaction interaction);
+
+    /// <summary>What an alert should quote of the moment (a query, an order id), if anything.</summary>
+    protected virtual string? Label(Interaction interaction) => null;
+
+    /// <summary>The title, detail and suggested action for a run of bad moments (oldest first).</summary>
+    protected abstract (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run);
+
+    protected abstract string ResolveReason(Interaction interaction);
+
+    public virtual void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
+    {
+        if (Classify(interaction) is not { } bad)
+        {
+            return;
+        }
+
+        var window = rule.Duration(Window);
+        var burst = WindowOf(state);
+        burst.Insert(
+            new BurstMark(interaction.Timestamp, interaction.Id, bad, Label(interaction), interaction.Touchpoint, interaction.Stage, interaction.Channel),
+            window);
+
+        if (burst.OpenSince is { } openSince)
+        {
+            if (interaction.Timestamp < openSince)
+            {
+                return; // a late arrival from before the open run changes nothing about it
+            }
+
+            if (bad)
+            {
+                signals.Add(Raise(rule, interaction.CustomerId, burst.BadSince(openSince)));
+            }
+            else if (GoodResolves)
+            {
+                signals.Add(Resolve(interaction));
+                burst.Close(interaction.Timestamp);
+            }
+
+            return;
+        }
+
+        if (bad && burst.FindLatestRun(rule.Count(Threshold), window, GoodBreaksRun) is { } run)
+        {
+            burst.OpenSince = run[0].At;
+            signals.Add(Raise(rule, interaction.CustomerId, run));
+        }
+    }
+
+    /// <summary>The threshold and window parameters every burst rule has, with its own defaults.</summary>
+    protected static ImmutableArray<RuleParameter> BurstParameters(string threshold, string thresholdMeans, string window, string windowMeans) =>
+    [
+        new(Threshold, ParameterKind.Count, threshold, thresholdMeans),
+        new(Window, ParameterKind.Duration, window, windowMeans),
+    ];
+
+    protected AlertSignal Raise(ActiveRule rule, string customerId, List<BurstMark> run)
+    {
+        var last = run[^1];
+        var (title, detail, action) = Describe(run);
+        return new AlertSignal
+        {
+            Kind = SignalKind.Raise,
+            RuleId = Definition.RuleId,
+            CustomerId = customerId,
+            Touchpoint = last.Touchpoint,
+            Stage = last.Stage ?? DefaultStage,
+            Severity = rule.Severity,
+            Title = title,
+            Detail = detail,
+            Evidence = [.. run.Select(m => m.InteractionId)],
+            At = last.At,
+            SuggestedAction = action,
+        };
+    }
+
+    /// <summary>The journey stage an alert carries when the interactions did not say.</summary>
+    protected abstract JourneyStage DefaultStage { get; }
+
+    private AlertSignal Resolve(Interaction interaction) => new()
+    {
+        Kind = SignalKind.Resolve,
+        RuleId = Definition.RuleId,
+        CustomerId = interaction.CustomerId,
+        At = interaction.Timestamp,
+        Evidence = [interaction.Id],
+        Reason = ResolveReason(interaction),
+    };
+}

@@ -1,0 +1,17 @@
+using CxLive.Journeys;
+
+namespace CxLive.Detection.Rules;
+
+/// <summary>
+/// One moment a burst detector keeps: something that went wrong (<see cref="Bad"/>) or a sign that
+/// things went well, with what an alert needs to tell the story (a query, an order id).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.BurstMark")]
+public readonly record struct BurstMark(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] string InteractionId,
+    [property: Id(2)] bool Bad,
+    [property: Id(3)] string? Label,
+    [property: Id(4)] string Touchpoint,
+    [property: Id(5)] JourneyStage? Stage,
+    [property: Id(6)] Channel Channel);
