@@ -4,8 +4,10 @@ namespace CxLive.Simulator;
 
 /// <summary>
 /// Generates journeys in simulated time. Sessions start as a Poisson process; each is a scripted
-/// ordinary journey or, at the configured rate, a labelled bad experience. Deterministic for a
-/// seed and a start time. Not thread-safe: one caller advances it.
+/// ordinary journey or, at the configured rate, a labelled bad experience. A customer is in one
+/// session at a time (and rests a minute after it), as real customers are, so the ground truth of
+/// one session is not muddied by another; a session that finds no free customer is skipped.
+/// Deterministic for a seed and a start time. Not thread-safe: one caller advances it.
 /// </summary>
 public sealed class JourneyGenerator
 {
@@ -13,6 +15,7 @@ public sealed class JourneyGenerator
     private readonly Random _random;
     private readonly PriorityQueue<GeneratedInteraction, (DateTimeOffset At, long Sequence)> _due = new();
     private readonly string[] _badRules;
+    private readonly DateTimeOffset[] _busyUntil;
     private DateTimeOffset _nextSession;
     private long _sequence;
     private long _sessions;
@@ -27,6 +30,7 @@ public sealed class JourneyGenerator
         _options = options;
         _random = new Random(options.Seed);
         _badRules = [.. Scenarios.Bad.Keys];
+        _busyUntil = new DateTimeOffset[options.Customers];
         _nextSession = start;
         if (options.StartWithBadExperience)
         {
@@ -56,14 +60,22 @@ public sealed class JourneyGenerator
         return ready;
     }
 
+    private static readonly TimeSpan Rest = TimeSpan.FromMinutes(1);
+
     private void StartSession(DateTimeOffset start, string? badRule)
     {
+        if (FreeCustomer(start) is not { } index)
+        {
+            return;
+        }
+
         var session = _sessions++;
-        var customer = $"{_options.IdPrefix}-c{_random.Next(_options.Customers):D5}";
+        var customer = $"{_options.IdPrefix}-c{index:D5}";
         var caseId = $"{_options.IdPrefix}-case{session:x}";
         var steps = badRule is null
             ? Scenarios.Ordinary[_random.Next(Scenarios.Ordinary.Count)](_random, caseId)
             : Scenarios.Bad[badRule](_random, caseId);
+        _busyUntil[index] = start + steps[^1].After + Rest;
         var injected = badRule is null ? null : new InjectedExperience(badRule, caseId);
         for (var i = 0; i < steps.Count; i++)
         {
@@ -85,5 +97,20 @@ public sealed class JourneyGenerator
             };
             _due.Enqueue(new GeneratedInteraction(interaction, injected), (at, _sequence++));
         }
+    }
+
+    /// <summary>A customer not in a session at <paramref name="at"/>, tried at random a few times.</summary>
+    private int? FreeCustomer(DateTimeOffset at)
+    {
+        for (var attempt = 0; attempt < 16; attempt++)
+        {
+            var index = _random.Next(_options.Customers);
+            if (_busyUntil[index] <= at)
+            {
+                return index;
+            }
+        }
+
+        return null;
     }
 }

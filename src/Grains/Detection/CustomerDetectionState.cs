@@ -10,4 +10,14 @@ namespace CxLive.Detection;
 public sealed class CustomerDetectionState
 {
     [Id(0)] public BurstWindow Searches { get; set; } = new();
+    [Id(1)] public BurstWindow OrderLookups { get; set; } = new();
+    [Id(2)] public BurstWindow Recommendations { get; set; } = new();
+    [Id(3)] public BurstWindow Redemptions { get; set; } = new();
+    [Id(4)] public BurstWindow Payments { get; set; } = new();
+    [Id(5)] public BurstWindow Pushes { get; set; } = new();
+    [Id(6)] public DateTimeOffset? LastPushSent { get; set; }
+
+    /// <summary>When the open detractor alert's survey was answered; null when none is open.</summary>
+    [Id(7)] public DateTimeOffset? DetractorSince { get; set; }
+    [Id(8)] public CaseContacts Cases { get; set; } = new();
 }

@@ -15,7 +15,18 @@ public sealed class CustomerDetectors
     public CustomerDetectors(IEnumerable<ICustomerDetector> detectors) => _detectors = [.. detectors];
 
     /// <summary>The product's catalogue (product.md, "Detectors"): what grains, back-tests and tests run.</summary>
-    public static CustomerDetectors Catalogue() => new([new RepeatedFailedSearchDetector()]);
+    public static CustomerDetectors Catalogue() => new(
+    [
+        new RepeatedFailedSearchDetector(),
+        new OrderStatusFailureDetector(),
+        new RecommendationRejectionDetector(),
+        new PaymentFailureDetector(),
+        new PointsRedemptionFailureDetector(),
+        new PushFatigueDetector(),
+        new LongWaitDetector(),
+        new DetractorDetector(),
+        new RepeatContactDetector(),
+    ]);
 
     public IEnumerable<RuleDefinition> Definitions => _detectors.Select(d => d.Definition);
 

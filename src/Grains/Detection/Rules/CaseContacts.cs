@@ -1,0 +1,54 @@
+using CxLive.Journeys;
+
+namespace CxLive.Detection.Rules;
+
+/// <summary>One contact about a case: when, on which channel, which interaction.</summary>
+[GenerateSerializer, Immutable, Alias("cx.CaseContact")]
+public readonly record struct CaseContact(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] string InteractionId,
+    [property: Id(2)] Channel Channel,
+    [property: Id(3)] string Touchpoint);
+
+/// <summary>
+/// Contacts per case for <see cref="RepeatContactDetector"/>: the most recent cases only, each
+/// with its contacts in event-time order, so a customer with many cases stays bounded.
+/// </summary>
+[GenerateSerializer, Alias("cx.CaseContacts")]
+public sealed class CaseContacts
+{
+    public const int MaxCases = 16;
+    public const int MaxContactsPerCase = 32;
+
+    [Id(0)] public Dictionary<string, List<CaseContact>> ByCase { get; set; } = new(StringComparer.Ordinal);
+
+    public List<CaseContact> Add(string caseId, CaseContact contact, TimeSpan window)
+    {
+        if (!ByCase.TryGetValue(caseId, out var contacts))
+        {
+            if (ByCase.Count >= MaxCases)
+            {
+                var stalest = ByCase.MinBy(c => c.Value[^1].At).Key;
+                ByCase.Remove(stalest);
+            }
+
+            ByCase[caseId] = contacts = [];
+        }
+
+        var index = contacts.Count;
+        while (index > 0 && contacts[index - 1].At > contact.At)
+        {
+            index--;
+        }
+
+        contacts.Insert(index, contact);
+        var horizon = contacts[^1].At - window;
+        contacts.RemoveAll(c => c.At < horizon);
+        if (contacts.Count > MaxContactsPerCase)
+        {
+            contacts.RemoveRange(0, contacts.Count - MaxContactsPerCase);
+        }
+
+        return contacts;
+    }
+}

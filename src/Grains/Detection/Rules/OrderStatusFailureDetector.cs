@@ -1,0 +1,47 @@
+using CxLive.Alerts;
+using CxLive.Journeys;
+
+namespace CxLive.Detection.Rules;
+
+/// <summary>"After ordering online I can't look up my order": failed order-status lookups; a successful lookup resolves.</summary>
+public sealed class OrderStatusFailureDetector : BurstDetector
+{
+    public const string RuleId = "order-status-failure";
+
+    public static readonly RuleDefinition Rule = new(
+        RuleId,
+        "Order-status lookups keep failing: the customer cannot find out where their order is.",
+        Severity.Warning,
+        BurstParameters("2", "Failed order-status lookups that make the alert fire.", "01:00:00", "Longest time from the first to the last failed lookup."));
+
+    public override RuleDefinition Definition => Rule;
+
+    protected override JourneyStage DefaultStage => JourneyStage.Receive;
+
+    protected override BurstWindow WindowOf(CustomerDetectionState state) => state.OrderLookups;
+
+    protected override bool? Classify(Interaction interaction) =>
+        interaction.Type == InteractionTypes.OrderStatus ? interaction.Failed : null;
+
+    protected override string? Label(Interaction interaction) => interaction.Attribute("orderId");
+
+    protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
+    {
+        var span = Phrases.Span(run[^1].At - run[0].At);
+        var orders = Phrases.Quoted(run.Select(m => m.Label));
+        var channels = string.Join(", ", run.Select(m => m.Channel.ToString().ToLowerInvariant()).Distinct());
+        return (
+            $"{Phrases.Count(run.Count, "failed order lookup", "failed order lookups")} in {span}",
+            orders.Length == 0
+                ? $"{run.Count} order-status lookups failed in {span} ({channels})."
+                : $"{run.Count} order-status lookups failed in {span} ({channels}) for {orders}.",
+            new SuggestedAction(
+                Channel.Sms,
+                orders.Length == 0
+                    ? "We noticed you couldn't check your order status. Here is the latest on your order: ..."
+                    : $"We noticed you couldn't check the status of order {run.Last(m => m.Label is not null).Label}. Here is the latest: ...",
+                $"Lookups failed on {string.Join(", ", run.Select(m => m.Touchpoint).Distinct())}."));
+    }
+
+    protected override string ResolveReason(Interaction interaction) => "An order-status lookup succeeded.";
+}

@@ -1,0 +1,64 @@
+using CxLive.Alerts;
+using CxLive.Journeys;
+
+namespace CxLive.Detection.Rules;
+
+/// <summary>
+/// "I had to explain it again and again": several contacts about one case within days, across
+/// channels. Follows the case by <c>caseId</c>; one alert per case.
+/// </summary>
+public sealed class RepeatContactDetector : ICustomerDetector
+{
+    public const string RuleId = "repeat-contact";
+    public const string Contacts = "contacts";
+    public const string Window = "window";
+    public const string Channels = "channels";
+
+    public static readonly RuleDefinition Rule = new(
+        RuleId,
+        "The customer keeps contacting us about the same case, across channels.",
+        Severity.Warning,
+        [
+            new(Contacts, ParameterKind.Count, "3", "Contacts about one case that make the alert fire."),
+            new(Window, ParameterKind.Duration, "7.00:00:00", "Longest time from the first to the last of those contacts."),
+            new(Channels, ParameterKind.Count, "2", "Distinct channels those contacts must span."),
+        ]);
+
+    public RuleDefinition Definition => Rule;
+
+    public void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
+    {
+        if (interaction.CaseId is not { } caseId || interaction.Type is not (InteractionTypes.Contact or InteractionTypes.Complaint))
+        {
+            return;
+        }
+
+        var contacts = state.Cases.Add(caseId, new CaseContact(interaction.Timestamp, interaction.Id, interaction.Channel, interaction.Touchpoint), rule.Duration(Window));
+        var channels = contacts.Select(c => c.Channel).Distinct().ToList();
+        if (contacts.Count < rule.Count(Contacts) || channels.Count < rule.Count(Channels))
+        {
+            return;
+        }
+
+        var span = Phrases.Span(contacts[^1].At - contacts[0].At);
+        var channelNames = string.Join(", ", channels.Select(c => Serialization.WireNames<Channel>.Of(c)));
+        signals.Add(new AlertSignal
+        {
+            Kind = SignalKind.Raise,
+            RuleId = RuleId,
+            CustomerId = interaction.CustomerId,
+            CaseId = caseId,
+            Touchpoint = interaction.Touchpoint,
+            Stage = interaction.Stage ?? JourneyStage.Service,
+            Severity = rule.Severity,
+            Title = $"{contacts.Count} contacts about one case in {span}",
+            Detail = $"Case {caseId}: {contacts.Count} contacts in {span} over {channelNames}.",
+            Evidence = [.. contacts.Select(c => c.InteractionId)],
+            At = interaction.Timestamp,
+            SuggestedAction = new SuggestedAction(
+                Channel.CallCenter,
+                $"I can see you've contacted us several times about case {caseId}. I'll own it from here until it's solved.",
+                $"Contacts via {channelNames}; read the case history before calling so the customer does not have to repeat it."),
+        });
+    }
+}

@@ -1,0 +1,120 @@
+using CxLive.Alerts;
+using CxLive.Detection.Rules;
+using CxLive.Journeys;
+using CxLive.Tests.Unit.Support;
+
+namespace CxLive.Tests.Unit.Detection;
+
+/// <summary>Rules that one interaction can fire, and the cross-channel case rule.</summary>
+public sealed class SingleMomentRuleTests
+{
+    private readonly Journey _journey = new();
+    private readonly DetectorHarness _detector = new();
+
+    private List<AlertSignal> Feed(string ruleId, params Interaction[] interactions) =>
+        [.. _detector.Feed(interactions).Where(s => s.RuleId == ruleId)];
+
+    private Interaction Wait(double? seconds, Outcome outcome = Outcome.Success) =>
+        _journey.Make(InteractionTypes.QueueWait, "call-center/billing-queue", outcome, seconds, channel: Channel.CallCenter);
+
+    [Theory]
+    [InlineData(300.0, Outcome.Success, true, "Waited 5 min in a queue")]
+    [InlineData(299.0, Outcome.Success, false, null)]
+    [InlineData(60.0, Outcome.Abandoned, true, "Gave up after waiting 1 min")]
+    [InlineData(null, Outcome.Abandoned, true, "Gave up waiting")]
+    [InlineData(null, Outcome.Success, false, null)]
+    public void LongWait_FiresAtFiveMinutesOrWhenTheCustomerGivesUp(double? seconds, Outcome outcome, bool fires, string? title)
+    {
+        var signals = Feed(LongWaitDetector.RuleId, Wait(seconds, outcome));
+
+        Assert.Equal(fires, signals.Count == 1);
+        if (fires)
+        {
+            Assert.Equal(title, signals[0].Title);
+            Assert.Equal(Channel.CallCenter, signals[0].SuggestedAction!.Channel);
+        }
+    }
+
+    [Theory]
+    [InlineData("nps", 6.0, true)]
+    [InlineData("nps", 7.0, false)]
+    [InlineData("NPS", 0.0, true)]
+    [InlineData("csat", 2.0, true)]
+    [InlineData("csat", 3.0, false)]
+    [InlineData(null, 1.0, false)]
+    public void Detractor_FiresOnLowNpsOrCsat(string? scale, double score, bool fires)
+    {
+        var attributes = scale is null ? null : new Dictionary<string, string> { ["scale"] = scale };
+
+        var signals = Feed(DetractorDetector.RuleId, _journey.Make(InteractionTypes.Survey, "survey/post-purchase", score: score, attributes: attributes));
+
+        Assert.Equal(fires, signals.Count == 1);
+    }
+
+    [Fact]
+    public void Detractor_ResolvesOnlyOnASuccessfulOutreach()
+    {
+        Feed(DetractorDetector.RuleId, _journey.Make(InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps", ["comment"] = "never again" }));
+
+        Assert.Empty(Feed(DetractorDetector.RuleId, _journey.After(TimeSpan.FromHours(1)).Make(InteractionTypes.Outreach, "call-center/outreach", Outcome.Failure)));
+        var resolve = Assert.Single(Feed(DetractorDetector.RuleId, _journey.After(TimeSpan.FromHours(1)).Make(InteractionTypes.Outreach, "call-center/outreach")));
+
+        Assert.Equal(SignalKind.Resolve, resolve.Kind);
+        Assert.Empty(Feed(DetractorDetector.RuleId, _journey.Make(InteractionTypes.Outreach, "call-center/outreach")));
+    }
+
+    [Fact]
+    public void PushFatigue_FiresWhenTheCustomerUnsubscribesWithinAnHourOfAPush()
+    {
+        Feed(PushFatigueDetector.RuleId, _journey.Make(InteractionTypes.PushSent, "push/marketing", channel: Channel.Push));
+
+        var raise = Assert.Single(Feed(PushFatigueDetector.RuleId, _journey.After(TimeSpan.FromMinutes(20)).Make(InteractionTypes.Unsubscribe, "push/settings", channel: Channel.Push)));
+
+        Assert.Equal("Unsubscribed right after a push", raise.Title);
+        Assert.Empty(Feed(PushFatigueDetector.RuleId, _journey.After(TimeSpan.FromHours(2)).Make(InteractionTypes.Unsubscribe, "email/settings")));
+    }
+
+    [Fact]
+    public void PaymentFailure_AGoodPaymentBetweenFailuresDoesNotStartOver_OnlyAnOrderResolves()
+    {
+        var signals = Feed(PaymentFailureDetector.RuleId,
+            _journey.Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure),
+            _journey.After(TimeSpan.FromMinutes(2)).Make(InteractionTypes.Payment, "web/checkout"),
+            _journey.After(TimeSpan.FromMinutes(2)).Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure));
+
+        Assert.Equal(SignalKind.Raise, Assert.Single(signals).Kind);
+    }
+
+    private Interaction Contact(string caseId, Channel channel, string type = InteractionTypes.Contact) =>
+        _journey.Make(type, channel.ToString().ToLowerInvariant() + "/support", channel: channel) with { CaseId = caseId };
+
+    [Fact]
+    public void RepeatContact_FiresOnTheThirdContactAboutACase_OverTwoChannels()
+    {
+        var first = Contact("case-1", Channel.Email, InteractionTypes.Complaint);
+        var second = _journey.After(TimeSpan.FromDays(2)).Make(InteractionTypes.Contact, "call-center/support", channel: Channel.CallCenter) with { CaseId = "case-1" };
+        Assert.Empty(Feed(RepeatContactDetector.RuleId, first, second));
+
+        var third = Contact("case-1", Channel.Chat);
+        _journey.After(TimeSpan.FromDays(3));
+        var raise = Assert.Single(Feed(RepeatContactDetector.RuleId, third));
+
+        Assert.Equal("case-1", raise.CaseId);
+        Assert.Equal([first.Id, second.Id, third.Id], raise.Evidence.ToArray());
+        Assert.Equal("3 contacts about one case in 2 days", raise.Title);
+        Assert.Contains("email, call-center, chat", raise.Detail);
+        Assert.Equal("repeat-contact|customer:c-1|case:case-1", raise.Fingerprint);
+    }
+
+    [Fact]
+    public void RepeatContact_NeedsTwoChannels_OneCase_AndTheWindow()
+    {
+        Assert.Empty(Feed(RepeatContactDetector.RuleId, Contact("a", Channel.Chat), Contact("a", Channel.Chat), Contact("a", Channel.Chat)));
+        Assert.Empty(Feed(RepeatContactDetector.RuleId, Contact("b", Channel.Chat), Contact("c", Channel.Email), Contact("d", Channel.Sms)));
+        Assert.Empty(Feed(RepeatContactDetector.RuleId,
+            Contact("e", Channel.Chat),
+            _journey.After(TimeSpan.FromDays(4)).Make(InteractionTypes.Contact, "email/support", channel: Channel.Email) with { CaseId = "e" },
+            _journey.After(TimeSpan.FromDays(3) + TimeSpan.FromSeconds(1)).Make(InteractionTypes.Contact, "sms/support", channel: Channel.Sms) with { CaseId = "e" }));
+        Assert.Empty(Feed(RepeatContactDetector.RuleId, _journey.Make(InteractionTypes.Contact, "chat/support"), _journey.Make(InteractionTypes.Contact, "email/support"), _journey.Make(InteractionTypes.Contact, "sms/support")));
+    }
+}

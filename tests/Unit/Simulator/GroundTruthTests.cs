@@ -1,0 +1,51 @@
+using CxLive.Alerts;
+using CxLive.Detection;
+using CxLive.Simulator;
+
+namespace CxLive.Tests.Unit.Simulator;
+
+/// <summary>
+/// The simulator's labelled journeys through the real detector catalogue: every injected bad
+/// experience of a live rule is caught, and nothing is raised that was not injected.
+/// </summary>
+public sealed class GroundTruthTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void CatchesEveryInjectedBadExperience_AndRaisesNothingElse(int seed)
+    {
+        var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        // Judge recall on cases that started in the first hour; generate a quarter hour more so
+        // every one of them has played out to its end.
+        var cutOff = start.AddHours(1);
+        var generated = new JourneyGenerator(new SimulatorOptions { Seed = seed, Customers = 2000, BadExperienceRate = 0.3 }, start).Advance(cutOff.AddMinutes(15));
+        var detectors = CustomerDetectors.Catalogue();
+        var rules = RuleBook.Defaults(detectors.Definitions);
+        var live = detectors.Definitions.Select(d => d.RuleId).ToHashSet();
+
+        var states = new Dictionary<string, CustomerDetectionState>();
+        var signals = new List<AlertSignal>();
+        foreach (var interaction in generated.Select(g => g.Interaction))
+        {
+            if (!states.TryGetValue(interaction.CustomerId, out var state))
+            {
+                states[interaction.CustomerId] = state = new CustomerDetectionState();
+            }
+
+            detectors.Observe(rules, state, interaction, signals);
+        }
+
+        var raised = signals.Where(s => s.Kind == SignalKind.Raise).Select(s => (CustomerId: s.CustomerId!, s.RuleId)).ToHashSet();
+        var injected = generated.Where(g => g.Injected is not null && live.Contains(g.Injected.RuleId)).ToList();
+        var injectedAny = injected.Select(g => (g.Interaction.CustomerId, g.Injected!.RuleId)).ToHashSet();
+        var injectedEarly = injected.GroupBy(g => g.Injected!.CaseId)
+            .Where(c => c.Min(g => g.Interaction.Timestamp) < cutOff)
+            .Select(c => (c.First().Interaction.CustomerId, c.First().Injected!.RuleId)).ToHashSet();
+
+        Assert.True(injectedEarly.Count > 500, $"only {injectedEarly.Count} injected cases");
+        Assert.Empty(injectedEarly.Except(raised)); // recall: 100 %
+        Assert.Empty(raised.Except(injectedAny));   // precision: no alert without an injected case
+    }
+}
