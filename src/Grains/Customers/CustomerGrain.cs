@@ -9,16 +9,23 @@ namespace CxLive.Customers;
 
 /// <summary>
 /// One customer's live picture. A batch is one call: record each new interaction, run the
-/// detectors over it, then hand any signals to the alert book in one call. Storage is touched
-/// only by the checkpoint, never per interaction.
+/// detectors over it, let time pass for the deadline rules, then hand any signals to the alert
+/// book in one call. Storage is touched only by the checkpoint, never per interaction. Deadlines
+/// ("no reply within 2 h") are kept by one reminder per customer, for the next one only.
 /// </summary>
-public sealed class CustomerGrain : Grain, ICustomerGrain
+public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
 {
+    public const string DeadlineReminder = "deadline";
+
+    /// <summary>If a deadline tick is lost, the reminder comes again after this.</summary>
+    private static readonly TimeSpan DeadlineRetry = TimeSpan.FromMinutes(10);
+
     private readonly IPersistentState<CustomerState> _state;
     private readonly IRuleBookSource _rules;
     private readonly CustomerDetectors _detectors;
     private readonly CustomerOptions _options;
     private readonly Checkpoint<CustomerState> _checkpoint;
+    private readonly TimeProvider _time;
     private readonly List<AlertSignal> _signals = [];
 
     public CustomerGrain(
@@ -26,8 +33,10 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         IRuleBookSource rules,
         CustomerDetectors detectors,
         IOptions<CustomerOptions> options,
-        IOptions<CheckpointOptions> checkpoint)
+        IOptions<CheckpointOptions> checkpoint,
+        TimeProvider time)
     {
+        _time = time;
         _state = state;
         _rules = rules;
         _detectors = detectors;
@@ -55,17 +64,64 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         var accepted = interactions.Length - duplicates.Count;
         if (accepted > 0)
         {
-            _checkpoint.MarkDirty();
+            await LetTimePassAsync(rules); // a late event may already be past its deadline
         }
 
+        return new RecordResult(accepted, duplicates.ToImmutable());
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == DeadlineReminder)
+        {
+            await LetTimePassAsync(_rules.Current, reminderFired: true);
+        }
+    }
+
+    /// <summary>Runs the deadline rules up to now, publishes any signals, and keeps the reminder on the next deadline.</summary>
+    private async Task LetTimePassAsync(RuleBook rules, bool reminderFired = false)
+    {
+        var state = _state.State;
+        _detectors.Expire(rules, state.Detection, this.GetPrimaryKeyString(), _time.GetUtcNow(), _signals);
+        _checkpoint.MarkDirty();
+        await PublishSignalsAsync();
+        await KeepReminderOnAsync(_detectors.NextDeadline(rules, state.Detection), reminderFired);
+    }
+
+    private async Task PublishSignalsAsync()
+    {
         if (_signals.Count > 0)
         {
             // Cleared only once the book has them: if it is unreachable, the next batch retries them.
             await GrainFactory.GetGrain<IAlertBookGrain>(0).ApplyAsync([.. _signals]);
             _signals.Clear();
         }
+    }
 
-        return new RecordResult(accepted, duplicates.ToImmutable());
+    /// <summary>
+    /// One reminder per customer, moved only when the next deadline moves: a reminder write is a
+    /// storage write. The state remembers what is registered, so no read is needed to know; a
+    /// reminder that just fired is always settled (moved or removed), even if the state forgot it.
+    /// </summary>
+    private async Task KeepReminderOnAsync(DateTimeOffset? deadline, bool reminderFired)
+    {
+        var state = _state.State;
+        if (deadline == state.ReminderDue && !reminderFired)
+        {
+            return;
+        }
+
+        if (deadline is { } due)
+        {
+            var dueIn = due - _time.GetUtcNow();
+            await this.RegisterOrUpdateReminder(DeadlineReminder, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, DeadlineRetry);
+        }
+        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        state.ReminderDue = deadline;
     }
 
     public Task<CustomerSnapshot> GetSnapshotAsync() =>

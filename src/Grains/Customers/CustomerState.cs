@@ -24,6 +24,9 @@ public sealed class CustomerState
     [Id(6)] public DateTimeOffset? FirstSeen { get; set; }
     [Id(7)] public DateTimeOffset? LastSeen { get; set; }
 
+    /// <summary>When the deadline reminder is registered to fire; null when none is.</summary>
+    [Id(8)] public DateTimeOffset? ReminderDue { get; set; }
+
     /// <summary>Records the interaction unless its id was seen before; false for a duplicate.</summary>
     public bool TryRecord(Interaction interaction, CustomerOptions options)
     {

@@ -20,4 +20,8 @@ public sealed class CustomerDetectionState
     /// <summary>When the open detractor alert's survey was answered; null when none is open.</summary>
     [Id(7)] public DateTimeOffset? DetractorSince { get; set; }
     [Id(8)] public CaseContacts Cases { get; set; } = new();
+    [Id(9)] public PendingComplaints Complaints { get; set; } = new();
+
+    /// <summary>Service visits waiting for a callback or outreach; OpenSince when the alert is open.</summary>
+    [Id(10)] public BurstWindow Visits { get; set; } = new();
 }

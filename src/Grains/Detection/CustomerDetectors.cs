@@ -26,6 +26,8 @@ public sealed class CustomerDetectors
         new LongWaitDetector(),
         new DetractorDetector(),
         new RepeatContactDetector(),
+        new UnansweredComplaintDetector(),
+        new MissedFollowUpDetector(),
     ]);
 
     public IEnumerable<RuleDefinition> Definitions => _detectors.Select(d => d.Definition);
@@ -39,5 +41,32 @@ public sealed class CustomerDetectors
                 detector.Observe(rule, state, interaction, signals);
             }
         }
+    }
+
+    /// <summary>Lets time pass up to <paramref name="now"/> for every enabled detector.</summary>
+    public void Expire(RuleBook rules, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
+    {
+        foreach (var detector in _detectors)
+        {
+            if (rules.Enabled(detector.Definition.RuleId) is { } rule)
+            {
+                detector.Expire(rule, state, customerId, now, signals);
+            }
+        }
+    }
+
+    /// <summary>The earliest deadline of any enabled detector, or null: when the host must call <see cref="Expire"/>.</summary>
+    public DateTimeOffset? NextDeadline(RuleBook rules, CustomerDetectionState state)
+    {
+        DateTimeOffset? next = null;
+        foreach (var detector in _detectors)
+        {
+            if (rules.Enabled(detector.Definition.RuleId) is { } rule && detector.NextDeadline(rule, state) is { } deadline && (next is null || deadline < next))
+            {
+                next = deadline;
+            }
+        }
+
+        return next;
     }
 }

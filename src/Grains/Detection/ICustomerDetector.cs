@@ -14,4 +14,18 @@ public interface ICustomerDetector
     RuleDefinition Definition { get; }
 
     void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals);
+
+    /// <summary>
+    /// The earliest time this detector must be asked again even if nothing else happens (an SLA, a
+    /// "followed by ... within"), or null. The host makes sure <see cref="Expire"/> runs then.
+    /// </summary>
+    DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) => null;
+
+    /// <summary>
+    /// Time has reached <paramref name="now"/> (the wall clock live, the replay clock in a back-test):
+    /// raise or resolve what the passing of time decides. Called after every batch and at deadlines.
+    /// </summary>
+    void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
+    {
+    }
 }

@@ -29,7 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddCxCore();
             host.Services.AddSingleton<TimeProvider>(Clock);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.State));
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.State).UseInMemoryReminderService());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -22,20 +22,11 @@ public sealed class GroundTruthTests
         var cutOff = start.AddHours(1);
         var generated = new JourneyGenerator(new SimulatorOptions { Seed = seed, Customers = 2000, BadExperienceRate = 0.3 }, start).Advance(cutOff.AddMinutes(15));
         var detectors = CustomerDetectors.Catalogue();
-        var rules = RuleBook.Defaults(detectors.Definitions);
         var live = detectors.Definitions.Select(d => d.RuleId).ToHashSet();
 
-        var states = new Dictionary<string, CustomerDetectionState>();
-        var signals = new List<AlertSignal>();
-        foreach (var interaction in generated.Select(g => g.Interaction))
-        {
-            if (!states.TryGetValue(interaction.CustomerId, out var state))
-            {
-                states[interaction.CustomerId] = state = new CustomerDetectionState();
-            }
-
-            detectors.Observe(rules, state, interaction, signals);
-        }
+        // Let time run on long enough for every deadline rule (3-day follow-ups) to speak.
+        var signals = new DetectionReplay(detectors, RuleBook.Defaults(detectors.Definitions))
+            .Run(generated.Select(g => g.Interaction), cutOff.AddDays(4));
 
         var raised = signals.Where(s => s.Kind == SignalKind.Raise).Select(s => (CustomerId: s.CustomerId!, s.RuleId)).ToHashSet();
         var injected = generated.Where(g => g.Injected is not null && live.Contains(g.Injected.RuleId)).ToList();

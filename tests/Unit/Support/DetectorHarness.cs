@@ -32,6 +32,16 @@ public sealed class DetectorHarness
         return signals;
     }
 
+    /// <summary>Lets time pass to <paramref name="now"/>, as the grain does after a batch or at a reminder.</summary>
+    public List<AlertSignal> Expire(DateTimeOffset now, string customerId = "c-1")
+    {
+        var signals = new List<AlertSignal>();
+        _detectors.Expire(_rules, State, customerId, now, signals);
+        return signals;
+    }
+
+    public DateTimeOffset? NextDeadline => _detectors.NextDeadline(_rules, State);
+
     public static Dictionary<string, RuleOptions> Rule(string ruleId, bool? enabled = null, params (string Name, string Value)[] parameters) =>
         new()
         {

@@ -36,6 +36,12 @@ public abstract class BurstDetector : ICustomerDetector
 
     protected abstract string ResolveReason(Interaction interaction);
 
+    public virtual DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) => null;
+
+    public virtual void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
+    {
+    }
+
     public virtual void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
         if (Classify(interaction) is not { } bad)

@@ -17,6 +17,13 @@ public sealed class BurstWindow
 
     public void Insert(BurstMark mark, TimeSpan window)
     {
+        Keep(mark);
+        Prune(window);
+    }
+
+    /// <summary>Inserts in event-time order without forgetting anything by age (only past <see cref="Capacity"/>).</summary>
+    public void Keep(BurstMark mark)
+    {
         var index = Marks.Count;
         while (index > 0 && Marks[index - 1].At > mark.At)
         {
@@ -24,7 +31,10 @@ public sealed class BurstWindow
         }
 
         Marks.Insert(index, mark);
-        Prune(window);
+        if (Marks.Count > Capacity)
+        {
+            Marks.RemoveRange(0, Marks.Count - Capacity);
+        }
     }
 
     /// <summary>

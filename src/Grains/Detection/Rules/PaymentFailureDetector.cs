@@ -4,18 +4,23 @@ using CxLive.Journeys;
 namespace CxLive.Detection.Rules;
 
 /// <summary>
-/// Payments that fail in a row while the customer is trying to buy; an order placed resolves. A
-/// good payment between failures does not start over: the order is what counts.
+/// Payments that fail while the customer is trying to buy: <c>threshold</c> failures within
+/// <c>window</c>, or one failure not followed by an order within <c>orderWithin</c>. An order placed
+/// resolves. A good payment between failures does not start over: the order is what counts.
 /// </summary>
 public sealed class PaymentFailureDetector : BurstDetector
 {
     public const string RuleId = "payment-failure";
+    public const string OrderWithin = "orderWithin";
 
     public static readonly RuleDefinition Rule = new(
         RuleId,
         "Payments keep failing while the customer is trying to buy.",
         Severity.Warning,
-        BurstParameters("2", "Failed payments that make the alert fire.", "00:15:00", "Longest time from the first to the last failed payment."));
+        [
+            .. BurstParameters("2", "Failed payments that make the alert fire.", "00:15:00", "Longest time from the first to the last failed payment."),
+            new(OrderWithin, ParameterKind.Duration, "00:30:00", "A failed payment not followed by an order within this fires the alert."),
+        ]);
 
     public override RuleDefinition Definition => Rule;
 
@@ -45,4 +50,36 @@ public sealed class PaymentFailureDetector : BurstDetector
     }
 
     protected override string ResolveReason(Interaction interaction) => "The customer placed the order.";
+
+    public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
+    {
+        base.Observe(rule, state, interaction, signals);
+        if (interaction.Type == InteractionTypes.OrderPlaced && !interaction.Failed)
+        {
+            state.Payments.Marks.RemoveAll(m => m.Bad && m.At <= interaction.Timestamp); // paid for: no longer waiting
+        }
+    }
+
+    /// <summary>The first failed payment still waiting for an order, while no alert is open.</summary>
+    public override DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
+        state.Payments.OpenSince is null && state.Payments.Marks.FirstOrDefault(m => m.Bad) is { InteractionId: not null } first
+            ? first.At + rule.Duration(OrderWithin)
+            : null;
+
+    public override void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
+    {
+        if (NextDeadline(rule, state) is not { } due || due > now)
+        {
+            return;
+        }
+
+        var failed = state.Payments.Marks.Where(m => m.Bad).ToList();
+        state.Payments.OpenSince = failed[0].At;
+        signals.Add(Raise(rule, customerId, failed) with
+        {
+            Title = $"Payment failed {Phrases.Span(now - failed[0].At)} ago, no order",
+            Detail = $"{Phrases.Count(failed.Count, "payment", "payments")} failed on {failed[^1].Touchpoint} and no order followed within {Phrases.Span(rule.Duration(OrderWithin))}.",
+            At = now,
+        });
+    }
 }

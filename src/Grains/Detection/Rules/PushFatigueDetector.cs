@@ -70,4 +70,28 @@ public sealed class PushFatigueDetector : BurstDetector
     }
 
     protected override string ResolveReason(Interaction interaction) => "";
+
+    /// <summary>The open alert expires a window after the last dismissal.</summary>
+    public override DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
+        state.Pushes.OpenSince is not null && state.Pushes.Marks.LastOrDefault(m => m.Bad) is { InteractionId: not null } last
+            ? last.At + rule.Duration(Window)
+            : null;
+
+    public override void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
+    {
+        if (NextDeadline(rule, state) is not { } due || due > now)
+        {
+            return;
+        }
+
+        state.Pushes.Close(now);
+        signals.Add(new AlertSignal
+        {
+            Kind = SignalKind.Resolve,
+            RuleId = RuleId,
+            CustomerId = customerId,
+            At = now,
+            Reason = $"No push dismissed for {Phrases.Span(rule.Duration(Window))}: expired.",
+        });
+    }
 }

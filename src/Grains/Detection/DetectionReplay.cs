@@ -1,0 +1,70 @@
+using CxLive.Alerts;
+using CxLive.Journeys;
+
+namespace CxLive.Detection;
+
+/// <summary>
+/// Runs the detector catalogue over recorded interactions in event time, with no Orleans: what
+/// back-tests and detection-quality tests use, with exactly the code the grains run. Deadlines
+/// fire at their own moment (a queue of each customer's next deadline), not at the next event.
+/// </summary>
+public sealed class DetectionReplay(CustomerDetectors detectors, RuleBook rules)
+{
+    private readonly Dictionary<string, CustomerDetectionState> _customers = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<string, DateTimeOffset> _deadlines = new();
+    private readonly Dictionary<string, DateTimeOffset> _scheduled = new(StringComparer.Ordinal);
+
+    public List<AlertSignal> Signals { get; } = [];
+
+    /// <summary>Replays the interactions (sorted here by event time) and lets time run on to <paramref name="until"/>.</summary>
+    public List<AlertSignal> Run(IEnumerable<Interaction> interactions, DateTimeOffset until)
+    {
+        foreach (var interaction in interactions.OrderBy(i => i.Timestamp))
+        {
+            ExpireUpTo(interaction.Timestamp);
+            var state = StateOf(interaction.CustomerId);
+            detectors.Observe(rules, state, interaction, Signals);
+            detectors.Expire(rules, state, interaction.CustomerId, interaction.Timestamp, Signals);
+            Schedule(interaction.CustomerId, state);
+        }
+
+        ExpireUpTo(until);
+        return Signals;
+    }
+
+    private void ExpireUpTo(DateTimeOffset now)
+    {
+        while (_deadlines.TryPeek(out var customer, out var due) && due <= now)
+        {
+            _deadlines.Dequeue();
+            if (_scheduled.GetValueOrDefault(customer) != due)
+            {
+                continue; // superseded by a later schedule
+            }
+
+            _scheduled.Remove(customer);
+            var state = _customers[customer];
+            detectors.Expire(rules, state, customer, due, Signals);
+            Schedule(customer, state);
+        }
+    }
+
+    private void Schedule(string customer, CustomerDetectionState state)
+    {
+        if (detectors.NextDeadline(rules, state) is { } next && _scheduled.GetValueOrDefault(customer) != next)
+        {
+            _scheduled[customer] = next;
+            _deadlines.Enqueue(customer, next);
+        }
+    }
+
+    private CustomerDetectionState StateOf(string customer)
+    {
+        if (!_customers.TryGetValue(customer, out var state))
+        {
+            _customers[customer] = state = new CustomerDetectionState();
+        }
+
+        return state;
+    }
+}

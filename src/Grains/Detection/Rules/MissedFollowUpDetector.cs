@@ -1,0 +1,85 @@
+using CxLive.Alerts;
+using CxLive.Journeys;
+
+namespace CxLive.Detection.Rules;
+
+/// <summary>
+/// "Nobody called me back after the service visit": a <c>service-visit</c> not followed by a
+/// <c>callback</c> or <c>outreach</c> within <c>within</c>; the callback resolves it.
+/// </summary>
+public sealed class MissedFollowUpDetector : ICustomerDetector
+{
+    public const string RuleId = "missed-follow-up";
+    public const string Within = "within";
+
+    public static readonly RuleDefinition Rule = new(
+        RuleId,
+        "Nobody followed up after a service visit.",
+        Severity.Warning,
+        [new(Within, ParameterKind.Duration, "3.00:00:00", "Time after a service visit by which a callback or outreach must follow.")]);
+
+    public RuleDefinition Definition => Rule;
+
+    public void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
+    {
+        var visits = state.Visits;
+        if (interaction.Type == InteractionTypes.ServiceVisit)
+        {
+            visits.Keep(new BurstMark(interaction.Timestamp, interaction.Id, true, interaction.CaseId, interaction.Touchpoint, interaction.Stage, interaction.Channel));
+            return;
+        }
+
+        if (interaction.Type is not (InteractionTypes.Callback or InteractionTypes.Outreach))
+        {
+            return;
+        }
+
+        var followed = visits.Marks.RemoveAll(v => v.At <= interaction.Timestamp);
+        if (followed > 0 && visits.OpenSince is { } open && open <= interaction.Timestamp)
+        {
+            visits.OpenSince = null;
+            signals.Add(new AlertSignal
+            {
+                Kind = SignalKind.Resolve,
+                RuleId = RuleId,
+                CustomerId = interaction.CustomerId,
+                At = interaction.Timestamp,
+                Evidence = [interaction.Id],
+                Reason = interaction.Type == InteractionTypes.Callback ? "The customer was called back." : "An agent reached out.",
+            });
+        }
+    }
+
+    public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
+        state.Visits.OpenSince is null && state.Visits.Marks.Count > 0 ? state.Visits.Marks[0].At + rule.Duration(Within) : null;
+
+    public void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
+    {
+        var within = rule.Duration(Within);
+        var overdue = state.Visits.Marks.Where(v => v.At + within <= now).ToList();
+        if (state.Visits.OpenSince is not null || overdue.Count == 0)
+        {
+            return;
+        }
+
+        var visit = overdue[^1];
+        state.Visits.OpenSince = overdue[0].At;
+        signals.Add(new AlertSignal
+        {
+            Kind = SignalKind.Raise,
+            RuleId = RuleId,
+            CustomerId = customerId,
+            Touchpoint = visit.Touchpoint,
+            Stage = visit.Stage ?? JourneyStage.Service,
+            Severity = rule.Severity,
+            Title = $"No follow-up {Phrases.Span(now - visit.At)} after a service visit",
+            Detail = $"Service visit at {visit.Touchpoint}; no callback or outreach within {Phrases.Span(within)}.",
+            Evidence = [.. overdue.Select(v => v.InteractionId)],
+            At = now,
+            SuggestedAction = new SuggestedAction(
+                Channel.CallCenter,
+                "I'm calling to check that everything is working after our visit. Is there anything else we should fix?",
+                visit.Label is { } caseId ? $"Visit for case {caseId} at {visit.Touchpoint}." : $"Visit at {visit.Touchpoint}."),
+        });
+    }
+}

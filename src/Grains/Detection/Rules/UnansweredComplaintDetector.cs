@@ -1,0 +1,116 @@
+using CxLive.Alerts;
+using CxLive.Journeys;
+
+namespace CxLive.Detection.Rules;
+
+/// <summary>
+/// "My complaint never gets an answer": a <c>complaint</c> with no <c>complaint-reply</c> of the same
+/// <c>caseId</c> within the SLA. Warns before the breach (at <c>warnAt</c> of the SLA), fires at the
+/// breach, escalates to critical after <c>escalateAfter</c>; the reply resolves it. A complaint
+/// without a caseId is its own case (keyed by its id), so only a reply naming that id answers it.
+/// </summary>
+public sealed class UnansweredComplaintDetector : ICustomerDetector
+{
+    public const string RuleId = "unanswered-complaint";
+    public const string Sla = "sla";
+    public const string WarnAt = "warnAt";
+    public const string EscalateAfter = "escalateAfter";
+
+    public static readonly RuleDefinition Rule = new(
+        RuleId,
+        "A complaint has had no reply within the SLA.",
+        Severity.Warning,
+        [
+            new(Sla, ParameterKind.Duration, "02:00:00", "Time a complaint may wait for its reply."),
+            new(WarnAt, ParameterKind.Number, "0.8", "Share of the SLA after which a warning appears before the breach (0 to 1)."),
+            new(EscalateAfter, ParameterKind.Duration, "1.00:00:00", "Time without a reply after which the alert becomes critical."),
+        ]);
+
+    public RuleDefinition Definition => Rule;
+
+    public void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
+    {
+        if (interaction.Type == InteractionTypes.Complaint)
+        {
+            state.Complaints.Add(interaction.CaseId ?? interaction.Id, new PendingComplaint(interaction.Id, interaction.Timestamp, interaction.Channel, interaction.Touchpoint, interaction.Stage, 0));
+            return;
+        }
+
+        if (interaction.Type != InteractionTypes.ComplaintReply || interaction.CaseId is not { } caseId
+            || !state.Complaints.ByCase.Remove(caseId, out var answered) || answered.Level == 0)
+        {
+            return;
+        }
+
+        signals.Add(new AlertSignal
+        {
+            Kind = SignalKind.Resolve,
+            RuleId = RuleId,
+            CustomerId = interaction.CustomerId,
+            CaseId = caseId,
+            At = interaction.Timestamp,
+            Evidence = [interaction.Id],
+            Reason = $"The complaint was answered after {Phrases.Span(interaction.Timestamp - answered.At)}.",
+        });
+    }
+
+    public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
+        state.Complaints.ByCase.Values.Select(c => Threshold(rule, c, c.Level + 1)).Where(d => d is not null).Min();
+
+    public void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
+    {
+        foreach (var (caseId, complaint) in state.Complaints.ByCase.ToList())
+        {
+            var level = complaint.Level;
+            while (Threshold(rule, complaint, level + 1) is { } due && due <= now)
+            {
+                level++;
+            }
+
+            if (level > complaint.Level)
+            {
+                state.Complaints.ByCase[caseId] = complaint with { Level = level };
+                signals.Add(Raise(rule, customerId, caseId, complaint, level, now));
+            }
+        }
+    }
+
+    /// <summary>When a complaint reaches <paramref name="level"/>: 1 due soon, 2 breached, 3 critical.</summary>
+    private static DateTimeOffset? Threshold(ActiveRule rule, PendingComplaint complaint, int level) => level switch
+    {
+        1 => complaint.At + rule.Duration(Sla) * Math.Clamp(rule.Number(WarnAt), 0, 1),
+        2 => complaint.At + rule.Duration(Sla),
+        3 => complaint.At + rule.Duration(EscalateAfter),
+        _ => null,
+    };
+
+    private static AlertSignal Raise(ActiveRule rule, string customerId, string caseId, PendingComplaint complaint, int level, DateTimeOffset now)
+    {
+        var sla = rule.Duration(Sla);
+        var waiting = Phrases.Span(now - complaint.At);
+        var channel = Serialization.WireNames<Channel>.Of(complaint.Channel);
+        return new AlertSignal
+        {
+            Kind = SignalKind.Raise,
+            RuleId = RuleId,
+            CustomerId = customerId,
+            CaseId = caseId,
+            Touchpoint = complaint.Touchpoint,
+            Stage = complaint.Stage ?? JourneyStage.Service,
+            Severity = level switch { 1 => Severity.Warning, 2 => rule.Severity, _ => Severity.Critical },
+            Title = level switch
+            {
+                1 => $"Complaint reply due in {Phrases.Span(complaint.At + sla - now)}",
+                2 => $"Complaint unanswered past its {Phrases.Span(sla)} SLA",
+                _ => $"Complaint unanswered for {waiting}",
+            },
+            Detail = $"A complaint on {channel} ({complaint.Touchpoint}) has waited {waiting} for a reply; the SLA is {Phrases.Span(sla)}.",
+            Evidence = [complaint.InteractionId],
+            At = now,
+            SuggestedAction = new SuggestedAction(
+                complaint.Channel,
+                "We're sorry we haven't answered your complaint yet. I'm looking into it now and will get back to you today.",
+                $"Case {caseId}. Reply on the channel the customer used ({channel})."),
+        };
+    }
+}

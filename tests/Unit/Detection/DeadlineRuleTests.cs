@@ -1,0 +1,137 @@
+using CxLive.Alerts;
+using CxLive.Detection.Rules;
+using CxLive.Journeys;
+using CxLive.Tests.Unit.Support;
+
+namespace CxLive.Tests.Unit.Detection;
+
+/// <summary>Rules that fire because something did NOT happen in time: deadlines, warn-before-breach, escalation, expiry.</summary>
+public sealed class DeadlineRuleTests
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private readonly Journey _journey = new();
+    private readonly DetectorHarness _detector = new();
+
+    private List<AlertSignal> ExpireAt(DateTimeOffset now, string ruleId) => [.. _detector.Expire(now).Where(s => s.RuleId == ruleId)];
+
+    private Interaction Complaint(string caseId = "case-1") =>
+        _journey.Make(InteractionTypes.Complaint, "social/weibo", channel: Channel.Social) with { CaseId = caseId };
+
+    private Interaction Reply(string caseId = "case-1") =>
+        _journey.Make(InteractionTypes.ComplaintReply, "social/weibo", channel: Channel.Social) with { CaseId = caseId };
+
+    [Fact]
+    public void UnansweredComplaint_WarnsAt80Percent_BreachesAtTheSla_AndTurnsCriticalAt24Hours()
+    {
+        var complaint = Complaint();
+        var t0 = complaint.Timestamp;
+        _detector.Feed(complaint);
+        const string Rule = UnansweredComplaintDetector.RuleId;
+
+        Assert.Equal(t0 + 96 * Minute, _detector.NextDeadline);
+        Assert.Empty(ExpireAt(t0 + 96 * Minute - TimeSpan.FromSeconds(1), Rule));
+
+        var warning = Assert.Single(ExpireAt(t0 + 96 * Minute, Rule));
+        Assert.Equal((Severity.Warning, "Complaint reply due in 24 min"), (warning.Severity, warning.Title));
+        Assert.Equal("case-1", warning.CaseId);
+        Assert.Equal([complaint.Id], warning.Evidence.ToArray());
+        Assert.Equal(Channel.Social, warning.SuggestedAction!.Channel);
+        Assert.Equal(t0 + 120 * Minute, _detector.NextDeadline);
+
+        var breach = Assert.Single(ExpireAt(t0 + 120 * Minute, Rule));
+        Assert.Equal((Severity.Warning, "Complaint unanswered past its 2 h SLA"), (breach.Severity, breach.Title));
+        Assert.Equal(t0 + TimeSpan.FromDays(1), _detector.NextDeadline);
+
+        var critical = Assert.Single(ExpireAt(t0 + TimeSpan.FromDays(1), Rule));
+        Assert.Equal((Severity.Critical, "Complaint unanswered for 24 h"), (critical.Severity, critical.Title));
+        Assert.Null(_detector.NextDeadline);
+        Assert.Empty(ExpireAt(t0 + TimeSpan.FromDays(2), Rule));
+    }
+
+    [Fact]
+    public void UnansweredComplaint_ALateLookRaisesOnce_AtTheLevelReached()
+    {
+        var complaint = Complaint();
+        _detector.Feed(complaint);
+
+        var signal = Assert.Single(ExpireAt(complaint.Timestamp + TimeSpan.FromHours(30), UnansweredComplaintDetector.RuleId));
+
+        Assert.Equal(Severity.Critical, signal.Severity);
+    }
+
+    [Fact]
+    public void UnansweredComplaint_TheReplyResolves_AndAnEarlyReplyRaisesNothing()
+    {
+        _detector.Feed(Complaint("early"), Complaint("late"));
+        _detector.Feed(_journey.After(30 * Minute).Make(InteractionTypes.ComplaintReply, "email/support") with { CaseId = "early" });
+        ExpireAt(_journey.After(100 * Minute).Now, UnansweredComplaintDetector.RuleId);
+
+        var resolve = Assert.Single(_detector.Feed(Reply("late")), s => s.RuleId == UnansweredComplaintDetector.RuleId);
+
+        Assert.Equal(SignalKind.Resolve, resolve.Kind);
+        Assert.Equal("late", resolve.CaseId);
+        Assert.Equal("The complaint was answered after 2 h 10 min.", resolve.Reason);
+        Assert.Null(_detector.NextDeadline);
+    }
+
+    [Fact]
+    public void MissedFollowUp_FiresThreeDaysAfterAVisitWithNoCallback_AndTheCallbackResolves()
+    {
+        var visit = _journey.Make(InteractionTypes.ServiceVisit, "field-service/beijing", channel: Channel.FieldService);
+        _detector.Feed(visit);
+        Assert.Equal(visit.Timestamp + TimeSpan.FromDays(3), _detector.NextDeadline);
+        Assert.Empty(ExpireAt(visit.Timestamp + TimeSpan.FromDays(3) - Minute, MissedFollowUpDetector.RuleId));
+
+        var raise = Assert.Single(ExpireAt(visit.Timestamp + TimeSpan.FromDays(3), MissedFollowUpDetector.RuleId));
+        Assert.Equal("No follow-up 3 days after a service visit", raise.Title);
+
+        var resolve = Assert.Single(_detector.Feed(_journey.After(TimeSpan.FromDays(4)).Make(InteractionTypes.Callback, "call-center/outbound")));
+        Assert.Equal(SignalKind.Resolve, resolve.Kind);
+    }
+
+    [Fact]
+    public void MissedFollowUp_ACallbackInTime_MeansNoAlert()
+    {
+        _detector.Feed(_journey.Make(InteractionTypes.ServiceVisit, "field-service/beijing"), _journey.After(TimeSpan.FromDays(2)).Make(InteractionTypes.Outreach, "call-center/outreach"));
+
+        Assert.Null(_detector.NextDeadline);
+        Assert.Empty(ExpireAt(_journey.Now + TimeSpan.FromDays(5), MissedFollowUpDetector.RuleId));
+    }
+
+    [Fact]
+    public void PaymentFailure_AFailureWithNoOrderWithin30Minutes_Fires_AndAnOrderResolves()
+    {
+        var failed = _journey.Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure);
+        _detector.Feed(failed);
+        Assert.Empty(ExpireAt(failed.Timestamp + 29 * Minute, PaymentFailureDetector.RuleId));
+
+        var raise = Assert.Single(ExpireAt(failed.Timestamp + 30 * Minute, PaymentFailureDetector.RuleId));
+        Assert.Equal("Payment failed 30 min ago, no order", raise.Title);
+        Assert.Null(_detector.NextDeadline);
+
+        Assert.Equal(SignalKind.Resolve, Assert.Single(_detector.Feed(_journey.After(40 * Minute).Make(InteractionTypes.OrderPlaced, "web/checkout"))).Kind);
+    }
+
+    [Fact]
+    public void PaymentFailure_AnOrderInTime_MeansNoAlert()
+    {
+        _detector.Feed(_journey.Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure), _journey.After(5 * Minute).Make(InteractionTypes.OrderPlaced, "web/checkout"));
+
+        Assert.Null(_detector.NextDeadline);
+    }
+
+    [Fact]
+    public void PushFatigue_ExpiresADayAfterTheLastDismissal()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _detector.Feed(_journey.After(Minute).Make(InteractionTypes.PushDismissed, "push/marketing", channel: Channel.Push));
+        }
+
+        Assert.Equal(_journey.Now + TimeSpan.FromDays(1), _detector.NextDeadline);
+        var expired = Assert.Single(ExpireAt(_journey.Now + TimeSpan.FromDays(1), PushFatigueDetector.RuleId));
+
+        Assert.Equal(SignalKind.Resolve, expired.Kind);
+        Assert.Null(_detector.NextDeadline);
+    }
+}
