@@ -27,6 +27,7 @@ app.MapIngestionApi();
 app.MapAlertsApi();
 app.MapCustomersApi();
 app.MapTouchpointsApi();
+app.MapRulesApi();
 app.MapCxDashboard();
 
 app.AnnounceAddress();

@@ -28,6 +28,10 @@ public sealed class ActiveRule
 
     public Severity Severity => Settings.Severity;
 
+    /// <summary>Every parameter's value in force, as text: the set ones, and the defaults of the rest.</summary>
+    public IReadOnlyDictionary<string, string> ParameterValues() =>
+        Definition.Parameters.ToDictionary(p => p.Name, p => Settings.Parameters.GetValueOrDefault(p.Name, p.Default), StringComparer.Ordinal);
+
     public int Count(string name) => (int)_values[name];
 
     public TimeSpan Duration(string name) => (TimeSpan)_values[name];

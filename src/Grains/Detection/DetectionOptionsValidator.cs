@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace CxLive.Detection;
 
-/// <summary>Refuses to start with rule settings that do not compile, naming each rule and parameter.</summary>
+/// <summary>Refuses to start with configured rule settings that do not compile, naming each rule and parameter.</summary>
 public sealed class DetectionOptionsValidator(CustomerDetectors detectors) : IValidateOptions<DetectionOptions>
 {
     public ValidateOptionsResult Validate(string? name, DetectionOptions options)

@@ -14,7 +14,9 @@ public static class CxServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(CustomerDetectors.Catalogue());
-        services.AddSingleton<IRuleBookSource, ConfiguredRuleBookSource>();
+        services.AddSingleton<LiveRuleBookSource>();
+        services.AddSingleton<IRuleBookSource>(sp => sp.GetRequiredService<LiveRuleBookSource>());
+        services.AddHostedService<RuleBookWatcher>();
         services.AddSingleton<IValidateOptions<DetectionOptions>, DetectionOptionsValidator>();
         services.AddOptions<DetectionOptions>().BindConfiguration(DetectionOptions.Section).ValidateOnStart();
 

@@ -1,0 +1,22 @@
+using CxLive.Storage;
+
+namespace CxLive.Rules;
+
+/// <summary>
+/// Run-time rule changes. Rare and precious, so each is written to storage before the call
+/// returns (no checkpoint delay): a change that was acknowledged survives a restart.
+/// </summary>
+public sealed class RulesGrain([PersistentState("rules", StorageNames.State)] IPersistentState<RulesState> state) : Grain, IRulesGrain
+{
+    public Task<long> GetVersionAsync() => Task.FromResult(state.State.Changes.Version);
+
+    public Task<RuleChanges> GetChangesAsync() => Task.FromResult(state.State.Changes);
+
+    public async Task<RuleChanges> ChangeAsync(string ruleId, RuleChange change)
+    {
+        var current = state.State.Changes;
+        state.State.Changes = new RuleChanges(current.Version + 1, current.ByRule.SetItem(ruleId, change));
+        await state.WriteStateAsync();
+        return state.State.Changes;
+    }
+}

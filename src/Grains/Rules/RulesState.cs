@@ -1,0 +1,10 @@
+using CxLive.Rules;
+
+namespace CxLive.Rules;
+
+/// <summary>What the rules grain stores (Orleans binary serializer, stable Ids).</summary>
+[GenerateSerializer, Alias("cx.RulesState")]
+public sealed class RulesState
+{
+    [Id(0)] public RuleChanges Changes { get; set; } = RuleChanges.None;
+}
