@@ -28,6 +28,7 @@ app.MapAlertsApi();
 app.MapCustomersApi();
 app.MapTouchpointsApi();
 app.MapRulesApi();
+app.MapBacktestApi();
 app.MapCxDashboard();
 
 app.AnnounceAddress();

@@ -35,6 +35,9 @@ public sealed class LiveRuleBookSource : IRuleBookSource
 
     public IEnumerable<RuleDefinition> Definitions => _detectors.Definitions;
 
+    /// <summary>The catalogue the rules apply to (for back-tests, which run it outside grains).</summary>
+    public CustomerDetectors Detectors => _detectors;
+
     /// <summary>Completes at the next change: lets tests and tools wait for a signal instead of time.</summary>
     public Task NextChange => _changed.Task;
 

@@ -66,7 +66,7 @@ public static class RulesApi
     /// The body: <c>enabled</c> and <c>severity</c> keep their current values when left out;
     /// <c>parameters</c> named are changed, the others keep theirs. Values may be strings or numbers.
     /// </summary>
-    private static RuleChange? Read(JsonElement body, ActiveRule current, List<string> errors)
+    internal static RuleChange? Read(JsonElement body, ActiveRule current, List<string> errors)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -119,7 +119,7 @@ public static class RulesApi
         return errors.Count == 0 ? new RuleChange(enabled, severity, parameters) : null;
     }
 
-    private static IResult Invalid(List<string> errors) => Problems.BadRequest(
+    internal static IResult Invalid(List<string> errors) => Problems.BadRequest(
         "Invalid rule settings",
         string.Join("; ", errors),
         new Dictionary<string, object?>

@@ -20,4 +20,10 @@ public sealed class IngestionOptions
     /// (back-tests have their own endpoint).
     /// </summary>
     public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Most interactions in one back-test request (default 1,000,000); more is 413.</summary>
+    public int MaxBacktestItems { get; set; } = 1_000_000;
+
+    /// <summary>Largest back-test request body in bytes (default 256 MiB); more is 413.</summary>
+    public long MaxBacktestBytes { get; set; } = 256L * 1024 * 1024;
 }

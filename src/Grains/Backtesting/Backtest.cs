@@ -1,0 +1,46 @@
+using CxLive.Alerts;
+using CxLive.Detection;
+using CxLive.Journeys;
+
+namespace CxLive.Backtesting;
+
+/// <summary>
+/// "What would have fired?" Replays recorded interactions through the live detector code in
+/// event time (<see cref="DetectionReplay"/>) and turns the signals into alerts exactly as the alert
+/// book does (dedup by fingerprint, updates, resolutions), all in memory: no grain, no live state.
+/// Alert times are event times.
+/// </summary>
+public static class Backtest
+{
+    public static BacktestResult Run(CustomerDetectors detectors, RuleBook rules, IReadOnlyList<Interaction> interactions, DateTimeOffset? until, AlertOptions options)
+    {
+        var end = until ?? (interactions.Count == 0 ? DateTimeOffset.UnixEpoch : interactions.Max(i => i.Timestamp));
+        var signals = new DetectionReplay(detectors, rules).Run(interactions, end);
+        var book = new AlertBookState();
+        foreach (var signal in signals)
+        {
+            book.Apply(signal, signal.At, options);
+        }
+
+        var alerts = book.NewestFirst().Reverse().ToList();
+        return new BacktestResult(
+            interactions.Count,
+            interactions.Count == 0 ? null : interactions.Min(i => i.Timestamp),
+            end,
+            alerts,
+            alerts.GroupBy(a => a.RuleId).ToDictionary(
+                g => g.Key,
+                g => new RuleOutcome(g.Count(), g.Count(a => a.State == AlertState.Resolved), g.Count(a => a.IsOpen))));
+    }
+}
+
+/// <summary>What a back-test found: alerts oldest first (with their history), and counts per rule.</summary>
+public sealed record BacktestResult(
+    int Interactions,
+    DateTimeOffset? From,
+    DateTimeOffset Until,
+    IReadOnlyList<Alert> Alerts,
+    IReadOnlyDictionary<string, RuleOutcome> ByRule);
+
+/// <summary>Per rule: alerts raised, how many the data resolved, and how many were still open at the end.</summary>
+public sealed record RuleOutcome(int Raised, int Resolved, int Open);

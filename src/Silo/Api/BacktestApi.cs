@@ -1,0 +1,169 @@
+using System.Text;
+using System.Text.Json;
+using CxLive.Alerts;
+using CxLive.Backtesting;
+using CxLive.Detection;
+using CxLive.Ingestion;
+using CxLive.Rules;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace CxLive.Api;
+
+/// <summary>
+/// <c>POST /api/rules/backtest</c>: the alerts recorded interactions would have raised, under the
+/// rules in force or with overrides, computed by the live detector code in event time. Touches no
+/// live state: nothing is recorded, no alert reaches the wall.
+/// </summary>
+public static class BacktestApi
+{
+    public static IEndpointRouteBuilder MapBacktestApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/rules/backtest", RunAsync);
+        return app;
+    }
+
+    private static async Task<IResult> RunAsync(
+        HttpRequest request,
+        string? rules,
+        string? until,
+        LiveRuleBookSource source,
+        IGrainFactory grains,
+        IOptions<IngestionOptions> ingestion,
+        IOptions<AlertOptions> alertOptions,
+        TimeProvider time)
+    {
+        var limits = ingestion.Value;
+        DateTimeOffset? end = null;
+        if (until is not null)
+        {
+            if (!DateTimeOffset.TryParse(until, out var parsedUntil))
+            {
+                return Problems.InvalidParameter("until", "must be an ISO 8601 date-time with an offset");
+            }
+
+            end = parsedUntil;
+        }
+
+        var ndjson = MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
+            && media.MediaType.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase);
+        if (!ndjson && !request.HasJsonContentType())
+        {
+            return Problems.UnsupportedMediaType("Content-Type must be application/json or application/x-ndjson.");
+        }
+
+        var itemRules = ItemRules.Recorded(time.GetUtcNow(), limits);
+        (ParsedBatch Batch, string? Rules) body;
+        try
+        {
+            body = await RequestBody.ReadAsync(request, limits.MaxBacktestBytes, bytes => ndjson
+                ? (BatchParser.ParseNdjson(bytes.Span, itemRules, limits.MaxBacktestItems), null)
+                : ReadJson(bytes.Span, itemRules, limits.MaxBacktestItems));
+        }
+        catch (UnreadableBodyException e)
+        {
+            return Problems.BadRequest("Unreadable body", e.Message);
+        }
+        catch (BatchTooLargeException e)
+        {
+            return Problems.TooLarge(e.Message.Replace("Ingestion:MaxItemsPerRequest", "Ingestion:MaxBacktestItems", StringComparison.Ordinal)
+                .Replace("Ingestion:MaxRequestBytes", "Ingestion:MaxBacktestBytes", StringComparison.Ordinal));
+        }
+
+        var errors = new List<string>();
+        var book = await RuleBookWithAsync(body.Rules ?? rules, source, grains, errors);
+        if (book is null)
+        {
+            return RulesApi.Invalid(errors);
+        }
+
+        var result = Backtest.Run(source.Detectors, book, body.Batch.Valid, end, alertOptions.Value);
+        return Results.Ok(new
+        {
+            result.Interactions,
+            body.Batch.Rejected,
+            result.From,
+            result.Until,
+            result.ByRule,
+            result.Alerts,
+        });
+    }
+
+    /// <summary>An array of interactions, or <c>{ "interactions": [...], "rules": { ruleId: settings } }</c>.</summary>
+    private static (ParsedBatch, string?) ReadJson(ReadOnlySpan<byte> body, ItemRules itemRules, int maxItems)
+    {
+        var reader = new Utf8JsonReader(body);
+        if (!JsonDocument.TryParseValue(ref reader, out var document) || document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("interactions", out var interactions))
+        {
+            document?.Dispose();
+            return (BatchParser.ParseJson(body, itemRules, maxItems), null);
+        }
+
+        using (document)
+        {
+            var rules = document.RootElement.TryGetProperty("rules", out var overrides) ? overrides.GetRawText() : null;
+            return (BatchParser.ParseJson(Encoding.UTF8.GetBytes(interactions.GetRawText()), itemRules, maxItems), rules);
+        }
+    }
+
+    /// <summary>The rules in force, with the overrides laid over them (same validation as PUT /api/rules).</summary>
+    private static async Task<RuleBook?> RuleBookWithAsync(string? overrides, LiveRuleBookSource source, IGrainFactory grains, List<string> errors)
+    {
+        if (overrides is null)
+        {
+            return source.Current;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(overrides);
+        }
+        catch (JsonException e)
+        {
+            errors.Add($"rules: not valid JSON: {e.Message}");
+            return null;
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add("rules: must be an object of rule id to settings");
+                return null;
+            }
+
+            var changes = await grains.GetGrain<IRulesGrain>(0).GetChangesAsync();
+            foreach (var rule in document.RootElement.EnumerateObject())
+            {
+                if (source.Current.Find(rule.Name) is not { } current)
+                {
+                    errors.Add($"rules.{rule.Name}: not a rule");
+                    continue;
+                }
+
+                var ruleErrors = new List<string>();
+                if (RulesApi.Read(rule.Value, current, ruleErrors) is { } change)
+                {
+                    changes = changes with { ByRule = changes.ByRule.SetItem(rule.Name, change) };
+                }
+
+                errors.AddRange(ruleErrors.Select(e => $"rules.{rule.Name}.{e}"));
+            }
+
+            if (errors.Count > 0)
+            {
+                return null;
+            }
+
+            var built = source.TryBuild(changes, errors);
+            for (var i = 0; i < errors.Count; i++)
+            {
+                errors[i] = errors[i].Split(": ", 2) is [var ruleId, var rest] ? $"rules.{ruleId}.{rest}" : errors[i];
+            }
+
+            return built;
+        }
+    }
+}

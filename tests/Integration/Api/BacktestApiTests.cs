@@ -1,0 +1,82 @@
+using System.Net;
+using CxLive.Journeys;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Api;
+
+/// <summary><c>POST /api/rules/backtest</c>: what recorded interactions would have raised, touching nothing live.</summary>
+public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDisposable
+{
+    private static readonly DateTimeOffset LastYear = new(2025, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly HttpClient _http;
+    private readonly string _customer = NewCustomer();
+
+    public BacktestApiTests(RulesApiTests.OwnApp fixture) => _http = fixture.App.CreateHttpClient();
+
+    public void Dispose() => _http.Dispose();
+
+    private string ThreeFailedSearches() => Json(new[]
+    {
+        FailedSearch(_customer, LastYear, "a"), FailedSearch(_customer, LastYear.AddMinutes(2), "b"), FailedSearch(_customer, LastYear.AddMinutes(4), "c"),
+    });
+
+    [Fact]
+    public async Task ReplaysOldInteractions_InEventTime_WithoutTouchingLiveState()
+    {
+        var response = await _http.PostAsync("api/rules/backtest", Body(ThreeFailedSearches()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await ReadObject(response);
+        Assert.Equal(3, (int)result["interactions"]!);
+        var alert = Assert.Single(result["alerts"]!.AsArray())!;
+        Assert.Equal("repeated-failed-search", (string)alert["ruleId"]!);
+        Assert.Equal(LastYear.AddMinutes(4), DateTimeOffset.Parse((string)alert["raisedAt"]!));
+        Assert.Equal(1, (int)result["byRule"]!["repeated-failed-search"]!["raised"]!);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"api/customers/{_customer}")).StatusCode);
+        Assert.Empty(await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}")));
+    }
+
+    [Fact]
+    public async Task RuleOverrides_InTheBodyOrTheQuery_ChangeTheOutcome()
+    {
+        var inBody = await ReadObject(await _http.PostAsync("api/rules/backtest", Body(
+            $$"""{ "interactions": {{ThreeFailedSearches()}}, "rules": { "repeated-failed-search": { "parameters": { "threshold": 4 } } } }""")));
+        Assert.Empty(inBody["alerts"]!.AsArray());
+
+        var ndjson = string.Join('\n', System.Text.Json.Nodes.JsonNode.Parse(ThreeFailedSearches())!.AsArray().Select(n => n!.ToJsonString()));
+        var rules = Uri.EscapeDataString("""{ "repeated-failed-search": { "enabled": false } }""");
+        var inQuery = await ReadObject(await _http.PostAsync($"api/rules/backtest?rules={rules}", Body(ndjson, "application/x-ndjson")));
+        Assert.Empty(inQuery["alerts"]!.AsArray());
+
+        Assert.Equal("00:10:00", (string)(await ReadObject(await _http.GetAsync("api/rules/repeated-failed-search")))["parameters"]!["window"]!);
+    }
+
+    [Fact]
+    public async Task Until_LetsDeadlinesRunOnPastTheLastInteraction()
+    {
+        var complaint = Json(new[] { Make(_customer, LastYear, InteractionTypes.Complaint, "social/weibo") with { CaseId = "c-7" } });
+
+        var atTheEnd = await ReadObject(await _http.PostAsync("api/rules/backtest", Body(complaint)));
+        var later = await ReadObject(await _http.PostAsync($"api/rules/backtest?until={Uri.EscapeDataString(LastYear.AddHours(3).ToString("O"))}", Body(complaint)));
+
+        Assert.Empty(atTheEnd["alerts"]!.AsArray());
+        var alert = Assert.Single(later["alerts"]!.AsArray())!;
+        Assert.Equal("unanswered-complaint", (string)alert["ruleId"]!);
+        Assert.Equal("Complaint unanswered past its 2 h SLA", (string)alert["title"]!);
+        Assert.Equal(2, (int)alert["occurrences"]!); // warned at 96 min, breached at 2 h: one alert
+    }
+
+    [Theory]
+    [InlineData("""{ "interactions": [], "rules": { "repeated-failed-search": { "parameters": { "window": "soon" } } } }""", "rules.repeated-failed-search.parameters.window")]
+    [InlineData("""{ "interactions": [], "rules": { "nope": {} } }""", "rules.nope")]
+    public async Task InvalidOverrides_Are400NamingThem(string body, string field)
+    {
+        var response = await _http.PostAsync("api/rules/backtest", Body(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await ReadObject(response))["errors"]![field]);
+    }
+}
