@@ -18,4 +18,7 @@ public sealed record CustomerSnapshot
 
     /// <summary>The most recent interactions across every channel, newest first.</summary>
     [Id(6)] public required ImmutableArray<Interaction> Timeline { get; init; }
+
+    /// <summary>Peak-end experience score, 0 (awful) to 100 (delightful), as remembered now; 50 is neutral.</summary>
+    [Id(7)] public double ExperienceScore { get; init; } = 50;
 }

@@ -125,7 +125,10 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     }
 
     public Task<CustomerSnapshot> GetSnapshotAsync() =>
-        Task.FromResult(_state.State.Snapshot(this.GetPrimaryKeyString()));
+        Task.FromResult(_state.State.Snapshot(this.GetPrimaryKeyString()) with
+        {
+            ExperienceScore = Math.Round(_detectors.Experience.ScoreAt(_state.State.Detection.Experience, _time.GetUtcNow()), 1),
+        });
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         _checkpoint.FlushAsync(cancellationToken);

@@ -24,4 +24,10 @@ public sealed class CustomerDetectionState
 
     /// <summary>Service visits waiting for a callback or outreach; OpenSince when the alert is open.</summary>
     [Id(10)] public BurstWindow Visits { get; set; } = new();
+
+    /// <summary>The peak-end experience score, kept whatever rules are enabled (it is shown on the customer).</summary>
+    [Id(11)] public Experience.ExperienceState Experience { get; set; } = new();
+
+    /// <summary>When the open experience-drop alert was raised; null when none is open.</summary>
+    [Id(12)] public DateTimeOffset? DropSince { get; set; }
 }

@@ -1,5 +1,6 @@
 using CxLive.Alerts;
 using CxLive.Detection.Rules;
+using CxLive.Experience;
 using CxLive.Journeys;
 
 namespace CxLive.Detection;
@@ -12,10 +13,17 @@ public sealed class CustomerDetectors
 {
     private readonly ICustomerDetector[] _detectors;
 
-    public CustomerDetectors(IEnumerable<ICustomerDetector> detectors) => _detectors = [.. detectors];
+    public CustomerDetectors(IEnumerable<ICustomerDetector> detectors, ExperienceModel? experience = null)
+    {
+        _detectors = [.. detectors];
+        Experience = experience ?? new ExperienceModel();
+    }
+
+    /// <summary>The experience score model, updated before the detectors see each interaction.</summary>
+    public ExperienceModel Experience { get; }
 
     /// <summary>The product's catalogue (product.md, "Detectors"): what grains, back-tests and tests run.</summary>
-    public static CustomerDetectors Catalogue() => new(
+    public static CustomerDetectors Catalogue(ExperienceModel? experience = null) => new(
     [
         new RepeatedFailedSearchDetector(),
         new OrderStatusFailureDetector(),
@@ -28,12 +36,15 @@ public sealed class CustomerDetectors
         new RepeatContactDetector(),
         new UnansweredComplaintDetector(),
         new MissedFollowUpDetector(),
-    ]);
+        new ExperienceDropDetector(),
+    ],
+    experience);
 
     public IEnumerable<RuleDefinition> Definitions => _detectors.Select(d => d.Definition);
 
     public void Observe(RuleBook rules, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
+        Experience.Record(state.Experience, interaction);
         foreach (var detector in _detectors)
         {
             if (rules.Enabled(detector.Definition.RuleId) is { } rule)

@@ -13,10 +13,11 @@ public sealed record CustomerView(
     DateTimeOffset? LastSeen,
     ImmutableDictionary<Channel, long> ByChannel,
     ImmutableDictionary<JourneyStage, long> ByStage,
+    double ExperienceScore,
     ImmutableArray<Interaction> Timeline,
     ImmutableArray<Alert> OpenAlerts)
 {
     public static CustomerView Of(CustomerSnapshot customer, ImmutableArray<Alert> openAlerts) => new(
         customer.CustomerId, customer.InteractionCount, customer.FirstSeen, customer.LastSeen,
-        customer.ByChannel, customer.ByStage, customer.Timeline, openAlerts);
+        customer.ByChannel, customer.ByStage, customer.ExperienceScore, customer.Timeline, openAlerts);
 }

@@ -1,6 +1,7 @@
 using CxLive.Alerts;
 using CxLive.Customers;
 using CxLive.Detection;
+using CxLive.Experience;
 using CxLive.Ingestion;
 using CxLive.Storage;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,10 @@ public static class CxServices
     public static IServiceCollection AddCxCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(CustomerDetectors.Catalogue());
+        services.AddOptions<ExperienceOptions>().BindConfiguration(ExperienceOptions.Section)
+            .Validate(o => o.EpisodeGap > TimeSpan.Zero && o.HalfLife > TimeSpan.Zero, "Experience:EpisodeGap and Experience:HalfLife must be positive")
+            .ValidateOnStart();
+        services.AddSingleton(sp => CustomerDetectors.Catalogue(new ExperienceModel(sp.GetRequiredService<IOptions<ExperienceOptions>>().Value)));
         services.AddSingleton<LiveRuleBookSource>();
         services.AddSingleton<IRuleBookSource>(sp => sp.GetRequiredService<LiveRuleBookSource>());
         services.AddHostedService<RuleBookWatcher>();

@@ -9,7 +9,7 @@ public sealed class RepeatedFailedSearchDetectorTests
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private readonly Journey _journey = new();
-    private readonly DetectorHarness _detector = new();
+    private readonly DetectorHarness _detector = new(focus: RepeatedFailedSearchDetector.RuleId);
 
     [Fact]
     public void RaisesAlert_OnThirdFailedSearchWithinTenMinutes()
@@ -200,7 +200,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     [Fact]
     public void FollowsConfiguredThresholdAndWindow()
     {
-        var detector = new DetectorHarness(DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, parameters: [("threshold", "2"), ("window", "00:00:30")]));
+        var detector = new DetectorHarness(DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, parameters: [("threshold", "2"), ("window", "00:00:30")]), RepeatedFailedSearchDetector.RuleId);
 
         Assert.Empty(detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch()));
         Assert.Single(detector.Feed(_journey.After(TimeSpan.FromSeconds(30)).FailedSearch()));
@@ -209,7 +209,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     [Fact]
     public void DisabledRule_RaisesNothing()
     {
-        var detector = new DetectorHarness(DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, enabled: false));
+        var detector = new DetectorHarness(DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, enabled: false), RepeatedFailedSearchDetector.RuleId);
 
         var signals = detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch());
 

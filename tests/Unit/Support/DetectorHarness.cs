@@ -10,9 +10,13 @@ public sealed class DetectorHarness
 {
     private readonly CustomerDetectors _detectors = CustomerDetectors.Catalogue();
     private readonly RuleBook _rules;
+    private readonly string? _focus;
 
-    public DetectorHarness(Dictionary<string, RuleOptions>? rules = null)
+    /// <param name="rules">Settings laid over the defaults.</param>
+    /// <param name="focus">Only this rule's signals are returned (other rules still run, as live).</param>
+    public DetectorHarness(Dictionary<string, RuleOptions>? rules = null, string? focus = null)
     {
+        _focus = focus;
         var errors = new List<string>();
         _rules = RuleBook.TryCreate(_detectors.Definitions, rules ?? [], errors)
             ?? throw new InvalidOperationException(string.Join("; ", errors));
@@ -29,15 +33,18 @@ public sealed class DetectorHarness
             _detectors.Observe(_rules, State, interaction, signals);
         }
 
-        return signals;
+        return Focused(signals);
     }
+
+    private List<AlertSignal> Focused(List<AlertSignal> signals) =>
+        _focus is null ? signals : [.. signals.Where(s => s.RuleId == _focus)];
 
     /// <summary>Lets time pass to <paramref name="now"/>, as the grain does after a batch or at a reminder.</summary>
     public List<AlertSignal> Expire(DateTimeOffset now, string customerId = "c-1")
     {
         var signals = new List<AlertSignal>();
         _detectors.Expire(_rules, State, customerId, now, signals);
-        return signals;
+        return Focused(signals);
     }
 
     public DateTimeOffset? NextDeadline => _detectors.NextDeadline(_rules, State);

@@ -1,0 +1,66 @@
+using CxLive.Alerts;
+using CxLive.Journeys;
+
+namespace CxLive.Detection.Rules;
+
+/// <summary>
+/// The customer's peak-end experience score (updated before any detector runs) falls below
+/// <c>below</c>; it resolves only when the score recovers above <c>recoverAbove</c>, so a score
+/// hovering around the line does not flap.
+/// </summary>
+public sealed class ExperienceDropDetector : ICustomerDetector
+{
+    public const string RuleId = "experience-drop";
+    public const string Below = "below";
+    public const string RecoverAbove = "recoverAbove";
+
+    public static readonly RuleDefinition Rule = new(
+        RuleId,
+        "The customer's experience score has dropped: their recent moments were mostly bad.",
+        Severity.Warning,
+        [
+            new(Below, ParameterKind.Number, "40", "The alert fires when the score (0-100) falls below this."),
+            new(RecoverAbove, ParameterKind.Number, "60", "It resolves when the score rises above this."),
+        ]);
+
+    public RuleDefinition Definition => Rule;
+
+    public void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
+    {
+        var score = state.Experience.Score;
+        if (state.DropSince is null && score < rule.Number(Below))
+        {
+            state.DropSince = interaction.Timestamp;
+            signals.Add(new AlertSignal
+            {
+                Kind = SignalKind.Raise,
+                RuleId = RuleId,
+                CustomerId = interaction.CustomerId,
+                Touchpoint = interaction.Touchpoint,
+                Stage = interaction.Stage,
+                Severity = rule.Severity,
+                Title = $"Experience score fell to {score:0}",
+                Detail = $"The customer's experience score is {score:0} of 100 after {interaction.Type} at {interaction.Touchpoint}.",
+                Evidence = [interaction.Id],
+                At = interaction.Timestamp,
+                SuggestedAction = new SuggestedAction(
+                    Channel.CallCenter,
+                    "We noticed things haven't gone smoothly for you lately. Can I help put them right?",
+                    "Read the customer's timeline first: the worst and the latest moments matter most."),
+            });
+        }
+        else if (state.DropSince is not null && score > rule.Number(RecoverAbove))
+        {
+            state.DropSince = null;
+            signals.Add(new AlertSignal
+            {
+                Kind = SignalKind.Resolve,
+                RuleId = RuleId,
+                CustomerId = interaction.CustomerId,
+                At = interaction.Timestamp,
+                Evidence = [interaction.Id],
+                Reason = $"The experience score recovered to {score:0}.",
+            });
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using CxLive.Alerts;
+using CxLive.Detection.Rules;
+using CxLive.Experience;
+using CxLive.Journeys;
+using CxLive.Tests.Unit.Support;
+
+namespace CxLive.Tests.Unit.Experience;
+
+public sealed class ExperienceModelTests
+{
+    private readonly Journey _journey = new();
+    private readonly ExperienceModel _model = new();
+
+    private double ScoreOf(params Interaction[] moments)
+    {
+        var state = new ExperienceState();
+        foreach (var moment in moments)
+        {
+            _model.Record(state, moment);
+        }
+
+        return state.Score;
+    }
+
+    private Interaction Moment(string type, Outcome outcome = Outcome.Success, double? score = null) =>
+        _journey.After(TimeSpan.FromMinutes(1)).Make(type, outcome: outcome, score: score);
+
+    [Fact]
+    public void NewCustomer_IsNeutral() => Assert.Equal(50, _model.ScoreAt(new ExperienceState(), _journey.Now));
+
+    [Theory]
+    [InlineData(InteractionTypes.OrderPlaced, Outcome.Success, null, 5)]
+    [InlineData(InteractionTypes.Payment, Outcome.Failure, null, -5)]
+    [InlineData(InteractionTypes.Search, Outcome.Success, 0.0, -3)]
+    [InlineData(InteractionTypes.Search, Outcome.Success, 12.0, 1)]
+    [InlineData(InteractionTypes.QueueWait, Outcome.Success, 300.0, -4)]
+    [InlineData(InteractionTypes.QueueWait, Outcome.Abandoned, 30.0, -8)]
+    [InlineData(InteractionTypes.Complaint, Outcome.Success, null, -8)]
+    [InlineData("loyalty-tier-changed", Outcome.Success, null, 0)]
+    public void Valence_FollowsTheTable(string type, Outcome outcome, double? score, double valence) =>
+        Assert.Equal(valence, _model.Valence(_journey.Make(type, outcome: outcome, score: score)));
+
+    [Theory]
+    [InlineData("nps", 10, 5)]
+    [InlineData("nps", 0, -10)]
+    [InlineData("csat", 1, -10)]
+    [InlineData("csat", 5, 6)]
+    public void Surveys_MapOntoTheScale(string scale, double answer, double valence) =>
+        Assert.Equal(valence, _model.Valence(_journey.Make(InteractionTypes.Survey, score: answer, attributes: new() { ["scale"] = scale })));
+
+    [Fact]
+    public void TheWorstMoment_WeighsMoreThanTheAverage()
+    {
+        var steady = ScoreOf(Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.ProductView), Moment(InteractionTypes.ProductView));
+        var oneAwful = ScoreOf(Moment(InteractionTypes.ProductView), Moment(InteractionTypes.Complaint), Moment(InteractionTypes.ProductView), Moment(InteractionTypes.ProductView), Moment(InteractionTypes.ProductView));
+
+        // the averages are about equal (-1.4 and -0.8), the memories are not
+        Assert.True(oneAwful < steady, $"one awful moment {oneAwful} should score below steady mild trouble {steady}");
+    }
+
+    [Fact]
+    public void AGoodEnding_LiftsTheMemory()
+    {
+        var badEnd = ScoreOf(Moment(InteractionTypes.OrderPlaced), Moment(InteractionTypes.Delivery), Moment(InteractionTypes.OrderStatus, Outcome.Failure), Moment(InteractionTypes.OrderStatus, Outcome.Failure), Moment(InteractionTypes.OrderStatus, Outcome.Failure));
+        var goodEnd = ScoreOf(Moment(InteractionTypes.OrderStatus, Outcome.Failure), Moment(InteractionTypes.OrderStatus, Outcome.Failure), Moment(InteractionTypes.OrderStatus, Outcome.Failure), Moment(InteractionTypes.OrderPlaced), Moment(InteractionTypes.Delivery));
+
+        // the same five moments (5, 4, -4, -4, -4) in another order: peak 5 and mean -0.6 alike,
+        // the end (the last three) decides: -4 against +1.67
+        Assert.Equal(51.12, badEnd, 2);
+        Assert.Equal(60.19, goodEnd, 2);
+    }
+
+    [Fact]
+    public void OneIncident_StaysAbove40_ButASustainedBadEpisodeGoesBelow()
+    {
+        Assert.True(ScoreOf(Moment(InteractionTypes.Complaint)) > 40);
+        Assert.True(ScoreOf(Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0)) > 40);
+        Assert.True(ScoreOf([.. Enumerable.Range(0, 5).Select(_ => Moment(InteractionTypes.Search, score: 0))]) < 40);
+    }
+
+    [Fact]
+    public void TheMemoryFades_HalfwayToNeutralPerHalfLife_AndCarriesIntoTheNextEpisode()
+    {
+        var state = new ExperienceState();
+        foreach (var _ in Enumerable.Range(0, 5))
+        {
+            _model.Record(state, Moment(InteractionTypes.Payment, Outcome.Failure)); // 50 - 4 × 5 = 30
+        }
+
+        Assert.Equal(30, state.Score, 3);
+        Assert.Equal(40, _model.ScoreAt(state, _journey.Now + TimeSpan.FromHours(24)), 3);
+
+        _model.Record(state, _journey.After(TimeSpan.FromHours(24)).Make(InteractionTypes.OrderPlaced));
+        Assert.Equal(40 + (4 * 0.2 * 5), state.Score, 3); // a new episode starts from the faded memory
+    }
+
+    [Fact]
+    public void ExperienceDrop_FiresBelow40_AndResolvesOnlyAbove60()
+    {
+        var detector = new DetectorHarness(focus: ExperienceDropDetector.RuleId);
+        var raise = detector.Feed([.. Enumerable.Range(0, 5).Select(_ => Moment(InteractionTypes.Search, score: 0))]);
+        Assert.Equal(SignalKind.Raise, Assert.Single(raise).Kind);
+        Assert.StartsWith("Experience score fell to 3", raise[0].Title);
+
+        // a new episode a day later climbs back past 40 and 50 without resolving...
+        _journey.After(TimeSpan.FromDays(1));
+        Assert.Empty(detector.Feed(Moment(InteractionTypes.OrderPlaced), Moment(InteractionTypes.Delivery)));
+        Assert.InRange(detector.State.Experience.Score, 40, 60);
+
+        // ...and resolves once it is above 60
+        var resolved = detector.Feed(Moment(InteractionTypes.OrderPlaced), Moment(InteractionTypes.Delivery), Moment(InteractionTypes.ComplaintReply), Moment(InteractionTypes.OrderPlaced));
+        Assert.Equal(SignalKind.Resolve, Assert.Single(resolved).Kind);
+    }
+}
