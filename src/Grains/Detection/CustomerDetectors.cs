@@ -40,7 +40,12 @@ public sealed class CustomerDetectors
     ],
     experience);
 
-    public IEnumerable<RuleDefinition> Definitions => _detectors.Select(d => d.Definition);
+    /// <summary>
+    /// Every rule of the catalogue: the customer detectors', and touchpoint-degradation, which the
+    /// touchpoint grain hosts. The rule book, the rules API and back-tests all start from this list.
+    /// </summary>
+    public IEnumerable<RuleDefinition> Definitions =>
+        _detectors.Select(d => d.Definition).Append(TouchpointDegradationDetector.Rule);
 
     public void Observe(RuleBook rules, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {

@@ -1,5 +1,7 @@
 using CxLive.Alerts;
+using CxLive.Detection.Rules;
 using CxLive.Journeys;
+using CxLive.Touchpoints;
 
 namespace CxLive.Detection;
 
@@ -13,6 +15,7 @@ public sealed class DetectionReplay(CustomerDetectors detectors, RuleBook rules)
     private readonly Dictionary<string, CustomerDetectionState> _customers = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> _deadlines = new();
     private readonly Dictionary<string, DateTimeOffset> _scheduled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TouchpointState> _touchpoints = new(StringComparer.Ordinal);
 
     public List<AlertSignal> Signals { get; } = [];
 
@@ -26,6 +29,7 @@ public sealed class DetectionReplay(CustomerDetectors detectors, RuleBook rules)
             detectors.Observe(rules, state, interaction, Signals);
             detectors.Expire(rules, state, interaction.CustomerId, interaction.Timestamp, Signals);
             Schedule(interaction.CustomerId, state);
+            ObserveTouchpoint(interaction);
         }
 
         ExpireUpTo(until);
@@ -55,6 +59,21 @@ public sealed class DetectionReplay(CustomerDetectors detectors, RuleBook rules)
         {
             _scheduled[customer] = next;
             _deadlines.Enqueue(customer, next);
+        }
+    }
+
+    /// <summary>As the touchpoint grain does: count, then judge degradation at the newest event time.</summary>
+    private void ObserveTouchpoint(Interaction interaction)
+    {
+        if (!_touchpoints.TryGetValue(interaction.Touchpoint, out var touchpoint))
+        {
+            _touchpoints[interaction.Touchpoint] = touchpoint = new TouchpointState();
+        }
+
+        touchpoint.Record(interaction);
+        if (rules.Enabled(TouchpointDegradationDetector.RuleId) is { } rule)
+        {
+            TouchpointDegradationDetector.Evaluate(rule, interaction.Touchpoint, touchpoint, touchpoint.LastSeen!.Value, Signals);
         }
     }
 

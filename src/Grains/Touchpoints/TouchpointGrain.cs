@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Detection;
+using CxLive.Detection.Rules;
 using CxLive.Journeys;
 using CxLive.Storage;
 using Microsoft.Extensions.Options;
@@ -10,19 +13,24 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
 {
     private readonly IPersistentState<TouchpointState> _state;
     private readonly TimeProvider _time;
+    private readonly IRuleBookSource _rules;
     private readonly Checkpoint<TouchpointState> _checkpoint;
+    private readonly List<AlertSignal> _signals = [];
 
     public TouchpointGrain(
         [PersistentState("touchpoint", StorageNames.State)] IPersistentState<TouchpointState> state,
         TimeProvider time,
+        IRuleBookSource rules,
         IOptions<CheckpointOptions> checkpoint)
     {
         _state = state;
         _time = time;
+        _rules = rules;
         _checkpoint = new Checkpoint<TouchpointState>(this, state, checkpoint.Value.Delay);
     }
 
-    public Task RecordAsync(ImmutableArray<Interaction> interactions)
+    /// <summary>Counts the batch, then judges degradation as of its newest event (event time).</summary>
+    public async Task RecordAsync(ImmutableArray<Interaction> interactions)
     {
         foreach (var interaction in interactions)
         {
@@ -30,7 +38,16 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
         }
 
         _checkpoint.MarkDirty();
-        return Task.CompletedTask;
+        if (_rules.Current.Enabled(TouchpointDegradationDetector.RuleId) is { } rule && _state.State.LastSeen is { } newest)
+        {
+            TouchpointDegradationDetector.Evaluate(rule, this.GetPrimaryKeyString(), _state.State, newest, _signals);
+        }
+
+        if (_signals.Count > 0)
+        {
+            await GrainFactory.GetGrain<IAlertBookGrain>(0).ApplyAsync([.. _signals]);
+            _signals.Clear();
+        }
     }
 
     public Task<TouchpointSnapshot> GetSnapshotAsync()

@@ -16,11 +16,29 @@ public sealed class TouchpointState
     [Id(2)] public MinuteBucket[] Buckets { get; set; } = new MinuteBucket[Minutes];
     [Id(3)] public DateTimeOffset? LastSeen { get; set; }
 
+    /// <summary>Ids of the latest failures, newest last: the evidence of a degradation alert.</summary>
+    [Id(4)] public List<string> RecentFailures { get; set; } = [];
+
+    /// <summary>When the open degradation alert was raised, and since when the rate has been back under the line.</summary>
+    [Id(5)] public DateTimeOffset? DegradedSince { get; set; }
+    [Id(6)] public DateTimeOffset? ClearSince { get; set; }
+
+    public const int FailuresKept = 10;
+
     public void Record(Interaction interaction)
     {
         Total++;
         var failed = interaction.Failed ? 1 : 0;
         Failures += failed;
+        if (interaction.Failed)
+        {
+            RecentFailures.Add(interaction.Id);
+            if (RecentFailures.Count > FailuresKept)
+            {
+                RecentFailures.RemoveAt(0);
+            }
+        }
+
         LastSeen = LastSeen is { } last && last >= interaction.Timestamp ? last : interaction.Timestamp;
 
         var minute = interaction.Timestamp.ToUnixTimeSeconds() / 60;

@@ -6,6 +6,7 @@ using CxLive.Detection;
 using CxLive.Journeys;
 using CxLive.Simulator;
 using CxLive.Tests.Integration.Support;
+using CxLive.Touchpoints;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxLive.Tests.Integration.Grains;
@@ -82,7 +83,12 @@ public sealed class LiveMatchesBacktestTests(ClusterFixture fixture)
         {
             await FireDueAsync(interaction.Timestamp);
             Advance(interaction.Timestamp);
-            await fixture.Grains.GetGrain<ICustomerGrain>(interaction.CustomerId).RecordAsync(ImmutableArray.Create(interaction));
+            var recorded = await fixture.Grains.GetGrain<ICustomerGrain>(interaction.CustomerId).RecordAsync(ImmutableArray.Create(interaction));
+            if (recorded.Accepted == 1)
+            {
+                await fixture.Grains.GetGrain<ITouchpointGrain>(interaction.Touchpoint).RecordAsync(ImmutableArray.Create(interaction));
+            }
+
             await ScheduleAsync(interaction.CustomerId);
         }
 

@@ -1,0 +1,76 @@
+using CxLive.Alerts;
+using CxLive.Detection;
+using CxLive.Detection.Rules;
+using CxLive.Journeys;
+using CxLive.Tests.Unit.Support;
+using CxLive.Touchpoints;
+
+namespace CxLive.Tests.Unit.Detection;
+
+public sealed class TouchpointDegradationTests
+{
+    private readonly Journey _journey = new();
+    private readonly TouchpointState _state = new();
+    private readonly ActiveRule _rule = RuleBook.Defaults(CustomerDetectors.Catalogue().Definitions).Find(TouchpointDegradationDetector.RuleId)!;
+    private readonly List<AlertSignal> _signals = [];
+
+    /// <summary>
+    /// <paramref name="events"/> events over the coming minutes, <paramref name="failures"/> of them
+    /// failed and spread evenly, judged after every single one (stricter than the grain, which judges per batch).
+    /// </summary>
+    private void Traffic(int minutes, int events, int failures)
+    {
+        for (var i = 0; i < events; i++)
+        {
+            _journey.After(TimeSpan.FromMinutes(minutes) / events);
+            var failed = (i + 1) * failures / events > i * failures / events;
+            _state.Record(_journey.Make(InteractionTypes.Search, outcome: failed ? Outcome.Failure : Outcome.Success));
+            TouchpointDegradationDetector.Evaluate(_rule, "web/search", _state, _journey.Now, _signals);
+        }
+    }
+
+    /// <summary>A baseline at 5 % failures, then quiet long enough that the five-minute window sees only what follows.</summary>
+    private void Baseline()
+    {
+        Traffic(48, 100, 5);
+        _journey.After(TimeSpan.FromMinutes(6));
+    }
+
+    [Theory]
+    [InlineData(30, 12, true)]   // 40 % against a 5 % baseline
+    [InlineData(19, 10, false)]  // too few events to judge
+    [InlineData(40, 4, false)]   // 10 %: twice the baseline but only 5 points above it
+    [InlineData(40, 7, true)]    // 17.5 %: 3.5 × and 12.5 points above
+    public void FiresWhenTheRecentRateIsFarAboveTheBaseline(int events, int failures, bool fires)
+    {
+        Baseline();
+
+        Traffic(5, events, failures);
+
+        var raise = _signals.SingleOrDefault(s => s.Kind == SignalKind.Raise);
+        Assert.Equal(fires, raise is not null);
+        if (raise is not null)
+        {
+            Assert.Equal(("web/search", (string?)null, Severity.Critical), (raise.Touchpoint, raise.CustomerId, raise.Severity));
+            Assert.StartsWith("web/search failing:", raise.Title);
+            Assert.NotEmpty(raise.Evidence);
+        }
+    }
+
+    [Fact]
+    public void Resolves_OnlyAfterFiveMinutesBackUnderTheLine()
+    {
+        Baseline();
+        Traffic(5, 30, 20);
+        Assert.Single(_signals);
+
+        Traffic(3, 30, 0);  // healthy again, but only for 3 minutes...
+        Traffic(1, 10, 9);  // ...a relapse...
+        Assert.Single(_signals);
+
+        Traffic(10, 100, 2); // ...then healthy for good
+        var resolve = _signals[^1];
+        Assert.Equal(SignalKind.Resolve, resolve.Kind);
+        Assert.Equal(2, _signals.Count);
+    }
+}
