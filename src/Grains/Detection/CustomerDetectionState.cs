@@ -30,4 +30,6 @@ public sealed class CustomerDetectionState
 
     /// <summary>When the open experience-drop alert was raised; null when none is open.</summary>
     [Id(12)] public DateTimeOffset? DropSince { get; set; }
+    [Id(13)] public BurstWindow RecommendationsShown { get; set; } = new();
+    [Id(14)] public BurstWindow OrderLookupsByOrder { get; set; } = new();
 }

@@ -22,14 +22,26 @@ public sealed class CaseContacts
 
     [Id(0)] public Dictionary<string, List<CaseContact>> ByCase { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Cases whose repeat-contact alert is open.</summary>
+    [Id(1)] public HashSet<string> Open { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When an open case's complaint was answered, if no contact has come since.</summary>
+    [Id(2)] public Dictionary<string, DateTimeOffset> AnsweredAt { get; set; } = new(StringComparer.Ordinal);
+
+    public void Forget(string caseId)
+    {
+        ByCase.Remove(caseId);
+        Open.Remove(caseId);
+        AnsweredAt.Remove(caseId);
+    }
+
     public List<CaseContact> Add(string caseId, CaseContact contact, TimeSpan window)
     {
         if (!ByCase.TryGetValue(caseId, out var contacts))
         {
             if (ByCase.Count >= MaxCases)
             {
-                var stalest = ByCase.MinBy(c => c.Value[^1].At).Key;
-                ByCase.Remove(stalest);
+                Forget(ByCase.MinBy(c => c.Value[^1].At).Key);
             }
 
             ByCase[caseId] = contacts = [];

@@ -3,16 +3,24 @@ using CxLive.Journeys;
 
 namespace CxLive.Detection.Rules;
 
-/// <summary>"After ordering online I can't look up my order": failed order-status lookups; a successful lookup resolves.</summary>
+/// <summary>
+/// "After ordering online I can't look up my order": <c>threshold</c> failed order-status lookups, or
+/// <c>lookupsOfOneOrder</c> lookups of the same order (attribute <c>orderId</c>, any outcome: the
+/// customer keeps checking), within <c>window</c>; a successful lookup resolves.
+/// </summary>
 public sealed class OrderStatusFailureDetector : BurstDetector
 {
     public const string RuleId = "order-status-failure";
+    public const string LookupsOfOneOrder = "lookupsOfOneOrder";
 
     public static readonly RuleDefinition Rule = new(
         RuleId,
         "Order-status lookups keep failing: the customer cannot find out where their order is.",
         Severity.Warning,
-        BurstParameters("2", "Failed order-status lookups that make the alert fire.", "01:00:00", "Longest time from the first to the last failed lookup."));
+        [
+            .. BurstParameters("2", "Failed order-status lookups that make the alert fire.", "01:00:00", "Longest time from the first to the last of them."),
+            new(LookupsOfOneOrder, ParameterKind.Count, "3", "Lookups of one order, whatever their outcome, that also make the alert fire."),
+        ]);
 
     public override RuleDefinition Definition => Rule;
 
@@ -44,4 +52,34 @@ public sealed class OrderStatusFailureDetector : BurstDetector
     }
 
     protected override string ResolveReason(Interaction interaction) => "An order-status lookup succeeded.";
+
+    public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
+    {
+        var wasOpen = state.OrderLookups.OpenSince is not null;
+        base.Observe(rule, state, interaction, signals);
+        var lookups = state.OrderLookupsByOrder;
+        if (wasOpen && state.OrderLookups.OpenSince is null)
+        {
+            lookups.Marks.Clear(); // resolved: the lookups that led here are spent
+            return;
+        }
+
+        if (interaction.Type != InteractionTypes.OrderStatus || interaction.Attribute("orderId") is not { } orderId)
+        {
+            return;
+        }
+
+        var window = rule.Duration(Window);
+        lookups.Insert(new BurstMark(interaction.Timestamp, interaction.Id, true, orderId, interaction.Touchpoint, interaction.Stage, interaction.Channel), window);
+        var ofOrder = lookups.Marks.Where(m => m.Label == orderId && interaction.Timestamp - m.At <= window).ToList();
+        if (state.OrderLookups.OpenSince is null && ofOrder.Count >= rule.Count(LookupsOfOneOrder))
+        {
+            state.OrderLookups.OpenSince = ofOrder[0].At;
+            signals.Add(Raise(rule, interaction.CustomerId, ofOrder) with
+            {
+                Title = $"Order {orderId} looked up {ofOrder.Count} times in {Phrases.Span(ofOrder[^1].At - ofOrder[0].At)}",
+                Detail = $"The customer keeps checking order {orderId} ({string.Join(", ", ofOrder.Select(m => m.Touchpoint).Distinct())}): they are worried about it.",
+            });
+        }
+    }
 }

@@ -3,16 +3,23 @@ using CxLive.Journeys;
 
 namespace CxLive.Detection.Rules;
 
-/// <summary>"The guide keeps recommending things I don't want": rejected recommendations; a click resolves.</summary>
+/// <summary>
+/// "The guide keeps recommending things I don't want": <c>threshold</c> rejected recommendations, or
+/// <c>shown</c> shown with none clicked, within <c>window</c>; a click resolves.
+/// </summary>
 public sealed class RecommendationRejectionDetector : BurstDetector
 {
     public const string RuleId = "irrelevant-recommendations";
+    public const string Shown = "shown";
 
     public static readonly RuleDefinition Rule = new(
         RuleId,
         "The customer keeps rejecting recommendations: what we suggest is not what they want.",
         Severity.Info,
-        BurstParameters("2", "Rejected recommendations that make the alert fire.", "00:30:00", "Longest time from the first to the last rejection."));
+        [
+            .. BurstParameters("2", "Rejected recommendations that make the alert fire.", "00:30:00", "Longest time from the first to the last of them."),
+            new(Shown, ParameterKind.Count, "6", "Recommendations shown with none clicked that also make the alert fire."),
+        ]);
 
     public override RuleDefinition Definition => Rule;
 
@@ -43,4 +50,33 @@ public sealed class RecommendationRejectionDetector : BurstDetector
     }
 
     protected override string ResolveReason(Interaction interaction) => "The customer clicked a recommendation.";
+
+    public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
+    {
+        var wasOpen = state.Recommendations.OpenSince is not null;
+        base.Observe(rule, state, interaction, signals);
+        var shown = state.RecommendationsShown;
+        if (wasOpen && state.Recommendations.OpenSince is null)
+        {
+            shown.Marks.Clear(); // resolved by a click: what was shown before it is spent
+            return;
+        }
+
+        if (interaction.Type is not (InteractionTypes.RecommendationShown or InteractionTypes.RecommendationClicked))
+        {
+            return;
+        }
+
+        var window = rule.Duration(Window);
+        shown.Insert(new BurstMark(interaction.Timestamp, interaction.Id, interaction.Type == InteractionTypes.RecommendationShown, null, interaction.Touchpoint, interaction.Stage, interaction.Channel), window);
+        if (state.Recommendations.OpenSince is null && shown.FindLatestRun(rule.Count(Shown), window) is { } run)
+        {
+            state.Recommendations.OpenSince = run[0].At; // one alert for both conditions; a click resolves it
+            signals.Add(Raise(rule, interaction.CustomerId, run) with
+            {
+                Title = $"{run.Count} recommendations shown, none clicked, in {Phrases.Span(run[^1].At - run[0].At)}",
+                Detail = $"{run.Count} recommendations shown on {run[^1].Touchpoint} and none clicked.",
+            });
+        }
+    }
 }

@@ -5,7 +5,8 @@ namespace CxLive.Detection.Rules;
 
 /// <summary>
 /// "I had to explain it again and again": several contacts about one case within days, across
-/// channels. Follows the case by <c>caseId</c>; one alert per case.
+/// channels. Follows the case by <c>caseId</c>; one alert per case. It resolves when the case's
+/// complaint is answered and no contact follows for <c>quiet</c>.
 /// </summary>
 public sealed class RepeatContactDetector : ICustomerDetector
 {
@@ -13,6 +14,7 @@ public sealed class RepeatContactDetector : ICustomerDetector
     public const string Contacts = "contacts";
     public const string Window = "window";
     public const string Channels = "channels";
+    public const string Quiet = "quiet";
 
     public static readonly RuleDefinition Rule = new(
         RuleId,
@@ -22,16 +24,34 @@ public sealed class RepeatContactDetector : ICustomerDetector
             new(Contacts, ParameterKind.Count, "3", "Contacts about one case that make the alert fire."),
             new(Window, ParameterKind.Duration, "7.00:00:00", "Longest time from the first to the last of those contacts."),
             new(Channels, ParameterKind.Count, "2", "Distinct channels those contacts must span."),
+            new(Quiet, ParameterKind.Duration, "1.00:00:00", "After the complaint is answered, this long with no contact resolves the alert."),
         ]);
 
     public RuleDefinition Definition => Rule;
 
     public void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
-        if (interaction.CaseId is not { } caseId || interaction.Type is not (InteractionTypes.Contact or InteractionTypes.Complaint))
+        if (interaction.CaseId is not { } caseId)
         {
             return;
         }
+
+        if (interaction.Type == InteractionTypes.ComplaintReply)
+        {
+            if (state.Cases.Open.Contains(caseId))
+            {
+                state.Cases.AnsweredAt[caseId] = interaction.Timestamp;
+            }
+
+            return;
+        }
+
+        if (interaction.Type is not (InteractionTypes.Contact or InteractionTypes.Complaint))
+        {
+            return;
+        }
+
+        state.Cases.AnsweredAt.Remove(caseId); // the customer came back: the answer did not settle it
 
         var contacts = state.Cases.Add(caseId, new CaseContact(interaction.Timestamp, interaction.Id, interaction.Channel, interaction.Touchpoint), rule.Duration(Window));
         var channels = contacts.Select(c => c.Channel).Distinct().ToList();
@@ -40,6 +60,7 @@ public sealed class RepeatContactDetector : ICustomerDetector
             return;
         }
 
+        state.Cases.Open.Add(caseId);
         var span = Phrases.Span(contacts[^1].At - contacts[0].At);
         var channelNames = string.Join(", ", channels.Select(c => Serialization.WireNames<Channel>.Of(c)));
         signals.Add(new AlertSignal
@@ -60,5 +81,26 @@ public sealed class RepeatContactDetector : ICustomerDetector
                 $"I can see you've contacted us several times about case {caseId}. I'll own it from here until it's solved.",
                 $"Contacts via {channelNames}; read the case history before calling so the customer does not have to repeat it."),
         });
+    }
+
+    public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
+        state.Cases.AnsweredAt.Count == 0 ? null : state.Cases.AnsweredAt.Values.Min() + rule.Duration(Quiet);
+
+    public void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
+    {
+        var quiet = rule.Duration(Quiet);
+        foreach (var (caseId, answered) in state.Cases.AnsweredAt.Where(a => a.Value + quiet <= now).ToList())
+        {
+            state.Cases.Forget(caseId);
+            signals.Add(new AlertSignal
+            {
+                Kind = SignalKind.Resolve,
+                RuleId = RuleId,
+                CustomerId = customerId,
+                CaseId = caseId,
+                At = now,
+                Reason = $"The complaint was answered and no contact followed for {Phrases.Span(quiet)}.",
+            });
+        }
     }
 }

@@ -1,0 +1,98 @@
+using CxLive.Alerts;
+using CxLive.Detection.Rules;
+using CxLive.Journeys;
+using CxLive.Tests.Unit.Support;
+
+namespace CxLive.Tests.Unit.Detection;
+
+/// <summary>The catalogue's "or ..." conditions and repeat-contact's resolution.</summary>
+public sealed class SecondConditionTests
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private readonly Journey _journey = new();
+
+    private Interaction Lookup(string orderId, Outcome outcome = Outcome.Success) =>
+        _journey.After(Minute).Make(InteractionTypes.OrderStatus, "app/orders", outcome, attributes: new() { ["orderId"] = orderId });
+
+    [Fact]
+    public void OrderStatus_ThreeLookupsOfOneOrder_FireEvenWhenTheySucceed()
+    {
+        var detector = new DetectorHarness(focus: OrderStatusFailureDetector.RuleId);
+
+        Assert.Empty(detector.Feed(Lookup("ORD-1"), Lookup("ORD-2"), Lookup("ORD-1")));
+        var raise = Assert.Single(detector.Feed(Lookup("ORD-1")));
+
+        Assert.Equal("Order ORD-1 looked up 3 times in 3 min", raise.Title);
+        Assert.Equal(3, raise.Evidence.Length);
+    }
+
+    [Fact]
+    public void OrderStatus_ASuccessfulLookupResolves_AndDoesNotReRaise()
+    {
+        var detector = new DetectorHarness(focus: OrderStatusFailureDetector.RuleId);
+        detector.Feed(Lookup("ORD-1", Outcome.Failure), Lookup("ORD-1", Outcome.Failure));
+
+        var after = detector.Feed(Lookup("ORD-1"));
+
+        Assert.Equal(SignalKind.Resolve, Assert.Single(after).Kind);
+    }
+
+    private Interaction Recommendation(string type) => _journey.After(Minute).Make(type, "app/recommendations");
+
+    [Fact]
+    public void Recommendations_SixShownWithNoneClicked_Fire_AndAClickResolves()
+    {
+        var detector = new DetectorHarness(focus: RecommendationRejectionDetector.RuleId);
+        Assert.Empty(detector.Feed([.. Enumerable.Range(0, 5).Select(_ => Recommendation(InteractionTypes.RecommendationShown))]));
+
+        var raise = Assert.Single(detector.Feed(Recommendation(InteractionTypes.RecommendationShown)));
+        Assert.Equal("6 recommendations shown, none clicked, in 5 min", raise.Title);
+
+        Assert.Equal(SignalKind.Resolve, Assert.Single(detector.Feed(Recommendation(InteractionTypes.RecommendationClicked))).Kind);
+    }
+
+    [Fact]
+    public void Recommendations_AClickAmongThemStartsTheCountOver()
+    {
+        var detector = new DetectorHarness(focus: RecommendationRejectionDetector.RuleId);
+
+        var signals = detector.Feed(
+        [
+            .. Enumerable.Range(0, 4).Select(_ => Recommendation(InteractionTypes.RecommendationShown)),
+            Recommendation(InteractionTypes.RecommendationClicked),
+            .. Enumerable.Range(0, 4).Select(_ => Recommendation(InteractionTypes.RecommendationShown)),
+        ]);
+
+        Assert.Empty(signals);
+    }
+
+    private Interaction Contact(Channel channel) =>
+        _journey.After(TimeSpan.FromHours(5)).Make(InteractionTypes.Contact, "support", channel: channel) with { CaseId = "case-3" };
+
+    [Fact]
+    public void RepeatContact_ResolvesADayAfterTheAnswer_IfNoContactFollows()
+    {
+        var detector = new DetectorHarness(focus: RepeatContactDetector.RuleId);
+        detector.Feed(Contact(Channel.Chat), Contact(Channel.Email), Contact(Channel.CallCenter));
+        var reply = _journey.After(Minute).Make(InteractionTypes.ComplaintReply, "email/support") with { CaseId = "case-3" };
+
+        Assert.Empty(detector.Feed(reply));
+        Assert.Equal(reply.Timestamp + TimeSpan.FromDays(1), detector.NextDeadline);
+        var resolve = Assert.Single(detector.Expire(reply.Timestamp + TimeSpan.FromDays(1)));
+
+        Assert.Equal((SignalKind.Resolve, "case-3"), (resolve.Kind, resolve.CaseId));
+    }
+
+    [Fact]
+    public void RepeatContact_AContactAfterTheAnswer_KeepsItOpen()
+    {
+        var detector = new DetectorHarness(focus: RepeatContactDetector.RuleId);
+        detector.Feed(Contact(Channel.Chat), Contact(Channel.Email), Contact(Channel.CallCenter));
+        detector.Feed(_journey.After(Minute).Make(InteractionTypes.ComplaintReply, "email/support") with { CaseId = "case-3" });
+
+        detector.Feed(Contact(Channel.Sms));
+
+        Assert.Null(detector.NextDeadline);
+        Assert.DoesNotContain(detector.Expire(_journey.Now + TimeSpan.FromDays(3)), s => s.Kind == SignalKind.Resolve);
+    }
+}
