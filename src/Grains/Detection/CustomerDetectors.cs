@@ -13,6 +13,11 @@ public sealed class CustomerDetectors
 {
     private readonly ICustomerDetector[] _detectors;
 
+    /// <summary>The enabled rule of each detector (null when off) for the last book seen: names are looked up once per book, not per interaction.</summary>
+    private RulesByDetector? _lastRules;
+
+    private sealed record RulesByDetector(RuleBook Book, ActiveRule?[] Rules);
+
     public CustomerDetectors(IEnumerable<ICustomerDetector> detectors, ExperienceModel? experience = null)
     {
         _detectors = [.. detectors];
@@ -50,11 +55,12 @@ public sealed class CustomerDetectors
     public void Observe(RuleBook rules, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
         Experience.Record(state.Experience, interaction);
-        foreach (var detector in _detectors)
+        var enabled = RulesOf(rules);
+        for (var i = 0; i < _detectors.Length; i++)
         {
-            if (rules.Enabled(detector.Definition.RuleId) is { } rule)
+            if (enabled[i] is { } rule)
             {
-                detector.Observe(rule, state, interaction, signals);
+                _detectors[i].Observe(rule, state, interaction, signals);
             }
         }
     }
@@ -62,11 +68,12 @@ public sealed class CustomerDetectors
     /// <summary>Lets time pass up to <paramref name="now"/> for every enabled detector.</summary>
     public void Expire(RuleBook rules, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
     {
-        foreach (var detector in _detectors)
+        var enabled = RulesOf(rules);
+        for (var i = 0; i < _detectors.Length; i++)
         {
-            if (rules.Enabled(detector.Definition.RuleId) is { } rule)
+            if (enabled[i] is { } rule)
             {
-                detector.Expire(rule, state, customerId, now, signals);
+                _detectors[i].Expire(rule, state, customerId, now, signals);
             }
         }
     }
@@ -75,14 +82,28 @@ public sealed class CustomerDetectors
     public DateTimeOffset? NextDeadline(RuleBook rules, CustomerDetectionState state)
     {
         DateTimeOffset? next = null;
-        foreach (var detector in _detectors)
+        var enabled = RulesOf(rules);
+        for (var i = 0; i < _detectors.Length; i++)
         {
-            if (rules.Enabled(detector.Definition.RuleId) is { } rule && detector.NextDeadline(rule, state) is { } deadline && (next is null || deadline < next))
+            if (enabled[i] is { } rule && _detectors[i].NextDeadline(rule, state) is { } deadline && (next is null || deadline < next))
             {
                 next = deadline;
             }
         }
 
         return next;
+    }
+
+    private ActiveRule?[] RulesOf(RuleBook book)
+    {
+        var last = _lastRules;
+        if (last is not null && ReferenceEquals(last.Book, book))
+        {
+            return last.Rules;
+        }
+
+        var rules = Array.ConvertAll(_detectors, d => book.Enabled(d.Definition.RuleId));
+        _lastRules = new RulesByDetector(book, rules); // a reference swap: safe for grains on other threads
+        return rules;
     }
 }

@@ -92,10 +92,20 @@ public sealed class ExperienceModel
             state.Moments.RemoveAt(0);
         }
 
+        // Peak (most intense, signed; the first of equals), end (mean of the last few) and mean, in one pass.
         var moments = state.Moments;
-        var peak = moments.MaxBy(Math.Abs);
-        var end = moments.Skip(Math.Max(0, moments.Count - EndMoments)).Average();
-        var impression = (0.4 * peak) + (0.4 * end) + (0.2 * moments.Average());
+        double peak = 0, sum = 0, endSum = 0;
+        var endFrom = Math.Max(0, moments.Count - EndMoments);
+        for (var i = 0; i < moments.Count; i++)
+        {
+            var moment = moments[i];
+            peak = Math.Abs(moment) > Math.Abs(peak) ? moment : peak;
+            sum += moment;
+            endSum += i >= endFrom ? moment : 0;
+        }
+
+        var end = endSum / (moments.Count - endFrom);
+        var impression = (0.4 * peak) + (0.4 * end) + (0.2 * sum / moments.Count);
         var weight = Math.Min(1, moments.Count / FullWeightMoments);
         state.Score = Math.Clamp(state.Baseline + (Scale * weight * impression), 0, 100);
         state.ScoredAt = at;

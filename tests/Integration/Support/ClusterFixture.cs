@@ -2,6 +2,7 @@ using CxLive.Hosting;
 using CxLive.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace CxLive.Tests.Integration.Support;
@@ -29,7 +30,13 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddCxCore();
             host.Services.AddSingleton<TimeProvider>(Clock);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.State).UseInMemoryReminderService());
+        builder.ConfigureSilo((_, silo) => silo
+            .AddMemoryGrainStorage(StorageNames.State)
+            .UseInMemoryReminderService()
+            // Orleans' own timers run on the fake clock too: tests that jump it by hours must not
+            // have idle grains collected mid-test (a deactivation whose timeout fake time has already
+            // passed is cut short). Tests that mean to deactivate do so explicitly.
+            .Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromDays(365)));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

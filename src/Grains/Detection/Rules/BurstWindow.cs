@@ -89,8 +89,13 @@ public sealed class BurstWindow
             horizon = open;
         }
 
-        var stale = Marks.FindIndex(m => m.At >= horizon);
-        Marks.RemoveRange(0, stale < 0 ? Marks.Count : stale);
+        var stale = 0;
+        while (stale < Marks.Count && Marks[stale].At < horizon)
+        {
+            stale++;
+        }
+
+        Marks.RemoveRange(0, stale);
         if (Marks.Count > Capacity)
         {
             Marks.RemoveRange(0, Marks.Count - Capacity);

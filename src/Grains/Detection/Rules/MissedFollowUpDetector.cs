@@ -55,6 +55,11 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
 
     public void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
     {
+        if (NextDeadline(rule, state) is not { } first || first > now)
+        {
+            return;
+        }
+
         var within = rule.Duration(Within);
         var overdue = state.Visits.Marks.Where(v => v.At + within <= now).ToList();
         if (state.Visits.OpenSince is not null || overdue.Count == 0)

@@ -88,6 +88,11 @@ public sealed class RepeatContactDetector : ICustomerDetector
 
     public void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
     {
+        if (NextDeadline(rule, state) is not { } first || first > now)
+        {
+            return;
+        }
+
         var quiet = rule.Duration(Quiet);
         foreach (var (caseId, answered) in state.Cases.AnsweredAt.Where(a => a.Value + quiet <= now).ToList())
         {

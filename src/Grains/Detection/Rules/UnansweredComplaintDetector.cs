@@ -54,11 +54,27 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
         });
     }
 
-    public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
-        state.Complaints.ByCase.Values.Select(c => Threshold(rule, c, c.Level + 1)).Where(d => d is not null).Min();
+    public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state)
+    {
+        DateTimeOffset? next = null;
+        foreach (var complaint in state.Complaints.ByCase.Values)
+        {
+            if (Threshold(rule, complaint, complaint.Level + 1) is { } due && (next is null || due < next))
+            {
+                next = due;
+            }
+        }
+
+        return next;
+    }
 
     public void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
     {
+        if (NextDeadline(rule, state) is not { } first || first > now)
+        {
+            return; // the common case: nothing due, nothing allocated
+        }
+
         foreach (var (caseId, complaint) in state.Complaints.ByCase.ToList())
         {
             var level = complaint.Level;
