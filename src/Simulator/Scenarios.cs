@@ -35,11 +35,13 @@ internal static class Scenarios
                 new(S(10), Channel.Web, "web/checkout", Payment, JourneyStage.Purchase, Outcome.Failure),
                 new(S(40), Channel.Web, "web/checkout", Payment, JourneyStage.Purchase, Outcome.Failure),
             ],
-            ["order-status-failure"] = (r, c) =>
-            [
-                new(S(0), Channel.App, "app/orders", OrderStatus, JourneyStage.Receive, Outcome.Failure, Attributes: new() { ["orderId"] = Order(r) }),
-                new(S(30), Channel.Web, "web/orders", OrderStatus, JourneyStage.Receive, Outcome.Failure, Attributes: new() { ["orderId"] = Order(r) }),
-            ],
+            ["order-status-failure"] = (r, c) => Order(r) is var order
+                ?
+                [
+                    new(S(0), Channel.App, "app/orders", OrderStatus, JourneyStage.Receive, Outcome.Failure, Attributes: new() { ["orderId"] = order }),
+                    new(S(30), Channel.Web, "web/orders", OrderStatus, JourneyStage.Receive, Outcome.Failure, Attributes: new() { ["orderId"] = order }),
+                ]
+                : [],
             ["unanswered-complaint"] = (r, c) => [new(S(0), Channel.Social, "social/weibo", Complaint, JourneyStage.Service, CaseId: c)],
         };
 

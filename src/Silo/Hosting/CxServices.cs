@@ -33,7 +33,7 @@ public static class CxServices
             .Validate(o => o.EvidenceKept >= 1, "Alerts:EvidenceKept must be at least 1")
             .ValidateOnStart();
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
-            .Validate(o => o.Delay > TimeSpan.Zero, "Checkpoint:Delay must be positive")
+            .Validate(o => o.Delay > TimeSpan.Zero && o.Delay <= TimeSpan.FromDays(49), "Checkpoint:Delay must be positive and at most 49 days (the longest grain timer)")
             .ValidateOnStart();
         return services;
     }

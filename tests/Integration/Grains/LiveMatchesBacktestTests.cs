@@ -3,7 +3,6 @@ using CxLive.Alerts;
 using CxLive.Backtesting;
 using CxLive.Customers;
 using CxLive.Detection;
-using CxLive.Detection.Rules;
 using CxLive.Journeys;
 using CxLive.Simulator;
 using CxLive.Tests.Integration.Support;
@@ -43,6 +42,10 @@ public sealed class LiveMatchesBacktestTests : IAsyncLifetime
         {
             host.Services.AddCxCore();
             host.Services.AddSingleton<TimeProvider>(_clock);
+
+            // No checkpoint timers: their storage writes would run in the background while the test
+            // jumps the clock that Orleans' own messaging also reads. Only the test's calls run.
+            host.Services.Configure<CheckpointOptions>(o => o.Delay = TimeSpan.FromDays(30));
         });
         builder.ConfigureSilo((_, silo) =>
         {
@@ -81,15 +84,9 @@ public sealed class LiveMatchesBacktestTests : IAsyncLifetime
             $"only in the back-test:\n{string.Join("\n", expected.Except(actual))}\nonly live:\n{string.Join("\n", actual.Except(expected))}");
     }
 
-    /// <summary>
-    /// What must match: which condition, its state, severity, words and evidence (not the wall-clock
-    /// times). experience-drop is left out for now: in about one run in five the live score crosses 40
-    /// one interaction later than the replay's (38 against 40 in the title). The cause is not found
-    /// yet; it is an open item in the issue note, not something this test should hide by retrying.
-    /// </summary>
+    /// <summary>What must match: which condition, its state, severity, words and evidence (not the wall-clock times).</summary>
     private static List<string> Summary(IEnumerable<Alert> alerts) =>
-        [.. alerts.Where(a => a.RuleId != ExperienceDropDetector.RuleId)
-            .Select(a => $"{a.Fingerprint} {a.State} {a.Severity} {a.Occurrences} '{a.Title}' [{string.Join(",", a.Evidence)}]").Order()];
+        [.. alerts.Select(a => $"{a.Fingerprint} {a.State} {a.Severity} {a.Occurrences} '{a.Title}' [{string.Join(",", a.Evidence)}]").Order()];
 
     /// <summary>
     /// Each interaction at its own time on the fake clock. Before it, every reminder that falls due
