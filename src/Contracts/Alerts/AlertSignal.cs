@@ -37,6 +37,20 @@ public sealed record AlertSignal
     /// <summary>Why the condition cleared, for resolve signals (kept in the alert's history).</summary>
     [Id(12)] public string? Reason { get; init; }
 
+    /// <summary>The condition cleared: resolve the open alert of this rule, subject and case.</summary>
+    public static AlertSignal Resolved(
+        string ruleId, DateTimeOffset at, string reason, string? customerId = null, string? touchpoint = null, string? caseId = null, string? evidence = null) => new()
+    {
+        Kind = SignalKind.Resolve,
+        RuleId = ruleId,
+        CustomerId = customerId,
+        Touchpoint = touchpoint,
+        CaseId = caseId,
+        At = at,
+        Evidence = evidence is null ? [] : [evidence],
+        Reason = reason,
+    };
+
     /// <summary>Rule + subject + case, the dedup key of product.md.</summary>
     public string Fingerprint => AlertFingerprint.Of(RuleId, CustomerId, Touchpoint, CaseId);
 }

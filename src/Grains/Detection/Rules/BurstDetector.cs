@@ -112,13 +112,6 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>The journey stage an alert carries when the interactions did not say.</summary>
     protected abstract JourneyStage DefaultStage { get; }
 
-    private AlertSignal Resolve(Interaction interaction) => new()
-    {
-        Kind = SignalKind.Resolve,
-        RuleId = Definition.RuleId,
-        CustomerId = interaction.CustomerId,
-        At = interaction.Timestamp,
-        Evidence = [interaction.Id],
-        Reason = ResolveReason(interaction),
-    };
+    private AlertSignal Resolve(Interaction interaction) =>
+        AlertSignal.Resolved(Definition.RuleId, interaction.Timestamp, ResolveReason(interaction), customerId: interaction.CustomerId, evidence: interaction.Id);
 }

@@ -27,15 +27,7 @@ public sealed class DetractorDetector : ICustomerDetector
         if (interaction.Type == InteractionTypes.Outreach && interaction.Outcome == Outcome.Success && state.DetractorSince is { } since && interaction.Timestamp >= since)
         {
             state.DetractorSince = null;
-            signals.Add(new AlertSignal
-            {
-                Kind = SignalKind.Resolve,
-                RuleId = RuleId,
-                CustomerId = interaction.CustomerId,
-                At = interaction.Timestamp,
-                Evidence = [interaction.Id],
-                Reason = "An agent reached the customer successfully.",
-            });
+            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, "An agent reached the customer successfully.", customerId: interaction.CustomerId, evidence: interaction.Id));
             return;
         }
 

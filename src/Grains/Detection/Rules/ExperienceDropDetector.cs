@@ -52,15 +52,7 @@ public sealed class ExperienceDropDetector : ICustomerDetector
         else if (state.DropSince is not null && score > rule.Number(RecoverAbove))
         {
             state.DropSince = null;
-            signals.Add(new AlertSignal
-            {
-                Kind = SignalKind.Resolve,
-                RuleId = RuleId,
-                CustomerId = interaction.CustomerId,
-                At = interaction.Timestamp,
-                Evidence = [interaction.Id],
-                Reason = $"The experience score recovered to {score:0}.",
-            });
+            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, $"The experience score recovered to {score:0}.", customerId: interaction.CustomerId, evidence: interaction.Id));
         }
     }
 }

@@ -38,15 +38,7 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
         if (followed > 0 && visits.OpenSince is { } open && open <= interaction.Timestamp)
         {
             visits.OpenSince = null;
-            signals.Add(new AlertSignal
-            {
-                Kind = SignalKind.Resolve,
-                RuleId = RuleId,
-                CustomerId = interaction.CustomerId,
-                At = interaction.Timestamp,
-                Evidence = [interaction.Id],
-                Reason = interaction.Type == InteractionTypes.Callback ? "The customer was called back." : "An agent reached out.",
-            });
+            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, interaction.Type == InteractionTypes.Callback ? "The customer was called back." : "An agent reached out.", customerId: interaction.CustomerId, evidence: interaction.Id));
         }
     }
 

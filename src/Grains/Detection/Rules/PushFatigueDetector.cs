@@ -85,13 +85,6 @@ public sealed class PushFatigueDetector : BurstDetector
         }
 
         state.Pushes.Close(now);
-        signals.Add(new AlertSignal
-        {
-            Kind = SignalKind.Resolve,
-            RuleId = RuleId,
-            CustomerId = customerId,
-            At = now,
-            Reason = $"No push dismissed for {Phrases.Span(rule.Duration(Window))}: expired.",
-        });
+        signals.Add(AlertSignal.Resolved(RuleId, now, $"No push dismissed for {Phrases.Span(rule.Duration(Window))}: expired.", customerId: customerId));
     }
 }

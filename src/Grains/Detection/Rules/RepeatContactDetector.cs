@@ -97,15 +97,7 @@ public sealed class RepeatContactDetector : ICustomerDetector
         foreach (var (caseId, answered) in state.Cases.AnsweredAt.Where(a => a.Value + quiet <= now).ToList())
         {
             state.Cases.Forget(caseId);
-            signals.Add(new AlertSignal
-            {
-                Kind = SignalKind.Resolve,
-                RuleId = RuleId,
-                CustomerId = customerId,
-                CaseId = caseId,
-                At = now,
-                Reason = $"The complaint was answered and no contact followed for {Phrases.Span(quiet)}.",
-            });
+            signals.Add(AlertSignal.Resolved(RuleId, now, $"The complaint was answered and no contact followed for {Phrases.Span(quiet)}.", customerId: customerId, caseId: caseId));
         }
     }
 }

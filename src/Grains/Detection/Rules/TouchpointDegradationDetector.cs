@@ -57,14 +57,7 @@ public static class TouchpointDegradationDetector
         {
             state.DegradedSince = null;
             state.ClearSince = null;
-            signals.Add(new AlertSignal
-            {
-                Kind = SignalKind.Resolve,
-                RuleId = RuleId,
-                Touchpoint = touchpoint,
-                At = now,
-                Reason = $"The failure rate has been back to {recent.FailureRate:P0} for {Phrases.Span(rule.Duration("clearFor"))}.",
-            });
+            signals.Add(AlertSignal.Resolved(RuleId, now, $"The failure rate has been back to {recent.FailureRate:P0} for {Phrases.Span(rule.Duration("clearFor"))}.", touchpoint: touchpoint));
         }
     }
 

@@ -42,16 +42,7 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
             return;
         }
 
-        signals.Add(new AlertSignal
-        {
-            Kind = SignalKind.Resolve,
-            RuleId = RuleId,
-            CustomerId = interaction.CustomerId,
-            CaseId = caseId,
-            At = interaction.Timestamp,
-            Evidence = [interaction.Id],
-            Reason = $"The complaint was answered after {Phrases.Span(interaction.Timestamp - answered.At)}.",
-        });
+        signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, $"The complaint was answered after {Phrases.Span(interaction.Timestamp - answered.At)}.", customerId: interaction.CustomerId, caseId: caseId, evidence: interaction.Id));
     }
 
     public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state)
