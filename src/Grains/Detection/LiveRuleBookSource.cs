@@ -33,8 +33,6 @@ public sealed class LiveRuleBookSource : IRuleBookSource
     /// <summary>The version of the run-time changes in <see cref="Current"/>.</summary>
     public long Version { get; private set; }
 
-    public IEnumerable<RuleDefinition> Definitions => _detectors.Definitions;
-
     /// <summary>The catalogue the rules apply to (for back-tests, which run it outside grains).</summary>
     public CustomerDetectors Detectors => _detectors;
 

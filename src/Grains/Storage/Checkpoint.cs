@@ -9,8 +9,6 @@ public sealed class Checkpoint<TState>(IGrainBase grain, IPersistentState<TState
 {
     private IGrainTimer? _timer;
 
-    public bool Pending => _timer is not null;
-
     /// <summary>Something changed: make sure a write is scheduled (one timer at most, never per call).</summary>
     public void MarkDirty() =>
         _timer ??= grain.RegisterGrainTimer(FlushAsync, delay, Timeout.InfiniteTimeSpan);

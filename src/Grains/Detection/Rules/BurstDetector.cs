@@ -109,6 +109,12 @@ public abstract class BurstDetector : ICustomerDetector
         };
     }
 
+    /// <summary>From the first to the last moment of a run, in words ("4 min").</summary>
+    protected static string SpanOf(List<BurstMark> run) => Phrases.Span(run[^1].At - run[0].At);
+
+    /// <summary>The run's labels, distinct and quoted ("'a', 'b'"); empty when none had one.</summary>
+    protected static string LabelsOf(List<BurstMark> run) => Phrases.Quoted(run.Select(m => m.Label));
+
     /// <summary>The journey stage an alert carries when the interactions did not say.</summary>
     protected abstract JourneyStage DefaultStage { get; }
 

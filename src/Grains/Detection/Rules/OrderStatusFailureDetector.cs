@@ -35,8 +35,8 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
     protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
     {
-        var span = Phrases.Span(run[^1].At - run[0].At);
-        var orders = Phrases.Quoted(run.Select(m => m.Label));
+        var span = SpanOf(run);
+        var orders = LabelsOf(run);
         var channels = string.Join(", ", run.Select(m => m.Channel.ToString().ToLowerInvariant()).Distinct());
         return (
             $"{Phrases.Count(run.Count, "failed order lookup", "failed order lookups")} in {span}",

@@ -41,8 +41,8 @@ public sealed class PaymentFailureDetector : BurstDetector
 
     protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
     {
-        var span = Phrases.Span(run[^1].At - run[0].At);
-        var labels = Phrases.Quoted(run.Select(m => m.Label));
+        var span = SpanOf(run);
+        var labels = LabelsOf(run);
         return (
             $"{Phrases.Count(run.Count, "failed payment", "failed payments")} in {span}",
             labels.Length == 0 ? $"{run.Count} payments failed in {span} on {run[^1].Touchpoint}; no order yet." : $"{run.Count} payments failed in {span} ({labels}); no order yet.",

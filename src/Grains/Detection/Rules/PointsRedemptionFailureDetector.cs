@@ -27,8 +27,8 @@ public sealed class PointsRedemptionFailureDetector : BurstDetector
 
     protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
     {
-        var span = Phrases.Span(run[^1].At - run[0].At);
-        var rewards = Phrases.Quoted(run.Select(m => m.Label));
+        var span = SpanOf(run);
+        var rewards = LabelsOf(run);
         return (
             $"{Phrases.Count(run.Count, "points redemption failed", "points redemptions failed")} in {span}",
             rewards.Length == 0 ? $"{run.Count} redemptions failed or were abandoned in {span}." : $"{run.Count} redemptions failed or were abandoned in {span}: {rewards}",

@@ -61,8 +61,8 @@ public sealed class PushFatigueDetector : BurstDetector
 
     protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
     {
-        var span = Phrases.Span(run[^1].At - run[0].At);
-        var campaigns = Phrases.Quoted(run.Select(m => m.Label));
+        var span = SpanOf(run);
+        var campaigns = LabelsOf(run);
         return (
             $"{Phrases.Count(run.Count, "push dismissed", "pushes dismissed")} in {span}",
             campaigns.Length == 0 ? $"{run.Count} pushes dismissed in {span}." : $"{run.Count} pushes dismissed in {span}: {campaigns}",

@@ -38,8 +38,8 @@ public sealed class RecommendationRejectionDetector : BurstDetector
 
     protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
     {
-        var span = Phrases.Span(run[^1].At - run[0].At);
-        var items = Phrases.Quoted(run.Select(m => m.Label));
+        var span = SpanOf(run);
+        var items = LabelsOf(run);
         return (
             $"{Phrases.Count(run.Count, "recommendation rejected", "recommendations rejected")} in {span}",
             items.Length == 0 ? $"{run.Count} recommendations rejected in {span} on {run[^1].Touchpoint}." : $"{run.Count} recommendations rejected in {span}: {items}",
@@ -74,7 +74,7 @@ public sealed class RecommendationRejectionDetector : BurstDetector
             state.Recommendations.OpenSince = run[0].At; // one alert for both conditions; a click resolves it
             signals.Add(Raise(rule, interaction.CustomerId, run) with
             {
-                Title = $"{run.Count} recommendations shown, none clicked, in {Phrases.Span(run[^1].At - run[0].At)}",
+                Title = $"{run.Count} recommendations shown, none clicked, in {SpanOf(run)}",
                 Detail = $"{run.Count} recommendations shown on {run[^1].Touchpoint} and none clicked.",
             });
         }

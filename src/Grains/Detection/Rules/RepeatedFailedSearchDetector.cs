@@ -37,8 +37,8 @@ public sealed class RepeatedFailedSearchDetector : BurstDetector
     protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
     {
         var last = run[^1];
-        var span = Phrases.Span(last.At - run[0].At);
-        var queries = Phrases.Quoted(run.Select(m => m.Label));
+        var span = SpanOf(run);
+        var queries = LabelsOf(run);
         var lastQuery = run.LastOrDefault(m => m.Label is not null).Label;
         return (
             $"{Phrases.Count(run.Count, "failed search", "failed searches")} in {span}",
