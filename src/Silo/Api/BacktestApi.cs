@@ -92,18 +92,46 @@ public static class BacktestApi
     /// <summary>An array of interactions, or <c>{ "interactions": [...], "rules": { ruleId: settings } }</c>.</summary>
     private static (ParsedBatch, string?) ReadJson(ReadOnlySpan<byte> body, ItemRules itemRules, int maxItems)
     {
-        var reader = new Utf8JsonReader(body);
-        if (!JsonDocument.TryParseValue(ref reader, out var document) || document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("interactions", out var interactions))
+        // Only an object can carry "interactions" and "rules": peek at the first token rather than
+        // building a document of what is usually a large array.
+        var peek = new Utf8JsonReader(body);
+        var isObject = false;
+        try
         {
-            document?.Dispose();
-            return (BatchParser.ParseJson(body, itemRules, maxItems), null);
+            isObject = peek.Read() && peek.TokenType == JsonTokenType.StartObject;
+        }
+        catch (JsonException)
+        {
+            // not JSON: the batch parser says so
         }
 
-        using (document)
+        var reader = new Utf8JsonReader(body);
+        if (isObject && TryParse(ref reader, out var document) && document is not null)
         {
-            var rules = document.RootElement.TryGetProperty("rules", out var overrides) ? overrides.GetRawText() : null;
-            return (BatchParser.ParseJson(Encoding.UTF8.GetBytes(interactions.GetRawText()), itemRules, maxItems), rules);
+            using (document)
+            {
+                if (document.RootElement.TryGetProperty("interactions", out var interactions))
+                {
+                    var rules = document.RootElement.TryGetProperty("rules", out var overrides) ? overrides.GetRawText() : null;
+                    return (BatchParser.ParseJson(Encoding.UTF8.GetBytes(interactions.GetRawText()), itemRules, maxItems), rules);
+                }
+            }
+        }
+
+        return (BatchParser.ParseJson(body, itemRules, maxItems), null);
+    }
+
+    /// <summary>A broken object is left to the batch parser, which answers 400 with where it broke.</summary>
+    private static bool TryParse(ref Utf8JsonReader reader, out JsonDocument? document)
+    {
+        try
+        {
+            return JsonDocument.TryParseValue(ref reader, out document);
+        }
+        catch (JsonException)
+        {
+            document = null;
+            return false;
         }
     }
 

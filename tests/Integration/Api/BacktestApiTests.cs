@@ -69,6 +69,15 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
         Assert.Equal(2, (int)alert["occurrences"]!); // warned at 96 min, breached at 2 h: one alert
     }
 
+    [Fact]
+    public async Task ABrokenBody_Is400_NotAServerError()
+    {
+        var response = await _http.PostAsync("api/rules/backtest", Body("""{ "interactions": [ {"id": """));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("the body is not valid JSON", (string)(await ReadObject(response))["detail"]!);
+    }
+
     [Theory]
     [InlineData("""{ "interactions": [], "rules": { "repeated-failed-search": { "parameters": { "window": "soon" } } } }""", "rules.repeated-failed-search.parameters.window")]
     [InlineData("""{ "interactions": [], "rules": { "nope": {} } }""", "rules.nope")]
