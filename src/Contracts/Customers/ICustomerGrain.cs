@@ -15,5 +15,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     Task<RecordResult> RecordAsync(ImmutableArray<Interaction> interactions);
 
+    /// <summary>Writes the state now if it changed: a stream consumer calls it before it acknowledges.</summary>
+    Task CheckpointAsync();
+
     Task<CustomerSnapshot> GetSnapshotAsync();
 }

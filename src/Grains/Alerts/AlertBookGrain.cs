@@ -15,6 +15,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain
     private readonly TimeProvider _time;
     private readonly AlertOptions _options;
     private readonly Checkpoint<AlertBookState> _checkpoint;
+    private readonly bool _writeThrough;
 
     public AlertBookGrain(
         [PersistentState("alerts", StorageNames.State)] IPersistentState<AlertBookState> state,
@@ -26,6 +27,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain
         _time = time;
         _options = options.Value;
         _checkpoint = new Checkpoint<AlertBookState>(this, state, checkpoint.Value.Delay);
+        _writeThrough = checkpoint.Value.AlertsWriteThrough;
     }
 
     public async Task<ImmutableArray<Alert>> ApplyAsync(ImmutableArray<AlertSignal> signals)
@@ -46,7 +48,15 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain
         }
 
         _state.State.Trim(_options.ResolvedKept);
-        _checkpoint.MarkDirty();
+        if (_writeThrough)
+        {
+            await _checkpoint.WriteNowAsync();
+        }
+        else
+        {
+            _checkpoint.MarkDirty();
+        }
+
         var published = changes.DrainToImmutable();
         await GrainFactory.GetGrain<IAlertFeedGrain>(0).PublishAsync(published);
         return [.. published.Select(c => c.Alert)];

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.IO.Hashing;
+using System.Text;
 using CxLive.Feed;
 
 namespace CxLive.Alerts;
@@ -22,6 +24,7 @@ public sealed class AlertBookState
         var open = OpenByFingerprint.TryGetValue(signal.Fingerprint, out var openId) ? ById[openId] : null;
         return signal.Kind switch
         {
+            SignalKind.Raise when open is null && ById.ContainsKey(IdOf(signal)) => null, // a replay of a raise already kept
             SignalKind.Raise when open is null => Store(AlertChangeKind.Raised, Open(signal, now)),
             SignalKind.Raise => Store(AlertChangeKind.Updated, Repeat(open, signal, now, options.EvidenceKept)),
             SignalKind.Resolve when open is not null => Store(AlertChangeKind.Updated, Resolve(open, signal, now)),
@@ -75,9 +78,20 @@ public sealed class AlertBookState
         return new AlertChange(kind, alert);
     }
 
+    /// <summary>
+    /// An alert's id follows from what raised it (fingerprint, event time, first evidence), not from
+    /// the clock: when a silo dies and its interactions are delivered again, the raise they repeat
+    /// gets the same id, so the book keeps one alert and a wall that already showed it shows it once.
+    /// </summary>
+    public static string IdOf(AlertSignal signal)
+    {
+        var text = $"{signal.Fingerprint}\n{signal.At.UtcTicks}\n{(signal.Evidence.IsDefaultOrEmpty ? "" : signal.Evidence[0])}";
+        return Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text)));
+    }
+
     private static Alert Open(AlertSignal signal, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(now).ToString("N"),
+        Id = IdOf(signal),
         RuleId = signal.RuleId,
         Severity = signal.Severity,
         State = AlertState.Open,

@@ -124,6 +124,8 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         state.ReminderDue = deadline;
     }
 
+    public Task CheckpointAsync() => _checkpoint.FlushAsync();
+
     public Task<CustomerSnapshot> GetSnapshotAsync() =>
         Task.FromResult(_state.State.Snapshot(this.GetPrimaryKeyString()) with
         {

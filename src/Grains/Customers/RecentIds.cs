@@ -1,5 +1,4 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
+using CxLive.Storage;
 
 namespace CxLive.Customers;
 
@@ -21,7 +20,7 @@ public sealed class RecentIds
     /// <summary>Adds the id; false when it was already there (a duplicate).</summary>
     public bool Add(string id, int capacity)
     {
-        var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
+        var hash = IdHash.Of(id);
         var lookup = Lookup(capacity);
         if (!lookup.Add(hash))
         {

@@ -13,6 +13,13 @@ public sealed class Checkpoint<TState>(IGrainBase grain, IPersistentState<TState
     public void MarkDirty() =>
         _timer ??= grain.RegisterGrainTimer(FlushAsync, delay, Timeout.InfiniteTimeSpan);
 
+    /// <summary>Writes now, whether or not a write was scheduled.</summary>
+    public Task WriteNowAsync(CancellationToken cancellationToken = default)
+    {
+        MarkDirty();
+        return FlushAsync(cancellationToken);
+    }
+
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         if (_timer is not { } timer)

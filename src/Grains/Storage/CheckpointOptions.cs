@@ -10,4 +10,11 @@ public sealed class CheckpointOptions
     /// in between folds into one write; deactivation writes whatever is left.
     /// </summary>
     public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The alert book writes every change before it answers and before the wall sees it (Redis
+    /// mode turns this on): a customer that raised an alert can then checkpoint without waiting
+    /// for the book, and a restarted book never forgets an alert the wall already showed.
+    /// </summary>
+    public bool AlertsWriteThrough { get; set; }
 }

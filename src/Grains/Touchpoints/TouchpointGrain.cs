@@ -30,11 +30,17 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
     }
 
     /// <summary>Counts the batch, then judges degradation as of its newest event (event time).</summary>
-    public async Task RecordAsync(ImmutableArray<Interaction> interactions)
+    public async Task RecordAsync(ImmutableArray<Interaction> interactions, string? consumer)
     {
+        var state = _state.State;
+        var now = _time.GetUtcNow();
+        state.Deliveries.Forget(now);
         foreach (var interaction in interactions)
         {
-            _state.State.Record(interaction);
+            if (consumer is null || state.Deliveries.TryAdd(consumer, interaction.Id, now))
+            {
+                state.Record(interaction);
+            }
         }
 
         _checkpoint.MarkDirty();
@@ -48,6 +54,18 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
             await GrainFactory.GetGrain<IAlertBookGrain>(0).ApplyAsync([.. _signals]);
             _signals.Clear();
         }
+    }
+
+    public Task CheckpointAsync() => _checkpoint.FlushAsync();
+
+    public Task ReleaseAsync(string consumer)
+    {
+        if (_state.State.Deliveries.Release(consumer))
+        {
+            _checkpoint.MarkDirty(); // the next write forgets them too; until then they only guard
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<TouchpointSnapshot> GetSnapshotAsync()

@@ -23,6 +23,9 @@ public sealed class TouchpointState
     [Id(5)] public DateTimeOffset? DegradedSince { get; set; }
     [Id(6)] public DateTimeOffset? ClearSince { get; set; }
 
+    /// <summary>What stream consumers delivered and have not acknowledged yet (Redis mode): redelivery is not counted twice.</summary>
+    [Id(7)] public Storage.DeliveryLedger Deliveries { get; set; } = new();
+
     public const int FailuresKept = 10;
 
     public void Record(Interaction interaction)

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Options;
 namespace CxLive.Demo;
 
 /// <summary>
-/// Streams simulated journeys into this silo in real time through the same dispatcher as HTTP
-/// ingestion, so the demo exercises the real path. Each run uses fresh ids.
+/// Streams simulated journeys into this silo in real time through the same sink as HTTP ingestion
+/// (straight to the grains, or through the stream in Redis mode), so the demo exercises the real
+/// path. Each run uses fresh ids.
 /// </summary>
 public sealed class DemoTraffic(
-    InteractionDispatcher dispatcher,
+    IInteractionSink sink,
     IOptions<DemoOptions> options,
     TimeProvider time,
     ILogger<DemoTraffic> logger) : BackgroundService
@@ -48,7 +49,7 @@ public sealed class DemoTraffic(
 
             try
             {
-                await dispatcher.DispatchAsync([.. due.Select(g => g.Interaction)]);
+                await sink.AcceptAsync([.. due.Select(g => g.Interaction)], stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,12 +1,16 @@
+using CxLive.Ingestion;
+using CxLive.Redis;
 using CxLive.Storage;
 using Orleans.Configuration;
 
 namespace CxLive.Hosting;
 
 /// <summary>
-/// The Orleans silo inside this process. Embedded mode: localhost clustering, grain state and
-/// reminders in memory. Ports come from <c>Orleans:Endpoints:SiloPort</c> and <c>GatewayPort</c>,
-/// so several processes can run on one machine.
+/// The Orleans silo inside this process. Embedded mode (the default): localhost clustering, grain
+/// state and reminders in memory, ingestion straight to the grains. Redis mode (when
+/// <c>ConnectionStrings:Redis</c> is set): all of it in Redis, and ingestion through the stream
+/// (see <see cref="RedisMode"/>). Ports come from <c>Orleans:Endpoints:SiloPort</c> and
+/// <c>GatewayPort</c>, so several silos can run on one machine.
 /// </summary>
 public static class OrleansHosting
 {
@@ -18,12 +22,43 @@ public static class OrleansHosting
         var serviceId = builder.Configuration.GetValue("Orleans:ServiceId", "cxlive")!;
         var clusterId = builder.Configuration.GetValue("Orleans:ClusterId", "cxlive")!;
 
+        var redis = RedisMode.ConnectionString(builder.Configuration);
+
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
-            silo.AddMemoryGrainStorage(StorageNames.State);
-            silo.UseInMemoryReminderService();
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
+            if (redis is null)
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+                silo.AddMemoryGrainStorage(StorageNames.State);
+                silo.UseInMemoryReminderService();
+                return;
+            }
+
+            silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (serviceId, clusterId));
+            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            silo.UseRedis(redis);
         });
+
+        // Registered after the silo, so it stops first: the last checkpoint still has grains to write.
+        if (redis is null)
+        {
+            builder.Services.AddSingleton<IInteractionSink, DirectSink>();
+        }
+        else
+        {
+            builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section)
+                .PostConfigure(o => o.Consumer ??= $"{Environment.MachineName}:{siloPort}")
+                .Validate(o => o.ReadCount >= 1 && o.MaxPending >= 1, "RedisStreams:ReadCount and MaxPending must be at least 1")
+                .Validate(o => o.CheckpointInterval > TimeSpan.Zero && o.IdlePoll > TimeSpan.Zero, "RedisStreams:CheckpointInterval and IdlePoll must be positive")
+                .Validate(o => o.ReclaimAfter > TimeSpan.Zero && o.ReclaimEvery > TimeSpan.Zero, "RedisStreams:ReclaimAfter and ReclaimEvery must be positive")
+                .ValidateOnStart();
+            builder.Services.PostConfigure<CheckpointOptions>(o => o.AlertsWriteThrough = true);
+            builder.Services.AddSingleton<StreamWakeup>();
+            builder.Services.AddSingleton<IInteractionSink, StreamSink>();
+            builder.Services.AddHostedService<InteractionStreamConsumer>();
+        }
+
         return builder;
     }
 }

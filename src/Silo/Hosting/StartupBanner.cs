@@ -14,7 +14,10 @@ public static class StartupBanner
             var url = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal)) ?? addresses.FirstOrDefault() ?? "(no address)";
             var demo = app.Configuration.GetValue<bool>("Demo:Enabled") ? "on" : "off (start with --demo to turn it on)";
             Console.WriteLine();
-            Console.WriteLine("  CxLive is running (embedded mode: one process, state in memory).");
+            var mode = Redis.RedisMode.ConnectionString(app.Configuration) is null
+                ? "embedded mode: one process, state in memory"
+                : "Redis mode: durable state, clustering, reminders and stream ingestion in Redis";
+            Console.WriteLine($"  CxLive is running ({mode}).");
             Console.WriteLine($"  Alert wall:   {url.TrimEnd('/')}/");
             Console.WriteLine($"  Ingest:       POST {url.TrimEnd('/')}/api/interactions");
             Console.WriteLine($"  Demo traffic: {demo}");

@@ -20,7 +20,7 @@ public static class IngestEndpoint
 
     private static async Task<IResult> IngestAsync(
         HttpRequest request,
-        InteractionDispatcher dispatcher,
+        IInteractionSink sink,
         IOptions<IngestionOptions> options,
         TimeProvider time)
     {
@@ -61,7 +61,7 @@ public static class IngestEndpoint
                 new Dictionary<string, object?> { ["rejected"] = batch.Rejected });
         }
 
-        var result = await dispatcher.DispatchAsync(batch.Valid);
+        var result = await sink.AcceptAsync(batch.Valid, request.HttpContext.RequestAborted);
         return Results.Json(new IngestResponse(result.Accepted, result.Duplicates, batch.Rejected), statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -10,10 +10,11 @@ namespace CxLive.Ingestion;
 /// A batch is grouped by customer (arrival order kept within each customer) and each customer grain
 /// gets one call; then the interactions they accepted as new are grouped by touchpoint, one call
 /// each. Duplicates never reach a touchpoint, so its counts stay exact when integrators re-send.
+/// A stream consumer passes its <see cref="DeliveryCycle"/>, which learns every grain the batch touched.
 /// </summary>
 public sealed class InteractionDispatcher(IGrainFactory grains)
 {
-    public async Task<DispatchResult> DispatchAsync(IReadOnlyList<Interaction> interactions)
+    public async Task<DispatchResult> DispatchAsync(IReadOnlyList<Interaction> interactions, DeliveryCycle? cycle = null)
     {
         if (interactions.Count == 0)
         {
@@ -31,6 +32,7 @@ public sealed class InteractionDispatcher(IGrainFactory grains)
             batch.Add(interaction);
         }
 
+        cycle?.Customers.UnionWith(byCustomer.Keys);
         var recorded = await Task.WhenAll(byCustomer.Select(async pair =>
         {
             var batch = pair.Value.DrainToImmutable();
@@ -61,8 +63,9 @@ public sealed class InteractionDispatcher(IGrainFactory grains)
             }
         }
 
+        cycle?.Touchpoints.UnionWith(byTouchpoint.Keys);
         await Task.WhenAll(byTouchpoint.Select(pair =>
-            grains.GetGrain<ITouchpointGrain>(pair.Key).RecordAsync(pair.Value.DrainToImmutable())));
+            grains.GetGrain<ITouchpointGrain>(pair.Key).RecordAsync(pair.Value.DrainToImmutable(), cycle?.Consumer)));
 
         return new DispatchResult(accepted, duplicates);
     }

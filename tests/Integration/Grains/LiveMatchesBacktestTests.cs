@@ -133,7 +133,7 @@ public sealed class LiveMatchesBacktestTests : IAsyncLifetime
             var recorded = await Grains.GetGrain<ICustomerGrain>(interaction.CustomerId).RecordAsync(ImmutableArray.Create(interaction));
             if (recorded.Accepted == 1)
             {
-                await Grains.GetGrain<ITouchpointGrain>(interaction.Touchpoint).RecordAsync(ImmutableArray.Create(interaction));
+                await Grains.GetGrain<ITouchpointGrain>(interaction.Touchpoint).RecordAsync(ImmutableArray.Create(interaction), null);
             }
 
             await ScheduleAsync(interaction.CustomerId);

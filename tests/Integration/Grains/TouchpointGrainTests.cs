@@ -22,7 +22,7 @@ public sealed class TouchpointGrainTests(ClusterFixture fixture)
             Make(customer, now.AddMinutes(-2), InteractionTypes.Search, touchpoint, Outcome.Failure),
             Make(customer, now.AddMinutes(-1), InteractionTypes.Search, touchpoint),
             Make(customer, now, InteractionTypes.Search, touchpoint),
-        ]);
+        ], null);
 
         var snapshot = await grain.GetSnapshotAsync();
         Assert.Equal(touchpoint, snapshot.Touchpoint);

@@ -1,0 +1,19 @@
+using CxLive.Journeys;
+
+namespace CxLive.Ingestion;
+
+/// <summary>
+/// Where validated interactions go. Embedded mode hands them straight to the grains; Redis mode
+/// appends them to the stream first, so that an answer means they are safe (docs/durability.md).
+/// </summary>
+public interface IInteractionSink
+{
+    Task<DispatchResult> AcceptAsync(IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Embedded mode: straight to the grains, which answer which ids were new.</summary>
+public sealed class DirectSink(InteractionDispatcher dispatcher) : IInteractionSink
+{
+    public Task<DispatchResult> AcceptAsync(IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken = default) =>
+        dispatcher.DispatchAsync(interactions);
+}

@@ -1,0 +1,207 @@
+using CxLive.Customers;
+using CxLive.Ingestion;
+using CxLive.Journeys;
+using CxLive.Touchpoints;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace CxLive.Redis;
+
+/// <summary>
+/// Each silo's reader of <c>cxlive:interactions</c>, one consumer of a shared consumer group.
+/// Reads a batch, hands it to the grains in one call per customer (in stream order per customer,
+/// customers in parallel), and acknowledges only at a checkpoint: when every grain it fed has written
+/// its state. What was acknowledged is therefore durable; what was not is delivered again after a
+/// crash (this silo's own entries when it restarts, or another silo's via <c>XAUTOCLAIM</c>) and its
+/// duplicates are skipped by id. Unreadable entries go to the dead-letter stream with the reason.
+/// At most <see cref="StreamOptions.MaxPending"/> + one read of entries are held at a time.
+/// </summary>
+public sealed class InteractionStreamConsumer(
+    RedisConnection redis,
+    InteractionDispatcher dispatcher,
+    IGrainFactory grains,
+    StreamWakeup wakeup,
+    IOptions<StreamOptions> streamOptions,
+    IOptions<IngestionOptions> ingestionOptions,
+    TimeProvider time,
+    ILogger<InteractionStreamConsumer> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    private readonly StreamOptions _options = streamOptions.Value;
+    private readonly List<RedisValue> _unacknowledged = [];
+    private DeliveryCycle _cycle = null!;
+    private IDatabase _db = null!;
+    private long _cycleStarted;
+
+    private string Consumer => _options.Consumer!;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _db = (await redis.GetAsync()).GetDatabase();
+        _cycle = new DeliveryCycle(Consumer);
+        await RetryAsync("create the consumer group", EnsureGroupAsync, stoppingToken);
+        logger.LogInformation("Reading stream {Stream} as {Consumer} in group {Group}", _options.Stream, Consumer, _options.Group);
+
+        RedisValue position = "0"; // first what this consumer read before a restart and never acknowledged
+        var nextReclaim = time.GetTimestamp();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var from = position;
+                var entries = await RetryAsync("read the stream", () => _db.StreamReadGroupAsync(_options.Stream, _options.Group, Consumer, from, _options.ReadCount), stoppingToken);
+                if (position != StreamPosition.NewMessages)
+                {
+                    position = entries.Length == 0 ? StreamPosition.NewMessages : entries[^1].Id;
+                }
+
+                await IngestAsync(entries, stoppingToken);
+
+                if (time.GetElapsedTime(nextReclaim) >= TimeSpan.Zero)
+                {
+                    await RetryAsync("reclaim stale entries", () => ReclaimAsync(stoppingToken), stoppingToken);
+                    nextReclaim = time.GetTimestamp() + (long)(_options.ReclaimEvery.TotalSeconds * time.TimestampFrequency);
+                }
+
+                var idle = entries.Length == 0;
+                if (_unacknowledged.Count > 0 && (idle || _unacknowledged.Count >= _options.MaxPending || time.GetElapsedTime(_cycleStarted) >= _options.CheckpointInterval))
+                {
+                    await RetryAsync("checkpoint and acknowledge", CheckpointAsync, stoppingToken);
+                }
+
+                if (idle)
+                {
+                    await wakeup.WaitAsync(_options.IdlePoll, stoppingToken);
+                }
+            }
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping in the middle of a step: whatever was not acknowledged is delivered again
+        }
+
+        if (_unacknowledged.Count > 0)
+        {
+            // Stopping cleanly: acknowledge what the grains already have, so nothing is replayed needlessly.
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await RetryAsync("checkpoint before stopping", CheckpointAsync, grace.Token);
+        }
+    }
+
+    private async Task EnsureGroupAsync()
+    {
+        try
+        {
+            // From the stream's beginning: entries integrators added before CxLive first started count too.
+            await _db.StreamCreateConsumerGroupAsync(_options.Stream, _options.Group, StreamPosition.Beginning, createStream: true);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+        }
+    }
+
+    /// <summary>Reads the entries, parks the unreadable ones in the dead-letter stream, and feeds the rest to the grains.</summary>
+    private async Task IngestAsync(StreamEntry[] entries, CancellationToken stoppingToken)
+    {
+        if (entries.Length == 0)
+        {
+            return;
+        }
+
+        var valid = new List<Interaction>(entries.Length);
+        var dead = new List<DeadLetter>();
+        var limits = ingestionOptions.Value;
+        StreamEntries.Read(entries, ItemRules.At(time.GetUtcNow(), limits), limits.MaxItemsPerRequest, valid, dead);
+
+        if (dead.Count > 0)
+        {
+            await RetryAsync("write dead letters", () => Task.WhenAll(dead.Select(d => _db.StreamAddAsync(_options.DeadLetters, d.Fields(Consumer)))), stoppingToken);
+            foreach (var letter in dead)
+            {
+                logger.LogWarning("Stream entry moved to {DeadLetters}: {DeadLetter}", _options.DeadLetters, letter);
+            }
+        }
+
+        if (valid.Count > 0)
+        {
+            await RetryAsync("deliver interactions", () => dispatcher.DispatchAsync(valid, _cycle), stoppingToken);
+        }
+
+        if (_unacknowledged.Count == 0)
+        {
+            _cycleStarted = time.GetTimestamp();
+        }
+
+        _unacknowledged.AddRange(entries.Select(e => e.Id));
+    }
+
+    /// <summary>Takes over entries another consumer read and left unacknowledged too long (it died), and ingests them.</summary>
+    private async Task ReclaimAsync(CancellationToken stoppingToken)
+    {
+        RedisValue start = "0-0";
+        do
+        {
+            var claimed = await _db.StreamAutoClaimAsync(
+                _options.Stream, _options.Group, Consumer, (long)_options.ReclaimAfter.TotalMilliseconds, start, _options.ReadCount);
+            if (claimed.ClaimedEntries.Length > 0)
+            {
+                logger.LogWarning("Took over {Count} stream entries left unacknowledged for over {ReclaimAfter}", claimed.ClaimedEntries.Length, _options.ReclaimAfter);
+                await IngestAsync(claimed.ClaimedEntries, stoppingToken);
+            }
+
+            if (claimed.DeletedIds.Length > 0)
+            {
+                // Trimmed from the stream while pending: there is nothing left to deliver.
+                await _db.StreamAcknowledgeAsync(_options.Stream, _options.Group, claimed.DeletedIds);
+            }
+
+            start = claimed.NextStartId;
+        }
+        while (start != "0-0" && _unacknowledged.Count < _options.MaxPending);
+    }
+
+    /// <summary>
+    /// Touchpoints write first, then customers, then the entries are acknowledged, then touchpoints
+    /// forget the ids they held for this consumer. See docs/durability.md for why this order.
+    /// </summary>
+    private async Task CheckpointAsync()
+    {
+        await Task.WhenAll(_cycle.Touchpoints.Select(t => grains.GetGrain<ITouchpointGrain>(t).CheckpointAsync()));
+        await Task.WhenAll(_cycle.Customers.Select(c => grains.GetGrain<ICustomerGrain>(c).CheckpointAsync()));
+        foreach (var chunk in _unacknowledged.Chunk(_options.ReadCount))
+        {
+            await _db.StreamAcknowledgeAsync(_options.Stream, _options.Group, chunk);
+        }
+
+        await Task.WhenAll(_cycle.Touchpoints.Select(t => grains.GetGrain<ITouchpointGrain>(t).ReleaseAsync(Consumer)));
+        _unacknowledged.Clear();
+        _cycle.Clear();
+    }
+
+    private Task RetryAsync(string what, Func<Task> action, CancellationToken stoppingToken) =>
+        RetryAsync(what, async () =>
+        {
+            await action();
+            return true;
+        }, stoppingToken);
+
+    /// <summary>Retries with growing pauses until it works or the silo stops: entries are never skipped.</summary>
+    private async Task<T> RetryAsync<T>(string what, Func<Task<T>> action, CancellationToken stoppingToken)
+    {
+        var pause = TimeSpan.FromMilliseconds(100);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !stoppingToken.IsCancellationRequested)
+            {
+                logger.Log(attempt < 5 ? LogLevel.Warning : LogLevel.Error, e, "Could not {What} (attempt {Attempt}); retrying in {Pause}", what, attempt, pause);
+                await Task.Delay(pause, time, stoppingToken);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using StackExchange.Redis;
+
+namespace CxLive.Redis;
+
+/// <summary>One multiplexer for the whole process: storage, membership, reminders and the streams share it.</summary>
+public sealed class RedisConnection : IAsyncDisposable
+{
+    private readonly Lazy<Task<IConnectionMultiplexer>> _connection;
+
+    public RedisConnection(string connectionString)
+    {
+        Options = ConfigurationOptions.Parse(connectionString);
+        _connection = new(async () => await ConnectionMultiplexer.ConnectAsync(Options));
+    }
+
+    public ConfigurationOptions Options { get; }
+
+    public Task<IConnectionMultiplexer> GetAsync() => _connection.Value;
+
+    /// <summary>For the Orleans providers' <c>CreateMultiplexer</c>: shared, so none of them closes it.</summary>
+    public async Task<(IConnectionMultiplexer Multiplexer, bool IsShared)> ShareAsync() => (await _connection.Value, true);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection.IsValueCreated)
+        {
+            await (await _connection.Value).DisposeAsync();
+        }
+    }
+}

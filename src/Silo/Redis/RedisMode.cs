@@ -1,0 +1,37 @@
+using CxLive.Ingestion;
+using CxLive.Storage;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Persistence;
+using Orleans.Storage;
+using StackExchange.Redis;
+
+namespace CxLive.Redis;
+
+/// <summary>
+/// Redis mode, chosen by the connection string <c>ConnectionStrings:Redis</c>: grain state,
+/// membership and reminders in Redis over one shared connection, Redis Streams ingestion, and HTTP
+/// ingestion that answers only once the interactions are in the stream. See docs/durability.md.
+/// </summary>
+public static class RedisMode
+{
+    public const string ConnectionName = "Redis";
+
+    public static string? ConnectionString(IConfiguration configuration) => configuration.GetConnectionString(ConnectionName);
+
+    /// <summary>The Orleans side: storage "cx" (Orleans binary serializer), membership and reminders, all on one connection.</summary>
+    public static void UseRedis(this ISiloBuilder silo, string connectionString)
+    {
+        var connection = new RedisConnection(connectionString);
+        silo.Services.AddSingleton(connection);
+        // The providers' validators ask for ConfigurationOptions even though CreateMultiplexer makes no connection of its own.
+        silo.UseRedisClustering(o => (o.ConfigurationOptions, o.CreateMultiplexer) = (connection.Options, _ => connection.ShareAsync()));
+        silo.UseRedisReminderService(o => (o.ConfigurationOptions, o.CreateMultiplexer) = (connection.Options, _ => connection.ShareAsync()));
+        silo.AddRedisGrainStorage(StorageNames.State, (OptionsBuilder<RedisStorageOptions> options) => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+        {
+            o.ConfigurationOptions = connection.Options;
+            o.CreateMultiplexer = _ => connection.ShareAsync();
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using CxLive.Ingestion;
+using CxLive.Journeys;
+using StackExchange.Redis;
+
+namespace CxLive.Redis;
+
+/// <summary>
+/// Turns stream entries into interactions with the same reader and rules as HTTP ingestion. An
+/// entry that cannot be read, or an item in it that is invalid, becomes a dead letter with the
+/// reason; the good items beside it are kept.
+/// </summary>
+public static class StreamEntries
+{
+    public const string DataField = "data";
+
+    public static void Read(StreamEntry[] entries, ItemRules rules, int maxItems, List<Interaction> valid, List<DeadLetter> dead)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.IsNull)
+            {
+                continue; // deleted from the stream while pending: nothing left to read
+            }
+
+            var data = entry[DataField];
+            if (data.IsNull)
+            {
+                dead.Add(new DeadLetter(entry.Id, RedisValue.Null, $"the entry has no '{DataField}' field"));
+                continue;
+            }
+
+            try
+            {
+                var batch = BatchParser.ParseJson((byte[])data!, rules, maxItems);
+                valid.AddRange(batch.Valid);
+                if (batch.Rejected.Count > 0)
+                {
+                    var reasons = batch.Rejected.Select(r => batch.ItemCount == 1 ? string.Join("; ", r.Errors) : $"[{r.Index}] {string.Join("; ", r.Errors)}");
+                    dead.Add(new DeadLetter(entry.Id, data, string.Join(" | ", reasons)));
+                }
+            }
+            catch (Exception e) when (e is UnreadableBodyException or BatchTooLargeException)
+            {
+                dead.Add(new DeadLetter(entry.Id, data, e.Message));
+            }
+        }
+    }
+}
+
+/// <summary>An entry, or part of one, that could not be ingested: kept in the dead-letter stream with why.</summary>
+public sealed record DeadLetter(RedisValue EntryId, RedisValue Data, string Reason)
+{
+    public NameValueEntry[] Fields(string consumer) =>
+    [
+        new(StreamEntries.DataField, Data.IsNull ? RedisValue.EmptyString : Data),
+        new("reason", Reason),
+        new("entry", EntryId),
+        new("consumer", consumer),
+    ];
+
+    public override string ToString() => $"{EntryId}: {Reason} ({(Data.IsNull ? "" : Encoding.UTF8.GetString((byte[])Data!))})";
+}

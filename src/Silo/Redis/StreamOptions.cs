@@ -1,0 +1,39 @@
+namespace CxLive.Redis;
+
+/// <summary>Section <c>RedisStreams</c>: how each silo reads <c>cxlive:interactions</c> (Redis mode only).</summary>
+public sealed class StreamOptions
+{
+    public const string Section = "RedisStreams";
+
+    /// <summary>The stream integrators <c>XADD</c> to, one JSON interaction in field <c>data</c>.</summary>
+    public string Stream { get; set; } = "cxlive:interactions";
+
+    /// <summary>Where entries that cannot be read go, with the reason (default: the stream's name + <c>:dead</c>).</summary>
+    public string? DeadLetterStream { get; set; }
+
+    /// <summary>The consumer group every silo reads in (created at the stream's start if missing).</summary>
+    public string Group { get; set; } = "cxlive";
+
+    /// <summary>This silo's consumer name (default: host name and silo port, stable across restarts).</summary>
+    public string? Consumer { get; set; }
+
+    /// <summary>Entries read per <c>XREADGROUP</c> (default 1,000).</summary>
+    public int ReadCount { get; set; } = 1_000;
+
+    /// <summary>Most entries held read but not yet acknowledged (default 10,000): reaching it forces a checkpoint.</summary>
+    public int MaxPending { get; set; } = 10_000;
+
+    /// <summary>Longest time between a read and its acknowledgement under steady load (default 1 s).</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait between two reads when the stream is empty (default 100 ms); HTTP ingestion on the same silo wakes the reader at once.</summary>
+    public TimeSpan IdlePoll { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>An entry read by a consumer that has not acknowledged it for this long is taken over (default 30 s).</summary>
+    public TimeSpan ReclaimAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often each silo looks for such entries (default 10 s).</summary>
+    public TimeSpan ReclaimEvery { get; set; } = TimeSpan.FromSeconds(10);
+
+    public string DeadLetters => DeadLetterStream ?? Stream + ":dead";
+}
