@@ -1,0 +1,113 @@
+using System.Net;
+using CxLive.Journeys;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+
+namespace CxLive.Tests.Integration.Redis;
+
+/// <summary>Redis mode with one real silo process and a real redis-server: what integrators stream in is counted exactly, kept through kill -9, or parked with its reason.</summary>
+public sealed class StreamIngestionTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);
+
+    private readonly string _service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+    private string Stream => _service + ":interactions";
+
+    [Fact]
+    public async Task Entries_added_to_the_stream_are_counted_exactly_per_customer_and_per_touchpoint_resends_included()
+    {
+        await using var silo = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        var now = DateTimeOffset.UtcNow;
+        var customers = Enumerable.Range(0, 60).Select(_ => NewCustomer()).ToList();
+        var touchpoint = "web/" + _service;
+        var sent = customers.SelectMany(c => Enumerable.Range(0, 50).Select(n =>
+            Make(c, now.AddSeconds(n - 60), InteractionTypes.PageView, touchpoint, id: $"{c}-{n}"))).ToList();
+
+        await StreamTraffic.AddAsync(redis.Db, Stream, sent);
+        await StreamTraffic.AddAsync(redis.Db, Stream, sent.Where((_, n) => n % 10 == 0)); // an integrator retrying: the same ids again
+        await StreamTraffic.DrainedAsync(redis.Db, Stream, Drain);
+
+        foreach (var customer in customers)
+        {
+            Assert.Equal(50, await StreamTraffic.InteractionCountAsync(silo.Http, customer));
+        }
+
+        Assert.Equal(3000, await StreamTraffic.TouchpointTotalAsync(silo.Http, touchpoint));
+    }
+
+    [Fact]
+    public async Task A_bad_entry_goes_to_the_dead_letter_stream_with_its_reason_and_the_good_ones_beside_it_are_kept()
+    {
+        await using var silo = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        var customer = NewCustomer();
+        var good = Make(customer, DateTimeOffset.UtcNow, InteractionTypes.PageView);
+        var noChannel = Wire.Json(good with { Id = "bad-1" }).Replace("\"channel\":\"web\",", "");
+
+        await StreamTraffic.AddAsync(redis.Db, Stream, [good]);
+        await redis.Db.StreamAddAsync(Stream, "data", noChannel);
+        await redis.Db.StreamAddAsync(Stream, "data", "{ not json");
+        await redis.Db.StreamAddAsync(Stream, "payload", "{}");
+        await StreamTraffic.DrainedAsync(redis.Db, Stream, Drain);
+
+        Assert.Equal(1, await StreamTraffic.InteractionCountAsync(silo.Http, customer));
+        var dead = await redis.Db.StreamRangeAsync(Stream + ":dead");
+        Assert.Equal(3, dead.Length);
+        Assert.Equal(noChannel, dead[0]["data"].ToString());
+        Assert.Contains("channel", dead[0]["reason"].ToString());
+        Assert.Equal("{ not json", dead[1]["data"].ToString());
+        Assert.Contains("not valid JSON", dead[1]["reason"].ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("no 'data' field", dead[2]["reason"].ToString());
+        Assert.All(dead, d => Assert.False(d["entry"].IsNullOrEmpty));
+    }
+
+    [Fact]
+    public async Task Interactions_answered_with_202_are_kept_even_when_the_silo_is_killed_the_next_instant()
+    {
+        var settings = SiloProcess.SettingsFor(redis, _service, Stream);
+        var customer = NewCustomer();
+        var batch = Enumerable.Range(0, 200).Select(n => Make(customer, DateTimeOffset.UtcNow.AddSeconds(-n), InteractionTypes.PageView)).ToArray();
+
+        await using (var silo = await SiloProcess.StartAsync(settings))
+        {
+            var response = await silo.Http.PostAsync("api/interactions", Wire.Body(batch));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            silo.Kill();
+        }
+
+        await using var restarted = await SiloProcess.StartAsync(settings);
+        await StreamTraffic.DrainedAsync(redis.Db, Stream, Drain);
+        Assert.Equal(200, await StreamTraffic.InteractionCountAsync(restarted.Http, customer));
+    }
+
+    [Fact]
+    public async Task State_alerts_and_deadlines_survive_kill_9_and_the_SLA_alert_fires_after_the_restart()
+    {
+        var settings = SiloProcess.SettingsFor(redis, _service, Stream);
+        var customer = NewCustomer();
+
+        await using (var silo = await SiloProcess.StartAsync(settings))
+        {
+            var now = DateTimeOffset.UtcNow;
+            // The 2 h reply SLA of this complaint runs out 30 s from now: after the restart below.
+            var complaint = Make(customer, now - TimeSpan.FromHours(2) + TimeSpan.FromSeconds(30), InteractionTypes.Complaint) with { CaseId = "case-1", Channel = Channel.Email };
+            var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n - 3))).ToArray();
+            await StreamTraffic.AddAsync(redis.Db, Stream, [complaint, .. searches]);
+            await StreamTraffic.DrainedAsync(redis.Db, Stream, Drain);
+            silo.Kill();
+        }
+
+        await using var restarted = await SiloProcess.StartAsync(settings);
+        Assert.Equal(4, await StreamTraffic.InteractionCountAsync(restarted.Http, customer));
+        var kept = await StreamTraffic.AlertsAsync(restarted.Http, $"&customerId={customer}");
+        Assert.Contains(kept, a => a!["ruleId"]!.GetValue<string>() == "repeated-failed-search");
+        Assert.Contains(kept, a => a!["ruleId"]!.GetValue<string>() == "unanswered-complaint" && a["title"]!.GetValue<string>().StartsWith("Complaint reply due in"));
+
+        // No interaction arrives from here on: only the reminder, kept in Redis, can move the alert on.
+        var breached = await Eventually.ResultAsync(
+            () => StreamTraffic.AlertsAsync(restarted.Http, $"&customerId={customer}&ruleId=unanswered-complaint"),
+            alerts => alerts.Count == 1 && alerts[0]!["title"]!.GetValue<string>().Contains("past its"),
+            TimeSpan.FromSeconds(60),
+            "the unanswered-complaint alert to pass its SLA");
+        Assert.Equal("open", breached[0]!["state"]!.GetValue<string>());
+    }
+}

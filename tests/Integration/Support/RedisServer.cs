@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using StackExchange.Redis;
+
+namespace CxLive.Tests.Integration.Support;
+
+/// <summary>
+/// A real <c>redis-server</c> (the Debian package <c>./test.sh</c> installs) on a free loopback port
+/// with its own data directory, started for a test class and stopped after it.
+/// </summary>
+public sealed class RedisServer : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cxlive-redis-").FullName;
+    private Process? _process;
+
+    public int Port { get; } = FreePorts.Next();
+    public string ConnectionString => $"127.0.0.1:{Port}";
+    public IConnectionMultiplexer Connection { get; private set; } = null!;
+    public IDatabase Db => Connection.GetDatabase();
+
+    public async Task InitializeAsync()
+    {
+        var start = new ProcessStartInfo("redis-server")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _directory, "--save", "", "--appendonly", "no" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start; run ./test.sh, which installs it");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Connection = await Eventually.ResultAsync(
+            () => ConnectionMultiplexer.ConnectAsync($"{ConnectionString},abortConnect=false,connectTimeout=500"),
+            c => c.IsConnected,
+            TimeSpan.FromSeconds(10),
+            "redis-server to accept connections");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace CxLive.Tests.Integration.Support;
+
+/// <summary>
+/// A real CxLive process (<c>dotnet CxLive.Silo.dll</c>, the build next to the tests) in Redis mode,
+/// as an operator runs it: its own HTTP, silo and gateway ports, settings from environment
+/// variables. <see cref="Kill"/> is <c>kill -9</c>: no shutdown code runs.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SiloProcess(IReadOnlyDictionary<string, string> settings)
+    {
+        Settings = settings;
+        BaseAddress = new Uri(settings["ASPNETCORE_URLS"] + "/");
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CxLive.Silo.dll"));
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__")] = value;
+        }
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public IReadOnlyDictionary<string, string> Settings { get; }
+    public Uri BaseAddress { get; }
+    public HttpClient Http { get; }
+
+    /// <summary>The process's last lines of output, for a failing test's message.</summary>
+    public string Output => string.Join('\n', _output);
+
+    /// <summary>
+    /// Settings for one silo of cluster <paramref name="serviceId"/> on <paramref name="redis"/>, with
+    /// fresh ports. Failure detection and stream reclaim are quicker than the defaults so a test
+    /// that kills a silo waits seconds, not minutes.
+    /// </summary>
+    public static Dictionary<string, string> SettingsFor(RedisServer redis, string serviceId, string stream) => new()
+    {
+        ["ConnectionStrings:Redis"] = redis.ConnectionString,
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
+        ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
+        ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
+        ["Orleans:ServiceId"] = serviceId,
+        ["Orleans:ClusterId"] = serviceId,
+        ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
+        ["Orleans:Membership:NumMissedProbesLimit"] = "2",
+        ["Orleans:Membership:NumVotesForDeathDeclaration"] = "1",
+        ["Orleans:Membership:TableRefreshTimeout"] = "00:00:02",
+        ["Orleans:Membership:IAmAliveTablePublishTimeout"] = "00:00:05",
+        ["RedisStreams:Stream"] = stream,
+        ["RedisStreams:ReclaimAfter"] = "00:00:03",
+        ["RedisStreams:ReclaimEvery"] = "00:00:01",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:CxLive"] = "Information",
+    };
+
+    /// <summary>Starts the process and waits until it answers an API call that goes through a grain.</summary>
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var silo = new SiloProcess(settings);
+        try
+        {
+            await Eventually.TrueAsync(
+                async () => !silo._process.HasExited && (await silo.Http.GetAsync("api/alerts?limit=1")).IsSuccessStatusCode,
+                TimeSpan.FromSeconds(60),
+                "the silo to answer GET /api/alerts");
+        }
+        catch (TimeoutException e)
+        {
+            await silo.DisposeAsync();
+            throw new TimeoutException(e.Message + "\nsilo output:\n" + silo.Output, e);
+        }
+
+        return silo;
+    }
+
+    /// <summary><c>kill -9</c>: the process ends on the spot, with whatever it held only in memory.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        Http.Dispose();
+        _process.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 300)
+        {
+            _output.TryDequeue(out _);
+        }
+    }
+}
