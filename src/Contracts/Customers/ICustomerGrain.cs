@@ -15,8 +15,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     Task<RecordResult> RecordAsync(ImmutableArray<Interaction> interactions);
 
-    /// <summary>Writes the state now if it changed: a stream consumer calls it before it acknowledges.</summary>
-    Task CheckpointAsync();
+    /// <summary>
+    /// Writes the state now if it changed: a stream consumer calls it before it acknowledges.
+    /// Answers which activation wrote, as <see cref="RecordResult.Activation"/> does.
+    /// </summary>
+    Task<Guid> CheckpointAsync();
 
     Task<CustomerSnapshot> GetSnapshotAsync();
 }

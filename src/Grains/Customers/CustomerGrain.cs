@@ -28,6 +28,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     private readonly TimeProvider _time;
     private readonly List<AlertSignal> _signals = [];
 
+    /// <summary>This activation, so a stream consumer can tell a checkpoint of what it delivered from one of a fresh activation.</summary>
+    private readonly Guid _activation = Guid.NewGuid();
+
     public CustomerGrain(
         [PersistentState("customer", StorageNames.State)] IPersistentState<CustomerState> state,
         IRuleBookSource rules,
@@ -48,13 +51,20 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     {
         var state = _state.State;
         var rules = _rules.Current;
+        var now = _time.GetUtcNow();
         var duplicates = ImmutableArray.CreateBuilder<int>(0);
+        var recentDuplicates = ImmutableArray.CreateBuilder<int>(0);
         for (var i = 0; i < interactions.Length; i++)
         {
             var interaction = interactions[i];
-            if (!state.TryRecord(interaction, _options))
+            if (!state.TryRecord(interaction, _options, now))
             {
                 duplicates.Add(i);
+                if (state.AcceptedRecently(interaction.Id, _options, now))
+                {
+                    recentDuplicates.Add(i);
+                }
+
                 continue;
             }
 
@@ -67,7 +77,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             await LetTimePassAsync(rules); // a late event may already be past its deadline
         }
 
-        return new RecordResult(accepted, duplicates.ToImmutable());
+        return new RecordResult(accepted, duplicates.ToImmutable()) { RecentDuplicateIndexes = recentDuplicates.ToImmutable(), Activation = _activation };
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -124,7 +134,11 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         state.ReminderDue = deadline;
     }
 
-    public Task CheckpointAsync() => _checkpoint.FlushAsync();
+    public async Task<Guid> CheckpointAsync()
+    {
+        await _checkpoint.FlushAsync();
+        return _activation;
+    }
 
     public Task<CustomerSnapshot> GetSnapshotAsync() =>
         Task.FromResult(_state.State.Snapshot(this.GetPrimaryKeyString()) with

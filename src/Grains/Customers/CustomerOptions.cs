@@ -13,4 +13,11 @@ public sealed class CustomerOptions
     /// recognised as long as fewer than this many newer interactions of that customer came since.
     /// </summary>
     public int DedupCapacity { get; set; } = 512;
+
+    /// <summary>
+    /// How long a customer remembers when it accepted each id (default 10 min, at most
+    /// <see cref="DedupCapacity"/> ids). A stream entry delivered again within this time, after a
+    /// silo died, is passed on to its touchpoint, which knows whether it counted it.
+    /// </summary>
+    public TimeSpan RedeliveryWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

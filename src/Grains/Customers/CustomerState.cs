@@ -1,3 +1,4 @@
+using CxLive.Storage;
 using System.Collections.Immutable;
 using CxLive.Detection;
 using CxLive.Journeys;
@@ -27,13 +28,27 @@ public sealed class CustomerState
     /// <summary>When the deadline reminder is registered to fire; null when none is.</summary>
     [Id(8)] public DateTimeOffset? ReminderDue { get; set; }
 
+    /// <summary>When (wall clock, Unix seconds) each recent id was accepted, oldest first: see <see cref="CustomerOptions.RedeliveryWindow"/>.</summary>
+    [Id(9)] public List<AcceptedId> RecentlyAccepted { get; set; } = [];
+
     /// <summary>Records the interaction unless its id was seen before; false for a duplicate.</summary>
-    public bool TryRecord(Interaction interaction, CustomerOptions options)
+    public bool TryRecord(Interaction interaction, CustomerOptions options, DateTimeOffset now)
     {
         if (!SeenIds.Add(interaction.Id, options.DedupCapacity))
         {
             return false;
         }
+
+        // Forget acceptances older than the window, and keep at most DedupCapacity of them.
+        var since = (now - options.RedeliveryWindow).ToUnixTimeSeconds();
+        var drop = 0;
+        while (drop < RecentlyAccepted.Count && (RecentlyAccepted[drop].At < since || RecentlyAccepted.Count - drop >= options.DedupCapacity))
+        {
+            drop++;
+        }
+
+        RecentlyAccepted.RemoveRange(0, drop);
+        RecentlyAccepted.Add(new AcceptedId(IdHash.Of(interaction.Id), now.ToUnixTimeSeconds()));
 
         InteractionCount++;
         ByChannel = Count(ByChannel, (int)interaction.Channel, ChannelCount);
@@ -46,6 +61,14 @@ public sealed class CustomerState
         LastSeen = LastSeen is { } last && last >= interaction.Timestamp ? last : interaction.Timestamp;
         AddToTimeline(interaction, options.TimelineCapacity);
         return true;
+    }
+
+    /// <summary>Whether the id was accepted within the redelivery window.</summary>
+    public bool AcceptedRecently(string id, CustomerOptions options, DateTimeOffset now)
+    {
+        var hash = IdHash.Of(id);
+        var since = (now - options.RedeliveryWindow).ToUnixTimeSeconds();
+        return RecentlyAccepted.Exists(a => a.Id == hash && a.At >= since);
     }
 
     public CustomerSnapshot Snapshot(string customerId) => new()
@@ -97,3 +120,7 @@ public sealed class CustomerState
             .Where(c => c.count > 0)
             .ToImmutableDictionary(c => (TEnum)Enum.ToObject(typeof(TEnum), c.index), c => c.count);
 }
+
+/// <summary>An id's hash and when (Unix seconds, wall clock) the customer accepted it.</summary>
+[GenerateSerializer, Alias("cx.AcceptedId")]
+public readonly record struct AcceptedId([property: Id(0)] ulong Id, [property: Id(1)] long At);

@@ -17,6 +17,9 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
     private readonly Checkpoint<TouchpointState> _checkpoint;
     private readonly List<AlertSignal> _signals = [];
 
+    /// <summary>This activation, so a stream consumer can tell a checkpoint of what it delivered from one of a fresh activation.</summary>
+    private readonly Guid _activation = Guid.NewGuid();
+
     public TouchpointGrain(
         [PersistentState("touchpoint", StorageNames.State)] IPersistentState<TouchpointState> state,
         TimeProvider time,
@@ -30,7 +33,7 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
     }
 
     /// <summary>Counts the batch, then judges degradation as of its newest event (event time).</summary>
-    public async Task RecordAsync(ImmutableArray<Interaction> interactions, string? consumer)
+    public async Task<Guid> RecordAsync(ImmutableArray<Interaction> interactions, string? consumer)
     {
         var state = _state.State;
         var now = _time.GetUtcNow();
@@ -54,9 +57,15 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
             await GrainFactory.GetGrain<IAlertBookGrain>(0).ApplyAsync([.. _signals]);
             _signals.Clear();
         }
+
+        return _activation;
     }
 
-    public Task CheckpointAsync() => _checkpoint.FlushAsync();
+    public async Task<Guid> CheckpointAsync()
+    {
+        await _checkpoint.FlushAsync();
+        return _activation;
+    }
 
     public Task ReleaseAsync(string consumer)
     {

@@ -11,10 +11,13 @@ namespace CxLive.Ingestion;
 /// gets one call; then the interactions they accepted as new are grouped by touchpoint, one call
 /// each. Duplicates never reach a touchpoint, so its counts stay exact when integrators re-send.
 /// A stream consumer passes its <see cref="DeliveryCycle"/>, which learns every grain the batch touched.
+/// When it delivers entries again after a silo died (<paramref name="redelivery"/>), the ids a customer
+/// accepted only minutes ago go to their touchpoint too: it may have died with its count, and its
+/// ledger knows whether it kept it (docs/durability.md).
 /// </summary>
 public sealed class InteractionDispatcher(IGrainFactory grains)
 {
-    public async Task<DispatchResult> DispatchAsync(IReadOnlyList<Interaction> interactions, DeliveryCycle? cycle = null)
+    public async Task<DispatchResult> DispatchAsync(IReadOnlyList<Interaction> interactions, DeliveryCycle? cycle = null, bool redelivery = false)
     {
         if (interactions.Count == 0)
         {
@@ -32,24 +35,24 @@ public sealed class InteractionDispatcher(IGrainFactory grains)
             batch.Add(interaction);
         }
 
-        cycle?.Customers.UnionWith(byCustomer.Keys);
         var recorded = await Task.WhenAll(byCustomer.Select(async pair =>
         {
             var batch = pair.Value.DrainToImmutable();
             var result = await grains.GetGrain<ICustomerGrain>(pair.Key).RecordAsync(batch);
-            return (Batch: batch, Result: result);
+            return (Customer: pair.Key, Batch: batch, Result: result);
         }));
 
         var byTouchpoint = new Dictionary<string, ImmutableArray<Interaction>.Builder>(StringComparer.Ordinal);
         var accepted = 0;
         var duplicates = 0;
-        foreach (var (batch, result) in recorded)
+        foreach (var (customer, batch, result) in recorded)
         {
+            cycle?.Customer(customer, result.Activation);
             accepted += result.Accepted;
             duplicates += result.Duplicates;
             for (var i = 0; i < batch.Length; i++)
             {
-                if (result.Duplicates > 0 && result.DuplicateIndexes.Contains(i))
+                if (result.Duplicates > 0 && result.DuplicateIndexes.Contains(i) && !(redelivery && cycle is not null && result.RecentDuplicateIndexes.Contains(i)))
                 {
                     continue;
                 }
@@ -63,9 +66,12 @@ public sealed class InteractionDispatcher(IGrainFactory grains)
             }
         }
 
-        cycle?.Touchpoints.UnionWith(byTouchpoint.Keys);
-        await Task.WhenAll(byTouchpoint.Select(pair =>
-            grains.GetGrain<ITouchpointGrain>(pair.Key).RecordAsync(pair.Value.DrainToImmutable(), cycle?.Consumer)));
+        var counted = await Task.WhenAll(byTouchpoint.Select(async pair =>
+            (Touchpoint: pair.Key, Activation: await grains.GetGrain<ITouchpointGrain>(pair.Key).RecordAsync(pair.Value.DrainToImmutable(), cycle?.Consumer))));
+        foreach (var (touchpoint, activation) in counted)
+        {
+            cycle?.Touchpoint(touchpoint, activation);
+        }
 
         return new DispatchResult(accepted, duplicates);
     }

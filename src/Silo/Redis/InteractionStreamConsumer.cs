@@ -56,7 +56,7 @@ public sealed class InteractionStreamConsumer(
                     position = entries.Length == 0 ? StreamPosition.NewMessages : entries[^1].Id;
                 }
 
-                await IngestAsync(entries, stoppingToken);
+                await IngestAsync(entries, redelivery: from != StreamPosition.NewMessages, stoppingToken);
 
                 if (time.GetElapsedTime(nextReclaim) >= TimeSpan.Zero)
                 {
@@ -102,7 +102,7 @@ public sealed class InteractionStreamConsumer(
     }
 
     /// <summary>Reads the entries, parks the unreadable ones in the dead-letter stream, and feeds the rest to the grains.</summary>
-    private async Task IngestAsync(StreamEntry[] entries, CancellationToken stoppingToken)
+    private async Task IngestAsync(StreamEntry[] entries, bool redelivery, CancellationToken stoppingToken)
     {
         if (entries.Length == 0)
         {
@@ -125,7 +125,15 @@ public sealed class InteractionStreamConsumer(
 
         if (valid.Count > 0)
         {
-            await RetryAsync("deliver interactions", () => dispatcher.DispatchAsync(valid, _cycle), stoppingToken);
+            // A retry is a delivery again: the first try may have reached some grains and not others.
+            var again = redelivery;
+            await RetryAsync("deliver interactions", async () =>
+            {
+                var delivering = dispatcher.DispatchAsync(valid, _cycle, again);
+                again = true;
+                return await delivering;
+            }, stoppingToken);
+            _cycle.Delivered.AddRange(valid);
         }
 
         if (_unacknowledged.Count == 0)
@@ -147,7 +155,7 @@ public sealed class InteractionStreamConsumer(
             if (claimed.ClaimedEntries.Length > 0)
             {
                 logger.LogWarning("Took over {Count} stream entries left unacknowledged for over {ReclaimAfter}", claimed.ClaimedEntries.Length, _options.ReclaimAfter);
-                await IngestAsync(claimed.ClaimedEntries, stoppingToken);
+                await IngestAsync(claimed.ClaimedEntries, redelivery: true, stoppingToken);
             }
 
             if (claimed.DeletedIds.Length > 0)
@@ -167,14 +175,37 @@ public sealed class InteractionStreamConsumer(
     /// </summary>
     private async Task CheckpointAsync()
     {
-        await Task.WhenAll(_cycle.Touchpoints.Select(t => grains.GetGrain<ITouchpointGrain>(t).CheckpointAsync()));
-        await Task.WhenAll(_cycle.Customers.Select(c => grains.GetGrain<ICustomerGrain>(c).CheckpointAsync()));
+        while (true)
+        {
+            var touchpoints = await Task.WhenAll(_cycle.Touchpoints.Keys.Select(async t => (t, await grains.GetGrain<ITouchpointGrain>(t).CheckpointAsync())));
+            var customers = await Task.WhenAll(_cycle.Customers.Keys.Select(async c => (c, await grains.GetGrain<ICustomerGrain>(c).CheckpointAsync())));
+            foreach (var (touchpoint, activation) in touchpoints)
+            {
+                _cycle.Touchpoint(touchpoint, activation);
+            }
+
+            foreach (var (customer, activation) in customers)
+            {
+                _cycle.Customer(customer, activation);
+            }
+
+            if (!_cycle.Torn)
+            {
+                break;
+            }
+
+            // A grain this cycle fed lost its unsaved state with a silo: deliver the cycle again.
+            // Grains that kept it skip the duplicates; the fresh activations take them anew.
+            logger.LogWarning("A silo died holding unsaved state this consumer delivered; delivering {Count} interactions again before acknowledging", _cycle.Delivered.Count);
+            _cycle.ForgetActivations();
+            await dispatcher.DispatchAsync(_cycle.Delivered, _cycle, redelivery: true);
+        }
         foreach (var chunk in _unacknowledged.Chunk(_options.ReadCount))
         {
             await _db.StreamAcknowledgeAsync(_options.Stream, _options.Group, chunk);
         }
 
-        await Task.WhenAll(_cycle.Touchpoints.Select(t => grains.GetGrain<ITouchpointGrain>(t).ReleaseAsync(Consumer)));
+        await Task.WhenAll(_cycle.Touchpoints.Keys.Select(t => grains.GetGrain<ITouchpointGrain>(t).ReleaseAsync(Consumer)));
         _unacknowledged.Clear();
         _cycle.Clear();
     }

@@ -51,6 +51,22 @@ public sealed class WallClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads messages until <paramref name="until"/> is one of them; returns them all, in arrival order.</summary>
+    public async Task<List<(string Method, Alert Alert)>> ReadUntilAsync(Func<(string Method, Alert Alert), bool> until, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var all = new List<(string, Alert)>();
+        while (true)
+        {
+            var message = await _received.Reader.ReadAsync(cancel.Token);
+            all.Add(message);
+            if (until(message))
+            {
+                return all;
+            }
+        }
+    }
+
     /// <summary>Everything received so far about the customer, after a round trip that flushes what the server sent before it.</summary>
     public async Task<List<(string Method, Alert Alert)>> ReceivedForAsync(string customerId)
     {

@@ -8,18 +8,46 @@ public sealed class CustomerStateTests
 {
     private readonly Journey _journey = new();
     private readonly CustomerState _state = new();
-    private readonly CustomerOptions _options = new() { TimelineCapacity = 3, DedupCapacity = 4 };
+    private readonly CustomerOptions _options = new() { TimelineCapacity = 3, DedupCapacity = 4, RedeliveryWindow = TimeSpan.FromMinutes(10) };
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void ReSentId_IsADuplicate_AndChangesNothing()
     {
         var search = _journey.FailedSearch();
 
-        Assert.True(_state.TryRecord(search, _options));
-        Assert.False(_state.TryRecord(search with { Type = InteractionTypes.PageView }, _options));
+        Assert.True(_state.TryRecord(search, _options, Now));
+        Assert.False(_state.TryRecord(search with { Type = InteractionTypes.PageView }, _options, Now));
 
         Assert.Equal(1, _state.InteractionCount);
         Assert.Equal([search], _state.Timeline);
+    }
+
+    [Fact]
+    public void AnIdAcceptedWithinTheRedeliveryWindow_IsRecent_AndNotAfterIt()
+    {
+        var search = _journey.FailedSearch();
+        _state.TryRecord(search, _options, Now);
+
+        Assert.True(_state.AcceptedRecently(search.Id, _options, Now + TimeSpan.FromMinutes(10)));
+        Assert.False(_state.AcceptedRecently(search.Id, _options, Now + TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1)));
+        Assert.False(_state.AcceptedRecently("never-sent", _options, Now));
+    }
+
+    [Fact]
+    public void RecentAcceptances_AreForgottenPastTheWindow_AndCappedAtTheDedupCapacity()
+    {
+        var ids = Enumerable.Range(0, 6).Select(_ => _journey.Make(InteractionTypes.PageView)).ToList();
+        _state.TryRecord(ids[0], _options, Now);
+        foreach (var later in ids.Skip(1))
+        {
+            _state.TryRecord(later, _options, Now + TimeSpan.FromMinutes(11));
+        }
+
+        Assert.Equal(4, _state.RecentlyAccepted.Count);
+        Assert.False(_state.AcceptedRecently(ids[1].Id, _options, Now + TimeSpan.FromMinutes(11)));
+        Assert.True(_state.AcceptedRecently(ids[5].Id, _options, Now + TimeSpan.FromMinutes(11)));
     }
 
     [Fact]
@@ -33,7 +61,7 @@ public sealed class CustomerStateTests
 
         foreach (var interaction in new[] { b, d, a, c, lateOldest })
         {
-            _state.TryRecord(interaction, _options);
+            _state.TryRecord(interaction, _options, Now);
         }
 
         Assert.Equal([b, c, d], _state.Timeline);
@@ -46,9 +74,9 @@ public sealed class CustomerStateTests
     [Fact]
     public void CountsPerChannelAndStage()
     {
-        _state.TryRecord(_journey.Make(InteractionTypes.PageView, channel: Channel.Web, stage: JourneyStage.Discover), _options);
-        _state.TryRecord(_journey.Make(InteractionTypes.Contact, channel: Channel.CallCenter, stage: JourneyStage.Service), _options);
-        _state.TryRecord(_journey.Make(InteractionTypes.Contact, channel: Channel.CallCenter), _options);
+        _state.TryRecord(_journey.Make(InteractionTypes.PageView, channel: Channel.Web, stage: JourneyStage.Discover), _options, Now);
+        _state.TryRecord(_journey.Make(InteractionTypes.Contact, channel: Channel.CallCenter, stage: JourneyStage.Service), _options, Now);
+        _state.TryRecord(_journey.Make(InteractionTypes.Contact, channel: Channel.CallCenter), _options, Now);
 
         var snapshot = _state.Snapshot("c-1");
 

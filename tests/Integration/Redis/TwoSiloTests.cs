@@ -1,0 +1,107 @@
+using CxLive.Journeys;
+using CxLive.Tests.Integration.Support;
+using StackExchange.Redis;
+using static CxLive.Tests.Integration.Support.Interactions;
+
+namespace CxLive.Tests.Integration.Redis;
+
+/// <summary>Two real silo processes of one cluster on a real redis-server, as an operator scales out.</summary>
+public sealed class TwoSiloTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    private readonly string _service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+    private string Stream => _service + ":interactions";
+
+    [Fact]
+    public async Task Killing_one_of_two_silos_mid_stream_loses_nothing_counts_nothing_twice_and_SLA_deadlines_still_fire()
+    {
+        var settingsA = SiloProcess.SettingsFor(redis, _service, Stream);
+        await using var a = await SiloProcess.StartAsync(settingsA);
+        await using var b = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        var consumerA = $"{Environment.MachineName}:{settingsA["Orleans:Endpoints:SiloPort"]}";
+
+        const int Rounds = 30;
+        var customers = Enumerable.Range(0, 100).Select(_ => NewCustomer()).ToList();
+        var complainers = customers.Take(10).ToList();
+        var (search, home, email) = ($"web/search-{_service}", $"web/home-{_service}", $"email/{_service}");
+        var start = DateTimeOffset.UtcNow;
+
+        Interaction Round(string customer, int round) => round < 3
+            ? Make(customer, start.AddSeconds(round - Rounds), InteractionTypes.Search, search, score: 0, id: $"{customer}-{round}")
+            : Make(customer, start.AddSeconds(round - Rounds), InteractionTypes.PageView, home, id: $"{customer}-{round}");
+
+        // Traffic arrives over a few seconds, as it would: one round of every customer at a time.
+        var traffic = Task.Run(async () =>
+        {
+            // Each reply SLA runs out 40 s from now, after silo A is gone.
+            await StreamTraffic.AddAsync(redis.Db, Stream, complainers.Select(c =>
+                Make(c, start - TimeSpan.FromHours(2) + TimeSpan.FromSeconds(40), InteractionTypes.Complaint, email, id: $"{c}-complaint") with { CaseId = "case-" + c }));
+            for (var round = 0; round < Rounds; round++)
+            {
+                await StreamTraffic.AddAsync(redis.Db, Stream, customers.Select(c => Round(c, round)));
+                await Task.Delay(100);
+            }
+        });
+
+        // Kill A while it holds entries it read but has not acknowledged.
+        await Eventually.TrueAsync(
+            async () => (await redis.Db.StreamPendingAsync(Stream, StreamTraffic.Group)).Consumers.Any(c => c.Name == consumerA && c.PendingMessageCount > 0),
+            TimeSpan.FromSeconds(30),
+            "silo A to hold unacknowledged entries");
+        a.Kill();
+        await traffic;
+
+        await StreamTraffic.DrainedAsync(redis.Db, Stream, TimeSpan.FromSeconds(120));
+        foreach (var customer in customers)
+        {
+            Assert.Equal(complainers.Contains(customer) ? Rounds + 1 : Rounds, await StreamTraffic.InteractionCountAsync(b.Http, customer));
+        }
+
+        Assert.Equal(300, await StreamTraffic.TouchpointTotalAsync(b.Http, search));
+        Assert.Equal(100 * (Rounds - 3), await StreamTraffic.TouchpointTotalAsync(b.Http, home));
+        Assert.Equal(10, await StreamTraffic.TouchpointTotalAsync(b.Http, email));
+
+        var searchAlerts = await StreamTraffic.AlertsAsync(b.Http, "&ruleId=repeated-failed-search");
+        var mine = searchAlerts.Where(x => customers.Contains(x!["customerId"]!.GetValue<string>())).ToList();
+        Assert.Equal(customers.Order(), mine.Select(x => x!["customerId"]!.GetValue<string>()).Order());
+
+        var breached = await Eventually.ResultAsync(
+            () => StreamTraffic.AlertsAsync(b.Http, "&ruleId=unanswered-complaint"),
+            alerts => alerts.Count(x => x!["title"]!.GetValue<string>().Contains("past its")) == complainers.Count,
+            TimeSpan.FromSeconds(90),
+            "every complaint's SLA alert to pass its deadline");
+        Assert.Equal(complainers.Order(), breached.Select(x => x!["customerId"]!.GetValue<string>()).Order());
+    }
+
+    [Fact]
+    public async Task Every_wall_gets_each_alert_once_whichever_silo_raised_it()
+    {
+        await using var a = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        await using var b = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        await using var wallOnA = await WallClient.ConnectAsync(a.BaseAddress);
+        await using var wallOnB = await WallClient.ConnectAsync(b.BaseAddress);
+        var customers = Enumerable.Range(0, 20).Select(_ => NewCustomer()).ToList();
+        var now = DateTimeOffset.UtcNow;
+
+        // Each customer's searches go to a different silo over HTTP; the stream spreads them further.
+        for (var i = 0; i < customers.Count; i++)
+        {
+            var via = i % 2 == 0 ? a : b;
+            var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customers[i], now.AddSeconds(n))).ToArray();
+            (await via.Http.PostAsync("api/interactions", Wire.Body(searches))).EnsureSuccessStatusCode();
+        }
+
+        foreach (var wall in new[] { wallOnA, wallOnB })
+        {
+            var waiting = customers.ToHashSet();
+            var received = await wall.ReadUntilAsync(m => waiting.Remove(m.Alert.CustomerId!) && waiting.Count == 0, TimeSpan.FromSeconds(60));
+
+            // A sentinel alert after all of them: anything sent twice would have arrived before it.
+            var sentinel = NewCustomer();
+            (await a.Http.PostAsync("api/interactions", Wire.Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(sentinel, now.AddSeconds(n)))]))).EnsureSuccessStatusCode();
+            received.AddRange(await wall.ReadUntilAsync(m => m.Alert.CustomerId == sentinel, TimeSpan.FromSeconds(60)));
+
+            var raised = received.Where(m => m.Method == "alertRaised" && customers.Contains(m.Alert.CustomerId!)).ToList();
+            Assert.Equal(customers.Order(), raised.Select(m => m.Alert.CustomerId).Order());
+        }
+    }
+}
