@@ -5,10 +5,11 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests need beyond the .NET SDK. Node.js/npm restore the dashboard's
-# browser libraries during the build. (Redis-mode and browser tests will add redis-server and
-# chromium here when they arrive.)
+# browser libraries during the build; the Redis-mode tests start their own redis-server on a free
+# loopback port (none needs to be running). (Browser tests will add chromium here when they arrive.)
 packages=()
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing ${packages[*]} ..."

@@ -14,9 +14,6 @@ namespace CxLive.Benchmarks;
 /// </summary>
 public static class IngestLoad
 {
-    private static readonly string[] Types =
-        [InteractionTypes.PageView, InteractionTypes.Search, InteractionTypes.ProductView, InteractionTypes.AddToCart];
-
     public static async Task<int> RunAsync(Uri url, int customers, int batches, int batchSize, int concurrency)
     {
         var bodies = BuildBodies(customers, batches + 3, batchSize);
@@ -45,21 +42,9 @@ public static class IngestLoad
 
     private static byte[][] BuildBodies(int customers, int batches, int batchSize)
     {
-        var random = new Random(1);
-        var run = Guid.NewGuid().ToString("N")[..6];
-        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
-        var sequence = 0L;
+        var traffic = LoadTraffic.Interactions(customers).GetEnumerator();
         return [.. Enumerable.Range(0, batches).Select(_ => JsonSerializer.SerializeToUtf8Bytes(
-            Enumerable.Range(0, batchSize).Select(_ => new Interaction
-            {
-                Id = $"{run}-{sequence++}",
-                CustomerId = $"load-{random.Next(customers)}",
-                Timestamp = at,
-                Channel = Channel.Web,
-                Touchpoint = $"web/page-{random.Next(20)}",
-                Type = Types[random.Next(Types.Length)],
-                Score = random.Next(0, 20),
-            }).ToArray(),
+            Enumerable.Range(0, batchSize).Select(_ => traffic.MoveNext() ? traffic.Current : throw new InvalidOperationException()).ToArray(),
             CxJson.Options))];
     }
 

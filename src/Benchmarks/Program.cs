@@ -1,17 +1,28 @@
 using CxLive.Benchmarks;
 
 // Usage:
-//   ingest <base-url> [customers=10000] [batches=300] [batch-size=1000] [connections=4]
+//   ingest <base-url> [customers=10000] [batches=300] [batch-size=1000] [connections=4] [redis]
+//     (with a Redis-mode silo, name its Redis to also time the stream draining and count commands)
+//   stream <redis> [customers=10000] [events=300000] [stream=cxlive:interactions]
 //   detect [customers=2000] [hours=2] [runs=5] [bad-experience-rate=0.3]
 int Arg(string[] rest, int index, int fallback) => rest.Length > index ? int.Parse(rest[index]) : fallback;
 
 switch (args)
 {
+    case ["ingest", var url, .. var rest] when rest.Length > 4:
+        var (commands, drain) = await StreamLoad.MeasureAsync(rest[4], "cxlive:interactions",
+            () => IngestLoad.RunAsync(new Uri(url), Arg(rest, 0, 10_000), Arg(rest, 1, 300), Arg(rest, 2, 1000), Arg(rest, 3, 4)));
+        var events = (long)Arg(rest, 1, 300) * Arg(rest, 2, 1000);
+        Console.WriteLine($"stream drained {drain.TotalSeconds:F2} s after the first timed request: {events / drain.TotalSeconds:F0} events/s end to end");
+        StreamLoad.Report(commands, events, producerCommands: 0);
+        return 0;
     case ["ingest", var url, .. var rest]:
         return await IngestLoad.RunAsync(new Uri(url), Arg(rest, 0, 10_000), Arg(rest, 1, 300), Arg(rest, 2, 1000), Arg(rest, 3, 4));
+    case ["stream", var redis, .. var rest]:
+        return await StreamLoad.RunAsync(redis, rest.Length > 2 ? rest[2] : "cxlive:interactions", Arg(rest, 0, 10_000), Arg(rest, 1, 300_000));
     case ["detect", .. var rest]:
         return DetectionCost.Run(Arg(rest, 0, 2000), Arg(rest, 1, 2), Arg(rest, 2, 5), rest.Length > 3 ? double.Parse(rest[3], System.Globalization.CultureInfo.InvariantCulture) : 0.3);
     default:
-        Console.Error.WriteLine("usage: ingest <base-url> [customers] [batches] [batch-size] [connections] | detect [customers] [hours] [runs] [bad-experience-rate]");
+        Console.Error.WriteLine("usage: ingest <base-url> [customers] [batches] [batch-size] [connections] [redis] | stream <redis> [customers] [events] [stream] | detect [customers] [hours] [runs] [bad-experience-rate]");
         return 2;
 }
