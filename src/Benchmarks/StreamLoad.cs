@@ -17,7 +17,7 @@ public static class StreamLoad
 
     public static async Task<int> RunAsync(string redis, string stream, int customers, int events)
     {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true");
         var db = connection.GetDatabase();
         var entries = LoadTraffic.Interactions(customers).Take(events).Select(i => JsonSerializer.SerializeToUtf8Bytes(i, CxJson.Options)).ToList();
 
@@ -43,7 +43,7 @@ public static class StreamLoad
     /// <summary>After an HTTP load run against a Redis-mode silo: waits for the stream to drain and reports commands per event.</summary>
     public static async Task<(long Commands, TimeSpan Drain)> MeasureAsync(string redis, string stream, Func<Task> load)
     {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true");
         var before = await CommandsAsync(connection);
         var clock = Stopwatch.StartNew();
         await load();

@@ -54,7 +54,16 @@ public static class OrleansHosting
                 .Validate(o => o.CheckpointInterval > TimeSpan.Zero && o.IdlePoll > TimeSpan.Zero, "RedisStreams:CheckpointInterval and IdlePoll must be positive")
                 .Validate(o => o.ReclaimAfter > TimeSpan.Zero && o.ReclaimEvery > TimeSpan.Zero, "RedisStreams:ReclaimAfter and ReclaimEvery must be positive")
                 .ValidateOnStart();
-            builder.Services.PostConfigure<CheckpointOptions>(o => o.AlertsWriteThrough = true);
+            var delaySet = builder.Configuration[$"{CheckpointOptions.Section}:{nameof(CheckpointOptions.Delay)}"] is not null;
+            builder.Services.PostConfigure<CheckpointOptions>(o =>
+            {
+                o.AlertsWriteThrough = true;
+                if (!delaySet)
+                {
+                    // The stream's checkpoints do the writing here; a grain's own timer is only the backstop.
+                    o.Delay = CheckpointOptions.RedisModeDelay;
+                }
+            });
             builder.Services.AddSingleton<StreamWakeup>();
             builder.Services.AddSingleton<IInteractionSink, StreamSink>();
             builder.Services.AddHostedService<InteractionStreamConsumer>();

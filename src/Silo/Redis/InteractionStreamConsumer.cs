@@ -45,6 +45,7 @@ public sealed class InteractionStreamConsumer(
 
         RedisValue position = "0"; // first what this consumer read before a restart and never acknowledged
         var nextReclaim = time.GetTimestamp();
+        var nextTrim = time.GetTimestamp();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -62,6 +63,12 @@ public sealed class InteractionStreamConsumer(
                 {
                     await RetryAsync("reclaim stale entries", () => ReclaimAsync(stoppingToken), stoppingToken);
                     nextReclaim = time.GetTimestamp() + (long)(_options.ReclaimEvery.TotalSeconds * time.TimestampFrequency);
+                }
+
+                if (_options.TrimEvery > TimeSpan.Zero && time.GetElapsedTime(nextTrim) >= TimeSpan.Zero)
+                {
+                    await RetryAsync("trim acknowledged entries", () => StreamTrimmer.TrimAcknowledgedAsync(_db, _options.Stream), stoppingToken);
+                    nextTrim = time.GetTimestamp() + (long)(_options.TrimEvery.TotalSeconds * time.TimestampFrequency);
                 }
 
                 var idle = entries.Length == 0;

@@ -33,6 +33,30 @@ public sealed class StreamIngestionTests(RedisServer redis) : IClassFixture<Redi
         }
 
         Assert.Equal(3000, await StreamTraffic.TouchpointTotalAsync(silo.Http, touchpoint));
+
+        // Acknowledged entries are trimmed away (approximately: Redis keeps the last partial node).
+        await Eventually.TrueAsync(async () => await redis.Db.StreamLengthAsync(Stream) < 500, TimeSpan.FromSeconds(30), "the stream to be trimmed");
+    }
+
+    [Fact]
+    public async Task Trimming_keeps_every_entry_another_consumer_group_has_not_read_yet()
+    {
+        await redis.Db.StreamCreateConsumerGroupAsync(Stream, "integrator-audit", "0-0", createStream: true);
+        await using var silo = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        var customer = NewCustomer();
+        await StreamTraffic.AddAsync(redis.Db, Stream, Enumerable.Range(0, 1000).Select(n => Make(customer, DateTimeOffset.UtcNow.AddSeconds(-n), InteractionTypes.PageView)));
+        await StreamTraffic.DrainedAsync(redis.Db, Stream, Drain);
+
+        // The trimmer ran twice after CxLive acknowledged everything (each run starts with the one
+        // XINFO GROUPS nothing else sends from here on)...
+        var trims = await redis.CommandCallsAsync("xinfo|groups");
+        await Eventually.TrueAsync(async () => await redis.CommandCallsAsync("xinfo|groups") >= trims + 2, TimeSpan.FromSeconds(10), "two more trims");
+        Assert.Equal(1000, await StreamTraffic.InteractionCountAsync(silo.Http, customer));
+        Assert.Equal(1000, await redis.Db.StreamLengthAsync(Stream)); // ...and kept what the audit group has not read
+
+        var read = await redis.Db.StreamReadGroupAsync(Stream, "integrator-audit", "auditor", ">", 2000);
+        await redis.Db.StreamAcknowledgeAsync(Stream, "integrator-audit", [.. read.Select(e => e.Id)]);
+        await Eventually.TrueAsync(async () => await redis.Db.StreamLengthAsync(Stream) < 500, TimeSpan.FromSeconds(10), "the stream to be trimmed once the audit group has read it");
     }
 
     [Fact]

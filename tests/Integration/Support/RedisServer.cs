@@ -34,10 +34,18 @@ public sealed class RedisServer : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Connection = await Eventually.ResultAsync(
-            () => ConnectionMultiplexer.ConnectAsync($"{ConnectionString},abortConnect=false,connectTimeout=500"),
+            () => ConnectionMultiplexer.ConnectAsync($"{ConnectionString},abortConnect=false,connectTimeout=500,allowAdmin=true"),
             c => c.IsConnected,
             TimeSpan.FromSeconds(10),
             "redis-server to accept connections");
+    }
+
+    /// <summary>How many times the server has run <paramref name="command"/> (INFO commandstats).</summary>
+    public async Task<long> CommandCallsAsync(string command)
+    {
+        var stats = await Connection.GetServer(Connection.GetEndPoints()[0]).InfoAsync("commandstats");
+        var line = stats.SelectMany(g => g).FirstOrDefault(p => p.Key == "cmdstat_" + command).Value;
+        return line is null ? 0 : long.Parse(line.Split(',')[0]["calls=".Length..]);
     }
 
     public async Task DisposeAsync()

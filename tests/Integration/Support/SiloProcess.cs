@@ -66,6 +66,7 @@ public sealed class SiloProcess : IAsyncDisposable
         ["RedisStreams:Stream"] = stream,
         ["RedisStreams:ReclaimAfter"] = "00:00:03",
         ["RedisStreams:ReclaimEvery"] = "00:00:01",
+        ["RedisStreams:TrimEvery"] = "00:00:01",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:CxLive"] = "Information",
     };
