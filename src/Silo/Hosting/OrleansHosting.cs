@@ -37,7 +37,10 @@ public static class OrleansHosting
             }
 
             silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (serviceId, clusterId));
-            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            // Loopback unless told otherwise: right for several silos on one machine; silos on
+            // several machines advertise the address the others reach them at (and listen on all).
+            var advertised = endpoints["AdvertisedIPAddress"] is { Length: > 0 } address ? System.Net.IPAddress.Parse(address) : System.Net.IPAddress.Loopback;
+            silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
             silo.UseRedis(redis);
         });
 
