@@ -104,7 +104,7 @@ public sealed class StreamIngestionTests(RedisServer redis) : IClassFixture<Redi
     }
 
     [Fact]
-    public async Task State_alerts_and_deadlines_survive_kill_9_and_the_SLA_alert_fires_after_the_restart()
+    public async Task State_alerts_rules_and_deadlines_survive_kill_9_and_the_SLA_alert_fires_after_the_restart()
     {
         var settings = SiloProcess.SettingsFor(redis, _service, Stream);
         var customer = NewCustomer();
@@ -117,11 +117,15 @@ public sealed class StreamIngestionTests(RedisServer redis) : IClassFixture<Redi
             var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n - 3))).ToArray();
             await StreamTraffic.AddAsync(redis.Db, Stream, [complaint, .. searches]);
             await StreamTraffic.DrainedAsync(redis.Db, Stream, Drain);
+            (await silo.Http.PutAsync("api/rules/long-wait", Wire.Body("""{ "enabled": false, "parameters": { "seconds": "120" } }"""))).EnsureSuccessStatusCode();
             silo.Kill();
         }
 
         await using var restarted = await SiloProcess.StartAsync(settings);
         Assert.Equal(4, await StreamTraffic.InteractionCountAsync(restarted.Http, customer));
+        var rule = await Wire.ReadObject(await restarted.Http.GetAsync("api/rules/long-wait"));
+        Assert.False((bool)rule["enabled"]!);
+        Assert.Equal("120", (string)rule["parameters"]!["seconds"]!);
         var kept = await StreamTraffic.AlertsAsync(restarted.Http, $"&customerId={customer}");
         Assert.Contains(kept, a => a!["ruleId"]!.GetValue<string>() == "repeated-failed-search");
         Assert.Contains(kept, a => a!["ruleId"]!.GetValue<string>() == "unanswered-complaint" && a["title"]!.GetValue<string>().StartsWith("Complaint reply due in"));
