@@ -23,6 +23,8 @@ public static class OrleansHosting
         var clusterId = builder.Configuration.GetValue("Orleans:ClusterId", "cxlive")!;
 
         var redis = RedisMode.ConnectionString(builder.Configuration);
+        PortGuard.EnsureFree(siloPort, "Orleans:Endpoints:SiloPort");
+        PortGuard.EnsureFree(gatewayPort, "Orleans:Endpoints:GatewayPort");
 
         builder.UseOrleans(silo =>
         {
