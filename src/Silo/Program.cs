@@ -25,6 +25,10 @@ app.UseCxDashboardAssets();
 
 app.MapIngestionApi();
 app.MapAlertsApi();
+app.MapAlertActionsApi();
+app.MapIncidentsApi();
+app.MapSilencesApi();
+app.MapOutreachApi();
 app.MapCustomersApi();
 app.MapTouchpointsApi();
 app.MapRulesApi();

@@ -39,6 +39,26 @@ public sealed record Alert
     [Id(18)] public int Occurrences { get; init; } = 1;
     [Id(19)] public required ImmutableArray<AlertTransition> History { get; init; }
 
+    /// <summary>Until when a snoozed alert stays quiet; it opens again then.</summary>
+    [Id(20)] public DateTimeOffset? SnoozedUntil { get; init; }
+
+    [Id(21)] public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>When an open critical alert, not acknowledged in time, was escalated and announced again.</summary>
+    [Id(22)] public DateTimeOffset? EscalatedAt { get; init; }
+
+    /// <summary>For a closed customer alert: did the customer come back and succeed, or were they lost?</summary>
+    [Id(23)] public AlertOutcome? Outcome { get; init; }
+
+    /// <summary>The silence that muted it: recorded and queryable, but not pushed to walls or agents.</summary>
+    [Id(24)] public string? SilencedBy { get; init; }
+
+    /// <summary>Other conditions of the same customer folded into this alert by the daily alert budget (their rule ids).</summary>
+    [Id(25)] public ImmutableArray<string> Folded { get; init; } = [];
+
+    /// <summary>Position in the book, increasing with each raise: the paging cursor.</summary>
+    [Id(26)] public long Sequence { get; init; }
+
     [JsonIgnore]
     public bool IsOpen => State is not AlertState.Resolved;
 }

@@ -14,8 +14,12 @@ public sealed record AlertQuery
     /// <summary>Only alerts not yet resolved (open, acknowledged or snoozed).</summary>
     [Id(6)] public bool OpenOnly { get; init; }
 
+    /// <summary>The paging cursor: only alerts raised before the one with this <see cref="Alert.Sequence"/>.</summary>
+    [Id(7)] public long? Before { get; init; }
+
     public bool Matches(Alert alert) =>
         (!OpenOnly || alert.IsOpen)
+        && (Before is null || alert.Sequence < Before)
         && (State is null || alert.State == State)
         && (Severity is null || alert.Severity == Severity)
         && (CustomerId is null || alert.CustomerId == CustomerId)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CxLive.Agents;
+using CxLive.Alerts;
 
 namespace CxLive.Feed;
 
@@ -13,4 +15,10 @@ public interface IAlertFeedGrain : IGrainWithIntegerKey
     Task UnsubscribeAsync(IAlertFeedObserver observer);
 
     Task PublishAsync(ImmutableArray<AlertChange> changes);
+
+    Task PublishIncidentsAsync(ImmutableArray<Incident> incidents);
+
+    Task PublishPromptAsync(OutreachPrompt prompt);
+
+    Task PublishStatsAsync(WallStats stats);
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CxLive.Agents;
+using CxLive.Alerts;
 using Orleans.Concurrency;
 
 namespace CxLive.Feed;
@@ -13,4 +15,13 @@ public interface IAlertFeedObserver : IGrainObserver
     /// <summary>One-way: a slow or dead web server never holds up the feed.</summary>
     [OneWay]
     Task OnAlertChangesAsync(ImmutableArray<AlertChange> changes);
+
+    [OneWay]
+    Task OnIncidentsAsync(ImmutableArray<Incident> incidents);
+
+    [OneWay]
+    Task OnPromptAsync(OutreachPrompt prompt);
+
+    [OneWay]
+    Task OnStatsAsync(WallStats stats);
 }

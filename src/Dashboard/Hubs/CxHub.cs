@@ -10,8 +10,20 @@ public sealed class CxHub : Hub<ICxClient>
 {
     public const string Path = "/hubs/cx";
 
-    /// <summary>Every alert raised or changed anywhere in the cluster, as it happens.</summary>
+    /// <summary>Every alert and incident raised or changed anywhere in the cluster, and <c>wallStats</c> each second while alerts change.</summary>
     public Task SubscribeWall() => Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Wall);
 
     public Task UnsubscribeWall() => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Wall);
+
+    /// <summary>The outreach prompts routed to this agent (<c>outreachPrompt</c>).</summary>
+    public Task SubscribeAgent(string agentId) => Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(agentId));
+    public Task UnsubscribeAgent(string agentId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Agent(agentId));
+
+    /// <summary>Alerts about one customer, as they are raised and change.</summary>
+    public Task SubscribeCustomer(string customerId) => Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Customer(customerId));
+    public Task UnsubscribeCustomer(string customerId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Customer(customerId));
+
+    /// <summary>Alerts and incidents of one touchpoint.</summary>
+    public Task SubscribeTouchpoint(string touchpoint) => Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Touchpoint(touchpoint));
+    public Task UnsubscribeTouchpoint(string touchpoint) => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Touchpoint(touchpoint));
 }

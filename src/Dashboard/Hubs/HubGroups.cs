@@ -4,4 +4,8 @@ namespace CxLive.Dashboard.Hubs;
 public static class HubGroups
 {
     public const string Wall = "wall";
+
+    public static string Agent(string agentId) => "agent:" + agentId;
+    public static string Customer(string customerId) => "customer:" + customerId;
+    public static string Touchpoint(string touchpoint) => "touchpoint:" + touchpoint;
 }

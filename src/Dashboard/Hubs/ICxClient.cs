@@ -1,3 +1,4 @@
+using CxLive.Agents;
 using CxLive.Alerts;
 
 namespace CxLive.Dashboard.Hubs;
@@ -15,5 +16,14 @@ public interface ICxClient
 
     /// <summary>An alert changed: more evidence, a new state, resolved.</summary>
     Task alertUpdated(Alert alert);
+
+    /// <summary>An incident opened, absorbed another customer alert, or was resolved.</summary>
+    Task incidentUpdated(Incident incident);
+
+    /// <summary>An outreach prompt routed to the subscribed agent.</summary>
+    Task outreachPrompt(OutreachPrompt prompt);
+
+    /// <summary>The wall's counters, at most once a second while alerts change.</summary>
+    Task wallStats(WallStats stats);
 }
 #pragma warning restore IDE1006

@@ -1,6 +1,6 @@
 namespace CxLive.Alerts;
 
-/// <summary>Section <c>Alerts</c>: how many closed alerts the book keeps for queries.</summary>
+/// <summary>Section <c>Alerts</c>: what the book keeps, the alert budget, escalation and expiry (docs/alerts.md).</summary>
 public sealed class AlertOptions
 {
     public const string Section = "Alerts";
@@ -10,4 +10,16 @@ public sealed class AlertOptions
 
     /// <summary>Evidence ids kept on one alert (default 100); the first ones that made it fire are never dropped.</summary>
     public int EvidenceKept { get; set; } = 100;
+
+    /// <summary>New alerts per customer per day (default 3); beyond it, new conditions fold into the customer's open alert.</summary>
+    public int BudgetPerCustomerPerDay { get; set; } = 3;
+
+    /// <summary>An open critical alert not acknowledged within this escalates and is announced again (default 30 min).</summary>
+    public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>An alert not resolved and not changed for this long expires (default 7 days).</summary>
+    public TimeSpan ExpireAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>When an incident opens, open customer alerts on its touchpoint raised this recently join it (default 15 min).</summary>
+    public TimeSpan IncidentLookback { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CxLive.Agents;
+using CxLive.Alerts;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 
@@ -24,9 +26,17 @@ public sealed class AlertFeedGrain(ILogger<AlertFeedGrain> logger) : Grain, IAle
         return Task.CompletedTask;
     }
 
-    public Task PublishAsync(ImmutableArray<AlertChange> changes)
+    public Task PublishAsync(ImmutableArray<AlertChange> changes) => Notify(observer => observer.OnAlertChangesAsync(changes));
+
+    public Task PublishIncidentsAsync(ImmutableArray<Incident> incidents) => Notify(observer => observer.OnIncidentsAsync(incidents));
+
+    public Task PublishPromptAsync(OutreachPrompt prompt) => Notify(observer => observer.OnPromptAsync(prompt));
+
+    public Task PublishStatsAsync(WallStats stats) => Notify(observer => observer.OnStatsAsync(stats));
+
+    private Task Notify(Func<IAlertFeedObserver, Task> send)
     {
-        _observers.Notify(observer => observer.OnAlertChangesAsync(changes));
+        _observers.Notify(observer => send(observer));
         return Task.CompletedTask;
     }
 }

@@ -3,7 +3,7 @@ using CxLive.Serialization;
 
 namespace CxLive.Api;
 
-/// <summary><c>GET /api/alerts</c> (filters, newest first) and <c>GET /api/alerts/{id}</c>.</summary>
+/// <summary><c>GET /api/alerts</c> (filters, newest first, paged by cursor), <c>GET /api/alerts/{id}</c>, <c>GET /api/alerts/stats</c>.</summary>
 public static class AlertsApi
 {
     public const int MaxLimit = 1000;
@@ -12,12 +12,13 @@ public static class AlertsApi
     {
         var alerts = app.MapGroup("/api/alerts");
         alerts.MapGet("/", QueryAsync).Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
+        alerts.MapGet("/stats", (IGrainFactory grains) => grains.GetGrain<IAlertBookGrain>(0).StatsAsync()).Produces<WallStats>();
         alerts.MapGet("/{id}", GetAsync).Produces<Alert>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<IResult> QueryAsync(
-        IGrainFactory grains, string? state, string? severity, string? customerId, string? touchpoint, string? ruleId, string? limit)
+        HttpContext http, IGrainFactory grains, string? state, string? severity, string? customerId, string? touchpoint, string? ruleId, string? limit, string? cursor)
     {
         if (!TryParseOptional<AlertState>(state, out var stateFilter))
         {
@@ -35,8 +36,20 @@ public static class AlertsApi
             return Problems.InvalidParameter("limit", $"must be a whole number from 1 to {MaxLimit}");
         }
 
+        long? before = null;
+        if (cursor is not null)
+        {
+            if (!long.TryParse(cursor, out var position) || position < 1)
+            {
+                return Problems.InvalidParameter("cursor", "must be a cursor from a previous page's Link header");
+            }
+
+            before = position;
+        }
+
         var query = new AlertQuery
         {
+            Before = before,
             State = stateFilter,
             Severity = severityFilter,
             CustomerId = customerId,
@@ -44,7 +57,18 @@ public static class AlertsApi
             RuleId = ruleId,
             Limit = count,
         };
-        return Results.Ok(await grains.GetGrain<IAlertBookGrain>(0).QueryAsync(query));
+        var page = await grains.GetGrain<IAlertBookGrain>(0).QueryAsync(query);
+        if (page.Length == count && page[^1].Sequence > 1)
+        {
+            // More may follow: the next page starts after the last alert of this one (RFC 8288 link).
+            var next = QueryString.Create(http.Request.Query.Where(q => q.Key != "cursor")
+                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
+                .Append(KeyValuePair.Create("cursor", (string?)page[^1].Sequence.ToString())));
+            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{next}>; rel=\"next\"";
+            http.Response.Headers["X-Next-Cursor"] = page[^1].Sequence.ToString();
+        }
+
+        return Results.Ok(page);
     }
 
     private static async Task<IResult> GetAsync(IGrainFactory grains, string id) =>

@@ -1,3 +1,4 @@
+using CxLive.Agents;
 using CxLive.Alerts;
 using CxLive.Customers;
 using CxLive.Detection;
@@ -31,6 +32,13 @@ public static class CxServices
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
             .Validate(o => o.ResolvedKept >= 0, "Alerts:ResolvedKept must not be negative")
             .Validate(o => o.EvidenceKept >= 1, "Alerts:EvidenceKept must be at least 1")
+            .Validate(o => o.BudgetPerCustomerPerDay >= 1, "Alerts:BudgetPerCustomerPerDay must be at least 1")
+            .Validate(o => o.EscalateAfter > TimeSpan.Zero && o.ExpireAfter > TimeSpan.Zero && o.IncidentLookback >= TimeSpan.Zero, "Alerts:EscalateAfter and ExpireAfter must be positive, IncidentLookback not negative")
+            .ValidateOnStart();
+        services.AddOptions<OutreachOptions>().BindConfiguration(OutreachOptions.Section)
+            .Validate(o => o.Routing is OutreachOptions.LeastLoaded or OutreachOptions.RoundRobin, "Outreach:Routing must be least-loaded or round-robin")
+            .Validate(o => o.Agents.All(a => a.Id.Length > 0) && o.Agents.Select(a => a.Id).Distinct().Count() == o.Agents.Count, "Outreach:Agents need an Id each, all different")
+            .Validate(o => o.TimelineInPrompt >= 0 && o.ReportedKept >= 0, "Outreach:TimelineInPrompt and ReportedKept must not be negative")
             .ValidateOnStart();
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
             .Validate(o => o.Delay > TimeSpan.Zero && o.Delay <= TimeSpan.FromDays(49), "Checkpoint:Delay must be positive and at most 49 days (the longest grain timer)")

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CxLive.Agents;
 using CxLive.Alerts;
 using CxLive.Customers;
 using CxLive.Feed;
@@ -25,6 +26,12 @@ public sealed class AlertFeedTests(ClusterFixture fixture)
 
             return Task.CompletedTask;
         }
+
+        public Task OnIncidentsAsync(ImmutableArray<Incident> incidents) => Task.CompletedTask;
+
+        public Task OnPromptAsync(OutreachPrompt prompt) => Task.CompletedTask;
+
+        public Task OnStatsAsync(WallStats stats) => Task.CompletedTask;
     }
 
     [Fact]

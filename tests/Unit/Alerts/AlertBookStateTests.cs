@@ -91,7 +91,7 @@ public sealed class AlertBookStateTests
             _book.Apply(Resolve($"c-{i}"), Now, _options);
         }
 
-        _book.Trim(resolvedKept: 2);
+        _book.Trim(resolvedKept: 2, Now);
 
         Assert.Equal(3, _book.ById.Count);
         Assert.Contains(open, _book.ById.Keys);

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+using Orleans.Concurrency;
+
+namespace CxLive.Agents;
+
+/// <summary>
+/// The cluster's outreach desk (key 0): turns new customer alerts into prompts, routes each to an
+/// agent with the skill (the least loaded, by default) and keeps them until the agent reports.
+/// </summary>
+public interface IOutreachDeskGrain : IGrainWithIntegerKey
+{
+    /// <summary>One-way: the alert book hands over new alerts and never waits for routing.</summary>
+    [OneWay]
+    Task OfferAsync(ImmutableArray<Alert> alerts);
+
+    Task<OutreachPrompt?> GetAsync(string promptId);
+
+    /// <summary>Prompts of one agent (or, with null, those no agent could take), newest first.</summary>
+    Task<ImmutableArray<OutreachPrompt>> ListAsync(string? agentId, bool pendingOnly);
+
+    /// <summary>Records the outcome; null when there is no such prompt. A prompt already reported is returned unchanged.</summary>
+    Task<OutreachPrompt?> ReportAsync(string promptId, OutreachResult result, string? note);
+
+    Task<ImmutableArray<Agent>> AgentsAsync();
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Journeys;
+
+namespace CxLive.Agents;
+
+public enum OutreachResult
+{
+    /// <summary>The agent reached the customer; the issue is not settled yet.</summary>
+    Contacted,
+
+    /// <summary>The agent reached the customer and settled it: the customer recovered.</summary>
+    Resolved,
+
+    /// <summary>The customer did not want the help: counted as lost.</summary>
+    Declined,
+
+    /// <summary>The agent could not reach the customer; the alert stays open.</summary>
+    Unreachable,
+}
+
+/// <summary>
+/// A proactive outreach prompt routed to one agent (<c>outreachPrompt</c>): who to contact, why the
+/// alert fired, on which channel (the customer's preferred one, from their history) and with what
+/// words, with the customer's recent cross-channel timeline so nobody has to ask again.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.OutreachPrompt")]
+public sealed record OutreachPrompt
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string AlertId { get; init; }
+    [Id(2)] public required string CustomerId { get; init; }
+
+    /// <summary>The agent it was routed to; null while no agent has the skill (it waits in the queue).</summary>
+    [Id(3)] public string? AgentId { get; init; }
+
+    [Id(4)] public required string RuleId { get; init; }
+    [Id(5)] public required Severity Severity { get; init; }
+
+    /// <summary>Why it fired: the alert's title and detail.</summary>
+    [Id(6)] public required string Why { get; init; }
+    [Id(7)] public required string Detail { get; init; }
+
+    [Id(8)] public required Channel Channel { get; init; }
+    [Id(9)] public required string Wording { get; init; }
+    [Id(10)] public required string Context { get; init; }
+
+    /// <summary>The customer's latest interactions across channels, newest first.</summary>
+    [Id(11)] public ImmutableArray<Interaction> Timeline { get; init; } = [];
+    [Id(12)] public double? ExperienceScore { get; init; }
+
+    [Id(13)] public required DateTimeOffset CreatedAt { get; init; }
+    [Id(14)] public OutreachResult? Result { get; init; }
+    [Id(15)] public DateTimeOffset? ReportedAt { get; init; }
+    [Id(16)] public string? Note { get; init; }
+
+    public bool IsPending => Result is null;
+}
+
+/// <summary>An agent who takes outreach prompts, from configuration (<c>Outreach:Agents</c>), with their current load.</summary>
+[GenerateSerializer, Immutable, Alias("cx.Agent")]
+public sealed record Agent(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] ImmutableArray<string> Skills,
+    [property: Id(3)] int Pending);

@@ -1,0 +1,11 @@
+namespace CxLive.Alerts;
+
+/// <summary>How a closed customer alert ended for the customer (product.md, "Outcome").</summary>
+public enum AlertOutcome
+{
+    /// <summary>The customer came back and succeeded, or an agent resolved it with them.</summary>
+    Recovered,
+
+    /// <summary>No further success: the customer declined, was unreachable, unsubscribed or went quiet.</summary>
+    Lost,
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace CxLive.Alerts;
+
+/// <summary>
+/// A touchpoint going wrong for many customers at once: opened when <c>touchpoint-degradation</c>
+/// fires, it absorbs the customer alerts it explains (same touchpoint, same time), so the wall shows
+/// one incident with a count instead of a flood. Resolving it resolves what it absorbed.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.Incident")]
+public sealed record Incident
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string Touchpoint { get; init; }
+    [Id(2)] public required string AlertId { get; init; }
+    [Id(3)] public required string Title { get; init; }
+    [Id(4)] public required DateTimeOffset OpenedAt { get; init; }
+    [Id(5)] public DateTimeOffset? ResolvedAt { get; init; }
+    [Id(6)] public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The customer alerts it absorbed.</summary>
+    [Id(7)] public ImmutableArray<string> AlertIds { get; init; } = [];
+
+    /// <summary>Distinct customers affected.</summary>
+    [Id(8)] public ImmutableArray<string> Customers { get; init; } = [];
+
+    public bool IsOpen => ResolvedAt is null;
+    public int AffectedCustomers => Customers.Length;
+}

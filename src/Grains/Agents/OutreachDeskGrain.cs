@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Customers;
+using CxLive.Feed;
+using CxLive.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Agents;
+
+/// <summary>
+/// The outreach desk (key 0). For each new customer alert with a suggested action it builds a
+/// prompt (the customer's timeline, score and preferred channel), routes it to an agent with the
+/// skill, assigns the alert to that agent, and pushes the prompt to the agent's console.
+/// </summary>
+public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
+{
+    private readonly IPersistentState<OutreachState> _state;
+    private readonly OutreachOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Checkpoint<OutreachState> _checkpoint;
+
+    public OutreachDeskGrain(
+        [PersistentState("outreach", StorageNames.State)] IPersistentState<OutreachState> state,
+        IOptions<OutreachOptions> options,
+        IOptions<CheckpointOptions> checkpoint,
+        TimeProvider time)
+    {
+        _state = state;
+        _options = options.Value;
+        _time = time;
+        _checkpoint = new Checkpoint<OutreachState>(this, state, checkpoint.Value.Delay);
+    }
+
+    public async Task OfferAsync(ImmutableArray<Alert> alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            if (alert is not { CustomerId: { } customerId, SuggestedAction: { } action } || _state.State.ById.ContainsKey(PromptIdOf(alert)))
+            {
+                continue;
+            }
+
+            var customer = await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetSnapshotAsync();
+            var channel = OutreachRouting.PreferredChannel(customer.ByChannel, action.Channel);
+            var nextInTurn = _state.State.NextInTurn;
+            var agent = OutreachRouting.Choose(_options.Agents, channel, _state.State.Pending, _options.Routing, ref nextInTurn);
+            _state.State.NextInTurn = nextInTurn;
+
+            var prompt = new OutreachPrompt
+            {
+                Id = PromptIdOf(alert),
+                AlertId = alert.Id,
+                CustomerId = customerId,
+                AgentId = agent?.Id,
+                RuleId = alert.RuleId,
+                Severity = alert.Severity,
+                Why = alert.Title,
+                Detail = alert.Detail,
+                Channel = channel,
+                Wording = action.Wording,
+                Context = action.Context,
+                Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
+                ExperienceScore = customer.ExperienceScore,
+                CreatedAt = _time.GetUtcNow(),
+            };
+            _state.State.Add(prompt);
+            _checkpoint.MarkDirty();
+
+            if (agent is not null)
+            {
+                await GrainFactory.GetGrain<IAlertBookGrain>(0).ActAsync(alert.Id, new AlertAction
+                {
+                    Kind = AlertActionKind.Assign,
+                    AgentId = agent.Id,
+                    By = "outreach-desk",
+                    Note = $"prompt {prompt.Id}, {Serialization.WireNames<Journeys.Channel>.Of(channel)}",
+                });
+                await GrainFactory.GetGrain<IAlertFeedGrain>(0).PublishPromptAsync(prompt);
+            }
+        }
+    }
+
+    public Task<OutreachPrompt?> GetAsync(string promptId) => Task.FromResult(_state.State.ById.GetValueOrDefault(promptId));
+
+    public Task<ImmutableArray<OutreachPrompt>> ListAsync(string? agentId, bool pendingOnly) =>
+        Task.FromResult(_state.State.NewestFirst().Where(p => p.AgentId == agentId && (!pendingOnly || p.IsPending)).ToImmutableArray());
+
+    public async Task<OutreachPrompt?> ReportAsync(string promptId, OutreachResult result, string? note)
+    {
+        if (!_state.State.ById.TryGetValue(promptId, out var prompt) || !prompt.IsPending)
+        {
+            return prompt;
+        }
+
+        prompt = prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note };
+        _state.State.ById[promptId] = prompt;
+        _state.State.Trim(_options.ReportedKept);
+        await _checkpoint.WriteNowAsync(); // an agent's report is rare and must not be lost
+        return prompt;
+    }
+
+    public Task<ImmutableArray<Agent>> AgentsAsync() =>
+        Task.FromResult(_options.Agents.Select(a => new Agent(a.Id, a.Name ?? a.Id, [.. a.Skills], _state.State.Pending(a.Id))).ToImmutableArray());
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _checkpoint.FlushAsync(cancellationToken);
+
+    /// <summary>One prompt per alert: offering the same alert twice (a replay) changes nothing.</summary>
+    private static string PromptIdOf(Alert alert) => "p-" + alert.Id;
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using CxLive.Journeys;
+
+namespace CxLive.Agents;
+
+/// <summary>Pure routing decisions: which channel to reach a customer on, and which agent takes the prompt.</summary>
+public static class OutreachRouting
+{
+    /// <summary>Channels an agent can reach a customer on.</summary>
+    public static readonly ImmutableHashSet<Channel> Reachable =
+        [Channel.CallCenter, Channel.Email, Channel.Chat, Channel.Sms, Channel.App, Channel.Social];
+
+    /// <summary>
+    /// The customer's preferred channel: the reachable one they used most (ties: the suggested
+    /// channel, then the first in the order above); the suggested channel when they used none.
+    /// </summary>
+    public static Channel PreferredChannel(IReadOnlyDictionary<Channel, long> byChannel, Channel suggested)
+    {
+        var used = byChannel.Where(pair => Reachable.Contains(pair.Key) && pair.Value > 0).ToList();
+        if (used.Count == 0)
+        {
+            return suggested;
+        }
+
+        var most = used.Max(pair => pair.Value);
+        var top = used.Where(pair => pair.Value == most).Select(pair => pair.Key).ToList();
+        return top.Contains(suggested) ? suggested : top.OrderBy(c => (int)c).First();
+    }
+
+    /// <summary>The agent for a prompt on <paramref name="channel"/>, or null when nobody has the skill.</summary>
+    public static AgentOptions? Choose(IReadOnlyList<AgentOptions> agents, Channel channel, Func<string, int> pending, string routing, ref int nextInTurn)
+    {
+        var skill = Serialization.WireNames<Channel>.Of(channel);
+        var able = agents.Where(a => a.Skills.Contains("*") || a.Skills.Contains(skill, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (able.Count == 0)
+        {
+            return null;
+        }
+
+        if (routing == OutreachOptions.RoundRobin)
+        {
+            return able[nextInTurn++ % able.Count];
+        }
+
+        return able.OrderBy(a => pending(a.Id)).First(); // stable: ties go to the first listed
+    }
+}

@@ -1,0 +1,80 @@
+using CxLive.Serialization;
+
+namespace CxLive.Alerts;
+
+/// <summary>
+/// The alert state machine, one place for every move (docs/alerts.md):
+/// <code>
+///   open ──ack──▶ acknowledged ──resolve──▶ resolved
+///    │  ▲            │
+///    │  └─snooze ends┴─snooze─▶ snoozed ──ack/resolve──▶ …
+///    └──────────────resolve / condition clears / expiry──▶ resolved
+/// </code>
+/// Assigning changes the owner, not the state. A resolved alert takes no action (a refusal names
+/// its state; the API answers 409). Every move adds who, when and why to the history. Pure: the
+/// same code serves the alert book and the unit tests.
+/// </summary>
+public static class AlertLifecycle
+{
+    public static AlertActionResult Act(Alert alert, AlertAction action, DateTimeOffset now)
+    {
+        if (alert.State == AlertState.Resolved)
+        {
+            return Refuse(alert, action, "it is resolved");
+        }
+
+        return action.Kind switch
+        {
+            AlertActionKind.Acknowledge when alert.State == AlertState.Acknowledged => Refuse(alert, action, "it is already acknowledged"),
+            AlertActionKind.Acknowledge => Done(alert with { State = AlertState.Acknowledged, AcknowledgedAt = alert.AcknowledgedAt ?? now, SnoozedUntil = null }, now, action, "acknowledged"),
+            AlertActionKind.Assign => Done(alert with { AssignedTo = action.AgentId }, now, action, $"assigned to {action.AgentId}"),
+            AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, $"snoozed until {action.Until:u}"),
+            AlertActionKind.Resolve => Done(Close(alert, now, action.Outcome), now, action, "resolved"),
+            _ => Refuse(alert, action, "the action is unknown"),
+        };
+    }
+
+    /// <summary>The snooze ran out: the alert is open again (and shown again).</summary>
+    public static Alert Wake(Alert alert, DateTimeOffset now) =>
+        Record(alert with { State = AlertState.Open, SnoozedUntil = null }, now, "system", "the snooze ended");
+
+    /// <summary>The rule's condition cleared (per the catalogue): the customer came back and succeeded.</summary>
+    public static Alert ConditionCleared(Alert alert, DateTimeOffset now, string by, string reason) =>
+        Record(Close(alert, now, alert.CustomerId is null ? null : AlertOutcome.Recovered), now, by, reason);
+
+    /// <summary>Nothing happened for too long: closed, and a customer who went quiet counts as lost.</summary>
+    public static Alert Expire(Alert alert, DateTimeOffset now, TimeSpan after) =>
+        Record(Close(alert, now, alert.CustomerId is null ? null : AlertOutcome.Lost), now, "system", $"expired: no change for {after}");
+
+    /// <summary>Closed with the incident that absorbed it; whether the customer recovered is not known here.</summary>
+    public static Alert IncidentResolved(Alert alert, DateTimeOffset now, string by, string incidentId) =>
+        Record(Close(alert, now, outcome: null), now, by, $"resolved with incident {incidentId}");
+
+    /// <summary>An open critical alert nobody acknowledged in time: marked and announced again.</summary>
+    public static Alert Escalate(Alert alert, DateTimeOffset now, TimeSpan after) =>
+        Record(alert with { EscalatedAt = now }, now, "system", $"escalated: not acknowledged within {after}");
+
+    public static bool DueToEscalate(Alert alert, DateTimeOffset now, TimeSpan after) =>
+        alert is { State: AlertState.Open, Severity: Severity.Critical, EscalatedAt: null, SilencedBy: null } && now - alert.RaisedAt >= after;
+
+    private static Alert Close(Alert alert, DateTimeOffset now, AlertOutcome? outcome) =>
+        alert with { State = AlertState.Resolved, ResolvedAt = now, SnoozedUntil = null, Outcome = outcome ?? alert.Outcome };
+
+    private static AlertActionResult Done(Alert alert, DateTimeOffset now, AlertAction action, string what) =>
+        new(Record(alert, now, action.By, action.Note is { Length: > 0 } note ? $"{what}: {note}" : what), null);
+
+    private static AlertActionResult Refuse(Alert alert, AlertAction action, string why) =>
+        new(alert, $"cannot {Verb(action.Kind)} alert '{alert.Id}': {why} (state '{WireNames<AlertState>.Of(alert.State)}')");
+
+    private static string Verb(AlertActionKind kind) => kind switch
+    {
+        AlertActionKind.Acknowledge => "acknowledge",
+        AlertActionKind.Assign => "assign",
+        AlertActionKind.Resolve => "resolve",
+        AlertActionKind.Snooze => "snooze",
+        _ => "change",
+    };
+
+    private static Alert Record(Alert alert, DateTimeOffset now, string by, string note) =>
+        alert with { UpdatedAt = now, History = alert.History.Add(new AlertTransition(now, alert.State, by, note)) };
+}

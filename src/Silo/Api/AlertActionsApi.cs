@@ -1,0 +1,85 @@
+using CxLive.Alerts;
+using CxLive.Customers;
+using CxLive.Serialization;
+
+namespace CxLive.Api;
+
+/// <summary>
+/// <c>POST /api/alerts/{id}/ack | assign | resolve | snooze</c>: people acting on alerts, through
+/// the state machine. 200 with the alert, 404 when there is none, 409 (with the current state) when
+/// the move is not allowed from where the alert is, 400 naming every bad field.
+/// </summary>
+public static class AlertActionsApi
+{
+    public const string DefaultActor = "supervisor";
+
+    public static IEndpointRouteBuilder MapAlertActionsApi(this IEndpointRouteBuilder app)
+    {
+        var alerts = app.MapGroup("/api/alerts/{id}");
+        alerts.MapPost("/ack", (string id, HttpRequest request, IGrainFactory grains, TimeProvider time) =>
+            ActAsync(id, request, grains, time, AlertActionKind.Acknowledge));
+        alerts.MapPost("/assign", (string id, HttpRequest request, IGrainFactory grains, TimeProvider time) =>
+            ActAsync(id, request, grains, time, AlertActionKind.Assign));
+        alerts.MapPost("/resolve", (string id, HttpRequest request, IGrainFactory grains, TimeProvider time) =>
+            ActAsync(id, request, grains, time, AlertActionKind.Resolve));
+        alerts.MapPost("/snooze", (string id, HttpRequest request, IGrainFactory grains, TimeProvider time) =>
+            ActAsync(id, request, grains, time, AlertActionKind.Snooze));
+        return app;
+    }
+
+    private static async Task<IResult> ActAsync(string id, HttpRequest request, IGrainFactory grains, TimeProvider time, AlertActionKind kind)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var action = new AlertAction
+        {
+            Kind = kind,
+            By = body.Text("by", maxLength: 128) ?? DefaultActor,
+            Note = body.Text("note", maxLength: 1000),
+            AgentId = kind == AlertActionKind.Assign ? body.Text("agentId", required: true, maxLength: 128) : null,
+            Until = kind == AlertActionKind.Snooze ? body.Time("until", required: true) : null,
+            Outcome = kind == AlertActionKind.Resolve ? body.Enum<AlertOutcome>("outcome") : null,
+        };
+        if (action.Until is { } until && until <= time.GetUtcNow())
+        {
+            body.Errors.Add("until: must be in the future");
+        }
+
+        if (body.Errors.Count > 0)
+        {
+            return body.Invalid();
+        }
+
+        var book = grains.GetGrain<IAlertBookGrain>(0);
+        if (kind == AlertActionKind.Resolve && action.Outcome is null && await book.GetAsync(id) is { CustomerId: { } customer } alert)
+        {
+            action = action with { Outcome = await OutcomeAsync(grains, customer, alert) };
+        }
+
+        return Answer(await book.ActAsync(id, action), id);
+    }
+
+    /// <summary>Recovered when the customer succeeded at something after the alert was raised; lost when not.</summary>
+    public static async Task<AlertOutcome> OutcomeAsync(IGrainFactory grains, string customerId, Alert alert)
+    {
+        var customer = await grains.GetGrain<ICustomerGrain>(customerId).GetSnapshotAsync();
+        return customer.Timeline.Any(i => i.Timestamp > alert.RaisedAt && !i.Failed && !alert.Evidence.Contains(i.Id))
+            ? AlertOutcome.Recovered
+            : AlertOutcome.Lost;
+    }
+
+    public static IResult Answer(AlertActionResult result, string id) => result switch
+    {
+        { NotFound: true } => Problems.NotFound($"no alert has id '{id}'"),
+        { Refused: { } why, Alert: { } current } => Results.Problem(
+            detail: why,
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Not allowed in the alert's current state",
+            extensions: new Dictionary<string, object?> { ["state"] = WireNames<AlertState>.Of(current.State), ["alert"] = current }),
+        _ => Results.Ok(result.Alert),
+    };
+}

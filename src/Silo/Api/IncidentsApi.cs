@@ -1,0 +1,42 @@
+using CxLive.Alerts;
+
+namespace CxLive.Api;
+
+/// <summary><c>GET /api/incidents</c>, <c>GET /api/incidents/{id}</c>, <c>POST /api/incidents/{id}/resolve</c>.</summary>
+public static class IncidentsApi
+{
+    public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
+    {
+        var incidents = app.MapGroup("/api/incidents");
+        incidents.MapGet("/", (IGrainFactory grains, bool? open) => grains.GetGrain<IAlertBookGrain>(0).IncidentsAsync(open ?? false)).Produces<Incident[]>();
+        incidents.MapGet("/{id}", async (IGrainFactory grains, string id) =>
+            await grains.GetGrain<IAlertBookGrain>(0).GetIncidentAsync(id) is { } incident
+                ? Results.Ok(incident)
+                : Problems.NotFound($"no incident has id '{id}'"));
+        incidents.MapPost("/{id}/resolve", ResolveAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ResolveAsync(string id, HttpRequest request, IGrainFactory grains)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var by = body.Text("by", maxLength: 128) ?? AlertActionsApi.DefaultActor;
+        if (body.Errors.Count > 0)
+        {
+            return body.Invalid();
+        }
+
+        var book = grains.GetGrain<IAlertBookGrain>(0);
+        return await book.ResolveIncidentAsync(id, by) is { } resolved
+            ? Results.Ok(resolved)
+            : await book.GetIncidentAsync(id) is { } closed
+                ? Results.Problem(detail: $"incident '{id}' is already resolved", statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the incident's current state",
+                    extensions: new Dictionary<string, object?> { ["incident"] = closed })
+                : Problems.NotFound($"no incident has id '{id}'");
+    }
+}

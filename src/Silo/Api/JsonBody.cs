@@ -1,0 +1,107 @@
+using System.Text.Json;
+using CxLive.Serialization;
+
+namespace CxLive.Api;
+
+/// <summary>
+/// A small JSON object body of an action (ack, snooze, silence, outcome...): read whole, then field
+/// by field, each error "field: reason" so a problem names every bad field at once. An empty body
+/// is an empty object.
+/// </summary>
+public sealed class JsonBody
+{
+    private readonly JsonElement _root;
+
+    private JsonBody(JsonElement root) => _root = root;
+
+    public List<string> Errors { get; } = [];
+
+    public static async Task<(JsonBody? Body, IResult? Problem)> ReadAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return (new JsonBody(JsonDocument.Parse("{}").RootElement), null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? (new JsonBody(document.RootElement.Clone()), null)
+                : (null, Problems.BadRequest("Unreadable body", "the body must be a JSON object"));
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.BadRequest("Unreadable body", $"the body is not valid JSON: {e.Message}"));
+        }
+    }
+
+    public string? Text(string name, bool required = false, int maxLength = 256)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return Missing<string>(name, required);
+        }
+
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { } text || text.Trim().Length == 0)
+        {
+            return Fail<string>(name, "must be a non-empty string");
+        }
+
+        return text.Length > maxLength ? Fail<string>(name, $"must be at most {maxLength} characters")
+            : text.Any(char.IsControl) ? Fail<string>(name, "must not contain control characters")
+            : text;
+    }
+
+    public DateTimeOffset? Time(string name, bool required = false)
+    {
+        var text = Text(name, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) && HasOffset(text)
+            ? at
+            : Fail<DateTimeOffset?>(name, "must be an ISO 8601 time with an offset, e.g. 2026-11-23T18:00:00Z");
+    }
+
+    public TEnum? Enum<TEnum>(string name, bool required = false) where TEnum : struct, System.Enum
+    {
+        var text = Text(name, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return WireNames<TEnum>.TryParse(text, out var value) ? value : Fail<TEnum?>(name, $"must be one of {WireNames<TEnum>.Allowed}");
+    }
+
+    public IResult Invalid() => Problems.BadRequest(
+        "Invalid request",
+        string.Join("; ", Errors),
+        new Dictionary<string, object?>
+        {
+            ["errors"] = Errors.GroupBy(e => e[..e.IndexOf(':')]).ToDictionary(g => g.Key, g => g.Select(e => e[(e.IndexOf(':') + 2)..]).ToArray()),
+        });
+
+    private static bool HasOffset(string text) => text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
+
+    private T? Missing<T>(string name, bool required)
+    {
+        if (required)
+        {
+            Errors.Add($"{name}: is required");
+        }
+
+        return default;
+    }
+
+    private T? Fail<T>(string name, string reason)
+    {
+        Errors.Add($"{name}: {reason}");
+        return default;
+    }
+}

@@ -1,0 +1,96 @@
+using CxLive.Agents;
+using CxLive.Alerts;
+using CxLive.Ingestion;
+using CxLive.Journeys;
+using CxLive.Serialization;
+
+namespace CxLive.Api;
+
+/// <summary>
+/// Agents and their prompts: <c>GET /api/agents</c>, <c>GET /api/outreach?agentId=&amp;pending=</c>,
+/// <c>GET /api/outreach/{id}</c>, and <c>POST /api/outreach/{id}/outcome</c>, which closes the loop:
+/// the outcome becomes an <c>outreach</c> interaction on the customer (so detectors and the score see
+/// it) and moves the alert on (docs/alerts.md).
+/// </summary>
+public static class OutreachApi
+{
+    public static IEndpointRouteBuilder MapOutreachApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/agents", (IGrainFactory grains) => grains.GetGrain<IOutreachDeskGrain>(0).AgentsAsync()).Produces<Agent[]>();
+        var outreach = app.MapGroup("/api/outreach");
+        outreach.MapGet("/", (IGrainFactory grains, string? agentId, bool? pending) =>
+            grains.GetGrain<IOutreachDeskGrain>(0).ListAsync(agentId, pending ?? false)).Produces<OutreachPrompt[]>();
+        outreach.MapGet("/{id}", async (IGrainFactory grains, string id) =>
+            await grains.GetGrain<IOutreachDeskGrain>(0).GetAsync(id) is { } prompt ? Results.Ok(prompt) : Problems.NotFound($"no outreach prompt has id '{id}'"));
+        outreach.MapPost("/{id}/outcome", ReportAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReportAsync(string id, HttpRequest request, IGrainFactory grains, IInteractionSink sink, TimeProvider time)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var result = body.Enum<OutreachResult>("outcome", required: true);
+        var note = body.Text("note", maxLength: 1000);
+        if (body.Errors.Count > 0)
+        {
+            return body.Invalid();
+        }
+
+        var desk = grains.GetGrain<IOutreachDeskGrain>(0);
+        if (await desk.GetAsync(id) is not { } prompt)
+        {
+            return Problems.NotFound($"no outreach prompt has id '{id}'");
+        }
+
+        if (!prompt.IsPending)
+        {
+            return Results.Problem(
+                detail: $"prompt '{id}' was already reported as '{WireNames<OutreachResult>.Of(prompt.Result!.Value)}'",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Outcome already reported",
+                extensions: new Dictionary<string, object?> { ["prompt"] = prompt });
+        }
+
+        prompt = (await desk.ReportAsync(id, result!.Value, note))!;
+        var agent = prompt.AgentId ?? "unassigned";
+        await sink.AcceptAsync([OutreachInteraction(prompt, agent, time.GetUtcNow())], request.HttpContext.RequestAborted);
+
+        var book = grains.GetGrain<IAlertBookGrain>(0);
+        var by = "agent:" + agent;
+        var text = $"outreach {WireNames<OutreachResult>.Of(prompt.Result!.Value)}" + (note is null ? "" : $": {note}");
+        var moved = await book.ActAsync(prompt.AlertId, prompt.Result switch
+        {
+            OutreachResult.Resolved => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = text, Outcome = AlertOutcome.Recovered },
+            OutreachResult.Declined => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = text, Outcome = AlertOutcome.Lost },
+            _ => new AlertAction { Kind = AlertActionKind.Acknowledge, By = by, Note = text },
+        });
+
+        // The alert may have moved on already (resolved by its rule, acknowledged by a supervisor): the report stands either way.
+        return Results.Ok(new { prompt, alert = moved.Alert });
+    }
+
+    /// <summary>What the agent did, as an interaction on the customer's journey (product.md: type <c>outreach</c>, written by CxLive).</summary>
+    public static Interaction OutreachInteraction(OutreachPrompt prompt, string agent, DateTimeOffset now) => new()
+    {
+        Id = "outreach-" + prompt.Id,
+        CustomerId = prompt.CustomerId,
+        Timestamp = now,
+        Channel = prompt.Channel,
+        Touchpoint = "outreach/" + agent,
+        Type = InteractionTypes.Outreach,
+        Outcome = prompt.Result is OutreachResult.Contacted or OutreachResult.Resolved ? Outcome.Success : Outcome.Failure,
+        Stage = JourneyStage.Service,
+        Attributes = new()
+        {
+            ["promptId"] = prompt.Id,
+            ["alertId"] = prompt.AlertId,
+            ["agentId"] = agent,
+            ["result"] = WireNames<OutreachResult>.Of(prompt.Result!.Value),
+        },
+    };
+}

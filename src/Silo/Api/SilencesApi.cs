@@ -1,0 +1,56 @@
+using CxLive.Alerts;
+
+namespace CxLive.Api;
+
+/// <summary><c>POST /api/silences</c>, <c>GET /api/silences</c> (active ones), <c>DELETE /api/silences/{id}</c>.</summary>
+public static class SilencesApi
+{
+    public static IEndpointRouteBuilder MapSilencesApi(this IEndpointRouteBuilder app)
+    {
+        var silences = app.MapGroup("/api/silences");
+        silences.MapGet("/", (IGrainFactory grains) => grains.GetGrain<IAlertBookGrain>(0).SilencesAsync()).Produces<Silence[]>();
+        silences.MapPost("/", CreateAsync).Produces<Silence>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+        silences.MapDelete("/{id}", async (IGrainFactory grains, string id) =>
+            await grains.GetGrain<IAlertBookGrain>(0).RemoveSilenceAsync(id) ? Results.NoContent() : Problems.NotFound($"no active silence has id '{id}'"));
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains, TimeProvider time)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var now = time.GetUtcNow();
+        var silence = new Silence
+        {
+            Id = "sil-" + Guid.CreateVersion7(now).ToString("N")[^12..],
+            RuleId = body.Text("ruleId", maxLength: 128),
+            Touchpoint = body.Text("touchpoint", maxLength: 128),
+            CustomerId = body.Text("customerId", maxLength: 128),
+            Author = body.Text("author", required: true, maxLength: 128) ?? "",
+            Comment = body.Text("comment", required: true, maxLength: 1000) ?? "",
+            CreatedAt = now,
+            ExpiresAt = body.Time("expiresAt", required: true) ?? now,
+        };
+        if (silence is { RuleId: null, Touchpoint: null, CustomerId: null })
+        {
+            body.Errors.Add("ruleId: at least one of ruleId, touchpoint and customerId is required (a silence mutes what matches all it names)");
+        }
+
+        if (silence.ExpiresAt <= now && !body.Errors.Any(e => e.StartsWith("expiresAt:", StringComparison.Ordinal)))
+        {
+            body.Errors.Add("expiresAt: must be in the future");
+        }
+
+        if (body.Errors.Count > 0)
+        {
+            return body.Invalid();
+        }
+
+        var created = await grains.GetGrain<IAlertBookGrain>(0).AddSilenceAsync(silence);
+        return Results.Created($"/api/silences/{created.Id}", created);
+    }
+}
