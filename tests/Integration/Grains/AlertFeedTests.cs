@@ -48,10 +48,10 @@ public sealed class AlertFeedTests(ClusterFixture fixture)
         {
             var grain = fixture.Grains.GetGrain<ICustomerGrain>(customer);
             await grain.RecordAsync([FailedSearch(customer, t0), FailedSearch(customer, t0.AddMinutes(1)), FailedSearch(customer, t0.AddMinutes(2))]);
-            var raised = await observer.Raised.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            var raised = await observer.Raised.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
             await grain.RecordAsync([Make(customer, t0.AddMinutes(3), Journeys.InteractionTypes.AddToCart)]);
-            var resolved = await observer.Resolved.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            var resolved = await observer.Resolved.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
             Assert.Equal(AlertChangeKind.Raised, raised.Kind);
             Assert.Equal("repeated-failed-search", raised.Alert.RuleId);

@@ -6,6 +6,7 @@ using static CxLive.Tests.Integration.Support.Interactions;
 namespace CxLive.Tests.Integration.Redis;
 
 /// <summary>Two real silo processes of one cluster on a real redis-server, as an operator scales out.</summary>
+[Collection(ProcessCollection.Name)]
 public sealed class TwoSiloTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     private readonly string _service = "svc-" + Guid.NewGuid().ToString("N")[..8];

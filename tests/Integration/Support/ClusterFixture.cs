@@ -1,3 +1,4 @@
+using CxLive.Agents;
 using CxLive.Hosting;
 using CxLive.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
+    public const string VoiceAgent = "voice-agent";
+    public const string MailAgent = "mail-agent";
+
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -29,6 +33,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             host.Services.AddCxCore();
             host.Services.AddSingleton<TimeProvider>(Clock);
+            host.Services.Configure<OutreachOptions>(o => o.Agents =
+            [
+                new AgentOptions { Id = VoiceAgent, Skills = ["call-center", "chat"] },
+                new AgentOptions { Id = MailAgent, Skills = ["email"] },
+            ]);
         });
         builder.ConfigureSilo((_, silo) => silo
             .AddMemoryGrainStorage(StorageNames.State)

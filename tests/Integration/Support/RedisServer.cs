@@ -61,3 +61,13 @@ public sealed class RedisServer : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 }
+
+/// <summary>
+/// The tests that start real silo processes: they run alone, after the others, so that their
+/// processes and the in-process clusters do not starve each other on a 2-core machine.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessCollection
+{
+    public const string Name = "silo processes";
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Api;
+
+/// <summary>Acting on alerts over HTTP: the state machine's answers, validation, paging, silences.</summary>
+[Collection(AppCollection.Name)]
+public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
+{
+    private readonly HttpClient _http = fixture.App.CreateHttpClient();
+    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow.AddMinutes(-5);
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<string> RaiseAsync(string customer)
+    {
+        var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, _now.AddSeconds(n))).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(searches))).StatusCode);
+        var alerts = await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"));
+        return (string)alerts.Single()!["id"]!;
+    }
+
+    private Task<HttpResponseMessage> Post(string path, string json = "") => _http.PostAsync(path, Body(json));
+
+    [Fact]
+    public async Task Acknowledge_then_resolve_moves_the_alert_and_keeps_who_did_what_in_its_history()
+    {
+        var id = await RaiseAsync(NewCustomer());
+
+        var acked = await ReadObject(await Post($"api/alerts/{id}/ack", """{ "by": "supervisor:li", "note": "looking" }"""));
+        Assert.Equal("acknowledged", (string)acked["state"]!);
+
+        var again = await Post($"api/alerts/{id}/ack");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var conflict = await ReadObject(again);
+        Assert.Equal("acknowledged", (string)conflict["state"]!);
+        Assert.Contains("already acknowledged", (string)conflict["detail"]!);
+
+        var resolved = await ReadObject(await Post($"api/alerts/{id}/resolve", """{ "note": "called her" }"""));
+        Assert.Equal("resolved", (string)resolved["state"]!);
+        Assert.Equal("lost", (string)resolved["outcome"]!); // nothing succeeded for her since the alert
+        var history = resolved["history"]!.AsArray().Select(h => ((string)h!["by"]!, (string)h["note"]!)).ToList();
+        Assert.Contains(("supervisor:li", "acknowledged: looking"), history);
+        Assert.Contains(("supervisor", "resolved: called her"), history);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await Post($"api/alerts/{id}/snooze", $$"""{ "until": "{{DateTimeOffset.UtcNow.AddHours(1):O}}" }""")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_customer_who_succeeded_after_the_alert_counts_as_recovered_when_it_is_resolved_by_hand()
+    {
+        var customer = NewCustomer();
+        var id = await RaiseAsync(customer);
+        await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow, "order-placed", "web/checkout")));
+
+        var resolved = await ReadObject(await Post($"api/alerts/{id}/resolve"));
+        Assert.Equal("recovered", (string)resolved["outcome"]!);
+    }
+
+    [Theory]
+    [InlineData("assign", "{}", "agentId", "is required")]
+    [InlineData("snooze", "{}", "until", "is required")]
+    [InlineData("snooze", """{ "until": "tomorrow" }""", "until", "must be an ISO 8601 time with an offset")]
+    [InlineData("snooze", """{ "until": "2020-01-01T00:00:00Z" }""", "until", "must be in the future")]
+    [InlineData("resolve", """{ "outcome": "happy" }""", "outcome", "must be one of recovered, lost")]
+    public async Task Bad_fields_are_a_400_that_names_them(string action, string body, string field, string reason)
+    {
+        var id = await RaiseAsync(NewCustomer());
+
+        var response = await Post($"api/alerts/{id}/{action}", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ReadObject(response);
+        Assert.StartsWith(reason, (string)problem["errors"]![field]![0]!);
+    }
+
+    [Fact]
+    public async Task Assign_and_snooze_change_owner_and_state_and_an_unknown_alert_is_404()
+    {
+        var id = await RaiseAsync(NewCustomer());
+
+        var assigned = await ReadObject(await Post($"api/alerts/{id}/assign", """{ "agentId": "wang.wei" }"""));
+        Assert.Equal("wang.wei", (string)assigned["assignedTo"]!);
+        var until = DateTimeOffset.UtcNow.AddHours(2);
+        var snoozed = await ReadObject(await Post($"api/alerts/{id}/snooze", $$"""{ "until": "{{until:O}}" }"""));
+        Assert.Equal("snoozed", (string)snoozed["state"]!);
+        Assert.Equal(until, DateTimeOffset.Parse((string)snoozed["snoozedUntil"]!));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Post("api/alerts/no-such-alert/ack")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Alerts_page_newest_first_through_the_Link_header()
+    {
+        var touchpoint = "web/paging-" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 5; i++)
+        {
+            var customer = NewCustomer();
+            var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, _now.AddSeconds(n)) with { Touchpoint = touchpoint }).ToArray();
+            await _http.PostAsync("api/interactions", Body(searches));
+        }
+
+        var seen = new List<string>();
+        var next = $"api/alerts?touchpoint={Uri.EscapeDataString(touchpoint)}&limit=2";
+        while (next is not null)
+        {
+            var page = await _http.GetAsync(next);
+            seen.AddRange((await ReadArray(page)).Select(a => (string)a!["id"]!));
+            next = page.Headers.TryGetValues("Link", out var links) ? links.Single().Split('>')[0].TrimStart('<').TrimStart('/') : null;
+        }
+
+        var all = (await ReadArray(await _http.GetAsync($"api/alerts?touchpoint={Uri.EscapeDataString(touchpoint)}"))).Select(a => (string)a!["id"]!);
+        Assert.Equal(all, seen);
+        Assert.Equal(5, seen.Count);
+    }
+
+    [Fact]
+    public async Task A_silenced_alert_is_kept_and_queryable_but_never_reaches_the_wall()
+    {
+        await using var wall = await WallClient.ConnectAsync(fixture.App.BaseAddress);
+        var muted = NewCustomer();
+        var created = await Post("api/silences", $$"""{ "customerId": "{{muted}}", "author": "li", "comment": "test account", "expiresAt": "{{DateTimeOffset.UtcNow.AddHours(1):O}}" }""");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var silence = (string)(await ReadObject(created))["id"]!;
+        Assert.Contains(await ReadArray(await _http.GetAsync("api/silences")), s => (string)s!["id"]! == silence);
+
+        var id = await RaiseAsync(muted);
+        Assert.Equal(silence, (string)(await ReadObject(await _http.GetAsync($"api/alerts/{id}")))["silencedBy"]!);
+        var heard = NewCustomer();
+        await RaiseAsync(heard); // raised after the muted one: the wall hears it, and would have heard the first before it
+        await wall.NextForAsync(heard, TimeSpan.FromSeconds(10));
+        Assert.Empty(await wall.ReceivedForAsync(muted));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync($"api/silences/{silence}")).StatusCode);
+        Assert.DoesNotContain(await ReadArray(await _http.GetAsync("api/silences")), s => (string)s!["id"]! == silence);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.DeleteAsync($"api/silences/{silence}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_silence_must_name_what_it_mutes_who_and_why_and_until_when()
+    {
+        var response = await Post("api/silences", """{ "expiresAt": "2020-01-01T00:00:00Z" }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadObject(response))["errors"]!.AsObject();
+        Assert.Equal(["author", "comment", "expiresAt", "ruleId"], errors.Select(e => e.Key).Order());
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using CxLive.Agents;
+using CxLive.Alerts;
+using CxLive.Journeys;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.EndToEnd;
+
+/// <summary>
+/// The whole loop over the public API, as a supervisor's wall and an agent's console see it:
+/// interaction → alert → prompt to an agent → acknowledged → outcome → alert resolved, recovered.
+/// </summary>
+public sealed class OutreachLoopTests : IAsyncLifetime
+{
+    private const string Agent = "loop-agent";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    // Its own app: the first agent of the shipped team becomes the test's agent, so routing is known.
+    private readonly CxLiveApp _app = new(new Dictionary<string, string?> { ["Outreach:Agents:0:Id"] = Agent, ["Outreach:Agents:0:Name"] = "Loop Agent" });
+    private HttpClient _http = null!;
+
+    public Task InitializeAsync()
+    {
+        _http = _app.CreateHttpClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_detractor_is_routed_to_an_agent_who_reports_the_outcome_and_the_wall_sees_the_alert_through_to_recovered()
+    {
+        await using var wall = await WallClient.ConnectAsync(_app.BaseAddress);
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var customer = NewCustomer();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-10);
+
+        var journey = new[]
+        {
+            Make(customer, now, InteractionTypes.Contact, "call-center/billing") with { Channel = Channel.CallCenter, Stage = JourneyStage.Service },
+            Make(customer, now.AddMinutes(5), InteractionTypes.Survey, "survey/nps", score: 3, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey },
+        };
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(journey))).StatusCode);
+
+        // The wall sees it raised; the agent gets the prompt, on the channel the customer uses.
+        // (The same journey may also raise experience-drop for her: the test follows the detractor.)
+        var (raisedAs, raised) = await wall.NextForAsync(customer, Patience);
+        while (raised.RuleId != "detractor")
+        {
+            (raisedAs, raised) = await wall.NextForAsync(customer, Patience);
+        }
+
+        Assert.Equal("alertRaised", raisedAs);
+        var prompt = await agent.NextPromptAsync(Patience);
+        while (prompt.AlertId != raised.Id)
+        {
+            prompt = await agent.NextPromptAsync(Patience);
+        }
+
+        Assert.Equal((raised.Id, customer, Channel.CallCenter), (prompt.AlertId, prompt.CustomerId, prompt.Channel));
+        Assert.Equal("Detractor: NPS 3", prompt.Why);
+        Assert.False(string.IsNullOrWhiteSpace(prompt.Wording));
+        Assert.Equal(journey.Select(i => i.Id).Reverse(), prompt.Timeline.Select(i => i.Id));
+        Assert.Equal(Agent, (await ReadObject(await _http.GetAsync($"api/alerts/{raised.Id}")))["assignedTo"]!.ToString());
+
+        // The agent acknowledges from the console, calls, and reports that it is settled.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{raised.Id}/ack", Body("""{ "by": "agent:loop-agent" }"""))).StatusCode);
+        var reported = await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "resolved", "note": "refund agreed" }"""));
+        Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "declined" }"""))).StatusCode);
+
+        // The wall saw every step, in order, ending resolved with the customer recovered.
+        var steps = new List<Alert>();
+        Alert latest;
+        do
+        {
+            (_, latest) = await wall.NextForAsync(customer, Patience);
+            if (latest.Id == raised.Id)
+            {
+                steps.Add(latest);
+            }
+        }
+        while (latest.Id != raised.Id || latest.State != AlertState.Resolved);
+
+        Assert.Equal([AlertState.Open, AlertState.Acknowledged, AlertState.Resolved], steps.Select(s => s.State).Distinct());
+        Assert.Equal(Agent, steps[0].AssignedTo);
+        Assert.Equal(AlertOutcome.Recovered, latest.Outcome);
+
+        // The outreach is part of the customer's journey now, and the stats count the recovery.
+        var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
+        Assert.Contains(timeline, i => (string)i!["type"]! == "outreach" && (string)i["attributes"]!["result"]! == "resolved");
+        var stats = await ReadObject(await _http.GetAsync("api/alerts/stats"));
+        Assert.Equal(1.0, (double)stats["recoveryRate"]!);
+        var agents = await ReadArray(await _http.GetAsync("api/agents"));
+        Assert.Equal(0, (int)agents.Single(a => (string)a!["id"]! == Agent)!["pending"]!);
+    }
+}

@@ -1,0 +1,92 @@
+using CxLive.Agents;
+using CxLive.Alerts;
+using CxLive.Customers;
+using CxLive.Journeys;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+
+namespace CxLive.Tests.Integration.Grains;
+
+/// <summary>The alert book and the outreach desk as grains: on the fake clock, with the real detectors feeding them.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class AlertLifecycleGrainTests(ClusterFixture fixture)
+{
+    private IAlertBookGrain Book => fixture.Grains.GetGrain<IAlertBookGrain>(0);
+    private IOutreachDeskGrain Desk => fixture.Grains.GetGrain<IOutreachDeskGrain>(0);
+
+    private static AlertSignal Critical(string customer, DateTimeOffset at) => new()
+    {
+        Kind = SignalKind.Raise,
+        RuleId = "unanswered-complaint",
+        CustomerId = customer,
+        CaseId = "case-" + customer,
+        Severity = Severity.Critical,
+        Title = "Complaint unanswered for 1 d",
+        Detail = "detail",
+        Evidence = ["c-" + customer],
+        At = at,
+    };
+
+    [Fact]
+    public async Task An_unacknowledged_critical_alert_escalates_on_its_own_timer_after_30_minutes()
+    {
+        var customer = NewCustomer();
+        var raised = (await Book.ApplyAsync([Critical(customer, fixture.Clock.GetUtcNow())])).Single();
+        var acknowledged = (await Book.ApplyAsync([Critical(NewCustomer(), fixture.Clock.GetUtcNow())])).Single();
+        await Book.ActAsync(acknowledged.Id, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "li" });
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(29));
+        await Book.TickAsync();
+        Assert.Null((await Book.GetAsync(raised.Id))!.EscalatedAt);
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1)); // the book's timer is due now: nothing else calls it
+        var escalated = await Eventually.ResultAsync(() => Book.GetAsync(raised.Id), a => a?.EscalatedAt is not null, TimeSpan.FromSeconds(10), "the escalation timer");
+        Assert.StartsWith("escalated: not acknowledged within", escalated!.History[^1].Note);
+        Assert.Null((await Book.GetAsync(acknowledged.Id))!.EscalatedAt);
+    }
+
+    [Fact]
+    public async Task A_customers_fourth_alert_of_the_day_folds_into_the_open_one()
+    {
+        var customer = NewCustomer();
+        var now = fixture.Clock.GetUtcNow();
+        var grain = fixture.Grains.GetGrain<ICustomerGrain>(customer);
+        await grain.RecordAsync([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n)))]);
+        await grain.RecordAsync([Make(customer, now.AddSeconds(10), InteractionTypes.QueueWait, "call-center/billing", score: 900) with { Channel = Channel.CallCenter }]);
+        await grain.RecordAsync([Make(customer, now.AddSeconds(20), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })]);
+        await grain.RecordAsync([Make(customer, now.AddSeconds(30), InteractionTypes.Payment, "web/checkout", Outcome.Failure),
+            Make(customer, now.AddSeconds(31), InteractionTypes.Payment, "web/checkout", Outcome.Failure)]);
+
+        // Five conditions (with experience-drop along the way), three alerts: the rest folded into the newest.
+        var alerts = await Book.QueryAsync(new AlertQuery { CustomerId = customer });
+        Assert.Equal(3, alerts.Length);
+        Assert.Contains("payment-failure", alerts[0].Folded);
+        Assert.Equal(5, alerts.Length + alerts[0].Folded.Length);
+    }
+
+    [Fact]
+    public async Task A_new_customer_alert_becomes_a_prompt_for_an_agent_on_the_customers_preferred_channel()
+    {
+        var customer = NewCustomer();
+        var now = fixture.Clock.GetUtcNow();
+        var grain = fixture.Grains.GetGrain<ICustomerGrain>(customer);
+        await grain.RecordAsync([
+            Make(customer, now.AddMinutes(-30), InteractionTypes.Contact, "call-center/billing") with { Channel = Channel.CallCenter },
+            Make(customer, now.AddMinutes(-20), InteractionTypes.Contact, "call-center/billing") with { Channel = Channel.CallCenter },
+            Make(customer, now, InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey },
+        ]);
+
+        var alert = (await Book.QueryAsync(new AlertQuery { CustomerId = customer, RuleId = "detractor" })).Single();
+        var prompt = await Eventually.ResultAsync(() => Desk.GetAsync("p-" + alert.Id), p => p is not null, TimeSpan.FromSeconds(10), "the prompt");
+        Assert.Equal(ClusterFixture.VoiceAgent, prompt!.AgentId);
+        Assert.Equal(Channel.CallCenter, prompt.Channel);
+        Assert.Equal(alert.Title, prompt.Why);
+        Assert.Equal(3, prompt.Timeline.Length);
+        Assert.Equal(ClusterFixture.VoiceAgent, (await Eventually.ResultAsync(() => Book.GetAsync(alert.Id), a => a?.AssignedTo is not null, TimeSpan.FromSeconds(10), "the assignment"))!.AssignedTo);
+        Assert.Contains(await Desk.ListAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
+
+        var reported = await Desk.ReportAsync(prompt.Id, OutreachResult.Resolved, "called back, refunded");
+        Assert.Equal(OutreachResult.Resolved, reported!.Result);
+        Assert.DoesNotContain(await Desk.ListAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
+    }
+}

@@ -1,0 +1,55 @@
+using CxLive.Agents;
+using CxLive.Journeys;
+
+namespace CxLive.Tests.Unit.Agents;
+
+public sealed class OutreachRoutingTests
+{
+    private static readonly List<AgentOptions> Team =
+    [
+        new() { Id = "voice-1", Skills = ["call-center", "chat"] },
+        new() { Id = "mail-1", Skills = ["email"] },
+        new() { Id = "voice-2", Skills = ["call-center"] },
+        new() { Id = "any", Skills = ["*"] },
+    ];
+
+    [Fact]
+    public void The_preferred_channel_is_the_reachable_one_the_customer_used_most()
+    {
+        var history = new Dictionary<Channel, long> { [Channel.Web] = 40, [Channel.Email] = 3, [Channel.CallCenter] = 5 };
+        Assert.Equal(Channel.CallCenter, OutreachRouting.PreferredChannel(history, suggested: Channel.Email));
+    }
+
+    [Fact]
+    public void Ties_go_to_the_suggested_channel_and_no_reachable_history_means_the_suggested_one()
+    {
+        var tie = new Dictionary<Channel, long> { [Channel.Email] = 2, [Channel.Chat] = 2 };
+        Assert.Equal(Channel.Chat, OutreachRouting.PreferredChannel(tie, suggested: Channel.Chat));
+        Assert.Equal(Channel.Sms, OutreachRouting.PreferredChannel(new Dictionary<Channel, long> { [Channel.Web] = 9, [Channel.Push] = 4 }, suggested: Channel.Sms));
+    }
+
+    [Fact]
+    public void Least_loaded_picks_the_agent_with_the_skill_and_fewest_pending_prompts_first_listed_on_ties()
+    {
+        var turn = 0;
+        var pending = new Dictionary<string, int> { ["voice-1"] = 2, ["voice-2"] = 1, ["any"] = 1 };
+        Assert.Equal("voice-2", OutreachRouting.Choose(Team, Channel.CallCenter, id => pending.GetValueOrDefault(id), OutreachOptions.LeastLoaded, ref turn)!.Id);
+        Assert.Equal("mail-1", OutreachRouting.Choose(Team, Channel.Email, _ => 0, OutreachOptions.LeastLoaded, ref turn)!.Id);
+        Assert.Equal("any", OutreachRouting.Choose(Team, Channel.Sms, _ => 0, OutreachOptions.LeastLoaded, ref turn)!.Id);
+    }
+
+    [Fact]
+    public void Round_robin_takes_turns_among_the_agents_with_the_skill()
+    {
+        var turn = 0;
+        var picks = Enumerable.Range(0, 4).Select(_ => OutreachRouting.Choose(Team, Channel.CallCenter, _ => 0, OutreachOptions.RoundRobin, ref turn)!.Id);
+        Assert.Equal(["voice-1", "voice-2", "any", "voice-1"], picks);
+    }
+
+    [Fact]
+    public void Nobody_with_the_skill_means_no_agent()
+    {
+        var turn = 0;
+        Assert.Null(OutreachRouting.Choose([new AgentOptions { Id = "mail", Skills = ["email"] }], Channel.Chat, _ => 0, OutreachOptions.LeastLoaded, ref turn));
+    }
+}

@@ -1,0 +1,174 @@
+using CxLive.Alerts;
+using CxLive.Feed;
+
+namespace CxLive.Tests.Unit.Alerts;
+
+/// <summary>The book's policies: alert budget, incidents, silences, time passing, paging and stats.</summary>
+public sealed class AlertBookPolicyTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly AlertBookState _book = new();
+    private readonly AlertOptions _options = new();
+
+    private static AlertSignal Raise(string rule, string? customer, string touchpoint = "web/search", Severity severity = Severity.Warning, string? evidence = null, DateTimeOffset? at = null) => new()
+    {
+        Kind = SignalKind.Raise,
+        RuleId = rule,
+        CustomerId = customer,
+        Touchpoint = touchpoint,
+        Severity = severity,
+        Title = rule + " title",
+        Detail = "detail",
+        Evidence = [evidence ?? $"{rule}-{customer}-{touchpoint}"],
+        SuggestedAction = customer is null ? null : new SuggestedAction(Journeys.Channel.Email, "Hello", "context"),
+        At = at ?? Now,
+    };
+
+    private BookChanges Apply(AlertSignal signal, DateTimeOffset? now = null) => _book.Apply(signal, now ?? Now, _options, new BookChanges());
+
+    [Fact]
+    public void Beyond_three_alerts_a_day_a_customers_new_conditions_fold_into_their_open_alert()
+    {
+        Apply(Raise("detractor", "c-1"));
+        Apply(Raise("long-wait", "c-1"));
+        var third = Apply(Raise("payment-failure", "c-1")).Alerts.Single().Alert;
+
+        var fourth = Apply(Raise("push-fatigue", "c-1", evidence: "i-push"), Now.AddHours(1));
+
+        var host = Assert.Single(fourth.Alerts).Alert;
+        Assert.Equal(AlertChangeKind.Updated, fourth.Alerts[0].Kind);
+        Assert.Equal(third.Id, host.Id);
+        Assert.Equal(["push-fatigue"], host.Folded.ToArray());
+        Assert.Contains("i-push", host.Evidence);
+        Assert.Equal(3, _book.ById.Count);
+        Assert.Empty(fourth.ToRoute);
+
+        // A day later the budget is back.
+        Assert.Equal(AlertChangeKind.Raised, Apply(Raise("order-status-failure", "c-1"), Now.AddDays(1).AddMinutes(1)).Alerts.Single().Kind);
+    }
+
+    [Fact]
+    public void A_folded_condition_repeats_into_its_holder_and_clearing_it_leaves_the_holder_open()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Apply(Raise($"rule-{i}", "c-1"));
+        }
+
+        Apply(Raise("push-fatigue", "c-1"));
+        var repeat = Apply(Raise("push-fatigue", "c-1", evidence: "again")).Alerts.Single().Alert;
+        Assert.Equal(3, repeat.Occurrences);
+
+        var cleared = _book.Apply(new AlertSignal { Kind = SignalKind.Resolve, RuleId = "push-fatigue", CustomerId = "c-1", At = Now }, Now, _options, new BookChanges());
+        Assert.Equal(AlertState.Open, cleared.Alerts.Single().Alert.State);
+        Assert.Empty(_book.FoldedInto);
+    }
+
+    [Fact]
+    public void A_degradation_opens_an_incident_that_absorbs_the_customer_alerts_it_explains()
+    {
+        var before = Apply(Raise("repeated-failed-search", "c-1")).Alerts.Single().Alert;
+        Apply(Raise("repeated-failed-search", "c-other", touchpoint: "app/search"));
+
+        var degradation = Apply(Raise("touchpoint-degradation", null, severity: Severity.Critical));
+        var incident = Assert.Single(degradation.Incidents);
+        Assert.Equal("web/search", incident.Touchpoint);
+        Assert.Equal([before.Id], incident.AlertIds.ToArray());
+        Assert.Equal(incident.Id, _book.ById[before.Id].IncidentId);
+
+        var during = Apply(Raise("repeated-failed-search", "c-2"));
+        Assert.Equal(incident.Id, during.Alerts.Single().Alert.IncidentId);
+        Assert.Equal(2, during.Incidents.Single().AffectedCustomers);
+        Assert.Empty(during.ToRoute); // the incident is the thing to fix, not one customer at a time
+
+        var resolved = _book.ResolveIncident(incident.Id, Now.AddMinutes(30), "supervisor:li", new BookChanges());
+        Assert.NotNull(resolved?.ResolvedAt);
+        Assert.All(resolved!.AlertIds.Append(resolved.AlertId), id => Assert.Equal(AlertState.Resolved, _book.ById[id].State));
+        Assert.Equal(AlertState.Open, _book.NewestFirst().Single(a => a.CustomerId == "c-other").State);
+        Assert.Null(_book.ResolveIncident(incident.Id, Now, "x", new BookChanges()));
+    }
+
+    [Fact]
+    public void When_the_degradation_clears_its_incident_resolves_with_it()
+    {
+        Apply(Raise("touchpoint-degradation", null, severity: Severity.Critical));
+        Apply(Raise("repeated-failed-search", "c-1"));
+
+        var cleared = _book.Apply(new AlertSignal { Kind = SignalKind.Resolve, RuleId = "touchpoint-degradation", Touchpoint = "web/search", At = Now }, Now, _options, new BookChanges());
+
+        Assert.False(cleared.Incidents.Single().IsOpen);
+        Assert.All(_book.ById.Values, a => Assert.Equal(AlertState.Resolved, a.State));
+        Assert.Empty(_book.OpenIncidentByTouchpoint);
+    }
+
+    [Fact]
+    public void A_silenced_alert_is_kept_but_marked_and_not_routed_until_the_silence_lapses()
+    {
+        _book.Silences["s-1"] = new Silence { Id = "s-1", RuleId = "long-wait", Author = "li", Comment = "queue migration", CreatedAt = Now, ExpiresAt = Now.AddHours(1) };
+
+        var muted = Apply(Raise("long-wait", "c-1"));
+        Assert.Equal("s-1", muted.Alerts.Single().Alert.SilencedBy);
+        Assert.Empty(muted.ToRoute);
+        Assert.Null(Apply(Raise("detractor", "c-1")).Alerts.Single().Alert.SilencedBy);
+        Assert.Null(Apply(Raise("long-wait", "c-2"), Now.AddHours(1)).Alerts.Single().Alert.SilencedBy);
+
+        _book.Tick(Now.AddHours(1), _options, new BookChanges());
+        Assert.Empty(_book.Silences);
+    }
+
+    [Fact]
+    public void Ticks_wake_snoozed_alerts_escalate_unacknowledged_criticals_and_expire_stale_ones()
+    {
+        var critical = Apply(Raise("unanswered-complaint", "c-1", severity: Severity.Critical)).Alerts.Single().Alert;
+        var snoozed = Apply(Raise("detractor", "c-2")).Alerts.Single().Alert;
+        _book.Act(snoozed.Id, new AlertAction { Kind = AlertActionKind.Snooze, By = "li", Until = Now.AddMinutes(20) }, Now, new BookChanges());
+        var stale = Apply(Raise("long-wait", "c-3"), Now.AddDays(-8)).Alerts.Single().Alert;
+
+        Assert.Equal(Now.AddDays(-1), _book.NextDue(_options)); // the stale one is overdue: tick at once
+        var at20 = new BookChanges();
+        _book.Tick(Now.AddMinutes(20), _options, at20);
+        Assert.Equal(AlertState.Open, _book.ById[snoozed.Id].State);
+        Assert.Equal(AlertState.Resolved, _book.ById[stale.Id].State);
+        Assert.Equal(AlertOutcome.Lost, _book.ById[stale.Id].Outcome);
+        Assert.Null(_book.ById[critical.Id].EscalatedAt);
+
+        var at30 = new BookChanges();
+        _book.Tick(Now.AddMinutes(30), _options, at30);
+        Assert.Equal(critical.Id, at30.Alerts.Single().Alert.Id);
+        Assert.Equal(Now.AddMinutes(30), _book.ById[critical.Id].EscalatedAt);
+    }
+
+    [Fact]
+    public void Sequences_give_a_stable_cursor_newest_first()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            Apply(Raise("detractor", $"c-{i}"));
+        }
+
+        var first = _book.NewestFirst().Where(new AlertQuery().Matches).Take(2).ToList();
+        var second = _book.NewestFirst().Where(new AlertQuery { Before = first[^1].Sequence }.Matches).Take(2).ToList();
+        Assert.Equal(["c-4", "c-3"], first.Select(a => a.CustomerId));
+        Assert.Equal(["c-2", "c-1"], second.Select(a => a.CustomerId));
+    }
+
+    [Fact]
+    public void Stats_count_open_alerts_by_severity_time_to_acknowledge_and_resolve_and_the_recovery_rate()
+    {
+        var a = Apply(Raise("detractor", "c-1", severity: Severity.Critical)).Alerts.Single().Alert;
+        var b = Apply(Raise("detractor", "c-2")).Alerts.Single().Alert;
+        Apply(Raise("detractor", "c-3"));
+        _book.Act(a.Id, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "li" }, Now.AddMinutes(2), new BookChanges());
+        _book.Act(a.Id, new AlertAction { Kind = AlertActionKind.Resolve, By = "li", Outcome = AlertOutcome.Recovered }, Now.AddMinutes(10), new BookChanges());
+        _book.Act(b.Id, new AlertAction { Kind = AlertActionKind.Resolve, By = "li", Outcome = AlertOutcome.Lost }, Now.AddMinutes(20), new BookChanges());
+
+        var stats = _book.Stats(Now.AddSeconds(30));
+        Assert.Equal(1, stats.OpenBySeverity[Severity.Warning]);
+        Assert.Equal(0, stats.OpenBySeverity[Severity.Critical]);
+        Assert.Equal(120, stats.MeanSecondsToAcknowledge);
+        Assert.Equal(900, stats.MeanSecondsToResolve);
+        Assert.Equal(0.5, stats.RecoveryRate);
+        Assert.Equal(3, stats.RaisedLastMinute);
+        Assert.Equal(0, _book.Stats(Now.AddMinutes(2)).RaisedLastMinute);
+    }
+}
