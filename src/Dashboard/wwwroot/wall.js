@@ -6,6 +6,7 @@ const RESOLVED_KEPT_MS = 60_000;
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
 
 const alerts = new Map();      // id -> alert
+const incidents = new Map();   // id -> incident
 let resolvedCount = 0;
 let renderQueued = false;
 
@@ -38,7 +39,9 @@ function visibleAlerts() {
   for (const [id, alert] of alerts) {
     if (alert.state === "resolved" && now - Date.parse(alert.resolvedAt ?? alert.updatedAt) > RESOLVED_KEPT_MS) alerts.delete(id);
   }
+  // A customer alert that an incident absorbed is shown by its incident's card, not on its own.
   return [...alerts.values()]
+    .filter(a => !a.incidentId || a.ruleId === "touchpoint-degradation")
     .sort((a, b) => (a.state === "resolved") - (b.state === "resolved")
       || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
       || b.raisedAt.localeCompare(a.raisedAt))
@@ -65,7 +68,9 @@ function fill(li, alert) {
   li.dataset.state = alert.state;
   li.dataset.rule = alert.ruleId;
   li.querySelector(".severity").textContent = alert.severity;
-  li.querySelector(".title").textContent = alert.title;
+  const incident = alert.incidentId ? incidents.get(alert.incidentId) : null;
+  li.querySelector(".title").textContent = incident && incident.affectedCustomers > 0
+    ? `${alert.title} — incident, ${incident.affectedCustomers} customers affected` : alert.title;
   li.querySelector(".state").textContent = alert.state;
   li.querySelector(".detail").textContent = alert.detail;
   li.querySelector(".customer").textContent = alert.customerId ?? "—";
@@ -115,6 +120,8 @@ const connection = new signalR.HubConnectionBuilder()
 
 connection.on("alertRaised", upsert);
 connection.on("alertUpdated", upsert);
+connection.on("incidentUpdated", incident => { incidents.set(incident.id, incident); scheduleRender(); });
+connection.on("wallStats", () => {}); // the counters above are computed from the alerts shown
 connection.onreconnecting(() => setStatus("reconnecting", "Reconnecting…"));
 connection.onreconnected(async () => {
   await connection.invoke("SubscribeWall");
