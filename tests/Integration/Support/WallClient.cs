@@ -15,6 +15,9 @@ public sealed class WallClient : IAsyncDisposable
     private readonly HubConnection _connection;
     private readonly Channel<(string Method, Alert Alert)> _received = Channel.CreateUnbounded<(string, Alert)>();
 
+    /// <summary>Every <c>incidentUpdated</c>, in arrival order.</summary>
+    public Channel<Incident> Incidents { get; } = Channel.CreateUnbounded<Incident>();
+
     private WallClient(Uri baseAddress)
     {
         _connection = new HubConnectionBuilder()
@@ -23,6 +26,7 @@ public sealed class WallClient : IAsyncDisposable
             .Build();
         _connection.On<Alert>("alertRaised", alert => _received.Writer.TryWrite(("alertRaised", alert)));
         _connection.On<Alert>("alertUpdated", alert => _received.Writer.TryWrite(("alertUpdated", alert)));
+        _connection.On<Incident>("incidentUpdated", incident => Incidents.Writer.TryWrite(incident));
     }
 
     public static async Task<WallClient> ConnectAsync(Uri baseAddress, bool subscribeToWall = true)
@@ -50,6 +54,9 @@ public sealed class WallClient : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Calls a hub method, e.g. <c>SubscribeCustomer</c>.</summary>
+    public Task InvokeAsync(string method, string argument) => _connection.InvokeAsync(method, argument);
 
     /// <summary>Reads messages until <paramref name="until"/> is one of them; returns them all, in arrival order.</summary>
     public async Task<List<(string Method, Alert Alert)>> ReadUntilAsync(Func<(string Method, Alert Alert), bool> until, TimeSpan timeout)
