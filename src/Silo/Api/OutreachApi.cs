@@ -58,8 +58,9 @@ public static class OutreachApi
 
         prompt = (await desk.ReportAsync(id, result!.Value, note))!;
         var agent = prompt.AgentId ?? "unassigned";
-        await sink.AcceptAsync([OutreachInteraction(prompt, agent, time.GetUtcNow())], request.HttpContext.RequestAborted);
 
+        // The alert first, so its history carries the agent's words; then the outreach joins the
+        // customer's journey (where a successful one may clear the rule, which then finds it closed).
         var book = grains.GetGrain<IAlertBookGrain>(0);
         var by = "agent:" + agent;
         var text = $"outreach {WireNames<OutreachResult>.Of(prompt.Result!.Value)}" + (note is null ? "" : $": {note}");
@@ -69,6 +70,8 @@ public static class OutreachApi
             OutreachResult.Declined => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = text, Outcome = AlertOutcome.Lost },
             _ => new AlertAction { Kind = AlertActionKind.Acknowledge, By = by, Note = text },
         });
+
+        await sink.AcceptAsync([OutreachInteraction(prompt, agent, time.GetUtcNow())], request.HttpContext.RequestAborted);
 
         // The alert may have moved on already (resolved by its rule, acknowledged by a supervisor): the report stands either way.
         return Results.Ok(new { prompt, alert = moved.Alert });

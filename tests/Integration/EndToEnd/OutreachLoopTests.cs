@@ -91,6 +91,7 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.Equal([AlertState.Open, AlertState.Acknowledged, AlertState.Resolved], steps.Select(s => s.State).Distinct());
         Assert.Equal(Agent, steps[0].AssignedTo);
         Assert.Equal(AlertOutcome.Recovered, latest.Outcome);
+        Assert.Equal(("agent:" + Agent, "resolved: outreach resolved: refund agreed"), (latest.History[^1].By, latest.History[^1].Note));
 
         // The outreach is part of the customer's journey now, and the stats count the recovery.
         var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
