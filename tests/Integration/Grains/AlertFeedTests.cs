@@ -19,9 +19,18 @@ public sealed class AlertFeedTests(ClusterFixture fixture)
 
         public Task OnAlertChangesAsync(ImmutableArray<AlertChange> changes)
         {
+            // Other changes may come between (the outreach desk assigning the alert), and one-way
+            // notifications may arrive in either order: pick out the raise and the resolution.
             foreach (var change in changes.Where(c => c.Alert.CustomerId == customer))
             {
-                (change.Alert.State == AlertState.Resolved ? Resolved : Raised).TrySetResult(change);
+                if (change.Kind == AlertChangeKind.Raised)
+                {
+                    Raised.TrySetResult(change);
+                }
+                else if (change.Alert.State == AlertState.Resolved)
+                {
+                    Resolved.TrySetResult(change);
+                }
             }
 
             return Task.CompletedTask;

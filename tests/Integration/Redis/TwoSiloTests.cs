@@ -94,7 +94,16 @@ public sealed class TwoSiloTests(RedisServer redis) : IClassFixture<RedisServer>
         foreach (var wall in new[] { wallOnA, wallOnB })
         {
             var waiting = customers.ToHashSet();
-            var received = await wall.ReadUntilAsync(m => waiting.Remove(m.Alert.CustomerId!) && waiting.Count == 0, TimeSpan.FromSeconds(60));
+            List<(string Method, Alerts.Alert Alert)> received;
+            try
+            {
+                received = await wall.ReadUntilAsync(m => waiting.Remove(m.Alert.CustomerId!) && waiting.Count == 0, TimeSpan.FromSeconds(60));
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"{waiting.Count} customers' alerts never reached the wall on {(wall == wallOnA ? "A" : "B")}.\nA:\n{a.Output}\nB:\n{b.Output}");
+                throw;
+            }
 
             // A sentinel alert after all of them: anything sent twice would have arrived before it.
             var sentinel = NewCustomer();
