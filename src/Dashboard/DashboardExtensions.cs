@@ -31,6 +31,9 @@ public static class DashboardExtensions
     {
         app.MapHub<CxHub>(CxHub.Path);
         app.MapGet("/", () => Page("index.html")).ExcludeFromDescription();
+        app.MapGet("/agent", () => Page("agent.html")).ExcludeFromDescription();
+        app.MapGet("/favicon.ico", () => Results.NoContent()).ExcludeFromDescription(); // no icon yet; spares browsers a 404
+        app.MapGet("/customers/{id}", (string id) => Page("customer.html")).ExcludeFromDescription();
         return app;
     }
 

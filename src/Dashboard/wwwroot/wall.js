@@ -1,5 +1,8 @@
 // The supervisor's alert wall: loads the current alerts, then follows the hub's pushes.
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
+// Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
+// change comes back over the hub like any other, so every open wall shows it.
+import { t, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime } from "/i18n.js";
 
 const MAX_SHOWN = 200;
 const RESOLVED_KEPT_MS = 60_000;
@@ -7,7 +10,6 @@ const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
 
 const alerts = new Map();      // id -> alert
 const incidents = new Map();   // id -> incident
-let resolvedCount = 0;
 let renderQueued = false;
 
 const list = document.getElementById("alerts");
@@ -15,15 +17,15 @@ const empty = document.getElementById("empty");
 const template = document.getElementById("alert-card");
 const status = document.getElementById("connection");
 
-function setStatus(state, text) {
+function setStatus(state) {
   status.dataset.state = state;
-  status.textContent = text;
+  status.dataset.i18n = `status.${state}`;
+  status.textContent = t(`status.${state}`);
 }
 
 function upsert(alert) {
   const before = alerts.get(alert.id);
   if (before && before.updatedAt > alert.updatedAt) return; // an older copy arrived late
-  if (alert.state === "resolved" && before && before.state !== "resolved") resolvedCount++;
   alerts.set(alert.id, alert);
   scheduleRender();
 }
@@ -67,22 +69,30 @@ function fill(li, alert) {
   li.dataset.severity = alert.severity;
   li.dataset.state = alert.state;
   li.dataset.rule = alert.ruleId;
-  li.querySelector(".severity").textContent = alert.severity;
+  li.dataset.customer = alert.customerId ?? "";
+  li.querySelector(".severity").textContent = t(`severity.${alert.severity}`);
   const incident = alert.incidentId ? incidents.get(alert.incidentId) : null;
   li.querySelector(".title").textContent = incident && incident.affectedCustomers > 0
-    ? `${alert.title} — incident, ${incident.affectedCustomers} customers affected` : alert.title;
-  li.querySelector(".state").textContent = alert.state;
+    ? `${alert.title} — ${t("incident.affected", { count: formatNumber(incident.affectedCustomers) })}` : alert.title;
+  li.querySelector(".state").textContent = t(`state.${alert.state}`);
   li.querySelector(".detail").textContent = alert.detail;
-  li.querySelector(".customer").textContent = alert.customerId ?? "—";
+  const customer = li.querySelector(".customer");
+  customer.textContent = alert.customerId ?? "—";
+  if (alert.customerId) customer.href = `/customers/${encodeURIComponent(alert.customerId)}`; else customer.removeAttribute("href");
+  li.querySelector(".assigned").textContent = alert.assignedTo ?? "—";
+  li.querySelector("[data-action=ack]").disabled = alert.state === "acknowledged" || alert.state === "resolved";
+  li.querySelectorAll("[data-action=assign], [data-action=snooze], [data-action=resolve]").forEach(b => { b.disabled = alert.state === "resolved"; });
+  translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
   li.querySelector(".stage").textContent = alert.stage ?? "—";
   li.querySelector(".rule").textContent = alert.ruleId;
+  li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
   li.querySelector(".suggestion").textContent = alert.suggestedAction
     ? `${alert.suggestedAction.wording} (${alert.suggestedAction.channel})` : "";
   const when = li.querySelector(".when");
   when.dateTime = alert.raisedAt;
   when.textContent = timeAgo(alert.raisedAt);
-  when.title = new Date(alert.raisedAt).toLocaleString();
+  when.title = formatTime(alert.raisedAt);
 }
 
 function renderStats() {
@@ -93,18 +103,50 @@ function renderStats() {
     document.getElementById(`stat-${severity}`).textContent = open.filter(a => a.severity === severity).length;
   }
   document.getElementById("stat-rate").textContent = [...alerts.values()].filter(a => Date.parse(a.raisedAt) >= minuteAgo).length;
-  document.getElementById("stat-resolved").textContent = resolvedCount;
 }
+
+// The server's figures over every alert (not only those on screen): times and recovery rate.
+function showStats(stats) {
+  document.getElementById("stat-mtta").textContent = formatSeconds(stats.meanSecondsToAcknowledge);
+  document.getElementById("stat-mttr").textContent = formatSeconds(stats.meanSecondsToResolve);
+  document.getElementById("stat-recovery").textContent = stats.recoveryRate == null ? "—" : formatNumber(stats.recoveryRate, { style: "percent" });
+}
+
+async function act(alertId, action) {
+  let body = {};
+  if (action === "assign") {
+    const agentId = prompt(t("action.assignPrompt"));
+    if (!agentId) return;
+    body = { agentId };
+  } else if (action === "snooze") {
+    body = { until: new Date(Date.now() + 3_600_000).toISOString() };
+  }
+
+  const response = await fetch(`/api/alerts/${encodeURIComponent(alertId)}/${action}`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...body, by: "supervisor" }),
+  });
+  if (response.ok) upsert(await response.json());
+  else alert(t("action.failed", { reason: (await response.json()).detail }));
+}
+
+list.addEventListener("click", event => {
+  const button = event.target.closest("button[data-action]");
+  if (button) act(button.closest("li").dataset.alertId, button.dataset.action);
+});
 
 function timeAgo(iso) {
   const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
-  if (seconds < 60) return `${seconds}s ago`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  return `${Math.floor(seconds / 3600)} h ago`;
+  const format = new Intl.RelativeTimeFormat(language(), { numeric: "auto", style: "short" });
+  if (seconds < 60) return format.format(-seconds, "second");
+  if (seconds < 3600) return format.format(-Math.floor(seconds / 60), "minute");
+  return format.format(-Math.floor(seconds / 3600), "hour");
 }
 
 async function loadCurrent() {
-  const response = await fetch(`/api/alerts?limit=${MAX_SHOWN}`);
+  const [response, incidentsResponse, statsResponse] = await Promise.all([
+    fetch(`/api/alerts?limit=${MAX_SHOWN}`), fetch("/api/incidents?open=true"), fetch("/api/alerts/stats")]);
+  if (incidentsResponse.ok) for (const incident of await incidentsResponse.json()) incidents.set(incident.id, incident);
+  if (statsResponse.ok) showStats(await statsResponse.json());
   if (!response.ok) return;
   for (const alert of await response.json()) {
     if (alert.state !== "resolved") alerts.set(alert.id, alert);
@@ -121,26 +163,28 @@ const connection = new signalR.HubConnectionBuilder()
 connection.on("alertRaised", upsert);
 connection.on("alertUpdated", upsert);
 connection.on("incidentUpdated", incident => { incidents.set(incident.id, incident); scheduleRender(); });
-connection.on("wallStats", () => {}); // the counters above are computed from the alerts shown
-connection.onreconnecting(() => setStatus("reconnecting", "Reconnecting…"));
+connection.on("wallStats", showStats);
+connection.onreconnecting(() => setStatus("reconnecting"));
 connection.onreconnected(async () => {
   await connection.invoke("SubscribeWall");
   await loadCurrent(); // catch up on what happened while away
-  setStatus("live", "Live");
+  setStatus("live");
 });
-connection.onclose(() => { setStatus("disconnected", "Disconnected — retrying"); setTimeout(start, 5_000); });
+connection.onclose(() => { setStatus("disconnected"); setTimeout(start, 5_000); });
 
 async function start() {
   try {
     await connection.start();
     await connection.invoke("SubscribeWall");
     await loadCurrent();
-    setStatus("live", "Live");
+    setStatus("live");
   } catch {
-    setStatus("disconnected", "Disconnected — retrying");
+    setStatus("disconnected");
     setTimeout(start, 5_000);
   }
 }
 
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
+languagePicker(document.getElementById("lang"));
+onLanguageChange(() => { setStatus(status.dataset.state); [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId))); });
 start();

@@ -1,0 +1,118 @@
+// The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
+// customer's cross-channel timeline and what to say, and record the outcome.
+import { t, translate, languagePicker, onLanguageChange, formatNumber } from "/i18n.js";
+import { fillTimeline } from "/timeline.js";
+
+const prompts = new Map(); // id -> prompt (pending ones)
+let agentId = null;
+let selected = null;
+
+const picker = document.getElementById("agent");
+const queue = document.getElementById("queue");
+const status = document.getElementById("connection");
+const detail = document.getElementById("prompt");
+
+function setStatus(state) {
+  status.dataset.state = state;
+  status.dataset.i18n = `status.${state}`;
+  status.textContent = t(`status.${state}`);
+}
+
+function renderQueue() {
+  const pending = [...prompts.values()].filter(p => !p.result).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  queue.replaceChildren(...pending.map(p => {
+    const li = document.createElement("li");
+    li.dataset.promptId = p.id;
+    li.dataset.severity = p.severity;
+    li.dataset.selected = String(p.id === selected);
+    li.innerHTML = `<div class="title"></div><div class="who"></div>`;
+    li.querySelector(".title").textContent = p.why;
+    li.querySelector(".who").textContent = `${p.customerId} · ${p.channel}`;
+    return li;
+  }));
+  document.getElementById("no-prompts").hidden = pending.length > 0;
+}
+
+function show(prompt) {
+  selected = prompt.id;
+  document.getElementById("choose").hidden = true;
+  detail.hidden = false;
+  detail.querySelector(".why").textContent = prompt.why;
+  const customer = detail.querySelector(".customer");
+  customer.textContent = prompt.customerId;
+  customer.href = `/customers/${encodeURIComponent(prompt.customerId)}`;
+  detail.querySelector(".channel").textContent = prompt.channel;
+  detail.querySelector(".score-value").textContent = prompt.experienceScore == null ? "—" : formatNumber(prompt.experienceScore, { maximumFractionDigits: 0 });
+  detail.querySelector(".detail").textContent = prompt.detail;
+  detail.querySelector(".context").textContent = prompt.context;
+  detail.querySelector(".wording").textContent = prompt.wording;
+  detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = Boolean(prompt.result); });
+  const recorded = document.getElementById("recorded");
+  recorded.hidden = !prompt.result;
+  if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
+  fillTimeline(detail.querySelector("tbody"), prompt.timeline ?? []);
+  renderQueue();
+}
+
+async function report(outcome) {
+  const response = await fetch(`/api/outreach/${encodeURIComponent(selected)}/outcome`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ outcome }),
+  });
+  if (!response.ok) { alert(t("action.failed", { reason: (await response.json()).detail })); return; }
+  const { prompt } = await response.json();
+  prompts.set(prompt.id, prompt);
+  show(prompt);
+}
+
+async function loadQueue() {
+  prompts.clear();
+  const response = await fetch(`/api/outreach?agentId=${encodeURIComponent(agentId)}&pending=true`);
+  if (response.ok) for (const p of await response.json()) prompts.set(p.id, p);
+  renderQueue();
+}
+
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl("/hubs/cx")
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
+  .build();
+connection.on("outreachPrompt", prompt => { if (prompt.agentId === agentId) { prompts.set(prompt.id, prompt); renderQueue(); } });
+connection.onreconnecting(() => setStatus("reconnecting"));
+connection.onreconnected(async () => { await connection.invoke("SubscribeAgent", agentId); await loadQueue(); setStatus("live"); });
+connection.onclose(() => setStatus("disconnected"));
+
+async function become(id) {
+  if (agentId) await connection.invoke("UnsubscribeAgent", agentId);
+  agentId = id;
+  localStorage.setItem("cxlive.agent", id);
+  history.replaceState(null, "", `/agent?agentId=${encodeURIComponent(id)}`);
+  await connection.invoke("SubscribeAgent", id);
+  selected = null;
+  detail.hidden = true;
+  document.getElementById("choose").hidden = false;
+  await loadQueue();
+}
+
+queue.addEventListener("click", event => {
+  const li = event.target.closest("li[data-prompt-id]");
+  if (li) show(prompts.get(li.dataset.promptId));
+});
+detail.addEventListener("click", event => {
+  const button = event.target.closest("button[data-outcome]");
+  if (button) report(button.dataset.outcome);
+});
+picker.addEventListener("change", () => become(picker.value));
+
+async function start() {
+  languagePicker(document.getElementById("lang"));
+  onLanguageChange(() => { setStatus(status.dataset.state); if (selected) show(prompts.get(selected)); });
+  const agents = await (await fetch("/api/agents")).json();
+  for (const a of agents) picker.add(new Option(`${a.name} (${a.skills.join(", ")})`, a.id));
+  const wanted = new URLSearchParams(location.search).get("agentId") ?? localStorage.getItem("cxlive.agent");
+  picker.value = agents.some(a => a.id === wanted) ? wanted : agents[0]?.id ?? "";
+  await connection.start();
+  setStatus("live");
+  if (picker.value) await become(picker.value);
+  translate();
+}
+
+start();

@@ -1,0 +1,102 @@
+// Languages of the pages: English and Simplified Chinese. Elements carry data-i18n="key" (text)
+// or data-i18n-title / data-i18n-placeholder; dynamic text calls t(). Dates and numbers are
+// formatted per locale with Intl. The choice is kept in localStorage.
+
+const texts = {
+  en: {
+    "app.wall": "Live alert wall", "app.agent": "Agent console", "app.customer": "Customer",
+    "nav.wall": "Wall", "nav.agent": "Agent console", "nav.language": "Language",
+    "status.connecting": "Connecting…", "status.live": "Live", "status.reconnecting": "Reconnecting…", "status.disconnected": "Disconnected — retrying",
+    "stat.open": "Open", "stat.critical": "Critical", "stat.warning": "Warning", "stat.info": "Info",
+    "stat.rate": "Raised in the last minute", "stat.mtta": "Mean time to acknowledge", "stat.mttr": "Mean time to resolve", "stat.recovery": "Recovery rate",
+    "empty.headline": "No open alerts right now.",
+    "empty.body": "Alerts appear here the moment CxLive sees a customer having a bad experience. Send interactions to POST /api/interactions, or start CxLive with --demo for demo traffic.",
+    "meta.customer": "Customer", "meta.touchpoint": "Touchpoint", "meta.stage": "Stage", "meta.rule": "Rule", "meta.assigned": "Assigned to", "meta.suggestion": "Suggested outreach",
+    "action.ack": "Acknowledge", "action.assign": "Assign", "action.snooze": "Snooze 1 h", "action.resolve": "Resolve",
+    "action.assignPrompt": "Assign to which agent?", "action.failed": "Could not do that: {reason}",
+    "state.open": "open", "state.acknowledged": "acknowledged", "state.resolved": "resolved", "state.snoozed": "snoozed",
+    "severity.critical": "critical", "severity.warning": "warning", "severity.info": "info",
+    "incident.affected": "incident: {count} customers affected",
+    "agent.pick": "I am", "agent.queue": "My outreach prompts", "agent.none": "No prompts waiting. New ones appear here as soon as CxLive routes them to you.",
+    "agent.choose": "Open a prompt to see the customer and what to say.",
+    "agent.why": "Why", "agent.say": "Suggested wording", "agent.channel": "Reach them on", "agent.context": "Context", "agent.score": "Experience score",
+    "agent.timeline": "Cross-channel timeline", "agent.outcome": "Record the outcome", "agent.alerts": "Open alerts",
+    "outcome.contacted": "Contacted", "outcome.resolved": "Resolved", "outcome.declined": "Declined", "outcome.unreachable": "Unreachable",
+    "outcome.recorded": "Outcome recorded: {outcome}",
+    "customer.timeline": "Timeline", "customer.score": "Experience score", "customer.alerts": "Alerts", "customer.count": "{count} interactions",
+    "customer.none": "No interactions for this customer yet.",
+    "col.time": "Time", "col.channel": "Channel", "col.type": "Type", "col.stage": "Stage", "col.outcome": "Outcome", "col.touchpoint": "Touchpoint",
+  },
+  "zh-CN": {
+    "app.wall": "实时告警墙", "app.agent": "坐席工作台", "app.customer": "客户",
+    "nav.wall": "告警墙", "nav.agent": "坐席工作台", "nav.language": "语言",
+    "status.connecting": "正在连接…", "status.live": "实时", "status.reconnecting": "正在重新连接…", "status.disconnected": "已断开 — 正在重试",
+    "stat.open": "未关闭", "stat.critical": "严重", "stat.warning": "警告", "stat.info": "提示",
+    "stat.rate": "最近一分钟新增", "stat.mtta": "平均确认时间", "stat.mttr": "平均解决时间", "stat.recovery": "挽回率",
+    "empty.headline": "当前没有未关闭的告警。",
+    "empty.body": "一旦 CxLive 发现客户体验不佳，告警会立即出现在这里。可向 POST /api/interactions 发送交互数据，或使用 --demo 启动演示流量。",
+    "meta.customer": "客户", "meta.touchpoint": "触点", "meta.stage": "旅程阶段", "meta.rule": "规则", "meta.assigned": "负责人", "meta.suggestion": "建议外呼",
+    "action.ack": "确认", "action.assign": "分派", "action.snooze": "暂缓 1 小时", "action.resolve": "解决",
+    "action.assignPrompt": "分派给哪位坐席？", "action.failed": "操作失败：{reason}",
+    "state.open": "未处理", "state.acknowledged": "已确认", "state.resolved": "已解决", "state.snoozed": "已暂缓",
+    "severity.critical": "严重", "severity.warning": "警告", "severity.info": "提示",
+    "incident.affected": "事件：影响 {count} 位客户",
+    "agent.pick": "我是", "agent.queue": "我的主动外呼任务", "agent.none": "暂无待处理任务。CxLive 分派给您的新任务会立即出现在这里。",
+    "agent.choose": "打开一个任务，查看客户信息和建议话术。",
+    "agent.why": "触发原因", "agent.say": "建议话术", "agent.channel": "联系渠道", "agent.context": "背景", "agent.score": "体验分",
+    "agent.timeline": "跨渠道时间线", "agent.outcome": "记录结果", "agent.alerts": "未关闭的告警",
+    "outcome.contacted": "已联系", "outcome.resolved": "已解决", "outcome.declined": "客户拒绝", "outcome.unreachable": "无法联系",
+    "outcome.recorded": "已记录结果：{outcome}",
+    "customer.timeline": "时间线", "customer.score": "体验分", "customer.alerts": "告警", "customer.count": "共 {count} 次交互",
+    "customer.none": "该客户暂无交互记录。",
+    "col.time": "时间", "col.channel": "渠道", "col.type": "类型", "col.stage": "阶段", "col.outcome": "结果", "col.touchpoint": "触点",
+  },
+};
+
+export const languages = { en: "English", "zh-CN": "简体中文" };
+
+let current = localStorage.getItem("cxlive.lang") ?? (navigator.language?.startsWith("zh") ? "zh-CN" : "en");
+if (!texts[current]) current = "en";
+const listeners = [];
+
+export function language() { return current; }
+
+export function t(key, vars = {}) {
+  const text = texts[current][key] ?? texts.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => vars[name] ?? "");
+}
+
+export function formatTime(iso) {
+  return new Intl.DateTimeFormat(current, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
+}
+
+export function formatNumber(value, options = {}) {
+  return new Intl.NumberFormat(current, options).format(value);
+}
+
+export function formatSeconds(seconds) {
+  if (seconds == null) return "—";
+  const unit = seconds < 120 ? ["second", seconds] : seconds < 7200 ? ["minute", seconds / 60] : ["hour", seconds / 3600];
+  return new Intl.NumberFormat(current, { style: "unit", unit: unit[0], unitDisplay: "short", maximumFractionDigits: 1 }).format(unit[1]);
+}
+
+/** Translates every marked element under root, and the document's language. */
+export function translate(root = document) {
+  document.documentElement.lang = current;
+  root.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll("[data-i18n-title]").forEach(el => { el.title = t(el.dataset.i18nTitle); });
+}
+
+export function onLanguageChange(listener) { listeners.push(listener); }
+
+/** Fills a <select> with the languages and switches when it changes. */
+export function languagePicker(select) {
+  for (const [code, name] of Object.entries(languages)) select.add(new Option(name, code, false, code === current));
+  select.addEventListener("change", () => {
+    current = select.value;
+    localStorage.setItem("cxlive.lang", current);
+    translate();
+    listeners.forEach(listener => listener());
+  });
+  translate();
+}

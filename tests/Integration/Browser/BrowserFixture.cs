@@ -1,0 +1,59 @@
+using CxLive.Tests.Integration.Support;
+using Microsoft.Playwright;
+
+namespace CxLive.Tests.Integration.Browser;
+
+/// <summary>
+/// Debian's chromium driven by Playwright (engineering.md: never Playwright's own download), and one
+/// CxLive app for the browser tests. Screenshots go to <c>TestResults/screenshots</c> as artifacts.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private IPlaywright _playwright = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public CxLiveApp App { get; } = new();
+
+    public static string Screenshots { get; } = Directory.CreateDirectory(
+        Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"{Chromium} is missing: run ./test.sh, which installs the Debian package chromium");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh page (its own storage, so the language choice of one test never leaks into another).</summary>
+    public async Task<IPage> NewPageAsync(string path)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(App.BaseAddress, path).ToString());
+        await page.Locator("#connection[data-state=live]").WaitForAsync(new() { Timeout = 15_000 });
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using CxLive.Journeys;
+using CxLive.Tests.Integration.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Browser;
+
+/// <summary>The pages as supervisors and agents use them, in a real browser against the real app.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IDisposable
+{
+    private readonly HttpClient _http = fixture.App.CreateHttpClient();
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task RaiseFailedSearchesAsync(string customer)
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-3);
+        var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n * 20), $"red shoes {n}")).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(searches))).StatusCode);
+    }
+
+    private static ILocator Card(IPage page, string customer) => page.Locator($".alert[data-customer='{customer}']");
+
+    private static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png") });
+
+    [Fact]
+    public async Task The_wall_shows_an_alert_moments_after_its_interactions_are_posted()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+
+        var clock = Stopwatch.StartNew();
+        await RaiseFailedSearchesAsync(customer);
+        await Assertions.Expect(Card(page, customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        output.WriteLine($"alert card visible {clock.ElapsedMilliseconds} ms after the POST was sent");
+
+        await Assertions.Expect(Card(page, customer).Locator(".title")).ToHaveTextAsync("3 failed searches in 40 s");
+        await Assertions.Expect(Card(page, customer).Locator(".state")).ToHaveTextAsync("open");
+        await ScreenshotAsync(page, "wall");
+    }
+
+    [Fact]
+    public async Task Acknowledging_on_one_wall_updates_the_alert_on_another_open_wall()
+    {
+        var first = await fixture.NewPageAsync("/");
+        var second = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+        await RaiseFailedSearchesAsync(customer);
+        await Assertions.Expect(Card(second, customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+
+        await Card(first, customer).Locator("button[data-action=ack]").ClickAsync();
+
+        await Assertions.Expect(Card(second, customer).Locator(".state")).ToHaveTextAsync("acknowledged", new() { Timeout = 5_000 });
+        await Assertions.Expect(Card(second, customer).Locator("button[data-action=ack]")).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task The_agent_console_receives_a_routed_prompt_and_records_the_outcome()
+    {
+        // An email customer: the shipped team routes email to wang.wei (least loaded, listed first).
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await _http.PostAsync("api/interactions", Body(
+            Make(customer, now, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+            Make(customer, now.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 4, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
+
+        var item = page.Locator("#queue li", new() { HasText = customer });
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await item.First.ClickAsync();
+        await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer);
+        await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("email");
+        await Assertions.Expect(page.Locator("#prompt tbody tr")).ToHaveCountAsync(2);
+        await ScreenshotAsync(page, "agent");
+
+        await page.Locator("button[data-outcome=resolved]").ClickAsync();
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Resolved");
+        var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
+        Assert.Contains(timeline, i => (string)i!["type"]! == "outreach");
+    }
+
+    [Fact]
+    public async Task The_customer_view_shows_the_cross_channel_timeline_with_the_alert_evidence_marked()
+    {
+        var customer = NewCustomer();
+        await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-10), InteractionTypes.PageView, "app/home") with { Channel = Channel.App }));
+        await RaiseFailedSearchesAsync(customer);
+
+        var page = await fixture.NewPageAsync($"/customers/{customer}");
+
+        await Assertions.Expect(page.Locator("#timeline tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#timeline tr.evidence")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#timeline tr").Last.Locator("td").Nth(1)).ToHaveTextAsync("app");
+        await Assertions.Expect(page.Locator("#alerts li")).ToContainTextAsync("3 failed searches");
+        await ScreenshotAsync(page, "customer");
+    }
+
+    [Fact]
+    public async Task Switching_to_Chinese_translates_the_page()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+        await RaiseFailedSearchesAsync(customer);
+        await Assertions.Expect(Card(page, customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+
+        await page.SelectOptionAsync("#lang", "zh-CN");
+
+        await Assertions.Expect(page.Locator(".subtitle")).ToHaveTextAsync("实时告警墙");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("实时");
+        await Assertions.Expect(Card(page, customer).Locator("button[data-action=ack]")).ToHaveTextAsync("确认");
+        await Assertions.Expect(Card(page, customer).Locator(".state")).ToHaveTextAsync("未处理");
+        Assert.Equal("zh-CN", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        await ScreenshotAsync(page, "wall-zh");
+
+        // The choice is remembered for the next page.
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/agent").ToString());
+        await Assertions.Expect(page.Locator(".subtitle")).ToHaveTextAsync("坐席工作台");
+    }
+}
