@@ -52,6 +52,19 @@ function show(prompt) {
   if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
   fillTimeline(detail.querySelector("tbody"), prompt.timeline ?? []);
   renderQueue();
+  showOpenAlerts(prompt);
+}
+
+// Everything else still open for this customer, so the agent can settle it in the same call.
+async function showOpenAlerts(prompt) {
+  const response = await fetch(`/api/customers/${encodeURIComponent(prompt.customerId)}`);
+  const open = response.ok ? (await response.json()).openAlerts : [];
+  if (selected !== prompt.id) return;
+  detail.querySelector(".open-alerts").replaceChildren(...open.map(a => {
+    const li = document.createElement("li");
+    li.textContent = `${a.title} · ${t(`state.${a.state}`)}`;
+    return li;
+  }));
 }
 
 async function report(outcome) {

@@ -185,6 +185,8 @@ async function start() {
 }
 
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
+// Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
+if (new URLSearchParams(location.search).get("mode") === "wall") document.body.classList.add("wall-mode");
 languagePicker(document.getElementById("lang"));
 onLanguageChange(() => { setStatus(status.dataset.state); [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId))); });
 start();

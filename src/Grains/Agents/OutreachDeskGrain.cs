@@ -100,7 +100,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     }
 
     public Task<ImmutableArray<Agent>> AgentsAsync() =>
-        Task.FromResult(_options.Agents.Select(a => new Agent(a.Id, a.Name ?? a.Id, [.. a.Skills], _state.State.Pending(a.Id))).ToImmutableArray());
+        Task.FromResult(_options.Agents.Select(a => new Agent(a.Id, a.Name ?? a.Id, [.. a.EffectiveSkills], _state.State.Pending(a.Id))).ToImmutableArray());
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         _checkpoint.FlushAsync(cancellationToken);

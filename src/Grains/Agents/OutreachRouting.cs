@@ -31,7 +31,7 @@ public static class OutreachRouting
     public static AgentOptions? Choose(IReadOnlyList<AgentOptions> agents, Channel channel, Func<string, int> pending, string routing, ref int nextInTurn)
     {
         var skill = Serialization.WireNames<Channel>.Of(channel);
-        var able = agents.Where(a => a.Skills.Contains("*") || a.Skills.Contains(skill, StringComparer.OrdinalIgnoreCase)).ToList();
+        var able = agents.Where(a => a.EffectiveSkills.Contains("*") || a.EffectiveSkills.Contains(skill, StringComparer.OrdinalIgnoreCase)).ToList();
         if (able.Count == 0)
         {
             return null;

@@ -14,7 +14,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright _playwright = null!;
 
     public IBrowser Browser { get; private set; } = null!;
-    public CxLiveApp App { get; } = new();
+    /// <summary>The shipped team, except that sam.taylor (who takes anything) only works in stores here: email prompts all go to wang.wei.</summary>
+    public CxLiveApp App { get; } = new(new Dictionary<string, string?> { ["Outreach:Agents:2:Skills:0"] = "store" });
 
     public static string Screenshots { get; } = Directory.CreateDirectory(
         Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots")).FullName;

@@ -63,7 +63,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     [Fact]
     public async Task The_agent_console_receives_a_routed_prompt_and_records_the_outcome()
     {
-        // An email customer: the shipped team routes email to wang.wei (least loaded, listed first).
+        // An email customer: here only wang.wei reaches customers by email.
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var customer = NewCustomer();
         var now = DateTimeOffset.UtcNow.AddMinutes(-5);
@@ -77,6 +77,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer);
         await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("email");
         await Assertions.Expect(page.Locator("#prompt tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync("Detractor");
         await ScreenshotAsync(page, "agent");
 
         await page.Locator("button[data-outcome=resolved]").ClickAsync();
@@ -99,6 +100,19 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#timeline tr").Last.Locator("td").Nth(1)).ToHaveTextAsync("app");
         await Assertions.Expect(page.Locator("#alerts li")).ToContainTextAsync("3 failed searches");
         await ScreenshotAsync(page, "customer");
+    }
+
+    [Fact]
+    public async Task Wall_mode_is_for_a_screen_across_the_room_large_and_without_controls()
+    {
+        var page = await fixture.NewPageAsync("/?mode=wall");
+        var customer = NewCustomer();
+        await RaiseFailedSearchesAsync(customer);
+        await Assertions.Expect(Card(page, customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+
+        await Assertions.Expect(Card(page, customer).Locator(".actions")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".nav a")).ToBeHiddenAsync();
+        Assert.True(await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)") > 20);
     }
 
     [Fact]

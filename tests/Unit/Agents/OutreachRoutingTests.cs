@@ -52,4 +52,25 @@ public sealed class OutreachRoutingTests
         var turn = 0;
         Assert.Null(OutreachRouting.Choose([new AgentOptions { Id = "mail", Skills = ["email"] }], Channel.Chat, _ => 0, OutreachOptions.LeastLoaded, ref turn));
     }
+
+    [Fact]
+    public void An_agent_with_no_skills_listed_takes_any_channel()
+    {
+        var turn = 0;
+        Assert.Equal("new", OutreachRouting.Choose([new AgentOptions { Id = "new" }], Channel.Social, _ => 0, OutreachOptions.LeastLoaded, ref turn)!.Id);
+    }
+
+    [Fact]
+    public void Skills_bound_from_configuration_are_exactly_those_configured()
+    {
+        var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(new Microsoft.Extensions.Configuration.ConfigurationBuilder(), new Dictionary<string, string?>
+        {
+            ["Outreach:Agents:0:Id"] = "mail",
+            ["Outreach:Agents:0:Skills:0"] = "email",
+        }).Build();
+        var options = new OutreachOptions();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection(OutreachOptions.Section), options);
+
+        Assert.Equal(["email"], options.Agents.Single().Skills);
+    }
 }
