@@ -25,6 +25,8 @@ const texts = {
     "outcome.recorded": "Outcome recorded: {outcome}",
     "customer.timeline": "Timeline", "customer.score": "Experience score", "customer.alerts": "Alerts", "customer.count": "{count} interactions",
     "customer.none": "No interactions for this customer yet.",
+    "heat.title": "Where it hurts now: open alerts by journey stage and channel",
+    "stage.discover": "Discover", "stage.research": "Research", "stage.purchase": "Purchase", "stage.receive": "Receive", "stage.service": "Service", "stage.share": "Share",
     "col.time": "Time", "col.channel": "Channel", "col.type": "Type", "col.stage": "Stage", "col.outcome": "Outcome", "col.touchpoint": "Touchpoint",
   },
   "zh-CN": {
@@ -49,6 +51,8 @@ const texts = {
     "outcome.recorded": "已记录结果：{outcome}",
     "customer.timeline": "时间线", "customer.score": "体验分", "customer.alerts": "告警", "customer.count": "共 {count} 次交互",
     "customer.none": "该客户暂无交互记录。",
+    "heat.title": "当前痛点：按旅程阶段和渠道统计的未关闭告警",
+    "stage.discover": "发现", "stage.research": "研究", "stage.purchase": "购买", "stage.receive": "收货", "stage.service": "服务", "stage.share": "分享",
     "col.time": "时间", "col.channel": "渠道", "col.type": "类型", "col.stage": "阶段", "col.outcome": "结果", "col.touchpoint": "触点",
   },
 };

@@ -103,6 +103,31 @@ function renderStats() {
     document.getElementById(`stat-${severity}`).textContent = open.filter(a => a.severity === severity).length;
   }
   document.getElementById("stat-rate").textContent = [...alerts.values()].filter(a => Date.parse(a.raisedAt) >= minuteAgo).length;
+  renderHeatmap(open);
+}
+
+// Journey stage × channel of the open customer alerts on screen. The channel is the touchpoint's
+// first segment (touchpoints are named channel/place: web/search, call-center/billing-queue).
+const STAGES = ["discover", "research", "purchase", "receive", "service", "share"];
+function renderHeatmap(open) {
+  const cells = new Map();
+  const channels = new Set();
+  for (const alert of open) {
+    if (!alert.customerId || !alert.touchpoint) continue;
+    const channel = alert.touchpoint.split("/")[0];
+    const key = `${alert.stage ?? "—"}|${channel}`;
+    channels.add(channel);
+    cells.set(key, (cells.get(key) ?? 0) + 1);
+  }
+  const columns = [...channels].sort();
+  const max = Math.max(1, ...cells.values());
+  const table = document.getElementById("heatmap");
+  const head = `<tr><th></th>${columns.map(c => `<th scope="col">${c}</th>`).join("")}</tr>`;
+  const rows = STAGES.map(stage => `<tr><th scope="row">${t(`stage.${stage}`)}</th>${columns.map(c => {
+    const n = cells.get(`${stage}|${c}`) ?? 0;
+    return `<td data-count="${n}" style="--heat:${n / max}">${n || ""}</td>`;
+  }).join("")}</tr>`);
+  table.innerHTML = columns.length ? head + rows.join("") : "";
 }
 
 // The server's figures over every alert (not only those on screen): times and recovery rate.
@@ -188,5 +213,5 @@ setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
 if (new URLSearchParams(location.search).get("mode") === "wall") document.body.classList.add("wall-mode");
 languagePicker(document.getElementById("lang"));
-onLanguageChange(() => { setStatus(status.dataset.state); [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId))); });
+onLanguageChange(() => { setStatus(status.dataset.state); [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId))); renderStats(); });
 start();

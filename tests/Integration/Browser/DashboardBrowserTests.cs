@@ -42,6 +42,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         await Assertions.Expect(Card(page, customer).Locator(".title")).ToHaveTextAsync("3 failed searches in 40 s");
         await Assertions.Expect(Card(page, customer).Locator(".state")).ToHaveTextAsync("open");
+
+        // The heatmap counts it where it happened: research stage, web channel.
+        var research = page.Locator("#heatmap tr", new() { HasText = "Research" });
+        var webColumn = await page.Locator("#heatmap tr").First.Locator("th").AllTextContentsAsync();
+        Assert.True(int.Parse(await research.Locator("td").Nth(webColumn.ToList().IndexOf("web") - 1).InnerTextAsync()) >= 1);
         await ScreenshotAsync(page, "wall");
     }
 
