@@ -130,6 +130,24 @@ function renderHeatmap(open) {
   table.innerHTML = columns.length ? head + rows.join("") : "";
 }
 
+// The touchpoints failing most right now, from the server (refreshed every 10 s).
+async function loadTopTouchpoints() {
+  const response = await fetch("/api/touchpoints?top=5");
+  if (!response.ok) return;
+  const top = await response.json();
+  document.getElementById("top-touchpoints").replaceChildren(...top.map(tp => {
+    const li = document.createElement("li");
+    li.dataset.touchpoint = tp.touchpoint;
+    li.style.setProperty("--rate", tp.last5Minutes.failureRate ?? (tp.last5Minutes.events ? tp.last5Minutes.failures / tp.last5Minutes.events : 0));
+    li.textContent = t("top.entry", {
+      touchpoint: tp.touchpoint,
+      rate: formatNumber(tp.last5Minutes.events ? tp.last5Minutes.failures / tp.last5Minutes.events : 0, { style: "percent" }),
+      events: formatNumber(tp.last5Minutes.events),
+    });
+    return li;
+  }));
+}
+
 // The server's figures over every alert (not only those on screen): times and recovery rate.
 function showStats(stats) {
   document.getElementById("stat-mtta").textContent = formatSeconds(stats.meanSecondsToAcknowledge);
@@ -172,6 +190,7 @@ async function loadCurrent() {
     fetch(`/api/alerts?limit=${MAX_SHOWN}`), fetch("/api/incidents?open=true"), fetch("/api/alerts/stats")]);
   if (incidentsResponse.ok) for (const incident of await incidentsResponse.json()) incidents.set(incident.id, incident);
   if (statsResponse.ok) showStats(await statsResponse.json());
+  loadTopTouchpoints();
   if (!response.ok) return;
   for (const alert of await response.json()) {
     if (alert.state !== "resolved") alerts.set(alert.id, alert);
@@ -210,8 +229,9 @@ async function start() {
 }
 
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
+setInterval(loadTopTouchpoints, 10_000);
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
 if (new URLSearchParams(location.search).get("mode") === "wall") document.body.classList.add("wall-mode");
 languagePicker(document.getElementById("lang"));
-onLanguageChange(() => { setStatus(status.dataset.state); [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId))); renderStats(); });
+onLanguageChange(() => { setStatus(status.dataset.state); [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId))); renderStats(); loadTopTouchpoints(); });
 start();

@@ -20,6 +20,10 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
     /// <summary>This activation, so a stream consumer can tell a checkpoint of what it delivered from one of a fresh activation.</summary>
     private readonly Guid _activation = Guid.NewGuid();
 
+    /// <summary>How often, at most, this touchpoint tells the directory its figures while traffic flows.</summary>
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
+    private DateTimeOffset _reportedAt = DateTimeOffset.MinValue;
+
     public TouchpointGrain(
         [PersistentState("touchpoint", StorageNames.State)] IPersistentState<TouchpointState> state,
         TimeProvider time,
@@ -56,6 +60,12 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
         {
             await GrainFactory.GetGrain<IAlertBookGrain>(0).ApplyAsync([.. _signals]);
             _signals.Clear();
+        }
+
+        if (now - _reportedAt >= ReportEvery)
+        {
+            _reportedAt = now;
+            await GrainFactory.GetGrain<ITouchpointDirectoryGrain>(0).ReportAsync(await GetSnapshotAsync()); // one-way
         }
 
         return _activation;

@@ -2,13 +2,34 @@ using CxLive.Touchpoints;
 
 namespace CxLive.Api;
 
-/// <summary><c>GET /api/touchpoints/{id}</c>: rolling counts and failure rates. Ids hold slashes (<c>web/search</c>).</summary>
+/// <summary>
+/// <c>GET /api/touchpoints/{id}</c>: rolling counts and failure rates (ids hold slashes, <c>web/search</c>);
+/// <c>GET /api/touchpoints?top=10&amp;minEvents=5</c>: the touchpoints failing most over the last 5 minutes.
+/// </summary>
 public static class TouchpointsApi
 {
     public static IEndpointRouteBuilder MapTouchpointsApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/touchpoints", TopAsync).Produces<TouchpointSnapshot[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapGet("/api/touchpoints/{**id}", GetAsync).Produces<TouchpointSnapshot>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    private static async Task<IResult> TopAsync(IGrainFactory grains, string? top, string? minEvents)
+    {
+        var count = 10;
+        if (top is not null && (!int.TryParse(top, out count) || count is < 1 or > 100))
+        {
+            return Problems.InvalidParameter("top", "must be a whole number from 1 to 100");
+        }
+
+        var least = 5;
+        if (minEvents is not null && (!int.TryParse(minEvents, out least) || least < 0))
+        {
+            return Problems.InvalidParameter("minEvents", "must be a whole number, 0 or more");
+        }
+
+        return Results.Ok(await grains.GetGrain<ITouchpointDirectoryGrain>(0).TopAsync(count, least));
     }
 
     private static async Task<IResult> GetAsync(IGrainFactory grains, string id)

@@ -108,6 +108,21 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task The_wall_lists_the_touchpoints_failing_most()
+    {
+        var touchpoint = "app/checkout-" + Guid.NewGuid().ToString("N")[..6];
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var traffic = Enumerable.Range(0, 10).Select(n => Make(NewCustomer(), now.AddSeconds(n), InteractionTypes.Checkout, touchpoint, n < 9 ? Outcome.Failure : Outcome.Success)).ToArray();
+        await _http.PostAsync("api/interactions", Body(traffic));
+
+        var top = await ReadArray(await _http.GetAsync("api/touchpoints?top=100&minEvents=10"));
+        Assert.Contains(top, tp => (string)tp!["touchpoint"]! == touchpoint && (long)tp["last5Minutes"]!["failures"]! == 9);
+
+        var page = await fixture.NewPageAsync("/");
+        await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{touchpoint}']")).ToHaveTextAsync($"{touchpoint}: 90% of 10 failed");
+    }
+
+    [Fact]
     public async Task Wall_mode_is_for_a_screen_across_the_room_large_and_without_controls()
     {
         var page = await fixture.NewPageAsync("/?mode=wall");
