@@ -170,7 +170,10 @@ public sealed class AlertBookState
 
     public IEnumerable<Alert> OpenAlerts => OpenByFingerprint.Values.Select(id => ById[id]);
 
-    /// <summary>Forgets the oldest resolved alerts beyond the configured number, and budget entries older than a day.</summary>
+    /// <summary>When budget entries and folds were last pruned: that sweep visits every customer, so it runs once a minute, not per change.</summary>
+    [NonSerialized] private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
+
+    /// <summary>Forgets the oldest resolved alerts beyond the configured number, and (once a minute) budget entries older than a day.</summary>
     public void Trim(int resolvedKept, DateTimeOffset now)
     {
         var resolved = ById.Count - OpenByFingerprint.Count;
@@ -187,6 +190,12 @@ public sealed class AlertBookState
             resolved--;
         }
 
+        if (now - _prunedAt < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        _prunedAt = now;
         foreach (var (customer, raised) in RaisedByCustomer.ToList())
         {
             raised.RemoveAll(at => now - at >= TimeSpan.FromDays(1));
