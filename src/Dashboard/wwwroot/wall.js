@@ -193,7 +193,7 @@ async function loadCurrent() {
   loadTopTouchpoints();
   if (!response.ok) return;
   for (const alert of await response.json()) {
-    if (alert.state !== "resolved") alerts.set(alert.id, alert);
+    if (alert.state !== "resolved" || alerts.has(alert.id)) upsert(alert); // a resolution this page missed ends its card too
   }
   scheduleRender();
 }
@@ -230,6 +230,8 @@ async function start() {
 
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
 setInterval(loadTopTouchpoints, 10_000);
+// Re-read the current alerts every 30 s: a push missed while the cluster changes shape is mended within that.
+setInterval(() => { if (connection.state === "Connected") loadCurrent(); }, 30_000);
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
 if (new URLSearchParams(location.search).get("mode") === "wall") document.body.classList.add("wall-mode");
 languagePicker(document.getElementById("lang"));
