@@ -148,6 +148,23 @@ async function loadTopTouchpoints() {
   }));
 }
 
+// How many customers stand in each tenth of the experience score (0–9 … 90–100), from the server.
+async function loadScores() {
+  const response = await fetch("/api/experience/distribution");
+  if (!response.ok) return;
+  const { tenths } = await response.json();
+  const max = Math.max(1, ...tenths);
+  document.getElementById("scores").replaceChildren(...tenths.map((count, i) => {
+    const bar = document.createElement("div");
+    bar.className = "bar";
+    bar.dataset.tenth = i;
+    bar.dataset.count = count;
+    bar.style.setProperty("--share", count / max);
+    bar.title = t("scores.bar", { from: i * 10, to: i === 9 ? 100 : i * 10 + 9, count: formatNumber(count) });
+    return bar;
+  }));
+}
+
 // The server's figures over every alert (not only those on screen): times and recovery rate.
 function showStats(stats) {
   document.getElementById("stat-mtta").textContent = formatSeconds(stats.meanSecondsToAcknowledge);
@@ -191,6 +208,7 @@ async function loadCurrent() {
   if (incidentsResponse.ok) for (const incident of await incidentsResponse.json()) incidents.set(incident.id, incident);
   if (statsResponse.ok) showStats(await statsResponse.json());
   loadTopTouchpoints();
+  loadScores();
   if (!response.ok) return;
   for (const alert of await response.json()) {
     if (alert.state !== "resolved" || alerts.has(alert.id)) upsert(alert); // a resolution this page missed ends its card too
@@ -229,7 +247,7 @@ async function start() {
 }
 
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
-setInterval(loadTopTouchpoints, 10_000);
+setInterval(() => { loadTopTouchpoints(); loadScores(); }, 10_000);
 // Re-read the current alerts every 30 s: a push missed while the cluster changes shape is mended within that.
 setInterval(() => { if (connection.state === "Connected") loadCurrent(); }, 30_000);
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.

@@ -75,9 +75,22 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         if (accepted > 0)
         {
             await LetTimePassAsync(rules); // a late event may already be past its deadline
+            await ReportScoreTenthAsync(now);
         }
 
         return new RecordResult(accepted, duplicates.ToImmutable()) { RecentDuplicateIndexes = recentDuplicates.ToImmutable(), Activation = _activation };
+    }
+
+    /// <summary>Tells the score distribution when this customer's score moved to another tenth (rarely: one-way, not per batch).</summary>
+    private async Task ReportScoreTenthAsync(DateTimeOffset now)
+    {
+        var state = _state.State;
+        var tenth = ExperienceDirectoryGrain.TenthOf(_detectors.Experience.ScoreAt(state.Detection.Experience, now));
+        if (tenth != state.ReportedTenth)
+        {
+            await GrainFactory.GetGrain<IExperienceDirectoryGrain>(0).MoveAsync(state.ReportedTenth, tenth);
+            state.ReportedTenth = tenth;
+        }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

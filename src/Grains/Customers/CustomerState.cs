@@ -31,6 +31,9 @@ public sealed class CustomerState
     /// <summary>When (wall clock, Unix seconds) each recent id was accepted, oldest first: see <see cref="CustomerOptions.RedeliveryWindow"/>.</summary>
     [Id(9)] public List<AcceptedId> RecentlyAccepted { get; set; } = [];
 
+    /// <summary>The tenth of the experience score this customer last reported to the score distribution.</summary>
+    [Id(10)] public int? ReportedTenth { get; set; }
+
     /// <summary>Records the interaction unless its id was seen before; false for a duplicate.</summary>
     public bool TryRecord(Interaction interaction, CustomerOptions options, DateTimeOffset now)
     {

@@ -3,12 +3,20 @@ using CxLive.Customers;
 
 namespace CxLive.Api;
 
-/// <summary><c>GET /api/customers/{id}</c>: timeline across channels, counts, and unresolved alerts.</summary>
+/// <summary>
+/// <c>GET /api/customers/{id}</c>: timeline across channels, counts, and unresolved alerts;
+/// <c>GET /api/experience/distribution</c>: how many customers stand in each tenth of the experience score.
+/// </summary>
 public static class CustomersApi
 {
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/customers/{id}", GetAsync).Produces<CustomerView>().ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/experience/distribution", async (IGrainFactory grains) =>
+        {
+            var tenths = await grains.GetGrain<IExperienceDirectoryGrain>(0).DistributionAsync();
+            return Results.Ok(new { tenths, customers = tenths.Sum() });
+        });
         return app;
     }
 

@@ -47,6 +47,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var research = page.Locator("#heatmap tr", new() { HasText = "Research" });
         var webColumn = await page.Locator("#heatmap tr").First.Locator("th").AllTextContentsAsync();
         Assert.True(int.Parse(await research.Locator("td").Nth(webColumn.ToList().IndexOf("web") - 1).InnerTextAsync()) >= 1);
+
+        // The score distribution counts her (she is somewhere below neutral after three failures).
+        var distribution = await ReadObject(await _http.GetAsync("api/experience/distribution"));
+        Assert.True((long)distribution["customers"]! >= 1);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#scores .bar")).ToHaveCountAsync(10);
         await ScreenshotAsync(page, "wall");
     }
 
