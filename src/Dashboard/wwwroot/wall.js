@@ -134,7 +134,7 @@ function renderHeatmap(open) {
 async function loadTopTouchpoints() {
   const response = await fetch("/api/touchpoints?top=5");
   if (!response.ok) return;
-  const top = await response.json();
+  const top = (await response.json()).filter(tp => tp.last5Minutes.failures > 0); // "failing most": a clean touchpoint is not news
   document.getElementById("top-touchpoints").replaceChildren(...top.map(tp => {
     const li = document.createElement("li");
     li.dataset.touchpoint = tp.touchpoint;
