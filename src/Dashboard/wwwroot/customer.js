@@ -33,6 +33,31 @@ async function load() {
   const response = await fetch(`/api/customers/${encodeURIComponent(customerId)}`);
   view = response.ok ? await response.json() : { experienceScore: 50, interactionCount: 0, timeline: [], openAlerts: [] };
   render();
+  await drawCurve();
+}
+
+// The score after each interaction (uPlot, restored from npm), with the alerts' evidence marked.
+let chart = null;
+async function drawCurve() {
+  const response = await fetch(`/api/customers/${encodeURIComponent(customerId)}/score`);
+  const points = response.ok ? await response.json() : [];
+  const evidence = new Set(view.openAlerts.flatMap(a => a.evidence));
+  const data = [
+    points.map(p => Date.parse(p.at) / 1000),
+    points.map(p => p.score),
+    points.map(p => (evidence.has(p.interactionId) ? p.score : null)),
+  ];
+  const container = document.getElementById("curve");
+  container.dataset.points = points.length;
+  chart?.destroy();
+  if (points.length === 0) return;
+  chart = new uPlot({
+    width: container.clientWidth || 600, height: 180,
+    scales: { y: { range: [0, 100] } },
+    axes: [{ stroke: "#8b98a5", grid: { stroke: "#26313c" } }, { stroke: "#8b98a5", grid: { stroke: "#26313c" } }],
+    legend: { show: false },
+    series: [{}, { stroke: "#4aa8ff", width: 2 }, { stroke: "#ff5c5c", width: 0, points: { show: true, size: 9, fill: "#ff5c5c" } }],
+  }, data, container);
 }
 
 const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/cx").withAutomaticReconnect().build();

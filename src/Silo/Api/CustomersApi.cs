@@ -1,5 +1,7 @@
 using CxLive.Alerts;
 using CxLive.Customers;
+using CxLive.Detection;
+using CxLive.Experience;
 
 namespace CxLive.Api;
 
@@ -12,12 +14,37 @@ public static class CustomersApi
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/customers/{id}", GetAsync).Produces<CustomerView>().ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/customers/{id}/score", ScoreAsync).Produces<ScorePoint[]>().ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/experience/distribution", async (IGrainFactory grains) =>
         {
             var tenths = await grains.GetGrain<IExperienceDirectoryGrain>(0).DistributionAsync();
             return Results.Ok(new { tenths, customers = tenths.Sum() });
         });
         return app;
+    }
+
+    /// <summary>
+    /// The score after each interaction on the customer's timeline, oldest first: the timeline replayed
+    /// through the same experience model the grain runs (so it starts from neutral at the timeline's
+    /// start, not from whatever came before it).
+    /// </summary>
+    private static async Task<IResult> ScoreAsync(IGrainFactory grains, CustomerDetectors detectors, string id)
+    {
+        var snapshot = await grains.GetGrain<ICustomerGrain>(id).GetSnapshotAsync();
+        if (snapshot.InteractionCount == 0)
+        {
+            return Problems.NotFound($"no interactions have been recorded for customer '{id}'");
+        }
+
+        var state = new ExperienceState();
+        var points = new List<ScorePoint>(snapshot.Timeline.Length);
+        foreach (var interaction in snapshot.Timeline.OrderBy(i => i.Timestamp))
+        {
+            detectors.Experience.Record(state, interaction);
+            points.Add(new ScorePoint(interaction.Timestamp, Math.Round(detectors.Experience.ScoreAt(state, interaction.Timestamp), 1), interaction.Id, interaction.Type));
+        }
+
+        return Results.Ok(points);
     }
 
     private static async Task<IResult> GetAsync(IGrainFactory grains, string id)
@@ -33,3 +60,6 @@ public static class CustomersApi
         return Results.Ok(CustomerView.Of(snapshot, open));
     }
 }
+
+/// <summary>The experience score right after one interaction (event time).</summary>
+public sealed record ScorePoint(DateTimeOffset At, double Score, string InteractionId, string Type);

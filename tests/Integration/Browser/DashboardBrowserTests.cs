@@ -110,6 +110,13 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#timeline tr.evidence")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#timeline tr").Last.Locator("td").Nth(1)).ToHaveTextAsync("app");
         await Assertions.Expect(page.Locator("#alerts li")).ToContainTextAsync("3 failed searches");
+
+        // The score curve: one point per interaction, drawn by the chart library restored from npm.
+        var score = await ReadArray(await _http.GetAsync($"api/customers/{customer}/score"));
+        Assert.Equal(4, score.Count);
+        Assert.True((double)score[^1]!["score"]! < (double)score[0]!["score"]!); // three failed searches brought it down
+        await Assertions.Expect(page.Locator("#curve")).ToHaveAttributeAsync("data-points", "4");
+        await Assertions.Expect(page.Locator("#curve canvas")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "customer");
     }
 
