@@ -1,6 +1,7 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber } from "/i18n.js";
+import { connectHub, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 
 const prompts = new Map(); // id -> prompt (pending ones)
@@ -9,14 +10,7 @@ let selected = null;
 
 const picker = document.getElementById("agent");
 const queue = document.getElementById("queue");
-const status = document.getElementById("connection");
 const detail = document.getElementById("prompt");
-
-function setStatus(state) {
-  status.dataset.state = state;
-  status.dataset.i18n = `status.${state}`;
-  status.textContent = t(`status.${state}`);
-}
 
 function renderQueue() {
   const pending = [...prompts.values()].filter(p => !p.result).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -84,10 +78,7 @@ async function loadQueue() {
   renderQueue();
 }
 
-const connection = new signalR.HubConnectionBuilder()
-  .withUrl("/hubs/cx")
-  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
-  .build();
+const connection = connectHub();
 connection.on("outreachPrompt", prompt => { if (prompt.agentId === agentId) { prompts.set(prompt.id, prompt); renderQueue(); } });
 connection.onreconnecting(() => setStatus("reconnecting"));
 connection.onreconnected(async () => { await connection.invoke("SubscribeAgent", agentId); await loadQueue(); setStatus("live"); });
@@ -117,7 +108,7 @@ picker.addEventListener("change", () => become(picker.value));
 
 async function start() {
   languagePicker(document.getElementById("lang"));
-  onLanguageChange(() => { setStatus(status.dataset.state); if (selected) show(prompts.get(selected)); });
+  onLanguageChange(() => { setStatus(currentStatus()); if (selected) show(prompts.get(selected)); });
   const agents = await (await fetch("/api/agents")).json();
   for (const a of agents) picker.add(new Option(`${a.name} (${a.skills.join(", ")})`, a.id));
   const wanted = new URLSearchParams(location.search).get("agentId") ?? localStorage.getItem("cxlive.agent");

@@ -1,17 +1,11 @@
 // One customer's live picture: score, alerts (the evidence rows are marked in the timeline), and
 // the cross-channel timeline. Refreshes whenever an alert about them changes.
 import { t, translate, languagePicker, onLanguageChange, formatNumber } from "/i18n.js";
+import { connectHub, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 
 const customerId = decodeURIComponent(location.pathname.split("/").pop());
-const status = document.getElementById("connection");
 let view = null;
-
-function setStatus(state) {
-  status.dataset.state = state;
-  status.dataset.i18n = `status.${state}`;
-  status.textContent = t(`status.${state}`);
-}
 
 function render() {
   if (!view) return;
@@ -60,7 +54,7 @@ async function drawCurve() {
   }, data, container);
 }
 
-const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/cx").withAutomaticReconnect().build();
+const connection = connectHub();
 connection.on("alertRaised", load);
 connection.on("alertUpdated", load);
 connection.onreconnecting(() => setStatus("reconnecting"));
@@ -68,7 +62,7 @@ connection.onreconnected(async () => { await connection.invoke("SubscribeCustome
 
 document.getElementById("customer-id").textContent = customerId;
 languagePicker(document.getElementById("lang"));
-onLanguageChange(() => { setStatus(status.dataset.state); render(); });
+onLanguageChange(() => { setStatus(currentStatus()); render(); });
 await connection.start();
 await connection.invoke("SubscribeCustomer", customerId);
 setStatus("live");

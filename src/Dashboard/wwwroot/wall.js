@@ -3,6 +3,7 @@
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
 import { t, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime } from "/i18n.js";
+import { connectHub, setStatus, currentStatus } from "/hub.js";
 
 const MAX_SHOWN = 200;
 const RESOLVED_KEPT_MS = 60_000;
@@ -15,13 +16,6 @@ let renderQueued = false;
 const list = document.getElementById("alerts");
 const empty = document.getElementById("empty");
 const template = document.getElementById("alert-card");
-const status = document.getElementById("connection");
-
-function setStatus(state) {
-  status.dataset.state = state;
-  status.dataset.i18n = `status.${state}`;
-  status.textContent = t(`status.${state}`);
-}
 
 function upsert(alert) {
   const before = alerts.get(alert.id);
@@ -216,11 +210,7 @@ async function loadCurrent() {
   scheduleRender();
 }
 
-const connection = new signalR.HubConnectionBuilder()
-  .withUrl("/hubs/cx")
-  // Retry forever, backing off to 10 s: a wall screen must come back by itself.
-  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
-  .build();
+const connection = connectHub();
 
 connection.on("alertRaised", upsert);
 connection.on("alertUpdated", upsert);
@@ -253,5 +243,5 @@ setInterval(() => { if (connection.state === "Connected") loadCurrent(); }, 30_0
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
 if (new URLSearchParams(location.search).get("mode") === "wall") document.body.classList.add("wall-mode");
 languagePicker(document.getElementById("lang"));
-onLanguageChange(() => { setStatus(status.dataset.state); [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId))); renderStats(); loadTopTouchpoints(); });
+onLanguageChange(() => { setStatus(currentStatus()); [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId))); renderStats(); loadTopTouchpoints(); });
 start();
