@@ -45,7 +45,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        ArmTick();
+        ArmTick(_state.State.NextDue(_options));
         return Task.CompletedTask;
     }
 
@@ -75,7 +75,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         var changes = new BookChanges();
         _state.State.Tick(_time.GetUtcNow(), _options, changes);
         await CommitAsync(changes);
-        ArmTick();
+        ArmTick(_state.State.NextDue(_options)); // a tick is rare: look at every open alert again
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync();
@@ -163,7 +163,11 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         if (changes.Any)
         {
             _statsTimer ??= this.RegisterGrainTimer(PushStatsAsync, StatsEvery, Timeout.InfiniteTimeSpan);
-            ArmTick();
+
+            // Only what changed can bring the next due moment forward; a due that moved later just
+            // lets the timer fire early, and that tick looks at every open alert again.
+            var changed = changes.Alerts.Select(c => AlertBookState.DueOf(c.Alert, _options)).Min();
+            ArmTick(_tickDue is { } armed && (changed is null || armed <= changed) ? armed : changed);
             await EnsureReminderAsync();
         }
     }
@@ -177,9 +181,8 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     }
 
     /// <summary>One timer, on the next moment something is due (the reminder covers a deactivated book).</summary>
-    private void ArmTick()
+    private void ArmTick(DateTimeOffset? due)
     {
-        var due = _state.State.NextDue(_options);
         if (due == _tickDue && (_tickTimer is not null || due is null))
         {
             return;
