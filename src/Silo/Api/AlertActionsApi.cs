@@ -16,14 +16,17 @@ public static class AlertActionsApi
     public static IEndpointRouteBuilder MapAlertActionsApi(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/alerts/{id}");
-        alerts.MapPost("/ack", (string id, HttpRequest request, IGrainFactory grains, TimeProvider time) =>
-            ActAsync(id, request, grains, time, AlertActionKind.Acknowledge));
-        alerts.MapPost("/assign", (string id, HttpRequest request, IGrainFactory grains, TimeProvider time) =>
-            ActAsync(id, request, grains, time, AlertActionKind.Assign));
-        alerts.MapPost("/resolve", (string id, HttpRequest request, IGrainFactory grains, TimeProvider time) =>
-            ActAsync(id, request, grains, time, AlertActionKind.Resolve));
-        alerts.MapPost("/snooze", (string id, HttpRequest request, IGrainFactory grains, TimeProvider time) =>
-            ActAsync(id, request, grains, time, AlertActionKind.Snooze));
+        foreach (var (path, kind) in new[]
+        {
+            ("/ack", AlertActionKind.Acknowledge),
+            ("/assign", AlertActionKind.Assign),
+            ("/resolve", AlertActionKind.Resolve),
+            ("/snooze", AlertActionKind.Snooze),
+        })
+        {
+            alerts.MapPost(path, (string id, HttpRequest request, IGrainFactory grains, TimeProvider time) => ActAsync(id, request, grains, time, kind));
+        }
+
         return app;
     }
 
