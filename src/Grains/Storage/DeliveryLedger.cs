@@ -43,9 +43,18 @@ public sealed class DeliveryLedger
     /// <summary>Forgets consumers silent for longer than <see cref="KeptFor"/>; true when something went.</summary>
     public bool Forget(DateTimeOffset now)
     {
-        var stale = ByConsumer.Where(pair => now - pair.Value.Touched > KeptFor).Select(pair => pair.Key).ToList();
-        stale.ForEach(consumer => ByConsumer.Remove(consumer));
-        return stale.Count > 0;
+        // Runs on every touchpoint batch: no allocation (removing while enumerating is allowed for Dictionary).
+        var forgot = false;
+        foreach (var (consumer, pending) in ByConsumer)
+        {
+            if (now - pending.Touched > KeptFor)
+            {
+                ByConsumer.Remove(consumer);
+                forgot = true;
+            }
+        }
+
+        return forgot;
     }
 
     [GenerateSerializer, Alias("cx.DeliveryLedger.Pending")]
