@@ -20,6 +20,9 @@ public static class DashboardExtensions
         services.AddSignalR().AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions));
         services.AddSingleton<HubAlertFeedObserver>();
         services.AddHostedService<AlertFeedSubscription>();
+        services.AddSingleton<HubCustomerWatcher>();
+        services.AddSingleton<CustomerWatches>();
+        services.AddHostedService(sp => sp.GetRequiredService<CustomerWatches>());
         return services;
     }
 

@@ -22,4 +22,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<Guid> CheckpointAsync();
 
     Task<CustomerSnapshot> GetSnapshotAsync();
+
+    /// <summary>
+    /// Pushes a snapshot to <paramref name="watcher"/> after every batch that added interactions, until
+    /// unwatched or not renewed within <see cref="Feed.AlertFeed.SubscriptionExpiry"/> (a watcher
+    /// also renews after the grain moved, which forgets its watchers).
+    /// </summary>
+    Task WatchAsync(Feed.ICustomerWatcher watcher);
+
+    Task UnwatchAsync(Feed.ICustomerWatcher watcher);
 }

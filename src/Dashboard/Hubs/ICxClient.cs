@@ -1,5 +1,6 @@
 using CxLive.Agents;
 using CxLive.Alerts;
+using CxLive.Customers;
 
 namespace CxLive.Dashboard.Hubs;
 
@@ -22,6 +23,9 @@ public interface ICxClient
 
     /// <summary>An outreach prompt routed to the subscribed agent.</summary>
     Task outreachPrompt(OutreachPrompt prompt);
+
+    /// <summary>A subscribed customer recorded new interactions: timeline, counts and score as they are now.</summary>
+    Task customerUpdated(CustomerSnapshot snapshot);
 
     /// <summary>The wall's counters, at most once a second while alerts change.</summary>
     Task wallStats(WallStats stats);

@@ -27,8 +27,25 @@ function renderQueue() {
   document.getElementById("no-prompts").hidden = pending.length > 0;
 }
 
+// The open prompt's customer is watched live: what they do while the agent reads lands in the timeline.
+let watched = null;
+async function watch(customerId) {
+  if (watched === customerId) return;
+  if (watched) await connection.invoke("UnsubscribeCustomer", watched);
+  watched = customerId;
+  await connection.invoke("SubscribeCustomer", customerId);
+}
+
+function followSnapshot(snapshot) {
+  const prompt = prompts.get(selected);
+  if (!prompt || prompt.customerId !== snapshot.customerId) return;
+  prompts.set(prompt.id, { ...prompt, timeline: snapshot.timeline, experienceScore: snapshot.experienceScore });
+  show(prompts.get(prompt.id));
+}
+
 function show(prompt) {
   selected = prompt.id;
+  watch(prompt.customerId);
   document.getElementById("choose").hidden = true;
   detail.hidden = false;
   detail.querySelector(".why").textContent = prompt.why;
@@ -79,9 +96,15 @@ async function loadQueue() {
 }
 
 const connection = connectHub();
+connection.on("customerUpdated", followSnapshot);
 connection.on("outreachPrompt", prompt => { if (prompt.agentId === agentId) { prompts.set(prompt.id, prompt); renderQueue(); } });
 connection.onreconnecting(() => setStatus("reconnecting"));
-connection.onreconnected(async () => { await connection.invoke("SubscribeAgent", agentId); await loadQueue(); setStatus("live"); });
+connection.onreconnected(async () => {
+  await connection.invoke("SubscribeAgent", agentId);
+  if (watched) await connection.invoke("SubscribeCustomer", watched);
+  await loadQueue();
+  setStatus("live");
+});
 connection.onclose(() => setStatus("disconnected"));
 
 async function become(id) {

@@ -1,5 +1,6 @@
 // One customer's live picture: score, alerts (the evidence rows are marked in the timeline), and
-// the cross-channel timeline. Refreshes whenever an alert about them changes.
+// the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
+// and reloads the alerts whenever one about them changes.
 import { t, translate, languagePicker, onLanguageChange, formatNumber } from "/i18n.js";
 import { connectHub, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
@@ -54,7 +55,20 @@ async function drawCurve() {
   }, data, container);
 }
 
+// The snapshot carries timeline, counts and score; the curve is refetched at most once a second
+// however fast the customer is acting.
+let curveQueued = false;
+function followSnapshot(snapshot) {
+  if (!view || snapshot.customerId !== customerId) return;
+  view = { ...view, ...snapshot };
+  render();
+  if (curveQueued) return;
+  curveQueued = true;
+  setTimeout(() => { curveQueued = false; drawCurve(); }, 1000);
+}
+
 const connection = connectHub();
+connection.on("customerUpdated", followSnapshot);
 connection.on("alertRaised", load);
 connection.on("alertUpdated", load);
 connection.onreconnecting(() => setStatus("reconnecting"));

@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
 using CxLive.Alerts;
 using CxLive.Detection;
+using CxLive.Feed;
 using CxLive.Journeys;
 using CxLive.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Utilities;
 
 namespace CxLive.Customers;
 
@@ -27,6 +30,10 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     private readonly Checkpoint<CustomerState> _checkpoint;
     private readonly TimeProvider _time;
     private readonly List<AlertSignal> _signals = [];
+    private readonly ILogger<CustomerGrain> _logger;
+
+    /// <summary>Web servers showing this customer live; created on the first watch, so unwatched customers pay one null field.</summary>
+    private ObserverManager<ICustomerWatcher>? _watchers;
 
     /// <summary>This activation, so a stream consumer can tell a checkpoint of what it delivered from one of a fresh activation.</summary>
     private readonly Guid _activation = Guid.NewGuid();
@@ -37,9 +44,11 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         CustomerDetectors detectors,
         IOptions<CustomerOptions> options,
         IOptions<CheckpointOptions> checkpoint,
-        TimeProvider time)
+        TimeProvider time,
+        ILogger<CustomerGrain> logger)
     {
         _time = time;
+        _logger = logger;
         _state = state;
         _rules = rules;
         _detectors = detectors;
@@ -76,6 +85,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         {
             await LetTimePassAsync(rules); // a late event may already be past its deadline
             await ReportScoreTenthAsync(now);
+            TellWatchers();
         }
 
         return new RecordResult(accepted, duplicates.ToImmutable()) { RecentDuplicateIndexes = recentDuplicates.ToImmutable(), Activation = _activation };
@@ -153,11 +163,36 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         return _activation;
     }
 
-    public Task<CustomerSnapshot> GetSnapshotAsync() =>
-        Task.FromResult(_state.State.Snapshot(this.GetPrimaryKeyString()) with
+    public Task<CustomerSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
+
+    public Task WatchAsync(ICustomerWatcher watcher)
+    {
+        _watchers ??= new ObserverManager<ICustomerWatcher>(AlertFeed.SubscriptionExpiry, _logger);
+        _watchers.Subscribe(watcher, watcher);
+        return Task.CompletedTask;
+    }
+
+    public Task UnwatchAsync(ICustomerWatcher watcher)
+    {
+        _watchers?.Unsubscribe(watcher);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One snapshot per batch, not per interaction: a batch is already the unit of change.</summary>
+    private void TellWatchers()
+    {
+        if (_watchers is { Count: > 0 } watchers)
+        {
+            var snapshot = Snapshot();
+            watchers.Notify(watcher => watcher.OnCustomerUpdatedAsync(snapshot));
+        }
+    }
+
+    private CustomerSnapshot Snapshot() =>
+        _state.State.Snapshot(this.GetPrimaryKeyString()) with
         {
             ExperienceScore = Math.Round(_detectors.Experience.ScoreAt(_state.State.Detection.Experience, _time.GetUtcNow()), 1),
-        });
+        };
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         _checkpoint.FlushAsync(cancellationToken);

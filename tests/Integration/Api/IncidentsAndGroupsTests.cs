@@ -61,4 +61,39 @@ public sealed class IncidentsAndGroupsTests(AppFixture fixture) : IDisposable
         Assert.Equal("alertRaised", received[^1].Method);
         Assert.DoesNotContain(received, m => m.Alert.CustomerId == other);
     }
+
+    [Fact]
+    public async Task A_watched_customer_pushes_a_snapshot_after_each_batch_and_an_unwatched_one_pushes_nothing()
+    {
+        await using var watcher = await WallClient.ConnectAsync(fixture.App.BaseAddress, subscribeToWall: false);
+        var (watched, other) = (NewCustomer(), NewCustomer());
+        await watcher.InvokeAsync("SubscribeCustomer", watched);
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        // The other customer is recorded (and would have pushed) before the watched one acts at all.
+        await _http.PostAsync("api/interactions", Body([FailedSearch(other, now)]));
+        await Eventually.TrueAsync(async () => (long)(await ReadObject(await _http.GetAsync($"api/customers/{other}")))["interactionCount"]! == 1, Patience, "the other customer recorded");
+
+        var first = FailedSearch(watched, now);
+        await _http.PostAsync("api/interactions", Body([first]));
+        var snapshot = await watcher.Customers.Reader.ReadAsync(new CancellationTokenSource(Patience).Token);
+        Assert.Equal(watched, snapshot.CustomerId);
+        Assert.Equal(1, snapshot.InteractionCount);
+        Assert.Equal(first.Id, snapshot.Timeline.Single().Id);
+
+        // Live: the next batch arrives as the next snapshot, newest first, with the score it left.
+        var second = FailedSearch(watched, now.AddSeconds(5));
+        await _http.PostAsync("api/interactions", Body([second]));
+        snapshot = await watcher.Customers.Reader.ReadAsync(new CancellationTokenSource(Patience).Token);
+        Assert.Equal([second.Id, first.Id], snapshot.Timeline.Select(i => i.Id));
+        Assert.True(snapshot.ExperienceScore < 50, $"two failed searches should pull the score below neutral, was {snapshot.ExperienceScore}");
+
+        // Unwatched: a later batch pushes nothing, which a round trip after it proves.
+        await watcher.InvokeAsync("UnsubscribeCustomer", watched);
+        await _http.PostAsync("api/interactions", Body([FailedSearch(watched, now.AddSeconds(10))]));
+        await Eventually.TrueAsync(async () => (long)(await ReadObject(await _http.GetAsync($"api/customers/{watched}")))["interactionCount"]! == 3, Patience, "the third batch recorded");
+        await watcher.InvokeAsync("SubscribeCustomer", other);
+        await _http.PostAsync("api/interactions", Body([FailedSearch(other, now.AddSeconds(10))]));
+        Assert.Equal(other, (await watcher.Customers.Reader.ReadAsync(new CancellationTokenSource(Patience).Token)).CustomerId);
+    }
 }

@@ -117,6 +117,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.True((double)score[^1]!["score"]! < (double)score[0]!["score"]!); // three failed searches brought it down
         await Assertions.Expect(page.Locator("#curve")).ToHaveAttributeAsync("data-points", "4");
         await Assertions.Expect(page.Locator("#curve canvas")).ToBeVisibleAsync();
+
+        // Live: what she does next lands in the open view (customerUpdated), curve included, without a reload.
+        await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Contact, "call/support") with { Channel = Channel.CallCenter }));
+        await Assertions.Expect(page.Locator("#timeline tr")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td").Nth(1)).ToHaveTextAsync("call-center");
+        await Assertions.Expect(page.Locator("#curve")).ToHaveAttributeAsync("data-points", "5");
         await ScreenshotAsync(page, "customer");
     }
 

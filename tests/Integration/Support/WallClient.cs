@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using CxLive.Alerts;
+using CxLive.Customers;
 using CxLive.Serialization;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public sealed class WallClient : IAsyncDisposable
     /// <summary>Every <c>incidentUpdated</c>, in arrival order.</summary>
     public Channel<Incident> Incidents { get; } = Channel.CreateUnbounded<Incident>();
 
+    /// <summary>Every <c>customerUpdated</c>, in arrival order.</summary>
+    public Channel<CustomerSnapshot> Customers { get; } = Channel.CreateUnbounded<CustomerSnapshot>();
+
     private WallClient(Uri baseAddress)
     {
         _connection = new HubConnectionBuilder()
@@ -27,6 +31,7 @@ public sealed class WallClient : IAsyncDisposable
         _connection.On<Alert>("alertRaised", alert => _received.Writer.TryWrite(("alertRaised", alert)));
         _connection.On<Alert>("alertUpdated", alert => _received.Writer.TryWrite(("alertUpdated", alert)));
         _connection.On<Incident>("incidentUpdated", incident => Incidents.Writer.TryWrite(incident));
+        _connection.On<CustomerSnapshot>("customerUpdated", snapshot => Customers.Writer.TryWrite(snapshot));
     }
 
     public static async Task<WallClient> ConnectAsync(Uri baseAddress, bool subscribeToWall = true)
