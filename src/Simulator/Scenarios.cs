@@ -43,6 +43,25 @@ internal static class Scenarios
                 ]
                 : [],
             ["unanswered-complaint"] = (r, c) => [new(S(0), Channel.Social, "social/weibo", Complaint, JourneyStage.Service, CaseId: c)],
+            ["repeat-contact"] = (r, c) =>
+            [
+                new(S(0), Channel.CallCenter, "call-center/support-queue", Contact, JourneyStage.Service, CaseId: c),
+                new(S(120 + r.Next(180)), Channel.Chat, "chat/support", Contact, JourneyStage.Service, CaseId: c),
+                new(S(420 + r.Next(180)), Channel.Email, "email/support", Contact, JourneyStage.Service, CaseId: c),
+            ],
+            ["missed-follow-up"] = (r, c) => [new(S(0), Channel.FieldService, "field-service/installation", ServiceVisit, JourneyStage.Service, CaseId: c)],
+            ["irrelevant-recommendations"] = (r, c) =>
+            [
+                new(S(0), Channel.App, "app/recommendations", RecommendationShown, JourneyStage.Research),
+                new(S(5), Channel.App, "app/recommendations", RecommendationRejected, JourneyStage.Research, Attributes: new() { ["item"] = Products[r.Next(Products.Length)] }),
+                new(S(60), Channel.App, "app/recommendations", RecommendationShown, JourneyStage.Research),
+                new(S(70), Channel.App, "app/recommendations", RecommendationRejected, JourneyStage.Research, Attributes: new() { ["item"] = Products[r.Next(Products.Length)] }),
+            ],
+            ["points-redemption-failure"] = (r, c) =>
+            [
+                new(S(0), Channel.App, "app/rewards", PointsRedemption, JourneyStage.Share, Outcome.Failure, Attributes: new() { ["reward"] = "coffee voucher" }),
+                new(S(120 + r.Next(600)), Channel.Web, "web/rewards", PointsRedemption, JourneyStage.Share, Outcome.Failure, Attributes: new() { ["reward"] = "coffee voucher" }),
+            ],
         };
 
     /// <summary>Ordinary sessions: what most customers do most of the time.</summary>

@@ -54,6 +54,9 @@ public sealed record OutreachPrompt
     [Id(15)] public DateTimeOffset? ReportedAt { get; init; }
     [Id(16)] public string? Note { get; init; }
 
+    /// <summary>Why, detail, wording and context in other languages, from the alert (<see cref="Alert.Translations"/>).</summary>
+    [Id(17)] public ImmutableDictionary<string, AlertText> Translations { get; init; } = ImmutableDictionary<string, AlertText>.Empty;
+
     public bool IsPending => Result is null;
 }
 

@@ -59,6 +59,9 @@ public sealed record Alert
     /// <summary>Position in the book, increasing with each raise: the paging cursor.</summary>
     [Id(26)] public long Sequence { get; init; }
 
+    /// <summary>Title, detail and suggested words in other languages, by language tag (<c>zh-CN</c>); English is above.</summary>
+    [Id(27)] public ImmutableDictionary<string, AlertText> Translations { get; init; } = ImmutableDictionary<string, AlertText>.Empty;
+
     [JsonIgnore]
     public bool IsOpen => State is not AlertState.Resolved;
 }

@@ -37,6 +37,9 @@ public sealed record AlertSignal
     /// <summary>Why the condition cleared, for resolve signals (kept in the alert's history).</summary>
     [Id(12)] public string? Reason { get; init; }
 
+    /// <summary>The title, detail and suggested words in other languages (<see cref="Alert.Translations"/>).</summary>
+    [Id(13)] public ImmutableDictionary<string, AlertText> Translations { get; init; } = ImmutableDictionary<string, AlertText>.Empty;
+
     /// <summary>The condition cleared: resolve the open alert of this rule, subject and case.</summary>
     public static AlertSignal Resolved(
         string ruleId, DateTimeOffset at, string reason, string? customerId = null, string? touchpoint = null, string? caseId = null, string? evidence = null) => new()

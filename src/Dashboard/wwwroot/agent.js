@@ -1,6 +1,6 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
-import { t, translate, languagePicker, onLanguageChange, formatNumber } from "/i18n.js";
+import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
 import { connectHub, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 
@@ -20,7 +20,7 @@ function renderQueue() {
     li.dataset.severity = p.severity;
     li.dataset.selected = String(p.id === selected);
     li.innerHTML = `<div class="title"></div><div class="who"></div>`;
-    li.querySelector(".title").textContent = p.why;
+    li.querySelector(".title").textContent = wordsOf(p).title;
     li.querySelector(".who").textContent = `${p.customerId} · ${p.channel}`;
     return li;
   }));
@@ -48,15 +48,16 @@ function show(prompt) {
   watch(prompt.customerId);
   document.getElementById("choose").hidden = true;
   detail.hidden = false;
-  detail.querySelector(".why").textContent = prompt.why;
+  const words = wordsOf(prompt);
+  detail.querySelector(".why").textContent = words.title;
   const customer = detail.querySelector(".customer");
   customer.textContent = prompt.customerId;
   customer.href = `/customers/${encodeURIComponent(prompt.customerId)}`;
   detail.querySelector(".channel").textContent = prompt.channel;
   detail.querySelector(".score-value").textContent = prompt.experienceScore == null ? "—" : formatNumber(prompt.experienceScore, { maximumFractionDigits: 0 });
-  detail.querySelector(".detail").textContent = prompt.detail;
-  detail.querySelector(".context").textContent = prompt.context;
-  detail.querySelector(".wording").textContent = prompt.wording;
+  detail.querySelector(".detail").textContent = words.detail;
+  detail.querySelector(".context").textContent = words.context;
+  detail.querySelector(".wording").textContent = words.wording;
   detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = Boolean(prompt.result); });
   const recorded = document.getElementById("recorded");
   recorded.hidden = !prompt.result;
@@ -73,7 +74,7 @@ async function showOpenAlerts(prompt) {
   if (selected !== prompt.id) return;
   detail.querySelector(".open-alerts").replaceChildren(...open.map(a => {
     const li = document.createElement("li");
-    li.textContent = `${a.title} · ${t(`state.${a.state}`)}`;
+    li.textContent = `${wordsOf(a).title} · ${t(`state.${a.state}`)}`;
     return li;
   }));
 }
@@ -131,7 +132,7 @@ picker.addEventListener("change", () => become(picker.value));
 
 async function start() {
   languagePicker(document.getElementById("lang"));
-  onLanguageChange(() => { setStatus(currentStatus()); if (selected) show(prompts.get(selected)); });
+  onLanguageChange(() => { setStatus(currentStatus()); renderQueue(); if (selected) show(prompts.get(selected)); });
   const agents = await (await fetch("/api/agents")).json();
   for (const a of agents) picker.add(new Option(`${a.name} (${a.skills.join(", ")})`, a.id));
   const wanted = new URLSearchParams(location.search).get("agentId") ?? localStorage.getItem("cxlive.agent");

@@ -1,7 +1,7 @@
 // One customer's live picture: score, alerts (the evidence rows are marked in the timeline), and
 // the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
 // and reloads the alerts whenever one about them changes.
-import { t, translate, languagePicker, onLanguageChange, formatNumber } from "/i18n.js";
+import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
 import { connectHub, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 
@@ -19,7 +19,7 @@ function render() {
   document.getElementById("alerts").replaceChildren(...view.openAlerts.map(a => {
     const li = document.createElement("li");
     li.dataset.severity = a.severity;
-    li.textContent = `${a.title} · ${t(`state.${a.state}`)}`;
+    li.textContent = `${wordsOf(a).title} · ${t(`state.${a.state}`)}`;
     return li;
   }));
 }

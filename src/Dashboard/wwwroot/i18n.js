@@ -74,6 +74,20 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => vars[name] ?? "");
 }
 
+// An alert's (or prompt's) words in the page's language: the detectors write each alert in English
+// and in the other languages (alert.translations["zh-CN"]); English, or a missing language, falls
+// back to the English fields. Returns { title, detail, wording, context }.
+export function wordsOf(item) {
+  const other = item.translations?.[current];
+  const action = item.suggestedAction;
+  return {
+    title: other?.title ?? item.title ?? item.why,
+    detail: other?.detail ?? item.detail,
+    wording: other?.wording ?? action?.wording ?? item.wording,
+    context: other?.context ?? action?.context ?? item.context,
+  };
+}
+
 export function formatTime(iso) {
   return new Intl.DateTimeFormat(current, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
 }

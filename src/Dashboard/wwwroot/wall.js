@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime } from "/i18n.js";
+import { t, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, wordsOf } from "/i18n.js";
 import { connectHub, setStatus, currentStatus } from "/hub.js";
 
 const MAX_SHOWN = 200;
@@ -66,10 +66,11 @@ function fill(li, alert) {
   li.dataset.customer = alert.customerId ?? "";
   li.querySelector(".severity").textContent = t(`severity.${alert.severity}`);
   const incident = alert.incidentId ? incidents.get(alert.incidentId) : null;
+  const words = wordsOf(alert);
   li.querySelector(".title").textContent = incident && incident.affectedCustomers > 0
-    ? `${alert.title} — ${t("incident.affected", { count: formatNumber(incident.affectedCustomers) })}` : alert.title;
+    ? `${words.title} — ${t("incident.affected", { count: formatNumber(incident.affectedCustomers) })}` : words.title;
   li.querySelector(".state").textContent = t(`state.${alert.state}`);
-  li.querySelector(".detail").textContent = alert.detail;
+  li.querySelector(".detail").textContent = words.detail;
   const customer = li.querySelector(".customer");
   customer.textContent = alert.customerId ?? "—";
   if (alert.customerId) customer.href = `/customers/${encodeURIComponent(alert.customerId)}`; else customer.removeAttribute("href");
@@ -82,7 +83,7 @@ function fill(li, alert) {
   li.querySelector(".rule").textContent = alert.ruleId;
   li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
   li.querySelector(".suggestion").textContent = alert.suggestedAction
-    ? `${alert.suggestedAction.wording} (${alert.suggestedAction.channel})` : "";
+    ? `${words.wording} (${alert.suggestedAction.channel})` : "";
   const when = li.querySelector(".when");
   when.dateTime = alert.raisedAt;
   when.textContent = timeAgo(alert.raisedAt);

@@ -59,6 +59,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 Channel = channel,
                 Wording = action.Wording,
                 Context = action.Context,
+                Translations = alert.Translations,
                 Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
                 ExperienceScore = customer.ExperienceScore,
                 CreatedAt = _time.GetUtcNow(),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxLive.Alerts;
 
 namespace CxLive.Detection;
 
@@ -19,4 +20,20 @@ public static class Phrases
 
     public static string Count(int n, string singular, string plural) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? singular : plural)}");
+
+    /// <summary>The same span in Chinese ("4 分钟"): the alert's <see cref="AlertLanguages.Chinese"/> text.</summary>
+    public static string SpanZh(TimeSpan span) => span switch
+    {
+        { TotalSeconds: < 60 } => $"{Math.Max(0, (int)span.TotalSeconds)} 秒",
+        { TotalMinutes: < 60 } => $"{(int)span.TotalMinutes} 分钟",
+        { TotalHours: < 48 } => span.Minutes == 0 ? $"{(int)span.TotalHours} 小时" : $"{(int)span.TotalHours} 小时 {span.Minutes} 分钟",
+        _ => $"{(int)span.TotalDays} 天",
+    };
+
+    /// <summary>“a”、“b”、“c”: Chinese quotes and the enumeration comma.</summary>
+    public static string QuotedZh(IEnumerable<string?> values, int most = 5) =>
+        string.Join("、", values.OfType<string>().Distinct().Take(most).Select(v => $"“{v}”"));
+
+    /// <summary>a、b、c: distinct, in order.</summary>
+    public static string ListZh(IEnumerable<string?> values) => string.Join("、", values.OfType<string>().Distinct());
 }

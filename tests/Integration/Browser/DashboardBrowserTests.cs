@@ -168,6 +168,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("实时");
         await Assertions.Expect(Card(page, customer).Locator("button[data-action=ack]")).ToHaveTextAsync("确认");
         await Assertions.Expect(Card(page, customer).Locator(".state")).ToHaveTextAsync("未处理");
+
+        // The alert's own words too, as the detector wrote them in Chinese, down to what the agent would say.
+        await Assertions.Expect(Card(page, customer).Locator(".title")).ToHaveTextAsync("40 秒内 3 次搜索无结果");
+        await Assertions.Expect(Card(page, customer).Locator(".detail")).ToHaveTextAsync("40 秒内 3 次搜索无结果：“red shoes 0”、“red shoes 1”、“red shoes 2”");
+        await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToContainTextAsync("看起来您没有找到“red shoes 2”。我可以帮您找吗？");
         Assert.Equal("zh-CN", await page.EvaluateAsync<string>("document.documentElement.lang"));
         await ScreenshotAsync(page, "wall-zh");
 

@@ -66,6 +66,7 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.Equal((raised.Id, customer, Channel.CallCenter), (prompt.AlertId, prompt.CustomerId, prompt.Channel));
         Assert.Equal("Detractor: NPS 3", prompt.Why);
         Assert.False(string.IsNullOrWhiteSpace(prompt.Wording));
+        Assert.Equal("贬损者：NPS 3", prompt.Translations[AlertLanguages.Chinese].Title); // a Chinese-speaking agent reads it in Chinese
         Assert.Equal(journey.Select(i => i.Id).Reverse(), prompt.Timeline.Select(i => i.Id));
         Assert.Equal(Agent, (await ReadObject(await _http.GetAsync($"api/alerts/{raised.Id}")))["assignedTo"]!.ToString());
 

@@ -53,6 +53,7 @@ public sealed class TouchpointDegradationTests
         {
             Assert.Equal(("web/search", (string?)null, Severity.Critical), (raise.Touchpoint, raise.CustomerId, raise.Severity));
             Assert.StartsWith("web/search failing:", raise.Title);
+            Assert.StartsWith("web/search 故障：5 分钟内失败率", raise.Translations[AlertLanguages.Chinese].Title);
             Assert.NotEmpty(raise.Evidence);
         }
     }

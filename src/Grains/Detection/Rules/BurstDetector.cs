@@ -31,8 +31,11 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>What an alert should quote of the moment (a query, an order id), if anything.</summary>
     protected virtual string? Label(Interaction interaction) => null;
 
-    /// <summary>The title, detail and suggested action for a run of bad moments (oldest first).</summary>
-    protected abstract (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run);
+    /// <summary>The title, detail and suggested action for a run of bad moments (oldest first), and the same in Chinese.</summary>
+    protected abstract Described Describe(List<BurstMark> run);
+
+    /// <summary>What an alert about a run says, in English and in Chinese.</summary>
+    protected sealed record Described(string Title, string Detail, SuggestedAction? Action, AlertText Chinese);
 
     protected abstract string ResolveReason(Interaction interaction);
 
@@ -92,7 +95,7 @@ public abstract class BurstDetector : ICustomerDetector
     protected AlertSignal Raise(ActiveRule rule, string customerId, List<BurstMark> run)
     {
         var last = run[^1];
-        var (title, detail, action) = Describe(run);
+        var (title, detail, action, chinese) = Describe(run);
         return new AlertSignal
         {
             Kind = SignalKind.Raise,
@@ -106,6 +109,19 @@ public abstract class BurstDetector : ICustomerDetector
             Evidence = [.. run.Select(m => m.InteractionId)],
             At = last.At,
             SuggestedAction = action,
+            Translations = AlertLanguages.InChinese(chinese),
+        };
+    }
+
+    /// <summary>The same alert under another title and detail, in both languages; the suggested words stay.</summary>
+    protected static AlertSignal Retitled(AlertSignal signal, string title, string detail, string titleZh, string detailZh)
+    {
+        var chinese = signal.Translations[AlertLanguages.Chinese];
+        return signal with
+        {
+            Title = title,
+            Detail = detail,
+            Translations = AlertLanguages.InChinese(chinese with { Title = titleZh, Detail = detailZh }),
         };
     }
 
@@ -114,6 +130,12 @@ public abstract class BurstDetector : ICustomerDetector
 
     /// <summary>The run's labels, distinct and quoted ("'a', 'b'"); empty when none had one.</summary>
     protected static string LabelsOf(List<BurstMark> run) => Phrases.Quoted(run.Select(m => m.Label));
+
+    protected static string SpanOfZh(List<BurstMark> run) => Phrases.SpanZh(run[^1].At - run[0].At);
+
+    protected static string LabelsOfZh(List<BurstMark> run) => Phrases.QuotedZh(run.Select(m => m.Label));
+
+    protected static string TouchpointsOf(List<BurstMark> run) => string.Join(", ", run.Select(m => m.Touchpoint).Distinct());
 
     /// <summary>The journey stage an alert carries when the interactions did not say.</summary>
     protected abstract JourneyStage DefaultStage { get; }

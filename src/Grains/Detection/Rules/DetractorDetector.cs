@@ -68,6 +68,13 @@ public sealed class DetractorDetector : ICustomerDetector
                 Channel.CallCenter,
                 "Thank you for your honest feedback. I'd like to understand what went wrong and put it right.",
                 "Call within a day; listen first, then agree on a fix. Record the outcome."),
+            Translations = AlertLanguages.InChinese(new AlertText(
+                $"贬损者：{answer}",
+                interaction.Attribute("comment") is { } said
+                    ? $"在 {interaction.Touchpoint} 打分 {answer}：“{said}”"
+                    : $"在 {interaction.Touchpoint} 打分 {answer}。",
+                "感谢您坦诚的反馈。我想了解哪里出了问题，并为您解决。",
+                "一天内致电；先倾听，再商定解决办法。记录结果。")),
         });
     }
 }

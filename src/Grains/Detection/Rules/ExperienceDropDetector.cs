@@ -47,6 +47,11 @@ public sealed class ExperienceDropDetector : ICustomerDetector
                     Channel.CallCenter,
                     "We noticed things haven't gone smoothly for you lately. Can I help put them right?",
                     "Read the customer's timeline first: the worst and the latest moments matter most."),
+                Translations = AlertLanguages.InChinese(new AlertText(
+                    $"体验分降至 {score:0}",
+                    $"在 {interaction.Touchpoint} 发生 {interaction.Type} 后，客户的体验分为 {score:0}（满分 100）。",
+                    "我们注意到您最近的体验不太顺利。我可以帮您解决吗？",
+                    "先看客户的时间线：最糟和最近的时刻最重要。")),
             });
         }
         else if (state.DropSince is not null && score > rule.Number(RecoverAbove))

@@ -31,6 +31,7 @@ public sealed class LongWaitDetector : ICustomerDetector
         }
 
         var waited = interaction.Score is { } seconds ? Phrases.Span(TimeSpan.FromSeconds(seconds)) : null;
+        var waitedZh = interaction.Score is { } s ? Phrases.SpanZh(TimeSpan.FromSeconds(s)) : null;
         signals.Add(new AlertSignal
         {
             Kind = SignalKind.Raise,
@@ -47,6 +48,11 @@ public sealed class LongWaitDetector : ICustomerDetector
                 interaction.Channel == Channel.Store ? Channel.Sms : Channel.CallCenter,
                 "Sorry you had to wait so long. I'm calling back so you don't have to queue again — how can I help?",
                 $"Queue: {interaction.Touchpoint}. Offer a callback at a time that suits them."),
+            Translations = AlertLanguages.InChinese(new AlertText(
+                gaveUp ? (waitedZh is null ? "放弃了排队" : $"等待 {waitedZh} 后放弃") : $"排队等待 {waitedZh}",
+                $"在 {interaction.Touchpoint} {(gaveUp ? "放弃了排队" : "等待了 " + waitedZh)}。",
+                "抱歉让您久等了。我给您回电，这样您就不用再排队了——有什么可以帮您？",
+                $"队列：{interaction.Touchpoint}。按客户方便的时间安排回电。")),
         });
     }
 }

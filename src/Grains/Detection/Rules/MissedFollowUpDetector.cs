@@ -77,6 +77,11 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
                 Channel.CallCenter,
                 "I'm calling to check that everything is working after our visit. Is there anything else we should fix?",
                 visit.Label is { } caseId ? $"Visit for case {caseId} at {visit.Touchpoint}." : $"Visit at {visit.Touchpoint}."),
+            Translations = AlertLanguages.InChinese(new AlertText(
+                $"上门服务后 {Phrases.SpanZh(now - visit.At)}仍未回访",
+                $"在 {visit.Touchpoint} 上门服务后，{Phrases.SpanZh(within)}内没有回电或主动联系。",
+                "我打电话来确认上次上门后一切正常。还有什么需要我们处理的吗？",
+                visit.Label is { } visitCase ? $"工单 {visitCase} 的上门服务，地点 {visit.Touchpoint}。" : $"上门服务地点 {visit.Touchpoint}。")),
         });
     }
 }

@@ -33,12 +33,14 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
     protected override string? Label(Interaction interaction) => interaction.Attribute("orderId");
 
-    protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
+    protected override Described Describe(List<BurstMark> run)
     {
         var span = SpanOf(run);
         var orders = LabelsOf(run);
         var channels = string.Join(", ", run.Select(m => m.Channel.ToString().ToLowerInvariant()).Distinct());
-        return (
+        var spanZh = SpanOfZh(run);
+        var lastOrder = run.LastOrDefault(m => m.Label is not null).Label;
+        return new(
             $"{Phrases.Count(run.Count, "failed order lookup", "failed order lookups")} in {span}",
             orders.Length == 0
                 ? $"{run.Count} order-status lookups failed in {span} ({channels})."
@@ -47,8 +49,15 @@ public sealed class OrderStatusFailureDetector : BurstDetector
                 Channel.Sms,
                 orders.Length == 0
                     ? "We noticed you couldn't check your order status. Here is the latest on your order: ..."
-                    : $"We noticed you couldn't check the status of order {run.Last(m => m.Label is not null).Label}. Here is the latest: ...",
-                $"Lookups failed on {string.Join(", ", run.Select(m => m.Touchpoint).Distinct())}."));
+                    : $"We noticed you couldn't check the status of order {lastOrder}. Here is the latest: ...",
+                $"Lookups failed on {TouchpointsOf(run)}."),
+            new AlertText(
+                $"{spanZh}内 {run.Count} 次订单查询失败",
+                orders.Length == 0
+                    ? $"{spanZh}内 {run.Count} 次订单状态查询失败（{channels}）。"
+                    : $"{spanZh}内 {run.Count} 次订单状态查询失败（{channels}），订单 {LabelsOfZh(run)}。",
+                orders.Length == 0 ? "我们注意到您没能查到订单状态。这是您订单的最新情况：……" : $"我们注意到您没能查到订单 {lastOrder} 的状态。最新情况如下：……",
+                $"在 {TouchpointsOf(run)} 上查询失败。"));
     }
 
     protected override string ResolveReason(Interaction interaction) => "An order-status lookup succeeded.";
@@ -75,11 +84,12 @@ public sealed class OrderStatusFailureDetector : BurstDetector
         if (state.OrderLookups.OpenSince is null && ofOrder.Count >= rule.Count(LookupsOfOneOrder))
         {
             state.OrderLookups.OpenSince = ofOrder[0].At;
-            signals.Add(Raise(rule, interaction.CustomerId, ofOrder) with
-            {
-                Title = $"Order {orderId} looked up {ofOrder.Count} times in {Phrases.Span(ofOrder[^1].At - ofOrder[0].At)}",
-                Detail = $"The customer keeps checking order {orderId} ({string.Join(", ", ofOrder.Select(m => m.Touchpoint).Distinct())}): they are worried about it.",
-            });
+            signals.Add(Retitled(
+                Raise(rule, interaction.CustomerId, ofOrder),
+                $"Order {orderId} looked up {ofOrder.Count} times in {SpanOf(ofOrder)}",
+                $"The customer keeps checking order {orderId} ({TouchpointsOf(ofOrder)}): they are worried about it.",
+                $"{SpanOfZh(ofOrder)}内查询订单 {orderId} {ofOrder.Count} 次",
+                $"客户反复查询订单 {orderId}（{TouchpointsOf(ofOrder)}）：他们在担心这笔订单。"));
         }
     }
 }

@@ -39,14 +39,20 @@ public sealed class PaymentFailureDetector : BurstDetector
 
     protected override string? Label(Interaction interaction) => interaction.Attribute("method") ?? interaction.Attribute("reason");
 
-    protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
+    protected override Described Describe(List<BurstMark> run)
     {
         var span = SpanOf(run);
         var labels = LabelsOf(run);
-        return (
+        var spanZh = SpanOfZh(run);
+        return new(
             $"{Phrases.Count(run.Count, "failed payment", "failed payments")} in {span}",
             labels.Length == 0 ? $"{run.Count} payments failed in {span} on {run[^1].Touchpoint}; no order yet." : $"{run.Count} payments failed in {span} ({labels}); no order yet.",
-            new SuggestedAction(Channel.Chat, "It looks like your payment didn't go through. Can I help you complete your order?", "Offer another payment method or to place the order for them."));
+            new SuggestedAction(Channel.Chat, "It looks like your payment didn't go through. Can I help you complete your order?", "Offer another payment method or to place the order for them."),
+            new AlertText(
+                $"{spanZh}内 {run.Count} 次支付失败",
+                labels.Length == 0 ? $"{spanZh}内在 {run[^1].Touchpoint} 支付失败 {run.Count} 次；尚未下单。" : $"{spanZh}内支付失败 {run.Count} 次（{LabelsOfZh(run)}）；尚未下单。",
+                "看起来您的付款没有成功。需要我帮您完成订单吗？",
+                "提供其他支付方式，或代客户下单。"));
     }
 
     protected override string ResolveReason(Interaction interaction) => "The customer placed the order.";
@@ -75,11 +81,12 @@ public sealed class PaymentFailureDetector : BurstDetector
 
         var failed = state.Payments.Marks.Where(m => m.Bad).ToList();
         state.Payments.OpenSince = failed[0].At;
-        signals.Add(Raise(rule, customerId, failed) with
-        {
-            Title = $"Payment failed {Phrases.Span(now - failed[0].At)} ago, no order",
-            Detail = $"{Phrases.Count(failed.Count, "payment", "payments")} failed on {failed[^1].Touchpoint} and no order followed within {Phrases.Span(rule.Duration(OrderWithin))}.",
-            At = now,
-        });
+        var orderWithin = rule.Duration(OrderWithin);
+        signals.Add(Retitled(
+            Raise(rule, customerId, failed),
+            $"Payment failed {Phrases.Span(now - failed[0].At)} ago, no order",
+            $"{Phrases.Count(failed.Count, "payment", "payments")} failed on {failed[^1].Touchpoint} and no order followed within {Phrases.Span(orderWithin)}.",
+            $"{Phrases.SpanZh(now - failed[0].At)}前支付失败，仍未下单",
+            $"在 {failed[^1].Touchpoint} 支付失败 {failed.Count} 次，{Phrases.SpanZh(orderWithin)}内没有下单。") with { At = now });
     }
 }

@@ -25,14 +25,20 @@ public sealed class PointsRedemptionFailureDetector : BurstDetector
 
     protected override string? Label(Interaction interaction) => interaction.Attribute("reward");
 
-    protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
+    protected override Described Describe(List<BurstMark> run)
     {
         var span = SpanOf(run);
         var rewards = LabelsOf(run);
-        return (
+        var spanZh = SpanOfZh(run);
+        return new(
             $"{Phrases.Count(run.Count, "points redemption failed", "points redemptions failed")} in {span}",
             rewards.Length == 0 ? $"{run.Count} redemptions failed or were abandoned in {span}." : $"{run.Count} redemptions failed or were abandoned in {span}: {rewards}",
-            new SuggestedAction(Channel.Email, "We saw your points redemption didn't go through. Can we help you choose a reward or complete it?", "Offer help with the redemption, or an alternative reward."));
+            new SuggestedAction(Channel.Email, "We saw your points redemption didn't go through. Can we help you choose a reward or complete it?", "Offer help with the redemption, or an alternative reward."),
+            new AlertText(
+                $"{spanZh}内 {run.Count} 次积分兑换失败",
+                rewards.Length == 0 ? $"{spanZh}内 {run.Count} 次兑换失败或被放弃。" : $"{spanZh}内 {run.Count} 次兑换失败或被放弃：{LabelsOfZh(run)}",
+                "我们看到您的积分兑换没有成功。需要我们帮您选择奖励或完成兑换吗？",
+                "主动协助完成兑换，或提供其他奖励。"));
     }
 
     protected override string ResolveReason(Interaction interaction) => "A redemption succeeded.";

@@ -48,25 +48,32 @@ public sealed class PushFatigueDetector : BurstDetector
         {
             var mark = new BurstMark(interaction.Timestamp, interaction.Id, true, Label(interaction), interaction.Touchpoint, interaction.Stage, interaction.Channel);
             var raise = Raise(rule, interaction.CustomerId, [mark]);
-            signals.Add(raise with
-            {
-                Title = "Unsubscribed right after a push",
-                Detail = $"The customer unsubscribed {Phrases.Span(interaction.Timestamp - push)} after a push.",
-            });
+            signals.Add(Retitled(
+                raise,
+                "Unsubscribed right after a push",
+                $"The customer unsubscribed {Phrases.Span(interaction.Timestamp - push)} after a push.",
+                "收到推送后立即退订",
+                $"客户在收到推送 {Phrases.SpanZh(interaction.Timestamp - push)}后退订。"));
             return;
         }
 
         base.Observe(rule, state, interaction, signals);
     }
 
-    protected override (string Title, string Detail, SuggestedAction? Action) Describe(List<BurstMark> run)
+    protected override Described Describe(List<BurstMark> run)
     {
         var span = SpanOf(run);
         var campaigns = LabelsOf(run);
-        return (
+        var spanZh = SpanOfZh(run);
+        return new(
             $"{Phrases.Count(run.Count, "push dismissed", "pushes dismissed")} in {span}",
             campaigns.Length == 0 ? $"{run.Count} pushes dismissed in {span}." : $"{run.Count} pushes dismissed in {span}: {campaigns}",
-            new SuggestedAction(Channel.Email, "Would you like to choose which messages you get from us?", "Hold marketing pushes for this customer and offer a preference centre."));
+            new SuggestedAction(Channel.Email, "Would you like to choose which messages you get from us?", "Hold marketing pushes for this customer and offer a preference centre."),
+            new AlertText(
+                $"{spanZh}内忽略了 {run.Count} 条推送",
+                campaigns.Length == 0 ? $"{spanZh}内忽略了 {run.Count} 条推送。" : $"{spanZh}内忽略了 {run.Count} 条推送：{LabelsOfZh(run)}",
+                "您想选择接收我们的哪些消息吗？",
+                "暂停向该客户发送营销推送，并引导其设置消息偏好。"));
     }
 
     protected override string ResolveReason(Interaction interaction) => "";

@@ -62,6 +62,7 @@ public sealed class RepeatContactDetector : ICustomerDetector
 
         state.Cases.Open.Add(caseId);
         var span = Phrases.Span(contacts[^1].At - contacts[0].At);
+        var spanZh = Phrases.SpanZh(contacts[^1].At - contacts[0].At);
         var channelNames = string.Join(", ", channels.Select(c => Serialization.WireNames<Channel>.Of(c)));
         signals.Add(new AlertSignal
         {
@@ -80,6 +81,11 @@ public sealed class RepeatContactDetector : ICustomerDetector
                 Channel.CallCenter,
                 $"I can see you've contacted us several times about case {caseId}. I'll own it from here until it's solved.",
                 $"Contacts via {channelNames}; read the case history before calling so the customer does not have to repeat it."),
+            Translations = AlertLanguages.InChinese(new AlertText(
+                $"{spanZh}内就同一问题联系 {contacts.Count} 次",
+                $"工单 {caseId}：{spanZh}内通过 {channelNames} 联系了 {contacts.Count} 次。",
+                $"我看到您已经为工单 {caseId} 联系过我们好几次了。从现在起由我负责，直到问题解决。",
+                $"联系渠道：{channelNames}；致电前先阅读工单记录，别让客户再重复一遍。")),
         });
     }
 

@@ -75,5 +75,10 @@ public static class TouchpointDegradationDetector
             Journeys.Channel.Other,
             $"Check {touchpoint} now: customers are failing there.",
             "Open an incident; hold proactive outreach to affected customers until the cause is known."),
+        Translations = AlertLanguages.InChinese(new AlertText(
+            $"{touchpoint} 故障：{minutes} 分钟内失败率 {recent.FailureRate:P0}",
+            $"最近 {minutes} 分钟内 {recent.Events} 次交互中有 {recent.Failures} 次失败，而这一小时其余时间的失败率为 {baseline.FailureRate:P0}。",
+            $"立即检查 {touchpoint}：客户正在那里失败。",
+            "创建事件；在查明原因前，暂停对受影响客户的主动联系。")),
     };
 }

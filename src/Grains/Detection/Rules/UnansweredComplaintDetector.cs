@@ -95,6 +95,7 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
     {
         var sla = rule.Duration(Sla);
         var waiting = Phrases.Span(now - complaint.At);
+        var waitingZh = Phrases.SpanZh(now - complaint.At);
         var channel = Serialization.WireNames<Channel>.Of(complaint.Channel);
         return new AlertSignal
         {
@@ -118,6 +119,16 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
                 complaint.Channel,
                 "We're sorry we haven't answered your complaint yet. I'm looking into it now and will get back to you today.",
                 $"Case {caseId}. Reply on the channel the customer used ({channel})."),
+            Translations = AlertLanguages.InChinese(new AlertText(
+                level switch
+                {
+                    1 => $"投诉需在 {Phrases.SpanZh(complaint.At + sla - now)}内回复",
+                    2 => $"投诉未回复，已超过 {Phrases.SpanZh(sla)} 的时限",
+                    _ => $"投诉已 {waitingZh}未回复",
+                },
+                $"通过 {channel}（{complaint.Touchpoint}）提交的投诉已等待回复 {waitingZh}；时限为 {Phrases.SpanZh(sla)}。",
+                "很抱歉我们还没有回复您的投诉。我正在处理，今天内会给您答复。",
+                $"工单 {caseId}。请在客户使用的渠道（{channel}）回复。")),
         };
     }
 }

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using CxLive.Alerts;
+using CxLive.Detection;
+using CxLive.Simulator;
+
+namespace CxLive.Tests.Unit.Detection;
+
+/// <summary>Every alert a detector raises reads in Chinese as well as English: title, detail, and what the agent says.</summary>
+public sealed partial class AlertTextTests
+{
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Chinese();
+
+    [Fact]
+    public void EveryRaisedCustomerAlertCarriesAChineseTitleDetailWordingAndContext()
+    {
+        var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+        var generated = new JourneyGenerator(new SimulatorOptions { Seed = 7, Customers = 1500, BadExperienceRate = 0.3 }, start).Advance(start.AddHours(1));
+        var detectors = CustomerDetectors.Catalogue();
+        var raised = new DetectionReplay(detectors, RuleBook.Defaults(detectors.Definitions))
+            .Run(generated.Select(g => g.Interaction), start.AddDays(4))
+            .Where(s => s.Kind == SignalKind.Raise)
+            .ToList();
+
+        // Every customer rule of the catalogue spoke at least once, so none is left untranslated unseen.
+        var customerRules = detectors.Definitions.Select(d => d.RuleId).ToHashSet();
+        Assert.Equal(customerRules.Order(), raised.Select(s => s.RuleId).Distinct().Order());
+
+        Assert.All(raised, signal =>
+        {
+            Assert.True(signal.Translations.TryGetValue(AlertLanguages.Chinese, out var zh), $"{signal.RuleId} raised without Chinese text: {signal.Title}");
+            Assert.Matches(Chinese(), zh!.Title);
+            Assert.Matches(Chinese(), zh.Detail);
+            Assert.NotNull(signal.SuggestedAction);
+            Assert.Matches(Chinese(), zh.Wording!);
+            Assert.Matches(Chinese(), zh.Context!);
+        });
+    }
+
+    [Theory]
+    [InlineData(42, "42 秒")]
+    [InlineData(4 * 60 + 10, "4 分钟")]
+    [InlineData(2 * 3600, "2 小时")]
+    [InlineData(2 * 3600 + 5 * 60, "2 小时 5 分钟")]
+    [InlineData(3 * 86400, "3 天")]
+    public void SpansReadTheSameInChineseAsInEnglish(int seconds, string chinese) =>
+        Assert.Equal(chinese, Phrases.SpanZh(TimeSpan.FromSeconds(seconds)));
+}
