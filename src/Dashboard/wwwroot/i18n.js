@@ -29,6 +29,8 @@ const texts = {
     "scores.title": "Customers by experience score", "scores.bar": "score {from}–{to}: {count} customers",
     "top.title": "Touchpoints failing most (last 5 min)", "top.entry": "{touchpoint}: {rate} of {events} failed",
     "stage.discover": "Discover", "stage.research": "Research", "stage.purchase": "Purchase", "stage.receive": "Receive", "stage.service": "Service", "stage.share": "Share",
+    "result.success": "success", "result.failure": "failure", "result.abandoned": "abandoned",
+    "duration.second": "{n} s", "duration.minute": "{n} min", "duration.hour": "{n} h",
     "col.time": "Time", "col.channel": "Channel", "col.type": "Type", "col.stage": "Stage", "col.outcome": "Outcome", "col.touchpoint": "Touchpoint",
   },
   "zh-CN": {
@@ -57,6 +59,8 @@ const texts = {
     "scores.title": "客户体验分分布", "scores.bar": "{from}–{to} 分：{count} 位客户",
     "top.title": "失败率最高的触点（最近 5 分钟）", "top.entry": "{touchpoint}：{events} 次中失败 {rate}",
     "stage.discover": "发现", "stage.research": "研究", "stage.purchase": "购买", "stage.receive": "收货", "stage.service": "服务", "stage.share": "分享",
+    "result.success": "成功", "result.failure": "失败", "result.abandoned": "放弃",
+    "duration.second": "{n} 秒", "duration.minute": "{n} 分钟", "duration.hour": "{n} 小时",
     "col.time": "时间", "col.channel": "渠道", "col.type": "类型", "col.stage": "阶段", "col.outcome": "结果", "col.touchpoint": "触点",
   },
 };
@@ -98,8 +102,9 @@ export function formatNumber(value, options = {}) {
 
 export function formatSeconds(seconds) {
   if (seconds == null) return "—";
-  const unit = seconds < 120 ? ["second", seconds] : seconds < 7200 ? ["minute", seconds / 60] : ["hour", seconds / 3600];
-  return new Intl.NumberFormat(current, { style: "unit", unit: unit[0], unitDisplay: "short", maximumFractionDigits: 1 }).format(unit[1]);
+  // Our own unit words: not every browser build carries CLDR's unit names for every language.
+  const [unit, n] = seconds < 120 ? ["second", seconds] : seconds < 7200 ? ["minute", seconds / 60] : ["hour", seconds / 3600];
+  return t(`duration.${unit}`, { n: formatNumber(n, { maximumFractionDigits: 1 }) });
 }
 
 /** Translates every marked element under root, and the document's language. */

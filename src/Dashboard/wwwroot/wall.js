@@ -6,12 +6,19 @@ import { t, translate, language, languagePicker, onLanguageChange, formatNumber,
 import { connectHub, setStatus, currentStatus } from "/hub.js";
 
 const MAX_SHOWN = 200;
+// At a few thousand alerts a minute the page keeps only the most pressing ones (the API has them
+// all); pruning in a slab of KEPT_SLACK keeps it from sorting on every message.
+const MAX_KEPT = 1000;
+const KEPT_SLACK = 250;
 const RESOLVED_KEPT_MS = 60_000;
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
 
 const alerts = new Map();      // id -> alert
 const incidents = new Map();   // id -> incident
+let serverStats = null;        // the last wallStats: counts over every alert, not only those kept here
 let renderQueued = false;
+// What the page did, for the benchmark that floods it (docs/benchmarks.md): renders and their cost.
+const perf = window.cxWallPerf = { messages: 0, renders: 0, renderMs: 0, pruned: 0 };
 
 const list = document.getElementById("alerts");
 const empty = document.getElementById("empty");
@@ -21,7 +28,21 @@ function upsert(alert) {
   const before = alerts.get(alert.id);
   if (before && before.updatedAt > alert.updatedAt) return; // an older copy arrived late
   alerts.set(alert.id, alert);
+  perf.messages++;
+  if (alerts.size > MAX_KEPT + KEPT_SLACK) prune();
   scheduleRender();
+}
+
+// Drops the least pressing alerts (resolved first, then the least severe and oldest) beyond MAX_KEPT.
+function prune() {
+  const ranked = [...alerts.values()].sort(byPressure);
+  for (const alert of ranked.slice(MAX_KEPT)) { alerts.delete(alert.id); perf.pruned++; }
+}
+
+function byPressure(a, b) {
+  return (a.state === "resolved") - (b.state === "resolved")
+    || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+    || b.raisedAt.localeCompare(a.raisedAt);
 }
 
 function scheduleRender() {
@@ -38,13 +59,12 @@ function visibleAlerts() {
   // A customer alert that an incident absorbed is shown by its incident's card, not on its own.
   return [...alerts.values()]
     .filter(a => !a.incidentId || a.ruleId === "touchpoint-degradation")
-    .sort((a, b) => (a.state === "resolved") - (b.state === "resolved")
-      || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
-      || b.raisedAt.localeCompare(a.raisedAt))
+    .sort(byPressure)
     .slice(0, MAX_SHOWN);
 }
 
 function render() {
+  const started = performance.now();
   const shown = visibleAlerts();
   const existing = new Map([...list.children].map(li => [li.dataset.alertId, li]));
   shown.forEach((alert, index) => {
@@ -55,17 +75,33 @@ function render() {
   });
   existing.forEach(li => li.remove());
   empty.hidden = shown.length > 0;
+  list.dataset.kept = alerts.size;
   renderStats();
+  perf.renders++;
+  perf.renderMs += performance.now() - started;
 }
 
+// A card is refilled only when its alert, its incident or the language changed: at a few thousand
+// alerts a minute most cards on screen are the same from one frame to the next.
 function fill(li, alert) {
+  const incident = alert.incidentId ? incidents.get(alert.incidentId) : null;
+  const when = li.querySelector(".when");
+  if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxLanguage !== language()) {
+    fillCard(li, alert, incident);
+    Object.assign(li, { cxAlert: alert, cxIncident: incident, cxLanguage: language() });
+    when.dateTime = alert.raisedAt;
+    when.title = formatTime(alert.raisedAt);
+  }
+  when.textContent = timeAgo(alert.raisedAt);
+}
+
+function fillCard(li, alert, incident) {
   li.dataset.alertId = alert.id;
   li.dataset.severity = alert.severity;
   li.dataset.state = alert.state;
   li.dataset.rule = alert.ruleId;
   li.dataset.customer = alert.customerId ?? "";
   li.querySelector(".severity").textContent = t(`severity.${alert.severity}`);
-  const incident = alert.incidentId ? incidents.get(alert.incidentId) : null;
   const words = wordsOf(alert);
   li.querySelector(".title").textContent = incident && incident.affectedCustomers > 0
     ? `${words.title} — ${t("incident.affected", { count: formatNumber(incident.affectedCustomers) })}` : words.title;
@@ -79,25 +115,25 @@ function fill(li, alert) {
   li.querySelectorAll("[data-action=assign], [data-action=snooze], [data-action=resolve]").forEach(b => { b.disabled = alert.state === "resolved"; });
   translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
-  li.querySelector(".stage").textContent = alert.stage ?? "—";
+  li.querySelector(".stage").textContent = alert.stage ? t(`stage.${alert.stage}`) : "—";
   li.querySelector(".rule").textContent = alert.ruleId;
   li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
   li.querySelector(".suggestion").textContent = alert.suggestedAction
     ? `${words.wording} (${alert.suggestedAction.channel})` : "";
-  const when = li.querySelector(".when");
-  when.dateTime = alert.raisedAt;
-  when.textContent = timeAgo(alert.raisedAt);
-  when.title = formatTime(alert.raisedAt);
 }
 
+// Counters come from the server's wallStats (over every alert); until the first arrives, from what is here.
 function renderStats() {
   const open = [...alerts.values()].filter(a => a.state !== "resolved");
   const minuteAgo = Date.now() - 60_000;
-  document.getElementById("stat-open").textContent = open.length;
+  const bySeverity = severity => serverStats?.openBySeverity?.[severity] ?? (serverStats ? 0 : open.filter(a => a.severity === severity).length);
+  const counts = { critical: bySeverity("critical"), warning: bySeverity("warning"), info: bySeverity("info") };
+  document.getElementById("stat-open").textContent = formatNumber(counts.critical + counts.warning + counts.info);
   for (const severity of ["critical", "warning", "info"]) {
-    document.getElementById(`stat-${severity}`).textContent = open.filter(a => a.severity === severity).length;
+    document.getElementById(`stat-${severity}`).textContent = formatNumber(counts[severity]);
   }
-  document.getElementById("stat-rate").textContent = [...alerts.values()].filter(a => Date.parse(a.raisedAt) >= minuteAgo).length;
+  document.getElementById("stat-rate").textContent = formatNumber(serverStats?.raisedLastMinute
+    ?? [...alerts.values()].filter(a => Date.parse(a.raisedAt) >= minuteAgo).length);
   renderHeatmap(open);
 }
 
@@ -162,6 +198,8 @@ async function loadScores() {
 
 // The server's figures over every alert (not only those on screen): times and recovery rate.
 function showStats(stats) {
+  serverStats = stats;
+  scheduleRender();
   document.getElementById("stat-mtta").textContent = formatSeconds(stats.meanSecondsToAcknowledge);
   document.getElementById("stat-mttr").textContent = formatSeconds(stats.meanSecondsToResolve);
   document.getElementById("stat-recovery").textContent = stats.recoveryRate == null ? "—" : formatNumber(stats.recoveryRate, { style: "percent" });
@@ -244,5 +282,10 @@ setInterval(() => { if (connection.state === "Connected") loadCurrent(); }, 30_0
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
 if (new URLSearchParams(location.search).get("mode") === "wall") document.body.classList.add("wall-mode");
 languagePicker(document.getElementById("lang"));
-onLanguageChange(() => { setStatus(currentStatus()); [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId))); renderStats(); loadTopTouchpoints(); });
+onLanguageChange(() => {
+  setStatus(currentStatus());
+  [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId)));
+  if (serverStats) showStats(serverStats); else renderStats();
+  loadTopTouchpoints();
+});
 start();

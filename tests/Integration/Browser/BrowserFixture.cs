@@ -36,11 +36,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page (its own storage, so the language choice of one test never leaks into another).</summary>
-    public async Task<IPage> NewPageAsync(string path)
+    public async Task<IPage> NewPageAsync(string path, CxLiveApp? app = null)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(App.BaseAddress, path).ToString());
+        await page.GotoAsync(new Uri((app ?? App).BaseAddress, path).ToString());
         await page.Locator("#connection[data-state=live]").WaitForAsync(new() { Timeout = 15_000 });
         return page;
     }

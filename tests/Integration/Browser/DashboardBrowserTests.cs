@@ -173,6 +173,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(Card(page, customer).Locator(".title")).ToHaveTextAsync("40 秒内 3 次搜索无结果");
         await Assertions.Expect(Card(page, customer).Locator(".detail")).ToHaveTextAsync("40 秒内 3 次搜索无结果：“red shoes 0”、“red shoes 1”、“red shoes 2”");
         await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToContainTextAsync("看起来您没有找到“red shoes 2”。我可以帮您找吗？");
+        await Assertions.Expect(Card(page, customer).Locator(".stage")).ToHaveTextAsync("研究");
+        await Assertions.Expect(page.Locator("#stat-mttr")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(—|[\d.]+ (秒|分钟|小时))$"));
         Assert.Equal("zh-CN", await page.EvaluateAsync<string>("document.documentElement.lang"));
         await ScreenshotAsync(page, "wall-zh");
 
