@@ -3,6 +3,7 @@ using CxLive.Dashboard;
 using CxLive.Demo;
 using CxLive.Hosting;
 using CxLive.Ingestion;
+using CxLive.Operations;
 using CxLive.Serialization;
 
 var (remaining, switches) = CommandLine.Split(args);
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(remaining);
 builder.Configuration.AddInMemoryCollection(switches);
 
 builder.AddCxSilo();
+builder.AddCxOperations();
 builder.Services.AddCxCore();
 builder.Services.AddCxIngestion();
 builder.Services.AddCxDashboard();
@@ -34,6 +36,7 @@ app.MapTouchpointsApi();
 app.MapRulesApi();
 app.MapBacktestApi();
 app.MapCxDashboard();
+app.MapCxOperations();
 
 app.AnnounceAddress();
 app.Run();

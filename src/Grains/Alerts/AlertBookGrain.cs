@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CxLive.Feed;
 using CxLive.Agents;
 using CxLive.Storage;
+using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Alerts;
@@ -25,6 +26,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     private readonly AlertOptions _options;
     private readonly Checkpoint<AlertBookState> _checkpoint;
     private readonly bool _writeThrough;
+    private readonly CxMetrics _metrics;
     private IGrainTimer? _tickTimer;
     private DateTimeOffset? _tickDue;
     private IGrainTimer? _statsTimer;
@@ -34,9 +36,11 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         [PersistentState("alerts", StorageNames.State)] IPersistentState<AlertBookState> state,
         TimeProvider time,
         IOptions<AlertOptions> options,
-        IOptions<CheckpointOptions> checkpoint)
+        IOptions<CheckpointOptions> checkpoint,
+        CxMetrics metrics)
     {
         _state = state;
+        _metrics = metrics;
         _time = time;
         _options = options.Value;
         _checkpoint = new Checkpoint<AlertBookState>(this, state, checkpoint.Value.Delay);
@@ -141,6 +145,11 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         else
         {
             _checkpoint.MarkDirty();
+        }
+
+        foreach (var change in changes.Alerts)
+        {
+            _metrics.AlertChanged(change.Alert);
         }
 
         var visible = changes.Alerts.Where(c => c.Alert.SilencedBy is null).ToImmutableArray();

@@ -5,6 +5,7 @@ using CxLive.Detection;
 using CxLive.Experience;
 using CxLive.Ingestion;
 using CxLive.Storage;
+using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Hosting;
@@ -15,6 +16,8 @@ public static class CxServices
     public static IServiceCollection AddCxCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<CxMetrics>();
         services.AddOptions<ExperienceOptions>().BindConfiguration(ExperienceOptions.Section)
             .Validate(o => o.EpisodeGap > TimeSpan.Zero && o.HalfLife > TimeSpan.Zero, "Experience:EpisodeGap and Experience:HalfLife must be positive")
             .ValidateOnStart();

@@ -1,4 +1,5 @@
 using CxLive.Api;
+using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -22,12 +23,14 @@ public static class IngestEndpoint
         HttpRequest request,
         IInteractionSink sink,
         IOptions<IngestionOptions> options,
+        CxMetrics metrics,
         TimeProvider time)
     {
         var limits = options.Value;
         var ndjson = IsNdjson(request.ContentType);
         if (!ndjson && !request.HasJsonContentType())
         {
+            metrics.Rejected("content-type");
             return Problems.UnsupportedMediaType("Content-Type must be application/json (an object or an array) or application/x-ndjson.");
         }
 
@@ -41,15 +44,23 @@ public static class IngestEndpoint
         }
         catch (UnreadableBodyException e)
         {
+            metrics.Rejected("unreadable-body");
             return Problems.BadRequest("Unreadable body", e.Message);
         }
         catch (BatchTooLargeException e)
         {
+            metrics.Rejected("too-large");
             return Problems.TooLarge(e.Message);
+        }
+
+        foreach (var rejected in batch.Rejected)
+        {
+            metrics.Rejected(ReasonOf(rejected));
         }
 
         if (batch.ItemCount == 0)
         {
+            metrics.Rejected("empty");
             return Problems.BadRequest("No interactions", "the body holds no interactions");
         }
 
@@ -64,6 +75,20 @@ public static class IngestEndpoint
         var result = await sink.AcceptAsync(batch.Valid, request.HttpContext.RequestAborted);
         return Results.Json(new IngestResponse(result.Accepted, result.Duplicates, batch.Rejected), statusCode: StatusCodes.Status202Accepted);
     }
+
+    /// <summary>
+    /// The top-level field of the item's first error ("timestamp: too far in the future" → timestamp,
+    /// "attributes.phone: …" → attributes): a small, fixed set of label values, whatever integrators send.
+    /// </summary>
+    private static string ReasonOf(RejectedItem item)
+    {
+        var first = item.Errors.Count > 0 ? item.Errors[0] : "";
+        var end = first.AsSpan().IndexOfAny(":.[");
+        return end > 0 && end <= 32 && first.AsSpan(0, end).IndexOfAnyExcept(FieldCharacters) < 0 ? first[..end] : "item";
+    }
+
+    private static readonly System.Buffers.SearchValues<char> FieldCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     private static bool IsNdjson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Customers;
 using CxLive.Journeys;
+using CxLive.Telemetry;
 using CxLive.Touchpoints;
 
 namespace CxLive.Ingestion;
@@ -15,14 +16,17 @@ namespace CxLive.Ingestion;
 /// accepted only minutes ago go to their touchpoint too: it may have died with its count, and its
 /// ledger knows whether it kept it (docs/durability.md).
 /// </summary>
-public sealed class InteractionDispatcher(IGrainFactory grains)
+public sealed class InteractionDispatcher(IGrainFactory grains, CxMetrics metrics, TimeProvider time)
 {
-    public async Task<DispatchResult> DispatchAsync(IReadOnlyList<Interaction> interactions, DeliveryCycle? cycle = null, bool redelivery = false)
+    /// <param name="acceptedAt">When CxLive took the interactions in (a stream entry's time); now when not given.</param>
+    public async Task<DispatchResult> DispatchAsync(IReadOnlyList<Interaction> interactions, DeliveryCycle? cycle = null, bool redelivery = false, DateTimeOffset? acceptedAt = null)
     {
         if (interactions.Count == 0)
         {
             return new DispatchResult(0, 0);
         }
+
+        var since = acceptedAt ?? time.GetUtcNow();
 
         var byCustomer = new Dictionary<string, ImmutableArray<Interaction>.Builder>(StringComparer.Ordinal);
         foreach (var interaction in interactions)
@@ -72,6 +76,9 @@ public sealed class InteractionDispatcher(IGrainFactory grains)
         {
             cycle?.Touchpoint(touchpoint, activation);
         }
+
+        metrics.Delivered(interactions, duplicates);
+        metrics.Detected(time.GetUtcNow() - since);
 
         return new DispatchResult(accepted, duplicates);
     }

@@ -1,5 +1,6 @@
 using CxLive.Customers;
 using CxLive.Ingestion;
+using CxLive.Telemetry;
 using CxLive.Journeys;
 using CxLive.Touchpoints;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ namespace CxLive.Redis;
 public sealed class InteractionStreamConsumer(
     RedisConnection redis,
     InteractionDispatcher dispatcher,
+    CxMetrics metrics,
     IGrainFactory grains,
     StreamWakeup wakeup,
     IOptions<StreamOptions> streamOptions,
@@ -123,6 +125,7 @@ public sealed class InteractionStreamConsumer(
 
         if (dead.Count > 0)
         {
+            metrics.Rejected("stream-dead-letter", dead.Count);
             await RetryAsync("write dead letters", () => Task.WhenAll(dead.Select(d => _db.StreamAddAsync(_options.DeadLetters, d.Fields(Consumer)))), stoppingToken);
             foreach (var letter in dead)
             {
@@ -136,7 +139,7 @@ public sealed class InteractionStreamConsumer(
             var again = redelivery;
             await RetryAsync("deliver interactions", async () =>
             {
-                var delivering = dispatcher.DispatchAsync(valid, _cycle, again);
+                var delivering = dispatcher.DispatchAsync(valid, _cycle, again, StreamEntries.WrittenAt(entries));
                 again = true;
                 return await delivering;
             }, stoppingToken);

@@ -14,6 +14,14 @@ public static class StreamEntries
 {
     public const string DataField = "data";
 
+    /// <summary>When the first entry was written: its id begins with Redis' clock in milliseconds ("1732800000000-0").</summary>
+    public static DateTimeOffset? WrittenAt(StreamEntry[] entries)
+    {
+        var id = entries.Length > 0 ? (string?)entries[0].Id : null;
+        var dash = id?.IndexOf('-') ?? -1;
+        return dash > 0 && long.TryParse(id.AsSpan(0, dash), out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
     public static void Read(StreamEntry[] entries, ItemRules rules, int maxItems, List<Interaction> valid, List<DeadLetter> dead)
     {
         foreach (var entry in entries)

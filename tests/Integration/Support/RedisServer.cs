@@ -48,6 +48,16 @@ public sealed class RedisServer : IAsyncLifetime
         return line is null ? 0 : long.Parse(line.Split(',')[0]["calls=".Length..]);
     }
 
+    /// <summary>Stops the server as an outage would (kill -9), for tests of what CxLive does without Redis.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public async Task DisposeAsync()
     {
         await Connection.DisposeAsync();

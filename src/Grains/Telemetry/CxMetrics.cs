@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using CxLive.Alerts;
+using CxLive.Journeys;
+using CxLive.Serialization;
+
+namespace CxLive.Telemetry;
+
+/// <summary>
+/// CxLive's own instruments, on the meter <c>CxLive</c>; exported at <c>/metrics</c> with the
+/// prefix <c>cxlive_</c> (docs/operations.md lists them). One instance per process, from
+/// <see cref="IMeterFactory"/>, so two apps in one test process count apart.
+/// </summary>
+public sealed class CxMetrics
+{
+    public const string MeterName = "CxLive";
+
+    private static readonly Channel[] Channels = Enum.GetValues<Channel>();
+    private static readonly string[] ChannelNames = [.. Channels.Select(WireNames<Channel>.Of)];
+    private readonly Counter<long> _events;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _rejected;
+    private readonly Histogram<double> _detection;
+    private readonly Counter<long> _alerts;
+
+    public CxMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _events = meter.CreateCounter<long>("cxlive.ingested.events", "{event}", "Interactions delivered to the customer grains, by channel (re-sent ids included).");
+        _duplicates = meter.CreateCounter<long>("cxlive.ingested.duplicates", "{event}", "Delivered interactions whose id the customer already had: they changed nothing.");
+        _rejected = meter.CreateCounter<long>("cxlive.ingest.rejected", "{item}", "Items or requests refused, by reason: the field at fault, or what was wrong with the request.");
+        _detection = meter.CreateHistogram<double>("cxlive.detection.latency", "ms", "From an interaction's acceptance to the end of detection on it (alerts in the book), per delivered batch.");
+        _alerts = meter.CreateCounter<long>("cxlive.alerts", "{change}", "Alert changes, by rule and the state the alert moved to (open = raised or repeated).");
+        Meter = meter;
+    }
+
+    public Meter Meter { get; }
+
+    /// <summary>Counts a delivered batch per channel, one Add per channel present rather than per interaction.</summary>
+    public void Delivered(IReadOnlyList<Interaction> interactions, int duplicates)
+    {
+        Span<int> perChannel = stackalloc int[Channels.Length];
+        foreach (var interaction in interactions)
+        {
+            perChannel[(int)interaction.Channel]++;
+        }
+
+        for (var i = 0; i < perChannel.Length; i++)
+        {
+            if (perChannel[i] > 0)
+            {
+                _events.Add(perChannel[i], new KeyValuePair<string, object?>("channel", ChannelNames[i]));
+            }
+        }
+
+        if (duplicates > 0)
+        {
+            _duplicates.Add(duplicates);
+        }
+    }
+
+    public void Rejected(string reason, int count = 1) => _rejected.Add(count, new KeyValuePair<string, object?>("reason", reason));
+
+    public void Detected(TimeSpan sinceAccepted) => _detection.Record(sinceAccepted.TotalMilliseconds);
+
+    public void AlertChanged(Alert alert) =>
+        _alerts.Add(1, new TagList { { "rule", alert.RuleId }, { "state", WireNames<AlertState>.Of(alert.State) } });
+}

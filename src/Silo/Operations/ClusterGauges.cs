@@ -1,0 +1,99 @@
+using System.Collections.Frozen;
+using System.Diagnostics.Metrics;
+using CxLive.Redis;
+using CxLive.Telemetry;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace CxLive.Operations;
+
+/// <summary>
+/// Gauges that need a question asked of Orleans or Redis: active grains of this silo by type
+/// (<c>cxlive.grains.active</c>) and, in Redis mode, the ingest stream's backlog
+/// (<c>cxlive.stream.lag</c>: entries no consumer has read yet; <c>cxlive.stream.pending</c>: read,
+/// not yet acknowledged). Asked every 15 s, not at each scrape, so a scrape never waits on the cluster.
+/// </summary>
+public sealed class ClusterGauges : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
+    private readonly IGrainFactory _grains;
+    private readonly ILocalSiloDetails _silo;
+    private readonly RedisConnection? _redis;
+    private readonly StreamOptions? _stream;
+    private readonly ILogger<ClusterGauges> _logger;
+    private volatile FrozenDictionary<string, int> _activeByType = FrozenDictionary<string, int>.Empty;
+    private long? _lag;
+    private long? _pending;
+
+    public ClusterGauges(IGrainFactory grains, ILocalSiloDetails silo, CxMetrics metrics, IServiceProvider services, ILogger<ClusterGauges> logger)
+    {
+        _grains = grains;
+        _silo = silo;
+        _logger = logger;
+        _redis = services.GetService<RedisConnection>();
+        _stream = _redis is null ? null : services.GetRequiredService<IOptions<StreamOptions>>().Value;
+        metrics.Meter.CreateObservableGauge("cxlive.grains.active", ObserveGrains, "{grain}", "Active grains on this silo, by grain type.");
+        if (_redis is not null)
+        {
+            metrics.Meter.CreateObservableGauge("cxlive.stream.lag", () => Observe(_lag), "{entry}", "Entries in the ingest stream no consumer has read yet.");
+            metrics.Meter.CreateObservableGauge("cxlive.stream.pending", () => Observe(_pending), "{entry}", "Entries read from the ingest stream and not yet acknowledged.");
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Every);
+        do
+        {
+            try
+            {
+                await RefreshAsync();
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                _logger.LogInformation(e, "Could not refresh the cluster gauges; trying again in {Interval}", Every);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    /// <summary>Asks now: the first refresh at start, then every 15 s; tests call it to skip the wait.</summary>
+    public async Task RefreshAsync()
+    {
+        var statistics = await _grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics([_silo.SiloAddress]);
+        _activeByType = statistics
+            .GroupBy(s => ShortName(s.GrainType))
+            .ToFrozenDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount), StringComparer.Ordinal);
+
+        if (_redis is not null && _stream is not null)
+        {
+            var db = (await _redis.GetAsync()).GetDatabase();
+            var group = (await db.StreamGroupInfoAsync(_stream.Stream)).FirstOrDefault(g => g.Name == _stream.Group);
+            (_lag, _pending) = (group.Lag, group.PendingMessageCount);
+        }
+    }
+
+    private IEnumerable<Measurement<int>> ObserveGrains() =>
+        _activeByType.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>("type", pair.Key)));
+
+    private static IEnumerable<Measurement<long>> Observe(long? value) => value is { } v ? [new Measurement<long>(v)] : [];
+
+    /// <summary>"CxLive.Customers.CustomerGrain" → "CustomerGrain"; Orleans' own system grains keep their names.</summary>
+    private static string ShortName(string grainType)
+    {
+        var plain = grainType.Split(',')[0];
+        return plain[(plain.LastIndexOf('.') + 1)..];
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using CxLive.Redis;
+using CxLive.Telemetry;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+
+namespace CxLive.Operations;
+
+/// <summary>What operators watch: health endpoints and Prometheus metrics (docs/operations.md).</summary>
+public static class OperationsExtensions
+{
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
+    public const string MetricsPath = "/metrics";
+    private const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder AddCxOperations(this WebApplicationBuilder builder)
+    {
+        var health = builder.Services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: [ReadyTag]);
+        if (RedisMode.ConnectionString(builder.Configuration) is not null)
+        {
+            health.AddCheck<RedisReachableCheck>("redis", tags: [ReadyTag]);
+        }
+
+        builder.Services.AddSingleton<ClusterGauges>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterGauges>());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(CxMetrics.MeterName)
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCxOperations(this IEndpointRouteBuilder app)
+    {
+        // Live: the process answers at all (no checks run). Ready: the silo is active, and Redis answers in Redis mode.
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+
+    /// <summary>A small JSON body saying which check failed and why, for the operator who curls it.</summary>
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }));
+    }
+}

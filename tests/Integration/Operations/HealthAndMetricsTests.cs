@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using CxLive.Journeys;
+using CxLive.Operations;
+using CxLive.Tests.Integration.Support;
+using Microsoft.Extensions.DependencyInjection;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Operations;
+
+/// <summary>What an operator's probes and Prometheus see of a running CxLive.</summary>
+[Collection(AppCollection.Name)]
+public sealed partial class HealthAndMetricsTests(AppFixture fixture) : IDisposable
+{
+    private readonly HttpClient _http = fixture.App.CreateHttpClient();
+
+    public void Dispose() => _http.Dispose();
+
+    [Fact]
+    public async Task Live_and_ready_answer_200_with_the_checks_that_ran()
+    {
+        var live = await _http.GetAsync("health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", (string)(await ReadObject(live))["status"]!);
+
+        var ready = await ReadObject(await _http.GetAsync("health/ready"));
+        Assert.Equal("Healthy", (string)ready["checks"]!["silo"]!["status"]!);
+        Assert.Null(ready["checks"]!["redis"]); // embedded mode has no Redis to check
+    }
+
+    [Fact]
+    public async Task Ingesting_moves_the_counters_Prometheus_scrapes()
+    {
+        var before = await ScrapeAsync();
+
+        var customer = NewCustomer();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        // Channels no other test sends on: meters are matched by name across the whole test process,
+        // so another app's traffic would show in these counters too (one process is one app in production).
+        var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n)) with { Channel = Channel.Partner }).ToArray();
+        var app = Make(NewCustomer(), now, InteractionTypes.PageView, "sms/link") with { Channel = Channel.Sms };
+        var body = $"[{string.Join(",", searches.Append(app).Select(i => Json(i)))}, {{ \"id\": \"bad-{Guid.NewGuid():N}\", \"customerId\": \"x\", \"timestamp\": \"{now:O}\", \"channel\": \"fax\", \"touchpoint\": \"fax/1\", \"type\": \"search\" }}]";
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", new StringContent(body, Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await _http.PostAsync("api/interactions", new StringContent("x", Encoding.UTF8, "text/plain"))).StatusCode);
+        await fixture.App.Services.GetRequiredService<ClusterGauges>().RefreshAsync();
+
+        var after = await ScrapeAsync();
+        Assert.Equal(3, Moved(before, after, "cxlive_ingested_events_total", "channel=\"partner\""));
+        Assert.Equal(1, Moved(before, after, "cxlive_ingested_events_total", "channel=\"sms\""));
+        Assert.Equal(1, Moved(before, after, "cxlive_ingest_rejected_total", "reason=\"channel\""));
+        Assert.Equal(1, Moved(before, after, "cxlive_ingest_rejected_total", "reason=\"content-type\""));
+        Assert.True(Moved(before, after, "cxlive_alerts_total", "rule=\"repeated-failed-search\",state=\"open\"") >= 1);
+        Assert.True(Moved(before, after, "cxlive_detection_latency_milliseconds_count", "") >= 1);
+        Assert.True(Value(after, "cxlive_grains_active", "type=\"CustomerGrain\"") >= 2);
+    }
+
+    private async Task<string> ScrapeAsync()
+    {
+        var response = await _http.GetAsync("metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static double Moved(string before, string after, string name, string labels) => Value(after, name, labels) - Value(before, name, labels);
+
+    /// <summary>The sample of <paramref name="name"/> whose labels include <paramref name="labels"/> (0 when absent: a counter not yet touched).</summary>
+    private static double Value(string exposition, string name, string labels)
+    {
+        foreach (Match line in Sample().Matches(exposition))
+        {
+            if (line.Groups["name"].Value == name && line.Groups["labels"].Value.Contains(labels, StringComparison.Ordinal))
+            {
+                return double.Parse(line.Groups["value"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+
+    [GeneratedRegex(@"^(?<name>[a-z_]+)(\{(?<labels>[^}]*)\})? (?<value>[0-9.eE+-]+)", RegexOptions.Multiline)]
+    private static partial Regex Sample();
+}
