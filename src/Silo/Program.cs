@@ -4,7 +4,14 @@ using CxLive.Demo;
 using CxLive.Hosting;
 using CxLive.Ingestion;
 using CxLive.Operations;
+using CxLive.Security;
 using CxLive.Serialization;
+
+if (args is ["new-api-key", var integrator])
+{
+    ApiKeyCommand.Print(integrator);
+    return;
+}
 
 var (remaining, switches) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(remaining);
@@ -12,6 +19,7 @@ builder.Configuration.AddInMemoryCollection(switches);
 
 builder.AddCxSilo();
 builder.AddCxOperations();
+builder.AddCxSecurity();
 builder.Services.AddCxCore();
 builder.Services.AddCxIngestion();
 builder.Services.AddCxDashboard();
@@ -24,6 +32,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCxDashboardAssets();
+app.UseCxSecurity();
 
 app.MapIngestionApi();
 app.MapAlertsApi();

@@ -27,6 +27,12 @@ public sealed record Interaction
     /// <summary>At most 32 entries; never mutated after validation.</summary>
     [Id(10)] public Dictionary<string, string>? Attributes { get; init; }
 
+    /// <summary>
+    /// The integrator that sent it: the name of its API key over HTTP (what the body says is
+    /// ignored there), as written by whoever appended it to the Redis stream; null when keys are off.
+    /// </summary>
+    [Id(11)] public string? Source { get; init; }
+
     /// <summary>Failure or abandoned.</summary>
     [JsonIgnore]
     public bool Failed => Outcome != Outcome.Success;

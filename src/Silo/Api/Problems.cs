@@ -21,4 +21,10 @@ public static class Problems
 
     public static IResult UnsupportedMediaType(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+
+    public static IResult Unauthorized(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated");
+
+    public static IResult TooManyRequests(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
 }

@@ -21,6 +21,12 @@ public static class StartupBanner
             Console.WriteLine($"  Alert wall:   {url.TrimEnd('/')}/");
             Console.WriteLine($"  Ingest:       POST {url.TrimEnd('/')}/api/interactions");
             Console.WriteLine($"  Demo traffic: {demo}");
+            if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Security.ApiKeyOptions>>().Value.Active.Any())
+            {
+                Console.WriteLine("  WARNING: ingestion is OPEN: no API key is configured (Security:ApiKeys), so anyone who");
+                Console.WriteLine("           can reach this port can send interactions. Fine for the demo; see docs/security.md.");
+            }
+
             Console.WriteLine();
         });
         return app;

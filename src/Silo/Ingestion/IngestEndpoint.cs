@@ -1,4 +1,5 @@
 using CxLive.Api;
+using CxLive.Security;
 using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -12,8 +13,12 @@ public static class IngestEndpoint
     {
         app.MapPost("/api/interactions", IngestAsync)
             .WithName("IngestInteractions")
+            .RequireAuthorization(SecurityExtensions.IntegratorPolicy)
+            .RequireRateLimiting(SecurityExtensions.IngestRateLimit)
             .Produces<IngestResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
@@ -37,7 +42,7 @@ public static class IngestEndpoint
         ParsedBatch batch;
         try
         {
-            var rules = ItemRules.At(time.GetUtcNow(), limits);
+            var rules = ItemRules.At(time.GetUtcNow(), limits).ForIntegrator(SecurityExtensions.IntegratorOf(request.HttpContext));
             batch = await RequestBody.ReadAsync(request, limits.MaxRequestBytes, body => ndjson
                 ? BatchParser.ParseNdjson(body.Span, rules, limits.MaxItemsPerRequest)
                 : BatchParser.ParseJson(body.Span, rules, limits.MaxItemsPerRequest));

@@ -16,5 +16,6 @@ internal enum InteractionFields
     CaseId = 1 << 8,
     Score = 1 << 9,
     Attributes = 1 << 10,
+    Source = 1 << 11,
     Unknown = 1 << 30,
 }

@@ -66,7 +66,7 @@ internal static class InteractionReader
         }
 
         id = item.Id;
-        return errors.Count == errorsBefore ? item.ToInteraction() : null;
+        return errors.Count == errorsBefore ? item.ToInteraction(rules) : null;
     }
 
     private static readonly InteractionFields[] RequiredFields =
@@ -87,6 +87,7 @@ internal static class InteractionReader
         : reader.ValueTextEquals("caseId"u8) ? InteractionFields.CaseId
         : reader.ValueTextEquals("score"u8) ? InteractionFields.Score
         : reader.ValueTextEquals("attributes"u8) ? InteractionFields.Attributes
+        : reader.ValueTextEquals("source"u8) ? InteractionFields.Source
         : InteractionFields.Unknown;
 
     private static string NameOf(InteractionFields field) =>
@@ -96,7 +97,7 @@ internal static class InteractionReader
     private struct ItemFields
     {
         public string? Id;
-        private string? _customerId, _touchpoint, _type, _caseId;
+        private string? _customerId, _touchpoint, _type, _caseId, _source;
         private DateTimeOffset? _timestamp;
         private Channel? _channel;
         private Outcome? _outcome;
@@ -113,6 +114,7 @@ internal static class InteractionReader
                 case InteractionFields.CustomerId: _customerId = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
                 case InteractionFields.Touchpoint: _touchpoint = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
                 case InteractionFields.CaseId: _caseId = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
+                case InteractionFields.Source: _source = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
                 case InteractionFields.Type:
                     _type = JsonText.Read(ref reader, name, MaxTypeLength, errors) is { } type ? KnownTypes.GetValueOrDefault(type, type) : null;
                     break;
@@ -125,7 +127,7 @@ internal static class InteractionReader
             }
         }
 
-        public readonly Interaction ToInteraction() => new()
+        public readonly Interaction ToInteraction(in ItemRules rules) => new()
         {
             Id = Id!,
             CustomerId = _customerId!,
@@ -138,6 +140,7 @@ internal static class InteractionReader
             CaseId = _caseId,
             Score = _score,
             Attributes = _attributes,
+            Source = rules.OverrideSource ? rules.Source : _source,
         };
     }
 

@@ -1,8 +1,19 @@
 namespace CxLive.Ingestion;
 
-/// <summary>The time bounds an item's timestamp must fall within, fixed once per request.</summary>
+/// <summary>
+/// The time bounds an item's timestamp must fall within, fixed once per request, and, over HTTP,
+/// the integrator every item is recorded as coming from (<see cref="ForIntegrator"/>): an item's own
+/// <c>source</c> is believed only from the Redis stream, whose writers hold Redis credentials.
+/// </summary>
 public readonly record struct ItemRules(DateTimeOffset Earliest, DateTimeOffset Latest, TimeSpan MaxClockSkew, TimeSpan MaxEventAge)
 {
+    public bool OverrideSource { get; init; }
+
+    public string? Source { get; init; }
+
+    /// <summary>Every item is from <paramref name="integrator"/> (null: keys are off), whatever it says.</summary>
+    public ItemRules ForIntegrator(string? integrator) => this with { OverrideSource = true, Source = integrator };
+
     public static ItemRules At(DateTimeOffset now, IngestionOptions options) =>
         new(now - options.MaxEventAge, now + options.MaxClockSkew, options.MaxClockSkew, options.MaxEventAge);
 

@@ -32,6 +32,16 @@ public sealed class BatchParserTests
     }
 
     [Fact]
+    public void TheSourceIsBelievedFromTheStreamButOverHttpItIsTheKeysIntegrator()
+    {
+        var claimed = Encoding.UTF8.GetBytes(With("source", "\"acme-app\""));
+
+        Assert.Equal("acme-app", BatchParser.ParseJson(claimed, Rules, 10).Valid.Single().Source);
+        Assert.Equal("acme-web", BatchParser.ParseJson(claimed, Rules.ForIntegrator("acme-web"), 10).Valid.Single().Source);
+        Assert.Null(BatchParser.ParseJson(claimed, Rules.ForIntegrator(null), 10).Valid.Single().Source); // keys off: nobody vouches for it
+    }
+
+    [Fact]
     public void ReadsEveryFieldOfTheContract()
     {
         var batch = Json("""

@@ -1,0 +1,94 @@
+using System.Net;
+using CxLive.Journeys;
+using CxLive.Security;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Security;
+
+/// <summary>An app with integrators' keys configured, as a production install would be.</summary>
+public sealed class KeyedAppFixture : IDisposable
+{
+    public const string AcmeKey = "cxk_acme-test-key-0123456789abcdefghijklmnop";
+    public const string SlowKey = "cxk_slow-test-key-0123456789abcdefghijklmnop";
+    public const string RevokedKey = "cxk_gone-test-key-0123456789abcdefghijklmnop";
+
+    public CxLiveApp App { get; } = new(new Dictionary<string, string?>
+    {
+        ["Security:RequestsPerSecond"] = "1",
+        ["Security:Burst"] = "2",
+        ["Security:ApiKeys:0:Name"] = "acme-web",
+        ["Security:ApiKeys:0:Sha256"] = ApiKeyHash.Of(AcmeKey),
+        ["Security:ApiKeys:0:RequestsPerSecond"] = "1000",
+        ["Security:ApiKeys:1:Name"] = "slow-partner",
+        ["Security:ApiKeys:1:Sha256"] = ApiKeyHash.Of(SlowKey),
+        ["Security:ApiKeys:2:Name"] = "former-partner",
+        ["Security:ApiKeys:2:Sha256"] = ApiKeyHash.Of(RevokedKey),
+        ["Security:ApiKeys:2:Revoked"] = "true",
+    });
+
+    public void Dispose() => App.Dispose();
+}
+
+/// <summary>Integrators need a key once keys are configured; each is recorded and limited by its key.</summary>
+public sealed class ApiKeyTests(KeyedAppFixture fixture) : IClassFixture<KeyedAppFixture>, IDisposable
+{
+    private readonly HttpClient _http = fixture.App.CreateHttpClient();
+
+    public void Dispose() => _http.Dispose();
+
+    private static HttpRequestMessage Post(string? key, params Interaction[] interactions)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/interactions") { Content = Body(interactions) };
+        if (key is not null)
+        {
+            request.Headers.Add(ApiKeyAuthentication.Header, key);
+        }
+
+        return request;
+    }
+
+    [Theory]
+    [InlineData(null, "the X-Api-Key header is missing: ingestion needs an API key")]
+    [InlineData("cxk_made-up", "the API key is unknown or revoked")]
+    [InlineData(KeyedAppFixture.RevokedKey, "the API key is unknown or revoked")]
+    public async Task Without_a_valid_key_ingestion_answers_401_with_the_reason_and_keeps_nothing(string? key, string reason)
+    {
+        var customer = NewCustomer();
+        var response = await _http.SendAsync(Post(key, FailedSearch(customer, DateTimeOffset.UtcNow.AddMinutes(-1))));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(reason, (string)(await ReadObject(response))["detail"]!);
+        Assert.Contains("X-Api-Key", response.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"api/customers/{customer}")).StatusCode); // nothing recorded
+    }
+
+    [Fact]
+    public async Task Each_accepted_interaction_records_the_integrator_of_the_key_whatever_the_body_claims()
+    {
+        var customer = NewCustomer();
+        var claimed = FailedSearch(customer, DateTimeOffset.UtcNow.AddMinutes(-1)) with { Source = "someone-else" };
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.SendAsync(Post(KeyedAppFixture.AcmeKey, claimed))).StatusCode);
+
+        var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
+        Assert.Equal("acme-web", (string)timeline.Single()!["source"]!);
+    }
+
+    [Fact]
+    public async Task A_key_over_its_rate_gets_429_with_Retry_After_while_another_key_is_unaffected()
+    {
+        // slow-partner: 1 request/s with a burst of 2. Six at once: the bucket holds two.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            _http.SendAsync(Post(KeyedAppFixture.SlowKey, FailedSearch(NewCustomer(), DateTimeOffset.UtcNow.AddMinutes(-1))))));
+
+        var limited = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.InRange(limited.Count, 3, 4); // 2 (burst) + at most 1 replenished while they were sent
+        Assert.All(limited, r => Assert.True(r.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "Retry-After in seconds"));
+        Assert.Equal("Too many requests", (string)(await ReadObject(limited[0]))["title"]!);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.SendAsync(Post(KeyedAppFixture.AcmeKey, FailedSearch(NewCustomer(), DateTimeOffset.UtcNow.AddMinutes(-1))))).StatusCode);
+    }
+}
