@@ -16,21 +16,77 @@ public sealed class JsonBody
 
     public List<string> Errors { get; } = [];
 
+    /// <summary>Action and rule bodies are a few hundred bytes; this is generous and still keeps a client from making the server buffer megabytes.</summary>
+    public const int MaxBytes = 64 * 1024;
+
     public static async Task<(JsonBody? Body, IResult? Problem)> ReadAsync(HttpRequest request)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer);
-        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        var (bytes, problem) = await ReadBytesAsync(request);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        if (bytes!.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
             return (new JsonBody(JsonDocument.Parse("{}").RootElement), null);
         }
 
-        try
+        var (document, unreadable) = Parse(bytes!);
+        if (document is null)
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            return (null, unreadable);
+        }
+
+        using (document)
+        {
             return document.RootElement.ValueKind == JsonValueKind.Object
                 ? (new JsonBody(document.RootElement.Clone()), null)
                 : (null, Problems.BadRequest("Unreadable body", "the body must be a JSON object"));
+        }
+    }
+
+    /// <summary>
+    /// A small JSON body as a document, or the problem: too large (413), not UTF-8 (400: JsonDocument
+    /// would otherwise accept invalid bytes in a property name and fail later, when it is read), not JSON.
+    /// </summary>
+    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadDocumentAsync(HttpRequest request)
+    {
+        var (bytes, problem) = await ReadBytesAsync(request);
+        return problem is not null ? (null, problem) : Parse(bytes!);
+    }
+
+    private static async Task<(byte[]? Bytes, IResult? Problem)> ReadBytesAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, Problems.TooLarge($"this body may be at most {MaxBytes} bytes"));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return (null, Problems.TooLarge($"this body may be at most {MaxBytes} bytes"));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.ToArray();
+        return System.Text.Unicode.Utf8.IsValid(bytes)
+            ? (bytes, null)
+            : (null, Problems.BadRequest("Unreadable body", "the body is not valid UTF-8"));
+    }
+
+    private static (JsonDocument? Document, IResult? Problem) Parse(byte[] bytes)
+    {
+        try
+        {
+            return (JsonDocument.Parse(bytes), null);
         }
         catch (JsonException e)
         {

@@ -32,14 +32,10 @@ public static class RulesApi
         }
 
         var errors = new List<string>();
-        JsonDocument body;
-        try
+        var (body, unreadable) = await JsonBody.ReadDocumentAsync(request);
+        if (body is null)
         {
-            body = await JsonDocument.ParseAsync(request.Body);
-        }
-        catch (JsonException e)
-        {
-            return Problems.BadRequest("Unreadable body", $"the body is not valid JSON: {e.Message}");
+            return unreadable!;
         }
 
         using (body)
