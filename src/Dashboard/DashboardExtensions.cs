@@ -1,5 +1,6 @@
 using CxLive.Dashboard.Feed;
 using CxLive.Dashboard.Hubs;
+using CxLive.Dashboard.Security;
 using CxLive.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,10 +34,11 @@ public static class DashboardExtensions
     public static IEndpointRouteBuilder MapCxDashboard(this IEndpointRouteBuilder app)
     {
         app.MapHub<CxHub>(CxHub.Path);
-        app.MapGet("/", () => Page("index.html")).ExcludeFromDescription();
-        app.MapGet("/agent", () => Page("agent.html")).ExcludeFromDescription();
+        app.MapGet("/", () => Page("index.html")).ExcludeFromDescription().RequireAuthorization(Access.SupervisorPolicy);
+        app.MapGet("/agent", () => Page("agent.html")).ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
+        app.MapGet("/customers/{id}", (string id) => Page("customer.html")).ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
+        app.MapGet("/login", () => Page("login.html")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/favicon.ico", () => Results.NoContent()).ExcludeFromDescription(); // no icon yet; spares browsers a 404
-        app.MapGet("/customers/{id}", (string id) => Page("customer.html")).ExcludeFromDescription();
         return app;
     }
 

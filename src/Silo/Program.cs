@@ -5,11 +5,19 @@ using CxLive.Hosting;
 using CxLive.Ingestion;
 using CxLive.Operations;
 using CxLive.Security;
+using CxLive.Dashboard.Security;
 using CxLive.Serialization;
 
 if (args is ["new-api-key", var integrator])
 {
     ApiKeyCommand.Print(integrator);
+    return;
+}
+
+if (args is ["hash-password", ..])
+{
+    // The password from the argument, or (better: it stays out of shell history) from standard input.
+    Console.WriteLine(PasswordHash.Of(args.Length > 1 ? args[1] : Console.ReadLine() ?? ""));
     return;
 }
 
@@ -34,16 +42,23 @@ app.UseStatusCodePages();
 app.UseCxDashboardAssets();
 app.UseCxSecurity();
 
+// Who may call what (docs/security.md): integrators ingest with an API key (IngestEndpoint);
+// supervisors see every alert and act on it; agents see their own prompts and those customers
+// (checked per request); admins change rules and silences.
 app.MapIngestionApi();
-app.MapAlertsApi();
-app.MapAlertActionsApi();
-app.MapIncidentsApi();
-app.MapSilencesApi();
-app.MapOutreachApi();
-app.MapCustomersApi();
-app.MapTouchpointsApi();
-app.MapRulesApi();
-app.MapBacktestApi();
+app.MapSignIn();
+var supervisors = app.MapGroup("").RequireAuthorization(Access.SupervisorPolicy);
+supervisors.MapAlertsApi();
+supervisors.MapAlertActionsApi();
+supervisors.MapIncidentsApi();
+supervisors.MapTouchpointsApi();
+supervisors.MapRulesApi();
+var people = app.MapGroup("").RequireAuthorization(Access.PeoplePolicy);
+people.MapOutreachApi();
+people.MapCustomersApi();
+var admins = app.MapGroup("").RequireAuthorization(Access.AdminPolicy);
+admins.MapSilencesApi();
+admins.MapBacktestApi();
 app.MapCxDashboard();
 app.MapCxOperations();
 

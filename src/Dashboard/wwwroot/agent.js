@@ -3,6 +3,7 @@
 import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
 import { connectHub, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
+import { currentUser, showUser } from "/session.js";
 
 const prompts = new Map(); // id -> prompt (pending ones)
 let agentId = null;
@@ -133,10 +134,15 @@ picker.addEventListener("change", () => become(picker.value));
 async function start() {
   languagePicker(document.getElementById("lang"));
   onLanguageChange(() => { setStatus(currentStatus()); renderQueue(); if (selected) show(prompts.get(selected)); });
+  const user = await currentUser();
+  showUser(user);
   const agents = await (await fetch("/api/agents")).json();
   for (const a of agents) picker.add(new Option(`${a.name} (${a.skills.join(", ")})`, a.id));
-  const wanted = new URLSearchParams(location.search).get("agentId") ?? localStorage.getItem("cxlive.agent");
+  // A signed-in agent is who they are; supervisors (and the open demo) may look at any agent's queue.
+  const seesAll = !user || user.open || user.roles.includes("supervisor") || user.roles.includes("admin");
+  const wanted = seesAll ? new URLSearchParams(location.search).get("agentId") ?? localStorage.getItem("cxlive.agent") : user.agentId;
   picker.value = agents.some(a => a.id === wanted) ? wanted : agents[0]?.id ?? "";
+  picker.disabled = !seesAll;
   await connection.start();
   setStatus("live");
   if (picker.value) await become(picker.value);

@@ -4,6 +4,7 @@
 import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
 import { connectHub, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
+import { currentUser, showUser } from "/session.js";
 
 const customerId = decodeURIComponent(location.pathname.split("/").pop());
 let view = null;
@@ -76,6 +77,7 @@ connection.onreconnected(async () => { await connection.invoke("SubscribeCustome
 
 document.getElementById("customer-id").textContent = customerId;
 languagePicker(document.getElementById("lang"));
+currentUser().then(showUser);
 onLanguageChange(() => { setStatus(currentStatus()); render(); });
 await connection.start();
 await connection.invoke("SubscribeCustomer", customerId);

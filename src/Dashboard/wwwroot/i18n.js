@@ -5,7 +5,9 @@
 const texts = {
   en: {
     "app.wall": "Live alert wall", "app.agent": "Agent console", "app.customer": "Customer",
-    "nav.wall": "Wall", "nav.agent": "Agent console", "nav.language": "Language",
+    "nav.wall": "Wall", "nav.agent": "Agent console", "nav.language": "Language", "nav.signout": "Sign out",
+    "login.title": "Sign in", "login.user": "User name", "login.password": "Password", "login.submit": "Sign in",
+    "login.error": "That user name and password do not match.",
     "status.connecting": "Connecting…", "status.live": "Live", "status.reconnecting": "Reconnecting…", "status.disconnected": "Disconnected — retrying",
     "stat.open": "Open", "stat.critical": "Critical", "stat.warning": "Warning", "stat.info": "Info",
     "stat.rate": "Raised in the last minute", "stat.mtta": "Mean time to acknowledge", "stat.mttr": "Mean time to resolve", "stat.recovery": "Recovery rate",
@@ -35,7 +37,9 @@ const texts = {
   },
   "zh-CN": {
     "app.wall": "实时告警墙", "app.agent": "坐席工作台", "app.customer": "客户",
-    "nav.wall": "告警墙", "nav.agent": "坐席工作台", "nav.language": "语言",
+    "nav.wall": "告警墙", "nav.agent": "坐席工作台", "nav.language": "语言", "nav.signout": "退出登录",
+    "login.title": "登录", "login.user": "用户名", "login.password": "密码", "login.submit": "登录",
+    "login.error": "用户名或密码不正确。",
     "status.connecting": "正在连接…", "status.live": "实时", "status.reconnecting": "正在重新连接…", "status.disconnected": "已断开 — 正在重试",
     "stat.open": "未关闭", "stat.critical": "严重", "stat.warning": "警告", "stat.info": "提示",
     "stat.rate": "最近一分钟新增", "stat.mtta": "平均确认时间", "stat.mttr": "平均解决时间", "stat.recovery": "挽回率",

@@ -4,6 +4,7 @@
 // change comes back over the hub like any other, so every open wall shows it.
 import { t, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, wordsOf } from "/i18n.js";
 import { connectHub, setStatus, currentStatus } from "/hub.js";
+import { currentUser, showUser } from "/session.js";
 
 const MAX_SHOWN = 200;
 // At a few thousand alerts a minute the page keeps only the most pressing ones (the API has them
@@ -282,6 +283,7 @@ setInterval(() => { if (connection.state === "Connected") loadCurrent(); }, 30_0
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
 if (new URLSearchParams(location.search).get("mode") === "wall") document.body.classList.add("wall-mode");
 languagePicker(document.getElementById("lang"));
+currentUser().then(showUser);
 onLanguageChange(() => {
   setStatus(currentStatus());
   [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId)));

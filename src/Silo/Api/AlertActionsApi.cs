@@ -11,7 +11,6 @@ namespace CxLive.Api;
 /// </summary>
 public static class AlertActionsApi
 {
-    public const string DefaultActor = "supervisor";
 
     public static IEndpointRouteBuilder MapAlertActionsApi(this IEndpointRouteBuilder app)
     {
@@ -41,7 +40,7 @@ public static class AlertActionsApi
         var action = new AlertAction
         {
             Kind = kind,
-            By = body.Text("by", maxLength: 128) ?? DefaultActor,
+            By = Actor.Of(request.HttpContext.User, body.Text("by", maxLength: 128)),
             Note = body.Text("note", maxLength: 1000),
             AgentId = kind == AlertActionKind.Assign ? body.Text("agentId", required: true, maxLength: 128) : null,
             Until = kind == AlertActionKind.Snooze ? body.Time("until", required: true) : null,

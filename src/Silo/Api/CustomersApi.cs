@@ -1,5 +1,7 @@
 using CxLive.Alerts;
 using CxLive.Customers;
+using CxLive.Dashboard.Security;
+using System.Security.Claims;
 using CxLive.Detection;
 using CxLive.Experience;
 
@@ -19,7 +21,7 @@ public static class CustomersApi
         {
             var tenths = await grains.GetGrain<IExperienceDirectoryGrain>(0).DistributionAsync();
             return Results.Ok(new { tenths, customers = tenths.Sum() });
-        });
+        }).RequireAuthorization(Access.SupervisorPolicy);
         return app;
     }
 
@@ -28,8 +30,13 @@ public static class CustomersApi
     /// through the same experience model the grain runs (so it starts from neutral at the timeline's
     /// start, not from whatever came before it).
     /// </summary>
-    private static async Task<IResult> ScoreAsync(IGrainFactory grains, CustomerDetectors detectors, string id)
+    private static async Task<IResult> ScoreAsync(IGrainFactory grains, CustomerDetectors detectors, string id, ClaimsPrincipal user)
     {
+        if (!await user.MaySeeCustomerAsync(id, grains))
+        {
+            return Problems.Forbidden(NotYourCustomer);
+        }
+
         var snapshot = await grains.GetGrain<ICustomerGrain>(id).GetSnapshotAsync();
         if (snapshot.InteractionCount == 0)
         {
@@ -47,8 +54,16 @@ public static class CustomersApi
         return Results.Ok(points);
     }
 
-    private static async Task<IResult> GetAsync(IGrainFactory grains, string id)
+    /// <summary>The same answer whether or not the customer exists: an agent learns nothing about customers outside their prompts.</summary>
+    internal const string NotYourCustomer = "an agent may see only the customers of their own outreach prompts";
+
+    private static async Task<IResult> GetAsync(IGrainFactory grains, string id, ClaimsPrincipal user)
     {
+        if (!await user.MaySeeCustomerAsync(id, grains))
+        {
+            return Problems.Forbidden(NotYourCustomer);
+        }
+
         var snapshot = await grains.GetGrain<ICustomerGrain>(id).GetSnapshotAsync();
         if (snapshot.InteractionCount == 0)
         {

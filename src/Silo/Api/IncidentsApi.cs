@@ -25,7 +25,7 @@ public static class IncidentsApi
             return problem!;
         }
 
-        var by = body.Text("by", maxLength: 128) ?? AlertActionsApi.DefaultActor;
+        var by = Actor.Of(request.HttpContext.User, body.Text("by", maxLength: 128));
         if (body.Errors.Count > 0)
         {
             return body.Invalid();

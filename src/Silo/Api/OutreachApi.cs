@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CxLive.Dashboard.Security;
 using CxLive.Agents;
 using CxLive.Alerts;
 using CxLive.Ingestion;
@@ -18,13 +20,19 @@ public static class OutreachApi
     {
         app.MapGet("/api/agents", (IGrainFactory grains) => grains.GetGrain<IOutreachDeskGrain>(0).AgentsAsync()).Produces<Agent[]>();
         var outreach = app.MapGroup("/api/outreach");
-        outreach.MapGet("/", (IGrainFactory grains, string? agentId, bool? pending) =>
-            grains.GetGrain<IOutreachDeskGrain>(0).ListAsync(agentId, pending ?? false)).Produces<OutreachPrompt[]>();
-        outreach.MapGet("/{id}", async (IGrainFactory grains, string id) =>
-            await grains.GetGrain<IOutreachDeskGrain>(0).GetAsync(id) is { } prompt ? Results.Ok(prompt) : Problems.NotFound($"no outreach prompt has id '{id}'"));
+        outreach.MapGet("/", async (IGrainFactory grains, string? agentId, bool? pending, ClaimsPrincipal user) =>
+            user.MaySeeAgent(agentId) || (agentId is null && user.SeesEverything())
+                ? Results.Ok(await grains.GetGrain<IOutreachDeskGrain>(0).ListAsync(agentId, pending ?? false))
+                : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt[]>();
+        outreach.MapGet("/{id}", async (IGrainFactory grains, string id, ClaimsPrincipal user) =>
+            await grains.GetGrain<IOutreachDeskGrain>(0).GetAsync(id) is not { } prompt ? Problems.NotFound($"no outreach prompt has id '{id}'")
+            : user.MaySeeAgent(prompt.AgentId) ? Results.Ok(prompt)
+            : Problems.Forbidden(NotYourPrompt));
         outreach.MapPost("/{id}/outcome", ReportAsync);
         return app;
     }
+
+    private const string NotYourPrompt = "an agent may see and report only their own outreach prompts";
 
     private static async Task<IResult> ReportAsync(string id, HttpRequest request, IGrainFactory grains, IInteractionSink sink, TimeProvider time)
     {
@@ -45,6 +53,11 @@ public static class OutreachApi
         if (await desk.GetAsync(id) is not { } prompt)
         {
             return Problems.NotFound($"no outreach prompt has id '{id}'");
+        }
+
+        if (!request.HttpContext.User.MaySeeAgent(prompt.AgentId))
+        {
+            return Problems.Forbidden(NotYourPrompt);
         }
 
         if (!prompt.IsPending)

@@ -20,7 +20,7 @@ public static class RulesApi
         rules.MapGet("/", (LiveRuleBookSource source) => Results.Ok(source.Current.Rules.Select(RuleView.Of)));
         rules.MapGet("/{ruleId}", (LiveRuleBookSource source, string ruleId) =>
             source.Current.Find(ruleId) is { } rule ? Results.Ok(RuleView.Of(rule)) : UnknownRule(ruleId));
-        rules.MapPut("/{ruleId}", ChangeAsync);
+        rules.MapPut("/{ruleId}", ChangeAsync).RequireAuthorization(Dashboard.Security.Access.AdminPolicy);
         return app;
     }
 

@@ -30,7 +30,7 @@ public static class SilencesApi
             RuleId = body.Text("ruleId", maxLength: 128),
             Touchpoint = body.Text("touchpoint", maxLength: 128),
             CustomerId = body.Text("customerId", maxLength: 128),
-            Author = body.Text("author", required: true, maxLength: 128) ?? "",
+            Author = Actor.Of(request.HttpContext.User, body.Text("author", maxLength: 128)),
             Comment = body.Text("comment", required: true, maxLength: 1000) ?? "",
             CreatedAt = now,
             ExpiresAt = body.Time("expiresAt", required: true) ?? now,

@@ -21,10 +21,17 @@ public static class StartupBanner
             Console.WriteLine($"  Alert wall:   {url.TrimEnd('/')}/");
             Console.WriteLine($"  Ingest:       POST {url.TrimEnd('/')}/api/interactions");
             Console.WriteLine($"  Demo traffic: {demo}");
-            if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Security.ApiKeyOptions>>().Value.Active.Any())
+            var security = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Security.SecurityOptions>>().Value;
+            if (!security.Active.Any() && security.IsOpen(app.Environment))
             {
                 Console.WriteLine("  WARNING: ingestion is OPEN: no API key is configured (Security:ApiKeys), so anyone who");
                 Console.WriteLine("           can reach this port can send interactions. Fine for the demo; see docs/security.md.");
+            }
+
+            if (security.PeopleOpen(app.Environment))
+            {
+                Console.WriteLine("  WARNING: no sign-in: no user or identity provider is configured (Security:Users, Oidc),");
+                Console.WriteLine("           so anyone who can reach this port sees every customer and alert. Fine for the demo.");
             }
 
             Console.WriteLine();

@@ -11,11 +11,13 @@ namespace CxLive.Security;
 /// <summary>
 /// <c>X-Api-Key</c> authentication for integrators. The presented key is hashed and compared in
 /// constant time with every active key's hash; the principal is named after the key. While no key
-/// is configured every request is let in as the open integrator (and the start-up log says so).
+/// is configured, an open install (Development, or <c>Security:Open</c>) lets every request in as the
+/// open integrator (and the start-up banner says so); any other install refuses HTTP ingestion.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
-    IOptionsMonitor<ApiKeyOptions> keys,
+    IOptionsMonitor<SecurityOptions> keys,
+    IHostEnvironment environment,
     ILoggerFactory logger,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
@@ -30,10 +32,13 @@ public sealed class ApiKeyAuthentication(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var active = keys.CurrentValue.Active.ToList();
+        var options = keys.CurrentValue;
+        var active = options.Active.ToList();
         if (active.Count == 0)
         {
-            return Task.FromResult(Success("open", new Claim(OpenClaim, "true")));
+            return Task.FromResult(options.IsOpen(environment)
+                ? Success("open", new Claim(OpenClaim, "true"))
+                : Fail("no API key is configured (Security:ApiKeys), so HTTP ingestion is closed"));
         }
 
         var presented = Request.Headers[Header].ToString();

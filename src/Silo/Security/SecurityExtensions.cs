@@ -1,45 +1,114 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using System.Security.Claims;
 using CxLive.Api;
+using CxLive.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Security;
 
 /// <summary>
-/// Who may send: integrators authenticate with an API key (when keys are configured) and each key
-/// has its own token bucket on the ingest API (docs/security.md).
+/// Who may send and who may see (docs/security.md): integrators authenticate with an API key and
+/// each key has its own token bucket; people sign in (configured users with a cookie, or an OpenID
+/// Connect provider) and their roles decide what they see. An open install (Development, or
+/// <c>Security:Open</c>) with nothing configured lets everyone in, and says so.
 /// </summary>
 public static class SecurityExtensions
 {
     public const string IntegratorPolicy = "integrator";
     public const string IngestRateLimit = "ingest";
+    public const string LoginRateLimit = "login";
 
     public static WebApplicationBuilder AddCxSecurity(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section)
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var peopleOpen = security.PeopleOpen(builder.Environment);
+        if (!security.IsOpen(builder.Environment) && security.Users.Count == 0 && !security.Oidc.Configured)
+        {
+            throw new InvalidOperationException(
+                "CxLive will not start unprotected outside Development: configure people who may sign in (Security:Users, or an identity " +
+                "provider in Security:Oidc), or set Security:Open=true to run without sign-in on a network you trust. See docs/security.md.");
+        }
+
+        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
             .Validate(o => o.ApiKeys.All(k => k.Name.Length > 0 && (k.Revoked || k.Sha256.Length == 64)), "Security:ApiKeys need a Name each and a 64-hex-digit Sha256 (dotnet CxLive.Silo.dll new-api-key NAME prints one)")
             .Validate(o => o.ApiKeys.Select(k => k.Name).Distinct().Count() == o.ApiKeys.Count, "Security:ApiKeys names must all be different")
             .Validate(o => o.RequestsPerSecond >= 1 && o.Burst >= 1 && o.ApiKeys.All(k => k.RequestsPerSecond is null or >= 1), "Security:RequestsPerSecond and Burst must be at least 1")
+            .Validate(o => o.Users.All(u => u.Name.Length > 0 && PasswordHash.IsWellFormed(u.PasswordHash)), "Security:Users need a Name and a PasswordHash each (dotnet CxLive.Silo.dll hash-password prints one)")
+            .Validate(o => o.Users.Select(u => u.Name.ToLowerInvariant()).Distinct().Count() == o.Users.Count, "Security:Users names must all be different")
+            .Validate(o => o.Users.All(u => u.Roles.Count > 0 && u.Roles.All(r => r is Access.Supervisor or Access.Agent or Access.Admin)), "Security:Users roles must be supervisor, agent or admin (at least one each)")
+            .Validate(o => o.Users.All(u => !u.Roles.Contains(Access.Agent) || !string.IsNullOrWhiteSpace(u.AgentId)), "Security:Users with the agent role need the AgentId of their Outreach:Agents entry")
             .ValidateOnStart();
 
-        builder.Services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, _ => { });
+        var authentication = builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = peopleOpen ? OpenAuthentication.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultChallengeScheme = peopleOpen ? OpenAuthentication.SchemeName
+                    : security.Oidc.Configured && security.Users.Count == 0 ? OpenIdConnectDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, _ => { })
+            .AddScheme<AuthenticationSchemeOptions, OpenAuthentication>(OpenAuthentication.SchemeName, _ => { })
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.LoginPath = "/login";
+                o.Cookie.Name = "cxlive";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict; // no cross-site request carries it: the read/act APIs need no CSRF token
+                o.ExpireTimeSpan = TimeSpan.FromHours(10); // a shift
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized, "sign in first (POST /login, or through the identity provider)");
+                o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden, "your role does not allow this");
+            });
+        if (security.Oidc.Configured)
+        {
+            authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, o =>
+            {
+                o.Authority = security.Oidc.Authority;
+                o.ClientId = security.Oidc.ClientId;
+                o.ClientSecret = security.Oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.TokenValidationParameters.RoleClaimType = security.Oidc.RoleClaim;
+                o.TokenValidationParameters.NameClaimType = "name";
+                o.Events.OnTokenValidated = context =>
+                {
+                    // The agent id travels in CxLive's own claim, whatever the provider calls it.
+                    if (context.Principal?.FindFirst(security.Oidc.AgentIdClaim) is { } agent && context.Principal.Identity is ClaimsIdentity identity)
+                    {
+                        identity.AddClaim(new Claim(Access.AgentIdClaim, agent.Value));
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(IntegratorPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
-                .RequireRole(ApiKeyAuthentication.IntegratorRole));
+                .RequireRole(ApiKeyAuthentication.IntegratorRole))
+            .AddPolicy(Access.PeoplePolicy, policy => policy.RequireRole(Access.Supervisor, Access.Agent, Access.Admin))
+            .AddPolicy(Access.SupervisorPolicy, policy => policy.RequireRole(Access.Supervisor, Access.Admin))
+            .AddPolicy(Access.AdminPolicy, policy => policy.RequireRole(Access.Admin));
 
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(IngestRateLimit, context => PartitionFor(context));
+            // Slows password guessing: ten tries a minute per address.
+            limiter.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 rejected.HttpContext.RequestServices.GetRequiredService<Telemetry.CxMetrics>().Rejected("rate-limited");
-                await Problems.TooManyRequests($"this API key's limit of requests per second is reached; retry after {seconds} s")
+                await Problems.TooManyRequests($"too many requests from this API key or address; retry after {seconds} s")
                     .ExecuteAsync(rejected.HttpContext);
             };
         });
@@ -55,7 +124,7 @@ public static class SecurityExtensions
             return RateLimitPartition.GetNoLimiter("open");
         }
 
-        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<ApiKeyOptions>>().CurrentValue;
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<SecurityOptions>>().CurrentValue;
         var perSecond = options.ApiKeys.FirstOrDefault(k => k.Name == integrator)?.RequestsPerSecond ?? options.RequestsPerSecond;
         return RateLimitPartition.GetTokenBucketLimiter(integrator, _ => new TokenBucketRateLimiterOptions
         {
@@ -65,6 +134,25 @@ public static class SecurityExtensions
             QueueLimit = 0,
             AutoReplenishment = true,
         });
+    }
+
+    /// <summary>APIs and the hub answer 401/403 as problem details; pages go to the sign-in page.</summary>
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status, string detail)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics"))
+        {
+            return Results.Problem(detail: detail, statusCode: status, title: status == 401 ? "Not authenticated" : "Forbidden").ExecuteAsync(context.HttpContext);
+        }
+
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            context.Response.StatusCode = status;
+            return context.Response.WriteAsync("Your role does not allow this page. Sign out and in as someone else: POST /logout.");
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     public static WebApplication UseCxSecurity(this WebApplication app)

@@ -53,6 +53,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static Dictionary<string, string> SettingsFor(RedisServer redis, string serviceId, string stream) => new()
     {
         ["ConnectionStrings:Redis"] = redis.ConnectionString,
+        ["Security:Open"] = "true", // the process runs as Production, which refuses to start unprotected
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
         ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
         ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),

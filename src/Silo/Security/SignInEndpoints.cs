@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using CxLive.Dashboard.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Security;
+
+/// <summary>
+/// <c>POST /login</c> (the form of <c>/login</c>), <c>POST /logout</c>, and <c>GET /api/me</c>, which
+/// tells the pages who is signed in. Configured users only; an identity provider signs people in itself.
+/// </summary>
+public static class SignInEndpoints
+{
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SecurityExtensions.LoginRateLimit).ExcludeFromDescription();
+        app.MapPost("/logout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/api/me", (ClaimsPrincipal user, IOptions<SecurityOptions> options, IHostEnvironment environment) => Results.Ok(new
+        {
+            name = user.Identity?.Name,
+            roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value),
+            agentId = user.AgentId(),
+            open = options.Value.PeopleOpen(environment),
+        })).RequireAuthorization(Access.PeoplePolicy);
+        return app;
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext context, IOptionsMonitor<SecurityOptions> options, ILoggerFactory logs)
+    {
+        var form = await context.Request.ReadFormAsync();
+        var name = form["username"].ToString().Trim();
+        var password = form["password"].ToString();
+        var returnUrl = form["returnUrl"].ToString();
+        var account = options.CurrentValue.Users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
+
+        // The hash is computed even for an unknown name, so timing does not tell which names exist.
+        var valid = PasswordHash.Verify(password, account?.PasswordHash ?? UnknownUser) && account is not null;
+        if (!valid)
+        {
+            logs.CreateLogger("CxLive.Security.SignIn").LogWarning("Failed sign-in for {User} from {Address}", name, context.Connection.RemoteIpAddress);
+            return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(LocalOrEmpty(returnUrl))}");
+        }
+
+        var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme);
+        identity.AddClaim(new Claim(ClaimTypes.Name, account!.Name));
+        identity.AddClaims(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (account.AgentId is { } agentId)
+        {
+            identity.AddClaim(new Claim(Access.AgentIdClaim, agentId));
+        }
+
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        var home = account.Roles.Contains(Access.Supervisor) || account.Roles.Contains(Access.Admin) ? "/" : "/agent";
+        return Results.Redirect(LocalOrEmpty(returnUrl) is { Length: > 0 } local ? local : home);
+    }
+
+    private static readonly string UnknownUser = PasswordHash.Of(Guid.NewGuid().ToString());
+
+    /// <summary>Only paths on this site: a sign-in must not bounce the browser to another one.</summary>
+    private static string LocalOrEmpty(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "";
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using CxLive.Journeys;
+using CxLive.Security;
+using CxLive.Serialization;
+using CxLive.Tests.Integration.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Security;
+
+/// <summary>An install with people configured: a supervisor, an agent (Li Na), an admin.</summary>
+public sealed class SecuredAppFixture : IDisposable
+{
+    public const string Password = "correct horse battery staple";
+
+    public CxLiveApp App { get; } = new(new Dictionary<string, string?>
+    {
+        ["Outreach:Agents:2:Skills:0"] = "store", // call-center prompts all go to li.na
+        ["Security:Users:0:Name"] = "zhang.min",
+        ["Security:Users:0:PasswordHash"] = PasswordHash.Of(Password),
+        ["Security:Users:0:Roles:0"] = "supervisor",
+        ["Security:Users:1:Name"] = "li.na",
+        ["Security:Users:1:PasswordHash"] = PasswordHash.Of(Password),
+        ["Security:Users:1:Roles:0"] = "agent",
+        ["Security:Users:1:AgentId"] = "li.na",
+        ["Security:Users:2:Name"] = "root",
+        ["Security:Users:2:PasswordHash"] = PasswordHash.Of(Password),
+        ["Security:Users:2:Roles:0"] = "admin",
+    });
+
+    public void Dispose() => App.Dispose();
+}
+
+/// <summary>Every role against the REST API and the hub: what each may see and do, and what it is refused.</summary>
+public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<SecuredAppFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    /// <summary>A browser-like client: a cookie jar, and redirects left for the test to see.</summary>
+    private sealed record Session(HttpClient Http, CookieContainer Cookies) : IDisposable
+    {
+        public void Dispose() => Http.Dispose();
+    }
+
+    private Session Anonymous()
+    {
+        var cookies = new CookieContainer();
+        return new Session(new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = fixture.App.BaseAddress }, cookies);
+    }
+
+    private async Task<Session> SignInAsync(string user, string password = SecuredAppFixture.Password)
+    {
+        var session = Anonymous();
+        var response = await session.Http.PostAsync("login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = user, ["password"] = password }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    private async Task<HubConnection> HubAsync(Session session)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(fixture.App.BaseAddress, "hubs/cx"), o => o.Cookies = session.Cookies)
+            .AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions))
+            .Build();
+        await hub.StartAsync();
+        return hub;
+    }
+
+    [Fact]
+    public async Task Without_signing_in_APIs_answer_401_pages_send_you_to_sign_in_and_probes_still_answer()
+    {
+        using var anonymous = Anonymous();
+
+        var api = await anonymous.Http.GetAsync("api/alerts");
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+
+        var page = await anonymous.Http.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/login", page.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync("login")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync("health/ready")).StatusCode);
+        await Assert.ThrowsAnyAsync<Exception>(() => HubAsync(anonymous)); // the hub refuses the connection itself
+
+        var wrong = await anonymous.Http.PostAsync("login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "li.na", ["password"] = "guess" }));
+        Assert.StartsWith("/login?error=1", wrong.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Http.GetAsync("api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_supervisor_sees_the_wall_and_every_alert_but_may_not_change_rules_or_silences()
+    {
+        using var supervisor = await SignInAsync("zhang.min");
+
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.GetAsync("api/alerts")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.GetAsync("api/outreach?agentId=li.na")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.PutAsync("api/rules/long-wait", Body("""{ "enabled": true }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.PostAsync("api/silences", Body("""{ "ruleId": "long-wait", "until": "2099-01-01T00:00:00Z" }"""))).StatusCode);
+
+        var me = await ReadObject(await supervisor.Http.GetAsync("api/me"));
+        Assert.Equal(("zhang.min", "supervisor", false), ((string)me["name"]!, (string)me["roles"]![0]!, (bool)me["open"]!));
+
+        await using var hub = await HubAsync(supervisor);
+        await hub.InvokeAsync("SubscribeWall");
+        await hub.InvokeAsync("SubscribeAgent", "wang.wei");
+    }
+
+    [Fact]
+    public async Task An_agent_sees_their_own_prompts_and_those_customers_only_over_REST_and_the_hub()
+    {
+        using var agent = await SignInAsync("li.na");
+        using var anonymous = Anonymous();
+        var (theirs, someoneElse) = (NewCustomer(), NewCustomer());
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await anonymous.Http.PostAsync("api/interactions", Body(
+            Make(theirs, now, InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }),
+            Make(someoneElse, now, InteractionTypes.PageView, "web/home")));
+
+        var prompts = await Eventually.ResultAsync(
+            async () => await ReadArray(await agent.Http.GetAsync("api/outreach?agentId=li.na")),
+            list => list.Any(p => (string)p!["customerId"]! == theirs), Patience, "li.na's prompt");
+        Assert.NotEmpty(prompts);
+
+        Assert.Equal(HttpStatusCode.OK, (await agent.Http.GetAsync($"api/customers/{theirs}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent.Http.GetAsync("agent")).StatusCode);
+        var refused = await agent.Http.GetAsync($"api/customers/{someoneElse}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("an agent may see only the customers of their own outreach prompts", (string)(await ReadObject(refused))["detail"]!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Http.GetAsync("api/outreach?agentId=wang.wei")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Http.GetAsync("api/alerts")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Http.GetAsync("/")).StatusCode);
+        Assert.Equal("li.na", (string)(await ReadObject(await agent.Http.GetAsync("api/me")))["agentId"]!);
+
+        await using var hub = await HubAsync(agent);
+        await hub.InvokeAsync("SubscribeAgent", "li.na");
+        await hub.InvokeAsync("SubscribeCustomer", theirs);
+        var wall = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeWall"));
+        Assert.Contains("Forbidden: the wall is for supervisors", wall.Message);
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeAgent", "wang.wei"));
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeCustomer", someoneElse));
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeTouchpoint", "web/home"));
+    }
+
+    [Fact]
+    public async Task An_admin_changes_rules_and_silences()
+    {
+        using var admin = await SignInAsync("root");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PutAsync("api/rules/long-wait", Body("""{ "enabled": true }"""))).StatusCode);
+        var silence = await admin.Http.PostAsync("api/silences", Body($$"""{ "ruleId": "long-wait", "author": "someone else", "comment": "maintenance", "expiresAt": "{{DateTimeOffset.UtcNow.AddMinutes(5):O}}" }"""));
+        Assert.Equal(HttpStatusCode.Created, silence.StatusCode);
+        var created = await ReadObject(silence);
+        Assert.Equal("root", (string)created["author"]!); // who signed in, not who the body names
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"api/silences/{(string)created["id"]!}")).StatusCode);
+    }
+}
+
+/// <summary>Production defaults are safe: an install outside Development with nobody to sign in does not start.</summary>
+public sealed class UnprotectedStartTests
+{
+    [Fact]
+    public void Outside_Development_with_no_users_or_identity_provider_CxLive_refuses_to_start_and_says_what_to_configure()
+    {
+        var refused = Assert.ThrowsAny<Exception>(() => new CxLiveApp(new Dictionary<string, string?> { ["environment"] = "Production" }));
+
+        var message = string.Join(" | ", Flatten(refused).Select(e => e.Message));
+        Assert.Contains("CxLive will not start unprotected outside Development", message);
+        Assert.Contains("Security:Users", message);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            yield return inner;
+        }
+    }
+}
