@@ -1,0 +1,53 @@
+using CxLive.Journeys;
+using CxLive.Tests.Integration.Security;
+using CxLive.Tests.Integration.Support;
+using Microsoft.Playwright;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Browser;
+
+/// <summary>Signing in as a new user would, in a real browser, against an install with people configured.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture secured) : IClassFixture<SecuredAppFixture>
+{
+    [Fact]
+    public async Task An_agent_signs_in_lands_on_their_own_queue_and_cannot_open_the_wall()
+    {
+        // A prompt for Li Na to find.
+        var customer = NewCustomer();
+        using var http = secured.App.CreateHttpClient();
+        await http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })));
+
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/agent").ToString());
+
+        // Sent to sign in first; a wrong password says so.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        await page.FillAsync("#username", "li.na");
+        await page.FillAsync("#password", "not it");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#error")).ToBeVisibleAsync();
+
+        await page.FillAsync("#username", "li.na");
+        await page.FillAsync("#password", SecuredAppFixture.Password);
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent"));
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        await Assertions.Expect(page.Locator(".who .user")).ToHaveTextAsync("li.na");
+        await Assertions.Expect(page.Locator("#agent")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("li.na");
+        await Assertions.Expect(page.Locator($"#queue li", new() { HasText = customer })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        var wall = await page.GotoAsync(new Uri(secured.App.BaseAddress, "/").ToString());
+        Assert.Equal(403, wall!.Status);
+
+        // Signing out ends it: the console sends the browser to sign in again.
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/agent").ToString());
+        await page.ClickAsync(".who button");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        await context.CloseAsync();
+    }
+}
