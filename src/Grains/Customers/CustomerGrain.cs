@@ -39,7 +39,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     private readonly Guid _activation = Guid.NewGuid();
 
     public CustomerGrain(
-        [PersistentState("customer", StorageNames.State)] IPersistentState<CustomerState> state,
+        [PersistentState("customer", StorageNames.Customers)] IPersistentState<CustomerState> state,
         IRuleBookSource rules,
         CustomerDetectors detectors,
         IOptions<CustomerOptions> options,

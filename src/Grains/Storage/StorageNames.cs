@@ -1,7 +1,13 @@
 namespace CxLive.Storage;
 
-/// <summary>The one grain-storage provider every grain writes to (memory when embedded, Redis when durable).</summary>
+/// <summary>
+/// The grain-storage providers (memory when embedded, Redis when durable): customers' state apart
+/// from everything else, so that it alone can be given a retention (Privacy:CustomerRetention)
+/// without the rules, the alert book or the directories ever expiring.
+/// </summary>
 public static class StorageNames
 {
     public const string State = "cx";
+
+    public const string Customers = "customers";
 }

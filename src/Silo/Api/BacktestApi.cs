@@ -31,6 +31,7 @@ public static class BacktestApi
         IGrainFactory grains,
         IOptions<IngestionOptions> ingestion,
         IOptions<AlertOptions> alertOptions,
+        Privacy.PrivacyRules privacy,
         TimeProvider time)
     {
         var limits = ingestion.Value;
@@ -52,7 +53,7 @@ public static class BacktestApi
             return Problems.UnsupportedMediaType("Content-Type must be application/json or application/x-ndjson.");
         }
 
-        var itemRules = ItemRules.Recorded(time.GetUtcNow(), limits);
+        var itemRules = ItemRules.Recorded(time.GetUtcNow(), limits).WithPrivacy(privacy);
         (ParsedBatch Batch, string? Rules) body;
         try
         {

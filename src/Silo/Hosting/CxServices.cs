@@ -52,6 +52,11 @@ public static class CxServices
     public static IServiceCollection AddCxIngestion(this IServiceCollection services)
     {
         services.AddSingleton<InteractionDispatcher>();
+        services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.Section)
+            .Validate(o => o.PseudonymKey is null || o.PseudonymKey.Length >= 32, "Privacy:PseudonymKey must be at least 32 characters (a random secret; losing it changes every pseudonym)")
+            .Validate(o => o.CustomerRetention is null || o.CustomerRetention > TimeSpan.Zero, "Privacy:CustomerRetention must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<Privacy.PrivacyRules>();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section)
             .Validate(o => o.MaxItemsPerRequest >= 1, "Ingestion:MaxItemsPerRequest must be at least 1")
             .Validate(o => o.MaxRequestBytes >= 1024, "Ingestion:MaxRequestBytes must be at least 1024")

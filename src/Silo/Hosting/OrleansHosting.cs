@@ -33,7 +33,7 @@ public static class OrleansHosting
             if (redis is null)
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
-                silo.AddMemoryGrainStorage(StorageNames.State);
+                silo.AddCxMemoryStorage();
                 silo.UseInMemoryReminderService();
                 return;
             }
@@ -43,7 +43,7 @@ public static class OrleansHosting
             // several machines advertise the address the others reach them at (and listen on all).
             var advertised = endpoints["AdvertisedIPAddress"] is { Length: > 0 } address ? System.Net.IPAddress.Parse(address) : System.Net.IPAddress.Loopback;
             silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
-            silo.UseRedis(redis);
+            silo.UseRedis(redis, builder.Configuration.GetSection(Privacy.PrivacyOptions.Section).Get<Privacy.PrivacyOptions>()?.CustomerRetention);
         });
 
         // Registered after the silo, so it stops first: the last checkpoint still has grains to write.
@@ -76,4 +76,11 @@ public static class OrleansHosting
 
         return builder;
     }
+}
+
+/// <summary>Embedded mode's (and the tests') storage: every provider CxLive's grains name, in memory.</summary>
+public static class MemoryStorage
+{
+    public static ISiloBuilder AddCxMemoryStorage(this ISiloBuilder silo) =>
+        silo.AddMemoryGrainStorage(StorageNames.State).AddMemoryGrainStorage(StorageNames.Customers);
 }

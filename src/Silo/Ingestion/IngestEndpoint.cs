@@ -29,6 +29,7 @@ public static class IngestEndpoint
         IInteractionSink sink,
         IOptions<IngestionOptions> options,
         CxMetrics metrics,
+        Privacy.PrivacyRules privacy,
         TimeProvider time)
     {
         var limits = options.Value;
@@ -42,7 +43,7 @@ public static class IngestEndpoint
         ParsedBatch batch;
         try
         {
-            var rules = ItemRules.At(time.GetUtcNow(), limits).ForIntegrator(SecurityExtensions.IntegratorOf(request.HttpContext));
+            var rules = ItemRules.At(time.GetUtcNow(), limits).ForIntegrator(SecurityExtensions.IntegratorOf(request.HttpContext)).WithPrivacy(privacy);
             batch = await RequestBody.ReadAsync(request, limits.MaxRequestBytes, body => ndjson
                 ? BatchParser.ParseNdjson(body.Span, rules, limits.MaxItemsPerRequest)
                 : BatchParser.ParseJson(body.Span, rules, limits.MaxItemsPerRequest));

@@ -130,7 +130,7 @@ internal static class InteractionReader
         public readonly Interaction ToInteraction(in ItemRules rules) => new()
         {
             Id = Id!,
-            CustomerId = _customerId!,
+            CustomerId = rules.Privacy?.CustomerId(_customerId!) ?? _customerId!,
             Timestamp = _timestamp!.Value,
             Channel = _channel!.Value,
             Touchpoint = _touchpoint!,
@@ -139,7 +139,7 @@ internal static class InteractionReader
             Stage = _stage,
             CaseId = _caseId,
             Score = _score,
-            Attributes = _attributes,
+            Attributes = rules.Privacy?.Attributes(_attributes) ?? _attributes,
             Source = rules.OverrideSource ? rules.Source : _source,
         };
     }

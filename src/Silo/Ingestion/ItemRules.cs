@@ -9,6 +9,11 @@ public readonly record struct ItemRules(DateTimeOffset Earliest, DateTimeOffset 
 {
     public bool OverrideSource { get; init; }
 
+    /// <summary>Masking and pseudonyms applied to every item read (none unless configured).</summary>
+    public Privacy.PrivacyRules? Privacy { get; init; }
+
+    public ItemRules WithPrivacy(Privacy.PrivacyRules privacy) => this with { Privacy = privacy };
+
     public string? Source { get; init; }
 
     /// <summary>Every item is from <paramref name="integrator"/> (null: keys are off), whatever it says.</summary>

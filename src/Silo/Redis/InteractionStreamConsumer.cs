@@ -21,6 +21,7 @@ public sealed class InteractionStreamConsumer(
     RedisConnection redis,
     InteractionDispatcher dispatcher,
     CxMetrics metrics,
+    Privacy.PrivacyRules privacy,
     IGrainFactory grains,
     StreamWakeup wakeup,
     IOptions<StreamOptions> streamOptions,
@@ -121,7 +122,7 @@ public sealed class InteractionStreamConsumer(
         var valid = new List<Interaction>(entries.Length);
         var dead = new List<DeadLetter>();
         var limits = ingestionOptions.Value;
-        StreamEntries.Read(entries, ItemRules.At(time.GetUtcNow(), limits), limits.MaxItemsPerRequest, valid, dead);
+        StreamEntries.Read(entries, ItemRules.At(time.GetUtcNow(), limits).WithPrivacy(privacy), limits.MaxItemsPerRequest, valid, dead);
 
         if (dead.Count > 0)
         {
@@ -129,7 +130,8 @@ public sealed class InteractionStreamConsumer(
             await RetryAsync("write dead letters", () => Task.WhenAll(dead.Select(d => _db.StreamAddAsync(_options.DeadLetters, d.Fields(Consumer)))), stoppingToken);
             foreach (var letter in dead)
             {
-                logger.LogWarning("Stream entry moved to {DeadLetters}: {DeadLetter}", _options.DeadLetters, letter);
+                // Not the entry's data: it may hold what privacy settings would have masked had it been readable.
+                logger.LogWarning("Stream entry {EntryId} moved to {DeadLetters}: {Reason}", letter.EntryId, _options.DeadLetters, letter.Reason);
             }
         }
 

@@ -20,18 +20,24 @@ public static class RedisMode
     public static string? ConnectionString(IConfiguration configuration) => configuration.GetConnectionString(ConnectionName);
 
     /// <summary>The Orleans side: storage "cx" (Orleans binary serializer), membership and reminders, all on one connection.</summary>
-    public static void UseRedis(this ISiloBuilder silo, string connectionString)
+    /// <param name="customerRetention">How long a customer's state outlives their last change (Privacy:CustomerRetention); null keeps it.</param>
+    public static void UseRedis(this ISiloBuilder silo, string connectionString, TimeSpan? customerRetention = null)
     {
         var connection = new RedisConnection(connectionString);
         silo.Services.AddSingleton(connection);
         // The providers' validators ask for ConfigurationOptions even though CreateMultiplexer makes no connection of its own.
         silo.UseRedisClustering(o => (o.ConfigurationOptions, o.CreateMultiplexer) = (connection.Options, _ => connection.ShareAsync()));
         silo.UseRedisReminderService(o => (o.ConfigurationOptions, o.CreateMultiplexer) = (connection.Options, _ => connection.ShareAsync()));
-        silo.AddRedisGrainStorage(StorageNames.State, (OptionsBuilder<RedisStorageOptions> options) => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+        foreach (var (name, expiry) in new[] { (StorageNames.State, (TimeSpan?)null), (StorageNames.Customers, customerRetention) })
         {
-            o.ConfigurationOptions = connection.Options;
-            o.CreateMultiplexer = _ => connection.ShareAsync();
-            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-        }));
+            // Each write sets the key's expiry again: an active customer is never forgotten, an inactive one is after the retention.
+            silo.AddRedisGrainStorage(name, (OptionsBuilder<RedisStorageOptions> options) => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+            {
+                o.ConfigurationOptions = connection.Options;
+                o.CreateMultiplexer = _ => connection.ShareAsync();
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                o.EntryExpiry = expiry;
+            }));
+        }
     }
 }

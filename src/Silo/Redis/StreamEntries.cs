@@ -14,6 +14,12 @@ public static class StreamEntries
 {
     public const string DataField = "data";
 
+    /// <summary>Marks an entry CxLive wrote itself (HTTP ingestion in Redis mode): already validated, masked and pseudonymised.</summary>
+    public const string WriterField = "writer";
+    private const string CxLiveWriter = "cxlive";
+
+    public static NameValueEntry[] Written(byte[] data) => [new(DataField, data), new(WriterField, CxLiveWriter)];
+
     /// <summary>When the first entry was written: its id begins with Redis' clock in milliseconds ("1732800000000-0").</summary>
     public static DateTimeOffset? WrittenAt(StreamEntry[] entries)
     {
@@ -22,8 +28,10 @@ public static class StreamEntries
         return dash > 0 && long.TryParse(id.AsSpan(0, dash), out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
+    /// <param name="rules">For integrators' entries: privacy applied. CxLive's own entries are read without it (see <see cref="Written"/>).</param>
     public static void Read(StreamEntry[] entries, ItemRules rules, int maxItems, List<Interaction> valid, List<DeadLetter> dead)
     {
+        var own = rules with { Privacy = null };
         foreach (var entry in entries)
         {
             if (entry.IsNull)
@@ -40,7 +48,7 @@ public static class StreamEntries
 
             try
             {
-                var batch = BatchParser.ParseJson((byte[])data!, rules, maxItems);
+                var batch = BatchParser.ParseJson((byte[])data!, entry[WriterField] == CxLiveWriter ? own : rules, maxItems);
                 valid.AddRange(batch.Valid);
                 if (batch.Rejected.Count > 0)
                 {

@@ -12,7 +12,8 @@ namespace CxLive.Redis;
 /// integrator would <c>XADD</c> it, and the call returns once Redis has them all. From there the
 /// stream consumers do the rest, so there is one path into the grains and one durability story.
 /// A repeat of an id within the same request is reported as a duplicate at once; a repeat of an
-/// earlier request's id is skipped by its customer grain when the entry is consumed.
+/// earlier request's id is skipped by its customer grain when the entry is consumed. Entries are
+/// marked as CxLive's own, so the consumer does not mask or pseudonymise what was already.
 /// </summary>
 public sealed class StreamSink(RedisConnection redis, IOptions<StreamOptions> options, StreamWakeup wakeup) : IInteractionSink
 {
@@ -27,7 +28,7 @@ public sealed class StreamSink(RedisConnection redis, IOptions<StreamOptions> op
             if (seen.Add(interaction.Id))
             {
                 // Fire them all, then await: the multiplexer pipelines the XADDs in one round trip.
-                appends.Add(db.StreamAddAsync(stream, StreamEntries.DataField, JsonSerializer.SerializeToUtf8Bytes(interaction, CxJson.Options)));
+                appends.Add(db.StreamAddAsync(stream, StreamEntries.Written(JsonSerializer.SerializeToUtf8Bytes(interaction, CxJson.Options))));
             }
         }
 

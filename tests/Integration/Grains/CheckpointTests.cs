@@ -34,7 +34,7 @@ public sealed class CheckpointTests(ClusterFixture fixture)
 
     private async Task<CustomerState?> Stored(string customer)
     {
-        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
+        var storage = fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Customers);
         var state = new GrainState<CustomerState>();
         await storage.ReadStateAsync("customer", GrainId.Create("customer", customer), state);
         return state.RecordExists ? state.State : null;

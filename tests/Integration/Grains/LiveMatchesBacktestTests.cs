@@ -50,7 +50,7 @@ public sealed class LiveMatchesBacktestTests : IAsyncLifetime
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.State).UseInMemoryReminderService()
+            silo.AddCxMemoryStorage().UseInMemoryReminderService()
                 .Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromDays(365));
             silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, _frozenReminderClock);
         });

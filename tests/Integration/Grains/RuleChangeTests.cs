@@ -17,7 +17,7 @@ public sealed class RuleChangeTests
     {
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.State).UseInMemoryReminderService());
+        builder.ConfigureSilo((_, silo) => silo.AddCxMemoryStorage().UseInMemoryReminderService());
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var sources = cluster.Silos.Select(s => cluster.GetSiloServiceProvider(s.SiloAddress).GetRequiredService<LiveRuleBookSource>()).ToList();

@@ -40,7 +40,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ]);
         });
         builder.ConfigureSilo((_, silo) => silo
-            .AddMemoryGrainStorage(StorageNames.State)
+            .AddCxMemoryStorage()
             .UseInMemoryReminderService()
             // Orleans' own timers run on the fake clock too: tests that jump it by hours must not
             // have idle grains collected mid-test (a deactivation whose timeout fake time has already

@@ -1,0 +1,59 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Privacy;
+
+/// <summary>
+/// Applies <see cref="PrivacyOptions"/> to what the ingest reader produces, HTTP and stream alike,
+/// so nothing downstream (grains, alerts, pages, logs, Redis) ever holds a masked value or a real
+/// customer id. Interactions CxLive writes itself (its own stream entries, outreach) are not read
+/// through it again, so nothing is masked or hashed twice.
+/// </summary>
+public sealed class PrivacyRules
+{
+    public const string PseudonymPrefix = "cxp_";
+    private const string Mask = "***";
+
+    private readonly FrozenSet<string> _masked;
+    private readonly byte[]? _key;
+
+    public PrivacyRules(IOptions<PrivacyOptions> options)
+    {
+        _masked = options.Value.MaskedAttributes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _key = string.IsNullOrEmpty(options.Value.PseudonymKey) ? null : Encoding.UTF8.GetBytes(options.Value.PseudonymKey);
+    }
+
+    /// <summary>No masking, no pseudonyms: for reading what CxLive already wrote.</summary>
+    public static PrivacyRules None { get; } = new(Options.Create(new PrivacyOptions()));
+
+    public bool Changes => _masked.Count > 0 || _key is not null;
+
+    /// <summary>The same id always gives the same pseudonym (so a customer stays one customer); without the key it cannot be reversed.</summary>
+    public string CustomerId(string customerId)
+    {
+        if (_key is null)
+        {
+            return customerId;
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(customerId), hash);
+        return PseudonymPrefix + Convert.ToHexStringLower(hash[..16]);
+    }
+
+    /// <summary>"+86 138 0013 8000" → "***00": enough for an agent to match what the customer says, not enough to call them.</summary>
+    public Dictionary<string, string>? Attributes(Dictionary<string, string>? attributes)
+    {
+        if (attributes is null || _masked.Count == 0 || !attributes.Keys.Any(_masked.Contains))
+        {
+            return attributes;
+        }
+
+        return attributes.ToDictionary(
+            pair => pair.Key,
+            pair => _masked.Contains(pair.Key) ? (pair.Value.Length >= 8 ? Mask + pair.Value[^2..] : Mask) : pair.Value,
+            StringComparer.Ordinal);
+    }
+}
