@@ -7,6 +7,7 @@ using CxLive.Operations;
 using CxLive.Security;
 using CxLive.Dashboard.Security;
 using CxLive.Serialization;
+using Orleans.Dashboard;
 
 if (args is ["new-api-key", var integrator])
 {
@@ -60,6 +61,11 @@ var admins = app.MapGroup("").RequireAuthorization(Access.AdminPolicy);
 admins.MapSilencesApi();
 admins.MapBacktestApi();
 app.MapCxDashboard();
+if (OrleansHosting.OrleansDashboardEnabled(app.Configuration))
+{
+    app.MapOrleansDashboard("/orleans").RequireAuthorization(Access.AdminPolicy);
+}
+
 app.MapCxOperations();
 
 app.AnnounceAddress();

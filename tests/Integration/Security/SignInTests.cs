@@ -99,6 +99,7 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.GetAsync("api/alerts")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.GetAsync("api/outreach?agentId=li.na")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.PutAsync("api/rules/long-wait", Body("""{ "enabled": true }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.GetAsync("orleans")).StatusCode); // Orleans' dashboard is for admins
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.PostAsync("api/silences", Body("""{ "ruleId": "long-wait", "until": "2099-01-01T00:00:00Z" }"""))).StatusCode);
 
         var me = await ReadObject(await supervisor.Http.GetAsync("api/me"));
@@ -149,6 +150,9 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
     public async Task An_admin_changes_rules_and_silences()
     {
         using var admin = await SignInAsync("root");
+        var orleans = await admin.Http.GetAsync("orleans/");
+        Assert.Equal(HttpStatusCode.OK, orleans.StatusCode);
+        Assert.Contains("Orleans", await orleans.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, (await admin.Http.PutAsync("api/rules/long-wait", Body("""{ "enabled": true }"""))).StatusCode);
         var silence = await admin.Http.PostAsync("api/silences", Body($$"""{ "ruleId": "long-wait", "author": "someone else", "comment": "maintenance", "expiresAt": "{{DateTimeOffset.UtcNow.AddMinutes(5):O}}" }"""));
