@@ -38,6 +38,7 @@ builder.Services.ConfigureHttpJsonOptions(o => CxJson.Apply(o.SerializerOptions)
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiErrors.Describe);
 
 var app = builder.Build();
+app.UseCorrelationIds();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCxDashboardAssets();

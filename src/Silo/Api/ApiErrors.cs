@@ -7,6 +7,11 @@ public static class ApiErrors
 {
     public static void Describe(ProblemDetailsContext context)
     {
+        if (Operations.CorrelationIds.Of(context.HttpContext) is { } id)
+        {
+            context.ProblemDetails.Extensions["correlationId"] = id; // what to quote when asking about this request
+        }
+
         if (context.ProblemDetails.Status == StatusCodes.Status500InternalServerError)
         {
             context.ProblemDetails.Detail =

@@ -52,6 +52,10 @@ public static class CxServices
     public static IServiceCollection AddCxIngestion(this IServiceCollection services)
     {
         services.AddSingleton<InteractionDispatcher>();
+        services.AddSingleton<InFlightBatches>();
+        services.AddHostedService<GracefulShutdown>();
+        // Long enough for the drain above, the stream consumer's last checkpoint and the silo's leaving.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.Section)
             .Validate(o => o.PseudonymKey is null || o.PseudonymKey.Length >= 32, "Privacy:PseudonymKey must be at least 32 characters (a random secret; losing it changes every pseudonym)")
             .Validate(o => o.CustomerRetention is null || o.CustomerRetention > TimeSpan.Zero, "Privacy:CustomerRetention must be positive")

@@ -11,7 +11,7 @@ public static class IngestEndpoint
 {
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/interactions", IngestAsync)
+        app.MapPost("/api/interactions", HandleAsync)
             .WithName("IngestInteractions")
             .RequireAuthorization(SecurityExtensions.IntegratorPolicy)
             .RequireRateLimiting(SecurityExtensions.IngestRateLimit)
@@ -24,13 +24,40 @@ public static class IngestEndpoint
         return app;
     }
 
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        IInteractionSink sink,
+        IOptions<IngestionOptions> options,
+        CxMetrics metrics,
+        Privacy.PrivacyRules privacy,
+        InFlightBatches inFlight,
+        ILoggerFactory logs,
+        TimeProvider time)
+    {
+        if (!inFlight.TryEnter())
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return Results.Problem(detail: "this CxLive process is stopping; send the request again (to another process behind the same address)", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping");
+        }
+
+        try
+        {
+            return await IngestAsync(request, sink, options, metrics, privacy, time, logs.CreateLogger("CxLive.Ingestion"));
+        }
+        finally
+        {
+            inFlight.Exit();
+        }
+    }
+
     private static async Task<IResult> IngestAsync(
         HttpRequest request,
         IInteractionSink sink,
         IOptions<IngestionOptions> options,
         CxMetrics metrics,
         Privacy.PrivacyRules privacy,
-        TimeProvider time)
+        TimeProvider time,
+        ILogger logger)
     {
         var limits = options.Value;
         var ndjson = IsNdjson(request.ContentType);
@@ -78,7 +105,14 @@ public static class IngestEndpoint
                 new Dictionary<string, object?> { ["rejected"] = batch.Rejected });
         }
 
-        var result = await sink.AcceptAsync(batch.Valid, request.HttpContext.RequestAborted);
+        if (batch.Rejected.Count > 0)
+        {
+            logger.LogInformation("Refused {Rejected} of {Items} interactions from {Integrator}; first: {Reason}",
+                batch.Rejected.Count, batch.ItemCount, SecurityExtensions.IntegratorOf(request.HttpContext) ?? "open", batch.Rejected[0].Errors.FirstOrDefault());
+        }
+
+        // Not the request's abort token: once read, a batch is delivered even if the caller hangs up (it is safe to re-send either way).
+        var result = await sink.AcceptAsync(batch.Valid);
         return Results.Json(new IngestResponse(result.Accepted, result.Duplicates, batch.Rejected), statusCode: StatusCodes.Status202Accepted);
     }
 

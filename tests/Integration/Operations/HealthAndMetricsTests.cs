@@ -57,6 +57,21 @@ public sealed partial class HealthAndMetricsTests(AppFixture fixture) : IDisposa
         Assert.True(Value(after, "cxlive_grains_active", "type=\"CustomerGrain\"") >= 2);
     }
 
+    [Fact]
+    public async Task Every_answer_carries_a_correlation_id_the_callers_own_when_it_sent_one()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/interactions") { Content = Body("[]") };
+        request.Headers.Add(CorrelationIds.Header, "acme-req-42");
+        var refused = await _http.SendAsync(request);
+
+        Assert.Equal("acme-req-42", refused.Headers.GetValues(CorrelationIds.Header).Single());
+        Assert.Equal("acme-req-42", (string)(await ReadObject(refused))["correlationId"]!);
+
+        var unnamed = await _http.GetAsync("api/alerts/no-such-alert");
+        Assert.Matches("^[0-9a-f]{32}$", unnamed.Headers.GetValues(CorrelationIds.Header).Single()); // the W3C trace id
+        Assert.Equal(unnamed.Headers.GetValues(CorrelationIds.Header).Single(), (string)(await ReadObject(unnamed))["correlationId"]!);
+    }
+
     private async Task<string> ScrapeAsync()
     {
         var response = await _http.GetAsync("metrics");
