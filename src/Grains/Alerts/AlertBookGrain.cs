@@ -78,7 +78,10 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     {
         var changes = new BookChanges();
         _state.State.Tick(_time.GetUtcNow(), _options, changes);
-        await CommitAsync(changes);
+        // A quiet book still forgets on time: the lifecycle reminder ticks at least every 5 minutes.
+        var before = _state.State.ById.Count;
+        _state.State.Trim(_options.ResolvedKept, _time.GetUtcNow(), _options.ResolvedRetention);
+        await CommitAsync(changes, changedOtherwise: _state.State.ById.Count != before);
         ArmTick(_state.State.NextDue(_options)); // a tick is rare: look at every open alert again
     }
 
@@ -137,7 +140,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             return;
         }
 
-        _state.State.Trim(_options.ResolvedKept, _time.GetUtcNow());
+        _state.State.Trim(_options.ResolvedKept, _time.GetUtcNow(), _options.ResolvedRetention);
         if (_writeThrough)
         {
             await _checkpoint.WriteNowAsync();

@@ -171,8 +171,14 @@ public sealed class AlertBookState
     [NonSerialized] private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
     /// <summary>Forgets the oldest resolved alerts beyond the configured number, and (once a minute) budget entries older than a day.</summary>
-    public void Trim(int resolvedKept, DateTimeOffset now)
+    /// <summary>Forgets resolved alerts beyond <paramref name="resolvedKept"/> (oldest first) and those resolved longer ago than <paramref name="resolvedRetention"/>.</summary>
+    public void Trim(int resolvedKept, DateTimeOffset now, TimeSpan? resolvedRetention = null)
     {
+        if (resolvedRetention is { } retention)
+        {
+            Order.RemoveAll(id => ById[id] is { IsOpen: false, ResolvedAt: { } at } && now - at > retention && ById.Remove(id));
+        }
+
         var resolved = ById.Count - OpenByFingerprint.Count;
         for (var i = 0; resolved > resolvedKept && i < Order.Count;)
         {

@@ -8,6 +8,9 @@ public sealed class AlertOptions
     /// <summary>Resolved alerts kept, newest first (default 10,000); open alerts are always kept.</summary>
     public int ResolvedKept { get; set; } = 10_000;
 
+    /// <summary>Resolved alerts are forgotten this long after they were resolved, whatever their number (default: kept, up to <see cref="ResolvedKept"/>).</summary>
+    public TimeSpan? ResolvedRetention { get; set; }
+
     /// <summary>Evidence ids kept on one alert (default 100); the first ones that made it fire are never dropped.</summary>
     public int EvidenceKept { get; set; } = 100;
 

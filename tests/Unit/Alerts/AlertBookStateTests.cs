@@ -97,4 +97,19 @@ public sealed class AlertBookStateTests
         Assert.Contains(open, _book.ById.Keys);
         Assert.Equal(["c-4", "c-3", "c-0"], _book.NewestFirst().Select(a => a.CustomerId));
     }
+
+    [Fact]
+    public void Trim_ForgetsAlertsResolvedLongerAgoThanTheRetention_WhateverTheirNumber()
+    {
+        var open = _book.Apply(Raise("c-0", "x"), Now.AddDays(-40), _options)!.Alert.Id;
+        _book.Apply(Raise("c-1", "x"), Now.AddDays(-40), _options);
+        _book.Apply(Resolve("c-1"), Now.AddDays(-31), _options);
+        _book.Apply(Raise("c-2", "x"), Now.AddDays(-40), _options);
+        _book.Apply(Resolve("c-2"), Now.AddDays(-29), _options);
+
+        _book.Trim(resolvedKept: 100, Now, resolvedRetention: TimeSpan.FromDays(30));
+
+        Assert.Equal(["c-2", "c-0"], _book.NewestFirst().Select(a => a.CustomerId)); // resolved 31 days ago: forgotten; open: always kept
+        Assert.Contains(open, _book.ById.Keys);
+    }
 }
