@@ -5,6 +5,8 @@ using CxLive.Benchmarks;
 //     (with a Redis-mode silo, name its Redis to also time the stream draining and count commands)
 //   stream <redis> [customers=10000] [events=300000] [stream=cxlive:interactions]
 //   detect [customers=2000] [hours=2] [runs=5] [bad-experience-rate=0.3]
+//   quality [seed=1] [customers=2000] [bad-experience-rate=0.3]
+//   micro [BenchmarkDotNet arguments, e.g. --filter * --job short]   (Release build)
 int Arg(string[] rest, int index, int fallback) => rest.Length > index ? int.Parse(rest[index]) : fallback;
 
 switch (args)
@@ -22,7 +24,12 @@ switch (args)
         return await StreamLoad.RunAsync(redis, rest.Length > 2 ? rest[2] : "cxlive:interactions", Arg(rest, 0, 10_000), Arg(rest, 1, 300_000));
     case ["detect", .. var rest]:
         return DetectionCost.Run(Arg(rest, 0, 2000), Arg(rest, 1, 2), Arg(rest, 2, 5), rest.Length > 3 ? double.Parse(rest[3], System.Globalization.CultureInfo.InvariantCulture) : 0.3);
+    case ["micro", .. var rest]:
+        BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(DetectionQuality).Assembly).Run(rest);
+        return 0;
+    case ["quality", .. var rest]:
+        return DetectionQuality.Run(Arg(rest, 0, 1), Arg(rest, 1, 2000), rest.Length > 2 ? double.Parse(rest[2], System.Globalization.CultureInfo.InvariantCulture) : 0.3);
     default:
-        Console.Error.WriteLine("usage: ingest <base-url> [customers] [batches] [batch-size] [connections] [redis] | stream <redis> [customers] [events] [stream] | detect [customers] [hours] [runs] [bad-experience-rate]");
+        Console.Error.WriteLine("usage: ingest <base-url> [customers] [batches] [batch-size] [connections] [redis] | stream <redis> [customers] [events] [stream] | detect [customers] [hours] [runs] [bad-experience-rate] | quality [seed] [customers] [bad-experience-rate]");
         return 2;
 }
