@@ -6,6 +6,7 @@ using CxLive.Benchmarks;
 //   stream <redis> [customers=10000] [events=300000] [stream=cxlive:interactions]
 //   detect [customers=2000] [hours=2] [runs=5] [bad-experience-rate=0.3]
 //   quality [seed=1] [customers=2000] [bad-experience-rate=0.3]
+//   latency <base-url> <events-per-second> [seconds=30] [batch-size=100]
 //   bare <url>   (the HTTP ingest baseline: Kestrel + the same parser, nothing else)
 //   micro [BenchmarkDotNet arguments, e.g. --filter * --job short]   (Release build)
 int Arg(string[] rest, int index, int fallback) => rest.Length > index ? int.Parse(rest[index]) : fallback;
@@ -25,6 +26,8 @@ switch (args)
         return await StreamLoad.RunAsync(redis, rest.Length > 2 ? rest[2] : "cxlive:interactions", Arg(rest, 0, 10_000), Arg(rest, 1, 300_000));
     case ["detect", .. var rest]:
         return DetectionCost.Run(Arg(rest, 0, 2000), Arg(rest, 1, 2), Arg(rest, 2, 5), rest.Length > 3 ? double.Parse(rest[3], System.Globalization.CultureInfo.InvariantCulture) : 0.3);
+    case ["latency", var url, var rate, .. var rest]:
+        return await LatencyLoad.RunAsync(new Uri(url), int.Parse(rate), Arg(rest, 0, 30), Arg(rest, 1, 100));
     case ["bare", var url]:
         return await BareServer.RunAsync(url);
     case ["micro", .. var rest]:

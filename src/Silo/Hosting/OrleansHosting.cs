@@ -60,9 +60,17 @@ public static class OrleansHosting
         });
 
         // Registered after the silo, so it stops first: the last checkpoint still has grains to write.
+        var delaySet = builder.Configuration[$"{CheckpointOptions.Section}:{nameof(CheckpointOptions.Delay)}"] is not null;
         if (redis is null)
         {
             builder.Services.AddSingleton<IInteractionSink, DirectSink>();
+            if (!delaySet)
+            {
+                // Memory storage in this very process protects nothing a crash would not take with it;
+                // deactivation still writes. Writing every busy customer every 5 s cost half the ingest
+                // rate and multi-second stalls (docs/benchmarks.md, 2026-11-28).
+                builder.Services.PostConfigure<CheckpointOptions>(o => o.Delay = CheckpointOptions.EmbeddedModeDelay);
+            }
         }
         else
         {
@@ -72,7 +80,6 @@ public static class OrleansHosting
                 .Validate(o => o.CheckpointInterval > TimeSpan.Zero && o.IdlePoll > TimeSpan.Zero, "RedisStreams:CheckpointInterval and IdlePoll must be positive")
                 .Validate(o => o.ReclaimAfter > TimeSpan.Zero && o.ReclaimEvery > TimeSpan.Zero, "RedisStreams:ReclaimAfter and ReclaimEvery must be positive")
                 .ValidateOnStart();
-            var delaySet = builder.Configuration[$"{CheckpointOptions.Section}:{nameof(CheckpointOptions.Delay)}"] is not null;
             builder.Services.PostConfigure<CheckpointOptions>(o =>
             {
                 o.AlertsWriteThrough = true;

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CxLive.Alerts;
+using CxLive.Journeys;
+using CxLive.Serialization;
+using HdrHistogram;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxLive.Benchmarks;
+
+/// <summary>
+/// Detection latency as a wall client sees it: ordinary traffic at a fixed rate, sent open-loop (a
+/// batch leaves on schedule whether or not earlier ones were answered), and in every batch one
+/// probe, a detractor survey of a new customer that raises an alert at once. Latency is from the
+/// batch's scheduled send time (not its actual one, so a stalled server cannot hide its stall:
+/// no coordinated omission) to <c>alertRaised</c> for that customer on a SignalR client. Recorded
+/// in an HdrHistogram, in microseconds.
+/// </summary>
+public static class LatencyLoad
+{
+    public static async Task<int> RunAsync(Uri url, int rate, int seconds, int batchSize)
+    {
+        var pending = new ConcurrentDictionary<string, long>(); // probe customer -> scheduled timestamp
+        var histogram = new LongHistogram(TimeStamp.Minutes(1), 3);
+        var clock = Stopwatch.StartNew();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(url, "hubs/cx"))
+            .AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions))
+            .Build();
+        hub.On<Alert>("alertRaised", alert =>
+        {
+            if (alert.CustomerId is { } customer && pending.TryRemove(customer, out var scheduled))
+            {
+                lock (histogram)
+                {
+                    histogram.RecordValue((clock.ElapsedTicks - scheduled) * 1_000_000 / Stopwatch.Frequency);
+                }
+            }
+        });
+        await hub.StartAsync();
+        await hub.InvokeAsync("SubscribeWall");
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = url };
+        var traffic = LoadTraffic.Interactions(10_000).GetEnumerator();
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var interval = TimeSpan.FromSeconds((double)batchSize / rate);
+        var batches = (int)(seconds / interval.TotalSeconds);
+        var sends = new List<Task>(batches);
+        var errors = 0;
+        var start = clock.Elapsed;
+        for (var i = 0; i < batches; i++)
+        {
+            var due = start + (interval * i);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var probe = $"probe-{run}-{i}";
+            var body = new List<Interaction>(batchSize) { Probe(probe, $"{run}-p{i}") };
+            for (var n = 1; n < batchSize && traffic.MoveNext(); n++)
+            {
+                body.Add(traffic.Current);
+            }
+
+            pending[probe] = (long)(due.TotalSeconds * Stopwatch.Frequency);
+            sends.Add(SendAsync(http, body).ContinueWith(t => { if (t.IsFaulted) Interlocked.Increment(ref errors); }, TaskScheduler.Default));
+        }
+
+        await Task.WhenAll(sends);
+        var waitedFor = Stopwatch.StartNew();
+        while (!pending.IsEmpty && waitedFor.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        double P(double percentile) => histogram.GetValueAtPercentile(percentile) / 1000.0;
+        Console.WriteLine(
+            $"latency: {rate} events/s in batches of {batchSize} for {seconds} s; {histogram.TotalCount} probes measured, {pending.Count} never arrived, {errors} requests failed; " +
+            $"p50 {P(50):F1} ms, p90 {P(90):F1} ms, p99 {P(99):F1} ms, p99.9 {P(99.9):F1} ms, max {histogram.GetMaxValue() / 1000.0:F1} ms");
+        return 0;
+    }
+
+    private static Interaction Probe(string customer, string id) => new()
+    {
+        Id = id,
+        CustomerId = customer,
+        Timestamp = DateTimeOffset.UtcNow.AddSeconds(-1),
+        Channel = Channel.Survey,
+        Touchpoint = "survey/latency-probe",
+        Type = InteractionTypes.Survey,
+        Score = 1,
+        Attributes = new() { ["scale"] = "nps" },
+    };
+
+    private static async Task SendAsync(HttpClient http, List<Interaction> body)
+    {
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, CxJson.Options));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync("api/interactions", content);
+        response.EnsureSuccessStatusCode();
+    }
+}
