@@ -7,9 +7,13 @@ using CxLive.Benchmarks;
 //   detect [customers=2000] [hours=2] [runs=5] [bad-experience-rate=0.3]
 //   quality [seed=1] [customers=2000] [bad-experience-rate=0.3]
 //   latency <base-url> <events-per-second> [seconds=30] [batch-size=100]
+//   simulate http <base-url> [customers=300] [sessions-per-second=5] [seconds=60] [seed=42] [bad-rate=0.3] [api-key]
+//   simulate redis <connection> <stream> [customers] [sessions-per-second] [seconds] [seed] [bad-rate]
+//   simulate ndjson <file> [customers] [sessions-per-second] [seconds of event time] [seed] [bad-rate]   (+ <file>.labels.ndjson)
 //   bare <url>   (the HTTP ingest baseline: Kestrel + the same parser, nothing else)
 //   micro [BenchmarkDotNet arguments, e.g. --filter * --job short]   (Release build)
 int Arg(string[] rest, int index, int fallback) => rest.Length > index ? int.Parse(rest[index]) : fallback;
+double Num(string[] rest, int index, double fallback) => rest.Length > index ? double.Parse(rest[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
 switch (args)
 {
@@ -28,6 +32,25 @@ switch (args)
         return DetectionCost.Run(Arg(rest, 0, 2000), Arg(rest, 1, 2), Arg(rest, 2, 5), rest.Length > 3 ? double.Parse(rest[3], System.Globalization.CultureInfo.InvariantCulture) : 0.3);
     case ["latency", var url, var rate, .. var rest]:
         return await LatencyLoad.RunAsync(new Uri(url), int.Parse(rate), Arg(rest, 0, 30), Arg(rest, 1, 100));
+    case ["simulate", var how, var where, .. var rest]:
+        var at = how == "redis" ? rest[1..] : rest; // redis names its stream first
+        var settings = new SimulateCommand.Settings(Arg(at, 0, 300), Num(at, 1, 5), Arg(at, 2, 60), Arg(at, 3, 42), Num(at, 4, 0.3));
+        switch (how)
+        {
+            case "http":
+                return await SimulateCommand.RunLiveAsync(settings, SimulateCommand.OverHttp(new Uri(where), rest.Length > 5 ? rest[5] : null));
+            case "redis":
+                return await SimulateCommand.RunLiveAsync(settings, await SimulateCommand.OverRedisAsync(where, rest[0]));
+            default:
+                using (var interactions = File.CreateText(where))
+                using (var labels = File.CreateText(where + ".labels.ndjson"))
+                {
+                    var (count, cases) = SimulateCommand.WriteNdjson(settings, DateTimeOffset.UtcNow.AddSeconds(-settings.Seconds).AddMinutes(-5), interactions, labels);
+                    Console.WriteLine($"simulate: {count} interactions to {where}, {cases} injected cases to {where}.labels.ndjson");
+                }
+
+                return 0;
+        }
     case ["bare", var url]:
         return await BareServer.RunAsync(url);
     case ["micro", .. var rest]:

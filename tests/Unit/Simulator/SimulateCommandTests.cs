@@ -1,0 +1,28 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CxLive.Benchmarks;
+using CxLive.Ingestion;
+
+namespace CxLive.Tests.Unit.Simulator;
+
+/// <summary>The simulator's recorded journeys are what the back-test API reads, with a label for every injected case.</summary>
+public sealed class SimulateCommandTests
+{
+    [Fact]
+    public void RecordedJourneysParseAsIngestNdjsonAndEveryInjectedCaseHasALabel()
+    {
+        var start = new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
+        var (interactions, labels) = (new StringWriter(), new StringWriter());
+
+        var (count, cases) = SimulateCommand.WriteNdjson(new SimulateCommand.Settings(200, 5, 600, 7, 0.3), start, interactions, labels);
+
+        var parsed = BatchParser.ParseNdjson(Encoding.UTF8.GetBytes(interactions.ToString()), ItemRules.Recorded(start.AddHours(1), new IngestionOptions()), 100_000);
+        Assert.Equal(count, parsed.Valid.Count);
+        Assert.Empty(parsed.Rejected);
+        var labelled = labels.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(cases, labelled.Count);
+        Assert.True(cases > 100, $"only {cases} injected cases in 10 minutes at 5 sessions/s");
+        var ids = parsed.Valid.Select(i => i.Id).ToHashSet();
+        Assert.All(labelled, l => Assert.All(l["interactions"]!.AsArray(), id => Assert.Contains((string)id!, ids)));
+    }
+}
