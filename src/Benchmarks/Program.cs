@@ -10,6 +10,8 @@ using CxLive.Benchmarks;
 //   simulate http <base-url> [customers=300] [sessions-per-second=5] [seconds=60] [seed=42] [bad-rate=0.3] [api-key]
 //   simulate redis <connection> <stream> [customers] [sessions-per-second] [seconds] [seed] [bad-rate]
 //   simulate ndjson <file> [customers] [sessions-per-second] [seconds of event time] [seed] [bad-rate]   (+ <file>.labels.ndjson)
+//   fanout <base-url> <clients> [alerts=3000]
+//   barehub <url>   (the fan-out baseline: a bare SignalR hub broadcasting one alert per posted interaction)
 //   bare <url>   (the HTTP ingest baseline: Kestrel + the same parser, nothing else)
 //   micro [BenchmarkDotNet arguments, e.g. --filter * --job short]   (Release build)
 int Arg(string[] rest, int index, int fallback) => rest.Length > index ? int.Parse(rest[index]) : fallback;
@@ -51,6 +53,10 @@ switch (args)
 
                 return 0;
         }
+    case ["fanout", var url, var clients, .. var rest]:
+        return await FanOut.RunAsync(new Uri(url), int.Parse(clients), Arg(rest, 0, 3000));
+    case ["barehub", var url]:
+        return await FanOut.RunBareHubAsync(url);
     case ["bare", var url]:
         return await BareServer.RunAsync(url);
     case ["micro", .. var rest]:

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CxLive.Alerts;
+using CxLive.Ingestion;
+using CxLive.Journeys;
+using CxLive.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CxLive.Benchmarks;
+
+/// <summary>
+/// Alerts delivered to many wall clients (issue 7): N SignalR clients subscribe to the wall, then
+/// detractor surveys of distinct customers (one alert each) are posted as fast as the server takes
+/// them; the time runs from the first POST until every client has every <c>alertRaised</c>.
+/// <see cref="RunBareHubAsync"/> is the baseline: a bare hub at the same paths that parses the same
+/// POST and broadcasts an alert of the same shape per interaction, nothing else.
+/// </summary>
+public static class FanOut
+{
+    public static async Task<int> RunAsync(Uri url, int clients, int alerts)
+    {
+        var received = 0L;
+        var done = new TaskCompletionSource();
+        var expected = (long)clients * alerts;
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var connections = new List<HubConnection>();
+        for (var i = 0; i < clients; i++)
+        {
+            var hub = new HubConnectionBuilder().WithUrl(new Uri(url, "hubs/cx")).AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions)).Build();
+            hub.On<Alert>("alertRaised", alert =>
+            {
+                if (alert.CustomerId?.StartsWith("fan-" + run, StringComparison.Ordinal) == true && Interlocked.Increment(ref received) == expected)
+                {
+                    done.TrySetResult();
+                }
+            });
+            await hub.StartAsync();
+            await hub.InvokeAsync("SubscribeWall");
+            connections.Add(hub);
+        }
+
+        using var http = new HttpClient { BaseAddress = url };
+        var bodies = Enumerable.Range(0, alerts).Chunk(500).Select(chunk => JsonSerializer.SerializeToUtf8Bytes(chunk.Select(n => new Interaction
+        {
+            Id = $"fan-{run}-{n}",
+            CustomerId = $"fan-{run}-{n}",
+            Timestamp = DateTimeOffset.UtcNow.AddSeconds(-5),
+            Channel = Channel.Survey,
+            Touchpoint = "survey/fan-out",
+            Type = InteractionTypes.Survey,
+            Score = 1,
+            Attributes = new() { ["scale"] = "nps" },
+        }), CxJson.Options)).ToList();
+
+        var clock = Stopwatch.StartNew();
+        foreach (var body in bodies)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            (await http.PostAsync("api/interactions", content)).EnsureSuccessStatusCode();
+        }
+
+        var finished = await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromMinutes(2))) == done.Task;
+        clock.Stop();
+        Console.WriteLine(
+            $"fan-out: {clients} clients, {alerts} alerts: {Interlocked.Read(ref received)} of {expected} deliveries in {clock.Elapsed.TotalSeconds:F2} s = " +
+            $"{alerts / clock.Elapsed.TotalSeconds:F0} alerts/s, {Interlocked.Read(ref received) / clock.Elapsed.TotalSeconds:F0} deliveries/s{(finished ? "" : " (timed out)")}");
+        foreach (var hub in connections)
+        {
+            await hub.DisposeAsync();
+        }
+
+        return finished ? 0 : 1;
+    }
+
+    public static async Task<int> RunBareHubAsync(string url)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        builder.Services.AddSignalR().AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions));
+        var app = builder.Build();
+        app.MapHub<BareHub>("/hubs/cx");
+        var limits = new IngestionOptions();
+        app.MapPost("/api/interactions", async (HttpRequest request, IHubContext<BareHub> hub) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            var batch = BatchParser.ParseJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ItemRules.At(DateTimeOffset.UtcNow, limits), limits.MaxItemsPerRequest);
+            foreach (var interaction in batch.Valid)
+            {
+                await hub.Clients.Group("wall").SendAsync("alertRaised", AlertLike(interaction));
+            }
+
+            return Results.Json(new { accepted = batch.Valid.Count, duplicates = 0 }, statusCode: StatusCodes.Status202Accepted);
+        });
+        Console.WriteLine($"bare hub: {url}/hubs/cx, POST {url}/api/interactions broadcasts one alert per interaction; Ctrl+C to stop");
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>An alert of the size and shape CxLive sends for a detractor.</summary>
+    private static Alert AlertLike(Interaction interaction) => new()
+    {
+        Id = interaction.Id,
+        RuleId = "detractor",
+        Severity = Severity.Warning,
+        State = AlertState.Open,
+        CustomerId = interaction.CustomerId,
+        Touchpoint = interaction.Touchpoint,
+        Stage = JourneyStage.Share,
+        Title = "Detractor: NPS 1",
+        Detail = $"Answered NPS 1 on {interaction.Touchpoint}.",
+        Evidence = [interaction.Id],
+        RaisedAt = DateTimeOffset.UtcNow,
+        UpdatedAt = DateTimeOffset.UtcNow,
+        Fingerprint = "detractor|customer:" + interaction.CustomerId,
+        History = [new AlertTransition(DateTimeOffset.UtcNow, AlertState.Open, "rule:detractor", "Detractor: NPS 1")],
+        SuggestedAction = new SuggestedAction(Channel.CallCenter, "Thank you for your honest feedback. I'd like to understand what went wrong and put it right.", "Call within a day; listen first, then agree on a fix. Record the outcome."),
+        Translations = AlertLanguages.InChinese(new AlertText("贬损者：NPS 1", $"在 {interaction.Touchpoint} 打分 NPS 1。", "感谢您坦诚的反馈。我想了解哪里出了问题，并为您解决。", "一天内致电；先倾听，再商定解决办法。记录结果。")),
+    };
+
+    private sealed class BareHub : Hub
+    {
+        public Task SubscribeWall() => Groups.AddToGroupAsync(Context.ConnectionId, "wall");
+    }
+}
