@@ -23,9 +23,7 @@ public static class BareServer
         var limits = new IngestionOptions();
         app.MapPost("/api/interactions", async (HttpRequest request) =>
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            var batch = BatchParser.ParseJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ItemRules.At(DateTimeOffset.UtcNow, limits), limits.MaxItemsPerRequest);
+            var batch = await IngestHttp.ReadAsync(request, limits);
             return Results.Json(new { accepted = batch.Valid.Count, duplicates = 0 }, statusCode: StatusCodes.Status202Accepted);
         });
         Console.WriteLine($"bare: POST {url}/api/interactions parses and counts; Ctrl+C to stop");

@@ -62,9 +62,8 @@ public static class FanOut
         var clock = Stopwatch.StartNew();
         foreach (var body in bodies)
         {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            (await http.PostAsync("api/interactions", content)).EnsureSuccessStatusCode();
+            using var response = await IngestHttp.PostAsync(http, body);
+            response.EnsureSuccessStatusCode();
         }
 
         var finished = await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromMinutes(2))) == done.Task;
@@ -91,9 +90,7 @@ public static class FanOut
         var limits = new IngestionOptions();
         app.MapPost("/api/interactions", async (HttpRequest request, IHubContext<BareHub> hub) =>
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            var batch = BatchParser.ParseJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ItemRules.At(DateTimeOffset.UtcNow, limits), limits.MaxItemsPerRequest);
+            var batch = await IngestHttp.ReadAsync(request, limits);
             foreach (var interaction in batch.Valid)
             {
                 await hub.Clients.Group("wall").SendAsync("alertRaised", AlertLike(interaction));

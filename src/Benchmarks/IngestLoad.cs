@@ -50,9 +50,7 @@ public static class IngestLoad
 
     private static async Task<int> SendAsync(HttpClient http, byte[] body)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync("api/interactions", content);
+        using var response = await IngestHttp.PostAsync(http, body);
         var text = await response.Content.ReadAsStringAsync();
         if ((int)response.StatusCode != 202)
         {

@@ -98,9 +98,7 @@ public static class LatencyLoad
 
     private static async Task SendAsync(HttpClient http, List<Interaction> body)
     {
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, CxJson.Options));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync("api/interactions", content);
+        using var response = await IngestHttp.PostAsync(http, body);
         response.EnsureSuccessStatusCode();
     }
 }

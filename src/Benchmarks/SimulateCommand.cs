@@ -71,9 +71,7 @@ public static class SimulateCommand
 
         return async ready =>
         {
-            using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(ready.Select(g => g.Interaction), CxJson.Options));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await http.PostAsync("api/interactions", content);
+            using var response = await IngestHttp.PostAsync(http, ready.Select(g => g.Interaction));
             response.EnsureSuccessStatusCode();
         };
     }

@@ -1,0 +1,30 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CxLive.Ingestion;
+using CxLive.Serialization;
+using Microsoft.AspNetCore.Http;
+
+namespace CxLive.Benchmarks;
+
+/// <summary>The ingest API from both ends, as every benchmark speaks it: a client's POST, and a baseline server's read of it.</summary>
+public static class IngestHttp
+{
+    /// <summary>POSTs a JSON body (already serialized, or a value to serialize with CxLive's JSON settings) to <c>api/interactions</c>.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await http.PostAsync("api/interactions", content);
+    }
+
+    public static Task<HttpResponseMessage> PostAsync<T>(HttpClient http, T value) =>
+        PostAsync(http, JsonSerializer.SerializeToUtf8Bytes(value, CxJson.Options));
+
+    /// <summary>For the baseline servers: the request's body through CxLive's own parser.</summary>
+    public static async Task<ParsedBatch> ReadAsync(HttpRequest request, IngestionOptions limits)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        return BatchParser.ParseJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ItemRules.At(DateTimeOffset.UtcNow, limits), limits.MaxItemsPerRequest);
+    }
+}
