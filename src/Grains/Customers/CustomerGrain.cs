@@ -87,6 +87,13 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             await ReportScoreTenthAsync(now);
             TellWatchers();
         }
+        else if (_signals.Count > 0)
+        {
+            // A delivery again after the alert book could not be reached (its silo died): every id is
+            // known now, but the alerts they raised are still waiting here and must not wait for the
+            // customer's next interaction.
+            await PublishSignalsAsync();
+        }
 
         return new RecordResult(accepted, duplicates.ToImmutable()) { RecentDuplicateIndexes = recentDuplicates.ToImmutable(), Activation = _activation };
     }
