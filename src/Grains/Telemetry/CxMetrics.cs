@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using CxLive.Alerts;
 using CxLive.Journeys;
 using CxLive.Serialization;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Telemetry;
 
@@ -23,9 +24,9 @@ public sealed class CxMetrics
     private readonly Histogram<double> _detection;
     private readonly Counter<long> _alerts;
 
-    public CxMetrics(IMeterFactory meters)
+    public CxMetrics(IMeterFactory meters, IOptions<TelemetryOptions> options)
     {
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(options.Value.MeterName);
         _events = meter.CreateCounter<long>("cxlive.ingested.events", "{event}", "Interactions delivered to the customer grains, by channel (re-sent ids included).");
         _duplicates = meter.CreateCounter<long>("cxlive.ingested.duplicates", "{event}", "Delivered interactions whose id the customer already had: they changed nothing.");
         _rejected = meter.CreateCounter<long>("cxlive.ingest.rejected", "{item}", "Items or requests refused, by reason: the field at fault, or what was wrong with the request.");
@@ -65,4 +66,16 @@ public sealed class CxMetrics
 
     public void AlertChanged(Alert alert) =>
         _alerts.Add(1, new TagList { { "rule", alert.RuleId }, { "state", WireNames<AlertState>.Of(alert.State) } });
+}
+
+/// <summary>
+/// Section <c>Telemetry</c>. The meter's name only needs changing where several CxLive apps share
+/// one process (the tests): metric listeners find meters by name process-wide, so each app's
+/// exporter would otherwise see the others' instruments under the same names.
+/// </summary>
+public sealed class TelemetryOptions
+{
+    public const string Section = "Telemetry";
+
+    public string MeterName { get; set; } = CxMetrics.MeterName;
 }

@@ -17,6 +17,7 @@ public static class CxServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         services.AddSingleton<CxMetrics>();
         services.AddOptions<ExperienceOptions>().BindConfiguration(ExperienceOptions.Section)
             .Validate(o => o.EpisodeGap > TimeSpan.Zero && o.HalfLife > TimeSpan.Zero, "Experience:EpisodeGap and Experience:HalfLife must be positive")

@@ -26,7 +26,7 @@ public static class OperationsExtensions
         builder.Services.AddSingleton<ClusterGauges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterGauges>());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(CxMetrics.MeterName)
+            .AddMeter(builder.Configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.MeterName)}"] ?? CxMetrics.MeterName)
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return builder;
     }

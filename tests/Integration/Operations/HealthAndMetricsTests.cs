@@ -38,8 +38,7 @@ public sealed partial class HealthAndMetricsTests(AppFixture fixture) : IDisposa
 
         var customer = NewCustomer();
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);
-        // Channels no other test sends on: meters are matched by name across the whole test process,
-        // so another app's traffic would show in these counters too (one process is one app in production).
+        // Channels no other test of this app sends on, so the exact counts are this test's own.
         var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n)) with { Channel = Channel.Partner }).ToArray();
         var app = Make(NewCustomer(), now, InteractionTypes.PageView, "sms/link") with { Channel = Channel.Sms };
         var body = $"[{string.Join(",", searches.Append(app).Select(i => Json(i)))}, {{ \"id\": \"bad-{Guid.NewGuid():N}\", \"customerId\": \"x\", \"timestamp\": \"{now:O}\", \"channel\": \"fax\", \"touchpoint\": \"fax/1\", \"type\": \"search\" }}]";

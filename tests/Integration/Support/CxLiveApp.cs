@@ -21,6 +21,8 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
             ["Orleans:Endpoints:SiloPort"] = FreePort().ToString(),
             ["Orleans:Endpoints:GatewayPort"] = FreePort().ToString(),
             ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+            // Each app its own meter: exporters find meters by name process-wide (TelemetryOptions).
+            ["Telemetry:MeterName"] = "CxLive.test-" + Guid.NewGuid().ToString("N")[..8],
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
