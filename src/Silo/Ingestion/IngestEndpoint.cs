@@ -20,7 +20,8 @@ public static class IngestEndpoint
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -36,6 +37,7 @@ public static class IngestEndpoint
     {
         if (!inFlight.TryEnter())
         {
+            metrics.Rejected("stopping");
             request.HttpContext.Response.Headers.RetryAfter = "1";
             return Results.Problem(detail: "this CxLive process is stopping; send the request again (to another process behind the same address)", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping");
         }
