@@ -78,10 +78,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     {
         var changes = new BookChanges();
         _state.State.Tick(_time.GetUtcNow(), _options, changes);
-        // A quiet book still forgets on time: the lifecycle reminder ticks at least every 5 minutes.
-        var before = _state.State.ById.Count;
-        _state.State.Trim(_options.ResolvedKept, _time.GetUtcNow(), _options.ResolvedRetention);
-        await CommitAsync(changes, changedOtherwise: _state.State.ById.Count != before);
+        await CommitAsync(changes); // a quiet book still forgets on time: the lifecycle reminder ticks at least every 5 minutes
         ArmTick(_state.State.NextDue(_options)); // a tick is rare: look at every open alert again
     }
 
@@ -135,12 +132,12 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     /// <summary>Saves (at once in Redis mode, before anyone sees the change), then tells walls and the outreach desk.</summary>
     private async Task CommitAsync(BookChanges changes, bool changedOtherwise = false)
     {
-        if (!changes.Any && !changedOtherwise)
+        var forgot = _state.State.Trim(_options.ResolvedKept, _time.GetUtcNow(), _options.ResolvedRetention);
+        if (!changes.Any && !changedOtherwise && !forgot)
         {
             return;
         }
 
-        _state.State.Trim(_options.ResolvedKept, _time.GetUtcNow(), _options.ResolvedRetention);
         if (_writeThrough)
         {
             await _checkpoint.WriteNowAsync();

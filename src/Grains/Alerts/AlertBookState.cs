@@ -170,15 +170,14 @@ public sealed class AlertBookState
     /// <summary>When budget entries and folds were last pruned: that sweep visits every customer, so it runs once a minute, not per change.</summary>
     [NonSerialized] private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
-    /// <summary>Forgets the oldest resolved alerts beyond the configured number, and (once a minute) budget entries older than a day.</summary>
-    /// <summary>Forgets resolved alerts beyond <paramref name="resolvedKept"/> (oldest first) and those resolved longer ago than <paramref name="resolvedRetention"/>.</summary>
-    public void Trim(int resolvedKept, DateTimeOffset now, TimeSpan? resolvedRetention = null)
+    /// <summary>
+    /// Forgets resolved alerts beyond <paramref name="resolvedKept"/> (oldest first), and, in a sweep
+    /// that visits every alert and customer and so runs once a minute, those resolved longer ago than
+    /// <paramref name="resolvedRetention"/> and budget entries older than a day. True when an alert was forgotten.
+    /// </summary>
+    public bool Trim(int resolvedKept, DateTimeOffset now, TimeSpan? resolvedRetention = null)
     {
-        if (resolvedRetention is { } retention)
-        {
-            Order.RemoveAll(id => ById[id] is { IsOpen: false, ResolvedAt: { } at } && now - at > retention && ById.Remove(id));
-        }
-
+        var before = ById.Count;
         var resolved = ById.Count - OpenByFingerprint.Count;
         for (var i = 0; resolved > resolvedKept && i < Order.Count;)
         {
@@ -195,10 +194,15 @@ public sealed class AlertBookState
 
         if (now - _prunedAt < TimeSpan.FromMinutes(1))
         {
-            return;
+            return ById.Count != before;
         }
 
         _prunedAt = now;
+        if (resolvedRetention is { } retention)
+        {
+            Order.RemoveAll(id => ById[id] is { IsOpen: false, ResolvedAt: { } at } && now - at > retention && ById.Remove(id));
+        }
+
         foreach (var (customer, raised) in RaisedByCustomer.ToList())
         {
             raised.RemoveAll(at => now - at >= TimeSpan.FromDays(1));
@@ -215,6 +219,8 @@ public sealed class AlertBookState
                 FoldedInto.Remove(fingerprint); // its holder closed: the condition may open an alert of its own again
             }
         }
+
+        return ById.Count != before;
     }
 
     public WallStats Stats(DateTimeOffset now) => Figures.Stats(OpenAlerts, Incidents.Values.Count(i => i.IsOpen), now);
