@@ -47,17 +47,7 @@ public static class FanOut
         }
 
         using var http = new HttpClient { BaseAddress = url };
-        var bodies = Enumerable.Range(0, alerts).Chunk(500).Select(chunk => JsonSerializer.SerializeToUtf8Bytes(chunk.Select(n => new Interaction
-        {
-            Id = $"fan-{run}-{n}",
-            CustomerId = $"fan-{run}-{n}",
-            Timestamp = DateTimeOffset.UtcNow.AddSeconds(-5),
-            Channel = Channel.Survey,
-            Touchpoint = "survey/fan-out",
-            Type = InteractionTypes.Survey,
-            Score = 1,
-            Attributes = new() { ["scale"] = "nps" },
-        }), CxJson.Options)).ToList();
+        var bodies = Enumerable.Range(0, alerts).Chunk(500).Select(chunk => JsonSerializer.SerializeToUtf8Bytes(chunk.Select(n => LoadTraffic.Detractor($"fan-{run}-{n}", $"fan-{run}-{n}", "survey/fan-out")), CxJson.Options)).ToList();
 
         var clock = Stopwatch.StartNew();
         foreach (var body in bodies)

@@ -60,7 +60,7 @@ public static class LatencyLoad
             }
 
             var probe = $"probe-{run}-{i}";
-            var body = new List<Interaction>(batchSize) { Probe(probe, $"{run}-p{i}") };
+            var body = new List<Interaction>(batchSize) { LoadTraffic.Detractor(probe, $"{run}-p{i}", "survey/latency-probe") };
             for (var n = 1; n < batchSize && traffic.MoveNext(); n++)
             {
                 body.Add(traffic.Current);
@@ -84,17 +84,6 @@ public static class LatencyLoad
         return 0;
     }
 
-    private static Interaction Probe(string customer, string id) => new()
-    {
-        Id = id,
-        CustomerId = customer,
-        Timestamp = DateTimeOffset.UtcNow.AddSeconds(-1),
-        Channel = Channel.Survey,
-        Touchpoint = "survey/latency-probe",
-        Type = InteractionTypes.Survey,
-        Score = 1,
-        Attributes = new() { ["scale"] = "nps" },
-    };
 
     private static async Task SendAsync(HttpClient http, List<Interaction> body)
     {

@@ -8,6 +8,19 @@ public static class LoadTraffic
     private static readonly string[] Types =
         [InteractionTypes.PageView, InteractionTypes.Search, InteractionTypes.ProductView, InteractionTypes.AddToCart];
 
+    /// <summary>A survey answer of NPS 1: the detractor rule raises an alert on it at once, so it marks a moment to time.</summary>
+    public static Interaction Detractor(string customerId, string id, string touchpoint) => new()
+    {
+        Id = id,
+        CustomerId = customerId,
+        Timestamp = DateTimeOffset.UtcNow.AddSeconds(-1),
+        Channel = Channel.Survey,
+        Touchpoint = touchpoint,
+        Type = InteractionTypes.Survey,
+        Score = 1,
+        Attributes = new() { ["scale"] = "nps" },
+    };
+
     public static IEnumerable<Interaction> Interactions(int customers)
     {
         var random = new Random(1);
