@@ -133,18 +133,22 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     private async Task CommitAsync(BookChanges changes, bool changedOtherwise = false)
     {
         var forgot = _state.State.Trim(_options.ResolvedKept, _time.GetUtcNow(), _options.ResolvedRetention);
-        if (!changes.Any && !changedOtherwise && !forgot)
+        var changed = changes.Any || changedOtherwise || forgot;
+        if (_writeThrough && (changed || _checkpoint.Unsaved))
         {
-            return;
-        }
-
-        if (_writeThrough)
-        {
+            // Unsaved with nothing changed: an earlier write failed, its caller was told so and is
+            // sending the same again, which changes nothing in memory. Say yes only once it is
+            // written, or the alert would live in this silo's memory alone (BookWriteFailureTests).
             await _checkpoint.WriteNowAsync();
         }
-        else
+        else if (changed)
         {
             _checkpoint.MarkDirty();
+        }
+
+        if (!changed)
+        {
+            return;
         }
 
         foreach (var change in changes.Alerts)
@@ -175,8 +179,8 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
 
             // Only what changed can bring the next due moment forward; a due that moved later just
             // lets the timer fire early, and that tick looks at every open alert again.
-            var changed = changes.Alerts.Select(c => AlertBookState.DueOf(c.Alert, _options)).Min();
-            ArmTick(_tickDue is { } armed && (changed is null || armed <= changed) ? armed : changed);
+            var nextDue = changes.Alerts.Select(c => AlertBookState.DueOf(c.Alert, _options)).Min();
+            ArmTick(_tickDue is { } armed && (nextDue is null || armed <= nextDue) ? armed : nextDue);
             await EnsureReminderAsync();
         }
     }

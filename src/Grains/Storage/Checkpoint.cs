@@ -9,6 +9,9 @@ public sealed class Checkpoint<TState>(IGrainBase grain, IPersistentState<TState
 {
     private IGrainTimer? _timer;
 
+    /// <summary>Whether something changed that is not written yet (a write is scheduled, or the last one failed).</summary>
+    public bool Unsaved => _timer is not null;
+
     /// <summary>Something changed: make sure a write is scheduled (one timer at most, never per call).</summary>
     public void MarkDirty() =>
         _timer ??= grain.RegisterGrainTimer(FlushAsync, delay, Timeout.InfiniteTimeSpan);
