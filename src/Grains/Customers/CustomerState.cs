@@ -15,8 +15,9 @@ public sealed class CustomerState
     private static readonly int ChannelCount = Enum.GetValues<Channel>().Length;
     private static readonly int StageCount = Enum.GetValues<JourneyStage>().Length;
 
-    /// <summary>Recent interactions in event-time order, oldest first; bounded by the timeline capacity.</summary>
-    [Id(0)] public List<Interaction> Timeline { get; set; } = [];
+    /// <summary>State saved before the timeline was kept compact; moved into <see cref="Timeline"/> on first use.</summary>
+    [Id(0)] public List<Interaction>? LegacyTimeline { get; set; }
+
     [Id(1)] public long[] ByChannel { get; set; } = new long[ChannelCount];
     [Id(2)] public long[] ByStage { get; set; } = new long[StageCount];
     [Id(3)] public RecentIds SeenIds { get; set; } = new();
@@ -28,30 +29,22 @@ public sealed class CustomerState
     /// <summary>When the deadline reminder is registered to fire; null when none is.</summary>
     [Id(8)] public DateTimeOffset? ReminderDue { get; set; }
 
-    /// <summary>When (wall clock, Unix seconds) each recent id was accepted, oldest first: see <see cref="CustomerOptions.RedeliveryWindow"/>.</summary>
-    [Id(9)] public List<AcceptedId> RecentlyAccepted { get; set; } = [];
+    /// <summary>Unused since <see cref="RecentIds"/> keeps when each id was accepted; read from older state and dropped.</summary>
+    [Id(9)] public List<AcceptedId>? RecentlyAccepted { get; set; }
 
     /// <summary>The tenth of the experience score this customer last reported to the score distribution.</summary>
     [Id(10)] public int? ReportedTenth { get; set; }
 
+    /// <summary>Recent interactions in event-time order, oldest first, each a <see cref="TimelineEntry"/>; bounded by the timeline capacity.</summary>
+    [Id(11)] public List<byte[]> Timeline { get; set; } = [];
+
     /// <summary>Records the interaction unless its id was seen before; false for a duplicate.</summary>
     public bool TryRecord(Interaction interaction, CustomerOptions options, DateTimeOffset now)
     {
-        if (!SeenIds.Add(interaction.Id, options.DedupCapacity))
+        if (!SeenIds.Add(interaction.Id, options.DedupCapacity, now))
         {
             return false;
         }
-
-        // Forget acceptances older than the window, and keep at most DedupCapacity of them.
-        var since = (now - options.RedeliveryWindow).ToUnixTimeSeconds();
-        var drop = 0;
-        while (drop < RecentlyAccepted.Count && (RecentlyAccepted[drop].At < since || RecentlyAccepted.Count - drop >= options.DedupCapacity))
-        {
-            drop++;
-        }
-
-        RecentlyAccepted.RemoveRange(0, drop);
-        RecentlyAccepted.Add(new AcceptedId(IdHash.Of(interaction.Id), now.ToUnixTimeSeconds()));
 
         InteractionCount++;
         ByChannel = Count(ByChannel, (int)interaction.Channel, ChannelCount);
@@ -67,11 +60,14 @@ public sealed class CustomerState
     }
 
     /// <summary>Whether the id was accepted within the redelivery window.</summary>
-    public bool AcceptedRecently(string id, CustomerOptions options, DateTimeOffset now)
+    public bool AcceptedRecently(string id, CustomerOptions options, DateTimeOffset now) =>
+        SeenIds.AcceptedSince(id, now - options.RedeliveryWindow);
+
+    /// <summary>The timeline's interactions, oldest first.</summary>
+    public IEnumerable<Interaction> TimelineOf(string customerId)
     {
-        var hash = IdHash.Of(id);
-        var since = (now - options.RedeliveryWindow).ToUnixTimeSeconds();
-        return RecentlyAccepted.Exists(a => a.Id == hash && a.At >= since);
+        MigrateLegacyTimeline(int.MaxValue);
+        return Timeline.Select(entry => TimelineEntry.Decode(entry, customerId));
     }
 
     public CustomerSnapshot Snapshot(string customerId) => new()
@@ -82,14 +78,17 @@ public sealed class CustomerState
         LastSeen = LastSeen,
         ByChannel = NonZero<Channel>(ByChannel),
         ByStage = NonZero<JourneyStage>(ByStage),
-        Timeline = [.. Enumerable.Reverse(Timeline)],
+        Timeline = [.. TimelineOf(customerId).Reverse()],
     };
 
     private void AddToTimeline(Interaction interaction, int capacity)
     {
+        MigrateLegacyTimeline(capacity);
+
         // Late arrivals go where they belong; most arrive in order, so search from the end.
+        var ticks = interaction.Timestamp.UtcTicks;
         var index = Timeline.Count;
-        while (index > 0 && Timeline[index - 1].Timestamp > interaction.Timestamp)
+        while (index > 0 && TimelineEntry.UtcTicks(Timeline[index - 1]) > ticks)
         {
             index--;
         }
@@ -99,10 +98,21 @@ public sealed class CustomerState
             return; // older than everything kept in a full timeline
         }
 
-        Timeline.Insert(index, interaction);
+        Timeline.Insert(index, TimelineEntry.Encode(interaction));
         if (Timeline.Count > capacity)
         {
             Timeline.RemoveRange(0, Timeline.Count - capacity);
+        }
+    }
+
+    /// <summary>State saved by an older build kept whole interactions: encode them once, and forget what that build kept only for redelivery.</summary>
+    private void MigrateLegacyTimeline(int capacity)
+    {
+        RecentlyAccepted = null;
+        if (LegacyTimeline is { } legacy)
+        {
+            Timeline.InsertRange(0, legacy.TakeLast(capacity).Select(TimelineEntry.Encode));
+            LegacyTimeline = null;
         }
     }
 

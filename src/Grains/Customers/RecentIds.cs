@@ -4,25 +4,34 @@ namespace CxLive.Customers;
 
 /// <summary>
 /// The last N interaction ids of a customer, as 64-bit XxHash3 values in a ring (8 bytes an id, not
-/// the id's text). A stable hash, so the set means the same after a restart reloads it.
+/// the id's text), and when each was accepted (4 bytes). A stable hash, so the set means the same
+/// after a restart reloads it. Looked up by a vectorised scan of the ring rather than a hash set
+/// beside it: the set cost more memory than the ring itself on every active customer, and a
+/// customer rarely has more than a few dozen ids to scan.
 /// </summary>
 [GenerateSerializer, Alias("cx.RecentIds")]
 public sealed class RecentIds
 {
+    /// <summary>Accepted-at times count whole seconds from here: 4 bytes an id, good until 2092.</summary>
+    private static readonly DateTimeOffset Epoch = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private const int InitialSize = 8;
+
     [Id(0)] public ulong[] Ring { get; set; } = [];
     [Id(1)] public int Count { get; set; }
     [Id(2)] public int Next { get; set; }
 
-    private const int InitialSize = 8;
+    /// <summary>When the id at the same index of <see cref="Ring"/> was accepted (seconds since 2024, wall clock).</summary>
+    [Id(3)] public int[] AcceptedAt { get; set; } = [];
 
-    [NonSerialized] private HashSet<ulong>? _lookup; // rebuilt from the ring after a load
+    [NonSerialized] private bool _settled; // checked against the configured capacity once per load
 
-    /// <summary>Adds the id; false when it was already there (a duplicate).</summary>
-    public bool Add(string id, int capacity)
+    /// <summary>Adds the id, accepted at <paramref name="now"/>; false when it was already there (a duplicate).</summary>
+    public bool Add(string id, int capacity, DateTimeOffset now)
     {
+        Settle(capacity);
         var hash = IdHash.Of(id);
-        var lookup = Lookup(capacity);
-        if (!lookup.Add(hash))
+        if (IndexOf(hash) >= 0)
         {
             return false;
         }
@@ -30,60 +39,72 @@ public sealed class RecentIds
         if (Count == Ring.Length && Ring.Length < capacity)
         {
             // Grow on demand: most customers send a handful of interactions, not `capacity`.
-            // A ring that may grow holds its ids oldest first from index 0 (see Lookup).
-            var grown = new ulong[Math.Min(capacity, Math.Max(InitialSize, Ring.Length * 2))];
-            Ring.CopyTo(grown, 0);
-            Ring = grown;
+            // A ring that may grow holds its ids oldest first from index 0 (see Settle).
+            var size = Math.Min(capacity, Math.Max(InitialSize, Ring.Length * 2));
+            Ring = Grown(Ring, size);
+            AcceptedAt = Grown(AcceptedAt, size);
             Next = Count;
         }
 
-        if (Count == Ring.Length)
-        {
-            lookup.Remove(Ring[Next]);
-        }
-        else
+        if (Count < Ring.Length)
         {
             Count++;
         }
 
         Ring[Next] = hash;
+        AcceptedAt[Next] = SecondsOf(now);
         Next = (Next + 1) % Ring.Length;
         return true;
     }
 
-    private HashSet<ulong> Lookup(int capacity)
+    /// <summary>Whether the id is remembered and was accepted at or after <paramref name="since"/>.</summary>
+    public bool AcceptedSince(string id, DateTimeOffset since)
     {
-        if (_lookup is not null)
-        {
-            return _lookup;
-        }
+        var index = IndexOf(IdHash.Of(id));
+        return index >= 0 && index < AcceptedAt.Length && AcceptedAt[index] >= SecondsOf(since); // none kept: saved by an older build
+    }
 
-        var wrappedButMayGrow = Count == Ring.Length && Ring.Length < capacity && Next != 0;
-        if (Ring.Length > capacity || wrappedButMayGrow)
-        {
-            Resize(capacity);
-        }
+    private int IndexOf(ulong hash) => Ring.AsSpan(0, Count).IndexOf(hash);
 
-        _lookup = new HashSet<ulong>(Count);
-        for (var i = 0; i < Count; i++)
-        {
-            _lookup.Add(Ring[i]);
-        }
+    private static int SecondsOf(DateTimeOffset at) => (int)Math.Clamp((at - Epoch).Ticks / TimeSpan.TicksPerSecond, 0, int.MaxValue);
 
-        return _lookup;
+    private static T[] Grown<T>(T[] array, int size)
+    {
+        var grown = new T[size];
+        array.CopyTo(grown, 0);
+        return grown;
     }
 
     /// <summary>
-    /// Lays the newest ids that fit into a ring of at most <paramref name="capacity"/>, oldest
-    /// first: after a load, when the configured capacity shrank, or when a full ring that wrapped
-    /// may grow again (growing in place needs the oldest id at index 0).
+    /// After a load: lays the newest ids that fit into a ring of at most <paramref name="capacity"/>,
+    /// oldest first, when the configured capacity shrank or a full ring that wrapped may grow again
+    /// (growing in place needs the oldest id at index 0); and gives state saved before accepted-at
+    /// times were kept a time of "long ago".
     /// </summary>
-    private void Resize(int capacity)
+    private void Settle(int capacity)
     {
-        var newestFirst = Enumerable.Range(1, Count).Select(back => Ring[(Next - back + Ring.Length) % Ring.Length]);
-        var kept = newestFirst.Take(capacity).Reverse().ToArray();
-        Ring = kept;
-        Count = kept.Length;
+        if (_settled)
+        {
+            return;
+        }
+
+        _settled = true;
+        if (AcceptedAt.Length != Ring.Length)
+        {
+            AcceptedAt = Grown(AcceptedAt.Length > Ring.Length ? AcceptedAt[..Ring.Length] : AcceptedAt, Ring.Length);
+        }
+
+        var wrappedButMayGrow = Count == Ring.Length && Ring.Length < capacity && Next != 0;
+        if (Ring.Length <= capacity && !wrappedButMayGrow)
+        {
+            return;
+        }
+
+        var newestFirst = Enumerable.Range(1, Math.Min(Count, capacity)).Select(back => (Next - back + Ring.Length) % Ring.Length).ToArray();
+        Array.Reverse(newestFirst);
+        Ring = [.. newestFirst.Select(i => Ring[i])];
+        AcceptedAt = [.. newestFirst.Select(i => AcceptedAt[i])];
+        Count = Ring.Length;
         Next = 0;
     }
 }

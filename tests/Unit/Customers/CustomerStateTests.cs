@@ -21,7 +21,9 @@ public sealed class CustomerStateTests
         Assert.False(_state.TryRecord(search with { Type = InteractionTypes.PageView }, _options, Now));
 
         Assert.Equal(1, _state.InteractionCount);
-        Assert.Equal([search], _state.Timeline);
+        var kept = Assert.Single(_state.TimelineOf(search.CustomerId));
+        Assert.Equal((search.Id, InteractionTypes.Search), (kept.Id, kept.Type));
+        Assert.Equal(search.Attributes, kept.Attributes);
     }
 
     [Fact]
@@ -45,8 +47,8 @@ public sealed class CustomerStateTests
             _state.TryRecord(later, _options, Now + TimeSpan.FromMinutes(11));
         }
 
-        Assert.Equal(4, _state.RecentlyAccepted.Count);
-        Assert.False(_state.AcceptedRecently(ids[1].Id, _options, Now + TimeSpan.FromMinutes(11)));
+        Assert.False(_state.AcceptedRecently(ids[0].Id, _options, Now + TimeSpan.FromMinutes(11))); // past the window
+        Assert.False(_state.AcceptedRecently(ids[1].Id, _options, Now + TimeSpan.FromMinutes(11))); // pushed out by 4 newer ids
         Assert.True(_state.AcceptedRecently(ids[5].Id, _options, Now + TimeSpan.FromMinutes(11)));
     }
 
@@ -64,7 +66,7 @@ public sealed class CustomerStateTests
             _state.TryRecord(interaction, _options, Now);
         }
 
-        Assert.Equal([b, c, d], _state.Timeline);
+        Assert.Equal([b, c, d], _state.TimelineOf(a.CustomerId));
         Assert.Equal(5, _state.InteractionCount);
         Assert.Equal(lateOldest.Timestamp, _state.FirstSeen);
         Assert.Equal(d.Timestamp, _state.LastSeen);
@@ -90,11 +92,11 @@ public sealed class CustomerStateTests
         var ids = new RecentIds();
         foreach (var id in new[] { "a", "b", "c", "d", "e" })
         {
-            Assert.True(ids.Add(id, capacity: 4));
+            Assert.True(ids.Add(id, capacity: 4, Now));
         }
 
-        Assert.True(ids.Add("a", capacity: 4));   // forgotten: fifth newer id pushed it out
-        Assert.False(ids.Add("e", capacity: 4));
+        Assert.True(ids.Add("a", capacity: 4, Now));   // forgotten: fifth newer id pushed it out
+        Assert.False(ids.Add("e", capacity: 4, Now));
     }
 
     [Theory]
@@ -105,7 +107,7 @@ public sealed class CustomerStateTests
         var ids = new RecentIds();
         for (var i = 0; i < added; i++)
         {
-            Assert.True(ids.Add($"id-{i}", capacity));
+            Assert.True(ids.Add($"id-{i}", capacity, Now));
         }
 
         var remembered = Enumerable.Range(0, added).Where(i => Remembers(ids, $"id-{i}", capacity));
@@ -119,13 +121,13 @@ public sealed class CustomerStateTests
         var ids = new RecentIds();
         for (var i = 0; i < 10; i++)
         {
-            ids.Add($"id-{i}", capacity: 4); // remembers id-6 .. id-9, wrapped
+            ids.Add($"id-{i}", capacity: 4, Now); // remembers id-6 .. id-9, wrapped
         }
 
-        var reloaded = new RecentIds { Ring = ids.Ring, Count = ids.Count, Next = ids.Next };
+        var reloaded = new RecentIds { Ring = ids.Ring, Count = ids.Count, Next = ids.Next, AcceptedAt = ids.AcceptedAt };
         for (var i = 10; i < 20; i++)
         {
-            Assert.True(reloaded.Add($"id-{i}", capacity: 16));
+            Assert.True(reloaded.Add($"id-{i}", capacity: 16, Now));
         }
 
         Assert.All(Enumerable.Range(6, 14), i => Assert.True(Remembers(reloaded, $"id-{i}", 16)));
@@ -138,17 +140,32 @@ public sealed class CustomerStateTests
         var ids = new RecentIds();
         foreach (var id in new[] { "a", "b", "c", "d" })
         {
-            ids.Add(id, capacity: 4);
+            ids.Add(id, capacity: 4, Now);
         }
 
-        var reloaded = new RecentIds { Ring = ids.Ring, Count = ids.Count, Next = ids.Next };
+        var reloaded = new RecentIds { Ring = ids.Ring, Count = ids.Count, Next = ids.Next, AcceptedAt = ids.AcceptedAt };
 
-        Assert.False(reloaded.Add("d", capacity: 2));
-        Assert.False(reloaded.Add("c", capacity: 2));
-        Assert.True(reloaded.Add("b", capacity: 2)); // not among the 2 newest kept
+        Assert.False(reloaded.Add("d", capacity: 2, Now));
+        Assert.False(reloaded.Add("c", capacity: 2, Now));
+        Assert.True(reloaded.Add("b", capacity: 2, Now)); // not among the 2 newest kept
+    }
+
+    [Fact]
+    public void RecentIds_SavedBeforeAcceptedTimesWereKept_StillKnowsItsIds_AsAcceptedLongAgo()
+    {
+        var ids = new RecentIds();
+        ids.Add("a", 4, Now);
+        ids.Add("b", 4, Now);
+        var older = new RecentIds { Ring = ids.Ring, Count = ids.Count, Next = ids.Next };
+
+        Assert.False(older.AcceptedSince("a", Now - TimeSpan.FromDays(365)));
+        Assert.False(older.Add("a", 4, Now));
+        Assert.True(older.Add("c", 4, Now));
+        Assert.True(older.AcceptedSince("c", Now));
+        Assert.False(older.AcceptedSince("b", Now - TimeSpan.FromDays(365)));
     }
 
     /// <summary>Asks a reloaded copy (as after a restart), leaving the original untouched.</summary>
     private static bool Remembers(RecentIds ids, string id, int capacity) =>
-        !new RecentIds { Ring = (ulong[])ids.Ring.Clone(), Count = ids.Count, Next = ids.Next }.Add(id, capacity);
+        !new RecentIds { Ring = (ulong[])ids.Ring.Clone(), Count = ids.Count, Next = ids.Next, AcceptedAt = (int[])ids.AcceptedAt.Clone() }.Add(id, capacity, Now);
 }
