@@ -133,7 +133,7 @@ internal static class InteractionReader
             CustomerId = rules.Privacy?.CustomerId(_customerId!) ?? _customerId!,
             Timestamp = _timestamp!.Value,
             Channel = _channel!.Value,
-            Touchpoint = _touchpoint!,
+            Touchpoint = TouchpointNames.Shared(_touchpoint!),
             Type = _type!,
             Outcome = _outcome ?? Outcome.Success,
             Stage = _stage,

@@ -32,6 +32,15 @@ public sealed class BatchParserTests
     }
 
     [Fact]
+    public void InteractionsOfOneTouchpointShareOneName_SoCustomersDoNotEachKeepACopy()
+    {
+        var first = Json(With("touchpoint", "\"web/shared-name-test\"")).Valid.Single();
+        var second = Json(With("touchpoint", "\"web/shared-name-test\"")).Valid.Single();
+
+        Assert.Same(first.Touchpoint, second.Touchpoint);
+    }
+
+    [Fact]
     public void TheSourceIsBelievedFromTheStreamButOverHttpItIsTheKeysIntegrator()
     {
         var claimed = Encoding.UTF8.GetBytes(With("source", "\"acme-app\""));
