@@ -21,7 +21,12 @@ public sealed class BurstWindow
         Prune(window);
     }
 
-    /// <summary>Inserts in event-time order without forgetting anything by age (only past <see cref="Capacity"/>).</summary>
+    /// <summary>
+    /// Inserts in event-time order without forgetting anything by age (only past <see cref="Capacity"/>).
+    /// Of good moments in a row only the first and the last are kept: all a good moment does here is
+    /// stand between bad ones, and the two ends still stand between any late bad moment and the bad
+    /// ones on either side. Most traffic is good, so this keeps a busy customer's windows small.
+    /// </summary>
     public void Keep(BurstMark mark)
     {
         var index = Marks.Count;
@@ -31,6 +36,25 @@ public sealed class BurstWindow
         }
 
         Marks.Insert(index, mark);
+        if (!mark.Bad)
+        {
+            var (first, last) = (index, index);
+            while (first > 0 && !Marks[first - 1].Bad)
+            {
+                first--;
+            }
+
+            while (last < Marks.Count - 1 && !Marks[last + 1].Bad)
+            {
+                last++;
+            }
+
+            if (last - first > 1)
+            {
+                Marks.RemoveRange(first + 1, last - first - 1);
+            }
+        }
+
         if (Marks.Count > Capacity)
         {
             Marks.RemoveRange(0, Marks.Count - Capacity);
