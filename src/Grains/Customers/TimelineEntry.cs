@@ -15,15 +15,34 @@ namespace CxLive.Customers;
 /// <remarks>
 /// Layout: version (1), UTC ticks (8, little-endian, at offset 1 so ordering reads them without a
 /// decode), offset minutes (2), channel, outcome, stage (255: none), flags (score, case id,
-/// attributes, source); then id, touchpoint, type; then the optional parts in flag order. Strings
-/// are a 7-bit-encoded length and UTF-8. Stored as is in the customer's state: a new layout gets a
-/// new version byte, and <see cref="Decode"/> keeps reading the old ones.
+/// attributes, source, known type); then id, touchpoint, type (one byte when the catalogue knows
+/// it); then the optional parts in flag order. Strings are a 7-bit-encoded length and UTF-8. Stored
+/// as is in the customer's state: a new layout gets a new version byte, and <see cref="Decode"/>
+/// keeps reading the old ones.
 /// </remarks>
 public static class TimelineEntry
 {
     private const byte Version = 1;
     private const byte NoStage = byte.MaxValue;
-    private const byte HasScore = 1, HasCaseId = 2, HasAttributes = 4, HasSource = 8;
+    private const byte HasScore = 1, HasCaseId = 2, HasAttributes = 4, HasSource = 8, KnownType = 16;
+
+    /// <summary>
+    /// The catalogue's interaction types, stored as their index (one byte instead of the name).
+    /// Append only: the index is what saved state holds.
+    /// </summary>
+    private static readonly string[] TypeCodes =
+    [
+        InteractionTypes.Search, InteractionTypes.PageView, InteractionTypes.ProductView, InteractionTypes.RecommendationShown,
+        InteractionTypes.RecommendationClicked, InteractionTypes.RecommendationRejected, InteractionTypes.AddToCart, InteractionTypes.Checkout,
+        InteractionTypes.Payment, InteractionTypes.OrderPlaced, InteractionTypes.OrderStatus, InteractionTypes.Delivery,
+        InteractionTypes.Complaint, InteractionTypes.ComplaintReply, InteractionTypes.Contact, InteractionTypes.Callback,
+        InteractionTypes.QueueWait, InteractionTypes.ServiceVisit, InteractionTypes.Survey, InteractionTypes.PushSent,
+        InteractionTypes.PushOpened, InteractionTypes.PushDismissed, InteractionTypes.Unsubscribe, InteractionTypes.PointsRedemption,
+        InteractionTypes.Outreach, InteractionTypes.Error,
+    ];
+
+    private static readonly Dictionary<string, byte> TypeCodeOf =
+        TypeCodes.Select((type, code) => (type, code)).ToDictionary(t => t.type, t => (byte)t.code, StringComparer.Ordinal);
 
     /// <summary>The interaction's instant as UTC ticks, the timeline's order.</summary>
     public static long UtcTicks(byte[] entry) => BinaryPrimitives.ReadInt64LittleEndian(entry.AsSpan(1));
@@ -31,12 +50,14 @@ public static class TimelineEntry
     public static byte[] Encode(Interaction interaction)
     {
         var attributes = interaction.Attributes is { Count: > 0 } a ? a : null;
+        var typeCode = TypeCodeOf.TryGetValue(interaction.Type, out var code) ? code : (byte?)null;
         var flags = (byte)((interaction.Score is null ? 0 : HasScore)
+            | (typeCode is null ? 0 : KnownType)
             | (interaction.CaseId is null ? 0 : HasCaseId)
             | (attributes is null ? 0 : HasAttributes)
             | (interaction.Source is null ? 0 : HasSource));
 
-        var size = 15 + Size(interaction.Id) + Size(interaction.Touchpoint) + Size(interaction.Type)
+        var size = 15 + Size(interaction.Id) + Size(interaction.Touchpoint) + (typeCode is null ? Size(interaction.Type) : 1)
             + (interaction.Score is null ? 0 : 8) + Size(interaction.CaseId) + Size(interaction.Source);
         if (attributes is not null)
         {
@@ -61,7 +82,14 @@ public static class TimelineEntry
             var at = 15;
             Write(span, ref at, interaction.Id);
             Write(span, ref at, interaction.Touchpoint);
-            Write(span, ref at, interaction.Type);
+            if (typeCode is { } known)
+            {
+                span[at++] = known;
+            }
+            else
+            {
+                Write(span, ref at, interaction.Type);
+            }
             if (interaction.Score is { } score)
             {
                 BinaryPrimitives.WriteDoubleLittleEndian(span[at..], score);
@@ -108,7 +136,7 @@ public static class TimelineEntry
         var at = 15;
         var id = Read(span, ref at);
         var touchpoint = Read(span, ref at);
-        var type = Read(span, ref at);
+        var type = (flags & KnownType) != 0 ? TypeCodes[span[at++]] : Read(span, ref at);
         double? score = null;
         if ((flags & HasScore) != 0)
         {

@@ -48,6 +48,16 @@ public sealed class TimelineEntryTests
     }
 
     [Fact]
+    public void A_type_outside_the_catalogue_comes_back_too_and_every_catalogue_type_takes_one_byte()
+    {
+        var custom = Full with { Type = "warranty-claim", Attributes = null };
+        Assert.Equal(custom, TimelineEntry.Decode(TimelineEntry.Encode(custom), custom.CustomerId));
+
+        var sizes = InteractionTypes.All.Select(type => TimelineEntry.Encode(Full with { Type = type, Attributes = null }).Length).Distinct();
+        Assert.Equal(TimelineEntry.Encode(Full with { Type = "x", Attributes = null }).Length - 1, Assert.Single(sizes));
+    }
+
+    [Fact]
     public void State_saved_with_whole_interactions_reads_into_the_compact_timeline()
     {
         var older = Full with { Id = "a", Timestamp = Full.Timestamp.AddMinutes(-1), Attributes = null };
