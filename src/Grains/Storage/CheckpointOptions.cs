@@ -7,7 +7,7 @@ public sealed class CheckpointOptions
 
     /// <summary>
     /// How long after its first unsaved change a grain writes its state (default 5 s; 30 s in Redis
-    /// mode, where the stream consumer's checkpoints do the writing and this is the backstop; 10 min
+    /// mode, where the stream consumer's checkpoints do the writing and this is the backstop; never
     /// in embedded mode, whose memory storage lives and dies with the process). Every change in
     /// between folds into one write; deactivation writes whatever is left.
     /// </summary>
@@ -15,7 +15,8 @@ public sealed class CheckpointOptions
 
     public static readonly TimeSpan RedisModeDelay = TimeSpan.FromSeconds(30);
 
-    public static readonly TimeSpan EmbeddedModeDelay = TimeSpan.FromMinutes(10);
+    /// <summary>Never: only deactivation (and anyone who asks) writes. A periodic copy into the same process's memory protects nothing.</summary>
+    public static readonly TimeSpan EmbeddedModeDelay = Timeout.InfiniteTimeSpan;
 
     /// <summary>
     /// The alert book writes every change before it answers and before the wall sees it (Redis

@@ -45,7 +45,7 @@ public static class CxServices
             .Validate(o => o.TimelineInPrompt >= 0 && o.ReportedKept >= 0, "Outreach:TimelineInPrompt and ReportedKept must not be negative")
             .ValidateOnStart();
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
-            .Validate(o => o.Delay > TimeSpan.Zero && o.Delay <= TimeSpan.FromDays(49), "Checkpoint:Delay must be positive and at most 49 days (the longest grain timer)")
+            .Validate(o => o.Delay == Timeout.InfiniteTimeSpan || (o.Delay > TimeSpan.Zero && o.Delay <= TimeSpan.FromDays(49)), "Checkpoint:Delay must be positive and at most 49 days (the longest grain timer)")
             .ValidateOnStart();
         return services;
     }
