@@ -16,7 +16,7 @@ namespace CxLive.Ingestion;
 /// accepted only minutes ago go to their touchpoint too: it may have died with its count, and its
 /// ledger knows whether it kept it (docs/durability.md).
 /// </summary>
-public sealed class InteractionDispatcher(IGrainFactory grains, CxMetrics metrics, TimeProvider time)
+public sealed class InteractionDispatcher(HotGrainReferences grains, CxMetrics metrics, TimeProvider time)
 {
     /// <param name="acceptedAt">When CxLive took the interactions in (a stream entry's time); now when not given.</param>
     public async Task<DispatchResult> DispatchAsync(IReadOnlyList<Interaction> interactions, DeliveryCycle? cycle = null, bool redelivery = false, DateTimeOffset? acceptedAt = null)
@@ -28,7 +28,7 @@ public sealed class InteractionDispatcher(IGrainFactory grains, CxMetrics metric
 
         var since = acceptedAt ?? time.GetUtcNow();
 
-        var byCustomer = new Dictionary<string, ImmutableArray<Interaction>.Builder>(StringComparer.Ordinal);
+        var byCustomer = new Dictionary<string, ImmutableArray<Interaction>.Builder>(interactions.Count, StringComparer.Ordinal);
         foreach (var interaction in interactions)
         {
             if (!byCustomer.TryGetValue(interaction.CustomerId, out var batch))
@@ -42,7 +42,7 @@ public sealed class InteractionDispatcher(IGrainFactory grains, CxMetrics metric
         var recorded = await Task.WhenAll(byCustomer.Select(async pair =>
         {
             var batch = pair.Value.DrainToImmutable();
-            var result = await grains.GetGrain<ICustomerGrain>(pair.Key).RecordAsync(batch);
+            var result = await grains.Customer(pair.Key).RecordAsync(batch);
             return (Customer: pair.Key, Batch: batch, Result: result);
         }));
 
@@ -71,7 +71,7 @@ public sealed class InteractionDispatcher(IGrainFactory grains, CxMetrics metric
         }
 
         var counted = await Task.WhenAll(byTouchpoint.Select(async pair =>
-            (Touchpoint: pair.Key, Activation: await grains.GetGrain<ITouchpointGrain>(pair.Key).RecordAsync(pair.Value.DrainToImmutable(), cycle?.Consumer))));
+            (Touchpoint: pair.Key, Activation: await grains.Touchpoint(pair.Key).RecordAsync(pair.Value.DrainToImmutable(), cycle?.Consumer))));
         foreach (var (touchpoint, activation) in counted)
         {
             cycle?.Touchpoint(touchpoint, activation);
