@@ -61,17 +61,16 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         var state = _state.State;
         var rules = _rules.Current;
         var now = _time.GetUtcNow();
-        var duplicates = ImmutableArray.CreateBuilder<int>(0);
-        var recentDuplicates = ImmutableArray.CreateBuilder<int>(0);
+        ImmutableArray<int>.Builder? duplicates = null, recentDuplicates = null; // most batches have none: no allocation then
         for (var i = 0; i < interactions.Length; i++)
         {
             var interaction = interactions[i];
             if (!state.TryRecord(interaction, _options, now))
             {
-                duplicates.Add(i);
+                (duplicates ??= ImmutableArray.CreateBuilder<int>()).Add(i);
                 if (state.AcceptedRecently(interaction.Id, _options, now))
                 {
-                    recentDuplicates.Add(i);
+                    (recentDuplicates ??= ImmutableArray.CreateBuilder<int>()).Add(i);
                 }
 
                 continue;
@@ -80,10 +79,11 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             _detectors.Observe(rules, state.Detection, interaction, _signals);
         }
 
-        var accepted = interactions.Length - duplicates.Count;
+        var accepted = interactions.Length - (duplicates?.Count ?? 0);
         if (accepted > 0)
         {
-            await LetTimePassAsync(rules); // a late event may already be past its deadline
+            // The batch's customer id is the grain's key: GetPrimaryKeyString() would decode a new string.
+            await LetTimePassAsync(rules, interactions[0].CustomerId); // a late event may already be past its deadline
             await ReportScoreTenthAsync(now);
             TellWatchers();
         }
@@ -95,7 +95,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             await PublishSignalsAsync();
         }
 
-        return new RecordResult(accepted, duplicates.ToImmutable()) { RecentDuplicateIndexes = recentDuplicates.ToImmutable(), Activation = _activation };
+        return new RecordResult(accepted, duplicates?.ToImmutable() ?? []) { RecentDuplicateIndexes = recentDuplicates?.ToImmutable() ?? [], Activation = _activation };
     }
 
     /// <summary>Tells the score distribution when this customer's score moved to another tenth (rarely: one-way, not per batch).</summary>
@@ -114,15 +114,15 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     {
         if (reminderName == DeadlineReminder)
         {
-            await LetTimePassAsync(_rules.Current, reminderFired: true);
+            await LetTimePassAsync(_rules.Current, this.GetPrimaryKeyString(), reminderFired: true);
         }
     }
 
     /// <summary>Runs the deadline rules up to now, publishes any signals, and keeps the reminder on the next deadline.</summary>
-    private async Task LetTimePassAsync(RuleBook rules, bool reminderFired = false)
+    private async Task LetTimePassAsync(RuleBook rules, string customerId, bool reminderFired = false)
     {
         var state = _state.State;
-        _detectors.Expire(rules, state.Detection, this.GetPrimaryKeyString(), _time.GetUtcNow(), _signals);
+        _detectors.Expire(rules, state.Detection, customerId, _time.GetUtcNow(), _signals);
         _checkpoint.MarkDirty();
         await PublishSignalsAsync();
         await KeepReminderOnAsync(_detectors.NextDeadline(rules, state.Detection), reminderFired);

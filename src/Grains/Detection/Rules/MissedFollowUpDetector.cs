@@ -53,7 +53,7 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
         }
 
         var within = rule.Duration(Within);
-        var overdue = state.Visits.Marks.Where(v => v.At + within <= now).ToList();
+        var overdue = Overdue(state.Visits.Marks, now - within);
         if (state.Visits.OpenSince is not null || overdue.Count == 0)
         {
             return;
@@ -83,5 +83,20 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
                 "我打电话来确认上次上门后一切正常。还有什么需要我们处理的吗？",
                 visit.Label is { } visitCase ? $"工单 {visitCase} 的上门服务，地点 {visit.Touchpoint}。" : $"上门服务地点 {visit.Touchpoint}。")),
         });
+    }
+
+    /// <summary>Visits at or before <paramref name="dueBy"/>; a loop, not a lambda: <see cref="Expire"/> runs on every batch and a closure over its arguments was allocated each time.</summary>
+    private static List<BurstMark> Overdue(List<BurstMark> visits, DateTimeOffset dueBy)
+    {
+        var overdue = new List<BurstMark>();
+        foreach (var visit in visits)
+        {
+            if (visit.At <= dueBy)
+            {
+                overdue.Add(visit);
+            }
+        }
+
+        return overdue;
     }
 }

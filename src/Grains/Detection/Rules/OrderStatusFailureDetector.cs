@@ -80,7 +80,7 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
         var window = rule.Duration(Window);
         lookups.Insert(new BurstMark(interaction.Timestamp, interaction.Id, true, orderId, interaction.Touchpoint, interaction.Stage, interaction.Channel), window);
-        var ofOrder = lookups.Marks.Where(m => m.Label == orderId && interaction.Timestamp - m.At <= window).ToList();
+        var ofOrder = LookupsOf(lookups.Marks, orderId, interaction.Timestamp - window);
         if (state.OrderLookups.OpenSince is null && ofOrder.Count >= rule.Count(LookupsOfOneOrder))
         {
             state.OrderLookups.OpenSince = ofOrder[0].At;
@@ -91,5 +91,20 @@ public sealed class OrderStatusFailureDetector : BurstDetector
                 $"{SpanOfZh(ofOrder)}内查询订单 {orderId} {ofOrder.Count} 次",
                 $"客户反复查询订单 {orderId}（{TouchpointsOf(ofOrder)}）：他们在担心这笔订单。"));
         }
+    }
+
+    /// <summary>A loop, not a lambda: a closure over <see cref="Observe"/>'s arguments was allocated for every interaction it saw.</summary>
+    private static List<BurstMark> LookupsOf(List<BurstMark> marks, string orderId, DateTimeOffset since)
+    {
+        var ofOrder = new List<BurstMark>();
+        foreach (var mark in marks)
+        {
+            if (mark.Label == orderId && mark.At >= since)
+            {
+                ofOrder.Add(mark);
+            }
+        }
+
+        return ofOrder;
     }
 }

@@ -99,7 +99,12 @@ public sealed class RepeatContactDetector : ICustomerDetector
             return;
         }
 
-        var quiet = rule.Duration(Quiet);
+        ResolveQuietCases(rule.Duration(Quiet), state, customerId, now, signals);
+    }
+
+    /// <summary>Apart from <see cref="Expire"/>, which runs on every batch: its lambda's closure is allocated only when a deadline passed.</summary>
+    private static void ResolveQuietCases(TimeSpan quiet, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
+    {
         foreach (var (caseId, answered) in state.Cases.AnsweredAt.Where(a => a.Value + quiet <= now).ToList())
         {
             state.Cases.Forget(caseId);
