@@ -94,7 +94,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         }
 
         prompt = prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note };
-        _state.State.ById[promptId] = prompt;
+        _state.State.Update(prompt);
         _state.State.Trim(_options.ReportedKept);
         await _checkpoint.WriteNowAsync(); // an agent's report is rare and must not be lost
         return prompt;

@@ -8,13 +8,46 @@ public sealed class OutreachState
     [Id(1)] public List<string> Order { get; set; } = [];
     [Id(2)] public int NextInTurn { get; set; }
 
+    /// <summary>
+    /// Pending prompts per agent, kept as prompts come and are reported. Counting them over every
+    /// prompt for every agent on every offer was a tenth of the silo's CPU under an alert flood
+    /// (dotnet-trace, docs/benchmarks.md). Not stored: rebuilt from the prompts after a load.
+    /// </summary>
+    [NonSerialized] private Dictionary<string, int>? _pendingByAgent;
+
+    private Dictionary<string, int> PendingByAgent => _pendingByAgent ??= ById.Values
+        .Where(p => p is { IsPending: true, AgentId: not null })
+        .GroupBy(p => p.AgentId!, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     public void Add(OutreachPrompt prompt)
     {
+        _ = PendingByAgent; // counted before the change, so the change is counted once
+        if (ById.TryGetValue(prompt.Id, out var replaced))
+        {
+            Count(replaced, -1);
+        }
+        else
+        {
+            Order.Add(prompt.Id);
+        }
+
         ById[prompt.Id] = prompt;
-        Order.Add(prompt.Id);
+        Count(prompt, +1);
     }
 
-    public int Pending(string agentId) => ById.Values.Count(p => p.IsPending && p.AgentId == agentId);
+    /// <summary>The prompt, changed (an agent reported its outcome).</summary>
+    public void Update(OutreachPrompt prompt) => Add(prompt);
+
+    public int Pending(string agentId) => PendingByAgent.GetValueOrDefault(agentId);
+
+    private void Count(OutreachPrompt prompt, int by)
+    {
+        if (prompt is { IsPending: true, AgentId: { } agent })
+        {
+            PendingByAgent[agent] = PendingByAgent.GetValueOrDefault(agent) + by;
+        }
+    }
 
     public IEnumerable<OutreachPrompt> NewestFirst()
     {

@@ -1,0 +1,54 @@
+using CxLive.Agents;
+using CxLive.Alerts;
+using CxLive.Journeys;
+
+namespace CxLive.Tests.Unit.Agents;
+
+/// <summary>The desk's count of each agent's pending prompts, which least-loaded routing reads on every offer.</summary>
+public sealed class OutreachStateTests
+{
+    private static OutreachPrompt Prompt(string id, string? agent) => new()
+    {
+        Id = id,
+        AlertId = "a-" + id,
+        CustomerId = "c-" + id,
+        AgentId = agent,
+        RuleId = "detractor",
+        Severity = Severity.Warning,
+        Why = "Detractor",
+        Detail = "NPS 2",
+        Channel = Channel.CallCenter,
+        Wording = "Hello",
+        Context = "Survey",
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    [Fact]
+    public void Pending_counts_follow_prompts_as_they_come_are_reported_and_are_forgotten()
+    {
+        var state = new OutreachState();
+        state.Add(Prompt("1", "li.na"));
+        state.Add(Prompt("2", "li.na"));
+        state.Add(Prompt("3", "sam"));
+        state.Add(Prompt("4", null));
+
+        state.Update(state.ById["1"] with { Result = OutreachResult.Resolved, ReportedAt = DateTimeOffset.UnixEpoch });
+        state.Trim(reportedKept: 0);
+
+        Assert.Equal((1, 1, 0), (state.Pending("li.na"), state.Pending("sam"), state.Pending("nobody")));
+        Assert.False(state.ById.ContainsKey("1"));
+    }
+
+    [Fact]
+    public void A_reloaded_desk_counts_its_pending_prompts_again()
+    {
+        var saved = new OutreachState();
+        saved.Add(Prompt("1", "li.na"));
+        saved.Add(Prompt("2", "li.na") with { Result = OutreachResult.Resolved });
+
+        var reloaded = new OutreachState { ById = saved.ById, Order = saved.Order };
+        reloaded.Add(Prompt("3", "li.na"));
+
+        Assert.Equal(2, reloaded.Pending("li.na"));
+    }
+}
