@@ -98,10 +98,19 @@ public sealed class CustomerState
             return; // older than everything kept in a full timeline
         }
 
-        Timeline.Insert(index, TimelineEntry.Encode(interaction));
+        byte[]? oldest = null;
+        if (Timeline.Count >= capacity)
+        {
+            // Full: the oldest goes, and its bytes take the new entry when they can.
+            oldest = Timeline[0];
+            Timeline.RemoveAt(0);
+            index--;
+        }
+
+        Timeline.Insert(index, TimelineEntry.Encode(interaction, oldest));
         if (Timeline.Count > capacity)
         {
-            Timeline.RemoveRange(0, Timeline.Count - capacity);
+            Timeline.RemoveRange(0, Timeline.Count - capacity); // the capacity was lowered since the last load
         }
     }
 
@@ -111,7 +120,7 @@ public sealed class CustomerState
         RecentlyAccepted = null;
         if (LegacyTimeline is { } legacy)
         {
-            Timeline.InsertRange(0, legacy.TakeLast(capacity).Select(TimelineEntry.Encode));
+            Timeline.InsertRange(0, legacy.TakeLast(capacity).Select(interaction => TimelineEntry.Encode(interaction)));
             LegacyTimeline = null;
         }
     }

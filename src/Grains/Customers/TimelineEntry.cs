@@ -47,7 +47,13 @@ public static class TimelineEntry
     /// <summary>The interaction's instant as UTC ticks, the timeline's order.</summary>
     public static long UtcTicks(byte[] entry) => BinaryPrimitives.ReadInt64LittleEndian(entry.AsSpan(1));
 
-    public static byte[] Encode(Interaction interaction)
+    /// <param name="reuse">
+    /// The entry this one replaces (the oldest of a full timeline), written over when it is large
+    /// enough: a full timeline then takes interactions without a new long-lived allocation each,
+    /// which is what the GC's pauses grow with (docs/benchmarks.md, "Detection latency"). Bytes
+    /// past the end of an entry are never read.
+    /// </param>
+    public static byte[] Encode(Interaction interaction, byte[]? reuse = null)
     {
         var attributes = interaction.Attributes is { Count: > 0 } a ? a : null;
         var typeCode = TypeCodeOf.TryGetValue(interaction.Type, out var code) ? code : (byte?)null;
@@ -68,10 +74,11 @@ public static class TimelineEntry
             }
         }
 
-        var rented = ArrayPool<byte>.Shared.Rent(size);
+        var target = reuse is not null && reuse.Length >= size ? reuse : null;
+        var rented = target is null ? ArrayPool<byte>.Shared.Rent(size) : null;
         try
         {
-            var span = rented.AsSpan();
+            var span = (target ?? rented!).AsSpan();
             span[0] = Version;
             BinaryPrimitives.WriteInt64LittleEndian(span[1..], interaction.Timestamp.UtcTicks);
             BinaryPrimitives.WriteInt16LittleEndian(span[9..], (short)interaction.Timestamp.TotalOffsetMinutes);
@@ -116,11 +123,22 @@ public static class TimelineEntry
                 Write(span, ref at, source);
             }
 
-            return span[..at].ToArray();
+            if (target is not null)
+            {
+                return target;
+            }
+
+            // Rounded up to 8 bytes, so that the next entry of about the same size fits in this one.
+            var entry = new byte[(at + 7) & ~7];
+            span[..at].CopyTo(entry);
+            return entry;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 

@@ -74,6 +74,21 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
+    public void AFullTimeline_KeepsExactlyTheNewest_WhetherTheyAreLongerOrShorterThanWhatTheyReplace()
+    {
+        var sizes = new[] { 200, 5, 5, 300, 1, 40, 2, 2, 2, 150 };
+        var sent = sizes.Select(n => _journey.After(TimeSpan.FromSeconds(1)).Make(InteractionTypes.Search, attributes: new() { ["query"] = new string('q', n) })).ToList();
+
+        foreach (var interaction in sent)
+        {
+            _state.TryRecord(interaction, _options, Now);
+        }
+
+        var kept = _state.TimelineOf(sent[0].CustomerId).ToList();
+        Assert.Equal(sent.TakeLast(3).Select(i => (i.Id, i.Attribute("query"))), kept.Select(i => (i.Id, i.Attribute("query"))));
+    }
+
+    [Fact]
     public void CountsPerChannelAndStage()
     {
         _state.TryRecord(_journey.Make(InteractionTypes.PageView, channel: Channel.Web, stage: JourneyStage.Discover), _options, Now);

@@ -54,7 +54,7 @@ public sealed class TimelineEntryTests
         Assert.Equal(custom, TimelineEntry.Decode(TimelineEntry.Encode(custom), custom.CustomerId));
 
         var sizes = InteractionTypes.All.Select(type => TimelineEntry.Encode(Full with { Type = type, Attributes = null }).Length).Distinct();
-        Assert.Equal(TimelineEntry.Encode(Full with { Type = "x", Attributes = null }).Length - 1, Assert.Single(sizes));
+        Assert.True(TimelineEntry.Encode(custom).Length >= Assert.Single(sizes) + 8); // a byte, not the name's 14
     }
 
     [Fact]
