@@ -22,10 +22,10 @@ public sealed class OutreachState
 
     public void Add(OutreachPrompt prompt)
     {
-        _ = PendingByAgent; // counted before the change, so the change is counted once
+        var pending = PendingByAgent; // counted before the change, so the change is counted once
         if (ById.TryGetValue(prompt.Id, out var replaced))
         {
-            Count(replaced, -1);
+            Count(pending, replaced, -1);
         }
         else
         {
@@ -33,7 +33,7 @@ public sealed class OutreachState
         }
 
         ById[prompt.Id] = prompt;
-        Count(prompt, +1);
+        Count(pending, prompt, +1);
     }
 
     /// <summary>The prompt, changed (an agent reported its outcome).</summary>
@@ -41,11 +41,11 @@ public sealed class OutreachState
 
     public int Pending(string agentId) => PendingByAgent.GetValueOrDefault(agentId);
 
-    private void Count(OutreachPrompt prompt, int by)
+    private static void Count(Dictionary<string, int> pending, OutreachPrompt prompt, int by)
     {
         if (prompt is { IsPending: true, AgentId: { } agent })
         {
-            PendingByAgent[agent] = PendingByAgent.GetValueOrDefault(agent) + by;
+            pending[agent] = pending.GetValueOrDefault(agent) + by;
         }
     }
 
