@@ -238,4 +238,43 @@ public static class TimelineEntry
 
         return value;
     }
+
+    /// <summary>A timeline's entries in one array: a count, then each entry's length and bytes.</summary>
+    public static byte[] Pack(List<byte[]> entries)
+    {
+        var size = 5 + entries.Sum(e => 5 + e.Length);
+        var packed = new byte[size];
+        var span = packed.AsSpan();
+        var at = 0;
+        WriteLength(span, ref at, entries.Count);
+        foreach (var entry in entries)
+        {
+            WriteLength(span, ref at, entry.Length);
+            entry.CopyTo(span[at..]);
+            at += entry.Length;
+        }
+
+        return packed[..at];
+    }
+
+    public static List<byte[]> Unpack(byte[]? packed)
+    {
+        if (packed is not { Length: > 0 })
+        {
+            return [];
+        }
+
+        ReadOnlySpan<byte> span = packed;
+        var at = 0;
+        var count = ReadLength(span, ref at);
+        var entries = new List<byte[]>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var length = ReadLength(span, ref at);
+            entries.Add(span.Slice(at, length).ToArray());
+            at += length;
+        }
+
+        return entries;
+    }
 }
