@@ -97,6 +97,7 @@ public static class TimelineEntry
             {
                 Write(span, ref at, interaction.Type);
             }
+
             if (interaction.Score is { } score)
             {
                 BinaryPrimitives.WriteDoubleLittleEndian(span[at..], score);
@@ -242,8 +243,13 @@ public static class TimelineEntry
     /// <summary>A timeline's entries in one array: a count, then each entry's length and bytes.</summary>
     public static byte[] Pack(List<byte[]> entries)
     {
-        var size = 5 + entries.Sum(e => 5 + e.Length);
-        var packed = new byte[size];
+        var size = LengthSize(entries.Count);
+        foreach (var entry in entries)
+        {
+            size += LengthSize(entry.Length) + entry.Length;
+        }
+
+        var packed = new byte[size]; // exact: a state write allocates this once, not a copy of it
         var span = packed.AsSpan();
         var at = 0;
         WriteLength(span, ref at, entries.Count);
@@ -254,8 +260,10 @@ public static class TimelineEntry
             at += entry.Length;
         }
 
-        return packed[..at];
+        return packed;
     }
+
+    private static int LengthSize(int value) => value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 
     public static List<byte[]> Unpack(byte[]? packed)
     {
