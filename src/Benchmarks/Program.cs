@@ -11,8 +11,9 @@ using CxLive.Benchmarks;
 //   simulate redis <connection> <stream> [customers] [sessions-per-second] [seconds] [seed] [bad-rate]
 //   simulate ndjson <file> [customers] [sessions-per-second] [seconds of event time] [seed] [bad-rate]   (+ <file>.labels.ndjson)
 //   fanout <base-url> <clients> [alerts=3000]
-//   barehub <url>   (the fan-out baseline: a bare SignalR hub broadcasting one alert per posted interaction)
+//   barehub <url>   (the fan-out and latency baseline: a bare SignalR hub broadcasting one alert per posted detractor survey)
 //   bare <url>   (the HTTP ingest baseline: Kestrel + the same parser, nothing else)
+//   keyedstate [customers=100000] [events=5000000]   (the memory baseline: the same traffic's last 50 per customer in a dictionary)
 //   micro [BenchmarkDotNet arguments, e.g. --filter * --job short]   (Release build)
 int Arg(string[] rest, int index, int fallback) => rest.Length > index ? int.Parse(rest[index]) : fallback;
 double Num(string[] rest, int index, double fallback) => rest.Length > index ? double.Parse(rest[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
@@ -59,6 +60,8 @@ switch (args)
         return await FanOut.RunBareHubAsync(url);
     case ["bare", var url]:
         return await BareServer.RunAsync(url);
+    case ["keyedstate", .. var rest]:
+        return KeyedStateMemory.Run(Arg(rest, 0, 100_000), Arg(rest, 1, 5_000_000));
     case ["micro", .. var rest]:
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(DetectionQuality).Assembly).Run(rest);
         return 0;

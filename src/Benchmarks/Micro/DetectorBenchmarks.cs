@@ -9,6 +9,8 @@ namespace CxLive.Benchmarks.Micro;
 /// <summary>
 /// The whole detector catalogue and the experience score on simulated journeys, per interaction:
 /// ordinary traffic (no rule speaks) and traffic where 30 % of sessions hold a bad experience.
+/// Baseline: the least a keyed stateful job does per event, looking the customer up and keeping
+/// its last 50 interactions, with no detection at all.
 /// </summary>
 [MemoryDiagnoser]
 public class DetectorBenchmarks
@@ -32,6 +34,28 @@ public class DetectorBenchmarks
         var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         return [.. new JourneyGenerator(new SimulatorOptions { Customers = 500, SessionsPerSecond = 500 / 60.0, BadExperienceRate = badRate, Seed = 5 }, start)
             .Advance(start.AddMinutes(30)).Select(g => g.Interaction).Take(20_000)];
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = 20_000, Description = "keyed state only (last 50 per customer), per interaction")]
+    public int KeyedStateOnly()
+    {
+        var state = new Dictionary<string, Queue<Interaction>>();
+        foreach (var interaction in _ordinary)
+        {
+            if (!state.TryGetValue(interaction.CustomerId, out var timeline))
+            {
+                state[interaction.CustomerId] = timeline = new Queue<Interaction>();
+            }
+
+            if (timeline.Count == 50)
+            {
+                timeline.Dequeue();
+            }
+
+            timeline.Enqueue(interaction);
+        }
+
+        return state.Count;
     }
 
     [Benchmark(OperationsPerInvoke = 20_000, Description = "catalogue, ordinary traffic, per interaction")]
