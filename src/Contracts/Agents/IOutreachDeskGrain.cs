@@ -6,13 +6,20 @@ namespace CxLive.Agents;
 
 /// <summary>
 /// The cluster's outreach desk (key 0): turns new customer alerts into prompts, routes each to an
-/// agent with the skill (the least loaded, by default) and keeps them until the agent reports.
+/// agent with the skill (the least loaded, by default) and keeps them until the agent reports or the alert closes.
 /// </summary>
 public interface IOutreachDeskGrain : IGrainWithIntegerKey
 {
     /// <summary>One-way: the alert book hands over new alerts and never waits for routing.</summary>
     [OneWay]
     Task OfferAsync(ImmutableArray<Alert> alerts);
+
+    /// <summary>
+    /// One-way: the alert book hands over customer alerts that closed; their pending prompts are
+    /// withdrawn (and pushed to the agent's console again) so nobody calls about a settled issue.
+    /// </summary>
+    [OneWay]
+    Task WithdrawAsync(ImmutableArray<Alert> closed);
 
     Task<OutreachPrompt?> GetAsync(string promptId);
 

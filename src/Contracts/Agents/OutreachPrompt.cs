@@ -57,7 +57,17 @@ public sealed record OutreachPrompt
     /// <summary>Why, detail, wording and context in other languages, from the alert (<see cref="Alert.Translations"/>).</summary>
     [Id(17)] public ImmutableDictionary<string, AlertText> Translations { get; init; } = ImmutableDictionary<string, AlertText>.Empty;
 
-    public bool IsPending => Result is null;
+    /// <summary>
+    /// When the desk took the prompt back because its alert closed before anyone reported (the
+    /// customer recovered, a supervisor resolved it, it expired): nothing is left to reach out about.
+    /// </summary>
+    [Id(18)] public DateTimeOffset? WithdrawnAt { get; init; }
+
+    /// <summary>Who closed the alert and how, for the agent who had the prompt.</summary>
+    [Id(19)] public string? WithdrawnBecause { get; init; }
+
+    /// <summary>Waiting for its agent: neither reported nor withdrawn.</summary>
+    public bool IsPending => Result is null && WithdrawnAt is null;
 }
 
 /// <summary>An agent who takes outreach prompts, from configuration (<c>Outreach:Agents</c>), with their current load.</summary>

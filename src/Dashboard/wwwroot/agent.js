@@ -5,7 +5,7 @@ import { connectHub, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
-const prompts = new Map(); // id -> prompt (pending ones)
+const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
 let agentId = null;
 let selected = null;
 
@@ -14,7 +14,7 @@ const queue = document.getElementById("queue");
 const detail = document.getElementById("prompt");
 
 function renderQueue() {
-  const pending = [...prompts.values()].filter(p => !p.result).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const pending = [...prompts.values()].filter(p => !p.result && !p.withdrawnAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   queue.replaceChildren(...pending.map(p => {
     const li = document.createElement("li");
     li.dataset.promptId = p.id;
@@ -59,10 +59,12 @@ function show(prompt) {
   detail.querySelector(".detail").textContent = words.detail;
   detail.querySelector(".context").textContent = words.context;
   detail.querySelector(".wording").textContent = words.wording;
-  detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = Boolean(prompt.result); });
+  const settled = Boolean(prompt.result || prompt.withdrawnAt);
+  detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = settled; });
   const recorded = document.getElementById("recorded");
-  recorded.hidden = !prompt.result;
+  recorded.hidden = !settled;
   if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
+  else if (prompt.withdrawnAt) recorded.textContent = t("outcome.withdrawn", { reason: prompt.withdrawnBecause ?? "" });
   fillTimeline(detail.querySelector("tbody"), prompt.timeline ?? []);
   renderQueue();
   showOpenAlerts(prompt);
@@ -99,7 +101,13 @@ async function loadQueue() {
 
 const connection = connectHub();
 connection.on("customerUpdated", followSnapshot);
-connection.on("outreachPrompt", prompt => { if (prompt.agentId === agentId) { prompts.set(prompt.id, prompt); renderQueue(); } });
+// New prompts, and prompts withdrawn because their alert closed (they leave the queue; an open one says why).
+connection.on("outreachPrompt", prompt => {
+  if (prompt.agentId !== agentId) return;
+  prompts.set(prompt.id, { ...prompts.get(prompt.id), ...prompt });
+  if (prompt.id === selected) show(prompts.get(prompt.id));
+  else renderQueue();
+});
 connection.onreconnecting(() => setStatus("reconnecting"));
 connection.onreconnected(async () => {
   await connection.invoke("SubscribeAgent", agentId);

@@ -35,7 +35,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     {
         foreach (var alert in alerts)
         {
-            if (alert is not { CustomerId: { } customerId, SuggestedAction: { } action } || _state.State.ById.ContainsKey(PromptIdOf(alert)))
+            if (alert is not { CustomerId: { } customerId, SuggestedAction: { } action, State: not AlertState.Resolved } || _state.State.ById.ContainsKey(PromptIdOf(alert)))
             {
                 continue;
             }
@@ -79,6 +79,42 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 await GrainFactory.GetGrain<IAlertFeedGrain>(0).PublishPromptAsync(prompt);
             }
         }
+    }
+
+    public async Task WithdrawAsync(ImmutableArray<Alert> closed)
+    {
+        var withdrawn = new List<OutreachPrompt>();
+        foreach (var alert in closed)
+        {
+            if (!_state.State.ById.TryGetValue(PromptIdOf(alert), out var prompt) || !prompt.IsPending)
+            {
+                continue; // never offered, or already reported (an agent's report is what closed it)
+            }
+
+            prompt = prompt with { WithdrawnAt = _time.GetUtcNow(), WithdrawnBecause = WhyWithdrawn(alert) };
+            _state.State.Update(prompt);
+            withdrawn.Add(prompt);
+        }
+
+        if (withdrawn.Count == 0)
+        {
+            return;
+        }
+
+        _state.State.Trim(_options.ReportedKept);
+        _checkpoint.MarkDirty();
+        var feed = GrainFactory.GetGrain<IAlertFeedGrain>(0);
+        foreach (var prompt in withdrawn.Where(p => p.AgentId is not null))
+        {
+            await feed.PublishPromptAsync(prompt); // the console takes it off the agent's queue
+        }
+    }
+
+    private static string WhyWithdrawn(Alert alert)
+    {
+        var by = alert.History.Length > 0 ? alert.History[^1].By : null;
+        var outcome = alert.Outcome is { } o ? Serialization.WireNames<AlertOutcome>.Of(o) : null;
+        return "alert resolved" + (by is null ? "" : $" by {by}") + (outcome is null ? "" : $", customer {outcome}");
     }
 
     public Task<OutreachPrompt?> GetAsync(string promptId) => Task.FromResult(_state.State.ById.GetValueOrDefault(promptId));

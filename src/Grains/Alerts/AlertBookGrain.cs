@@ -173,6 +173,12 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             await GrainFactory.GetGrain<IOutreachDeskGrain>(0).OfferAsync([.. changes.ToRoute]);
         }
 
+        var closed = changes.Alerts.Select(c => c.Alert).Where(a => a is { State: AlertState.Resolved, CustomerId: not null, SuggestedAction: not null }).ToImmutableArray();
+        if (closed.Length > 0)
+        {
+            await GrainFactory.GetGrain<IOutreachDeskGrain>(0).WithdrawAsync(closed);
+        }
+
         if (changes.Any)
         {
             _statsTimer ??= this.RegisterGrainTimer(PushStatsAsync, StatsEvery, Timeout.InfiniteTimeSpan);

@@ -63,9 +63,11 @@ public static class OutreachApi
         if (!prompt.IsPending)
         {
             return Results.Problem(
-                detail: $"prompt '{id}' was already reported as '{WireNames<OutreachResult>.Of(prompt.Result!.Value)}'",
+                detail: prompt.Result is { } reported
+                    ? $"prompt '{id}' was already reported as '{WireNames<OutreachResult>.Of(reported)}'"
+                    : $"prompt '{id}' was withdrawn: {prompt.WithdrawnBecause}",
                 statusCode: StatusCodes.Status409Conflict,
-                title: "Outcome already reported",
+                title: prompt.Result is null ? "Prompt withdrawn" : "Outcome already reported",
                 extensions: new Dictionary<string, object?> { ["prompt"] = prompt });
         }
 

@@ -98,6 +98,29 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_prompt_whose_alert_is_resolved_elsewhere_leaves_the_agents_queue_and_says_why()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await _http.PostAsync("api/interactions", Body(
+            Make(customer, now, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+            Make(customer, now.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 3, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
+        var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "Detractor" }); // she may also get an experience-drop prompt
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await item.ClickAsync();
+
+        // A supervisor resolves the alert from the wall while the agent is reading the prompt.
+        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{await item.GetAttributeAsync("data-prompt-id")}")))["alertId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada" }"""))).StatusCode);
+
+        await Assertions.Expect(item).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#recorded")).ToContainTextAsync("Withdrawn: the alert was closed");
+        await Assertions.Expect(page.Locator("#recorded")).ToContainTextAsync("supervisor:ada");
+        await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
+    }
+
+    [Fact]
     public async Task The_customer_view_shows_the_cross_channel_timeline_with_the_alert_evidence_marked()
     {
         var customer = NewCustomer();

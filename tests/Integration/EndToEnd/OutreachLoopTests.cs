@@ -102,4 +102,48 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         var agents = await ReadArray(await _http.GetAsync("api/agents"));
         Assert.Equal(0, (int)agents.Single(a => (string)a!["id"]! == Agent)!["pending"]!);
     }
+
+    [Fact]
+    public async Task A_prompt_whose_alert_a_supervisor_resolves_is_withdrawn_from_the_agents_queue_and_cannot_be_reported()
+    {
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var customer = NewCustomer();
+        var survey = Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([survey]))).StatusCode);
+
+        var prompt = await agent.NextPromptAsync(Patience);
+        while (prompt.CustomerId != customer)
+        {
+            prompt = await agent.NextPromptAsync(Patience);
+        }
+
+        Assert.True(prompt.IsPending);
+        Assert.Equal(1, await PendingOf(Agent));
+
+        // The supervisor settles it from the wall before the agent gets to it.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{prompt.AlertId}/resolve", Body("""{ "by": "supervisor:ada", "outcome": "recovered" }"""))).StatusCode);
+
+        // The console is told, so the prompt leaves the agent's queue; the desk no longer counts it.
+        var withdrawn = await agent.NextPromptAsync(Patience);
+        while (withdrawn.Id != prompt.Id)
+        {
+            withdrawn = await agent.NextPromptAsync(Patience);
+        }
+
+        Assert.NotNull(withdrawn.WithdrawnAt);
+        Assert.Null(withdrawn.Result);
+        Assert.Contains("supervisor:ada", withdrawn.WithdrawnBecause);
+        Assert.DoesNotContain(await ReadArray(await _http.GetAsync($"api/outreach?agentId={Agent}&pending=true")), p => (string)p!["id"]! == prompt.Id);
+        Assert.Equal(0, await PendingOf(Agent));
+
+        // Reporting it now is a conflict that says why, and nothing is recorded on the customer.
+        var late = await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "contacted" }"""));
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("withdrawn", (string)(await ReadObject(late))["detail"]!);
+        var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
+        Assert.DoesNotContain(timeline, i => (string)i!["type"]! == "outreach");
+    }
+
+    private async Task<int> PendingOf(string agent) =>
+        (int)(await ReadArray(await _http.GetAsync("api/agents"))).Single(a => (string)a!["id"]! == agent)!["pending"]!;
 }

@@ -51,4 +51,19 @@ public sealed class OutreachStateTests
 
         Assert.Equal(2, reloaded.Pending("li.na"));
     }
+
+    [Fact]
+    public void A_withdrawn_prompt_is_no_longer_pending_and_is_forgotten_like_a_reported_one()
+    {
+        var state = new OutreachState();
+        state.Add(Prompt("1", "li.na"));
+        state.Add(Prompt("2", "li.na"));
+
+        state.Update(state.ById["1"] with { WithdrawnAt = DateTimeOffset.UnixEpoch, WithdrawnBecause = "alert resolved by supervisor" });
+        Assert.False(state.ById["1"].IsPending);
+        Assert.Equal(1, state.Pending("li.na"));
+
+        state.Trim(reportedKept: 0);
+        Assert.Equal(["2"], state.NewestFirst().Select(p => p.Id));
+    }
 }
