@@ -19,7 +19,7 @@ public static class RedisMode
 
     public static string? ConnectionString(IConfiguration configuration) => configuration.GetConnectionString(ConnectionName);
 
-    /// <summary>The Orleans side: storage "cx" (Orleans binary serializer), membership and reminders, all on one connection.</summary>
+    /// <summary>The Orleans side: storage "cx" (Orleans binary format, see StateSerializer), membership and reminders, all on one connection.</summary>
     /// <param name="customerRetention">How long a customer's state outlives their last change (Privacy:CustomerRetention); null keeps it.</param>
     public static void UseRedis(this ISiloBuilder silo, string connectionString, TimeSpan? customerRetention = null)
     {
@@ -35,7 +35,7 @@ public static class RedisMode
             {
                 o.ConfigurationOptions = connection.Options;
                 o.CreateMultiplexer = _ => connection.ShareAsync();
-                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                o.GrainStorageSerializer = new StateSerializer(serializer);
                 o.EntryExpiry = expiry;
             }));
         }
