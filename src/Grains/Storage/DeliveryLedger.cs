@@ -5,7 +5,7 @@ namespace CxLive.Storage;
 /// acknowledged its entries. A consumer acknowledges only after every grain it fed has written its
 /// state, and it writes touchpoints before customers; so if a silo dies in between, a redelivered
 /// interaction that its customer takes as new again is found here and not counted twice. The set
-/// lives only between two acknowledgements (about a second of traffic); a consumer that died and
+/// lives only between two acknowledgements (at most `RedisStreams:CheckpointInterval`, 10 s); a consumer that died and
 /// never acknowledges is forgotten after <see cref="KeptFor"/>, long after its entries were reclaimed.
 /// </summary>
 [GenerateSerializer, Alias("cx.DeliveryLedger")]

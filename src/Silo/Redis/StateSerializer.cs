@@ -9,8 +9,9 @@ namespace CxLive.Redis;
 /// with the other). It differs in how it writes: Orleans' serializer grows a fresh
 /// <c>ArrayBufferWriter</c> from 256 bytes for every write, so a customer's ~5 KB state cost six
 /// arrays and as many copies; this one serializes into the serializer's pooled buffers and allocates
-/// the result once, at its exact size. In Redis mode every checkpoint writes thousands of customers,
-/// and the growing and copying was a fifth of the silo's CPU (dotnet-trace, docs/benchmarks.md).
+/// the result once, at its exact size. In Redis mode every checkpoint writes thousands of customers:
+/// serializing them was a fifth of the silo's CPU, much of it that growing and copying, and the
+/// garbage it left (dotnet-trace, docs/benchmarks.md).
 /// </summary>
 public sealed class StateSerializer(Serializer serializer) : IGrainStorageSerializer
 {

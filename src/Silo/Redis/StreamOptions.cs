@@ -23,7 +23,7 @@ public sealed class StreamOptions
     /// <summary>
     /// Most entries held read but not yet acknowledged (default 200,000, about 5 s at the rate one
     /// silo sustains): reaching it forces a checkpoint. At 50,000 a busy silo checkpointed about
-    /// every second and wrote 0.23 customer states per event; at 200,000, 0.07 (docs/benchmarks.md).
+    /// every second and wrote 0.23 customer states per event; at 200,000, 0.09 (docs/benchmarks.md).
     /// </summary>
     public int MaxPending { get; set; } = 200_000;
 
