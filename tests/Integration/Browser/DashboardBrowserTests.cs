@@ -71,20 +71,28 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(Card(second, customer).Locator("button[data-action=ack]")).ToBeDisabledAsync();
     }
 
-    [Fact]
-    public async Task The_agent_console_receives_a_routed_prompt_and_records_the_outcome()
+    /// <summary>
+    /// An email customer answers a survey as a detractor; opens her prompt on wang.wei's console (here
+    /// only he reaches customers by email) and returns its queue item.
+    /// </summary>
+    private async Task<ILocator> OpenDetractorPromptAsync(IPage page, string customer, int score)
     {
-        // An email customer: here only wang.wei reaches customers by email.
-        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
-        var customer = NewCustomer();
         var now = DateTimeOffset.UtcNow.AddMinutes(-5);
         await _http.PostAsync("api/interactions", Body(
             Make(customer, now, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
-            Make(customer, now.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 4, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
-
-        var item = page.Locator("#queue li", new() { HasText = customer });
+            Make(customer, now.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: score, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
+        var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "Detractor" }); // she may also get an experience-drop prompt
         await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
-        await item.First.ClickAsync();
+        await item.ClickAsync();
+        return item;
+    }
+
+    [Fact]
+    public async Task The_agent_console_receives_a_routed_prompt_and_records_the_outcome()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        await OpenDetractorPromptAsync(page, customer, score: 4);
         await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer);
         await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("email");
         await Assertions.Expect(page.Locator("#prompt tbody tr")).ToHaveCountAsync(2);
@@ -101,14 +109,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     public async Task A_prompt_whose_alert_is_resolved_elsewhere_leaves_the_agents_queue_and_says_why()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
-        var customer = NewCustomer();
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
-        await _http.PostAsync("api/interactions", Body(
-            Make(customer, now, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
-            Make(customer, now.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 3, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
-        var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "Detractor" }); // she may also get an experience-drop prompt
-        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
-        await item.ClickAsync();
+        var item = await OpenDetractorPromptAsync(page, NewCustomer(), score: 3);
 
         // A supervisor resolves the alert from the wall while the agent is reading the prompt.
         var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{await item.GetAttributeAsync("data-prompt-id")}")))["alertId"]!;
