@@ -20,12 +20,17 @@ function renderQueue() {
     li.dataset.promptId = p.id;
     li.dataset.severity = p.severity;
     li.dataset.selected = String(p.id === selected);
-    li.innerHTML = `<div class="title"></div><div class="who"></div>`;
-    li.querySelector(".title").textContent = wordsOf(p).title;
-    li.querySelector(".who").textContent = `${p.customerId} · ${p.channel}`;
+    li.append(textDiv("title", wordsOf(p).title), textDiv("who", `${p.customerId} · ${p.channel}`));
     return li;
   }));
   document.getElementById("no-prompts").hidden = pending.length > 0;
+}
+
+function textDiv(className, text) {
+  const div = document.createElement("div");
+  div.className = className;
+  div.textContent = text;
+  return div;
 }
 
 // The open prompt's customer is watched live: what they do while the agent reads lands in the timeline.

@@ -15,8 +15,13 @@ export function showUser(user) {
   form.method = "post";
   form.action = "/logout";
   form.className = "who";
-  form.innerHTML = `<span class="user"></span> <button type="submit" data-i18n="nav.signout"></button>`;
-  form.querySelector(".user").textContent = user.name;
-  form.querySelector("button").textContent = t("nav.signout");
+  const name = document.createElement("span");
+  name.className = "user";
+  name.textContent = user.name;
+  const signOut = document.createElement("button");
+  signOut.type = "submit";
+  signOut.dataset.i18n = "nav.signout";
+  signOut.textContent = t("nav.signout");
+  form.append(name, " ", signOut);
   nav.insertBefore(form, nav.querySelector("#connection"));
 }

@@ -154,12 +154,31 @@ function renderHeatmap(open) {
   const columns = [...channels].sort();
   const max = Math.max(1, ...cells.values());
   const table = document.getElementById("heatmap");
-  const head = `<tr><th></th>${columns.map(c => `<th scope="col">${c}</th>`).join("")}</tr>`;
-  const rows = STAGES.map(stage => `<tr><th scope="row">${t(`stage.${stage}`)}</th>${columns.map(c => {
+  if (!columns.length) { table.replaceChildren(); return; }
+  // Built as elements, never as markup: the channel comes from integrators' touchpoint names.
+  const head = row(header("", null), ...columns.map(c => header(c, "col")));
+  const rows = STAGES.map(stage => row(header(t(`stage.${stage}`), "row"), ...columns.map(c => {
     const n = cells.get(`${stage}|${c}`) ?? 0;
-    return `<td data-count="${n}" style="--heat:${n / max}">${n || ""}</td>`;
-  }).join("")}</tr>`);
-  table.innerHTML = columns.length ? head + rows.join("") : "";
+    const td = document.createElement("td");
+    td.dataset.count = n;
+    td.style.setProperty("--heat", n / max);
+    td.textContent = n || "";
+    return td;
+  })));
+  table.replaceChildren(head, ...rows);
+}
+
+function row(...cells) {
+  const tr = document.createElement("tr");
+  tr.append(...cells);
+  return tr;
+}
+
+function header(text, scope) {
+  const th = document.createElement("th");
+  if (scope) th.scope = scope;
+  th.textContent = text;
+  return th;
 }
 
 // The touchpoints failing most right now, from the server (refreshed every 10 s).
