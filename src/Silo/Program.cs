@@ -39,6 +39,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiErrors.De
 
 var app = builder.Build();
 app.UseCorrelationIds();
+app.UseCxSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCxDashboardAssets();
