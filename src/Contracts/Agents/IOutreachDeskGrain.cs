@@ -5,7 +5,7 @@ using Orleans.Concurrency;
 namespace CxLive.Agents;
 
 /// <summary>
-/// The cluster's outreach desk (key 0): turns new customer alerts into prompts, routes each to an
+/// The outreach desk of one alert partition (key: the partition): turns that partition's new customer alerts into prompts, routes each to an
 /// agent with the skill (the least loaded, by default) and keeps them until the agent reports or the alert closes.
 /// </summary>
 public interface IOutreachDeskGrain : IGrainWithIntegerKey

@@ -66,6 +66,10 @@ public sealed record OutreachPrompt
     /// <summary>Who closed the alert and how, for the agent who had the prompt.</summary>
     [Id(19)] public string? WithdrawnBecause { get; init; }
 
+    /// <summary>The partition of its alert, and the number of its latest change in that partition's desk.</summary>
+    [Id(20)] public int Partition { get; init; }
+    [Id(21)] public long Sequence { get; init; }
+
     /// <summary>Waiting for its agent: neither reported nor withdrawn.</summary>
     public bool IsPending => Result is null && WithdrawnAt is null;
 }

@@ -56,11 +56,18 @@ public sealed record Alert
     /// <summary>Other conditions of the same customer folded into this alert by the daily alert budget (their rule ids).</summary>
     [Id(25)] public ImmutableArray<string> Folded { get; init; } = [];
 
-    /// <summary>Position in the book, increasing with each raise: the paging cursor.</summary>
+    /// <summary>
+    /// The change's number in its partition (<see cref="Partition"/>): every change to any alert,
+    /// incident or prompt of a partition takes the next one, so a client that sees a number skip
+    /// knows it missed a change of that partition.
+    /// </summary>
     [Id(26)] public long Sequence { get; init; }
 
     /// <summary>Title, detail and suggested words in other languages, by language tag (<c>zh-CN</c>); English is above.</summary>
     [Id(27)] public ImmutableDictionary<string, AlertText> Translations { get; init; } = ImmutableDictionary<string, AlertText>.Empty;
+
+    /// <summary>The alert partition that keeps it (a customer's alerts all live in one; see docs/architecture.md).</summary>
+    [Id(28)] public int Partition { get; init; }
 
     [JsonIgnore]
     public bool IsOpen => State is not AlertState.Resolved;

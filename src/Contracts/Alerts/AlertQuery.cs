@@ -14,12 +14,12 @@ public sealed record AlertQuery
     /// <summary>Only alerts not yet resolved (open, acknowledged or snoozed).</summary>
     [Id(6)] public bool OpenOnly { get; init; }
 
-    /// <summary>The paging cursor: only alerts raised before the one with this <see cref="Alert.Sequence"/>.</summary>
-    [Id(7)] public long? Before { get; init; }
+    /// <summary>The paging cursor: only alerts after this position in the newest-first order.</summary>
+    [Id(7)] public AlertPosition? Before { get; init; }
 
     public bool Matches(Alert alert) =>
         (!OpenOnly || alert.IsOpen)
-        && (Before is null || alert.Sequence < Before)
+        && (Before is null || AlertPosition.Of(alert).CompareTo(Before) < 0)
         && (State is null || alert.State == State)
         && (Severity is null || alert.Severity == Severity)
         && (CustomerId is null || alert.CustomerId == CustomerId)

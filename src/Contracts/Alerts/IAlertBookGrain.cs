@@ -1,11 +1,14 @@
+using Orleans.Concurrency;
 using System.Collections.Immutable;
 
 namespace CxLive.Alerts;
 
 /// <summary>
-/// The book of alerts: turns detector signals into alerts (dedup by fingerprint), keeps them and
-/// answers queries. One activation for the cluster: alerts are rare next to interactions (a
-/// customer grain calls it only when a detector speaks), so one book stays far from its limits.
+/// One partition of the alert book (key: the partition number, see <see cref="AlertPartitions"/>):
+/// turns detector signals into alerts (dedup by fingerprint, the customer's budget), keeps them,
+/// its incidents and their history, and answers queries about them. Callers that want the whole
+/// cluster's alerts use <see cref="ClusterAlerts"/>, which asks every partition. Calls between
+/// partitions are one-way, so two partitions never wait on each other.
 /// </summary>
 public interface IAlertBookGrain : IGrainWithIntegerKey
 {
@@ -31,7 +34,22 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
     /// <summary>Resolves the incident and what it absorbed; null when there is no open incident with that id.</summary>
     Task<Incident?> ResolveIncidentAsync(string incidentId, string by);
 
-    Task<Silence> AddSilenceAsync(Silence silence);
-    Task<ImmutableArray<Silence>> SilencesAsync();
-    Task<bool> RemoveSilenceAsync(string silenceId);
+    /// <summary>The running figures behind the wall's stats, for this partition (constant work, never a scan).</summary>
+    Task<PartitionFigures> FiguresAsync();
+
+    /// <summary>The cluster's silences and open incidents, from the alert directory whenever they change (interleaves: it only replaces a copy).</summary>
+    [AlwaysInterleave]
+    Task SyncDirectoryAsync(AlertDirectorySnapshot snapshot);
+
+    /// <summary>One-way: an incident opened on another partition; its open customer alerts on that touchpoint join it and are reported back.</summary>
+    [OneWay]
+    Task AbsorbIntoIncidentAsync(Incident incident);
+
+    /// <summary>One-way: customer alerts of other partitions joined this partition's incident.</summary>
+    [OneWay]
+    Task AttachToIncidentAsync(string incidentId, ImmutableArray<IncidentMember> members);
+
+    /// <summary>One-way: an incident of another partition was resolved; what it absorbed here is resolved too.</summary>
+    [OneWay]
+    Task ResolveAbsorbedAsync(string incidentId, string by);
 }

@@ -24,6 +24,10 @@ public sealed record Incident
     /// <summary>Distinct customers affected.</summary>
     [Id(8)] public ImmutableArray<string> Customers { get; init; } = [];
 
+    /// <summary>The partition that keeps it (its touchpoint's) and the number of its latest change there (see <see cref="Alert.Sequence"/>).</summary>
+    [Id(9)] public int Partition { get; init; }
+    [Id(10)] public long Sequence { get; init; }
+
     public bool IsOpen => ResolvedAt is null;
     public int AffectedCustomers => Customers.Length;
 }

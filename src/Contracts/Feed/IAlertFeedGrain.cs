@@ -5,7 +5,7 @@ using CxLive.Alerts;
 namespace CxLive.Feed;
 
 /// <summary>
-/// Fans alert changes out to every subscribed web server. Subscriptions expire unless renewed, so a
+/// Fans one alert partition's changes (key: the partition) out to every subscribed web server, which subscribes to every partition's feed. Subscriptions expire unless renewed, so a
 /// server that died without unsubscribing stops being called (Orleans' ObserverManager).
 /// </summary>
 public interface IAlertFeedGrain : IGrainWithIntegerKey

@@ -1,3 +1,4 @@
+using CxLive.Alerts;
 using CxLive.Feed;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,12 +6,13 @@ using Microsoft.Extensions.Logging;
 namespace CxLive.Dashboard.Feed;
 
 /// <summary>
-/// Keeps this server's <see cref="HubAlertFeedObserver"/> subscribed to the alert feed: subscribes
+/// Keeps this server's <see cref="HubAlertFeedObserver"/> subscribed to every alert partition's feed: subscribes
 /// before the server starts taking requests (so the first alert is never missed), then renews well
 /// within the feed's expiry, which also re-subscribes after the feed grain moved or restarted.
 /// </summary>
 public sealed class AlertFeedSubscription(
     IGrainFactory grains,
+    ClusterAlerts alerts,
     HubAlertFeedObserver observer,
     ILogger<AlertFeedSubscription> logger) : IHostedService, IAsyncDisposable
 {
@@ -22,7 +24,7 @@ public sealed class AlertFeedSubscription(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _reference = grains.CreateObjectReference<IAlertFeedObserver>(observer);
-        await Feed.SubscribeAsync(_reference);
+        await SubscribeEverywhereAsync();
         _renewing = RenewAsync(_stopping.Token);
     }
 
@@ -38,7 +40,7 @@ public sealed class AlertFeedSubscription(
         {
             try
             {
-                await Feed.UnsubscribeAsync(_reference).WaitAsync(cancellationToken);
+                await Task.WhenAll(alerts.All.Select(p => alerts.Feed(p).UnsubscribeAsync(_reference!))).WaitAsync(cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -53,7 +55,7 @@ public sealed class AlertFeedSubscription(
         return ValueTask.CompletedTask;
     }
 
-    private IAlertFeedGrain Feed => grains.GetGrain<IAlertFeedGrain>(0);
+    private Task SubscribeEverywhereAsync() => Task.WhenAll(alerts.All.Select(p => alerts.Feed(p).SubscribeAsync(_reference!)));
 
     private async Task RenewAsync(CancellationToken stopping)
     {
@@ -64,7 +66,7 @@ public sealed class AlertFeedSubscription(
             {
                 try
                 {
-                    await Feed.SubscribeAsync(_reference!);
+                    await SubscribeEverywhereAsync();
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

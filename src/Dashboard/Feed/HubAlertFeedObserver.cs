@@ -17,6 +17,11 @@ public sealed class HubAlertFeedObserver(IHubContext<CxHub, ICxClient> hub) : IA
     {
         foreach (var change in changes)
         {
+            if (change.Alert.SilencedBy is not null)
+            {
+                continue; // kept and queryable, and numbered in its partition, but nobody is meant to act on it
+            }
+
             var to = hub.Clients.Groups(GroupsOf(change.Alert));
             await (change.Kind == AlertChangeKind.Raised ? to.alertRaised(change.Alert) : to.alertUpdated(change.Alert));
         }

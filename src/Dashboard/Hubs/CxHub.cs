@@ -1,3 +1,4 @@
+using CxLive.Alerts;
 using CxLive.Dashboard.Security;
 using CxLive.Dashboard.Feed;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace CxLive.Dashboard.Hubs;
 /// client's invoke with the reason and subscribes to nothing.
 /// </remarks>
 [Authorize(Policy = Access.PeoplePolicy)]
-public sealed class CxHub(CustomerWatches watches, IGrainFactory grains) : Hub<ICxClient>
+public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts) : Hub<ICxClient>
 {
     public const string Path = "/hubs/cx";
 
@@ -41,7 +42,7 @@ public sealed class CxHub(CustomerWatches watches, IGrainFactory grains) : Hub<I
     /// <summary>Alerts about one customer, as they are raised and change, and <c>customerUpdated</c> after each batch of their interactions.</summary>
     public async Task SubscribeCustomer(string customerId)
     {
-        Require(await Context.User!.MaySeeCustomerAsync(customerId, grains), "an agent may follow only the customers of their prompts");
+        Require(await Context.User!.MaySeeCustomerAsync(customerId, alerts), "an agent may follow only the customers of their prompts");
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Customer(customerId));
         await watches.WatchAsync(Context.ConnectionId, customerId);
     }

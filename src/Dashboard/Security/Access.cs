@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CxLive.Agents;
+using CxLive.Alerts;
 
 namespace CxLive.Dashboard.Security;
 
@@ -31,7 +32,7 @@ public static class Access
         user.SeesEverything() || (agentId is not null && user.IsInRole(Agent) && user.AgentId() == agentId);
 
     /// <summary>An agent sees a customer only while one of their prompts (pending or reported and still kept) concerns them.</summary>
-    public static async Task<bool> MaySeeCustomerAsync(this ClaimsPrincipal user, string customerId, IGrainFactory grains)
+    public static async Task<bool> MaySeeCustomerAsync(this ClaimsPrincipal user, string customerId, ClusterAlerts alerts)
     {
         if (user.SeesEverything())
         {
@@ -43,7 +44,7 @@ public static class Access
             return false;
         }
 
-        var prompts = await grains.GetGrain<IOutreachDeskGrain>(0).ListAsync(agentId, pendingOnly: false);
+        var prompts = await alerts.PromptsAsync(agentId, pendingOnly: false);
         return prompts.Any(p => p.CustomerId == customerId);
     }
 }

@@ -8,9 +8,12 @@ using Microsoft.Extensions.Options;
 namespace CxLive.Agents;
 
 /// <summary>
-/// The outreach desk (key 0). For each new customer alert with a suggested action it builds a
-/// prompt (the customer's timeline, score and preferred channel), routes it to an agent with the
-/// skill, assigns the alert to that agent, and pushes the prompt to the agent's console.
+/// The outreach desk of one alert partition (key: the partition). For each new customer alert of
+/// that partition with a suggested action it builds a prompt (the customer's timeline, score and
+/// preferred channel), routes it to an agent with the skill, assigns the alert to that agent, and
+/// pushes the prompt to the agent's console. Least-loaded routing counts the prompts of this desk:
+/// every desk balances its share, so the agents' loads stay even across the cluster without any
+/// one grain seeing every prompt.
 /// </summary>
 public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 {
@@ -64,19 +67,20 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 ExperienceScore = customer.ExperienceScore,
                 CreatedAt = _time.GetUtcNow(),
             };
+            prompt = Number(prompt);
             _state.State.Add(prompt);
             _checkpoint.MarkDirty();
 
             if (agent is not null)
             {
-                await GrainFactory.GetGrain<IAlertBookGrain>(0).ActAsync(alert.Id, new AlertAction
+                await GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(alert.Id, new AlertAction
                 {
                     Kind = AlertActionKind.Assign,
                     AgentId = agent.Id,
                     By = "outreach-desk",
                     Note = $"prompt {prompt.Id}, {Serialization.WireNames<Journeys.Channel>.Of(channel)}",
                 });
-                await GrainFactory.GetGrain<IAlertFeedGrain>(0).PublishPromptAsync(prompt);
+                await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(prompt);
             }
         }
     }
@@ -91,7 +95,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 continue; // never offered, or already reported (an agent's report is what closed it)
             }
 
-            prompt = prompt with { WithdrawnAt = _time.GetUtcNow(), WithdrawnBecause = WhyWithdrawn(alert) };
+            prompt = Number(prompt with { WithdrawnAt = _time.GetUtcNow(), WithdrawnBecause = WhyWithdrawn(alert) });
             _state.State.Update(prompt);
             withdrawn.Add(prompt);
         }
@@ -103,7 +107,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
         _state.State.Trim(_options.ReportedKept);
         _checkpoint.MarkDirty();
-        var feed = GrainFactory.GetGrain<IAlertFeedGrain>(0);
+        var feed = GrainFactory.GetGrain<IAlertFeedGrain>(Partition);
         foreach (var prompt in withdrawn.Where(p => p.AgentId is not null))
         {
             await feed.PublishPromptAsync(prompt); // the console takes it off the agent's queue
@@ -129,7 +133,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             return prompt;
         }
 
-        prompt = prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note };
+        prompt = Number(prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note });
         _state.State.Update(prompt);
         _state.State.Trim(_options.ReportedKept);
         await _checkpoint.WriteNowAsync(); // an agent's report is rare and must not be lost
@@ -141,6 +145,11 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         _checkpoint.FlushAsync(cancellationToken);
+
+    private int Partition => (int)this.GetPrimaryKeyLong();
+
+    /// <summary>Every prompt change takes the next number of this desk's sequence (see <see cref="OutreachPrompt.Sequence"/>).</summary>
+    private OutreachPrompt Number(OutreachPrompt prompt) => prompt with { Partition = Partition, Sequence = ++_state.State.Sequence };
 
     /// <summary>One prompt per alert: offering the same alert twice (a replay) changes nothing.</summary>
     private static string PromptIdOf(Alert alert) => "p-" + alert.Id;

@@ -8,6 +8,9 @@ public sealed class OutreachState
     [Id(1)] public List<string> Order { get; set; } = [];
     [Id(2)] public int NextInTurn { get; set; }
 
+    /// <summary>The number of this desk's latest prompt change.</summary>
+    [Id(3)] public long Sequence { get; set; }
+
     /// <summary>
     /// Pending prompts per agent, kept as prompts come and are reported. Counting them over every
     /// prompt for every agent on every offer was a tenth of the silo's CPU under an alert flood

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using CxLive.Feed;
 using CxLive.Agents;
+using CxLive.Feed;
 using CxLive.Storage;
 using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
@@ -8,49 +8,55 @@ using Microsoft.Extensions.Options;
 namespace CxLive.Alerts;
 
 /// <summary>
-/// The cluster's one book of alerts (key 0). Applies signals in the order they come, takes people's
-/// actions through the state machine, lets time pass (snoozes, escalation, expiry), keeps incidents
-/// and silences, and passes every visible change to the alert feed (walls) and new customer alerts
-/// to the outreach desk (agents). Silenced alerts are kept and queryable but not passed on.
+/// One alert partition (key: its number). Applies signals in the order they come, takes people's
+/// actions through the state machine, lets time pass (snoozes, escalation, expiry), keeps its
+/// incidents, and after every change writes just the records it touched (before anyone hears of
+/// it), then passes the numbered changes to its feed (walls) and new customer alerts to its
+/// outreach desk (agents). Silenced alerts are kept, numbered and queryable, but never routed.
 /// </summary>
 public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
 {
     public const string LifecycleReminder = "lifecycle";
 
-    /// <summary>Wakes the book after a deactivation so that escalation and snoozes keep time; the timer does the precise work.</summary>
+    /// <summary>Wakes the partition after a deactivation so that escalation and snoozes keep time; the timer does the precise work.</summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StatsEvery = TimeSpan.FromSeconds(1);
 
-    private readonly IPersistentState<AlertBookState> _state;
+    /// <summary>A safety net under the directory's pushes: a copy that missed one is mended within this.</summary>
+    private static readonly TimeSpan DirectoryRefresh = TimeSpan.FromSeconds(15);
+
+    private readonly IRecordStore _store;
+    private readonly BookRecords _records;
     private readonly TimeProvider _time;
     private readonly AlertOptions _options;
-    private readonly Checkpoint<AlertBookState> _checkpoint;
-    private readonly bool _writeThrough;
     private readonly CxMetrics _metrics;
+    private AlertBookState _state = new();
+    private ClusterAlerts _cluster = null!;
+    private int _resolvedKept;
     private IGrainTimer? _tickTimer;
     private DateTimeOffset? _tickDue;
     private IGrainTimer? _statsTimer;
     private bool _reminderSet;
 
-    public AlertBookGrain(
-        [PersistentState("alerts", StorageNames.State)] IPersistentState<AlertBookState> state,
-        TimeProvider time,
-        IOptions<AlertOptions> options,
-        IOptions<CheckpointOptions> checkpoint,
-        CxMetrics metrics)
+    public AlertBookGrain(IRecordStore store, BookRecords records, TimeProvider time, IOptions<AlertOptions> options, CxMetrics metrics)
     {
-        _state = state;
+        _store = store;
+        _records = records;
         _metrics = metrics;
         _time = time;
         _options = options.Value;
-        _checkpoint = new Checkpoint<AlertBookState>(this, state, checkpoint.Value.Delay);
-        _writeThrough = checkpoint.Value.AlertsWriteThrough;
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private int Partition => (int)this.GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        ArmTick(_state.State.NextDue(_options));
-        return Task.CompletedTask;
+        _cluster = new ClusterAlerts(GrainFactory, _options.Partitions);
+        _resolvedKept = (_options.ResolvedKept + _options.Partitions - 1) / _options.Partitions; // the cluster keeps about Alerts:ResolvedKept
+        _state = _records.Read(Partition, await _store.LoadAsync(BookRecords.Scope(Partition)));
+        _state.Sync(await _cluster.Directory.SnapshotAsync());
+        this.RegisterGrainTimer(async () => _state.Sync(await _cluster.Directory.SnapshotAsync()), DirectoryRefresh, DirectoryRefresh);
+        ArmTick(_state.NextDue(_options));
     }
 
     public async Task<ImmutableArray<Alert>> ApplyAsync(ImmutableArray<AlertSignal> signals)
@@ -59,7 +65,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         var changes = new BookChanges();
         foreach (var signal in signals)
         {
-            _state.State.Apply(signal, now, _options, changes);
+            _state.Apply(signal, now, _options, changes);
         }
 
         await CommitAsync(changes);
@@ -69,84 +75,80 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     public async Task<AlertActionResult> ActAsync(string alertId, AlertAction action)
     {
         var changes = new BookChanges();
-        var result = _state.State.Act(alertId, action, _time.GetUtcNow(), changes);
+        var result = _state.Act(alertId, action, _time.GetUtcNow(), changes);
         await CommitAsync(changes);
-        return result;
+        return result is { Alert: { } acted } && _state.ById.TryGetValue(acted.Id, out var numbered) ? result with { Alert = numbered } : result;
     }
 
     public async Task TickAsync()
     {
         var changes = new BookChanges();
-        _state.State.Tick(_time.GetUtcNow(), _options, changes);
-        await CommitAsync(changes); // a quiet book still forgets on time: the lifecycle reminder ticks at least every 5 minutes
-        ArmTick(_state.State.NextDue(_options)); // a tick is rare: look at every open alert again
+        _state.Tick(_time.GetUtcNow(), _options, changes);
+        await CommitAsync(changes); // a quiet partition still forgets on time: the lifecycle reminder ticks at least every 5 minutes
+        ArmTick(_state.NextDue(_options)); // a tick is rare: look at every open alert again
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync();
 
-    public Task<Alert?> GetAsync(string alertId) =>
-        Task.FromResult(_state.State.ById.GetValueOrDefault(alertId));
+    public Task<Alert?> GetAsync(string alertId) => Task.FromResult(_state.ById.GetValueOrDefault(alertId));
 
-    public Task<ImmutableArray<Alert>> QueryAsync(AlertQuery query) =>
-        Task.FromResult(_state.State.NewestFirst().Where(query.Matches).Take(query.Limit).ToImmutableArray());
+    public Task<ImmutableArray<Alert>> QueryAsync(AlertQuery query) => Task.FromResult(_state.Query(query).Take(query.Limit).ToImmutableArray());
 
-    public Task<WallStats> StatsAsync() => Task.FromResult(_state.State.Stats(_time.GetUtcNow()));
+    public Task<WallStats> StatsAsync() => Task.FromResult(_state.Stats(_time.GetUtcNow()));
+
+    public Task<PartitionFigures> FiguresAsync() => Task.FromResult(_state.FiguresAt(_time.GetUtcNow()));
 
     public Task<ImmutableArray<Incident>> IncidentsAsync(bool openOnly) =>
-        Task.FromResult(_state.State.Incidents.Values.Where(i => !openOnly || i.IsOpen).OrderByDescending(i => i.OpenedAt).ToImmutableArray());
+        Task.FromResult(_state.Incidents.Values.Where(i => !openOnly || i.IsOpen).OrderByDescending(i => i.OpenedAt).ToImmutableArray());
 
-    public Task<Incident?> GetIncidentAsync(string incidentId) =>
-        Task.FromResult(_state.State.Incidents.GetValueOrDefault(incidentId));
+    public Task<Incident?> GetIncidentAsync(string incidentId) => Task.FromResult(_state.Incidents.GetValueOrDefault(incidentId));
 
     public async Task<Incident?> ResolveIncidentAsync(string incidentId, string by)
     {
         var changes = new BookChanges();
-        var incident = _state.State.ResolveIncident(incidentId, _time.GetUtcNow(), by, changes);
+        var incident = _state.ResolveIncident(incidentId, _time.GetUtcNow(), by, changes);
         await CommitAsync(changes);
-        return incident;
+        return incident is null ? null : _state.Incidents[incidentId];
     }
 
-    public async Task<Silence> AddSilenceAsync(Silence silence)
+    public Task SyncDirectoryAsync(AlertDirectorySnapshot snapshot)
     {
-        _state.State.Silences[silence.Id] = silence;
-        await CommitAsync(new BookChanges(), changedOtherwise: true);
-        return silence;
+        _state.Sync(snapshot);
+        return Task.CompletedTask;
     }
 
-    public Task<ImmutableArray<Silence>> SilencesAsync()
+    public async Task AbsorbIntoIncidentAsync(Incident incident)
     {
-        var now = _time.GetUtcNow();
-        return Task.FromResult(_state.State.Silences.Values.Where(s => s.ExpiresAt > now).OrderBy(s => s.ExpiresAt).ToImmutableArray());
-    }
-
-    public async Task<bool> RemoveSilenceAsync(string silenceId)
-    {
-        var removed = _state.State.Silences.Remove(silenceId);
-        await CommitAsync(new BookChanges(), changedOtherwise: removed);
-        return removed;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        _checkpoint.FlushAsync(cancellationToken);
-
-    /// <summary>Saves (at once in Redis mode, before anyone sees the change), then tells walls and the outreach desk.</summary>
-    private async Task CommitAsync(BookChanges changes, bool changedOtherwise = false)
-    {
-        var forgot = _state.State.Trim(_options.ResolvedKept, _time.GetUtcNow(), _options.ResolvedRetention);
-        var changed = changes.Any || changedOtherwise || forgot;
-        if (_writeThrough && (changed || _checkpoint.Unsaved))
+        var changes = new BookChanges();
+        var members = _state.AbsorbInto(incident, _time.GetUtcNow(), _options, changes);
+        await CommitAsync(changes);
+        if (members.Count > 0)
         {
-            // Unsaved with nothing changed: an earlier write failed, its caller was told so and is
-            // sending the same again, which changes nothing in memory. Say yes only once it is
-            // written, or the alert would live in this silo's memory alone (BookWriteFailureTests).
-            await _checkpoint.WriteNowAsync();
+            await _cluster.Book(incident.Partition).AttachToIncidentAsync(incident.Id, [.. members]);
         }
-        else if (changed)
-        {
-            _checkpoint.MarkDirty();
-        }
+    }
 
-        if (!changed)
+    public async Task AttachToIncidentAsync(string incidentId, ImmutableArray<IncidentMember> members)
+    {
+        var changes = new BookChanges();
+        _state.Attach(incidentId, members, _time.GetUtcNow(), changes);
+        await CommitAsync(changes);
+    }
+
+    public async Task ResolveAbsorbedAsync(string incidentId, string by)
+    {
+        var changes = new BookChanges();
+        _state.ResolveAbsorbed(incidentId, _time.GetUtcNow(), by, changes);
+        await CommitAsync(changes);
+    }
+
+    /// <summary>Writes what changed (before anyone sees it), then tells walls, the desk and the other partitions.</summary>
+    private async Task CommitAsync(BookChanges changes)
+    {
+        _state.Trim(_resolvedKept, _time.GetUtcNow(), _options.ResolvedRetention);
+        _state.Seal(changes);
+        await WriteAsync();
+        if (!changes.Any)
         {
             return;
         }
@@ -156,11 +158,10 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             _metrics.AlertChanged(change.Alert);
         }
 
-        var visible = changes.Alerts.Where(c => c.Alert.SilencedBy is null).ToImmutableArray();
-        var feed = GrainFactory.GetGrain<IAlertFeedGrain>(0);
-        if (visible.Length > 0)
+        var feed = _cluster.Feed(Partition);
+        if (changes.Alerts.Count > 0)
         {
-            await feed.PublishAsync(visible);
+            await feed.PublishAsync([.. changes.Alerts]);
         }
 
         if (changes.Incidents.Count > 0)
@@ -168,38 +169,93 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             await feed.PublishIncidentsAsync([.. changes.Incidents]);
         }
 
+        var desk = _cluster.Desk(Partition);
         if (changes.ToRoute.Count > 0)
         {
-            await GrainFactory.GetGrain<IOutreachDeskGrain>(0).OfferAsync([.. changes.ToRoute]);
+            await desk.OfferAsync([.. changes.ToRoute]);
         }
 
         var closed = changes.Alerts.Select(c => c.Alert).Where(a => a is { State: AlertState.Resolved, CustomerId: not null, SuggestedAction: not null }).ToImmutableArray();
         if (closed.Length > 0)
         {
-            await GrainFactory.GetGrain<IOutreachDeskGrain>(0).WithdrawAsync(closed);
+            await desk.WithdrawAsync(closed);
         }
 
-        if (changes.Any)
-        {
-            _statsTimer ??= this.RegisterGrainTimer(PushStatsAsync, StatsEvery, Timeout.InfiniteTimeSpan);
+        await TellOtherPartitionsAsync(changes);
+        _statsTimer ??= this.RegisterGrainTimer(ReportFiguresAsync, StatsEvery, Timeout.InfiniteTimeSpan);
 
-            // Only what changed can bring the next due moment forward; a due that moved later just
-            // lets the timer fire early, and that tick looks at every open alert again.
-            var nextDue = changes.Alerts.Select(c => AlertBookState.DueOf(c.Alert, _options)).Min();
-            ArmTick(_tickDue is { } armed && (nextDue is null || armed <= nextDue) ? armed : nextDue);
-            await EnsureReminderAsync();
+        // Only what changed can bring the next due moment forward; a due that moved later just
+        // lets the timer fire early, and that tick looks at every open alert again.
+        var nextDue = changes.Alerts.Select(c => AlertBookState.DueOf(c.Alert, _options)).Min();
+        ArmTick(_tickDue is { } armed && (nextDue is null || armed <= nextDue) ? armed : nextDue);
+        await EnsureReminderAsync();
+    }
+
+    /// <summary>
+    /// Writes the touched records. If the write fails they stay marked, the caller is told, and its
+    /// retry (which may change nothing in memory) writes them: a change never lives in this silo's
+    /// memory alone once someone was told it happened (BookWriteFailureTests).
+    /// </summary>
+    private async Task WriteAsync()
+    {
+        if (_state.Dirty.Count == 0)
+        {
+            return;
+        }
+
+        var names = _state.Dirty.ToList();
+        try
+        {
+            await _store.WriteAsync(BookRecords.Scope(Partition), _records.TakeChanges(_state));
+        }
+        catch
+        {
+            _state.Dirty.UnionWith(names);
+            throw;
         }
     }
 
-    /// <summary>At most one <c>wallStats</c> a second, however many alerts changed in it.</summary>
-    private async Task PushStatsAsync()
+    /// <summary>Incidents opened or closed here, and alerts here that joined another partition's incident. All one-way but the directory's.</summary>
+    private async Task TellOtherPartitionsAsync(BookChanges changes)
+    {
+        foreach (var opened in changes.OpenedIncidents)
+        {
+            var incident = _state.Incidents[opened.Id];
+            await _cluster.Directory.IncidentOpenedAsync(incident.Touchpoint, incident.Id);
+            foreach (var other in _cluster.All.Where(p => p != Partition))
+            {
+                await _cluster.Book(other).AbsorbIntoIncidentAsync(incident);
+            }
+        }
+
+        foreach (var closed in changes.ClosedIncidents)
+        {
+            await _cluster.Directory.IncidentClosedAsync(closed.Touchpoint, closed.Id);
+            var by = _state.ById.TryGetValue(closed.AlertId, out var degradation) && degradation.History.Length > 0 ? degradation.History[^1].By : "system";
+            foreach (var other in _cluster.All.Where(p => p != Partition))
+            {
+                await _cluster.Book(other).ResolveAbsorbedAsync(closed.Id, by);
+            }
+        }
+
+        foreach (var group in changes.ToAttach.GroupBy(a => a.IncidentId))
+        {
+            if (_cluster.PartitionOf(group.Key) is { } home)
+            {
+                await _cluster.Book(home).AttachToIncidentAsync(group.Key, [.. group.Select(a => a.Member)]);
+            }
+        }
+    }
+
+    /// <summary>At most once a second, however many alerts changed in it: the walls' counters add up every partition's figures.</summary>
+    private async Task ReportFiguresAsync()
     {
         _statsTimer?.Dispose();
         _statsTimer = null;
-        await GrainFactory.GetGrain<IAlertFeedGrain>(0).PublishStatsAsync(_state.State.Stats(_time.GetUtcNow()));
+        await GrainFactory.GetGrain<IWallStatsGrain>(0).ReportAsync(Partition, _state.FiguresAt(_time.GetUtcNow()));
     }
 
-    /// <summary>One timer, on the next moment something is due (the reminder covers a deactivated book).</summary>
+    /// <summary>One timer, on the next moment something is due (the reminder covers a deactivated partition).</summary>
     private void ArmTick(DateTimeOffset? due)
     {
         if (due == _tickDue && (_tickTimer is not null || due is null))

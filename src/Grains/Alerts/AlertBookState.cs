@@ -6,34 +6,49 @@ using CxLive.Feed;
 namespace CxLive.Alerts;
 
 /// <summary>
-/// Every alert the book keeps, with its open-alert index by fingerprint, the incidents, the
-/// silences, the per-customer alert budget and the running figures of the wall's stats. Signals go
-/// through <see cref="Apply"/>, people's actions through <see cref="Act"/>, the passing of time
-/// through <see cref="Tick"/>; each writes what changed into a <see cref="BookChanges"/>. Orleans
-/// binary serializer (see CustomerState).
+/// One alert partition's alerts: the open-alert index by fingerprint, the customers' budgets and
+/// folds (a customer's alerts all live in one partition, so these hold exactly), the incidents
+/// this partition owns (its touchpoints'), copies of the cluster's silences and open incidents, and
+/// the running figures of the wall's stats. Signals go through <see cref="Apply"/>, people's
+/// actions through <see cref="Act"/>, the passing of time through <see cref="Tick"/>; each writes
+/// what changed into a <see cref="BookChanges"/>, and <see cref="Seal"/> numbers the changes and
+/// names the records to write (<see cref="BookRecords"/>).
 /// </summary>
-[GenerateSerializer, Alias("cx.AlertBookState")]
 public sealed class AlertBookState
 {
     public const string DegradationRule = "touchpoint-degradation";
 
-    [Id(0)] public Dictionary<string, Alert> ById { get; set; } = new(StringComparer.Ordinal);
-    [Id(1)] public Dictionary<string, string> OpenByFingerprint { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>This partition's number: it prefixes every id it makes.</summary>
+    public int Partition { get; set; }
 
-    /// <summary>Alert ids in the order they were raised, oldest first.</summary>
-    [Id(2)] public List<string> Order { get; set; } = [];
+    public Dictionary<string, Alert> ById { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> OpenByFingerprint { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Alert ids oldest first, in <see cref="AlertPosition"/> order (raise time, then id).</summary>
+    public List<string> Order { get; set; } = [];
 
     /// <summary>Conditions folded into another alert by the budget: fingerprint → the alert that holds them.</summary>
-    [Id(3)] public Dictionary<string, string> FoldedInto { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> FoldedInto { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>When each customer's alerts of the last day were raised (the budget).</summary>
-    [Id(4)] public Dictionary<string, List<DateTimeOffset>> RaisedByCustomer { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<DateTimeOffset>> RaisedByCustomer { get; set; } = new(StringComparer.Ordinal);
 
-    [Id(5)] public Dictionary<string, Incident> Incidents { get; set; } = new(StringComparer.Ordinal);
-    [Id(6)] public Dictionary<string, string> OpenIncidentByTouchpoint { get; set; } = new(StringComparer.Ordinal);
-    [Id(7)] public Dictionary<string, Silence> Silences { get; set; } = new(StringComparer.Ordinal);
-    [Id(8)] public long Sequence { get; set; }
-    [Id(9)] public StatsFigures Figures { get; set; } = new();
+    /// <summary>The incidents this partition owns (those of its touchpoints), open and closed.</summary>
+    public Dictionary<string, Incident> Incidents { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The cluster's open incident per touchpoint: this partition's own, and copies of the others' (from the alert directory).</summary>
+    public Dictionary<string, string> OpenIncidentByTouchpoint { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The cluster's silences, copied from the alert directory.</summary>
+    public Dictionary<string, Silence> Silences { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The number of this partition's latest change (see <see cref="Alert.Sequence"/>).</summary>
+    public long Sequence { get; set; }
+
+    public StatsFigures Figures { get; set; } = new();
+
+    /// <summary>Records changed since the last <see cref="Seal"/>, by record name.</summary>
+    public HashSet<string> Dirty { get; } = new(StringComparer.Ordinal);
 
     public AlertChange? Apply(AlertSignal signal, DateTimeOffset now, AlertOptions options) =>
         Apply(signal, now, options, new BookChanges()) is { Alerts: [.., var last] } ? last : null;
@@ -102,9 +117,11 @@ public sealed class AlertBookState
         }
 
         incident = incident with { ResolvedAt = now, UpdatedAt = now };
-        Incidents[incidentId] = incident;
+        PutIncident(incident);
         OpenIncidentByTouchpoint.Remove(incident.Touchpoint);
+        changes.Incidents.RemoveAll(i => i.Id == incidentId);
         changes.Incidents.Add(incident);
+        changes.ClosedIncidents.Add(incident); // the other partitions resolve what it absorbed there
         foreach (var id in incident.AlertIds.Append(incident.AlertId))
         {
             if (ById.TryGetValue(id, out var alert) && alert.IsOpen)
@@ -168,7 +185,7 @@ public sealed class AlertBookState
     public IEnumerable<Alert> OpenAlerts => OpenByFingerprint.Values.Select(id => ById[id]);
 
     /// <summary>When budget entries and folds were last pruned: that sweep visits every customer, so it runs once a minute, not per change.</summary>
-    [NonSerialized] private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
     /// <summary>
     /// Forgets resolved alerts beyond <paramref name="resolvedKept"/> (oldest first), and, in a sweep
@@ -187,7 +204,7 @@ public sealed class AlertBookState
                 continue;
             }
 
-            ById.Remove(Order[i]);
+            Forget(Order[i]);
             Order.RemoveAt(i);
             resolved--;
         }
@@ -200,12 +217,16 @@ public sealed class AlertBookState
         _prunedAt = now;
         if (resolvedRetention is { } retention)
         {
-            Order.RemoveAll(id => ById[id] is { IsOpen: false, ResolvedAt: { } at } && now - at > retention && ById.Remove(id));
+            Order.RemoveAll(id => ById[id] is { IsOpen: false, ResolvedAt: { } at } && now - at > retention && Forget(id));
         }
 
         foreach (var (customer, raised) in RaisedByCustomer.ToList())
         {
-            raised.RemoveAll(at => now - at >= TimeSpan.FromDays(1));
+            if (raised.RemoveAll(at => now - at >= TimeSpan.FromDays(1)) > 0)
+            {
+                Dirty.Add(BookRecords.Budget(customer));
+            }
+
             if (raised.Count == 0)
             {
                 RaisedByCustomer.Remove(customer);
@@ -216,24 +237,152 @@ public sealed class AlertBookState
         {
             if (!ById.TryGetValue(host, out var alert) || !alert.IsOpen)
             {
-                FoldedInto.Remove(fingerprint); // its holder closed: the condition may open an alert of its own again
+                Unfold(fingerprint); // its holder closed: the condition may open an alert of its own again
             }
         }
 
         return ById.Count != before;
     }
 
-    public WallStats Stats(DateTimeOffset now) => Figures.Stats(OpenAlerts, Incidents.Values.Count(i => i.IsOpen), now);
+    public WallStats Stats(DateTimeOffset now) => PartitionFigures.Sum([FiguresAt(now)], now);
+
+    public PartitionFigures FiguresAt(DateTimeOffset now) => Figures.At(now, Incidents.Values.Count(i => i.IsOpen));
+
+    /// <summary>This partition's alerts matching the query, newest first, from the cursor on.</summary>
+    public IEnumerable<Alert> Query(AlertQuery query)
+    {
+        var start = Order.Count - 1;
+        if (query.Before is { } before)
+        {
+            // Order is sorted by position: the first alert older than the cursor, by binary search.
+            var (low, high) = (0, Order.Count - 1);
+            start = -1;
+            while (low <= high)
+            {
+                var middle = (low + high) / 2;
+                if (AlertPosition.Of(ById[Order[middle]]).CompareTo(before) < 0)
+                {
+                    start = middle;
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+        }
+
+        for (var i = start; i >= 0; i--)
+        {
+            var alert = ById[Order[i]];
+            if (query.Matches(alert))
+            {
+                yield return alert;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Numbers this call's changes in this partition's sequence (in the order they happened, so
+    /// pushes carry consecutive numbers) and marks the records they touched.
+    /// </summary>
+    public void Seal(BookChanges changes)
+    {
+        for (var i = 0; i < changes.Alerts.Count; i++)
+        {
+            var sealedAlert = changes.Alerts[i].Alert with { Sequence = ++Sequence, Partition = Partition };
+            ById[sealedAlert.Id] = sealedAlert;
+            changes.Alerts[i] = changes.Alerts[i] with { Alert = sealedAlert };
+        }
+
+        for (var i = 0; i < changes.Incidents.Count; i++)
+        {
+            var sealedIncident = changes.Incidents[i] with { Sequence = ++Sequence, Partition = Partition };
+            if (Incidents.ContainsKey(sealedIncident.Id))
+            {
+                Incidents[sealedIncident.Id] = sealedIncident;
+            }
+
+            changes.Incidents[i] = sealedIncident;
+        }
+
+        if (changes.Any)
+        {
+            Dirty.Add(BookRecords.SequenceRecord);
+            Dirty.Add(BookRecords.FiguresRecord);
+        }
+    }
+
+    /// <summary>The cluster's silences and open incidents, as the alert directory has them; this partition's own incidents stay as it knows them.</summary>
+    public void Sync(AlertDirectorySnapshot snapshot)
+    {
+        Silences = snapshot.Silences.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        OpenIncidentByTouchpoint = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (touchpoint, incidentId) in snapshot.OpenIncidentByTouchpoint)
+        {
+            if (!Incidents.TryGetValue(incidentId, out var own) || own.IsOpen)
+            {
+                OpenIncidentByTouchpoint[touchpoint] = incidentId;
+            }
+        }
+
+        foreach (var own in Incidents.Values.Where(i => i.IsOpen))
+        {
+            OpenIncidentByTouchpoint[own.Touchpoint] = own.Id;
+        }
+    }
+
+    /// <summary>An incident of another partition opened: this partition's open customer alerts it explains join it. Returns them.</summary>
+    public List<IncidentMember> AbsorbInto(Incident incident, DateTimeOffset now, AlertOptions options, BookChanges changes)
+    {
+        OpenIncidentByTouchpoint[incident.Touchpoint] = incident.Id;
+        var members = new List<IncidentMember>();
+        foreach (var alert in Explained(incident.Touchpoint, now, options))
+        {
+            Store(AlertChangeKind.Updated, JoinIncident(alert, incident.Id, incident.Touchpoint, now), changes);
+            members.Add(new IncidentMember(alert.Id, alert.CustomerId!));
+        }
+
+        return members;
+    }
+
+    /// <summary>Customer alerts of other partitions joined one of this partition's incidents.</summary>
+    public void Attach(string incidentId, IEnumerable<IncidentMember> members, DateTimeOffset now, BookChanges changes)
+    {
+        if (Incidents.TryGetValue(incidentId, out var incident) && incident.IsOpen)
+        {
+            foreach (var member in members)
+            {
+                Absorb(incidentId, member, now, changes);
+            }
+        }
+    }
+
+    /// <summary>An incident of another partition was resolved: the alerts it absorbed here close with it.</summary>
+    public void ResolveAbsorbed(string incidentId, DateTimeOffset now, string by, BookChanges changes)
+    {
+        foreach (var (touchpoint, open) in OpenIncidentByTouchpoint.Where(e => e.Value == incidentId).ToList())
+        {
+            OpenIncidentByTouchpoint.Remove(touchpoint);
+        }
+
+        foreach (var alert in OpenAlerts.Where(a => a.IncidentId == incidentId && a.RuleId != DegradationRule).ToList())
+        {
+            Store(AlertChangeKind.Updated, AlertLifecycle.IncidentResolved(alert, now, by, incidentId), changes);
+        }
+    }
 
     /// <summary>
     /// An alert's id follows from what raised it (fingerprint, event time, first evidence), not from
     /// the clock: when a silo dies and its interactions are delivered again, the raise they repeat
     /// gets the same id, so the book keeps one alert and a wall that already showed it shows it once.
     /// </summary>
-    public static string IdOf(AlertSignal signal)
+    public string IdOf(AlertSignal signal) => IdOf(signal, Partition);
+
+    public static string IdOf(AlertSignal signal, int partition)
     {
         var text = $"{signal.Fingerprint}\n{signal.At.UtcTicks}\n{(signal.Evidence.IsDefaultOrEmpty ? "" : signal.Evidence[0])}";
-        return Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text)));
+        return AlertPartitions.Id(partition, Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text))));
     }
 
     private void Raise(AlertSignal signal, DateTimeOffset now, AlertOptions options, BookChanges changes)
@@ -242,6 +391,7 @@ public sealed class AlertBookState
         {
             // The budget is spent: fold the new condition into the customer's open alert.
             FoldedInto[signal.Fingerprint] = host.Id;
+            Dirty.Add(BookRecords.Fold(signal.Fingerprint));
             var folded = host with
             {
                 Folded = host.Folded.Contains(signal.RuleId) ? host.Folded : host.Folded.Add(signal.RuleId),
@@ -254,11 +404,12 @@ public sealed class AlertBookState
             return;
         }
 
-        var alert = Open(signal, now);
-        alert = alert with { Sequence = ++Sequence, SilencedBy = Silences.Values.FirstOrDefault(s => s.Mutes(alert, now))?.Id };
+        var alert = Open(signal, now, IdOf(signal));
+        alert = alert with { SilencedBy = Silences.Values.FirstOrDefault(s => s.Mutes(alert, now))?.Id };
         if (signal.CustomerId is { } budgeted)
         {
             (RaisedByCustomer.TryGetValue(budgeted, out var raised) ? raised : RaisedByCustomer[budgeted] = []).Add(now);
+            Dirty.Add(BookRecords.Budget(budgeted));
         }
 
         if (alert.RuleId == DegradationRule && alert.Touchpoint is { } degraded)
@@ -269,7 +420,15 @@ public sealed class AlertBookState
             && OpenIncidentByTouchpoint.TryGetValue(touchpoint, out var incidentId))
         {
             alert = alert with { IncidentId = incidentId };
-            Absorb(incidentId, alert, now, changes);
+            var member = new IncidentMember(alert.Id, alert.CustomerId);
+            if (Incidents.ContainsKey(incidentId))
+            {
+                Absorb(incidentId, member, now, changes);
+            }
+            else
+            {
+                changes.ToAttach.Add((incidentId, member)); // another partition's incident: told one-way
+            }
         }
 
         Store(AlertChangeKind.Raised, alert, changes);
@@ -298,23 +457,19 @@ public sealed class AlertBookState
             OpenedAt = now,
             UpdatedAt = now,
         };
-        Incidents[incident.Id] = incident;
+        PutIncident(incident);
         OpenIncidentByTouchpoint[touchpoint] = incident.Id;
+        changes.OpenedIncidents.Add(incident); // the other partitions' alerts it explains join it too
 
-        // The customer alerts it explains that are already open join it.
-        foreach (var alert in OpenAlerts.Where(a => a.CustomerId is not null && a.Touchpoint == touchpoint && a.IncidentId is null && now - a.RaisedAt <= options.IncidentLookback).ToList())
+        // The customer alerts of this partition it explains that are already open join it.
+        foreach (var alert in Explained(touchpoint, now, options))
         {
-            var absorbed = alert with
-            {
-                IncidentId = incident.Id,
-                UpdatedAt = now,
-                History = alert.History.Add(new AlertTransition(now, alert.State, "system", $"part of incident {incident.Id}: {touchpoint} is degraded")),
-            };
+            var absorbed = JoinIncident(alert, incident.Id, touchpoint, now);
             Store(AlertChangeKind.Updated, absorbed, changes);
-            Absorb(incident.Id, absorbed, now, changes);
+            Absorb(incident.Id, new IncidentMember(absorbed.Id, absorbed.CustomerId!), now, changes);
         }
 
-        if (!changes.Incidents.Contains(Incidents[incident.Id]))
+        if (!changes.Incidents.Any(i => i.Id == incident.Id))
         {
             changes.Incidents.Add(Incidents[incident.Id]);
         }
@@ -322,32 +477,65 @@ public sealed class AlertBookState
         return degradation with { IncidentId = incident.Id };
     }
 
-    private void Absorb(string incidentId, Alert alert, DateTimeOffset now, BookChanges changes)
+    private IEnumerable<Alert> Explained(string touchpoint, DateTimeOffset now, AlertOptions options) =>
+        OpenAlerts.Where(a => a.CustomerId is not null && a.Touchpoint == touchpoint && a.IncidentId is null && now - a.RaisedAt <= options.IncidentLookback).ToList();
+
+    private static Alert JoinIncident(Alert alert, string incidentId, string touchpoint, DateTimeOffset now) => alert with
+    {
+        IncidentId = incidentId,
+        UpdatedAt = now,
+        History = alert.History.Add(new AlertTransition(now, alert.State, "system", $"part of incident {incidentId}: {touchpoint} is degraded")),
+    };
+
+    private void Absorb(string incidentId, IncidentMember member, DateTimeOffset now, BookChanges changes)
     {
         var incident = Incidents[incidentId];
+        if (incident.AlertIds.Contains(member.AlertId))
+        {
+            return;
+        }
+
         incident = incident with
         {
-            AlertIds = incident.AlertIds.Add(alert.Id),
-            Customers = incident.Customers.Contains(alert.CustomerId!) ? incident.Customers : incident.Customers.Add(alert.CustomerId!),
+            AlertIds = incident.AlertIds.Add(member.AlertId),
+            Customers = incident.Customers.Contains(member.CustomerId) ? incident.Customers : incident.Customers.Add(member.CustomerId),
             UpdatedAt = now,
         };
-        Incidents[incidentId] = incident;
+        PutIncident(incident);
         changes.Incidents.RemoveAll(i => i.Id == incidentId);
         changes.Incidents.Add(incident);
+    }
+
+    private void PutIncident(Incident incident)
+    {
+        Incidents[incident.Id] = incident;
+        Dirty.Add(BookRecords.IncidentRecord(incident.Id));
+    }
+
+    private bool Forget(string alertId)
+    {
+        Dirty.Add(BookRecords.AlertRecord(alertId));
+        return ById.Remove(alertId);
+    }
+
+    private void Unfold(string fingerprint)
+    {
+        FoldedInto.Remove(fingerprint);
+        Dirty.Add(BookRecords.Fold(fingerprint));
     }
 
     private void ApplyFolded(AlertSignal signal, string fingerprint, string hostId, DateTimeOffset now, AlertOptions options, BookChanges changes)
     {
         if (!ById.TryGetValue(hostId, out var host) || !host.IsOpen)
         {
-            FoldedInto.Remove(fingerprint);
+            Unfold(fingerprint);
             Apply(signal, now, options, changes); // the holder is gone: the condition stands on its own
             return;
         }
 
         if (signal.Kind == SignalKind.Resolve)
         {
-            FoldedInto.Remove(fingerprint);
+            Unfold(fingerprint);
             Store(AlertChangeKind.Updated, host with
             {
                 UpdatedAt = now,
@@ -367,12 +555,13 @@ public sealed class AlertBookState
     private void Store(AlertChangeKind kind, Alert alert, BookChanges changes)
     {
         var before = ById.GetValueOrDefault(alert.Id);
+        ById[alert.Id] = alert;
+        Dirty.Add(BookRecords.AlertRecord(alert.Id));
         if (kind == AlertChangeKind.Raised)
         {
-            Order.Add(alert.Id);
+            InsertInOrder(alert);
         }
 
-        ById[alert.Id] = alert;
         if (alert.IsOpen)
         {
             OpenByFingerprint[alert.Fingerprint] = alert.Id;
@@ -395,9 +584,33 @@ public sealed class AlertBookState
         }
     }
 
-    private static Alert Open(AlertSignal signal, DateTimeOffset now) => new()
+    /// <summary>Raises come in time order almost always; one whose clock lagged (another silo's) is put in its place.</summary>
+    private void InsertInOrder(Alert alert)
     {
-        Id = IdOf(signal),
+        var position = AlertPosition.Of(alert);
+        var at = Order.Count;
+        while (at > 0 && AlertPosition.Of(ById[Order[at - 1]]).CompareTo(position) > 0)
+        {
+            at--;
+        }
+
+        Order.Insert(at, alert.Id);
+    }
+
+    /// <summary>Rebuilds the indexes that follow from the alerts (after a load).</summary>
+    public void Reindex()
+    {
+        Order = [.. ById.Values.OrderBy(AlertPosition.Of).Select(a => a.Id)];
+        OpenByFingerprint = ById.Values.Where(a => a.IsOpen).ToDictionary(a => a.Fingerprint, a => a.Id, StringComparer.Ordinal);
+        foreach (var open in Incidents.Values.Where(i => i.IsOpen))
+        {
+            OpenIncidentByTouchpoint[open.Touchpoint] = open.Id;
+        }
+    }
+
+    private static Alert Open(AlertSignal signal, DateTimeOffset now, string id) => new()
+    {
+        Id = id,
         RuleId = signal.RuleId,
         Severity = signal.Severity,
         State = AlertState.Open,

@@ -5,7 +5,14 @@ public sealed class AlertOptions
 {
     public const string Section = "Alerts";
 
-    /// <summary>Resolved alerts kept, newest first (default 10,000); open alerts are always kept.</summary>
+    /// <summary>
+    /// How many partitions the cluster's alerts are spread over (default 8). The same on every silo
+    /// and web front of a cluster, and for the life of its data: a customer's alerts live in the
+    /// partition their id hashes to, and every alert id names its partition.
+    /// </summary>
+    public int Partitions { get; set; } = AlertPartitions.DefaultCount;
+
+    /// <summary>Resolved alerts kept across the cluster, newest first (default 10,000; each partition keeps its share); open alerts are always kept.</summary>
     public int ResolvedKept { get; set; } = 10_000;
 
     /// <summary>Resolved alerts are forgotten this long after they were resolved, whatever their number (default: kept, up to <see cref="ResolvedKept"/>).</summary>

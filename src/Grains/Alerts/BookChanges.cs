@@ -2,12 +2,19 @@ using CxLive.Feed;
 
 namespace CxLive.Alerts;
 
-/// <summary>What one call to the alert book changed: alerts (in order), incidents, and the new customer alerts to offer to agents.</summary>
+/// <summary>
+/// What one call to an alert partition changed: alerts (in order), incidents, the new customer
+/// alerts to offer to agents, and what the other partitions must hear of (incidents opened and
+/// closed here, alerts here that joined another partition's incident).
+/// </summary>
 public sealed class BookChanges
 {
     public List<AlertChange> Alerts { get; } = [];
     public List<Incident> Incidents { get; } = [];
     public List<Alert> ToRoute { get; } = [];
+    public List<Incident> OpenedIncidents { get; } = [];
+    public List<Incident> ClosedIncidents { get; } = [];
+    public List<(string IncidentId, IncidentMember Member)> ToAttach { get; } = [];
 
     public bool Any => Alerts.Count > 0 || Incidents.Count > 0;
 }

@@ -3,20 +3,29 @@ using System.Collections.Immutable;
 namespace CxLive.Alerts;
 
 /// <summary>
-/// The running sums behind the wall's stats, updated as alerts change (never by scanning the
-/// book): time to acknowledge and to resolve, outcomes, and the raises of the last minute.
-/// Silenced alerts are left out: nobody was meant to act on them.
+/// The running figures behind the wall's stats, updated as alerts change (never by scanning the
+/// book): open alerts by severity, time to acknowledge and to resolve, outcomes, and the raises of
+/// the last minute (one counter per second, so its size never grows with the alert rate).
+/// Silenced alerts are left out: nobody was meant to act on them. Stored as one small record.
 /// </summary>
 [GenerateSerializer, Alias("cx.StatsFigures")]
 public sealed class StatsFigures
 {
+    private const int Seconds = 60;
+
     [Id(0)] public double AcknowledgeSeconds { get; set; }
     [Id(1)] public int Acknowledged { get; set; }
     [Id(2)] public double ResolveSeconds { get; set; }
     [Id(3)] public int Resolved { get; set; }
     [Id(4)] public int Recovered { get; set; }
     [Id(5)] public int Lost { get; set; }
-    [Id(6)] public List<DateTimeOffset> RecentRaises { get; set; } = [];
+
+    /// <summary>Open (not resolved) alerts by severity: info, warning, critical.</summary>
+    [Id(6)] public int[] Open { get; set; } = new int[3];
+
+    /// <summary>Raises per second of the last minute: the second (Unix time) each slot counts, and its count.</summary>
+    [Id(7)] public long[] RaiseSecond { get; set; } = new long[Seconds];
+    [Id(8)] public int[] RaiseCount { get; set; } = new int[Seconds];
 
     public void Count(Alert? before, Alert after)
     {
@@ -25,9 +34,26 @@ public sealed class StatsFigures
             return;
         }
 
+        if (before is { IsOpen: true, SilencedBy: null })
+        {
+            Open[(int)before.Severity]--;
+        }
+
+        if (after.IsOpen)
+        {
+            Open[(int)after.Severity]++;
+        }
+
         if (before is null)
         {
-            RecentRaises.Add(after.RaisedAt);
+            var second = after.RaisedAt.ToUnixTimeSeconds();
+            var slot = (int)(second % Seconds);
+            if (RaiseSecond[slot] != second)
+            {
+                (RaiseSecond[slot], RaiseCount[slot]) = (second, 0);
+            }
+
+            RaiseCount[slot]++;
         }
 
         if (before?.AcknowledgedAt is null && after.AcknowledgedAt is { } acknowledged)
@@ -51,26 +77,29 @@ public sealed class StatsFigures
         }
     }
 
-    public WallStats Stats(IEnumerable<Alert> open, int openIncidents, DateTimeOffset now)
+    public PartitionFigures At(DateTimeOffset now, int openIncidents)
     {
-        RecentRaises.RemoveAll(at => now - at > TimeSpan.FromMinutes(1));
-        var bySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
-        foreach (var alert in open.Where(a => a.SilencedBy is null))
+        var second = now.ToUnixTimeSeconds();
+        var raised = 0;
+        for (var slot = 0; slot < Seconds; slot++)
         {
-            bySeverity[alert.Severity]++;
+            if (second - RaiseSecond[slot] is >= 0 and < Seconds)
+            {
+                raised += RaiseCount[slot];
+            }
         }
 
-        return new WallStats
+        return new PartitionFigures
         {
-            OpenBySeverity = bySeverity.ToImmutableDictionary(),
+            OpenBySeverity = Enum.GetValues<Severity>().ToImmutableDictionary(s => s, s => Open[(int)s]),
             OpenIncidents = openIncidents,
-            RaisedLastMinute = RecentRaises.Count,
-            MeanSecondsToAcknowledge = Acknowledged == 0 ? null : Math.Round(AcknowledgeSeconds / Acknowledged, 1),
-            MeanSecondsToResolve = Resolved == 0 ? null : Math.Round(ResolveSeconds / Resolved, 1),
-            RecoveryRate = Recovered + Lost == 0 ? null : Math.Round((double)Recovered / (Recovered + Lost), 3),
+            RaisedLastMinute = raised,
+            AcknowledgeSeconds = AcknowledgeSeconds,
+            Acknowledged = Acknowledged,
+            ResolveSeconds = ResolveSeconds,
+            Resolved = Resolved,
             Recovered = Recovered,
             Lost = Lost,
-            At = now,
         };
     }
 }

@@ -31,6 +31,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     private readonly TimeProvider _time;
     private readonly List<AlertSignal> _signals = [];
     private readonly ILogger<CustomerGrain> _logger;
+    private readonly int _alertPartitions;
 
     /// <summary>Web servers showing this customer live; created on the first watch, so unwatched customers pay one null field.</summary>
     private ObserverManager<ICustomerWatcher>? _watchers;
@@ -44,9 +45,11 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         CustomerDetectors detectors,
         IOptions<CustomerOptions> options,
         IOptions<CheckpointOptions> checkpoint,
+        IOptions<AlertOptions> alerts,
         TimeProvider time,
         ILogger<CustomerGrain> logger)
     {
+        _alertPartitions = alerts.Value.Partitions;
         _time = time;
         _logger = logger;
         _state = state;
@@ -133,7 +136,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         if (_signals.Count > 0)
         {
             // Cleared only once the book has them: if it is unreachable, the next batch retries them.
-            await GrainFactory.GetGrain<IAlertBookGrain>(0).ApplyAsync([.. _signals]);
+            await GrainFactory.GetGrain<IAlertBookGrain>(AlertPartitions.Of(this.GetPrimaryKeyString(), _alertPartitions)).ApplyAsync([.. _signals]);
             _signals.Clear();
         }
     }

@@ -17,11 +17,4 @@ public sealed class CheckpointOptions
 
     /// <summary>Never: only deactivation (and anyone who asks) writes. A periodic copy into the same process's memory protects nothing.</summary>
     public static readonly TimeSpan EmbeddedModeDelay = Timeout.InfiniteTimeSpan;
-
-    /// <summary>
-    /// The alert book writes every change before it answers and before the wall sees it (Redis
-    /// mode turns this on): a customer that raised an alert can then checkpoint without waiting
-    /// for the book, and a restarted book never forgets an alert the wall already showed.
-    /// </summary>
-    public bool AlertsWriteThrough { get; set; }
 }

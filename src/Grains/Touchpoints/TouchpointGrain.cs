@@ -16,6 +16,7 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
     private readonly IRuleBookSource _rules;
     private readonly Checkpoint<TouchpointState> _checkpoint;
     private readonly List<AlertSignal> _signals = [];
+    private readonly int _alertPartitions;
 
     /// <summary>This activation, so a stream consumer can tell a checkpoint of what it delivered from one of a fresh activation.</summary>
     private readonly Guid _activation = Guid.NewGuid();
@@ -28,8 +29,10 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
         [PersistentState("touchpoint", StorageNames.State)] IPersistentState<TouchpointState> state,
         TimeProvider time,
         IRuleBookSource rules,
-        IOptions<CheckpointOptions> checkpoint)
+        IOptions<CheckpointOptions> checkpoint,
+        IOptions<AlertOptions> alerts)
     {
+        _alertPartitions = alerts.Value.Partitions;
         _state = state;
         _time = time;
         _rules = rules;
@@ -58,7 +61,7 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
 
         if (_signals.Count > 0)
         {
-            await GrainFactory.GetGrain<IAlertBookGrain>(0).ApplyAsync([.. _signals]);
+            await GrainFactory.GetGrain<IAlertBookGrain>(AlertPartitions.Of(this.GetPrimaryKeyString(), _alertPartitions)).ApplyAsync([.. _signals]);
             _signals.Clear();
         }
 

@@ -23,13 +23,13 @@ public static class AlertActionsApi
             ("/snooze", AlertActionKind.Snooze),
         })
         {
-            alerts.MapPost(path, (string id, HttpRequest request, IGrainFactory grains, TimeProvider time) => ActAsync(id, request, grains, time, kind));
+            alerts.MapPost(path, (string id, HttpRequest request, IGrainFactory grains, ClusterAlerts book, TimeProvider time) => ActAsync(id, request, grains, book, time, kind));
         }
 
         return app;
     }
 
-    private static async Task<IResult> ActAsync(string id, HttpRequest request, IGrainFactory grains, TimeProvider time, AlertActionKind kind)
+    private static async Task<IResult> ActAsync(string id, HttpRequest request, IGrainFactory grains, ClusterAlerts book, TimeProvider time, AlertActionKind kind)
     {
         var (body, problem) = await JsonBody.ReadAsync(request);
         if (body is null)
@@ -56,7 +56,6 @@ public static class AlertActionsApi
             return body.Invalid();
         }
 
-        var book = grains.GetGrain<IAlertBookGrain>(0);
         if (kind == AlertActionKind.Resolve && action.Outcome is null && await book.GetAsync(id) is { CustomerId: { } customer } alert)
         {
             action = action with { Outcome = await OutcomeAsync(grains, customer, alert) };

@@ -12,13 +12,13 @@ public static class AlertsApi
     {
         var alerts = app.MapGroup("/api/alerts");
         alerts.MapGet("/", QueryAsync).Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
-        alerts.MapGet("/stats", (IGrainFactory grains) => grains.GetGrain<IAlertBookGrain>(0).StatsAsync()).Produces<WallStats>();
+        alerts.MapGet("/stats", (ClusterAlerts alerts, TimeProvider time) => alerts.StatsAsync(time.GetUtcNow())).Produces<WallStats>();
         alerts.MapGet("/{id}", GetAsync).Produces<Alert>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<IResult> QueryAsync(
-        HttpContext http, IGrainFactory grains, string? state, string? severity, string? customerId, string? touchpoint, string? ruleId, string? limit, string? cursor)
+        HttpContext http, ClusterAlerts alerts, string? state, string? severity, string? customerId, string? touchpoint, string? ruleId, string? limit, string? cursor)
     {
         if (!TryParseOptional<AlertState>(state, out var stateFilter))
         {
@@ -36,15 +36,10 @@ public static class AlertsApi
             return Problems.InvalidParameter("limit", $"must be a whole number from 1 to {MaxLimit}");
         }
 
-        long? before = null;
-        if (cursor is not null)
+        AlertPosition? before = null;
+        if (cursor is not null && !AlertPosition.TryParse(cursor, out before))
         {
-            if (!long.TryParse(cursor, out var position) || position < 1)
-            {
-                return Problems.InvalidParameter("cursor", "must be a cursor from a previous page's Link header");
-            }
-
-            before = position;
+            return Problems.InvalidParameter("cursor", "must be a cursor from a previous page's Link header");
         }
 
         var query = new AlertQuery
@@ -57,22 +52,22 @@ public static class AlertsApi
             RuleId = ruleId,
             Limit = count,
         };
-        var page = await grains.GetGrain<IAlertBookGrain>(0).QueryAsync(query);
-        if (page.Length == count && page[^1].Sequence > 1)
+        var page = await alerts.QueryAsync(query);
+        if (page.Length == count)
         {
             // More may follow: the next page starts after the last alert of this one (RFC 8288 link).
             var next = QueryString.Create(http.Request.Query.Where(q => q.Key != "cursor")
                 .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-                .Append(KeyValuePair.Create("cursor", (string?)page[^1].Sequence.ToString())));
+                .Append(KeyValuePair.Create("cursor", (string?)AlertPosition.Of(page[^1]).ToString())));
             http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{next}>; rel=\"next\"";
-            http.Response.Headers["X-Next-Cursor"] = page[^1].Sequence.ToString();
+            http.Response.Headers["X-Next-Cursor"] = AlertPosition.Of(page[^1]).ToString();
         }
 
         return Results.Ok(page);
     }
 
-    private static async Task<IResult> GetAsync(IGrainFactory grains, string id) =>
-        await grains.GetGrain<IAlertBookGrain>(0).GetAsync(id) is { } alert
+    private static async Task<IResult> GetAsync(ClusterAlerts alerts, string id) =>
+        await alerts.GetAsync(id) is { } alert
             ? Results.Ok(alert)
             : Problems.NotFound($"no alert has id '{id}'");
 

@@ -30,9 +30,9 @@ public static class CustomersApi
     /// through the same experience model the grain runs (so it starts from neutral at the timeline's
     /// start, not from whatever came before it).
     /// </summary>
-    private static async Task<IResult> ScoreAsync(IGrainFactory grains, CustomerDetectors detectors, string id, ClaimsPrincipal user)
+    private static async Task<IResult> ScoreAsync(IGrainFactory grains, ClusterAlerts alerts, CustomerDetectors detectors, string id, ClaimsPrincipal user)
     {
-        if (!await user.MaySeeCustomerAsync(id, grains))
+        if (!await user.MaySeeCustomerAsync(id, alerts))
         {
             return Problems.Forbidden(NotYourCustomer);
         }
@@ -57,9 +57,9 @@ public static class CustomersApi
     /// <summary>The same answer whether or not the customer exists: an agent learns nothing about customers outside their prompts.</summary>
     internal const string NotYourCustomer = "an agent may see only the customers of their own outreach prompts";
 
-    private static async Task<IResult> GetAsync(IGrainFactory grains, string id, ClaimsPrincipal user)
+    private static async Task<IResult> GetAsync(IGrainFactory grains, ClusterAlerts alerts, string id, ClaimsPrincipal user)
     {
-        if (!await user.MaySeeCustomerAsync(id, grains))
+        if (!await user.MaySeeCustomerAsync(id, alerts))
         {
             return Problems.Forbidden(NotYourCustomer);
         }
@@ -70,7 +70,7 @@ public static class CustomersApi
             return Problems.NotFound($"no interactions have been recorded for customer '{id}'");
         }
 
-        var open = await grains.GetGrain<IAlertBookGrain>(0).QueryAsync(
+        var open = await alerts.QueryAsync(
             new AlertQuery { CustomerId = id, OpenOnly = true, Limit = AlertsApi.MaxLimit });
         return Results.Ok(CustomerView.Of(snapshot, open));
     }

@@ -8,16 +8,16 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var incidents = app.MapGroup("/api/incidents");
-        incidents.MapGet("/", (IGrainFactory grains, bool? open) => grains.GetGrain<IAlertBookGrain>(0).IncidentsAsync(open ?? false)).Produces<Incident[]>();
-        incidents.MapGet("/{id}", async (IGrainFactory grains, string id) =>
-            await grains.GetGrain<IAlertBookGrain>(0).GetIncidentAsync(id) is { } incident
+        incidents.MapGet("/", (ClusterAlerts alerts, bool? open) => alerts.IncidentsAsync(open ?? false)).Produces<Incident[]>();
+        incidents.MapGet("/{id}", async (ClusterAlerts alerts, string id) =>
+            await alerts.GetIncidentAsync(id) is { } incident
                 ? Results.Ok(incident)
                 : Problems.NotFound($"no incident has id '{id}'"));
         incidents.MapPost("/{id}/resolve", ResolveAsync);
         return app;
     }
 
-    private static async Task<IResult> ResolveAsync(string id, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> ResolveAsync(string id, HttpRequest request, ClusterAlerts alerts)
     {
         var (body, problem) = await JsonBody.ReadAsync(request);
         if (body is null)
@@ -31,10 +31,9 @@ public static class IncidentsApi
             return body.Invalid();
         }
 
-        var book = grains.GetGrain<IAlertBookGrain>(0);
-        return await book.ResolveIncidentAsync(id, by) is { } resolved
+        return await alerts.ResolveIncidentAsync(id, by) is { } resolved
             ? Results.Ok(resolved)
-            : await book.GetIncidentAsync(id) is { } closed
+            : await alerts.GetIncidentAsync(id) is { } closed
                 ? Results.Problem(detail: $"incident '{id}' is already resolved", statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the incident's current state",
                     extensions: new Dictionary<string, object?> { ["incident"] = closed })
                 : Problems.NotFound($"no incident has id '{id}'");

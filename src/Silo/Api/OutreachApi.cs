@@ -18,14 +18,14 @@ public static class OutreachApi
 {
     public static IEndpointRouteBuilder MapOutreachApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/agents", (IGrainFactory grains) => grains.GetGrain<IOutreachDeskGrain>(0).AgentsAsync()).Produces<Agent[]>();
+        app.MapGet("/api/agents", (ClusterAlerts alerts) => alerts.AgentsAsync()).Produces<Agent[]>();
         var outreach = app.MapGroup("/api/outreach");
-        outreach.MapGet("/", async (IGrainFactory grains, string? agentId, bool? pending, ClaimsPrincipal user) =>
+        outreach.MapGet("/", async (ClusterAlerts alerts, string? agentId, bool? pending, ClaimsPrincipal user) =>
             user.MaySeeAgent(agentId) || (agentId is null && user.SeesEverything())
-                ? Results.Ok(await grains.GetGrain<IOutreachDeskGrain>(0).ListAsync(agentId, pending ?? false))
+                ? Results.Ok(await alerts.PromptsAsync(agentId, pending ?? false))
                 : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt[]>();
-        outreach.MapGet("/{id}", async (IGrainFactory grains, string id, ClaimsPrincipal user) =>
-            await grains.GetGrain<IOutreachDeskGrain>(0).GetAsync(id) is not { } prompt ? Problems.NotFound($"no outreach prompt has id '{id}'")
+        outreach.MapGet("/{id}", async (ClusterAlerts alerts, string id, ClaimsPrincipal user) =>
+            await alerts.GetPromptAsync(id) is not { } prompt ? Problems.NotFound($"no outreach prompt has id '{id}'")
             : user.MaySeeAgent(prompt.AgentId) ? Results.Ok(prompt)
             : Problems.Forbidden(NotYourPrompt));
         outreach.MapPost("/{id}/outcome", ReportAsync);
@@ -34,7 +34,7 @@ public static class OutreachApi
 
     private const string NotYourPrompt = "an agent may see and report only their own outreach prompts";
 
-    private static async Task<IResult> ReportAsync(string id, HttpRequest request, IGrainFactory grains, IInteractionSink sink, TimeProvider time)
+    private static async Task<IResult> ReportAsync(string id, HttpRequest request, ClusterAlerts alerts, IInteractionSink sink, TimeProvider time)
     {
         var (body, problem) = await JsonBody.ReadAsync(request);
         if (body is null)
@@ -49,8 +49,7 @@ public static class OutreachApi
             return body.Invalid();
         }
 
-        var desk = grains.GetGrain<IOutreachDeskGrain>(0);
-        if (await desk.GetAsync(id) is not { } prompt)
+        if (await alerts.GetPromptAsync(id) is not { } prompt)
         {
             return Problems.NotFound($"no outreach prompt has id '{id}'");
         }
@@ -71,15 +70,14 @@ public static class OutreachApi
                 extensions: new Dictionary<string, object?> { ["prompt"] = prompt });
         }
 
-        prompt = (await desk.ReportAsync(id, result!.Value, note))!;
+        prompt = (await alerts.ReportAsync(id, result!.Value, note))!;
         var agent = prompt.AgentId ?? "unassigned";
 
         // The alert first, so its history carries the agent's words; then the outreach joins the
         // customer's journey (where a successful one may clear the rule, which then finds it closed).
-        var book = grains.GetGrain<IAlertBookGrain>(0);
         var by = "agent:" + agent;
         var text = $"outreach {WireNames<OutreachResult>.Of(prompt.Result!.Value)}" + (note is null ? "" : $": {note}");
-        var moved = await book.ActAsync(prompt.AlertId, prompt.Result switch
+        var moved = await alerts.ActAsync(prompt.AlertId, prompt.Result switch
         {
             OutreachResult.Resolved => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = text, Outcome = AlertOutcome.Recovered },
             OutreachResult.Declined => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = text, Outcome = AlertOutcome.Lost },

@@ -8,14 +8,14 @@ public static class SilencesApi
     public static IEndpointRouteBuilder MapSilencesApi(this IEndpointRouteBuilder app)
     {
         var silences = app.MapGroup("/api/silences");
-        silences.MapGet("/", (IGrainFactory grains) => grains.GetGrain<IAlertBookGrain>(0).SilencesAsync()).Produces<Silence[]>();
+        silences.MapGet("/", (ClusterAlerts alerts) => alerts.Directory.SilencesAsync()).Produces<Silence[]>();
         silences.MapPost("/", CreateAsync).Produces<Silence>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
-        silences.MapDelete("/{id}", async (IGrainFactory grains, string id) =>
-            await grains.GetGrain<IAlertBookGrain>(0).RemoveSilenceAsync(id) ? Results.NoContent() : Problems.NotFound($"no active silence has id '{id}'"));
+        silences.MapDelete("/{id}", async (ClusterAlerts alerts, string id) =>
+            await alerts.Directory.RemoveSilenceAsync(id) ? Results.NoContent() : Problems.NotFound($"no active silence has id '{id}'"));
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains, TimeProvider time)
+    private static async Task<IResult> CreateAsync(HttpRequest request, ClusterAlerts alerts, TimeProvider time)
     {
         var (body, problem) = await JsonBody.ReadAsync(request);
         if (body is null)
@@ -50,7 +50,7 @@ public static class SilencesApi
             return body.Invalid();
         }
 
-        var created = await grains.GetGrain<IAlertBookGrain>(0).AddSilenceAsync(silence);
+        var created = await alerts.Directory.AddSilenceAsync(silence);
         return Results.Created($"/api/silences/{created.Id}", created);
     }
 }

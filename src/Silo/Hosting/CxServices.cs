@@ -19,6 +19,8 @@ public static class CxServices
         services.AddMetrics();
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         services.AddSingleton<CxMetrics>();
+        services.AddSingleton<BookRecords>();
+        services.AddSingleton(sp => new ClusterAlerts(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOptions<AlertOptions>>().Value.Partitions));
         services.AddOptions<ExperienceOptions>().BindConfiguration(ExperienceOptions.Section)
             .Validate(o => o.EpisodeGap > TimeSpan.Zero && o.HalfLife > TimeSpan.Zero, "Experience:EpisodeGap and Experience:HalfLife must be positive")
             .ValidateOnStart();
@@ -34,6 +36,7 @@ public static class CxServices
             .Validate(o => o.DedupCapacity >= 1, "Customers:DedupCapacity must be at least 1")
             .ValidateOnStart();
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
+            .Validate(o => o.Partitions is >= 1 and <= 1024, "Alerts:Partitions must be from 1 to 1024")
             .Validate(o => o.ResolvedKept >= 0, "Alerts:ResolvedKept must not be negative")
             .Validate(o => o.EvidenceKept >= 1, "Alerts:EvidenceKept must be at least 1")
             .Validate(o => o.BudgetPerCustomerPerDay >= 1, "Alerts:BudgetPerCustomerPerDay must be at least 1")

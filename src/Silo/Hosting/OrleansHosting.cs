@@ -82,7 +82,6 @@ public static class OrleansHosting
                 .ValidateOnStart();
             builder.Services.PostConfigure<CheckpointOptions>(o =>
             {
-                o.AlertsWriteThrough = true;
                 if (!delaySet)
                 {
                     // The stream's checkpoints do the writing here; a grain's own timer is only the backstop.
@@ -101,6 +100,9 @@ public static class OrleansHosting
 /// <summary>Embedded mode's (and the tests') storage: every provider CxLive's grains name, in memory.</summary>
 public static class MemoryStorage
 {
-    public static ISiloBuilder AddCxMemoryStorage(this ISiloBuilder silo) =>
-        silo.AddMemoryGrainStorage(StorageNames.State).AddMemoryGrainStorage(StorageNames.Customers);
+    public static ISiloBuilder AddCxMemoryStorage(this ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<IRecordStore, MemoryRecordStore>();
+        return silo.AddMemoryGrainStorage(StorageNames.State).AddMemoryGrainStorage(StorageNames.Customers);
+    }
 }

@@ -49,7 +49,7 @@ public sealed class AlertFeedTests(ClusterFixture fixture)
         var customer = NewCustomer();
         var observer = new RecordingObserver(customer);
         var reference = fixture.Grains.CreateObjectReference<IAlertFeedObserver>(observer);
-        var feed = fixture.Grains.GetGrain<IAlertFeedGrain>(0);
+        var feed = fixture.Alerts.Feed(AlertPartitions.Of(customer, fixture.Alerts.Partitions)); // the customer's partition publishes their alerts
         await feed.SubscribeAsync(reference);
         var t0 = fixture.Clock.GetUtcNow();
 
@@ -66,6 +66,7 @@ public sealed class AlertFeedTests(ClusterFixture fixture)
             Assert.Equal("repeated-failed-search", raised.Alert.RuleId);
             Assert.Equal(AlertChangeKind.Updated, resolved.Kind);
             Assert.Equal(raised.Alert.Id, resolved.Alert.Id);
+            Assert.True(resolved.Alert.Sequence > raised.Alert.Sequence, "a later change of the partition carries a later number");
         }
         finally
         {

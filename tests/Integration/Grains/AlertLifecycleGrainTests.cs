@@ -11,8 +11,8 @@ namespace CxLive.Tests.Integration.Grains;
 [Collection(ClusterCollection.Name)]
 public sealed class AlertLifecycleGrainTests(ClusterFixture fixture)
 {
+    /// <summary>One partition, fed signals directly; alerts the customer grains raise are found through <see cref="ClusterFixture.Alerts"/>.</summary>
     private IAlertBookGrain Book => fixture.Grains.GetGrain<IAlertBookGrain>(0);
-    private IOutreachDeskGrain Desk => fixture.Grains.GetGrain<IOutreachDeskGrain>(0);
 
     private static AlertSignal Critical(string customer, DateTimeOffset at) => new()
     {
@@ -58,7 +58,7 @@ public sealed class AlertLifecycleGrainTests(ClusterFixture fixture)
             Make(customer, now.AddSeconds(31), InteractionTypes.Payment, "web/checkout", Outcome.Failure)]);
 
         // Five conditions (with experience-drop along the way), three alerts: the rest folded into the newest.
-        var alerts = await Book.QueryAsync(new AlertQuery { CustomerId = customer });
+        var alerts = await fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = customer });
         Assert.Equal(3, alerts.Length);
         Assert.Contains("payment-failure", alerts[0].Folded);
         Assert.Equal(5, alerts.Length + alerts[0].Folded.Length);
@@ -76,17 +76,17 @@ public sealed class AlertLifecycleGrainTests(ClusterFixture fixture)
             Make(customer, now, InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey },
         ]);
 
-        var alert = (await Book.QueryAsync(new AlertQuery { CustomerId = customer, RuleId = "detractor" })).Single();
-        var prompt = await Eventually.ResultAsync(() => Desk.GetAsync("p-" + alert.Id), p => p is not null, TimeSpan.FromSeconds(10), "the prompt");
+        var alert = (await fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = customer, RuleId = "detractor" })).Single();
+        var prompt = await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync("p-" + alert.Id), p => p is not null, TimeSpan.FromSeconds(10), "the prompt");
         Assert.Equal(ClusterFixture.VoiceAgent, prompt!.AgentId);
         Assert.Equal(Channel.CallCenter, prompt.Channel);
         Assert.Equal(alert.Title, prompt.Why);
         Assert.Equal(3, prompt.Timeline.Length);
-        Assert.Equal(ClusterFixture.VoiceAgent, (await Eventually.ResultAsync(() => Book.GetAsync(alert.Id), a => a?.AssignedTo is not null, TimeSpan.FromSeconds(10), "the assignment"))!.AssignedTo);
-        Assert.Contains(await Desk.ListAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
+        Assert.Equal(ClusterFixture.VoiceAgent, (await Eventually.ResultAsync(() => fixture.Alerts.GetAsync(alert.Id), a => a?.AssignedTo is not null, TimeSpan.FromSeconds(10), "the assignment"))!.AssignedTo);
+        Assert.Contains(await fixture.Alerts.PromptsAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
 
-        var reported = await Desk.ReportAsync(prompt.Id, OutreachResult.Resolved, "called back, refunded");
+        var reported = await fixture.Alerts.ReportAsync(prompt.Id, OutreachResult.Resolved, "called back, refunded");
         Assert.Equal(OutreachResult.Resolved, reported!.Result);
-        Assert.DoesNotContain(await Desk.ListAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
+        Assert.DoesNotContain(await fixture.Alerts.PromptsAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
     }
 }

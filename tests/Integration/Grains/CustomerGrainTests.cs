@@ -15,7 +15,7 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
     private ICustomerGrain Customer => fixture.Grains.GetGrain<ICustomerGrain>(_customer);
 
     private Task<System.Collections.Immutable.ImmutableArray<Alert>> AlertsOfCustomer() =>
-        fixture.Grains.GetGrain<IAlertBookGrain>(0).QueryAsync(new AlertQuery { CustomerId = _customer });
+        fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = _customer });
 
     [Fact]
     public async Task RecordsABatch_AndSkipsReSentIds()

@@ -23,7 +23,7 @@ public sealed class DeadlineTests(ClusterFixture fixture)
     private Task Tick() => Customer.AsReference<IRemindable>().ReceiveReminder(CustomerGrain.DeadlineReminder, default);
 
     private async Task<Alert> OnlyAlert() =>
-        Assert.Single(await fixture.Grains.GetGrain<IAlertBookGrain>(0).QueryAsync(new AlertQuery { CustomerId = _customer }));
+        Assert.Single(await fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = _customer }));
 
     [Fact]
     public async Task UnansweredComplaint_RegistersOneReminderForItsNextDeadline_AndFiresWhenItComes()

@@ -74,7 +74,7 @@ public sealed class LiveMatchesBacktestTests : IAsyncLifetime
         await PlayLiveAsync(day, end);
 
         var backtest = Backtest.Run(CustomerDetectors.Catalogue(), RuleBook.Defaults(CustomerDetectors.Catalogue().Definitions), day, end, new AlertOptions());
-        var live = (await Grains.GetGrain<IAlertBookGrain>(0).QueryAsync(new AlertQuery { Limit = 100_000 }))
+        var live = (await new ClusterAlerts(Grains, AlertPartitions.DefaultCount).QueryAsync(new AlertQuery { Limit = 100_000 }))
             .Where(a => a.CustomerId!.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 
         Assert.True(backtest.Alerts.Count > 30, $"only {backtest.Alerts.Count} alerts in a day");

@@ -49,7 +49,7 @@ public sealed class UnreachableBookTests
         var again = await grain.RecordAsync([.. searches]);
 
         Assert.Equal(0, again.Accepted); // every id already recorded...
-        var alerts = await cluster.Client.GetGrain<IAlertBookGrain>(0).QueryAsync(new AlertQuery { CustomerId = customer });
+        var alerts = await new ClusterAlerts(cluster.Client, AlertPartitions.DefaultCount).QueryAsync(new AlertQuery { CustomerId = customer });
         Assert.Equal("repeated-failed-search", Assert.Single(alerts).RuleId); // ...and the alert is in the book all the same
     }
 }

@@ -1,3 +1,4 @@
+using CxLive.Alerts;
 using CxLive.Journeys;
 using CxLive.Tests.Integration.Support;
 using StackExchange.Redis;
@@ -28,8 +29,8 @@ public sealed class RetentionTests(RedisServer redis) : IClassFixture<RedisServe
         var ttl = await redis.Db.KeyTimeToLiveAsync(customerKey);
         Assert.InRange(ttl!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
 
-        // The alert book (it raised her alert) and the rest are stored without an expiry.
-        var book = keys.Single(k => k.ToString().Contains("alertbook", StringComparison.OrdinalIgnoreCase));
-        Assert.Null(await redis.Db.KeyTimeToLiveAsync(book));
+        // Her alert's partition (it raised her alert) and the rest are stored without an expiry.
+        var partition = keys.Single(k => k.ToString().EndsWith($"/records/alerts-{AlertPartitions.Of(customer, AlertPartitions.DefaultCount)}", StringComparison.Ordinal));
+        Assert.Null(await redis.Db.KeyTimeToLiveAsync(partition));
     }
 }

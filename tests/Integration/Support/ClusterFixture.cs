@@ -1,4 +1,5 @@
 using CxLive.Agents;
+using CxLive.Alerts;
 using CxLive.Hosting;
 using CxLive.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>Every alert partition, as the APIs see them.</summary>
+    public ClusterAlerts Alerts => new(Grains, AlertPartitions.DefaultCount);
 
     public async Task InitializeAsync()
     {

@@ -30,8 +30,8 @@ public sealed class AlertBookPolicyTests
     public void Beyond_three_alerts_a_day_a_customers_new_conditions_fold_into_their_open_alert()
     {
         Apply(Raise("detractor", "c-1"));
-        Apply(Raise("long-wait", "c-1"));
-        var third = Apply(Raise("payment-failure", "c-1")).Alerts.Single().Alert;
+        Apply(Raise("long-wait", "c-1"), Now.AddSeconds(1));
+        var third = Apply(Raise("payment-failure", "c-1"), Now.AddSeconds(2)).Alerts.Single().Alert; // the newest: it takes what the budget folds
 
         var fourth = Apply(Raise("push-fatigue", "c-1", evidence: "i-push"), Now.AddHours(1));
 
@@ -139,17 +139,38 @@ public sealed class AlertBookPolicyTests
     }
 
     [Fact]
-    public void Sequences_give_a_stable_cursor_newest_first()
+    public void Positions_give_a_stable_cursor_newest_first_even_when_a_late_raise_lands_between_pages()
     {
         for (var i = 0; i < 5; i++)
         {
-            Apply(Raise("detractor", $"c-{i}"));
+            Apply(Raise("detractor", $"c-{i}"), Now.AddSeconds(i));
         }
 
-        var first = _book.NewestFirst().Where(new AlertQuery().Matches).Take(2).ToList();
-        var second = _book.NewestFirst().Where(new AlertQuery { Before = first[^1].Sequence }.Matches).Take(2).ToList();
+        var first = _book.Query(new AlertQuery()).Take(2).ToList();
+        Apply(Raise("detractor", "c-late"), Now.AddSeconds(2.5)); // another silo's clock lagged: it belongs on the next page
+        var second = _book.Query(new AlertQuery { Before = AlertPosition.Of(first[^1]) }).Take(2).ToList();
+        var third = _book.Query(new AlertQuery { Before = AlertPosition.Of(second[^1]) }).ToList();
+
         Assert.Equal(["c-4", "c-3"], first.Select(a => a.CustomerId));
-        Assert.Equal(["c-2", "c-1"], second.Select(a => a.CustomerId));
+        Assert.Equal(["c-late", "c-2"], second.Select(a => a.CustomerId));
+        Assert.Equal(["c-1", "c-0"], third.Select(a => a.CustomerId));
+    }
+
+    [Fact]
+    public void Every_change_is_numbered_in_its_partition_in_the_order_it_happened()
+    {
+        var book = new AlertBookState { Partition = 3 };
+        var raised = book.Apply(Raise("detractor", "c-1"), Now, _options, new BookChanges());
+        book.Seal(raised);
+        var acknowledged = new BookChanges();
+        book.Act(raised.Alerts[0].Alert.Id, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "li" }, Now, acknowledged);
+        book.Seal(acknowledged);
+
+        Assert.StartsWith("3-", raised.Alerts[0].Alert.Id);
+        Assert.Equal((3, 1L), (raised.Alerts[0].Alert.Partition, raised.Alerts[0].Alert.Sequence));
+        Assert.Equal((3, 2L), (acknowledged.Alerts[0].Alert.Partition, acknowledged.Alerts[0].Alert.Sequence));
+        Assert.Equal(2, book.ById[raised.Alerts[0].Alert.Id].Sequence); // what queries return carries the number too
+        Assert.Contains(BookRecords.AlertRecord(raised.Alerts[0].Alert.Id), book.Dirty);
     }
 
     [Fact]

@@ -87,11 +87,11 @@ public sealed class AlertBookStateTests
         var open = _book.Apply(Raise("c-0", "x"), Now, _options)!.Alert.Id;
         for (var i = 1; i <= 4; i++)
         {
-            _book.Apply(Raise($"c-{i}", "x"), Now, _options);
-            _book.Apply(Resolve($"c-{i}"), Now, _options);
+            _book.Apply(Raise($"c-{i}", "x"), Now.AddSeconds(i), _options);
+            _book.Apply(Resolve($"c-{i}"), Now.AddSeconds(i), _options);
         }
 
-        _book.Trim(resolvedKept: 2, Now);
+        _book.Trim(resolvedKept: 2, Now.AddSeconds(5));
 
         Assert.Equal(3, _book.ById.Count);
         Assert.Contains(open, _book.ById.Keys);

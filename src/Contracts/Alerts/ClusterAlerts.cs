@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using CxLive.Agents;
+using CxLive.Feed;
+
+namespace CxLive.Alerts;
+
+/// <summary>
+/// The whole cluster's alerts, incidents, silences and prompts, as the APIs, the pages and tests
+/// see them: a call about one alert, incident or prompt goes to the partition its id names; a
+/// query asks every partition at once and merges their answers in one stable order. Cheap to
+/// create (it holds only the grain factory and the partition count).
+/// </summary>
+public sealed class ClusterAlerts(IGrainFactory grains, int partitions)
+{
+    public int Partitions { get; } = partitions > 0 ? partitions : throw new ArgumentOutOfRangeException(nameof(partitions), "Alerts:Partitions must be at least 1");
+
+    public IEnumerable<int> All => Enumerable.Range(0, Partitions);
+
+    public IAlertBookGrain Book(int partition) => grains.GetGrain<IAlertBookGrain>(partition);
+
+    public IAlertBookGrain BookOfCustomer(string customerId) => Book(AlertPartitions.Of(customerId, Partitions));
+
+    public IAlertBookGrain BookOfTouchpoint(string touchpoint) => Book(AlertPartitions.Of(touchpoint, Partitions));
+
+    public IOutreachDeskGrain Desk(int partition) => grains.GetGrain<IOutreachDeskGrain>(partition);
+
+    public IAlertFeedGrain Feed(int partition) => grains.GetGrain<IAlertFeedGrain>(partition);
+
+    public IAlertDirectoryGrain Directory => grains.GetGrain<IAlertDirectoryGrain>(0);
+
+    /// <summary>The partition an id names, if it is one of this cluster's.</summary>
+    public int? PartitionOf(string id) => AlertPartitions.OfId(id) is { } p && p < Partitions ? p : null;
+
+    public async Task<Alert?> GetAsync(string alertId) =>
+        PartitionOf(alertId) is { } p ? await Book(p).GetAsync(alertId) : null;
+
+    /// <summary>Newest first (raise time, then id) across every partition, from the cursor on; a customer's alerts are asked of their partition alone.</summary>
+    public async Task<ImmutableArray<Alert>> QueryAsync(AlertQuery query)
+    {
+        if (query.CustomerId is { } customer)
+        {
+            return await BookOfCustomer(customer).QueryAsync(query);
+        }
+
+        var pages = await Task.WhenAll(All.Select(p => Book(p).QueryAsync(query)));
+        return [.. pages.SelectMany(page => page).OrderByDescending(AlertPosition.Of).Take(query.Limit)];
+    }
+
+    public async Task<AlertActionResult> ActAsync(string alertId, AlertAction action) =>
+        PartitionOf(alertId) is { } p ? await Book(p).ActAsync(alertId, action) : new AlertActionResult(null, null, NotFound: true);
+
+    public async Task<WallStats> StatsAsync(DateTimeOffset now) =>
+        PartitionFigures.Sum(await Task.WhenAll(All.Select(p => Book(p).FiguresAsync())), now);
+
+    public async Task<ImmutableArray<Incident>> IncidentsAsync(bool openOnly)
+    {
+        var lists = await Task.WhenAll(All.Select(p => Book(p).IncidentsAsync(openOnly)));
+        return [.. lists.SelectMany(list => list).OrderByDescending(i => i.OpenedAt)];
+    }
+
+    public async Task<Incident?> GetIncidentAsync(string incidentId) =>
+        PartitionOf(incidentId) is { } p ? await Book(p).GetIncidentAsync(incidentId) : null;
+
+    public async Task<Incident?> ResolveIncidentAsync(string incidentId, string by) =>
+        PartitionOf(incidentId) is { } p ? await Book(p).ResolveIncidentAsync(incidentId, by) : null;
+
+    public async Task<OutreachPrompt?> GetPromptAsync(string promptId) =>
+        PartitionOf(promptId) is { } p ? await Desk(p).GetAsync(promptId) : null;
+
+    public async Task<OutreachPrompt?> ReportAsync(string promptId, OutreachResult result, string? note) =>
+        PartitionOf(promptId) is { } p ? await Desk(p).ReportAsync(promptId, result, note) : null;
+
+    /// <summary>One agent's prompts (or, with null, those no agent could take) from every desk, newest first.</summary>
+    public async Task<ImmutableArray<OutreachPrompt>> PromptsAsync(string? agentId, bool pendingOnly)
+    {
+        var lists = await Task.WhenAll(All.Select(p => Desk(p).ListAsync(agentId, pendingOnly)));
+        return [.. lists.SelectMany(list => list).OrderByDescending(prompt => prompt.CreatedAt).ThenByDescending(prompt => prompt.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The agents, each with their pending prompts counted over every desk.</summary>
+    public async Task<ImmutableArray<Agent>> AgentsAsync()
+    {
+        var desks = await Task.WhenAll(All.Select(p => Desk(p).AgentsAsync()));
+        return [.. desks[0].Select(agent => agent with { Pending = desks.Sum(desk => desk.FirstOrDefault(a => a.Id == agent.Id)?.Pending ?? 0) })];
+    }
+}

@@ -1,0 +1,12 @@
+using Orleans.Concurrency;
+namespace CxLive.Alerts;
+
+/// <summary>
+/// Adds up the partitions' figures for the walls (key 0): each partition reports at most once a
+/// second, one-way, and this pushes one <c>wallStats</c> a second at most. Off the path of a raise.
+/// </summary>
+public interface IWallStatsGrain : IGrainWithIntegerKey
+{
+    [OneWay]
+    Task ReportAsync(int partition, PartitionFigures figures);
+}

@@ -1,0 +1,67 @@
+using Orleans.Serialization;
+
+namespace CxLive.Alerts;
+
+/// <summary>
+/// How an alert partition is stored: one record per alert ("a:" + id), incident ("i:" + id),
+/// customer budget ("b:" + customer) and fold ("f:" + fingerprint), plus the sequence and the
+/// stats figures, each in Orleans' binary format. A change writes only the records it touched
+/// (<see cref="AlertBookState.Dirty"/>): an acknowledgement costs one alert, not the partition.
+/// </summary>
+public sealed class BookRecords(Serializer serializer)
+{
+    public const string SequenceRecord = "m:sequence";
+    public const string FiguresRecord = "m:figures";
+
+    public static string AlertRecord(string id) => "a:" + id;
+    public static string IncidentRecord(string id) => "i:" + id;
+    public static string Budget(string customerId) => "b:" + customerId;
+    public static string Fold(string fingerprint) => "f:" + fingerprint;
+
+    public static string Scope(int partition) => "alerts-" + partition;
+
+    public AlertBookState Read(int partition, IReadOnlyDictionary<string, byte[]> records)
+    {
+        var state = new AlertBookState { Partition = partition };
+        foreach (var (name, value) in records)
+        {
+            var key = name[2..];
+            switch (name[..2])
+            {
+                case "a:": state.ById[key] = serializer.Deserialize<Alert>(value)!; break;
+                case "i:": state.Incidents[key] = serializer.Deserialize<Incident>(value)!; break;
+                case "b:": state.RaisedByCustomer[key] = serializer.Deserialize<List<DateTimeOffset>>(value)!; break;
+                case "f:": state.FoldedInto[key] = serializer.Deserialize<string>(value)!; break;
+                case "m:" when name == SequenceRecord: state.Sequence = serializer.Deserialize<long>(value); break;
+                case "m:" when name == FiguresRecord: state.Figures = serializer.Deserialize<StatsFigures>(value)!; break;
+            }
+        }
+
+        state.Reindex();
+        return state;
+    }
+
+    /// <summary>The records changed since the last write, with their current values (null: removed), and forgets that they changed.</summary>
+    public List<KeyValuePair<string, byte[]?>> TakeChanges(AlertBookState state)
+    {
+        var records = new List<KeyValuePair<string, byte[]?>>(state.Dirty.Count);
+        foreach (var name in state.Dirty)
+        {
+            var key = name[2..];
+            byte[]? value = name[..2] switch
+            {
+                "a:" => state.ById.TryGetValue(key, out var alert) ? serializer.SerializeToArray(alert) : null,
+                "i:" => state.Incidents.TryGetValue(key, out var incident) ? serializer.SerializeToArray(incident) : null,
+                "b:" => state.RaisedByCustomer.TryGetValue(key, out var raised) ? serializer.SerializeToArray(raised) : null,
+                "f:" => state.FoldedInto.TryGetValue(key, out var host) ? serializer.SerializeToArray(host) : null,
+                _ when name == SequenceRecord => serializer.SerializeToArray(state.Sequence),
+                _ when name == FiguresRecord => serializer.SerializeToArray(state.Figures),
+                _ => null,
+            };
+            records.Add(KeyValuePair.Create(name, value));
+        }
+
+        state.Dirty.Clear();
+        return records;
+    }
+}

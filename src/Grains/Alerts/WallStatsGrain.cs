@@ -1,0 +1,29 @@
+using CxLive.Feed;
+
+namespace CxLive.Alerts;
+
+/// <summary>
+/// Adds up the partitions' latest figures and pushes them to the walls (through partition 0's
+/// feed, to which every web server subscribes), at most once a second. Holds one small record per
+/// partition: constant work per report, whatever the number of alerts.
+/// </summary>
+public sealed class WallStatsGrain(TimeProvider time) : Grain, IWallStatsGrain
+{
+    private static readonly TimeSpan PushEvery = TimeSpan.FromSeconds(1);
+    private readonly Dictionary<int, PartitionFigures> _latest = [];
+    private IGrainTimer? _push;
+
+    public Task ReportAsync(int partition, PartitionFigures figures)
+    {
+        _latest[partition] = figures;
+        _push ??= this.RegisterGrainTimer(PushAsync, PushEvery, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    private async Task PushAsync()
+    {
+        _push?.Dispose();
+        _push = null;
+        await GrainFactory.GetGrain<IAlertFeedGrain>(0).PublishStatsAsync(PartitionFigures.Sum(_latest.Values, time.GetUtcNow()));
+    }
+}
