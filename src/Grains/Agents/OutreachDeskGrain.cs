@@ -4,6 +4,7 @@ using CxLive.Customers;
 using CxLive.Feed;
 using CxLive.Storage;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace CxLive.Agents;
 
@@ -14,7 +15,10 @@ namespace CxLive.Agents;
 /// pushes the prompt to the agent's console. Least-loaded routing counts the prompts of this desk:
 /// every desk balances its share, so the agents' loads stay even across the cluster without any
 /// one grain seeing every prompt.
+/// Placed by the hash of its key (<c>[HashBasedPlacement]</c>): the partitions spread evenly over
+/// the silos instead of gathering where their first caller happened to run.
 /// </summary>
+[HashBasedPlacement]
 public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 {
     private readonly IPersistentState<OutreachState> _state;

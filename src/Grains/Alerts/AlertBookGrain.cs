@@ -4,6 +4,7 @@ using CxLive.Feed;
 using CxLive.Storage;
 using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace CxLive.Alerts;
 
@@ -13,7 +14,10 @@ namespace CxLive.Alerts;
 /// incidents, and after every change writes just the records it touched (before anyone hears of
 /// it), then passes the numbered changes to its feed (walls) and new customer alerts to its
 /// outreach desk (agents). Silenced alerts are kept, numbered and queryable, but never routed.
+/// Placed by the hash of its key (<c>[HashBasedPlacement]</c>): the partitions spread evenly over
+/// the silos instead of gathering where their first caller happened to run.
 /// </summary>
+[HashBasedPlacement]
 public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
 {
     public const string LifecycleReminder = "lifecycle";

@@ -1,0 +1,63 @@
+using CxLive.Alerts;
+using CxLive.Hosting;
+using CxLive.Redis;
+using CxLive.Storage;
+using CxLive.Tests.Integration.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using static CxLive.Tests.Integration.Grains.PartitionedAlertsTests;
+
+namespace CxLive.Tests.Integration.Grains;
+
+/// <summary>An alert partition stored in a real Redis: a change to one alert writes that alert's record, not the partition.</summary>
+public sealed class PartitionRecordsRedisTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    /// <summary>Remembers every write the partitions make, on the way to Redis.</summary>
+    private sealed class RecordingStore(IRecordStore inner) : IRecordStore
+    {
+        public List<IReadOnlyList<KeyValuePair<string, byte[]?>>> Writes { get; } = [];
+
+        public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope) => inner.LoadAsync(scope);
+
+        public Task WriteAsync(string scope, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
+        {
+            lock (Writes)
+            {
+                Writes.Add(records);
+            }
+
+            return inner.WriteAsync(scope, records);
+        }
+    }
+
+    [Fact]
+    public async Task In_redis_acknowledging_one_alert_of_many_writes_that_alert_and_two_small_counters()
+    {
+        await using var connection = new RedisConnection(redis.ConnectionString);
+        var store = new RecordingStore(new RedisRecordStore(connection, "partitions-test"));
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddCxMemoryStorage().UseInMemoryReminderService();
+            silo.Services.AddSingleton<IRecordStore>(store);
+        });
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var alerts = new ClusterAlerts(cluster.Client, 1); // one partition holds them all: the worst case for the old whole-state writes
+        var book = alerts.Book(0);
+        for (var n = 0; n < 500; n += 50)
+        {
+            await book.ApplyAsync([.. Enumerable.Range(n, 50).Select(i => Raise("detractor", $"c-{i}"))]);
+        }
+
+        var one = (await book.QueryAsync(new AlertQuery { Limit = 1 })).Single();
+        store.Writes.Clear();
+        await alerts.ActAsync(one.Id, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "li" });
+
+        var write = Assert.Single(store.Writes);
+        Assert.Equal([BookRecords.AlertRecord(one.Id), BookRecords.FiguresRecord, BookRecords.SequenceRecord], write.Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.InRange(write.Sum(r => r.Value!.Length + r.Key.Length), 1, 4096);
+        Assert.Equal(500 + 2 + 500, await redis.Db.HashLengthAsync("partitions-test/records/alerts-0")); // 500 alerts, their 500 budgets, 2 counters
+    }
+}

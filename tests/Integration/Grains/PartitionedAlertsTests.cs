@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using CxLive.Alerts;
+using CxLive.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+
+namespace CxLive.Tests.Integration.Grains;
+
+/// <summary>
+/// Alert partitions as grains in a real two-silo cluster: a silence reaches the partitions on
+/// every silo before its creation is answered.
+/// </summary>
+public sealed class PartitionedAlertsTests
+{
+    internal static AlertSignal Raise(string rule, string customer) => new()
+    {
+        Kind = SignalKind.Raise,
+        RuleId = rule,
+        CustomerId = customer,
+        Touchpoint = "web/search",
+        Severity = Severity.Warning,
+        Title = rule,
+        Detail = "detail",
+        Evidence = ["e-" + customer],
+        SuggestedAction = new SuggestedAction(Journeys.Channel.Email, "Hello", "context"),
+        At = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>One customer per partition, so that a raise for each lands on every partition.</summary>
+    private static List<string> OneCustomerPerPartition(int partitions)
+    {
+        var customers = new Dictionary<int, string>();
+        for (var n = 0; customers.Count < partitions; n++)
+        {
+            var customer = $"c-{Guid.NewGuid():N}";
+            customers.TryAdd(AlertPartitions.Of(customer, partitions), customer);
+        }
+
+        return [.. customers.OrderBy(c => c.Key).Select(c => c.Value)];
+    }
+
+    [Fact]
+    public async Task A_silence_created_on_one_silo_mutes_alerts_raised_on_partitions_of_the_other_at_once()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());
+        builder.ConfigureSilo((_, silo) => silo.AddCxMemoryStorage().UseInMemoryReminderService());
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var alerts = new ClusterAlerts(cluster.Client, AlertPartitions.DefaultCount);
+        await Task.WhenAll(alerts.All.Select(p => alerts.Book(p).FiguresAsync())); // every partition awake, wherever Orleans put it
+        var hosts = (await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics())
+            .Where(h => h.GrainId.Type.ToString() == "alertbook").ToList();
+        Assert.True(hosts.Select(h => h.SiloAddress).Distinct().Count() == 2, $"the partitions are spread over both silos: {string.Join(", ", hosts.Select(h => $"{h.GrainId}@{h.SiloAddress}"))}");
+
+        var clock = Stopwatch.StartNew();
+        var silence = await alerts.Directory.AddSilenceAsync(new Silence
+        {
+            Id = "s-" + Guid.NewGuid().ToString("N")[..8],
+            RuleId = "long-wait",
+            Author = "li",
+            Comment = "queue migration",
+            CreatedAt = DateTimeOffset.UtcNow,
+            ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
+        });
+        var customers = OneCustomerPerPartition(alerts.Partitions);
+        var muted = await Task.WhenAll(customers.Select(c => alerts.BookOfCustomer(c).ApplyAsync([Raise("long-wait", c)])));
+        var within = clock.Elapsed;
+
+        Assert.All(muted, raised => Assert.Equal(silence.Id, Assert.Single(raised).SilencedBy));
+        Assert.True(within < TimeSpan.FromSeconds(1), $"the silence reached every partition in {within.TotalMilliseconds:N0} ms");
+        Assert.Equal(0, (await alerts.StatsAsync(DateTimeOffset.UtcNow)).OpenBySeverity[Severity.Warning]); // muted alerts are nobody's to act on
+
+        // Deleted: the next raises, anywhere, are loud again.
+        Assert.True(await alerts.Directory.RemoveSilenceAsync(silence.Id));
+        var loud = await Task.WhenAll(customers.Select(c => alerts.BookOfCustomer(c).ApplyAsync([Raise("detractor", c)])));
+        Assert.All(loud, raised => Assert.Null(Assert.Single(raised).SilencedBy));
+    }
+}
