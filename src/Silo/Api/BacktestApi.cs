@@ -78,6 +78,17 @@ public static class BacktestApi
             return RulesApi.Invalid(errors);
         }
 
+        // Like ingestion: nothing to replay is the caller's mistake, not an empty result from 1970.
+        if (body.Batch.ItemCount == 0)
+        {
+            return Problems.NoInteractions();
+        }
+
+        if (body.Batch.Valid.Count == 0)
+        {
+            return Problems.NoneValid(body.Batch);
+        }
+
         var result = Backtest.Run(source.Detectors, book, body.Batch.Valid, end, alertOptions.Value);
         return Results.Ok(new
         {
@@ -151,7 +162,7 @@ public static class BacktestApi
         }
         catch (JsonException e)
         {
-            errors.Add($"rules: not valid JSON: {e.Message}");
+            errors.Add($"rules: not valid JSON at {JsonErrors.Describe(e, Encoding.UTF8.GetBytes(overrides))}");
             return null;
         }
 
@@ -181,18 +192,11 @@ public static class BacktestApi
                 errors.AddRange(ruleErrors.Select(e => $"rules.{rule.Name}.{e}"));
             }
 
-            if (errors.Count > 0)
-            {
-                return null;
-            }
-
-            var built = source.TryBuild(changes, errors);
-            for (var i = 0; i < errors.Count; i++)
-            {
-                errors[i] = errors[i].Split(": ", 2) is [var ruleId, var rest] ? $"rules.{ruleId}.{rest}" : errors[i];
-            }
-
-            return built;
+            // Parameters are checked even beside other mistakes, so every one is reported at once.
+            var parameterErrors = new List<string>();
+            var built = source.TryBuild(changes, parameterErrors);
+            errors.AddRange(parameterErrors.Select(e => e.Split(": ", 2) is [var ruleId, var rest] ? $"rules.{ruleId}.{rest}" : e));
+            return errors.Count == 0 ? built : null;
         }
     }
 }

@@ -96,15 +96,12 @@ public static class IngestEndpoint
         if (batch.ItemCount == 0)
         {
             metrics.Rejected("empty");
-            return Problems.BadRequest("No interactions", "the body holds no interactions");
+            return Problems.NoInteractions();
         }
 
         if (batch.Valid.Count == 0)
         {
-            return Problems.BadRequest(
-                "Every interaction was rejected",
-                $"none of the {batch.ItemCount} items is valid; see 'rejected' for each item's reasons",
-                new Dictionary<string, object?> { ["rejected"] = batch.Rejected });
+            return Problems.NoneValid(batch);
         }
 
         if (batch.Rejected.Count > 0)
