@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CxLive.Alerts;
+using CxLive.Api.OpenApi;
 using CxLive.Backtesting;
 using CxLive.Detection;
 using CxLive.Ingestion;
@@ -17,9 +18,19 @@ namespace CxLive.Api;
 /// </summary>
 public static class BacktestApi
 {
+    /// <summary>The operation's name, by which the OpenAPI document describes its body.</summary>
+    public const string OperationName = "Backtest";
+
     public static IEndpointRouteBuilder MapBacktestApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/rules/backtest", RunAsync);
+        app.MapPost("/api/rules/backtest", RunAsync)
+            .WithName(OperationName)
+            .WithTags("Rules")
+            .Documents<BacktestRequest>("application/json", "application/x-ndjson")
+            .Produces<BacktestResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
@@ -90,15 +101,7 @@ public static class BacktestApi
         }
 
         var result = Backtest.Run(source.Detectors, book, body.Batch.Valid, end, alertOptions.Value);
-        return Results.Ok(new
-        {
-            result.Interactions,
-            body.Batch.Rejected,
-            result.From,
-            result.Until,
-            result.ByRule,
-            result.Alerts,
-        });
+        return Results.Ok(new BacktestResponse(result.Interactions, body.Batch.Rejected, result.From, result.Until, result.ByRule, result.Alerts));
     }
 
     /// <summary>An array of interactions, or <c>{ "interactions": [...], "rules": { ruleId: settings } }</c>.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CxLive.Dashboard.Security;
 using CxLive.Agents;
 using CxLive.Alerts;
+using CxLive.Api.OpenApi;
 using CxLive.Ingestion;
 using CxLive.Journeys;
 using CxLive.Serialization;
@@ -18,17 +19,23 @@ public static class OutreachApi
 {
     public static IEndpointRouteBuilder MapOutreachApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/agents", (IGrainFactory grains) => grains.GetGrain<IOutreachDeskGrain>(0).AgentsAsync()).Produces<Agent[]>();
-        var outreach = app.MapGroup("/api/outreach");
+        app.MapGet("/api/agents", (IGrainFactory grains) => grains.GetGrain<IOutreachDeskGrain>(0).AgentsAsync()).Produces<Agent[]>().WithTags("Agents and outreach");
+        var outreach = app.MapGroup("/api/outreach").WithTags("Agents and outreach");
         outreach.MapGet("/", async (IGrainFactory grains, string? agentId, bool? pending, ClaimsPrincipal user) =>
             user.MaySeeAgent(agentId) || (agentId is null && user.SeesEverything())
                 ? Results.Ok(await grains.GetGrain<IOutreachDeskGrain>(0).ListAsync(agentId, pending ?? false))
-                : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt[]>();
+                : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt[]>().ProducesProblem(StatusCodes.Status403Forbidden);
         outreach.MapGet("/{id}", async (IGrainFactory grains, string id, ClaimsPrincipal user) =>
             await grains.GetGrain<IOutreachDeskGrain>(0).GetAsync(id) is not { } prompt ? Problems.NotFound($"no outreach prompt has id '{id}'")
             : user.MaySeeAgent(prompt.AgentId) ? Results.Ok(prompt)
-            : Problems.Forbidden(NotYourPrompt));
-        outreach.MapPost("/{id}/outcome", ReportAsync);
+            : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        outreach.MapPost("/{id}/outcome", ReportAsync)
+            .Documents<OutreachOutcomeRequest>("application/json")
+            .Produces<OutreachOutcomeResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -89,7 +96,7 @@ public static class OutreachApi
         await sink.AcceptAsync([OutreachInteraction(prompt, agent, time.GetUtcNow())], request.HttpContext.RequestAborted);
 
         // The alert may have moved on already (resolved by its rule, acknowledged by a supervisor): the report stands either way.
-        return Results.Ok(new { prompt, alert = moved.Alert });
+        return Results.Ok(new OutreachOutcomeResponse(prompt, moved.Alert));
     }
 
     /// <summary>What the agent did, as an interaction on the customer's journey (product.md: type <c>outreach</c>, written by CxLive).</summary>

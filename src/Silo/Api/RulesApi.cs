@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using CxLive.Alerts;
+using CxLive.Api.OpenApi;
 using CxLive.Detection;
 using CxLive.Rules;
 using CxLive.Serialization;
@@ -16,11 +17,16 @@ public static class RulesApi
 {
     public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder app)
     {
-        var rules = app.MapGroup("/api/rules");
-        rules.MapGet("/", (LiveRuleBookSource source) => Results.Ok(source.Current.Rules.Select(RuleView.Of)));
+        var rules = app.MapGroup("/api/rules").WithTags("Rules");
+        rules.MapGet("/", (LiveRuleBookSource source) => Results.Ok(source.Current.Rules.Select(RuleView.Of))).Produces<RuleView[]>();
         rules.MapGet("/{ruleId}", (LiveRuleBookSource source, string ruleId) =>
-            source.Current.Find(ruleId) is { } rule ? Results.Ok(RuleView.Of(rule)) : UnknownRule(ruleId));
-        rules.MapPut("/{ruleId}", ChangeAsync).RequireAuthorization(Dashboard.Security.Access.AdminPolicy);
+            source.Current.Find(ruleId) is { } rule ? Results.Ok(RuleView.Of(rule)) : UnknownRule(ruleId)).Produces<RuleView>().ProducesProblem(StatusCodes.Status404NotFound);
+        rules.MapPut("/{ruleId}", ChangeAsync).RequireAuthorization(Dashboard.Security.Access.AdminPolicy)
+            .Documents<RuleChangeRequest>("application/json")
+            .Produces<RuleView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 

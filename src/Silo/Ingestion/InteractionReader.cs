@@ -75,6 +75,9 @@ internal static class InteractionReader
         InteractionFields.Channel, InteractionFields.Touchpoint, InteractionFields.Type,
     ];
 
+    /// <summary>The required fields' wire names, for the OpenAPI document.</summary>
+    public static IEnumerable<string> RequiredNames => RequiredFields.Select(NameOf);
+
     private static InteractionFields FieldOf(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("id"u8) ? InteractionFields.Id
         : reader.ValueTextEquals("customerId"u8) ? InteractionFields.CustomerId
