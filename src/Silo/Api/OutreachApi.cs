@@ -99,7 +99,7 @@ public static class OutreachApi
         return Results.Ok(new OutreachOutcomeResponse(prompt, moved.Alert));
     }
 
-    /// <summary>What the agent did, as an interaction on the customer's journey (product.md: type <c>outreach</c>, written by CxLive).</summary>
+    /// <summary>What the agent did, as an interaction on the customer's journey (type <c>outreach</c>, written by CxLive; docs/api.md).</summary>
     public static Interaction OutreachInteraction(OutreachPrompt prompt, string agent, DateTimeOffset now) => new()
     {
         Id = "outreach-" + prompt.Id,
