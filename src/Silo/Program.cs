@@ -36,6 +36,7 @@ builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section
 builder.Services.AddHostedService<DemoTraffic>();
 builder.Services.ConfigureHttpJsonOptions(o => CxJson.Apply(o.SerializerOptions));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiErrors.Describe);
+builder.Services.AddCxOpenApi();
 
 var app = builder.Build();
 app.UseCorrelationIds();
@@ -69,6 +70,7 @@ if (OrleansHosting.OrleansDashboardEnabled(app.Configuration))
 }
 
 app.MapCxOperations();
+app.MapCxOpenApi();
 
 app.AnnounceAddress();
 app.Run();

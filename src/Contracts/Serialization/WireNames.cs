@@ -4,15 +4,22 @@ namespace CxLive.Serialization;
 
 /// <summary>
 /// An enum's names as the wire spells them (the same kebab-case as <see cref="CxJson"/>), for
-/// parsers and query strings that read enums without the JSON serializer.
+/// parsers and query strings that read enums without the JSON serializer. Reading ignores case and
+/// also takes the name configuration files use (<c>Warning</c>, <c>CallCenter</c>), so a value
+/// copied from one place is accepted in the other; writing is always the kebab-case name.
 /// </summary>
 public static class WireNames<TEnum> where TEnum : struct, Enum
 {
-    private static readonly FrozenDictionary<string, TEnum> ByName =
-        Enum.GetValues<TEnum>().ToFrozenDictionary(v => CxJson.EnumNaming.ConvertName(v.ToString()), StringComparer.Ordinal);
+    private static readonly TEnum[] Values = Enum.GetValues<TEnum>();
+
+    private static readonly FrozenDictionary<string, TEnum> ByName = Values
+        .Select(v => KeyValuePair.Create(CxJson.EnumNaming.ConvertName(v.ToString()), v))
+        .Concat(Values.Select(v => KeyValuePair.Create(v.ToString(), v)))
+        .DistinctBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>"web, app, call-center, ...": for error messages that say what is allowed.</summary>
-    public static readonly string Allowed = string.Join(", ", ByName.Keys.OrderBy(k => Convert.ToInt32(ByName[k])));
+    public static readonly string Allowed = string.Join(", ", Values.Select(Of));
 
     private static readonly FrozenDictionary<string, TEnum>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         ByName.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -30,10 +30,20 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API reference page (Scalar, served from its package: no CDN) starts with an inline module
+    /// script and injects styles. It shows only the OpenAPI document, never integrators' text, is
+    /// admins-only outside Development, and still may not be framed, run eval or reach other hosts.
+    /// </summary>
+    public const string ApiReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>Paths (and what is below them) that are not CxLive's pages, with the policy each needs.</summary>
     private static readonly (PathString Prefix, string Policy)[] OtherPolicies =
     [
         ("/orleans", OrleansDashboardPolicy),
+        ("/scalar", ApiReferencePolicy),
     ];
 
     public static IApplicationBuilder UseCxSecurityHeaders(this IApplicationBuilder app) =>

@@ -1,4 +1,5 @@
 using CxLive.Alerts;
+using CxLive.Api.OpenApi;
 using CxLive.Customers;
 using CxLive.Serialization;
 
@@ -14,7 +15,7 @@ public static class AlertActionsApi
 
     public static IEndpointRouteBuilder MapAlertActionsApi(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/alerts/{id}");
+        var alerts = app.MapGroup("/api/alerts/{id}").WithTags("Alerts");
         foreach (var (path, kind) in new[]
         {
             ("/ack", AlertActionKind.Acknowledge),
@@ -23,7 +24,12 @@ public static class AlertActionsApi
             ("/snooze", AlertActionKind.Snooze),
         })
         {
-            alerts.MapPost(path, (string id, HttpRequest request, IGrainFactory grains, ClusterAlerts book, TimeProvider time) => ActAsync(id, request, grains, book, time, kind));
+            alerts.MapPost(path, (string id, HttpRequest request, IGrainFactory grains, ClusterAlerts book, TimeProvider time) => ActAsync(id, request, grains, book, time, kind))
+                .Documents<AlertActionRequest>(isOptional: true, "application/json")
+                .Produces<Alert>()
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict);
         }
 
         return app;

@@ -10,7 +10,7 @@ public static class AlertsApi
 
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/alerts");
+        var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
         alerts.MapGet("/", QueryAsync).Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         alerts.MapGet("/stats", (ClusterAlerts alerts, TimeProvider time) => alerts.StatsAsync(time.GetUtcNow())).Produces<WallStats>();
         alerts.MapGet("/{id}", GetAsync).Produces<Alert>().ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CxLive.Alerts;
+using CxLive.Api.OpenApi;
 using CxLive.Backtesting;
 using CxLive.Detection;
 using CxLive.Ingestion;
@@ -17,9 +18,19 @@ namespace CxLive.Api;
 /// </summary>
 public static class BacktestApi
 {
+    /// <summary>The operation's name, by which the OpenAPI document describes its body.</summary>
+    public const string OperationName = "Backtest";
+
     public static IEndpointRouteBuilder MapBacktestApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/rules/backtest", RunAsync);
+        app.MapPost("/api/rules/backtest", RunAsync)
+            .WithName(OperationName)
+            .WithTags("Rules")
+            .Documents<BacktestRequest>("application/json", "application/x-ndjson")
+            .Produces<BacktestResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
@@ -78,16 +89,19 @@ public static class BacktestApi
             return RulesApi.Invalid(errors);
         }
 
-        var result = Backtest.Run(source.Detectors, book, body.Batch.Valid, end, alertOptions.Value);
-        return Results.Ok(new
+        // Like ingestion: nothing to replay is the caller's mistake, not an empty result from 1970.
+        if (body.Batch.ItemCount == 0)
         {
-            result.Interactions,
-            body.Batch.Rejected,
-            result.From,
-            result.Until,
-            result.ByRule,
-            result.Alerts,
-        });
+            return Problems.NoInteractions();
+        }
+
+        if (body.Batch.Valid.Count == 0)
+        {
+            return Problems.NoneValid(body.Batch);
+        }
+
+        var result = Backtest.Run(source.Detectors, book, body.Batch.Valid, end, alertOptions.Value);
+        return Results.Ok(new BacktestResponse(result.Interactions, body.Batch.Rejected, result.From, result.Until, result.ByRule, result.Alerts));
     }
 
     /// <summary>An array of interactions, or <c>{ "interactions": [...], "rules": { ruleId: settings } }</c>.</summary>
@@ -151,7 +165,7 @@ public static class BacktestApi
         }
         catch (JsonException e)
         {
-            errors.Add($"rules: not valid JSON: {e.Message}");
+            errors.Add($"rules: not valid JSON at {JsonErrors.Describe(e, Encoding.UTF8.GetBytes(overrides))}");
             return null;
         }
 
@@ -181,18 +195,11 @@ public static class BacktestApi
                 errors.AddRange(ruleErrors.Select(e => $"rules.{rule.Name}.{e}"));
             }
 
-            if (errors.Count > 0)
-            {
-                return null;
-            }
-
-            var built = source.TryBuild(changes, errors);
-            for (var i = 0; i < errors.Count; i++)
-            {
-                errors[i] = errors[i].Split(": ", 2) is [var ruleId, var rest] ? $"rules.{ruleId}.{rest}" : errors[i];
-            }
-
-            return built;
+            // Parameters are checked even beside other mistakes, so every one is reported at once.
+            var parameterErrors = new List<string>();
+            var built = source.TryBuild(changes, parameterErrors);
+            errors.AddRange(parameterErrors.Select(e => e.Split(": ", 2) is [var ruleId, var rest] ? $"rules.{ruleId}.{rest}" : e));
+            return errors.Count == 0 ? built : null;
         }
     }
 }

@@ -1,4 +1,5 @@
 using CxLive.Alerts;
+using CxLive.Api.OpenApi;
 using CxLive.Customers;
 using CxLive.Dashboard.Security;
 using System.Security.Claims;
@@ -15,13 +16,14 @@ public static class CustomersApi
 {
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/customers/{id}", GetAsync).Produces<CustomerView>().ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/api/customers/{id}/score", ScoreAsync).Produces<ScorePoint[]>().ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/api/experience/distribution", async (IGrainFactory grains) =>
+        var customers = app.MapGroup("").WithTags("Customers");
+        customers.MapGet("/api/customers/{id}", GetAsync).Produces<CustomerView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        customers.MapGet("/api/customers/{id}/score", ScoreAsync).Produces<ScorePoint[]>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        customers.MapGet("/api/experience/distribution", async (IGrainFactory grains) =>
         {
             var tenths = await grains.GetGrain<IExperienceDirectoryGrain>(0).DistributionAsync();
-            return Results.Ok(new { tenths, customers = tenths.Sum() });
-        }).RequireAuthorization(Access.SupervisorPolicy);
+            return Results.Ok(new DistributionResponse(tenths, tenths.Sum()));
+        }).RequireAuthorization(Access.SupervisorPolicy).Produces<DistributionResponse>();
         return app;
     }
 

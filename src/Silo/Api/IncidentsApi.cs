@@ -1,4 +1,5 @@
 using CxLive.Alerts;
+using CxLive.Api.OpenApi;
 
 namespace CxLive.Api;
 
@@ -7,13 +8,18 @@ public static class IncidentsApi
 {
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
-        var incidents = app.MapGroup("/api/incidents");
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
         incidents.MapGet("/", (ClusterAlerts alerts, bool? open) => alerts.IncidentsAsync(open ?? false)).Produces<Incident[]>();
         incidents.MapGet("/{id}", async (ClusterAlerts alerts, string id) =>
             await alerts.GetIncidentAsync(id) is { } incident
                 ? Results.Ok(incident)
-                : Problems.NotFound($"no incident has id '{id}'"));
-        incidents.MapPost("/{id}/resolve", ResolveAsync);
+                : Problems.NotFound($"no incident has id '{id}'")).Produces<Incident>().ProducesProblem(StatusCodes.Status404NotFound);
+        incidents.MapPost("/{id}/resolve", ResolveAsync)
+            .Documents<IncidentResolveRequest>(isOptional: true, "application/json")
+            .Produces<Incident>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -90,7 +90,7 @@ public sealed class JsonBody
         }
         catch (JsonException e)
         {
-            return (null, Problems.BadRequest("Unreadable body", $"the body is not valid JSON: {e.Message}"));
+            return (null, Problems.BadRequest("Unreadable body", $"the body is not valid JSON at {Ingestion.JsonErrors.Describe(e, bytes)}"));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CxLive.Dashboard.Security;
 using CxLive.Agents;
 using CxLive.Alerts;
+using CxLive.Api.OpenApi;
 using CxLive.Ingestion;
 using CxLive.Journeys;
 using CxLive.Serialization;
@@ -18,17 +19,23 @@ public static class OutreachApi
 {
     public static IEndpointRouteBuilder MapOutreachApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/agents", (ClusterAlerts alerts) => alerts.AgentsAsync()).Produces<Agent[]>();
-        var outreach = app.MapGroup("/api/outreach");
+        app.MapGet("/api/agents", (ClusterAlerts alerts) => alerts.AgentsAsync()).Produces<Agent[]>().WithTags("Agents and outreach");
+        var outreach = app.MapGroup("/api/outreach").WithTags("Agents and outreach");
         outreach.MapGet("/", async (ClusterAlerts alerts, string? agentId, bool? pending, ClaimsPrincipal user) =>
             user.MaySeeAgent(agentId) || (agentId is null && user.SeesEverything())
                 ? Results.Ok(await alerts.PromptsAsync(agentId, pending ?? false))
-                : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt[]>();
+                : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt[]>().ProducesProblem(StatusCodes.Status403Forbidden);
         outreach.MapGet("/{id}", async (ClusterAlerts alerts, string id, ClaimsPrincipal user) =>
             await alerts.GetPromptAsync(id) is not { } prompt ? Problems.NotFound($"no outreach prompt has id '{id}'")
             : user.MaySeeAgent(prompt.AgentId) ? Results.Ok(prompt)
-            : Problems.Forbidden(NotYourPrompt));
-        outreach.MapPost("/{id}/outcome", ReportAsync);
+            : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        outreach.MapPost("/{id}/outcome", ReportAsync)
+            .Documents<OutreachOutcomeRequest>("application/json")
+            .Produces<OutreachOutcomeResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -87,10 +94,10 @@ public static class OutreachApi
         await sink.AcceptAsync([OutreachInteraction(prompt, agent, time.GetUtcNow())], request.HttpContext.RequestAborted);
 
         // The alert may have moved on already (resolved by its rule, acknowledged by a supervisor): the report stands either way.
-        return Results.Ok(new { prompt, alert = moved.Alert });
+        return Results.Ok(new OutreachOutcomeResponse(prompt, moved.Alert));
     }
 
-    /// <summary>What the agent did, as an interaction on the customer's journey (product.md: type <c>outreach</c>, written by CxLive).</summary>
+    /// <summary>What the agent did, as an interaction on the customer's journey (type <c>outreach</c>, written by CxLive; docs/api.md).</summary>
     public static Interaction OutreachInteraction(OutreachPrompt prompt, string agent, DateTimeOffset now) => new()
     {
         Id = "outreach-" + prompt.Id,

@@ -13,6 +13,15 @@ public static class Problems
             ["errors"] = new Dictionary<string, string[]> { [parameter] = [reason] },
         });
 
+    /// <summary>A body that was read but held no item: 400 for ingestion and back-tests alike.</summary>
+    public static IResult NoInteractions() => BadRequest("No interactions", "the body holds no interactions");
+
+    /// <summary>Every item of the body was rejected: 400, with each item's reasons.</summary>
+    public static IResult NoneValid(Ingestion.ParsedBatch batch) => BadRequest(
+        "Every interaction was rejected",
+        $"none of the {batch.ItemCount} items is valid; see 'rejected' for each item's reasons",
+        new Dictionary<string, object?> { ["rejected"] = batch.Rejected });
+
     public static IResult NotFound(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

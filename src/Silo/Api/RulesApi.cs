@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using CxLive.Alerts;
+using CxLive.Api.OpenApi;
 using CxLive.Detection;
 using CxLive.Rules;
 using CxLive.Serialization;
@@ -16,11 +17,16 @@ public static class RulesApi
 {
     public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder app)
     {
-        var rules = app.MapGroup("/api/rules");
-        rules.MapGet("/", (LiveRuleBookSource source) => Results.Ok(source.Current.Rules.Select(RuleView.Of)));
+        var rules = app.MapGroup("/api/rules").WithTags("Rules");
+        rules.MapGet("/", (LiveRuleBookSource source) => Results.Ok(source.Current.Rules.Select(RuleView.Of))).Produces<RuleView[]>();
         rules.MapGet("/{ruleId}", (LiveRuleBookSource source, string ruleId) =>
-            source.Current.Find(ruleId) is { } rule ? Results.Ok(RuleView.Of(rule)) : UnknownRule(ruleId));
-        rules.MapPut("/{ruleId}", ChangeAsync).RequireAuthorization(Dashboard.Security.Access.AdminPolicy);
+            source.Current.Find(ruleId) is { } rule ? Results.Ok(RuleView.Of(rule)) : UnknownRule(ruleId)).Produces<RuleView>().ProducesProblem(StatusCodes.Status404NotFound);
+        rules.MapPut("/{ruleId}", ChangeAsync).RequireAuthorization(Dashboard.Security.Access.AdminPolicy)
+            .Documents<RuleChangeRequest>("application/json")
+            .Produces<RuleView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 
@@ -45,12 +51,16 @@ public static class RulesApi
                 return Invalid(errors);
             }
 
+            // The parameters are checked even when a setting beside them was wrong: every mistake at once.
             var rulesGrain = grains.GetGrain<IRulesGrain>(0);
             var proposed = await rulesGrain.GetChangesAsync();
             proposed = proposed with { ByRule = proposed.ByRule.SetItem(ruleId, change) };
-            if (source.TryBuild(proposed, errors) is null)
+            var parameterErrors = new List<string>();
+            source.TryBuild(proposed, parameterErrors);
+            errors.AddRange(parameterErrors.Select(e => e.StartsWith(ruleId + ": ", StringComparison.Ordinal) ? e[(ruleId.Length + 2)..] : e));
+            if (errors.Count > 0)
             {
-                return Invalid(errors.Select(e => e.StartsWith(ruleId + ": ", StringComparison.Ordinal) ? e[(ruleId.Length + 2)..] : e).ToList());
+                return Invalid(errors);
             }
 
             source.Apply(await rulesGrain.ChangeAsync(ruleId, change));
@@ -61,6 +71,9 @@ public static class RulesApi
     /// <summary>
     /// The body: <c>enabled</c> and <c>severity</c> keep their current values when left out;
     /// <c>parameters</c> named are changed, the others keep theirs. Values may be strings or numbers.
+    /// A wrong setting adds its reason to <paramref name="errors"/> and keeps its current value, so the
+    /// change that comes back still lets the caller check the parameters; null only when the body is
+    /// not an object at all.
     /// </summary>
     internal static RuleChange? Read(JsonElement body, ActiveRule current, List<string> errors)
     {
@@ -112,7 +125,7 @@ public static class RulesApi
             }
         }
 
-        return errors.Count == 0 ? new RuleChange(enabled, severity, parameters) : null;
+        return new RuleChange(enabled, severity, parameters);
     }
 
     internal static IResult Invalid(List<string> errors) => Problems.BadRequest(

@@ -1,4 +1,5 @@
 using CxLive.Alerts;
+using CxLive.Api.OpenApi;
 
 namespace CxLive.Api;
 
@@ -7,11 +8,12 @@ public static class SilencesApi
 {
     public static IEndpointRouteBuilder MapSilencesApi(this IEndpointRouteBuilder app)
     {
-        var silences = app.MapGroup("/api/silences");
+        var silences = app.MapGroup("/api/silences").WithTags("Silences");
         silences.MapGet("/", (ClusterAlerts alerts) => alerts.Directory.SilencesAsync()).Produces<Silence[]>();
-        silences.MapPost("/", CreateAsync).Produces<Silence>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+        silences.MapPost("/", CreateAsync).Documents<SilenceRequest>("application/json").Produces<Silence>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
         silences.MapDelete("/{id}", async (ClusterAlerts alerts, string id) =>
-            await alerts.Directory.RemoveSilenceAsync(id) ? Results.NoContent() : Problems.NotFound($"no active silence has id '{id}'"));
+            await alerts.Directory.RemoveSilenceAsync(id) ? Results.NoContent() : Problems.NotFound($"no active silence has id '{id}'"))
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

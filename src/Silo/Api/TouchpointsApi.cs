@@ -10,8 +10,9 @@ public static class TouchpointsApi
 {
     public static IEndpointRouteBuilder MapTouchpointsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/touchpoints", TopAsync).Produces<TouchpointSnapshot[]>().ProducesProblem(StatusCodes.Status400BadRequest);
-        app.MapGet("/api/touchpoints/{**id}", GetAsync).Produces<TouchpointSnapshot>().ProducesProblem(StatusCodes.Status404NotFound);
+        var touchpoints = app.MapGroup("/api/touchpoints").WithTags("Touchpoints");
+        touchpoints.MapGet("/", TopAsync).Produces<TouchpointSnapshot[]>().ProducesProblem(StatusCodes.Status400BadRequest);
+        touchpoints.MapGet("/{**id}", GetAsync).Produces<TouchpointSnapshot>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -43,6 +43,9 @@ public static class CxServices
             .Validate(o => o.EscalateAfter > TimeSpan.Zero && o.ExpireAfter > TimeSpan.Zero && o.IncidentLookback >= TimeSpan.Zero, "Alerts:EscalateAfter and ExpireAfter must be positive, IncidentLookback not negative")
             .ValidateOnStart();
         services.AddOptions<OutreachOptions>().BindConfiguration(OutreachOptions.Section)
+            // Like every enum-like setting, any case and the configuration spelling (RoundRobin) are taken.
+            .PostConfigure(o => o.Routing = new[] { OutreachOptions.LeastLoaded, OutreachOptions.RoundRobin }
+                .FirstOrDefault(r => string.Equals(r.Replace("-", ""), o.Routing.Replace("-", ""), StringComparison.OrdinalIgnoreCase)) ?? o.Routing)
             .Validate(o => o.Routing is OutreachOptions.LeastLoaded or OutreachOptions.RoundRobin, "Outreach:Routing must be least-loaded or round-robin")
             .Validate(o => o.Agents.All(a => a.Id.Length > 0) && o.Agents.Select(a => a.Id).Distinct().Count() == o.Agents.Count, "Outreach:Agents need an Id each, all different")
             .Validate(o => o.TimelineInPrompt >= 0 && o.ReportedKept >= 0, "Outreach:TimelineInPrompt and ReportedKept must not be negative")

@@ -56,24 +56,26 @@ public static class BatchParser
         }
         catch (JsonException e)
         {
-            throw new UnreadableBodyException($"the body is not valid JSON: {e.Message}");
+            throw new UnreadableBodyException($"the body is not valid JSON at {JsonErrors.Describe(e, body)}");
         }
 
         return batch;
     }
 
-    /// <summary>One object per line; blank lines are skipped; a broken line is one rejected item (index = 0-based line number).</summary>
+    /// <summary>
+    /// One object per line; blank lines are skipped; a broken line is one rejected item, with its
+    /// <see cref="RejectedItem.Line"/> counted from 1 (and, as before, index = line counted from 0).
+    /// </summary>
     public static ParsedBatch ParseNdjson(ReadOnlySpan<byte> body, ItemRules rules, int maxItems)
     {
         var batch = new ParsedBatch();
         var line = 0;
         foreach (var range in body.Split((byte)'\n'))
         {
-            var text = body[range].Trim(" \t\r"u8);
-            if (!text.IsEmpty)
+            if (!body[range].Trim(" \t\r"u8).IsEmpty)
             {
                 CheckCount(batch.ItemCount, maxItems);
-                ReadLine(text, line, rules, batch);
+                ReadLine(body[range], line, rules, batch); // untrimmed: columns in errors are the sender's
             }
 
             line++;
@@ -89,18 +91,18 @@ public static class BatchParser
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                batch.Rejected.Add(new RejectedItem(line, null, ["item: must be a JSON object"]));
+                batch.Rejected.Add(new RejectedItem(line, null, ["item: must be a JSON object"]) { Line = line + 1 });
                 return;
             }
 
             var interaction = InteractionReader.Read(ref reader, rules, batch.Errors, out var id);
             reader.Read(); // throws if the line holds more than one value; nothing is kept then
-            Keep(batch, line, interaction, id);
+            Keep(batch, line, interaction, id, line + 1);
         }
         catch (JsonException e)
         {
             batch.Errors.Clear();
-            batch.Rejected.Add(new RejectedItem(line, null, [$"item: not valid JSON: {e.Message}"]));
+            batch.Rejected.Add(new RejectedItem(line, null, [$"item: not valid JSON at {JsonErrors.Describe(e, text, line + 1)}"]) { Line = line + 1 });
         }
     }
 
@@ -111,7 +113,7 @@ public static class BatchParser
     }
 
     /// <summary>Keeps the item, or rejects it with the reasons gathered in the batch's shared error list.</summary>
-    private static void Keep(ParsedBatch batch, int index, Journeys.Interaction? interaction, string? id)
+    private static void Keep(ParsedBatch batch, int index, Journeys.Interaction? interaction, string? id, int? line = null)
     {
         if (interaction is not null)
         {
@@ -119,7 +121,7 @@ public static class BatchParser
         }
         else
         {
-            batch.Rejected.Add(new RejectedItem(index, id, [.. batch.Errors]));
+            batch.Rejected.Add(new RejectedItem(index, id, [.. batch.Errors]) { Line = line });
             batch.Errors.Clear();
         }
     }

@@ -1,4 +1,5 @@
 using CxLive.Api;
+using CxLive.Api.OpenApi;
 using CxLive.Security;
 using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,16 @@ namespace CxLive.Ingestion;
 /// <summary><c>POST /api/interactions</c>: the HTTP entry point of the ingest contract.</summary>
 public static class IngestEndpoint
 {
+    /// <summary>The operation's name, by which the OpenAPI document describes its body.</summary>
+    public const string OperationName = "IngestInteractions";
+
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/interactions", HandleAsync)
-            .WithName("IngestInteractions")
+            .WithName(OperationName)
+            .WithTags("Ingestion")
+            .WithSummary("Send interactions: one JSON object, a JSON array, or NDJSON")
+            .Documents<Journeys.Interaction>("application/json", "application/x-ndjson")
             .RequireAuthorization(SecurityExtensions.IntegratorPolicy)
             .RequireRateLimiting(SecurityExtensions.IngestRateLimit)
             .Produces<IngestResponse>(StatusCodes.Status202Accepted)
@@ -96,15 +103,12 @@ public static class IngestEndpoint
         if (batch.ItemCount == 0)
         {
             metrics.Rejected("empty");
-            return Problems.BadRequest("No interactions", "the body holds no interactions");
+            return Problems.NoInteractions();
         }
 
         if (batch.Valid.Count == 0)
         {
-            return Problems.BadRequest(
-                "Every interaction was rejected",
-                $"none of the {batch.ItemCount} items is valid; see 'rejected' for each item's reasons",
-                new Dictionary<string, object?> { ["rejected"] = batch.Rejected });
+            return Problems.NoneValid(batch);
         }
 
         if (batch.Rejected.Count > 0)

@@ -7,7 +7,7 @@ namespace CxLive.Ingestion;
 
 /// <summary>
 /// Reads one interaction object from a <see cref="Utf8JsonReader"/> straight into an
-/// <see cref="Interaction"/>, checking every field against the ingest contract (product.md) as it
+/// <see cref="Interaction"/>, checking every field against the ingest contract (docs/api.md) as it
 /// goes. Errors read "field: reason". Unknown fields are ignored, so integrators can send extra
 /// fields and newer clients keep working. Null counts as absent.
 /// </summary>
@@ -74,6 +74,9 @@ internal static class InteractionReader
         InteractionFields.Id, InteractionFields.CustomerId, InteractionFields.Timestamp,
         InteractionFields.Channel, InteractionFields.Touchpoint, InteractionFields.Type,
     ];
+
+    /// <summary>The required fields' wire names, for the OpenAPI document.</summary>
+    public static IEnumerable<string> RequiredNames => RequiredFields.Select(NameOf);
 
     private static InteractionFields FieldOf(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("id"u8) ? InteractionFields.Id

@@ -20,13 +20,11 @@ public static class SignInEndpoints
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
         }).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/api/me", (ClaimsPrincipal user, IOptions<SecurityOptions> options, IHostEnvironment environment) => Results.Ok(new
-        {
-            name = user.Identity?.Name,
-            roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value),
-            agentId = user.AgentId(),
-            open = options.Value.PeopleOpen(environment),
-        })).RequireAuthorization(Access.PeoplePolicy);
+        app.MapGet("/api/me", (ClaimsPrincipal user, IOptions<SecurityOptions> options, IHostEnvironment environment) => Results.Ok(new Api.OpenApi.MeResponse(
+            user.Identity?.Name,
+            [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+            user.AgentId(),
+            options.Value.PeopleOpen(environment)))).RequireAuthorization(Access.PeoplePolicy).Produces<Api.OpenApi.MeResponse>().WithTags("Session");
         return app;
     }
 

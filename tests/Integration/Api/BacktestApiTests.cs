@@ -79,6 +79,30 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
     }
 
     [Theory]
+    [InlineData("[]", "application/json", "the body holds no interactions")]
+    [InlineData("""{ "interactions": [] }""", "application/json", "the body holds no interactions")]
+    [InlineData("\n\n", "application/x-ndjson", "the body holds no interactions")]
+    [InlineData("""[{ "id": "x" }]""", "application/json", "none of the 1 items is valid")]
+    public async Task NothingToReplay_Is400_LikeAnEmptyIngest(string body, string mediaType, string detail)
+    {
+        var response = await _http.PostAsync("api/rules/backtest", Body(body, mediaType));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith(detail, (string)(await ReadObject(response))["detail"]!);
+    }
+
+    [Fact]
+    public async Task EveryMistakeInTheOverrides_IsReportedAtOnce()
+    {
+        var response = await _http.PostAsync("api/rules/backtest", Body(
+            $$"""{ "interactions": {{ThreeFailedSearches()}}, "rules": { "repeated-failed-search": { "severity": "loud", "parameters": { "window": "soon" } }, "nope": {} } }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadObject(response))["errors"]!.AsObject();
+        Assert.Equal(["rules.nope", "rules.repeated-failed-search.parameters.window", "rules.repeated-failed-search.severity"], errors.Select(e => e.Key).Order());
+    }
+
+    [Theory]
     [InlineData("""{ "interactions": [], "rules": { "repeated-failed-search": { "parameters": { "window": "soon" } } } }""", "rules.repeated-failed-search.parameters.window")]
     [InlineData("""{ "interactions": [], "rules": { "nope": {} } }""", "rules.nope")]
     public async Task InvalidOverrides_Are400NamingThem(string body, string field)

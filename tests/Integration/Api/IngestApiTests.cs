@@ -109,6 +109,26 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
         await AssertProblem(await Post(Body(body)), HttpStatusCode.BadRequest, detail);
     }
 
+    [Fact]
+    public async Task BrokenJson_SaysWhereAndWhat_InTheSendersWords()
+    {
+        var response = await Post(Body("[\n  {\"id\": 'q-1'}\n]"));
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "the body is not valid JSON at line 2, column 10: strings need double quotes");
+        Assert.DoesNotContain("LineNumber", (string)(await ReadObject(response))["detail"]!);
+    }
+
+    [Fact]
+    public async Task NdjsonRejections_NameTheLineCountedFromOne()
+    {
+        var body = $"{Json(Make(_customer, _now, InteractionTypes.PageView))}\n{{\"id\": nope}}\n";
+
+        var rejected = (await ReadObject(await Post(Body(body, "application/x-ndjson"))))["rejected"]!.AsArray().Single()!;
+
+        Assert.Equal(2, (int)rejected["line"]!);
+        Assert.Equal("item: not valid JSON at line 2, column 8: 'nope' is not a JSON value (text needs double quotes; the literals are true, false and null)", (string)rejected["errors"]![0]!);
+    }
+
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]

@@ -91,6 +91,29 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     }
 
     [Fact]
+    public async Task EveryMistakeInAChange_IsReportedAtOnce()
+    {
+        var response = await Put("repeated-failed-search", """{ "severity": "urgent", "enabld": true, "parameters": { "window": "soon", "threshold": 0, "windw": 1 } }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadObject(response))["errors"]!.AsObject();
+        Assert.Equal(["enabld", "parameters.threshold", "parameters.window", "parameters.windw", "severity"], errors.Select(e => e.Key).Order());
+        Assert.Equal("warning", (string)(await ReadObject(await _http.GetAsync("api/rules/repeated-failed-search")))["severity"]!);
+    }
+
+    [Theory]
+    [InlineData("Critical", "critical")] // as configuration files spell it
+    [InlineData("INFO", "info")]
+    public async Task Severity_IsReadInAnyCase_AndAnsweredInTheWireSpelling(string written, string answered)
+    {
+        var response = await Put("points-redemption-failure", $$"""{ "severity": "{{written}}" }""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(answered, (string)(await ReadObject(response))["severity"]!);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("api/alerts?severity=Critical&state=OPEN")).StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownRule_Is404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("api/rules/no-such-rule")).StatusCode);

@@ -16,7 +16,10 @@ public sealed class SecuredAppFixture : IDisposable
 {
     public const string Password = "correct horse battery staple";
 
-    public CxLiveApp App { get; } = new(new Dictionary<string, string?>
+    public CxLiveApp App { get; } = new(People);
+
+    /// <summary>The settings of this install, for fixtures that need the same people and more.</summary>
+    public static Dictionary<string, string?> People => new()
     {
         ["Outreach:Agents:2:Skills:0"] = "store", // call-center prompts all go to li.na
         ["Security:Users:0:Name"] = "zhang.min",
@@ -29,7 +32,7 @@ public sealed class SecuredAppFixture : IDisposable
         ["Security:Users:2:Name"] = "root",
         ["Security:Users:2:PasswordHash"] = PasswordHash.Of(Password),
         ["Security:Users:2:Roles:0"] = "admin",
-    });
+    };
 
     public void Dispose() => App.Dispose();
 }

@@ -112,7 +112,7 @@ public sealed class BatchParserTests
     [InlineData("timestamp", "\"2026-11-23T10:05:01Z\"", "timestamp: is more than 00:05:00 in the future (Ingestion:MaxClockSkew)")]
     [InlineData("timestamp", "\"2026-10-24T09:59:59Z\"", "timestamp: is more than 30 days old (Ingestion:MaxEventAge)")]
     [InlineData("channel", "\"fax\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other")]
-    [InlineData("channel", "\"Web\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other")]
+    [InlineData("channel", "\"call center\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other")]
     [InlineData("outcome", "\"ok\"", "outcome: must be one of success, failure, abandoned")]
     [InlineData("stage", "\"checkout\"", "stage: must be one of discover, research, purchase, receive, service, share")]
     [InlineData("score", "\"12\"", "score: must be a finite number")]
@@ -207,12 +207,12 @@ public sealed class BatchParserTests
     [Theory]
     [InlineData("", "the body is empty")]
     [InlineData(" \r\n ", "the body is empty")]
-    [InlineData("not json", "the body is not valid JSON: 'not json' is")]
-    [InlineData("[{\"id\":\"i-1\",}]", "the body is not valid JSON:")]
-    [InlineData("[" + Valid, "the body is not valid JSON:")]
+    [InlineData("not json", "the body is not valid JSON at line 1, column 1: 'not' is not a JSON value")]
+    [InlineData("[{\"id\":\"i-1\",}]", "the body is not valid JSON at line 1, column 14: a comma before '}' is not allowed")]
+    [InlineData("[" + Valid, "the body is not valid JSON at line 1,")]
     [InlineData("\"a string\"", "the body must be a JSON object, a JSON array of objects, or NDJSON")]
     [InlineData("42", "the body must be a JSON object, a JSON array of objects, or NDJSON")]
-    [InlineData(Valid + " trailing", "the body is not valid JSON:")]
+    [InlineData(Valid + " trailing", "the body is not valid JSON at line 1, column 126: unexpected 'trailing'")]
     public void UnreadableBodies_AreRefusedAsAWhole(string body, string reason)
     {
         var e = Assert.Throws<UnreadableBodyException>(() => Json(body));
@@ -261,8 +261,46 @@ public sealed class BatchParserTests
 
         Assert.Equal(["i-1", "i-3"], batch.Valid.Select(v => v.Id));
         Assert.Equal([2, 3, 4], batch.Rejected.Select(r => r.Index));
-        Assert.StartsWith("item: not valid JSON", batch.Rejected[0].Errors[0]);
-        Assert.StartsWith("item: not valid JSON", batch.Rejected[1].Errors[0]);
+        Assert.Equal([3, 4, 5], batch.Rejected.Select(r => r.Line)); // as an editor counts them
+        Assert.Equal("item: not valid JSON at line 3, column 2: a property name in double quotes was expected but found 'not json'", batch.Rejected[0].Errors[0]);
+        Assert.Equal("item: not valid JSON at line 4, column 126: unexpected 'extra'", batch.Rejected[1].Errors[0]);
         Assert.Equal(["item: must be a JSON object"], batch.Rejected[2].Errors);
+    }
+
+    [Theory]
+    [InlineData("[\n  {\"id\": tru}\n]", "line 2, column 10: 'tru' is not a JSON value")]
+    [InlineData("[1,]", "line 1, column 4: a comma before ']' is not allowed (remove the last comma)")]
+    [InlineData("{'id':1}", "line 1, column 2: strings need double quotes")]
+    [InlineData("[{\"id\": 1} // note\n]", "line 1, column 12: comments are not allowed in JSON")]
+    [InlineData("{\"id\":\"a\nb\"}", "line 1, column 9: a control character (U+000A) must be written escaped")]
+    [InlineData("[{\"id\":\"é\"", "line 1, column 11: the JSON ends before it is complete")]
+    [InlineData("[" + Valid + " 7]", "line 1, column 127: unexpected '7]'")]
+    public void BrokenJson_IsDescribedByLineColumnAndWhatIsWrong_NeverByTheReadersOwnWords(string body, string where)
+    {
+        var e = Assert.Throws<UnreadableBodyException>(() => Json(body));
+
+        Assert.StartsWith("the body is not valid JSON at " + where, e.Message);
+        Assert.DoesNotContain("LineNumber", e.Message);
+        Assert.DoesNotContain("reader options", e.Message);
+    }
+
+    [Fact]
+    public void Ndjson_ItemErrors_NameTheLineCountedFromOne()
+    {
+        var batch = Ndjson($"{Valid}\n{With("channel", "\"fax\"")}\n");
+
+        var rejected = Assert.Single(batch.Rejected);
+        Assert.Equal((1, 2), (rejected.Index, rejected.Line));
+        Assert.Null(Json($"[{Valid},{With("channel", "\"fax\"")}]").Rejected.Single().Line); // arrays have indexes, not lines
+    }
+
+    [Theory]
+    [InlineData("Web", Channel.Web)]
+    [InlineData("CALL-CENTER", Channel.CallCenter)]
+    [InlineData("CallCenter", Channel.CallCenter)]
+    [InlineData("field-service", Channel.FieldService)]
+    public void EnumValues_AreReadInAnyCase_AndInTheSpellingConfigurationUses(string written, Channel channel)
+    {
+        Assert.Equal(channel, Json(With("channel", $"\"{written}\"")).Valid.Single().Channel);
     }
 }

@@ -1,0 +1,51 @@
+namespace CxLive.Api.OpenApi;
+
+/// <summary>The words of the OpenAPI document that no endpoint carries: conventions, errors, and the SignalR hub.</summary>
+public static class ApiDescriptions
+{
+    public const string Document = """
+        CxLive watches customer experience as it happens. Integrators stream interactions in
+        (`POST /api/interactions`, or `XADD cxlive:interactions * data <json>` in Redis mode); people
+        and tools read alerts, customers and touchpoints, act on alerts, and change rules.
+
+        **Conventions.** JSON is camelCase; enum values are kebab-case strings (`call-center`), read in
+        any case; times are ISO 8601 with an offset. Every error is an RFC 7807 problem details object
+        (`application/problem+json`) with `status`, `title`, a `detail` that says what to change, and a
+        `correlationId` to quote when asking about the request; invalid fields are listed in `errors`,
+        keyed by field, all at once.
+
+        **Who may call.** Integrators send `X-Api-Key` when keys are configured (`429` with
+        `Retry-After` past their rate limit). People sign in (cookie). An open install (the demo) needs
+        neither.
+
+        **Real time.** The SignalR hub at `/hubs/cx` pushes alerts, incidents, prompts and customer
+        updates: see the tag "Real time (SignalR)" below. A .NET client library for ingestion is
+        `CxLive.Client`.
+        """;
+
+    /// <summary>The hub's methods and messages (the hub is not REST, so no operation describes it).</summary>
+    public const string Hub = """
+        Hub `/hubs/cx`, SignalR JSON protocol, the same JSON conventions as the REST API. Any SignalR client works
+        (JavaScript `@microsoft/signalr`, .NET `Microsoft.AspNetCore.SignalR.Client`, Java, Python). Method names
+        are exactly as written (camelCase messages are matched case-sensitively by the .NET and Java clients).
+
+        | client calls | effect |
+        | --- | --- |
+        | `SubscribeWall()` / `UnsubscribeWall()` | every alert and incident raised or changed, and `wallStats` (supervisors, admins) |
+        | `SubscribeAgent(agentId)` / `UnsubscribeAgent(agentId)` | the outreach prompts routed to that agent (an agent: only their own id) |
+        | `SubscribeCustomer(customerId)` / `UnsubscribeCustomer(customerId)` | alerts about that customer, and `customerUpdated` after each batch of their interactions |
+        | `SubscribeTouchpoint(touchpoint)` / `UnsubscribeTouchpoint(touchpoint)` | alerts and incidents of that touchpoint (supervisors, admins) |
+
+        | server sends | payload (schema) | when |
+        | --- | --- | --- |
+        | `alertRaised` | `Alert` | a new alert opened (silenced ones are never sent) |
+        | `alertUpdated` | `Alert` | an alert changed: a repeat, assigned, acknowledged, snoozed, escalated, resolved |
+        | `incidentUpdated` | `Incident` | an incident opened, absorbed another alert, or resolved |
+        | `outreachPrompt` | `OutreachPrompt` | a prompt was routed to the subscribed agent, or withdrawn (`withdrawnAt` set) |
+        | `customerUpdated` | `CustomerSnapshot` | a subscribed customer recorded new interactions (one per batch) |
+        | `wallStats` | `WallStats` | the wall's numbers, at most once a second while alerts change |
+
+        A refused subscription fails the invocation with a `HubException` whose message starts `Forbidden:`.
+        After a reconnect, subscribe again and fetch `GET /api/alerts?state=open` to catch up.
+        """;
+}

@@ -1,0 +1,206 @@
+using System.Text.Json.Nodes;
+using CxLive.Agents;
+using CxLive.Api.OpenApi;
+using CxLive.Alerts;
+using CxLive.Customers;
+using CxLive.Dashboard.Security;
+using CxLive.Ingestion;
+using CxLive.Journeys;
+using CxLive.Security;
+using CxLive.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace CxLive.Api;
+
+/// <summary>
+/// The OpenAPI document at <c>/openapi/v1.json</c>, generated from the endpoints themselves, and
+/// the interactive reference page at <c>/scalar</c> (served from the package: no CDN, no fonts or
+/// telemetry from elsewhere). Who may open them: <see cref="ApiReferenceOptions"/>.
+/// </summary>
+public static class CxOpenApi
+{
+    public const string DocumentName = "v1";
+    public const string DocumentPath = "/openapi/v1.json";
+
+    /// <summary>The reference page; its scripts and styles live under this path too.</summary>
+    public const string ReferencePath = "/scalar";
+
+    public const string ApiKeyScheme = "apiKey";
+    public const string CookieScheme = "cookie";
+
+    public static IServiceCollection AddCxOpenApi(this IServiceCollection services)
+    {
+        services.AddOptions<ApiReferenceOptions>().BindConfiguration(ApiReferenceOptions.Section)
+            .Validate(o => o.Access is null || ApiReferenceOptions.Accesses.Contains(o.Access, StringComparer.OrdinalIgnoreCase),
+                $"ApiReference:Access must be one of {string.Join(", ", ApiReferenceOptions.Accesses)}")
+            .ValidateOnStart();
+        services.AddOpenApi(DocumentName, o =>
+        {
+            // The REST API; the Orleans dashboard (/orleans) and the pages are not part of the contract.
+            o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer(DescribeDocumentAsync);
+            o.AddOperationTransformer(DescribeOperationAsync);
+            o.AddSchemaTransformer(DescribeSchema);
+        });
+        return services;
+    }
+
+    /// <summary>Maps the document and the page, open or for admins as configured (nothing when <c>off</c>).</summary>
+    public static WebApplication MapCxOpenApi(this WebApplication app)
+    {
+        var access = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiReferenceOptions>>().Value.EffectiveAccess(app.Environment);
+        if (access == ApiReferenceOptions.Off)
+        {
+            return app;
+        }
+
+        var document = app.MapOpenApi("/openapi/{documentName}.json");
+        var page = app.MapScalarApiReference(ReferencePath, o => o
+            .WithTitle("CxLive API reference")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .AddDocument(DocumentName)
+            .DisableDefaultFonts() // the default fonts come from a CDN: a control room has none
+            .DisableTelemetry()
+            .DisableAgent() // the hosted AI assistant, the MCP link and the developer toolbar all reach Scalar's cloud
+            .DisableMcp()
+            .HideDeveloperTools());
+        foreach (var endpoints in new IEndpointConventionBuilder[] { document, page })
+        {
+            if (access == ApiReferenceOptions.Admins)
+            {
+                endpoints.RequireAuthorization(Access.AdminPolicy);
+            }
+            else
+            {
+                endpoints.AllowAnonymous();
+            }
+        }
+
+        return app;
+    }
+
+    private static async Task DescribeDocumentAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "CxLive API",
+            Version = DocumentName,
+            Description = ApiDescriptions.Document,
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeyAuthentication.Header,
+            Description = "An integrator's API key (Security:ApiKeys; `CxLive.Silo new-api-key <name>` makes one). Only for POST /api/interactions. Not needed while no keys are configured.",
+        };
+        document.Components.SecuritySchemes[CookieScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Cookie,
+            Name = "cxlive",
+            Description = "The sign-in cookie people get from the /login page (or the identity provider's session with OpenID Connect). Not needed in an open install.",
+        };
+
+        // The hub sends these; REST answers do not all use them, so they are added by hand.
+        foreach (var (name, type) in new[] { ("CustomerSnapshot", typeof(CustomerSnapshot)), ("WallStats", typeof(WallStats)), ("OutreachPrompt", typeof(OutreachPrompt)), ("Incident", typeof(Incident)), ("Alert", typeof(Alert)) })
+        {
+            if (document.Components.Schemas?.ContainsKey(name) != true)
+            {
+                document.AddComponent(name, await context.GetOrCreateSchemaAsync(type, cancellationToken: cancellationToken));
+            }
+        }
+
+        document.Tags ??= new HashSet<OpenApiTag>();
+        document.Tags.Add(new OpenApiTag { Name = "Real time (SignalR)", Description = ApiDescriptions.Hub });
+    }
+
+    private static async Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<DocumentedBody>().FirstOrDefault() is { } body && context.Document is { } host)
+        {
+            host.AddComponent(body.Type.Name, await context.GetOrCreateSchemaAsync(body.Type, cancellationToken: cancellationToken));
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = !body.IsOptional,
+                Content = body.ContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchemaReference(body.Type.Name, host) }),
+            };
+        }
+
+        var policies = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToHashSet();
+        var document = context.Document;
+        if (policies.Contains(SecurityExtensions.IntegratorPolicy))
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] }];
+        }
+        else if (policies.Count > 0)
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, document)] = [] }];
+            var who = policies.Contains(Access.AdminPolicy) ? "admins"
+                : policies.Contains(Access.SupervisorPolicy) ? "supervisors and admins"
+                : "supervisors, agents and admins";
+            operation.Description = $"{operation.Description}\n\nWith sign-in configured: for {who}.".TrimStart();
+        }
+
+        var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
+        if (name is IngestEndpoint.OperationName or BacktestApi.OperationName && operation.RequestBody?.Content is { } content && document is not null)
+        {
+            DescribeInteractionBodies(content, document, backtest: name == BacktestApi.OperationName);
+        }
+    }
+
+    /// <summary>
+    /// The JSON body is one interaction or an array of them (a back-test takes an array, or the
+    /// object with overrides); NDJSON is one interaction per line, which a schema can say only in words.
+    /// </summary>
+    private static void DescribeInteractionBodies(IDictionary<string, OpenApiMediaType> content, OpenApiDocument document, bool backtest)
+    {
+        var interaction = new OpenApiSchemaReference(nameof(Interaction), document);
+        var array = new OpenApiSchema { Type = JsonSchemaType.Array, Items = interaction };
+        if (content.TryGetValue("application/json", out var json) && json.Schema is { } declared)
+        {
+            json.Schema = new OpenApiSchema { OneOf = [backtest ? declared : interaction, array] };
+        }
+
+        content["application/x-ndjson"] = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "One Interaction object per line (UTF-8, lines end with \\n); blank lines are skipped. A broken line is one rejected item, with its line counted from 1."
+                    + (backtest ? " Overrides go in the 'rules' query parameter." : ""),
+            },
+            Example = JsonValue.Create(InteractionSchema.Example.ToJsonString() + "\n"),
+        };
+    }
+
+    private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (type.IsEnum)
+        {
+            // The wire names, whatever the generator made of the converter.
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = [.. Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(CxJson.EnumNaming.ConvertName(n)))];
+            schema.Description ??= "Read in any case (and in the spelling configuration uses, e.g. CallCenter); always written as here.";
+        }
+        else if (schema.Type is { } types && types.HasFlag(JsonSchemaType.String) && (types.HasFlag(JsonSchemaType.Number) || types.HasFlag(JsonSchemaType.Integer)))
+        {
+            // The web serializer defaults would read numbers from strings; CxLive writes numbers and its parsers want numbers.
+            schema.Type = types & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
+
+        if (type == typeof(Interaction))
+        {
+            InteractionSchema.Describe(schema);
+        }
+
+        return Task.CompletedTask;
+    }
+}

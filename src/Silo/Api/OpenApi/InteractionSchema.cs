@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using CxLive.Ingestion;
+using CxLive.Journeys;
+using Microsoft.OpenApi;
+
+namespace CxLive.Api.OpenApi;
+
+/// <summary>
+/// The ingest contract in the OpenAPI document: the limits the parser (<see cref="InteractionReader"/>)
+/// enforces, taken from its own constants, with descriptions and an example it accepts.
+/// </summary>
+public static class InteractionSchema
+{
+    /// <summary>No control characters (C0, DEL, C1): what the parser calls printable text.</summary>
+    public const string Printable = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$";
+
+    public static JsonObject Example => new()
+    {
+        ["id"] = "q-1",
+        ["customerId"] = "alice",
+        ["timestamp"] = "2026-11-23T10:15:00Z",
+        ["channel"] = "web",
+        ["touchpoint"] = "web/search",
+        ["type"] = "search",
+        ["outcome"] = "success",
+        ["stage"] = "research",
+        ["score"] = 0,
+        ["attributes"] = new JsonObject { ["query"] = "red running shoes 42" },
+    };
+
+    public static void Describe(OpenApiSchema schema)
+    {
+        schema.Description = "One thing a customer did or had done to them. Unknown fields are ignored; null counts as absent; a field given twice is an error.";
+        schema.Required = new HashSet<string>(InteractionReader.RequiredNames);
+        schema.Examples = [Example];
+        Text(schema, "id", InteractionReader.MaxIdLength, "Unique per interaction: a re-sent id is accepted and ignored (idempotent), as long as the customer has had fewer than Customers:DedupCapacity (512) newer interactions.");
+        Text(schema, "customerId", InteractionReader.MaxIdLength, "Who.");
+        Text(schema, "touchpoint", InteractionReader.MaxIdLength, "Where, e.g. web/search, call-center/billing-queue.");
+        Text(schema, "caseId", InteractionReader.MaxIdLength, "Links a complaint, its replies and follow-up contacts across channels.");
+        Text(schema, "source", InteractionReader.MaxIdLength, "Over HTTP set by CxLive to the API key's name, whatever the body says; kept as written on the Redis stream.");
+        Text(schema, "type", InteractionReader.MaxTypeLength,
+            $"What happened. Known types drive detectors: {string.Join(", ", InteractionTypes.All)}. Unknown types are kept and counted but drive no detector.");
+        if (Property(schema, "timestamp") is { } timestamp)
+        {
+            timestamp.Format = "date-time";
+            timestamp.Description = "Event time, ISO 8601 with an offset (Z or +08:00). At most Ingestion:MaxClockSkew (5 min) in the future and Ingestion:MaxEventAge (30 days) in the past.";
+        }
+
+        if (Property(schema, "score") is { } score)
+        {
+            score.Description = "A finite number whose meaning the type gives: results of a search, seconds of a queue-wait, the answer of a survey.";
+        }
+
+        if (Property(schema, "attributes") is { } attributes)
+        {
+            attributes.MaxProperties = InteractionReader.MaxAttributes;
+            attributes.AdditionalProperties = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                MinLength = 1,
+                MaxLength = InteractionReader.MaxAttributeLength,
+                Pattern = Printable,
+            };
+            attributes.Description = $"String values only; at most {InteractionReader.MaxAttributes} entries; keys and values 1-{InteractionReader.MaxAttributeLength} characters (e.g. query, orderId, scale).";
+        }
+    }
+
+    private static void Text(OpenApiSchema schema, string name, int maxLength, string description)
+    {
+        if (Property(schema, name) is { } property)
+        {
+            property.MinLength = 1;
+            property.MaxLength = maxLength;
+            property.Pattern = Printable;
+            property.Description = description;
+        }
+    }
+
+    /// <summary>An inline property schema (strings, numbers, maps); enums are references, described on their own.</summary>
+    private static OpenApiSchema? Property(OpenApiSchema schema, string name) =>
+        schema.Properties is not null && schema.Properties.TryGetValue(name, out var property) ? property as OpenApiSchema : null;
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CxLive.Dashboard.Hubs;
+using CxLive.Ingestion;
+using CxLive.Tests.Integration.Support;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Api;
+
+/// <summary>
+/// <c>/openapi/v1.json</c>, as a code generator reads it: it parses, it holds every REST endpoint the
+/// app maps, and what it says of an interaction is what the ingest parser enforces.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class OpenApiTests(AppFixture fixture) : IDisposable
+{
+    private readonly HttpClient _http = fixture.App.CreateHttpClient();
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<JsonObject> DocumentAsync() => await ReadObject(await _http.GetAsync("openapi/v1.json"));
+
+    private static JsonObject Schema(JsonObject document, string name) => document["components"]!["schemas"]![name]!.AsObject();
+
+    [Fact]
+    public async Task TheDocumentParses_AsOpenApi_WithoutErrors()
+    {
+        var text = await _http.GetStringAsync("openapi/v1.json");
+
+        var read = OpenApiDocument.Parse(text, "json");
+
+        Assert.Empty(read.Diagnostic?.Errors ?? []);
+        Assert.Equal("CxLive API", read.Document!.Info.Title);
+        Assert.Contains("X-Api-Key", read.Document.Components!.SecuritySchemes!.Values.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task EveryRestEndpointTheAppMaps_IsInTheDocument_WithItsMethod()
+    {
+        var paths = (await DocumentAsync())["paths"]!.AsObject();
+        var mapped = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Path: Normalize(e.RoutePattern.RawText!), Method: m.ToLowerInvariant())))
+            .ToList();
+
+        Assert.True(mapped.Count >= 25, $"only {mapped.Count} endpoints found");
+        var missing = mapped.Where(m => paths[m.Path]?[m.Method] is null).ToList();
+        Assert.True(missing.Count == 0, "not in the document: " + string.Join(", ", missing));
+    }
+
+    private static string Normalize(string pattern) => Regex.Replace(pattern.TrimEnd('/'), @"\{\*\*?([^}:]+)[^}]*\}|\{([^}:]+):[^}]*\}", m => "{" + (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) + "}");
+
+    [Fact]
+    public async Task Operations_SayWhatTheyTakeAndAnswer_AndHowToAuthenticate()
+    {
+        var document = await DocumentAsync();
+        var ingest = document["paths"]!["/api/interactions"]!["post"]!;
+
+        Assert.NotNull(ingest["requestBody"]!["content"]!["application/json"]!["schema"]!["oneOf"]);
+        Assert.NotNull(ingest["requestBody"]!["content"]!["application/x-ndjson"]);
+        Assert.Equal("#/components/schemas/IngestResponse", (string)ingest["responses"]!["202"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+        Assert.NotNull(ingest["responses"]!["400"]!["content"]!["application/problem+json"]);
+        Assert.NotNull(ingest["security"]![0]!["apiKey"]);
+        var rulePut = document["paths"]!["/api/rules/{ruleId}"]!["put"]!;
+        Assert.Equal("#/components/schemas/RuleChangeRequest", (string)rulePut["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+        Assert.NotNull(rulePut["security"]![0]!["cookie"]);
+        Assert.Contains("for admins", (string)rulePut["description"]!);
+        Assert.Equal("#/components/schemas/Alert", (string)document["paths"]!["/api/alerts/{id}/ack"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+        Assert.Equal(["info", "warning", "critical"], Schema(document, "Severity")["enum"]!.AsArray().Select(v => (string)v!));
+    }
+
+    [Fact]
+    public async Task TheHubsMethodsAndMessages_AreDescribed()
+    {
+        var hub = (string)(await DocumentAsync())["tags"]!.AsArray().Single(t => ((string)t!["name"]!).Contains("SignalR"))!["description"]!;
+
+        var methods = typeof(CxHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.GetBaseDefinition().DeclaringType == typeof(CxHub)).Select(m => m.Name);
+        var messages = typeof(ICxClient).GetMethods().Select(m => m.Name);
+        Assert.All(methods.Concat(messages), name => Assert.Contains($"`{name}", hub));
+        Assert.Contains(CxHub.Path, hub);
+    }
+
+    /// <summary>The ingest item's schema, checked against the parser itself: each constraint it states holds, one step past it fails.</summary>
+    [Fact]
+    public async Task TheInteractionSchema_StatesExactlyWhatTheParserEnforces()
+    {
+        var document = await DocumentAsync();
+        var schema = Schema(document, "Interaction");
+        var example = schema["examples"]![0]!.AsObject();
+        example["timestamp"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O");
+        Assert.Empty(Parse(example).Rejected);
+
+        foreach (var required in schema["required"]!.AsArray().Select(r => (string)r!))
+        {
+            Assert.Contains($"{required}: is required", Errors(With(example, required, null)));
+        }
+
+        var properties = schema["properties"]!.AsObject();
+        foreach (var (name, property) in properties.Where(p => p.Value?["maxLength"] is not null))
+        {
+            var max = (int)property!["maxLength"]!;
+            Assert.DoesNotContain(Errors(With(example, name, new string('x', max))), e => e.StartsWith(name + ":", StringComparison.Ordinal));
+            Assert.Contains($"{name}: must be at most {max} characters", Errors(With(example, name, new string('x', max + 1))));
+            Assert.Contains($"{name}: must not contain control characters", Errors(With(example, name, "a\u0007b")));
+            Assert.DoesNotMatch((string)property["pattern"]!, "a\u0007b");
+            Assert.Contains($"{name}: must not be empty", Errors(With(example, name, "")));
+        }
+
+        foreach (var name in new[] { "channel", "outcome", "stage" })
+        {
+            var values = (properties[name]!["enum"] ?? Schema(document, Referenced(properties[name]!))["enum"])!.AsArray().Select(v => (string)v!).ToList();
+            Assert.NotEmpty(values);
+            Assert.All(values, value => Assert.DoesNotContain(Errors(With(example, name, value)), e => e.StartsWith(name + ":", StringComparison.Ordinal)));
+            Assert.Contains($"{name}: must be one of {string.Join(", ", values)}", Errors(With(example, name, "no-such-value")));
+        }
+
+        var attributes = properties["attributes"]!;
+        var most = (int)attributes["maxProperties"]!;
+        var longest = (int)attributes["additionalProperties"]!["maxLength"]!;
+        Assert.Empty(Errors(With(example, "attributes", Attributes(most, longest))));
+        Assert.Contains($"attributes: has {most + 1} entries, at most {most} are allowed", Errors(With(example, "attributes", Attributes(most + 1, 1))));
+        Assert.Contains($"attributes.k0: must be at most {longest} characters", Errors(With(example, "attributes", Attributes(1, longest + 1))));
+        Assert.Contains("score: must be a finite number", Errors(With(example, "score", "12")));
+        Assert.DoesNotContain("string", properties["score"]!["type"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task TheReferencePage_IsServedFromThisServer()
+    {
+        var page = await _http.GetAsync("scalar/");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("CxLive API reference", html);
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("scalar/scalar.js")).StatusCode);
+    }
+
+    private static JsonObject Attributes(int count, int length) =>
+        new(Enumerable.Range(0, count).Select(i => KeyValuePair.Create($"k{i}", (JsonNode?)JsonValue.Create(new string('v', length)))));
+
+    /// <summary>An enum property is a reference to the enum's schema, or (depending on generation order) the schema inline.</summary>
+    private static string Referenced(JsonNode property) =>
+        ((string?)(property["$ref"] ?? property["oneOf"]?.AsArray().FirstOrDefault(o => o!["$ref"] is not null)?["$ref"]))?.Split('/')[^1]
+        ?? throw new InvalidOperationException("not a reference: " + property.ToJsonString());
+
+    private static JsonObject With(JsonObject example, string name, JsonNode? value)
+    {
+        var item = example.DeepClone().AsObject();
+        item.Remove(name);
+        if (value is not null)
+        {
+            item[name] = value;
+        }
+
+        return item;
+    }
+
+    private static ParsedBatch Parse(JsonObject item) =>
+        BatchParser.ParseJson(Encoding.UTF8.GetBytes(item.ToJsonString()), ItemRules.At(DateTimeOffset.UtcNow, new IngestionOptions()), 1);
+
+    private static IReadOnlyList<string> Errors(JsonObject item) => Parse(item).Rejected.SelectMany(r => r.Errors).ToList();
+}

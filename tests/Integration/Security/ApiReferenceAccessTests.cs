@@ -1,0 +1,55 @@
+using System.Net;
+using CxLive.Api.OpenApi;
+using CxLive.Tests.Integration.Support;
+using Microsoft.Extensions.Hosting.Internal;
+
+namespace CxLive.Tests.Integration.Security;
+
+/// <summary>The OpenAPI document and the reference page for admins only, as outside Development by default.</summary>
+public sealed class ApiReferenceAccessTests(ApiReferenceAccessTests.AdminsOnly fixture) : IClassFixture<ApiReferenceAccessTests.AdminsOnly>
+{
+    public sealed class AdminsOnly : IDisposable
+    {
+        public CxLiveApp App { get; } = new(new Dictionary<string, string?>(SecuredAppFixture.People) { [$"{ApiReferenceOptions.Section}:Access"] = ApiReferenceOptions.Admins });
+
+        public void Dispose() => App.Dispose();
+    }
+
+    private async Task<HttpClient> SignedInAsync(string? user)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = fixture.App.BaseAddress };
+        if (user is not null)
+        {
+            var login = await http.PostAsync("login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = user, ["password"] = SecuredAppFixture.Password }));
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        return http;
+    }
+
+    [Theory]
+    [InlineData("openapi/v1.json")]
+    [InlineData("scalar/")] // its script, scalar/scalar.js, is the package's own public code and is served to anyone
+    public async Task OnlyAdminsOpenThem(string path)
+    {
+        using var anonymous = await SignedInAsync(null);
+        using var supervisor = await SignedInAsync("zhang.min");
+        using var admin = await SignedInAsync("root");
+
+        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(path)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Development", null, "open")]
+    [InlineData("Production", null, "admins")]
+    [InlineData("Production", "Open", "open")]
+    [InlineData("Development", "off", "off")]
+    public void ByDefault_OpenInDevelopment_AdminsElsewhere_AsConfigured(string environment, string? configured, string access)
+    {
+        var options = new ApiReferenceOptions { Access = configured };
+
+        Assert.Equal(access, options.EffectiveAccess(new HostingEnvironment { EnvironmentName = environment }));
+    }
+}

@@ -1,0 +1,36 @@
+using CxLive.Agents;
+using CxLive.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Tests.Unit.Hosting;
+
+/// <summary>Enum-like settings are taken in any case and in either spelling; anything else is refused naming what is accepted.</summary>
+public sealed class EnumSettingsTests
+{
+    private static OutreachOptions Outreach(string routing)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Outreach:Routing"] = routing }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddCxCore();
+        return services.BuildServiceProvider().GetRequiredService<IOptions<OutreachOptions>>().Value;
+    }
+
+    [Theory]
+    [InlineData("round-robin", "round-robin")]
+    [InlineData("RoundRobin", "round-robin")]
+    [InlineData("Least-Loaded", "least-loaded")]
+    public void Routing_IsTakenInAnySpelling(string written, string meant)
+    {
+        Assert.Equal(meant, Outreach(written).Routing);
+    }
+
+    [Fact]
+    public void UnknownRouting_IsRefused_NamingTheAcceptedValues()
+    {
+        var e = Assert.Throws<OptionsValidationException>(() => Outreach("random"));
+
+        Assert.Contains("least-loaded or round-robin", e.Message);
+    }
+}
