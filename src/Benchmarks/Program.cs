@@ -11,6 +11,7 @@ using CxLive.Benchmarks;
 //   simulate redis <connection> <stream> [customers] [sessions-per-second] [seconds] [seed] [bad-rate]
 //   simulate ndjson <file> [customers] [sessions-per-second] [seconds of event time] [seed] [bad-rate]   (+ <file>.labels.ndjson)
 //   fanout <base-url> <clients> [alerts=3000]
+//   alerts <base-url> [stored=100000] [wave=10000] [customers-per-request=100] [redis host:port]   (alert rate from empty and with many stored, the flood, Redis bytes per alert)
 //   barehub <url>   (the fan-out and latency baseline: a bare SignalR hub broadcasting one alert per posted detractor survey)
 //   bare <url>   (the HTTP ingest baseline: Kestrel + the same parser, nothing else)
 //   keyedstate [customers=100000] [events=5000000]   (the memory baseline: the same traffic's last 50 per customer in a dictionary)
@@ -56,6 +57,8 @@ switch (args)
         }
     case ["fanout", var url, var clients, .. var rest]:
         return await FanOut.RunAsync(new Uri(url), int.Parse(clients), Arg(rest, 0, 3000));
+    case ["alerts", var url, .. var rest]:
+        return await AlertRate.RunAsync(new Uri(url), Arg(rest, 0, 100_000), Arg(rest, 1, 10_000), Arg(rest, 2, 100), rest.Length > 3 ? rest[3] : null);
     case ["barehub", var url]:
         return await FanOut.RunBareHubAsync(url);
     case ["bare", var url]:

@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CxLive.Alerts;
+using CxLive.Journeys;
+using CxLive.Serialization;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxLive.Benchmarks;
+
+/// <summary>
+/// How fast alerts are raised as they accumulate, and how a flood reaches the wall. Each customer
+/// has one bad experience (three failed searches: one <c>repeated-failed-search</c> alert; the
+/// experience-drop rule is switched off for the run so that every customer means exactly one
+/// alert). Waves of distinct customers are posted over HTTP; a wave's time runs from its first
+/// POST until <c>GET /api/alerts/stats</c> counts its alerts and a connected wall client has
+/// received them all. The first wave runs with no alerts stored, then the book is filled, then the
+/// same wave runs again. With a Redis address, <c>redis-cli monitor</c> samples the last wave and
+/// the bytes written to alert records are counted per alert change.
+/// </summary>
+public static class AlertRate
+{
+    public static async Task<int> RunAsync(Uri url, int stored, int wave, int batchCustomers, string? redis)
+    {
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
+        await SetRuleAsync(http, "experience-drop", enabled: false);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var wall = new WallCounter(url, run);
+        await wall.StartAsync();
+        try
+        {
+            var empty = await WaveAsync(http, wall, $"{run}-a", wave, batchCustomers);
+            Report("from empty", wave, empty);
+            var fill = await WaveAsync(http, wall, $"{run}-fill", Math.Max(0, stored - wave), batchCustomers);
+            Report($"filling to {stored:N0}", stored - wave, fill);
+            Sample? sample = redis is null ? null : Sample.Start(redis);
+            var full = await WaveAsync(http, wall, $"{run}-b", wave, batchCustomers);
+            Report($"with {stored:N0} stored", wave, full);
+            Console.WriteLine($"ratio: rate with {stored:N0} stored / rate from empty = {full.Rate / empty.Rate:F2}");
+            if (sample is not null)
+            {
+                var (records, bytes) = await sample.StopAsync();
+                Console.WriteLine($"redis monitor over the last wave: {records:N0} alert-record writes, {bytes:N0} bytes, {bytes / (double)wave:N0} bytes per new alert");
+            }
+        }
+        finally
+        {
+            await wall.DisposeAsync();
+            await SetRuleAsync(http, "experience-drop", enabled: true);
+        }
+
+        return 0;
+    }
+
+    public sealed record WaveResult(TimeSpan Posted, TimeSpan Counted, TimeSpan Walled, long Received)
+    {
+        public double Rate => Counted.TotalSeconds > 0 ? 1 / Counted.TotalSeconds : 0;
+    }
+
+    private static void Report(string what, int customers, WaveResult result) =>
+        Console.WriteLine(
+            $"{what}: {customers:N0} alerts posted in {result.Posted.TotalSeconds:F2} s; counted by the API after {result.Counted.TotalSeconds:F2} s " +
+            $"({customers / result.Counted.TotalSeconds:N0} alerts/s), on the wall after {result.Walled.TotalSeconds:F2} s " +
+            $"({result.Received:N0} received); {(result.Counted - result.Posted).TotalSeconds:F2} s after the last interaction was accepted");
+
+    private static async Task<WaveResult> WaveAsync(HttpClient http, WallCounter wall, string prefix, int customers, int batchCustomers)
+    {
+        if (customers == 0)
+        {
+            return new WaveResult(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, 0);
+        }
+
+        var before = await OpenAsync(http);
+        while (before < 0)
+        {
+            await Task.Delay(1000);
+            before = await OpenAsync(http);
+        }
+
+        var receivedBefore = wall.Received;
+        var at = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var bodies = Enumerable.Range(0, customers).Chunk(batchCustomers).Select(chunk => JsonSerializer.SerializeToUtf8Bytes(
+            chunk.SelectMany(n => Enumerable.Range(0, 3).Select(s => new Interaction
+            {
+                Id = $"{prefix}-{n}-{s}",
+                CustomerId = $"rate-{prefix}-{n}",
+                Timestamp = at.AddSeconds(s * 10),
+                Channel = Channel.Web,
+                Touchpoint = "web/search",
+                Type = InteractionTypes.Search,
+                Score = 0,
+                Stage = JourneyStage.Research,
+            })), CxJson.Options)).ToList();
+
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            for (int i; (i = Interlocked.Increment(ref next)) < bodies.Count;)
+            {
+                using var response = await IngestHttp.PostAsync(http, bodies[i]);
+                response.EnsureSuccessStatusCode();
+            }
+        }));
+        var posted = clock.Elapsed;
+        TimeSpan? counted = null, walled = null;
+        while ((counted is null || walled is null) && clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            counted ??= await OpenAsync(http) - before >= customers ? clock.Elapsed : null;
+            walled ??= wall.Received - receivedBefore >= customers ? clock.Elapsed : null;
+            await Task.Delay(100);
+        }
+
+        return new WaveResult(posted, counted ?? clock.Elapsed, walled ?? clock.Elapsed, wall.Received - receivedBefore);
+    }
+
+    /// <summary>Open alerts as the API counts them; -1 while it cannot answer (the old single book timed out under a flood).</summary>
+    private static async Task<long> OpenAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync("api/alerts/stats");
+        if (!response.IsSuccessStatusCode)
+        {
+            return -1;
+        }
+
+        var stats = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["openBySeverity"]!.AsObject();
+        return stats.Sum(s => (long)s.Value!);
+    }
+
+    private static async Task SetRuleAsync(HttpClient http, string rule, bool enabled)
+    {
+        using var content = new StringContent($"{{\"enabled\":{(enabled ? "true" : "false")}}}", Encoding.UTF8, "application/json");
+        (await http.PutAsync($"api/rules/{rule}", content)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A wall: one SignalR client subscribed to the wall, counting this run's raises.</summary>
+    private sealed class WallCounter(Uri url, string run) : IAsyncDisposable
+    {
+        private readonly HubConnection _hub = new HubConnectionBuilder().WithUrl(new Uri(url, "hubs/cx")).AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions)).Build();
+        private long _received;
+
+        public long Received => Interlocked.Read(ref _received);
+
+        public async Task StartAsync()
+        {
+            _hub.On<Alert>("alertRaised", alert =>
+            {
+                if (alert.CustomerId?.StartsWith("rate-" + run, StringComparison.Ordinal) == true)
+                {
+                    Interlocked.Increment(ref _received);
+                }
+            });
+            await _hub.StartAsync();
+            await _hub.InvokeAsync("SubscribeWall");
+        }
+
+        public ValueTask DisposeAsync() => _hub.DisposeAsync();
+    }
+
+    /// <summary><c>redis-cli monitor</c> while it runs: the writes to alert records (HSET on the old book's key or a partition's) and their bytes.</summary>
+    private sealed class Sample
+    {
+        private readonly Process _monitor;
+        private readonly Task<(long Writes, long Bytes)> _reading;
+
+        private Sample(Process monitor)
+        {
+            _monitor = monitor;
+            _reading = Task.Run(async () =>
+            {
+                var (writes, bytes) = (0L, 0L);
+                while (await monitor.StandardOutput.ReadLineAsync() is { } line)
+                {
+                    // Orleans' whole-state writes run a Lua script (EVALSHA) with the state; records go through HSET.
+                    if (line.Contains("\"HSET\"", StringComparison.OrdinalIgnoreCase) && line.Contains("records/alerts-", StringComparison.Ordinal)
+                        || line.Contains("\"EVALSHA\"", StringComparison.OrdinalIgnoreCase) && line.Contains("alertbook", StringComparison.OrdinalIgnoreCase))
+                    {
+                        writes++;
+                        bytes += DecodedLength(line[(line.IndexOf(']') + 1)..]);
+                    }
+                }
+
+                return (writes, bytes);
+            });
+        }
+
+        public static Sample Start(string redis)
+        {
+            var (host, port) = redis.Split(':') is [var h, var p] ? (h, p) : (redis, "6379");
+            var monitor = Process.Start(new ProcessStartInfo("redis-cli", ["-h", host, "-p", port, "monitor"]) { RedirectStandardOutput = true })!;
+            return new Sample(monitor);
+        }
+
+        public async Task<(long Writes, long Bytes)> StopAsync()
+        {
+            await Task.Delay(2000); // the last writes reach the monitor
+            _monitor.Kill();
+            return await _reading;
+        }
+
+        /// <summary>The bytes of a MONITOR line's arguments as sent: quoted strings with \xNN and backslash escapes, one byte each.</summary>
+        private static long DecodedLength(string arguments)
+        {
+            long length = 0;
+            var inside = false;
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var c = arguments[i];
+                if (c == '"')
+                {
+                    inside = !inside;
+                }
+                else if (inside)
+                {
+                    length++;
+                    if (c == '\\')
+                    {
+                        i += arguments[i + 1] == 'x' ? 3 : 1;
+                    }
+                }
+            }
+
+            return length;
+        }
+    }
+}
