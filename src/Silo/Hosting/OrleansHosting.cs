@@ -54,7 +54,7 @@ public static class OrleansHosting
             silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (serviceId, clusterId));
             // Loopback unless told otherwise: right for several silos on one machine; silos on
             // several machines advertise the address the others reach them at (and listen on all).
-            var advertised = endpoints["AdvertisedIPAddress"] is { Length: > 0 } address ? System.Net.IPAddress.Parse(address) : System.Net.IPAddress.Loopback;
+            var advertised = AdvertisedAddress(endpoints["AdvertisedIPAddress"]);
             silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
             silo.UseRedis(redis, builder.Configuration.GetSection(Privacy.PrivacyOptions.Section).Get<Privacy.PrivacyOptions>()?.CustomerRetention);
         });
@@ -96,6 +96,15 @@ public static class OrleansHosting
 
         return builder;
     }
+
+    /// <summary>
+    /// <c>Orleans:Endpoints:AdvertisedIPAddress</c>: loopback when unset; in Kubernetes the pod's IP
+    /// from the downward API (<c>status.podIP</c>), never a Service's address.
+    /// </summary>
+    public static System.Net.IPAddress AdvertisedAddress(string? configured) =>
+        string.IsNullOrWhiteSpace(configured) ? System.Net.IPAddress.Loopback
+        : System.Net.IPAddress.TryParse(configured, out var address) ? address
+        : throw new ConfigurationError($"Orleans:Endpoints:AdvertisedIPAddress '{configured}' is not an IP address: give the address other silos reach this one at (in Kubernetes, the pod's status.podIP).");
 }
 
 /// <summary>Embedded mode's (and the tests') storage: every provider CxLive's grains name, in memory.</summary>
