@@ -98,13 +98,32 @@ public static class OrleansHosting
     }
 
     /// <summary>
-    /// <c>Orleans:Endpoints:AdvertisedIPAddress</c>: loopback when unset; in Kubernetes the pod's IP
-    /// from the downward API (<c>status.podIP</c>), never a Service's address.
+    /// <c>Orleans:Endpoints:AdvertisedIPAddress</c>: loopback when unset; an IP address (in Kubernetes
+    /// the pod's <c>status.podIP</c>, never a Service's address); or a host name resolved once at start
+    /// to its IPv4 address (in compose, the silo's own service name).
     /// </summary>
-    public static System.Net.IPAddress AdvertisedAddress(string? configured) =>
-        string.IsNullOrWhiteSpace(configured) ? System.Net.IPAddress.Loopback
-        : System.Net.IPAddress.TryParse(configured, out var address) ? address
-        : throw new ConfigurationError($"Orleans:Endpoints:AdvertisedIPAddress '{configured}' is not an IP address: give the address other silos reach this one at (in Kubernetes, the pod's status.podIP).");
+    public static System.Net.IPAddress AdvertisedAddress(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return System.Net.IPAddress.Loopback;
+        }
+
+        if (System.Net.IPAddress.TryParse(configured, out var address))
+        {
+            return address;
+        }
+
+        try
+        {
+            return System.Net.Dns.GetHostAddresses(configured).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                ?? throw new ConfigurationError($"Orleans:Endpoints:AdvertisedIPAddress '{configured}' has no IPv4 address: give the address other silos reach this one at.");
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or ArgumentException)
+        {
+            throw new ConfigurationError($"Orleans:Endpoints:AdvertisedIPAddress '{configured}' is neither an IP address nor a host name that resolves ({e.Message}): give the address other silos reach this one at (in Kubernetes, the pod's status.podIP).", e);
+        }
+    }
 }
 
 /// <summary>Embedded mode's (and the tests') storage: every provider CxLive's grains name, in memory.</summary>

@@ -45,7 +45,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("Privacy__PseudonymKey", "too-short", "Privacy:PseudonymKey must be at least 32 characters")]
     [InlineData("Ingestion__MaxItemsPerRequest", "lots", "'lots' at 'Ingestion:MaxItemsPerRequest'")]
-    [InlineData("Orleans__Endpoints__AdvertisedIPAddress", "silo-1", "Orleans:Endpoints:AdvertisedIPAddress 'silo-1' is not an IP address")]
+    [InlineData("Orleans__Endpoints__AdvertisedIPAddress", "no-such-silo.invalid", "Orleans:Endpoints:AdvertisedIPAddress 'no-such-silo.invalid' is neither an IP address nor a host name that resolves")]
     public async Task A_setting_CxLive_cannot_use_is_one_line_that_names_it(string variable, string value, string expected)
     {
         var environment = Ports();
