@@ -26,6 +26,9 @@ public sealed class ConfigurationError(string message, Exception? inner = null) 
         InvalidOperationException conversion when conversion.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             conversion.Message,
         Orleans.Runtime.OrleansConfigurationException orleans => "Orleans: " + orleans.Message,
+        // Kestrel: "Failed to bind to address http://...: address already in use."
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } taken =>
+            taken.Message.TrimEnd('.') + ": another process listens there; give this one its own (ASPNETCORE_URLS or --urls).",
         _ => null,
     };
 

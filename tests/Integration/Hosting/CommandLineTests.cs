@@ -63,6 +63,26 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task An_HTTP_address_another_process_listens_on_ends_in_a_line_naming_the_setting_not_an_unhandled_exception()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var environment = Ports();
+        environment["Security__Open"] = "true";
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var refused = await Cli.RunAsync([], environment);
+
+        // Kestrel binds while the host starts, and the host logs its failure (with the stack) before
+        // CxLive can say anything: here the one line is the last one, and the exit code says "configuration".
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
+        var line = refused.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        Assert.StartsWith("cxlive: cannot start: Failed to bind to address", line);
+        Assert.Contains("ASPNETCORE_URLS", line);
+        Assert.DoesNotContain("Unhandled exception", refused.All);
+    }
+
+    [Fact]
     public async Task Hash_password_at_a_terminal_shows_nothing_of_the_password_and_prints_a_hash_that_verifies()
     {
         const string Password = "correct horse battery";
