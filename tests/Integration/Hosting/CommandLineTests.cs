@@ -126,6 +126,21 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task New_api_key_prints_a_key_once_and_the_hash_that_admits_it()
+    {
+        var made = await Cli.RunAsync(["new-api-key", "acme-web"]);
+
+        Assert.Equal(0, made.ExitCode);
+        var key = System.Text.RegularExpressions.Regex.Match(made.Out, @"cxk_[A-Za-z0-9_-]+").Value;
+        Assert.Contains($"Security__ApiKeys__0__Sha256={ApiKeyHash.Of(key)}", made.Out);
+        Assert.Contains("Security__ApiKeys__0__Name=acme-web", made.Out);
+
+        var nameless = await Cli.RunAsync(["new-api-key"]);
+        Assert.Equal(Commands.Usage, nameless.ExitCode);
+        Assert.Contains("the integrator's name", nameless.Err);
+    }
+
+    [Fact]
     public async Task An_unknown_command_is_refused_rather_than_starting_CxLive()
     {
         var typo = await Cli.RunAsync(["hash-pasword"]);
