@@ -12,9 +12,22 @@ public static class Repository
     /// <summary>Runs <paramref name="file"/> in <paramref name="directory"/> and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Out, string Err)> RunAsync(string file, string directory, params string[] args)
     {
+        using var process = Process.Start(StartInfo(file, directory, args)) ?? throw new InvalidOperationException($"{file} did not start");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(patience.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>A process with its standard input, output and error redirected to the test.</summary>
+    public static ProcessStartInfo StartInfo(string file, string directory, IEnumerable<string> args)
+    {
         var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = directory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -24,12 +37,7 @@ public static class Repository
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(patience.Token);
-        return (process.ExitCode, await output, await errors);
+        return start;
     }
 
     private static string FindRoot()
