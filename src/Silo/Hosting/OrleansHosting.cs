@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using CxLive.Ingestion;
 using CxLive.Redis;
 using CxLive.Storage;
@@ -54,7 +55,7 @@ public static class OrleansHosting
             silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (serviceId, clusterId));
             // Loopback unless told otherwise: right for several silos on one machine; silos on
             // several machines advertise the address the others reach them at (and listen on all).
-            var advertised = endpoints["AdvertisedIPAddress"] is { Length: > 0 } address ? System.Net.IPAddress.Parse(address) : System.Net.IPAddress.Loopback;
+            var advertised = AdvertisedAddress(endpoints["AdvertisedIPAddress"]);
             silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
             silo.UseRedis(redis, builder.Configuration.GetSection(Privacy.PrivacyOptions.Section).Get<Privacy.PrivacyOptions>()?.CustomerRetention);
         });
@@ -88,12 +89,48 @@ public static class OrleansHosting
                     o.Delay = CheckpointOptions.RedisModeDelay;
                 }
             });
+            // Sign-in cookies are encrypted with ASP.NET Core's data-protection keys. Kept in memory
+            // (the default for a service account without a home), each silo would have its own keys:
+            // a person signed in on one silo would be signed out by the next and by every restart.
+            // In Redis mode all silos share one key ring, next to the cluster's state.
+            builder.Services.AddDataProtection().SetApplicationName("CxLive");
+            builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+                .Configure<RedisConnection>((o, connection) => o.XmlRepository = new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
+                    () => connection.GetAsync().GetAwaiter().GetResult().GetDatabase(), $"{serviceId}/data-protection-keys"));
             builder.Services.AddSingleton<StreamWakeup>();
             builder.Services.AddSingleton<IInteractionSink, StreamSink>();
             builder.Services.AddHostedService<InteractionStreamConsumer>();
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// <c>Orleans:Endpoints:AdvertisedIPAddress</c>: loopback when unset; an IP address (in Kubernetes
+    /// the pod's <c>status.podIP</c>, never a Service's address); or a host name resolved once at start
+    /// to its IPv4 address (in compose, the silo's own service name).
+    /// </summary>
+    public static System.Net.IPAddress AdvertisedAddress(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return System.Net.IPAddress.Loopback;
+        }
+
+        if (System.Net.IPAddress.TryParse(configured, out var address))
+        {
+            return address;
+        }
+
+        try
+        {
+            return System.Net.Dns.GetHostAddresses(configured).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                ?? throw new ConfigurationError($"Orleans:Endpoints:AdvertisedIPAddress '{configured}' has no IPv4 address: give the address other silos reach this one at.");
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or ArgumentException)
+        {
+            throw new ConfigurationError($"Orleans:Endpoints:AdvertisedIPAddress '{configured}' is neither an IP address nor a host name that resolves ({e.Message}): give the address other silos reach this one at (in Kubernetes, the pod's status.podIP).", e);
+        }
     }
 }
 

@@ -19,7 +19,7 @@ public static class PortGuard
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationError(
                 $"Port {port} ({setting}) is already in use, probably by another CxLive silo on this machine. " +
                 $"Give each process its own port: --{setting}=<port> (or {setting.Replace(":", "__")}=<port>).", e);
         }

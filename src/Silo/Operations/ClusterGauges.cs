@@ -4,6 +4,7 @@ using CxLive.Redis;
 using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using StackExchange.Redis;
 
 namespace CxLive.Operations;
 
@@ -67,10 +68,28 @@ public sealed class ClusterGauges : BackgroundService
 
         if (_redis is not null && _stream is not null)
         {
-            var db = (await _redis.GetAsync()).GetDatabase();
-            var group = (await db.StreamGroupInfoAsync(_stream.Stream)).FirstOrDefault(g => g.Name == _stream.Group);
-            (_lag, _pending) = (group.Lag, group.PendingMessageCount);
+            (_lag, _pending) = await BacklogAsync((await _redis.GetAsync()).GetDatabase(), _stream.Stream, _stream.Group);
         }
+    }
+
+    /// <summary>
+    /// The group's lag and pending count. Before the stream exists (nobody has sent anything and
+    /// the consumer has not created it yet) nothing is waiting: 0 and 0, not an error to log.
+    /// </summary>
+    public static async Task<(long? Lag, long Pending)> BacklogAsync(IDatabase db, string stream, string group)
+    {
+        StreamGroupInfo[] groups;
+        try
+        {
+            groups = await db.StreamGroupInfoAsync(stream);
+        }
+        catch (RedisServerException e) when (e.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase))
+        {
+            return (0, 0);
+        }
+
+        var info = groups.FirstOrDefault(g => g.Name == group);
+        return (info.Lag, info.PendingMessageCount);
     }
 
     private IEnumerable<Measurement<int>> ObserveGrains() =>

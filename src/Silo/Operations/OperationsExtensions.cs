@@ -10,19 +10,30 @@ namespace CxLive.Operations;
 /// <summary>What operators watch: health endpoints and Prometheus metrics (docs/operations.md).</summary>
 public static class OperationsExtensions
 {
+    public const string StartupPath = "/health/startup";
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
     public const string MetricsPath = "/metrics";
     private const string ReadyTag = "ready";
+    private const string StartupTag = "startup";
 
     public static WebApplicationBuilder AddCxOperations(this WebApplicationBuilder builder)
     {
-        var health = builder.Services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: [ReadyTag]);
+        var health = builder.Services.AddHealthChecks()
+            .AddCheck<StartedCheck>("started", tags: [StartupTag])
+            .AddCheck<SiloReadyCheck>("silo", tags: [ReadyTag]);
         if (RedisMode.ConnectionString(builder.Configuration) is not null)
         {
             health.AddCheck<RedisReachableCheck>("redis", tags: [ReadyTag]);
         }
 
+        builder.Services.AddSingleton<IHealthCheckPublisher, ReadinessGauge>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(o =>
+        {
+            o.Predicate = check => check.Tags.Contains(ReadyTag);
+            o.Delay = TimeSpan.FromSeconds(1);
+            o.Period = TimeSpan.FromSeconds(10);
+        });
         builder.Services.AddSingleton<ClusterGauges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterGauges>());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -33,7 +44,9 @@ public static class OperationsExtensions
 
     public static IEndpointRouteBuilder MapCxOperations(this IEndpointRouteBuilder app)
     {
-        // Live: the process answers at all (no checks run). Ready: the silo is active, and Redis answers in Redis mode.
+        // Startup: the host has started (the silo joined). Live: the process answers at all (no checks
+        // run). Ready: the silo is active and not stopping, and Redis answers in Redis mode.
+        app.MapHealthChecks(StartupPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(StartupTag), ResponseWriter = WriteAsync });
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
         app.MapPrometheusScrapingEndpoint(MetricsPath);

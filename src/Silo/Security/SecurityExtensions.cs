@@ -29,7 +29,7 @@ public static class SecurityExtensions
         var peopleOpen = security.PeopleOpen(builder.Environment);
         if (!security.IsOpen(builder.Environment) && security.Users.Count == 0 && !security.Oidc.Configured)
         {
-            throw new InvalidOperationException(
+            throw new Hosting.ConfigurationError(
                 "CxLive will not start unprotected outside Development: configure people who may sign in (Security:Users, or an identity " +
                 "provider in Security:Oidc), or set Security:Open=true to run without sign-in on a network you trust. See docs/security.md.");
         }

@@ -32,6 +32,17 @@ public sealed partial class HealthAndMetricsTests(AppFixture fixture) : IDisposa
     }
 
     [Fact]
+    public async Task Startup_answers_200_once_the_silo_has_started_and_readiness_is_exported_as_a_gauge()
+    {
+        var startup = await _http.GetAsync("health/startup");
+        Assert.Equal(HttpStatusCode.OK, startup.StatusCode);
+        Assert.Equal("Healthy", (string)(await ReadObject(startup))["checks"]!["started"]!["status"]!);
+
+        // The health-check publisher runs the readiness checks a second after start, then every 10 s.
+        await Eventually.TrueAsync(async () => Value(await ScrapeAsync(), "cxlive_ready", "") == 1, TimeSpan.FromSeconds(30), "cxlive_ready 1");
+    }
+
+    [Fact]
     public async Task Ingesting_moves_the_counters_Prometheus_scrapes()
     {
         var before = await ScrapeAsync();

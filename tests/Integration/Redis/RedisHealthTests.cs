@@ -19,11 +19,14 @@ public sealed class RedisHealthTests(RedisServer redis) : IClassFixture<RedisSer
         Assert.Equal("Healthy", (string)(await ReadObject(ready))["checks"]!["redis"]!["status"]!);
         var metrics = await Eventually.ResultAsync(() => silo.Http.GetStringAsync("metrics"), m => m.Contains("cxlive_stream_pending"), TimeSpan.FromSeconds(30), "the stream gauges");
         Assert.Contains("cxlive_stream_lag", metrics);
+        await Eventually.TrueAsync(async () => System.Text.RegularExpressions.Regex.IsMatch(await silo.Http.GetStringAsync("metrics"), @"^cxlive_ready(\{[^}]*\})? 1$", System.Text.RegularExpressions.RegexOptions.Multiline), TimeSpan.FromSeconds(30), "cxlive_ready 1");
+        Assert.DoesNotContain("Could not refresh the cluster gauges", silo.Output);
 
         await redis.StopAsync();
 
         var down = await Eventually.ResultAsync(() => silo.Http.GetAsync("health/ready"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30), "ready to fail without Redis");
         Assert.Equal("Unhealthy", (string)(await ReadObject(down))["checks"]!["redis"]!["status"]!);
         Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync("health/live")).StatusCode); // restarting it would not bring Redis back
+        await Eventually.TrueAsync(async () => System.Text.RegularExpressions.Regex.IsMatch(await silo.Http.GetStringAsync("metrics"), @"^cxlive_ready(\{[^}]*\})? 0$", System.Text.RegularExpressions.RegexOptions.Multiline), TimeSpan.FromSeconds(30), "cxlive_ready 0");
     }
 }

@@ -165,25 +165,3 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"api/silences/{(string)created["id"]!}")).StatusCode);
     }
 }
-
-/// <summary>Production defaults are safe: an install outside Development with nobody to sign in does not start.</summary>
-public sealed class UnprotectedStartTests
-{
-    [Fact]
-    public void Outside_Development_with_no_users_or_identity_provider_CxLive_refuses_to_start_and_says_what_to_configure()
-    {
-        var refused = Assert.ThrowsAny<Exception>(() => new CxLiveApp(new Dictionary<string, string?> { ["environment"] = "Production" }));
-
-        var message = string.Join(" | ", Flatten(refused).Select(e => e.Message));
-        Assert.Contains("CxLive will not start unprotected outside Development", message);
-        Assert.Contains("Security:Users", message);
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception e)
-    {
-        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
-        {
-            yield return inner;
-        }
-    }
-}

@@ -79,7 +79,8 @@ public sealed class SiloProcess : IAsyncDisposable
         try
         {
             await Eventually.TrueAsync(
-                async () => !silo._process.HasExited && (await silo.Http.GetAsync("api/alerts?limit=1")).IsSuccessStatusCode,
+                // 401: an install with sign-in configured answers, but not anonymously.
+                async () => !silo._process.HasExited && (await silo.Http.GetAsync("api/alerts?limit=1")).StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Unauthorized,
                 TimeSpan.FromSeconds(60),
                 "the silo to answer GET /api/alerts");
         }

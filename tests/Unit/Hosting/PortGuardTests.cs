@@ -15,7 +15,7 @@ public sealed class PortGuardTests
         taken.Listen();
         var port = ((IPEndPoint)taken.LocalEndPoint!).Port;
 
-        var refused = Assert.Throws<InvalidOperationException>(() => PortGuard.EnsureFree(port, "Orleans:Endpoints:SiloPort"));
+        var refused = Assert.Throws<ConfigurationError>(() => PortGuard.EnsureFree(port, "Orleans:Endpoints:SiloPort"));
         Assert.Contains($"Port {port} (Orleans:Endpoints:SiloPort) is already in use", refused.Message);
         Assert.Contains("Orleans__Endpoints__SiloPort=<port>", refused.Message);
     }

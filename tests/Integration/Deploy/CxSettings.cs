@@ -1,0 +1,97 @@
+using System.Collections;
+using System.Reflection;
+using CxLive.Alerts;
+using CxLive.Agents;
+using CxLive.Customers;
+using CxLive.Demo;
+using CxLive.Detection;
+using CxLive.Experience;
+using CxLive.Ingestion;
+using CxLive.Privacy;
+using CxLive.Redis;
+using CxLive.Security;
+using CxLive.Storage;
+using CxLive.Telemetry;
+using Microsoft.Extensions.Logging.Console;
+using Orleans.Configuration;
+
+namespace CxLive.Tests.Integration.Deploy;
+
+/// <summary>
+/// Is a name a setting CxLive reads? Sections bound to options classes are walked property by
+/// property (list indices and dictionary keys included); the few read by name are listed as
+/// CxLive's code reads them.
+/// </summary>
+public static class CxSettings
+{
+    private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [IngestionOptions.Section] = typeof(IngestionOptions),
+        [CustomerOptions.Section] = typeof(CustomerOptions),
+        [DetectionOptions.Section] = typeof(DetectionOptions),
+        [ExperienceOptions.Section] = typeof(ExperienceOptions),
+        [AlertOptions.Section] = typeof(AlertOptions),
+        [OutreachOptions.Section] = typeof(OutreachOptions),
+        [CheckpointOptions.Section] = typeof(CheckpointOptions),
+        [DemoOptions.Section] = typeof(DemoOptions),
+        [StreamOptions.Section] = typeof(StreamOptions),
+        [SecurityOptions.Section] = typeof(SecurityOptions),
+        [PrivacyOptions.Section] = typeof(PrivacyOptions),
+        [TelemetryOptions.Section] = typeof(TelemetryOptions),
+        ["Orleans:Membership"] = typeof(ClusterMembershipOptions),
+        ["Orleans:Messaging"] = typeof(SiloMessagingOptions),
+        ["Logging:Console"] = typeof(ConsoleLoggerOptions),
+        ["Logging:Console:FormatterOptions"] = typeof(JsonConsoleFormatterOptions),
+    };
+
+    /// <summary>Read by name: ASP.NET Core's host settings, Redis mode's switch, and what OrleansHosting reads.</summary>
+    private static readonly HashSet<string> ByName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ASPNETCORE_ENVIRONMENT",
+        "ASPNETCORE_URLS",
+        "ASPNETCORE_HTTP_PORTS",
+        $"ConnectionStrings:{RedisMode.ConnectionName}",
+        "Orleans:ServiceId",
+        "Orleans:ClusterId",
+        "Orleans:Endpoints:SiloPort",
+        "Orleans:Endpoints:GatewayPort",
+        "Orleans:Endpoints:AdvertisedIPAddress",
+        "OrleansDashboard:Enabled",
+    };
+
+    /// <summary>An environment variable's name (sections joined by <c>__</c>) as a configuration key.</summary>
+    public static bool IsSetting(string environmentVariable)
+    {
+        var key = environmentVariable.Replace("__", ":");
+        if (ByName.Contains(key) || key.StartsWith("Logging:LogLevel:", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var section = Sections.Keys.Where(s => key.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase)).MaxBy(s => s.Length);
+        return section is not null && Walk(Sections[section], key[(section.Length + 1)..].Split(':'));
+    }
+
+    private static bool Walk(Type type, ReadOnlySpan<string> path)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (path.Length == 0)
+        {
+            return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(TimeSpan) || type == typeof(decimal) || type == typeof(Uri);
+        }
+
+        if (type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>)) is { } dictionary)
+        {
+            return Walk(dictionary.GetGenericArguments()[1], path[1..]);
+        }
+
+        if (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            var element = type.IsArray ? type.GetElementType()! : type.GetGenericArguments().Single();
+            return int.TryParse(path[0], out var index) && index >= 0 && Walk(element, path[1..]);
+        }
+
+        var property = type.GetProperty(path[0], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        return property is not null && (property.CanWrite || path.Length > 1) && Walk(property.PropertyType, path[1..]);
+    }
+}

@@ -1,0 +1,218 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CxLive.Hosting;
+using CxLive.Operations;
+using CxLive.Tests.Integration.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace CxLive.Tests.Integration.Deploy;
+
+/// <summary>
+/// deploy/ as the tools that use it see it: the Kubernetes manifests against the Kubernetes schemas
+/// (offline, npm's kubernetes-models), the compose file with Debian's docker-compose, and every
+/// environment variable, port and path in them against what CxLive really reads, listens on and serves.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed partial class DeploymentFilesTests(AppFixture fixture)
+{
+    private static readonly string[] ProbePaths = [OperationsExtensions.StartupPath, OperationsExtensions.ReadyPath, OperationsExtensions.LivePath];
+
+    [Fact]
+    public async Task The_Kubernetes_manifests_are_valid_Kubernetes_objects_with_no_unknown_field()
+    {
+        var (exitCode, _, errors) = await DeployFiles.ReadAsync(kubernetes: true, DeployFiles.KubernetesFiles);
+
+        Assert.True(exitCode == 0, errors);
+    }
+
+    [Fact]
+    public async Task The_validator_refuses_a_wrong_type_and_a_misspelt_field()
+    {
+        var silo = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "kubernetes", "silo.yaml"));
+        var misspelt = Path.GetTempFileName();
+        var wrongType = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(misspelt, silo.Replace("livenessProbe:", "livenesProbe:"));
+            await File.WriteAllTextAsync(wrongType, silo.Replace("terminationGracePeriodSeconds: 90", "terminationGracePeriodSeconds: ninety"));
+
+            var unknown = await DeployFiles.ReadAsync(kubernetes: true, misspelt);
+            Assert.NotEqual(0, unknown.ExitCode);
+            Assert.Contains("unknown field spec.template.spec.containers.0.livenesProbe", unknown.Err);
+
+            var invalid = await DeployFiles.ReadAsync(kubernetes: true, wrongType);
+            Assert.NotEqual(0, invalid.ExitCode);
+            Assert.Contains("terminationGracePeriodSeconds must be integer", invalid.Err);
+        }
+        finally
+        {
+            File.Delete(misspelt);
+            File.Delete(wrongType);
+        }
+    }
+
+    [Fact]
+    public async Task The_compose_file_validates_with_docker_compose_and_refuses_to_run_without_its_secrets()
+    {
+        var compose = Path.Combine(DeployFiles.Deploy, "compose.yaml");
+        var empty = Path.GetTempFileName();
+        try
+        {
+            var valid = await Repository.RunAsync("docker-compose", DeployFiles.Deploy, "-f", compose, "--env-file", Path.Combine(DeployFiles.Deploy, "compose.env.example"), "config", "--quiet");
+            Assert.True(valid.ExitCode == 0, valid.Err);
+
+            var missing = await Repository.RunAsync("docker-compose", DeployFiles.Deploy, "-f", compose, "--env-file", empty, "config", "--quiet");
+            Assert.NotEqual(0, missing.ExitCode);
+            Assert.Contains("set REDIS_PASSWORD in deploy/.env", missing.Err);
+        }
+        finally
+        {
+            File.Delete(empty);
+        }
+    }
+
+    [Fact]
+    public async Task Every_environment_variable_the_deployment_files_give_CxLive_is_one_of_its_settings()
+    {
+        var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
+        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == "cxlive-silo");
+        var container = Assert.Single(silo.Containers());
+        var secretNames = container.Get("envFrom").Items().Select(e => e.Get("secretRef", "name")!.Value.GetString()).ToArray();
+        var secrets = kubernetes.Kind("Secret").Where(s => secretNames.Contains(s.Name())).ToArray();
+        Assert.Equal(secretNames.Length, secrets.Length); // every Secret the silos read is in the files
+
+        var named = new List<(string Where, string Name)>();
+        named.AddRange(container.Get("env").Items().Select(e => ("silo.yaml env", e.GetProperty("name").GetString()!)));
+        named.AddRange(secrets.SelectMany(s => s.Get("stringData").Entries().Select(p => ($"Secret {s.Name()}", p.Name))));
+        named.AddRange((await ComposeSilosAsync()).SelectMany(s => s.Value.Get("environment").Entries().Select(p => ($"compose {s.Key}", p.Name))));
+        named.AddRange(DeployFiles.EnvFileLines(Path.Combine(DeployFiles.Deploy, "cxlive.env.example")).Select(l => ("cxlive.env.example", l.Name)));
+        named.AddRange(ContainerfileEnv().Select(e => ("Containerfile", e.Name)));
+        named.AddRange(HelpVariable().Matches(Commands.Help).Select(m => ("--help", m.Value)));
+
+        Assert.True(named.Count > 30, $"only {named.Count} names found");
+        var strangers = named.Where(n => !CxSettings.IsSetting(n.Name)).Select(n => $"{n.Where}: {n.Name}").ToArray();
+        Assert.True(strangers.Length == 0, "not CxLive settings:\n" + string.Join("\n", strangers));
+    }
+
+    [Fact]
+    public async Task Every_port_the_deployment_files_use_is_one_CxLive_listens_on()
+    {
+        var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
+        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == "cxlive-silo");
+        var container = Assert.Single(silo.Containers());
+        var env = container.Get("env").Items().Where(e => e.TryGetProperty("value", out _)).ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString()!);
+        var http = DeployFiles.PortOf(env["ASPNETCORE_URLS"]);
+        var listened = new Dictionary<string, int>
+        {
+            ["http"] = http,
+            ["silo"] = int.Parse(env.GetValueOrDefault("Orleans__Endpoints__SiloPort", EndpointOptions.DEFAULT_SILO_PORT.ToString())),
+            ["gateway"] = int.Parse(env.GetValueOrDefault("Orleans__Endpoints__GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT.ToString())),
+        };
+        var declared = container.Get("ports").Items().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("containerPort").GetInt32());
+        Assert.Equal(listened.OrderBy(p => p.Key), declared.OrderBy(p => p.Key));
+
+        foreach (var probe in new[] { "startupProbe", "readinessProbe", "livenessProbe" })
+        {
+            Assert.Equal(http, PortNumber(container.Get(probe, "httpGet", "port")!.Value, declared));
+        }
+
+        var service = Assert.Single(kubernetes.Kind("Service"), s => s.Name() == "cxlive");
+        Assert.All(service.Get("spec", "ports").Items(), p => Assert.Equal(http, PortNumber(p.GetProperty("targetPort"), declared)));
+        Assert.Equal(http.ToString(), silo.Get("spec", "template", "metadata", "annotations", "prometheus.io/port")!.Value.GetString());
+
+        // compose: each silo listens on its URL's port and Orleans' default ports; nginx and Prometheus reach them there.
+        var silos = await ComposeSilosAsync();
+        var composeHttp = silos.Values.Select(s => DeployFiles.PortOf(s.Get("environment", "ASPNETCORE_URLS")!.Value.GetString()!)).Distinct().Single();
+        int[] composePorts = [composeHttp, EndpointOptions.DEFAULT_SILO_PORT, EndpointOptions.DEFAULT_GATEWAY_PORT];
+        Assert.All(silos.Values, s => Assert.Equal(composePorts.Order(), s.Get("expose").Items().Select(p => int.Parse(p.GetString()!)).Order()));
+        var nginx = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "nginx.conf"));
+        var prometheus = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "prometheus", "prometheus.yml"));
+        var targets = UpstreamServer().Matches(nginx).Concat(ScrapeTarget().Matches(prometheus.Split("kubernetes_sd_configs")[0])).ToArray();
+        Assert.True(targets.Length >= 6, $"{targets.Length} silo addresses in nginx.conf and prometheus.yml");
+        Assert.All(targets, t =>
+        {
+            Assert.Contains(t.Groups["host"].Value, silos.Keys);
+            Assert.Equal(composeHttp, int.Parse(t.Groups["port"].Value));
+        });
+
+        // The image: what it listens on by default is what it exposes.
+        var image = ContainerfileEnv().ToDictionary(e => e.Name, e => e.Value);
+        var exposed = Regex.Match(await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "Containerfile")), @"^EXPOSE (.+)$", RegexOptions.Multiline).Groups[1].Value.Split(' ').Select(int.Parse);
+        Assert.Equal([DeployFiles.PortOf(image["ASPNETCORE_URLS"]), EndpointOptions.DEFAULT_SILO_PORT, EndpointOptions.DEFAULT_GATEWAY_PORT], exposed);
+        Assert.Equal(http, DeployFiles.PortOf(image["ASPNETCORE_URLS"]));
+    }
+
+    [Fact]
+    public async Task Every_probe_and_scrape_path_is_an_endpoint_CxLive_serves()
+    {
+        var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
+        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == "cxlive-silo");
+        var container = Assert.Single(silo.Containers());
+        var probes = new[] { "startupProbe", "readinessProbe", "livenessProbe" }.Select(p => container.Get(p, "httpGet", "path")!.Value.GetString()!).ToArray();
+        Assert.Equal(ProbePaths, probes);
+
+        using var http = fixture.App.CreateHttpClient();
+        foreach (var path in probes)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(path.TrimStart('/'))).StatusCode);
+        }
+
+        var metricsPaths = new[]
+        {
+            silo.Get("spec", "template", "metadata", "annotations", "prometheus.io/path")!.Value.GetString()!,
+            Regex.Match(await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "prometheus", "prometheus.yml")), @"metrics_path: (\S+)").Groups[1].Value,
+        };
+        Assert.All(metricsPaths, p => Assert.Equal(OperationsExtensions.MetricsPath, p));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(OperationsExtensions.MetricsPath.TrimStart('/'))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Silos_get_time_to_stop_cleanly_and_a_rollout_never_takes_one_away_first()
+    {
+        var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
+        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == "cxlive-silo");
+        var shutdown = fixture.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout;
+
+        Assert.True(silo.Get("spec", "template", "spec", "terminationGracePeriodSeconds")!.Value.GetInt32() > shutdown.TotalSeconds);
+        Assert.Equal(0, silo.Get("spec", "strategy", "rollingUpdate", "maxUnavailable")!.Value.GetInt32());
+        Assert.Single(kubernetes.Kind("PodDisruptionBudget"));
+        Assert.Equal("status.podIP", Assert.Single(Assert.Single(silo.Containers()).Get("env").Items(), e => e.GetProperty("name").GetString() == "Orleans__Endpoints__AdvertisedIPAddress").Get("valueFrom", "fieldRef", "fieldPath")!.Value.GetString());
+
+        var compose = await ComposeSilosAsync();
+        Assert.All(compose.Values, s => Assert.True(TimeSpan.FromSeconds(int.Parse(s.GetProperty("stop_grace_period").GetString()!.TrimEnd('s'))) > shutdown));
+        var unit = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "cxlive.service"));
+        Assert.True(TimeSpan.FromSeconds(int.Parse(Regex.Match(unit, @"TimeoutStopSec=(\d+)").Groups[1].Value)) > shutdown);
+        Assert.Contains($"RestartPreventExitStatus={ConfigurationError.ExitCode}", unit);
+    }
+
+    /// <summary>The compose services that run CxLive's image, merged as compose merges them.</summary>
+    private static async Task<Dictionary<string, JsonElement>> ComposeSilosAsync()
+    {
+        var compose = Assert.Single(await DeployFiles.DocumentsAsync(false, Path.Combine(DeployFiles.Deploy, "compose.yaml")));
+        return compose.GetProperty("services").EnumerateObject()
+            .Where(s => s.Value.Get("image")?.GetString()?.StartsWith("cxlive-silo:", StringComparison.Ordinal) == true)
+            .ToDictionary(s => s.Name, s => s.Value);
+    }
+
+    private static IEnumerable<(string Name, string Value)> ContainerfileEnv() =>
+        ContainerfileVariable().Matches(File.ReadAllText(Path.Combine(DeployFiles.Deploy, "Containerfile")))
+            .Select(m => (m.Groups["name"].Value, m.Groups["value"].Value));
+
+    private static int PortNumber(JsonElement port, IReadOnlyDictionary<string, int> named) =>
+        port.ValueKind == JsonValueKind.Number ? port.GetInt32() : named[port.GetString()!];
+
+    [GeneratedRegex(@"\b[A-Z][A-Za-z]+(?:__[A-Za-z0-9]+)+\b|\bASPNETCORE_[A-Z_]+\b")]
+    private static partial Regex HelpVariable();
+
+    [GeneratedRegex(@"^\s*server (?<host>[a-z0-9-]+):(?<port>\d+)", RegexOptions.Multiline)]
+    private static partial Regex UpstreamServer();
+
+    [GeneratedRegex(@"""(?<host>[a-z0-9-]+):(?<port>\d+)""")]
+    private static partial Regex ScrapeTarget();
+
+    [GeneratedRegex(@"(?:ENV |^\s+)(?<name>[A-Z][A-Za-z0-9_]+)=(?<value>\S+)", RegexOptions.Multiline)]
+    private static partial Regex ContainerfileVariable();
+}

@@ -1,0 +1,151 @@
+using CxLive.Hosting;
+using CxLive.Security;
+using CxLive.Tests.Integration.Support;
+
+namespace CxLive.Tests.Integration.Hosting;
+
+/// <summary>The command line an operator meets first: real <c>dotnet CxLive.Silo.dll</c> processes.</summary>
+public sealed class CommandLineTests
+{
+    /// <summary>Ports no other process of the test run uses, in case a start got that far.</summary>
+    private static Dictionary<string, string> Ports() => new()
+    {
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
+        ["Orleans__Endpoints__SiloPort"] = FreePorts.Next().ToString(),
+        ["Orleans__Endpoints__GatewayPort"] = FreePorts.Next().ToString(),
+    };
+
+    [Fact]
+    public async Task Help_lists_the_commands_and_the_main_settings_and_starts_nothing()
+    {
+        var help = await Cli.RunAsync(["--help"], Ports());
+
+        Assert.Equal(0, help.ExitCode);
+        foreach (var expected in new[] { "new-api-key NAME", "hash-password", "--demo", "ASPNETCORE_URLS", "ConnectionStrings__Redis", "Orleans__Endpoints__AdvertisedIPAddress", "Security__Users__0__Name", "Privacy__PseudonymKey", "docs/operations.md" })
+        {
+            Assert.Contains(expected, help.Out);
+        }
+
+        Assert.DoesNotContain("CxLive is running", help.All);
+        Assert.Equal("", help.Err);
+    }
+
+    [Fact]
+    public async Task A_missing_setting_is_one_line_that_names_it_and_a_non_zero_exit_without_a_stack_trace()
+    {
+        // Production (the default outside dotnet run) with nobody configured to sign in.
+        var refused = await Cli.RunAsync([], Ports());
+
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
+        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("cxlive: cannot start: CxLive will not start unprotected", line);
+        Assert.Contains("Security:Users", line);
+    }
+
+    [Theory]
+    [InlineData("Privacy__PseudonymKey", "too-short", "Privacy:PseudonymKey must be at least 32 characters")]
+    [InlineData("Ingestion__MaxItemsPerRequest", "lots", "'lots' at 'Ingestion:MaxItemsPerRequest'")]
+    [InlineData("Orleans__Endpoints__AdvertisedIPAddress", "no-such-silo.invalid", "Orleans:Endpoints:AdvertisedIPAddress 'no-such-silo.invalid' is neither an IP address nor a host name that resolves")]
+    public async Task A_setting_CxLive_cannot_use_is_one_line_that_names_it(string variable, string value, string expected)
+    {
+        var environment = Ports();
+        environment["Security__Open"] = "true";
+        environment[variable] = value;
+        // The advertised address is read in Redis mode only; nothing is connected before it is checked.
+        environment["ConnectionStrings__Redis"] = $"127.0.0.1:{FreePorts.Next()}";
+
+        var refused = await Cli.RunAsync([], environment);
+
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
+        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("Exception", line);
+    }
+
+    [Fact]
+    public async Task An_HTTP_address_another_process_listens_on_ends_in_a_line_naming_the_setting_not_an_unhandled_exception()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var environment = Ports();
+        environment["Security__Open"] = "true";
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var refused = await Cli.RunAsync([], environment);
+
+        // Kestrel binds while the host starts, and the host logs its failure (with the stack) before
+        // CxLive can say anything: here the one line is the last one, and the exit code says "configuration".
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
+        var line = refused.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        Assert.StartsWith("cxlive: cannot start: Failed to bind to address", line);
+        Assert.Contains("ASPNETCORE_URLS", line);
+        Assert.DoesNotContain("Unhandled exception", refused.All);
+    }
+
+    [Fact]
+    public async Task Hash_password_at_a_terminal_shows_nothing_of_the_password_and_prints_a_hash_that_verifies()
+    {
+        const string Password = "correct horse battery";
+
+        var (exitCode, screen) = await Cli.AtTerminalAsync("hash-password", ("Password: ", Password), ("Again, to be sure: ", Password));
+
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("horse", screen);
+        var hash = Assert.Single(screen.Split('\n', StringSplitOptions.TrimEntries), l => l.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal));
+        Assert.True(PasswordHash.Verify(Password, hash));
+    }
+
+    [Fact]
+    public async Task Hash_password_refuses_an_empty_password_two_that_differ_and_one_on_the_command_line()
+    {
+        var (emptyExit, emptyScreen) = await Cli.AtTerminalAsync("hash-password", ("Password: ", ""));
+        Assert.Equal(PasswordCommand.Refused, emptyExit);
+        Assert.Contains("refused: the password is empty", emptyScreen);
+        Assert.DoesNotContain("pbkdf2", emptyScreen);
+
+        var (differExit, differScreen) = await Cli.AtTerminalAsync("hash-password", ("Password: ", "one password"), ("Again, to be sure: ", "another"));
+        Assert.Equal(PasswordCommand.Refused, differExit);
+        Assert.DoesNotContain("pbkdf2", differScreen);
+
+        var piped = await Cli.RunAsync(["hash-password"], input: "\n");
+        Assert.Equal(PasswordCommand.Refused, piped.ExitCode);
+        Assert.Equal("", piped.Out);
+
+        var argument = await Cli.RunAsync(["hash-password", "hunter2"]);
+        Assert.Equal(Commands.Usage, argument.ExitCode);
+        Assert.DoesNotContain("pbkdf2", argument.Out);
+    }
+
+    [Fact]
+    public async Task Hash_password_reads_a_piped_password_and_prints_only_the_hash_on_standard_output()
+    {
+        var piped = await Cli.RunAsync(["hash-password"], input: "s3cret-from-a-vault\n");
+
+        Assert.Equal(0, piped.ExitCode);
+        Assert.True(PasswordHash.Verify("s3cret-from-a-vault", piped.Out.Trim()));
+    }
+
+    [Fact]
+    public async Task New_api_key_prints_a_key_once_and_the_hash_that_admits_it()
+    {
+        var made = await Cli.RunAsync(["new-api-key", "acme-web"]);
+
+        Assert.Equal(0, made.ExitCode);
+        var key = System.Text.RegularExpressions.Regex.Match(made.Out, @"cxk_[A-Za-z0-9_-]+").Value;
+        Assert.Contains($"Security__ApiKeys__0__Sha256={ApiKeyHash.Of(key)}", made.Out);
+        Assert.Contains("Security__ApiKeys__0__Name=acme-web", made.Out);
+
+        var nameless = await Cli.RunAsync(["new-api-key"]);
+        Assert.Equal(Commands.Usage, nameless.ExitCode);
+        Assert.Contains("the integrator's name", nameless.Err);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_refused_rather_than_starting_CxLive()
+    {
+        var typo = await Cli.RunAsync(["hash-pasword"]);
+
+        Assert.Equal(Commands.Usage, typo.ExitCode);
+        Assert.Contains("unknown command 'hash-pasword'", typo.Err);
+    }
+}
