@@ -21,37 +21,37 @@ namespace CxLive.Agents;
 [HashBasedPlacement]
 public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 {
-    private readonly IPersistentState<OutreachState> _state;
+    private readonly IRecordStore _store;
+    private readonly DeskRecords _records;
     private readonly OutreachOptions _options;
     private readonly TimeProvider _time;
-    private readonly Checkpoint<OutreachState> _checkpoint;
+    private OutreachState _prompts = new();
 
-    public OutreachDeskGrain(
-        [PersistentState("outreach", StorageNames.State)] IPersistentState<OutreachState> state,
-        IOptions<OutreachOptions> options,
-        IOptions<CheckpointOptions> checkpoint,
-        TimeProvider time)
+    public OutreachDeskGrain(IRecordStore store, DeskRecords records, IOptions<OutreachOptions> options, TimeProvider time)
     {
-        _state = state;
+        _store = store;
+        _records = records;
         _options = options.Value;
         _time = time;
-        _checkpoint = new Checkpoint<OutreachState>(this, state, checkpoint.Value.Delay);
     }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _prompts = _records.Read(await _store.LoadAsync(DeskRecords.Scope(Partition)));
 
     public async Task OfferAsync(ImmutableArray<Alert> alerts)
     {
         foreach (var alert in alerts)
         {
-            if (alert is not { CustomerId: { } customerId, SuggestedAction: { } action, State: not AlertState.Resolved } || _state.State.ById.ContainsKey(PromptIdOf(alert)))
+            if (alert is not { CustomerId: { } customerId, SuggestedAction: { } action, State: not AlertState.Resolved } || _prompts.ById.ContainsKey(PromptIdOf(alert)))
             {
                 continue;
             }
 
             var customer = await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetSnapshotAsync();
             var channel = OutreachRouting.PreferredChannel(customer.ByChannel, action.Channel);
-            var nextInTurn = _state.State.NextInTurn;
-            var agent = OutreachRouting.Choose(_options.Agents, channel, _state.State.Pending, _options.Routing, ref nextInTurn);
-            _state.State.NextInTurn = nextInTurn;
+            var nextInTurn = _prompts.NextInTurn;
+            var agent = OutreachRouting.Choose(_options.Agents, channel, _prompts.Pending, _options.Routing, ref nextInTurn);
+            _prompts.NextInTurn = nextInTurn;
 
             var prompt = new OutreachPrompt
             {
@@ -72,8 +72,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 CreatedAt = _time.GetUtcNow(),
             };
             prompt = Number(prompt);
-            _state.State.Add(prompt);
-            _checkpoint.MarkDirty();
+            _prompts.Add(prompt);
+            await SaveAsync(); // written before the agent or the alert hears of it
 
             if (agent is not null)
             {
@@ -94,13 +94,13 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         var withdrawn = new List<OutreachPrompt>();
         foreach (var alert in closed)
         {
-            if (!_state.State.ById.TryGetValue(PromptIdOf(alert), out var prompt) || !prompt.IsPending)
+            if (!_prompts.ById.TryGetValue(PromptIdOf(alert), out var prompt) || !prompt.IsPending)
             {
                 continue; // never offered, or already reported (an agent's report is what closed it)
             }
 
             prompt = Number(prompt with { WithdrawnAt = _time.GetUtcNow(), WithdrawnBecause = WhyWithdrawn(alert) });
-            _state.State.Update(prompt);
+            _prompts.Update(prompt);
             withdrawn.Add(prompt);
         }
 
@@ -109,8 +109,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             return;
         }
 
-        _state.State.Trim(_options.ReportedKept);
-        _checkpoint.MarkDirty();
+        _prompts.Trim(_options.ReportedKept);
+        await SaveAsync();
         var feed = GrainFactory.GetGrain<IAlertFeedGrain>(Partition);
         foreach (var prompt in withdrawn.Where(p => p.AgentId is not null))
         {
@@ -125,35 +125,47 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         return "alert resolved" + (by is null ? "" : $" by {by}") + (outcome is null ? "" : $", customer {outcome}");
     }
 
-    public Task<OutreachPrompt?> GetAsync(string promptId) => Task.FromResult(_state.State.ById.GetValueOrDefault(promptId));
+    public Task<OutreachPrompt?> GetAsync(string promptId) => Task.FromResult(_prompts.ById.GetValueOrDefault(promptId));
 
     public Task<ImmutableArray<OutreachPrompt>> ListAsync(string? agentId, bool pendingOnly) =>
-        Task.FromResult(_state.State.NewestFirst().Where(p => p.AgentId == agentId && (!pendingOnly || p.IsPending)).ToImmutableArray());
+        Task.FromResult(_prompts.NewestFirst().Where(p => p.AgentId == agentId && (!pendingOnly || p.IsPending)).ToImmutableArray());
 
     public async Task<OutreachPrompt?> ReportAsync(string promptId, OutreachResult result, string? note)
     {
-        if (!_state.State.ById.TryGetValue(promptId, out var prompt) || !prompt.IsPending)
+        if (!_prompts.ById.TryGetValue(promptId, out var prompt) || !prompt.IsPending)
         {
             return prompt;
         }
 
         prompt = Number(prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note });
-        _state.State.Update(prompt);
-        _state.State.Trim(_options.ReportedKept);
-        await _checkpoint.WriteNowAsync(); // an agent's report is rare and must not be lost
+        _prompts.Update(prompt);
+        _prompts.Trim(_options.ReportedKept);
+        await SaveAsync(); // an agent's report must not be lost
         return prompt;
     }
 
     public Task<ImmutableArray<Agent>> AgentsAsync() =>
-        Task.FromResult(_options.Agents.Select(a => new Agent(a.Id, a.Name ?? a.Id, [.. a.EffectiveSkills], _state.State.Pending(a.Id))).ToImmutableArray());
+        Task.FromResult(_options.Agents.Select(a => new Agent(a.Id, a.Name ?? a.Id, [.. a.EffectiveSkills], _prompts.Pending(a.Id))).ToImmutableArray());
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        _checkpoint.FlushAsync(cancellationToken);
+    /// <summary>Writes the prompts that changed; on failure they stay marked and the next change writes them.</summary>
+    private async Task SaveAsync()
+    {
+        var names = _prompts.Dirty.ToList();
+        try
+        {
+            await _store.WriteAsync(DeskRecords.Scope(Partition), _records.TakeChanges(_prompts));
+        }
+        catch
+        {
+            _prompts.Dirty.UnionWith(names);
+            throw;
+        }
+    }
 
     private int Partition => (int)this.GetPrimaryKeyLong();
 
     /// <summary>Every prompt change takes the next number of this desk's sequence (see <see cref="OutreachPrompt.Sequence"/>).</summary>
-    private OutreachPrompt Number(OutreachPrompt prompt) => prompt with { Partition = Partition, Sequence = ++_state.State.Sequence };
+    private OutreachPrompt Number(OutreachPrompt prompt) => prompt with { Partition = Partition, Sequence = ++_prompts.Sequence };
 
     /// <summary>One prompt per alert: offering the same alert twice (a replay) changes nothing.</summary>
     private static string PromptIdOf(Alert alert) => "p-" + alert.Id;

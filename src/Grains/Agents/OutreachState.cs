@@ -1,22 +1,41 @@
 namespace CxLive.Agents;
 
-/// <summary>Every prompt the desk keeps, newest last. Orleans binary serializer (see CustomerState).</summary>
-[GenerateSerializer, Alias("cx.OutreachState")]
+/// <summary>Every prompt a desk keeps, newest last, stored a record per prompt (<see cref="DeskRecords"/>).</summary>
 public sealed class OutreachState
 {
-    [Id(0)] public Dictionary<string, OutreachPrompt> ById { get; set; } = new(StringComparer.Ordinal);
-    [Id(1)] public List<string> Order { get; set; } = [];
-    [Id(2)] public int NextInTurn { get; set; }
+    public Dictionary<string, OutreachPrompt> ById { get; set; } = new(StringComparer.Ordinal);
+    public List<string> Order { get; set; } = [];
+
+    public int NextInTurn
+    {
+        get;
+        set
+        {
+            field = value;
+            Dirty.Add(DeskRecords.TurnRecord);
+        }
+    }
 
     /// <summary>The number of this desk's latest prompt change.</summary>
-    [Id(3)] public long Sequence { get; set; }
+    public long Sequence
+    {
+        get;
+        set
+        {
+            field = value;
+            Dirty.Add(DeskRecords.SequenceRecord);
+        }
+    }
+
+    /// <summary>Records changed since the last write, by record name.</summary>
+    public HashSet<string> Dirty { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Pending prompts per agent, kept as prompts come and are reported. Counting them over every
     /// prompt for every agent on every offer was a tenth of the silo's CPU under an alert flood
     /// (dotnet-trace, docs/benchmarks.md). Not stored: rebuilt from the prompts after a load.
     /// </summary>
-    [NonSerialized] private Dictionary<string, int>? _pendingByAgent;
+    private Dictionary<string, int>? _pendingByAgent;
 
     private Dictionary<string, int> PendingByAgent => _pendingByAgent ??= ById.Values
         .Where(p => p is { IsPending: true, AgentId: not null })
@@ -36,6 +55,7 @@ public sealed class OutreachState
         }
 
         ById[prompt.Id] = prompt;
+        Dirty.Add(DeskRecords.PromptRecord(prompt.Id));
         Count(pending, prompt, +1);
     }
 
@@ -72,6 +92,7 @@ public sealed class OutreachState
             }
 
             ById.Remove(Order[i]);
+            Dirty.Add(DeskRecords.PromptRecord(Order[i]));
             Order.RemoveAt(i);
             reported--;
         }

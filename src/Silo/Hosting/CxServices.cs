@@ -20,6 +20,7 @@ public static class CxServices
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         services.AddSingleton<CxMetrics>();
         services.AddSingleton<BookRecords>();
+        services.AddSingleton<DeskRecords>();
         services.AddSingleton(sp => new ClusterAlerts(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOptions<AlertOptions>>().Value.Partitions));
         services.AddOptions<ExperienceOptions>().BindConfiguration(ExperienceOptions.Section)
             .Validate(o => o.EpisodeGap > TimeSpan.Zero && o.HalfLife > TimeSpan.Zero, "Experience:EpisodeGap and Experience:HalfLife must be positive")

@@ -13,6 +13,7 @@ namespace CxLive.Tests.Integration.Grains;
 /// </summary>
 public sealed class PartitionedAlertsTests
 {
+    /// <summary>A customer condition with no suggested outreach: nothing goes to a desk, so only the partition writes.</summary>
     internal static AlertSignal Raise(string rule, string customer) => new()
     {
         Kind = SignalKind.Raise,
@@ -23,7 +24,6 @@ public sealed class PartitionedAlertsTests
         Title = rule,
         Detail = "detail",
         Evidence = ["e-" + customer],
-        SuggestedAction = new SuggestedAction(Journeys.Channel.Email, "Hello", "context"),
         At = DateTimeOffset.UtcNow,
     };
 
