@@ -42,6 +42,9 @@ public sealed class AlertBookState
     /// <summary>The cluster's silences, copied from the alert directory.</summary>
     public Dictionary<string, Silence> Silences { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The version of the directory's copy applied last (<see cref="Sync"/> ignores older ones).</summary>
+    public long DirectoryVersion { get; set; } = -1;
+
     /// <summary>The number of this partition's latest change (see <see cref="Alert.Sequence"/>).</summary>
     public long Sequence { get; set; }
 
@@ -316,6 +319,12 @@ public sealed class AlertBookState
     /// <summary>The cluster's silences and open incidents, as the alert directory has them; this partition's own incidents stay as it knows them.</summary>
     public void Sync(AlertDirectorySnapshot snapshot)
     {
+        if (snapshot.Version < DirectoryVersion)
+        {
+            return; // a refresh fetched before the latest push, arriving after it
+        }
+
+        DirectoryVersion = snapshot.Version;
         Silences = snapshot.Silences.ToDictionary(s => s.Id, StringComparer.Ordinal);
         OpenIncidentByTouchpoint = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (touchpoint, incidentId) in snapshot.OpenIncidentByTouchpoint)

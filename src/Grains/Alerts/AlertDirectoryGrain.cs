@@ -55,7 +55,7 @@ public sealed class AlertDirectoryGrain(
     }
 
     public Task<AlertDirectorySnapshot> SnapshotAsync() =>
-        Task.FromResult(new AlertDirectorySnapshot([.. Current()], state.State.OpenIncidents.ToImmutableDictionary(StringComparer.Ordinal)));
+        Task.FromResult(new AlertDirectorySnapshot([.. Current()], state.State.OpenIncidents.ToImmutableDictionary(StringComparer.Ordinal), state.State.Version));
 
     private IEnumerable<Silence> Current()
     {
@@ -71,6 +71,7 @@ public sealed class AlertDirectoryGrain(
             state.State.Silences.Remove(lapsed);
         }
 
+        state.State.Version++;
         await state.WriteStateAsync();
         var snapshot = await SnapshotAsync();
         var cluster = new ClusterAlerts(GrainFactory, options.Value.Partitions);
@@ -95,4 +96,7 @@ public sealed class AlertDirectoryState
 {
     [Id(0)] public Dictionary<string, Silence> Silences { get; set; } = new(StringComparer.Ordinal);
     [Id(1)] public Dictionary<string, string> OpenIncidents { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counts the changes, so partitions can tell a newer copy from an older one.</summary>
+    [Id(2)] public long Version { get; set; }
 }

@@ -163,4 +163,20 @@ public sealed class PartitionedBookTests
         Assert.All(cluster.All.Where(a => a.CustomerId is not null), a => Assert.Equal(AlertState.Resolved, a.State));
         Assert.All(cluster.Books, b => Assert.Empty(b.OpenIncidentByTouchpoint));
     }
+
+    [Fact]
+    public void A_directory_copy_that_arrives_after_a_newer_one_changes_nothing()
+    {
+        var book = new AlertBookState { Partition = 1 };
+        var silence = new Silence { Id = "s-1", RuleId = "long-wait", Author = "li", Comment = "migration", CreatedAt = Now, ExpiresAt = Now.AddHours(1) };
+        var incidents = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("web/search", "inc-0-x");
+
+        book.Sync(new AlertDirectorySnapshot([silence], incidents, Version: 6));
+        book.Sync(new AlertDirectorySnapshot([], System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, Version: 5)); // a refresh overtaken
+
+        Assert.Equal(["s-1"], book.Silences.Keys);
+        Assert.Equal("inc-0-x", book.OpenIncidentByTouchpoint["web/search"]);
+        book.Sync(new AlertDirectorySnapshot([], System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, Version: 7));
+        Assert.Empty(book.Silences);
+    }
 }
