@@ -5,7 +5,7 @@ using CxLive.Journeys;
 namespace CxLive.Alerts;
 
 /// <summary>
-/// A bad experience CxLive saw, as the wall, the agent and the API show it (product.md, "Alerts").
+/// A bad experience CxLive saw, as the wall, the agent and the API show it (docs/alerts.md).
 /// Immutable: every change produces a new record, so one can be handed to SignalR and to callers
 /// without copies or locks.
 /// </summary>

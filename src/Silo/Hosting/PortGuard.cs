@@ -6,7 +6,7 @@ namespace CxLive.Hosting;
 /// <summary>
 /// Fails the start with a clear message when a silo or gateway port is taken. Orleans binds its
 /// ports with address reuse, so on Linux a second silo on the same port starts without an error
-/// and the two then reject each other's messages (engineering.md); better to refuse at once.
+/// and the two then reject each other's messages; better to refuse at once.
 /// </summary>
 public static class PortGuard
 {
