@@ -26,8 +26,6 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
     /// <summary>Lets time pass now: snoozes end, criticals escalate, stale alerts expire. Its own timer calls it too.</summary>
     Task TickAsync();
 
-    Task<WallStats> StatsAsync();
-
     Task<ImmutableArray<Incident>> IncidentsAsync(bool openOnly);
     Task<Incident?> GetIncidentAsync(string incidentId);
 

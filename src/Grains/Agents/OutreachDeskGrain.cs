@@ -147,20 +147,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     public Task<ImmutableArray<Agent>> AgentsAsync() =>
         Task.FromResult(_options.Agents.Select(a => new Agent(a.Id, a.Name ?? a.Id, [.. a.EffectiveSkills], _prompts.Pending(a.Id))).ToImmutableArray());
 
-    /// <summary>Writes the prompts that changed; on failure they stay marked and the next change writes them.</summary>
-    private async Task SaveAsync()
-    {
-        var names = _prompts.Dirty.ToList();
-        try
-        {
-            await _store.WriteAsync(DeskRecords.Scope(Partition), _records.TakeChanges(_prompts));
-        }
-        catch
-        {
-            _prompts.Dirty.UnionWith(names);
-            throw;
-        }
-    }
+    /// <summary>Writes the prompts that changed, before the agent or the alert hears of them.</summary>
+    private Task SaveAsync() => _store.WriteChangedAsync(DeskRecords.Scope(Partition), _prompts.Dirty, () => _records.TakeChanges(_prompts));
 
     private int Partition => (int)this.GetPrimaryKeyLong();
 

@@ -98,8 +98,6 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
 
     public Task<ImmutableArray<Alert>> QueryAsync(AlertQuery query) => Task.FromResult(_state.Query(query).Take(query.Limit).ToImmutableArray());
 
-    public Task<WallStats> StatsAsync() => Task.FromResult(_state.Stats(_time.GetUtcNow()));
-
     public Task<PartitionFigures> FiguresAsync() => Task.FromResult(_state.FiguresAt(_time.GetUtcNow()));
 
     public Task<ImmutableArray<Incident>> IncidentsAsync(bool openOnly) =>
@@ -151,7 +149,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     {
         _state.Trim(_resolvedKept, _time.GetUtcNow(), _options.ResolvedRetention);
         _state.Seal(changes);
-        await WriteAsync();
+        await _store.WriteChangedAsync(BookRecords.Scope(Partition), _state.Dirty, () => _records.TakeChanges(_state)); // BookWriteFailureTests
         if (!changes.Any)
         {
             return;
@@ -193,30 +191,6 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         var nextDue = changes.Alerts.Select(c => AlertBookState.DueOf(c.Alert, _options)).Min();
         ArmTick(_tickDue is { } armed && (nextDue is null || armed <= nextDue) ? armed : nextDue);
         await EnsureReminderAsync();
-    }
-
-    /// <summary>
-    /// Writes the touched records. If the write fails they stay marked, the caller is told, and its
-    /// retry (which may change nothing in memory) writes them: a change never lives in this silo's
-    /// memory alone once someone was told it happened (BookWriteFailureTests).
-    /// </summary>
-    private async Task WriteAsync()
-    {
-        if (_state.Dirty.Count == 0)
-        {
-            return;
-        }
-
-        var names = _state.Dirty.ToList();
-        try
-        {
-            await _store.WriteAsync(BookRecords.Scope(Partition), _records.TakeChanges(_state));
-        }
-        catch
-        {
-            _state.Dirty.UnionWith(names);
-            throw;
-        }
     }
 
     /// <summary>Incidents opened or closed here, and alerts here that joined another partition's incident. All one-way but the directory's.</summary>
