@@ -1,6 +1,6 @@
 namespace CxLive.Alerts;
 
-/// <summary>How a closed customer alert ended for the customer (product.md, "Outcome").</summary>
+/// <summary>How a closed customer alert ended for the customer (docs/alerts.md).</summary>
 public enum AlertOutcome
 {
     /// <summary>The customer came back and succeeded, or an agent resolved it with them.</summary>

@@ -54,6 +54,6 @@ public sealed record AlertSignal
         Reason = reason,
     };
 
-    /// <summary>Rule + subject + case, the dedup key of product.md.</summary>
+    /// <summary>Rule + subject + case: the dedup key (docs/alerts.md).</summary>
     public string Fingerprint => AlertFingerprint.Of(RuleId, CustomerId, Touchpoint, CaseId);
 }
