@@ -98,12 +98,22 @@ export function wordsOf(item) {
   };
 }
 
+// Building an Intl formatter costs far more than using one, and a flooded wall formats hundreds
+// of numbers and times a frame: one formatter per kind, language and options, made once.
+const formatters = new Map();
+export function formatter(Kind, options = {}) {
+  const key = `${Kind.name}|${current}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, made = new Kind(current, options));
+  return made;
+}
+
 export function formatTime(iso) {
-  return new Intl.DateTimeFormat(current, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
+  return formatter(Intl.DateTimeFormat, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
 }
 
 export function formatNumber(value, options = {}) {
-  return new Intl.NumberFormat(current, options).format(value);
+  return formatter(Intl.NumberFormat, options).format(value);
 }
 
 export function formatSeconds(seconds) {

@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, wordsOf } from "/i18n.js";
+import { t, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf } from "/i18n.js";
 import { connectHub, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 
@@ -43,7 +43,7 @@ function prune() {
 function byPressure(a, b) {
   return (a.state === "resolved") - (b.state === "resolved")
     || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
-    || b.raisedAt.localeCompare(a.raisedAt);
+    || (a.raisedAt < b.raisedAt) - (a.raisedAt > b.raisedAt); // ISO times sort as plain strings; localeCompare cost most of a flooded frame
 }
 
 function scheduleRender() {
@@ -249,7 +249,7 @@ list.addEventListener("click", event => {
 
 function timeAgo(iso) {
   const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
-  const format = new Intl.RelativeTimeFormat(language(), { numeric: "auto", style: "short" });
+  const format = formatter(Intl.RelativeTimeFormat, { numeric: "auto", style: "short" });
   if (seconds < 60) return format.format(-seconds, "second");
   if (seconds < 3600) return format.format(-Math.floor(seconds / 60), "minute");
   return format.format(-Math.floor(seconds / 3600), "hour");

@@ -43,11 +43,14 @@ public sealed class WallUnderLoadTests(BrowserFixture browser, FloodedAppFixture
             Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(surveys))).StatusCode);
         }
 
-        // The counters are the server's, over every alert, not the 1,000 or so the page keeps.
+        // The counters are the server's, over every alert, not the 1,000 or so the page keeps. How
+        // long the page takes to catch up is measured (docs/benchmarks.md), not asserted: a busy
+        // 2-core CI machine runs the browser, the server and the test at once.
         var open = await Eventually.ResultAsync(
             async () => (await ReadObject(await _http.GetAsync("api/alerts/stats")))["openBySeverity"]!.AsObject().Sum(s => (int)s.Value!),
             n => n >= Alerts, TimeSpan.FromSeconds(60), $"{Alerts} alerts open");
-        await Assertions.Expect(page.Locator("#stat-open")).ToHaveTextAsync(open.ToString("N0", CultureInfo.GetCultureInfo("en-US")), new() { Timeout = 15_000 });
+        output.WriteLine($"{open} alerts open in the API {clock.ElapsedMilliseconds} ms after the first POST");
+        await Assertions.Expect(page.Locator("#stat-open")).ToHaveTextAsync(open.ToString("N0", CultureInfo.GetCultureInfo("en-US")), new() { Timeout = 60_000 });
         output.WriteLine($"{open} alerts open on the wall {clock.ElapsedMilliseconds} ms after the first POST");
 
         await Assertions.Expect(page.Locator("#alerts > li")).ToHaveCountAsync(200);
