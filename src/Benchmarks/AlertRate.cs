@@ -158,7 +158,7 @@ public static class AlertRate
                 }
             });
             await _hub.StartAsync();
-            await _hub.InvokeAsync("SubscribeWall");
+            await _hub.InvokeAsync<object>("SubscribeWall", null);
         }
 
         public ValueTask DisposeAsync() => _hub.DisposeAsync();

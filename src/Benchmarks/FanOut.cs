@@ -44,7 +44,7 @@ public static class FanOut
                 }
             });
             await hub.StartAsync();
-            await hub.InvokeAsync("SubscribeWall");
+            await hub.InvokeAsync<object>("SubscribeWall", null);
             connections.Add(hub);
         }
 

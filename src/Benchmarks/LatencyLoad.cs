@@ -41,7 +41,7 @@ public static class LatencyLoad
             }
         });
         await hub.StartAsync();
-        await hub.InvokeAsync("SubscribeWall");
+        await hub.InvokeAsync<object>("SubscribeWall", null);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = url };
         var traffic = LoadTraffic.Interactions(10_000).GetEnumerator();

@@ -16,11 +16,18 @@ public static class DashboardExtensions
     private static readonly EmbeddedFileProvider Pages =
         new(typeof(DashboardExtensions).Assembly, "CxLive.Dashboard.wwwroot");
 
+    private const long ReplayBufferBytes = 4 * 1024 * 1024;
+
     public static IServiceCollection AddCxDashboard(this IServiceCollection services)
     {
-        services.AddSignalR().AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions));
-        services.AddSingleton<HubAlertFeedObserver>();
-        services.AddHostedService<AlertFeedSubscription>();
+        // Stateful reconnect keeps what each client has not acknowledged yet (it acknowledges about
+        // once a second); at SignalR's default of 100 KB a flooded wall received ~75 alerts a second.
+        // 4 MB carries a few thousand a second per client (docs/configuration.md, Hub:ReplayBufferBytes).
+        services.AddSignalR(o => o.StatefulReconnectBufferSize = ReplayBufferBytes)
+            .AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions));
+        services.AddSingleton<HubPushes>();
+        services.AddSingleton<FeedRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<FeedRelay>());
         services.AddSingleton<HubCustomerWatcher>();
         services.AddSingleton<CustomerWatches>();
         services.AddHostedService(sp => sp.GetRequiredService<CustomerWatches>());
@@ -33,7 +40,9 @@ public static class DashboardExtensions
 
     public static IEndpointRouteBuilder MapCxDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapHub<CxHub>(CxHub.Path);
+        // Stateful reconnect: a client whose connection dropped for a moment gets what was in flight
+        // replayed on the same connection, with no resubscription at all.
+        app.MapHub<CxHub>(CxHub.Path, o => o.AllowStatefulReconnects = true);
         app.MapGet("/", () => Page("index.html")).ExcludeFromDescription().RequireAuthorization(Access.SupervisorPolicy);
         app.MapGet("/agent", () => Page("agent.html")).ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
         app.MapGet("/customers/{id}", (string id) => Page("customer.html")).ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);

@@ -1,12 +1,7 @@
-using CxLive.Api;
-using CxLive.Dashboard;
+using CxLive.Dashboard.Security;
 using CxLive.Demo;
 using CxLive.Hosting;
-using CxLive.Ingestion;
 using CxLive.Operations;
-using CxLive.Security;
-using CxLive.Dashboard.Security;
-using CxLive.Serialization;
 using Orleans.Dashboard;
 
 if (Commands.TryRun(args, out var exitCode))
@@ -34,53 +29,36 @@ static void Run(string[] args)
 
     builder.AddCxSilo();
     builder.AddCxOperations();
-    builder.AddCxSecurity();
-    builder.Services.AddCxCore();
-    builder.Services.AddCxIngestion();
-    builder.Services.AddCxDashboard();
+    builder.AddCxSiloOperations();
+    var web = WebTier.Enabled(builder.Configuration);
+    if (web)
+    {
+        builder.AddCxWeb();
+    }
+    else
+    {
+        builder.Services.AddCxCore();
+        builder.Services.AddCxIngestion(); // the stream consumer dispatches as the ingest API does
+    }
+
     builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
     builder.Services.AddHostedService<DemoTraffic>();
-    builder.Services.ConfigureHttpJsonOptions(o => CxJson.Apply(o.SerializerOptions));
-    builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiErrors.Describe);
-    builder.Services.AddCxOpenApi();
 
     var app = builder.Build();
-    // Settings checked before the host starts, so a bad one is reported once, by the line above, not
-    // also logged by the host with a stack trace.
-    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
-    app.UseCorrelationIds();
-    app.UseCxSecurityHeaders();
-    app.UseExceptionHandler();
-    app.UseStatusCodePages();
-    app.UseCxDashboardAssets();
-    app.UseCxSecurity();
-
-    // Who may call what (docs/security.md): integrators ingest with an API key (IngestEndpoint);
-    // supervisors see every alert and act on it; agents see their own prompts and those customers
-    // (checked per request); admins change rules and silences.
-    app.MapIngestionApi();
-    app.MapSignIn();
-    var supervisors = app.MapGroup("").RequireAuthorization(Access.SupervisorPolicy);
-    supervisors.MapAlertsApi();
-    supervisors.MapAlertActionsApi();
-    supervisors.MapIncidentsApi();
-    supervisors.MapTouchpointsApi();
-    supervisors.MapRulesApi();
-    var people = app.MapGroup("").RequireAuthorization(Access.PeoplePolicy);
-    people.MapOutreachApi();
-    people.MapCustomersApi();
-    var admins = app.MapGroup("").RequireAuthorization(Access.AdminPolicy);
-    admins.MapSilencesApi();
-    admins.MapBacktestApi();
-    app.MapCxDashboard();
-    if (OrleansHosting.OrleansDashboardEnabled(app.Configuration))
+    if (web)
     {
-        app.MapOrleansDashboard("/orleans").RequireAuthorization(Access.AdminPolicy);
+        app.MapCxWeb();
+        if (OrleansHosting.OrleansDashboardEnabled(app.Configuration))
+        {
+            app.MapOrleansDashboard("/orleans").RequireAuthorization(Access.AdminPolicy);
+        }
+    }
+    else
+    {
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     }
 
     app.MapCxOperations();
-    app.MapCxOpenApi();
-
     app.AnnounceAddress();
     app.Run();
 }

@@ -30,4 +30,11 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     Task<OutreachPrompt?> ReportAsync(string promptId, OutreachResult result, string? note);
 
     Task<ImmutableArray<Agent>> AgentsAsync();
+
+    /// <summary>Prompt changes after <paramref name="after"/> (of one agent, or all with null; at most <paramref name="limit"/>): how a console that missed pushes catches up.</summary>
+    Task<Feed.PromptCatchUp> PromptsAfterAsync(long after, string? agentId, int limit);
+
+    /// <summary>The number of the last prompt change this desk has published (interleaves: it reads one number).</summary>
+    [AlwaysInterleave]
+    Task<long> PublishedAsync();
 }

@@ -35,6 +35,13 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
     /// <summary>The running figures behind the wall's stats, for this partition (constant work, never a scan).</summary>
     Task<PartitionFigures> FiguresAsync();
 
+    /// <summary>Alerts and incidents changed after <paramref name="after"/> (at most <paramref name="limit"/>): how a web server or a client that missed pushes catches up.</summary>
+    Task<Feed.FeedCatchUp> ChangesAfterAsync(long after, int limit);
+
+    /// <summary>The number of the last change this partition has published to its feed (interleaves: it reads one number).</summary>
+    [AlwaysInterleave]
+    Task<long> PublishedAsync();
+
     /// <summary>The cluster's silences and open incidents, from the alert directory whenever they change (interleaves: it only replaces a copy).</summary>
     [AlwaysInterleave]
     Task SyncDirectoryAsync(AlertDirectorySnapshot snapshot);

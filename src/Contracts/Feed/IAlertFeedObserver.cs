@@ -8,7 +8,7 @@ namespace CxLive.Feed;
 /// <summary>
 /// Implemented once per web server: receives every alert change and pushes it to that server's
 /// SignalR clients. One observer per server is the single push path from grains to browsers
-/// (engineering.md: a backplane on top would deliver every message N times).
+/// (a SignalR backplane on top would deliver every message once per server).
 /// </summary>
 public interface IAlertFeedObserver : IGrainObserver
 {

@@ -1,6 +1,7 @@
 using CxLive.Alerts;
 using CxLive.Dashboard.Security;
 using CxLive.Dashboard.Feed;
+using CxLive.Feed;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -17,34 +18,91 @@ namespace CxLive.Dashboard.Hubs;
 /// client's invoke with the reason and subscribes to nothing.
 /// </remarks>
 [Authorize(Policy = Access.PeoplePolicy)]
-public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts) : Hub<ICxClient>
+public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRelay relay) : Hub<ICxClient>
 {
     public const string Path = "/hubs/cx";
 
-    /// <summary>Every alert and incident raised or changed anywhere in the cluster, and <c>wallStats</c> each second while alerts change.</summary>
-    public Task SubscribeWall()
+    /// <summary>A resubscription sends at most this many changes per partition; beyond it the client reloads (<see cref="FeedResume.Complete"/> false).</summary>
+    public const int ResumeLimit = 1000;
+
+    /// <summary>
+    /// Every alert and incident raised or changed anywhere in the cluster, and <c>wallStats</c> each
+    /// second while alerts change. With <paramref name="after"/> (the last <c>feedPosition</c>'s
+    /// <c>alerts</c>), first sends every change after it; null on a first subscription.
+    /// </summary>
+    public async Task<FeedResume> SubscribeWall(Dictionary<int, long>? after)
     {
         Require(Context.User!.SeesEverything(), "the wall is for supervisors");
-        return Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Wall);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Wall);
+        return await ResumeAlertsAsync(after, alerts.All, _ => true, sendIncidents: true);
     }
 
     public Task UnsubscribeWall() => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Wall);
 
-    /// <summary>The outreach prompts routed to this agent (<c>outreachPrompt</c>).</summary>
-    public Task SubscribeAgent(string agentId)
+    /// <summary>The outreach prompts routed to this agent (<c>outreachPrompt</c>); with <paramref name="after"/> (the last <c>feedPosition</c>'s <c>prompts</c>), first those changed after it.</summary>
+    public async Task<FeedResume> SubscribeAgent(string agentId, Dictionary<int, long>? after)
     {
         Require(Context.User!.MaySeeAgent(agentId), "an agent may follow only their own prompts");
-        return Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(agentId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(agentId));
+        var complete = true;
+        foreach (var (partition, since) in after ?? [])
+        {
+            if (partition < 0 || partition >= alerts.Partitions)
+            {
+                continue;
+            }
+
+            var page = await alerts.Desk(partition).PromptsAfterAsync(since, agentId, ResumeLimit);
+            complete &= !page.More;
+            foreach (var prompt in page.Prompts)
+            {
+                await Clients.Caller.outreachPrompt(prompt);
+            }
+        }
+
+        return new FeedResume(relay.Position, complete);
     }
 
     public Task UnsubscribeAgent(string agentId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Agent(agentId));
 
-    /// <summary>Alerts about one customer, as they are raised and change, and <c>customerUpdated</c> after each batch of their interactions.</summary>
-    public async Task SubscribeCustomer(string customerId)
+    /// <summary>
+    /// Alerts about one customer, as they are raised and change, and <c>customerUpdated</c> after each
+    /// batch of their interactions; with <paramref name="after"/>, first the customer's alerts changed after it.
+    /// </summary>
+    public async Task<FeedResume> SubscribeCustomer(string customerId, Dictionary<int, long>? after)
     {
         Require(await Context.User!.MaySeeCustomerAsync(customerId, alerts), "an agent may follow only the customers of their prompts");
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Customer(customerId));
         await watches.WatchAsync(Context.ConnectionId, customerId);
+        var home = AlertPartitions.Of(customerId, alerts.Partitions);
+        return await ResumeAlertsAsync(after, [home], alert => alert.CustomerId == customerId, sendIncidents: false);
+    }
+
+    /// <summary>Sends the caller what changed in <paramref name="partitions"/> after its position (the groups it just joined carry the rest; duplicates are the client's to drop by id and sequence).</summary>
+    private async Task<FeedResume> ResumeAlertsAsync(Dictionary<int, long>? after, IEnumerable<int> partitions, Func<Alert, bool> concerns, bool sendIncidents)
+    {
+        var complete = true;
+        foreach (var partition in partitions)
+        {
+            if (after is null || !after.TryGetValue(partition, out var since) || partition >= alerts.Partitions)
+            {
+                continue; // a first subscription: the page reads the current alerts itself
+            }
+
+            var page = await alerts.Book(partition).ChangesAfterAsync(since, ResumeLimit);
+            complete &= !page.More;
+            foreach (var alert in page.Alerts.Where(a => a.SilencedBy is null && concerns(a)))
+            {
+                await Clients.Caller.alertUpdated(alert);
+            }
+
+            foreach (var incident in sendIncidents ? page.Incidents : [])
+            {
+                await Clients.Caller.incidentUpdated(incident);
+            }
+        }
+
+        return new FeedResume(relay.Position, complete);
     }
 
     public async Task UnsubscribeCustomer(string customerId)

@@ -5,7 +5,7 @@ using CxLive.Customers;
 namespace CxLive.Dashboard.Hubs;
 
 /// <summary>
-/// What the server sends to hub clients. The method names are the wire names of product.md,
+/// What the server sends to hub clients. The method names are the documented wire names (docs/api.md),
 /// camelCase on purpose: the .NET and Java SignalR clients match names case-sensitively, so the
 /// interface must say exactly <c>alertRaised</c>, not <c>AlertRaised</c>.
 /// </summary>
@@ -29,5 +29,8 @@ public interface ICxClient
 
     /// <summary>The wall's counters, at most once a second while alerts change.</summary>
     Task wallStats(WallStats stats);
+
+    /// <summary>Each second: how far this server has sent every partition's changes; handed back on a resubscription to catch up.</summary>
+    Task feedPosition(Feed.FeedPosition position);
 }
 #pragma warning restore IDE1006

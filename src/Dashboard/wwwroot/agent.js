@@ -1,7 +1,7 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
-import { connectHub, setStatus, currentStatus } from "/hub.js";
+import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
@@ -39,7 +39,7 @@ async function watch(customerId) {
   if (watched === customerId) return;
   if (watched) await connection.invoke("UnsubscribeCustomer", watched);
   watched = customerId;
-  await connection.invoke("SubscribeCustomer", customerId);
+  await connection.invoke("SubscribeCustomer", customerId, null);
 }
 
 function followSnapshot(snapshot) {
@@ -108,16 +108,18 @@ const connection = connectHub();
 connection.on("customerUpdated", followSnapshot);
 // New prompts, and prompts withdrawn because their alert closed (they leave the queue; an open one says why).
 connection.on("outreachPrompt", prompt => {
-  if (prompt.agentId !== agentId) return;
+  if (prompt.agentId !== agentId || !isNewer(prompt, prompts.get(prompt.id))) return;
   prompts.set(prompt.id, { ...prompts.get(prompt.id), ...prompt });
   if (prompt.id === selected) show(prompts.get(prompt.id));
   else renderQueue();
 });
 connection.onreconnecting(() => setStatus("reconnecting"));
+// Back after a network loss: the hub first sends the prompts that changed meanwhile; the queue is
+// reloaded only when that was more than it sends at once.
 connection.onreconnected(async () => {
-  await connection.invoke("SubscribeAgent", agentId);
-  if (watched) await connection.invoke("SubscribeCustomer", watched);
-  await loadQueue();
+  const reload = agentId ? await subscribe(connection, "SubscribeAgent", "prompts", agentId) : false;
+  if (watched) await subscribe(connection, "SubscribeCustomer", "alerts", watched);
+  if (reload) await loadQueue();
   setStatus("live");
 });
 connection.onclose(() => setStatus("disconnected"));
@@ -127,7 +129,7 @@ async function become(id) {
   agentId = id;
   localStorage.setItem("cxlive.agent", id);
   history.replaceState(null, "", `/agent?agentId=${encodeURIComponent(id)}`);
-  await connection.invoke("SubscribeAgent", id);
+  await connection.invoke("SubscribeAgent", id, null);
   selected = null;
   detail.hidden = true;
   document.getElementById("choose").hidden = false;

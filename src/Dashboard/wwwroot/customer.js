@@ -2,7 +2,7 @@
 // the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
 // and reloads the alerts whenever one about them changes.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
-import { connectHub, setStatus, currentStatus } from "/hub.js";
+import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
@@ -73,14 +73,14 @@ connection.on("customerUpdated", followSnapshot);
 connection.on("alertRaised", load);
 connection.on("alertUpdated", load);
 connection.onreconnecting(() => setStatus("reconnecting"));
-connection.onreconnected(async () => { await connection.invoke("SubscribeCustomer", customerId); await load(); setStatus("live"); });
+connection.onreconnected(async () => { await subscribe(connection, "SubscribeCustomer", "alerts", customerId); await load(); setStatus("live"); });
 
 document.getElementById("customer-id").textContent = customerId;
 languagePicker(document.getElementById("lang"));
 currentUser().then(showUser);
 onLanguageChange(() => { setStatus(currentStatus()); render(); });
 await connection.start();
-await connection.invoke("SubscribeCustomer", customerId);
+await subscribe(connection, "SubscribeCustomer", "alerts", customerId);
 setStatus("live");
 await load();
 translate();

@@ -1,12 +1,38 @@
 // What every page shares about the hub: one connection that retries forever (backing off to
-// 10 s: a page left open on a screen must come back by itself), and the header's live indicator.
+// 10 s: a page left open on a screen must come back by itself), resumes where it left off, and
+// the header's live indicator.
 import { t } from "/i18n.js";
 
+// Every second the server says how far it has sent each partition's changes (feedPosition). A
+// page hands the last one back when it subscribes again after a reconnect, and the server first
+// sends what changed since: nothing is missed, and nothing is reloaded that did not change.
+// Short network blips do not even get that far: stateful reconnect replays what was in flight.
 export function connectHub() {
-  return new signalR.HubConnectionBuilder()
+  const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/cx")
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
+    .withStatefulReconnect()
     .build();
+  connection.position = null;
+  connection.on("feedPosition", position => { connection.position = position; });
+  return connection;
+}
+
+/**
+ * Subscribes (again) with what this page last heard of, e.g. subscribe(connection, "SubscribeWall", "alerts").
+ * Returns true when the page must reload its current state through the REST API: a first
+ * subscription, or more changed while away than the hub sends at once.
+ */
+export async function subscribe(connection, method, kind, ...args) {
+  const after = connection.position?.[kind] ?? null;
+  const resumed = await connection.invoke(method, ...args, after);
+  if (!connection.position) connection.position = resumed.position;
+  return after === null || !resumed.complete;
+}
+
+/** A change arrives live and maybe again in a catch-up: the copy with the higher sequence in its partition is the newer. */
+export function isNewer(incoming, existing) {
+  return !existing || (incoming.sequence ?? 0) > (existing.sequence ?? 0);
 }
 
 /** Shows connecting / live / reconnecting / disconnected in the current language. */

@@ -3,7 +3,7 @@
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
 import { t, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf } from "/i18n.js";
-import { connectHub, setStatus, currentStatus } from "/hub.js";
+import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 
 const MAX_SHOWN = 200;
@@ -26,8 +26,7 @@ const empty = document.getElementById("empty");
 const template = document.getElementById("alert-card");
 
 function upsert(alert) {
-  const before = alerts.get(alert.id);
-  if (before && before.updatedAt > alert.updatedAt) return; // an older copy arrived late
+  if (!isNewer(alert, alerts.get(alert.id))) return; // a copy this page has, or an older one that arrived late
   alerts.set(alert.id, alert);
   perf.messages++;
   if (alerts.size > MAX_KEPT + KEPT_SLACK) prune();
@@ -258,7 +257,7 @@ function timeAgo(iso) {
 async function loadCurrent() {
   const [response, incidentsResponse, statsResponse] = await Promise.all([
     fetch(`/api/alerts?limit=${MAX_SHOWN}`), fetch("/api/incidents?open=true"), fetch("/api/alerts/stats")]);
-  if (incidentsResponse.ok) for (const incident of await incidentsResponse.json()) incidents.set(incident.id, incident);
+  if (incidentsResponse.ok) for (const incident of await incidentsResponse.json()) if (isNewer(incident, incidents.get(incident.id))) incidents.set(incident.id, incident);
   if (statsResponse.ok) showStats(await statsResponse.json());
   loadTopTouchpoints();
   loadScores();
@@ -273,22 +272,26 @@ const connection = connectHub();
 
 connection.on("alertRaised", upsert);
 connection.on("alertUpdated", upsert);
-connection.on("incidentUpdated", incident => { incidents.set(incident.id, incident); scheduleRender(); });
+connection.on("incidentUpdated", incident => {
+  if (!isNewer(incident, incidents.get(incident.id))) return;
+  incidents.set(incident.id, incident);
+  scheduleRender();
+});
 connection.on("wallStats", showStats);
 connection.onreconnecting(() => setStatus("reconnecting"));
-connection.onreconnected(async () => {
-  await connection.invoke("SubscribeWall");
-  await loadCurrent(); // catch up on what happened while away
-  setStatus("live");
-});
+connection.onreconnected(follow);
 connection.onclose(() => { setStatus("disconnected"); setTimeout(start, 5_000); });
+
+// Subscribes and, only when the hub could not send everything missed, reloads the current alerts.
+async function follow() {
+  if (await subscribe(connection, "SubscribeWall", "alerts")) await loadCurrent();
+  setStatus("live");
+}
 
 async function start() {
   try {
     await connection.start();
-    await connection.invoke("SubscribeWall");
-    await loadCurrent();
-    setStatus("live");
+    await follow();
   } catch {
     setStatus("disconnected");
     setTimeout(start, 5_000);
@@ -297,8 +300,6 @@ async function start() {
 
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
 setInterval(() => { loadTopTouchpoints(); loadScores(); }, 10_000);
-// Re-read the current alerts every 30 s: a push missed while the cluster changes shape is mended within that.
-setInterval(() => { if (connection.state === "Connected") loadCurrent(); }, 30_000);
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
 if (new URLSearchParams(location.search).get("mode") === "wall") document.body.classList.add("wall-mode");
 languagePicker(document.getElementById("lang"));

@@ -26,6 +26,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     private readonly OutreachOptions _options;
     private readonly TimeProvider _time;
     private OutreachState _prompts = new();
+    private long _published;
 
     public OutreachDeskGrain(IRecordStore store, DeskRecords records, IOptions<OutreachOptions> options, TimeProvider time)
     {
@@ -35,8 +36,11 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         _time = time;
     }
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
         _prompts = _records.Read(await _store.LoadAsync(DeskRecords.Scope(Partition)));
+        _published = _prompts.Sequence;
+    }
 
     public async Task OfferAsync(ImmutableArray<Alert> alerts)
     {
@@ -84,8 +88,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                     By = "outreach-desk",
                     Note = $"prompt {prompt.Id}, {Serialization.WireNames<Journeys.Channel>.Of(channel)}",
                 });
-                await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(prompt);
             }
+
+            await PublishAsync(prompt); // every numbered change, so web servers see no false gap; only an agent's reaches a console
         }
     }
 
@@ -111,10 +116,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
         _prompts.Trim(_options.ReportedKept);
         await SaveAsync();
-        var feed = GrainFactory.GetGrain<IAlertFeedGrain>(Partition);
-        foreach (var prompt in withdrawn.Where(p => p.AgentId is not null))
+        foreach (var prompt in withdrawn)
         {
-            await feed.PublishPromptAsync(prompt); // the console takes it off the agent's queue
+            await PublishAsync(prompt); // the console takes it off the agent's queue
         }
     }
 
@@ -141,11 +145,32 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         _prompts.Update(prompt);
         _prompts.Trim(_options.ReportedKept);
         await SaveAsync(); // an agent's report must not be lost
+        await PublishAsync(prompt); // the agent's other consoles see it reported
         return prompt;
     }
 
     public Task<ImmutableArray<Agent>> AgentsAsync() =>
         Task.FromResult(_options.Agents.Select(a => new Agent(a.Id, a.Name ?? a.Id, [.. a.EffectiveSkills], _prompts.Pending(a.Id))).ToImmutableArray());
+
+    public Task<PromptCatchUp> PromptsAfterAsync(long after, string? agentId, int limit)
+    {
+        var changed = _prompts.ById.Values.Where(p => p.Sequence > after && (agentId is null || p.AgentId == agentId)).OrderBy(p => p.Sequence).Take(limit + 1).ToList();
+        var more = changed.Count > limit;
+        if (more)
+        {
+            changed.RemoveAt(limit);
+        }
+
+        return Task.FromResult(new PromptCatchUp { Prompts = [.. changed], Head = more ? changed[^1].Sequence : _published, More = more });
+    }
+
+    public Task<long> PublishedAsync() => Task.FromResult(_published);
+
+    private async Task PublishAsync(OutreachPrompt prompt)
+    {
+        await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(prompt);
+        _published = Math.Max(_published, prompt.Sequence);
+    }
 
     /// <summary>Writes the prompts that changed, before the agent or the alert hears of them.</summary>
     private Task SaveAsync() => _store.WriteChangedAsync(DeskRecords.Scope(Partition), _prompts.Dirty, () => _records.TakeChanges(_prompts));

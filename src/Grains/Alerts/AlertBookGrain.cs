@@ -41,6 +41,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     private DateTimeOffset? _tickDue;
     private IGrainTimer? _statsTimer;
     private bool _reminderSet;
+    private long _published;
 
     public AlertBookGrain(IRecordStore store, BookRecords records, TimeProvider time, IOptions<AlertOptions> options, CxMetrics metrics)
     {
@@ -59,6 +60,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         _resolvedKept = (_options.ResolvedKept + _options.Partitions - 1) / _options.Partitions; // the cluster keeps about Alerts:ResolvedKept
         _state = _records.Read(Partition, await _store.LoadAsync(BookRecords.Scope(Partition)));
         _state.Sync(await _cluster.Directory.SnapshotAsync());
+        _published = _state.Sequence;
         this.RegisterGrainTimer(async () => _state.Sync(await _cluster.Directory.SnapshotAsync()), DirectoryRefresh, DirectoryRefresh);
         ArmTick(_state.NextDue(_options));
     }
@@ -112,6 +114,10 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         await CommitAsync(changes);
         return incident is null ? null : _state.Incidents[incidentId];
     }
+
+    public Task<FeedCatchUp> ChangesAfterAsync(long after, int limit) => Task.FromResult(_state.ChangesAfter(after, limit));
+
+    public Task<long> PublishedAsync() => Task.FromResult(_published);
 
     public Task SyncDirectoryAsync(AlertDirectorySnapshot snapshot)
     {
@@ -170,6 +176,8 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         {
             await feed.PublishIncidentsAsync([.. changes.Incidents]);
         }
+
+        _published = _state.Sequence; // web servers that see a higher number than they heard of catch up (FeedRelay)
 
         var desk = _cluster.Desk(Partition);
         if (changes.ToRoute.Count > 0)

@@ -316,6 +316,29 @@ public sealed class AlertBookState
         }
     }
 
+    /// <summary>Every alert and incident whose latest change is numbered above <paramref name="after"/>, oldest change first, at most <paramref name="limit"/>.</summary>
+    public Feed.FeedCatchUp ChangesAfter(long after, int limit)
+    {
+        var changed = ById.Values.Where(a => a.Sequence > after).Select(a => (a.Sequence, Alert: (Alert?)a, Incident: (Incident?)null))
+            .Concat(Incidents.Values.Where(i => i.Sequence > after).Select(i => (i.Sequence, Alert: (Alert?)null, Incident: (Incident?)i)))
+            .OrderBy(c => c.Sequence)
+            .Take(limit + 1)
+            .ToList();
+        var more = changed.Count > limit;
+        if (more)
+        {
+            changed.RemoveAt(limit);
+        }
+
+        return new Feed.FeedCatchUp
+        {
+            Alerts = [.. changed.Where(c => c.Alert is not null).Select(c => c.Alert!)],
+            Incidents = [.. changed.Where(c => c.Incident is not null).Select(c => c.Incident!)],
+            Head = more ? changed[^1].Sequence : Sequence,
+            More = more,
+        };
+    }
+
     /// <summary>The cluster's silences and open incidents, as the alert directory has them; this partition's own incidents stay as it knows them.</summary>
     public void Sync(AlertDirectorySnapshot snapshot)
     {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using CxLive.Ingestion;
 using CxLive.Redis;
 using CxLive.Storage;
@@ -89,14 +88,6 @@ public static class OrleansHosting
                     o.Delay = CheckpointOptions.RedisModeDelay;
                 }
             });
-            // Sign-in cookies are encrypted with ASP.NET Core's data-protection keys. Kept in memory
-            // (the default for a service account without a home), each silo would have its own keys:
-            // a person signed in on one silo would be signed out by the next and by every restart.
-            // In Redis mode all silos share one key ring, next to the cluster's state.
-            builder.Services.AddDataProtection().SetApplicationName("CxLive");
-            builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-                .Configure<RedisConnection>((o, connection) => o.XmlRepository = new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
-                    () => connection.GetAsync().GetAwaiter().GetResult().GetDatabase(), $"{serviceId}/data-protection-keys"));
             builder.Services.AddSingleton<StreamWakeup>();
             builder.Services.AddSingleton<IInteractionSink, StreamSink>();
             builder.Services.AddHostedService<InteractionStreamConsumer>();

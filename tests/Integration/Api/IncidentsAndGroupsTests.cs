@@ -49,7 +49,7 @@ public sealed class IncidentsAndGroupsTests(AppFixture fixture) : IDisposable
     {
         await using var watcher = await WallClient.ConnectAsync(fixture.App.BaseAddress, subscribeToWall: false);
         var (watched, other) = (NewCustomer(), NewCustomer());
-        await watcher.InvokeAsync("SubscribeCustomer", watched);
+        await watcher.InvokeAsync("SubscribeCustomer", watched, null);
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);
 
         await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(other, now.AddSeconds(n)))]));
@@ -67,7 +67,7 @@ public sealed class IncidentsAndGroupsTests(AppFixture fixture) : IDisposable
     {
         await using var watcher = await WallClient.ConnectAsync(fixture.App.BaseAddress, subscribeToWall: false);
         var (watched, other) = (NewCustomer(), NewCustomer());
-        await watcher.InvokeAsync("SubscribeCustomer", watched);
+        await watcher.InvokeAsync("SubscribeCustomer", watched, null);
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);
 
         // The other customer is recorded (and would have pushed) before the watched one acts at all.
@@ -92,7 +92,7 @@ public sealed class IncidentsAndGroupsTests(AppFixture fixture) : IDisposable
         await watcher.InvokeAsync("UnsubscribeCustomer", watched);
         await _http.PostAsync("api/interactions", Body([FailedSearch(watched, now.AddSeconds(10))]));
         await Eventually.TrueAsync(async () => (long)(await ReadObject(await _http.GetAsync($"api/customers/{watched}")))["interactionCount"]! == 3, Patience, "the third batch recorded");
-        await watcher.InvokeAsync("SubscribeCustomer", other);
+        await watcher.InvokeAsync("SubscribeCustomer", other, null);
         await _http.PostAsync("api/interactions", Body([FailedSearch(other, now.AddSeconds(10))]));
         Assert.Equal(other, (await watcher.Customers.Reader.ReadAsync(new CancellationTokenSource(Patience).Token)).CustomerId);
     }

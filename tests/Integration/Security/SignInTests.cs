@@ -109,8 +109,8 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         Assert.Equal(("zhang.min", "supervisor", false), ((string)me["name"]!, (string)me["roles"]![0]!, (bool)me["open"]!));
 
         await using var hub = await HubAsync(supervisor);
-        await hub.InvokeAsync("SubscribeWall");
-        await hub.InvokeAsync("SubscribeAgent", "wang.wei");
+        await hub.InvokeAsync<object>("SubscribeWall", null);
+        await hub.InvokeAsync<object>("SubscribeAgent", "wang.wei", null);
     }
 
     [Fact]
@@ -140,12 +140,12 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         Assert.Equal("li.na", (string)(await ReadObject(await agent.Http.GetAsync("api/me")))["agentId"]!);
 
         await using var hub = await HubAsync(agent);
-        await hub.InvokeAsync("SubscribeAgent", "li.na");
-        await hub.InvokeAsync("SubscribeCustomer", theirs);
-        var wall = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeWall"));
+        await hub.InvokeAsync<object>("SubscribeAgent", "li.na", null);
+        await hub.InvokeAsync<object>("SubscribeCustomer", theirs, null);
+        var wall = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("SubscribeWall", null));
         Assert.Contains("Forbidden: the wall is for supervisors", wall.Message);
-        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeAgent", "wang.wei"));
-        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeCustomer", someoneElse));
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("SubscribeAgent", "wang.wei", null));
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("SubscribeCustomer", someoneElse, null));
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeTouchpoint", "web/home"));
     }
 

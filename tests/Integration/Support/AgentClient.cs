@@ -25,7 +25,7 @@ public sealed class AgentClient : IAsyncDisposable
     {
         var client = new AgentClient(baseAddress);
         await client._connection.StartAsync();
-        await client._connection.InvokeAsync("SubscribeAgent", agentId);
+        await client._connection.InvokeAsync<object>("SubscribeAgent", agentId, null);
         return client;
     }
 

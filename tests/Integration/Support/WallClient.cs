@@ -40,7 +40,7 @@ public sealed class WallClient : IAsyncDisposable
         await client._connection.StartAsync();
         if (subscribeToWall)
         {
-            await client._connection.InvokeAsync("SubscribeWall");
+            await client._connection.InvokeAsync<object>("SubscribeWall", null);
         }
 
         return client;
@@ -61,7 +61,7 @@ public sealed class WallClient : IAsyncDisposable
     }
 
     /// <summary>Calls a hub method, e.g. <c>SubscribeCustomer</c>.</summary>
-    public Task InvokeAsync(string method, string argument) => _connection.InvokeAsync(method, argument);
+    public Task InvokeAsync(string method, params object?[] arguments) => _connection.InvokeCoreAsync(method, typeof(object), arguments);
 
     /// <summary>Reads messages until <paramref name="until"/> is one of them; returns them all, in arrival order.</summary>
     public async Task<List<(string Method, Alert Alert)>> ReadUntilAsync(Func<(string Method, Alert Alert), bool> until, TimeSpan timeout)

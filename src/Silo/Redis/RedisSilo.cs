@@ -8,17 +8,9 @@ using StackExchange.Redis;
 
 namespace CxLive.Redis;
 
-/// <summary>
-/// Redis mode, chosen by the connection string <c>ConnectionStrings:Redis</c>: grain state,
-/// membership and reminders in Redis over one shared connection, Redis Streams ingestion, and HTTP
-/// ingestion that answers only once the interactions are in the stream. See docs/durability.md.
-/// </summary>
-public static class RedisMode
+/// <summary>The silo's side of Redis mode (<see cref="RedisMode"/>): grain state, membership and reminders in Redis over one shared connection.</summary>
+public static class RedisSilo
 {
-    public const string ConnectionName = "Redis";
-
-    public static string? ConnectionString(IConfiguration configuration) => configuration.GetConnectionString(ConnectionName);
-
     /// <summary>The Orleans side: storage "cx" (Orleans binary format, see StateSerializer), membership and reminders, all on one connection.</summary>
     /// <param name="customerRetention">How long a customer's state outlives their last change (Privacy:CustomerRetention); null keeps it.</param>
     public static void UseRedis(this ISiloBuilder silo, string connectionString, TimeSpan? customerRetention = null)

@@ -14,14 +14,15 @@ public static class OperationsExtensions
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
     public const string MetricsPath = "/metrics";
-    private const string ReadyTag = "ready";
     private const string StartupTag = "startup";
 
+    public const string ReadyTag = "ready";
+
+    /// <summary>What every CxLive process serves (silo or web front); each adds the readiness check of its own kind.</summary>
     public static WebApplicationBuilder AddCxOperations(this WebApplicationBuilder builder)
     {
         var health = builder.Services.AddHealthChecks()
-            .AddCheck<StartedCheck>("started", tags: [StartupTag])
-            .AddCheck<SiloReadyCheck>("silo", tags: [ReadyTag]);
+            .AddCheck<StartedCheck>("started", tags: [StartupTag]);
         if (RedisMode.ConnectionString(builder.Configuration) is not null)
         {
             health.AddCheck<RedisReachableCheck>("redis", tags: [ReadyTag]);
@@ -34,8 +35,6 @@ public static class OperationsExtensions
             o.Delay = TimeSpan.FromSeconds(1);
             o.Period = TimeSpan.FromSeconds(10);
         });
-        builder.Services.AddSingleton<ClusterGauges>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterGauges>());
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(builder.Configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.MeterName)}"] ?? CxMetrics.MeterName)
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));

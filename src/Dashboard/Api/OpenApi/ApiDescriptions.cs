@@ -31,9 +31,9 @@ public static class ApiDescriptions
 
         | client calls | effect |
         | --- | --- |
-        | `SubscribeWall()` / `UnsubscribeWall()` | every alert and incident raised or changed, and `wallStats` (supervisors, admins) |
-        | `SubscribeAgent(agentId)` / `UnsubscribeAgent(agentId)` | the outreach prompts routed to that agent (an agent: only their own id) |
-        | `SubscribeCustomer(customerId)` / `UnsubscribeCustomer(customerId)` | alerts about that customer, and `customerUpdated` after each batch of their interactions |
+        | `SubscribeWall(after)` / `UnsubscribeWall()` | every alert and incident raised or changed, and `wallStats` (supervisors, admins) |
+        | `SubscribeAgent(agentId, after)` / `UnsubscribeAgent(agentId)` | the outreach prompts routed to that agent (an agent: only their own id) |
+        | `SubscribeCustomer(customerId, after)` / `UnsubscribeCustomer(customerId)` | alerts about that customer, and `customerUpdated` after each batch of their interactions |
         | `SubscribeTouchpoint(touchpoint)` / `UnsubscribeTouchpoint(touchpoint)` | alerts and incidents of that touchpoint (supervisors, admins) |
 
         | server sends | payload (schema) | when |
@@ -44,8 +44,13 @@ public static class ApiDescriptions
         | `outreachPrompt` | `OutreachPrompt` | a prompt was routed to the subscribed agent, or withdrawn (`withdrawnAt` set) |
         | `customerUpdated` | `CustomerSnapshot` | a subscribed customer recorded new interactions (one per batch) |
         | `wallStats` | `WallStats` | the wall's numbers, at most once a second while alerts change |
+        | `feedPosition` | `{ alerts: {partition: n}, prompts: {partition: n} }` | each second: how far this server has sent every partition's changes |
 
+        Every alert, incident and prompt carries `partition` and `sequence`: a copy with a higher sequence is newer.
+        `after` is null on a first subscription; after a reconnect, pass the last `feedPosition`'s `alerts` (wall,
+        customer) or `prompts` (agent): the hub first sends every change after it, then live changes. Subscriptions
+        answer `{ position, complete }`; keep `position` until the next `feedPosition`, and reload through the REST
+        API when `complete` is false (more changed than the hub sends at once). Stateful reconnect is enabled.
         A refused subscription fails the invocation with a `HubException` whose message starts `Forbidden:`.
-        After a reconnect, subscribe again and fetch `GET /api/alerts?state=open` to catch up.
         """;
 }

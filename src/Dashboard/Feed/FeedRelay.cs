@@ -1,0 +1,339 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using CxLive.Agents;
+using CxLive.Alerts;
+using CxLive.Feed;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CxLive.Dashboard.Feed;
+
+/// <summary>
+/// This web server's one path from the alert partitions to its SignalR clients. Pushes from the
+/// partitions' feeds (one-way, best effort) and catch-ups read from the partitions themselves are
+/// de-duplicated by their sequence numbers as they arrive (<see cref="SequenceTracker"/>) and sent
+/// in that order, one lane per partition, so clients get each change once and a partition's
+/// changes in order. Every second it asks each partition how far it has published; a change
+/// published a second ago that has not arrived is read from the partition, and the subscription is
+/// renewed, which also re-subscribes after a feed grain moved to another silo. Then it tells its
+/// clients how far it has sent (<see cref="FeedPosition"/>).
+/// </summary>
+public sealed class FeedRelay : BackgroundService
+{
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a published change may be in flight before it counts as missing.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
+
+    /// <summary>Subscriptions are renewed this often even when nothing went missing (they expire after <see cref="AlertFeed.SubscriptionExpiry"/>).</summary>
+    private const int RenewEveryChecks = 10;
+    private const int CatchUpPage = 500;
+
+    private readonly ClusterAlerts _alerts;
+    private readonly IGrainFactory _grains;
+    private readonly HubPushes _pushes;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FeedRelay> _logger;
+    private readonly Lock _gate = new();
+    private readonly SequenceTracker[] _books;
+    private readonly SequenceTracker[] _desks;
+    private readonly bool[] _renew;
+    private readonly Channel<Delivery>[] _lanes; // one per partition, and the last for the wall's stats
+    private readonly long?[] _sentBooks;
+    private readonly long?[] _sentDesks;
+    private readonly Observer _observer;
+    private IAlertFeedObserver? _reference;
+    private long _checks;
+
+    public FeedRelay(IGrainFactory grains, ClusterAlerts alerts, HubPushes pushes, TimeProvider time, ILogger<FeedRelay> logger)
+    {
+        _grains = grains;
+        _alerts = alerts;
+        _pushes = pushes;
+        _time = time;
+        _logger = logger;
+        var partitions = alerts.Partitions;
+        _books = [.. Enumerable.Range(0, partitions).Select(_ => new SequenceTracker(time, Grace))];
+        _desks = [.. Enumerable.Range(0, partitions).Select(_ => new SequenceTracker(time, Grace))];
+        _renew = [.. Enumerable.Range(0, partitions).Select(_ => true)];
+        _lanes = [.. Enumerable.Range(0, partitions + 1).Select(_ => Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true }))];
+        _sentBooks = new long?[partitions];
+        _sentDesks = new long?[partitions];
+        _observer = new Observer(this); // held here: Orleans keeps only a weak reference to a local observer
+    }
+
+    /// <summary>Changes read from the partitions because their pushes did not arrive in time.</summary>
+    public long CaughtUp { get; private set; }
+
+    /// <summary>How far this server has sent each partition's changes to its clients.</summary>
+    public FeedPosition Position => new(Sent(_sentBooks), Sent(_sentDesks));
+
+    public void OnAlertChanges(ImmutableArray<AlertChange> changes) => Take(changes.Select(c => (c.Alert, c.Kind == AlertChangeKind.Raised)), []);
+
+    public void OnIncidents(ImmutableArray<Incident> incidents) => Take([], incidents);
+
+    public void OnPrompt(OutreachPrompt prompt) => TakePrompts([prompt]);
+
+    public void OnStats(WallStats stats) => _lanes[^1].Writer.TryWrite(new Delivery(() => _pushes.StatsAsync(stats), -1, null, null));
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _reference = _grains.CreateObjectReference<IAlertFeedObserver>(_observer);
+        try
+        {
+            // Subscribed before this server takes requests where the cluster is already there (a
+            // silo's own web tier); a front still looking for silos goes on and subscribes when it finds them.
+            await CheckAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogInformation("The alert feeds are not reachable yet ({Reason}); subscribing as soon as a silo answers", e.Message);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_reference is not null)
+        {
+            try
+            {
+                await Task.WhenAll(_alerts.All.Select(p => _alerts.Feed(p).UnsubscribeAsync(_reference))).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _logger.LogInformation("Could not unsubscribe from the alert feeds while stopping ({Reason}); the subscriptions will expire", e.Message);
+            }
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_lanes.Select(lane => SendAsync(lane, stoppingToken)).Append(CheckPeriodicallyAsync(stoppingToken)));
+
+    /// <summary>One lane's loop: sends in the order the changes were taken, then records how far it has sent.</summary>
+    private async Task SendAsync(Channel<Delivery> lane, CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var delivery in lane.Reader.ReadAllAsync(stopping))
+            {
+                try
+                {
+                    await delivery.Send();
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    _logger.LogInformation(e, "Sending a change to this server's clients failed");
+                }
+
+                if (delivery.Partition >= 0)
+                {
+                    _sentBooks[delivery.Partition] = delivery.BookSent ?? _sentBooks[delivery.Partition];
+                    _sentDesks[delivery.Partition] = delivery.DeskSent ?? _sentDesks[delivery.Partition];
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CheckPeriodicallyAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(CheckEvery, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                try
+                {
+                    await CheckAsync();
+                    await _pushes.PositionAsync(Position);
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    _logger.LogDebug(e, "Checking the alert feeds failed; trying again in {Interval}", CheckEvery);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Renews subscriptions that are due, reads every partition's published numbers, and catches up where a change went missing.</summary>
+    private async Task CheckAsync()
+    {
+        var renewAll = _checks++ % RenewEveryChecks == 0;
+        await Task.WhenAll(_alerts.All.Select(async p =>
+        {
+            if (renewAll || _renew[p])
+            {
+                await _alerts.Feed(p).SubscribeAsync(_reference!);
+                _renew[p] = false;
+            }
+
+            var book = await _alerts.Book(p).PublishedAsync();
+            var desk = await _alerts.Desk(p).PublishedAsync();
+            bool catchUpBook, catchUpDesk;
+            lock (_gate)
+            {
+                catchUpBook = _books[p].ShouldCatchUp(book);
+                catchUpDesk = _desks[p].ShouldCatchUp(desk);
+                if (_sentBooks[p] is null || _sentDesks[p] is null)
+                {
+                    // A quiet partition still gets a position: everything before this server started is history.
+                    Queue(p, () => Task.CompletedTask, book: true);
+                    Queue(p, () => Task.CompletedTask, book: false);
+                }
+            }
+
+            if (catchUpBook)
+            {
+                await CatchUpBookAsync(p);
+            }
+
+            if (catchUpDesk)
+            {
+                await CatchUpDeskAsync(p);
+            }
+        }));
+    }
+
+    private async Task CatchUpBookAsync(int partition)
+    {
+        _renew[partition] = true; // pushes went missing: the feed may have lost this server's subscription
+        FeedCatchUp page;
+        do
+        {
+            long after;
+            lock (_gate)
+            {
+                after = _books[partition].Watermark ?? 0;
+            }
+
+            page = await _alerts.Book(partition).ChangesAfterAsync(after, CatchUpPage);
+            _logger.LogInformation("Partition {Partition}: alert changes after {After} did not arrive as pushes; read {Count} from the partition", partition, after, page.Alerts.Length + page.Incidents.Length);
+            CaughtUp += page.Alerts.Length + page.Incidents.Length;
+            Take(page.Alerts.Select(a => (a, false)), page.Incidents, caughtUpTo: (partition, page.Head));
+        }
+        while (page.More);
+    }
+
+    private async Task CatchUpDeskAsync(int partition)
+    {
+        _renew[partition] = true;
+        PromptCatchUp page;
+        do
+        {
+            long after;
+            lock (_gate)
+            {
+                after = _desks[partition].Watermark ?? 0;
+            }
+
+            page = await _alerts.Desk(partition).PromptsAfterAsync(after, null, CatchUpPage);
+            CaughtUp += page.Prompts.Length;
+            TakePrompts(page.Prompts, caughtUpTo: (partition, page.Head));
+        }
+        while (page.More);
+    }
+
+    /// <summary>Keeps the changes not taken before and queues them on their partitions' lanes, each with how far its partition is then accounted for.</summary>
+    private void Take(IEnumerable<(Alert Alert, bool Raised)> alerts, IEnumerable<Incident> incidents, (int Partition, long Head)? caughtUpTo = null)
+    {
+        lock (_gate)
+        {
+            foreach (var (alert, raised) in alerts)
+            {
+                if (Accept(_books, alert.Partition, alert.Sequence))
+                {
+                    Queue(alert.Partition, () => _pushes.AlertAsync(alert, raised), book: true);
+                }
+            }
+
+            foreach (var incident in incidents)
+            {
+                if (Accept(_books, incident.Partition, incident.Sequence))
+                {
+                    Queue(incident.Partition, () => _pushes.IncidentAsync(incident), book: true);
+                }
+            }
+
+            if (caughtUpTo is var (partition, head))
+            {
+                _books[partition].CaughtUpTo(head);
+                Queue(partition, () => Task.CompletedTask, book: true);
+            }
+        }
+    }
+
+    private void TakePrompts(IEnumerable<OutreachPrompt> prompts, (int Partition, long Head)? caughtUpTo = null)
+    {
+        lock (_gate)
+        {
+            foreach (var prompt in prompts)
+            {
+                if (Accept(_desks, prompt.Partition, prompt.Sequence))
+                {
+                    Queue(prompt.Partition, () => _pushes.PromptAsync(prompt), book: false);
+                }
+            }
+
+            if (caughtUpTo is var (partition, head))
+            {
+                _desks[partition].CaughtUpTo(head);
+                Queue(partition, () => Task.CompletedTask, book: false);
+            }
+        }
+    }
+
+    /// <summary>A change from a partition this server does not know (another Alerts:Partitions setting) is passed on untracked.</summary>
+    private static bool Accept(SequenceTracker[] trackers, int partition, long sequence) =>
+        partition < 0 || partition >= trackers.Length || trackers[partition].Accept(sequence);
+
+    private void Queue(int partition, Func<Task> send, bool book)
+    {
+        var lane = partition >= 0 && partition < _books.Length ? partition : _lanes.Length - 1;
+        var known = lane == partition;
+        _lanes[lane].Writer.TryWrite(new Delivery(send, known ? partition : -1,
+            known && book ? _books[partition].Watermark : null,
+            known && !book ? _desks[partition].Watermark : null));
+    }
+
+    private static Dictionary<int, long> Sent(long?[] sent) =>
+        Enumerable.Range(0, sent.Length).Where(p => sent[p] is not null).ToDictionary(p => p, p => sent[p]!.Value);
+
+    /// <summary>A change to send, and how far its partition is accounted for once it has been sent.</summary>
+    private sealed record Delivery(Func<Task> Send, int Partition, long? BookSent, long? DeskSent);
+
+    /// <summary>What the partitions' feeds call: every call only queues, so a feed never waits on this server's clients.</summary>
+    private sealed class Observer(FeedRelay relay) : IAlertFeedObserver
+    {
+        public Task OnAlertChangesAsync(ImmutableArray<AlertChange> changes)
+        {
+            relay.OnAlertChanges(changes);
+            return Task.CompletedTask;
+        }
+
+        public Task OnIncidentsAsync(ImmutableArray<Incident> incidents)
+        {
+            relay.OnIncidents(incidents);
+            return Task.CompletedTask;
+        }
+
+        public Task OnPromptAsync(OutreachPrompt prompt)
+        {
+            relay.OnPrompt(prompt);
+            return Task.CompletedTask;
+        }
+
+        public Task OnStatsAsync(WallStats stats)
+        {
+            relay.OnStats(stats);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using CxLive.Hosting;
+using CxLive.Operations;
+using CxLive.Redis;
+using Orleans.Configuration;
+
+namespace CxLive.Dashboard;
+
+/// <summary>
+/// A web front: <c>ConnectionStrings__Redis=… dotnet CxLive.Dashboard.dll --urls http://…</c> serves
+/// the pages, the hub, the REST API and HTTP ingest, and joins a Redis-mode cluster as an Orleans
+/// client (same <c>Orleans:ServiceId</c> and <c>ClusterId</c> as its silos). It hosts no grain: add
+/// or restart fronts without touching the silos, and put any number behind one load balancer.
+/// </summary>
+public static class FrontProgram
+{
+    /// <summary>How often a front re-reads the silos' gateways from Redis: a silo that joins takes requests within this.</summary>
+    private static readonly TimeSpan GatewayRefresh = TimeSpan.FromSeconds(5);
+
+    public static int Main(string[] args)
+    {
+        try
+        {
+            Build(args).Run();
+            return 0;
+        }
+        catch (Exception e) when (ConfigurationError.Describe(e) is { } problem)
+        {
+            Console.Error.WriteLine("cxlive-front: cannot start: " + problem);
+            return ConfigurationError.ExitCode;
+        }
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var (remaining, switches) = CommandLine.Split(args);
+        // Settings from this program's own folder wherever it is started from (the repository root,
+        // a service unit, a container): a front without its agents and users would refuse everyone.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = remaining, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(switches);
+        var redis = RedisMode.ConnectionString(builder.Configuration)
+            ?? throw new ConfigurationError("ConnectionStrings:Redis is not set: a web front joins a Redis-mode cluster (set ConnectionStrings__Redis to the silos' Redis); for one process with everything, run the silo instead");
+
+        var connection = new RedisConnection(redis);
+        builder.Services.AddSingleton(connection);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (
+                builder.Configuration.GetValue("Orleans:ServiceId", "cxlive")!,
+                builder.Configuration.GetValue("Orleans:ClusterId", "cxlive")!));
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayRefresh);
+            client.UseRedisClustering(o => (o.ConfigurationOptions, o.CreateMultiplexer) = (connection.Options, _ => connection.ShareAsync()));
+            // No silo yet (the whole cluster restarting): keep trying instead of failing the start;
+            // meanwhile the front answers 503 + Retry-After and says "not ready".
+            client.UseConnectionRetryFilter(async (_, cancellation) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+                return true;
+            });
+        });
+        // Kestrel starts beside the Orleans client, not after it: liveness answers at once.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+
+        builder.AddCxOperations();
+        builder.Services.AddHealthChecks().AddCheck<ClusterReachableCheck>("cluster", tags: [OperationsExtensions.ReadyTag]);
+        builder.AddCxWeb();
+
+        var app = builder.Build();
+        app.MapCxWeb();
+        app.MapCxOperations();
+        app.AnnounceAddress();
+        return app;
+    }
+}

@@ -1,0 +1,103 @@
+using CxLive.Api;
+using CxLive.Dashboard;
+using CxLive.Dashboard.Security;
+using CxLive.Ingestion;
+using CxLive.Operations;
+using CxLive.Redis;
+using CxLive.Security;
+using CxLive.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CxLive.Hosting;
+
+/// <summary>
+/// Everything people and integrators reach over HTTP: pages, the hub, the REST and ingest APIs,
+/// sign-in, health and metrics. The same code runs inside a silo (embedded mode, co-hosted silos)
+/// and in a web front that joins the cluster as an Orleans client (<see cref="FrontProgram"/>): it
+/// talks to the cluster only through <see cref="IGrainFactory"/>, which both give it.
+/// </summary>
+public static class WebTier
+{
+    /// <summary><c>Web:Enabled</c> (default true): false runs a silo with only health and metrics, for clusters whose pages and APIs are served by web fronts.</summary>
+    public static bool Enabled(IConfiguration configuration) => configuration.GetValue("Web:Enabled", true);
+
+    public static WebApplicationBuilder AddCxWeb(this WebApplicationBuilder builder)
+    {
+        builder.AddCxSecurity();
+        builder.Services.AddCxCore();
+        builder.Services.AddCxIngestion();
+        builder.Services.AddCxDashboard();
+        builder.Services.ConfigureHttpJsonOptions(o => CxJson.Apply(o.SerializerOptions));
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiErrors.Describe);
+        builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
+        builder.Services.AddCxOpenApi();
+
+        if (RedisMode.ConnectionString(builder.Configuration) is { } redis)
+        {
+            builder.Services.TryAddSingleton(new RedisConnection(redis));
+            builder.Services.TryAddSingleton<StreamWakeup>();
+            builder.Services.TryAddSingleton<IInteractionSink, StreamSink>(); // a silo registered it already
+            builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section);
+            ShareDataProtectionKeys(builder);
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<IInteractionSink, DirectSink>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>The middleware and endpoints, in the order they must run.</summary>
+    public static WebApplication MapCxWeb(this WebApplication app)
+    {
+        // Settings checked before the host starts, so a bad one is reported once, by the caller's
+        // one-line error, not also logged by the host with a stack trace.
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        app.UseCorrelationIds();
+        app.UseCxSecurityHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCxDashboardAssets();
+        app.UseCxSecurity();
+
+        // Who may call what (docs/security.md): integrators ingest with an API key (IngestEndpoint);
+        // supervisors see every alert and act on it; agents see their own prompts and those customers
+        // (checked per request); admins change rules and silences.
+        app.MapIngestionApi();
+        app.MapSignIn();
+        var supervisors = app.MapGroup("").RequireAuthorization(Access.SupervisorPolicy);
+        supervisors.MapAlertsApi();
+        supervisors.MapAlertActionsApi();
+        supervisors.MapIncidentsApi();
+        supervisors.MapTouchpointsApi();
+        supervisors.MapRulesApi();
+        var people = app.MapGroup("").RequireAuthorization(Access.PeoplePolicy);
+        people.MapOutreachApi();
+        people.MapCustomersApi();
+        var admins = app.MapGroup("").RequireAuthorization(Access.AdminPolicy);
+        admins.MapSilencesApi();
+        admins.MapBacktestApi();
+        app.MapCxDashboard();
+        app.MapCxOpenApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Sign-in cookies and antiforgery tokens are encrypted with ASP.NET Core's Data Protection keys.
+    /// Kept per process (the default for a service account without a home), a person signed in on
+    /// one silo or front would be signed out by the next and by every restart; in Redis mode every
+    /// process shares one key ring, next to the cluster's state (docs/security.md names other stores).
+    /// </summary>
+    private static void ShareDataProtectionKeys(WebApplicationBuilder builder)
+    {
+        var serviceId = builder.Configuration.GetValue("Orleans:ServiceId", "cxlive")!;
+        builder.Services.AddDataProtection().SetApplicationName("CxLive");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<RedisConnection>((o, connection) => o.XmlRepository = new RedisXmlRepository(
+                () => connection.GetAsync().GetAwaiter().GetResult().GetDatabase(), $"{serviceId}/data-protection-keys"));
+    }
+}

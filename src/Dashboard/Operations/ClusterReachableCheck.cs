@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CxLive.Operations;
+
+/// <summary>
+/// A web front is ready while a silo answers it: before its Orleans client has reached a gateway,
+/// or while every silo is gone, a load balancer should send its requests to another front.
+/// </summary>
+public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplicationLifetime lifetime) : IHealthCheck
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy("the process is shutting down");
+        }
+
+        try
+        {
+            var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(Patience, cancellationToken);
+            return HealthCheckResult.Healthy($"{silos.Count} active silo(s) answer");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy("no silo answers: " + e.Message);
+        }
+    }
+}
