@@ -43,7 +43,9 @@ public static class DashboardExtensions
         // Stateful reconnect: a client whose connection dropped for a moment gets what was in flight
         // replayed on the same connection, with no resubscription at all.
         app.MapHub<CxHub>(CxHub.Path, o => o.AllowStatefulReconnects = true);
-        app.MapGet("/", () => Page("index.html")).ExcludeFromDescription().RequireAuthorization(Access.SupervisorPolicy);
+        // The wall is the supervisors' home; an agent who opens the address lands on their console.
+        app.MapGet("/", (HttpContext http) => http.User.SeesEverything() ? Page("index.html") : Results.Redirect("/agent"))
+            .ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
         app.MapGet("/agent", () => Page("agent.html")).ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
         app.MapGet("/customers/{id}", (string id) => Page("customer.html")).ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
         app.MapGet("/login", () => Page("login.html")).ExcludeFromDescription().AllowAnonymous();

@@ -25,8 +25,16 @@ function render() {
   }));
 }
 
+// An agent who opens a customer they may not see is told so, instead of a page that never fills.
+function denied() {
+  document.getElementById("denied").hidden = false;
+  document.querySelector("main").hidden = true;
+  setStatus("disconnected");
+}
+
 async function load() {
   const response = await fetch(`/api/customers/${encodeURIComponent(customerId)}`);
+  if (response.status === 403) { denied(); return; }
   view = response.ok ? await response.json() : { experienceScore: 50, interactionCount: 0, timeline: [], openAlerts: [] };
   render();
   await drawCurve();
@@ -80,7 +88,11 @@ languagePicker(document.getElementById("lang"));
 currentUser().then(showUser);
 onLanguageChange(() => { setStatus(currentStatus()); render(); });
 await connection.start();
-await subscribe(connection, "SubscribeCustomer", "alerts", customerId);
-setStatus("live");
-await load();
+try {
+  await subscribe(connection, "SubscribeCustomer", "alerts", customerId);
+  setStatus("live");
+  await load();
+} catch {
+  denied(); // the hub refuses a customer this person may not follow
+}
 translate();

@@ -12,7 +12,7 @@ namespace CxLive.Tests.Integration.Browser;
 public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture secured) : IClassFixture<SecuredAppFixture>
 {
     [Fact]
-    public async Task An_agent_signs_in_lands_on_their_own_queue_and_cannot_open_the_wall()
+    public async Task An_agent_signs_in_lands_on_their_own_queue_is_sent_there_from_the_wall_and_is_told_which_customers_they_may_not_see()
     {
         // A prompt for Li Na to find.
         var customer = NewCustomer();
@@ -41,8 +41,15 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("li.na");
         await Assertions.Expect(page.Locator($"#queue li", new() { HasText = customer })).ToBeVisibleAsync(new() { Timeout = 15_000 });
 
-        var wall = await page.GotoAsync(new Uri(secured.App.BaseAddress, "/").ToString());
-        Assert.Equal(403, wall!.Status);
+        // The address of the wall takes an agent to their console, not to a bare refusal.
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/").ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent$"));
+        await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("li.na");
+
+        // A customer of someone else's prompt: the page says so, instead of "Connecting…" for ever.
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/customers/" + NewCustomer()).ToString());
+        await Assertions.Expect(page.Locator("#denied")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#denied")).ToContainTextAsync("You may not see this customer");
 
         // Signing out ends it: the console sends the browser to sign in again.
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/agent").ToString());

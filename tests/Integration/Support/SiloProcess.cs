@@ -4,16 +4,20 @@ using System.Diagnostics;
 namespace CxLive.Tests.Integration.Support;
 
 /// <summary>
-/// A real CxLive process (<c>dotnet CxLive.Silo.dll</c>, the build next to the tests) in Redis mode,
-/// as an operator runs it: its own HTTP, silo and gateway ports, settings from environment
-/// variables. <see cref="Kill"/> is <c>kill -9</c>: no shutdown code runs.
+/// A real CxLive process (<c>dotnet CxLive.Silo.dll</c>, or a web front <c>CxLive.Dashboard.dll</c>,
+/// the builds next to the tests) in Redis mode, as an operator runs it: its own HTTP, silo and
+/// gateway ports, settings from environment variables. <see cref="Kill"/> is <c>kill -9</c>: no
+/// shutdown code runs; <see cref="StopAsync"/> is the SIGTERM a service manager sends.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(IReadOnlyDictionary<string, string> settings)
+    public const string Silo = "CxLive.Silo.dll";
+    public const string Front = "CxLive.Dashboard.dll";
+
+    private SiloProcess(IReadOnlyDictionary<string, string> settings, string program)
     {
         Settings = settings;
         BaseAddress = new Uri(settings["ASPNETCORE_URLS"] + "/");
@@ -25,7 +29,7 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CxLive.Silo.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__")] = value;
@@ -72,17 +76,32 @@ public sealed class SiloProcess : IAsyncDisposable
         ["Logging:LogLevel:CxLive"] = "Information",
     };
 
-    /// <summary>Starts the process and waits until it answers an API call that goes through a grain.</summary>
-    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>Settings for a web front of the same cluster as <paramref name="silo"/>'s settings: the same Redis and ids, its own HTTP port.</summary>
+    public static Dictionary<string, string> FrontSettingsFor(IReadOnlyDictionary<string, string> silo)
     {
-        var silo = new SiloProcess(settings);
+        var front = new Dictionary<string, string>(silo) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}" };
+        front.Remove("Orleans:Endpoints:SiloPort");
+        front.Remove("Orleans:Endpoints:GatewayPort");
+        return front;
+    }
+
+    /// <summary>
+    /// Starts the process and waits until it answers an API call that goes through a grain (a silo
+    /// without its web tier, <c>Web:Enabled=false</c>, until it is ready).
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string program = Silo)
+    {
+        var silo = new SiloProcess(settings, program);
+        var web = !settings.TryGetValue("Web:Enabled", out var enabled) || enabled != "false";
         try
         {
             await Eventually.TrueAsync(
                 // 401: an install with sign-in configured answers, but not anonymously.
-                async () => !silo._process.HasExited && (await silo.Http.GetAsync("api/alerts?limit=1")).StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Unauthorized,
+                async () => !silo._process.HasExited && (web
+                    ? (await silo.Http.GetAsync("api/alerts?limit=1")).StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Unauthorized
+                    : (await silo.Http.GetAsync("health/ready")).IsSuccessStatusCode),
                 TimeSpan.FromSeconds(60),
-                "the silo to answer GET /api/alerts");
+                $"{program} to answer");
         }
         catch (TimeoutException e)
         {
@@ -91,6 +110,18 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         return silo;
+    }
+
+    /// <summary>SIGTERM, as systemd or Kubernetes stop a process, and waits until it has exited.</summary>
+    public async Task StopAsync(TimeSpan patience)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(patience);
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     /// <summary><c>kill -9</c>: the process ends on the spot, with whatever it held only in memory.</summary>

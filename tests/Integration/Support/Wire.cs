@@ -22,4 +22,8 @@ public static class Wire
 
     public static async Task<JsonArray> ReadArray(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+
+    /// <summary>A JSON array answer as the contract types, read with CxLive's own JSON conventions.</summary>
+    public static async Task<List<T>> ReadList<T>(HttpResponseMessage response) =>
+        JsonSerializer.Deserialize<List<T>>(await response.Content.ReadAsStringAsync(), CxJson.Options)!;
 }

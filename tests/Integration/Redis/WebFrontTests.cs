@@ -1,0 +1,306 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using CxLive.Agents;
+using CxLive.Alerts;
+using CxLive.Journeys;
+using CxLive.Serialization;
+using CxLive.Tests.Integration.Support;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Redis;
+
+/// <summary>
+/// Silos and web fronts as separate processes on one Redis, the way a company runs CxLive behind a
+/// load balancer: walls and an agent console connected to the fronts see every change while the
+/// cluster changes shape under them.
+/// </summary>
+[Collection(ProcessCollection.Name)]
+public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) : IClassFixture<RedisServer>
+{
+    private readonly string _service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+
+    private Dictionary<string, string> SiloSettings()
+    {
+        var settings = SiloProcess.SettingsFor(redis, _service, _service + ":interactions");
+        settings["Web:Enabled"] = "false"; // the fronts serve people and integrators; the silos only compute
+        return settings;
+    }
+
+    [Fact]
+    public async Task Walls_and_agents_on_two_fronts_miss_nothing_while_silos_join_stop_and_die_and_a_front_dies()
+    {
+        var silos = new List<SiloProcess> { await SiloProcess.StartAsync(SiloSettings()), await SiloProcess.StartAsync(SiloSettings()) };
+        var frontSettings = SiloProcess.FrontSettingsFor(SiloSettings());
+        var first = await SiloProcess.StartAsync(frontSettings, SiloProcess.Front);
+        var second = await SiloProcess.StartAsync(SiloProcess.FrontSettingsFor(SiloSettings()), SiloProcess.Front);
+        var fronts = new[] { first.BaseAddress, second.BaseAddress };
+        try
+        {
+            var agents = (await ReadArray(await second.Http.GetAsync("api/agents"))).Select(a => (string)a!["id"]!).ToArray();
+            await using var wallOnFirst = await FollowingClient.ConnectAsync([first.BaseAddress, second.BaseAddress], agents: null);
+            await using var wallOnSecond = await FollowingClient.ConnectAsync([second.BaseAddress, first.BaseAddress], agents: null);
+            await using var console = await FollowingClient.ConnectAsync([first.BaseAddress, second.BaseAddress], agents);
+
+            // Detractor surveys, 5 customers every 200 ms, each posted to a front in turn (the other
+            // one when that one does not answer): an alert and a prompt each.
+            using var stop = new CancellationTokenSource();
+            var answers = new ConcurrentBag<HttpStatusCode>();
+            var traffic = Task.Run(async () =>
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+                for (var round = 0; !stop.IsCancellationRequested; round++)
+                {
+                    var surveys = Enumerable.Range(0, 5).Select(_ => Make(NewCustomer(), DateTimeOffset.UtcNow, InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })).ToArray();
+                    for (var attempt = 0; attempt < 4; attempt++)
+                    {
+                        try
+                        {
+                            var answer = await http.PostAsync(new Uri(fronts[(round + attempt) % 2], "api/interactions"), Body(surveys));
+                            answers.Add(answer.StatusCode);
+                            if (answer.StatusCode == HttpStatusCode.Accepted)
+                            {
+                                break;
+                            }
+                        }
+                        catch (HttpRequestException)
+                        {
+                            // that front is gone: the next attempt goes to the other one
+                        }
+                    }
+
+                    await Task.Delay(200);
+                }
+            });
+
+            async Task Phase(string what, Func<Task> change)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(4));
+                var clock = Stopwatch.StartNew();
+                await change();
+                output.WriteLine($"{what}: {clock.ElapsedMilliseconds} ms");
+            }
+
+            await Phase("a third silo joined", async () => silos.Add(await SiloProcess.StartAsync(SiloSettings())));
+            await Phase("the second silo stopped gracefully", async () => await silos[1].StopAsync(TimeSpan.FromSeconds(75)));
+            await Phase("the first silo was killed", () => { silos[0].Kill(); return Task.CompletedTask; });
+            await Phase("the first front was killed", () => { first.Kill(); return Task.CompletedTask; });
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            await stop.CancelAsync();
+            await traffic;
+
+            // The truth: every alert as the cluster has it, and every agent's prompts.
+            List<Alert> truth = [];
+            try
+            {
+                truth = await Eventually.ResultAsync(
+                    async () => await AllAlertsAsync(second.Http),
+                    alerts => alerts.Count > 0 && alerts.All(a => a.AssignedTo is not null) && wallOnFirst.Has(alerts) && wallOnSecond.Has(alerts),
+                    TimeSpan.FromSeconds(60),
+                    "every alert assigned and on both walls");
+            }
+            catch (TimeoutException)
+            {
+                truth = await AllAlertsAsync(second.Http);
+                output.WriteLine($"{truth.Count} alerts, {truth.Count(a => a.AssignedTo is null)} unassigned, {truth.Count(a => !wallOnFirst.HasLatest(a))} not as they are on the first wall, {truth.Count(a => !wallOnSecond.HasLatest(a))} on the second");
+                output.WriteLine("second front:\n" + second.Output);
+                foreach (var silo in silos)
+                {
+                    output.WriteLine("silo:\n" + silo.Output);
+                }
+
+                throw;
+            }
+            output.WriteLine($"{truth.Count} alerts; integrators' answers: {string.Join(", ", answers.GroupBy(a => a).Select(g => $"{(int)g.Key} x{g.Count()}"))}");
+            foreach (var wall in new[] { wallOnFirst, wallOnSecond })
+            {
+                output.WriteLine($"wall: {wall.Received} messages, {wall.Duplicates} duplicates dropped, {wall.Resumes} resumes, slowest {wall.SlowestMs} ms after the change");
+                Assert.Empty(truth.Where(a => !wall.HasLatest(a)).Select(a => a.Id));
+                Assert.True(wall.SlowestMs <= 5_000, $"a change reached a wall {wall.SlowestMs} ms after it happened");
+            }
+
+            var prompts = new List<OutreachPrompt>();
+            foreach (var agent in agents)
+            {
+                prompts.AddRange(await ReadList<OutreachPrompt>(await second.Http.GetAsync($"api/outreach?agentId={agent}")));
+            }
+
+            Assert.Equal(truth.Count, prompts.Count);
+            await Eventually.TrueAsync(() => Task.FromResult(prompts.All(console.HasPrompt)), TimeSpan.FromSeconds(10), "every prompt on the agents' console");
+            output.WriteLine($"console: {console.Received} prompts, {console.Resumes} resumes");
+
+            // Integrators only ever saw accepted or "try again" answers, never a 500.
+            Assert.All(answers, a => Assert.Contains(a, new[] { HttpStatusCode.Accepted, HttpStatusCode.ServiceUnavailable }));
+        }
+        finally
+        {
+            foreach (var process in silos.Append(first).Append(second))
+            {
+                await process.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<List<Alert>> AllAlertsAsync(HttpClient http)
+    {
+        var all = new List<Alert>();
+        string? cursor = null;
+        do
+        {
+            var page = await http.GetAsync("api/alerts?limit=500" + (cursor is null ? "" : "&cursor=" + cursor));
+            all.AddRange(await ReadList<Alert>(page));
+            cursor = page.Headers.TryGetValues("X-Next-Cursor", out var next) ? next.Single() : null;
+        }
+        while (cursor is not null);
+        return all;
+    }
+
+    /// <summary>
+    /// A client as the pages are: keeps every <c>feedPosition</c>, and when its front goes away it
+    /// connects to the next one and subscribes again with that position.
+    /// </summary>
+    private sealed class FollowingClient : IAsyncDisposable
+    {
+        private readonly Uri[] _fronts;
+        private readonly string[]? _agents;
+        private readonly ConcurrentDictionary<string, long> _latest = new();
+        private readonly ConcurrentDictionary<string, long> _prompts = new();
+        private readonly SemaphoreSlim _moving = new(1, 1);
+        private HubConnection _connection = null!;
+        private Dictionary<int, long>? _alertsAt;
+        private Dictionary<int, long>? _promptsAt;
+        private int _front;
+        private bool _disposed;
+        private long _slowestTicks;
+
+        private FollowingClient(Uri[] fronts, string[]? agents) => (_fronts, _agents) = (fronts, agents);
+
+        public int Received;
+        public int Duplicates;
+        public int Resumes;
+
+        public long SlowestMs => _slowestTicks / TimeSpan.TicksPerMillisecond;
+
+        public static async Task<FollowingClient> ConnectAsync(Uri[] fronts, string[]? agents)
+        {
+            var client = new FollowingClient(fronts, agents);
+            await client.ConnectAsync();
+            return client;
+        }
+
+        public bool Has(IEnumerable<Alert> alerts) => alerts.All(HasLatest);
+
+        public bool HasLatest(Alert alert) => _latest.TryGetValue(alert.Id, out var sequence) && sequence == alert.Sequence;
+
+        public bool HasPrompt(OutreachPrompt prompt) => _prompts.TryGetValue(prompt.Id, out var sequence) && sequence >= prompt.Sequence;
+
+        private async Task ConnectAsync()
+        {
+            var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(_fronts[_front % _fronts.Length], "hubs/cx"))
+                .AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions))
+                .Build();
+            connection.On<Alert>("alertRaised", Take);
+            connection.On<Alert>("alertUpdated", Take);
+            connection.On<OutreachPrompt>("outreachPrompt", prompt =>
+            {
+                Interlocked.Increment(ref Received);
+                _prompts.AddOrUpdate(prompt.Id, prompt.Sequence, (_, had) => Math.Max(had, prompt.Sequence));
+            });
+            connection.On<JsonObject>("feedPosition", position =>
+            {
+                _alertsAt = Positions(position["alerts"]);
+                _promptsAt = Positions(position["prompts"]);
+            });
+            connection.Closed += _ => MoveAsync();
+            await connection.StartAsync();
+            _connection = connection;
+            if (_agents is null)
+            {
+                Remember(await connection.InvokeAsync<JsonObject>("SubscribeWall", _alertsAt));
+            }
+            else
+            {
+                foreach (var agent in _agents)
+                {
+                    Remember(await connection.InvokeAsync<JsonObject>("SubscribeAgent", agent, _promptsAt));
+                }
+            }
+        }
+
+        /// <summary>The front went away: the next one, from where this client had got to.</summary>
+        private async Task MoveAsync()
+        {
+            await _moving.WaitAsync();
+            try
+            {
+                while (!_disposed)
+                {
+                    _front++;
+                    Resumes++;
+                    try
+                    {
+                        await ConnectAsync();
+                        return;
+                    }
+                    catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
+                    {
+                        await Task.Delay(200);
+                    }
+                }
+            }
+            finally
+            {
+                _moving.Release();
+            }
+        }
+
+        private void Take(Alert alert)
+        {
+            Interlocked.Increment(ref Received);
+            var late = DateTimeOffset.UtcNow - alert.UpdatedAt;
+            var isNew = true;
+            _latest.AddOrUpdate(alert.Id, alert.Sequence, (_, had) =>
+            {
+                isNew = alert.Sequence > had;
+                return Math.Max(had, alert.Sequence);
+            });
+            if (!isNew)
+            {
+                Interlocked.Increment(ref Duplicates);
+                return;
+            }
+
+            InterlockedMax(ref _slowestTicks, late.Ticks);
+        }
+
+        private void Remember(JsonObject resumed)
+        {
+            _alertsAt ??= Positions(resumed["position"]?["alerts"]);
+            _promptsAt ??= Positions(resumed["position"]?["prompts"]);
+        }
+
+        private static Dictionary<int, long>? Positions(JsonNode? node) =>
+            node?.AsObject().ToDictionary(p => int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p => (long)p.Value!);
+
+        private static void InterlockedMax(ref long target, long value)
+        {
+            var seen = Interlocked.Read(ref target);
+            while (value > seen && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+                seen = Interlocked.Read(ref target);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _disposed = true;
+            await _connection.DisposeAsync();
+        }
+    }
+}
