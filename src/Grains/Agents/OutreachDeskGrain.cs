@@ -46,8 +46,20 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     {
         foreach (var alert in alerts)
         {
-            if (alert is not { CustomerId: { } customerId, SuggestedAction: { } action, State: not AlertState.Resolved } || _prompts.ById.ContainsKey(PromptIdOf(alert)))
+            if (alert is not { CustomerId: { } customerId, SuggestedAction: { } action, State: not AlertState.Resolved })
             {
+                continue;
+            }
+
+            if (_prompts.ById.TryGetValue(PromptIdOf(alert), out var offered))
+            {
+                // Offered again: the prompt stands. Only an assignment lost on its way (a silo died
+                // between the prompt's write and the alert's) is made again.
+                if (offered is { IsPending: true, AgentId: { } assignee } && alert.AssignedTo is null)
+                {
+                    await AssignAsync(alert, assignee, offered);
+                }
+
                 continue;
             }
 
@@ -81,18 +93,21 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
             if (agent is not null)
             {
-                await GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(alert.Id, new AlertAction
-                {
-                    Kind = AlertActionKind.Assign,
-                    AgentId = agent.Id,
-                    By = "outreach-desk",
-                    Note = $"prompt {prompt.Id}, {Serialization.WireNames<Journeys.Channel>.Of(channel)}",
-                });
+                await AssignAsync(alert, agent.Id, prompt);
             }
 
             await PublishAsync(prompt); // every numbered change, so web servers see no false gap; only an agent's reaches a console
         }
     }
+
+    private Task AssignAsync(Alert alert, string agentId, OutreachPrompt prompt) =>
+        GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(alert.Id, new AlertAction
+        {
+            Kind = AlertActionKind.Assign,
+            AgentId = agentId,
+            By = "outreach-desk",
+            Note = $"prompt {prompt.Id}, {Serialization.WireNames<Journeys.Channel>.Of(prompt.Channel)}",
+        });
 
     public async Task WithdrawAsync(ImmutableArray<Alert> closed)
     {

@@ -29,6 +29,9 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     /// <summary>A safety net under the directory's pushes: a copy that missed one is mended within this.</summary>
     private static readonly TimeSpan DirectoryRefresh = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often alerts still waiting for an agent are offered again, and how long after their raise.</summary>
+    private static readonly TimeSpan ReofferEvery = TimeSpan.FromSeconds(10);
+
     private readonly IRecordStore _store;
     private readonly BookRecords _records;
     private readonly TimeProvider _time;
@@ -62,6 +65,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         _state.Sync(await _cluster.Directory.SnapshotAsync());
         _published = _state.Sequence;
         this.RegisterGrainTimer(async () => _state.Sync(await _cluster.Directory.SnapshotAsync()), DirectoryRefresh, DirectoryRefresh);
+        this.RegisterGrainTimer(OfferAgainAsync, ReofferEvery, ReofferEvery);
         ArmTick(_state.NextDue(_options));
     }
 
@@ -230,6 +234,16 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             {
                 await _cluster.Book(home).AttachToIncidentAsync(group.Key, [.. group.Select(a => a.Member)]);
             }
+        }
+    }
+
+    /// <summary>An offer is a one-way message: one lost with a silo would leave its customer without an agent for good.</summary>
+    private async Task OfferAgainAsync()
+    {
+        var waiting = _state.AwaitingAgent(_time.GetUtcNow(), ReofferEvery).Take(500).ToImmutableArray();
+        if (waiting.Length > 0)
+        {
+            await _cluster.Desk(Partition).OfferAsync(waiting);
         }
     }
 

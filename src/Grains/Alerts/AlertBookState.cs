@@ -316,6 +316,15 @@ public sealed class AlertBookState
         }
     }
 
+    /// <summary>
+    /// Open customer alerts with a suggested action that no agent has been assigned yet, raised at
+    /// least <paramref name="settled"/> ago: offered to the desk again, in case the first offer (a
+    /// one-way message) or the desk's assignment was lost with a silo. The desk keeps one prompt per alert.
+    /// </summary>
+    public IEnumerable<Alert> AwaitingAgent(DateTimeOffset now, TimeSpan settled) =>
+        ById.Values.Where(a => a is { CustomerId: not null, SuggestedAction: not null, SilencedBy: null, IncidentId: null, AssignedTo: null }
+            && a.State is not AlertState.Resolved && now - a.RaisedAt >= settled);
+
     /// <summary>Every alert and incident whose latest change is numbered above <paramref name="after"/>, oldest change first, at most <paramref name="limit"/>.</summary>
     public Feed.FeedCatchUp ChangesAfter(long after, int limit)
     {
