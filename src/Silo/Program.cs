@@ -72,6 +72,7 @@ static void Run(string[] args)
     var admins = app.MapGroup("").RequireAuthorization(Access.AdminPolicy);
     admins.MapSilencesApi();
     admins.MapBacktestApi();
+    admins.MapWebhooksApi();
     app.MapCxDashboard();
     if (OrleansHosting.OrleansDashboardEnabled(app.Configuration))
     {

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Feed;
+
+namespace CxLive.Webhooks;
+
+/// <summary>One commit of an alert partition, as its webhooks need it: alert and incident changes with their numbers, and which incidents it opened.</summary>
+[GenerateSerializer, Immutable, Alias("cx.WebhookChanges")]
+public sealed record WebhookChanges(
+    [property: Id(0)] ImmutableArray<AlertChange> Alerts,
+    [property: Id(1)] ImmutableArray<Incident> Incidents,
+    [property: Id(2)] ImmutableArray<string> OpenedIncidentIds);
