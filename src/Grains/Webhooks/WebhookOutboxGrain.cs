@@ -25,6 +25,7 @@ public sealed class WebhookOutboxGrain(
     IOptions<WebhookOptions> options,
     TimeProvider time,
     CxMetrics metrics,
+    WebhookGauges gauges,
     ILogger<WebhookOutboxGrain> logger) : Grain, IWebhookOutboxGrain, IRemindable
 {
     public const string WakeReminder = "webhooks";
@@ -142,6 +143,12 @@ public sealed class WebhookOutboxGrain(
 
     public Task WakeAsync() => Task.CompletedTask; // activating did the work: what was stored is loaded and sent
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        gauges.Forget(Partition);
+        return Task.CompletedTask;
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (_queue.Pending == 0 && _reminderSet)
@@ -170,6 +177,11 @@ public sealed class WebhookOutboxGrain(
             {
                 dispatcher.Send(Partition, target, delivery, attempt);
             }
+        }
+
+        foreach (var target in targets.All)
+        {
+            gauges.Report(Partition, target.Name, _queue.PendingFor(target.Name), _queue.FailingSince(target.Name));
         }
 
         var due = _queue.NextDue();

@@ -16,6 +16,8 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
 
     public int Pending => _targets.Values.Sum(t => t.Count);
 
+    public int PendingFor(string target) => _targets.TryGetValue(target, out var queue) ? queue.Count : 0;
+
     public void Add(WebhookDelivery delivery)
     {
         var target = For(delivery.Target);
@@ -167,6 +169,8 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
             Recent = [.. queue.Recent.Reverse()],
         };
     }
+
+    public DateTimeOffset? FailingSince(string target) => For(target).FailingSince;
 
     /// <summary>Failing without a success for at least <see cref="WebhookOptions.FailingAfter"/>.</summary>
     public bool IsFailing(string target, DateTimeOffset now) => For(target).FailingSince is { } since && now - since >= options.FailingAfter;

@@ -13,6 +13,7 @@ public static class WebhookServices
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<WebhookHandOff>();
         services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<WebhookGauges>();
         services.AddSingleton<IWebhookTransport, HttpWebhookTransport>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WebhookWakeUp>();
         services.AddHttpClient(HttpWebhookTransport.ClientName)

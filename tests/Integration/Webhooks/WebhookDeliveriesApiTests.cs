@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CxLive.Tests.Integration.Support;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
@@ -43,5 +44,10 @@ public sealed class WebhookDeliveriesApiTests
         Assert.Equal(("alert.raised", "failed", 500, 1), ((string)attempt["event"]!, (string)attempt["outcome"]!, (int)attempt["status"]!, (int)attempt["attempt"]!));
         Assert.True((DateTimeOffset)attempt["nextAttemptAt"]! > now.AddMinutes(9));
         Assert.DoesNotContain("secret", target.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+
+        var metrics = await http.GetStringAsync("metrics");
+        Assert.Matches(new Regex("""^cxlive_webhook_failing\{[^}]*target="ops"[^}]*\} 1( |$)""", RegexOptions.Multiline), metrics);
+        Assert.Matches(new Regex("""^cxlive_webhook_pending\{[^}]*target="ops"[^}]*\} [12]( |$)""", RegexOptions.Multiline), metrics);
+        Assert.Matches(new Regex("""^cxlive_webhook_attempts_total\{(?=[^}]*outcome="failed")(?=[^}]*target="ops")[^}]*\} 1( |$)""", RegexOptions.Multiline), metrics);
     }
 }
