@@ -6,7 +6,8 @@ namespace CxLive.Webhooks;
 /// <summary>
 /// An alert partition's one call into webhooks, after its own write and before anyone hears of the
 /// change: with no targets configured it costs nothing; otherwise the partition's outbox stores the
-/// deliveries before the call returns. Silenced alerts are left out, as walls and agents leave them.
+/// deliveries before the call returns. Silenced alerts are left out, as walls and agents leave them;
+/// the call is made all the same, so that the outbox sees every number the partition gives.
 /// </summary>
 public sealed class WebhookHandOff(WebhookTargets targets, IGrainFactory grains)
 {
@@ -17,13 +18,12 @@ public sealed class WebhookHandOff(WebhookTargets targets, IGrainFactory grains)
             return Task.CompletedTask;
         }
 
-        var alerts = changes.Alerts.Where(c => c.Alert.SilencedBy is null).ToImmutableArray();
-        if (alerts.IsEmpty && changes.Incidents.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
-        return grains.GetGrain<IWebhookOutboxGrain>(partition).TakeAsync(
-            new WebhookChanges(alerts, [.. changes.Incidents], [.. changes.OpenedIncidents.Select(i => i.Id)]));
+        var sequences = changes.Alerts.Select(c => c.Alert.Sequence).Concat(changes.Incidents.Select(i => i.Sequence)).ToList();
+        return grains.GetGrain<IWebhookOutboxGrain>(partition).TakeAsync(new WebhookChanges(
+            [.. changes.Alerts.Where(c => c.Alert.SilencedBy is null)],
+            [.. changes.Incidents],
+            [.. changes.OpenedIncidents.Select(i => i.Id)],
+            sequences.Min(),
+            sequences.Max()));
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Feed;
 using CxLive.Storage;
 using CxLive.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -12,7 +14,10 @@ namespace CxLive.Webhooks;
 /// One alert partition's webhook outbox (key: the partition), placed beside the partition that
 /// calls it. Every delivery is a record of its own (<see cref="IRecordStore"/>, scope
 /// <c>webhooks-{p}</c>), written before <see cref="TakeAsync"/> answers and deleted once the
-/// delivery is finished, so a restart finds exactly what was still to send. The POSTs run on the
+/// delivery is finished, so a restart finds exactly what was still to send. With them it stores the
+/// last partition number it took: a commit it never heard of (the partition wrote it, then failed or
+/// died before this outbox stored its deliveries) shows as a gap in the numbers, and the outbox
+/// then reads what changed in the gap from the partition's own records. The POSTs run on the
 /// <see cref="WebhookDispatcher"/>; one timer wakes the outbox when the next retry is due, and a
 /// reminder wakes it after its silo went away.
 /// </summary>
@@ -20,6 +25,7 @@ namespace CxLive.Webhooks;
 public sealed class WebhookOutboxGrain(
     IRecordStore store,
     Serializer serializer,
+    BookRecords bookRecords,
     WebhookTargets targets,
     WebhookDispatcher dispatcher,
     IOptions<WebhookOptions> options,
@@ -29,6 +35,7 @@ public sealed class WebhookOutboxGrain(
     ILogger<WebhookOutboxGrain> logger) : Grain, IWebhookOutboxGrain, IRemindable
 {
     public const string WakeReminder = "webhooks";
+    public const string TakenRecord = "m:taken";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
 
     private readonly WebhookQueue _queue = new(options.Value);
@@ -36,6 +43,9 @@ public sealed class WebhookOutboxGrain(
     private IGrainTimer? _timer;
     private DateTimeOffset? _timerDue;
     private bool _reminderSet;
+
+    /// <summary>The last partition number whose deliveries are stored; null before the first.</summary>
+    private long? _taken;
 
     private int Partition => (int)this.GetPrimaryKeyLong();
 
@@ -48,6 +58,10 @@ public sealed class WebhookOutboxGrain(
             if (name.StartsWith("d:", StringComparison.Ordinal))
             {
                 _queue.Add(serializer.Deserialize<WebhookDelivery>(value)!);
+            }
+            else if (name == TakenRecord)
+            {
+                _taken = serializer.Deserialize<long>(value);
             }
         }
 
@@ -66,6 +80,11 @@ public sealed class WebhookOutboxGrain(
     public async Task TakeAsync(WebhookChanges changes)
     {
         var now = time.GetUtcNow();
+        if (_taken is { } taken && changes.FirstSequence > taken + 1)
+        {
+            changes = await WithMissedAsync(changes, taken + 1);
+        }
+
         var deliveries = new List<WebhookDelivery>();
         foreach (var change in changes.Alerts)
         {
@@ -91,10 +110,17 @@ public sealed class WebhookOutboxGrain(
 
         if (deliveries.Count == 0)
         {
+            // Nothing to store: the number is noted with the next deliveries. Until then a restart
+            // sees a gap with nothing in it for the targets, and costs one read of the partition.
+            _taken = Math.Max(_taken ?? 0, changes.LastSequence);
             return;
         }
 
-        await store.WriteAsync(Scope(Partition), [.. deliveries.Select(d => KeyValuePair.Create(d.Record, (byte[]?)serializer.SerializeToArray(d)))]);
+        await store.WriteAsync(Scope(Partition), [
+            .. deliveries.Select(d => KeyValuePair.Create(d.Record, (byte[]?)serializer.SerializeToArray(d))),
+            KeyValuePair.Create(TakenRecord, (byte[]?)serializer.SerializeToArray(changes.LastSequence)),
+        ]);
+        _taken = Math.Max(_taken ?? 0, changes.LastSequence);
         foreach (var delivery in deliveries)
         {
             _queue.Add(delivery);
@@ -159,6 +185,29 @@ public sealed class WebhookOutboxGrain(
                 await this.UnregisterReminder(reminder);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the changes numbered from <paramref name="from"/> up to this commit that never reached
+    /// the outbox, as the partition's records have them now: each alert or incident whose latest
+    /// change falls in the gap, in its latest state (a change overtaken by a later one in the gap is
+    /// sent as that later one).
+    /// </summary>
+    private async Task<WebhookChanges> WithMissedAsync(WebhookChanges changes, long from)
+    {
+        var book = bookRecords.Read(Partition, await store.LoadAsync(BookRecords.Scope(Partition)));
+        bool Missed(long sequence) => sequence >= from && sequence < changes.FirstSequence;
+        var alerts = book.ById.Values.Where(a => Missed(a.Sequence) && a.SilencedBy is null).OrderBy(a => a.Sequence)
+            .Select(a => new AlertChange(a.History.Length <= 1 && a.IsOpen ? AlertChangeKind.Raised : AlertChangeKind.Updated, a)).ToList();
+        var incidents = book.Incidents.Values.Where(i => Missed(i.Sequence)).OrderBy(i => i.Sequence).ToList();
+        logger.LogWarning("Webhook outbox {Partition} missed changes {From} to {To} of its partition; sending the {Count} alerts and incidents they left, in their latest state",
+            Partition, from, changes.FirstSequence - 1, alerts.Count + incidents.Count);
+        return changes with
+        {
+            Alerts = [.. alerts, .. changes.Alerts],
+            Incidents = [.. incidents, .. changes.Incidents],
+            OpenedIncidentIds = [.. incidents.Where(i => i.IsOpen && i.UpdatedAt == i.OpenedAt).Select(i => i.Id), .. changes.OpenedIncidentIds],
+        };
     }
 
     private WebhookDelivery Make(WebhookTarget target, string @event, string subject, long sequence, DateTimeOffset now, Func<string, byte[]> body)
