@@ -177,7 +177,8 @@ public sealed class WebhookOutboxGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (_queue.Pending == 0 && _reminderSet)
+        Pump();
+        if (_queue.Pending == 0)
         {
             _reminderSet = false;
             if (await this.GetReminder(WakeReminder) is { } reminder)
