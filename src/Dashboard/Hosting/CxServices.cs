@@ -6,6 +6,7 @@ using CxLive.Experience;
 using CxLive.Ingestion;
 using CxLive.Storage;
 using CxLive.Telemetry;
+using CxLive.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Hosting;
@@ -54,6 +55,7 @@ public static class CxServices
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
             .Validate(o => o.Delay == Timeout.InfiniteTimeSpan || (o.Delay > TimeSpan.Zero && o.Delay <= TimeSpan.FromDays(49)), "Checkpoint:Delay must be positive and at most 49 days (the longest grain timer)")
             .ValidateOnStart();
+        services.AddCxWebhooks();
         return services;
     }
 

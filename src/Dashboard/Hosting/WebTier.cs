@@ -81,6 +81,7 @@ public static class WebTier
         var admins = app.MapGroup("").RequireAuthorization(Access.AdminPolicy);
         admins.MapSilencesApi();
         admins.MapBacktestApi();
+        admins.MapWebhooksApi();
         app.MapCxDashboard();
         app.MapCxOpenApi();
         return app;

@@ -3,6 +3,8 @@ using CxLive.Agents;
 using CxLive.Feed;
 using CxLive.Storage;
 using CxLive.Telemetry;
+using CxLive.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 
@@ -165,6 +167,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             return;
         }
 
+        await ServiceProvider.GetRequiredService<WebhookHandOff>().OfferAsync(Partition, changes); // stored (when targets want it) before anyone hears of the change
         foreach (var change in changes.Alerts)
         {
             _metrics.AlertChanged(change.Alert);

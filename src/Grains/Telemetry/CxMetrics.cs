@@ -23,6 +23,7 @@ public sealed class CxMetrics
     private readonly Counter<long> _rejected;
     private readonly Histogram<double> _detection;
     private readonly Counter<long> _alerts;
+    private readonly Counter<long> _webhooks;
 
     public CxMetrics(IMeterFactory meters, IOptions<TelemetryOptions> options)
     {
@@ -32,6 +33,7 @@ public sealed class CxMetrics
         _rejected = meter.CreateCounter<long>("cxlive.ingest.rejected", "{item}", "Items or requests refused, by reason: the field at fault, or what was wrong with the request.");
         _detection = meter.CreateHistogram<double>("cxlive.detection.latency", "ms", "From an interaction's acceptance to the end of detection on it (alerts in the book), per delivered batch.");
         _alerts = meter.CreateCounter<long>("cxlive.alerts", "{change}", "Alert changes, by rule and the state the alert moved to (open = raised or repeated).");
+        _webhooks = meter.CreateCounter<long>("cxlive.webhook.attempts", "{attempt}", "Webhook POSTs, by target and outcome: delivered, failed (tried again), rejected (4xx, not tried again), given-up.");
         Meter = meter;
     }
 
@@ -66,6 +68,9 @@ public sealed class CxMetrics
 
     public void AlertChanged(Alert alert) =>
         _alerts.Add(1, new TagList { { "rule", alert.RuleId }, { "state", WireNames<AlertState>.Of(alert.State) } });
+
+    public void WebhookAttempted(Webhooks.WebhookAttempt attempt) =>
+        _webhooks.Add(1, new TagList { { "target", attempt.Target }, { "outcome", WireNames<Webhooks.WebhookOutcome>.Of(attempt.Outcome) } });
 }
 
 /// <summary>

@@ -38,6 +38,7 @@ public static class CxSettings
         [SecurityOptions.Section] = typeof(SecurityOptions),
         [PrivacyOptions.Section] = typeof(PrivacyOptions),
         [TelemetryOptions.Section] = typeof(TelemetryOptions),
+        [CxLive.Webhooks.WebhookOptions.Section] = typeof(CxLive.Webhooks.WebhookOptions),
         ["Orleans:Membership"] = typeof(ClusterMembershipOptions),
         ["Orleans:Messaging"] = typeof(SiloMessagingOptions),
         ["Logging:Console"] = typeof(ConsoleLoggerOptions),

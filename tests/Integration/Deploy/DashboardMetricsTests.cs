@@ -22,7 +22,11 @@ public sealed partial class DashboardMetricsTests(RedisServer redis) : IClassFix
         Assert.Superset(new HashSet<string> { "cxlive_stream_lag", "cxlive_ready", "cxlive_alerts_total", "cxlive_ingest_rejected_total" }, used);
 
         var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
-        await using var silo = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, service, service + ":interactions"));
+        var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
+        settings["Webhooks:Targets:0:Name"] = "nobody"; // a receiver that refuses connections: the webhook metrics have something to say
+        settings["Webhooks:Targets:0:Url"] = "http://127.0.0.1:9/";
+        settings["Webhooks:Targets:0:Secret"] = "a-secret-of-16-chars";
+        await using var silo = await SiloProcess.StartAsync(settings);
         var customer = NewCustomer();
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);
         var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n))).ToArray();

@@ -104,6 +104,7 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.PutAsync("api/rules/long-wait", Body("""{ "enabled": true }"""))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.GetAsync("orleans")).StatusCode); // Orleans' dashboard is for admins
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.PostAsync("api/silences", Body("""{ "ruleId": "long-wait", "until": "2099-01-01T00:00:00Z" }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.GetAsync("api/webhooks/deliveries")).StatusCode); // receivers' URLs and errors are for admins
 
         var me = await ReadObject(await supervisor.Http.GetAsync("api/me"));
         Assert.Equal(("zhang.min", "supervisor", false), ((string)me["name"]!, (string)me["roles"]![0]!, (bool)me["open"]!));
@@ -164,5 +165,6 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         var created = await ReadObject(silence);
         Assert.Equal("root", (string)created["author"]!); // who signed in, not who the body names
         Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"api/silences/{(string)created["id"]!}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync("api/webhooks/deliveries")).StatusCode);
     }
 }

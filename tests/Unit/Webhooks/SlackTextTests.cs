@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using CxLive.Alerts;
+using CxLive.Webhooks;
+
+namespace CxLive.Tests.Unit.Webhooks;
+
+public sealed class SlackTextTests
+{
+    private static readonly Alert Alert = new()
+    {
+        Id = "3-abc",
+        RuleId = "repeated-failed-search",
+        Severity = Severity.Critical,
+        State = AlertState.Open,
+        CustomerId = "alice",
+        Touchpoint = "web/search",
+        Title = "3 searches found nothing in 4 min",
+        Detail = "Searches for <red shoes> & more",
+        Evidence = ["q-1"],
+        RaisedAt = DateTimeOffset.UnixEpoch,
+        UpdatedAt = DateTimeOffset.UnixEpoch,
+        Fingerprint = "f",
+        History = [],
+        Translations = AlertLanguages.InChinese(new AlertText("4 分钟内 3 次搜索无结果", "搜索“红色跑鞋”无结果")),
+    };
+
+    private static string Text(byte[] body) => JsonDocument.Parse(body).RootElement.GetProperty("text").GetString()!;
+
+    [Fact]
+    public void A_chinese_target_reads_the_alert_in_chinese()
+    {
+        var text = Text(SlackText.Of(Alert, WebhookEvents.AlertRaised, AlertLanguages.Chinese));
+
+        Assert.StartsWith("新告警 [严重] *4 分钟内 3 次搜索无结果* (未处理)\n搜索“红色跑鞋”无结果\n", text);
+        Assert.EndsWith("客户: alice · 触点: web/search · 规则: repeated-failed-search · 3-abc", text);
+    }
+
+    [Fact]
+    public void An_english_target_reads_english_with_the_customer_words_escaped_for_slack()
+    {
+        var body = SlackText.Of(Alert with { State = AlertState.Resolved }, WebhookEvents.AlertResolved, language: null);
+
+        Assert.Equal(["text"], JsonDocument.Parse(body).RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.StartsWith("Alert resolved [critical] *3 searches found nothing in 4 min* (resolved)\nSearches for &lt;red shoes&gt; &amp; more\n", Text(body));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text;
+using CxLive.Webhooks;
+
+namespace CxLive.Tests.Unit.Webhooks;
+
+/// <summary>The outbox's schedule without a cluster: what is sent when, in which order, and when CxLive stops trying.</summary>
+public sealed class WebhookQueueTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly WebhookOptions Options = new();
+
+    private static WebhookDelivery Delivery(string subject, long sequence, string target = "ops", DateTimeOffset? at = null) => new()
+    {
+        Id = $"d-{target}-{sequence}",
+        Target = target,
+        Event = WebhookEvents.AlertUpdated,
+        Subject = subject,
+        Sequence = sequence,
+        CreatedAt = at ?? T0,
+        Body = Encoding.UTF8.GetBytes("{}"),
+    };
+
+    private static WebhookAttempt Answer(WebhookDelivery d, DateTimeOffset at, int? status, TimeSpan? retryAfter = null) => new()
+    {
+        DeliveryId = d.Id, Target = d.Target, Event = d.Event, Subject = d.Subject, Sequence = d.Sequence, At = at, Status = status,
+        Error = status is null ? "connection refused" : null, RetryAfter = retryAfter,
+    };
+
+    [Fact]
+    public void The_first_retry_comes_within_30_seconds_and_each_wait_grows_up_to_the_maximum()
+    {
+        var queue = new WebhookQueue(Options, random: () => 0.999);
+        var waits = Enumerable.Range(1, 12).Select(n => queue.RetryDelay(n)).ToList();
+
+        Assert.InRange(waits[0], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
+        for (var i = 1; i < waits.Count; i++)
+        {
+            Assert.True(waits[i] >= waits[i - 1], $"wait {i + 1} ({waits[i]}) is shorter than wait {i} ({waits[i - 1]})");
+        }
+
+        Assert.InRange(waits[^1], Options.MaxRetryAfter, Options.MaxRetryAfter * 1.2);
+        Assert.Equal(TimeSpan.FromMinutes(30), new WebhookQueue(Options, random: () => 0).RetryDelay(1, retryAfter: TimeSpan.FromMinutes(30))); // the receiver's Retry-After
+    }
+
+    [Fact]
+    public void A_later_change_of_an_alert_waits_until_the_earlier_one_is_delivered_while_other_alerts_go_on()
+    {
+        var queue = new WebhookQueue(Options, random: () => 0);
+        var (raised, acked, other) = (Delivery("a-1", 1), Delivery("a-1", 2), Delivery("a-2", 3));
+        queue.Add(acked);
+        queue.Add(raised);
+        queue.Add(other);
+
+        Assert.Equal(["d-ops-1", "d-ops-3"], queue.TakeDue(T0).Select(d => d.Delivery.Id));
+        queue.Complete(Answer(raised, T0, 503), T0);
+        queue.Complete(Answer(other, T0, 200), T0);
+        Assert.Empty(queue.TakeDue(T0.AddSeconds(5))); // a-1's first change waits for its retry, and its second waits for it
+
+        var retry = queue.TakeDue(T0.AddSeconds(10));
+        Assert.Equal(("d-ops-1", 2), Assert.Single(retry).Let(d => (d.Delivery.Id, d.Attempt)));
+        Assert.True(queue.Complete(Answer(raised, T0.AddSeconds(10), 200), T0.AddSeconds(10)).Finished);
+        Assert.Equal("d-ops-2", Assert.Single(queue.TakeDue(T0.AddSeconds(10))).Delivery.Id);
+    }
+
+    [Fact]
+    public void A_delivery_failing_for_24_hours_is_given_up_after_a_last_try_at_the_deadline()
+    {
+        var queue = new WebhookQueue(Options, random: () => 0);
+        var delivery = Delivery("a-1", 1);
+        queue.Add(delivery);
+        var now = T0;
+        var tries = 0;
+        WebhookAttempt last;
+        while (true)
+        {
+            var due = Assert.Single(queue.TakeDue(now));
+            tries++;
+            (last, var finished) = queue.Complete(Answer(due.Delivery, now, 502), now);
+            if (finished)
+            {
+                break;
+            }
+
+            Assert.True(last.NextAttemptAt <= T0 + Options.GiveUpAfter, $"try {tries} scheduled past the window: {last.NextAttemptAt}");
+            now = last.NextAttemptAt!.Value;
+        }
+
+        Assert.Equal(WebhookOutcome.GivenUp, last.Outcome);
+        Assert.Equal(T0 + Options.GiveUpAfter, now);
+        Assert.InRange(tries, 20, 40);
+        var status = queue.Status(new WebhookTarget(new WebhookTargetOptions { Name = "ops", Url = "http://127.0.0.1/", Secret = new string('s', 16) }), now);
+        Assert.Equal((0, 1L, T0, true), (status.Pending, status.GivenUp, status.FailingSince!.Value, status.Failing));
+    }
+
+    [Theory]
+    [InlineData(400, WebhookOutcome.Rejected, true)]
+    [InlineData(404, WebhookOutcome.Rejected, true)]
+    [InlineData(408, WebhookOutcome.Failed, false)]
+    [InlineData(429, WebhookOutcome.Failed, false)]
+    [InlineData(500, WebhookOutcome.Failed, false)]
+    [InlineData(null, WebhookOutcome.Failed, false)]
+    [InlineData(204, WebhookOutcome.Delivered, true)]
+    public void A_refusal_is_not_tried_again_but_timeouts_throttling_and_server_errors_are(int? status, WebhookOutcome outcome, bool finished)
+    {
+        var queue = new WebhookQueue(Options);
+        var delivery = Delivery("a-1", 1);
+        queue.Add(delivery);
+        queue.TakeDue(T0);
+
+        var (recorded, done) = queue.Complete(Answer(delivery, T0, status), T0);
+
+        Assert.Equal((outcome, finished), (recorded.Outcome, done));
+    }
+
+    [Fact]
+    public void A_failing_target_gets_one_delivery_at_a_time_until_one_succeeds()
+    {
+        var queue = new WebhookQueue(Options, random: () => 0);
+        var deliveries = Enumerable.Range(1, 10).Select(n => Delivery("a-" + n, n)).ToList();
+        deliveries.ForEach(queue.Add);
+
+        var first = queue.TakeDue(T0);
+        Assert.Equal(Options.MaxConcurrency, first.Count);
+        foreach (var (delivery, _) in first)
+        {
+            queue.Complete(Answer(delivery, T0, null), T0);
+        }
+
+        var probe = Assert.Single(queue.TakeDue(T0.AddMinutes(1)));
+        queue.Complete(Answer(probe.Delivery, T0.AddMinutes(1), 200), T0.AddMinutes(1));
+        Assert.Equal(Options.MaxConcurrency, queue.TakeDue(T0.AddMinutes(1)).Count);
+    }
+}
+
+internal static class Functional
+{
+    public static TResult Let<T, TResult>(this T value, Func<T, TResult> map) => map(value);
+}
