@@ -35,6 +35,7 @@ public static class DashboardExtensions
     {
         app.MapHub<CxHub>(CxHub.Path);
         app.MapGet("/", () => Page("index.html")).ExcludeFromDescription().RequireAuthorization(Access.SupervisorPolicy);
+        app.MapGet("/insights", () => Page("insights.html")).ExcludeFromDescription().RequireAuthorization(Access.SupervisorPolicy);
         app.MapGet("/agent", () => Page("agent.html")).ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
         app.MapGet("/customers/{id}", (string id) => Page("customer.html")).ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
         app.MapGet("/login", () => Page("login.html")).ExcludeFromDescription().AllowAnonymous();

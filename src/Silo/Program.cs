@@ -66,6 +66,7 @@ static void Run(string[] args)
     supervisors.MapIncidentsApi();
     supervisors.MapTouchpointsApi();
     supervisors.MapRulesApi();
+    supervisors.MapInsightsApi();
     var people = app.MapGroup("").RequireAuthorization(Access.PeoplePolicy);
     people.MapOutreachApi();
     people.MapCustomersApi();

@@ -1,7 +1,7 @@
 // One customer's live picture: score, alerts (the evidence rows are marked in the timeline), and
 // the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
 // and reloads the alerts whenever one about them changes.
-import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
+import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
 import { connectHub, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -12,7 +12,7 @@ let view = null;
 function render() {
   if (!view) return;
   document.getElementById("score").textContent = formatNumber(view.experienceScore, { maximumFractionDigits: 0 });
-  document.getElementById("count").textContent = t("customer.count", { count: formatNumber(view.interactionCount) });
+  document.getElementById("count").textContent = tn("customer.count", view.interactionCount);
   document.getElementById("none").hidden = view.timeline.length > 0;
   fillTimeline(document.getElementById("timeline"), view.timeline);
   document.getElementById("alerts").replaceChildren(...view.openAlerts.map(a => {

@@ -46,13 +46,13 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // The heatmap counts it where it happened: research stage, web channel.
         var research = page.Locator("#heatmap tr", new() { HasText = "Research" });
         var webColumn = await page.Locator("#heatmap tr").First.Locator("th").AllTextContentsAsync();
-        Assert.True(int.Parse(await research.Locator("td").Nth(webColumn.ToList().IndexOf("web") - 1).InnerTextAsync()) >= 1);
+        Assert.True(int.Parse(await research.Locator("td").Nth(webColumn.ToList().IndexOf("Web") - 1).InnerTextAsync()) >= 1);
 
         // The score distribution counts her (she is somewhere below neutral after three failures).
         var distribution = await ReadObject(await _http.GetAsync("api/experience/distribution"));
         Assert.True((long)distribution["customers"]! >= 1);
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("#scores .bar")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("#scores .tenth")).ToHaveCountAsync(10);
         await ScreenshotAsync(page, "wall");
     }
 
