@@ -90,7 +90,9 @@ let shownCustomer = null;
 let shownView = null;
 async function showCustomer(prompt) {
   const response = await fetch(`/api/customers/${encodeURIComponent(prompt.customerId)}`);
-  const view = response.ok ? await response.json() : { timeline: [], openAlerts: [] };
+  // Should the customer view be refused (the prompt moved to another agent), the prompt's own
+  // timeline still says where and when, without the sentences.
+  const view = response.ok ? await response.json() : { timeline: prompt.timeline ?? [], openAlerts: [] };
   if (selected !== prompt.id) return;
   shownView = view;
   fillTimeline(detail.querySelector("tbody"), view.timeline);

@@ -35,6 +35,7 @@ public static class CustomersApi
     /// </summary>
     private static async Task<IResult> ScoreAsync(IGrainFactory grains, ClusterAlerts alerts, CustomerDetectors detectors, string id, ClaimsPrincipal user)
     {
+        id = Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
         {
             return Problems.Forbidden(NotYourCustomer);
@@ -58,6 +59,12 @@ public static class CustomersApi
     }
 
     private const int FindScanned = 10_000;
+
+    /// <summary>
+    /// A customer id with a slash in it arrives as <c>%2F</c>, which routing leaves escaped (it would
+    /// otherwise split the path): the pages encode ids with encodeURIComponent, so it is decoded here.
+    /// </summary>
+    private static string Unescaped(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Customers whose id starts with <c>query</c> (case-insensitive), newest alert first. The index is
@@ -102,6 +109,7 @@ public static class CustomersApi
 
     private static async Task<IResult> GetAsync(IGrainFactory grains, ClusterAlerts alerts, string id, ClaimsPrincipal user)
     {
+        id = Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
         {
             return Problems.Forbidden(NotYourCustomer);

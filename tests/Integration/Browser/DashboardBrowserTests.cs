@@ -177,7 +177,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(Card(page, customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
 
         await Assertions.Expect(Card(page, customer).Locator(".actions")).ToBeHiddenAsync();
-        await Assertions.Expect(page.Locator(".nav a")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".nav a[href='/agent']")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".nav a[href='/insights']")).ToBeHiddenAsync();
         Assert.True(await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)") > 20);
     }
 
