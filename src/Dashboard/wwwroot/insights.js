@@ -56,7 +56,7 @@ function render() {
   const groups = report.groups ?? [];
   document.getElementById("none").hidden = groups.length > 0;
   const raised = groups.reduce((sum, g) => sum + g.total.raised, 0);
-  if (report.groupBy) document.getElementById("summary").textContent = tn("insights.summary", raised, { groups: formatNumber(groups.length) });
+  if (report.groupBy) document.getElementById("summary").textContent = tn("insights.summary", raised, { groups: tn("insights.groupCount", groups.length) });
   const window = days();
   const dayFormat = formatter(Intl.DateTimeFormat, { month: "short", day: "numeric", timeZone: "UTC" });
   document.getElementById("groups").replaceChildren(...groups.map(group => {
