@@ -209,7 +209,7 @@ function fillCard(li, alert, incident, now) {
   li.querySelector(".rule").textContent = alert.ruleId;
   li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
   li.querySelector(".suggestion").textContent = alert.suggestedAction
-    ? `${words.wording} (${alert.suggestedAction.channel})` : "";
+    ? `${words.wording} (${t(`channel.${alert.suggestedAction.channel}`)})` : "";
 }
 
 // Counters come from the server's wallStats (over every alert); until the first arrives, from what is here.
