@@ -61,6 +61,7 @@ function render() {
   const dayFormat = formatter(Intl.DateTimeFormat, { month: "short", day: "numeric", timeZone: "UTC" });
   document.getElementById("groups").replaceChildren(...groups.map(group => {
     const li = template.content.firstElementChild.cloneNode(true);
+    translate(li); // the template's headings, in the page's language
     li.dataset.group = group.group;
     li.dataset.raised = group.total.raised;
     li.querySelector(".name").textContent = groupName(group.group);
