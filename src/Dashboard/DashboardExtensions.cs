@@ -46,6 +46,7 @@ public static class DashboardExtensions
         // The wall is the supervisors' home; an agent who opens the address lands on their console.
         app.MapGet("/", (HttpContext http) => http.User.SeesEverything() ? Page("index.html") : Results.Redirect("/agent"))
             .ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
+        app.MapGet("/insights", () => Page("insights.html")).ExcludeFromDescription().RequireAuthorization(Access.SupervisorPolicy);
         app.MapGet("/agent", () => Page("agent.html")).ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
         app.MapGet("/customers/{id}", (string id) => Page("customer.html")).ExcludeFromDescription().RequireAuthorization(Access.PeoplePolicy);
         app.MapGet("/login", () => Page("login.html")).ExcludeFromDescription().AllowAnonymous();

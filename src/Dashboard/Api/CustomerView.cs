@@ -5,7 +5,10 @@ using CxLive.Journeys;
 
 namespace CxLive.Api;
 
-/// <summary>The answer of <c>GET /api/customers/{id}</c>: the customer's live picture and their unresolved alerts.</summary>
+/// <summary>
+/// The answer of <c>GET /api/customers/{id}</c>: the customer's live picture and their unresolved
+/// alerts, each timeline moment told as a sentence and marked when it is evidence of one of them.
+/// </summary>
 public sealed record CustomerView(
     string CustomerId,
     long InteractionCount,
@@ -14,10 +17,10 @@ public sealed record CustomerView(
     ImmutableDictionary<Channel, long> ByChannel,
     ImmutableDictionary<JourneyStage, long> ByStage,
     double ExperienceScore,
-    ImmutableArray<Interaction> Timeline,
+    ImmutableArray<TimelineItem> Timeline,
     ImmutableArray<Alert> OpenAlerts)
 {
     public static CustomerView Of(CustomerSnapshot customer, ImmutableArray<Alert> openAlerts) => new(
         customer.CustomerId, customer.InteractionCount, customer.FirstSeen, customer.LastSeen,
-        customer.ByChannel, customer.ByStage, customer.ExperienceScore, customer.Timeline, openAlerts);
+        customer.ByChannel, customer.ByStage, customer.ExperienceScore, TimelineItem.Of(customer.Timeline, openAlerts), openAlerts);
 }

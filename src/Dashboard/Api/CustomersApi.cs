@@ -17,6 +17,7 @@ public static class CustomersApi
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
         var customers = app.MapGroup("").WithTags("Customers");
+        customers.MapGet("/api/customers", FindAsync).Produces<CustomerMatch[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         customers.MapGet("/api/customers/{id}", GetAsync).Produces<CustomerView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         customers.MapGet("/api/customers/{id}/score", ScoreAsync).Produces<ScorePoint[]>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         customers.MapGet("/api/experience/distribution", async (IGrainFactory grains) =>
@@ -34,6 +35,7 @@ public static class CustomersApi
     /// </summary>
     private static async Task<IResult> ScoreAsync(IGrainFactory grains, ClusterAlerts alerts, CustomerDetectors detectors, string id, ClaimsPrincipal user)
     {
+        id = Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
         {
             return Problems.Forbidden(NotYourCustomer);
@@ -56,11 +58,58 @@ public static class CustomersApi
         return Results.Ok(points);
     }
 
+    private const int FindScanned = 10_000;
+
+    /// <summary>
+    /// A customer id with a slash in it arrives as <c>%2F</c>, which routing leaves escaped (it would
+    /// otherwise split the path): the pages encode ids with encodeURIComponent, so it is decoded here.
+    /// </summary>
+    private static string Unescaped(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Customers whose id starts with <c>query</c> (case-insensitive), newest alert first. The index is
+    /// the alerts the partitions keep (every unresolved one and the newest resolved ones, the newest
+    /// 10,000 scanned): the customers someone has reason to look for. An agent finds only the customers
+    /// of their own prompts.
+    /// </summary>
+    private static async Task<IResult> FindAsync(ClusterAlerts alerts, ClaimsPrincipal user, string? query, int? limit)
+    {
+        if (string.IsNullOrWhiteSpace(query) || query.Length > 128)
+        {
+            return Problems.InvalidParameter("query", "must be the first 1 to 128 characters of a customer id");
+        }
+
+        if (limit is < 1 or > 100)
+        {
+            return Problems.InvalidParameter("limit", "must be between 1 and 100");
+        }
+
+        IEnumerable<(string CustomerId, DateTimeOffset At)> seen;
+        if (user.SeesEverything())
+        {
+            var kept = await alerts.QueryAsync(new AlertQuery { Limit = FindScanned });
+            seen = kept.Where(a => a.CustomerId is not null).Select(a => (a.CustomerId!, a.RaisedAt));
+        }
+        else
+        {
+            var prompts = user.AgentId() is { } agent ? await alerts.PromptsAsync(agent, pendingOnly: false) : [];
+            seen = prompts.Select(p => (p.CustomerId, p.CreatedAt));
+        }
+
+        var matches = seen.Where(s => s.CustomerId.StartsWith(query, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(s => s.CustomerId, StringComparer.Ordinal)
+            .Select(g => new CustomerMatch(g.Key, g.Max(s => s.At), g.Count()))
+            .OrderByDescending(m => m.LastAlertAt)
+            .Take(limit ?? 20);
+        return Results.Ok(matches);
+    }
+
     /// <summary>The same answer whether or not the customer exists: an agent learns nothing about customers outside their prompts.</summary>
     internal const string NotYourCustomer = "an agent may see only the customers of their own outreach prompts";
 
     private static async Task<IResult> GetAsync(IGrainFactory grains, ClusterAlerts alerts, string id, ClaimsPrincipal user)
     {
+        id = Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
         {
             return Problems.Forbidden(NotYourCustomer);
@@ -80,3 +129,6 @@ public static class CustomersApi
 
 /// <summary>The experience score right after one interaction (event time).</summary>
 public sealed record ScorePoint(DateTimeOffset At, double Score, string InteractionId, string Type);
+
+/// <summary>A customer found by id prefix: when they last had an alert (or prompt), and how many of those are kept.</summary>
+public sealed record CustomerMatch(string CustomerId, DateTimeOffset LastAlertAt, int Alerts);

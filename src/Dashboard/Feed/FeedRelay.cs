@@ -28,6 +28,7 @@ public sealed class FeedRelay : BackgroundService
     /// <summary>Subscriptions are renewed this often even when nothing went missing (they expire after <see cref="AlertFeed.SubscriptionExpiry"/>).</summary>
     private const int RenewEveryChecks = 10;
     private const int CatchUpPage = 500;
+    private static readonly TimeSpan CheckPatience = TimeSpan.FromSeconds(3);
 
     private readonly ClusterAlerts _alerts;
     private readonly IGrainFactory _grains;
@@ -167,39 +168,53 @@ public sealed class FeedRelay : BackgroundService
     private async Task CheckAsync()
     {
         var renewAll = _checks++ % RenewEveryChecks == 0;
+        // Each partition on its own, with a short patience: one on a silo that just died (its calls
+        // wait for the silo to be declared dead) must not hold up the others' checks.
         await Task.WhenAll(_alerts.All.Select(async p =>
         {
-            if (renewAll || _renew[p])
+            try
             {
-                await _alerts.Feed(p).SubscribeAsync(_reference!);
-                _renew[p] = false;
+                await CheckPartitionAsync(p, renewAll).WaitAsync(CheckPatience);
             }
-
-            var book = await _alerts.Book(p).PublishedAsync();
-            var desk = await _alerts.Desk(p).PublishedAsync();
-            bool catchUpBook, catchUpDesk;
-            lock (_gate)
+            catch (Exception e)
             {
-                catchUpBook = _books[p].ShouldCatchUp(book);
-                catchUpDesk = _desks[p].ShouldCatchUp(desk);
-                if (_sentBooks[p] is null || _sentDesks[p] is null)
-                {
-                    // A quiet partition still gets a position: everything before this server started is history.
-                    Queue(p, () => Task.CompletedTask, book: true);
-                    Queue(p, () => Task.CompletedTask, book: false);
-                }
-            }
-
-            if (catchUpBook)
-            {
-                await CatchUpBookAsync(p);
-            }
-
-            if (catchUpDesk)
-            {
-                await CatchUpDeskAsync(p);
+                _logger.LogDebug(e, "Checking partition {Partition} failed; trying again at the next check", p);
             }
         }));
+    }
+
+    private async Task CheckPartitionAsync(int p, bool renewAll)
+    {
+        if (renewAll || _renew[p])
+        {
+            await _alerts.Feed(p).SubscribeAsync(_reference!);
+            _renew[p] = false;
+        }
+
+        var book = await _alerts.Book(p).PublishedAsync();
+        var desk = await _alerts.Desk(p).PublishedAsync();
+        bool catchUpBook, catchUpDesk;
+        lock (_gate)
+        {
+            catchUpBook = _books[p].ShouldCatchUp(book);
+            catchUpDesk = _desks[p].ShouldCatchUp(desk);
+            if (_sentBooks[p] is null || _sentDesks[p] is null)
+            {
+                // A quiet partition still gets a position: everything before this server started is history.
+                Queue(p, () => Task.CompletedTask, book: true);
+                Queue(p, () => Task.CompletedTask, book: false);
+            }
+        }
+
+        if (catchUpBook)
+        {
+            await CatchUpBookAsync(p);
+        }
+
+        if (catchUpDesk)
+        {
+            await CatchUpDeskAsync(p);
+        }
     }
 
     private async Task CatchUpBookAsync(int partition)

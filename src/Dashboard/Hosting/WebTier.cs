@@ -75,6 +75,7 @@ public static class WebTier
         supervisors.MapIncidentsApi();
         supervisors.MapTouchpointsApi();
         supervisors.MapRulesApi();
+        supervisors.MapInsightsApi();
         var people = app.MapGroup("").RequireAuthorization(Access.PeoplePolicy);
         people.MapOutreachApi();
         people.MapCustomersApi();

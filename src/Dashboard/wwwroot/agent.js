@@ -42,10 +42,12 @@ async function watch(customerId) {
   await connection.invoke("SubscribeCustomer", customerId, null);
 }
 
+// The snapshot's score shows at once; the told timeline is refetched at most once a second.
+let customerQueued = false;
 function followSnapshot(snapshot) {
   const prompt = prompts.get(selected);
   if (!prompt || prompt.customerId !== snapshot.customerId) return;
-  prompts.set(prompt.id, { ...prompt, timeline: snapshot.timeline, experienceScore: snapshot.experienceScore });
+  prompts.set(prompt.id, { ...prompt, experienceScore: snapshot.experienceScore });
   show(prompts.get(prompt.id));
 }
 
@@ -70,16 +72,31 @@ function show(prompt) {
   recorded.hidden = !settled;
   if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
   else if (prompt.withdrawnAt) recorded.textContent = t("outcome.withdrawn", { reason: prompt.withdrawnBecause ?? "" });
-  fillTimeline(detail.querySelector("tbody"), prompt.timeline ?? []);
   renderQueue();
-  showOpenAlerts(prompt);
+  if (shownCustomer !== prompt.customerId) {
+    shownCustomer = prompt.customerId;
+    detail.querySelector("tbody").replaceChildren();
+    showCustomer(prompt);
+  } else if (!customerQueued) {
+    customerQueued = true;
+    setTimeout(() => { customerQueued = false; if (selected) showCustomer(prompts.get(selected)); }, 1000);
+  }
 }
 
-// Everything else still open for this customer, so the agent can settle it in the same call.
-async function showOpenAlerts(prompt) {
+// The customer's timeline as the API tells it (what happened, in the page's language, with the
+// evidence of their unresolved alerts marked), and everything else still open for them, so the
+// agent can settle it in the same call.
+let shownCustomer = null;
+let shownView = null;
+async function showCustomer(prompt) {
   const response = await fetch(`/api/customers/${encodeURIComponent(prompt.customerId)}`);
-  const open = response.ok ? (await response.json()).openAlerts : [];
+  // Should the customer view be refused (the prompt moved to another agent), the prompt's own
+  // timeline still says where and when, without the sentences.
+  const view = response.ok ? await response.json() : { timeline: prompt.timeline ?? [], openAlerts: [] };
   if (selected !== prompt.id) return;
+  shownView = view;
+  fillTimeline(detail.querySelector("tbody"), view.timeline);
+  const open = view.openAlerts;
   detail.querySelector(".open-alerts").replaceChildren(...open.map(a => {
     const li = document.createElement("li");
     li.textContent = `${wordsOf(a).title} · ${t(`state.${a.state}`)}`;
@@ -148,7 +165,7 @@ picker.addEventListener("change", () => become(picker.value));
 
 async function start() {
   languagePicker(document.getElementById("lang"));
-  onLanguageChange(() => { setStatus(currentStatus()); renderQueue(); if (selected) show(prompts.get(selected)); });
+  onLanguageChange(() => { setStatus(currentStatus()); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) fillTimeline(detail.querySelector("tbody"), shownView.timeline); });
   const user = await currentUser();
   showUser(user);
   const agents = await (await fetch("/api/agents")).json();

@@ -1,7 +1,7 @@
 // One customer's live picture: score, alerts (the evidence rows are marked in the timeline), and
 // the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
 // and reloads the alerts whenever one about them changes.
-import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
+import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -12,11 +12,9 @@ let view = null;
 function render() {
   if (!view) return;
   document.getElementById("score").textContent = formatNumber(view.experienceScore, { maximumFractionDigits: 0 });
-  document.getElementById("count").textContent = t("customer.count", { count: formatNumber(view.interactionCount) });
+  document.getElementById("count").textContent = tn("customer.count", view.interactionCount);
   document.getElementById("none").hidden = view.timeline.length > 0;
   fillTimeline(document.getElementById("timeline"), view.timeline);
-  const evidence = new Set(view.openAlerts.flatMap(a => a.evidence));
-  document.querySelectorAll("#timeline tr").forEach(row => { row.classList.toggle("evidence", evidence.has(row.dataset.interactionId)); });
   document.getElementById("alerts").replaceChildren(...view.openAlerts.map(a => {
     const li = document.createElement("li");
     li.dataset.severity = a.severity;
@@ -55,25 +53,29 @@ async function drawCurve() {
   container.dataset.points = points.length;
   chart?.destroy();
   if (points.length === 0) return;
+  // uPlot widens a zero-length time range to years around it: a lone interaction (or a burst within
+  // one second) gets an hour either side instead.
+  const first = data[0][0], last = data[0][data[0].length - 1];
+  const x = last - first < 60 ? { range: [first - 3600, last + 3600] } : {};
   chart = new uPlot({
     width: container.clientWidth || 600, height: 180,
-    scales: { y: { range: [0, 100] } },
+    scales: { x: { time: true, ...x }, y: { range: [0, 100] } },
     axes: [{ stroke: "#8b98a5", grid: { stroke: "#26313c" } }, { stroke: "#8b98a5", grid: { stroke: "#26313c" } }],
     legend: { show: false },
     series: [{}, { stroke: "#4aa8ff", width: 2 }, { stroke: "#ff5c5c", width: 0, points: { show: true, size: 9, fill: "#ff5c5c" } }],
   }, data, container);
 }
 
-// The snapshot carries timeline, counts and score; the curve is refetched at most once a second
-// however fast the customer is acting.
-let curveQueued = false;
+// The snapshot carries counts and score, shown at once; the told timeline (sentences, results,
+// evidence) and the curve are refetched at most once a second however fast the customer is acting.
+let reloadQueued = false;
 function followSnapshot(snapshot) {
   if (!view || snapshot.customerId !== customerId) return;
-  view = { ...view, ...snapshot };
+  view = { ...view, experienceScore: snapshot.experienceScore, interactionCount: snapshot.interactionCount };
   render();
-  if (curveQueued) return;
-  curveQueued = true;
-  setTimeout(() => { curveQueued = false; drawCurve(); }, 1000);
+  if (reloadQueued) return;
+  reloadQueued = true;
+  setTimeout(() => { reloadQueued = false; load(); }, 1000);
 }
 
 const connection = connectHub();

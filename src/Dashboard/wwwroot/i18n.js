@@ -9,7 +9,7 @@ const texts = {
     "login.title": "Sign in", "login.user": "User name", "login.password": "Password", "login.submit": "Sign in",
     "login.error": "That user name and password do not match.",
     "status.connecting": "Connecting…", "status.live": "Live", "status.reconnecting": "Reconnecting…", "status.disconnected": "Disconnected — retrying",
-    "stat.open": "Open", "stat.critical": "Critical", "stat.warning": "Warning", "stat.info": "Info",
+    "stat.open": "Not resolved", "stat.critical": "Critical", "stat.warning": "Warning", "stat.info": "Info",
     "stat.rate": "Raised in the last minute", "stat.mtta": "Mean time to acknowledge", "stat.mttr": "Mean time to resolve", "stat.recovery": "Recovery rate",
     "empty.headline": "No open alerts right now.",
     "empty.body": "Alerts appear here the moment CxLive sees a customer having a bad experience. Send interactions to POST /api/interactions, or start CxLive with --demo for demo traffic.",
@@ -29,11 +29,35 @@ const texts = {
     "customer.timeline": "Timeline", "customer.curve": "Score over the timeline (alert evidence in red)", "customer.score": "Experience score", "customer.alerts": "Alerts", "customer.count": "{count} interactions",
     "customer.none": "No interactions for this customer yet.",
     "customer.denied": "You may not see this customer: an agent sees the customers of their own prompts.",
-    "heat.title": "Where it hurts now: open alerts by journey stage and channel",
+    "heat.title": "Where it hurts now: unresolved alerts by journey stage and channel",
     "scores.title": "Customers by experience score", "scores.bar": "score {from}–{to}: {count} customers",
     "top.title": "Touchpoints failing most (last 5 min)", "top.entry": "{touchpoint}: {rate} of {events} failed",
     "stage.discover": "Discover", "stage.research": "Research", "stage.purchase": "Purchase", "stage.receive": "Receive", "stage.service": "Service", "stage.share": "Share",
     "result.success": "success", "result.failure": "failure", "result.abandoned": "abandoned",
+    "result.found-nothing": "found nothing", "result.found": "found", "result.failed": "failed", "result.viewed": "viewed", "result.shown": "shown", "result.clicked": "clicked", "result.rejected": "rejected", "result.added": "added", "result.done": "done", "result.paid": "paid", "result.placed": "placed", "result.looked-up": "looked up", "result.delivered": "delivered", "result.complained": "complained", "result.answered": "answered", "result.contacted": "contacted", "result.called-back": "called back", "result.waited": "waited", "result.visited": "visited", "result.scored": "scored", "result.answered-survey": "answered", "result.sent": "sent", "result.opened": "opened", "result.dismissed": "dismissed", "result.unsubscribed": "unsubscribed", "result.redeemed": "redeemed", "result.resolved": "resolved", "result.reached-out": "reached out",
+    "channel.web": "Web", "channel.app": "App", "channel.call-center": "Call center", "channel.chat": "Chat", "channel.email": "Email", "channel.store": "Store", "channel.social": "Social", "channel.push": "Push", "channel.sms": "SMS", "channel.field-service": "Field service", "channel.partner": "Partner", "channel.survey": "Survey", "channel.other": "Other",
+    "timeline.evidence": "evidence of an open alert", "timeline.inferred": "inferred from the interaction type",
+    "col.what": "What happened", "col.result": "Result", "col.where": "Where",
+    "find.label": "Find a customer", "find.placeholder": "Find a customer by id…", "find.none": "No customer with an alert starts so.",
+    "app.insights": "Insights", "nav.insights": "Insights", "insights.asOf": "Report, not live",
+    "insights.title": "Where customers struggled, for how many, in their own words",
+    "insights.from": "From", "insights.to": "To (inclusive)", "insights.groupBy": "Group by", "insights.show": "Show", "insights.csv": "Download CSV",
+    "insights.by.rule": "Rule", "insights.by.touchpoint": "Touchpoint", "insights.by.stage": "Journey stage", "insights.by.channel": "Channel",
+    "insights.none": "No alerts were raised in this window.", "insights.noneGroup": "(none)",
+    "insights.summary": "{count} alerts raised, in {groups}", "insights.summary.one": "{count} alert raised, in {groups}",
+    "insights.groupCount": "{count} groups", "insights.groupCount.one": "{count} group",
+    "insights.alerts": "{count} alerts", "insights.alerts.one": "{count} alert",
+    "insights.customerCount": "{count} customers", "insights.customerCount.one": "{count} customer",
+    "insights.totals": "{raised} · {customers} · {recovered} recovered · {lost} lost",
+    "insights.day": "Day", "insights.raised": "Alerts raised", "insights.customers": "Customers", "insights.recovered": "Recovered", "insights.lost": "Lost",
+    "insights.mtta": "Mean time to acknowledge", "insights.mttr": "Mean time to resolve", "insights.words": "In their own words",
+    "customer.count.one": "{count} interaction", "incident.affected.one": "incident: {count} customer affected", "scores.bar.one": "score {from}–{to}: {count} customer",
+    "stat.open.title": "Not resolved: open, acknowledged or snoozed. The same count as GET /api/alerts/stats and the cards (silenced alerts are not counted).",
+    "heat.none": "(no stage)", "heat.total": "{count} unresolved alerts on this wall", "heat.total.one": "{count} unresolved alert on this wall",
+    "incident.now": "now: {rate} of {events} failed in the last 5 min · {alerts} customer alerts absorbed",
+    "filter.severity": "Severity", "filter.state": "State", "filter.rule": "Rule", "filter.touchpoint": "Touchpoint", "filter.all": "all",
+    "filter.shown": "{shown} of {count} alerts shown", "filter.unresolved": "not resolved",
+    "wallmode.page": "page {page} of {pages}", "wallmode.groups": "The rest, by rule", "wallmode.incidents": "Incidents",
     "duration.second": "{n} s", "duration.minute": "{n} min", "duration.hour": "{n} h",
     "col.time": "Time", "col.channel": "Channel", "col.type": "Type", "col.stage": "Stage", "col.outcome": "Outcome", "col.touchpoint": "Touchpoint",
   },
@@ -43,7 +67,7 @@ const texts = {
     "login.title": "登录", "login.user": "用户名", "login.password": "密码", "login.submit": "登录",
     "login.error": "用户名或密码不正确。",
     "status.connecting": "正在连接…", "status.live": "实时", "status.reconnecting": "正在重新连接…", "status.disconnected": "已断开 — 正在重试",
-    "stat.open": "未关闭", "stat.critical": "严重", "stat.warning": "警告", "stat.info": "提示",
+    "stat.open": "未解决", "stat.critical": "严重", "stat.warning": "警告", "stat.info": "提示",
     "stat.rate": "最近一分钟新增", "stat.mtta": "平均确认时间", "stat.mttr": "平均解决时间", "stat.recovery": "挽回率",
     "empty.headline": "当前没有未关闭的告警。",
     "empty.body": "一旦 CxLive 发现客户体验不佳，告警会立即出现在这里。可向 POST /api/interactions 发送交互数据，或使用 --demo 启动演示流量。",
@@ -63,11 +87,32 @@ const texts = {
     "customer.timeline": "时间线", "customer.curve": "时间线上的体验分（红点为告警依据）", "customer.score": "体验分", "customer.alerts": "告警", "customer.count": "共 {count} 次交互",
     "customer.none": "该客户暂无交互记录。",
     "customer.denied": "您无权查看该客户：坐席只能查看自己提示中的客户。",
-    "heat.title": "当前痛点：按旅程阶段和渠道统计的未关闭告警",
+    "heat.title": "当前痛点：按旅程阶段和渠道统计的未解决告警",
     "scores.title": "客户体验分分布", "scores.bar": "{from}–{to} 分：{count} 位客户",
     "top.title": "失败率最高的触点（最近 5 分钟）", "top.entry": "{touchpoint}：{events} 次中失败 {rate}",
     "stage.discover": "发现", "stage.research": "研究", "stage.purchase": "购买", "stage.receive": "收货", "stage.service": "服务", "stage.share": "分享",
     "result.success": "成功", "result.failure": "失败", "result.abandoned": "放弃",
+    "result.found-nothing": "无结果", "result.found": "有结果", "result.failed": "失败", "result.viewed": "已浏览", "result.shown": "已展示", "result.clicked": "已点击", "result.rejected": "已拒绝", "result.added": "已加购", "result.done": "完成", "result.paid": "已支付", "result.placed": "已下单", "result.looked-up": "已查询", "result.delivered": "已送达", "result.complained": "投诉", "result.answered": "已回复", "result.contacted": "已联系", "result.called-back": "已回电", "result.waited": "等待", "result.visited": "已上门", "result.scored": "评分", "result.answered-survey": "已作答", "result.sent": "已发送", "result.opened": "已打开", "result.dismissed": "已忽略", "result.unsubscribed": "已退订", "result.redeemed": "已兑换", "result.resolved": "已解决", "result.reached-out": "已主动联系",
+    "channel.web": "网站", "channel.app": "App", "channel.call-center": "呼叫中心", "channel.chat": "在线客服", "channel.email": "邮件", "channel.store": "门店", "channel.social": "社交媒体", "channel.push": "推送", "channel.sms": "短信", "channel.field-service": "上门服务", "channel.partner": "合作方", "channel.survey": "问卷", "channel.other": "其他",
+    "timeline.evidence": "未关闭告警的依据", "timeline.inferred": "根据交互类型推断",
+    "col.what": "发生了什么", "col.result": "结果", "col.where": "渠道 · 触点",
+    "find.label": "查找客户", "find.placeholder": "按客户编号查找…", "find.none": "没有以此开头且有告警的客户。",
+    "app.insights": "洞察", "nav.insights": "洞察", "insights.asOf": "报表（非实时）",
+    "insights.title": "客户在哪里受挫、涉及多少人、他们怎么说",
+    "insights.from": "起始", "insights.to": "截止（含）", "insights.groupBy": "分组", "insights.show": "查看", "insights.csv": "下载 CSV",
+    "insights.by.rule": "规则", "insights.by.touchpoint": "触点", "insights.by.stage": "旅程阶段", "insights.by.channel": "渠道",
+    "insights.none": "该时间段内没有告警。", "insights.noneGroup": "（无）",
+    "insights.summary": "共 {count} 条告警，{groups}", "insights.groupCount": "{count} 个分组",
+    "insights.alerts": "{count} 条告警", "insights.customerCount": "{count} 位客户",
+    "insights.totals": "{raised} · {customers} · 挽回 {recovered} · 流失 {lost}",
+    "insights.day": "日期", "insights.raised": "新增告警", "insights.customers": "客户数", "insights.recovered": "挽回", "insights.lost": "流失",
+    "insights.mtta": "平均确认时间", "insights.mttr": "平均解决时间", "insights.words": "客户原话",
+    "stat.open.title": "未解决：未处理、已确认或已暂缓。与 GET /api/alerts/stats 和告警卡片的计数一致（已静默的告警不计）。",
+    "heat.none": "（无阶段）", "heat.total": "本告警墙共 {count} 条未解决告警",
+    "incident.now": "当前：最近 5 分钟 {events} 次中失败 {rate} · 已合并 {alerts} 条客户告警",
+    "filter.severity": "严重程度", "filter.state": "状态", "filter.rule": "规则", "filter.touchpoint": "触点", "filter.all": "全部",
+    "filter.shown": "显示 {shown} / {count} 条告警", "filter.unresolved": "未解决",
+    "wallmode.page": "第 {page} / {pages} 页", "wallmode.groups": "其余告警（按规则）", "wallmode.incidents": "事件",
     "duration.second": "{n} 秒", "duration.minute": "{n} 分钟", "duration.hour": "{n} 小时",
     "col.time": "时间", "col.channel": "渠道", "col.type": "类型", "col.stage": "阶段", "col.outcome": "结果", "col.touchpoint": "触点",
   },
@@ -84,6 +129,15 @@ export function language() { return current; }
 export function t(key, vars = {}) {
   const text = texts[current][key] ?? texts.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => vars[name] ?? "");
+}
+
+// A text with a count in it, in the plural form the language needs: "1 interaction", "2 interactions"
+// (keys "x.one" / "x"; Chinese has one form and needs no ".one").
+export function tn(key, count, vars = {}) {
+  const form = formatter(Intl.PluralRules).select(count);
+  const plural = `${key}.${form}`;
+  const chosen = form !== "other" && texts[current][plural] ? plural : key;
+  return t(chosen, { count: formatNumber(count), ...vars });
 }
 
 // An alert's (or prompt's) words in the page's language: the detectors write each alert in English
@@ -130,6 +184,7 @@ export function translate(root = document) {
   document.documentElement.lang = current;
   root.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll("[data-i18n-title]").forEach(el => { el.title = t(el.dataset.i18nTitle); });
+  root.querySelectorAll("[data-i18n-placeholder]").forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
 }
 
 export function onLanguageChange(listener) { listeners.push(listener); }

@@ -1,15 +1,44 @@
-// One row per interaction, across every channel, newest first: shared by the agent console and the customer view.
-import { formatTime, t } from "/i18n.js";
+// One row per interaction, across every channel, newest first: shared by the agent console and the
+// customer view. Each row tells what happened in the page's language (the server writes the
+// sentence in every language, as it does for alerts), the result derived from it (a search that
+// found nothing reads "found nothing", never the outcome field's default "success"), the stage
+// (marked when inferred from the type), and whether it is evidence of an unresolved alert.
+import { formatTime, t, language } from "/i18n.js";
 
-export function fillTimeline(tbody, interactions) {
-  tbody.replaceChildren(...interactions.map(i => {
+export function sentenceOf(item) {
+  return item.translations?.[language()] ?? item.sentence ?? `${item.type} · ${item.touchpoint}`;
+}
+
+export function fillTimeline(tbody, items) {
+  tbody.replaceChildren(...items.map(i => {
     const row = document.createElement("tr");
     row.dataset.interactionId = i.id;
-    for (const [value, css] of [[formatTime(i.timestamp)], [i.channel], [i.type], [i.stage ? t(`stage.${i.stage}`) : "—"], [t(`result.${i.outcome ?? "success"}`), i.outcome], [i.touchpoint]]) {
-      const cell = row.insertCell();
-      cell.textContent = value;
-      if (css) cell.className = css;
+    row.dataset.result = i.result ?? "";
+    const evidence = i.evidenceOf?.length > 0;
+    row.classList.toggle("evidence", evidence);
+    cell(row, formatTime(i.timestamp), "time");
+    const what = cell(row, "", "what");
+    const sentence = document.createElement("span");
+    sentence.className = "sentence";
+    sentence.textContent = sentenceOf(i);
+    what.append(sentence);
+    if (evidence) {
+      const badge = document.createElement("span");
+      badge.className = "badge";
+      badge.textContent = t("timeline.evidence");
+      what.append(" ", badge);
     }
+    cell(row, i.result ? t(`result.${i.result}`) : t(`result.${i.outcome ?? "success"}`), `result tone-${i.tone ?? "neutral"}`);
+    const stage = cell(row, i.stage ? t(`stage.${i.stage}`) : "—", i.stageInferred ? "stage inferred" : "stage");
+    if (i.stageInferred) stage.title = t("timeline.inferred");
+    cell(row, `${t(`channel.${i.channel}`)} · ${i.touchpoint}`, "where");
     return row;
   }));
+}
+
+function cell(row, text, className) {
+  const td = row.insertCell();
+  td.textContent = text;
+  td.className = className;
+  return td;
 }

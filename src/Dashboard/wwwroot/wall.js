@@ -2,9 +2,10 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
+import { customerFinder } from "/find.js";
 
 const MAX_SHOWN = 200;
 // At a few thousand alerts a minute the page keeps only the most pressing ones (the API has them
@@ -14,7 +15,16 @@ const KEPT_SLACK = 250;
 const RESOLVED_KEPT_MS = 60_000;
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
 
+const WALL_MODE = new URLSearchParams(location.search).get("mode") === "wall";
+// Wall mode shows the cards a page at a time, turning every PAGE_MS: a screen across the room has
+// no scroll bar, and 200 alerts must not hide behind the first four.
+const PAGE_SIZE = 6;
+const PAGE_MS = 10_000;
+let wallPage = 0;
+
 const alerts = new Map();      // id -> alert
+const touchpointsNow = new Map(); // incident touchpoint -> its last GET /api/touchpoints/{id}
+const filters = document.getElementById("filters");
 const incidents = new Map();   // id -> incident
 let serverStats = null;        // the last wallStats: counts over every alert, not only those kept here
 let renderQueued = false;
@@ -51,16 +61,82 @@ function scheduleRender() {
   requestAnimationFrame(() => { renderQueued = false; render(); });
 }
 
-function visibleAlerts() {
+const isIncident = alert => alert.ruleId === "touchpoint-degradation" && Boolean(alert.incidentId);
+
+// The filters of the interactive wall: severity, state ("not resolved" by default, the counters'
+// own definition), rule and touchpoint. Wall mode shows everything.
+function passes(alert) {
+  if (WALL_MODE) return true;
+  const want = Object.fromEntries(new FormData(filters));
+  if (want.severity && alert.severity !== want.severity) return false;
+  if (want.state === "unresolved" ? alert.state === "resolved" : want.state && alert.state !== want.state) return false;
+  if (want.rule && alert.ruleId !== want.rule) return false;
+  return !want.touchpoint || alert.touchpoint === want.touchpoint;
+}
+
+function candidates() {
   const now = Date.now();
   for (const [id, alert] of alerts) {
     if (alert.state === "resolved" && now - Date.parse(alert.resolvedAt ?? alert.updatedAt) > RESOLVED_KEPT_MS) alerts.delete(id);
   }
   // A customer alert that an incident absorbed is shown by its incident's card, not on its own.
+  // Incidents come first: one card stands for many customers.
   return [...alerts.values()]
     .filter(a => !a.incidentId || a.ruleId === "touchpoint-degradation")
-    .sort(byPressure)
-    .slice(0, MAX_SHOWN);
+    .filter(passes)
+    .sort((a, b) => isIncident(b) - isIncident(a) || byPressure(a, b));
+}
+
+function visibleAlerts() {
+  const all = candidates();
+  document.getElementById("shown").textContent = t("filter.shown", { shown: formatNumber(Math.min(all.length, MAX_SHOWN)), count: formatNumber(all.length) });
+  if (!WALL_MODE) return all.slice(0, MAX_SHOWN);
+  // Wall mode: incidents, then one page of the rest; the summary counts the rest by rule.
+  const incidentCards = all.filter(isIncident);
+  const rest = all.filter(a => !isIncident(a) && a.state !== "resolved");
+  const pageSize = Math.max(1, PAGE_SIZE - incidentCards.length);
+  const pages = Math.max(1, Math.ceil(rest.length / pageSize));
+  wallPage %= pages;
+  renderSummary(rest, wallPage, pages);
+  return [...incidentCards, ...rest.slice(wallPage * pageSize, (wallPage + 1) * pageSize)];
+}
+
+function renderSummary(rest, page, pages) {
+  const byRule = new Map();
+  for (const alert of rest) byRule.set(alert.ruleId, (byRule.get(alert.ruleId) ?? 0) + 1);
+  document.getElementById("summary").hidden = false;
+  document.getElementById("groups").replaceChildren(...[...byRule].sort((a, b) => b[1] - a[1]).map(([rule, count]) => {
+    const li = document.createElement("li");
+    li.dataset.rule = rule;
+    li.dataset.count = count;
+    li.textContent = `${rule}: ${formatNumber(count)}`;
+    return li;
+  }));
+  document.getElementById("page").textContent = t("wallmode.page", { page: formatNumber(page + 1), pages: formatNumber(pages) });
+}
+
+let filterChoices = null;
+// The filters offer the rules and touchpoints of the alerts the page holds, kept sorted.
+function refreshFilterChoices() {
+  if (WALL_MODE) return;
+  const fillSelect = (select, values, label) => {
+    const chosen = select.value;
+    const options = [new Option(t("filter.all"), ""), ...values.map(v => new Option(label(v), v))];
+    if (chosen && !values.includes(chosen)) options.push(new Option(label(chosen), chosen));
+    select.replaceChildren(...options);
+    select.value = chosen;
+  };
+  const kept = [...alerts.values()];
+  const rules = [...new Set(kept.map(a => a.ruleId))].sort();
+  const touchpoints = [...new Set(kept.map(a => a.touchpoint).filter(Boolean))].sort();
+  // Rebuilt only when the choices or the language change: replacing options closes an open list.
+  const key = `${language()}|${rules.join()}|${touchpoints.join()}`;
+  if (key === filterChoices) return;
+  filterChoices = key;
+  fillSelect(filters.elements.severity, ["critical", "warning", "info"], v => t(`severity.${v}`));
+  fillSelect(filters.elements.state, ["unresolved", "open", "acknowledged", "snoozed", "resolved"], v => v === "unresolved" ? t("filter.unresolved") : t(`state.${v}`));
+  fillSelect(filters.elements.rule, rules, v => v);
+  fillSelect(filters.elements.touchpoint, touchpoints, v => v);
 }
 
 function render() {
@@ -75,6 +151,7 @@ function render() {
   });
   existing.forEach(li => li.remove());
   empty.hidden = shown.length > 0;
+  refreshFilterChoices();
   list.dataset.kept = alerts.size;
   renderStats();
   perf.renders++;
@@ -85,17 +162,19 @@ function render() {
 // alerts a minute most cards on screen are the same from one frame to the next.
 function fill(li, alert) {
   const incident = alert.incidentId ? incidents.get(alert.incidentId) : null;
+  if (incident && isIncident(alert)) followTouchpoint(incident);
+  const now = incident ? touchpointsNow.get(incident.touchpoint)?.figures : null;
   const when = li.querySelector(".when");
-  if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxLanguage !== language()) {
-    fillCard(li, alert, incident);
-    Object.assign(li, { cxAlert: alert, cxIncident: incident, cxLanguage: language() });
+  if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxNow !== now || li.cxLanguage !== language()) {
+    fillCard(li, alert, incident, now);
+    Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxLanguage: language() });
     when.dateTime = alert.raisedAt;
     when.title = formatTime(alert.raisedAt);
   }
   when.textContent = timeAgo(alert.raisedAt);
 }
 
-function fillCard(li, alert, incident) {
+function fillCard(li, alert, incident, now) {
   li.dataset.alertId = alert.id;
   li.dataset.severity = alert.severity;
   li.dataset.state = alert.state;
@@ -104,7 +183,17 @@ function fillCard(li, alert, incident) {
   li.querySelector(".severity").textContent = t(`severity.${alert.severity}`);
   const words = wordsOf(alert);
   li.querySelector(".title").textContent = incident && incident.affectedCustomers > 0
-    ? `${words.title} — ${t("incident.affected", { count: formatNumber(incident.affectedCustomers) })}` : words.title;
+    ? `${words.title} — ${tn("incident.affected", incident.affectedCustomers)}` : words.title;
+  // The alert's detail keeps the figures it was raised with; an incident's card also says where its
+  // touchpoint stands now (re-read every 10 s) and how many customer alerts it has absorbed.
+  const live = li.querySelector(".live");
+  live.hidden = !(incident && now);
+  live.dataset.affected = incident?.affectedCustomers ?? "";
+  live.textContent = incident && now ? t("incident.now", {
+    rate: formatNumber(now.last5Minutes.events ? now.last5Minutes.failures / now.last5Minutes.events : 0, { style: "percent" }),
+    events: formatNumber(now.last5Minutes.events),
+    alerts: formatNumber(incident.alertIds?.length ?? 0),
+  }) : "";
   li.querySelector(".state").textContent = t(`state.${alert.state}`);
   li.querySelector(".detail").textContent = words.detail;
   const customer = li.querySelector(".customer");
@@ -119,7 +208,7 @@ function fillCard(li, alert, incident) {
   li.querySelector(".rule").textContent = alert.ruleId;
   li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
   li.querySelector(".suggestion").textContent = alert.suggestedAction
-    ? `${words.wording} (${alert.suggestedAction.channel})` : "";
+    ? `${words.wording} (${t(`channel.${alert.suggestedAction.channel}`)})` : "";
 }
 
 // Counters come from the server's wallStats (over every alert); until the first arrives, from what is here.
@@ -137,26 +226,50 @@ function renderStats() {
   renderHeatmap(open);
 }
 
-// Journey stage × channel of the open customer alerts on screen. The channel is the touchpoint's
-// first segment (touchpoints are named channel/place: web/search, call-center/billing-queue).
-const STAGES = ["discover", "research", "purchase", "receive", "service", "share"];
+// Where each open incident's touchpoint stands now, for its card: read when the incident changes
+// (incidentUpdated: a customer joined it) and every 10 s.
+function followTouchpoint(incident) {
+  const known = touchpointsNow.get(incident.touchpoint);
+  if (known?.asOf === incident.updatedAt) return;
+  touchpointsNow.set(incident.touchpoint, { ...known, asOf: incident.updatedAt });
+  readTouchpoint(incident.touchpoint);
+}
+
+async function readTouchpoint(touchpoint) {
+  const response = await fetch(`/api/touchpoints/${touchpoint.split("/").map(encodeURIComponent).join("/")}`);
+  if (!response.ok) return;
+  touchpointsNow.set(touchpoint, { ...touchpointsNow.get(touchpoint), figures: await response.json() });
+  scheduleRender();
+}
+
+function loadIncidentTouchpoints() {
+  for (const incident of incidents.values()) if (!incident.resolvedAt) readTouchpoint(incident.touchpoint);
+}
+
+// Journey stage × channel of every unresolved alert the page holds (the counters' definition), those
+// without a stage in a row of their own and those without a touchpoint under "other", so its total
+// is the counter's while the page holds them all. The channel is the touchpoint's first segment
+// (touchpoints are named channel/place: web/search, call-center/billing-queue).
+const STAGES = ["discover", "research", "purchase", "receive", "service", "share", "none"];
 function renderHeatmap(open) {
   const cells = new Map();
   const channels = new Set();
   for (const alert of open) {
-    if (!alert.customerId || !alert.touchpoint) continue;
-    const channel = alert.touchpoint.split("/")[0];
-    const key = `${alert.stage ?? "—"}|${channel}`;
+    const channel = alert.touchpoint ? alert.touchpoint.split("/")[0] : "other";
+    const key = `${alert.stage ?? "none"}|${channel}`;
     channels.add(channel);
     cells.set(key, (cells.get(key) ?? 0) + 1);
   }
   const columns = [...channels].sort();
   const max = Math.max(1, ...cells.values());
   const table = document.getElementById("heatmap");
+  document.getElementById("heat-total").textContent = tn("heat.total", open.length);
   if (!columns.length) { table.replaceChildren(); return; }
   // Built as elements, never as markup: the channel comes from integrators' touchpoint names.
-  const head = row(header("", null), ...columns.map(c => header(c, "col")));
-  const rows = STAGES.map(stage => row(header(t(`stage.${stage}`), "row"), ...columns.map(c => {
+  const channelName = c => { const key = `channel.${c}`; const name = t(key); return name === key ? c : name; };
+  const head = row(header("", null), ...columns.map(c => header(channelName(c), "col")));
+  const used = STAGES.filter(stage => stage !== "none" || columns.some(c => cells.has(`none|${c}`)));
+  const rows = used.map(stage => row(header(stage === "none" ? t("heat.none") : t(`stage.${stage}`), "row"), ...columns.map(c => {
     const n = cells.get(`${stage}|${c}`) ?? 0;
     const td = document.createElement("td");
     td.dataset.count = n;
@@ -205,13 +318,19 @@ async function loadScores() {
   const { tenths } = await response.json();
   const max = Math.max(1, ...tenths);
   document.getElementById("scores").replaceChildren(...tenths.map((count, i) => {
-    const bar = document.createElement("div");
-    bar.className = "bar";
-    bar.dataset.tenth = i;
-    bar.dataset.count = count;
-    bar.style.setProperty("--share", count / max);
-    bar.title = t("scores.bar", { from: i * 10, to: i === 9 ? 100 : i * 10 + 9, count: formatNumber(count) });
-    return bar;
+    const tenth = document.createElement("div");
+    tenth.className = "tenth";
+    tenth.dataset.tenth = i;
+    tenth.dataset.count = count;
+    tenth.title = tn("scores.bar", count, { from: i * 10, to: i === 9 ? 100 : i * 10 + 9 });
+    const n = document.createElement("span");
+    n.className = "n";
+    n.textContent = count ? formatNumber(count) : "";
+    const fill = document.createElement("div");
+    fill.className = "fill";
+    fill.style.setProperty("--share", count / max);
+    tenth.append(n, fill);
+    return tenth;
   }));
 }
 
@@ -261,6 +380,7 @@ async function loadCurrent() {
   if (statsResponse.ok) showStats(await statsResponse.json());
   loadTopTouchpoints();
   loadScores();
+  loadIncidentTouchpoints();
   if (!response.ok) return;
   for (const alert of await response.json()) {
     if (alert.state !== "resolved" || alerts.has(alert.id)) upsert(alert); // a resolution this page missed ends its card too
@@ -299,9 +419,12 @@ async function start() {
 }
 
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
-setInterval(() => { loadTopTouchpoints(); loadScores(); }, 10_000);
+setInterval(() => { loadTopTouchpoints(); loadScores(); loadIncidentTouchpoints(); }, 10_000);
+filters.addEventListener("change", scheduleRender);
+if (WALL_MODE) setInterval(() => { wallPage++; scheduleRender(); }, PAGE_MS);
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
-if (new URLSearchParams(location.search).get("mode") === "wall") document.body.classList.add("wall-mode");
+if (WALL_MODE) document.body.classList.add("wall-mode");
+customerFinder(document.getElementById("find"));
 languagePicker(document.getElementById("lang"));
 currentUser().then(showUser);
 onLanguageChange(() => {
@@ -309,5 +432,6 @@ onLanguageChange(() => {
   [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId)));
   if (serverStats) showStats(serverStats); else renderStats();
   loadTopTouchpoints();
+  loadScores();
 });
 start();

@@ -46,13 +46,13 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // The heatmap counts it where it happened: research stage, web channel.
         var research = page.Locator("#heatmap tr", new() { HasText = "Research" });
         var webColumn = await page.Locator("#heatmap tr").First.Locator("th").AllTextContentsAsync();
-        Assert.True(int.Parse(await research.Locator("td").Nth(webColumn.ToList().IndexOf("web") - 1).InnerTextAsync()) >= 1);
+        Assert.True(int.Parse(await research.Locator("td").Nth(webColumn.ToList().IndexOf("Web") - 1).InnerTextAsync()) >= 1);
 
         // The score distribution counts her (she is somewhere below neutral after three failures).
         var distribution = await ReadObject(await _http.GetAsync("api/experience/distribution"));
         Assert.True((long)distribution["customers"]! >= 1);
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("#scores .bar")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("#scores .tenth")).ToHaveCountAsync(10);
         await ScreenshotAsync(page, "wall");
     }
 
@@ -96,6 +96,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer);
         await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("email");
         await Assertions.Expect(page.Locator("#prompt tbody tr")).ToHaveCountAsync(2);
+        // What happened, from the console alone: the survey answer, marked as the alert's evidence.
+        await Assertions.Expect(page.Locator("#prompt tbody tr").First.Locator("td.what")).ToHaveTextAsync("NPS 4 evidence of an open alert");
+        await Assertions.Expect(page.Locator("#prompt tbody tr").First.Locator("td.result")).ToHaveTextAsync("scored");
         await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync("Detractor");
         await ScreenshotAsync(page, "agent");
 
@@ -132,7 +135,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         await Assertions.Expect(page.Locator("#timeline tr")).ToHaveCountAsync(4);
         await Assertions.Expect(page.Locator("#timeline tr.evidence")).ToHaveCountAsync(3);
-        await Assertions.Expect(page.Locator("#timeline tr").Last.Locator("td").Nth(1)).ToHaveTextAsync("app");
+        await Assertions.Expect(page.Locator("#timeline tr").Last.Locator("td.where")).ToHaveTextAsync("App · app/home");
         await Assertions.Expect(page.Locator("#alerts li")).ToContainTextAsync("3 failed searches");
 
         // The score curve: one point per interaction, drawn by the chart library restored from npm.
@@ -145,7 +148,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Live: what she does next lands in the open view (customerUpdated), curve included, without a reload.
         await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Contact, "call/support") with { Channel = Channel.CallCenter }));
         await Assertions.Expect(page.Locator("#timeline tr")).ToHaveCountAsync(5);
-        await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td").Nth(1)).ToHaveTextAsync("call-center");
+        await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td.where")).ToHaveTextAsync("Call center · call/support");
         await Assertions.Expect(page.Locator("#curve")).ToHaveAttributeAsync("data-points", "5");
         await ScreenshotAsync(page, "customer");
     }
@@ -174,7 +177,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(Card(page, customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
 
         await Assertions.Expect(Card(page, customer).Locator(".actions")).ToBeHiddenAsync();
-        await Assertions.Expect(page.Locator(".nav a")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".nav a[href='/agent']")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".nav a[href='/insights']")).ToBeHiddenAsync();
         Assert.True(await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)") > 20);
     }
 

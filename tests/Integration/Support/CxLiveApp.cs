@@ -13,9 +13,12 @@ namespace CxLive.Tests.Integration.Support;
 public sealed class CxLiveApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
 
-    public CxLiveApp(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="clock">The clock of the whole app, grains included (a FakeTimeProvider for tests that play days); the system clock when null.</param>
+    public CxLiveApp(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
+        _clock = clock;
         _settings = new()
         {
             ["Orleans:Endpoints:SiloPort"] = FreePort().ToString(),
@@ -43,6 +46,11 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(_clock));
         }
     }
 

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Journeys;
+
+namespace CxLive.Api;
+
+/// <summary>
+/// One moment of a customer's timeline as the API shows it: the interaction as sent, plus what it
+/// means (<see cref="InteractionStory"/>: sentence in English and Chinese, derived result, stage
+/// inferred when not sent) and the unresolved alerts it is evidence of.
+/// </summary>
+public sealed record TimelineItem(
+    string Id,
+    string CustomerId,
+    DateTimeOffset Timestamp,
+    Channel Channel,
+    string Touchpoint,
+    string Type,
+    Outcome Outcome,
+    JourneyStage? Stage,
+    bool StageInferred,
+    string? CaseId,
+    double? Score,
+    Dictionary<string, string>? Attributes,
+    string? Source,
+    string Result,
+    StoryTone Tone,
+    string Sentence,
+    ImmutableDictionary<string, string> Translations,
+    ImmutableArray<string> EvidenceOf)
+{
+    public static ImmutableArray<TimelineItem> Of(ImmutableArray<Interaction> timeline, ImmutableArray<Alert> openAlerts)
+    {
+        var evidence = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var alert in openAlerts)
+        {
+            foreach (var id in alert.Evidence)
+            {
+                (evidence.TryGetValue(id, out var ids) ? ids : evidence[id] = []).Add(alert.Id);
+            }
+        }
+
+        return [.. timeline.Select(i => Of(i, evidence.TryGetValue(i.Id, out var ids) ? [.. ids] : []))];
+    }
+
+    public static TimelineItem Of(Interaction i, ImmutableArray<string> evidenceOf)
+    {
+        var story = InteractionStories.Tell(i);
+        return new(i.Id, i.CustomerId, i.Timestamp, i.Channel, i.Touchpoint, i.Type, i.Outcome, story.Stage, story.StageInferred,
+            i.CaseId, i.Score, i.Attributes, i.Source, story.Result, story.Tone, story.Sentence, story.Translations, evidenceOf);
+    }
+}

@@ -1,0 +1,30 @@
+// "Find a customer" by the start of their id (GET /api/customers?query=): a form#find with an
+// input and a list#found of links to the customer view. Agents find only their own customers.
+import { t } from "/i18n.js";
+
+export function customerFinder(form) {
+  const input = form.querySelector("input");
+  const found = form.querySelector("#found");
+  let timer = null;
+  async function search() {
+    const query = input.value.trim();
+    if (!query) { found.replaceChildren(); return; }
+    const response = await fetch(`/api/customers?query=${encodeURIComponent(query)}&limit=8`);
+    const matches = response.ok ? await response.json() : [];
+    if (input.value.trim() !== query) return; // typed on meanwhile
+    found.replaceChildren(...(matches.length ? matches.map(m => {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = `/customers/${encodeURIComponent(m.customerId)}`;
+      a.textContent = m.customerId;
+      li.append(a);
+      return li;
+    }) : [Object.assign(document.createElement("li"), { textContent: t("find.none") })]));
+  }
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 250); });
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    const first = found.querySelector("a");
+    if (first) location.href = first.href;
+  });
+}

@@ -1,0 +1,118 @@
+// Insights: what hurt customers over a window of days, per rule, touchpoint, stage or channel, for
+// how many, whether they recovered, and in their own words (GET /api/insights/pain-points), with a
+// trend of alerts raised per day for each group and the same figures as CSV.
+import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatter } from "/i18n.js";
+import { currentUser, showUser } from "/session.js";
+import { customerFinder } from "/find.js";
+
+const form = document.getElementById("window");
+const template = document.getElementById("group");
+let report = null;
+const charts = [];
+
+const isoDay = date => date.toISOString().slice(0, 10);
+
+function defaults() {
+  const params = new URLSearchParams(location.search);
+  const today = new Date();
+  form.elements.to.value = params.get("to") ?? isoDay(today);
+  form.elements.from.value = params.get("from") ?? isoDay(new Date(today.getTime() - 6 * 86_400_000));
+  form.elements.groupBy.value = params.get("groupBy") ?? "rule";
+}
+
+// The form's days are whole UTC days, "to" included; the API's "to" is exclusive.
+function query(extra = {}) {
+  const to = new Date(`${form.elements.to.value}T00:00:00Z`);
+  return new URLSearchParams({ from: form.elements.from.value, to: isoDay(new Date(to.getTime() + 86_400_000)), groupBy: form.elements.groupBy.value, ...extra });
+}
+
+async function load() {
+  document.getElementById("csv").href = `/api/insights/pain-points?${query({ format: "csv" })}`;
+  history.replaceState(null, "", `/insights?${new URLSearchParams({ from: form.elements.from.value, to: form.elements.to.value, groupBy: form.elements.groupBy.value })}`);
+  const response = await fetch(`/api/insights/pain-points?${query()}`);
+  report = response.ok ? await response.json() : { groups: [] };
+  if (!response.ok) document.getElementById("summary").textContent = (await response.json()).detail;
+  render();
+}
+
+function days() {
+  const list = [];
+  for (let d = new Date(`${form.elements.from.value}T00:00:00Z`); isoDay(d) <= form.elements.to.value; d = new Date(d.getTime() + 86_400_000)) list.push(isoDay(d));
+  return list;
+}
+
+function groupName(name) {
+  const by = report.groupBy;
+  if (name === "(none)") return t("insights.noneGroup");
+  if (by === "stage") return t(`stage.${name}`);
+  if (by === "channel") { const key = `channel.${name}`; const text = t(key); return text === key ? name : text; }
+  return name;
+}
+
+const minutes = value => (value == null ? "—" : formatSeconds(value * 60));
+
+function render() {
+  charts.splice(0).forEach(chart => chart.destroy());
+  const groups = report.groups ?? [];
+  document.getElementById("none").hidden = groups.length > 0;
+  const raised = groups.reduce((sum, g) => sum + g.total.raised, 0);
+  if (report.groupBy) document.getElementById("summary").textContent = tn("insights.summary", raised, { groups: tn("insights.groupCount", groups.length) });
+  const window = days();
+  const dayFormat = formatter(Intl.DateTimeFormat, { month: "short", day: "numeric", timeZone: "UTC" });
+  document.getElementById("groups").replaceChildren(...groups.map(group => {
+    const li = template.content.firstElementChild.cloneNode(true);
+    translate(li); // the template's headings, in the page's language
+    li.dataset.group = group.group;
+    li.dataset.raised = group.total.raised;
+    li.querySelector(".name").textContent = groupName(group.group);
+    li.querySelector(".totals").textContent = t("insights.totals", {
+      raised: tn("insights.alerts", group.total.raised), customers: tn("insights.customerCount", group.total.customers),
+      recovered: formatNumber(group.total.recovered), lost: formatNumber(group.total.lost),
+    });
+    const byDay = new Map(group.days.map(d => [d.day, d.figures]));
+    li.querySelector("tbody").replaceChildren(...window.map(day => {
+      const f = byDay.get(day);
+      const tr = document.createElement("tr");
+      tr.dataset.day = day;
+      for (const text of [dayFormat.format(new Date(`${day}T00:00:00Z`)), formatNumber(f?.raised ?? 0), formatNumber(f?.customers ?? 0),
+        formatNumber(f?.recovered ?? 0), formatNumber(f?.lost ?? 0), minutes(f?.meanMinutesToAcknowledge), minutes(f?.meanMinutesToResolve)]) {
+        tr.insertCell().textContent = text;
+      }
+      return tr;
+    }));
+    li.querySelector(".words").replaceChildren(...group.examples.map(e => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `/customers/${encodeURIComponent(e.customerId)}`;
+      link.textContent = e.customerId;
+      const words = document.createElement("q");
+      words.textContent = e.words;
+      item.append(words, " — ", link);
+      return item;
+    }));
+    li.querySelector("h3").hidden = group.examples.length === 0;
+    li.cxTrend = [window.map(day => Date.parse(`${day}T12:00:00Z`) / 1000), window.map(day => byDay.get(day)?.raised ?? 0)];
+    return li;
+  }));
+  // A trend of alerts raised per day for each group (uPlot, restored from npm).
+  for (const li of document.querySelectorAll("#groups .group")) {
+    const container = li.querySelector(".trend");
+    charts.push(new uPlot({
+      width: container.clientWidth || 600, height: 110, legend: { show: false },
+      scales: { x: { time: true }, y: { range: (_, min, max) => [0, Math.max(1, max)] } },
+      axes: [{ stroke: "#8b98a5", grid: { stroke: "#26313c" } }, { stroke: "#8b98a5", grid: { stroke: "#26313c" } }],
+      series: [{}, { stroke: "#ff5c5c", width: 2, points: { show: true, size: 6, fill: "#ff5c5c" } }],
+    }, li.cxTrend, container));
+  }
+}
+
+form.addEventListener("submit", event => { event.preventDefault(); load(); });
+form.elements.groupBy.addEventListener("change", load);
+customerFinder(document.getElementById("find"));
+languagePicker(document.getElementById("lang"));
+onLanguageChange(() => { if (report) render(); });
+currentUser().then(showUser);
+defaults();
+translate();
+await load();
+document.body.dataset.loaded = "true";

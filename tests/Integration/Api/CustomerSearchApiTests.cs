@@ -1,0 +1,42 @@
+using System.Net;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Api;
+
+/// <summary><c>GET /api/customers?query=</c>: customers found by the start of their id.</summary>
+[Collection(AppCollection.Name)]
+public sealed class CustomerSearchApiTests(AppFixture fixture) : IDisposable
+{
+    private readonly HttpClient _http = fixture.App.CreateHttpClient();
+
+    public void Dispose() => _http.Dispose();
+
+    [Fact]
+    public async Task FindsCustomersWithAlerts_ByTheStartOfTheirId_CaseInsensitive()
+    {
+        var prefix = "find-" + Guid.NewGuid().ToString("N")[..8];
+        var customer = prefix + "-ana";
+        var at = DateTimeOffset.UtcNow.AddMinutes(-3);
+        await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20)))]));
+        await _http.PostAsync("api/interactions", Body(FailedSearch(prefix + "-quiet", at))); // no alert: not in the index
+
+        var found = await Eventually.ResultAsync(
+            async () => await ReadArray(await _http.GetAsync($"api/customers?query={prefix.ToUpperInvariant()}")),
+            matches => matches.Count > 0, TimeSpan.FromSeconds(10), "the customer found");
+
+        Assert.Equal(customer, (string)Assert.Single(found)!["customerId"]!);
+    }
+
+    [Theory]
+    [InlineData("api/customers", "query")]
+    [InlineData("api/customers?query=c-&limit=0", "limit")]
+    public async Task BadQueries_Are400_NamingTheField(string path, string field)
+    {
+        var response = await _http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await ReadObject(response))["errors"]![field]);
+    }
+}

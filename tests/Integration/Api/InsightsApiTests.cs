@@ -1,0 +1,75 @@
+using System.Net;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Api;
+
+/// <summary><c>GET /api/insights/pain-points</c> as JSON and CSV, and its answers to bad windows.</summary>
+[Collection(AppCollection.Name)]
+public sealed class InsightsApiTests(AppFixture fixture) : IDisposable
+{
+    private readonly HttpClient _http = fixture.App.CreateHttpClient();
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Today => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd");
+
+    private static string Tomorrow => DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd");
+
+    private async Task<string> RaiseAsync(string query)
+    {
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-3);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            [.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"{query} {n}"))]))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).Count > 0, TimeSpan.FromSeconds(10), "the alert raised");
+        return customer;
+    }
+
+    [Fact]
+    public async Task PainPoints_CountToday_WithTheCustomersOwnWords()
+    {
+        var customer = await RaiseAsync("velvet sofa");
+
+        var report = await ReadObject(await _http.GetAsync($"api/insights/pain-points?from={Today}&to={Tomorrow}&groupBy=rule"));
+
+        var group = report["groups"]!.AsArray().Single(g => (string)g!["group"]! == "repeated-failed-search")!;
+        Assert.True((int)group["total"]!["raised"]! >= 1);
+        Assert.Equal(Today, (string)group["days"]!.AsArray().Single()!["day"]!);
+        Assert.Contains(group["examples"]!.AsArray(), e => (string)e!["customerId"]! == customer && ((string)e["words"]!).StartsWith("velvet sofa", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PainPoints_AsCsv_AreOneLinePerGroupAndDay()
+    {
+        var customer = await RaiseAsync("garden, hose");
+
+        var response = await _http.GetAsync($"api/insights/pain-points?from={Today}&to={Tomorrow}&groupBy=stage&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("stage,day,raised,customers,recovered,lost,meanMinutesToAcknowledge,meanMinutesToResolve,examples", lines[0]);
+        var research = lines.Single(l => l.StartsWith($"research,{Today},", StringComparison.Ordinal));
+        Assert.True(int.Parse(research.Split(',')[2]) >= 1);
+        Assert.Contains(lines, l => l.Contains($"{customer}: garden, hose", StringComparison.Ordinal) && l.EndsWith('"')); // a comma in their words is quoted
+    }
+
+    [Theory]
+    [InlineData("groupBy=colour", "groupBy")]
+    [InlineData("from=yesterday", "from")]
+    [InlineData("to=2026-13-45", "to")]
+    [InlineData("from=2026-11-20&to=2026-11-10", "from")]
+    [InlineData("from=2026-01-01&to=2026-11-10", "from")]
+    [InlineData("format=xml", "format")]
+    public async Task BadWindows_Are400_NamingTheField(string query, string field)
+    {
+        var response = await _http.GetAsync($"api/insights/pain-points?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await ReadObject(response);
+        Assert.NotNull(problem["errors"]![field]);
+    }
+}

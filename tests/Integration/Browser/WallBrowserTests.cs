@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net;
+using CxLive.Journeys;
+using CxLive.Tests.Integration.Support;
+using Microsoft.Playwright;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Browser;
+
+/// <summary>A wall whose numbers add up: counters, incident cards, histogram and wall mode.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly HttpClient _http = fixture.App.CreateHttpClient();
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<string[]> BurstAsync(int customers)
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-3);
+        var ids = Enumerable.Range(0, customers).Select(_ => NewCustomer()).ToArray();
+        // A touchpoint of its own, and fewer than the 20 events that could make it an incident that absorbs the alerts.
+        var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
+        var burst = ids.SelectMany(c => Enumerable.Range(0, 3).Select(n => FailedSearch(c, at.AddSeconds(n * 20), $"blue coat {n}") with { Touchpoint = touchpoint })).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(burst))).StatusCode);
+        return ids;
+    }
+
+    private static async Task<int> NumberAsync(IPage page, string selector) =>
+        int.Parse((await page.Locator(selector).InnerTextAsync()).Replace(",", ""), CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_walls_counters_equal_the_stats_api_after_a_burst()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customers = await BurstAsync(6);
+        foreach (var customer in customers)
+        {
+            await Assertions.Expect(page.Locator($".alert[data-customer='{customer}']")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        }
+
+        // The stats API and the page agree (the server pushes wallStats at most once a second).
+        await Eventually.TrueAsync(async () =>
+        {
+            var stats = (await ReadObject(await _http.GetAsync("api/alerts/stats")))["openBySeverity"]!.AsObject();
+            int Of(string severity) => stats[severity] is { } n ? (int)n : 0;
+            var shown = (Open: await NumberAsync(page, "#stat-open"), Critical: await NumberAsync(page, "#stat-critical"), Warning: await NumberAsync(page, "#stat-warning"), Info: await NumberAsync(page, "#stat-info"));
+            return shown == (Of("critical") + Of("warning") + Of("info"), Of("critical"), Of("warning"), Of("info"));
+        }, Patience, "the wall's counters to equal GET /api/alerts/stats");
+        Assert.True(await NumberAsync(page, "#stat-open") >= customers.Length);
+        await Assertions.Expect(page.Locator(".stat", new() { Has = page.Locator("#stat-open") })).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^Not resolved: open, acknowledged or snoozed"));
+
+        // The histogram is honest: an empty tenth has no bar, every other one says its count.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#scores .tenth")).ToHaveCountAsync(10);
+        var tenths = System.Text.Json.JsonSerializer.Deserialize<TenthShown[]>(await page.Locator("#scores .tenth").EvaluateAllAsync<string>(
+            "all => JSON.stringify(all.map(e => ({ count: +e.dataset.count, label: e.querySelector('.n').textContent, height: e.querySelector('.fill').offsetHeight })))"),
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        Assert.All(tenths, tenth => Assert.Equal(tenth.Count == 0 ? (string.Empty, 0) : (tenth.Count.ToString(CultureInfo.InvariantCulture), tenth.Height), (tenth.Label, tenth.Height)));
+        Assert.Contains(tenths, tenth => tenth.Count > 0 && tenth.Height > 0);
+
+        // Filters: the rule and a touchpoint narrow the cards; the count says how many are shown.
+        await page.SelectOptionAsync("#filters select[name=rule]", "repeated-failed-search");
+        await page.SelectOptionAsync("#filters select[name=severity]", "critical");
+        await Assertions.Expect(page.Locator($".alert[data-customer='{customers[0]}']")).ToBeHiddenAsync();
+        await page.SelectOptionAsync("#filters select[name=severity]", "");
+        await Assertions.Expect(page.Locator($".alert[data-customer='{customers[0]}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".alert:not([data-rule='repeated-failed-search'])")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-filtered.png") });
+    }
+
+    private sealed record TenthShown(int Count, string Label, int Height);
+
+    [Fact]
+    public async Task An_incident_cards_numbers_move_as_its_touchpoint_gets_worse()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var failures = Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure }).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(failures))).StatusCode);
+
+        var card = page.Locator(".alert[data-rule='touchpoint-degradation']", new() { Has = page.Locator(".touchpoint", new() { HasTextString = touchpoint }) });
+        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 20 failed in the last 5 min · 0 customer alerts absorbed", new() { Timeout = 10_000 });
+
+        // A customer fails three times there: the incident absorbs her alert, and the card moves on.
+        var customer = NewCustomer();
+        await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]));
+        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alerts absorbed", new() { Timeout = 15_000 });
+        await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("incident: 1 customer affected");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-incident.png") });
+    }
+
+    [Fact]
+    public async Task Wall_mode_summarises_by_rule_and_pages_through_the_rest()
+    {
+        await BurstAsync(6);
+        var page = await fixture.NewPageAsync("/?mode=wall");
+
+        await Assertions.Expect(page.Locator("#summary")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#page")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^page 1 of \d+$"));
+        Assert.True(await page.Locator(".alert").CountAsync() <= 6);
+        var grouped = await page.Locator("#groups li[data-rule='repeated-failed-search']").GetAttributeAsync("data-count");
+        Assert.True(int.Parse(grouped!, CultureInfo.InvariantCulture) >= 6);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode.png") });
+
+        // Nobody touches a wall-mode screen (the language picker is hidden): it opens in the language chosen before.
+        await page.EvaluateAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#page")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^第 1 / \d+ 页$"));
+    }
+}

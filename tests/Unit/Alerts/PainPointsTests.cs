@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+using CxLive.Api;
+using CxLive.Journeys;
+
+namespace CxLive.Tests.Unit.Alerts;
+
+public class PainPointsTests
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+
+    private static Alert Raised(string rule, string customer, DateTimeOffset at, string touchpoint = "web/search", JourneyStage? stage = JourneyStage.Research,
+        TimeSpan? acknowledgedAfter = null, TimeSpan? resolvedAfter = null, AlertOutcome? outcome = null) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        RuleId = rule,
+        Severity = Severity.Warning,
+        State = resolvedAfter is null ? AlertState.Open : AlertState.Resolved,
+        CustomerId = customer,
+        Touchpoint = touchpoint,
+        Stage = stage,
+        Title = rule,
+        Detail = rule,
+        Evidence = [],
+        RaisedAt = at,
+        UpdatedAt = at,
+        AcknowledgedAt = at + acknowledgedAfter,
+        ResolvedAt = at + resolvedAfter,
+        Outcome = outcome,
+        Fingerprint = rule + customer,
+        History = [],
+    };
+
+    /// <summary>A simulated week: day d raises d+1 failed-search alerts (two of them for one customer on the last day) and one long wait on Wednesday.</summary>
+    private static List<Alert> Week()
+    {
+        var alerts = new List<Alert>();
+        for (var day = 0; day < 7; day++)
+        {
+            for (var n = 0; n <= day; n++)
+            {
+                alerts.Add(Raised("repeated-failed-search", day == 6 && n == 1 ? "c-6-0" : $"c-{day}-{n}", Monday.AddDays(day).AddHours(9 + n),
+                    acknowledgedAfter: TimeSpan.FromMinutes(4), resolvedAfter: n == 0 ? TimeSpan.FromMinutes(30) : null, outcome: n == 0 ? AlertOutcome.Recovered : null));
+            }
+        }
+
+        alerts.Add(Raised("long-wait", "c-w", Monday.AddDays(2).AddHours(15), "call-center/support-queue", JourneyStage.Service,
+            resolvedAfter: TimeSpan.FromMinutes(90), outcome: AlertOutcome.Lost));
+        alerts.Add(Raised("repeated-failed-search", "c-late", Monday.AddDays(7).AddMinutes(1))); // after the window
+        return alerts;
+    }
+
+    [Fact]
+    public void AWeekOfDays_AddsUpPerGroupAndDay()
+    {
+        var report = PainPoints.Report(Week(), Monday, Monday.AddDays(7), PainPointGroup.Rule);
+
+        Assert.Equal(["repeated-failed-search", "long-wait"], report.Groups.Select(g => g.Group));
+        var searches = report.Groups[0];
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], searches.Days.Select(d => d.Figures.Raised));
+        Assert.Equal(DateOnly.FromDateTime(Monday.UtcDateTime).AddDays(6), searches.Days[^1].Day);
+        Assert.Equal(6, searches.Days[^1].Figures.Customers); // c-6-0 had two alerts that day
+        Assert.Equal(new PainPointFigures(28, 27, 7, 0, 4, 30), searches.Total);
+        Assert.Equal(new PainPointFigures(1, 1, 0, 1, null, 90), report.Groups[1].Total);
+        Assert.Equal(DateOnly.FromDateTime(Monday.UtcDateTime).AddDays(2), report.Groups[1].Days.Single().Day);
+    }
+
+    [Theory]
+    [InlineData(PainPointGroup.Touchpoint, "web/search", "call-center/support-queue")]
+    [InlineData(PainPointGroup.Stage, "research", "service")]
+    [InlineData(PainPointGroup.Channel, "web", "call-center")]
+    public void GroupsBy_TouchpointStageOrChannel(PainPointGroup by, string first, string second)
+    {
+        var report = PainPoints.Report(Week(), Monday, Monday.AddDays(7), by);
+
+        Assert.Equal([first, second], report.Groups.Select(g => g.Group));
+    }
+
+    [Fact]
+    public void AlertsWithoutStageOrTouchpoint_FallIntoNone_NotOutOfTheCount()
+    {
+        var report = PainPoints.Report([Raised("experience-drop", "c-1", Monday, touchpoint: null!, stage: null)], Monday, Monday.AddDays(1), PainPointGroup.Stage);
+
+        Assert.Equal(PainPoints.None, report.Groups.Single().Group);
+    }
+
+    [Fact]
+    public void Csv_HasOneLinePerGroupAndDay_AndQuotesWhatNeedsIt()
+    {
+        var words = new CustomerWords("c-0-0", "=shoes, \"red\"", "search", Monday.AddHours(9));
+        var report = PainPoints.Report(Week(), Monday, Monday.AddDays(7), PainPointGroup.Rule, (group, _) => group == "long-wait" ? [] : [words]);
+
+        var lines = PainPoints.Csv(report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(1 + 7 + 1, lines.Length);
+        Assert.Equal("repeated-failed-search,2026-11-23,1,1,1,0,4,30,\"c-0-0: =shoes, \"\"red\"\"\"", lines[1]);
+        Assert.Equal("long-wait,2026-11-25,1,1,0,1,,90,", lines[^1]);
+    }
+}
