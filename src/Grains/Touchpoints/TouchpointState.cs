@@ -31,9 +31,10 @@ public sealed class TouchpointState
     public void Record(Interaction interaction)
     {
         Total++;
-        var failed = interaction.Failed ? 1 : 0;
+        var isFailure = Detection.BadMoments.IsTouchpointFailure(interaction);
+        var failed = isFailure ? 1 : 0;
         Failures += failed;
-        if (interaction.Failed)
+        if (isFailure)
         {
             RecentFailures.Add(interaction.Id);
             if (RecentFailures.Count > FailuresKept)
