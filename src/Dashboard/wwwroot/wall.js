@@ -59,7 +59,7 @@ function visibleAlerts() {
   }
   // A customer alert that an incident absorbed is shown by its incident's card, not on its own.
   return [...alerts.values()]
-    .filter(a => !a.incidentId || a.ruleId === "touchpoint-degradation")
+    .filter(a => !a.incidentId || a.ruleId === "touchpoint-degradation" || a.ruleId === "touchpoint-silence")
     .sort(byPressure)
     .slice(0, MAX_SHOWN);
 }

@@ -17,6 +17,10 @@ namespace CxLive.Alerts;
 public sealed class AlertBookState
 {
     public const string DegradationRule = "touchpoint-degradation";
+    public const string SilenceRule = "touchpoint-silence";
+
+    /// <summary>The touchpoint rules whose alert opens an incident: an outage, failing or silent.</summary>
+    public static bool IsOutage(string ruleId) => ruleId is DegradationRule or SilenceRule;
 
     /// <summary>This partition's number: it prefixes every id it makes.</summary>
     public int Partition { get; set; }
@@ -79,9 +83,9 @@ public sealed class AlertBookState
             case SignalKind.Resolve when open is not null:
                 var reason = signal.Reason ?? "The condition cleared.";
                 Store(AlertChangeKind.Updated, AlertLifecycle.ConditionCleared(open, now, "rule:" + signal.RuleId, reason), changes);
-                if (open.RuleId == DegradationRule && open.IncidentId is { } incident)
+                if (IsOutage(open.RuleId) && open.IncidentId is { } incident && Incidents.GetValueOrDefault(incident)?.AlertId == open.Id)
                 {
-                    ResolveIncident(incident, now, "rule:" + DegradationRule, changes);
+                    ResolveIncident(incident, now, "rule:" + open.RuleId, changes);
                 }
 
                 break;
@@ -102,7 +106,8 @@ public sealed class AlertBookState
         if (result is { Succeeded: true, Alert: { } changed })
         {
             Store(AlertChangeKind.Updated, changed, changes);
-            if (changed.RuleId == DegradationRule && changed.State == AlertState.Resolved && changed.IncidentId is { } incident)
+            if (IsOutage(changed.RuleId) && changed.State == AlertState.Resolved && changed.IncidentId is { } incident
+                && Incidents.GetValueOrDefault(incident)?.AlertId == changed.Id)
             {
                 ResolveIncident(incident, now, action.By, changes);
             }
@@ -375,7 +380,7 @@ public sealed class AlertBookState
             OpenIncidentByTouchpoint.Remove(touchpoint);
         }
 
-        foreach (var alert in OpenAlerts.Where(a => a.IncidentId == incidentId && a.RuleId != DegradationRule).ToList())
+        foreach (var alert in OpenAlerts.Where(a => a.IncidentId == incidentId && !IsOutage(a.RuleId)).ToList())
         {
             Store(AlertChangeKind.Updated, AlertLifecycle.IncidentResolved(alert, now, by, incidentId), changes);
         }
@@ -421,7 +426,12 @@ public sealed class AlertBookState
             Dirty.Add(BookRecords.Budget(budgeted));
         }
 
-        if (alert.RuleId == DegradationRule && alert.Touchpoint is { } degraded)
+        if (IsOutage(alert.RuleId) && alert.Touchpoint is { } outage && OpenIncidentByTouchpoint.TryGetValue(outage, out var already))
+        {
+            // Failing and then silent (or the other way round): one outage, one incident.
+            alert = alert with { IncidentId = already };
+        }
+        else if (IsOutage(alert.RuleId) && alert.Touchpoint is { } degraded)
         {
             alert = OpenIncident(alert, degraded, now, options, changes);
         }
