@@ -42,8 +42,16 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     {
         foreach (var alert in alerts)
         {
-            if (alert is not { CustomerId: { } customerId, SuggestedAction: { } action, State: not AlertState.Resolved } || _prompts.ById.ContainsKey(PromptIdOf(alert)))
+            if (alert is not { CustomerId: { } customerId, SuggestedAction: { } action, State: not AlertState.Resolved })
             {
+                continue;
+            }
+
+            if (_prompts.ById.TryGetValue(PromptIdOf(alert), out var offered) || _prompts.PendingFor(customerId) is { } pendingForCustomer && (offered = pendingForCustomer) is not null)
+            {
+                // A replay, or a further condition for a customer who already has a pending prompt: one
+                // conversation per customer, so the prompt they have takes what is new.
+                await EnrichAsync(offered, alert);
                 continue;
             }
 
@@ -86,6 +94,41 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 });
                 await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(prompt);
             }
+        }
+    }
+
+    /// <summary>
+    /// A pending prompt learns what its customer's alert learned since (a folded condition: evidence,
+    /// a worse severity, fresher words) and the customer's current score, and is pushed to its agent
+    /// again in place; nothing changes for a prompt already reported or withdrawn, or a replay.
+    /// </summary>
+    private async Task EnrichAsync(OutreachPrompt prompt, Alert alert)
+    {
+        if (!prompt.IsPending)
+        {
+            return;
+        }
+
+        var severity = alert.Severity > prompt.Severity ? alert.Severity : prompt.Severity;
+        var also = prompt.Also.Union(alert.Folded).Union(alert.Id == prompt.AlertId ? [] : [alert.RuleId]).Where(r => r != prompt.RuleId).ToImmutableArray();
+        if (severity == prompt.Severity && also.Length == prompt.Also.Length)
+        {
+            return; // a replay: nothing new
+        }
+
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(prompt.CustomerId).GetSnapshotAsync();
+        var enriched = Number(prompt with
+        {
+            Severity = severity,
+            Also = also,
+            Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
+            ExperienceScore = customer.ExperienceScore,
+        });
+        _prompts.Update(enriched);
+        await SaveAsync();
+        if (enriched.AgentId is not null)
+        {
+            await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(enriched);
         }
     }
 
