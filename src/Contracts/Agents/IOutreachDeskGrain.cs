@@ -21,6 +21,9 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     [OneWay]
     Task WithdrawAsync(ImmutableArray<Alert> closed);
 
+    /// <summary>The queue hands a waiting prompt of this desk to an agent with a free slot.</summary>
+    Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId);
+
     Task<OutreachPrompt?> GetAsync(string promptId);
 
     /// <summary>Prompts of one agent (or, with null, those no agent could take), newest first.</summary>

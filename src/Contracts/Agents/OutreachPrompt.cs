@@ -76,6 +76,9 @@ public sealed record OutreachPrompt
     /// </summary>
     [Id(22)] public ImmutableArray<string> Also { get; init; } = [];
 
+    /// <summary>When the moment to reach out has passed (the rule's prompt time-to-live); null: until its alert closes.</summary>
+    [Id(23)] public DateTimeOffset? ExpiresAt { get; init; }
+
     /// <summary>Waiting for its agent: neither reported nor withdrawn.</summary>
     public bool IsPending => Result is null && WithdrawnAt is null;
 }

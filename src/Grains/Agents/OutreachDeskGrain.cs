@@ -35,8 +35,11 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         _time = time;
     }
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
         _prompts = _records.Read(await _store.LoadAsync(DeskRecords.Scope(Partition)));
+        KeepTime();
+    }
 
     public async Task OfferAsync(ImmutableArray<Alert> alerts)
     {
@@ -57,16 +60,12 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
             var customer = await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetSnapshotAsync();
             var channel = OutreachRouting.PreferredChannel(customer.ByChannel, action.Channel);
-            var nextInTurn = _prompts.NextInTurn;
-            var agent = OutreachRouting.Choose(_options.Agents, channel, _prompts.Pending, _options.Routing, ref nextInTurn);
-            _prompts.NextInTurn = nextInTurn;
-
+            var now = _time.GetUtcNow();
             var prompt = new OutreachPrompt
             {
                 Id = PromptIdOf(alert),
                 AlertId = alert.Id,
                 CustomerId = customerId,
-                AgentId = agent?.Id,
                 RuleId = alert.RuleId,
                 Severity = alert.Severity,
                 Why = alert.Title,
@@ -77,25 +76,139 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 Translations = alert.Translations,
                 Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
                 ExperienceScore = customer.ExperienceScore,
-                CreatedAt = _time.GetUtcNow(),
+                CreatedAt = now,
+                ExpiresAt = _options.TimeToLive.TryGetValue(alert.RuleId, out var ttl) ? now + ttl : null,
             };
-            prompt = Number(prompt);
+            var agent = await TakeSlotAsync(prompt);
+            prompt = Number(prompt with { AgentId = agent?.Id });
             _prompts.Add(prompt);
             await SaveAsync(); // written before the agent or the alert hears of it
-
             if (agent is not null)
             {
-                await GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(alert.Id, new AlertAction
-                {
-                    Kind = AlertActionKind.Assign,
-                    AgentId = agent.Id,
-                    By = "outreach-desk",
-                    Note = $"prompt {prompt.Id}, {Serialization.WireNames<Journeys.Channel>.Of(channel)}",
-                });
-                await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(prompt);
+                await HandOverAsync(prompt, agent);
+            }
+            else if (OutreachRouting.Able(_options.Agents, channel).Count > 0)
+            {
+                // Every agent with the skill is full: it waits in the shared queue (one-way).
+                await GrainFactory.GetGrain<IOutreachQueueGrain>(0).WaitAsync(new QueuedPrompt(prompt.Id, Partition, prompt.Severity, prompt.CreatedAt, channel));
             }
         }
+
+        KeepTime();
     }
+
+    /// <summary>A slot with the best agent who has the skill and room; null: the prompt waits in the queue.</summary>
+    private async Task<AgentOptions?> TakeSlotAsync(OutreachPrompt prompt)
+    {
+        var able = OutreachRouting.Able(_options.Agents, prompt.Channel);
+        if (able.Count == 0)
+        {
+            return null;
+        }
+
+        var loads = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var a in able)
+        {
+            loads[a.Id] = await Load(a.Id).PendingAsync();
+        }
+
+        var nextInTurn = _prompts.NextInTurn;
+        var candidates = OutreachRouting.Candidates(_options.Agents, prompt.Channel, id => loads.GetValueOrDefault(id), _options.Capacity, _options.Routing, ref nextInTurn);
+        _prompts.NextInTurn = nextInTurn;
+        foreach (var candidate in candidates)
+        {
+            if (await Load(candidate.Id).TryTakeAsync(prompt.Id, candidate.Capacity ?? _options.Capacity))
+            {
+                return candidate; // another desk may have taken the last slot meanwhile: then the next
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The alert is assigned to the agent, and the prompt reaches their console.</summary>
+    private async Task HandOverAsync(OutreachPrompt prompt, AgentOptions agent)
+    {
+        await GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
+        {
+            Kind = AlertActionKind.Assign,
+            AgentId = agent.Id,
+            By = "outreach-desk",
+            Note = $"prompt {prompt.Id}, {Serialization.WireNames<Journeys.Channel>.Of(prompt.Channel)}",
+        });
+        await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(prompt);
+    }
+
+    public async Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId)
+    {
+        if (!_prompts.ById.TryGetValue(promptId, out var queued) || queued is not { IsPending: true, AgentId: null }
+            || _options.Agents.FirstOrDefault(a => a.Id == agentId) is not { } agent)
+        {
+            return QueuedHandOut.Gone;
+        }
+
+        if (!await Load(agentId).TryTakeAsync(promptId, agent.Capacity ?? _options.Capacity))
+        {
+            return QueuedHandOut.Full;
+        }
+
+        var prompt = Number(queued with { AgentId = agentId });
+        _prompts.Update(prompt);
+        await SaveAsync();
+        await HandOverAsync(prompt, agent);
+        return QueuedHandOut.Assigned;
+    }
+
+    /// <summary>A minute check while prompts have a time-to-live: stale ones are withdrawn and their slots freed.</summary>
+    private void KeepTime()
+    {
+        if (_ttlTimer is null && _prompts.ById.Values.Any(p => p is { IsPending: true, ExpiresAt: not null }))
+        {
+            _ttlTimer = this.RegisterGrainTimer(ExpireStaleAsync, new GrainTimerCreationOptions(StaleCheckEvery, StaleCheckEvery) { KeepAlive = true });
+        }
+    }
+
+    private static readonly TimeSpan StaleCheckEvery = TimeSpan.FromMinutes(1);
+    private IGrainTimer? _ttlTimer;
+
+    /// <summary>The reason a stale prompt gives the agent.</summary>
+    public const string MomentPassed = "the moment has passed";
+
+    public async Task ExpireStaleAsync(CancellationToken cancellation)
+    {
+        var now = _time.GetUtcNow();
+        var stale = _prompts.ById.Values.Where(p => p.IsPending && p.ExpiresAt <= now).ToList();
+        foreach (var prompt in stale)
+        {
+            _prompts.Update(Number(prompt with { WithdrawnAt = now, WithdrawnBecause = MomentPassed }));
+        }
+
+        if (stale.Count > 0)
+        {
+            _prompts.Trim(_options.ReportedKept);
+            await SaveAsync();
+            await AfterLeavingAsync(stale);
+        }
+
+        if (!_prompts.ById.Values.Any(p => p is { IsPending: true, ExpiresAt: not null }))
+        {
+            _ttlTimer?.Dispose();
+            _ttlTimer = null;
+        }
+    }
+
+    /// <summary>Prompts that left their agent's queue: the console hears of it, the slot is freed.</summary>
+    private async Task AfterLeavingAsync(IEnumerable<OutreachPrompt> gone)
+    {
+        var feed = GrainFactory.GetGrain<IAlertFeedGrain>(Partition);
+        foreach (var prompt in gone.Where(p => p.AgentId is not null))
+        {
+            await feed.PublishPromptAsync(_prompts.ById.GetValueOrDefault(prompt.Id) ?? prompt); // the console takes it off the agent's queue
+            await Load(prompt.AgentId!).ReleaseAsync(prompt.Id);
+        }
+    }
+
+    private IAgentLoadGrain Load(string agentId) => GrainFactory.GetGrain<IAgentLoadGrain>(agentId);
 
     /// <summary>
     /// A pending prompt learns what its customer's alert learned since (a folded condition: evidence,
@@ -154,11 +267,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
         _prompts.Trim(_options.ReportedKept);
         await SaveAsync();
-        var feed = GrainFactory.GetGrain<IAlertFeedGrain>(Partition);
-        foreach (var prompt in withdrawn.Where(p => p.AgentId is not null))
-        {
-            await feed.PublishPromptAsync(prompt); // the console takes it off the agent's queue
-        }
+        await AfterLeavingAsync(withdrawn);
     }
 
     private static string WhyWithdrawn(Alert alert)
@@ -184,6 +293,11 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         _prompts.Update(prompt);
         _prompts.Trim(_options.ReportedKept);
         await SaveAsync(); // an agent's report must not be lost
+        if (prompt.AgentId is { } agent)
+        {
+            await Load(agent).ReleaseAsync(prompt.Id); // their next waiting prompt comes from the queue
+        }
+
         return prompt;
     }
 
