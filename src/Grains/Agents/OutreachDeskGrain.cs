@@ -277,6 +277,26 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         return "alert resolved" + (by is null ? "" : $" by {by}") + (outcome is null ? "" : $", customer {outcome}");
     }
 
+    public async Task ReassignAsync(string alertId, string agentId)
+    {
+        if (!_prompts.ById.TryGetValue("p-" + alertId, out var prompt) || !prompt.IsPending || prompt.AgentId == agentId)
+        {
+            return;
+        }
+
+        // A supervisor's choice is not refused for capacity: the slot is taken whatever the count.
+        await Load(agentId).TryTakeAsync(prompt.Id, int.MaxValue);
+        var moved = Number(prompt with { AgentId = agentId });
+        _prompts.Update(moved);
+        await SaveAsync();
+        if (prompt.AgentId is { } previous)
+        {
+            await Load(previous).ReleaseAsync(prompt.Id);
+        }
+
+        await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(moved);
+    }
+
     public Task<OutreachPrompt?> GetAsync(string promptId) => Task.FromResult(_prompts.ById.GetValueOrDefault(promptId));
 
     public Task<ImmutableArray<OutreachPrompt>> ListAsync(string? agentId, bool pendingOnly) =>
