@@ -9,7 +9,7 @@ namespace CxLive.Tests.Integration.Redis;
 public sealed class SharedSignInTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [Fact]
-    public async Task A_cookie_from_one_silo_is_accepted_by_another_and_after_a_restart()
+    public async Task A_cookie_from_one_silo_is_accepted_by_another_by_a_web_front_and_after_a_restart()
     {
         var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
         Dictionary<string, string> Settings()
@@ -40,6 +40,10 @@ public sealed class SharedSignInTests(RedisServer redis) : IClassFixture<RedisSe
 
         Assert.Equal(HttpStatusCode.OK, await AlertsAsync(first));
         Assert.Equal(HttpStatusCode.OK, await AlertsAsync(second));
+
+        // A web front of the same cluster (an Orleans client, no silo in it) takes the same cookie.
+        await using var front = await SiloProcess.StartAsync(SiloProcess.FrontSettingsFor(Settings()), SiloProcess.Front);
+        Assert.Equal(HttpStatusCode.OK, await AlertsAsync(front));
 
         second.Kill();
         await using var restarted = await SiloProcess.StartAsync(secondSettings);

