@@ -24,8 +24,12 @@ catch (Exception e) when (ConfigurationError.Describe(e) is { } problem)
 static void Run(string[] args)
 {
     var (remaining, switches) = CommandLine.Split(args);
-    var builder = WebApplication.CreateBuilder(remaining);
+    var builder = WebApplication.CreateBuilder(ContentRoot.Options(remaining));
     builder.Configuration.AddInMemoryCollection(switches);
+    // Kestrel listens while the silo joins its cluster: /health/live answers at once, and readiness
+    // and the startup probe say when it has joined (services that need the cluster wait for it).
+    builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+    builder.Services.AddHostedService<StopDeadline>();
 
     builder.AddCxSilo();
     builder.AddCxOperations();
