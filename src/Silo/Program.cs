@@ -48,6 +48,7 @@ static void Run(string[] args)
     builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
     builder.Services.AddHostedService<DemoTraffic>();
 
+    StartAfterSilo.Apply(builder.Services);
     var app = builder.Build();
     if (web)
     {
