@@ -29,7 +29,6 @@ static void Run(string[] args)
     // Kestrel listens while the silo joins its cluster: /health/live answers at once, and readiness
     // and the startup probe say when it has joined (services that need the cluster wait for it).
     builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
-    builder.Services.AddHostedService<StopDeadline>();
 
     builder.AddCxSilo();
     builder.AddCxOperations();
@@ -49,6 +48,7 @@ static void Run(string[] args)
     builder.Services.AddHostedService<DemoTraffic>();
 
     StartAfterSilo.Apply(builder.Services);
+    builder.Services.AddHostedService<StopDeadline>(); // after Apply: it must watch a stop even before the silo joined
     var app = builder.Build();
     if (web)
     {

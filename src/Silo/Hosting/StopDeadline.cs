@@ -7,7 +7,7 @@ namespace CxLive.Hosting;
 /// ends itself as <c>kill -9</c> would (exit status 137: <c>Environment.Exit</c> would wait for the very
 /// stop that hangs). Nothing acknowledged is lost by that: entries not yet acknowledged are delivered again.
 /// </summary>
-public sealed class StopDeadline(IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<StopDeadline> logger) : IHostedService
+public sealed class StopDeadline(IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<StopDeadline> logger) : IHostedService, IDisposable
 {
     private Timer? _timer;
 
@@ -15,10 +15,14 @@ public sealed class StopDeadline(IHostApplicationLifetime lifetime, IConfigurati
     {
         var limit = configuration.GetValue("Shutdown:ExitAfter", TimeSpan.FromSeconds(65));
         lifetime.ApplicationStopping.Register(() => _timer = new Timer(_ => GiveUp(limit), null, limit, Timeout.InfiniteTimeSpan));
+        // A stop that finished needs no deadline (a test host runs many apps and outlives each).
+        lifetime.ApplicationStopped.Register(Dispose);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _timer?.Dispose();
 
     private void GiveUp(TimeSpan limit)
     {
