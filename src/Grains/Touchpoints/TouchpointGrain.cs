@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 namespace CxLive.Touchpoints;
 
 /// <summary>One touchpoint's rolling counts and failure rate. Hot in memory; storage is a checkpoint.</summary>
-[GrainType("touchpoint")]
 public sealed class TouchpointGrain : Grain, ITouchpointGrain
 {
     private readonly IPersistentState<TouchpointState> _state;

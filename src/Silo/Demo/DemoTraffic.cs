@@ -1,6 +1,5 @@
 using CxLive.Ingestion;
 using CxLive.Simulator;
-using CxLive.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Demo;
@@ -14,7 +13,6 @@ public sealed class DemoTraffic(
     IInteractionSink sink,
     IOptions<DemoOptions> options,
     TimeProvider time,
-    IHostApplicationLifetime lifetime,
     ILogger<DemoTraffic> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,7 +23,6 @@ public sealed class DemoTraffic(
             return;
         }
 
-        await lifetime.WhenStartedAsync(stoppingToken);
         var generator = new JourneyGenerator(
             new SimulatorOptions
             {
