@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CxLive.Journeys;
 
 /// <summary>
-/// One thing a customer did or had done to them, as an integrator sent it (product.md, "the ingest
+/// One thing a customer did or had done to them, as an integrator sent it (docs/api.md, "the ingest
 /// contract"). Validated before it reaches a grain, so grains trust every field.
 /// </summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 namespace CxLive.Journeys;
 
 /// <summary>
-/// The type catalogue of product.md. Types are strings, not an enum, because unknown types are
+/// The interaction type catalogue (docs/api.md). Types are strings, not an enum, because unknown types are
 /// accepted, kept and counted (they just drive no detector).
 /// </summary>
 public static class InteractionTypes

@@ -27,7 +27,7 @@ public sealed class CustomerDetectors
     /// <summary>The experience score model, updated before the detectors see each interaction.</summary>
     public ExperienceModel Experience { get; }
 
-    /// <summary>The product's catalogue (product.md, "Detectors"): what grains, back-tests and tests run.</summary>
+    /// <summary>The product's catalogue (docs/detectors.md): what grains, back-tests and tests run.</summary>
     public static CustomerDetectors Catalogue(ExperienceModel? experience = null) => new(
     [
         new RepeatedFailedSearchDetector(),

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace CxLive.Tests.Integration.Browser;
 
 /// <summary>
-/// Debian's chromium driven by Playwright (engineering.md: never Playwright's own download), and one
+/// Debian's chromium driven by Playwright (never Playwright's own download: CI installs nothing but Debian packages), and one
 /// CxLive app for the browser tests. Screenshots go to <c>TestResults/screenshots</c> as artifacts.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
