@@ -74,12 +74,13 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
                         }
                     }
 
-                    await Task.Delay(200);
+                    await Task.Delay(200); // the traffic's pace (25 surveys a second), not a wait for anything
                 }
             });
 
             async Task Phase(string what, Func<Task> change)
             {
+                // A few seconds of traffic between changes to the cluster, so each meets alerts in flight.
                 await Task.Delay(TimeSpan.FromSeconds(4));
                 var clock = Stopwatch.StartNew();
                 await change();
