@@ -37,7 +37,7 @@ public static class DetectionQuality
             .Select(c => (c.First().Interaction.CustomerId, c.First().Injected!.RuleId)).ToHashSet();
         var hurt = injectedAny.Select(i => i.CustomerId).ToHashSet();
 
-        return [.. detectors.Definitions.Select(d => d.RuleId).Where(r => r != TouchpointDegradationDetector.RuleId).Order().Select(rule =>
+        return [.. detectors.Definitions.Select(d => d.RuleId).Where(r => r != TouchpointDegradationDetector.RuleId && r != TouchpointSilenceDetector.RuleId).Order().Select(rule =>
         {
             var cases = judgedCases.Where(c => c.RuleId == rule).ToList();
             var alerts = raised.Where(r => r.RuleId == rule).ToList();

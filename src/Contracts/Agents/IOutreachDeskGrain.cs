@@ -21,6 +21,12 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     [OneWay]
     Task WithdrawAsync(ImmutableArray<Alert> closed);
 
+    /// <summary>The queue hands a waiting prompt of this desk to an agent with a free slot.</summary>
+    Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId);
+
+    /// <summary>A person assigned the alert to another agent: its pending prompt moves with it (their slot, their console).</summary>
+    Task ReassignAsync(string alertId, string agentId);
+
     Task<OutreachPrompt?> GetAsync(string promptId);
 
     /// <summary>Prompts of one agent (or, with null, those no agent could take), newest first.</summary>

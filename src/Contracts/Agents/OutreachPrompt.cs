@@ -70,6 +70,15 @@ public sealed record OutreachPrompt
     [Id(20)] public int Partition { get; init; }
     [Id(21)] public long Sequence { get; init; }
 
+    /// <summary>
+    /// Further conditions of the same customer this prompt took on (rule ids), newest last: one
+    /// conversation per customer, so they enrich the prompt the agent has instead of making another.
+    /// </summary>
+    [Id(22)] public ImmutableArray<string> Also { get; init; } = [];
+
+    /// <summary>When the moment to reach out has passed (the rule's prompt time-to-live); null: until its alert closes.</summary>
+    [Id(23)] public DateTimeOffset? ExpiresAt { get; init; }
+
     /// <summary>Waiting for its agent: neither reported nor withdrawn.</summary>
     public bool IsPending => Result is null && WithdrawnAt is null;
 }

@@ -24,7 +24,7 @@ public static class AlertActionsApi
             ("/snooze", AlertActionKind.Snooze),
         })
         {
-            alerts.MapPost(path, (string id, HttpRequest request, IGrainFactory grains, ClusterAlerts book, TimeProvider time) => ActAsync(id, request, grains, book, time, kind))
+            alerts.MapPost(path, (string id, HttpRequest request, IGrainFactory grains, ClusterAlerts book, TimeProvider time, Microsoft.Extensions.Options.IOptions<Agents.OutreachOptions> outreach) => ActAsync(id, request, grains, book, time, outreach, kind))
                 .Documents<AlertActionRequest>(isOptional: true, "application/json")
                 .Produces<Alert>()
                 .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -35,7 +35,7 @@ public static class AlertActionsApi
         return app;
     }
 
-    private static async Task<IResult> ActAsync(string id, HttpRequest request, IGrainFactory grains, ClusterAlerts book, TimeProvider time, AlertActionKind kind)
+    private static async Task<IResult> ActAsync(string id, HttpRequest request, IGrainFactory grains, ClusterAlerts book, TimeProvider time, Microsoft.Extensions.Options.IOptions<Agents.OutreachOptions> outreach, AlertActionKind kind)
     {
         var (body, problem) = await JsonBody.ReadAsync(request);
         if (body is null)
@@ -52,6 +52,11 @@ public static class AlertActionsApi
             Until = kind == AlertActionKind.Snooze ? body.Time("until", required: true) : null,
             Outcome = kind == AlertActionKind.Resolve ? body.Enum<AlertOutcome>("outcome") : null,
         };
+        if (action.AgentId is { } agentId && outreach.Value.Agents.All(a => a.Id != agentId))
+        {
+            body.Errors.Add($"agentId: no agent is called '{agentId}'; the agents are {string.Join(", ", outreach.Value.Agents.Select(a => a.Id))}");
+        }
+
         if (action.Until is { } until && until <= time.GetUtcNow())
         {
             body.Errors.Add("until: must be in the future");
@@ -67,7 +72,13 @@ public static class AlertActionsApi
             action = action with { Outcome = await OutcomeAsync(grains, customer, alert) };
         }
 
-        return Answer(await book.ActAsync(id, action), id);
+        var result = await book.ActAsync(id, action);
+        if (kind == AlertActionKind.Assign && result is { Succeeded: true, Alert: { } assigned } && book.PartitionOf(id) is { } partition)
+        {
+            await book.Desk(partition).ReassignAsync(assigned.Id, action.AgentId!); // the prompt follows its alert
+        }
+
+        return Answer(result, id);
     }
 
     /// <summary>Recovered when the customer succeeded at something after the alert was raised; lost when not.</summary>

@@ -11,9 +11,9 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
-        alerts.MapGet("/", QueryAsync).Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
-        alerts.MapGet("/stats", (ClusterAlerts alerts, TimeProvider time) => alerts.StatsAsync(time.GetUtcNow())).Produces<WallStats>();
-        alerts.MapGet("/{id}", GetAsync).Produces<Alert>().ProducesProblem(StatusCodes.Status404NotFound);
+        alerts.MapGet("/", QueryAsync).AllowsQuery("state", "severity", "customerId", "touchpoint", "ruleId", "limit", "cursor").Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
+        alerts.MapGet("/stats", (ClusterAlerts alerts, TimeProvider time) => alerts.StatsAsync(time.GetUtcNow())).AllowsQuery().Produces<WallStats>();
+        alerts.MapGet("/{id}", GetAsync).AllowsQuery().Produces<Alert>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

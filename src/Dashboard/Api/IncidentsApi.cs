@@ -9,7 +9,7 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
-        incidents.MapGet("/", (ClusterAlerts alerts, bool? open) => alerts.IncidentsAsync(open ?? false)).Produces<Incident[]>();
+        incidents.MapGet("/", (ClusterAlerts alerts, bool? open) => alerts.IncidentsAsync(open ?? false)).AllowsQuery("open").Produces<Incident[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         incidents.MapGet("/{id}", async (ClusterAlerts alerts, string id) =>
             await alerts.GetIncidentAsync(id) is { } incident
                 ? Results.Ok(incident)

@@ -19,12 +19,10 @@ public static class OutreachApi
 {
     public static IEndpointRouteBuilder MapOutreachApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/agents", (ClusterAlerts alerts) => alerts.AgentsAsync()).Produces<Agent[]>().WithTags("Agents and outreach");
+        app.MapGet("/api/agents", (ClusterAlerts alerts) => alerts.AgentsAsync()).AllowsQuery().Produces<Agent[]>().WithTags("Agents and outreach");
         var outreach = app.MapGroup("/api/outreach").WithTags("Agents and outreach");
-        outreach.MapGet("/", async (ClusterAlerts alerts, string? agentId, bool? pending, ClaimsPrincipal user) =>
-            user.MaySeeAgent(agentId) || (agentId is null && user.SeesEverything())
-                ? Results.Ok(await alerts.PromptsAsync(agentId, pending ?? false))
-                : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt[]>().ProducesProblem(StatusCodes.Status403Forbidden);
+        outreach.MapGet("/", ListAsync).AllowsQuery("agentId", "pending", "limit", "cursor")
+            .Produces<OutreachPrompt[]>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         outreach.MapGet("/{id}", async (ClusterAlerts alerts, string id, ClaimsPrincipal user) =>
             await alerts.GetPromptAsync(id) is not { } prompt ? Problems.NotFound($"no outreach prompt has id '{id}'")
             : user.MaySeeAgent(prompt.AgentId) ? Results.Ok(prompt)
@@ -38,6 +36,50 @@ public static class OutreachApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
+
+    /// <summary>Newest first, paged like <c>GET /api/alerts</c>: <c>limit</c> (default 100) and a <c>cursor</c> from the previous page's <c>Link</c> header.</summary>
+    private static async Task<IResult> ListAsync(HttpContext http, ClusterAlerts alerts, string? agentId, string? pending, string? limit, string? cursor, ClaimsPrincipal user)
+    {
+        if (!(user.MaySeeAgent(agentId) || (agentId is null && user.SeesEverything())))
+        {
+            return Problems.Forbidden(NotYourPrompt);
+        }
+
+        var pendingOnly = false;
+        if (pending is not null && !bool.TryParse(pending, out pendingOnly))
+        {
+            return Problems.InvalidParameter("pending", "must be true or false");
+        }
+
+        var count = 100;
+        if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > AlertsApi.MaxLimit))
+        {
+            return Problems.InvalidParameter("limit", $"must be a whole number from 1 to {AlertsApi.MaxLimit}");
+        }
+
+        AlertPosition? before = null;
+        if (cursor is not null && !AlertPosition.TryParse(cursor, out before))
+        {
+            return Problems.InvalidParameter("cursor", "must be a cursor from a previous page's Link header");
+        }
+
+        var page = (await alerts.PromptsAsync(agentId, pendingOnly))
+            .Where(p => before is null || PositionOf(p).CompareTo(before) < 0)
+            .Take(count).ToList();
+        if (page.Count == count)
+        {
+            var next = QueryString.Create(http.Request.Query.Where(q => q.Key != "cursor")
+                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
+                .Append(KeyValuePair.Create("cursor", (string?)PositionOf(page[^1]).ToString())));
+            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{next}>; rel=\"next\"";
+            http.Response.Headers["X-Next-Cursor"] = PositionOf(page[^1]).ToString();
+        }
+
+        return Results.Ok(page);
+    }
+
+    /// <summary>A prompt's place in the newest-first order: its creation time, then its id.</summary>
+    private static AlertPosition PositionOf(OutreachPrompt prompt) => new(prompt.CreatedAt, prompt.Id);
 
     private const string NotYourPrompt = "an agent may see and report only their own outreach prompts";
 

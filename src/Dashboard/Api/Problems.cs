@@ -13,6 +13,16 @@ public static class Problems
             ["errors"] = new Dictionary<string, string[]> { [parameter] = [reason] },
         });
 
+    /// <summary>Query parameters the endpoint does not read: each named, with what it does read.</summary>
+    public static IResult UnknownParameters(IReadOnlyList<string> unknown, IReadOnlyList<string> known)
+    {
+        var reason = known.Count == 0 ? "unknown parameter; this endpoint takes none" : $"unknown parameter; this endpoint takes {string.Join(", ", known)}";
+        return BadRequest("Unknown parameter", $"{string.Join(", ", unknown)}: {reason}", new Dictionary<string, object?>
+        {
+            ["errors"] = unknown.ToDictionary(name => name, _ => new[] { reason }),
+        });
+    }
+
     /// <summary>A body that was read but held no item: 400 for ingestion and back-tests alike.</summary>
     public static IResult NoInteractions() => BadRequest("No interactions", "the body holds no interactions");
 

@@ -9,7 +9,7 @@ public static class SilencesApi
     public static IEndpointRouteBuilder MapSilencesApi(this IEndpointRouteBuilder app)
     {
         var silences = app.MapGroup("/api/silences").WithTags("Silences");
-        silences.MapGet("/", (ClusterAlerts alerts) => alerts.Directory.SilencesAsync()).Produces<Silence[]>();
+        silences.MapGet("/", (ClusterAlerts alerts) => alerts.Directory.SilencesAsync()).AllowsQuery().Produces<Silence[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         silences.MapPost("/", CreateAsync).Documents<SilenceRequest>("application/json").Produces<Silence>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
         silences.MapDelete("/{id}", async (ClusterAlerts alerts, string id) =>
             await alerts.Directory.RemoveSilenceAsync(id) ? Results.NoContent() : Problems.NotFound($"no active silence has id '{id}'"))
@@ -17,7 +17,7 @@ public static class SilencesApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ClusterAlerts alerts, TimeProvider time)
+    private static async Task<IResult> CreateAsync(HttpRequest request, ClusterAlerts alerts, TimeProvider time, Detection.LiveRuleBookSource rules)
     {
         var (body, problem) = await JsonBody.ReadAsync(request);
         if (body is null)
@@ -40,6 +40,12 @@ public static class SilencesApi
         if (silence is { RuleId: null, Touchpoint: null, CustomerId: null })
         {
             body.Errors.Add("ruleId: at least one of ruleId, touchpoint and customerId is required (a silence mutes what matches all it names)");
+        }
+
+        if (silence.RuleId is { } ruleId && rules.Current.Find(ruleId) is null)
+        {
+            // A typo would mute nothing until it expired, while looking like it does.
+            body.Errors.Add($"ruleId: no rule is called '{ruleId}'; the rules are {string.Join(", ", rules.Current.Rules.Select(r => r.RuleId).Order(StringComparer.Ordinal))}");
         }
 
         if (silence.ExpiresAt <= now && !body.Errors.Any(e => e.StartsWith("expiresAt:", StringComparison.Ordinal)))

@@ -11,7 +11,7 @@ public static class TouchpointsApi
     public static IEndpointRouteBuilder MapTouchpointsApi(this IEndpointRouteBuilder app)
     {
         var touchpoints = app.MapGroup("/api/touchpoints").WithTags("Touchpoints");
-        touchpoints.MapGet("/", TopAsync).Produces<TouchpointSnapshot[]>().ProducesProblem(StatusCodes.Status400BadRequest);
+        touchpoints.MapGet("/", TopAsync).AllowsQuery("top", "minEvents").ProducesProblem(StatusCodes.Status400BadRequest).Produces<TouchpointSnapshot[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         touchpoints.MapGet("/{**id}", GetAsync).Produces<TouchpointSnapshot>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -65,6 +65,11 @@ internal static class InteractionReader
             }
         }
 
+        if (errors.Count == errorsBefore && item.SurveyProblem() is { } survey)
+        {
+            errors.Add(survey);
+        }
+
         id = item.Id;
         return errors.Count == errorsBefore ? item.ToInteraction(rules) : null;
     }
@@ -132,6 +137,10 @@ internal static class InteractionReader
                 case InteractionFields.Attributes: _attributes = ReadAttributes(ref reader, errors); break;
             }
         }
+
+        /// <summary>A survey whose score cannot be read on its scale (<see cref="SurveyScales"/>).</summary>
+        public readonly string? SurveyProblem() =>
+            _type == InteractionTypes.Survey ? SurveyScales.Problem(_score, _attributes?.GetValueOrDefault("scale")) : null;
 
         public readonly Interaction ToInteraction(in ItemRules rules) => new()
         {

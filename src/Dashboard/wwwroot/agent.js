@@ -6,6 +6,9 @@ import { fillTimeline } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
+// The queue keeps the order prompts arrived in: a new one is appended below, an update (a worse
+// severity, a folded condition) changes its row in place, so nothing moves under the agent's cursor.
+const arrival = [];
 let agentId = null;
 let selected = null;
 
@@ -14,16 +17,24 @@ const queue = document.getElementById("queue");
 const detail = document.getElementById("prompt");
 
 function renderQueue() {
-  const pending = [...prompts.values()].filter(p => !p.result && !p.withdrawnAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  for (const id of prompts.keys()) if (!arrival.includes(id)) arrival.push(id);
+  const pending = arrival.map(id => prompts.get(id)).filter(p => p && !p.result && !p.withdrawnAt);
   queue.replaceChildren(...pending.map(p => {
     const li = document.createElement("li");
     li.dataset.promptId = p.id;
     li.dataset.severity = p.severity;
     li.dataset.selected = String(p.id === selected);
-    li.append(textDiv("title", wordsOf(p).title), textDiv("who", `${p.customerId} · ${p.channel}`));
+    li.append(textDiv("title", wordsOf(p).title), textDiv("who", `${p.customerId} · ${p.channel}`),
+      textDiv("meta", `${t(`severity.${p.severity}`)} · ${ageOf(p.createdAt)}`));
     return li;
   }));
   document.getElementById("no-prompts").hidden = pending.length > 0;
+}
+
+function ageOf(iso) {
+  const minutes = Math.floor((Date.now() - Date.parse(iso)) / 60000);
+  if (minutes < 1) return t("agent.age.now");
+  return minutes < 60 ? t("agent.age.minutes", { n: minutes }) : t("agent.age.hours", { n: Math.floor(minutes / 60) });
 }
 
 function textDiv(className, text) {
@@ -116,10 +127,14 @@ async function report(outcome) {
 
 async function loadQueue() {
   prompts.clear();
-  const response = await fetch(`/api/outreach?agentId=${encodeURIComponent(agentId)}&pending=true`);
-  if (response.ok) for (const p of await response.json()) prompts.set(p.id, p);
+  arrival.length = 0;
+  const response = await fetch(`/api/outreach?agentId=${encodeURIComponent(agentId)}&pending=true&limit=1000`);
+  // Newest first from the API; the queue reads oldest first, new arrivals below.
+  if (response.ok) for (const p of (await response.json()).reverse()) prompts.set(p.id, p);
   renderQueue();
 }
+
+setInterval(() => { if (agentId) renderQueue(); }, 60000); // ages move on
 
 const connection = connectHub();
 connection.on("customerUpdated", followSnapshot);

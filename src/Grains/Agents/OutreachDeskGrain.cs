@@ -26,6 +26,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     private readonly OutreachOptions _options;
     private readonly TimeProvider _time;
     private OutreachState _prompts = new();
+    private readonly List<OutreachPrompt> _unpublished = [];
     private long _published;
 
     public OutreachDeskGrain(IRecordStore store, DeskRecords records, IOptions<OutreachOptions> options, TimeProvider time)
@@ -40,6 +41,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     {
         _prompts = _records.Read(await _store.LoadAsync(DeskRecords.Scope(Partition)));
         _published = _prompts.Sequence;
+        KeepTime();
     }
 
     public async Task OfferAsync(ImmutableArray<Alert> alerts)
@@ -51,30 +53,30 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 continue;
             }
 
-            if (_prompts.ById.TryGetValue(PromptIdOf(alert), out var offered))
+            if (_prompts.ById.TryGetValue(PromptIdOf(alert), out var replayed) && replayed is { IsPending: true, AgentId: { } assignee } && alert.AssignedTo is null)
             {
-                // Offered again: the prompt stands. Only an assignment lost on its way (a silo died
-                // between the prompt's write and the alert's) is made again.
-                if (offered is { IsPending: true, AgentId: { } assignee } && alert.AssignedTo is null)
-                {
-                    await AssignAsync(alert, assignee, offered);
-                }
+                // Offered again because the assignment was lost on its way (a silo died between the
+                // prompt's write and the alert's): the prompt stands, the assignment is made again.
+                await AssignAlertAsync(replayed, assignee);
+                continue;
+            }
 
+            if (_prompts.ById.TryGetValue(PromptIdOf(alert), out var offered) || _prompts.PendingFor(customerId) is { } pendingForCustomer && (offered = pendingForCustomer) is not null)
+            {
+                // A replay, or a further condition for a customer who already has a pending prompt: one
+                // conversation per customer, so the prompt they have takes what is new.
+                await EnrichAsync(offered, alert);
                 continue;
             }
 
             var customer = await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetSnapshotAsync();
             var channel = OutreachRouting.PreferredChannel(customer.ByChannel, action.Channel);
-            var nextInTurn = _prompts.NextInTurn;
-            var agent = OutreachRouting.Choose(_options.Agents, channel, _prompts.Pending, _options.Routing, ref nextInTurn);
-            _prompts.NextInTurn = nextInTurn;
-
+            var now = _time.GetUtcNow();
             var prompt = new OutreachPrompt
             {
                 Id = PromptIdOf(alert),
                 AlertId = alert.Id,
                 CustomerId = customerId,
-                AgentId = agent?.Id,
                 RuleId = alert.RuleId,
                 Severity = alert.Severity,
                 Why = alert.Title,
@@ -85,29 +87,177 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 Translations = alert.Translations,
                 Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
                 ExperienceScore = customer.ExperienceScore,
-                CreatedAt = _time.GetUtcNow(),
+                CreatedAt = now,
+                ExpiresAt = _options.TimeToLive.TryGetValue(alert.RuleId, out var ttl) ? now + ttl : null,
             };
-            prompt = Number(prompt);
+            var agent = await TakeSlotAsync(prompt);
+            prompt = Number(prompt with { AgentId = agent?.Id });
             _prompts.Add(prompt);
             await SaveAsync(); // written before the agent or the alert hears of it
-
             if (agent is not null)
             {
-                await AssignAsync(alert, agent.Id, prompt);
+                await HandOverAsync(prompt, agent);
             }
-
-            await PublishAsync(prompt); // every numbered change, so web servers see no false gap; only an agent's reaches a console
+            else if (OutreachRouting.Able(_options.Agents, channel).Count > 0)
+            {
+                // Every agent with the skill is full: it waits in the shared queue (one-way).
+                await GrainFactory.GetGrain<IOutreachQueueGrain>(0).WaitAsync(new QueuedPrompt(prompt.Id, Partition, prompt.Severity, prompt.CreatedAt, channel));
+            }
         }
+
+        KeepTime();
     }
 
-    private Task AssignAsync(Alert alert, string agentId, OutreachPrompt prompt) =>
-        GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(alert.Id, new AlertAction
+    /// <summary>A slot with the best agent who has the skill and room; null: the prompt waits in the queue.</summary>
+    private async Task<AgentOptions?> TakeSlotAsync(OutreachPrompt prompt)
+    {
+        var able = OutreachRouting.Able(_options.Agents, prompt.Channel);
+        if (able.Count == 0)
+        {
+            return null;
+        }
+
+        var loads = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var a in able)
+        {
+            loads[a.Id] = await Load(a.Id).PendingAsync();
+        }
+
+        var nextInTurn = _prompts.NextInTurn;
+        var candidates = OutreachRouting.Candidates(_options.Agents, prompt.Channel, id => loads.GetValueOrDefault(id), _options.Capacity, _options.Routing, ref nextInTurn);
+        _prompts.NextInTurn = nextInTurn;
+        foreach (var candidate in candidates)
+        {
+            if (await Load(candidate.Id).TryTakeAsync(prompt.Id, candidate.Capacity ?? _options.Capacity))
+            {
+                return candidate; // another desk may have taken the last slot meanwhile: then the next
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The alert is assigned to the agent, and the prompt reaches their console.</summary>
+    private async Task HandOverAsync(OutreachPrompt prompt, AgentOptions agent)
+    {
+        await AssignAlertAsync(prompt, agent.Id);
+        await PublishAsync(prompt);
+    }
+
+    private Task AssignAlertAsync(OutreachPrompt prompt, string agentId) =>
+        GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
         {
             Kind = AlertActionKind.Assign,
             AgentId = agentId,
             By = "outreach-desk",
             Note = $"prompt {prompt.Id}, {Serialization.WireNames<Journeys.Channel>.Of(prompt.Channel)}",
         });
+
+    public async Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId)
+    {
+        if (!_prompts.ById.TryGetValue(promptId, out var queued) || queued is not { IsPending: true, AgentId: null }
+            || _options.Agents.FirstOrDefault(a => a.Id == agentId) is not { } agent)
+        {
+            return QueuedHandOut.Gone;
+        }
+
+        if (!await Load(agentId).TryTakeAsync(promptId, agent.Capacity ?? _options.Capacity))
+        {
+            return QueuedHandOut.Full;
+        }
+
+        var prompt = Number(queued with { AgentId = agentId });
+        _prompts.Update(prompt);
+        await SaveAsync();
+        await HandOverAsync(prompt, agent);
+        return QueuedHandOut.Assigned;
+    }
+
+    /// <summary>A minute check while prompts have a time-to-live: stale ones are withdrawn and their slots freed.</summary>
+    private void KeepTime()
+    {
+        if (_ttlTimer is null && _prompts.ById.Values.Any(p => p is { IsPending: true, ExpiresAt: not null }))
+        {
+            _ttlTimer = this.RegisterGrainTimer(ExpireStaleAsync, new GrainTimerCreationOptions(StaleCheckEvery, StaleCheckEvery) { KeepAlive = true });
+        }
+    }
+
+    private static readonly TimeSpan StaleCheckEvery = TimeSpan.FromMinutes(1);
+    private IGrainTimer? _ttlTimer;
+
+    /// <summary>The reason a stale prompt gives the agent.</summary>
+    public const string MomentPassed = "the moment has passed";
+
+    public async Task ExpireStaleAsync(CancellationToken cancellation)
+    {
+        var now = _time.GetUtcNow();
+        var stale = _prompts.ById.Values.Where(p => p.IsPending && p.ExpiresAt <= now).ToList();
+        foreach (var prompt in stale)
+        {
+            _prompts.Update(Number(prompt with { WithdrawnAt = now, WithdrawnBecause = MomentPassed }));
+        }
+
+        if (stale.Count > 0)
+        {
+            _prompts.Trim(_options.ReportedKept);
+            await SaveAsync();
+            await AfterLeavingAsync(stale);
+        }
+
+        if (!_prompts.ById.Values.Any(p => p is { IsPending: true, ExpiresAt: not null }))
+        {
+            _ttlTimer?.Dispose();
+            _ttlTimer = null;
+        }
+    }
+
+    /// <summary>Prompts that left their agent's queue: the console hears of it, the slot is freed.</summary>
+    private async Task AfterLeavingAsync(IEnumerable<OutreachPrompt> gone)
+    {
+        var feed = GrainFactory.GetGrain<IAlertFeedGrain>(Partition);
+        foreach (var prompt in gone.Where(p => p.AgentId is not null))
+        {
+            await PublishAsync(_prompts.ById.GetValueOrDefault(prompt.Id) ?? prompt); // the console takes it off the agent's queue
+            await Load(prompt.AgentId!).ReleaseAsync(prompt.Id);
+        }
+    }
+
+    private IAgentLoadGrain Load(string agentId) => GrainFactory.GetGrain<IAgentLoadGrain>(agentId);
+
+    /// <summary>
+    /// A pending prompt learns what its customer's alert learned since (a folded condition: evidence,
+    /// a worse severity, fresher words) and the customer's current score, and is pushed to its agent
+    /// again in place; nothing changes for a prompt already reported or withdrawn, or a replay.
+    /// </summary>
+    private async Task EnrichAsync(OutreachPrompt prompt, Alert alert)
+    {
+        if (!prompt.IsPending)
+        {
+            return;
+        }
+
+        var severity = alert.Severity > prompt.Severity ? alert.Severity : prompt.Severity;
+        var also = prompt.Also.Union(alert.Folded).Union(alert.Id == prompt.AlertId ? [] : [alert.RuleId]).Where(r => r != prompt.RuleId).ToImmutableArray();
+        if (severity == prompt.Severity && also.Length == prompt.Also.Length)
+        {
+            return; // a replay: nothing new
+        }
+
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(prompt.CustomerId).GetSnapshotAsync();
+        var enriched = Number(prompt with
+        {
+            Severity = severity,
+            Also = also,
+            Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
+            ExperienceScore = customer.ExperienceScore,
+        });
+        _prompts.Update(enriched);
+        await SaveAsync();
+        if (enriched.AgentId is not null)
+        {
+            await PublishAsync(enriched);
+        }
+    }
 
     public async Task WithdrawAsync(ImmutableArray<Alert> closed)
     {
@@ -131,10 +281,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
         _prompts.Trim(_options.ReportedKept);
         await SaveAsync();
-        foreach (var prompt in withdrawn)
-        {
-            await PublishAsync(prompt); // the console takes it off the agent's queue
-        }
+        await AfterLeavingAsync(withdrawn);
     }
 
     private static string WhyWithdrawn(Alert alert)
@@ -142,6 +289,26 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         var by = alert.History.Length > 0 ? alert.History[^1].By : null;
         var outcome = alert.Outcome is { } o ? Serialization.WireNames<AlertOutcome>.Of(o) : null;
         return "alert resolved" + (by is null ? "" : $" by {by}") + (outcome is null ? "" : $", customer {outcome}");
+    }
+
+    public async Task ReassignAsync(string alertId, string agentId)
+    {
+        if (!_prompts.ById.TryGetValue("p-" + alertId, out var prompt) || !prompt.IsPending || prompt.AgentId == agentId)
+        {
+            return;
+        }
+
+        // A supervisor's choice is not refused for capacity: the slot is taken whatever the count.
+        await Load(agentId).TryTakeAsync(prompt.Id, int.MaxValue);
+        var moved = Number(prompt with { AgentId = agentId });
+        _prompts.Update(moved);
+        await SaveAsync();
+        if (prompt.AgentId is { } previous)
+        {
+            await Load(previous).ReleaseAsync(prompt.Id);
+        }
+
+        await PublishAsync(moved);
     }
 
     public Task<OutreachPrompt?> GetAsync(string promptId) => Task.FromResult(_prompts.ById.GetValueOrDefault(promptId));
@@ -160,12 +327,40 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         _prompts.Update(prompt);
         _prompts.Trim(_options.ReportedKept);
         await SaveAsync(); // an agent's report must not be lost
-        await PublishAsync(prompt); // the agent's other consoles see it reported
+        if (prompt.AgentId is { } agent)
+        {
+            await Load(agent).ReleaseAsync(prompt.Id); // their next waiting prompt comes from the queue
+        }
+
         return prompt;
     }
 
     public Task<ImmutableArray<Agent>> AgentsAsync() =>
         Task.FromResult(_options.Agents.Select(a => new Agent(a.Id, a.Name ?? a.Id, [.. a.EffectiveSkills], _prompts.Pending(a.Id))).ToImmutableArray());
+
+    /// <summary>Writes the prompts that changed, before the agent or the alert hears of them.</summary>
+    private async Task SaveAsync()
+    {
+        await _store.WriteChangedAsync(DeskRecords.Scope(Partition), _prompts.Dirty, () => _records.TakeChanges(_prompts));
+        foreach (var prompt in _unpublished.ToList())
+        {
+            await PublishAsync(prompt); // every numbered change, so web servers see no false gap; only an agent's reaches a console
+        }
+
+        _unpublished.Clear();
+    }
+
+    /// <summary>Publishes a numbered prompt change once (a later, explicit publish of the same change is skipped).</summary>
+    private async Task PublishAsync(OutreachPrompt prompt)
+    {
+        if (prompt.Sequence <= _published)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(prompt);
+        _published = prompt.Sequence;
+    }
 
     public Task<PromptCatchUp> PromptsAfterAsync(long after, string? agentId, int limit)
     {
@@ -181,19 +376,15 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     public Task<long> PublishedAsync() => Task.FromResult(_published);
 
-    private async Task PublishAsync(OutreachPrompt prompt)
-    {
-        await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(prompt);
-        _published = Math.Max(_published, prompt.Sequence);
-    }
-
-    /// <summary>Writes the prompts that changed, before the agent or the alert hears of them.</summary>
-    private Task SaveAsync() => _store.WriteChangedAsync(DeskRecords.Scope(Partition), _prompts.Dirty, () => _records.TakeChanges(_prompts));
-
     private int Partition => (int)this.GetPrimaryKeyLong();
 
     /// <summary>Every prompt change takes the next number of this desk's sequence (see <see cref="OutreachPrompt.Sequence"/>).</summary>
-    private OutreachPrompt Number(OutreachPrompt prompt) => prompt with { Partition = Partition, Sequence = ++_prompts.Sequence };
+    private OutreachPrompt Number(OutreachPrompt prompt)
+    {
+        var numbered = prompt with { Partition = Partition, Sequence = ++_prompts.Sequence };
+        _unpublished.Add(numbered);
+        return numbered;
+    }
 
     /// <summary>One prompt per alert: offering the same alert twice (a replay) changes nothing.</summary>
     private static string PromptIdOf(Alert alert) => "p-" + alert.Id;

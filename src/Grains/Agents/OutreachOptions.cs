@@ -16,6 +16,27 @@ public sealed class OutreachOptions
     /// <summary>Reported prompts kept for queries (default 5,000); pending ones are always kept.</summary>
     public int ReportedKept { get; set; } = 5_000;
 
+    /// <summary>Pending prompts an agent holds at most, over every partition (default 5); more wait in the queue.</summary>
+    public int Capacity { get; set; } = 5;
+
+    /// <summary>
+    /// How long a prompt stays worth acting on, per rule (<c>hh:mm:ss</c>); after it, the prompt is
+    /// withdrawn ("the moment has passed") and the alert stays for the supervisor. A rule not listed
+    /// keeps its prompt until its alert closes (an unanswered complaint: until the case is answered).
+    /// </summary>
+    public Dictionary<string, TimeSpan> TimeToLive { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["repeated-failed-search"] = TimeSpan.FromMinutes(30),
+        ["irrelevant-recommendations"] = TimeSpan.FromMinutes(30),
+        ["payment-failure"] = TimeSpan.FromHours(1),
+        ["order-status-failure"] = TimeSpan.FromHours(2),
+        ["points-redemption-failure"] = TimeSpan.FromHours(4),
+        ["long-wait"] = TimeSpan.FromHours(4),
+        ["push-fatigue"] = TimeSpan.FromDays(1),
+        ["experience-drop"] = TimeSpan.FromDays(1),
+        ["detractor"] = TimeSpan.FromDays(2),
+    };
+
     public const string LeastLoaded = "least-loaded";
     public const string RoundRobin = "round-robin";
 }
@@ -31,6 +52,9 @@ public sealed class AgentOptions
 
     /// <summary>Empty by default: configuration binding appends to a list, so a default entry would join every configured list.</summary>
     public List<string> Skills { get; set; } = [];
+
+    /// <summary>This agent's capacity; null: <see cref="OutreachOptions.Capacity"/>.</summary>
+    public int? Capacity { get; set; }
 
     public IReadOnlyList<string> EffectiveSkills => Skills.Count == 0 ? ["*"] : Skills;
 }

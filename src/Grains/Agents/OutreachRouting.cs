@@ -27,11 +27,39 @@ public static class OutreachRouting
         return top.Contains(suggested) ? suggested : top.OrderBy(c => (int)c).First();
     }
 
+    /// <summary>The agents with the skill for <paramref name="channel"/>, in the order listed.</summary>
+    public static List<AgentOptions> Able(IReadOnlyList<AgentOptions> agents, Channel channel)
+    {
+        var skill = Serialization.WireNames<Channel>.Of(channel);
+        return [.. agents.Where(a => a.EffectiveSkills.Contains("*") || a.EffectiveSkills.Contains(skill, StringComparer.OrdinalIgnoreCase))];
+    }
+
+    /// <summary>
+    /// The agents who may take a prompt on <paramref name="channel"/>, best first: those with the
+    /// skill and a free slot (pending under their capacity), the least loaded first (ties: the first
+    /// listed) or, round-robin, from the next in turn. Empty: the prompt waits in the queue.
+    /// </summary>
+    public static List<AgentOptions> Candidates(IReadOnlyList<AgentOptions> agents, Channel channel, Func<string, int> pending, int capacity, string routing, ref int nextInTurn)
+    {
+        var able = Able(agents, channel);
+        if (able.Count == 0)
+        {
+            return [];
+        }
+
+        if (routing == OutreachOptions.RoundRobin)
+        {
+            var start = nextInTurn++ % able.Count;
+            return [.. able.Skip(start).Concat(able.Take(start)).Where(a => pending(a.Id) < (a.Capacity ?? capacity))];
+        }
+
+        return [.. able.Where(a => pending(a.Id) < (a.Capacity ?? capacity)).OrderBy(a => pending(a.Id))];
+    }
+
     /// <summary>The agent for a prompt on <paramref name="channel"/>, or null when nobody has the skill.</summary>
     public static AgentOptions? Choose(IReadOnlyList<AgentOptions> agents, Channel channel, Func<string, int> pending, string routing, ref int nextInTurn)
     {
-        var skill = Serialization.WireNames<Channel>.Of(channel);
-        var able = agents.Where(a => a.EffectiveSkills.Contains("*") || a.EffectiveSkills.Contains(skill, StringComparer.OrdinalIgnoreCase)).ToList();
+        var able = Able(agents, channel);
         if (able.Count == 0)
         {
             return null;

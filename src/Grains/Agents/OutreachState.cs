@@ -64,6 +64,10 @@ public sealed class OutreachState
 
     public int Pending(string agentId) => PendingByAgent.GetValueOrDefault(agentId);
 
+    /// <summary>The customer's pending prompt, if any: an agent never holds two for one customer.</summary>
+    public OutreachPrompt? PendingFor(string customerId) =>
+        ById.Values.FirstOrDefault(p => p.IsPending && p.CustomerId == customerId);
+
     private static void Count(Dictionary<string, int> pending, OutreachPrompt prompt, int by)
     {
         if (prompt is { IsPending: true, AgentId: { } agent })

@@ -17,6 +17,10 @@ namespace CxLive.Alerts;
 public sealed class AlertBookState
 {
     public const string DegradationRule = "touchpoint-degradation";
+    public const string SilenceRule = "touchpoint-silence";
+
+    /// <summary>The touchpoint rules whose alert opens an incident: an outage, failing or silent.</summary>
+    public static bool IsOutage(string ruleId) => ruleId is DegradationRule or SilenceRule;
 
     /// <summary>This partition's number: it prefixes every id it makes.</summary>
     public int Partition { get; set; }
@@ -79,9 +83,9 @@ public sealed class AlertBookState
             case SignalKind.Resolve when open is not null:
                 var reason = signal.Reason ?? "The condition cleared.";
                 Store(AlertChangeKind.Updated, AlertLifecycle.ConditionCleared(open, now, "rule:" + signal.RuleId, reason), changes);
-                if (open.RuleId == DegradationRule && open.IncidentId is { } incident)
+                if (IsOutage(open.RuleId) && open.IncidentId is { } incident && Incidents.GetValueOrDefault(incident)?.AlertId == open.Id)
                 {
-                    ResolveIncident(incident, now, "rule:" + DegradationRule, changes);
+                    ResolveIncident(incident, now, "rule:" + open.RuleId, changes);
                 }
 
                 break;
@@ -102,7 +106,8 @@ public sealed class AlertBookState
         if (result is { Succeeded: true, Alert: { } changed })
         {
             Store(AlertChangeKind.Updated, changed, changes);
-            if (changed.RuleId == DegradationRule && changed.State == AlertState.Resolved && changed.IncidentId is { } incident)
+            if (IsOutage(changed.RuleId) && changed.State == AlertState.Resolved && changed.IncidentId is { } incident
+                && Incidents.GetValueOrDefault(incident)?.AlertId == changed.Id)
             {
                 ResolveIncident(incident, now, action.By, changes);
             }
@@ -407,7 +412,7 @@ public sealed class AlertBookState
             OpenIncidentByTouchpoint.Remove(touchpoint);
         }
 
-        foreach (var alert in OpenAlerts.Where(a => a.IncidentId == incidentId && a.RuleId != DegradationRule).ToList())
+        foreach (var alert in OpenAlerts.Where(a => a.IncidentId == incidentId && !IsOutage(a.RuleId)).ToList())
         {
             Store(AlertChangeKind.Updated, AlertLifecycle.IncidentResolved(alert, now, by, incidentId), changes);
         }
@@ -426,23 +431,28 @@ public sealed class AlertBookState
         return AlertPartitions.Id(partition, Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text))));
     }
 
+    public const string ExperienceDropRule = "experience-drop";
+
     private void Raise(AlertSignal signal, DateTimeOffset now, AlertOptions options, BookChanges changes)
     {
-        if (signal.CustomerId is { } customer && OverBudget(customer, now, options) is { } host)
+        if (signal.CustomerId is { } customer)
         {
-            // The budget is spent: fold the new condition into the customer's open alert.
-            FoldedInto[signal.Fingerprint] = host.Id;
-            Dirty.Add(BookRecords.Fold(signal.Fingerprint));
-            var folded = host with
+            // One customer, one conversation: a further condition enriches the customer's open alert
+            // (and so its prompt) instead of opening another card; beyond the budget, any open alert takes it.
+            var conversation = ConversationOf(customer);
+            var host = conversation ?? OverBudget(customer, now, options);
+            if (host is not null)
             {
-                Folded = host.Folded.Contains(signal.RuleId) ? host.Folded : host.Folded.Add(signal.RuleId),
-                Evidence = [.. host.Evidence.Union(signal.Evidence, StringComparer.Ordinal).Take(options.EvidenceKept)],
-                Occurrences = host.Occurrences + 1,
-                UpdatedAt = now,
-                History = host.History.Add(new AlertTransition(now, host.State, "rule:" + signal.RuleId, $"folded in (alert budget): {signal.Title}")),
-            };
-            Store(AlertChangeKind.Updated, folded, changes);
-            return;
+                Fold(signal, host, conversation is null ? "alert budget" : "same customer", now, options, changes);
+                return;
+            }
+
+            if (signal.RuleId == ExperienceDropRule && ExplainedDrop(customer, now) is not null)
+            {
+                // The score fell because of a condition a specific rule already raised and settled:
+                // the drop says nothing new, and a second card for it is noise.
+                return;
+            }
         }
 
         var alert = Open(signal, now, IdOf(signal));
@@ -453,7 +463,12 @@ public sealed class AlertBookState
             Dirty.Add(BookRecords.Budget(budgeted));
         }
 
-        if (alert.RuleId == DegradationRule && alert.Touchpoint is { } degraded)
+        if (IsOutage(alert.RuleId) && alert.Touchpoint is { } outage && OpenIncidentByTouchpoint.TryGetValue(outage, out var already))
+        {
+            // Failing and then silent (or the other way round): one outage, one incident.
+            alert = alert with { IncidentId = already };
+        }
+        else if (IsOutage(alert.RuleId) && alert.Touchpoint is { } degraded)
         {
             alert = OpenIncident(alert, degraded, now, options, changes);
         }
@@ -478,6 +493,49 @@ public sealed class AlertBookState
             changes.ToRoute.Add(alert);
         }
     }
+
+    private void Fold(AlertSignal signal, Alert host, string why, DateTimeOffset now, AlertOptions options, BookChanges changes)
+    {
+        FoldedInto[signal.Fingerprint] = host.Id;
+        Dirty.Add(BookRecords.Fold(signal.Fingerprint));
+        var worse = signal.Severity > host.Severity;
+        var folded = host with
+        {
+            Folded = host.Folded.Contains(signal.RuleId) ? host.Folded : host.Folded.Add(signal.RuleId),
+            Evidence = [.. host.Evidence.Union(signal.Evidence, StringComparer.Ordinal).Take(options.EvidenceKept)],
+            Occurrences = host.Occurrences + 1,
+            Severity = worse ? signal.Severity : host.Severity,
+            UpdatedAt = now,
+            History = host.History.Add(new AlertTransition(now, host.State, "rule:" + signal.RuleId,
+                $"folded in ({why}): {signal.Title}" + (worse ? $"; severity raised to {Serialization.WireNames<Severity>.Of(signal.Severity)}" : ""))),
+        };
+        Store(AlertChangeKind.Updated, folded, changes);
+        if (folded is { SuggestedAction: not null, SilencedBy: null, IncidentId: null })
+        {
+            changes.ToRoute.Add(folded); // its prompt, if pending, takes the new evidence, severity and score
+        }
+    }
+
+    /// <summary>The customer's open alert a further condition joins: the newest one on the wall and routable (not silenced, not part of an incident).</summary>
+    private Alert? ConversationOf(string customer)
+    {
+        Alert? newest = null;
+        foreach (var alert in OpenAlerts)
+        {
+            if (alert.CustomerId == customer && alert.SilencedBy is null && alert.IncidentId is null
+                && (newest is null || AlertPosition.Of(alert).CompareTo(AlertPosition.Of(newest)) > 0))
+            {
+                newest = alert;
+            }
+        }
+
+        return newest;
+    }
+
+    /// <summary>A specific rule's alert for the customer raised within the last day: it explains a drop of their score.</summary>
+    private Alert? ExplainedDrop(string customer, DateTimeOffset now) =>
+        NewestFirst().TakeWhile(a => now - a.RaisedAt < TimeSpan.FromDays(1))
+            .FirstOrDefault(a => a.CustomerId == customer && a.RuleId != ExperienceDropRule);
 
     private Alert? OverBudget(string customer, DateTimeOffset now, AlertOptions options)
     {

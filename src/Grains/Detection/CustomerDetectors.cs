@@ -46,11 +46,11 @@ public sealed class CustomerDetectors
     experience);
 
     /// <summary>
-    /// Every rule of the catalogue: the customer detectors', and touchpoint-degradation, which the
-    /// touchpoint grain hosts. The rule book, the rules API and back-tests all start from this list.
+    /// Every rule of the catalogue: the customer detectors', and touchpoint-degradation and
+    /// touchpoint-silence, which the touchpoint grain hosts. The rule book, the rules API and back-tests all start from this list.
     /// </summary>
     public IEnumerable<RuleDefinition> Definitions =>
-        _detectors.Select(d => d.Definition).Append(TouchpointDegradationDetector.Rule);
+        _detectors.Select(d => d.Definition).Append(TouchpointDegradationDetector.Rule).Append(TouchpointSilenceDetector.Rule);
 
     public void Observe(RuleBook rules, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {

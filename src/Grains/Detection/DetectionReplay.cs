@@ -17,6 +17,9 @@ public sealed class DetectionReplay(CustomerDetectors detectors, RuleBook rules)
     private readonly Dictionary<string, DateTimeOffset> _scheduled = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TouchpointState> _touchpoints = new(StringComparer.Ordinal);
 
+    /// <summary>The next whole minute at which touchpoints are judged on time, as the grain's timer does.</summary>
+    private DateTimeOffset? _nextCheck;
+
     public List<AlertSignal> Signals { get; } = [];
 
     /// <summary>Replays the interactions (sorted here by event time) and lets time run on to <paramref name="until"/>.</summary>
@@ -24,6 +27,7 @@ public sealed class DetectionReplay(CustomerDetectors detectors, RuleBook rules)
     {
         foreach (var interaction in interactions.OrderBy(i => i.Timestamp))
         {
+            CheckTouchpointsUpTo(interaction.Timestamp);
             ExpireUpTo(interaction.Timestamp);
             var state = StateOf(interaction.CustomerId);
             detectors.Observe(rules, state, interaction, Signals);
@@ -32,8 +36,32 @@ public sealed class DetectionReplay(CustomerDetectors detectors, RuleBook rules)
             ObserveTouchpoint(interaction);
         }
 
+        CheckTouchpointsUpTo(until);
         ExpireUpTo(until);
         return Signals;
+    }
+
+    /// <summary>
+    /// Time passing for touchpoints, once a minute up to <paramref name="now"/>: silence and a degraded
+    /// touchpoint gone quiet are judged here. Touchpoints with nothing in the last hour and no alert
+    /// open are skipped, and so are stretches where none is left to judge.
+    /// </summary>
+    private void CheckTouchpointsUpTo(DateTimeOffset now)
+    {
+        while (_nextCheck is { } check && check <= now)
+        {
+            var any = false;
+            foreach (var (name, touchpoint) in _touchpoints)
+            {
+                if (TouchpointRules.NeedsTime(touchpoint, check))
+                {
+                    any = true;
+                    TouchpointRules.Evaluate(rules, name, touchpoint, check, Signals);
+                }
+            }
+
+            _nextCheck = any ? check + TouchpointRules.CheckEvery : null;
+        }
     }
 
     private void ExpireUpTo(DateTimeOffset now)
@@ -62,7 +90,7 @@ public sealed class DetectionReplay(CustomerDetectors detectors, RuleBook rules)
         }
     }
 
-    /// <summary>As the touchpoint grain does: count, then judge degradation at the newest event time.</summary>
+    /// <summary>As the touchpoint grain does: count, then judge the touchpoint rules at the newest event time.</summary>
     private void ObserveTouchpoint(Interaction interaction)
     {
         if (!_touchpoints.TryGetValue(interaction.Touchpoint, out var touchpoint))
@@ -71,10 +99,8 @@ public sealed class DetectionReplay(CustomerDetectors detectors, RuleBook rules)
         }
 
         touchpoint.Record(interaction);
-        if (rules.Enabled(TouchpointDegradationDetector.RuleId) is { } rule)
-        {
-            TouchpointDegradationDetector.Evaluate(rule, interaction.Touchpoint, touchpoint, touchpoint.LastSeen!.Value, Signals);
-        }
+        TouchpointRules.Evaluate(rules, interaction.Touchpoint, touchpoint, touchpoint.LastSeen!.Value, Signals);
+        _nextCheck ??= interaction.Timestamp + TouchpointRules.CheckEvery;
     }
 
     private CustomerDetectionState StateOf(string customer)

@@ -8,9 +8,19 @@ using Microsoft.Extensions.Options;
 
 namespace CxLive.Touchpoints;
 
-/// <summary>One touchpoint's rolling counts and failure rate. Hot in memory; storage is a checkpoint.</summary>
-public sealed class TouchpointGrain : Grain, ITouchpointGrain
+/// <summary>
+/// One touchpoint's rolling counts and failure rate. Hot in memory; storage is a checkpoint. Its rules
+/// are judged when events arrive and, while it has had traffic within the hour or an outage alert is
+/// open, once a minute on a timer (a silent touchpoint sends no events to be judged on). A reminder
+/// keeps an open outage alert watched across deactivations and restarts.
+/// </summary>
+public sealed class TouchpointGrain : Grain, ITouchpointGrain, IRemindable
 {
+    public const string WatchReminder = "watch";
+    private static readonly TimeSpan WatchReminderPeriod = TimeSpan.FromMinutes(5);
+    private IGrainTimer? _checkTimer;
+    private bool _reminderOn;
+
     private readonly IPersistentState<TouchpointState> _state;
     private readonly TimeProvider _time;
     private readonly IRuleBookSource _rules;
@@ -54,16 +64,12 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
         }
 
         _checkpoint.MarkDirty();
-        if (_rules.Current.Enabled(TouchpointDegradationDetector.RuleId) is { } rule && _state.State.LastSeen is { } newest)
+        if (_state.State.LastSeen is { } newest)
         {
-            TouchpointDegradationDetector.Evaluate(rule, this.GetPrimaryKeyString(), _state.State, newest, _signals);
+            await JudgeAsync(newest);
         }
 
-        if (_signals.Count > 0)
-        {
-            await GrainFactory.GetGrain<IAlertBookGrain>(AlertPartitions.Of(this.GetPrimaryKeyString(), _alertPartitions)).ApplyAsync([.. _signals]);
-            _signals.Clear();
-        }
+        _checkTimer ??= this.RegisterGrainTimer(CheckTimeAsync, new GrainTimerCreationOptions(TouchpointRules.CheckEvery, TouchpointRules.CheckEvery) { KeepAlive = true });
 
         if (now - _reportedAt >= ReportEvery)
         {
@@ -72,6 +78,62 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain
         }
 
         return _activation;
+    }
+
+    /// <summary>Time has passed: judged at the clock's now, or at the newest event if that is later (skew).</summary>
+    private async Task CheckTimeAsync(CancellationToken cancellation)
+    {
+        var now = _time.GetUtcNow();
+        var state = _state.State;
+        var at = state.LastSeen is { } last && last > now ? last : now;
+        await JudgeAsync(at);
+        if (!TouchpointRules.NeedsTime(state, at))
+        {
+            _checkTimer?.Dispose(); // nothing left to judge: the next event starts it again
+            _checkTimer = null;
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await CheckTimeAsync(CancellationToken.None);
+        if (_checkTimer is null && _state.State.Watched)
+        {
+            _checkTimer = this.RegisterGrainTimer(CheckTimeAsync, new GrainTimerCreationOptions(TouchpointRules.CheckEvery, TouchpointRules.CheckEvery) { KeepAlive = true });
+        }
+    }
+
+    private async Task JudgeAsync(DateTimeOffset at)
+    {
+        var touchpoint = this.GetPrimaryKeyString();
+        var watched = _state.State.Watched;
+        TouchpointRules.Evaluate(_rules.Current, touchpoint, _state.State, at, _signals);
+        if (_signals.Count > 0)
+        {
+            _checkpoint.MarkDirty();
+            await GrainFactory.GetGrain<IAlertBookGrain>(AlertPartitions.Of(touchpoint, _alertPartitions)).ApplyAsync([.. _signals]);
+            _signals.Clear();
+        }
+
+        if (_state.State.Watched != watched || (_state.State.Watched && !_reminderOn))
+        {
+            await KeepReminderAsync(_state.State.Watched);
+        }
+    }
+
+    /// <summary>One reminder while an outage alert is open here, none otherwise.</summary>
+    private async Task KeepReminderAsync(bool on)
+    {
+        if (on)
+        {
+            await this.RegisterOrUpdateReminder(WatchReminder, WatchReminderPeriod, WatchReminderPeriod);
+        }
+        else if (await this.GetReminder(WatchReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderOn = on;
     }
 
     public async Task<Guid> CheckpointAsync()

@@ -26,14 +26,22 @@ public sealed class TouchpointState
     /// <summary>What stream consumers delivered and have not acknowledged yet (Redis mode): redelivery is not counted twice.</summary>
     [Id(7)] public Storage.DeliveryLedger Deliveries { get; set; } = new();
 
+    /// <summary>Since when the open silence alert has been raised, and the usual traffic per window it fell under.</summary>
+    [Id(8)] public DateTimeOffset? SilentSince { get; set; }
+    [Id(9)] public double UsualTraffic { get; set; }
+
+    /// <summary>An outage alert is open here, so the time check must go on even with no traffic.</summary>
+    public bool Watched => DegradedSince is not null || SilentSince is not null;
+
     public const int FailuresKept = 10;
 
     public void Record(Interaction interaction)
     {
         Total++;
-        var failed = interaction.Failed ? 1 : 0;
+        var isFailure = Detection.BadMoments.IsTouchpointFailure(interaction);
+        var failed = isFailure ? 1 : 0;
         Failures += failed;
-        if (interaction.Failed)
+        if (isFailure)
         {
             RecentFailures.Add(interaction.Id);
             if (RecentFailures.Count > FailuresKept)

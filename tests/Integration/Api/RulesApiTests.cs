@@ -30,7 +30,8 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     {
         var rules = await ReadArray(await _http.GetAsync("api/rules"));
 
-        Assert.Equal(13, rules.Count);
+        Assert.Equal(CxLive.Detection.CustomerDetectors.Catalogue().Definitions.Count(), rules.Count);
+        Assert.Contains(rules, r => (string)r!["ruleId"]! == "touchpoint-silence");
         var search = rules.Single(r => (string)r!["ruleId"]! == "repeated-failed-search")!;
         Assert.True((bool)search["enabled"]!);
         Assert.Equal("warning", (string)search["severity"]!);

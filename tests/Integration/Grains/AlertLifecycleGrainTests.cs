@@ -46,22 +46,33 @@ public sealed class AlertLifecycleGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_customers_fourth_alert_of_the_day_folds_into_the_open_one()
+    public async Task One_customer_is_one_conversation_further_conditions_enrich_the_open_alert_and_the_agents_prompt()
     {
         var customer = NewCustomer();
         var now = fixture.Clock.GetUtcNow();
         var grain = fixture.Grains.GetGrain<ICustomerGrain>(customer);
-        await grain.RecordAsync([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n)))]);
+        await grain.RecordAsync([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n)) with { Channel = Channel.Chat })]);
+        var first = (await fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = customer })).Single();
+        var prompt = await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync("p-" + first.Id), p => p is not null, TimeSpan.FromSeconds(10), "the first prompt");
+        Assert.Equal(Severity.Warning, prompt!.Severity);
+
         await grain.RecordAsync([Make(customer, now.AddSeconds(10), InteractionTypes.QueueWait, "call-center/billing", score: 900) with { Channel = Channel.CallCenter }]);
         await grain.RecordAsync([Make(customer, now.AddSeconds(20), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })]);
-        await grain.RecordAsync([Make(customer, now.AddSeconds(30), InteractionTypes.Payment, "web/checkout", Outcome.Failure),
-            Make(customer, now.AddSeconds(31), InteractionTypes.Payment, "web/checkout", Outcome.Failure)]);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        // Five conditions (with experience-drop along the way), three alerts: the rest folded into the newest.
-        var alerts = await fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = customer });
-        Assert.Equal(3, alerts.Length);
-        Assert.Contains("payment-failure", alerts[0].Folded);
-        Assert.Equal(5, alerts.Length + alerts[0].Folded.Length);
+        // Three more conditions (a long wait, a detractor, the score dropping): still one card...
+        var alert = (await fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = customer })).Single();
+        Assert.Equal(first.Id, alert.Id);
+        Assert.Contains("detractor", alert.Folded);
+        Assert.Contains("long-wait", alert.Folded);
+        Assert.Equal(alert.Folded.Length + 1, alert.Occurrences);
+
+        // ...and one prompt, which learned of them, with the customer's score as it is now.
+        var enriched = await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync(prompt.Id), p => p!.Also.Contains("detractor"), TimeSpan.FromSeconds(10), "the enriched prompt");
+        Assert.Contains("long-wait", enriched!.Also);
+        Assert.True(enriched.ExperienceScore < prompt.ExperienceScore, $"score {enriched.ExperienceScore} after {prompt.ExperienceScore}");
+        var pending = (await fixture.Alerts.PromptsAsync(prompt.AgentId, pendingOnly: true)).Where(p => p.CustomerId == customer);
+        Assert.Single(pending);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CxLive.Alerts;
 using CxLive.Journeys;
 using CxLive.Tests.Integration.Support;
 using CxLive.Touchpoints;
@@ -30,5 +31,45 @@ public sealed class TouchpointGrainTests(ClusterFixture fixture)
         Assert.Equal(new WindowCounts(3, 1), snapshot.Last5Minutes);
         Assert.Equal(new WindowCounts(4, 2), snapshot.LastHour);
         Assert.Equal(now, snapshot.LastSeen);
+    }
+
+    [Fact]
+    public async Task ABusyTouchpointGoneSilent_RaisesACriticalAlertAndAnIncidentOnTime_AndTrafficReturningResolvesThem()
+    {
+        var touchpoint = "app/checkout-" + Guid.NewGuid().ToString("N")[..8];
+        var grain = fixture.Grains.GetGrain<ITouchpointGrain>(touchpoint);
+        var customer = NewCustomer();
+
+        async Task MinutesOfTrafficAsync(int minutes)
+        {
+            for (var m = 0; m < minutes; m++)
+            {
+                var now = fixture.Clock.GetUtcNow();
+                await grain.RecordAsync([.. Enumerable.Range(0, 6).Select(n => Make(customer, now.AddSeconds(n), InteractionTypes.Checkout, touchpoint))], null);
+                fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+            }
+        }
+
+        Task<List<Alert>> SilenceAlertsAsync() =>
+            fixture.Alerts.QueryAsync(new AlertQuery { Touchpoint = touchpoint, RuleId = "touchpoint-silence" }).ContinueWith(t => t.Result.ToList());
+
+        await MinutesOfTrafficAsync(50);
+        Assert.Empty(await SilenceAlertsAsync());
+
+        // Nothing arrives: only the grain's minute timer, on the fake clock, can notice.
+        for (var m = 0; m < 12; m++)
+        {
+            fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var alert = (await Eventually.ResultAsync(SilenceAlertsAsync, found => found.Count > 0, TimeSpan.FromSeconds(10), "the silence alert")).Single();
+        Assert.Equal((Severity.Critical, AlertState.Open), (alert.Severity, alert.State));
+        var incident = await fixture.Alerts.GetIncidentAsync(Assert.IsType<string>(alert.IncidentId));
+        Assert.True(incident!.IsOpen);
+
+        await MinutesOfTrafficAsync(3);
+        alert = (await SilenceAlertsAsync()).Single();
+        Assert.Equal(AlertState.Resolved, alert.State);
+        Assert.False((await fixture.Alerts.GetIncidentAsync(incident.Id))!.IsOpen);
     }
 }

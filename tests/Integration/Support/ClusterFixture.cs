@@ -21,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const string VoiceAgent = "voice-agent";
     public const string MailAgent = "mail-agent";
 
+    /// <summary>The one agent with a small capacity (2), and the only one reaching customers by SMS.</summary>
+    public const string SmsAgent = "sms-agent";
+
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -37,11 +40,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             host.Services.AddCxCore();
             host.Services.AddSingleton<TimeProvider>(Clock);
-            host.Services.Configure<OutreachOptions>(o => o.Agents =
-            [
-                new AgentOptions { Id = VoiceAgent, Skills = ["call-center", "chat"] },
-                new AgentOptions { Id = MailAgent, Skills = ["email"] },
-            ]);
+            host.Services.Configure<OutreachOptions>(o =>
+            {
+                // Tests share these agents and report few prompts: room for all, but for the SMS agent.
+                o.Capacity = 100_000;
+                o.Agents =
+                [
+                    new AgentOptions { Id = VoiceAgent, Skills = ["call-center", "chat"] },
+                    new AgentOptions { Id = MailAgent, Skills = ["email"] },
+                    new AgentOptions { Id = SmsAgent, Skills = ["sms"], Capacity = 2 },
+                ];
+            });
         });
         builder.ConfigureSilo((_, silo) => silo
             .AddCxMemoryStorage()

@@ -26,6 +26,9 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
             ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
             // Each app its own meter: exporters find meters by name process-wide (TelemetryOptions).
             ["Telemetry:MeterName"] = "CxLive.test-" + Guid.NewGuid().ToString("N")[..8],
+            // Many tests share one app and its three agents and report few of their prompts: room
+            // for all of them. A test about capacity gives its own app a small one.
+            ["Outreach:Capacity"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

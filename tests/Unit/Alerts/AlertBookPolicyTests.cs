@@ -27,33 +27,45 @@ public sealed class AlertBookPolicyTests
     private BookChanges Apply(AlertSignal signal, DateTimeOffset? now = null) => _book.Apply(signal, now ?? Now, _options, new BookChanges());
 
     [Fact]
-    public void Beyond_three_alerts_a_day_a_customers_new_conditions_fold_into_their_open_alert()
+    public void A_further_condition_of_a_customer_with_an_open_alert_enriches_that_alert_and_its_prompt()
     {
-        Apply(Raise("detractor", "c-1"));
-        Apply(Raise("long-wait", "c-1"), Now.AddSeconds(1));
-        var third = Apply(Raise("payment-failure", "c-1"), Now.AddSeconds(2)).Alerts.Single().Alert; // the newest: it takes what the budget folds
+        var first = Apply(Raise("repeated-failed-search", "c-1")).Alerts.Single().Alert;
 
-        var fourth = Apply(Raise("push-fatigue", "c-1", evidence: "i-push"), Now.AddHours(1));
+        var detractor = Apply(Raise("detractor", "c-1", severity: Severity.Critical, evidence: "i-survey"), Now.AddMinutes(5));
 
-        var host = Assert.Single(fourth.Alerts).Alert;
-        Assert.Equal(AlertChangeKind.Updated, fourth.Alerts[0].Kind);
-        Assert.Equal(third.Id, host.Id);
-        Assert.Equal(["push-fatigue"], host.Folded.ToArray());
-        Assert.Contains("i-push", host.Evidence);
-        Assert.Equal(3, _book.ById.Count);
-        Assert.Empty(fourth.ToRoute);
+        var host = Assert.Single(detractor.Alerts).Alert;
+        Assert.Equal((AlertChangeKind.Updated, first.Id), (detractor.Alerts[0].Kind, host.Id));
+        Assert.Equal(["detractor"], host.Folded.ToArray());
+        Assert.Contains("i-survey", host.Evidence);
+        Assert.Equal(Severity.Critical, host.Severity); // worse: raised
+        Assert.Equal(2, host.Occurrences);
+        Assert.Equal(host.Id, Assert.Single(detractor.ToRoute).Id); // its prompt takes it on
+        Assert.Single(_book.ById);
 
-        // A day later the budget is back.
-        Assert.Equal(AlertChangeKind.Raised, Apply(Raise("order-status-failure", "c-1"), Now.AddDays(1).AddMinutes(1)).Alerts.Single().Kind);
+        // A milder condition does not lower it; another customer is another conversation.
+        Assert.Equal(Severity.Critical, Apply(Raise("long-wait", "c-1", severity: Severity.Info), Now.AddMinutes(6)).Alerts.Single().Alert.Severity);
+        Assert.Equal(AlertChangeKind.Raised, Apply(Raise("detractor", "c-2"), Now.AddMinutes(6)).Alerts.Single().Kind);
+    }
+
+    [Fact]
+    public void An_experience_drop_joins_the_specific_alert_that_explains_it_or_stays_away_when_that_one_was_settled()
+    {
+        var detractor = Apply(Raise("detractor", "c-1")).Alerts.Single().Alert;
+        Assert.Equal(detractor.Id, Apply(Raise("experience-drop", "c-1")).Alerts.Single().Alert.Id);
+
+        // Failed searches raised and cleared today explain a later drop of the score: no card of its own.
+        Apply(Raise("repeated-failed-search", "c-2"));
+        _book.Apply(new AlertSignal { Kind = SignalKind.Resolve, RuleId = "repeated-failed-search", CustomerId = "c-2", At = Now }, Now, _options, new BookChanges());
+        Assert.Empty(Apply(Raise("experience-drop", "c-2"), Now.AddMinutes(10)).Alerts);
+
+        // With nothing specific to explain it, the drop stands on its own.
+        Assert.Equal(AlertChangeKind.Raised, Apply(Raise("experience-drop", "c-3")).Alerts.Single().Kind);
     }
 
     [Fact]
     public void A_folded_condition_repeats_into_its_holder_and_clearing_it_leaves_the_holder_open()
     {
-        for (var i = 0; i < 3; i++)
-        {
-            Apply(Raise($"rule-{i}", "c-1"));
-        }
+        Apply(Raise("rule-0", "c-1"));
 
         Apply(Raise("push-fatigue", "c-1"));
         var repeat = Apply(Raise("push-fatigue", "c-1", evidence: "again")).Alerts.Single().Alert;

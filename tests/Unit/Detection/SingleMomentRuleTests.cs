@@ -41,7 +41,8 @@ public sealed class SingleMomentRuleTests
     [InlineData("NPS", 0.0, true)]
     [InlineData("csat", 2.0, true)]
     [InlineData("csat", 3.0, false)]
-    [InlineData(null, 1.0, false)]
+    [InlineData(null, 1.0, true)]   // no scale: read as NPS, the documented default
+    [InlineData(null, 8.0, false)]
     public void Detractor_FiresOnLowNpsOrCsat(string? scale, double score, bool fires)
     {
         var attributes = scale is null ? null : new Dictionary<string, string> { ["scale"] = scale };

@@ -36,7 +36,7 @@ public sealed class DetractorDetector : ICustomerDetector
             return;
         }
 
-        var scale = interaction.Attribute("scale")?.ToLowerInvariant();
+        var scale = SurveyScales.Of(interaction);
         var limit = scale switch
         {
             "nps" => rule.Number(NpsAtMost),

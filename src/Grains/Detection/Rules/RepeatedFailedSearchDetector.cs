@@ -27,7 +27,7 @@ public sealed class RepeatedFailedSearchDetector : BurstDetector
 
     protected override bool? Classify(Interaction interaction) => interaction.Type switch
     {
-        InteractionTypes.Search => interaction.Failed || interaction.Score == 0,
+        InteractionTypes.Search => BadMoments.IsFailedSearch(interaction),
         InteractionTypes.ProductView or InteractionTypes.AddToCart when !interaction.Failed => false,
         _ => null,
     };

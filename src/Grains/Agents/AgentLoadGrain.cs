@@ -1,0 +1,42 @@
+using CxLive.Storage;
+
+namespace CxLive.Agents;
+
+/// <summary>
+/// An agent's load across every desk. Written on each change (an agent holds a handful of prompts,
+/// and a slot lost in a restart would let a desk hand out one too many). When a slot frees,
+/// the queue is told one-way, so the prompts waiting there are handed out as agents report.
+/// </summary>
+public sealed class AgentLoadGrain(
+    [PersistentState("agent-load", StorageNames.State)] IPersistentState<AgentLoadState> state) : Grain, IAgentLoadGrain
+{
+    public Task<int> PendingAsync() => Task.FromResult(state.State.Prompts.Count);
+
+    public async Task<bool> TryTakeAsync(string promptId, int capacity)
+    {
+        if (state.State.Prompts.Contains(promptId))
+        {
+            return true;
+        }
+
+        if (state.State.Prompts.Count >= capacity)
+        {
+            return false;
+        }
+
+        state.State.Prompts.Add(promptId);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task ReleaseAsync(string promptId)
+    {
+        if (!state.State.Prompts.Remove(promptId))
+        {
+            return;
+        }
+
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IOutreachQueueGrain>(0).SlotFreedAsync(this.GetPrimaryKeyString()); // one-way
+    }
+}

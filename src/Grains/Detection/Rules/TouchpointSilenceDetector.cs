@@ -1,0 +1,78 @@
+using CxLive.Alerts;
+using CxLive.Touchpoints;
+
+namespace CxLive.Detection.Rules;
+
+/// <summary>
+/// A touchpoint has gone quiet: over the last <c>window</c> its traffic is below <c>ratio</c> × its
+/// usual traffic for a window that long (the rest of the last hour, scaled to the window), the usual
+/// being at least <c>minRate</c> events. A crashed app sends no failures, it sends nothing. Judged on
+/// time: the touchpoint grain calls this every minute, not only when events arrive. It resolves when
+/// the traffic is back above the line it fell under (the usual rate remembered when it fired, since
+/// a long silence drains the hour it was measured on). Pure, like every detector.
+/// </summary>
+public static class TouchpointSilenceDetector
+{
+    public const string RuleId = "touchpoint-silence";
+
+    /// <summary>The longest window: the rest of the hour, its baseline, stays at least this long too.</summary>
+    public const int LongestWindowMinutes = 30;
+
+    public static readonly RuleDefinition Rule = new(
+        RuleId,
+        "A busy touchpoint has gone quiet: it may have crashed or be blocked, and customers cannot reach it.",
+        Severity.Critical,
+        [
+            new("window", ParameterKind.Duration, "00:10:00", "The recent window whose traffic is watched (whole minutes, at most 30)."),
+            new("ratio", ParameterKind.Number, "0.2", "Fires when the recent traffic is below this share of the usual traffic for a window that long."),
+            new("minRate", ParameterKind.Count, "30", "Fewest usual events per window for a touchpoint to be watched at all."),
+        ]);
+
+    public static void Evaluate(ActiveRule rule, string touchpoint, TouchpointState state, DateTimeOffset now, List<AlertSignal> signals)
+    {
+        var minutes = Math.Clamp((int)rule.Duration("window").TotalMinutes, 1, LongestWindowMinutes);
+        var recent = state.Window(now, minutes).Events;
+        var ratio = rule.Number("ratio");
+
+        if (state.SilentSince is not null)
+        {
+            if (recent >= ratio * state.UsualTraffic)
+            {
+                state.SilentSince = null;
+                signals.Add(AlertSignal.Resolved(RuleId, now, $"Traffic is back: {recent} events in the last {minutes} min.", touchpoint: touchpoint));
+                state.UsualTraffic = 0;
+            }
+
+            return;
+        }
+
+        var hour = state.Window(now, TouchpointState.Minutes).Events;
+        var usual = (hour - recent) * (double)minutes / (TouchpointState.Minutes - minutes);
+        if (usual >= rule.Count("minRate") && recent < ratio * usual)
+        {
+            state.SilentSince = now;
+            state.UsualTraffic = usual;
+            signals.Add(Raise(rule, touchpoint, recent, usual, minutes, now));
+        }
+    }
+
+    private static AlertSignal Raise(ActiveRule rule, string touchpoint, long recent, double usual, int minutes, DateTimeOffset now) => new()
+    {
+        Kind = SignalKind.Raise,
+        RuleId = RuleId,
+        Touchpoint = touchpoint,
+        Severity = rule.Severity,
+        Title = $"{touchpoint} silent: {recent} events in {minutes} min",
+        Detail = $"{recent} interactions arrived in the last {minutes} min, against about {usual:0} usually: it may have crashed or be blocked.",
+        At = now,
+        SuggestedAction = new SuggestedAction(
+            Journeys.Channel.Other,
+            $"Check {touchpoint} now: its traffic has stopped.",
+            "Open an incident; customers who cannot reach it send no failures, they send nothing."),
+        Translations = AlertLanguages.InChinese(new AlertText(
+            $"{touchpoint} 静默：{minutes} 分钟内仅 {recent} 次交互",
+            $"最近 {minutes} 分钟只收到 {recent} 次交互，平时约 {usual:0} 次：它可能已崩溃或被阻断。",
+            $"立即检查 {touchpoint}：它的流量已经停止。",
+            "创建事件；无法访问它的客户不会产生失败，只是什么也不发送。")),
+    };
+}

@@ -1,0 +1,83 @@
+using CxLive.Agents;
+using CxLive.Alerts;
+using CxLive.Journeys;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+
+namespace CxLive.Tests.Integration.Grains;
+
+/// <summary>Agents' capacity across every desk, the shared queue, and prompts that go stale, on the fake clock.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class OutreachCapacityTests(ClusterFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    /// <summary>A customer alert whose prompt goes out by SMS: only the SMS agent (capacity 2) takes those.</summary>
+    private async Task<OutreachPrompt> RaiseAsync(string rule, Severity severity)
+    {
+        var customer = NewCustomer();
+        var signal = new AlertSignal
+        {
+            Kind = SignalKind.Raise,
+            RuleId = rule,
+            CustomerId = customer,
+            Severity = severity,
+            Title = $"{rule} for {customer}",
+            Detail = "detail",
+            Evidence = ["e-" + customer],
+            SuggestedAction = new SuggestedAction(Channel.Sms, "Hello", "context"),
+            At = fixture.Clock.GetUtcNow(),
+        };
+        var alert = (await fixture.Alerts.BookOfCustomer(customer).ApplyAsync([signal])).Single();
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        return (await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync("p-" + alert.Id), p => p is not null, Patience, "the prompt"))!;
+    }
+
+    private Task<OutreachPrompt?> Reread(OutreachPrompt prompt) => fixture.Alerts.GetPromptAsync(prompt.Id);
+
+    [Fact]
+    public async Task Beyond_an_agents_capacity_prompts_wait_and_go_out_most_severe_first_as_the_agent_reports()
+    {
+        var first = await RaiseAsync("unanswered-complaint", Severity.Warning);
+        var second = await RaiseAsync("unanswered-complaint", Severity.Warning);
+        var mild = await RaiseAsync("unanswered-complaint", Severity.Info);
+        var urgent = await RaiseAsync("unanswered-complaint", Severity.Critical);
+
+        Assert.Equal([ClusterFixture.SmsAgent, ClusterFixture.SmsAgent, null, null], new[] { first, second, mild, urgent }.Select(p => p.AgentId));
+        Assert.Equal(2, await fixture.Grains.GetGrain<IAgentLoadGrain>(ClusterFixture.SmsAgent).PendingAsync());
+
+        // The agent reports one: the critical prompt, though younger, is handed out first (from another desk, maybe).
+        await fixture.Alerts.ReportAsync(first.Id, OutreachResult.Contacted, null);
+        await Eventually.TrueAsync(async () => (await Reread(urgent))!.AgentId == ClusterFixture.SmsAgent, Patience, "the critical prompt handed out");
+        Assert.Null((await Reread(mild))!.AgentId);
+        Assert.Equal(ClusterFixture.SmsAgent, (await fixture.Alerts.GetAsync(urgent.AlertId))!.AssignedTo); // the alert moves with its prompt
+
+        await fixture.Alerts.ReportAsync(second.Id, OutreachResult.Resolved, null);
+        await Eventually.TrueAsync(async () => (await Reread(mild))!.AgentId == ClusterFixture.SmsAgent, Patience, "the mild prompt handed out next");
+
+        await fixture.Alerts.ReportAsync(urgent.Id, OutreachResult.Contacted, null);
+        await fixture.Alerts.ReportAsync(mild.Id, OutreachResult.Contacted, null);
+        await Eventually.TrueAsync(async () => await fixture.Grains.GetGrain<IAgentLoadGrain>(ClusterFixture.SmsAgent).PendingAsync() == 0, Patience, "every slot free again");
+    }
+
+    [Fact]
+    public async Task A_prompt_past_its_rules_time_to_live_is_withdrawn_because_the_moment_has_passed_and_its_alert_stays()
+    {
+        var stale = await RaiseAsync("repeated-failed-search", Severity.Warning); // 30 minutes
+        var lasting = await RaiseAsync("unanswered-complaint", Severity.Warning); // until the case is answered
+        Assert.Equal(stale.CreatedAt + TimeSpan.FromMinutes(30), stale.ExpiresAt);
+        Assert.Null(lasting.ExpiresAt);
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(29));
+        Assert.True((await Reread(stale))!.IsPending);
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(2)); // only the desk's minute timer on the fake clock can notice
+        var withdrawn = await Eventually.ResultAsync(() => Reread(stale), p => !p!.IsPending, Patience, "the stale prompt withdrawn");
+        Assert.Equal("the moment has passed", withdrawn!.WithdrawnBecause);
+        Assert.True((await fixture.Alerts.GetAsync(stale.AlertId))!.IsOpen);
+        Assert.True((await Reread(lasting))!.IsPending);
+
+        await fixture.Alerts.ReportAsync(lasting.Id, OutreachResult.Contacted, null);
+        await Eventually.TrueAsync(async () => await fixture.Grains.GetGrain<IAgentLoadGrain>(ClusterFixture.SmsAgent).PendingAsync() == 0, Patience, "both slots free");
+    }
+}

@@ -1,0 +1,131 @@
+using CxLive.Alerts;
+using CxLive.Detection;
+using CxLive.Detection.Rules;
+using CxLive.Journeys;
+using CxLive.Tests.Unit.Support;
+using CxLive.Touchpoints;
+
+namespace CxLive.Tests.Unit.Detection;
+
+/// <summary>A busy touchpoint that goes quiet is an outage, judged minute by minute as time passes.</summary>
+public sealed class TouchpointSilenceTests
+{
+    private readonly Journey _journey = new();
+    private readonly TouchpointState _state = new();
+    private readonly RuleBook _rules = RuleBook.Defaults(CustomerDetectors.Catalogue().Definitions);
+    private readonly List<AlertSignal> _signals = [];
+
+    /// <summary><paramref name="perMinute"/> events in each of the coming minutes, then the minute's time check, as the grain's timer does.</summary>
+    private void Minutes(int minutes, int perMinute)
+    {
+        for (var m = 0; m < minutes; m++)
+        {
+            for (var i = 0; i < perMinute; i++)
+            {
+                _state.Record(_journey.Make(InteractionTypes.Checkout, "app/checkout"));
+            }
+
+            _journey.After(TimeSpan.FromMinutes(1));
+            TouchpointRules.Evaluate(_rules, "app/checkout", _state, _journey.Now, _signals);
+        }
+    }
+
+    private AlertSignal? Raised => _signals.SingleOrDefault(s => s.Kind == SignalKind.Raise && s.RuleId == TouchpointSilenceDetector.RuleId);
+
+    [Fact]
+    public void ABusyTouchpointThatStopsSending_RaisesOneCriticalAlert_WithNoEventToTriggerIt()
+    {
+        Minutes(50, 6); // 60 per 10 minutes: twice the least watched
+
+        Minutes(7, 0);
+        Assert.Null(Raised); // 3 of 10 minutes still carry traffic: 18 events, above a fifth of 60
+
+        Minutes(8, 0);
+        var raise = Assert.IsType<AlertSignal>(Raised);
+        Assert.Equal(("app/checkout", (string?)null, Severity.Critical), (raise.Touchpoint, raise.CustomerId, raise.Severity));
+        Assert.StartsWith("app/checkout silent:", raise.Title);
+        Assert.StartsWith("app/checkout 静默", raise.Translations[AlertLanguages.Chinese].Title);
+        Assert.Single(_signals); // judged every minute, raised once
+    }
+
+    [Fact]
+    public void ATouchpointUsuallyQuieterThanMinRate_IsNotWatched()
+    {
+        Minutes(50, 2); // 20 per 10 minutes, under the 30 the rule needs
+
+        Minutes(20, 0);
+
+        Assert.Empty(_signals);
+    }
+
+    [Fact]
+    public void TrafficThatThinsButStaysAboveTheRatio_DoesNotFire()
+    {
+        Minutes(50, 10);
+
+        Minutes(30, 3); // 30 % of usual
+
+        Assert.Empty(_signals);
+    }
+
+    [Fact]
+    public void Resolves_WhenTrafficIsBackAboveTheLine_EvenAfterTheSilenceOutlastedItsHour()
+    {
+        Minutes(50, 6);
+        Minutes(90, 0); // longer than the hour the usual rate was measured on
+        Assert.NotNull(Raised);
+        Assert.Single(_signals);
+
+        Minutes(1, 6); // 6 events in 10 minutes: not yet a fifth of the usual remembered when it fired
+        Assert.Single(_signals);
+
+        Minutes(2, 6);
+        Assert.Equal(SignalKind.Resolve, _signals[^1].Kind);
+        Assert.Equal(TouchpointSilenceDetector.RuleId, _signals[^1].RuleId);
+    }
+
+    [Fact]
+    public void ADegradedTouchpointThatGoesSilent_IsClearedByTheTimeCheck()
+    {
+        Minutes(50, 6);
+        for (var i = 0; i < 30; i++)
+        {
+            _state.Record(_journey.Make(InteractionTypes.Checkout, "app/checkout", Outcome.Failure));
+        }
+
+        TouchpointRules.Evaluate(_rules, "app/checkout", _state, _journey.Now, _signals);
+        Assert.Contains(_signals, s => s.Kind == SignalKind.Raise && s.RuleId == TouchpointDegradationDetector.RuleId);
+
+        Minutes(12, 0); // nothing arrives at all
+
+        Assert.Contains(_signals, s => s.Kind == SignalKind.Resolve && s.RuleId == TouchpointDegradationDetector.RuleId);
+        Assert.Null(_state.DegradedSince);
+    }
+
+    [Fact]
+    public void TheBacktest_RaisesAndResolvesSilence_InEventTime()
+    {
+        var interactions = new List<Interaction>();
+        void Traffic(int minutes)
+        {
+            for (var m = 0; m < minutes; m++)
+            {
+                for (var i = 0; i < 6; i++)
+                {
+                    interactions.Add(_journey.Make(InteractionTypes.Checkout, "app/checkout"));
+                }
+
+                _journey.After(TimeSpan.FromMinutes(1));
+            }
+        }
+
+        Traffic(50);
+        _journey.After(TimeSpan.FromMinutes(20)); // nothing at all
+        Traffic(5);
+
+        var signals = new DetectionReplay(CustomerDetectors.Catalogue(), _rules).Run(interactions, _journey.Now);
+
+        var silence = signals.Where(s => s.RuleId == TouchpointSilenceDetector.RuleId).ToList();
+        Assert.Equal([SignalKind.Raise, SignalKind.Resolve], silence.Select(s => s.Kind));
+    }
+}
