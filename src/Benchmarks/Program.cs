@@ -15,6 +15,7 @@ using CxLive.Benchmarks;
 //   barehub <url>   (the fan-out and latency baseline: a bare SignalR hub broadcasting one alert per posted detractor survey)
 //   bare <url>   (the HTTP ingest baseline: Kestrel + the same parser, nothing else)
 //   keyedstate [customers=100000] [events=5000000]   (the memory baseline: the same traffic's last 50 per customer in a dictionary)
+//   soak <base-url> <minutes> [sessions-per-second=20] [customers=5000] [sample-seconds=60] [redis host:port]   (steady traffic; RSS, GC heap, grains, Redis memory and keys, stream lag, prompts pending)
 //   micro [BenchmarkDotNet arguments, e.g. --filter * --job short]   (Release build)
 int Arg(string[] rest, int index, int fallback) => rest.Length > index ? int.Parse(rest[index]) : fallback;
 double Num(string[] rest, int index, double fallback) => rest.Length > index ? double.Parse(rest[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
@@ -55,6 +56,8 @@ switch (args)
 
                 return 0;
         }
+    case ["soak", var url, var minutes, .. var rest]:
+        return await Soak.RunAsync(new Uri(url), TimeSpan.FromMinutes(double.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture)), Num(rest, 0, 20), Arg(rest, 1, 5000), TimeSpan.FromSeconds(Arg(rest, 2, 60)), rest.Length > 3 ? rest[3] : null);
     case ["fanout", var url, var clients, .. var rest]:
         return await FanOut.RunAsync(new Uri(url), int.Parse(clients), Arg(rest, 0, 3000));
     case ["alerts", var url, .. var rest]:

@@ -24,8 +24,11 @@ catch (Exception e) when (ConfigurationError.Describe(e) is { } problem)
 static void Run(string[] args)
 {
     var (remaining, switches) = CommandLine.Split(args);
-    var builder = WebApplication.CreateBuilder(remaining);
+    var builder = WebApplication.CreateBuilder(ContentRoot.Options(remaining));
     builder.Configuration.AddInMemoryCollection(switches);
+    // Kestrel listens while the silo joins its cluster: /health/live answers at once, and readiness
+    // and the startup probe say when it has joined (services that need the cluster wait for it).
+    builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 
     builder.AddCxSilo();
     builder.AddCxOperations();
@@ -44,6 +47,8 @@ static void Run(string[] args)
     builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
     builder.Services.AddHostedService<DemoTraffic>();
 
+    StartAfterSilo.Apply(builder.Services);
+    builder.Services.AddHostedService<StopDeadline>(); // after Apply: it must watch a stop even before the silo joined
     var app = builder.Build();
     if (web)
     {

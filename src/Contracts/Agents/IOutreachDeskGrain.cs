@@ -8,6 +8,7 @@ namespace CxLive.Agents;
 /// The outreach desk of one alert partition (key: the partition): turns that partition's new customer alerts into prompts, routes each to an
 /// agent with the skill (the least loaded, by default) and keeps them until the agent reports or the alert closes.
 /// </summary>
+[Alias("CxLive.Agents.IOutreachDeskGrain")]
 public interface IOutreachDeskGrain : IGrainWithIntegerKey
 {
     /// <summary>One-way: the alert book hands over new alerts and never waits for routing.</summary>

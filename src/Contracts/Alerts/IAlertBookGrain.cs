@@ -10,6 +10,7 @@ namespace CxLive.Alerts;
 /// cluster's alerts use <see cref="ClusterAlerts"/>, which asks every partition. Calls between
 /// partitions are one-way, so two partitions never wait on each other.
 /// </summary>
+[Alias("CxLive.Alerts.IAlertBookGrain")]
 public interface IAlertBookGrain : IGrainWithIntegerKey
 {
     /// <summary>Applies signals in order; returns the alerts they opened or changed.</summary>

@@ -8,6 +8,7 @@ namespace CxLive.Alerts;
 /// changed, and copied to every alert partition the moment they change, so a silence created
 /// anywhere mutes alerts raised anywhere. Never on the path of a raise.
 /// </summary>
+[Alias("CxLive.Alerts.IAlertDirectoryGrain")]
 public interface IAlertDirectoryGrain : IGrainWithIntegerKey
 {
     Task<Silence> AddSilenceAsync(Silence silence);

@@ -5,6 +5,7 @@ namespace CxLive.Alerts;
 /// Adds up the partitions' figures for the walls (key 0): each partition reports at most once a
 /// second, one-way, and this pushes one <c>wallStats</c> a second at most. Off the path of a raise.
 /// </summary>
+[Alias("CxLive.Alerts.IWallStatsGrain")]
 public interface IWallStatsGrain : IGrainWithIntegerKey
 {
     [OneWay]

@@ -7,6 +7,7 @@ namespace CxLive.Customers;
 /// One live picture per customer (key: customer id): a bounded cross-channel timeline, counts, and
 /// the detectors' rolling windows. Hot state lives in memory; storage is a checkpoint.
 /// </summary>
+[Alias("CxLive.Customers.ICustomerGrain")]
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>

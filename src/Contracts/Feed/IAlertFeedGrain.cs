@@ -8,6 +8,7 @@ namespace CxLive.Feed;
 /// Fans one alert partition's changes (key: the partition) out to every subscribed web server, which subscribes to every partition's feed. Subscriptions expire unless renewed, so a
 /// server that died without unsubscribing stops being called (Orleans' ObserverManager).
 /// </summary>
+[Alias("CxLive.Feed.IAlertFeedGrain")]
 public interface IAlertFeedGrain : IGrainWithIntegerKey
 {
     Task SubscribeAsync(IAlertFeedObserver observer);

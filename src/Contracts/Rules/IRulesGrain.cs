@@ -4,6 +4,7 @@ namespace CxLive.Rules;
 /// The cluster's record of run-time rule changes (key 0), kept in storage so changes survive
 /// restarts. Every silo watches <see cref="GetVersionAsync"/> and rebuilds its rules on a change.
 /// </summary>
+[Alias("CxLive.Rules.IRulesGrain")]
 public interface IRulesGrain : IGrainWithIntegerKey
 {
     Task<long> GetVersionAsync();

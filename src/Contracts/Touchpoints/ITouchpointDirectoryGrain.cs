@@ -7,6 +7,7 @@ namespace CxLive.Touchpoints;
 /// Every touchpoint's latest figures in one place (key 0), for "top touchpoints by failure rate"
 /// on the wall: touchpoint grains report at most every few seconds while they receive traffic.
 /// </summary>
+[Alias("CxLive.Touchpoints.ITouchpointDirectoryGrain")]
 public interface ITouchpointDirectoryGrain : IGrainWithIntegerKey
 {
     [OneWay]

@@ -4,6 +4,7 @@ using CxLive.Journeys;
 namespace CxLive.Touchpoints;
 
 /// <summary>One grain per touchpoint (key: the touchpoint, e.g. <c>web/search</c>): rolling counts and failure rate.</summary>
+[Alias("CxLive.Touchpoints.ITouchpointGrain")]
 public interface ITouchpointGrain : IGrainWithStringKey
 {
     /// <summary>

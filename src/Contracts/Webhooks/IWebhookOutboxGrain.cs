@@ -7,6 +7,7 @@ namespace CxLive.Webhooks;
 /// changes, keeps what each configured target still has to receive until it is delivered or given
 /// up, and sends it in order per alert (docs/integrations.md, "Webhooks").
 /// </summary>
+[Alias("CxLive.Webhooks.IWebhookOutboxGrain")]
 public interface IWebhookOutboxGrain : IGrainWithIntegerKey
 {
     /// <summary>The partition's changes; answers once the deliveries they make are stored.</summary>

@@ -4,9 +4,10 @@ using Orleans.Runtime;
 namespace CxLive.Api;
 
 /// <summary>
-/// While no silo answers (a web front whose silos are all restarting, a cluster still forming), a
-/// request gets <c>503</c> with <c>Retry-After</c> instead of a <c>500</c>: the caller may send the
-/// same request again, and ingest ids make that safe.
+/// While no silo answers (a web front whose silos are all restarting, a cluster still forming), or
+/// Redis does not (unreachable, paused, failing over), a request gets <c>503</c> with
+/// <c>Retry-After</c> instead of a <c>500</c>: the caller may send the same request again, and
+/// ingest ids make that safe.
 /// </summary>
 public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, ILogger<ClusterUnavailableHandler> logger) : IExceptionHandler
 {
@@ -14,12 +15,14 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsClusterUnavailable(exception) || context.Response.HasStarted)
+        var redis = IsRedisUnavailable(exception);
+        if (!(redis || IsClusterUnavailable(exception)) || context.Response.HasStarted)
         {
             return false;
         }
 
-        logger.LogInformation("Answered 503 to {Method} {Path}: the cluster did not answer ({Reason})", context.Request.Method, context.Request.Path, exception.Message);
+        var what = redis ? "Redis" : "the cluster";
+        logger.LogInformation("Answered 503 to {Method} {Path}: {What} did not answer ({Reason})", context.Request.Method, context.Request.Path, what, exception.Message);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -29,11 +32,21 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
             ProblemDetails =
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The cluster is not answering",
-                Detail = $"No silo answered in time; send the same request again after {RetryAfterSeconds} s (ids already recorded are skipped).",
+                Title = redis ? "Storage is not answering" : "The cluster is not answering",
+                Detail = redis
+                    ? $"Redis did not take the request in time; it may or may not be stored: send the same request again after {RetryAfterSeconds} s (ids already recorded are skipped)."
+                    : $"No silo answered in time; send the same request again after {RetryAfterSeconds} s (ids already recorded are skipped).",
             },
         });
     }
+
+    /// <summary>The failures that mean "Redis could not take this now".</summary>
+    public static bool IsRedisUnavailable(Exception exception) => exception switch
+    {
+        Redis.RedisUnavailableException or StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException => true,
+        AggregateException { InnerExceptions: [var inner] } => IsRedisUnavailable(inner),
+        _ => exception.InnerException is { } inner && IsRedisUnavailable(inner),
+    };
 
     /// <summary>The failures that mean "no silo could take this now", as opposed to a fault in CxLive.</summary>
     public static bool IsClusterUnavailable(Exception exception) => exception switch

@@ -37,6 +37,9 @@ public static class OperationsExtensions
         });
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(builder.Configuration[$"{TelemetryOptions.Section}:{nameof(TelemetryOptions.MeterName)}"] ?? CxMetrics.MeterName)
+            // GC, heap, thread pool, exceptions (dotnet_*), and the process's memory and CPU (process_*).
+            .AddRuntimeInstrumentation()
+            .AddProcessInstrumentation()
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return builder;
     }

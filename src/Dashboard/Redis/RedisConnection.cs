@@ -10,6 +10,8 @@ public sealed class RedisConnection : IAsyncDisposable
     public RedisConnection(string connectionString)
     {
         Options = ConfigurationOptions.Parse(connectionString);
+        // Redis down at start must not fail the connection for good: keep reconnecting in the background.
+        Options.AbortOnConnectFail = false;
         _connection = new(async () => await ConnectionMultiplexer.ConnectAsync(Options));
     }
 

@@ -50,5 +50,12 @@ public sealed class StreamOptions
     /// </summary>
     public TimeSpan TrimEvery { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Longest wait for Redis to take an HTTP request's entries (default 1 s). Past it, or at once while
+    /// the connection is down, the request is answered <c>503</c> with <c>Retry-After</c>: the
+    /// entries may or may not have been stored, and sending them again is safe (ids are skipped).
+    /// </summary>
+    public TimeSpan AppendTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
     public string DeadLetters => DeadLetterStream ?? Stream + ":dead";
 }

@@ -19,6 +19,7 @@ namespace CxLive.Agents;
 /// the silos instead of gathering where their first caller happened to run.
 /// </summary>
 [HashBasedPlacement]
+[GrainType("outreachdesk")]
 public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 {
     private readonly IRecordStore _store;

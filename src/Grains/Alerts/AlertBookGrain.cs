@@ -20,6 +20,7 @@ namespace CxLive.Alerts;
 /// the silos instead of gathering where their first caller happened to run.
 /// </summary>
 [HashBasedPlacement]
+[GrainType("alertbook")]
 public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
 {
     public const string LifecycleReminder = "lifecycle";

@@ -10,6 +10,7 @@ namespace CxLive.Alerts;
 /// partition before the caller hears back, so a silence created on one silo mutes the next alert
 /// raised on any other. Small and rarely written; never on the path of a raise.
 /// </summary>
+[GrainType("alertdirectory")]
 public sealed class AlertDirectoryGrain(
     [PersistentState("alert-directory", StorageNames.State)] IPersistentState<AlertDirectoryState> state,
     TimeProvider time,

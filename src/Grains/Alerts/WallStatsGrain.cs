@@ -7,6 +7,7 @@ namespace CxLive.Alerts;
 /// feed, to which every web server subscribes), at most once a second. Holds one small record per
 /// partition: constant work per report, whatever the number of alerts.
 /// </summary>
+[GrainType("wallstats")]
 public sealed class WallStatsGrain(TimeProvider time) : Grain, IWallStatsGrain
 {
     private static readonly TimeSpan PushEvery = TimeSpan.FromSeconds(1);

@@ -16,6 +16,7 @@ namespace CxLive.Customers;
 /// book in one call. Storage is touched only by the checkpoint, never per interaction. Deadlines
 /// ("no reply within 2 h") are kept by one reminder per customer, for the next one only.
 /// </summary>
+[GrainType("customer")]
 public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
 {
     public const string DeadlineReminder = "deadline";

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CxLive.Customers;
 
 /// <summary>The score distribution: ten counters, moved by customers as their score changes tenth; storage is a checkpoint.</summary>
+[GrainType("experiencedirectory")]
 public sealed class ExperienceDirectoryGrain : Grain, IExperienceDirectoryGrain
 {
     public const int Tenths = 10;

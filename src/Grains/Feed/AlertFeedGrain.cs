@@ -10,6 +10,7 @@ namespace CxLive.Feed;
 /// Fans alert changes out to every web server's observer (the GPSTracker pattern). Observers that
 /// are not renewed within the expiry are dropped, so a dead server costs nothing for long.
 /// </summary>
+[GrainType("alertfeed")]
 public sealed class AlertFeedGrain(ILogger<AlertFeedGrain> logger) : Grain, IAlertFeedGrain
 {
     private readonly ObserverManager<IAlertFeedObserver> _observers = new(AlertFeed.SubscriptionExpiry, logger);

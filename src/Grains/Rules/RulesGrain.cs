@@ -6,6 +6,7 @@ namespace CxLive.Rules;
 /// Run-time rule changes. Rare and precious, so each is written to storage before the call
 /// returns (no checkpoint delay): a change that was acknowledged survives a restart.
 /// </summary>
+[GrainType("rules")]
 public sealed class RulesGrain([PersistentState("rules", StorageNames.State)] IPersistentState<RulesState> state) : Grain, IRulesGrain
 {
     public Task<long> GetVersionAsync() => Task.FromResult(state.State.Changes.Version);

@@ -6,6 +6,7 @@ namespace CxLive.Touchpoints;
 /// The latest figures of every touchpoint, in memory only: they are rebuilt within seconds from the
 /// touchpoints' own reports after a restart. A touchpoint silent for an hour is forgotten.
 /// </summary>
+[GrainType("touchpointdirectory")]
 public sealed class TouchpointDirectoryGrain(TimeProvider time) : Grain, ITouchpointDirectoryGrain
 {
     private static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(1);

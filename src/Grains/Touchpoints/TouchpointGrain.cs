@@ -14,6 +14,7 @@ namespace CxLive.Touchpoints;
 /// open, once a minute on a timer (a silent touchpoint sends no events to be judged on). A reminder
 /// keeps an open outage alert watched across deactivations and restarts.
 /// </summary>
+[GrainType("touchpoint")]
 public sealed class TouchpointGrain : Grain, ITouchpointGrain, IRemindable
 {
     public const string WatchReminder = "watch";

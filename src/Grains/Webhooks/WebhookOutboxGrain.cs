@@ -22,6 +22,7 @@ namespace CxLive.Webhooks;
 /// reminder wakes it after its silo went away.
 /// </summary>
 [PreferLocalPlacement]
+[GrainType("webhookoutbox")]
 public sealed class WebhookOutboxGrain(
     IRecordStore store,
     Serializer serializer,

@@ -1,5 +1,6 @@
 using CxLive.Ingestion;
 using CxLive.Simulator;
+using CxLive.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Demo;
@@ -13,6 +14,7 @@ public sealed class DemoTraffic(
     IInteractionSink sink,
     IOptions<DemoOptions> options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<DemoTraffic> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,6 +25,7 @@ public sealed class DemoTraffic(
             return;
         }
 
+        await lifetime.WhenStartedAsync(stoppingToken);
         var generator = new JourneyGenerator(
             new SimulatorOptions
             {

@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using CxLive.Ingestion;
 using CxLive.Redis;
 using CxLive.Storage;
@@ -33,8 +34,11 @@ public static class OrleansHosting
         PortGuard.EnsureFree(siloPort, "Orleans:Endpoints:SiloPort");
         PortGuard.EnsureFree(gatewayPort, "Orleans:Endpoints:GatewayPort");
 
+        builder.Services.AddSingleton<SiloActive>();
         builder.UseOrleans(silo =>
         {
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloActive>());
+            silo.Configure<ClusterMembershipOptions>(MembershipDefaults.Apply);
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             silo.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
             if (OrleansDashboardEnabled(builder.Configuration))
@@ -46,7 +50,7 @@ public static class OrleansHosting
             if (redis is null)
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
-                silo.AddCxMemoryStorage();
+                silo.AddCxProcessStorage();
                 silo.UseInMemoryReminderService();
                 return;
             }
@@ -125,9 +129,23 @@ public static class OrleansHosting
     }
 }
 
-/// <summary>Embedded mode's (and the tests') storage: every provider CxLive's grains name, in memory.</summary>
+/// <summary>Storage in memory: every provider CxLive's grains name.</summary>
 public static class MemoryStorage
 {
+    /// <summary>Embedded mode's: in this process, no storage grains (see <see cref="ProcessGrainStorage"/>).</summary>
+    public static ISiloBuilder AddCxProcessStorage(this ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<IRecordStore, MemoryRecordStore>();
+        silo.Services.AddSingleton(sp => new ProcessGrainStorage(new Redis.StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
+        foreach (var name in new[] { StorageNames.State, StorageNames.Customers })
+        {
+            Orleans.Runtime.Hosting.StorageProviderExtensions.AddGrainStorage(silo.Services, name, (sp, _) => sp.GetRequiredService<ProcessGrainStorage>());
+        }
+
+        return silo;
+    }
+
+    /// <summary>The tests' in-process clusters': Orleans' memory storage, shared by their several silos.</summary>
     public static ISiloBuilder AddCxMemoryStorage(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<IRecordStore, MemoryRecordStore>();

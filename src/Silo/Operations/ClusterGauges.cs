@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.Metrics;
+using CxLive.Hosting;
 using CxLive.Redis;
 using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
@@ -26,8 +27,11 @@ public sealed class ClusterGauges : BackgroundService
     private long? _lag;
     private long? _pending;
 
-    public ClusterGauges(IGrainFactory grains, ILocalSiloDetails silo, CxMetrics metrics, IServiceProvider services, ILogger<ClusterGauges> logger)
+    private readonly IHostApplicationLifetime _lifetime;
+
+    public ClusterGauges(IGrainFactory grains, ILocalSiloDetails silo, CxMetrics metrics, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<ClusterGauges> logger)
     {
+        _lifetime = lifetime;
         _grains = grains;
         _silo = silo;
         _logger = logger;
@@ -43,6 +47,7 @@ public sealed class ClusterGauges : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await _lifetime.WhenStartedAsync(stoppingToken);
         using var timer = new PeriodicTimer(Every);
         do
         {
@@ -72,24 +77,62 @@ public sealed class ClusterGauges : BackgroundService
         }
     }
 
+    /// <summary>Up to this many unread entries are counted one by one; past it the lag is an estimate.</summary>
+    public const int ExactLagLimit = 10_000;
+
     /// <summary>
     /// The group's lag and pending count. Before the stream exists (nobody has sent anything and
     /// the consumer has not created it yet) nothing is waiting: 0 and 0, not an error to log.
+    /// The lag is counted from the group's last delivered id to the stream's last id, not taken
+    /// from Redis's own <c>lag</c> field: after Redis restarts and reloads the stream, that field can
+    /// keep a stale figure for good (it was seen stuck at 30,090 with nothing unread).
     /// </summary>
     public static async Task<(long? Lag, long Pending)> BacklogAsync(IDatabase db, string stream, string group)
     {
         StreamGroupInfo[] groups;
+        StreamInfo info;
         try
         {
             groups = await db.StreamGroupInfoAsync(stream);
+            info = await db.StreamInfoAsync(stream);
         }
         catch (RedisServerException e) when (e.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase))
         {
             return (0, 0);
         }
 
-        var info = groups.FirstOrDefault(g => g.Name == group);
-        return (info.Lag, info.PendingMessageCount);
+        var found = groups.FirstOrDefault(g => g.Name == group);
+        if (found.Name is null)
+        {
+            return (info.Length, 0); // no consumer has read anything yet: everything waits
+        }
+
+        return (await UnreadAsync(db, stream, found.LastDeliveredId, info), found.PendingMessageCount);
+    }
+
+    private static async Task<long> UnreadAsync(IDatabase db, string stream, string? lastDelivered, StreamInfo info)
+    {
+        if (info.Length == 0 || lastDelivered == info.LastGeneratedId.ToString())
+        {
+            return 0;
+        }
+
+        long counted = 0;
+        var after = "(" + (string.IsNullOrEmpty(lastDelivered) ? "0-0" : lastDelivered);
+        while (counted < ExactLagLimit)
+        {
+            var page = await db.StreamRangeAsync(stream, after, "+", count: 1_000);
+            counted += page.Length;
+            if (page.Length < 1_000)
+            {
+                return counted;
+            }
+
+            after = "(" + page[^1].Id;
+        }
+
+        // A large backlog: no need to read it all to say it is large; the stream holds at most this many.
+        return Math.Max(counted, info.Length);
     }
 
     private IEnumerable<Measurement<int>> ObserveGrains() =>

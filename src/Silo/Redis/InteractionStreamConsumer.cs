@@ -1,4 +1,5 @@
 using CxLive.Customers;
+using CxLive.Hosting;
 using CxLive.Ingestion;
 using CxLive.Telemetry;
 using CxLive.Journeys;
@@ -27,6 +28,7 @@ public sealed class InteractionStreamConsumer(
     IOptions<StreamOptions> streamOptions,
     IOptions<IngestionOptions> ingestionOptions,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<InteractionStreamConsumer> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
@@ -41,6 +43,7 @@ public sealed class InteractionStreamConsumer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await lifetime.WhenStartedAsync(stoppingToken); // the grains it feeds need the silo to have joined
         _db = (await redis.GetAsync()).GetDatabase();
         _cycle = new DeliveryCycle(Consumer);
         await RetryAsync("create the consumer group", EnsureGroupAsync, stoppingToken);

@@ -19,6 +19,16 @@ public sealed class RedisServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Start();
+        Connection = await Eventually.ResultAsync(
+            () => ConnectionMultiplexer.ConnectAsync($"{ConnectionString},abortConnect=false,connectTimeout=500,allowAdmin=true"),
+            c => c.IsConnected,
+            TimeSpan.FromSeconds(10),
+            "redis-server to accept connections");
+    }
+
+    private void Start()
+    {
         var start = new ProcessStartInfo("redis-server")
         {
             RedirectStandardOutput = true,
@@ -33,11 +43,36 @@ public sealed class RedisServer : IAsyncLifetime
         _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start; run ./test.sh, which installs it");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        Connection = await Eventually.ResultAsync(
-            () => ConnectionMultiplexer.ConnectAsync($"{ConnectionString},abortConnect=false,connectTimeout=500,allowAdmin=true"),
-            c => c.IsConnected,
-            TimeSpan.FromSeconds(10),
-            "redis-server to accept connections");
+    }
+
+    /// <summary><c>kill -STOP</c>: the server keeps its connections open and answers nothing, as a stalled or swapping Redis does.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary><c>kill -CONT</c> after <see cref="PauseAsync"/>: it answers what it was sent meanwhile.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    /// <summary>Saves to disk, stops, and starts again on the same port and data, as a Redis restart or failover does.</summary>
+    public async Task RestartAsync()
+    {
+        try
+        {
+            await Db.ExecuteAsync("SHUTDOWN", "SAVE");
+        }
+        catch (RedisConnectionException)
+        {
+            // the server closes the connection as it exits
+        }
+
+        await _process!.WaitForExitAsync();
+        _process.Dispose();
+        Start();
+        await Eventually.TrueAsync(async () => Connection.IsConnected && await Db.PingAsync() > TimeSpan.Zero, TimeSpan.FromSeconds(30), "redis-server to answer after its restart");
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process!.Id.ToString()]);
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>How many times the server has run <paramref name="command"/> (INFO commandstats).</summary>

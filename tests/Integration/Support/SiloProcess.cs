@@ -13,18 +13,19 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _allLines = new();
 
     public const string Silo = "CxLive.Silo.dll";
     public const string Front = "CxLive.Dashboard.dll";
 
-    private SiloProcess(IReadOnlyDictionary<string, string> settings, string program)
+    private SiloProcess(IReadOnlyDictionary<string, string> settings, string program = Silo, string? workingDirectory = null)
     {
         Settings = settings;
         BaseAddress = new Uri(settings["ASPNETCORE_URLS"] + "/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -76,6 +77,20 @@ public sealed class SiloProcess : IAsyncDisposable
         ["Logging:LogLevel:CxLive"] = "Information",
     };
 
+    /// <summary>Starts the process and returns at once, for a test that times its start itself.</summary>
+    public static SiloProcess Launch(IReadOnlyDictionary<string, string> settings, string? workingDirectory = null) => new(settings, Silo, workingDirectory);
+
+    /// <summary><see cref="SettingsFor"/> without the quicker membership settings: CxLive's own defaults.</summary>
+    public static Dictionary<string, string> WithDefaultMembership(Dictionary<string, string> settings)
+    {
+        foreach (var key in settings.Keys.Where(k => k.StartsWith("Orleans:Membership:", StringComparison.Ordinal)).ToList())
+        {
+            settings.Remove(key);
+        }
+
+        return settings;
+    }
+
     /// <summary>Settings for a web front of the same cluster as <paramref name="silo"/>'s settings: the same Redis and ids, its own HTTP port.</summary>
     public static Dictionary<string, string> FrontSettingsFor(IReadOnlyDictionary<string, string> silo)
     {
@@ -112,17 +127,30 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>SIGTERM, as systemd or Kubernetes stop a process, and waits until it has exited.</summary>
-    public async Task StopAsync(TimeSpan patience)
+    /// <summary>How many lines the process has printed so far.</summary>
+    public int LineCount => _allLines.Count;
+
+    /// <summary>The lines the process printed, from line <paramref name="from"/> on, that start with <paramref name="prefix"/> (e.g. <c>fail:</c>).</summary>
+    public IReadOnlyList<string> LinesStartingWith(string prefix, int from = 0) => [.. _allLines.Skip(from).Where(l => l.StartsWith(prefix, StringComparison.Ordinal))];
+
+    /// <summary>Every line the process printed, from line <paramref name="from"/> on.</summary>
+    public string AllOutput(int from = 0) => string.Join('\n', _allLines.Skip(from));
+
+    /// <summary><c>SIGTERM</c>, as systemd, compose and Kubernetes stop a service; waits for the exit and says how long it took.</summary>
+    public async Task<TimeSpan> StopAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        var started = Stopwatch.GetTimestamp();
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
         {
-            await kill.WaitForExitAsync();
+            await term.WaitForExitAsync();
         }
 
-        using var timeout = new CancellationTokenSource(patience);
-        await _process.WaitForExitAsync(timeout.Token);
+        using var patience = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(patience.Token);
+        return Stopwatch.GetElapsedTime(started);
     }
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary><c>kill -9</c>: the process ends on the spot, with whatever it held only in memory.</summary>
     public void Kill()
@@ -151,6 +179,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        _allLines.Enqueue(line);
         while (_output.Count > 300)
         {
             _output.TryDequeue(out _);

@@ -1,0 +1,33 @@
+namespace CxLive.Hosting;
+
+/// <summary>
+/// A stop that cannot finish (Redis unreachable: every last state write and the leaving of the
+/// cluster wait on it) still ends the process in time: <c>Shutdown:ExitAfter</c> (65 s) after the
+/// stop began, under systemd's and compose's 75 s and Kubernetes' 90 s, it logs what it gave up and
+/// ends itself as <c>kill -9</c> would (exit status 137: <c>Environment.Exit</c> would wait for the very
+/// stop that hangs). Nothing acknowledged is lost by that: entries not yet acknowledged are delivered again.
+/// </summary>
+public sealed class StopDeadline(IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<StopDeadline> logger) : IHostedService, IDisposable
+{
+    private Timer? _timer;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var limit = configuration.GetValue("Shutdown:ExitAfter", TimeSpan.FromSeconds(65));
+        lifetime.ApplicationStopping.Register(() => _timer = new Timer(_ => GiveUp(limit), null, limit, Timeout.InfiniteTimeSpan));
+        // A stop that finished needs no deadline (a test host runs many apps and outlives each).
+        lifetime.ApplicationStopped.Register(Dispose);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _timer?.Dispose();
+
+    private void GiveUp(TimeSpan limit)
+    {
+        logger.LogWarning("The stop did not finish within {Limit} (is Redis reachable?); exiting now. Stream entries not yet acknowledged are delivered again.", limit);
+        Thread.Sleep(500); // the console logger writes from its own queue
+        System.Diagnostics.Process.GetCurrentProcess().Kill();
+    }
+}

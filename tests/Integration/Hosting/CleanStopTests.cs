@@ -1,0 +1,60 @@
+using System.Net;
+using CxLive.Tests.Integration.Support;
+using Xunit.Abstractions;
+
+namespace CxLive.Tests.Integration.Hosting;
+
+/// <summary>
+/// <c>SIGTERM</c> to a real CxLive process under traffic, as systemd, compose and Kubernetes stop it:
+/// it ends in seconds and says nothing that looks like a crash (no <c>fail:</c> line, no flood of warnings).
+/// </summary>
+[Collection(ProcessCollection.Name)]
+public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) : IClassFixture<RedisServer>
+{
+    [Fact]
+    public async Task Embedded_mode_with_demo_traffic_stops_in_seconds_without_a_fail_line()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
+            ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
+            ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
+            ["Security:Open"] = "true",
+            ["Demo:Enabled"] = "true",
+            // Customers flush on deactivation at the stop: many of them, each with a deadline and a timeline.
+            ["Demo:SessionsPerSecond"] = "40",
+        };
+        await using var silo = await SiloProcess.StartAsync(settings);
+        await Eventually.TrueAsync(async () => (await StreamTraffic.AlertsAsync(silo.Http)).Count > 0, TimeSpan.FromSeconds(60), "demo alerts");
+        await Task.Delay(TimeSpan.FromSeconds(15));
+
+        var before = silo.LineCount;
+        var took = await silo.StopAsync(TimeSpan.FromSeconds(60));
+        var fails = silo.LinesStartingWith("fail:", before);
+        var warnings = silo.LinesStartingWith("warn:", before);
+        output.WriteLine($"embedded stop: {took.TotalSeconds:0.0} s, {fails.Count} fail: lines, {warnings.Count} warn: lines, {silo.LineCount - before} lines in all");
+        Assert.True(fails.Count == 0, "fail: lines at the stop:\n" + silo.AllOutput(before));
+        Assert.True(warnings.Count < 5, "a flood of warnings at the stop:\n" + silo.AllOutput(before));
+        Assert.True(took < TimeSpan.FromSeconds(30), $"the stop took {took.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task Redis_mode_under_traffic_stops_without_a_fail_line()
+    {
+        var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+        var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
+        settings["Logging:LogLevel:Default"] = "Information";
+        settings["Logging:LogLevel:Orleans"] = "Warning";
+        await using var silo = await SiloProcess.StartAsync(settings);
+        var integrator = new SteadyIntegrator([() => silo.Http], TimeSpan.FromMilliseconds(10));
+        using var traffic = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await integrator.RunAsync(traffic.Token);
+
+        var before = silo.LineCount;
+        var took = await silo.StopAsync(TimeSpan.FromSeconds(75));
+        var fails = silo.LinesStartingWith("fail:", before);
+        output.WriteLine($"Redis-mode stop: {took.TotalSeconds:0.0} s, {fails.Count} fail: lines, {silo.LinesStartingWith("warn:", before).Count} warn: lines");
+        Assert.True(fails.Count == 0, "fail: lines at the stop:\n" + silo.AllOutput(before));
+        Assert.All(integrator.Answers, a => Assert.Equal(HttpStatusCode.Accepted, a.Status));
+    }
+}

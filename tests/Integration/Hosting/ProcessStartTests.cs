@@ -1,0 +1,60 @@
+using System.Net;
+using CxLive.Tests.Integration.Support;
+
+namespace CxLive.Tests.Integration.Hosting;
+
+/// <summary>
+/// A Redis-mode process started as an operator starts the published program, from another folder,
+/// while it cannot join its cluster yet (Redis stalled): it is live at once, not started nor ready
+/// until it joins, reads the settings beside it, and exports runtime and process metrics.
+/// </summary>
+[Collection(ProcessCollection.Name)]
+public sealed class ProcessStartTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    [Fact]
+    public async Task Live_answers_before_the_silo_has_joined_and_settings_come_from_the_programs_folder()
+    {
+        var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+        var elsewhere = Directory.CreateTempSubdirectory("cxlive-cwd-").FullName;
+        await redis.PauseAsync();
+        SiloProcess silo;
+        try
+        {
+            silo = SiloProcess.Launch(SiloProcess.SettingsFor(redis, service, service + ":interactions"), elsewhere);
+            await Eventually.TrueAsync(async () => await StatusAsync(silo, "health/live") == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "live while the silo cannot join");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(silo, "health/startup"));
+            Assert.NotEqual(HttpStatusCode.OK, await StatusAsync(silo, "health/ready"));
+        }
+        finally
+        {
+            await redis.ResumeAsync();
+        }
+
+        await using (silo)
+        {
+            await Eventually.TrueAsync(async () => await StatusAsync(silo, "health/startup") == HttpStatusCode.OK, TimeSpan.FromSeconds(120), "started once Redis answers");
+            await Eventually.TrueAsync(async () => await StatusAsync(silo, "health/ready") == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "ready once Redis answers");
+
+            // The demo agents are configured only in appsettings.json beside CxLive.Silo.dll.
+            Assert.Contains("li.na", await silo.Http.GetStringAsync("api/agents"));
+            var metrics = await silo.Http.GetStringAsync("metrics");
+            Assert.Contains("process_memory_usage_bytes", metrics);
+            Assert.Contains("dotnet_gc_", metrics);
+            Assert.Contains("dotnet_thread_pool_", metrics);
+        }
+
+        Directory.Delete(elsewhere, recursive: true);
+    }
+
+    private static async Task<HttpStatusCode?> StatusAsync(SiloProcess silo, string path)
+    {
+        try
+        {
+            return (await silo.Http.GetAsync(path)).StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+}

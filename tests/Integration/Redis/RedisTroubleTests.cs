@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CxLive.Operations;
+using CxLive.Tests.Integration.Support;
+using Xunit.Abstractions;
+
+namespace CxLive.Tests.Integration.Redis;
+
+/// <summary>
+/// A silo process under steady HTTP traffic while its real redis-server stalls or restarts: what
+/// integrators are answered, what the probes and metrics say, and that every acknowledged id is
+/// stored exactly once afterwards.
+/// </summary>
+[Collection(ProcessCollection.Name)]
+public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper output) : IClassFixture<RedisServer>
+{
+    private readonly string _service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+    private string Stream => _service + ":interactions";
+
+    [Fact]
+    public async Task While_Redis_is_paused_ingest_answers_503_with_Retry_After_promptly_and_every_acknowledged_id_is_stored_once()
+    {
+        await using var silo = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        var integrator = new SteadyIntegrator([() => silo.Http], TimeSpan.FromMilliseconds(50));
+        using var stop = new CancellationTokenSource();
+        var traffic = integrator.RunAsync(stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        await redis.PauseAsync();
+        var pausedAt = DateTimeOffset.UtcNow;
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(integrator.Answers.Any(a => a.Status == HttpStatusCode.ServiceUnavailable)), TimeSpan.FromSeconds(30), "a 503 while Redis is paused");
+            await Eventually.TrueAsync(async () => (await silo.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30), "not ready while Redis is paused");
+            Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync("health/live")).StatusCode);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            await redis.ResumeAsync();
+        }
+
+        var resumedAt = DateTimeOffset.UtcNow;
+        await Eventually.TrueAsync(() => Task.FromResult(integrator.Answers.Any(a => a.At > resumedAt && a.Status == HttpStatusCode.Accepted)), TimeSpan.FromSeconds(60), "a 202 once Redis answers again");
+        await Eventually.TrueAsync(async () => (await silo.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "ready again");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        stop.Cancel();
+        await traffic;
+
+        var during = integrator.Answers.Where(a => a.At > pausedAt && a.At < resumedAt).ToList();
+        output.WriteLine($"answers while paused: {during.Count}, 503s: {during.Count(a => a.Status == HttpStatusCode.ServiceUnavailable)}, slowest: {during.Max(a => a.Took).TotalMilliseconds:0} ms");
+        Assert.All(integrator.Answers, a => Assert.True(
+            a.Status == HttpStatusCode.Accepted || (a.Status == HttpStatusCode.ServiceUnavailable && a.RetryAfter),
+            $"an integrator was answered {a.Status} {a.Error} (only 202, or 503 with Retry-After, are expected)"));
+        // Generous for a loaded machine; what matters is that no request waits for Redis to come back.
+        Assert.All(during, a => Assert.True(a.Took < TimeSpan.FromSeconds(4), $"a request took {a.Took.TotalMilliseconds:0} ms while Redis was paused"));
+
+        await AllStoredOnceAsync(silo, integrator);
+    }
+
+    [Fact]
+    public async Task After_Redis_restarts_the_silo_carries_on_by_itself_and_the_lag_metric_returns_to_zero()
+    {
+        await using var silo = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        var integrator = new SteadyIntegrator([() => silo.Http], TimeSpan.FromMilliseconds(20));
+        using var stop = new CancellationTokenSource();
+        var traffic = integrator.RunAsync(stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        await redis.RestartAsync();
+
+        var restartedAt = DateTimeOffset.UtcNow;
+        await Eventually.TrueAsync(() => Task.FromResult(integrator.Answers.Any(a => a.At > restartedAt && a.Status == HttpStatusCode.Accepted)), TimeSpan.FromSeconds(60), "a 202 after the restart");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        stop.Cancel();
+        await traffic;
+
+        Assert.All(integrator.Answers, a => Assert.True(
+            a.Status == HttpStatusCode.Accepted || (a.Status == HttpStatusCode.ServiceUnavailable && a.RetryAfter),
+            $"an integrator was answered {a.Status} {a.Error}"));
+        await AllStoredOnceAsync(silo, integrator);
+        await Eventually.TrueAsync(
+            async () => Regex.IsMatch(await silo.Http.GetStringAsync("metrics"), @"^cxlive_stream_lag(\{[^}]*\})? 0$", RegexOptions.Multiline),
+            TimeSpan.FromSeconds(60),
+            "cxlive_stream_lag 0 after the restart");
+    }
+
+    [Fact]
+    public async Task A_stop_while_Redis_is_paused_ends_within_the_services_stop_timeout()
+    {
+        await using var silo = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        var integrator = new SteadyIntegrator([() => silo.Http], TimeSpan.FromMilliseconds(20));
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3)))
+        {
+            await integrator.RunAsync(stop.Token);
+        }
+
+        await redis.PauseAsync();
+        try
+        {
+            // TimeoutStopSec=75 in deploy/cxlive.service, stop_grace_period 75s in compose, 90 s on Kubernetes.
+            var took = await silo.StopAsync(TimeSpan.FromSeconds(75));
+            output.WriteLine($"stopped in {took.TotalSeconds:0.0} s with Redis paused");
+        }
+        finally
+        {
+            await redis.ResumeAsync();
+        }
+    }
+
+    private async Task AllStoredOnceAsync(SiloProcess silo, SteadyIntegrator integrator)
+    {
+        await Eventually.TrueAsync(
+            async () => await ClusterGauges.BacklogAsync(redis.Db, Stream, StreamTraffic.Group) is (0, 0),
+            TimeSpan.FromSeconds(90),
+            "the stream to be read and acknowledged");
+        foreach (var (customer, count) in integrator.Acknowledged)
+        {
+            Assert.Equal(count, await StreamTraffic.InteractionCountAsync(silo.Http, customer));
+        }
+
+        Assert.Equal(integrator.Acknowledged.Values.Sum(), await StreamTraffic.TouchpointTotalAsync(silo.Http, integrator.Touchpoint));
+    }
+}
