@@ -435,7 +435,12 @@ public sealed class AlertBookState
 
     private void Raise(AlertSignal signal, DateTimeOffset now, AlertOptions options, BookChanges changes)
     {
-        if (signal.CustomerId is { } customer)
+        // Silencing is decided first: a silenced condition is recorded as its own silenced alert. Folded
+        // into the customer's open alert it would reach the wall, the agent and the webhooks through
+        // its holder (its rule in `folded`, its evidence, a worse severity), which is what the silence forbids.
+        var alert = Open(signal, now, IdOf(signal));
+        alert = alert with { SilencedBy = Silences.Values.FirstOrDefault(s => s.Mutes(alert, now))?.Id };
+        if (signal.CustomerId is { } customer && alert.SilencedBy is null)
         {
             // One customer, one conversation: a further condition enriches the customer's open alert
             // (and so its prompt) instead of opening another card; beyond the budget, any open alert takes it.
@@ -455,8 +460,6 @@ public sealed class AlertBookState
             }
         }
 
-        var alert = Open(signal, now, IdOf(signal));
-        alert = alert with { SilencedBy = Silences.Values.FirstOrDefault(s => s.Mutes(alert, now))?.Id };
         if (signal.CustomerId is { } budgeted)
         {
             (RaisedByCustomer.TryGetValue(budgeted, out var raised) ? raised : RaisedByCustomer[budgeted] = []).Add(now);

@@ -129,6 +129,33 @@ public sealed class AlertBookPolicyTests
     }
 
     [Fact]
+    public void A_silenced_condition_of_a_customer_with_an_open_alert_is_kept_apart_muted_not_folded_into_it()
+    {
+        var host = Apply(Raise("repeated-failed-search", "c-1")).Alerts.Single().Alert;
+        _book.Silences["s-1"] = new Silence { Id = "s-1", RuleId = "detractor", Author = "li", Comment = "survey vendor resent old answers", CreatedAt = Now, ExpiresAt = Now.AddHours(1) };
+
+        var muted = Apply(Raise("detractor", "c-1", severity: Severity.Critical, evidence: "i-survey"), Now.AddMinutes(5));
+
+        // Its own alert, raised silenced: recorded and queryable, routed to nobody.
+        var change = Assert.Single(muted.Alerts);
+        Assert.Equal(AlertChangeKind.Raised, change.Kind);
+        Assert.NotEqual(host.Id, change.Alert.Id);
+        Assert.Equal(("detractor", "s-1"), (change.Alert.RuleId, change.Alert.SilencedBy));
+        Assert.Empty(muted.ToRoute);
+        Assert.Empty(_book.FoldedInto);
+
+        // The customer's open alert shows nothing of it: no folded rule, no evidence, no worse severity.
+        var unchanged = _book.ById[host.Id];
+        Assert.Equal((Severity.Warning, 1), (unchanged.Severity, unchanged.Occurrences));
+        Assert.Empty(unchanged.Folded);
+        Assert.DoesNotContain("i-survey", unchanged.Evidence);
+
+        // A condition the silence does not match still folds into the open alert, as before.
+        var folded = Apply(Raise("long-wait", "c-1", evidence: "i-wait"), Now.AddMinutes(6)).Alerts.Single().Alert;
+        Assert.Equal((host.Id, "long-wait"), (folded.Id, folded.Folded.Single()));
+    }
+
+    [Fact]
     public void Ticks_wake_snoozed_alerts_escalate_unacknowledged_criticals_and_expire_stale_ones()
     {
         var critical = Apply(Raise("unanswered-complaint", "c-1", severity: Severity.Critical)).Alerts.Single().Alert;
