@@ -119,7 +119,11 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture fixture)
         {
             Id = "sil-" + silencedRule, RuleId = silencedRule, Author = "test", Comment = "muted", CreatedAt = fixture.Clock.GetUtcNow(), ExpiresAt = fixture.Clock.GetUtcNow().AddHours(1),
         });
-        var warning = (await fixture.Alerts.BookOfCustomer(warned).ApplyAsync([Raise(warned), Raise(warned, silencedRule)])).First(a => a.RuleId == "long-wait");
+        // The customer's second condition is muted: it stays apart from their open alert (folded in, it would reach every target through it).
+        var raised = await fixture.Alerts.BookOfCustomer(warned).ApplyAsync([Raise(warned), Raise(warned, silencedRule)]);
+        var warning = raised.First(a => a.RuleId == "long-wait");
+        Assert.Equal("sil-" + silencedRule, raised.Single(a => a.RuleId == silencedRule).SilencedBy);
+        Assert.Empty(warning.Folded);
         await RaiseAsync(Raise(critical, severity: Severity.Critical));
         await fixture.Alerts.ActAsync(warning.Id, new AlertAction { Kind = AlertActionKind.Resolve, By = "supervisor:ada" });
 
