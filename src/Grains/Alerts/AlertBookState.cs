@@ -646,12 +646,43 @@ public sealed class AlertBookState
             return;
         }
 
-        Store(AlertChangeKind.Updated, host with
+        // The folded condition moved on. A worse severity is the holder's (and its prompt's), as when
+        // it folded in; a change that shows nowhere else (a deadline passing brings no new evidence:
+        // a complaint now past its SLA) is written in the holder's history, where its words are kept.
+        var evidence = host.Evidence.Union(signal.Evidence, StringComparer.Ordinal).Take(options.EvidenceKept).ToImmutableArray();
+        var worse = signal.Severity > host.Severity;
+        var unseen = worse || (evidence.Length == host.Evidence.Length && !SaysLast(host, signal));
+        var updated = host with
         {
-            Evidence = [.. host.Evidence.Union(signal.Evidence, StringComparer.Ordinal).Take(options.EvidenceKept)],
+            Evidence = evidence,
             Occurrences = host.Occurrences + 1,
+            Severity = worse ? signal.Severity : host.Severity,
             UpdatedAt = now,
-        }, changes);
+            History = unseen
+                ? host.History.Add(new AlertTransition(now, host.State, "rule:" + signal.RuleId,
+                    $"folded condition now: {signal.Title}" + (worse ? $"; severity raised to {Serialization.WireNames<Severity>.Of(signal.Severity)}" : "")))
+                : host.History,
+        };
+        Store(AlertChangeKind.Updated, updated, changes);
+        if (worse && updated is { SuggestedAction: not null, SilencedBy: null, IncidentId: null })
+        {
+            changes.ToRoute.Add(updated); // its pending prompt takes the worse severity
+        }
+    }
+
+    /// <summary>Whether the holder's history already has the folded condition's current words (its latest note from that rule ends with them).</summary>
+    private static bool SaysLast(Alert host, AlertSignal signal)
+    {
+        for (var i = host.History.Length - 1; i >= 0; i--)
+        {
+            if (host.History[i].By == "rule:" + signal.RuleId)
+            {
+                var note = host.History[i].Note;
+                return note.EndsWith(": " + signal.Title, StringComparison.Ordinal) || note.Contains(": " + signal.Title + "; ", StringComparison.Ordinal);
+            }
+        }
+
+        return false;
     }
 
     private void Store(AlertChangeKind kind, Alert alert, BookChanges changes)

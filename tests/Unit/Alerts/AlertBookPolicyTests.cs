@@ -77,6 +77,37 @@ public sealed class AlertBookPolicyTests
     }
 
     [Fact]
+    public void A_folded_condition_that_moves_on_without_new_evidence_says_so_in_its_holders_history_and_raises_its_severity()
+    {
+        var host = Apply(Raise("repeated-failed-search", "c-1")).Alerts.Single().Alert;
+        AlertSignal Complaint(string title, Severity severity) => Raise("unanswered-complaint", "c-1", severity: severity, evidence: "k-1") with { Title = title };
+        Apply(Complaint("Complaint reply due in 24 min", Severity.Warning), Now.AddMinutes(1));
+
+        // The SLA passes: nothing new in evidence, so the holder's history is where a supervisor reads it.
+        var past = Apply(Complaint("Complaint unanswered past its 2 h SLA", Severity.Warning), Now.AddMinutes(30));
+        var holder = past.Alerts.Single().Alert;
+        Assert.Equal(host.Id, holder.Id);
+        Assert.Equal(("rule:unanswered-complaint", "folded condition now: Complaint unanswered past its 2 h SLA"), (holder.History[^1].By, holder.History[^1].Note));
+        Assert.Equal(Severity.Warning, holder.Severity);
+        Assert.Empty(past.ToRoute);
+        Assert.Equal(holder.History.Length, Apply(Complaint("Complaint unanswered past its 2 h SLA", Severity.Warning), Now.AddMinutes(31)).Alerts.Single().Alert.History.Length); // the same words again: noted once
+
+        // A day on it is critical: so is the customer's one alert, and its prompt learns it.
+        var critical = Apply(Complaint("Complaint unanswered for 1 d", Severity.Critical), Now.AddDays(1));
+        holder = critical.Alerts.Single().Alert;
+        Assert.Equal(Severity.Critical, holder.Severity);
+        Assert.EndsWith("severity raised to critical", holder.History[^1].Note);
+        Assert.Equal(host.Id, critical.ToRoute.Single().Id);
+
+        // A folded burst that grows shows it in the evidence; its history stays as it was.
+        Apply(Raise("order-status-failure", "c-1", evidence: "o-1"), Now.AddDays(1));
+        var before = _book.ById[host.Id].History.Length;
+        var grown = Apply(Raise("order-status-failure", "c-1", evidence: "o-2") with { Title = "3 failed order lookups" }, Now.AddDays(1)).Alerts.Single().Alert;
+        Assert.Contains("o-2", grown.Evidence);
+        Assert.Equal(before, grown.History.Length);
+    }
+
+    [Fact]
     public void A_degradation_opens_an_incident_that_absorbs_the_customer_alerts_it_explains()
     {
         var before = Apply(Raise("repeated-failed-search", "c-1")).Alerts.Single().Alert;
