@@ -29,6 +29,10 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
     {
         var settings = SiloProcess.SettingsFor(redis, _service, _service + ":interactions");
         settings["Web:Enabled"] = "false"; // the fronts serve people and integrators; the silos only compute
+        // Room for every prompt of the traffic below: with the shipped 5 per agent, all but 15 of
+        // hundreds would wait in the shared queue (OutreachCapacityTests covers that), and this test
+        // follows each prompt to an agent's console through the cluster's changes.
+        settings["Outreach:Capacity"] = "100000";
         return settings;
     }
 
@@ -131,7 +135,7 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
             var prompts = new List<OutreachPrompt>();
             foreach (var agent in agents)
             {
-                prompts.AddRange(await ReadList<OutreachPrompt>(await second.Http.GetAsync($"api/outreach?agentId={agent}")));
+                prompts.AddRange(await AllPromptsAsync(second.Http, agent));
             }
 
             Assert.Equal(truth.Count, prompts.Count);
@@ -148,6 +152,21 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
                 await process.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>Every prompt of the agent, page by page (the outreach list pages like the alerts).</summary>
+    private static async Task<List<OutreachPrompt>> AllPromptsAsync(HttpClient http, string agent)
+    {
+        var all = new List<OutreachPrompt>();
+        string? cursor = null;
+        do
+        {
+            var page = await http.GetAsync($"api/outreach?agentId={agent}&limit=500" + (cursor is null ? "" : "&cursor=" + cursor));
+            all.AddRange(await ReadList<OutreachPrompt>(page));
+            cursor = page.Headers.TryGetValues("X-Next-Cursor", out var next) ? next.Single() : null;
+        }
+        while (cursor is not null);
+        return all;
     }
 
     private static async Task<List<Alert>> AllAlertsAsync(HttpClient http)
