@@ -7,6 +7,7 @@ namespace CxLive.Agents;
 /// partition, an agent's capacity is not, so each desk takes a slot here before it hands a prompt
 /// out and gives it back when the prompt is reported, withdrawn or has gone stale.
 /// </summary>
+[Alias("CxLive.Agents.IAgentLoadGrain")]
 public interface IAgentLoadGrain : IGrainWithStringKey
 {
     Task<int> PendingAsync();

@@ -7,6 +7,7 @@ namespace CxLive.Agents;
 /// and a slot lost in a restart would let a desk hand out one too many). When a slot frees,
 /// the queue is told one-way, so the prompts waiting there are handed out as agents report.
 /// </summary>
+[GrainType("agentload")]
 public sealed class AgentLoadGrain(
     [PersistentState("agent-load", StorageNames.State)] IPersistentState<AgentLoadState> state) : Grain, IAgentLoadGrain
 {

@@ -9,6 +9,7 @@ namespace CxLive.Agents;
 /// prompt to that agent. Entries of prompts gone meanwhile (reported, withdrawn, stale) are dropped
 /// when their turn comes. Only one-way calls come in, so asking a desk can never close a cycle.
 /// </summary>
+[GrainType("outreachqueue")]
 public sealed class OutreachQueueGrain(
     [PersistentState("outreach-queue", StorageNames.State)] IPersistentState<OutreachQueueState> state,
     IOptions<OutreachOptions> options) : Grain, IOutreachQueueGrain
