@@ -48,6 +48,7 @@ static void Run(string[] args)
     builder.Services.AddHostedService<DemoTraffic>();
 
     StartAfterSilo.Apply(builder.Services);
+    BoundedSiloStop.Apply(builder.Services); // after Apply: it finds the silo's own service by its type
     builder.Services.AddHostedService<StopDeadline>(); // after Apply: it must watch a stop even before the silo joined
     var app = builder.Build();
     if (web)

@@ -5,8 +5,9 @@ namespace CxLive.Customers;
 /// <summary>
 /// What a customer grain did with a batch: how many were new, and the positions (in the batch it
 /// was given) of the ids it had already seen. Duplicates change nothing. Of those, the ones it first
-/// accepted only minutes ago are listed again in <see cref="RecentDuplicateIndexes"/>: when a stream
-/// entry is delivered again after a silo died, its touchpoint may not have kept it (docs/durability.md).
+/// accepted only minutes ago, from the same stream entry, are listed again in
+/// <see cref="RecentDuplicateIndexes"/>: when a stream entry is delivered again after a silo died,
+/// its touchpoint may not have kept it (docs/durability.md).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cx.RecordResult")]
 public sealed record RecordResult(

@@ -33,6 +33,14 @@ public sealed record Interaction
     /// </summary>
     [Id(11)] public string? Source { get; init; }
 
+    /// <summary>
+    /// Which Redis stream entry it was read from, as a hash of the entry's id; 0 when it did not
+    /// come from the stream. Not part of the ingest contract: it lets a customer tell a delivery
+    /// again of the entry it took an id from (after a silo died, or a read whose answer was lost)
+    /// from another entry with the same id (a re-send), which its touchpoint already counted.
+    /// </summary>
+    [Id(12), JsonIgnore] public uint StreamEntry { get; init; }
+
     /// <summary>Failure or abandoned.</summary>
     [JsonIgnore]
     public bool Failed => Outcome != Outcome.Success;

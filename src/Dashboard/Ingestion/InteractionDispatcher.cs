@@ -13,8 +13,9 @@ namespace CxLive.Ingestion;
 /// each. Duplicates never reach a touchpoint, so its counts stay exact when integrators re-send.
 /// A stream consumer passes its <see cref="DeliveryCycle"/>, which learns every grain the batch touched.
 /// When it delivers entries again after a silo died (<paramref name="redelivery"/>), the ids a customer
-/// accepted only minutes ago go to their touchpoint too: it may have died with its count, and its
-/// ledger knows whether it kept it (docs/durability.md).
+/// accepted only minutes ago from those very entries go to their touchpoint too: it may have died with
+/// its count, and its ledger knows whether it kept it (docs/durability.md). A re-sent id in another
+/// entry stays a duplicate: the touchpoint heard of it with the entry its customer took.
 /// </summary>
 public sealed class InteractionDispatcher(HotGrainReferences grains, CxMetrics metrics, TimeProvider time)
 {

@@ -156,6 +156,7 @@ internal static class InteractionReader
             Score = _score,
             Attributes = rules.Privacy?.Attributes(_attributes) ?? _attributes,
             Source = rules.OverrideSource ? rules.Source : _source,
+            StreamEntry = rules.StreamEntry,
         };
     }
 

@@ -16,6 +16,9 @@ public readonly record struct ItemRules(DateTimeOffset Earliest, DateTimeOffset 
 
     public string? Source { get; init; }
 
+    /// <summary>The stream entry the items are read from (<see cref="Journeys.Interaction.StreamEntry"/>); 0 over HTTP.</summary>
+    public uint StreamEntry { get; init; }
+
     /// <summary>Every item is from <paramref name="integrator"/> (null: keys are off), whatever it says.</summary>
     public ItemRules ForIntegrator(string? integrator) => this with { OverrideSource = true, Source = integrator };
 

@@ -19,6 +19,20 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public Task<IConnectionMultiplexer> GetAsync() => _connection.Value;
 
+    /// <summary>Whether Redis answers a PING within <paramref name="patience"/> (false when it is down, stalled or not yet connected).</summary>
+    public async Task<bool> AnswersAsync(TimeSpan patience)
+    {
+        try
+        {
+            await (await _connection.Value.WaitAsync(patience)).GetDatabase().PingAsync().WaitAsync(patience);
+            return true;
+        }
+        catch (Exception e) when (e is TimeoutException or RedisException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>For the Orleans providers' <c>CreateMultiplexer</c>: shared, so none of them closes it.</summary>
     public async Task<(IConnectionMultiplexer Multiplexer, bool IsShared)> ShareAsync() => (await _connection.Value, true);
 

@@ -72,7 +72,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             if (!state.TryRecord(interaction, _options, now))
             {
                 (duplicates ??= ImmutableArray.CreateBuilder<int>()).Add(i);
-                if (state.AcceptedRecently(interaction.Id, _options, now))
+                if (state.AcceptedRecentlyFromTheSameEntry(interaction, _options, now))
                 {
                     (recentDuplicates ??= ImmutableArray.CreateBuilder<int>()).Add(i);
                 }

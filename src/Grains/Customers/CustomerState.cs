@@ -55,7 +55,7 @@ public sealed class CustomerState
     /// <summary>Records the interaction unless its id was seen before; false for a duplicate.</summary>
     public bool TryRecord(Interaction interaction, CustomerOptions options, DateTimeOffset now)
     {
-        if (!SeenIds.Add(interaction.Id, options.DedupCapacity, now))
+        if (!SeenIds.Add(interaction.Id, options.DedupCapacity, now, interaction.StreamEntry))
         {
             return false;
         }
@@ -76,6 +76,15 @@ public sealed class CustomerState
     /// <summary>Whether the id was accepted within the redelivery window.</summary>
     public bool AcceptedRecently(string id, CustomerOptions options, DateTimeOffset now) =>
         SeenIds.AcceptedSince(id, now - options.RedeliveryWindow);
+
+    /// <summary>
+    /// Whether <paramref name="duplicate"/> may be the very stream entry its id was accepted from,
+    /// delivered again within the redelivery window: its touchpoint may not have kept it. Another
+    /// entry with the same id (a re-send, such as a retry after a <c>503</c> whose append Redis took
+    /// after all) is not: the touchpoint heard of the id with the entry accepted.
+    /// </summary>
+    public bool AcceptedRecentlyFromTheSameEntry(Interaction duplicate, CustomerOptions options, DateTimeOffset now) =>
+        SeenIds.AcceptedSince(duplicate.Id, now - options.RedeliveryWindow, duplicate.StreamEntry);
 
     /// <summary>The timeline's interactions, oldest first.</summary>
     public IEnumerable<Interaction> TimelineOf(string customerId)

@@ -4,7 +4,8 @@ namespace CxLive.Customers;
 
 /// <summary>
 /// The last N interaction ids of a customer, as 64-bit XxHash3 values in a ring (8 bytes an id, not
-/// the id's text), and when each was accepted (4 bytes). A stable hash, so the set means the same
+/// the id's text), when each was accepted (4 bytes) and which stream entry it was taken from (4
+/// bytes, see <see cref="Journeys.Interaction.StreamEntry"/>). A stable hash, so the set means the same
 /// after a restart reloads it. Looked up by a vectorised scan of the ring rather than a hash set
 /// beside it: the set cost more memory than the ring itself on every active customer, and a
 /// customer rarely has more than a few dozen ids to scan.
@@ -24,10 +25,16 @@ public sealed class RecentIds
     /// <summary>When the id at the same index of <see cref="Ring"/> was accepted (seconds since 2024, wall clock).</summary>
     [Id(3)] public int[] AcceptedAt { get; set; } = [];
 
+    /// <summary>
+    /// The stream entry the id at the same index of <see cref="Ring"/> was taken from; 0 when unknown
+    /// (not read from the stream, or saved by an older build).
+    /// </summary>
+    [Id(4)] public uint[] Entries { get; set; } = [];
+
     [NonSerialized] private bool _settled; // checked against the configured capacity once per load
 
-    /// <summary>Adds the id, accepted at <paramref name="now"/>; false when it was already there (a duplicate).</summary>
-    public bool Add(string id, int capacity, DateTimeOffset now)
+    /// <summary>Adds the id, accepted at <paramref name="now"/> from stream entry <paramref name="entry"/> (0: none); false when it was already there (a duplicate).</summary>
+    public bool Add(string id, int capacity, DateTimeOffset now, uint entry = 0)
     {
         Settle(capacity);
         var hash = IdHash.Of(id);
@@ -43,6 +50,7 @@ public sealed class RecentIds
             var size = Math.Min(capacity, Math.Max(InitialSize, Ring.Length * 2));
             Ring = Grown(Ring, size);
             AcceptedAt = Grown(AcceptedAt, size);
+            Entries = Grown(Entries, size);
             Next = Count;
         }
 
@@ -53,15 +61,20 @@ public sealed class RecentIds
 
         Ring[Next] = hash;
         AcceptedAt[Next] = SecondsOf(now);
+        Entries[Next] = entry;
         Next = (Next + 1) % Ring.Length;
         return true;
     }
 
-    /// <summary>Whether the id is remembered and was accepted at or after <paramref name="since"/>.</summary>
-    public bool AcceptedSince(string id, DateTimeOffset since)
+    /// <summary>
+    /// Whether the id is remembered and was accepted at or after <paramref name="since"/>; given an
+    /// <paramref name="entry"/>, only if it was taken from that very stream entry (or either is unknown).
+    /// </summary>
+    public bool AcceptedSince(string id, DateTimeOffset since, uint entry = 0)
     {
         var index = IndexOf(IdHash.Of(id));
-        return index >= 0 && index < AcceptedAt.Length && AcceptedAt[index] >= SecondsOf(since); // none kept: saved by an older build
+        return index >= 0 && index < AcceptedAt.Length && AcceptedAt[index] >= SecondsOf(since) // none kept: saved by an older build
+            && (entry == 0 || index >= Entries.Length || Entries[index] == 0 || Entries[index] == entry);
     }
 
     private int IndexOf(ulong hash) => Ring.AsSpan(0, Count).IndexOf(hash);
@@ -79,7 +92,7 @@ public sealed class RecentIds
     /// After a load: lays the newest ids that fit into a ring of at most <paramref name="capacity"/>,
     /// oldest first, when the configured capacity shrank or a full ring that wrapped may grow again
     /// (growing in place needs the oldest id at index 0); and gives state saved before accepted-at
-    /// times were kept a time of "long ago".
+    /// times were kept a time of "long ago", and before entries were kept an unknown entry.
     /// </summary>
     private void Settle(int capacity)
     {
@@ -94,6 +107,11 @@ public sealed class RecentIds
             AcceptedAt = Grown(AcceptedAt.Length > Ring.Length ? AcceptedAt[..Ring.Length] : AcceptedAt, Ring.Length);
         }
 
+        if (Entries.Length != Ring.Length)
+        {
+            Entries = Grown(Entries.Length > Ring.Length ? Entries[..Ring.Length] : Entries, Ring.Length); // 0: unknown
+        }
+
         var wrappedButMayGrow = Count == Ring.Length && Ring.Length < capacity && Next != 0;
         if (Ring.Length <= capacity && !wrappedButMayGrow)
         {
@@ -104,6 +122,7 @@ public sealed class RecentIds
         Array.Reverse(newestFirst);
         Ring = [.. newestFirst.Select(i => Ring[i])];
         AcceptedAt = [.. newestFirst.Select(i => AcceptedAt[i])];
+        Entries = [.. newestFirst.Select(i => Entries[i])];
         Count = Ring.Length;
         Next = 0;
     }

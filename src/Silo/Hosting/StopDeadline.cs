@@ -1,11 +1,12 @@
 namespace CxLive.Hosting;
 
 /// <summary>
-/// A stop that cannot finish (Redis unreachable: every last state write and the leaving of the
-/// cluster wait on it) still ends the process in time: <c>Shutdown:ExitAfter</c> (65 s) after the
-/// stop began, under systemd's and compose's 75 s and Kubernetes' 90 s, it logs what it gave up and
-/// ends itself as <c>kill -9</c> would (exit status 137: <c>Environment.Exit</c> would wait for the very
-/// stop that hangs). Nothing acknowledged is lost by that: entries not yet acknowledged are delivered again.
+/// The last resort. A stop with Redis unreachable ends by itself (the last checkpoint and the silo's
+/// own stop are bounded: <see cref="BoundedSiloStop"/>, <c>InteractionStreamConsumer</c>); one that
+/// still has not finished <c>Shutdown:ExitAfter</c> (65 s) after it began, under systemd's and
+/// compose's 75 s and Kubernetes' 90 s, logs what it gave up and ends the process as <c>kill -9</c>
+/// would (exit status 137: <c>Environment.Exit</c> would wait for the very stop that hangs). Nothing
+/// acknowledged is lost by that: entries not yet acknowledged are delivered again.
 /// </summary>
 public sealed class StopDeadline(IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<StopDeadline> logger) : IHostedService, IDisposable
 {

@@ -33,6 +33,9 @@ public sealed class InteractionStreamConsumer(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
+    /// <summary>Longest the last checkpoint of a stop may take (a stop under traffic takes well under a second).</summary>
+    private static readonly TimeSpan LastCheckpointTimeout = TimeSpan.FromSeconds(10);
+
     private readonly StreamOptions _options = streamOptions.Value;
     private readonly List<RedisValue> _unacknowledged = [];
     private DeliveryCycle _cycle = null!;
@@ -96,9 +99,33 @@ public sealed class InteractionStreamConsumer(
 
         if (_unacknowledged.Count > 0)
         {
-            // Stopping cleanly: acknowledge what the grains already have, so nothing is replayed needlessly.
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await RetryAsync("checkpoint before stopping", CheckpointAsync, grace.Token);
+            await CheckpointBeforeStoppingAsync();
+        }
+    }
+
+    /// <summary>
+    /// Stopping cleanly: acknowledges what the grains already have, so nothing is replayed needlessly.
+    /// Only while Redis answers, and for at most <see cref="LastCheckpointTimeout"/>: the stop must end
+    /// within the service manager's timeout (docs/operations.md, "Stopping"), and what is not
+    /// acknowledged is delivered again, as after a crash.
+    /// </summary>
+    private async Task CheckpointBeforeStoppingAsync()
+    {
+        if (!await redis.AnswersAsync(TimeSpan.FromSeconds(2)))
+        {
+            logger.LogWarning("Stopping without the last checkpoint: Redis does not answer. The {Count} stream entries read since the last one are delivered again", _unacknowledged.Count);
+            return;
+        }
+
+        using var grace = new CancellationTokenSource(LastCheckpointTimeout);
+        try
+        {
+            // WaitAsync: one attempt waits on Redis and grain calls, which do not take the token.
+            await RetryAsync("checkpoint before stopping", () => CheckpointAsync().WaitAsync(grace.Token), grace.Token);
+        }
+        catch (Exception) when (grace.IsCancellationRequested)
+        {
+            logger.LogWarning("Stopping without the last checkpoint: it did not finish within {Timeout}. The {Count} stream entries read since the last one are delivered again", LastCheckpointTimeout, _unacknowledged.Count);
         }
     }
 

@@ -83,6 +83,14 @@ public sealed class RedisServer : IAsyncLifetime
         return line is null ? 0 : long.Parse(line.Split(',')[0]["calls=".Length..]);
     }
 
+    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port (its data is gone: it was never saved).</summary>
+    public async Task StartAgainAsync()
+    {
+        _process?.Dispose();
+        Start();
+        await Eventually.TrueAsync(async () => Connection.IsConnected && await Db.PingAsync() > TimeSpan.Zero, TimeSpan.FromSeconds(30), "redis-server to answer after it was started again");
+    }
+
     /// <summary>Stops the server as an outage would (kill -9), for tests of what CxLive does without Redis.</summary>
     public async Task StopAsync()
     {

@@ -152,6 +152,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit status once it ended: 0 for a clean stop, 137 when it was killed (or killed itself).</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary><c>kill -9</c>: the process ends on the spot, with whatever it held only in memory.</summary>
     public void Kill()
     {

@@ -180,6 +180,49 @@ public sealed class CustomerStateTests
         Assert.False(older.AcceptedSince("b", Now - TimeSpan.FromDays(365)));
     }
 
+    [Fact]
+    public void ADuplicate_IsRecentFromTheSameEntryOnly_AnotherEntryWithTheSameIdIsARe_send()
+    {
+        var sent = _journey.Make(InteractionTypes.PageView);
+        _state.TryRecord(sent with { StreamEntry = 7 }, _options, Now);
+
+        Assert.True(_state.AcceptedRecentlyFromTheSameEntry(sent with { StreamEntry = 7 }, _options, Now)); // the entry delivered again
+        Assert.False(_state.AcceptedRecentlyFromTheSameEntry(sent with { StreamEntry = 9 }, _options, Now)); // a re-sent copy
+        Assert.True(_state.AcceptedRecentlyFromTheSameEntry(sent, _options, Now)); // not from the stream: cannot tell, so maybe
+        Assert.False(_state.AcceptedRecentlyFromTheSameEntry(sent with { StreamEntry = 7 }, _options, Now + TimeSpan.FromMinutes(11)));
+    }
+
+    [Fact]
+    public void RecentIds_SavedBeforeEntriesWereKept_TreatEveryEntryAsPossiblyTheSame_AndKeepNewOnesAligned()
+    {
+        var ids = new RecentIds();
+        ids.Add("a", 4, Now);
+        ids.Add("b", 4, Now);
+        var older = new RecentIds { Ring = ids.Ring, Count = ids.Count, Next = ids.Next, AcceptedAt = ids.AcceptedAt };
+
+        Assert.True(older.AcceptedSince("a", Now, entry: 5));
+        Assert.True(older.Add("c", 4, Now, entry: 5));
+        Assert.True(older.AcceptedSince("c", Now, entry: 5));
+        Assert.False(older.AcceptedSince("c", Now, entry: 6));
+    }
+
+    [Fact]
+    public void RecentIds_ReloadedWithLessCapacity_KeepEachIdsEntry()
+    {
+        var ids = new RecentIds();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add($"id-{i}", capacity: 4, Now, entry: (uint)(100 + i)); // wraps: remembers id-2 .. id-5
+        }
+
+        var reloaded = new RecentIds { Ring = ids.Ring, Count = ids.Count, Next = ids.Next, AcceptedAt = ids.AcceptedAt, Entries = ids.Entries };
+        Assert.True(reloaded.Add("id-6", capacity: 2, Now, entry: 106)); // laid out again: id-5, id-6
+
+        Assert.True(reloaded.AcceptedSince("id-5", Now, entry: 105));
+        Assert.False(reloaded.AcceptedSince("id-5", Now, entry: 104));
+        Assert.True(reloaded.AcceptedSince("id-6", Now, entry: 106));
+    }
+
     /// <summary>Asks a reloaded copy (as after a restart), leaving the original untouched.</summary>
     private static bool Remembers(RecentIds ids, string id, int capacity) =>
         !new RecentIds { Ring = (ulong[])ids.Ring.Clone(), Count = ids.Count, Next = ids.Next, AcceptedAt = (int[])ids.AcceptedAt.Clone() }.Add(id, capacity, Now);
