@@ -89,6 +89,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             // The batch's customer id is the grain's key: GetPrimaryKeyString() would decode a new string.
             await LetTimePassAsync(rules, interactions[0].CustomerId); // a late event may already be past its deadline
             await ReportScoreTenthAsync(now);
+            await JoinIndexAsync(interactions[0].CustomerId);
             TellWatchers();
         }
         else if (_signals.Count > 0)
@@ -111,6 +112,16 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         {
             await GrainFactory.GetGrain<IExperienceDirectoryGrain>(0).MoveAsync(state.ReportedTenth, tenth);
             state.ReportedTenth = tenth;
+        }
+    }
+
+    /// <summary>Makes the customer findable by id prefix, once: on the first interaction (or the first after an upgrade).</summary>
+    private async Task JoinIndexAsync(string customerId)
+    {
+        if (!_state.State.Indexed)
+        {
+            await GrainFactory.GetGrain<ICustomerIndexGrain>(ICustomerIndexGrain.ShardOf(customerId)).AddAsync(customerId);
+            _state.State.Indexed = true;
         }
     }
 

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+
+namespace CxLive.Customers;
+
+/// <summary>
+/// One shard of the index of every customer id the cluster has recorded an interaction for, so a
+/// supervisor can find a customer by the first characters of their id, alerts or not. A customer
+/// joins its shard (<see cref="ShardOf"/>) once, on its first interaction.
+/// </summary>
+[Alias("CxLive.Customers.ICustomerIndexGrain")]
+public interface ICustomerIndexGrain : IGrainWithIntegerKey
+{
+    public const int Shards = 16;
+
+    /// <summary>The shard of a customer id: the same stable hash the alert partitions use.</summary>
+    public static int ShardOf(string customerId) => AlertPartitions.Of(customerId, Shards);
+
+    Task AddAsync(string customerId);
+
+    /// <summary>Up to <paramref name="limit"/> ids of this shard that start with <paramref name="prefix"/> (ordinal, case-sensitive), in ordinal order.</summary>
+    Task<ImmutableArray<string>> FindAsync(string prefix, int limit);
+}
