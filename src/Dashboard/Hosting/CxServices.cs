@@ -33,6 +33,8 @@ public static class CxServices
         services.AddSingleton<IValidateOptions<DetectionOptions>, DetectionOptionsValidator>();
         services.AddOptions<DetectionOptions>().BindConfiguration(DetectionOptions.Section).ValidateOnStart();
 
+        services.AddOptions<Insights.InsightsOptions>().BindConfiguration(Insights.InsightsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Insights.InsightsOptions>, Insights.InsightsOptionsValidator>();
         services.AddOptions<CustomerOptions>().BindConfiguration(CustomerOptions.Section)
             .Validate(o => o.TimelineCapacity >= 1, "Customers:TimelineCapacity must be at least 1")
             .Validate(o => o.DedupCapacity >= 1, "Customers:DedupCapacity must be at least 1")
