@@ -29,12 +29,12 @@ public static class InsightsApi
         var now = clock.GetUtcNow();
         if (!TryTime(query["to"], now, out var to))
         {
-            return Problems.InvalidParameter("to", "must be an ISO 8601 date or time, e.g. 2026-11-30 or 2026-11-30T12:00:00Z");
+            return Problems.InvalidParameter("to", "must be a date (2026-11-30, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-30T12:00:00Z");
         }
 
         if (!TryTime(query["from"], to.AddDays(-7), out var from))
         {
-            return Problems.InvalidParameter("from", "must be an ISO 8601 date or time, e.g. 2026-11-23 or 2026-11-23T00:00:00Z");
+            return Problems.InvalidParameter("from", "must be a date (2026-11-23, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-23T00:00:00Z");
         }
 
         if (from >= to)
@@ -92,6 +92,6 @@ public static class InsightsApi
             return true;
         }
 
-        return DateTimeOffset.TryParse(text.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
+        return IsoTime.TryParse(text.ToString(), out at);
     }
 }
