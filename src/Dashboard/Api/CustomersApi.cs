@@ -28,12 +28,8 @@ public static class CustomersApi
         return app;
     }
 
-    /// <summary>
-    /// The score after each interaction on the customer's timeline, oldest first: the timeline replayed
-    /// through the same experience model the grain runs (so it starts from neutral at the timeline's
-    /// start, not from whatever came before it).
-    /// </summary>
-    private static async Task<IResult> ScoreAsync(IGrainFactory grains, ClusterAlerts alerts, CustomerDetectors detectors, string id, ClaimsPrincipal user)
+    /// <summary>The score after each interaction on the customer's timeline, oldest first (the customer grain replays it).</summary>
+    private static async Task<IResult> ScoreAsync(IGrainFactory grains, ClusterAlerts alerts, string id, ClaimsPrincipal user)
     {
         id = Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
@@ -41,21 +37,8 @@ public static class CustomersApi
             return Problems.Forbidden(NotYourCustomer);
         }
 
-        var snapshot = await grains.GetGrain<ICustomerGrain>(id).GetSnapshotAsync();
-        if (snapshot.InteractionCount == 0)
-        {
-            return Problems.NotFound($"no interactions have been recorded for customer '{id}'");
-        }
-
-        var state = new ExperienceState();
-        var points = new List<ScorePoint>(snapshot.Timeline.Length);
-        foreach (var interaction in snapshot.Timeline.OrderBy(i => i.Timestamp))
-        {
-            detectors.Experience.Record(state, interaction);
-            points.Add(new ScorePoint(interaction.Timestamp, Math.Round(detectors.Experience.ScoreAt(state, interaction.Timestamp), 1), interaction.Id, interaction.Type));
-        }
-
-        return Results.Ok(points);
+        var points = await grains.GetGrain<ICustomerGrain>(id).ScoreHistoryAsync();
+        return points.IsEmpty ? Problems.NotFound($"no interactions have been recorded for customer '{id}'") : Results.Ok(points);
     }
 
     private const int FindScanned = 10_000;
@@ -135,8 +118,6 @@ public static class CustomersApi
     }
 }
 
-/// <summary>The experience score right after one interaction (event time).</summary>
-public sealed record ScorePoint(DateTimeOffset At, double Score, string InteractionId, string Type);
 
 /// <summary>A customer found by id prefix: when they last had an alert (or prompt), and how many of those are kept (null and 0 for a customer without any).</summary>
 public sealed record CustomerMatch(string CustomerId, DateTimeOffset? LastAlertAt, int Alerts);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Alerts;
 using CxLive.Detection;
+using CxLive.Experience;
 using CxLive.Feed;
 using CxLive.Journeys;
 using CxLive.Storage;
@@ -186,6 +187,25 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     }
 
     public Task<CustomerSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
+
+    public Task<ImmutableArray<ScorePoint>> ScoreHistoryAsync()
+    {
+        var replay = new ExperienceState();
+        var customerId = this.GetPrimaryKeyString();
+        var points = ImmutableArray.CreateBuilder<ScorePoint>(_state.State.Timeline.Count);
+        foreach (var interaction in _state.State.TimelineOf(customerId).OrderBy(i => i.Timestamp))
+        {
+            _detectors.Experience.Record(replay, interaction);
+            points.Add(new ScorePoint(interaction.Timestamp, Math.Round(_detectors.Experience.ScoreAt(replay, interaction.Timestamp), 1), interaction.Id, interaction.Type));
+        }
+
+        return Task.FromResult(points.MoveToImmutable());
+    }
+
+    public Task<AlertOutcome> OutcomeSinceAsync(DateTimeOffset raisedAt, ImmutableArray<string> evidence) =>
+        Task.FromResult(_state.State.TimelineOf(this.GetPrimaryKeyString()).Any(i => i.Timestamp > raisedAt && !i.Failed && !evidence.Contains(i.Id))
+            ? AlertOutcome.Recovered
+            : AlertOutcome.Lost);
 
     public Task WatchAsync(ICustomerWatcher watcher)
     {
