@@ -38,6 +38,7 @@ public static class CxServices
         services.AddOptions<CustomerOptions>().BindConfiguration(CustomerOptions.Section)
             .Validate(o => o.TimelineCapacity >= 1, "Customers:TimelineCapacity must be at least 1")
             .Validate(o => o.DedupCapacity >= 1, "Customers:DedupCapacity must be at least 1")
+            .Configure<IConfiguration>((o, configuration) => o.Retention = configuration.GetValue<TimeSpan?>("Privacy:CustomerRetention"))
             .ValidateOnStart();
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
             .Validate(o => o.Partitions is >= 1 and <= 1024, "Alerts:Partitions must be from 1 to 1024")

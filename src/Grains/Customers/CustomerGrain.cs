@@ -90,7 +90,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             // The batch's customer id is the grain's key: GetPrimaryKeyString() would decode a new string.
             await LetTimePassAsync(rules, interactions[0].CustomerId); // a late event may already be past its deadline
             await ReportScoreTenthAsync(now);
-            await JoinIndexAsync(interactions[0].CustomerId);
+            await TellIndexAsync(interactions[0].CustomerId, now);
             TellWatchers();
         }
         else if (_signals.Count > 0)
@@ -116,13 +116,14 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         }
     }
 
-    /// <summary>Makes the customer findable by id prefix, once: on the first interaction (or the first after an upgrade).</summary>
-    private async Task JoinIndexAsync(string customerId)
+    /// <summary>Keeps the customer findable by id prefix: one call on the first interaction of each UTC day.</summary>
+    private async Task TellIndexAsync(string customerId, DateTimeOffset now)
     {
-        if (!_state.State.Indexed)
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (_state.State.IndexedOn != today)
         {
-            await GrainFactory.GetGrain<ICustomerIndexGrain>(ICustomerIndexGrain.ShardOf(customerId)).AddAsync(customerId);
-            _state.State.Indexed = true;
+            await GrainFactory.GetGrain<ICustomerIndexGrain>(ICustomerIndexGrain.ShardOf(customerId)).SeenAsync(customerId, today);
+            _state.State.IndexedOn = today;
         }
     }
 
