@@ -25,7 +25,7 @@ public static class AlertRate
     public static async Task<int> RunAsync(Uri url, int stored, int wave, int batchCustomers, string? redis)
     {
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
-        await SetRuleAsync(http, "experience-drop", enabled: false);
+        await SetRuleAsync(http, RuleIds.ExperienceDrop, enabled: false);
         var run = Guid.NewGuid().ToString("N")[..6];
         var wall = new WallCounter(url, run);
         await wall.StartAsync();
@@ -52,7 +52,7 @@ public static class AlertRate
         finally
         {
             await wall.DisposeAsync();
-            await SetRuleAsync(http, "experience-drop", enabled: true);
+            await SetRuleAsync(http, RuleIds.ExperienceDrop, enabled: true);
         }
 
         return 0;

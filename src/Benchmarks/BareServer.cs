@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CxLive.Benchmarks;
 
 /// <summary>
-/// The baseline for HTTP ingest (issue 7): a bare Kestrel endpoint at the same path that reads the
+/// The baseline for HTTP ingest: a bare Kestrel endpoint at the same path that reads the
 /// body and parses the same JSON with the same parser, then answers 202 with the count, and does
 /// nothing else (no grains, no detection, no auth, no metrics). CxLive's rate over this one is the
 /// share of the machine its work leaves to HTTP and parsing.

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace CxLive.Benchmarks;
 
 /// <summary>
-/// Alerts delivered to many wall clients (issue 7): N SignalR clients subscribe to the wall, then
+/// Alerts delivered to many wall clients: N SignalR clients subscribe to the wall, then
 /// detractor surveys of distinct customers (one alert each) are posted as fast as the server takes
 /// them; the time runs from the first POST until every client has every <c>alertRaised</c>.
 /// <see cref="RunBareHubAsync"/> is the baseline: a bare hub at the same paths that parses the same

@@ -6,7 +6,7 @@ using CxLive.Serialization;
 namespace CxLive.Benchmarks;
 
 /// <summary>
-/// The baseline for memory per customer (issue 7): what a plain keyed-state job holds for the same
+/// The baseline for memory per customer: what a plain keyed-state job holds for the same
 /// traffic — the `ingest` command's interactions, deserialized from JSON in batches of 1,000 with
 /// System.Text.Json, and the last 50 of each customer kept in a dictionary of queues (objects on the
 /// heap, as a stream processor's heap state backend keeps them). No detection, no runtime, nothing

@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace CxLive.Benchmarks;
 
 /// <summary>
-/// The journey simulator from the command line (issue 7): live traffic at a given rate into CxLive
+/// The journey simulator from the command line: live traffic at a given rate into CxLive
 /// over HTTP or the Redis stream, or a recorded file of journeys (NDJSON, the back-test API's
 /// format) with their ground-truth labels beside it.
 /// </summary>

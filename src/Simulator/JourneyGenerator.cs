@@ -1,3 +1,4 @@
+using CxLive.Alerts;
 using CxLive.Journeys;
 
 namespace CxLive.Simulator;
@@ -34,7 +35,7 @@ public sealed class JourneyGenerator
         _nextSession = start;
         if (options.StartWithBadExperience)
         {
-            StartSession(start, "repeated-failed-search");
+            StartSession(start, RuleIds.RepeatedFailedSearch);
         }
     }
 

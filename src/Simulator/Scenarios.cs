@@ -1,3 +1,4 @@
+using CxLive.Alerts;
 using CxLive.Journeys;
 using static CxLive.Journeys.InteractionTypes;
 
@@ -21,43 +22,43 @@ internal static class Scenarios
     public static readonly IReadOnlyDictionary<string, Func<Random, string, List<SessionStep>>> Bad =
         new Dictionary<string, Func<Random, string, List<SessionStep>>>
         {
-            ["repeated-failed-search"] = FailedSearches,
-            ["long-wait"] = (r, c) => [new(S(0), Channel.CallCenter, "call-center/billing-queue", QueueWait, JourneyStage.Service, Score: r.Next(320, 900))],
-            ["detractor"] = (r, c) => [new(S(0), Channel.Survey, "survey/post-purchase", Survey, JourneyStage.Share, Score: r.Next(0, 6), Attributes: new() { ["scale"] = "nps" })],
-            ["push-fatigue"] = (r, c) => [.. Enumerable.Range(0, 3).SelectMany(i => new SessionStep[]
+            [RuleIds.RepeatedFailedSearch] = FailedSearches,
+            [RuleIds.LongWait] = (r, c) => [new(S(0), Channel.CallCenter, "call-center/billing-queue", QueueWait, JourneyStage.Service, Score: r.Next(320, 900))],
+            [RuleIds.Detractor] = (r, c) => [new(S(0), Channel.Survey, "survey/post-purchase", Survey, JourneyStage.Share, Score: r.Next(0, 6), Attributes: new() { ["scale"] = "nps" })],
+            [RuleIds.PushFatigue] = (r, c) => [.. Enumerable.Range(0, 3).SelectMany(i => new SessionStep[]
             {
                 new(S(i * 20), Channel.Push, "push/marketing", PushSent, JourneyStage.Discover),
                 new(S(i * 20 + 5), Channel.Push, "push/marketing", PushDismissed, JourneyStage.Discover),
             })],
-            ["payment-failure"] = (r, c) =>
+            [RuleIds.PaymentFailure] = (r, c) =>
             [
                 new(S(0), Channel.Web, "web/checkout", Checkout, JourneyStage.Purchase),
                 new(S(10), Channel.Web, "web/checkout", Payment, JourneyStage.Purchase, Outcome.Failure),
                 new(S(40), Channel.Web, "web/checkout", Payment, JourneyStage.Purchase, Outcome.Failure),
             ],
-            ["order-status-failure"] = (r, c) => Order(r) is var order
+            [RuleIds.OrderStatusFailure] = (r, c) => Order(r) is var order
                 ?
                 [
                     new(S(0), Channel.App, "app/orders", OrderStatus, JourneyStage.Receive, Outcome.Failure, Attributes: new() { ["orderId"] = order }),
                     new(S(30), Channel.Web, "web/orders", OrderStatus, JourneyStage.Receive, Outcome.Failure, Attributes: new() { ["orderId"] = order }),
                 ]
                 : [],
-            ["unanswered-complaint"] = (r, c) => [new(S(0), Channel.Social, "social/weibo", Complaint, JourneyStage.Service, CaseId: c)],
-            ["repeat-contact"] = (r, c) =>
+            [RuleIds.UnansweredComplaint] = (r, c) => [new(S(0), Channel.Social, "social/weibo", Complaint, JourneyStage.Service, CaseId: c)],
+            [RuleIds.RepeatContact] = (r, c) =>
             [
                 new(S(0), Channel.CallCenter, "call-center/support-queue", Contact, JourneyStage.Service, CaseId: c),
                 new(S(120 + r.Next(180)), Channel.Chat, "chat/support", Contact, JourneyStage.Service, CaseId: c),
                 new(S(420 + r.Next(180)), Channel.Email, "email/support", Contact, JourneyStage.Service, CaseId: c),
             ],
-            ["missed-follow-up"] = (r, c) => [new(S(0), Channel.FieldService, "field-service/installation", ServiceVisit, JourneyStage.Service, CaseId: c)],
-            ["irrelevant-recommendations"] = (r, c) =>
+            [RuleIds.MissedFollowUp] = (r, c) => [new(S(0), Channel.FieldService, "field-service/installation", ServiceVisit, JourneyStage.Service, CaseId: c)],
+            [RuleIds.IrrelevantRecommendations] = (r, c) =>
             [
                 new(S(0), Channel.App, "app/recommendations", RecommendationShown, JourneyStage.Research),
                 new(S(5), Channel.App, "app/recommendations", RecommendationRejected, JourneyStage.Research, Attributes: new() { ["item"] = Products[r.Next(Products.Length)] }),
                 new(S(60), Channel.App, "app/recommendations", RecommendationShown, JourneyStage.Research),
                 new(S(70), Channel.App, "app/recommendations", RecommendationRejected, JourneyStage.Research, Attributes: new() { ["item"] = Products[r.Next(Products.Length)] }),
             ],
-            ["points-redemption-failure"] = (r, c) =>
+            [RuleIds.PointsRedemptionFailure] = (r, c) =>
             [
                 new(S(0), Channel.App, "app/rewards", PointsRedemption, JourneyStage.Share, Outcome.Failure, Attributes: new() { ["reward"] = "coffee voucher" }),
                 new(S(120 + r.Next(600)), Channel.Web, "web/rewards", PointsRedemption, JourneyStage.Share, Outcome.Failure, Attributes: new() { ["reward"] = "coffee voucher" }),

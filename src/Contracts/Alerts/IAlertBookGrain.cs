@@ -39,6 +39,12 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
     /// <summary>Alerts and incidents changed after <paramref name="after"/> (at most <paramref name="limit"/>): how a web server or a client that missed pushes catches up.</summary>
     Task<Feed.FeedCatchUp> ChangesAfterAsync(long after, int limit);
 
+    /// <summary>
+    /// Hands every alert change not yet forwarded to the insights days (a timer does it every few
+    /// seconds; a report calls it first so that it counts up to the moment it is asked).
+    /// </summary>
+    Task ForwardInsightsAsync();
+
     /// <summary>The number of the last change this partition has published to its feed (interleaves: it reads one number).</summary>
     [AlwaysInterleave]
     Task<long> PublishedAsync();

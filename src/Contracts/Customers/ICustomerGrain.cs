@@ -25,6 +25,19 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<CustomerSnapshot> GetSnapshotAsync();
 
     /// <summary>
+    /// The score after each interaction on the timeline, oldest first: the timeline replayed through
+    /// the experience model the grain runs (from neutral at the timeline's start, not from whatever
+    /// came before it).
+    /// </summary>
+    Task<ImmutableArray<ScorePoint>> ScoreHistoryAsync();
+
+    /// <summary>
+    /// How an alert of this customer ended if it is closed now: recovered when the customer
+    /// succeeded at something after it was raised (its own evidence aside), lost when not.
+    /// </summary>
+    Task<Alerts.AlertOutcome> OutcomeSinceAsync(DateTimeOffset raisedAt, ImmutableArray<string> evidence);
+
+    /// <summary>
     /// Pushes a snapshot to <paramref name="watcher"/> after every batch that added interactions, until
     /// unwatched or not renewed within <see cref="Feed.AlertFeed.SubscriptionExpiry"/> (a watcher
     /// also renews after the grain moved, which forgets its watchers).

@@ -33,7 +33,11 @@ public static class InteractionTypes
     public const string Outreach = "outreach";
     public const string Error = "error";
 
-    /// <summary>Every catalogue type, so parsers can hand out one shared string per known type.</summary>
+    /// <summary>
+    /// Every catalogue type: parsers hand out one shared string per known type, and a customer's stored
+    /// timeline keeps a type as its index here. Append only: moving one would change the meaning of
+    /// stored timelines (<c>InteractionTypesTests</c> pins the order).
+    /// </summary>
     public static readonly IReadOnlyList<string> All =
     [
         Search, PageView, ProductView, RecommendationShown, RecommendationClicked, RecommendationRejected,

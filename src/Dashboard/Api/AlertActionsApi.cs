@@ -69,7 +69,7 @@ public static class AlertActionsApi
 
         if (kind == AlertActionKind.Resolve && action.Outcome is null && await book.GetAsync(id) is { CustomerId: { } customer } alert)
         {
-            action = action with { Outcome = await OutcomeAsync(grains, customer, alert) };
+            action = action with { Outcome = await grains.GetGrain<ICustomerGrain>(customer).OutcomeSinceAsync(alert.RaisedAt, alert.Evidence) };
         }
 
         var result = await book.ActAsync(id, action);
@@ -79,15 +79,6 @@ public static class AlertActionsApi
         }
 
         return Answer(result, id);
-    }
-
-    /// <summary>Recovered when the customer succeeded at something after the alert was raised; lost when not.</summary>
-    public static async Task<AlertOutcome> OutcomeAsync(IGrainFactory grains, string customerId, Alert alert)
-    {
-        var customer = await grains.GetGrain<ICustomerGrain>(customerId).GetSnapshotAsync();
-        return customer.Timeline.Any(i => i.Timestamp > alert.RaisedAt && !i.Failed && !alert.Evidence.Contains(i.Id))
-            ? AlertOutcome.Recovered
-            : AlertOutcome.Lost;
     }
 
     public static IResult Answer(AlertActionResult result, string id) => result switch

@@ -6,6 +6,7 @@ using CxLive.Backtesting;
 using CxLive.Detection;
 using CxLive.Ingestion;
 using CxLive.Rules;
+using CxLive.Serialization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -49,9 +50,9 @@ public static class BacktestApi
         DateTimeOffset? end = null;
         if (until is not null)
         {
-            if (!DateTimeOffset.TryParse(until, out var parsedUntil))
+            if (!IsoTime.TryParse(until, out var parsedUntil))
             {
-                return Problems.InvalidParameter("until", "must be an ISO 8601 date-time with an offset");
+                return Problems.InvalidParameter("until", IsoTime.Expected);
             }
 
             end = parsedUntil;

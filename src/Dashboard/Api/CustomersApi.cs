@@ -28,12 +28,8 @@ public static class CustomersApi
         return app;
     }
 
-    /// <summary>
-    /// The score after each interaction on the customer's timeline, oldest first: the timeline replayed
-    /// through the same experience model the grain runs (so it starts from neutral at the timeline's
-    /// start, not from whatever came before it).
-    /// </summary>
-    private static async Task<IResult> ScoreAsync(IGrainFactory grains, ClusterAlerts alerts, CustomerDetectors detectors, string id, ClaimsPrincipal user)
+    /// <summary>The score after each interaction on the customer's timeline, oldest first (the customer grain replays it).</summary>
+    private static async Task<IResult> ScoreAsync(IGrainFactory grains, ClusterAlerts alerts, string id, ClaimsPrincipal user)
     {
         id = Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
@@ -41,21 +37,8 @@ public static class CustomersApi
             return Problems.Forbidden(NotYourCustomer);
         }
 
-        var snapshot = await grains.GetGrain<ICustomerGrain>(id).GetSnapshotAsync();
-        if (snapshot.InteractionCount == 0)
-        {
-            return Problems.NotFound($"no interactions have been recorded for customer '{id}'");
-        }
-
-        var state = new ExperienceState();
-        var points = new List<ScorePoint>(snapshot.Timeline.Length);
-        foreach (var interaction in snapshot.Timeline.OrderBy(i => i.Timestamp))
-        {
-            detectors.Experience.Record(state, interaction);
-            points.Add(new ScorePoint(interaction.Timestamp, Math.Round(detectors.Experience.ScoreAt(state, interaction.Timestamp), 1), interaction.Id, interaction.Type));
-        }
-
-        return Results.Ok(points);
+        var points = await grains.GetGrain<ICustomerGrain>(id).ScoreHistoryAsync();
+        return points.IsEmpty ? Problems.NotFound($"no interactions have been recorded for customer '{id}'") : Results.Ok(points);
     }
 
     private const int FindScanned = 10_000;
@@ -72,7 +55,7 @@ public static class CustomersApi
     /// 10,000 scanned): the customers someone has reason to look for. An agent finds only the customers
     /// of their own prompts.
     /// </summary>
-    private static async Task<IResult> FindAsync(ClusterAlerts alerts, ClaimsPrincipal user, string? query, int? limit)
+    private static async Task<IResult> FindAsync(ClusterAlerts alerts, IGrainFactory grains, ClaimsPrincipal user, string? query, int? limit)
     {
         if (string.IsNullOrWhiteSpace(query) || query.Length > 128)
         {
@@ -84,24 +67,32 @@ public static class CustomersApi
             return Problems.InvalidParameter("limit", "must be between 1 and 100");
         }
 
-        IEnumerable<(string CustomerId, DateTimeOffset At)> seen;
+        var take = limit ?? 20;
+        IEnumerable<(string CustomerId, DateTimeOffset At)> alerted;
+        IEnumerable<string> recorded = [];
         if (user.SeesEverything())
         {
             var kept = await alerts.QueryAsync(new AlertQuery { Limit = FindScanned });
-            seen = kept.Where(a => a.CustomerId is not null).Select(a => (a.CustomerId!, a.RaisedAt));
+            alerted = kept.Where(a => a.CustomerId is not null).Select(a => (a.CustomerId!, a.RaisedAt));
+            var shards = await Task.WhenAll(Enumerable.Range(0, ICustomerIndexGrain.Shards)
+                .Select(shard => grains.GetGrain<ICustomerIndexGrain>(shard).FindAsync(query, take)));
+            recorded = shards.SelectMany(ids => ids);
         }
         else
         {
             var prompts = user.AgentId() is { } agent ? await alerts.PromptsAsync(agent, pendingOnly: false) : [];
-            seen = prompts.Select(p => (p.CustomerId, p.CreatedAt));
+            alerted = prompts.Select(p => (p.CustomerId, p.CreatedAt));
         }
 
-        var matches = seen.Where(s => s.CustomerId.StartsWith(query, StringComparison.OrdinalIgnoreCase))
+        var withAlerts = alerted.Where(s => s.CustomerId.StartsWith(query, StringComparison.OrdinalIgnoreCase))
             .GroupBy(s => s.CustomerId, StringComparer.Ordinal)
             .Select(g => new CustomerMatch(g.Key, g.Max(s => s.At), g.Count()))
             .OrderByDescending(m => m.LastAlertAt)
-            .Take(limit ?? 20);
-        return Results.Ok(matches);
+            .ToList();
+        var known = withAlerts.Select(m => m.CustomerId).ToHashSet(StringComparer.Ordinal);
+        var withoutAlerts = recorded.Where(id => !known.Contains(id)).Order(StringComparer.Ordinal)
+            .Select(id => new CustomerMatch(id, null, 0));
+        return Results.Ok(withAlerts.Concat(withoutAlerts).Take(take));
     }
 
     /// <summary>The same answer whether or not the customer exists: an agent learns nothing about customers outside their prompts.</summary>
@@ -127,8 +118,6 @@ public static class CustomersApi
     }
 }
 
-/// <summary>The experience score right after one interaction (event time).</summary>
-public sealed record ScorePoint(DateTimeOffset At, double Score, string InteractionId, string Type);
 
-/// <summary>A customer found by id prefix: when they last had an alert (or prompt), and how many of those are kept.</summary>
-public sealed record CustomerMatch(string CustomerId, DateTimeOffset LastAlertAt, int Alerts);
+/// <summary>A customer found by id prefix: when they last had an alert (or prompt), and how many of those are kept (null and 0 for a customer without any).</summary>
+public sealed record CustomerMatch(string CustomerId, DateTimeOffset? LastAlertAt, int Alerts);

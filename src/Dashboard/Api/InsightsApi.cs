@@ -1,26 +1,20 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CxLive.Alerts;
-using CxLive.Customers;
-using CxLive.Journeys;
+using CxLive.Insights;
+using Microsoft.Extensions.Options;
 using CxLive.Serialization;
 
 namespace CxLive.Api;
 
 /// <summary>
 /// <c>GET /api/insights/pain-points?from=&amp;to=&amp;groupBy=rule|touchpoint|stage|channel[&amp;format=csv]</c>:
-/// what hurt customers, per group and per UTC day, for how many, and in their own words. Added up
-/// on request from the alerts the alert partitions keep (every unresolved alert and the newest
-/// <c>Alerts:ResolvedKept</c> resolved ones), so it looks back as far as they do.
+/// what hurt customers, per group and per UTC day, for how many, and in their own words. Each day
+/// of the window adds up its own alerts (<see cref="IInsightDayGrain"/>, kept for
+/// <c>Insights:Retention</c>, independently of the alerts the partitions keep); this adds the days up.
 /// </summary>
 public static class InsightsApi
 {
-    /// <summary>The longest window one request may add up.</summary>
-    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(90);
-
-    private const int ExamplesPerGroup = 5;
-    private const int CustomersReadPerGroup = 10;
-    private const int PageSize = 1000;
 
     public static IEndpointRouteBuilder MapInsightsApi(this IEndpointRouteBuilder app)
     {
@@ -29,18 +23,18 @@ public static class InsightsApi
         return app;
     }
 
-    private static async Task<IResult> PainPointsAsync(HttpRequest request, ClusterAlerts alerts, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> PainPointsAsync(HttpRequest request, ClusterAlerts alerts, IGrainFactory grains, TimeProvider clock, IOptions<InsightsOptions> options)
     {
         var query = request.Query;
         var now = clock.GetUtcNow();
         if (!TryTime(query["to"], now, out var to))
         {
-            return Problems.InvalidParameter("to", "must be an ISO 8601 date or time, e.g. 2026-11-30 or 2026-11-30T12:00:00Z");
+            return Problems.InvalidParameter("to", "must be a date (2026-11-30, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-30T12:00:00Z");
         }
 
         if (!TryTime(query["from"], to.AddDays(-7), out var from))
         {
-            return Problems.InvalidParameter("from", "must be an ISO 8601 date or time, e.g. 2026-11-23 or 2026-11-23T00:00:00Z");
+            return Problems.InvalidParameter("from", "must be a date (2026-11-23, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-23T00:00:00Z");
         }
 
         if (from >= to)
@@ -48,9 +42,9 @@ public static class InsightsApi
             return Problems.InvalidParameter("from", "must be before 'to'");
         }
 
-        if (to - from > MaxWindow)
+        if (to - from > options.Value.Retention)
         {
-            return Problems.InvalidParameter("from", $"the window may span at most {MaxWindow.TotalDays} days");
+            return Problems.InvalidParameter("from", $"the window may span at most {options.Value.Retention.TotalDays} days, as long as insights are kept (Insights:Retention)");
         }
 
         var groupBy = PainPointGroup.Rule;
@@ -65,12 +59,23 @@ public static class InsightsApi
             return Problems.InvalidParameter("format", "must be json or csv");
         }
 
-        var raised = await RaisedBetweenAsync(alerts, from, to);
-        var words = await WordsAsync(grains, raised);
-        var report = PainPoints.Report(raised, from, to, groupBy, (_, list) => Examples(list, words));
+        // Up to this moment: what the partitions changed in the last seconds is forwarded first.
+        await Task.WhenAll(alerts.All.Select(p => alerts.Book(p).ForwardInsightsAsync()));
+        var days = await Task.WhenAll(DaysOf(from, to).Select(day => grains.GetGrain<IInsightDayGrain>(IInsightDayGrain.KeyOf(day)).TallyAsync(groupBy, from, to)));
+        var report = PainPoints.Report(days.SelectMany(d => d.Groups), from, to, groupBy, days.Sum(d => d.Omitted), options.Value.ExamplesPerGroup);
         return format == "csv"
             ? Results.Text(PainPoints.Csv(report), "text/csv; charset=utf-8")
             : Results.Ok(report);
+    }
+
+    /// <summary>The UTC days [from, to) touches.</summary>
+    private static IEnumerable<DateOnly> DaysOf(DateTimeOffset from, DateTimeOffset to)
+    {
+        var last = DateOnly.FromDateTime((to - TimeSpan.FromTicks(1)).UtcDateTime);
+        for (var day = DateOnly.FromDateTime(from.UtcDateTime); day <= last; day = day.AddDays(1))
+        {
+            yield return day;
+        }
     }
 
     private static bool TryTime(Microsoft.Extensions.Primitives.StringValues text, DateTimeOffset fallback, out DateTimeOffset at)
@@ -87,60 +92,6 @@ public static class InsightsApi
             return true;
         }
 
-        return DateTimeOffset.TryParse(text.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
+        return IsoTime.TryParse(text.ToString(), out at);
     }
-
-    /// <summary>Every kept alert raised in the window, paged newest first through every partition.</summary>
-    private static async Task<List<Alert>> RaisedBetweenAsync(ClusterAlerts alerts, DateTimeOffset from, DateTimeOffset to)
-    {
-        var found = new List<Alert>();
-        AlertPosition? before = null;
-        while (true)
-        {
-            var page = await alerts.QueryAsync(new AlertQuery { Limit = PageSize, Before = before });
-            found.AddRange(page.Where(a => a.RaisedAt >= from && a.RaisedAt < to));
-            if (page.Length < PageSize || page[^1].RaisedAt < from)
-            {
-                return found;
-            }
-
-            before = AlertPosition.Of(page[^1]);
-        }
-    }
-
-    /// <summary>
-    /// The customers' own words on the interactions that made alerts fire, read from the timelines of
-    /// at most <see cref="CustomersReadPerGroup"/> customers per rule (bounded work per request;
-    /// interactions that left the timeline have no words left to show).
-    /// </summary>
-    private static async Task<Dictionary<string, CustomerWords>> WordsAsync(IGrainFactory grains, List<Alert> raised)
-    {
-        var customers = raised.Where(a => a.CustomerId is not null && a.Evidence.Length > 0)
-            .GroupBy(a => a.RuleId)
-            .SelectMany(g => g.Select(a => a.CustomerId!).Distinct().Take(CustomersReadPerGroup))
-            .Distinct()
-            .ToList();
-        var snapshots = await Task.WhenAll(customers.Select(c => grains.GetGrain<ICustomerGrain>(c).GetSnapshotAsync()));
-        var words = new Dictionary<string, CustomerWords>(StringComparer.Ordinal);
-        foreach (var snapshot in snapshots)
-        {
-            foreach (var interaction in snapshot.Timeline)
-            {
-                if (InteractionStories.OwnWords(interaction) is { } said)
-                {
-                    words[interaction.Id] = new CustomerWords(snapshot.CustomerId, said, interaction.Type, interaction.Timestamp);
-                }
-            }
-        }
-
-        return words;
-    }
-
-    private static ImmutableArray<CustomerWords> Examples(IReadOnlyList<Alert> alerts, Dictionary<string, CustomerWords> words) =>
-    [
-        .. alerts.OrderByDescending(a => a.RaisedAt)
-            .SelectMany(a => a.Evidence.Select(id => words.GetValueOrDefault(id)).OfType<CustomerWords>())
-            .DistinctBy(w => (w.CustomerId, w.Words))
-            .Take(ExamplesPerGroup),
-    ];
 }

@@ -119,9 +119,7 @@ public sealed class JsonBody
             return null;
         }
 
-        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) && HasOffset(text)
-            ? at
-            : Fail<DateTimeOffset?>(name, "must be an ISO 8601 time with an offset, e.g. 2026-11-23T18:00:00Z");
+        return IsoTime.TryParse(text, out var at) ? at : Fail<DateTimeOffset?>(name, IsoTime.Expected);
     }
 
     public TEnum? Enum<TEnum>(string name, bool required = false) where TEnum : struct, System.Enum
@@ -142,8 +140,6 @@ public sealed class JsonBody
         {
             ["errors"] = Errors.GroupBy(e => e[..e.IndexOf(':')]).ToDictionary(g => g.Key, g => g.Select(e => e[(e.IndexOf(':') + 2)..]).ToArray()),
         });
-
-    private static bool HasOffset(string text) => text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
 
     private T? Missing<T>(string name, bool required)
     {

@@ -1,19 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using CxLive.Alerts;
+using CxLive.Insights;
 using CxLive.Serialization;
 
 namespace CxLive.Api;
-
-/// <summary>What a pain-points report groups alerts by.</summary>
-public enum PainPointGroup
-{
-    Rule,
-    Touchpoint,
-    Stage,
-    Channel,
-}
 
 /// <summary>One group's figures over one UTC day, or over the whole window.</summary>
 public sealed record PainPointFigures(
@@ -26,64 +17,58 @@ public sealed record PainPointFigures(
 
 public sealed record PainPointDay(DateOnly Day, PainPointFigures Figures);
 
-/// <summary>A customer's own words (a search query, a comment, a complaint's text) on an interaction that made an alert of the group fire.</summary>
-public sealed record CustomerWords(string CustomerId, string Words, string Type, DateTimeOffset At);
-
 public sealed record PainPointGroupReport(string Group, PainPointFigures Total, ImmutableArray<PainPointDay> Days, ImmutableArray<CustomerWords> Examples);
 
-/// <summary>The answer of <c>GET /api/insights/pain-points</c>: groups by alerts raised, most first.</summary>
-public sealed record PainPointsReport(DateTimeOffset From, DateTimeOffset To, PainPointGroup GroupBy, ImmutableArray<PainPointGroupReport> Groups);
+/// <summary>
+/// The answer of <c>GET /api/insights/pain-points</c>: groups by alerts raised, most first, and the
+/// alerts of the window's days that were only counted (over <c>Insights:AlertsPerDay</c>), 0 normally.
+/// </summary>
+public sealed record PainPointsReport(DateTimeOffset From, DateTimeOffset To, PainPointGroup GroupBy, ImmutableArray<PainPointGroupReport> Groups, int Omitted = 0);
 
 /// <summary>
-/// Adds alerts up into a pain-points report: per group and per UTC day of raising, the alerts
-/// raised, the distinct customers affected, how many closed recovered or lost, and the mean
-/// minutes to acknowledge and to resolve. A pure function of the alerts it is given.
+/// Adds the days' group tallies up into a pain-points report: per group and per UTC day of raising,
+/// the alerts raised, the distinct customers affected, how many closed recovered or lost, and the
+/// mean minutes to acknowledge and to resolve. A pure function of the tallies it is given.
 /// </summary>
 public static class PainPoints
 {
-    public const string None = "(none)";
+    public const string None = PainPointTally.None;
 
-    public static string GroupOf(Alert alert, PainPointGroup by) => by switch
+    public static PainPointsReport Report(IEnumerable<GroupTally> tallies, DateTimeOffset from, DateTimeOffset to, PainPointGroup by, int omitted = 0, int examples = 5)
     {
-        PainPointGroup.Rule => alert.RuleId,
-        PainPointGroup.Touchpoint => alert.Touchpoint ?? None,
-        PainPointGroup.Stage => alert.Stage is { } stage ? WireNames<Journeys.JourneyStage>.Of(stage) : None,
-        _ => alert.Touchpoint is { } touchpoint ? touchpoint.Split('/')[0] : None,
-    };
-
-    public static PainPointsReport Report(IEnumerable<Alert> alerts, DateTimeOffset from, DateTimeOffset to, PainPointGroup by,
-        Func<string, IReadOnlyList<Alert>, ImmutableArray<CustomerWords>>? examples = null)
-    {
-        var groups = alerts
-            .Where(a => a.RaisedAt >= from && a.RaisedAt < to)
-            .GroupBy(a => GroupOf(a, by), StringComparer.Ordinal)
+        var groups = tallies
+            .GroupBy(t => t.Group, StringComparer.Ordinal)
             .Select(g =>
             {
-                var list = g.ToList();
-                var days = list.GroupBy(a => DateOnly.FromDateTime(a.RaisedAt.UtcDateTime))
-                    .OrderBy(d => d.Key)
-                    .Select(d => new PainPointDay(d.Key, Figures(d.ToList())))
-                    .ToImmutableArray();
-                return new PainPointGroupReport(g.Key, Figures(list), days, examples?.Invoke(g.Key, list) ?? []);
+                var days = g.OrderBy(t => t.Day).ToList();
+                var total = Figures(days, days.SelectMany(d => d.Customers).Distinct(StringComparer.Ordinal).Count());
+                return new PainPointGroupReport(
+                    g.Key,
+                    total,
+                    [.. days.Select(d => new PainPointDay(d.Day, Figures([d], d.Customers.Length)))],
+                    [.. days.SelectMany(d => d.Examples).OrderByDescending(w => w.At).DistinctBy(w => (w.CustomerId, w.Words)).Take(examples)]);
             })
             .OrderByDescending(g => g.Total.Raised)
             .ThenBy(g => g.Group, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new PainPointsReport(from, to, by, groups);
+        return new PainPointsReport(from, to, by, groups, omitted);
     }
 
-    private static PainPointFigures Figures(List<Alert> alerts) => new(
-        alerts.Count,
-        alerts.Select(a => a.CustomerId).OfType<string>().Distinct(StringComparer.Ordinal).Count(),
-        alerts.Count(a => a.Outcome == AlertOutcome.Recovered),
-        alerts.Count(a => a.Outcome == AlertOutcome.Lost),
-        Mean(alerts.Where(a => a.AcknowledgedAt is not null).Select(a => (a.AcknowledgedAt!.Value - a.RaisedAt).TotalMinutes)),
-        Mean(alerts.Where(a => a.ResolvedAt is not null).Select(a => (a.ResolvedAt!.Value - a.RaisedAt).TotalMinutes)));
+    /// <summary>The report of alert facts directly (tests, back-tests): tallied per day, then added up.</summary>
+    public static PainPointsReport Report(IEnumerable<AlertFact> facts, DateTimeOffset from, DateTimeOffset to, PainPointGroup by) =>
+        Report(PainPointTally.Tally(facts, by, from, to), from, to, by);
 
-    private static double? Mean(IEnumerable<double> minutes)
+    private static PainPointFigures Figures(List<GroupTally> days, int customers)
     {
-        var list = minutes.ToList();
-        return list.Count == 0 ? null : Math.Round(list.Average(), 1);
+        var acknowledged = days.Sum(d => d.Acknowledged);
+        var resolved = days.Sum(d => d.Resolved);
+        return new PainPointFigures(
+            days.Sum(d => d.Raised),
+            customers,
+            days.Sum(d => d.Recovered),
+            days.Sum(d => d.Lost),
+            acknowledged == 0 ? null : Math.Round(days.Sum(d => d.MinutesToAcknowledge) / acknowledged, 1),
+            resolved == 0 ? null : Math.Round(days.Sum(d => d.MinutesToResolve) / resolved, 1));
     }
 
     /// <summary>One line per group and day (then the examples apart): what a spreadsheet wants.</summary>

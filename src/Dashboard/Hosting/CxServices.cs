@@ -33,9 +33,12 @@ public static class CxServices
         services.AddSingleton<IValidateOptions<DetectionOptions>, DetectionOptionsValidator>();
         services.AddOptions<DetectionOptions>().BindConfiguration(DetectionOptions.Section).ValidateOnStart();
 
+        services.AddOptions<Insights.InsightsOptions>().BindConfiguration(Insights.InsightsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Insights.InsightsOptions>, Insights.InsightsOptionsValidator>();
         services.AddOptions<CustomerOptions>().BindConfiguration(CustomerOptions.Section)
             .Validate(o => o.TimelineCapacity >= 1, "Customers:TimelineCapacity must be at least 1")
             .Validate(o => o.DedupCapacity >= 1, "Customers:DedupCapacity must be at least 1")
+            .Configure<IConfiguration>((o, configuration) => o.Retention = configuration.GetValue<TimeSpan?>("Privacy:CustomerRetention"))
             .ValidateOnStart();
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
             .Validate(o => o.Partitions is >= 1 and <= 1024, "Alerts:Partitions must be from 1 to 1024")

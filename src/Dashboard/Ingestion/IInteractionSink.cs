@@ -10,10 +10,3 @@ public interface IInteractionSink
 {
     Task<DispatchResult> AcceptAsync(IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken = default);
 }
-
-/// <summary>Embedded mode: straight to the grains, which answer which ids were new.</summary>
-public sealed class DirectSink(InteractionDispatcher dispatcher) : IInteractionSink
-{
-    public Task<DispatchResult> AcceptAsync(IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken = default) =>
-        dispatcher.DispatchAsync(interactions);
-}

@@ -162,10 +162,9 @@ internal static class InteractionReader
 
     private static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader, in ItemRules rules, List<string> errors)
     {
-        const string Expected = "must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z";
         if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var timestamp) || !HasOffset(ref reader))
         {
-            errors.Add($"timestamp: {Expected}");
+            errors.Add($"timestamp: {IsoTime.Expected}");
             reader.Skip();
             return null;
         }
@@ -189,7 +188,7 @@ internal static class InteractionReader
     private static bool HasOffset(ref Utf8JsonReader reader)
     {
         ReadOnlySpan<byte> text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        return text.Length > 6 && (text[^1] is (byte)'Z' or (byte)'z' || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
+        return IsoTime.HasOffset(text);
     }
 
     private static TEnum? ReadEnum<TEnum>(ref Utf8JsonReader reader, string name, List<string> errors) where TEnum : struct, Enum

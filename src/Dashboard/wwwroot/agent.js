@@ -1,6 +1,6 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
-import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
+import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf, channelName } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -24,7 +24,7 @@ function renderQueue() {
     li.dataset.promptId = p.id;
     li.dataset.severity = p.severity;
     li.dataset.selected = String(p.id === selected);
-    li.append(textDiv("title", wordsOf(p).title), textDiv("who", `${p.customerId} · ${p.channel}`),
+    li.append(textDiv("title", wordsOf(p).title), textDiv("who", `${p.customerId} · ${channelName(p.channel)}`),
       textDiv("meta", `${t(`severity.${p.severity}`)} · ${ageOf(p.createdAt)}`));
     return li;
   }));
@@ -72,7 +72,7 @@ function show(prompt) {
   const customer = detail.querySelector(".customer");
   customer.textContent = prompt.customerId;
   customer.href = `/customers/${encodeURIComponent(prompt.customerId)}`;
-  detail.querySelector(".channel").textContent = prompt.channel;
+  detail.querySelector(".channel").textContent = channelName(prompt.channel);
   detail.querySelector(".score-value").textContent = prompt.experienceScore == null ? "—" : formatNumber(prompt.experienceScore, { maximumFractionDigits: 0 });
   detail.querySelector(".detail").textContent = words.detail;
   detail.querySelector(".context").textContent = words.context;

@@ -133,6 +133,14 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => vars[name] ?? "");
 }
 
+// A channel's name in the page's language; a channel the pages do not know (integrators may send any)
+// is shown as sent.
+export function channelName(channel) {
+  const key = `channel.${channel}`;
+  const name = t(key);
+  return name === key ? channel : name;
+}
+
 // A text with a count in it, in the plural form the language needs: "1 interaction", "2 interactions"
 // (keys "x.one" / "x"; Chinese has one form and needs no ".one").
 export function tn(key, count, vars = {}) {

@@ -1,7 +1,7 @@
 // Insights: what hurt customers over a window of days, per rule, touchpoint, stage or channel, for
 // how many, whether they recovered, and in their own words (GET /api/insights/pain-points), with a
 // trend of alerts raised per day for each group and the same figures as CSV.
-import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatter } from "/i18n.js";
+import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatter, channelName } from "/i18n.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
 
@@ -45,7 +45,7 @@ function groupName(name) {
   const by = report.groupBy;
   if (name === "(none)") return t("insights.noneGroup");
   if (by === "stage") return t(`stage.${name}`);
-  if (by === "channel") { const key = `channel.${name}`; const text = t(key); return text === key ? name : text; }
+  if (by === "channel") return channelName(name);
   return name;
 }
 

@@ -3,7 +3,7 @@
 // sentence in every language, as it does for alerts), the result derived from it (a search that
 // found nothing reads "found nothing", never the outcome field's default "success"), the stage
 // (marked when inferred from the type), and whether it is evidence of an unresolved alert.
-import { formatTime, t, language } from "/i18n.js";
+import { formatTime, t, language, channelName } from "/i18n.js";
 
 export function sentenceOf(item) {
   return item.translations?.[language()] ?? item.sentence ?? `${item.type} · ${item.touchpoint}`;
@@ -31,7 +31,7 @@ export function fillTimeline(tbody, items) {
     cell(row, i.result ? t(`result.${i.result}`) : t(`result.${i.outcome ?? "success"}`), `result tone-${i.tone ?? "neutral"}`);
     const stage = cell(row, i.stage ? t(`stage.${i.stage}`) : "—", i.stageInferred ? "stage inferred" : "stage");
     if (i.stageInferred) stage.title = t("timeline.inferred");
-    cell(row, `${t(`channel.${i.channel}`)} · ${i.touchpoint}`, "where");
+    cell(row, `${channelName(i.channel)} · ${i.touchpoint}`, "where");
     return row;
   }));
 }

@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf, channelName } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
@@ -210,7 +210,7 @@ function fillCard(li, alert, incident, now) {
   li.querySelector(".rule").textContent = alert.ruleId;
   li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
   li.querySelector(".suggestion").textContent = alert.suggestedAction
-    ? `${words.wording} (${t(`channel.${alert.suggestedAction.channel}`)})` : "";
+    ? `${words.wording} (${channelName(alert.suggestedAction.channel)})` : "";
 }
 
 // Counters come from the server's wallStats (over every alert); until the first arrives, from what is here.
@@ -268,7 +268,6 @@ function renderHeatmap(open) {
   document.getElementById("heat-total").textContent = tn("heat.total", open.length);
   if (!columns.length) { table.replaceChildren(); return; }
   // Built as elements, never as markup: the channel comes from integrators' touchpoint names.
-  const channelName = c => { const key = `channel.${c}`; const name = t(key); return name === key ? c : name; };
   const head = row(header("", null), ...columns.map(c => header(channelName(c), "col")));
   const used = STAGES.filter(stage => stage !== "none" || columns.some(c => cells.has(`none|${c}`)));
   const rows = used.map(stage => row(header(stage === "none" ? t("heat.none") : t(`stage.${stage}`), "row"), ...columns.map(c => {

@@ -1,3 +1,4 @@
+using CxLive.Alerts;
 namespace CxLive.Agents;
 
 /// <summary>Section <c>Outreach</c>: the agents who take outreach prompts and how prompts are routed (docs/alerts.md).</summary>
@@ -26,15 +27,15 @@ public sealed class OutreachOptions
     /// </summary>
     public Dictionary<string, TimeSpan> TimeToLive { get; set; } = new(StringComparer.Ordinal)
     {
-        ["repeated-failed-search"] = TimeSpan.FromMinutes(30),
-        ["irrelevant-recommendations"] = TimeSpan.FromMinutes(30),
-        ["payment-failure"] = TimeSpan.FromHours(1),
-        ["order-status-failure"] = TimeSpan.FromHours(2),
-        ["points-redemption-failure"] = TimeSpan.FromHours(4),
-        ["long-wait"] = TimeSpan.FromHours(4),
-        ["push-fatigue"] = TimeSpan.FromDays(1),
-        ["experience-drop"] = TimeSpan.FromDays(1),
-        ["detractor"] = TimeSpan.FromDays(2),
+        [RuleIds.RepeatedFailedSearch] = TimeSpan.FromMinutes(30),
+        [RuleIds.IrrelevantRecommendations] = TimeSpan.FromMinutes(30),
+        [RuleIds.PaymentFailure] = TimeSpan.FromHours(1),
+        [RuleIds.OrderStatusFailure] = TimeSpan.FromHours(2),
+        [RuleIds.PointsRedemptionFailure] = TimeSpan.FromHours(4),
+        [RuleIds.LongWait] = TimeSpan.FromHours(4),
+        [RuleIds.PushFatigue] = TimeSpan.FromDays(1),
+        [RuleIds.ExperienceDrop] = TimeSpan.FromDays(1),
+        [RuleIds.Detractor] = TimeSpan.FromDays(2),
     };
 
     public const string LeastLoaded = "least-loaded";

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Agents;
 using CxLive.Feed;
+using CxLive.Insights;
 using CxLive.Storage;
 using CxLive.Telemetry;
 using CxLive.Webhooks;
@@ -35,6 +36,11 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     /// <summary>How often alerts still waiting for an agent are offered again, and how long after their raise.</summary>
     private static readonly TimeSpan ReofferEvery = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often changed alerts are forwarded to the insights days.</summary>
+    private static readonly TimeSpan InsightsEvery = TimeSpan.FromSeconds(5);
+    private const int InsightsBatch = 1000;
+    private const string InsightsCursorRecord = "cursor";
+
     private readonly IRecordStore _store;
     private readonly BookRecords _records;
     private readonly TimeProvider _time;
@@ -48,6 +54,9 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     private IGrainTimer? _statsTimer;
     private bool _reminderSet;
     private long _published;
+
+    /// <summary>The number of the last change forwarded to insights; stored, so a new activation forwards what the last one had not.</summary>
+    private long _insightsForwarded;
 
     public AlertBookGrain(IRecordStore store, BookRecords records, TimeProvider time, IOptions<AlertOptions> options, CxMetrics metrics)
     {
@@ -67,6 +76,9 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         _state = _records.Read(Partition, await _store.LoadAsync(BookRecords.Scope(Partition)));
         _state.Sync(await _cluster.Directory.SnapshotAsync());
         _published = _state.Sequence;
+        var cursor = await _store.LoadAsync(InsightsCursorScope);
+        _insightsForwarded = cursor.TryGetValue(InsightsCursorRecord, out var forwarded) ? BitConverter.ToInt64(forwarded) : 0;
+        this.RegisterGrainTimer(ForwardInsightsAsync, InsightsEvery, InsightsEvery);
         this.RegisterGrainTimer(async () => _state.Sync(await _cluster.Directory.SnapshotAsync()), DirectoryRefresh, DirectoryRefresh);
         this.RegisterGrainTimer(OfferAgainAsync, ReofferEvery, ReofferEvery);
         ArmTick(_state.NextDue(_options));
@@ -125,6 +137,30 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     public Task<FeedCatchUp> ChangesAfterAsync(long after, int limit) => Task.FromResult(_state.ChangesAfter(after, limit));
 
     public Task<long> PublishedAsync() => Task.FromResult(_published);
+
+    private string InsightsCursorScope => "insights-cursor-" + Partition.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Every alert whose latest change is past the cursor goes to the day it was raised on, then the
+    /// cursor moves on. Days take an alert by id, so forwarding one twice (a crash between the two
+    /// writes) counts it once. An alert trimmed before it was forwarded (resolved and pushed out of
+    /// <c>Alerts:ResolvedKept</c> within seconds) reaches insights in its last forwarded state.
+    /// </summary>
+    public async Task ForwardInsightsAsync()
+    {
+        while (_insightsForwarded < _state.Sequence)
+        {
+            var changes = _state.ChangesAfter(_insightsForwarded, InsightsBatch);
+            await Task.WhenAll(changes.Alerts.Select(AlertFact.Of).GroupBy(f => f.Day)
+                .Select(day => GrainFactory.GetGrain<IInsightDayGrain>(IInsightDayGrain.KeyOf(day.Key)).RecordAsync([.. day])));
+            await _store.WriteAsync(InsightsCursorScope, [new(InsightsCursorRecord, BitConverter.GetBytes(changes.Head))]);
+            _insightsForwarded = changes.Head;
+            if (!changes.More)
+            {
+                return;
+            }
+        }
+    }
 
     public Task SyncDirectoryAsync(AlertDirectorySnapshot snapshot)
     {

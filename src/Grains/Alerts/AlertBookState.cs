@@ -16,8 +16,8 @@ namespace CxLive.Alerts;
 /// </summary>
 public sealed class AlertBookState
 {
-    public const string DegradationRule = "touchpoint-degradation";
-    public const string SilenceRule = "touchpoint-silence";
+    public const string DegradationRule = RuleIds.TouchpointDegradation;
+    public const string SilenceRule = RuleIds.TouchpointSilence;
 
     /// <summary>The touchpoint rules whose alert opens an incident: an outage, failing or silent.</summary>
     public static bool IsOutage(string ruleId) => ruleId is DegradationRule or SilenceRule;
@@ -431,7 +431,7 @@ public sealed class AlertBookState
         return AlertPartitions.Id(partition, Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text))));
     }
 
-    public const string ExperienceDropRule = "experience-drop";
+    public const string ExperienceDropRule = RuleIds.ExperienceDrop;
 
     private void Raise(AlertSignal signal, DateTimeOffset now, AlertOptions options, BookChanges changes)
     {

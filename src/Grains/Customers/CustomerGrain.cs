@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Alerts;
 using CxLive.Detection;
+using CxLive.Experience;
 using CxLive.Feed;
 using CxLive.Journeys;
 using CxLive.Storage;
@@ -89,6 +90,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             // The batch's customer id is the grain's key: GetPrimaryKeyString() would decode a new string.
             await LetTimePassAsync(rules, interactions[0].CustomerId); // a late event may already be past its deadline
             await ReportScoreTenthAsync(now);
+            await TellIndexAsync(interactions[0].CustomerId, now);
             TellWatchers();
         }
         else if (_signals.Count > 0)
@@ -111,6 +113,17 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         {
             await GrainFactory.GetGrain<IExperienceDirectoryGrain>(0).MoveAsync(state.ReportedTenth, tenth);
             state.ReportedTenth = tenth;
+        }
+    }
+
+    /// <summary>Keeps the customer findable by id prefix: one call on the first interaction of each UTC day.</summary>
+    private async Task TellIndexAsync(string customerId, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (_state.State.IndexedOn != today)
+        {
+            await GrainFactory.GetGrain<ICustomerIndexGrain>(ICustomerIndexGrain.ShardOf(customerId)).SeenAsync(customerId, today);
+            _state.State.IndexedOn = today;
         }
     }
 
@@ -175,6 +188,25 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     }
 
     public Task<CustomerSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
+
+    public Task<ImmutableArray<ScorePoint>> ScoreHistoryAsync()
+    {
+        var replay = new ExperienceState();
+        var customerId = this.GetPrimaryKeyString();
+        var points = ImmutableArray.CreateBuilder<ScorePoint>(_state.State.Timeline.Count);
+        foreach (var interaction in _state.State.TimelineOf(customerId).OrderBy(i => i.Timestamp))
+        {
+            _detectors.Experience.Record(replay, interaction);
+            points.Add(new ScorePoint(interaction.Timestamp, Math.Round(_detectors.Experience.ScoreAt(replay, interaction.Timestamp), 1), interaction.Id, interaction.Type));
+        }
+
+        return Task.FromResult(points.MoveToImmutable());
+    }
+
+    public Task<AlertOutcome> OutcomeSinceAsync(DateTimeOffset raisedAt, ImmutableArray<string> evidence) =>
+        Task.FromResult(_state.State.TimelineOf(this.GetPrimaryKeyString()).Any(i => i.Timestamp > raisedAt && !i.Failed && !evidence.Contains(i.Id))
+            ? AlertOutcome.Recovered
+            : AlertOutcome.Lost);
 
     public Task WatchAsync(ICustomerWatcher watcher)
     {

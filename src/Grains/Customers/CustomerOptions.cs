@@ -20,4 +20,10 @@ public sealed class CustomerOptions
     /// silo died, is passed on to its touchpoint, which knows whether it counted it.
     /// </summary>
     public TimeSpan RedeliveryWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a customer not seen stays findable by id prefix: <c>Privacy:CustomerRetention</c>
+    /// (not a setting of its own), so the index forgets a customer when Redis forgets their state.
+    /// </summary>
+    public TimeSpan? Retention { get; set; }
 }

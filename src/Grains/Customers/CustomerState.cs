@@ -35,6 +35,9 @@ public sealed class CustomerState
     /// <summary>The tenth of the experience score this customer last reported to the score distribution.</summary>
     [Id(10)] public int? ReportedTenth { get; set; }
 
+    /// <summary>The last UTC day the customer index was told of this customer (null for state written before there was one).</summary>
+    [Id(13)] public DateOnly? IndexedOn { get; set; }
+
     /// <summary>Recent interactions in event-time order, oldest first, each a <see cref="TimelineEntry"/>; bounded by the timeline capacity.</summary>
     public List<byte[]> Timeline => _timeline;
 

@@ -26,20 +26,8 @@ public static class TimelineEntry
     private const byte NoStage = byte.MaxValue;
     private const byte HasScore = 1, HasCaseId = 2, HasAttributes = 4, HasSource = 8, KnownType = 16;
 
-    /// <summary>
-    /// The catalogue's interaction types, stored as their index (one byte instead of the name).
-    /// Append only: the index is what saved state holds.
-    /// </summary>
-    private static readonly string[] TypeCodes =
-    [
-        InteractionTypes.Search, InteractionTypes.PageView, InteractionTypes.ProductView, InteractionTypes.RecommendationShown,
-        InteractionTypes.RecommendationClicked, InteractionTypes.RecommendationRejected, InteractionTypes.AddToCart, InteractionTypes.Checkout,
-        InteractionTypes.Payment, InteractionTypes.OrderPlaced, InteractionTypes.OrderStatus, InteractionTypes.Delivery,
-        InteractionTypes.Complaint, InteractionTypes.ComplaintReply, InteractionTypes.Contact, InteractionTypes.Callback,
-        InteractionTypes.QueueWait, InteractionTypes.ServiceVisit, InteractionTypes.Survey, InteractionTypes.PushSent,
-        InteractionTypes.PushOpened, InteractionTypes.PushDismissed, InteractionTypes.Unsubscribe, InteractionTypes.PointsRedemption,
-        InteractionTypes.Outreach, InteractionTypes.Error,
-    ];
+    /// <summary>The catalogue's interaction types, stored as their index in <see cref="InteractionTypes.All"/> (one byte instead of the name).</summary>
+    private static readonly IReadOnlyList<string> TypeCodes = InteractionTypes.All;
 
     private static readonly Dictionary<string, byte> TypeCodeOf =
         TypeCodes.Select((type, code) => (type, code)).ToDictionary(t => t.type, t => (byte)t.code, StringComparer.Ordinal);

@@ -14,7 +14,7 @@ public static class WebhookEvents
     public const string IncidentResolved = "incident.resolved";
 
     /// <summary>The rule an incident counts as in a target's rule filter.</summary>
-    public const string IncidentRule = "touchpoint-degradation";
+    public const string IncidentRule = RuleIds.TouchpointDegradation;
 
     public static readonly IReadOnlyList<string> All = [AlertRaised, AlertUpdated, AlertResolved, IncidentOpened, IncidentUpdated, IncidentResolved];
 

@@ -63,7 +63,7 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
     [Theory]
     [InlineData("assign", "{}", "agentId", "is required")]
     [InlineData("snooze", "{}", "until", "is required")]
-    [InlineData("snooze", """{ "until": "tomorrow" }""", "until", "must be an ISO 8601 time with an offset")]
+    [InlineData("snooze", """{ "until": "tomorrow" }""", "until", "must be an ISO 8601 date-time with an offset")]
     [InlineData("snooze", """{ "until": "2020-01-01T00:00:00Z" }""", "until", "must be in the future")]
     [InlineData("resolve", """{ "outcome": "happy" }""", "outcome", "must be one of recovered, lost")]
     public async Task Bad_fields_are_a_400_that_names_them(string action, string body, string field, string reason)

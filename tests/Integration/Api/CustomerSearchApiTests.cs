@@ -1,4 +1,5 @@
 using System.Net;
+using CxLive.Journeys;
 using CxLive.Tests.Integration.Support;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
@@ -20,13 +21,31 @@ public sealed class CustomerSearchApiTests(AppFixture fixture) : IDisposable
         var customer = prefix + "-ana";
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
         await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20)))]));
-        await _http.PostAsync("api/interactions", Body(FailedSearch(prefix + "-quiet", at))); // no alert: not in the index
 
         var found = await Eventually.ResultAsync(
             async () => await ReadArray(await _http.GetAsync($"api/customers?query={prefix.ToUpperInvariant()}")),
             matches => matches.Count > 0, TimeSpan.FromSeconds(10), "the customer found");
 
         Assert.Equal(customer, (string)Assert.Single(found)!["customerId"]!);
+    }
+
+    [Fact]
+    public async Task FindsEveryRecordedCustomer_TheAlertedFirst_ThenTheOthersByTheirIds()
+    {
+        var prefix = "find-" + Guid.NewGuid().ToString("N")[..8];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-3);
+        // A customer who calls in with no alert yet must be findable too: here two quiet ones and one alerted.
+        await _http.PostAsync("api/interactions", Body(Make(prefix + "-zoe", at, InteractionTypes.PageView, "web/home"), Make(prefix + "-bo", at, InteractionTypes.PageView, "web/home")));
+        await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(prefix + "-mia", at.AddSeconds(n * 20)))]));
+
+        var found = await Eventually.ResultAsync(
+            async () => await ReadArray(await _http.GetAsync($"api/customers?query={prefix}")),
+            matches => matches.Count == 3 && (int)matches[0]!["alerts"]! > 0, TimeSpan.FromSeconds(10), "all three customers found, the alerted one first");
+
+        Assert.Equal([prefix + "-mia", prefix + "-bo", prefix + "-zoe"], found.Select(m => (string)m!["customerId"]!));
+        Assert.Null(found[1]!["lastAlertAt"]);
+        Assert.Equal(0, (int)found[1]!["alerts"]!);
+        Assert.Equal(prefix + "-bo", (string)Assert.Single(await ReadArray(await _http.GetAsync($"api/customers?query={prefix}-b")))!["customerId"]!);
     }
 
     [Theory]

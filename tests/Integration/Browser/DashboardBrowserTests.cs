@@ -94,13 +94,17 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var customer = NewCustomer();
         await OpenDetractorPromptAsync(page, customer, score: 4);
         await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer);
-        await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("email");
+        await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("Email");
         await Assertions.Expect(page.Locator("#prompt tbody tr")).ToHaveCountAsync(2);
         // What happened, from the console alone: the survey answer, marked as the alert's evidence.
         await Assertions.Expect(page.Locator("#prompt tbody tr").First.Locator("td.what")).ToHaveTextAsync("NPS 4 evidence of an open alert");
         await Assertions.Expect(page.Locator("#prompt tbody tr").First.Locator("td.result")).ToHaveTextAsync("scored");
         await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync("Detractor");
         await ScreenshotAsync(page, "agent");
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("邮件");
+        await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer }).Locator(".who")).ToHaveTextAsync($"{customer} · 邮件");
+        await page.SelectOptionAsync("#lang", "en");
 
         await page.Locator("button[data-outcome=resolved]").ClickAsync();
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Resolved");

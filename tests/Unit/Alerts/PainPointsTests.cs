@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Alerts;
 using CxLive.Api;
+using CxLive.Insights;
 using CxLive.Journeys;
 
 namespace CxLive.Tests.Unit.Alerts;
@@ -53,7 +54,7 @@ public class PainPointsTests
     [Fact]
     public void AWeekOfDays_AddsUpPerGroupAndDay()
     {
-        var report = PainPoints.Report(Week(), Monday, Monday.AddDays(7), PainPointGroup.Rule);
+        var report = PainPoints.Report(Week().Select(AlertFact.Of), Monday, Monday.AddDays(7), PainPointGroup.Rule);
 
         Assert.Equal(["repeated-failed-search", "long-wait"], report.Groups.Select(g => g.Group));
         var searches = report.Groups[0];
@@ -71,15 +72,31 @@ public class PainPointsTests
     [InlineData(PainPointGroup.Channel, "web", "call-center")]
     public void GroupsBy_TouchpointStageOrChannel(PainPointGroup by, string first, string second)
     {
-        var report = PainPoints.Report(Week(), Monday, Monday.AddDays(7), by);
+        var report = PainPoints.Report(Week().Select(AlertFact.Of), Monday, Monday.AddDays(7), by);
 
         Assert.Equal([first, second], report.Groups.Select(g => g.Group));
     }
 
     [Fact]
+    public void AWeeksMeans_WeighEveryAlert_NotEveryDay()
+    {
+        // Monday: one alert acknowledged after 10 min; Tuesday: three after 2 min. The week's mean is 4, not 6.
+        List<Alert> alerts =
+        [
+            Raised("long-wait", "a", Monday.AddHours(9), acknowledgedAfter: TimeSpan.FromMinutes(10)),
+            .. Enumerable.Range(0, 3).Select(n => Raised("long-wait", $"b{n}", Monday.AddDays(1).AddHours(9), acknowledgedAfter: TimeSpan.FromMinutes(2))),
+        ];
+
+        var report = PainPoints.Report(alerts.Select(AlertFact.Of), Monday, Monday.AddDays(7), PainPointGroup.Rule);
+
+        Assert.Equal(4, report.Groups.Single().Total.MeanMinutesToAcknowledge);
+        Assert.Equal([10.0, 2.0], report.Groups.Single().Days.Select(d => d.Figures.MeanMinutesToAcknowledge!.Value));
+    }
+
+    [Fact]
     public void AlertsWithoutStageOrTouchpoint_FallIntoNone_NotOutOfTheCount()
     {
-        var report = PainPoints.Report([Raised("experience-drop", "c-1", Monday, touchpoint: null!, stage: null)], Monday, Monday.AddDays(1), PainPointGroup.Stage);
+        var report = PainPoints.Report([AlertFact.Of(Raised("experience-drop", "c-1", Monday, touchpoint: null!, stage: null))], Monday, Monday.AddDays(1), PainPointGroup.Stage);
 
         Assert.Equal(PainPoints.None, report.Groups.Single().Group);
     }
@@ -88,7 +105,8 @@ public class PainPointsTests
     public void Csv_HasOneLinePerGroupAndDay_AndQuotesWhatNeedsIt()
     {
         var words = new CustomerWords("c-0-0", "=shoes, \"red\"", "search", Monday.AddHours(9));
-        var report = PainPoints.Report(Week(), Monday, Monday.AddDays(7), PainPointGroup.Rule, (group, _) => group == "long-wait" ? [] : [words]);
+        var facts = Week().Select(AlertFact.Of).Select(f => f.CustomerId == "c-0-0" ? f with { Words = words } : f);
+        var report = PainPoints.Report(facts, Monday, Monday.AddDays(7), PainPointGroup.Rule);
 
         var lines = PainPoints.Csv(report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 

@@ -1,9 +1,11 @@
+using CxLive.Tests.Unit.Support;
+
 namespace CxLive.Tests.Unit.Pages;
 
 /// <summary>The pages' sources keep outside text out of HTML sinks (the static half of the page protections).</summary>
 public sealed class PageSourceRulesTests
 {
-    private static readonly string Pages = Path.Combine(RepositoryRoot(), "src", "Dashboard", "wwwroot");
+    private static readonly string Pages = Repository.PathOf("src", "Dashboard", "wwwroot");
 
     [Fact]
     public void No_page_source_builds_markup_from_strings_or_runs_inline_code()
@@ -50,17 +52,4 @@ public sealed class PageSourceRulesTests
     [Fact]
     public void Scripts_loaded_from_files_are_allowed_in_documents() =>
         Assert.Empty(PageSourceRules.Check("page.html", "<script type=\"module\" src=\"/wall.js\"></script>"));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CxLive.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no CxLive.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -7,7 +7,7 @@ namespace CxLive.Detection.Rules;
 /// <summary>A survey answer that says the customer is unhappy (NPS or CSAT); an agent's successful outreach resolves it.</summary>
 public sealed class DetractorDetector : ICustomerDetector
 {
-    public const string RuleId = "detractor";
+    public const string RuleId = RuleIds.Detractor;
     public const string NpsAtMost = "npsAtMost";
     public const string CsatAtMost = "csatAtMost";
 

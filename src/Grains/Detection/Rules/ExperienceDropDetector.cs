@@ -10,7 +10,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public sealed class ExperienceDropDetector : ICustomerDetector
 {
-    public const string RuleId = "experience-drop";
+    public const string RuleId = RuleIds.ExperienceDrop;
     public const string Below = "below";
     public const string RecoverAbove = "recoverAbove";
 

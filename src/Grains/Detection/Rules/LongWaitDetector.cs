@@ -6,7 +6,7 @@ namespace CxLive.Detection.Rules;
 /// <summary>"I waited too long to be served": one queue wait at or over the limit, or one the customer gave up on.</summary>
 public sealed class LongWaitDetector : ICustomerDetector
 {
-    public const string RuleId = "long-wait";
+    public const string RuleId = RuleIds.LongWait;
     public const string Seconds = "seconds";
 
     public static readonly RuleDefinition Rule = new(

@@ -9,7 +9,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public sealed class MissedFollowUpDetector : ICustomerDetector
 {
-    public const string RuleId = "missed-follow-up";
+    public const string RuleId = RuleIds.MissedFollowUp;
     public const string Within = "within";
 
     public static readonly RuleDefinition Rule = new(

@@ -10,7 +10,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public sealed class OrderStatusFailureDetector : BurstDetector
 {
-    public const string RuleId = "order-status-failure";
+    public const string RuleId = RuleIds.OrderStatusFailure;
     public const string LookupsOfOneOrder = "lookupsOfOneOrder";
 
     public static readonly RuleDefinition Rule = new(

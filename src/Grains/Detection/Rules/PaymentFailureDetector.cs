@@ -10,7 +10,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public sealed class PaymentFailureDetector : BurstDetector
 {
-    public const string RuleId = "payment-failure";
+    public const string RuleId = RuleIds.PaymentFailure;
     public const string OrderWithin = "orderWithin";
 
     public static readonly RuleDefinition Rule = new(

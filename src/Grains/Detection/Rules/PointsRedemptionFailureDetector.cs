@@ -6,7 +6,7 @@ namespace CxLive.Detection.Rules;
 /// <summary>"The points rewards are never what I want": failed or abandoned redemptions; a successful one resolves.</summary>
 public sealed class PointsRedemptionFailureDetector : BurstDetector
 {
-    public const string RuleId = "points-redemption-failure";
+    public const string RuleId = RuleIds.PointsRedemptionFailure;
 
     public static readonly RuleDefinition Rule = new(
         RuleId,

@@ -9,7 +9,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public sealed class PushFatigueDetector : BurstDetector
 {
-    public const string RuleId = "push-fatigue";
+    public const string RuleId = RuleIds.PushFatigue;
     public const string UnsubscribeWithin = "unsubscribeWithin";
 
     public static readonly RuleDefinition Rule = new(

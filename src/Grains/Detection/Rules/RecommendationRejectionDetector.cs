@@ -9,7 +9,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public sealed class RecommendationRejectionDetector : BurstDetector
 {
-    public const string RuleId = "irrelevant-recommendations";
+    public const string RuleId = RuleIds.IrrelevantRecommendations;
     public const string Shown = "shown";
 
     public static readonly RuleDefinition Rule = new(

@@ -10,7 +10,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public sealed class RepeatContactDetector : ICustomerDetector
 {
-    public const string RuleId = "repeat-contact";
+    public const string RuleId = RuleIds.RepeatContact;
     public const string Contacts = "contacts";
     public const string Window = "window";
     public const string Channels = "channels";

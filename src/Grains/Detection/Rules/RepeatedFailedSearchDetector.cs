@@ -11,7 +11,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public sealed class RepeatedFailedSearchDetector : BurstDetector
 {
-    public const string RuleId = "repeated-failed-search";
+    public const string RuleId = RuleIds.RepeatedFailedSearch;
 
     public static readonly RuleDefinition Rule = new(
         RuleId,

@@ -11,7 +11,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public static class TouchpointDegradationDetector
 {
-    public const string RuleId = "touchpoint-degradation";
+    public const string RuleId = RuleIds.TouchpointDegradation;
 
     public static readonly RuleDefinition Rule = new(
         RuleId,

@@ -13,7 +13,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public static class TouchpointSilenceDetector
 {
-    public const string RuleId = "touchpoint-silence";
+    public const string RuleId = RuleIds.TouchpointSilence;
 
     /// <summary>The longest window: the rest of the hour, its baseline, stays at least this long too.</summary>
     public const int LongestWindowMinutes = 30;

@@ -11,7 +11,7 @@ namespace CxLive.Detection.Rules;
 /// </summary>
 public sealed class UnansweredComplaintDetector : ICustomerDetector
 {
-    public const string RuleId = "unanswered-complaint";
+    public const string RuleId = RuleIds.UnansweredComplaint;
     public const string Sla = "sla";
     public const string WarnAt = "warnAt";
     public const string EscalateAfter = "escalateAfter";

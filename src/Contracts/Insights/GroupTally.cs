@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace CxLive.Insights;
+
+/// <summary>
+/// One group's alerts over one UTC day, in a form days add up in: counts, sums of minutes (a mean
+/// over a week is not the mean of daily means), the distinct customers, and the newest examples.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.GroupTally")]
+public sealed record GroupTally
+{
+    [Id(0)] public required string Group { get; init; }
+    [Id(1)] public required DateOnly Day { get; init; }
+    [Id(2)] public int Raised { get; init; }
+    [Id(3)] public int Recovered { get; init; }
+    [Id(4)] public int Lost { get; init; }
+    [Id(5)] public int Acknowledged { get; init; }
+    [Id(6)] public double MinutesToAcknowledge { get; init; }
+    [Id(7)] public int Resolved { get; init; }
+    [Id(8)] public double MinutesToResolve { get; init; }
+    [Id(9)] public ImmutableArray<string> Customers { get; init; } = [];
+    [Id(10)] public ImmutableArray<CustomerWords> Examples { get; init; } = [];
+}
+
+/// <summary>One day's groups, and the alerts of the day that were only counted (over <c>Insights:AlertsPerDay</c>).</summary>
+[GenerateSerializer, Immutable, Alias("cx.DayTally")]
+public sealed record DayTally(
+    [property: Id(0)] ImmutableArray<GroupTally> Groups,
+    [property: Id(1)] int Omitted);

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace CxLive.Serialization;
+
+/// <summary>
+/// The one way CxLive reads a time from outside: ISO 8601 with an offset (<c>Z</c> or <c>±hh:mm</c>).
+/// A local time with no offset is refused everywhere (interactions, alert actions, back-tests,
+/// insights): it means a different moment on every server.
+/// </summary>
+public static class IsoTime
+{
+    /// <summary>What to tell a caller who sent something else, after the field's name.</summary>
+    public const string Expected = "must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z";
+
+    public static bool TryParse(string? text, out DateTimeOffset at)
+    {
+        at = default;
+        return text is not null && HasOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
+    }
+
+    /// <summary>Whether the text ends in an offset: <c>Z</c>, <c>±hh:mm</c> or <c>±hhmm</c>.</summary>
+    public static bool HasOffset(ReadOnlySpan<char> text) =>
+        text.Length > 6 && (text[^1] is 'Z' or 'z'
+            || (text[^6] is '+' or '-' && text[^3] == ':' && IsDigits(text[^5..^3]) && IsDigits(text[^2..]))
+            || (text[^5] is '+' or '-' && IsDigits(text[^4..])));
+
+    /// <summary>The same test on UTF-8 bytes, for the ingest parser, which never makes a string of a timestamp.</summary>
+    public static bool HasOffset(ReadOnlySpan<byte> text)
+    {
+        Span<char> chars = stackalloc char[8];
+        var tail = text.Length > chars.Length ? text[^chars.Length..] : text;
+        for (var i = 0; i < tail.Length; i++)
+        {
+            chars[i] = (char)tail[i];
+        }
+
+        return text.Length > 6 && HasOffset(chars[..tail.Length]);
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

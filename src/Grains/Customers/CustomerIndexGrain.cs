@@ -1,0 +1,84 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using CxLive.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Customers;
+
+/// <summary>
+/// One shard of the customer index: the ids in memory, sorted for prefix search, each with the last
+/// UTC day its customer was seen, and one stored record per id (<see cref="IRecordStore"/>, a Redis
+/// hash in Redis mode), so a customer costs one small write a day at most. With a customer retention
+/// set, ids not seen for that long are forgotten, at most once a day, like the customers' state.
+/// </summary>
+[GrainType("customerindex")]
+public sealed class CustomerIndexGrain(IRecordStore store, IOptions<CustomerOptions> options, TimeProvider time) : Grain, ICustomerIndexGrain
+{
+    private readonly SortedDictionary<string, DateOnly> _lastSeen = new(StringComparer.Ordinal);
+    private DateOnly _prunedOn;
+
+    private string Scope => "customer-index-" + this.GetPrimaryKeyLong().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (id, day) in await store.LoadAsync(Scope))
+        {
+            _lastSeen[id] = day.Length == 4 ? DateOnly.FromDayNumber(BinaryPrimitives.ReadInt32LittleEndian(day)) : Today;
+        }
+    }
+
+    public async Task SeenAsync(string customerId, DateOnly day)
+    {
+        if (_lastSeen.TryGetValue(customerId, out var known) && known >= day)
+        {
+            return;
+        }
+
+        var changes = new List<KeyValuePair<string, byte[]?>> { new(customerId, DayBytes(day)) };
+        var forgotten = Forgettable();
+        changes.AddRange(forgotten.Select(id => new KeyValuePair<string, byte[]?>(id, null)));
+
+        // Stored before it is known here, so an id the caller was told is indexed survives a restart.
+        await store.WriteAsync(Scope, changes);
+        _lastSeen[customerId] = day;
+        foreach (var id in forgotten)
+        {
+            _lastSeen.Remove(id);
+        }
+    }
+
+    public Task<ImmutableArray<string>> FindAsync(string prefix, int limit)
+    {
+        var oldest = Oldest();
+        return Task.FromResult<ImmutableArray<string>>(
+            [.. StartingWith(_lastSeen.Keys, prefix).Where(id => oldest is null || _lastSeen[id] >= oldest).Take(limit)]);
+    }
+
+    /// <summary>The ids of a sorted sequence that start with <paramref name="prefix"/>: they sit together.</summary>
+    public static IEnumerable<string> StartingWith(IEnumerable<string> sortedIds, string prefix) =>
+        sortedIds.SkipWhile(id => string.CompareOrdinal(id, prefix) < 0).TakeWhile(id => id.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>The last day a customer may have been seen on to be kept; null without a retention.</summary>
+    private DateOnly? Oldest() => options.Value.Retention is { } retention ? DateOnly.FromDateTime((time.GetUtcNow() - retention).UtcDateTime) : null;
+
+    /// <summary>Ids past the retention, looked for once a day (the write that follows removes them).</summary>
+    private List<string> Forgettable()
+    {
+        if (Oldest() is not { } oldest || _prunedOn == Today)
+        {
+            return [];
+        }
+
+        _prunedOn = Today;
+        return [.. _lastSeen.Where(e => e.Value < oldest).Select(e => e.Key)];
+    }
+
+    private static byte[] DayBytes(DateOnly day)
+    {
+        var bytes = new byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, day.DayNumber);
+        return bytes;
+    }
+}

@@ -1,0 +1,226 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CxLive.Customers;
+using CxLive.Journeys;
+using CxLive.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+
+namespace CxLive.Insights;
+
+/// <summary>
+/// One UTC day of alerts for insights (key <c>yyyy-MM-dd</c>). Each alert is one stored record
+/// (<see cref="IRecordStore"/>: a Redis hash per day in Redis mode), so a forwarded change writes
+/// only the alerts it touched. The customers' own words are read from their timelines when an
+/// alert first arrives, while the timeline still has them, for the first few alerts of each group:
+/// examples stay readable for the whole retention, and the lookups per day stay bounded. They run
+/// apart from the partition's call (on a timer, or before a report): a customer grain may be
+/// waiting on that very partition. Only
+/// today's grain is busy; older days activate for a report and are collected when idle.
+/// </summary>
+[GrainType("insightday")]
+public sealed class InsightDayGrain(
+    IRecordStore store,
+    Serializer serializer,
+    IOptions<InsightsOptions> options,
+    TimeProvider time,
+    ILogger<InsightDayGrain> logger) : Grain, IInsightDayGrain
+{
+    private const string FactPrefix = "a:";
+    private const string OmittedRecord = "m:omitted";
+
+    /// <summary>Word lookups per forwarded batch: enough for a day's examples, bounded when a burst arrives.</summary>
+    private const int LookupsPerBatch = 20;
+
+    private readonly InsightsOptions _options = options.Value;
+    private readonly Dictionary<string, AlertFact> _facts = new(StringComparer.Ordinal);
+    private readonly Dictionary<(PainPointGroup, string), int> _examples = [];
+    private readonly List<string> _wordsWanted = [];
+    private IGrainTimer? _lookup;
+    private int _omitted;
+
+    private string Scope => "insights-" + this.GetPrimaryKeyString();
+
+    private DateOnly Day => DateOnly.ParseExact(this.GetPrimaryKeyString(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private bool Expired => Day < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime - _options.Retention);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var records = await store.LoadAsync(Scope);
+        if (Expired)
+        {
+            await ForgetAsync(records.Keys);
+            return;
+        }
+
+        foreach (var (name, value) in records)
+        {
+            if (name.StartsWith(FactPrefix, StringComparison.Ordinal))
+            {
+                var fact = serializer.Deserialize<AlertFact>(value)!;
+                _facts[fact.AlertId] = fact;
+                CountExample(fact);
+            }
+            else if (name == OmittedRecord)
+            {
+                _omitted = serializer.Deserialize<int>(value);
+            }
+        }
+    }
+
+    public async Task RecordAsync(ImmutableArray<AlertFact> facts)
+    {
+        if (Expired)
+        {
+            return;
+        }
+
+        if (_facts.Count == 0 && _omitted == 0)
+        {
+            await ForgetFallenOutDaysAsync(); // the day's first alert
+        }
+
+        var changed = new List<KeyValuePair<string, byte[]?>>(facts.Length + 1);
+        var omittedBefore = _omitted;
+        foreach (var incoming in facts)
+        {
+            var fact = incoming;
+            if (_facts.TryGetValue(fact.AlertId, out var known))
+            {
+                fact = fact with { Words = known.Words };
+                if (fact == known)
+                {
+                    continue;
+                }
+            }
+            else if (_facts.Count >= _options.AlertsPerDay)
+            {
+                _omitted++;
+                continue;
+            }
+            else if (fact.CustomerId is not null && fact.Evidence.Length > 0 && _wordsWanted.Count < LookupsPerBatch && WantsExample(fact))
+            {
+                _wordsWanted.Add(fact.AlertId);
+            }
+
+            _facts[fact.AlertId] = fact;
+            changed.Add(new(FactPrefix + fact.AlertId, serializer.SerializeToArray(fact)));
+        }
+
+        if (_wordsWanted.Count > 0)
+        {
+            _lookup ??= this.RegisterGrainTimer(LookUpWordsAsync, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        }
+
+        if (_omitted != omittedBefore)
+        {
+            if (omittedBefore == 0)
+            {
+                logger.LogWarning("Insights for {Day} keep at most {Limit} alerts (Insights:AlertsPerDay); later alerts of the day are only counted", this.GetPrimaryKeyString(), _options.AlertsPerDay);
+            }
+
+            changed.Add(new(OmittedRecord, serializer.SerializeToArray(_omitted)));
+        }
+
+        if (changed.Count > 0)
+        {
+            await store.WriteAsync(Scope, changed);
+        }
+    }
+
+    public async Task<DayTally> TallyAsync(PainPointGroup by, DateTimeOffset from, DateTimeOffset to)
+    {
+        if (Expired)
+        {
+            await ForgetAsync(); // still active since before it fell out of the retention
+            return new DayTally([], 0);
+        }
+
+        await LookUpWordsAsync();
+        return new DayTally(PainPointTally.Tally(_facts.Values, by, from, to, _options.ExamplesPerGroup), _omitted);
+    }
+
+    public async Task ForgetAsync() => await ForgetAsync([.. _facts.Keys.Select(id => FactPrefix + id), OmittedRecord]);
+
+    private async Task ForgetAsync(IEnumerable<string> names)
+    {
+        var removals = names.Select(n => new KeyValuePair<string, byte[]?>(n, null)).ToList();
+        if (removals.Count > 0)
+        {
+            await store.WriteAsync(Scope, removals);
+        }
+
+        _facts.Clear();
+        _examples.Clear();
+        _omitted = 0; // an empty activation costs little; Orleans collects it when idle
+    }
+
+    /// <summary>
+    /// A new day forgets the days that fell out of the retention since (a week of them, so a cluster
+    /// that was down a few days still forgets): nothing else would ever activate them again.
+    /// </summary>
+    private async Task ForgetFallenOutDaysAsync()
+    {
+        var oldest = Day.AddDays(-(int)Math.Ceiling(_options.Retention.TotalDays));
+        for (var back = 1; back <= 7; back++)
+        {
+            await GrainFactory.GetGrain<IInsightDayGrain>(IInsightDayGrain.KeyOf(oldest.AddDays(-back))).ForgetAsync();
+        }
+    }
+
+    private bool WantsExample(AlertFact fact) =>
+        Enum.GetValues<PainPointGroup>().Any(by => _examples.GetValueOrDefault((by, PainPointTally.GroupOf(fact, by))) < _options.ExamplesPerGroup);
+
+    private void CountExample(AlertFact fact)
+    {
+        if (fact.Words is null)
+        {
+            return;
+        }
+
+        foreach (var by in Enum.GetValues<PainPointGroup>())
+        {
+            var key = (by, PainPointTally.GroupOf(fact, by));
+            _examples[key] = _examples.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    /// <summary>Reads the words of the alerts waiting for them and stores the alerts with their words.</summary>
+    private async Task LookUpWordsAsync()
+    {
+        _lookup?.Dispose();
+        _lookup = null;
+        var wanted = _wordsWanted.Select(id => _facts.GetValueOrDefault(id)).OfType<AlertFact>().Where(f => f.Words is null && WantsExample(f)).ToList();
+        _wordsWanted.Clear();
+        var found = (await WithWordsAsync(wanted)).Where(f => f.Words is not null).ToList();
+        foreach (var fact in found)
+        {
+            _facts[fact.AlertId] = fact;
+            CountExample(fact);
+        }
+
+        if (found.Count > 0)
+        {
+            await store.WriteAsync(Scope, [.. found.Select(f => new KeyValuePair<string, byte[]?>(FactPrefix + f.AlertId, serializer.SerializeToArray(f)))]);
+        }
+    }
+
+    /// <summary>The facts with the customer's own words on their evidence, read from each customer's timeline once.</summary>
+    private async Task<List<AlertFact>> WithWordsAsync(List<AlertFact> facts)
+    {
+        var timelines = await Task.WhenAll(facts.Select(f => f.CustomerId!).Distinct(StringComparer.Ordinal)
+            .Select(async c => (Customer: c, Snapshot: await GrainFactory.GetGrain<ICustomerGrain>(c).GetSnapshotAsync())));
+        var byCustomer = timelines.ToDictionary(t => t.Customer, t => t.Snapshot.Timeline, StringComparer.Ordinal);
+        return [.. facts.Select(f =>
+        {
+            var evidence = f.Evidence.ToHashSet(StringComparer.Ordinal);
+            var said = byCustomer[f.CustomerId!].Where(i => evidence.Contains(i.Id))
+                .Select(i => InteractionStories.OwnWords(i) is { } words ? new CustomerWords(f.CustomerId!, words, i.Type, i.Timestamp) : null)
+                .OfType<CustomerWords>()
+                .LastOrDefault();
+            return said is null ? f : f with { Words = said };
+        })];
+    }
+}
