@@ -60,13 +60,30 @@ public sealed class InteractionStreamConsumer(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var from = position;
-                var entries = await RetryAsync("read the stream", () => _db.StreamReadGroupAsync(_options.Stream, _options.Group, Consumer, from, _options.ReadCount), stoppingToken);
-                if (position != StreamPosition.NewMessages)
+                var failed = false;
+                var entries = await RetryAsync("read the stream", async () =>
+                {
+                    if (failed && from == StreamPosition.NewMessages)
+                    {
+                        // A read that failed may have been carried out all the same (a stalled Redis
+                        // carries out what it was sent meanwhile), handing this consumer entries it never
+                        // saw; they would wait for ReclaimAfter. So its own pending entries come first.
+                        from = "0";
+                    }
+
+                    failed = true;
+                    var read = await _db.StreamReadGroupAsync(_options.Stream, _options.Group, Consumer, from, _options.ReadCount);
+                    failed = false;
+                    return read;
+                }, stoppingToken);
+                if (from != StreamPosition.NewMessages)
                 {
                     position = entries.Length == 0 ? StreamPosition.NewMessages : entries[^1].Id;
                 }
 
-                await IngestAsync(entries, redelivery: from != StreamPosition.NewMessages, stoppingToken);
+                // Pending entries read again include those this consumer holds for its next checkpoint: not twice.
+                var fresh = from == StreamPosition.NewMessages || _unacknowledged.Count == 0 ? entries : NotHeld(entries);
+                await IngestAsync(fresh, redelivery: from != StreamPosition.NewMessages, stoppingToken);
 
                 if (time.GetElapsedTime(nextReclaim) >= TimeSpan.Zero)
                 {
@@ -184,6 +201,12 @@ public sealed class InteractionStreamConsumer(
         }
 
         _unacknowledged.AddRange(entries.Select(e => e.Id));
+    }
+
+    private StreamEntry[] NotHeld(StreamEntry[] entries)
+    {
+        var held = new HashSet<RedisValue>(_unacknowledged);
+        return [.. entries.Where(e => !held.Contains(e.Id))];
     }
 
     /// <summary>Takes over entries another consumer read and left unacknowledged too long (it died), and ingests them.</summary>

@@ -48,7 +48,8 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
         await traffic;
 
         var during = integrator.Answers.Where(a => a.At > pausedAt && a.At < resumedAt).ToList();
-        output.WriteLine($"answers while paused: {during.Count}, 503s: {during.Count(a => a.Status == HttpStatusCode.ServiceUnavailable)}, slowest: {during.Max(a => a.Took).TotalMilliseconds:0} ms");
+        output.WriteLine($"answers while paused: {during.Count}, 503s: {during.Count(a => a.Status == HttpStatusCode.ServiceUnavailable)}, slowest: {during.Max(a => a.Took).TotalMilliseconds:0} ms; " +
+            $"the silo's failed reads: {silo.AllOutput().Split('\n').Count(l => l.Contains("Could not read the stream"))}, take-overs: {silo.AllOutput().Split('\n').Count(l => l.Contains("Took over"))}");
         Assert.All(integrator.Answers, a => Assert.True(
             a.Status == HttpStatusCode.Accepted || (a.Status == HttpStatusCode.ServiceUnavailable && a.RetryAfter),
             $"an integrator was answered {a.Status} {a.Error} (only 202, or 503 with Retry-After, are expected)"));
