@@ -13,10 +13,11 @@ namespace CxLive.Insights;
 /// One UTC day of alerts for insights (key <c>yyyy-MM-dd</c>). Each alert is one stored record
 /// (<see cref="IRecordStore"/>: a Redis hash per day in Redis mode), so a forwarded change writes
 /// only the alerts it touched. The customers' own words are read from their timelines when an
-/// alert first arrives, while the timeline still has them, for the first few alerts of each group:
-/// examples stay readable for the whole retention, and the lookups per day stay bounded. They run
-/// apart from the partition's call (on a timer, or before a report): a customer grain may be
-/// waiting on that very partition. Only
+/// alert first arrives, while the timeline still has them, and kept with the alert, so examples stay
+/// readable for the whole retention. The lookups are bounded (<see cref="LookupsPerBatch"/> a second;
+/// in a burst the newest alerts are read, as reports show the newest words) and run apart from the
+/// partition's call (on a timer, or before a report): a customer grain may be waiting on that very
+/// partition. Only
 /// today's grain is busy; older days activate for a report and are collected when idle.
 /// </summary>
 [GrainType("insightday")]
@@ -30,13 +31,12 @@ public sealed class InsightDayGrain(
     private const string FactPrefix = "a:";
     private const string OmittedRecord = "m:omitted";
 
-    /// <summary>Word lookups per forwarded batch: enough for a day's examples, bounded when a burst arrives.</summary>
+    /// <summary>Word lookups a second at most: the newest alerts waiting are read, older ones keep no words.</summary>
     private const int LookupsPerBatch = 20;
 
     private readonly InsightsOptions _options = options.Value;
     private readonly Dictionary<string, AlertFact> _facts = new(StringComparer.Ordinal);
-    private readonly Dictionary<(PainPointGroup, string), int> _examples = [];
-    private readonly List<string> _wordsWanted = [];
+    private readonly Queue<string> _wordsWanted = new();
     private IGrainTimer? _lookup;
     private int _omitted;
 
@@ -61,7 +61,6 @@ public sealed class InsightDayGrain(
             {
                 var fact = serializer.Deserialize<AlertFact>(value)!;
                 _facts[fact.AlertId] = fact;
-                CountExample(fact);
             }
             else if (name == OmittedRecord)
             {
@@ -100,9 +99,13 @@ public sealed class InsightDayGrain(
                 _omitted++;
                 continue;
             }
-            else if (fact.CustomerId is not null && fact.Evidence.Length > 0 && _wordsWanted.Count < LookupsPerBatch && WantsExample(fact))
+            else if (fact.CustomerId is not null && fact.Evidence.Length > 0)
             {
-                _wordsWanted.Add(fact.AlertId);
+                _wordsWanted.Enqueue(fact.AlertId);
+                if (_wordsWanted.Count > LookupsPerBatch)
+                {
+                    _wordsWanted.Dequeue(); // the newest are the ones a report shows
+                }
             }
 
             _facts[fact.AlertId] = fact;
@@ -153,7 +156,6 @@ public sealed class InsightDayGrain(
         }
 
         _facts.Clear();
-        _examples.Clear();
         _omitted = 0; // an empty activation costs little; Orleans collects it when idle
     }
 
@@ -170,35 +172,17 @@ public sealed class InsightDayGrain(
         }
     }
 
-    private bool WantsExample(AlertFact fact) =>
-        Enum.GetValues<PainPointGroup>().Any(by => _examples.GetValueOrDefault((by, PainPointTally.GroupOf(fact, by))) < _options.ExamplesPerGroup);
-
-    private void CountExample(AlertFact fact)
-    {
-        if (fact.Words is null)
-        {
-            return;
-        }
-
-        foreach (var by in Enum.GetValues<PainPointGroup>())
-        {
-            var key = (by, PainPointTally.GroupOf(fact, by));
-            _examples[key] = _examples.GetValueOrDefault(key) + 1;
-        }
-    }
-
     /// <summary>Reads the words of the alerts waiting for them and stores the alerts with their words.</summary>
     private async Task LookUpWordsAsync()
     {
         _lookup?.Dispose();
         _lookup = null;
-        var wanted = _wordsWanted.Select(id => _facts.GetValueOrDefault(id)).OfType<AlertFact>().Where(f => f.Words is null && WantsExample(f)).ToList();
+        var wanted = _wordsWanted.Select(id => _facts.GetValueOrDefault(id)).OfType<AlertFact>().Where(f => f.Words is null).ToList();
         _wordsWanted.Clear();
         var found = (await WithWordsAsync(wanted)).Where(f => f.Words is not null).ToList();
         foreach (var fact in found)
         {
             _facts[fact.AlertId] = fact;
-            CountExample(fact);
         }
 
         if (found.Count > 0)

@@ -16,7 +16,7 @@ public sealed class InsightsOptions
     /// </summary>
     public int AlertsPerDay { get; set; } = 100_000;
 
-    /// <summary>Customers' own words kept per group and day (default 5).</summary>
+    /// <summary>Customers' own words a report shows per group, newest first (default 5).</summary>
     public int ExamplesPerGroup { get; set; } = 5;
 }
 
