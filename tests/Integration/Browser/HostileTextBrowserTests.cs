@@ -132,7 +132,7 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : IDisposabl
         var console = await OpenAsync(fixture, "/agent?agentId=wang.wei", errors);
         var item = console.Locator("#queue li", new() { HasTextString = hostile.SurveyTaker }).Filter(new() { HasTextString = "Detractor" });
         await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 10_000 });
-        await Assertions.Expect(item.Locator(".who")).ToHaveTextAsync($"{hostile.SurveyTaker} · email");
+        await Assertions.Expect(item.Locator(".who")).ToHaveTextAsync($"{hostile.SurveyTaker} · Email"); // the channel in the page's language
         await item.ClickAsync();
         await Assertions.Expect(console.Locator("#prompt .customer")).ToHaveTextAsync(hostile.SurveyTaker);
         await Assertions.Expect(console.Locator("#prompt .detail")).ToContainTextAsync(hostile.Comment);
