@@ -10,6 +10,8 @@ using CxLive.Benchmarks;
 //   simulate http <base-url> [customers=300] [sessions-per-second=5] [seconds=60] [seed=42] [bad-rate=0.3] [api-key]
 //   simulate redis <connection> <stream> [customers] [sessions-per-second] [seconds] [seed] [bad-rate]
 //   simulate ndjson <file> [customers] [sessions-per-second] [seconds of event time] [seed] [bad-rate]   (+ <file>.labels.ndjson)
+//   noise <base-url> <journeys.ndjson>   (a recorded simulation posted in time order, ending a minute ago; cards and prompts per customer, against its labels)
+//   labelled <journeys.json> [base-url]   (hand-labelled journeys judged in process, or by a running CxLive's back-test API: cards, rules, precision and recall)
 //   fanout <base-url> <clients> [alerts=3000]
 //   alerts <base-url> [stored=100000] [wave=10000] [customers-per-request=100] [redis host:port]   (alert rate from empty and with many stored, the flood, Redis bytes per alert)
 //   barehub <url>   (the fan-out and latency baseline: a bare SignalR hub broadcasting one alert per posted detractor survey)
@@ -56,6 +58,10 @@ switch (args)
 
                 return 0;
         }
+    case ["labelled", var file, .. var rest]:
+        return await LabelledJourneys.RunAsync(file, rest.Length > 0 ? new Uri(rest[0]) : null);
+    case ["noise", var url, var journeys]:
+        return await NoiseCommand.RunAsync(new Uri(url), journeys);
     case ["soak", var url, var minutes, .. var rest]:
         return await Soak.RunAsync(new Uri(url), TimeSpan.FromMinutes(double.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture)), Num(rest, 0, 20), Arg(rest, 1, 5000), TimeSpan.FromSeconds(Arg(rest, 2, 60)), rest.Length > 3 ? rest[3] : null);
     case ["fanout", var url, var clients, .. var rest]:

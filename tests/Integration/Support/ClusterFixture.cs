@@ -58,7 +58,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             // Orleans' own timers run on the fake clock too: tests that jump it by hours must not
             // have idle grains collected mid-test (a deactivation whose timeout fake time has already
             // passed is cut short). Tests that mean to deactivate do so explicitly.
-            .Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromDays(365)));
+            .Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromDays(365))
+            // Orleans times calls out on the same clock: a jump past 30 s failed every call in flight
+            // ("Response did not arrive on time"), so a desk enriching a prompt when a test moved the
+            // clock lost that enrichment for good. Calls here wait as long as any test jumps.
+            .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromDays(30)));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
