@@ -113,6 +113,36 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task An_open_prompt_stays_in_place_while_new_ones_arrive()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var first = NewCustomer();
+        var item = await OpenDetractorPromptAsync(page, first, score: 2);
+
+        // Two more customers reach the same agent while he reads the first one's prompt.
+        var later = new[] { NewCustomer(), NewCustomer() };
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        foreach (var customer in later)
+        {
+            await _http.PostAsync("api/interactions", Body(
+                Make(customer, now, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+                Make(customer, now.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
+        }
+
+        foreach (var customer in later)
+        {
+            await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer }).First).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        }
+
+        // The new ones join below; the one he is reading keeps its place above them and its selection, and its detail stays open.
+        var order = await page.Locator("#queue li .who").AllTextContentsAsync();
+        int At(string customer) => order.ToList().FindIndex(text => text.StartsWith(customer, StringComparison.Ordinal));
+        Assert.All(later, customer => Assert.True(At(first) >= 0 && At(first) < At(customer), string.Join(" / ", order)));
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-selected", "true");
+        await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(first);
+    }
+
+    [Fact]
     public async Task A_prompt_whose_alert_is_resolved_elsewhere_leaves_the_agents_queue_and_says_why()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");

@@ -51,7 +51,9 @@ public sealed class LiveMatchesBacktestTests : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCxMemoryStorage().UseInMemoryReminderService()
-                .Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromDays(365));
+                .Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromDays(365))
+                // Orleans times calls out on the fake clock: a jump to the next interaction must not fail the calls in flight.
+                .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromDays(30));
             silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, _frozenReminderClock);
         });
         _cluster = builder.Build();

@@ -101,7 +101,9 @@ public sealed class TwoSiloTests(RedisServer redis) : IClassFixture<RedisServer>
         for (var i = 0; i < customers.Count; i++)
         {
             var via = i % 2 == 0 ? a : b;
-            var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customers[i], now.AddSeconds(n))).ToArray();
+            // Each on a search page of its own: sixty failed searches on one touchpoint would be an outage,
+            // and its incident would take the customers' alerts in (this test is about the walls, not outages).
+            var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customers[i], now.AddSeconds(n)) with { Touchpoint = $"web/search-{i}" }).ToArray();
             (await via.Http.PostAsync("api/interactions", Wire.Body(searches))).EnsureSuccessStatusCode();
         }
 
