@@ -17,12 +17,13 @@ public sealed class InsightsApiTests(AppFixture fixture) : IDisposable
 
     private static string Tomorrow => DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd");
 
-    private async Task<string> RaiseAsync(string query)
+    /// <summary>Three failed searches, on a search page of their own: the app is shared, and a group's examples are its newest words.</summary>
+    private async Task<string> RaiseAsync(string query, string touchpoint)
     {
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
-            [.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"{query} {n}"))]))).StatusCode);
+            [.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"{query} {n}") with { Touchpoint = touchpoint })]))).StatusCode);
         await Eventually.TrueAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).Count > 0, TimeSpan.FromSeconds(10), "the alert raised");
         return customer;
     }
@@ -30,7 +31,7 @@ public sealed class InsightsApiTests(AppFixture fixture) : IDisposable
     [Fact]
     public async Task PainPoints_CountToday_WithTheCustomersOwnWords()
     {
-        var customer = await RaiseAsync("velvet sofa");
+        var customer = await RaiseAsync("velvet sofa", "web/search");
 
         var report = await ReadObject(await _http.GetAsync($"api/insights/pain-points?from={Today}&to={Tomorrow}&groupBy=rule"));
 
@@ -43,17 +44,18 @@ public sealed class InsightsApiTests(AppFixture fixture) : IDisposable
     [Fact]
     public async Task PainPoints_AsCsv_AreOneLinePerGroupAndDay()
     {
-        var customer = await RaiseAsync("garden, hose");
+        var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..8];
+        var customer = await RaiseAsync("garden, hose", touchpoint);
 
-        var response = await _http.GetAsync($"api/insights/pain-points?from={Today}&to={Tomorrow}&groupBy=stage&format=csv");
+        var response = await _http.GetAsync($"api/insights/pain-points?from={Today}&to={Tomorrow}&groupBy=touchpoint&format=csv");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("stage,day,raised,customers,recovered,lost,meanMinutesToAcknowledge,meanMinutesToResolve,examples", lines[0]);
-        var research = lines.Single(l => l.StartsWith($"research,{Today},", StringComparison.Ordinal));
-        Assert.True(int.Parse(research.Split(',')[2]) >= 1);
-        Assert.Contains(lines, l => l.Contains($"{customer}: garden, hose", StringComparison.Ordinal) && l.EndsWith('"')); // a comma in their words is quoted
+        Assert.Equal("touchpoint,day,raised,customers,recovered,lost,meanMinutesToAcknowledge,meanMinutesToResolve,examples", lines[0]);
+        var page = lines.Single(l => l.StartsWith($"{touchpoint},{Today},", StringComparison.Ordinal));
+        Assert.Equal(["1", "1"], page.Split(',')[2..4]);
+        Assert.Matches($"\"{customer}: garden, hose \\d\"$", page); // a comma in their words is quoted
     }
 
     [Theory]
