@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace CxLive.Insights;
 
@@ -12,7 +13,12 @@ public interface IInsightDayGrain : IGrainWithStringKey
 {
     public static string KeyOf(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Adds or updates alerts raised on this day (by alert id: the same change twice is harmless).</summary>
+    /// <summary>
+    /// Adds or updates alerts raised on this day (by alert id: the same change twice is harmless).
+    /// Interleaves: a partition calls it, and the day may be waiting on a customer grain (for words)
+    /// that is itself waiting on that partition.
+    /// </summary>
+    [AlwaysInterleave]
     Task RecordAsync(ImmutableArray<AlertFact> facts);
 
     /// <summary>This day's alerts raised in [<paramref name="from"/>, <paramref name="to"/>), added up per group, and how many the day could only count.</summary>

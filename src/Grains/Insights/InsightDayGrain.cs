@@ -16,8 +16,8 @@ namespace CxLive.Insights;
 /// alert first arrives, while the timeline still has them, and kept with the alert, so examples stay
 /// readable for the whole retention. The lookups are bounded (<see cref="LookupsPerBatch"/> a second;
 /// in a burst the newest alerts are read, as reports show the newest words) and run apart from the
-/// partition's call (on a timer, or before a report): a customer grain may be waiting on that very
-/// partition. Only
+/// partition's call (on a timer, or before a report), and a partition's call interleaves with them:
+/// a customer grain being read may be waiting on that very partition. Only
 /// today's grain is busy; older days activate for a report and are collected when idle.
 /// </summary>
 [GrainType("insightday")]
@@ -179,7 +179,11 @@ public sealed class InsightDayGrain(
         _lookup = null;
         var wanted = _wordsWanted.Select(id => _facts.GetValueOrDefault(id)).OfType<AlertFact>().Where(f => f.Words is null).ToList();
         _wordsWanted.Clear();
-        var found = (await WithWordsAsync(wanted)).Where(f => f.Words is not null).ToList();
+        // Alerts may have changed while the words were read (RecordAsync interleaves): the words join the alert as it is now.
+        var found = (await WithWordsAsync(wanted))
+            .Where(f => f.Words is not null && _facts.TryGetValue(f.AlertId, out var now) && now.Words is null)
+            .Select(f => _facts[f.AlertId] with { Words = f.Words })
+            .ToList();
         foreach (var fact in found)
         {
             _facts[fact.AlertId] = fact;
