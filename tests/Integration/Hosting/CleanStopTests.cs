@@ -25,8 +25,8 @@ public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) 
             ["Demo:SessionsPerSecond"] = "40",
         };
         await using var silo = await SiloProcess.StartAsync(settings);
-        await Eventually.TrueAsync(async () => (await StreamTraffic.AlertsAsync(silo.Http)).Count > 0, TimeSpan.FromSeconds(60), "demo alerts");
-        await Task.Delay(TimeSpan.FromSeconds(15));
+        // Enough demo traffic that many customers hold deadlines and timelines when the stop comes.
+        await Eventually.TrueAsync(async () => (await StreamTraffic.AlertsAsync(silo.Http)).Count >= 50, TimeSpan.FromSeconds(90), "fifty demo alerts");
 
         var before = silo.LineCount;
         var took = await silo.StopAsync(TimeSpan.FromSeconds(60));
