@@ -200,7 +200,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
             points.Add(new ScorePoint(interaction.Timestamp, Math.Round(_detectors.Experience.ScoreAt(replay, interaction.Timestamp), 1), interaction.Id, interaction.Type));
         }
 
-        return Task.FromResult(points.MoveToImmutable());
+        return Task.FromResult(points.ToImmutable());
     }
 
     public Task<AlertOutcome> OutcomeSinceAsync(DateTimeOffset raisedAt, ImmutableArray<string> evidence) =>
