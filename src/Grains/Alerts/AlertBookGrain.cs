@@ -124,14 +124,14 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     public Task<ImmutableArray<Incident>> IncidentsAsync(bool openOnly) =>
         Task.FromResult(_state.Incidents.Values.Where(i => !openOnly || i.IsOpen).OrderByDescending(i => i.OpenedAt).ToImmutableArray());
 
-    public Task<Incident?> GetIncidentAsync(string incidentId) => Task.FromResult(_state.Incidents.GetValueOrDefault(incidentId));
+    public Task<Incident?> GetIncidentAsync(string incidentId) => Task.FromResult(_state.IncidentView(incidentId));
 
     public async Task<Incident?> ResolveIncidentAsync(string incidentId, string by)
     {
         var changes = new BookChanges();
         var incident = _state.ResolveIncident(incidentId, _time.GetUtcNow(), by, changes);
         await CommitAsync(changes);
-        return incident is null ? null : _state.Incidents[incidentId];
+        return incident is null ? null : _state.IncidentView(incidentId);
     }
 
     public Task<FeedCatchUp> ChangesAfterAsync(long after, int limit) => Task.FromResult(_state.ChangesAfter(after, limit));

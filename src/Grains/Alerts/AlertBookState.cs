@@ -31,6 +31,13 @@ public sealed class AlertBookState
     /// <summary>Alert ids oldest first, in <see cref="AlertPosition"/> order (raise time, then id).</summary>
     public List<string> Order { get; set; } = [];
 
+    /// <summary>
+    /// Each customer's alert ids, oldest first like <see cref="Order"/>: the per-customer policies
+    /// (folding into the open conversation, the budget, the drop a specific rule explains) look at
+    /// the customer's few alerts, not at every alert of the partition.
+    /// </summary>
+    public Dictionary<string, List<string>> ByCustomer { get; private set; } = new(StringComparer.Ordinal);
+
     /// <summary>Conditions folded into another alert by the budget: fingerprint → the alert that holds them.</summary>
     public Dictionary<string, string> FoldedInto { get; set; } = new(StringComparer.Ordinal);
 
@@ -39,6 +46,9 @@ public sealed class AlertBookState
 
     /// <summary>The incidents this partition owns (those of its touchpoints), open and closed.</summary>
     public Dictionary<string, Incident> Incidents { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The alerts and customers each of this partition's incidents absorbed.</summary>
+    public IncidentMembers Members { get; } = new();
 
     /// <summary>The cluster's open incident per touchpoint: this partition's own, and copies of the others' (from the alert directory).</summary>
     public Dictionary<string, string> OpenIncidentByTouchpoint { get; set; } = new(StringComparer.Ordinal);
@@ -130,7 +140,7 @@ public sealed class AlertBookState
         changes.Incidents.RemoveAll(i => i.Id == incidentId);
         changes.Incidents.Add(incident);
         changes.ClosedIncidents.Add(incident); // the other partitions resolve what it absorbed there
-        foreach (var id in incident.AlertIds.Append(incident.AlertId))
+        foreach (var id in Members.AlertsOf(incidentId).Append(incident.AlertId))
         {
             if (ById.TryGetValue(id, out var alert) && alert.IsOpen)
             {
@@ -522,30 +532,20 @@ public sealed class AlertBookState
     /// <summary>The customer's open alert a further condition joins: the newest one on the wall and routable (not silenced, not part of an incident).</summary>
     private Alert? ConversationOf(string customer)
     {
-        Alert? newest = null;
-        foreach (var alert in OpenAlerts)
-        {
-            if (alert.CustomerId == customer && alert.SilencedBy is null && alert.IncidentId is null
-                && (newest is null || AlertPosition.Of(alert).CompareTo(AlertPosition.Of(newest)) > 0))
-            {
-                newest = alert;
-            }
-        }
-
-        return newest;
+        return NewestFirstOf(customer).FirstOrDefault(a => a.IsOpen && a.SilencedBy is null && a.IncidentId is null);
     }
 
     /// <summary>A specific rule's alert for the customer raised within the last day: it explains a drop of their score.</summary>
     private Alert? ExplainedDrop(string customer, DateTimeOffset now) =>
-        NewestFirst().TakeWhile(a => now - a.RaisedAt < TimeSpan.FromDays(1))
-            .FirstOrDefault(a => a.CustomerId == customer && a.RuleId != ExperienceDropRule);
+        NewestFirstOf(customer).TakeWhile(a => now - a.RaisedAt < TimeSpan.FromDays(1))
+            .FirstOrDefault(a => a.RuleId != ExperienceDropRule);
 
     private Alert? OverBudget(string customer, DateTimeOffset now, AlertOptions options)
     {
         var raisedToday = RaisedByCustomer.TryGetValue(customer, out var raised) ? raised.Count(at => now - at < TimeSpan.FromDays(1)) : 0;
         return raisedToday < options.BudgetPerCustomerPerDay
             ? null
-            : NewestFirst().FirstOrDefault(a => a.IsOpen && a.CustomerId == customer);
+            : NewestFirstOf(customer).FirstOrDefault(a => a.IsOpen);
     }
 
     private Alert OpenIncident(Alert degradation, string touchpoint, DateTimeOffset now, AlertOptions options, BookChanges changes)
@@ -591,22 +591,27 @@ public sealed class AlertBookState
 
     private void Absorb(string incidentId, IncidentMember member, DateTimeOffset now, BookChanges changes)
     {
-        var incident = Incidents[incidentId];
-        if (incident.AlertIds.Contains(member.AlertId))
+        if (!Members.Add(incidentId, member.AlertId, member.CustomerId))
         {
             return;
         }
 
-        incident = incident with
+        Dirty.Add(IncidentMembers.Record(incidentId, member.AlertId));
+        var incident = Incidents[incidentId] with
         {
-            AlertIds = incident.AlertIds.Add(member.AlertId),
-            Customers = incident.Customers.Contains(member.CustomerId) ? incident.Customers : incident.Customers.Add(member.CustomerId),
+            AbsorbedAlerts = Members.AlertCount(incidentId),
+            AffectedCustomers = Members.CustomerCount(incidentId),
             UpdatedAt = now,
         };
         PutIncident(incident);
         changes.Incidents.RemoveAll(i => i.Id == incidentId);
         changes.Incidents.Add(incident);
     }
+
+    /// <summary>An incident with the alerts and customers it absorbed listed (what <c>GET /api/incidents/{id}</c> shows).</summary>
+    public Incident? IncidentView(string incidentId) => Incidents.TryGetValue(incidentId, out var incident)
+        ? incident with { AlertIds = [.. Members.AlertsOf(incidentId)], Customers = [.. Members.CustomersOf(incidentId)] }
+        : null;
 
     private void PutIncident(Incident incident)
     {
@@ -617,7 +622,33 @@ public sealed class AlertBookState
     private bool Forget(string alertId)
     {
         Dirty.Add(BookRecords.AlertRecord(alertId));
-        return ById.Remove(alertId);
+        if (!ById.Remove(alertId, out var forgotten))
+        {
+            return false;
+        }
+
+        if (forgotten.CustomerId is { } customer && ByCustomer.TryGetValue(customer, out var ids))
+        {
+            ids.Remove(alertId);
+            if (ids.Count == 0)
+            {
+                ByCustomer.Remove(customer);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The customer's alerts, newest first.</summary>
+    private IEnumerable<Alert> NewestFirstOf(string customer)
+    {
+        if (ByCustomer.TryGetValue(customer, out var ids))
+        {
+            for (var i = ids.Count - 1; i >= 0; i--)
+            {
+                yield return ById[ids[i]];
+            }
+        }
     }
 
     private void Unfold(string fingerprint)
@@ -728,12 +759,25 @@ public sealed class AlertBookState
         }
 
         Order.Insert(at, alert.Id);
+        if (alert.CustomerId is { } customer)
+        {
+            var ids = ByCustomer.TryGetValue(customer, out var known) ? known : ByCustomer[customer] = [];
+            var mine = ids.Count;
+            while (mine > 0 && AlertPosition.Of(ById[ids[mine - 1]]).CompareTo(position) > 0)
+            {
+                mine--;
+            }
+
+            ids.Insert(mine, alert.Id);
+        }
     }
 
     /// <summary>Rebuilds the indexes that follow from the alerts (after a load).</summary>
     public void Reindex()
     {
         Order = [.. ById.Values.OrderBy(AlertPosition.Of).Select(a => a.Id)];
+        ByCustomer = ById.Values.Where(a => a.CustomerId is not null).GroupBy(a => a.CustomerId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(AlertPosition.Of).Select(a => a.Id).ToList(), StringComparer.Ordinal);
         OpenByFingerprint = ById.Values.Where(a => a.IsOpen).ToDictionary(a => a.Fingerprint, a => a.Id, StringComparer.Ordinal);
         foreach (var open in Incidents.Values.Where(i => i.IsOpen))
         {

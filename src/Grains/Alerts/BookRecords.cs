@@ -4,7 +4,8 @@ namespace CxLive.Alerts;
 
 /// <summary>
 /// How an alert partition is stored: one record per alert ("a:" + id), incident ("i:" + id),
-/// customer budget ("b:" + customer) and fold ("f:" + fingerprint), plus the sequence and the
+/// customer budget ("b:" + customer), fold ("f:" + fingerprint) and incident member ("n:" + incident
+/// + "|" + alert, its customer as the value), plus the sequence and the
 /// stats figures, each in Orleans' binary format. A change writes only the records it touched
 /// (<see cref="AlertBookState.Dirty"/>): an acknowledgement costs one alert, not the partition.
 /// </summary>
@@ -12,6 +13,7 @@ public sealed class BookRecords(Serializer serializer)
 {
     public const string SequenceRecord = "m:sequence";
     public const string FiguresRecord = "m:figures";
+    public const string MemberPrefix = "n:";
 
     public static string AlertRecord(string id) => "a:" + id;
     public static string IncidentRecord(string id) => "i:" + id;
@@ -34,7 +36,15 @@ public sealed class BookRecords(Serializer serializer)
                 case "f:": state.FoldedInto[key] = serializer.Deserialize<string>(value)!; break;
                 case "m:" when name == SequenceRecord: state.Sequence = serializer.Deserialize<long>(value); break;
                 case "m:" when name == FiguresRecord: state.Figures = serializer.Deserialize<StatsFigures>(value)!; break;
+                case MemberPrefix when IncidentMembers.TryParse(key, out var incident, out var alert):
+                    state.Members.Add(incident, alert, serializer.Deserialize<string>(value)!);
+                    break;
             }
+        }
+
+        foreach (var listed in state.Incidents.Values.Where(i => i.AlertIds.Length > 0).ToList())
+        {
+            MoveListedMembers(state, listed);
         }
 
         state.Reindex();
@@ -54,6 +64,8 @@ public sealed class BookRecords(Serializer serializer)
                 "i:" => state.Incidents.TryGetValue(key, out var incident) ? serializer.SerializeToArray(incident) : null,
                 "b:" => state.RaisedByCustomer.TryGetValue(key, out var raised) ? serializer.SerializeToArray(raised) : null,
                 "f:" => state.FoldedInto.TryGetValue(key, out var host) ? serializer.SerializeToArray(host) : null,
+                MemberPrefix => IncidentMembers.TryParse(key, out var incident, out var alert) && state.Members.CustomerOf(incident, alert) is { } customer
+                    ? serializer.SerializeToArray(customer) : null,
                 _ when name == SequenceRecord => serializer.SerializeToArray(state.Sequence),
                 _ when name == FiguresRecord => serializer.SerializeToArray(state.Figures),
                 _ => null,
@@ -63,5 +75,34 @@ public sealed class BookRecords(Serializer serializer)
 
         state.Dirty.Clear();
         return records;
+    }
+
+    /// <summary>
+    /// An incident stored by the first partitioned layout, which listed its members inside it: they
+    /// become member records and the incident keeps only the counts, written on the next change. That
+    /// layout did not say which customer each alert came from, so an alert held by this partition
+    /// takes its own customer and the others take the listed customers not yet placed, in order:
+    /// both counts, and the list of customers, come out as they were.
+    /// </summary>
+    private static void MoveListedMembers(AlertBookState state, Incident listed)
+    {
+        var local = listed.AlertIds.Select(a => state.ById.GetValueOrDefault(a)?.CustomerId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var unplaced = new Queue<string>(listed.Customers.Where(c => !local.Contains(c)));
+        var last = listed.Customers.IsDefaultOrEmpty ? "" : listed.Customers[^1];
+        foreach (var alert in listed.AlertIds)
+        {
+            var customer = state.ById.GetValueOrDefault(alert)?.CustomerId ?? (unplaced.Count > 0 ? unplaced.Dequeue() : last);
+            state.Members.Add(listed.Id, alert, customer);
+            state.Dirty.Add(IncidentMembers.Record(listed.Id, alert));
+        }
+
+        state.Incidents[listed.Id] = listed with
+        {
+            AlertIds = [],
+            Customers = [],
+            AbsorbedAlerts = state.Members.AlertCount(listed.Id),
+            AffectedCustomers = state.Members.CustomerCount(listed.Id),
+        };
+        state.Dirty.Add(IncidentRecord(listed.Id));
     }
 }

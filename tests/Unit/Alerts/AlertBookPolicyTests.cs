@@ -116,7 +116,8 @@ public sealed class AlertBookPolicyTests
         var degradation = Apply(Raise("touchpoint-degradation", null, severity: Severity.Critical));
         var incident = Assert.Single(degradation.Incidents);
         Assert.Equal("web/search", incident.Touchpoint);
-        Assert.Equal([before.Id], incident.AlertIds.ToArray());
+        Assert.Equal([before.Id], _book.IncidentView(incident.Id)!.AlertIds.ToArray());
+        Assert.Equal(1, incident.AbsorbedAlerts);
         Assert.Equal(incident.Id, _book.ById[before.Id].IncidentId);
 
         var during = Apply(Raise("repeated-failed-search", "c-2"));
@@ -126,7 +127,9 @@ public sealed class AlertBookPolicyTests
 
         var resolved = _book.ResolveIncident(incident.Id, Now.AddMinutes(30), "supervisor:li", new BookChanges());
         Assert.NotNull(resolved?.ResolvedAt);
-        Assert.All(resolved!.AlertIds.Append(resolved.AlertId), id => Assert.Equal(AlertState.Resolved, _book.ById[id].State));
+        var absorbed = _book.IncidentView(incident.Id)!.AlertIds;
+        Assert.Equal(2, absorbed.Length);
+        Assert.All(absorbed.Append(resolved!.AlertId), id => Assert.Equal(AlertState.Resolved, _book.ById[id].State));
         Assert.Equal(AlertState.Open, _book.NewestFirst().Single(a => a.CustomerId == "c-other").State);
         Assert.Null(_book.ResolveIncident(incident.Id, Now, "x", new BookChanges()));
     }
