@@ -39,6 +39,9 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     /// <summary>How often changed alerts are forwarded to the insights days.</summary>
     private static readonly TimeSpan InsightsEvery = TimeSpan.FromSeconds(5);
     private const int InsightsBatch = 1000;
+
+    /// <summary>How long alerts that joined another partition's incident wait to be sent there together.</summary>
+    private static readonly TimeSpan AttachEvery = TimeSpan.FromMilliseconds(250);
     private const string InsightsCursorRecord = "cursor";
 
     private readonly IRecordStore _store;
@@ -54,6 +57,15 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     private IGrainTimer? _statsTimer;
     private bool _reminderSet;
     private long _published;
+
+    /// <summary>
+    /// Alerts here that joined another partition's incident, sent to it together every
+    /// <see cref="AttachEvery"/>: in an outage every new alert of every partition joins the one
+    /// incident, and a message (and so a commit there) per alert made that partition the cluster's
+    /// bottleneck.
+    /// </summary>
+    private readonly Dictionary<string, List<IncidentMember>> _toAttach = new(StringComparer.Ordinal);
+    private IGrainTimer? _attachTimer;
 
     /// <summary>The number of the last change forwarded to insights; stored, so a new activation forwards what the last one had not.</summary>
     private long _insightsForwarded;
@@ -82,7 +94,15 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         this.RegisterGrainTimer(async () => _state.Sync(await _cluster.Directory.SnapshotAsync()), DirectoryRefresh, DirectoryRefresh);
         this.RegisterGrainTimer(OfferAgainAsync, ReofferEvery, ReofferEvery);
         ArmTick(_state.NextDue(_options));
+
+        // Members not yet sent when the last activation ended (their incident ignores those it has).
+        foreach (var alert in _state.OpenAlerts.Where(a => a is { IncidentId: not null, CustomerId: not null } && !_state.Incidents.ContainsKey(a.IncidentId)))
+        {
+            ToAttach(alert.IncidentId!, new IncidentMember(alert.Id, alert.CustomerId!));
+        }
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SendAttachmentsAsync();
 
     public async Task<ImmutableArray<Alert>> ApplyAsync(ImmutableArray<AlertSignal> signals)
     {
@@ -268,11 +288,29 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             }
         }
 
-        foreach (var group in changes.ToAttach.GroupBy(a => a.IncidentId))
+        foreach (var (incidentId, member) in changes.ToAttach)
         {
-            if (_cluster.PartitionOf(group.Key) is { } home)
+            ToAttach(incidentId, member);
+        }
+    }
+
+    private void ToAttach(string incidentId, IncidentMember member)
+    {
+        (_toAttach.TryGetValue(incidentId, out var members) ? members : _toAttach[incidentId] = []).Add(member);
+        _attachTimer ??= this.RegisterGrainTimer(SendAttachmentsAsync, AttachEvery, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task SendAttachmentsAsync()
+    {
+        _attachTimer?.Dispose();
+        _attachTimer = null;
+        var sending = _toAttach.ToList();
+        _toAttach.Clear();
+        foreach (var (incidentId, members) in sending)
+        {
+            if (_cluster.PartitionOf(incidentId) is { } home)
             {
-                await _cluster.Book(home).AttachToIncidentAsync(group.Key, [.. group.Select(a => a.Member)]);
+                await _cluster.Book(home).AttachToIncidentAsync(incidentId, [.. members]); // one-way
             }
         }
     }

@@ -33,8 +33,16 @@ public sealed class IncidentsAndGroupsTests(AppFixture fixture) : IDisposable
         await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]));
         var alert = (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).Single()!;
         Assert.Equal(opened.Id, (string)alert["incidentId"]!);
+
+        // Its partition sends new members to the incident's partition together, within a quarter of a second: the wall hears the count.
+        using var patience = new CancellationTokenSource(Patience);
+        while ((await wall.Incidents.Reader.ReadAsync(patience.Token)) is not { AffectedCustomers: 1 } counted || counted.Id != opened.Id)
+        {
+        }
+
         var incident = await ReadObject(await _http.GetAsync($"api/incidents/{opened.Id}"));
         Assert.Equal(1, (int)incident["affectedCustomers"]!);
+        Assert.Equal([(string)alert["id"]!], incident["alertIds"]!.AsArray().Select(id => (string)id!));
         Assert.Contains(await ReadArray(await _http.GetAsync("api/incidents?open=true")), i => (string)i!["id"]! == opened.Id);
 
         var resolved = await _http.PostAsync($"api/incidents/{opened.Id}/resolve", Body("""{ "by": "supervisor:li" }"""));
