@@ -1,5 +1,6 @@
 using CxLive.Storage;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace CxLive.Agents;
 
@@ -8,18 +9,42 @@ namespace CxLive.Agents;
 /// grains tell it one-way when a slot frees; it then asks the owning desk to hand the best waiting
 /// prompt to that agent. Entries of prompts gone meanwhile (reported, withdrawn, stale) are dropped
 /// when their turn comes. Only one-way calls come in, so asking a desk can never close a cycle.
+/// Stored one record per waiting prompt (scope <c>outreach-queue</c>): in a flood every new alert
+/// waits here, and a queue that rewrote its whole list for each newcomer fell further behind with
+/// every one.
 /// </summary>
-[GrainType("outreachqueue")] // the name Orleans gave it: its stored state keeps its key
+[GrainType("outreachqueue")] // the name Orleans gave it
 public sealed class OutreachQueueGrain(
-    [PersistentState("outreach-queue", StorageNames.State)] IPersistentState<OutreachQueueState> state,
+    [PersistentState("outreach-queue", StorageNames.State)] IPersistentState<OutreachQueueState> listed,
+    IRecordStore store,
+    Serializer serializer,
     IOptions<OutreachOptions> options) : Grain, IOutreachQueueGrain
 {
+    private const string Scope = "outreach-queue";
+    private readonly Dictionary<string, QueuedPrompt> _byId = new(StringComparer.Ordinal);
+    private readonly SortedSet<QueuedPrompt> _inTurn = new(TurnOrder.Instance);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var record in (await store.LoadAsync(Scope)).Values)
+        {
+            Hold(serializer.Deserialize<QueuedPrompt>(record)!);
+        }
+
+        // The queue as an earlier version stored it, one list in the grain's state: moved to records once.
+        if (listed.State.Waiting.Count > 0)
+        {
+            var moved = listed.State.Waiting.Where(Hold).ToList();
+            await store.WriteAsync(Scope, [.. moved.Select(Record)]);
+            await listed.ClearStateAsync();
+        }
+    }
+
     public async Task WaitAsync(QueuedPrompt prompt)
     {
-        if (state.State.Waiting.All(w => w.PromptId != prompt.PromptId))
+        if (Hold(prompt))
         {
-            state.State.Waiting.Add(prompt);
-            await state.WriteStateAsync();
+            await store.WriteAsync(Scope, [Record(prompt)]);
         }
     }
 
@@ -30,32 +55,59 @@ public sealed class OutreachQueueGrain(
             return;
         }
 
-        var turn = state.State.Waiting
-            .Where(w => OutreachRouting.Able([agent], w.Channel).Count > 0)
-            .OrderByDescending(w => w.Severity).ThenBy(w => w.CreatedAt).ThenBy(w => w.PromptId, StringComparer.Ordinal)
-            .ToList();
-        var changed = false;
-        foreach (var waiting in turn)
+        var gone = new List<QueuedPrompt>();
+        try
         {
-            var result = await GrainFactory.GetGrain<IOutreachDeskGrain>(waiting.Partition).AssignQueuedAsync(waiting.PromptId, agentId);
-            if (result == QueuedHandOut.Full)
+            while (_inTurn.FirstOrDefault(w => OutreachRouting.Able([agent], w.Channel).Count > 0) is { } waiting)
             {
-                break;
-            }
+                var result = await GrainFactory.GetGrain<IOutreachDeskGrain>(waiting.Partition).AssignQueuedAsync(waiting.PromptId, agentId);
+                if (result == QueuedHandOut.Full)
+                {
+                    break;
+                }
 
-            state.State.Waiting.Remove(waiting);
-            changed = true;
-            if (result == QueuedHandOut.Assigned)
-            {
-                break;
+                _inTurn.Remove(waiting);
+                _byId.Remove(waiting.PromptId);
+                gone.Add(waiting);
+                if (result == QueuedHandOut.Assigned)
+                {
+                    break;
+                }
             }
         }
-
-        if (changed)
+        finally
         {
-            await state.WriteStateAsync();
+            if (gone.Count > 0)
+            {
+                await store.WriteAsync(Scope, [.. gone.Select(g => KeyValuePair.Create(g.PromptId, (byte[]?)null))]);
+            }
         }
     }
 
-    public Task<int> CountAsync() => Task.FromResult(state.State.Waiting.Count);
+    public Task<int> CountAsync() => Task.FromResult(_byId.Count);
+
+    private bool Hold(QueuedPrompt prompt)
+    {
+        if (!_byId.TryAdd(prompt.PromptId, prompt))
+        {
+            return false;
+        }
+
+        _inTurn.Add(prompt);
+        return true;
+    }
+
+    private KeyValuePair<string, byte[]?> Record(QueuedPrompt prompt) => KeyValuePair.Create(prompt.PromptId, (byte[]?)serializer.SerializeToArray(prompt));
+
+    /// <summary>Most severe first, then the longest waiting, then by id (a total order, as the set needs).</summary>
+    private sealed class TurnOrder : IComparer<QueuedPrompt>
+    {
+        public static readonly TurnOrder Instance = new();
+
+        public int Compare(QueuedPrompt? x, QueuedPrompt? y) =>
+            x is null || y is null ? Comparer<object>.Default.Compare(x, y)
+            : y.Severity.CompareTo(x.Severity) is not 0 and var bySeverity ? bySeverity
+            : x.CreatedAt.CompareTo(y.CreatedAt) is not 0 and var byAge ? byAge
+            : string.CompareOrdinal(x.PromptId, y.PromptId);
+    }
 }

@@ -1,6 +1,6 @@
 namespace CxLive.Agents;
 
-/// <summary>The prompts waiting for an agent with room, in the order they came.</summary>
+/// <summary>The queue as an earlier version stored it, one list in the grain's state; read once, moved to records (<see cref="OutreachQueueGrain"/>).</summary>
 [GenerateSerializer, Alias("cx.OutreachQueueState")]
 public sealed class OutreachQueueState
 {
