@@ -121,6 +121,7 @@ public static class FanOut
 
     private sealed class BareHub : Hub
     {
-        public Task SubscribeWall() => Groups.AddToGroupAsync(Context.ConnectionId, "wall");
+        /// <summary>Takes the feed position CxLive's clients send (ignored: a bare hub keeps no history).</summary>
+        public Task SubscribeWall(object? after) => Groups.AddToGroupAsync(Context.ConnectionId, "wall");
     }
 }

@@ -13,7 +13,7 @@ using CxLive.Benchmarks;
 //   noise <base-url> <journeys.ndjson>   (a recorded simulation posted in time order, ending a minute ago; cards and prompts per customer, against its labels)
 //   labelled <journeys.json> [base-url]   (hand-labelled journeys judged in process, or by a running CxLive's back-test API: cards, rules, precision and recall)
 //   fanout <base-url> <clients> [alerts=3000]
-//   alerts <base-url> [stored=100000] [wave=10000] [customers-per-request=100] [redis host:port]   (alert rate from empty and with many stored, the flood, Redis bytes per alert)
+//   alerts <base-url> [stored=100000] [wave=10000] [customers-per-request=100] [redis host:port|-] [outage|routed]   (alert rate from empty and with many stored, the flood, Redis bytes per alert; routed: no incident opens, every alert goes to the desks)
 //   barehub <url>   (the fan-out and latency baseline: a bare SignalR hub broadcasting one alert per posted detractor survey)
 //   bare <url>   (the HTTP ingest baseline: Kestrel + the same parser, nothing else)
 //   keyedstate [customers=100000] [events=5000000]   (the memory baseline: the same traffic's last 50 per customer in a dictionary)
@@ -67,7 +67,7 @@ switch (args)
     case ["fanout", var url, var clients, .. var rest]:
         return await FanOut.RunAsync(new Uri(url), int.Parse(clients), Arg(rest, 0, 3000));
     case ["alerts", var url, .. var rest]:
-        return await AlertRate.RunAsync(new Uri(url), Arg(rest, 0, 100_000), Arg(rest, 1, 10_000), Arg(rest, 2, 100), rest.Length > 3 ? rest[3] : null);
+        return await AlertRate.RunAsync(new Uri(url), Arg(rest, 0, 100_000), Arg(rest, 1, 10_000), Arg(rest, 2, 100), rest.Length > 3 && rest[3] != "-" ? rest[3] : null, routed: rest.Length > 4 && rest[4] == "routed");
     case ["barehub", var url]:
         return await FanOut.RunBareHubAsync(url);
     case ["bare", var url]:
