@@ -44,5 +44,5 @@ public sealed partial class AlertTextTests
     [InlineData(2 * 3600 + 5 * 60, "2 小时 5 分钟")]
     [InlineData(3 * 86400, "3 天")]
     public void SpansReadTheSameInChineseAsInEnglish(int seconds, string chinese) =>
-        Assert.Equal(chinese, Phrases.SpanZh(TimeSpan.FromSeconds(seconds)));
+        Assert.Equal(chinese, AlertTexts.Language(AlertLanguages.Chinese).Span(TimeSpan.FromSeconds(seconds)));
 }
