@@ -17,7 +17,7 @@ public sealed class GroundTruthTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void CatchesEveryInjectedBadExperience_AndRaisesNothingElse(int seed)
+    public void Catches_every_injected_bad_experience_and_raises_nothing_else(int seed)
     {
         var quality = DetectionQuality.Measure(seed);
 
@@ -31,13 +31,13 @@ public sealed class GroundTruthTests
     }
 
     [Fact]
-    public void EveryCustomerRuleButExperienceDropCanBeInjected() =>
+    public void Every_customer_rule_but_experience_drop_can_be_injected() =>
         Assert.Equal(
             DetectionQuality.Measure(1, customers: 200).Select(q => q.RuleId).Where(r => r != ExperienceDropDetector.RuleId).Order(),
             JourneyGenerator.InjectableRules.Order());
 
     [Fact]
-    public void TheQualityTableHasOneRowPerRule()
+    public void The_quality_table_has_one_row_per_rule()
     {
         var rows = DetectionQuality.Table(DetectionQuality.Measure(seed: 4, customers: 300, badRate: 0.3))
             .Where(l => !l.StartsWith("| rule", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal)).ToList();

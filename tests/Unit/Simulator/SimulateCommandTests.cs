@@ -9,7 +9,7 @@ namespace CxLive.Tests.Unit.Simulator;
 public sealed class SimulateCommandTests
 {
     [Fact]
-    public void RecordedJourneysParseAsIngestNdjsonAndEveryInjectedCaseHasALabel()
+    public void Recorded_journeys_parse_as_ingest_ndjson_and_every_injected_case_has_a_label()
     {
         var start = new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
         var (interactions, labels) = (new StringWriter(), new StringWriter());
