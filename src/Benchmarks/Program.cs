@@ -59,7 +59,7 @@ switch (args)
                 return 0;
         }
     case ["labelled", var file, .. var rest]:
-        return await LabelledJourneys.RunAsync(file, rest.Length > 0 ? new Uri(rest[0]) : null);
+        return await LabelledCommand.RunAsync(file, rest.Length > 0 ? new Uri(rest[0]) : null);
     case ["noise", var url, var journeys]:
         return await NoiseCommand.RunAsync(new Uri(url), journeys);
     case ["soak", var url, var minutes, .. var rest]:
@@ -75,10 +75,10 @@ switch (args)
     case ["keyedstate", .. var rest]:
         return KeyedStateMemory.Run(Arg(rest, 0, 100_000), Arg(rest, 1, 5_000_000));
     case ["micro", .. var rest]:
-        BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(DetectionQuality).Assembly).Run(rest);
+        BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(QualityCommand).Assembly).Run(rest);
         return 0;
     case ["quality", .. var rest]:
-        return DetectionQuality.Run(Arg(rest, 0, 1), Arg(rest, 1, 2000), rest.Length > 2 ? double.Parse(rest[2], System.Globalization.CultureInfo.InvariantCulture) : 0.3);
+        return QualityCommand.Run(Arg(rest, 0, 1), Arg(rest, 1, 2000), rest.Length > 2 ? double.Parse(rest[2], System.Globalization.CultureInfo.InvariantCulture) : 0.3);
     default:
         Console.Error.WriteLine("usage: ingest <base-url> [customers] [batches] [batch-size] [connections] [redis] | stream <redis> [customers] [events] [stream] | detect [customers] [hours] [runs] [bad-experience-rate] | quality [seed] [customers] [bad-experience-rate]");
         return 2;

@@ -19,24 +19,9 @@ public static class SimulateCommand
     private static JourneyGenerator Generator(Settings s, DateTimeOffset start) => new(
         new SimulatorOptions { Customers = s.Customers, SessionsPerSecond = s.SessionsPerSecond, Seed = s.Seed, BadExperienceRate = s.BadRate, IdPrefix = $"sim{s.Seed}" }, start);
 
-    /// <summary>Journeys over <see cref="Settings.Seconds"/> of event time, written at once: one interaction per line, and one label per injected case in <c>labels</c>.</summary>
-    public static (int Interactions, int Cases) WriteNdjson(Settings settings, DateTimeOffset start, TextWriter interactions, TextWriter labels)
-    {
-        var generated = Generator(settings, start).Advance(start.AddSeconds(settings.Seconds));
-        foreach (var g in generated)
-        {
-            interactions.WriteLine(JsonSerializer.Serialize(g.Interaction, CxJson.Options));
-        }
-
-        var cases = generated.Where(g => g.Injected is not null).GroupBy(g => g.Injected!.CaseId).ToList();
-        foreach (var c in cases)
-        {
-            var first = c.First();
-            labels.WriteLine(JsonSerializer.Serialize(new { caseId = c.Key, ruleId = first.Injected!.RuleId, customerId = first.Interaction.CustomerId, interactions = c.Select(g => g.Interaction.Id) }, CxJson.Options));
-        }
-
-        return (generated.Count, cases.Count);
-    }
+    /// <summary>Journeys over <see cref="Settings.Seconds"/> of event time, written at once (<see cref="JourneyRecording"/>).</summary>
+    public static (int Interactions, int Cases) WriteNdjson(Settings settings, DateTimeOffset start, TextWriter interactions, TextWriter labels) =>
+        JourneyRecording.Write(Generator(settings, start), start.AddSeconds(settings.Seconds), interactions, labels);
 
     /// <summary>Real time: every 200 ms, what happened since goes to CxLive, one request (or one pipeline of XADDs).</summary>
     public static async Task<int> RunLiveAsync(Settings settings, Func<IReadOnlyList<GeneratedInteraction>, Task> send)

@@ -43,32 +43,3 @@ public sealed record CxInteraction
     /// <summary>Who sent it. Over HTTP CxLive sets this to the API key's name; kept as written on the Redis stream.</summary>
     public string? Source { get; init; }
 }
-
-/// <summary>Where an interaction happened.</summary>
-public enum CxChannel { Web, App, CallCenter, Chat, Email, Store, Social, Push, Sms, FieldService, Partner, Survey, Other }
-
-public enum CxOutcome { Success, Failure, Abandoned }
-
-/// <summary>The journey stage.</summary>
-public enum CxStage { Discover, Research, Purchase, Receive, Service, Share }
-
-/// <summary>The interaction types CxLive's detectors know.</summary>
-public static class CxTypes
-{
-    public const string Search = "search", PageView = "page-view", ProductView = "product-view", RecommendationShown = "recommendation-shown",
-        RecommendationClicked = "recommendation-clicked", RecommendationRejected = "recommendation-rejected", AddToCart = "add-to-cart",
-        Checkout = "checkout", Payment = "payment", OrderPlaced = "order-placed", OrderStatus = "order-status", Delivery = "delivery",
-        Complaint = "complaint", ComplaintReply = "complaint-reply", Contact = "contact", Callback = "callback", QueueWait = "queue-wait",
-        ServiceVisit = "service-visit", Survey = "survey", PushSent = "push-sent", PushOpened = "push-opened", PushDismissed = "push-dismissed",
-        Unsubscribe = "unsubscribe", PointsRedemption = "points-redemption", Error = "error";
-}
-
-/// <summary>CxLive's wire conventions: camelCase, kebab-case enums, nulls left out.</summary>
-public static class CxJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
-    };
-}

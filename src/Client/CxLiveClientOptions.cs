@@ -40,12 +40,3 @@ public sealed class CxLiveClientOptions
     /// <summary>How long disposing may take to send what is still queued.</summary>
     public TimeSpan FlushOnDisposeTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
-
-public enum CxTransportKind
-{
-    /// <summary>POST /api/interactions: answers say what was accepted, duplicated and rejected.</summary>
-    Http,
-
-    /// <summary>XADD to CxLive's stream in Redis mode: CxLive validates later (bad entries go to its dead-letter stream).</summary>
-    Redis,
-}

@@ -7,6 +7,3 @@ namespace CxLive.Simulator;
 /// rule should catch it and which injected case (session) it is part of.
 /// </summary>
 public sealed record GeneratedInteraction(Interaction Interaction, InjectedExperience? Injected);
-
-/// <summary>A bad experience the simulator injected on purpose, for recall and precision.</summary>
-public sealed record InjectedExperience(string RuleId, string CaseId);

@@ -71,4 +71,10 @@ public sealed record Alert
 
     [JsonIgnore]
     public bool IsOpen => State is not AlertState.Resolved;
+
+    /// <summary>
+    /// A touchpoint rule's alert: it opens an incident and stands for the customers it absorbs. On
+    /// the wire (not stored) so the pages tell incidents apart without a list of rule ids of their own.
+    /// </summary>
+    public bool OpensIncident => RuleIds.Touchpoint.Contains(RuleId);
 }

@@ -1,13 +1,5 @@
 namespace CxLive.Alerts;
 
-public enum AlertActionKind
-{
-    Acknowledge,
-    Assign,
-    Resolve,
-    Snooze,
-}
-
 /// <summary>What a person (or an agent's outcome report) does to an alert: the input of the state machine.</summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertAction")]
 public sealed record AlertAction
@@ -21,14 +13,4 @@ public sealed record AlertAction
     [Id(3)] public string? AgentId { get; init; }
     [Id(4)] public DateTimeOffset? Until { get; init; }
     [Id(5)] public AlertOutcome? Outcome { get; init; }
-}
-
-/// <summary>The result of an action: the changed alert, or why it was refused (409 with the current state, or 404).</summary>
-[GenerateSerializer, Immutable, Alias("cx.AlertActionResult")]
-public sealed record AlertActionResult(
-    [property: Id(0)] Alert? Alert,
-    [property: Id(1)] string? Refused,
-    [property: Id(2)] bool NotFound = false)
-{
-    public bool Succeeded => Refused is null && !NotFound;
 }

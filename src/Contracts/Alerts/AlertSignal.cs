@@ -3,15 +3,6 @@ using CxLive.Journeys;
 
 namespace CxLive.Alerts;
 
-public enum SignalKind
-{
-    /// <summary>The condition holds: open an alert, or update the open one with the same fingerprint.</summary>
-    Raise,
-
-    /// <summary>The condition cleared (per the catalogue's "resolves when"): resolve the open alert.</summary>
-    Resolve,
-}
-
 /// <summary>
 /// What a detector says about one subject. Detectors produce signals; the alert book turns them
 /// into alerts (dedup by fingerprint, history, push). A signal carries event time, not wall time.

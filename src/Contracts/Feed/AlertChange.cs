@@ -2,12 +2,6 @@ using CxLive.Alerts;
 
 namespace CxLive.Feed;
 
-public enum AlertChangeKind
-{
-    Raised,
-    Updated,
-}
-
 /// <summary>An alert that was opened (<see cref="AlertChangeKind.Raised"/>) or changed, in the order it happened.</summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertChange")]
 public sealed record AlertChange(

@@ -21,16 +21,3 @@ public sealed record FeedCatchUp
     /// <summary>The answer stopped at its limit: ask again after <see cref="Head"/> for the rest.</summary>
     [Id(3)] public bool More { get; init; }
 }
-
-/// <summary>The same for one outreach desk's prompts (their own sequence, see <see cref="OutreachPrompt.Sequence"/>).</summary>
-[GenerateSerializer, Immutable, Alias("cx.PromptCatchUp")]
-public sealed record PromptCatchUp
-{
-    [Id(0)] public ImmutableArray<OutreachPrompt> Prompts { get; init; } = [];
-    [Id(1)] public long Head { get; init; }
-    [Id(2)] public bool More { get; init; }
-}
-
-/// <summary>How far a partition has published: its book's last alert or incident change and its desk's last prompt change.</summary>
-[GenerateSerializer, Immutable, Alias("cx.FeedHeads")]
-public readonly record struct FeedHeads([property: Id(0)] long Book, [property: Id(1)] long Desk);

@@ -21,9 +21,3 @@ public sealed record GroupTally
     [Id(9)] public ImmutableArray<string> Customers { get; init; } = [];
     [Id(10)] public ImmutableArray<CustomerWords> Examples { get; init; } = [];
 }
-
-/// <summary>One day's groups, and the alerts of the day that were only counted (over <c>Insights:AlertsPerDay</c>).</summary>
-[GenerateSerializer, Immutable, Alias("cx.DayTally")]
-public sealed record DayTally(
-    [property: Id(0)] ImmutableArray<GroupTally> Groups,
-    [property: Id(1)] int Omitted);

@@ -2,14 +2,6 @@ using System.Collections.Immutable;
 
 namespace CxLive.Journeys;
 
-/// <summary>How a moment of the journey felt to the customer: the colour of its result on the pages.</summary>
-public enum StoryTone
-{
-    Good,
-    Neutral,
-    Bad,
-}
-
 /// <summary>
 /// What one interaction means to a person reading a timeline: a short sentence built from its type
 /// and attributes ("searched 'red running shoes 42' — 0 results"), in English and in every other

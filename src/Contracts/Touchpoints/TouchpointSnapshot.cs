@@ -11,13 +11,3 @@ public sealed record TouchpointSnapshot
     [Id(4)] public required WindowCounts LastHour { get; init; }
     [Id(5)] public DateTimeOffset? LastSeen { get; init; }
 }
-
-/// <summary>Events and failures (failure or abandoned) in a window ending at the newest event seen.</summary>
-[GenerateSerializer, Immutable, Alias("cx.WindowCounts")]
-public sealed record WindowCounts(
-    [property: Id(0)] long Events,
-    [property: Id(1)] long Failures)
-{
-    /// <summary>Failures / events, 0 when there were none.</summary>
-    public double FailureRate => Events == 0 ? 0 : (double)Failures / Events;
-}

@@ -1,14 +1,5 @@
 namespace CxLive.Webhooks;
 
-/// <summary>How one attempt went: <c>delivered</c> (2xx), <c>failed</c> (tried again later), <c>rejected</c> (4xx: not tried again), <c>given-up</c> (failed past the retry window).</summary>
-public enum WebhookOutcome
-{
-    Delivered,
-    Failed,
-    Rejected,
-    GivenUp,
-}
-
 /// <summary>One POST to a target and what came of it.</summary>
 [GenerateSerializer, Immutable, Alias("cx.WebhookAttempt")]
 public sealed record WebhookAttempt

@@ -84,6 +84,3 @@ public sealed class InteractionDispatcher(HotGrainReferences grains, CxMetrics m
         return new DispatchResult(accepted, duplicates);
     }
 }
-
-/// <summary>How many interactions were new, and how many were re-sent ids that changed nothing.</summary>
-public readonly record struct DispatchResult(int Accepted, int Duplicates);

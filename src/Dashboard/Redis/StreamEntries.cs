@@ -74,17 +74,3 @@ public static class StreamEntries
         }
     }
 }
-
-/// <summary>An entry, or part of one, that could not be ingested: kept in the dead-letter stream with why.</summary>
-public sealed record DeadLetter(RedisValue EntryId, RedisValue Data, string Reason)
-{
-    public NameValueEntry[] Fields(string consumer) =>
-    [
-        new(StreamEntries.DataField, Data.IsNull ? RedisValue.EmptyString : Data),
-        new("reason", Reason),
-        new("entry", EntryId),
-        new("consumer", consumer),
-    ];
-
-    public override string ToString() => $"{EntryId}: {Reason} ({(Data.IsNull ? "" : Encoding.UTF8.GetString((byte[])Data!))})";
-}

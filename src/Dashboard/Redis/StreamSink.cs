@@ -55,26 +55,3 @@ public sealed class StreamSink(RedisConnection redis, IOptions<StreamOptions> op
         return new DispatchResult(seen.Count, interactions.Count - seen.Count);
     }
 }
-
-/// <summary>Wakes this silo's stream consumer when this silo just appended entries, instead of waiting for its next poll.</summary>
-public sealed class StreamWakeup
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Pulse()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // another pulse got there first: the consumer wakes once either way
-            }
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}

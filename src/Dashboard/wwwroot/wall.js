@@ -61,9 +61,9 @@ function scheduleRender() {
   requestAnimationFrame(() => { renderQueued = false; render(); });
 }
 
-// The touchpoint rules whose alert opens an incident (and stands for its customers on the wall).
-const INCIDENT_RULES = new Set(["touchpoint-degradation", "touchpoint-silence"]);
-const isIncident = alert => INCIDENT_RULES.has(alert.ruleId) && Boolean(alert.incidentId);
+// A touchpoint rule's alert opens an incident (and stands for its customers on the wall); the
+// alert says so itself (opensIncident), so a new touchpoint rule needs no change here.
+const isIncident = alert => Boolean(alert.opensIncident && alert.incidentId);
 
 // The filters of the interactive wall: severity, state ("not resolved" by default, the counters'
 // own definition), rule and touchpoint. Wall mode shows everything.
@@ -84,7 +84,7 @@ function candidates() {
   // A customer alert that an incident absorbed is shown by its incident's card, not on its own.
   // Incidents come first: one card stands for many customers.
   return [...alerts.values()]
-    .filter(a => !a.incidentId || INCIDENT_RULES.has(a.ruleId))
+    .filter(a => !a.incidentId || a.opensIncident)
     .filter(passes)
     .sort((a, b) => isIncident(b) - isIncident(a) || byPressure(a, b));
 }

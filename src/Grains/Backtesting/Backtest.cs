@@ -33,14 +33,3 @@ public static class Backtest
                 g => new RuleOutcome(g.Count(), g.Count(a => a.State == AlertState.Resolved), g.Count(a => a.IsOpen))));
     }
 }
-
-/// <summary>What a back-test found: alerts oldest first (with their history), and counts per rule.</summary>
-public sealed record BacktestResult(
-    int Interactions,
-    DateTimeOffset? From,
-    DateTimeOffset Until,
-    IReadOnlyList<Alert> Alerts,
-    IReadOnlyDictionary<string, RuleOutcome> ByRule);
-
-/// <summary>Per rule: alerts raised, how many the data resolved, and how many were still open at the end.</summary>
-public sealed record RuleOutcome(int Raised, int Resolved, int Open);

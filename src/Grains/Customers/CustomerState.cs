@@ -168,7 +168,3 @@ public sealed class CustomerState
             .Where(c => c.count > 0)
             .ToImmutableDictionary(c => (TEnum)Enum.ToObject(typeof(TEnum), c.index), c => c.count);
 }
-
-/// <summary>An id's hash and when (Unix seconds, wall clock) the customer accepted it.</summary>
-[GenerateSerializer, Alias("cx.AcceptedId")]
-public readonly record struct AcceptedId([property: Id(0)] ulong Id, [property: Id(1)] long At);

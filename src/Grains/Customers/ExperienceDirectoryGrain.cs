@@ -47,9 +47,3 @@ public sealed class ExperienceDirectoryGrain : Grain, IExperienceDirectoryGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         _checkpoint.FlushAsync(cancellationToken);
 }
-
-[GenerateSerializer, Alias("cx.ExperienceDistributionState")]
-public sealed class ExperienceDistributionState
-{
-    [Id(0)] public long[] Counts { get; set; } = new long[ExperienceDirectoryGrain.Tenths];
-}

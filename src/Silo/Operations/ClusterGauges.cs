@@ -1,39 +1,37 @@
-using System.Collections.Frozen;
 using System.Diagnostics.Metrics;
 using CxLive.Hosting;
 using CxLive.Redis;
 using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
+using Orleans.Metadata;
 using Orleans.Runtime;
 using StackExchange.Redis;
 
 namespace CxLive.Operations;
 
 /// <summary>
-/// Gauges that need a question asked of Orleans or Redis: active grains of this silo by type
-/// (<c>cxlive.grains.active</c>) and, in Redis mode, the ingest stream's backlog
-/// (<c>cxlive.stream.lag</c>: entries no consumer has read yet; <c>cxlive.stream.pending</c>: read,
-/// not yet acknowledged). Asked every 15 s, not at each scrape, so a scrape never waits on the cluster.
+/// Gauges that Orleans or Redis know: active grains of this silo by type (<c>cxlive.grains.active</c>)
+/// and, in Redis mode, the ingest stream's backlog (<c>cxlive.stream.lag</c>: entries no consumer has
+/// read yet; <c>cxlive.stream.pending</c>: read, not yet acknowledged). The grains come from Orleans'
+/// own meter (<see cref="OrleansGrainCounts"/>), as it changes; the backlog is asked of Redis every
+/// 15 s, not at each scrape, so a scrape never waits on Redis.
 /// </summary>
 public sealed class ClusterGauges : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
-    private readonly IGrainFactory _grains;
-    private readonly ILocalSiloDetails _silo;
+    private readonly OrleansGrainCounts _grainCounts;
     private readonly RedisConnection? _redis;
     private readonly StreamOptions? _stream;
     private readonly ILogger<ClusterGauges> _logger;
-    private volatile FrozenDictionary<string, int> _activeByType = FrozenDictionary<string, int>.Empty;
     private long? _lag;
     private long? _pending;
 
     private readonly IHostApplicationLifetime _lifetime;
 
-    public ClusterGauges(IGrainFactory grains, ILocalSiloDetails silo, CxMetrics metrics, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<ClusterGauges> logger)
+    public ClusterGauges(IMeterFactory meters, CxMetrics metrics, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<ClusterGauges> logger)
     {
         _lifetime = lifetime;
-        _grains = grains;
-        _silo = silo;
+        _grainCounts = new OrleansGrainCounts(meters, grainType => ClassName(services, grainType)); // before the silo starts, so it sees every activation
         _logger = logger;
         _redis = services.GetService<RedisConnection>();
         _stream = _redis is null ? null : services.GetRequiredService<IOptions<StreamOptions>>().Value;
@@ -45,8 +43,19 @@ public sealed class ClusterGauges : BackgroundService
         }
     }
 
+    public override void Dispose()
+    {
+        _grainCounts.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (_redis is null)
+        {
+            return; // the grains need no asking; only the stream backlog does
+        }
+
         await _lifetime.WhenStartedAsync(stoppingToken);
         using var timer = new PeriodicTimer(Every);
         do
@@ -63,14 +72,9 @@ public sealed class ClusterGauges : BackgroundService
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    /// <summary>Asks now: the first refresh at start, then every 15 s; tests call it to skip the wait.</summary>
+    /// <summary>Asks Redis now: the first refresh at start, then every 15 s; tests call it to skip the wait.</summary>
     public async Task RefreshAsync()
     {
-        var statistics = await _grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics([_silo.SiloAddress]);
-        _activeByType = statistics
-            .GroupBy(s => ShortName(s.GrainType))
-            .ToFrozenDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount), StringComparer.Ordinal);
-
         if (_redis is not null && _stream is not null)
         {
             (_lag, _pending) = await BacklogAsync((await _redis.GetAsync()).GetDatabase(), _stream.Stream, _stream.Group);
@@ -136,16 +140,15 @@ public sealed class ClusterGauges : BackgroundService
     }
 
     private IEnumerable<Measurement<int>> ObserveGrains() =>
-        _activeByType.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>("type", pair.Key)));
+        _grainCounts.ByType().Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>("type", pair.Key)));
+
+    /// <summary>Orleans' grain type ("customer") → its class's name ("CustomerGrain"), as the gauge has always been labelled.</summary>
+    private static string ClassName(IServiceProvider services, string grainType) =>
+        services.GetService<GrainClassMap>() is { } classes && classes.TryGetGrainClass(GrainType.Create(grainType), out var type)
+            ? type.Name
+            : grainType;
 
     private static IEnumerable<Measurement<long>> Observe(long? value) => value is { } v ? [new Measurement<long>(v)] : [];
-
-    /// <summary>"CxLive.Customers.CustomerGrain" → "CustomerGrain"; Orleans' own system grains keep their names.</summary>
-    private static string ShortName(string grainType)
-    {
-        var plain = grainType.Split(',')[0];
-        return plain[(plain.LastIndexOf('.') + 1)..];
-    }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
     {

@@ -23,7 +23,7 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
     });
 
     [Fact]
-    public async Task ReplaysOldInteractions_InEventTime_WithoutTouchingLiveState()
+    public async Task Replays_old_interactions_in_event_time_without_touching_live_state()
     {
         var response = await _http.PostAsync("api/rules/backtest", Body(ThreeFailedSearches()));
 
@@ -40,7 +40,7 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
     }
 
     [Fact]
-    public async Task RuleOverrides_InTheBodyOrTheQuery_ChangeTheOutcome()
+    public async Task Rule_overrides_in_the_body_or_the_query_change_the_outcome()
     {
         var inBody = await ReadObject(await _http.PostAsync("api/rules/backtest", Body(
             $$"""{ "interactions": {{ThreeFailedSearches()}}, "rules": { "repeated-failed-search": { "parameters": { "threshold": 4 } } } }""")));
@@ -55,7 +55,7 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
     }
 
     [Fact]
-    public async Task Until_LetsDeadlinesRunOnPastTheLastInteraction()
+    public async Task Until_lets_deadlines_run_on_past_the_last_interaction()
     {
         var complaint = Json(new[] { Make(_customer, LastYear, InteractionTypes.Complaint, "social/weibo") with { CaseId = "c-7" } });
 
@@ -70,7 +70,7 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
     }
 
     [Fact]
-    public async Task ABrokenBody_Is400_NotAServerError()
+    public async Task A_broken_body_is_400_not_a_server_error()
     {
         var response = await _http.PostAsync("api/rules/backtest", Body("""{ "interactions": [ {"id": """));
 
@@ -83,7 +83,7 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
     [InlineData("""{ "interactions": [] }""", "application/json", "the body holds no interactions")]
     [InlineData("\n\n", "application/x-ndjson", "the body holds no interactions")]
     [InlineData("""[{ "id": "x" }]""", "application/json", "none of the 1 items is valid")]
-    public async Task NothingToReplay_Is400_LikeAnEmptyIngest(string body, string mediaType, string detail)
+    public async Task Nothing_to_replay_is_400_like_an_empty_ingest(string body, string mediaType, string detail)
     {
         var response = await _http.PostAsync("api/rules/backtest", Body(body, mediaType));
 
@@ -92,7 +92,7 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
     }
 
     [Fact]
-    public async Task EveryMistakeInTheOverrides_IsReportedAtOnce()
+    public async Task Every_mistake_in_the_overrides_is_reported_at_once()
     {
         var response = await _http.PostAsync("api/rules/backtest", Body(
             $$"""{ "interactions": {{ThreeFailedSearches()}}, "rules": { "repeated-failed-search": { "severity": "loud", "parameters": { "window": "soon" } }, "nope": {} } }"""));
@@ -105,7 +105,7 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
     [Theory]
     [InlineData("""{ "interactions": [], "rules": { "repeated-failed-search": { "parameters": { "window": "soon" } } } }""", "rules.repeated-failed-search.parameters.window")]
     [InlineData("""{ "interactions": [], "rules": { "nope": {} } }""", "rules.nope")]
-    public async Task InvalidOverrides_Are400NamingThem(string body, string field)
+    public async Task Invalid_overrides_are_400_naming_them(string body, string field)
     {
         var response = await _http.PostAsync("api/rules/backtest", Body(body));
 

@@ -15,7 +15,7 @@ public sealed class CustomerSearchApiTests(AppFixture fixture) : IDisposable
     public void Dispose() => _http.Dispose();
 
     [Fact]
-    public async Task FindsCustomersWithAlerts_ByTheStartOfTheirId_CaseInsensitive()
+    public async Task Finds_customers_with_alerts_by_the_start_of_their_id_case_insensitive()
     {
         var prefix = "find-" + Guid.NewGuid().ToString("N")[..8];
         var customer = prefix + "-ana";
@@ -30,7 +30,7 @@ public sealed class CustomerSearchApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task FindsEveryRecordedCustomer_TheAlertedFirst_ThenTheOthersByTheirIds()
+    public async Task Finds_every_recorded_customer_the_alerted_first_then_the_others_by_their_ids()
     {
         var prefix = "find-" + Guid.NewGuid().ToString("N")[..8];
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
@@ -51,7 +51,7 @@ public sealed class CustomerSearchApiTests(AppFixture fixture) : IDisposable
     [Theory]
     [InlineData("api/customers", "query")]
     [InlineData("api/customers?query=c-&limit=0", "limit")]
-    public async Task BadQueries_Are400_NamingTheField(string path, string field)
+    public async Task Bad_queries_are_400_naming_the_field(string path, string field)
     {
         var response = await _http.GetAsync(path);
 

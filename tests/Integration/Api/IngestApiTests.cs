@@ -31,7 +31,7 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task AcceptsAnArray_AndAnswers202WithCounts()
+    public async Task Accepts_an_array_and_answers_202_with_counts()
     {
         var response = await Post(Body(Make(_customer, _now, InteractionTypes.PageView), Make(_customer, _now, InteractionTypes.ProductView)));
 
@@ -40,7 +40,7 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task AcceptsASingleObject_AndNdjson()
+    public async Task Accepts_a_single_object_and_ndjson()
     {
         var single = await Post(Body(Json(Make(_customer, _now, InteractionTypes.PageView))));
         var ndjson = await Post(Body(
@@ -52,7 +52,7 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task ReSentIds_AreDuplicates_AndChangeNothing()
+    public async Task Resent_ids_are_duplicates_and_change_nothing()
     {
         var batch = new[] { Make(_customer, _now, InteractionTypes.PageView), Make(_customer, _now, InteractionTypes.AddToCart) };
         await Post(Body(batch));
@@ -67,7 +67,7 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task KeepsGoodItems_AndNamesTheFieldAndReasonOfBadOnes()
+    public async Task Keeps_good_items_and_names_the_field_and_reason_of_bad_ones()
     {
         var good = Make(_customer, _now, InteractionTypes.PageView);
         var body = $"[{Json(good)}, {{\"id\":\"bad-1\",\"customerId\":\"{_customer}\",\"timestamp\":\"{_now:O}\",\"channel\":\"fax\",\"touchpoint\":\"web\",\"type\":\"search\"}}, 7]";
@@ -89,7 +89,7 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task EveryItemBad_Is400_WithEachItemsReasons()
+    public async Task Every_item_bad_is_400_with_each_items_reasons()
     {
         var response = await Post(Body("""[{"id":"x"}, {"customerId":"y"}]"""));
 
@@ -104,13 +104,13 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     [InlineData("\"text\"", "the body must be a JSON object, a JSON array of objects, or NDJSON")]
     [InlineData("", "the body is empty")]
     [InlineData("[]", "the body holds no interactions")]
-    public async Task UnreadableOrEmptyBody_Is400(string body, string detail)
+    public async Task Unreadable_or_empty_body_is_400(string body, string detail)
     {
         await AssertProblem(await Post(Body(body)), HttpStatusCode.BadRequest, detail);
     }
 
     [Fact]
-    public async Task BrokenJson_SaysWhereAndWhat_InTheSendersWords()
+    public async Task Broken_json_says_where_and_what_in_the_senders_words()
     {
         var response = await Post(Body("[\n  {\"id\": 'q-1'}\n]"));
 
@@ -119,7 +119,7 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task NdjsonRejections_NameTheLineCountedFromOne()
+    public async Task Ndjson_rejections_name_the_line_counted_from_one()
     {
         var body = $"{Json(Make(_customer, _now, InteractionTypes.PageView))}\n{{\"id\": nope}}\n";
 
@@ -132,13 +132,13 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
-    public async Task OtherContentTypes_Are415(string mediaType)
+    public async Task Other_content_types_are_415(string mediaType)
     {
         await AssertProblem(await Post(Body("[]", mediaType)), HttpStatusCode.UnsupportedMediaType, "application/x-ndjson");
     }
 
     [Fact]
-    public async Task MoreThan10000Items_Is413()
+    public async Task More_than_10000_items_is_413()
     {
         var item = Json(Make(_customer, _now, InteractionTypes.PageView));
         var body = "[" + string.Join(",", Enumerable.Repeat(item, 10_001)) + "]";
@@ -148,7 +148,7 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task BodyOver8MiB_Is413()
+    public async Task Body_over_8_MiB_is_413()
     {
         var body = new ByteArrayContent(Encoding.UTF8.GetBytes("[" + new string(' ', 8 * 1024 * 1024) + "]"));
         body.Headers.ContentType = new("application/json");
@@ -157,7 +157,7 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task ChunkedBodyOver8MiB_Is413_Too()
+    public async Task Chunked_body_over_8_MiB_is_413_too()
     {
         var stream = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("[" + new string(' ', 9 * 1024 * 1024) + "]")));
         stream.Headers.ContentType = new("application/json");

@@ -29,7 +29,7 @@ public sealed class InsightsApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task PainPoints_CountToday_WithTheCustomersOwnWords()
+    public async Task Pain_points_count_today_with_the_customers_own_words()
     {
         var customer = await RaiseAsync("velvet sofa", "web/search");
 
@@ -42,7 +42,7 @@ public sealed class InsightsApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task PainPoints_AsCsv_AreOneLinePerGroupAndDay()
+    public async Task Pain_points_as_csv_are_one_line_per_group_and_day()
     {
         var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..8];
         var customer = await RaiseAsync("garden, hose", touchpoint);
@@ -65,7 +65,7 @@ public sealed class InsightsApiTests(AppFixture fixture) : IDisposable
     [InlineData("from=2026-11-20&to=2026-11-10", "from")]
     [InlineData("from=2026-01-01&to=2026-11-10", "from")]
     [InlineData("format=xml", "format")]
-    public async Task BadWindows_Are400_NamingTheField(string query, string field)
+    public async Task Bad_windows_are_400_naming_the_field(string query, string field)
     {
         var response = await _http.GetAsync($"api/insights/pain-points?{query}");
 

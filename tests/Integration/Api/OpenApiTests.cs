@@ -30,7 +30,7 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
     private static JsonObject Schema(JsonObject document, string name) => document["components"]!["schemas"]![name]!.AsObject();
 
     [Fact]
-    public async Task TheDocumentParses_AsOpenApi_WithoutErrors()
+    public async Task The_document_parses_as_OpenAPI_without_errors()
     {
         var text = await _http.GetStringAsync("openapi/v1.json");
 
@@ -42,7 +42,7 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task EveryRestEndpointTheAppMaps_IsInTheDocument_WithItsMethod()
+    public async Task Every_rest_endpoint_the_app_maps_is_in_the_document_with_its_method()
     {
         var paths = (await DocumentAsync())["paths"]!.AsObject();
         var mapped = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -59,7 +59,7 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
     private static string Normalize(string pattern) => Regex.Replace(pattern.TrimEnd('/'), @"\{\*\*?([^}:]+)[^}]*\}|\{([^}:]+):[^}]*\}", m => "{" + (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) + "}");
 
     [Fact]
-    public async Task Operations_SayWhatTheyTakeAndAnswer_AndHowToAuthenticate()
+    public async Task Operations_say_what_they_take_and_answer_and_how_to_authenticate()
     {
         var document = await DocumentAsync();
         var ingest = document["paths"]!["/api/interactions"]!["post"]!;
@@ -78,7 +78,7 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task TheHubsMethodsAndMessages_AreDescribed()
+    public async Task The_hubs_methods_and_messages_are_described()
     {
         var hub = (string)(await DocumentAsync())["tags"]!.AsArray().Single(t => ((string)t!["name"]!).Contains("SignalR"))!["description"]!;
 
@@ -90,7 +90,7 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
 
     /// <summary>The ingest item's schema, checked against the parser itself: each constraint it states holds, one step past it fails.</summary>
     [Fact]
-    public async Task TheInteractionSchema_StatesExactlyWhatTheParserEnforces()
+    public async Task The_interaction_schema_states_exactly_what_the_parser_enforces()
     {
         var document = await DocumentAsync();
         var schema = Schema(document, "Interaction");
@@ -133,7 +133,7 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task TheReferencePage_IsServedFromThisServer()
+    public async Task The_reference_page_is_served_from_this_server()
     {
         var page = await _http.GetAsync("scalar/");
         var html = await page.Content.ReadAsStringAsync();

@@ -26,7 +26,7 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task AlertIsQueryable_ByCustomer_AndById()
+    public async Task Alert_is_queryable_by_customer_and_by_id()
     {
         await RaiseFailedSearchAlert();
 
@@ -48,7 +48,7 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task Customer_ShowsTimelineAcrossChannels_AndOpenAlerts()
+    public async Task Customer_shows_timeline_across_channels_and_open_alerts()
     {
         await _http.PostAsync("api/interactions", Body(Make(_customer, _now.AddSeconds(-30), InteractionTypes.PushOpened, "push/marketing") with { Channel = Channel.Push }));
         await RaiseFailedSearchAlert();
@@ -68,7 +68,7 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     [InlineData("state=closed", "state: must be one of open, acknowledged, resolved, snoozed")]
     [InlineData("limit=0", "limit: must be a whole number from 1 to 1000")]
     [InlineData("limit=abc", "limit: must be a whole number from 1 to 1000")]
-    public async Task InvalidAlertFilters_Are400_NamingTheParameter(string query, string detail)
+    public async Task Invalid_alert_filters_are_400_naming_the_parameter(string query, string detail)
     {
         var response = await _http.GetAsync($"api/alerts?{query}");
 
@@ -80,7 +80,7 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     [InlineData("api/alerts/no-such-alert")]
     [InlineData("api/customers/nobody-at-all")]
     [InlineData("api/touchpoints/nowhere/at-all")]
-    public async Task Unknown_Is404ProblemDetails(string path)
+    public async Task Unknown_is_404_problem_details(string path)
     {
         var response = await _http.GetAsync(path);
 
@@ -89,7 +89,7 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task ServesTheWall_AndItsBrowserLibraries()
+    public async Task Serves_the_wall_and_its_browser_libraries()
     {
         var page = await _http.GetStringAsync("");
         Assert.Contains("Live alert wall", page);

@@ -26,7 +26,7 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     private Task<HttpResponseMessage> Put(string ruleId, string json) => _http.PutAsync($"api/rules/{ruleId}", Body(json));
 
     [Fact]
-    public async Task ListsEveryRule_WithItsSettingsAndWhatEachParameterMeans()
+    public async Task Lists_every_rule_with_its_settings_and_what_each_parameter_means()
     {
         var rules = await ReadArray(await _http.GetAsync("api/rules"));
 
@@ -41,7 +41,7 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     }
 
     [Fact]
-    public async Task AChangeTakesEffectForTheNextInteractions()
+    public async Task A_change_takes_effect_for_the_next_interactions()
     {
         var put = await Put("order-status-failure", """{ "severity": "critical", "parameters": { "threshold": 3 } }""");
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
@@ -61,7 +61,7 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     }
 
     [Fact]
-    public async Task ADisabledRule_RaisesNothing()
+    public async Task A_disabled_rule_raises_nothing()
     {
         Assert.Equal(HttpStatusCode.OK, (await Put("long-wait", """{ "enabled": false }""")).StatusCode);
         var customer = NewCustomer();
@@ -80,7 +80,7 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     [InlineData("""{ "enabled": "yes" }""", "enabled", "must be true or false")]
     [InlineData("""{ "enabld": false }""", "enabld", "not a rule setting (use enabled, severity, parameters)")]
     [InlineData("""[1]""", "body", "must be an object like { \"enabled\": true, \"severity\": \"warning\", \"parameters\": { ... } }")]
-    public async Task InvalidSettings_Are400NamingTheParameter_AndChangeNothing(string body, string field, string reason)
+    public async Task Invalid_settings_are_400_naming_the_parameter_and_change_nothing(string body, string field, string reason)
     {
         var response = await Put("repeated-failed-search", body);
 
@@ -92,7 +92,7 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     }
 
     [Fact]
-    public async Task EveryMistakeInAChange_IsReportedAtOnce()
+    public async Task Every_mistake_in_a_change_is_reported_at_once()
     {
         var response = await Put("repeated-failed-search", """{ "severity": "urgent", "enabld": true, "parameters": { "window": "soon", "threshold": 0, "windw": 1 } }""");
 
@@ -105,7 +105,7 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     [Theory]
     [InlineData("Critical", "critical")] // as configuration files spell it
     [InlineData("INFO", "info")]
-    public async Task Severity_IsReadInAnyCase_AndAnsweredInTheWireSpelling(string written, string answered)
+    public async Task Severity_is_read_in_any_case_and_answered_in_the_wire_spelling(string written, string answered)
     {
         var response = await Put("points-redemption-failure", $$"""{ "severity": "{{written}}" }""");
 
@@ -115,7 +115,7 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     }
 
     [Fact]
-    public async Task UnknownRule_Is404()
+    public async Task Unknown_rule_is_404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("api/rules/no-such-rule")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Put("no-such-rule", "{}")).StatusCode);

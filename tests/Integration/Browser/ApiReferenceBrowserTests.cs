@@ -15,7 +15,7 @@ public sealed class ApiReferenceBrowserTests(BrowserFixture fixture, ITestOutput
     public const string Policy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:";
 
     [Fact]
-    public async Task TheReferencePage_RendersTheApi_WithNothingFromElsewhere_UnderItsPolicy()
+    public async Task The_reference_page_renders_the_api_with_nothing_from_elsewhere_under_its_policy()
     {
         var origin = fixture.App.BaseAddress.GetLeftPart(UriPartial.Authority);
         await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });

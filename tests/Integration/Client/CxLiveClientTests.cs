@@ -47,7 +47,7 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
     }
 
     [Fact]
-    public async Task Batches_AreSentWhenFull_AndWhenTheirFirstInteractionHasLingered()
+    public async Task Batches_are_sent_when_full_and_when_their_first_interaction_has_lingered()
     {
         var batches = Channel.CreateUnbounded<int>();
         await using var client = Client(fixture.App.BaseAddress, batches, maxBatchSize: 3, linger: TimeSpan.FromSeconds(2));
@@ -75,7 +75,7 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
     }
 
     [Fact]
-    public async Task NetworkErrors429And503_AreRetried_HonouringRetryAfter_AndARetryAfterALostAnswerIsADuplicate()
+    public async Task Network_errors_429_and_503_are_retried_honouring_retry_after_and_a_retry_after_a_lost_answer_is_a_duplicate()
     {
         await using var flaky = new FlakyServer(fixture.App.BaseAddress,
             new FlakyServer.Drop(), new FlakyServer.Status(429, 7), new FlakyServer.Status(503, 3), new FlakyServer.AnswerLost());
@@ -107,7 +107,7 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
     }
 
     [Fact]
-    public async Task ABatchIsGivenUpAfterItsTries_AndReportedWithItsInteractions()
+    public async Task A_batch_is_given_up_after_its_tries_and_reported_with_its_interactions()
     {
         await using var flaky = new FlakyServer(fixture.App.BaseAddress, new FlakyServer.Status(503, 1), new FlakyServer.Status(503, 1));
         var http = new HttpClient { BaseAddress = flaky.BaseAddress };
@@ -126,7 +126,7 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
     }
 
     [Fact]
-    public async Task RefusedItems_AreReportedWithCxLivesReasons_AndTheGoodOnesBesideThemKept()
+    public async Task Refused_items_are_reported_with_CxLives_reasons_and_the_good_ones_beside_them_kept()
     {
         await using var client = Client(fixture.App.BaseAddress);
         var rejections = new List<CxRejection>();
@@ -146,7 +146,7 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
     }
 
     [Fact]
-    public async Task Disposing_SendsWhatIsStillQueued()
+    public async Task Disposing_sends_what_is_still_queued()
     {
         var client = Client(fixture.App.BaseAddress); // lingers an hour: only disposing sends
         for (var i = 0; i < 5; i++)
@@ -160,7 +160,7 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
     }
 
     [Fact]
-    public async Task AddCxLiveClient_TakesItsHttpClientFromTheFactory()
+    public async Task Add_CxLive_client_takes_its_http_client_from_the_factory()
     {
         var services = new ServiceCollection();
         services.AddCxLiveClient(o => o.BaseAddress = fixture.App.BaseAddress);
@@ -179,7 +179,7 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
 
     /// <summary>Every value of every field the client can write is read by CxLive's own parser as meant.</summary>
     [Fact]
-    public void TheClientsInteraction_IsWhatTheServersParserAccepts()
+    public void The_clients_interaction_is_what_the_servers_parser_accepts()
     {
         var now = DateTimeOffset.UtcNow;
         var items = Enum.GetValues<CxChannel>().Select((channel, i) => new CxInteraction
@@ -211,7 +211,7 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
     }
 
     [Fact]
-    public void TheLibrary_DependsOnNeitherOrleansNorTheServer()
+    public void The_library_depends_on_neither_Orleans_nor_the_server()
     {
         var references = typeof(CxLiveClient).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 

@@ -10,7 +10,7 @@ namespace CxLive.Tests.Integration.Client;
 public sealed class RedisTransportTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [Fact]
-    public async Task Interactions_AreAppendedToCxLivesStream_OneJsonEntryEach_AndFlushedOnDispose()
+    public async Task Interactions_are_appended_to_CxLives_stream_one_json_entry_each_and_flushed_on_dispose()
     {
         var stream = "cxlive:interactions:" + Guid.NewGuid().ToString("N")[..8];
         var client = CxLiveClient.Create(new CxLiveClientOptions
@@ -40,7 +40,7 @@ public sealed class RedisTransportTests(RedisServer redis) : IClassFixture<Redis
     }
 
     [Fact]
-    public async Task AnUnreachableRedis_IsRetried_ThenTheBatchIsReported()
+    public async Task An_unreachable_Redis_is_retried_then_the_batch_is_reported()
     {
         var options = new CxLiveClientOptions { Transport = CxTransportKind.Redis, MaxAttempts = 2, InitialBackoff = TimeSpan.FromMilliseconds(1), LingerTime = TimeSpan.FromHours(1) };
         using var nowhere = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{FreePorts.Next()},abortConnect=false,connectTimeout=200,syncTimeout=500,asyncTimeout=500");

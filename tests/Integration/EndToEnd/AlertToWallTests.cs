@@ -14,7 +14,7 @@ public sealed class AlertToWallTests(AppFixture fixture)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task ThreeFailedSearches_ReachTheWallAsAlertRaised_AndTheFixAsAlertUpdated()
+    public async Task Three_failed_searches_reach_the_wall_as_alert_raised_and_the_fix_as_alert_updated()
     {
         var customer = NewCustomer();
         var now = DateTimeOffset.UtcNow;

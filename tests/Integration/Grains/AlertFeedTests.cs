@@ -44,7 +44,7 @@ public sealed class AlertFeedTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task SubscribedServers_HearEveryAlertChange()
+    public async Task Subscribed_servers_hear_every_alert_change()
     {
         var customer = NewCustomer();
         var observer = new RecordingObserver(customer);

@@ -13,7 +13,7 @@ namespace CxLive.Tests.Integration.Grains;
 public sealed class CheckpointTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task CustomerState_IsWrittenAfterTheCheckpointDelay_NotPerBatch()
+    public async Task Customer_state_is_written_after_the_checkpoint_delay_not_per_batch()
     {
         var customer = NewCustomer();
         var grain = fixture.Grains.GetGrain<ICustomerGrain>(customer);

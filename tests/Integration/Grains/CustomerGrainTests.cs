@@ -18,7 +18,7 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
         fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = _customer });
 
     [Fact]
-    public async Task RecordsABatch_AndSkipsReSentIds()
+    public async Task Records_a_batch_and_skips_resent_ids()
     {
         var a = Make(_customer, T0, InteractionTypes.PageView);
         var b = Make(_customer, T0.AddSeconds(1), InteractionTypes.ProductView);
@@ -36,7 +36,7 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ThirdFailedSearch_PutsAnAlertInTheBook_BeforeTheCallReturns()
+    public async Task Third_failed_search_puts_an_alert_in_the_book_before_the_call_returns()
     {
         var searches = new[] { FailedSearch(_customer, T0, "a"), FailedSearch(_customer, T0.AddMinutes(1), "b"), FailedSearch(_customer, T0.AddMinutes(2), "c") };
 
@@ -50,7 +50,7 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task RepeatedCondition_UpdatesTheOpenAlert_AndSuccessResolvesIt()
+    public async Task Repeated_condition_updates_the_open_alert_and_success_resolves_it()
     {
         await Customer.RecordAsync([FailedSearch(_customer, T0), FailedSearch(_customer, T0.AddMinutes(1)), FailedSearch(_customer, T0.AddMinutes(2))]);
         await Customer.RecordAsync([FailedSearch(_customer, T0.AddMinutes(3))]);
@@ -66,7 +66,7 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ReSendingTheSameFailedSearches_RaisesNothingNew()
+    public async Task Re_sending_the_same_failed_searches_raises_nothing_new()
     {
         var searches = new[] { FailedSearch(_customer, T0), FailedSearch(_customer, T0.AddMinutes(1)), FailedSearch(_customer, T0.AddMinutes(2)) };
         await Customer.RecordAsync([.. searches]);
@@ -78,7 +78,7 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task StateSurvivesDeactivation_ThroughTheCheckpoint()
+    public async Task State_survives_deactivation_through_the_checkpoint()
     {
         var first = FailedSearch(_customer, T0);
         await Customer.RecordAsync([first, FailedSearch(_customer, T0.AddMinutes(1))]);

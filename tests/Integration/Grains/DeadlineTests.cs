@@ -26,7 +26,7 @@ public sealed class DeadlineTests(ClusterFixture fixture)
         Assert.Single(await fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = _customer }));
 
     [Fact]
-    public async Task UnansweredComplaint_RegistersOneReminderForItsNextDeadline_AndFiresWhenItComes()
+    public async Task Unanswered_complaint_registers_one_reminder_for_its_next_deadline_and_fires_when_it_comes()
     {
         var now = fixture.Clock.GetUtcNow();
         var complaint = Make(_customer, now, InteractionTypes.Complaint, "social/weibo") with { CaseId = "case-9", Channel = Channel.Social };
@@ -53,7 +53,7 @@ public sealed class DeadlineTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ComplaintOlderThanItsSla_RaisesAtOnce_WhenItArrivesLate()
+    public async Task Complaint_older_than_its_sla_raises_at_once_when_it_arrives_late()
     {
         var complaint = Make(_customer, fixture.Clock.GetUtcNow() - TimeSpan.FromHours(3), InteractionTypes.Complaint, "email/support") with { CaseId = "late" };
 

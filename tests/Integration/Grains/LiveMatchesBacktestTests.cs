@@ -65,7 +65,7 @@ public sealed class LiveMatchesBacktestTests : IAsyncLifetime
     private IGrainFactory Grains => _cluster.Client;
 
     [Fact]
-    public async Task ADayOfJourneys_RaisesTheSameAlertsLiveAsInABacktest()
+    public async Task A_day_of_journeys_raises_the_same_alerts_live_as_in_a_backtest()
     {
         var start = _clock.GetUtcNow();
         var prefix = "day" + Guid.NewGuid().ToString("N")[..6];

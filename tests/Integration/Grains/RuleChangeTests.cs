@@ -13,7 +13,7 @@ namespace CxLive.Tests.Integration.Grains;
 public sealed class RuleChangeTests
 {
     [Fact]
-    public async Task AChangeStoredByTheRulesGrain_IsInForceOnEverySilo()
+    public async Task A_change_stored_by_the_rules_grain_is_in_force_on_every_silo()
     {
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());

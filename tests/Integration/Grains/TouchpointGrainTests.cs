@@ -10,7 +10,7 @@ namespace CxLive.Tests.Integration.Grains;
 public sealed class TouchpointGrainTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task KeepsRollingCountsAndFailureRate_UpToNow()
+    public async Task Keeps_rolling_counts_and_failure_rate_up_to_now()
     {
         var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..8];
         var grain = fixture.Grains.GetGrain<ITouchpointGrain>(touchpoint);
@@ -34,7 +34,7 @@ public sealed class TouchpointGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ABusyTouchpointGoneSilent_RaisesACriticalAlertAndAnIncidentOnTime_AndTrafficReturningResolvesThem()
+    public async Task A_busy_touchpoint_gone_silent_raises_a_critical_alert_and_an_incident_on_time_and_traffic_returning_resolves_them()
     {
         var touchpoint = "app/checkout-" + Guid.NewGuid().ToString("N")[..8];
         var grain = fixture.Grains.GetGrain<ITouchpointGrain>(touchpoint);

@@ -30,7 +30,7 @@ public sealed class ApiReferenceAccessTests(ApiReferenceAccessTests.AdminsOnly f
     [Theory]
     [InlineData("openapi/v1.json")]
     [InlineData("scalar/")] // its script, scalar/scalar.js, is the package's own public code and is served to anyone
-    public async Task OnlyAdminsOpenThem(string path)
+    public async Task Only_admins_open_them(string path)
     {
         using var anonymous = await SignedInAsync(null);
         using var supervisor = await SignedInAsync("zhang.min");
@@ -46,7 +46,7 @@ public sealed class ApiReferenceAccessTests(ApiReferenceAccessTests.AdminsOnly f
     [InlineData("Production", null, "admins")]
     [InlineData("Production", "Open", "open")]
     [InlineData("Development", "off", "off")]
-    public void ByDefault_OpenInDevelopment_AdminsElsewhere_AsConfigured(string environment, string? configured, string access)
+    public void By_default_open_in_development_admins_elsewhere_as_configured(string environment, string? configured, string access)
     {
         var options = new ApiReferenceOptions { Access = configured };
 

@@ -31,7 +31,7 @@ public sealed class AlertBookStateTests
     };
 
     [Fact]
-    public void SameCondition_NeverOpensTwoAlerts()
+    public void Same_condition_never_opens_two_alerts()
     {
         var raised = _book.Apply(Raise("c-1", "a", "b", "c"), Now, _options)!;
         var repeated = _book.Apply(Raise("c-1", "a", "b", "c", "d"), Now.AddMinutes(1), _options)!;
@@ -48,7 +48,7 @@ public sealed class AlertBookStateTests
     }
 
     [Fact]
-    public void OtherCustomers_GetTheirOwnAlerts()
+    public void Other_customers_get_their_own_alerts()
     {
         var one = _book.Apply(Raise("c-1", "a"), Now, _options)!;
         var two = _book.Apply(Raise("c-2", "b"), Now, _options)!;
@@ -58,7 +58,7 @@ public sealed class AlertBookStateTests
     }
 
     [Fact]
-    public void Resolve_ClosesTheOpenAlert_WithHistory_AndANewRaiseOpensAFreshOne()
+    public void Resolve_closes_the_open_alert_with_history_and_a_new_raise_opens_a_fresh_one()
     {
         var raised = _book.Apply(Raise("c-1", "a"), Now, _options)!;
         var resolved = _book.Apply(Resolve("c-1"), Now.AddMinutes(2), _options)!;
@@ -75,14 +75,14 @@ public sealed class AlertBookStateTests
     }
 
     [Fact]
-    public void ResolveWithNothingOpen_ChangesNothing()
+    public void Resolve_with_nothing_open_changes_nothing()
     {
         Assert.Null(_book.Apply(Resolve("c-1"), Now, _options));
         Assert.Empty(_book.ById);
     }
 
     [Fact]
-    public void Trim_ForgetsOldestResolved_KeepsEveryOpenAlert()
+    public void Trim_forgets_oldest_resolved_keeps_every_open_alert()
     {
         var open = _book.Apply(Raise("c-0", "x"), Now, _options)!.Alert.Id;
         for (var i = 1; i <= 4; i++)
@@ -99,7 +99,7 @@ public sealed class AlertBookStateTests
     }
 
     [Fact]
-    public void Trim_ForgetsAlertsResolvedLongerAgoThanTheRetention_WhateverTheirNumber()
+    public void Trim_forgets_alerts_resolved_longer_ago_than_the_retention_whatever_their_number()
     {
         var open = _book.Apply(Raise("c-0", "x"), Now.AddDays(-40), _options)!.Alert.Id;
         _book.Apply(Raise("c-1", "x"), Now.AddDays(-40), _options);

@@ -52,7 +52,7 @@ public class PainPointsTests
     }
 
     [Fact]
-    public void AWeekOfDays_AddsUpPerGroupAndDay()
+    public void A_week_of_days_adds_up_per_group_and_day()
     {
         var report = PainPoints.Report(Week().Select(AlertFact.Of), Monday, Monday.AddDays(7), PainPointGroup.Rule);
 
@@ -70,7 +70,7 @@ public class PainPointsTests
     [InlineData(PainPointGroup.Touchpoint, "web/search", "call-center/support-queue")]
     [InlineData(PainPointGroup.Stage, "research", "service")]
     [InlineData(PainPointGroup.Channel, "web", "call-center")]
-    public void GroupsBy_TouchpointStageOrChannel(PainPointGroup by, string first, string second)
+    public void Groups_by_touchpoint_stage_or_channel(PainPointGroup by, string first, string second)
     {
         var report = PainPoints.Report(Week().Select(AlertFact.Of), Monday, Monday.AddDays(7), by);
 
@@ -78,7 +78,7 @@ public class PainPointsTests
     }
 
     [Fact]
-    public void AWeeksMeans_WeighEveryAlert_NotEveryDay()
+    public void A_weeks_means_weigh_every_alert_not_every_day()
     {
         // Monday: one alert acknowledged after 10 min; Tuesday: three after 2 min. The week's mean is 4, not 6.
         List<Alert> alerts =
@@ -94,7 +94,7 @@ public class PainPointsTests
     }
 
     [Fact]
-    public void AlertsWithoutStageOrTouchpoint_FallIntoNone_NotOutOfTheCount()
+    public void Alerts_without_stage_or_touchpoint_fall_into_none_not_out_of_the_count()
     {
         var report = PainPoints.Report([AlertFact.Of(Raised("experience-drop", "c-1", Monday, touchpoint: null!, stage: null))], Monday, Monday.AddDays(1), PainPointGroup.Stage);
 
@@ -102,7 +102,7 @@ public class PainPointsTests
     }
 
     [Fact]
-    public void Csv_HasOneLinePerGroupAndDay_AndQuotesWhatNeedsIt()
+    public void Csv_has_one_line_per_group_and_day_and_quotes_what_needs_it()
     {
         var words = new CustomerWords("c-0-0", "=shoes, \"red\"", "search", Monday.AddHours(9));
         var facts = Week().Select(AlertFact.Of).Select(f => f.CustomerId == "c-0-0" ? f with { Words = words } : f);

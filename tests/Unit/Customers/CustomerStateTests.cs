@@ -13,7 +13,7 @@ public sealed class CustomerStateTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void ReSentId_IsADuplicate_AndChangesNothing()
+    public void Resent_id_is_a_duplicate_and_changes_nothing()
     {
         var search = _journey.FailedSearch();
 
@@ -27,7 +27,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void AnIdAcceptedWithinTheRedeliveryWindow_IsRecent_AndNotAfterIt()
+    public void An_id_accepted_within_the_redelivery_window_is_recent_and_not_after_it()
     {
         var search = _journey.FailedSearch();
         _state.TryRecord(search, _options, Now);
@@ -38,7 +38,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void RecentAcceptances_AreForgottenPastTheWindow_AndCappedAtTheDedupCapacity()
+    public void Recent_acceptances_are_forgotten_past_the_window_and_capped_at_the_dedup_capacity()
     {
         var ids = Enumerable.Range(0, 6).Select(_ => _journey.Make(InteractionTypes.PageView)).ToList();
         _state.TryRecord(ids[0], _options, Now);
@@ -53,7 +53,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void Timeline_IsInEventTimeOrder_NewestKept()
+    public void Timeline_is_in_event_time_order_newest_kept()
     {
         var a = _journey.Make(InteractionTypes.PageView);
         var b = _journey.After(TimeSpan.FromMinutes(1)).Make(InteractionTypes.PageView);
@@ -74,7 +74,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void AFullTimeline_KeepsExactlyTheNewest_WhetherTheyAreLongerOrShorterThanWhatTheyReplace()
+    public void A_full_timeline_keeps_exactly_the_newest_whether_they_are_longer_or_shorter_than_what_they_replace()
     {
         var sizes = new[] { 200, 5, 5, 300, 1, 40, 2, 2, 2, 150 };
         var sent = sizes.Select(n => _journey.After(TimeSpan.FromSeconds(1)).Make(InteractionTypes.Search, attributes: new() { ["query"] = new string('q', n) })).ToList();
@@ -89,7 +89,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void CountsPerChannelAndStage()
+    public void Counts_per_channel_and_stage()
     {
         _state.TryRecord(_journey.Make(InteractionTypes.PageView, channel: Channel.Web, stage: JourneyStage.Discover), _options, Now);
         _state.TryRecord(_journey.Make(InteractionTypes.Contact, channel: Channel.CallCenter, stage: JourneyStage.Service), _options, Now);
@@ -102,7 +102,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void RecentIds_ForgetsTheOldest_BeyondCapacity()
+    public void Recent_ids_forgets_the_oldest_beyond_capacity()
     {
         var ids = new RecentIds();
         foreach (var id in new[] { "a", "b", "c", "d", "e" })
@@ -117,7 +117,7 @@ public sealed class CustomerStateTests
     [Theory]
     [InlineData(12, 30)]   // grows 8 -> 12, then wraps
     [InlineData(512, 300)] // grows 8 -> 16 -> ... -> 512, never full
-    public void RecentIds_GrowsOnDemand_AndRemembersExactlyTheNewest(int capacity, int added)
+    public void Recent_ids_grows_on_demand_and_remembers_exactly_the_newest(int capacity, int added)
     {
         var ids = new RecentIds();
         for (var i = 0; i < added; i++)
@@ -131,7 +131,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void RecentIds_AWrappedRingReloadedWithMoreCapacity_KeepsAllAndGrows()
+    public void Recent_ids_a_wrapped_ring_reloaded_with_more_capacity_keeps_all_and_grows()
     {
         var ids = new RecentIds();
         for (var i = 0; i < 10; i++)
@@ -150,7 +150,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void RecentIds_AfterReload_StillKnowsItsIds_AndHonoursANewCapacity()
+    public void Recent_ids_after_reload_still_knows_its_ids_and_honours_a_new_capacity()
     {
         var ids = new RecentIds();
         foreach (var id in new[] { "a", "b", "c", "d" })
@@ -166,7 +166,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void RecentIds_SavedBeforeAcceptedTimesWereKept_StillKnowsItsIds_AsAcceptedLongAgo()
+    public void Recent_ids_saved_before_accepted_times_were_kept_still_knows_its_ids_as_accepted_long_ago()
     {
         var ids = new RecentIds();
         ids.Add("a", 4, Now);
@@ -181,7 +181,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void ADuplicate_IsRecentFromTheSameEntryOnly_AnotherEntryWithTheSameIdIsARe_send()
+    public void A_duplicate_is_recent_from_the_same_entry_only_another_entry_with_the_same_id_is_a_re_send()
     {
         var sent = _journey.Make(InteractionTypes.PageView);
         _state.TryRecord(sent with { StreamEntry = 7 }, _options, Now);
@@ -193,7 +193,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void RecentIds_SavedBeforeEntriesWereKept_TreatEveryEntryAsPossiblyTheSame_AndKeepNewOnesAligned()
+    public void Recent_ids_saved_before_entries_were_kept_treat_every_entry_as_possibly_the_same_and_keep_new_ones_aligned()
     {
         var ids = new RecentIds();
         ids.Add("a", 4, Now);
@@ -207,7 +207,7 @@ public sealed class CustomerStateTests
     }
 
     [Fact]
-    public void RecentIds_ReloadedWithLessCapacity_KeepEachIdsEntry()
+    public void Recent_ids_reloaded_with_less_capacity_keep_each_ids_entry()
     {
         var ids = new RecentIds();
         for (var i = 0; i < 6; i++)

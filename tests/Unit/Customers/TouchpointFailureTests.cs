@@ -20,7 +20,7 @@ public sealed class TouchpointFailureTests
     [InlineData(InteractionTypes.QueueWait, Outcome.Abandoned, 40.0, true)]
     [InlineData(InteractionTypes.OrderStatus, Outcome.Success, null, false)]
     [InlineData(InteractionTypes.Outreach, Outcome.Failure, null, false)]  // an unreachable customer is not the touchpoint failing
-    public void CountsTheBadMomentsCustomerRulesSee(string type, Outcome outcome, double? score, bool failure)
+    public void Counts_the_bad_moments_customer_rules_see(string type, Outcome outcome, double? score, bool failure)
     {
         var interaction = _journey.Make(type, outcome: outcome, score: score);
 
@@ -28,7 +28,7 @@ public sealed class TouchpointFailureTests
     }
 
     [Fact]
-    public void ASearchOutageWithSuccessfulButEmptyAnswers_RaisesTheFailureRate()
+    public void A_search_outage_with_successful_but_empty_answers_raises_the_failure_rate()
     {
         var state = new TouchpointState();
         for (var i = 0; i < 8; i++)

@@ -10,7 +10,7 @@ public sealed class TouchpointStateTests
     private readonly TouchpointState _state = new();
 
     [Fact]
-    public void CountsFailureRate_OverTheLastFiveMinutesAndHour_ByEventTime()
+    public void Counts_failure_rate_over_the_last_five_minutes_and_hour_by_event_time()
     {
         _state.Record(_journey.Make(InteractionTypes.Search, outcome: Outcome.Failure));
         _journey.After(TimeSpan.FromMinutes(30));
@@ -28,7 +28,7 @@ public sealed class TouchpointStateTests
     }
 
     [Fact]
-    public void EventsOlderThanTheRing_CountOnlyInTotals()
+    public void Events_older_than_the_ring_count_only_in_totals()
     {
         _state.Record(_journey.Make(InteractionTypes.Search));
         _state.Record(_journey.Make(InteractionTypes.Search, at: _journey.Now - TimeSpan.FromHours(1)));

@@ -12,7 +12,7 @@ public sealed partial class AlertTextTests
     private static partial Regex Chinese();
 
     [Fact]
-    public void EveryRaisedCustomerAlertCarriesAChineseTitleDetailWordingAndContext()
+    public void Every_raised_customer_alert_carries_a_Chinese_title_detail_wording_and_context()
     {
         var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         var generated = new JourneyGenerator(new SimulatorOptions { Seed = 7, Customers = 1500, BadExperienceRate = 0.3 }, start).Advance(start.AddHours(1));
@@ -43,6 +43,6 @@ public sealed partial class AlertTextTests
     [InlineData(2 * 3600, "2 小时")]
     [InlineData(2 * 3600 + 5 * 60, "2 小时 5 分钟")]
     [InlineData(3 * 86400, "3 天")]
-    public void SpansReadTheSameInChineseAsInEnglish(int seconds, string chinese) =>
-        Assert.Equal(chinese, Phrases.SpanZh(TimeSpan.FromSeconds(seconds)));
+    public void Spans_read_the_same_in_Chinese_as_in_English(int seconds, string chinese) =>
+        Assert.Equal(chinese, AlertTexts.Language(AlertLanguages.Chinese).Span(TimeSpan.FromSeconds(seconds)));
 }

@@ -50,7 +50,7 @@ public sealed class BurstRuleTests
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public void FiresAtTheThreshold_WithEvidenceAndWords(BurstRule rule)
+    public void Fires_at_the_threshold_with_evidence_and_words(BurstRule rule)
     {
         var signals = Feed(new DetectorHarness(), new Journey(), rule, rule.Threshold, rule.Window);
 
@@ -65,21 +65,21 @@ public sealed class BurstRuleTests
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public void StaysQuiet_OneBelowTheThreshold(BurstRule rule)
+    public void Stays_quiet_one_below_the_threshold(BurstRule rule)
     {
         Assert.Empty(Feed(new DetectorHarness(), new Journey(), rule, rule.Threshold - 1, rule.Window));
     }
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public void StaysQuiet_WhenTheRunIsLongerThanTheWindow(BurstRule rule)
+    public void Stays_quiet_when_the_run_is_longer_than_the_window(BurstRule rule)
     {
         Assert.Empty(Feed(new DetectorHarness(), new Journey(), rule, rule.Threshold, rule.Window + TimeSpan.FromSeconds(1)));
     }
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public void ResolvesAsTheCatalogueSays(BurstRule rule)
+    public void Resolves_as_the_catalogue_says(BurstRule rule)
     {
         var detector = new DetectorHarness();
         var journey = new Journey();
@@ -100,7 +100,7 @@ public sealed class BurstRuleTests
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public void DisabledRule_RaisesNothing(BurstRule rule)
+    public void Disabled_rule_raises_nothing(BurstRule rule)
     {
         var detector = new DetectorHarness(DetectorHarness.Rule(rule.RuleId, enabled: false));
 

@@ -21,7 +21,7 @@ public sealed class DeadlineRuleTests
         _journey.Make(InteractionTypes.ComplaintReply, "social/weibo", channel: Channel.Social) with { CaseId = caseId };
 
     [Fact]
-    public void UnansweredComplaint_WarnsAt80Percent_BreachesAtTheSla_AndTurnsCriticalAt24Hours()
+    public void Unanswered_complaint_warns_at_80_percent_breaches_at_the_sla_and_turns_critical_at_24_hours()
     {
         var complaint = Complaint();
         var t0 = complaint.Timestamp;
@@ -49,7 +49,7 @@ public sealed class DeadlineRuleTests
     }
 
     [Fact]
-    public void UnansweredComplaint_ALateLookRaisesOnce_AtTheLevelReached()
+    public void Unanswered_complaint_a_late_look_raises_once_at_the_level_reached()
     {
         var complaint = Complaint();
         _detector.Feed(complaint);
@@ -60,7 +60,7 @@ public sealed class DeadlineRuleTests
     }
 
     [Fact]
-    public void UnansweredComplaint_TheReplyResolves_AndAnEarlyReplyRaisesNothing()
+    public void Unanswered_complaint_the_reply_resolves_and_an_early_reply_raises_nothing()
     {
         _detector.Feed(Complaint("early"), Complaint("late"));
         _detector.Feed(_journey.After(30 * Minute).Make(InteractionTypes.ComplaintReply, "email/support") with { CaseId = "early" });
@@ -75,7 +75,7 @@ public sealed class DeadlineRuleTests
     }
 
     [Fact]
-    public void MissedFollowUp_FiresThreeDaysAfterAVisitWithNoCallback_AndTheCallbackResolves()
+    public void Missed_follow_up_fires_three_days_after_a_visit_with_no_callback_and_the_callback_resolves()
     {
         var visit = _journey.Make(InteractionTypes.ServiceVisit, "field-service/beijing", channel: Channel.FieldService);
         _detector.Feed(visit);
@@ -90,7 +90,7 @@ public sealed class DeadlineRuleTests
     }
 
     [Fact]
-    public void MissedFollowUp_ACallbackInTime_MeansNoAlert()
+    public void Missed_follow_up_a_callback_in_time_means_no_alert()
     {
         _detector.Feed(_journey.Make(InteractionTypes.ServiceVisit, "field-service/beijing"), _journey.After(TimeSpan.FromDays(2)).Make(InteractionTypes.Outreach, "call-center/outreach"));
 
@@ -99,7 +99,7 @@ public sealed class DeadlineRuleTests
     }
 
     [Fact]
-    public void PaymentFailure_AFailureWithNoOrderWithin30Minutes_Fires_AndAnOrderResolves()
+    public void Payment_failure_a_failure_with_no_order_within_30_minutes_fires_and_an_order_resolves()
     {
         var failed = _journey.Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure);
         _detector.Feed(failed);
@@ -113,7 +113,7 @@ public sealed class DeadlineRuleTests
     }
 
     [Fact]
-    public void PaymentFailure_AnOrderInTime_MeansNoAlert()
+    public void Payment_failure_an_order_in_time_means_no_alert()
     {
         _detector.Feed(_journey.Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure), _journey.After(5 * Minute).Make(InteractionTypes.OrderPlaced, "web/checkout"));
 
@@ -121,7 +121,7 @@ public sealed class DeadlineRuleTests
     }
 
     [Fact]
-    public void PushFatigue_ExpiresADayAfterTheLastDismissal()
+    public void Push_fatigue_expires_a_day_after_the_last_dismissal()
     {
         for (var i = 0; i < 3; i++)
         {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using CxLive.Benchmarks;
 using CxLive.Detection;
+using CxLive.Evaluation;
 using Xunit.Abstractions;
 
 namespace CxLive.Tests.Unit.Detection;

@@ -12,7 +12,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     private readonly DetectorHarness _detector = new(focus: RepeatedFailedSearchDetector.RuleId);
 
     [Fact]
-    public void RaisesAlert_OnThirdFailedSearchWithinTenMinutes()
+    public void Raises_alert_on_third_failed_search_within_ten_minutes()
     {
         var first = _journey.FailedSearch("red running shoes 42");
         var second = _journey.After(2 * Minute).FailedSearch("red running shoe");
@@ -37,7 +37,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void StaysQuiet_WithOnlyTwoFailedSearches()
+    public void Stays_quiet_with_only_two_failed_searches()
     {
         var signals = _detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch());
 
@@ -47,7 +47,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     [Theory]
     [InlineData(0, true)]      // first to last exactly 10:00 apart: within the window
     [InlineData(1, false)]     // one millisecond more: outside
-    public void WindowIsInclusive_FromFirstToLastFailure(int extraMilliseconds, bool fires)
+    public void Window_is_inclusive_from_first_to_last_failure(int extraMilliseconds, bool fires)
     {
         var first = _journey.FailedSearch();
         var second = _journey.After(5 * Minute).FailedSearch();
@@ -59,7 +59,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void CountsOnlyFailuresWithinOneWindow_WhenOlderOnesFallOut()
+    public void Counts_only_failures_within_one_window_when_older_ones_fall_out()
     {
         var old = _journey.FailedSearch();
         var second = _journey.After(8 * Minute).FailedSearch();
@@ -76,7 +76,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     [InlineData(InteractionTypes.Search)]
     [InlineData(InteractionTypes.ProductView)]
     [InlineData(InteractionTypes.AddToCart)]
-    public void SuccessBetweenFailures_StartsTheCountOver(string successType)
+    public void Success_between_failures_starts_the_count_over(string successType)
     {
         var success = successType == InteractionTypes.Search ? 12 : (double?)null;
         var signals = _detector.Feed(
@@ -89,7 +89,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void CountsOutOfOrderArrivals_ByEventTime()
+    public void Counts_out_of_order_arrivals_by_event_time()
     {
         var first = _journey.FailedSearch("a");
         var second = _journey.After(Minute).FailedSearch("b");
@@ -103,7 +103,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void LateSuccessBetweenFailures_PreventsTheAlert()
+    public void Late_success_between_failures_prevents_the_alert()
     {
         var first = _journey.FailedSearch();
         var success = _journey.After(Minute).SuccessfulSearch();
@@ -121,7 +121,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     [InlineData(Outcome.Success, 0.0, true)]
     [InlineData(Outcome.Success, 5.0, false)]
     [InlineData(Outcome.Success, null, false)]
-    public void FailedSearchMeans_NoResultsOrAnOutcomeOtherThanSuccess(Outcome outcome, double? results, bool failed)
+    public void Failed_search_means_no_results_or_an_outcome_other_than_success(Outcome outcome, double? results, bool failed)
     {
         var signals = _detector.Feed(
             _journey.Make(InteractionTypes.Search, outcome: outcome, score: results),
@@ -135,7 +135,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     [InlineData(InteractionTypes.Search, "A search found results.")]
     [InlineData(InteractionTypes.ProductView, "The customer viewed a product.")]
     [InlineData(InteractionTypes.AddToCart, "The customer added to cart.")]
-    public void Resolves_WhenTheCustomerFindsSomething(string successType, string reason)
+    public void Resolves_when_the_customer_finds_something(string successType, string reason)
     {
         _detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch());
         var success = _journey.After(Minute).Make(successType, score: successType == InteractionTypes.Search ? 3 : null);
@@ -149,7 +149,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void FailedProductView_DoesNotResolve()
+    public void Failed_product_view_does_not_resolve()
     {
         _detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch());
 
@@ -159,7 +159,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void LateSuccessFromBeforeTheRun_DoesNotResolve()
+    public void Late_success_from_before_the_run_does_not_resolve()
     {
         var early = _journey.SuccessfulSearch();
         _detector.Feed(
@@ -172,7 +172,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void FurtherFailuresWhileOpen_UpdateTheSameCondition()
+    public void Further_failures_while_open_update_the_same_condition()
     {
         var run = new[] { _journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch() };
         _detector.Feed(run);
@@ -186,7 +186,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void FiresAgain_ForANewRunAfterResolving()
+    public void Fires_again_for_a_new_run_after_resolving()
     {
         _detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch());
         _detector.Feed(_journey.After(Minute).SuccessfulSearch());
@@ -198,7 +198,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void FollowsConfiguredThresholdAndWindow()
+    public void Follows_configured_threshold_and_window()
     {
         var detector = new DetectorHarness(DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, parameters: [("threshold", "2"), ("window", "00:00:30")]), RepeatedFailedSearchDetector.RuleId);
 
@@ -207,7 +207,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void DisabledRule_RaisesNothing()
+    public void Disabled_rule_raises_nothing()
     {
         var detector = new DetectorHarness(DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, enabled: false), RepeatedFailedSearchDetector.RuleId);
 
@@ -217,7 +217,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void IgnoresInteractionsThatAreNotAboutSearching()
+    public void Ignores_interactions_that_are_not_about_searching()
     {
         var signals = _detector.Feed(
             _journey.FailedSearch(),
@@ -230,7 +230,7 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
-    public void KeepsMemoryBounded_WhenFailuresNeverStop()
+    public void Keeps_memory_bounded_when_failures_never_stop()
     {
         for (var i = 0; i < BurstWindow.Capacity * 3; i++)
         {

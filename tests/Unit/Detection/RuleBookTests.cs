@@ -10,7 +10,7 @@ public sealed class RuleBookTests
     private readonly CustomerDetectors _catalogue = CustomerDetectors.Catalogue();
 
     [Fact]
-    public void EveryRuleInTheCatalogue_HasDefaultsThatCompile()
+    public void Every_rule_in_the_catalogue_has_defaults_that_compile()
     {
         var book = RuleBook.Defaults(_catalogue.Definitions);
 
@@ -24,7 +24,7 @@ public sealed class RuleBookTests
     }
 
     [Fact]
-    public void ConfiguredSettings_OverrideOnlyWhatTheyName()
+    public void Configured_settings_override_only_what_they_name()
     {
         var configured = DetectorHarness.Rule(RepeatedFailedSearchDetector.RuleId, parameters: [("window", "00:05:00")]);
         configured[RepeatedFailedSearchDetector.RuleId].Severity = Severity.Critical;
@@ -43,7 +43,7 @@ public sealed class RuleBookTests
     [InlineData("window", "10 minutes", "repeated-failed-search: parameters.window: '10 minutes' must be a positive duration written hh:mm:ss (or d.hh:mm:ss)")]
     [InlineData("window", "-00:10:00", "repeated-failed-search: parameters.window: '-00:10:00' must be a positive duration written hh:mm:ss (or d.hh:mm:ss)")]
     [InlineData("windw", "00:10:00", "repeated-failed-search: parameters.windw: not a parameter of repeated-failed-search (it has: threshold, window)")]
-    public void InvalidSettings_AreRefusedNamingTheParameter(string name, string value, string error)
+    public void Invalid_settings_are_refused_naming_the_parameter(string name, string value, string error)
     {
         var errors = new List<string>();
 
@@ -54,7 +54,7 @@ public sealed class RuleBookTests
     }
 
     [Fact]
-    public void UnknownRule_IsRefused()
+    public void Unknown_rule_is_refused()
     {
         var errors = new List<string>();
 

@@ -15,7 +15,7 @@ public sealed class SecondConditionTests
         _journey.After(Minute).Make(InteractionTypes.OrderStatus, "app/orders", outcome, attributes: new() { ["orderId"] = orderId });
 
     [Fact]
-    public void OrderStatus_ThreeLookupsOfOneOrder_FireEvenWhenTheySucceed()
+    public void Order_status_three_lookups_of_one_order_fire_even_when_they_succeed()
     {
         var detector = new DetectorHarness(focus: OrderStatusFailureDetector.RuleId);
 
@@ -27,7 +27,7 @@ public sealed class SecondConditionTests
     }
 
     [Fact]
-    public void OrderStatus_ASuccessfulLookupResolves_AndDoesNotReRaise()
+    public void Order_status_a_successful_lookup_resolves_and_does_not_re_raise()
     {
         var detector = new DetectorHarness(focus: OrderStatusFailureDetector.RuleId);
         detector.Feed(Lookup("ORD-1", Outcome.Failure), Lookup("ORD-1", Outcome.Failure));
@@ -40,7 +40,7 @@ public sealed class SecondConditionTests
     private Interaction Recommendation(string type) => _journey.After(Minute).Make(type, "app/recommendations");
 
     [Fact]
-    public void Recommendations_SixShownWithNoneClicked_Fire_AndAClickResolves()
+    public void Recommendations_six_shown_with_none_clicked_fire_and_a_click_resolves()
     {
         var detector = new DetectorHarness(focus: RecommendationRejectionDetector.RuleId);
         Assert.Empty(detector.Feed([.. Enumerable.Range(0, 5).Select(_ => Recommendation(InteractionTypes.RecommendationShown))]));
@@ -52,7 +52,7 @@ public sealed class SecondConditionTests
     }
 
     [Fact]
-    public void Recommendations_AClickAmongThemStartsTheCountOver()
+    public void Recommendations_a_click_among_them_starts_the_count_over()
     {
         var detector = new DetectorHarness(focus: RecommendationRejectionDetector.RuleId);
 
@@ -70,7 +70,7 @@ public sealed class SecondConditionTests
         _journey.After(TimeSpan.FromHours(5)).Make(InteractionTypes.Contact, "support", channel: channel) with { CaseId = "case-3" };
 
     [Fact]
-    public void RepeatContact_ResolvesADayAfterTheAnswer_IfNoContactFollows()
+    public void Repeat_contact_resolves_a_day_after_the_answer_if_no_contact_follows()
     {
         var detector = new DetectorHarness(focus: RepeatContactDetector.RuleId);
         detector.Feed(Contact(Channel.Chat), Contact(Channel.Email), Contact(Channel.CallCenter));
@@ -84,7 +84,7 @@ public sealed class SecondConditionTests
     }
 
     [Fact]
-    public void RepeatContact_AContactAfterTheAnswer_KeepsItOpen()
+    public void Repeat_contact_a_contact_after_the_answer_keeps_it_open()
     {
         var detector = new DetectorHarness(focus: RepeatContactDetector.RuleId);
         detector.Feed(Contact(Channel.Chat), Contact(Channel.Email), Contact(Channel.CallCenter));

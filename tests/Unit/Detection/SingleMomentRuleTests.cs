@@ -23,7 +23,7 @@ public sealed class SingleMomentRuleTests
     [InlineData(60.0, Outcome.Abandoned, true, "Gave up after waiting 1 min")]
     [InlineData(null, Outcome.Abandoned, true, "Gave up waiting")]
     [InlineData(null, Outcome.Success, false, null)]
-    public void LongWait_FiresAtFiveMinutesOrWhenTheCustomerGivesUp(double? seconds, Outcome outcome, bool fires, string? title)
+    public void Long_wait_fires_at_five_minutes_or_when_the_customer_gives_up(double? seconds, Outcome outcome, bool fires, string? title)
     {
         var signals = Feed(LongWaitDetector.RuleId, Wait(seconds, outcome));
 
@@ -43,7 +43,7 @@ public sealed class SingleMomentRuleTests
     [InlineData("csat", 3.0, false)]
     [InlineData(null, 1.0, true)]   // no scale: read as NPS, the documented default
     [InlineData(null, 8.0, false)]
-    public void Detractor_FiresOnLowNpsOrCsat(string? scale, double score, bool fires)
+    public void Detractor_fires_on_low_nps_or_csat(string? scale, double score, bool fires)
     {
         var attributes = scale is null ? null : new Dictionary<string, string> { ["scale"] = scale };
 
@@ -53,7 +53,7 @@ public sealed class SingleMomentRuleTests
     }
 
     [Fact]
-    public void Detractor_ResolvesOnlyOnASuccessfulOutreach()
+    public void Detractor_resolves_only_on_a_successful_outreach()
     {
         Feed(DetractorDetector.RuleId, _journey.Make(InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps", ["comment"] = "never again" }));
 
@@ -65,7 +65,7 @@ public sealed class SingleMomentRuleTests
     }
 
     [Fact]
-    public void PushFatigue_FiresWhenTheCustomerUnsubscribesWithinAnHourOfAPush()
+    public void Push_fatigue_fires_when_the_customer_unsubscribes_within_an_hour_of_a_push()
     {
         Feed(PushFatigueDetector.RuleId, _journey.Make(InteractionTypes.PushSent, "push/marketing", channel: Channel.Push));
 
@@ -76,7 +76,7 @@ public sealed class SingleMomentRuleTests
     }
 
     [Fact]
-    public void PaymentFailure_AGoodPaymentBetweenFailuresDoesNotStartOver_OnlyAnOrderResolves()
+    public void Payment_failure_a_good_payment_between_failures_does_not_start_over_only_an_order_resolves()
     {
         var signals = Feed(PaymentFailureDetector.RuleId,
             _journey.Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure),
@@ -90,7 +90,7 @@ public sealed class SingleMomentRuleTests
         _journey.Make(type, channel.ToString().ToLowerInvariant() + "/support", channel: channel) with { CaseId = caseId };
 
     [Fact]
-    public void RepeatContact_FiresOnTheThirdContactAboutACase_OverTwoChannels()
+    public void Repeat_contact_fires_on_the_third_contact_about_a_case_over_two_channels()
     {
         var first = Contact("case-1", Channel.Email, InteractionTypes.Complaint);
         var second = _journey.After(TimeSpan.FromDays(2)).Make(InteractionTypes.Contact, "call-center/support", channel: Channel.CallCenter) with { CaseId = "case-1" };
@@ -108,7 +108,7 @@ public sealed class SingleMomentRuleTests
     }
 
     [Fact]
-    public void RepeatContact_NeedsTwoChannels_OneCase_AndTheWindow()
+    public void Repeat_contact_needs_two_channels_one_case_and_the_window()
     {
         Assert.Empty(Feed(RepeatContactDetector.RuleId, Contact("a", Channel.Chat), Contact("a", Channel.Chat), Contact("a", Channel.Chat)));
         Assert.Empty(Feed(RepeatContactDetector.RuleId, Contact("b", Channel.Chat), Contact("c", Channel.Email), Contact("d", Channel.Sms)));

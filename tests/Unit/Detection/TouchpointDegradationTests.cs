@@ -41,7 +41,7 @@ public sealed class TouchpointDegradationTests
     [InlineData(19, 10, false)]  // too few events to judge
     [InlineData(40, 4, false)]   // 10 %: twice the baseline but only 5 points above it
     [InlineData(40, 7, true)]    // 17.5 %: 3.5 × and 12.5 points above
-    public void FiresWhenTheRecentRateIsFarAboveTheBaseline(int events, int failures, bool fires)
+    public void Fires_when_the_recent_rate_is_far_above_the_baseline(int events, int failures, bool fires)
     {
         Baseline();
 
@@ -59,7 +59,7 @@ public sealed class TouchpointDegradationTests
     }
 
     [Fact]
-    public void Resolves_OnlyAfterFiveMinutesBackUnderTheLine()
+    public void Resolves_only_after_five_minutes_back_under_the_line()
     {
         Baseline();
         Traffic(5, 30, 20);

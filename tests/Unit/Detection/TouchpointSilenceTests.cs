@@ -33,7 +33,7 @@ public sealed class TouchpointSilenceTests
     private AlertSignal? Raised => _signals.SingleOrDefault(s => s.Kind == SignalKind.Raise && s.RuleId == TouchpointSilenceDetector.RuleId);
 
     [Fact]
-    public void ABusyTouchpointThatStopsSending_RaisesOneCriticalAlert_WithNoEventToTriggerIt()
+    public void A_busy_touchpoint_that_stops_sending_raises_one_critical_alert_with_no_event_to_trigger_it()
     {
         Minutes(50, 6); // 60 per 10 minutes: twice the least watched
 
@@ -49,7 +49,7 @@ public sealed class TouchpointSilenceTests
     }
 
     [Fact]
-    public void ATouchpointUsuallyQuieterThanMinRate_IsNotWatched()
+    public void A_touchpoint_usually_quieter_than_min_rate_is_not_watched()
     {
         Minutes(50, 2); // 20 per 10 minutes, under the 30 the rule needs
 
@@ -59,7 +59,7 @@ public sealed class TouchpointSilenceTests
     }
 
     [Fact]
-    public void TrafficThatThinsButStaysAboveTheRatio_DoesNotFire()
+    public void Traffic_that_thins_but_stays_above_the_ratio_does_not_fire()
     {
         Minutes(50, 10);
 
@@ -69,7 +69,7 @@ public sealed class TouchpointSilenceTests
     }
 
     [Fact]
-    public void Resolves_WhenTrafficIsBackAboveTheLine_EvenAfterTheSilenceOutlastedItsHour()
+    public void Resolves_when_traffic_is_back_above_the_line_even_after_the_silence_outlasted_its_hour()
     {
         Minutes(50, 6);
         Minutes(90, 0); // longer than the hour the usual rate was measured on
@@ -85,7 +85,7 @@ public sealed class TouchpointSilenceTests
     }
 
     [Fact]
-    public void ADegradedTouchpointThatGoesSilent_IsClearedByTheTimeCheck()
+    public void A_degraded_touchpoint_that_goes_silent_is_cleared_by_the_time_check()
     {
         Minutes(50, 6);
         for (var i = 0; i < 30; i++)
@@ -103,7 +103,7 @@ public sealed class TouchpointSilenceTests
     }
 
     [Fact]
-    public void TheBacktest_RaisesAndResolvesSilence_InEventTime()
+    public void The_backtest_raises_and_resolves_silence_in_event_time()
     {
         var interactions = new List<Interaction>();
         void Traffic(int minutes)

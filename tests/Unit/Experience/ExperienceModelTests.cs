@@ -26,7 +26,7 @@ public sealed class ExperienceModelTests
         _journey.After(TimeSpan.FromMinutes(1)).Make(type, outcome: outcome, score: score);
 
     [Fact]
-    public void NewCustomer_IsNeutral() => Assert.Equal(50, _model.ScoreAt(new ExperienceState(), _journey.Now));
+    public void New_customer_is_neutral() => Assert.Equal(50, _model.ScoreAt(new ExperienceState(), _journey.Now));
 
     [Theory]
     [InlineData(InteractionTypes.OrderPlaced, Outcome.Success, null, 5)]
@@ -37,7 +37,7 @@ public sealed class ExperienceModelTests
     [InlineData(InteractionTypes.QueueWait, Outcome.Abandoned, 30.0, -8)]
     [InlineData(InteractionTypes.Complaint, Outcome.Success, null, -8)]
     [InlineData("loyalty-tier-changed", Outcome.Success, null, 0)]
-    public void Valence_FollowsTheTable(string type, Outcome outcome, double? score, double valence) =>
+    public void Valence_follows_the_table(string type, Outcome outcome, double? score, double valence) =>
         Assert.Equal(valence, _model.Valence(_journey.Make(type, outcome: outcome, score: score)));
 
     [Theory]
@@ -45,11 +45,11 @@ public sealed class ExperienceModelTests
     [InlineData("nps", 0, -10)]
     [InlineData("csat", 1, -10)]
     [InlineData("csat", 5, 6)]
-    public void Surveys_MapOntoTheScale(string scale, double answer, double valence) =>
+    public void Surveys_map_onto_the_scale(string scale, double answer, double valence) =>
         Assert.Equal(valence, _model.Valence(_journey.Make(InteractionTypes.Survey, score: answer, attributes: new() { ["scale"] = scale })));
 
     [Fact]
-    public void TheWorstMoment_WeighsMoreThanTheAverage()
+    public void The_worst_moment_weighs_more_than_the_average()
     {
         var steady = ScoreOf(Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.ProductView), Moment(InteractionTypes.ProductView));
         var oneAwful = ScoreOf(Moment(InteractionTypes.ProductView), Moment(InteractionTypes.Complaint), Moment(InteractionTypes.ProductView), Moment(InteractionTypes.ProductView), Moment(InteractionTypes.ProductView));
@@ -59,7 +59,7 @@ public sealed class ExperienceModelTests
     }
 
     [Fact]
-    public void AGoodEnding_LiftsTheMemory()
+    public void A_good_ending_lifts_the_memory()
     {
         var badEnd = ScoreOf(Moment(InteractionTypes.OrderPlaced), Moment(InteractionTypes.Delivery), Moment(InteractionTypes.OrderStatus, Outcome.Failure), Moment(InteractionTypes.OrderStatus, Outcome.Failure), Moment(InteractionTypes.OrderStatus, Outcome.Failure));
         var goodEnd = ScoreOf(Moment(InteractionTypes.OrderStatus, Outcome.Failure), Moment(InteractionTypes.OrderStatus, Outcome.Failure), Moment(InteractionTypes.OrderStatus, Outcome.Failure), Moment(InteractionTypes.OrderPlaced), Moment(InteractionTypes.Delivery));
@@ -71,7 +71,7 @@ public sealed class ExperienceModelTests
     }
 
     [Fact]
-    public void OneIncident_StaysAbove40_ButASustainedBadEpisodeGoesBelow()
+    public void One_incident_stays_above_40_but_a_sustained_bad_episode_goes_below()
     {
         Assert.True(ScoreOf(Moment(InteractionTypes.Complaint)) > 40);
         Assert.True(ScoreOf(Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0)) > 40);
@@ -79,7 +79,7 @@ public sealed class ExperienceModelTests
     }
 
     [Fact]
-    public void TheMemoryFades_HalfwayToNeutralPerHalfLife_AndCarriesIntoTheNextEpisode()
+    public void The_memory_fades_halfway_to_neutral_per_half_life_and_carries_into_the_next_episode()
     {
         var state = new ExperienceState();
         foreach (var _ in Enumerable.Range(0, 5))
@@ -95,7 +95,7 @@ public sealed class ExperienceModelTests
     }
 
     [Fact]
-    public void ExperienceDrop_FiresBelow40_AndResolvesOnlyAbove60()
+    public void Experience_drop_fires_below_40_and_resolves_only_above_60()
     {
         var detector = new DetectorHarness(focus: ExperienceDropDetector.RuleId);
         var raise = detector.Feed([.. Enumerable.Range(0, 5).Select(_ => Moment(InteractionTypes.Search, score: 0))]);

@@ -21,13 +21,13 @@ public sealed class EnumSettingsTests
     [InlineData("round-robin", "round-robin")]
     [InlineData("RoundRobin", "round-robin")]
     [InlineData("Least-Loaded", "least-loaded")]
-    public void Routing_IsTakenInAnySpelling(string written, string meant)
+    public void Routing_is_taken_in_any_spelling(string written, string meant)
     {
         Assert.Equal(meant, Outreach(written).Routing);
     }
 
     [Fact]
-    public void UnknownRouting_IsRefused_NamingTheAcceptedValues()
+    public void Unknown_routing_is_refused_naming_the_accepted_values()
     {
         var e = Assert.Throws<OptionsValidationException>(() => Outreach("random"));
 

@@ -32,7 +32,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void InteractionsOfOneTouchpointShareOneName_SoCustomersDoNotEachKeepACopy()
+    public void Interactions_of_one_touchpoint_share_one_name_so_customers_do_not_each_keep_a_copy()
     {
         var first = Json(With("touchpoint", "\"web/shared-name-test\"")).Valid.Single();
         var second = Json(With("touchpoint", "\"web/shared-name-test\"")).Valid.Single();
@@ -41,7 +41,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void TheSourceIsBelievedFromTheStreamButOverHttpItIsTheKeysIntegrator()
+    public void The_source_is_believed_from_the_stream_but_over_http_it_is_the_keys_integrator()
     {
         var claimed = Encoding.UTF8.GetBytes(With("source", "\"acme-app\""));
 
@@ -51,7 +51,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void ReadsEveryFieldOfTheContract()
+    public void Reads_every_field_of_the_contract()
     {
         var batch = Json("""
             {"id":"i-9","customerId":"c-9","timestamp":"2026-11-23T17:59:00+08:00","channel":"call-center",
@@ -75,7 +75,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void OptionalFields_DefaultSensibly_AndNullMeansAbsent()
+    public void Optional_fields_default_sensibly_and_null_means_absent()
     {
         var item = Assert.Single(Json(With("outcome", "null")).Valid);
 
@@ -86,7 +86,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void UnknownTypes_AreKept()
+    public void Unknown_types_are_kept()
     {
         var item = Assert.Single(Json(With("type", "\"loyalty-tier-changed\"")).Valid);
 
@@ -120,7 +120,7 @@ public sealed class BatchParserTests
     [InlineData("attributes", "[\"a\"]", "attributes: must be an object of string values")]
     [InlineData("attributes", "{\"query\":5}", "attributes.query: must be a string")]
     [InlineData("attributes", "{\"query\":\"\"}", "attributes.query: must not be empty")]
-    public void RejectsABadField_NamingTheFieldAndTheReason(string field, string? json, string error)
+    public void Rejects_a_bad_field_naming_the_field_and_the_reason(string field, string? json, string error)
     {
         var batch = Json($"[{With(field, json)}]");
 
@@ -136,7 +136,7 @@ public sealed class BatchParserTests
     [InlineData("touchpoint", 128)]
     [InlineData("caseId", 128)]
     [InlineData("type", 64)]
-    public void EnforcesLengthLimits_AtTheLimitAndOneOver(string field, int max)
+    public void Enforces_length_limits_at_the_limit_and_one_over(string field, int max)
     {
         Assert.Single(Json(With(field, $"\"{new string('x', max)}\"")).Valid);
 
@@ -145,7 +145,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void HugeStrings_AreRejectedWithoutTrouble()
+    public void Huge_strings_are_rejected_without_trouble()
     {
         var rejected = Assert.Single(Json(With("id", $"\"{new string('x', 1_000_000)}\"")).Rejected);
 
@@ -153,7 +153,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void Attributes_AtMost32_KeysAndValuesAtMost256()
+    public void Attributes_at_most_32_keys_and_values_at_most_256()
     {
         var thirtyTwo = string.Join(",", Enumerable.Range(0, 32).Select(i => $"\"k{i}\":\"v\""));
         Assert.Equal(32, Assert.Single(Json(With("attributes", $"{{{thirtyTwo}}}")).Valid).Attributes!.Count);
@@ -166,7 +166,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void DuplicateKeys_AreRejected()
+    public void Duplicate_keys_are_rejected()
     {
         var body = Valid.Replace("\"type\":\"search\"", "\"type\":\"search\",\"id\":\"i-2\"", StringComparison.Ordinal);
 
@@ -177,7 +177,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void ReportsEveryProblemOfAnItem_AndItsIdWhenReadable()
+    public void Reports_every_problem_of_an_item_and_its_id_when_readable()
     {
         var rejected = Assert.Single(Json("""[{"id":"i-5","channel":"fax","score":"high"}]""").Rejected);
 
@@ -195,7 +195,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void KeepsTheGoodItems_BesideBadOnes()
+    public void Keeps_the_good_items_beside_bad_ones()
     {
         var batch = Json($"[{Valid.Replace("i-1", "a", StringComparison.Ordinal)}, 42, {With("channel", "\"fax\"")}, {Valid.Replace("i-1", "b", StringComparison.Ordinal)}]");
 
@@ -213,7 +213,7 @@ public sealed class BatchParserTests
     [InlineData("\"a string\"", "the body must be a JSON object, a JSON array of objects, or NDJSON")]
     [InlineData("42", "the body must be a JSON object, a JSON array of objects, or NDJSON")]
     [InlineData(Valid + " trailing", "the body is not valid JSON at line 1, column 126: unexpected 'trailing'")]
-    public void UnreadableBodies_AreRefusedAsAWhole(string body, string reason)
+    public void Unreadable_bodies_are_refused_as_a_whole(string body, string reason)
     {
         var e = Assert.Throws<UnreadableBodyException>(() => Json(body));
 
@@ -221,7 +221,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void DeepNesting_IsUnreadable_NotACrash()
+    public void Deep_nesting_is_unreadable_not_a_crash()
     {
         var deep = new string('[', 10_000) + new string(']', 10_000);
 
@@ -230,7 +230,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void InvalidUtf8InAString_RejectsThatItemOnly()
+    public void Invalid_utf8_in_a_string_rejects_that_item_only()
     {
         var bytes = Encoding.UTF8.GetBytes($"[{With("customerId", "\"c-XX\"")},{Valid}]");
         var at = Array.IndexOf(bytes, (byte)'X');
@@ -244,7 +244,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void TooManyItems_IsTooLarge()
+    public void Too_many_items_is_too_large()
     {
         Assert.Equal(3, Json($"[{Valid},{Valid},{Valid}]", maxItems: 3).ItemCount);
         var e = Assert.Throws<BatchTooLargeException>(() => Json($"[{Valid},{Valid},{Valid},{Valid}]", maxItems: 3));
@@ -253,7 +253,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void Ndjson_OneObjectPerLine_BrokenLinesRejectedByLineNumber()
+    public void Ndjson_one_object_per_line_broken_lines_rejected_by_line_number()
     {
         var body = $"{Valid}\r\n\n{{not json\n{Valid.Replace("i-1", "i-2", StringComparison.Ordinal)} extra\n[1]\n{Valid.Replace("i-1", "i-3", StringComparison.Ordinal)}\n";
 
@@ -275,7 +275,7 @@ public sealed class BatchParserTests
     [InlineData("{\"id\":\"a\nb\"}", "line 1, column 9: a control character (U+000A) must be written escaped")]
     [InlineData("[{\"id\":\"é\"", "line 1, column 11: the JSON ends before it is complete")]
     [InlineData("[" + Valid + " 7]", "line 1, column 127: unexpected '7]'")]
-    public void BrokenJson_IsDescribedByLineColumnAndWhatIsWrong_NeverByTheReadersOwnWords(string body, string where)
+    public void Broken_json_is_described_by_line_column_and_what_is_wrong_never_by_the_readers_own_words(string body, string where)
     {
         var e = Assert.Throws<UnreadableBodyException>(() => Json(body));
 
@@ -285,7 +285,7 @@ public sealed class BatchParserTests
     }
 
     [Fact]
-    public void Ndjson_ItemErrors_NameTheLineCountedFromOne()
+    public void Ndjson_item_errors_name_the_line_counted_from_one()
     {
         var batch = Ndjson($"{Valid}\n{With("channel", "\"fax\"")}\n");
 
@@ -299,7 +299,7 @@ public sealed class BatchParserTests
     [InlineData("CALL-CENTER", Channel.CallCenter)]
     [InlineData("CallCenter", Channel.CallCenter)]
     [InlineData("field-service", Channel.FieldService)]
-    public void EnumValues_AreReadInAnyCase_AndInTheSpellingConfigurationUses(string written, Channel channel)
+    public void Enum_values_are_read_in_any_case_and_in_the_spelling_configuration_uses(string written, Channel channel)
     {
         Assert.Equal(channel, Json(With("channel", $"\"{written}\"")).Valid.Single().Channel);
     }

@@ -11,7 +11,7 @@ public sealed class PrivacyRulesTests
     private const string Key = "a-random-secret-of-at-least-32-characters";
 
     [Fact]
-    public void MaskedAttributesKeepOnlyTheirLastTwoCharactersAndTheOthersAreUntouched()
+    public void Masked_attributes_keep_only_their_last_two_characters_and_the_others_are_untouched()
     {
         var masked = Rules(null, "phone", "EMAIL").Attributes(new() { ["phone"] = "+86 138 0013 8000", ["email"] = "li@x.cn", ["query"] = "red shoes" })!;
 
@@ -21,7 +21,7 @@ public sealed class PrivacyRulesTests
     }
 
     [Fact]
-    public void APseudonymIsStablePerKeyAndRevealsNothingOfTheId()
+    public void A_pseudonym_is_stable_per_key_and_reveals_nothing_of_the_id()
     {
         var pseudonym = Rules(Key).CustomerId("alice@example.com");
 
@@ -34,7 +34,7 @@ public sealed class PrivacyRulesTests
     }
 
     [Fact]
-    public void WithNothingConfiguredNothingChanges()
+    public void With_nothing_configured_nothing_changes()
     {
         var attributes = new Dictionary<string, string> { ["phone"] = "+86 138 0013 8000" };
 

@@ -13,7 +13,7 @@ public sealed class JourneyGeneratorTests
         new JourneyGenerator(options, Start).Advance(Start + duration);
 
     [Fact]
-    public void SameSeed_SameJourneys()
+    public void Same_seed_same_journeys()
     {
         var options = new SimulatorOptions { Seed = 7 };
 
@@ -25,7 +25,7 @@ public sealed class JourneyGeneratorTests
     }
 
     [Fact]
-    public void ProducesEventTimeOrderedTraffic_AcrossChannelsAndStages_WithUniqueIds()
+    public void Produces_event_time_ordered_traffic_across_channels_and_stages_with_unique_ids()
     {
         var generated = Generate(new SimulatorOptions(), TimeSpan.FromMinutes(10));
         var interactions = generated.Select(g => g.Interaction).ToList();
@@ -39,7 +39,7 @@ public sealed class JourneyGeneratorTests
     }
 
     [Fact]
-    public void InjectsEveryKindOfBadExperience_AtRoughlyTheConfiguredRate_WithLabels()
+    public void Injects_every_kind_of_bad_experience_at_roughly_the_configured_rate_with_labels()
     {
         var generated = Generate(new SimulatorOptions { BadExperienceRate = 0.3 }, TimeSpan.FromMinutes(30));
         var cases = generated.Where(g => g.Injected is not null).Select(g => g.Injected!).Distinct().ToList();
@@ -50,7 +50,7 @@ public sealed class JourneyGeneratorTests
     }
 
     [Fact]
-    public void OrdinarySessions_NeverContainAFailedSearch()
+    public void Ordinary_sessions_never_contain_a_failed_search()
     {
         var generated = Generate(new SimulatorOptions { BadExperienceRate = 0 }, TimeSpan.FromMinutes(30));
 
@@ -59,7 +59,7 @@ public sealed class JourneyGeneratorTests
     }
 
     [Fact]
-    public void CanStartWithAFailedSearchSession_ForALivelyDemo()
+    public void Can_start_with_a_failed_search_session_for_a_lively_demo()
     {
         var generated = Generate(new SimulatorOptions { StartWithBadExperience = true, BadExperienceRate = 0 }, TimeSpan.FromSeconds(30));
 
@@ -69,7 +69,7 @@ public sealed class JourneyGeneratorTests
     }
 
     [Fact]
-    public void AdvancingInSteps_GivesTheSameAsOneJump()
+    public void Advancing_in_steps_gives_the_same_as_one_jump()
     {
         var options = new SimulatorOptions { Seed = 3 };
         var stepped = new JourneyGenerator(options, Start);

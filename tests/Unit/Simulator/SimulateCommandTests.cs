@@ -1,20 +1,22 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using CxLive.Benchmarks;
 using CxLive.Ingestion;
+using CxLive.Simulator;
 
 namespace CxLive.Tests.Unit.Simulator;
 
-/// <summary>The simulator's recorded journeys are what the back-test API reads, with a label for every injected case.</summary>
+/// <summary>The simulator's recorded journeys (the benchmark's <c>simulate ndjson</c>) are what the back-test API reads, with a label for every injected case.</summary>
 public sealed class SimulateCommandTests
 {
     [Fact]
-    public void RecordedJourneysParseAsIngestNdjsonAndEveryInjectedCaseHasALabel()
+    public void Recorded_journeys_parse_as_ingest_ndjson_and_every_injected_case_has_a_label()
     {
         var start = new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
         var (interactions, labels) = (new StringWriter(), new StringWriter());
 
-        var (count, cases) = SimulateCommand.WriteNdjson(new SimulateCommand.Settings(200, 5, 600, 7, 0.3), start, interactions, labels);
+        var generator = new JourneyGenerator(new SimulatorOptions { Customers = 200, SessionsPerSecond = 5, Seed = 7, BadExperienceRate = 0.3, IdPrefix = "sim7" }, start);
+
+        var (count, cases) = JourneyRecording.Write(generator, start.AddSeconds(600), interactions, labels);
 
         var parsed = BatchParser.ParseNdjson(Encoding.UTF8.GetBytes(interactions.ToString()), ItemRules.Recorded(start.AddHours(1), new IngestionOptions()), 100_000);
         Assert.Equal(count, parsed.Valid.Count);

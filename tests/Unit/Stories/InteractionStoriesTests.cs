@@ -60,7 +60,7 @@ public class InteractionStoriesTests
 
     [Theory]
     [MemberData(nameof(EveryCatalogueType))]
-    public void TellsWhatHappened_InEnglishAndChinese(Interaction interaction, string result, string english, string chinese)
+    public void Tells_what_happened_in_English_and_Chinese(Interaction interaction, string result, string english, string chinese)
     {
         var story = InteractionStories.Tell(interaction);
 
@@ -68,7 +68,7 @@ public class InteractionStoriesTests
     }
 
     [Fact]
-    public void EveryCatalogueType_HasItsOwnSentence_NotTheFallback()
+    public void Every_catalogue_type_has_its_own_sentence_not_the_fallback()
     {
         var covered = EveryCatalogueType.Select(row => ((Interaction)row[0]).Type).ToHashSet();
 
@@ -77,7 +77,7 @@ public class InteractionStoriesTests
     }
 
     [Fact]
-    public void ZeroResultSearch_IsBad_AndNeverReadsAsSuccess()
+    public void Zero_result_search_is_bad_and_never_reads_as_success()
     {
         var story = InteractionStories.Tell(Make("search", score: 0, attributes: ("query", "x")));
 
@@ -92,7 +92,7 @@ public class InteractionStoriesTests
     [InlineData("order-status", JourneyStage.Receive)]
     [InlineData("queue-wait", JourneyStage.Service)]
     [InlineData("survey", JourneyStage.Share)]
-    public void InfersTheStageFromTheType_WhenNoneWasSent(string type, JourneyStage stage)
+    public void Infers_the_stage_from_the_type_when_none_was_sent(string type, JourneyStage stage)
     {
         var story = InteractionStories.Tell(Make(type));
 
@@ -100,7 +100,7 @@ public class InteractionStoriesTests
     }
 
     [Fact]
-    public void KeepsTheStageSent_AndSaysItWasNotInferred()
+    public void Keeps_the_stage_sent_and_says_it_was_not_inferred()
     {
         var story = InteractionStories.Tell(Make("search", stage: JourneyStage.Purchase));
 
@@ -108,14 +108,14 @@ public class InteractionStoriesTests
     }
 
     [Fact]
-    public void ErrorAndUnknownTypes_HaveNoInferredStage()
+    public void Error_and_unknown_types_have_no_inferred_stage()
     {
         Assert.Null(InteractionStories.Tell(Make("error")).Stage);
         Assert.Null(InteractionStories.Tell(Make("loyalty-scan")).Stage);
     }
 
     [Fact]
-    public void MaskedAttributes_StayMasked_InBothLanguages()
+    public void Masked_attributes_stay_masked_in_both_languages()
     {
         var privacy = new PrivacyRules(Options.Create(new PrivacyOptions { MaskedAttributes = ["text", "query"] }));
         var complaint = Make("complaint", caseId: "K-17", attributes: ("text", "call me on 13800138000"));
@@ -129,7 +129,7 @@ public class InteractionStoriesTests
     }
 
     [Fact]
-    public void OwnWords_AreTheQueryOfASearch_AndTheTextOfAComplaint()
+    public void Own_words_are_the_query_of_a_search_and_the_text_of_a_complaint()
     {
         Assert.Equal("red shoes", InteractionStories.OwnWords(Make("search", attributes: ("query", "red shoes"))));
         Assert.Equal("still no refund", InteractionStories.OwnWords(Make("complaint", attributes: ("text", "still no refund"))));

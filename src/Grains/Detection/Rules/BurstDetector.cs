@@ -31,11 +31,14 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>What an alert should quote of the moment (a query, an order id), if anything.</summary>
     protected virtual string? Label(Interaction interaction) => null;
 
-    /// <summary>The title, detail and suggested action for a run of bad moments (oldest first), and the same in Chinese.</summary>
-    protected abstract Described Describe(List<BurstMark> run);
+    /// <summary>
+    /// The title, detail and suggested words for a run of bad moments (oldest first) in one language:
+    /// the texts are <c>Texts/*.json</c>'s, the detector supplies the facts. Asked once per language.
+    /// </summary>
+    protected abstract AlertText Describe(List<BurstMark> run, AlertLanguage language);
 
-    /// <summary>What an alert about a run says, in English and in Chinese.</summary>
-    protected sealed record Described(string Title, string Detail, SuggestedAction? Action, AlertText Chinese);
+    /// <summary>The channel the suggested words are meant for.</summary>
+    protected abstract Channel ActionChannel { get; }
 
     protected abstract string ResolveReason(Interaction interaction);
 
@@ -95,7 +98,7 @@ public abstract class BurstDetector : ICustomerDetector
     protected AlertSignal Raise(ActiveRule rule, string customerId, List<BurstMark> run)
     {
         var last = run[^1];
-        var (title, detail, action, chinese) = Describe(run);
+        var words = AlertTexts.Write(language => Describe(run, language));
         return new AlertSignal
         {
             Kind = SignalKind.Raise,
@@ -104,36 +107,34 @@ public abstract class BurstDetector : ICustomerDetector
             Touchpoint = last.Touchpoint,
             Stage = last.Stage ?? DefaultStage,
             Severity = rule.Severity,
-            Title = title,
-            Detail = detail,
+            Title = words.English.Title,
+            Detail = words.English.Detail,
             Evidence = [.. run.Select(m => m.InteractionId)],
             At = last.At,
-            SuggestedAction = action,
-            Translations = AlertLanguages.InChinese(chinese),
+            SuggestedAction = words.Action(ActionChannel),
+            Translations = words.Translations,
         };
     }
 
-    /// <summary>The same alert under another title and detail, in both languages; the suggested words stay.</summary>
-    protected static AlertSignal Retitled(AlertSignal signal, string title, string detail, string titleZh, string detailZh)
+    /// <summary>The same alert under another title and detail, in every language; the suggested words stay.</summary>
+    protected static AlertSignal Retitled(AlertSignal signal, Func<AlertLanguage, AlertText> write)
     {
-        var chinese = signal.Translations[AlertLanguages.Chinese];
+        var words = AlertTexts.Write(write);
         return signal with
         {
-            Title = title,
-            Detail = detail,
-            Translations = AlertLanguages.InChinese(chinese with { Title = titleZh, Detail = detailZh }),
+            Title = words.English.Title,
+            Detail = words.English.Detail,
+            Translations = words.Translations.ToImmutableDictionary(
+                t => t.Key,
+                t => signal.Translations[t.Key] with { Title = t.Value.Title, Detail = t.Value.Detail }),
         };
     }
 
     /// <summary>From the first to the last moment of a run, in words ("4 min").</summary>
-    protected static string SpanOf(List<BurstMark> run) => Phrases.Span(run[^1].At - run[0].At);
+    protected static string SpanOf(List<BurstMark> run, AlertLanguage language) => language.Span(run[^1].At - run[0].At);
 
     /// <summary>The run's labels, distinct and quoted ("'a', 'b'"); empty when none had one.</summary>
-    protected static string LabelsOf(List<BurstMark> run) => Phrases.Quoted(run.Select(m => m.Label));
-
-    protected static string SpanOfZh(List<BurstMark> run) => Phrases.SpanZh(run[^1].At - run[0].At);
-
-    protected static string LabelsOfZh(List<BurstMark> run) => Phrases.QuotedZh(run.Select(m => m.Label));
+    protected static string LabelsOf(List<BurstMark> run, AlertLanguage language) => language.Quoted(run.Select(m => m.Label));
 
     protected static string TouchpointsOf(List<BurstMark> run) => string.Join(", ", run.Select(m => m.Touchpoint).Distinct());
 

@@ -2,14 +2,6 @@ using CxLive.Journeys;
 
 namespace CxLive.Detection.Rules;
 
-/// <summary>One contact about a case: when, on which channel, which interaction.</summary>
-[GenerateSerializer, Immutable, Alias("cx.CaseContact")]
-public readonly record struct CaseContact(
-    [property: Id(0)] DateTimeOffset At,
-    [property: Id(1)] string InteractionId,
-    [property: Id(2)] Channel Channel,
-    [property: Id(3)] string Touchpoint);
-
 /// <summary>
 /// Contacts per case for <see cref="RepeatContactDetector"/>: the most recent cases only, each
 /// with its contacts in event-time order, so a customer with many cases stays bounded.

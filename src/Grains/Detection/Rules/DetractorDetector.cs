@@ -50,6 +50,10 @@ public sealed class DetractorDetector : ICustomerDetector
 
         state.DetractorSince ??= interaction.Timestamp;
         var answer = string.Create(CultureInfo.InvariantCulture, $"{scale!.ToUpperInvariant()} {score:0.#}");
+        var words = AlertTexts.Write(language => language.Alert(
+            RuleId,
+            new() { ["answer"] = answer, ["touchpoint"] = interaction.Touchpoint, ["comment"] = interaction.Attribute("comment") },
+            interaction.Attribute("comment") is null ? "no-comment" : null));
         signals.Add(new AlertSignal
         {
             Kind = SignalKind.Raise,
@@ -58,23 +62,12 @@ public sealed class DetractorDetector : ICustomerDetector
             Touchpoint = interaction.Touchpoint,
             Stage = interaction.Stage ?? JourneyStage.Share,
             Severity = rule.Severity,
-            Title = $"Detractor: {answer}",
-            Detail = interaction.Attribute("comment") is { } comment
-                ? $"Answered {answer} on {interaction.Touchpoint}: \"{comment}\""
-                : $"Answered {answer} on {interaction.Touchpoint}.",
+            Title = words.English.Title,
+            Detail = words.English.Detail,
             Evidence = [interaction.Id],
             At = interaction.Timestamp,
-            SuggestedAction = new SuggestedAction(
-                Channel.CallCenter,
-                "Thank you for your honest feedback. I'd like to understand what went wrong and put it right.",
-                "Call within a day; listen first, then agree on a fix. Record the outcome."),
-            Translations = AlertLanguages.InChinese(new AlertText(
-                $"贬损者：{answer}",
-                interaction.Attribute("comment") is { } said
-                    ? $"在 {interaction.Touchpoint} 打分 {answer}：“{said}”"
-                    : $"在 {interaction.Touchpoint} 打分 {answer}。",
-                "感谢您坦诚的反馈。我想了解哪里出了问题，并为您解决。",
-                "一天内致电；先倾听，再商定解决办法。记录结果。")),
+            SuggestedAction = words.Action(Channel.CallCenter),
+            Translations = words.Translations,
         });
     }
 }

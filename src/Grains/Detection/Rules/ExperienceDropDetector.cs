@@ -31,6 +31,9 @@ public sealed class ExperienceDropDetector : ICustomerDetector
         if (state.DropSince is null && score < rule.Number(Below))
         {
             state.DropSince = interaction.Timestamp;
+            var words = AlertTexts.Write(language => language.Alert(
+                RuleId,
+                new() { ["score"] = $"{score:0}", ["type"] = interaction.Type, ["touchpoint"] = interaction.Touchpoint }));
             signals.Add(new AlertSignal
             {
                 Kind = SignalKind.Raise,
@@ -39,19 +42,12 @@ public sealed class ExperienceDropDetector : ICustomerDetector
                 Touchpoint = interaction.Touchpoint,
                 Stage = interaction.Stage,
                 Severity = rule.Severity,
-                Title = $"Experience score fell to {score:0}",
-                Detail = $"The customer's experience score is {score:0} of 100 after {interaction.Type} at {interaction.Touchpoint}.",
+                Title = words.English.Title,
+                Detail = words.English.Detail,
                 Evidence = [interaction.Id],
                 At = interaction.Timestamp,
-                SuggestedAction = new SuggestedAction(
-                    Channel.CallCenter,
-                    "We noticed things haven't gone smoothly for you lately. Can I help put them right?",
-                    "Read the customer's timeline first: the worst and the latest moments matter most."),
-                Translations = AlertLanguages.InChinese(new AlertText(
-                    $"体验分降至 {score:0}",
-                    $"在 {interaction.Touchpoint} 发生 {interaction.Type} 后，客户的体验分为 {score:0}（满分 100）。",
-                    "我们注意到您最近的体验不太顺利。我可以帮您解决吗？",
-                    "先看客户的时间线：最糟和最近的时刻最重要。")),
+                SuggestedAction = words.Action(Channel.CallCenter),
+                Translations = words.Translations,
             });
         }
         else if (state.DropSince is not null && score > rule.Number(RecoverAbove))

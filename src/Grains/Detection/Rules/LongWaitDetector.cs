@@ -30,8 +30,14 @@ public sealed class LongWaitDetector : ICustomerDetector
             return;
         }
 
-        var waited = interaction.Score is { } seconds ? Phrases.Span(TimeSpan.FromSeconds(seconds)) : null;
-        var waitedZh = interaction.Score is { } s ? Phrases.SpanZh(TimeSpan.FromSeconds(s)) : null;
+        var words = AlertTexts.Write(language => language.Alert(
+            RuleId,
+            new()
+            {
+                ["waited"] = interaction.Score is { } seconds ? language.Span(TimeSpan.FromSeconds(seconds)) : null,
+                ["touchpoint"] = interaction.Touchpoint,
+            },
+            !gaveUp ? null : interaction.Score is null ? "gave-up-unmeasured" : "gave-up"));
         signals.Add(new AlertSignal
         {
             Kind = SignalKind.Raise,
@@ -40,19 +46,12 @@ public sealed class LongWaitDetector : ICustomerDetector
             Touchpoint = interaction.Touchpoint,
             Stage = interaction.Stage ?? JourneyStage.Service,
             Severity = rule.Severity,
-            Title = gaveUp ? (waited is null ? "Gave up waiting" : $"Gave up after waiting {waited}") : $"Waited {waited} in a queue",
-            Detail = $"{(gaveUp ? "Abandoned a queue" : "Waited " + waited)} at {interaction.Touchpoint}.",
+            Title = words.English.Title,
+            Detail = words.English.Detail,
             Evidence = [interaction.Id],
             At = interaction.Timestamp,
-            SuggestedAction = new SuggestedAction(
-                interaction.Channel == Channel.Store ? Channel.Sms : Channel.CallCenter,
-                "Sorry you had to wait so long. I'm calling back so you don't have to queue again — how can I help?",
-                $"Queue: {interaction.Touchpoint}. Offer a callback at a time that suits them."),
-            Translations = AlertLanguages.InChinese(new AlertText(
-                gaveUp ? (waitedZh is null ? "放弃了排队" : $"等待 {waitedZh} 后放弃") : $"排队等待 {waitedZh}",
-                $"在 {interaction.Touchpoint} {(gaveUp ? "放弃了排队" : "等待了 " + waitedZh)}。",
-                "抱歉让您久等了。我给您回电，这样您就不用再排队了——有什么可以帮您？",
-                $"队列：{interaction.Touchpoint}。按客户方便的时间安排回电。")),
+            SuggestedAction = words.Action(interaction.Channel == Channel.Store ? Channel.Sms : Channel.CallCenter),
+            Translations = words.Translations,
         });
     }
 }

@@ -61,6 +61,16 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
 
         var visit = overdue[^1];
         state.Visits.OpenSince = overdue[0].At;
+        var words = AlertTexts.Write(language => language.Alert(
+            RuleId,
+            new()
+            {
+                ["since"] = language.Span(now - visit.At),
+                ["within"] = language.Span(within),
+                ["touchpoint"] = visit.Touchpoint,
+                ["case"] = visit.Label,
+            },
+            visit.Label is null ? "no-case" : null));
         signals.Add(new AlertSignal
         {
             Kind = SignalKind.Raise,
@@ -69,19 +79,12 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
             Touchpoint = visit.Touchpoint,
             Stage = visit.Stage ?? JourneyStage.Service,
             Severity = rule.Severity,
-            Title = $"No follow-up {Phrases.Span(now - visit.At)} after a service visit",
-            Detail = $"Service visit at {visit.Touchpoint}; no callback or outreach within {Phrases.Span(within)}.",
+            Title = words.English.Title,
+            Detail = words.English.Detail,
             Evidence = [.. overdue.Select(v => v.InteractionId)],
             At = now,
-            SuggestedAction = new SuggestedAction(
-                Channel.CallCenter,
-                "I'm calling to check that everything is working after our visit. Is there anything else we should fix?",
-                visit.Label is { } caseId ? $"Visit for case {caseId} at {visit.Touchpoint}." : $"Visit at {visit.Touchpoint}."),
-            Translations = AlertLanguages.InChinese(new AlertText(
-                $"上门服务后 {Phrases.SpanZh(now - visit.At)}仍未回访",
-                $"在 {visit.Touchpoint} 上门服务后，{Phrases.SpanZh(within)}内没有回电或主动联系。",
-                "我打电话来确认上次上门后一切正常。还有什么需要我们处理的吗？",
-                visit.Label is { } visitCase ? $"工单 {visitCase} 的上门服务，地点 {visit.Touchpoint}。" : $"上门服务地点 {visit.Touchpoint}。")),
+            SuggestedAction = words.Action(Channel.CallCenter),
+            Translations = words.Translations,
         });
     }
 

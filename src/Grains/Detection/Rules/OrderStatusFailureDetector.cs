@@ -33,31 +33,23 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
     protected override string? Label(Interaction interaction) => interaction.Attribute("orderId");
 
-    protected override Described Describe(List<BurstMark> run)
+    protected override Channel ActionChannel => Channel.Sms;
+
+    protected override AlertText Describe(List<BurstMark> run, AlertLanguage language)
     {
-        var span = SpanOf(run);
-        var orders = LabelsOf(run);
-        var channels = string.Join(", ", run.Select(m => m.Channel.ToString().ToLowerInvariant()).Distinct());
-        var spanZh = SpanOfZh(run);
-        var lastOrder = run.LastOrDefault(m => m.Label is not null).Label;
-        return new(
-            $"{Phrases.Count(run.Count, "failed order lookup", "failed order lookups")} in {span}",
-            orders.Length == 0
-                ? $"{run.Count} order-status lookups failed in {span} ({channels})."
-                : $"{run.Count} order-status lookups failed in {span} ({channels}) for {orders}.",
-            new SuggestedAction(
-                Channel.Sms,
-                orders.Length == 0
-                    ? "We noticed you couldn't check your order status. Here is the latest on your order: ..."
-                    : $"We noticed you couldn't check the status of order {lastOrder}. Here is the latest: ...",
-                $"Lookups failed on {TouchpointsOf(run)}."),
-            new AlertText(
-                $"{spanZh}内 {run.Count} 次订单查询失败",
-                orders.Length == 0
-                    ? $"{spanZh}内 {run.Count} 次订单状态查询失败（{channels}）。"
-                    : $"{spanZh}内 {run.Count} 次订单状态查询失败（{channels}），订单 {LabelsOfZh(run)}。",
-                orders.Length == 0 ? "我们注意到您没能查到订单状态。这是您订单的最新情况：……" : $"我们注意到您没能查到订单 {lastOrder} 的状态。最新情况如下：……",
-                $"在 {TouchpointsOf(run)} 上查询失败。"));
+        var orders = LabelsOf(run, language);
+        return language.Alert(
+            RuleId,
+            new()
+            {
+                ["count"] = run.Count,
+                ["span"] = SpanOf(run, language),
+                ["channels"] = string.Join(", ", run.Select(m => m.Channel.ToString().ToLowerInvariant()).Distinct()),
+                ["orders"] = orders,
+                ["order"] = run.LastOrDefault(m => m.Label is not null).Label,
+                ["touchpoints"] = TouchpointsOf(run),
+            },
+            orders.Length == 0 ? "unlabelled" : null);
     }
 
     protected override string ResolveReason(Interaction interaction) => "An order-status lookup succeeded.";
@@ -86,10 +78,13 @@ public sealed class OrderStatusFailureDetector : BurstDetector
             state.OrderLookups.OpenSince = ofOrder[0].At;
             signals.Add(Retitled(
                 Raise(rule, interaction.CustomerId, ofOrder),
-                $"Order {orderId} looked up {ofOrder.Count} times in {SpanOf(ofOrder)}",
-                $"The customer keeps checking order {orderId} ({TouchpointsOf(ofOrder)}): they are worried about it.",
-                $"{SpanOfZh(ofOrder)}内查询订单 {orderId} {ofOrder.Count} 次",
-                $"客户反复查询订单 {orderId}（{TouchpointsOf(ofOrder)}）：他们在担心这笔订单。"));
+                language => language.Alert($"{RuleId}.one-order", new()
+                {
+                    ["order"] = orderId,
+                    ["count"] = ofOrder.Count,
+                    ["span"] = SpanOf(ofOrder, language),
+                    ["touchpoints"] = TouchpointsOf(ofOrder),
+                })));
         }
     }
 

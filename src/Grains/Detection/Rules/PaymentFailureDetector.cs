@@ -39,20 +39,21 @@ public sealed class PaymentFailureDetector : BurstDetector
 
     protected override string? Label(Interaction interaction) => interaction.Attribute("method") ?? interaction.Attribute("reason");
 
-    protected override Described Describe(List<BurstMark> run)
+    protected override Channel ActionChannel => Channel.Chat;
+
+    protected override AlertText Describe(List<BurstMark> run, AlertLanguage language)
     {
-        var span = SpanOf(run);
-        var labels = LabelsOf(run);
-        var spanZh = SpanOfZh(run);
-        return new(
-            $"{Phrases.Count(run.Count, "failed payment", "failed payments")} in {span}",
-            labels.Length == 0 ? $"{run.Count} payments failed in {span} on {run[^1].Touchpoint}; no order yet." : $"{run.Count} payments failed in {span} ({labels}); no order yet.",
-            new SuggestedAction(Channel.Chat, "It looks like your payment didn't go through. Can I help you complete your order?", "Offer another payment method or to place the order for them."),
-            new AlertText(
-                $"{spanZh}内 {run.Count} 次支付失败",
-                labels.Length == 0 ? $"{spanZh}内在 {run[^1].Touchpoint} 支付失败 {run.Count} 次；尚未下单。" : $"{spanZh}内支付失败 {run.Count} 次（{LabelsOfZh(run)}）；尚未下单。",
-                "看起来您的付款没有成功。需要我帮您完成订单吗？",
-                "提供其他支付方式，或代客户下单。"));
+        var methods = LabelsOf(run, language);
+        return language.Alert(
+            RuleId,
+            new()
+            {
+                ["count"] = run.Count,
+                ["span"] = SpanOf(run, language),
+                ["methods"] = methods,
+                ["touchpoint"] = run[^1].Touchpoint,
+            },
+            methods.Length == 0 ? "unlabelled" : null);
     }
 
     protected override string ResolveReason(Interaction interaction) => "The customer placed the order.";
@@ -84,9 +85,12 @@ public sealed class PaymentFailureDetector : BurstDetector
         var orderWithin = rule.Duration(OrderWithin);
         signals.Add(Retitled(
             Raise(rule, customerId, failed),
-            $"Payment failed {Phrases.Span(now - failed[0].At)} ago, no order",
-            $"{Phrases.Count(failed.Count, "payment", "payments")} failed on {failed[^1].Touchpoint} and no order followed within {Phrases.Span(orderWithin)}.",
-            $"{Phrases.SpanZh(now - failed[0].At)}前支付失败，仍未下单",
-            $"在 {failed[^1].Touchpoint} 支付失败 {failed.Count} 次，{Phrases.SpanZh(orderWithin)}内没有下单。") with { At = now });
+            language => language.Alert($"{RuleId}.no-order", new()
+            {
+                ["ago"] = language.Span(now - failed[0].At),
+                ["count"] = failed.Count,
+                ["touchpoint"] = failed[^1].Touchpoint,
+                ["within"] = language.Span(orderWithin),
+            })) with { At = now });
     }
 }

@@ -25,20 +25,15 @@ public sealed class PointsRedemptionFailureDetector : BurstDetector
 
     protected override string? Label(Interaction interaction) => interaction.Attribute("reward");
 
-    protected override Described Describe(List<BurstMark> run)
+    protected override Channel ActionChannel => Channel.Email;
+
+    protected override AlertText Describe(List<BurstMark> run, AlertLanguage language)
     {
-        var span = SpanOf(run);
-        var rewards = LabelsOf(run);
-        var spanZh = SpanOfZh(run);
-        return new(
-            $"{Phrases.Count(run.Count, "points redemption failed", "points redemptions failed")} in {span}",
-            rewards.Length == 0 ? $"{run.Count} redemptions failed or were abandoned in {span}." : $"{run.Count} redemptions failed or were abandoned in {span}: {rewards}",
-            new SuggestedAction(Channel.Email, "We saw your points redemption didn't go through. Can we help you choose a reward or complete it?", "Offer help with the redemption, or an alternative reward."),
-            new AlertText(
-                $"{spanZh}内 {run.Count} 次积分兑换失败",
-                rewards.Length == 0 ? $"{spanZh}内 {run.Count} 次兑换失败或被放弃。" : $"{spanZh}内 {run.Count} 次兑换失败或被放弃：{LabelsOfZh(run)}",
-                "我们看到您的积分兑换没有成功。需要我们帮您选择奖励或完成兑换吗？",
-                "主动协助完成兑换，或提供其他奖励。"));
+        var rewards = LabelsOf(run, language);
+        return language.Alert(
+            RuleId,
+            new() { ["count"] = run.Count, ["span"] = SpanOf(run, language), ["rewards"] = rewards },
+            rewards.Length == 0 ? "unlabelled" : null);
     }
 
     protected override string ResolveReason(Interaction interaction) => "A redemption succeeded.";

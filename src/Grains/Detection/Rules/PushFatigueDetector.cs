@@ -50,30 +50,22 @@ public sealed class PushFatigueDetector : BurstDetector
             var raise = Raise(rule, interaction.CustomerId, [mark]);
             signals.Add(Retitled(
                 raise,
-                "Unsubscribed right after a push",
-                $"The customer unsubscribed {Phrases.Span(interaction.Timestamp - push)} after a push.",
-                "收到推送后立即退订",
-                $"客户在收到推送 {Phrases.SpanZh(interaction.Timestamp - push)}后退订。"));
+                language => language.Alert($"{RuleId}.unsubscribed", new() { ["after"] = language.Span(interaction.Timestamp - push) })));
             return;
         }
 
         base.Observe(rule, state, interaction, signals);
     }
 
-    protected override Described Describe(List<BurstMark> run)
+    protected override Channel ActionChannel => Channel.Email;
+
+    protected override AlertText Describe(List<BurstMark> run, AlertLanguage language)
     {
-        var span = SpanOf(run);
-        var campaigns = LabelsOf(run);
-        var spanZh = SpanOfZh(run);
-        return new(
-            $"{Phrases.Count(run.Count, "push dismissed", "pushes dismissed")} in {span}",
-            campaigns.Length == 0 ? $"{run.Count} pushes dismissed in {span}." : $"{run.Count} pushes dismissed in {span}: {campaigns}",
-            new SuggestedAction(Channel.Email, "Would you like to choose which messages you get from us?", "Hold marketing pushes for this customer and offer a preference centre."),
-            new AlertText(
-                $"{spanZh}内忽略了 {run.Count} 条推送",
-                campaigns.Length == 0 ? $"{spanZh}内忽略了 {run.Count} 条推送。" : $"{spanZh}内忽略了 {run.Count} 条推送：{LabelsOfZh(run)}",
-                "您想选择接收我们的哪些消息吗？",
-                "暂停向该客户发送营销推送，并引导其设置消息偏好。"));
+        var campaigns = LabelsOf(run, language);
+        return language.Alert(
+            RuleId,
+            new() { ["count"] = run.Count, ["span"] = SpanOf(run, language), ["campaigns"] = campaigns },
+            campaigns.Length == 0 ? "unlabelled" : null);
     }
 
     protected override string ResolveReason(Interaction interaction) => "";
@@ -92,6 +84,6 @@ public sealed class PushFatigueDetector : BurstDetector
         }
 
         state.Pushes.Close(now);
-        signals.Add(AlertSignal.Resolved(RuleId, now, $"No push dismissed for {Phrases.Span(rule.Duration(Window))}: expired.", customerId: customerId));
+        signals.Add(AlertSignal.Resolved(RuleId, now, $"No push dismissed for {AlertTexts.English.Span(rule.Duration(Window))}: expired.", customerId: customerId));
     }
 }

@@ -36,23 +36,22 @@ public sealed class RecommendationRejectionDetector : BurstDetector
 
     protected override string? Label(Interaction interaction) => interaction.Attribute("item") ?? interaction.Attribute("productId");
 
-    protected override Described Describe(List<BurstMark> run)
+    protected override Channel ActionChannel => Channel.App;
+
+    protected override AlertText Describe(List<BurstMark> run, AlertLanguage language)
     {
-        var span = SpanOf(run);
-        var items = LabelsOf(run);
-        var (spanZh, itemsZh) = (SpanOfZh(run), LabelsOfZh(run));
-        return new(
-            $"{Phrases.Count(run.Count, "recommendation rejected", "recommendations rejected")} in {span}",
-            items.Length == 0 ? $"{run.Count} recommendations rejected in {span} on {run[^1].Touchpoint}." : $"{run.Count} recommendations rejected in {span}: {items}",
-            new SuggestedAction(
-                Channel.App,
-                "Tell us what you are looking for and we'll tailor our suggestions.",
-                $"Rejected on {TouchpointsOf(run)}; review this customer's recommendation profile."),
-            new AlertText(
-                $"{spanZh}内拒绝了 {run.Count} 条推荐",
-                items.Length == 0 ? $"{spanZh}内在 {run[^1].Touchpoint} 拒绝了 {run.Count} 条推荐。" : $"{spanZh}内拒绝了 {run.Count} 条推荐：{itemsZh}",
-                "告诉我们您想找什么，我们会为您调整推荐。",
-                $"在 {TouchpointsOf(run)} 上被拒绝；请检查该客户的推荐画像。"));
+        var items = LabelsOf(run, language);
+        return language.Alert(
+            RuleId,
+            new()
+            {
+                ["count"] = run.Count,
+                ["span"] = SpanOf(run, language),
+                ["items"] = items,
+                ["touchpoint"] = run[^1].Touchpoint,
+                ["touchpoints"] = TouchpointsOf(run),
+            },
+            items.Length == 0 ? "unlabelled" : null);
     }
 
     protected override string ResolveReason(Interaction interaction) => "The customer clicked a recommendation.";
@@ -80,10 +79,12 @@ public sealed class RecommendationRejectionDetector : BurstDetector
             state.Recommendations.OpenSince = run[0].At; // one alert for both conditions; a click resolves it
             signals.Add(Retitled(
                 Raise(rule, interaction.CustomerId, run),
-                $"{run.Count} recommendations shown, none clicked, in {SpanOf(run)}",
-                $"{run.Count} recommendations shown on {run[^1].Touchpoint} and none clicked.",
-                $"{SpanOfZh(run)}内展示 {run.Count} 条推荐，无一点击",
-                $"在 {run[^1].Touchpoint} 展示了 {run.Count} 条推荐，客户一条也没有点击。"));
+                language => language.Alert($"{RuleId}.none-clicked", new()
+                {
+                    ["count"] = run.Count,
+                    ["span"] = SpanOf(run, language),
+                    ["touchpoint"] = run[^1].Touchpoint,
+                })));
         }
     }
 }

@@ -61,9 +61,16 @@ public sealed class RepeatContactDetector : ICustomerDetector
         }
 
         state.Cases.Open.Add(caseId);
-        var span = Phrases.Span(contacts[^1].At - contacts[0].At);
-        var spanZh = Phrases.SpanZh(contacts[^1].At - contacts[0].At);
         var channelNames = string.Join(", ", channels.Select(c => Serialization.WireNames<Channel>.Of(c)));
+        var words = AlertTexts.Write(language => language.Alert(
+            RuleId,
+            new()
+            {
+                ["count"] = contacts.Count,
+                ["span"] = language.Span(contacts[^1].At - contacts[0].At),
+                ["case"] = caseId,
+                ["channels"] = channelNames,
+            }));
         signals.Add(new AlertSignal
         {
             Kind = SignalKind.Raise,
@@ -73,19 +80,12 @@ public sealed class RepeatContactDetector : ICustomerDetector
             Touchpoint = interaction.Touchpoint,
             Stage = interaction.Stage ?? JourneyStage.Service,
             Severity = rule.Severity,
-            Title = $"{contacts.Count} contacts about one case in {span}",
-            Detail = $"Case {caseId}: {contacts.Count} contacts in {span} over {channelNames}.",
+            Title = words.English.Title,
+            Detail = words.English.Detail,
             Evidence = [.. contacts.Select(c => c.InteractionId)],
             At = interaction.Timestamp,
-            SuggestedAction = new SuggestedAction(
-                Channel.CallCenter,
-                $"I can see you've contacted us several times about case {caseId}. I'll own it from here until it's solved.",
-                $"Contacts via {channelNames}; read the case history before calling so the customer does not have to repeat it."),
-            Translations = AlertLanguages.InChinese(new AlertText(
-                $"{spanZh}内就同一问题联系 {contacts.Count} 次",
-                $"工单 {caseId}：{spanZh}内通过 {channelNames} 联系了 {contacts.Count} 次。",
-                $"我看到您已经为工单 {caseId} 联系过我们好几次了。从现在起由我负责，直到问题解决。",
-                $"联系渠道：{channelNames}；致电前先阅读工单记录，别让客户再重复一遍。")),
+            SuggestedAction = words.Action(Channel.CallCenter),
+            Translations = words.Translations,
         });
     }
 
@@ -108,7 +108,7 @@ public sealed class RepeatContactDetector : ICustomerDetector
         foreach (var (caseId, answered) in state.Cases.AnsweredAt.Where(a => a.Value + quiet <= now).ToList())
         {
             state.Cases.Forget(caseId);
-            signals.Add(AlertSignal.Resolved(RuleId, now, $"The complaint was answered and no contact followed for {Phrases.Span(quiet)}.", customerId: customerId, caseId: caseId));
+            signals.Add(AlertSignal.Resolved(RuleId, now, $"The complaint was answered and no contact followed for {AlertTexts.English.Span(quiet)}.", customerId: customerId, caseId: caseId));
         }
     }
 }

@@ -34,29 +34,22 @@ public sealed class RepeatedFailedSearchDetector : BurstDetector
 
     protected override string? Label(Interaction interaction) => interaction.Attribute("query");
 
-    protected override Described Describe(List<BurstMark> run)
+    protected override Channel ActionChannel => Channel.Chat;
+
+    protected override AlertText Describe(List<BurstMark> run, AlertLanguage language)
     {
-        var last = run[^1];
-        var span = SpanOf(run);
-        var queries = LabelsOf(run);
-        var lastQuery = run.LastOrDefault(m => m.Label is not null).Label;
-        var (spanZh, queriesZh) = (SpanOfZh(run), LabelsOfZh(run));
-        return new(
-            $"{Phrases.Count(run.Count, "failed search", "failed searches")} in {span}",
-            queries.Length == 0
-                ? $"{run.Count} searches on {last.Touchpoint} found nothing in {span}."
-                : $"{run.Count} searches found nothing in {span}: {queries}",
-            new SuggestedAction(
-                Channel.Chat,
-                lastQuery is null
-                    ? "It looks like our search isn't finding what you need. Can I help you find it?"
-                    : $"It looks like you're having trouble finding '{lastQuery}'. Can I help you find it?",
-                queries.Length == 0 ? $"Searches on {last.Touchpoint} with no results." : $"Searched for {queries} on {last.Touchpoint}; nothing found."),
-            new AlertText(
-                $"{spanZh}内 {run.Count} 次搜索无结果",
-                queries.Length == 0 ? $"{spanZh}内在 {last.Touchpoint} 搜索 {run.Count} 次，均无结果。" : $"{spanZh}内 {run.Count} 次搜索无结果：{queriesZh}",
-                lastQuery is null ? "看起来搜索没有找到您需要的东西。我可以帮您找吗？" : $"看起来您没有找到“{lastQuery}”。我可以帮您找吗？",
-                queries.Length == 0 ? $"在 {last.Touchpoint} 的搜索没有结果。" : $"在 {last.Touchpoint} 搜索了{queriesZh}，没有找到。"));
+        var queries = LabelsOf(run, language);
+        return language.Alert(
+            RuleId,
+            new()
+            {
+                ["count"] = run.Count,
+                ["span"] = SpanOf(run, language),
+                ["queries"] = queries,
+                ["query"] = run.LastOrDefault(m => m.Label is not null).Label,
+                ["touchpoint"] = run[^1].Touchpoint,
+            },
+            queries.Length == 0 ? "unlabelled" : null);
     }
 
     protected override string ResolveReason(Interaction interaction) => interaction.Type switch

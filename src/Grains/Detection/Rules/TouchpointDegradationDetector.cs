@@ -57,28 +57,35 @@ public static class TouchpointDegradationDetector
         {
             state.DegradedSince = null;
             state.ClearSince = null;
-            signals.Add(AlertSignal.Resolved(RuleId, now, $"The failure rate has been back to {recent.FailureRate:P0} for {Phrases.Span(rule.Duration("clearFor"))}.", touchpoint: touchpoint));
+            signals.Add(AlertSignal.Resolved(RuleId, now, $"The failure rate has been back to {recent.FailureRate:P0} for {AlertTexts.English.Span(rule.Duration("clearFor"))}.", touchpoint: touchpoint));
         }
     }
 
-    private static AlertSignal Raise(ActiveRule rule, string touchpoint, TouchpointState state, WindowCounts recent, WindowCounts baseline, int minutes, DateTimeOffset now) => new()
+    private static AlertSignal Raise(ActiveRule rule, string touchpoint, TouchpointState state, WindowCounts recent, WindowCounts baseline, int minutes, DateTimeOffset now)
     {
-        Kind = SignalKind.Raise,
-        RuleId = RuleId,
-        Touchpoint = touchpoint,
-        Severity = rule.Severity,
-        Title = $"{touchpoint} failing: {recent.FailureRate:P0} in {minutes} min",
-        Detail = $"{recent.Failures} of {recent.Events} interactions failed in the last {minutes} min, against {baseline.FailureRate:P0} over the rest of the hour.",
-        Evidence = [.. state.RecentFailures],
-        At = now,
-        SuggestedAction = new SuggestedAction(
-            Journeys.Channel.Other,
-            $"Check {touchpoint} now: customers are failing there.",
-            "Open an incident; hold proactive outreach to affected customers until the cause is known."),
-        Translations = AlertLanguages.InChinese(new AlertText(
-            $"{touchpoint} 故障：{minutes} 分钟内失败率 {recent.FailureRate:P0}",
-            $"最近 {minutes} 分钟内 {recent.Events} 次交互中有 {recent.Failures} 次失败，而这一小时其余时间的失败率为 {baseline.FailureRate:P0}。",
-            $"立即检查 {touchpoint}：客户正在那里失败。",
-            "创建事件；在查明原因前，暂停对受影响客户的主动联系。")),
-    };
+        var words = AlertTexts.Write(language => language.Alert(
+            RuleId,
+            new()
+            {
+                ["touchpoint"] = touchpoint,
+                ["rate"] = $"{recent.FailureRate:P0}",
+                ["baseline"] = $"{baseline.FailureRate:P0}",
+                ["minutes"] = minutes,
+                ["failures"] = recent.Failures,
+                ["events"] = recent.Events,
+            }));
+        return new()
+        {
+            Kind = SignalKind.Raise,
+            RuleId = RuleId,
+            Touchpoint = touchpoint,
+            Severity = rule.Severity,
+            Title = words.English.Title,
+            Detail = words.English.Detail,
+            Evidence = [.. state.RecentFailures],
+            At = now,
+            SuggestedAction = words.Action(Journeys.Channel.Other),
+            Translations = words.Translations,
+        };
+    }
 }

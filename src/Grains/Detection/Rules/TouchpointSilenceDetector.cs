@@ -56,23 +56,22 @@ public static class TouchpointSilenceDetector
         }
     }
 
-    private static AlertSignal Raise(ActiveRule rule, string touchpoint, long recent, double usual, int minutes, DateTimeOffset now) => new()
+    private static AlertSignal Raise(ActiveRule rule, string touchpoint, long recent, double usual, int minutes, DateTimeOffset now)
     {
-        Kind = SignalKind.Raise,
-        RuleId = RuleId,
-        Touchpoint = touchpoint,
-        Severity = rule.Severity,
-        Title = $"{touchpoint} silent: {recent} events in {minutes} min",
-        Detail = $"{recent} interactions arrived in the last {minutes} min, against about {usual:0} usually: it may have crashed or be blocked.",
-        At = now,
-        SuggestedAction = new SuggestedAction(
-            Journeys.Channel.Other,
-            $"Check {touchpoint} now: its traffic has stopped.",
-            "Open an incident; customers who cannot reach it send no failures, they send nothing."),
-        Translations = AlertLanguages.InChinese(new AlertText(
-            $"{touchpoint} 静默：{minutes} 分钟内仅 {recent} 次交互",
-            $"最近 {minutes} 分钟只收到 {recent} 次交互，平时约 {usual:0} 次：它可能已崩溃或被阻断。",
-            $"立即检查 {touchpoint}：它的流量已经停止。",
-            "创建事件；无法访问它的客户不会产生失败，只是什么也不发送。")),
-    };
+        var words = AlertTexts.Write(language => language.Alert(
+            RuleId,
+            new() { ["touchpoint"] = touchpoint, ["recent"] = recent, ["minutes"] = minutes, ["usual"] = $"{usual:0}" }));
+        return new()
+        {
+            Kind = SignalKind.Raise,
+            RuleId = RuleId,
+            Touchpoint = touchpoint,
+            Severity = rule.Severity,
+            Title = words.English.Title,
+            Detail = words.English.Detail,
+            At = now,
+            SuggestedAction = words.Action(Journeys.Channel.Other),
+            Translations = words.Translations,
+        };
+    }
 }

@@ -42,7 +42,7 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
             return;
         }
 
-        signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, $"The complaint was answered after {Phrases.Span(interaction.Timestamp - answered.At)}.", customerId: interaction.CustomerId, caseId: caseId, evidence: interaction.Id));
+        signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, $"The complaint was answered after {AlertTexts.English.Span(interaction.Timestamp - answered.At)}.", customerId: interaction.CustomerId, caseId: caseId, evidence: interaction.Id));
     }
 
     public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state)
@@ -94,9 +94,19 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
     private static AlertSignal Raise(ActiveRule rule, string customerId, string caseId, PendingComplaint complaint, int level, DateTimeOffset now)
     {
         var sla = rule.Duration(Sla);
-        var waiting = Phrases.Span(now - complaint.At);
-        var waitingZh = Phrases.SpanZh(now - complaint.At);
         var channel = Serialization.WireNames<Channel>.Of(complaint.Channel);
+        var words = AlertTexts.Write(language => language.Alert(
+            RuleId,
+            new()
+            {
+                ["due"] = language.Span(complaint.At + sla - now),
+                ["sla"] = language.Span(sla),
+                ["waiting"] = language.Span(now - complaint.At),
+                ["channel"] = channel,
+                ["touchpoint"] = complaint.Touchpoint,
+                ["case"] = caseId,
+            },
+            level switch { 1 => "due", 2 => "breached", _ => null }));
         return new AlertSignal
         {
             Kind = SignalKind.Raise,
@@ -106,29 +116,12 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
             Touchpoint = complaint.Touchpoint,
             Stage = complaint.Stage ?? JourneyStage.Service,
             Severity = level switch { 1 => Severity.Warning, 2 => rule.Severity, _ => Severity.Critical },
-            Title = level switch
-            {
-                1 => $"Complaint reply due in {Phrases.Span(complaint.At + sla - now)}",
-                2 => $"Complaint unanswered past its {Phrases.Span(sla)} SLA",
-                _ => $"Complaint unanswered for {waiting}",
-            },
-            Detail = $"A complaint on {channel} ({complaint.Touchpoint}) has waited {waiting} for a reply; the SLA is {Phrases.Span(sla)}.",
+            Title = words.English.Title,
+            Detail = words.English.Detail,
             Evidence = [complaint.InteractionId],
             At = now,
-            SuggestedAction = new SuggestedAction(
-                complaint.Channel,
-                "We're sorry we haven't answered your complaint yet. I'm looking into it now and will get back to you today.",
-                $"Case {caseId}. Reply on the channel the customer used ({channel})."),
-            Translations = AlertLanguages.InChinese(new AlertText(
-                level switch
-                {
-                    1 => $"投诉需在 {Phrases.SpanZh(complaint.At + sla - now)}内回复",
-                    2 => $"投诉未回复，已超过 {Phrases.SpanZh(sla)} 的时限",
-                    _ => $"投诉已 {waitingZh}未回复",
-                },
-                $"通过 {channel}（{complaint.Touchpoint}）提交的投诉已等待回复 {waitingZh}；时限为 {Phrases.SpanZh(sla)}。",
-                "很抱歉我们还没有回复您的投诉。我正在处理，今天内会给您答复。",
-                $"工单 {caseId}。请在客户使用的渠道（{channel}）回复。")),
+            SuggestedAction = words.Action(complaint.Channel),
+            Translations = words.Translations,
         };
     }
 }

@@ -10,7 +10,7 @@ using CxLive.Detection;
 using CxLive.Journeys;
 using CxLive.Serialization;
 
-namespace CxLive.Benchmarks;
+namespace CxLive.Evaluation;
 
 /// <summary>
 /// Journeys written by hand from real pain points, each labelled with the rules a person says
@@ -156,44 +156,4 @@ public static class LabelledJourneys
             RightPairsOfExpected = verdicts.Sum(v => v.Journey.Expect.Length - v.Missed.Count()),
         };
     }
-
-    /// <summary><c>labelled &lt;journeys.json&gt; [base-url]</c>: every journey's verdict and the figures, in process or against a running CxLive.</summary>
-    public static async Task<int> RunAsync(string path, Uri? url)
-    {
-        List<Verdict> verdicts = [];
-        if (url is null)
-        {
-            verdicts = [.. Load(path).Select(JudgeHere)];
-        }
-        else
-        {
-            // Moved to the last days, so the server's limit on old events lets them in.
-            using var http = new HttpClient { BaseAddress = url };
-            var start = new DateTimeOffset(DateTimeOffset.UtcNow.Date.AddDays(-6), TimeSpan.Zero);
-            foreach (var journey in Load(path, start))
-            {
-                verdicts.Add(await JudgeAtAsync(http, journey));
-            }
-        }
-
-        Console.WriteLine($"labelled: {verdicts.Count} journeys from {path}, judged {(url is null ? "in process (this build)" : "by " + url)}");
-        Console.WriteLine("| journey | label | raised | cards | as labelled |");
-        Console.WriteLine("| --- | --- | --- | ---: | --- |");
-        foreach (var v in verdicts)
-        {
-            Console.WriteLine($"| {v.Journey.Id} | {Rules(v.Journey.Expect)} | {Rules(v.Raised)} | {v.Cards} | {(v.AsLabelled ? "yes" : "**no**")} |");
-        }
-
-        var f = Add(verdicts);
-        Console.WriteLine();
-        Console.WriteLine($"journeys: {f.Journeys} ({f.ShouldAlert} should alert); as labelled: {f.AsLabelled}");
-        Console.WriteLine($"journey recall {f.Caught}/{f.ShouldAlert} = {Percent(f.Recall)}; journey precision {f.AlertedRightly}/{f.Alerted} = {Percent(f.Precision)} ({f.FalseAlarms} false alarms)");
-        Console.WriteLine($"rule recall {f.RightPairsOfExpected}/{f.ExpectedPairs} = {Percent(f.RuleRecall)}; rule precision {f.RightPairs}/{f.RaisedPairs} = {Percent(f.RulePrecision)}");
-        Console.WriteLine($"cards {f.Cards} for {f.Alerted} alerting journeys; journeys with 2+ cards: {verdicts.Count(v => v.Cards > 1)}");
-        return 0;
-    }
-
-    private static string Rules(IEnumerable<string> rules) => rules.Any() ? string.Join(", ", rules) : "—";
-
-    private static string Percent(double value) => (value * 100).ToString("F1", CultureInfo.InvariantCulture) + " %";
 }

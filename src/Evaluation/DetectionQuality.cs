@@ -3,7 +3,7 @@ using CxLive.Detection;
 using CxLive.Detection.Rules;
 using CxLive.Simulator;
 
-namespace CxLive.Benchmarks;
+namespace CxLive.Evaluation;
 
 /// <summary>
 /// How right detection is on simulated ground truth: journeys with labelled bad experiences run
@@ -46,18 +46,15 @@ public static class DetectionQuality
         })];
     }
 
-    public static int Run(int seed, int customers, double badRate)
+    /// <summary>The figures as a Markdown table (docs/benchmarks.md's), one row per rule.</summary>
+    public static IEnumerable<string> Table(IEnumerable<RuleQuality> quality)
     {
-        var quality = Measure(seed, customers, badRate);
-        Console.WriteLine($"quality: seed {seed}, {customers} customers, bad-experience rate {badRate}; cases starting in the first hour judged");
-        Console.WriteLine("| rule | injected | caught | recall | raised | right | precision |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        yield return "| rule | injected | caught | recall | raised | right | precision |";
+        yield return "| --- | ---: | ---: | ---: | ---: | ---: | ---: |";
         foreach (var q in quality)
         {
-            Console.WriteLine($"| {q.RuleId} | {q.Injected} | {q.Caught} | {Percent(q.Recall)} | {q.Raised} | {q.Right} | {Percent(q.Precision)} |");
+            yield return $"| {q.RuleId} | {q.Injected} | {q.Caught} | {Percent(q.Recall)} | {q.Raised} | {q.Right} | {Percent(q.Precision)} |";
         }
-
-        return 0;
     }
 
     private static string Percent(double? value) => value is { } v ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v * 100:F1} %") : "—";

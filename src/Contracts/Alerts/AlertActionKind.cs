@@ -1,0 +1,9 @@
+namespace CxLive.Alerts;
+
+public enum AlertActionKind
+{
+    Acknowledge,
+    Assign,
+    Resolve,
+    Snooze,
+}

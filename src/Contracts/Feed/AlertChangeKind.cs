@@ -1,0 +1,9 @@
+using CxLive.Alerts;
+
+namespace CxLive.Feed;
+
+public enum AlertChangeKind
+{
+    Raised,
+    Updated,
+}

@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+
+namespace CxLive.Journeys;
+
+/// <summary>How a moment of the journey felt to the customer: the colour of its result on the pages.</summary>
+public enum StoryTone
+{
+    Good,
+    Neutral,
+    Bad,
+}

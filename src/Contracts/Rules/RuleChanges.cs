@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+
+namespace CxLive.Rules;
+
+/// <summary>Every run-time rule change, with a version that grows with each change.</summary>
+[GenerateSerializer, Immutable, Alias("cx.RuleChanges")]
+public sealed record RuleChanges(
+    [property: Id(0)] long Version,
+    [property: Id(1)] ImmutableDictionary<string, RuleChange> ByRule)
+{
+    public static readonly RuleChanges None = new(0, ImmutableDictionary<string, RuleChange>.Empty);
+}

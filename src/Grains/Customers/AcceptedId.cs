@@ -1,0 +1,10 @@
+using CxLive.Storage;
+using System.Collections.Immutable;
+using CxLive.Detection;
+using CxLive.Journeys;
+
+namespace CxLive.Customers;
+
+/// <summary>An id's hash and when (Unix seconds, wall clock) the customer accepted it.</summary>
+[GenerateSerializer, Alias("cx.AcceptedId")]
+public readonly record struct AcceptedId([property: Id(0)] ulong Id, [property: Id(1)] long At);

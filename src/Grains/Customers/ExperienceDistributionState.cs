@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using CxLive.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Customers;
+
+[GenerateSerializer, Alias("cx.ExperienceDistributionState")]
+public sealed class ExperienceDistributionState
+{
+    [Id(0)] public long[] Counts { get; set; } = new long[ExperienceDirectoryGrain.Tenths];
+}

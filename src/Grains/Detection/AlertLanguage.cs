@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CxLive.Alerts;
+
+namespace CxLive.Detection;
+
+/// <summary>
+/// One language's alert texts (an embedded <c>Texts/{code}.json</c>): keys such as
+/// <c>repeated-failed-search.title</c>, each a text with <c>{placeholders}</c>, or an object with
+/// <c>one</c> and <c>other</c> forms chosen by the <c>count</c> placeholder. Also how the language
+/// writes the small phrases every alert shares: spans ("4 min") and quoted lists ("'a', 'b'").
+/// </summary>
+public sealed class AlertLanguage
+{
+    private readonly Dictionary<string, (string Other, string? One)> _texts;
+
+    private AlertLanguage(string code, Dictionary<string, (string Other, string? One)> texts)
+    {
+        Code = code;
+        _texts = texts;
+    }
+
+    /// <summary>The BCP 47 name alerts carry their translations under ("en", "zh-CN").</summary>
+    public string Code { get; }
+
+    public IEnumerable<string> Keys => _texts.Keys;
+
+    /// <summary>Every form of a key's text (both plural forms when it has two): what tests check placeholders in.</summary>
+    public IEnumerable<string> Forms(string key) =>
+        _texts[key] is var (other, one) && one is not null ? [one, other] : [other];
+
+    public bool Has(string key) => _texts.ContainsKey(key);
+
+    public static AlertLanguage Parse(string code, Stream json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var texts = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+        foreach (var entry in document.RootElement.EnumerateObject())
+        {
+            texts[entry.Name] = entry.Value.ValueKind == JsonValueKind.Object
+                ? (entry.Value.GetProperty("other").GetString()!, entry.Value.GetProperty("one").GetString())
+                : (entry.Value.GetString()!, null);
+        }
+
+        return new AlertLanguage(code, texts);
+    }
+
+    /// <summary>
+    /// The text of <paramref name="key"/> with its placeholders filled. A placeholder the caller did
+    /// not supply throws: a text file naming a fact the rule does not have must fail a test, not ship.
+    /// </summary>
+    public string Text(string key, TextArgs args)
+    {
+        if (!_texts.TryGetValue(key, out var text))
+        {
+            throw new KeyNotFoundException($"No {Code} alert text '{key}'.");
+        }
+
+        var form = text.One is not null && args.TryGetValue("count", out var count) && count is 1 ? text.One : text.Other;
+        return Fill(key, form, args);
+    }
+
+    /// <summary>
+    /// An alert's title, detail, wording and context from <c>{rule}.title</c> and so on; with a
+    /// <paramref name="variant"/>, <c>{rule}.title.{variant}</c> wherever the table has one. Wording
+    /// and context are null when the table has none (a retitling carries only title and detail).
+    /// </summary>
+    public AlertText Alert(string rule, TextArgs args, string? variant = null) => new(
+        Text(Slot(rule, "title", variant), args),
+        Text(Slot(rule, "detail", variant), args),
+        Has($"{rule}.wording") ? Text(Slot(rule, "wording", variant), args) : null,
+        Has($"{rule}.context") ? Text(Slot(rule, "context", variant), args) : null);
+
+    /// <summary>How long something took, in words ("4 min", "2 h 5 min").</summary>
+    public string Span(TimeSpan span) => span switch
+    {
+        { TotalSeconds: < 60 } => Text("phrases.span.seconds", new() { ["n"] = Math.Max(0, (int)span.TotalSeconds) }),
+        { TotalMinutes: < 60 } => Text("phrases.span.minutes", new() { ["n"] = (int)span.TotalMinutes }),
+        { TotalHours: < 48 } => span.Minutes == 0
+            ? Text("phrases.span.hours", new() { ["n"] = (int)span.TotalHours })
+            : Text("phrases.span.hours-minutes", new() { ["h"] = (int)span.TotalHours, ["m"] = span.Minutes }),
+        _ => Text("phrases.span.days", new() { ["n"] = (int)span.TotalDays }),
+    };
+
+    /// <summary>Distinct values, in order, at most <paramref name="most"/>, each quoted the language's way.</summary>
+    public string Quoted(IEnumerable<string?> values, int most = 5) =>
+        string.Join(
+            Text("phrases.list-separator", new()),
+            values.OfType<string>().Distinct().Take(most).Select(v => Text("phrases.quoted", new() { ["value"] = v })));
+
+    private string Slot(string rule, string slot, string? variant) =>
+        variant is not null && Has($"{rule}.{slot}.{variant}") ? $"{rule}.{slot}.{variant}" : $"{rule}.{slot}";
+
+    private string Fill(string key, string form, TextArgs args)
+    {
+        var filled = new StringBuilder(form.Length + 32);
+        var at = 0;
+        while (form.IndexOf('{', at) is var open and >= 0)
+        {
+            var close = form.IndexOf('}', open);
+            var name = form[(open + 1)..close];
+            if (!args.TryGetValue(name, out var value))
+            {
+                throw new InvalidOperationException($"The {Code} alert text '{key}' names {{{name}}}, which its rule does not supply.");
+            }
+
+            filled.Append(form, at, open - at).Append(Convert.ToString(value, CultureInfo.CurrentCulture));
+            at = close + 1;
+        }
+
+        return filled.Append(form, at, form.Length - at).ToString();
+    }
+}

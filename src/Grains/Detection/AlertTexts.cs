@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using CxLive.Alerts;
+
+namespace CxLive.Detection;
+
+/// <summary>
+/// Every language's alert texts, loaded once from the embedded <c>Texts/*.json</c> files. English
+/// is the alert's own title, detail and suggested words; every other file becomes a translation the
+/// alert carries (<see cref="Alert.Translations"/>). Adding a language is adding its file.
+/// </summary>
+public static class AlertTexts
+{
+    private const string Prefix = "CxLive.Detection.Texts.";
+
+    public const string EnglishCode = "en";
+
+    /// <summary>Every language found among the resources, English first.</summary>
+    public static readonly ImmutableArray<AlertLanguage> All = Load();
+
+    public static AlertLanguage English => All[0];
+
+    /// <summary>The languages an alert is translated into (every one but English).</summary>
+    public static IEnumerable<AlertLanguage> Translations => All.Skip(1);
+
+    public static AlertLanguage Language(string code) =>
+        All.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase))
+        ?? throw new KeyNotFoundException($"No alert texts for language '{code}'.");
+
+    /// <summary>
+    /// An alert's words in every language: <paramref name="write"/> is asked once per language,
+    /// so the facts that read differently per language (spans, quoted lists) are written its way.
+    /// </summary>
+    public static AlertWords Write(Func<AlertLanguage, AlertText> write) => new(
+        write(English),
+        Translations.ToImmutableDictionary(l => l.Code, write));
+
+    private static ImmutableArray<AlertLanguage> Load()
+    {
+        var assembly = typeof(AlertTexts).Assembly;
+        var languages = assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            .Select(name =>
+            {
+                using var json = assembly.GetManifestResourceStream(name)!;
+                return AlertLanguage.Parse(name[Prefix.Length..^".json".Length], json);
+            })
+            .OrderBy(l => l.Code == EnglishCode ? 0 : 1)
+            .ThenBy(l => l.Code, StringComparer.Ordinal)
+            .ToImmutableArray();
+        if (languages.IsEmpty || languages[0].Code != EnglishCode)
+        {
+            throw new InvalidOperationException($"The alert texts need {Prefix}{EnglishCode}.json: English is every alert's own text.");
+        }
+
+        return languages;
+    }
+}

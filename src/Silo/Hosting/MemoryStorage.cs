@@ -1,0 +1,32 @@
+using Orleans.Runtime;
+using CxLive.Ingestion;
+using CxLive.Redis;
+using CxLive.Storage;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace CxLive.Hosting;
+
+/// <summary>Storage in memory: every provider CxLive's grains name.</summary>
+public static class MemoryStorage
+{
+    /// <summary>Embedded mode's: in this process, no storage grains (see <see cref="ProcessGrainStorage"/>).</summary>
+    public static ISiloBuilder AddCxProcessStorage(this ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<IRecordStore, MemoryRecordStore>();
+        silo.Services.AddSingleton(sp => new ProcessGrainStorage(new Redis.StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
+        foreach (var name in new[] { StorageNames.State, StorageNames.Customers })
+        {
+            Orleans.Runtime.Hosting.StorageProviderExtensions.AddGrainStorage(silo.Services, name, (sp, _) => sp.GetRequiredService<ProcessGrainStorage>());
+        }
+
+        return silo;
+    }
+
+    /// <summary>The tests' in-process clusters': Orleans' memory storage, shared by their several silos.</summary>
+    public static ISiloBuilder AddCxMemoryStorage(this ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<IRecordStore, MemoryRecordStore>();
+        return silo.AddMemoryGrainStorage(StorageNames.State).AddMemoryGrainStorage(StorageNames.Customers);
+    }
+}

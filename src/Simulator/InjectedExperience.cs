@@ -1,0 +1,6 @@
+using CxLive.Journeys;
+
+namespace CxLive.Simulator;
+
+/// <summary>A bad experience the simulator injected on purpose, for recall and precision.</summary>
+public sealed record InjectedExperience(string RuleId, string CaseId);

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using CxLive.Detection;
+using CxLive.Detection.Rules;
+using CxLive.Tests.Unit.Support;
+
+namespace CxLive.Tests.Unit.Detection;
+
+/// <summary>
+/// The alert texts per language (src/Grains/Detection/Texts/*.json) stay complete and honest: a
+/// language has every English key, and a text names only facts its rule supplies, so adding a
+/// language or rewording one cannot break an alert at the moment it is raised.
+/// </summary>
+public sealed partial class AlertTextTableTests
+{
+    [Fact]
+    public void English_and_Chinese_are_found_among_the_resources()
+    {
+        Assert.Equal("en", AlertTexts.English.Code);
+        Assert.Contains(AlertTexts.Translations, l => l.Code == "zh-CN");
+    }
+
+    [Fact]
+    public void Every_language_has_exactly_the_english_keys()
+    {
+        var english = AlertTexts.English.Keys.Order(StringComparer.Ordinal).ToList();
+        Assert.All(AlertTexts.Translations, language =>
+            Assert.Equal(english, language.Keys.Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void Every_rule_has_texts_and_every_key_belongs_to_a_rule_or_the_shared_phrases()
+    {
+        var rules = SourcesByRule().Keys.ToHashSet();
+        var prefixes = AlertTexts.English.Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet();
+
+        Assert.Equal(rules.Append("phrases").Order(), prefixes.Order());
+    }
+
+    /// <summary>
+    /// A text's placeholders are names its detector's source fills in (<c>["count"] = …</c>), or the
+    /// shared phrases' own. Read from the source, so a key whose variant no test journey reaches is checked too.
+    /// </summary>
+    [Fact]
+    public void Every_placeholder_is_one_the_rule_supplies()
+    {
+        var supplied = SourcesByRule().ToDictionary(
+            r => r.Key,
+            r => Supplied().Matches(File.ReadAllText(r.Value)).Select(m => m.Groups[1].Value).ToHashSet());
+        supplied["phrases"] = Supplied().Matches(File.ReadAllText(Repository.PathOf("src", "Grains", "Detection", "AlertLanguage.cs")))
+            .Select(m => m.Groups[1].Value).ToHashSet();
+
+        var unsupplied =
+            from language in AlertTexts.All
+            from key in language.Keys
+            from form in language.Forms(key)
+            from placeholder in Placeholder().Matches(form).Select(m => m.Groups[1].Value)
+            where !supplied[key[..key.IndexOf('.', StringComparison.Ordinal)]].Contains(placeholder)
+            select $"{language.Code} {key}: {{{placeholder}}}";
+
+        Assert.Empty(unsupplied);
+    }
+
+    [Fact]
+    public void A_placeholder_nobody_supplied_fails_loudly_instead_of_reaching_a_customer()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => AlertTexts.English.Text("repeated-failed-search.detail", new() { ["count"] = 3 }));
+        Assert.Contains("{span}", error.Message);
+    }
+
+    [Fact]
+    public void One_and_other_forms_follow_the_count()
+    {
+        Assert.Equal("1 failed search in 4 min", AlertTexts.English.Text("repeated-failed-search.title", new() { ["count"] = 1, ["span"] = "4 min" }));
+        Assert.Equal("2 failed searches in 4 min", AlertTexts.English.Text("repeated-failed-search.title", new() { ["count"] = 2, ["span"] = "4 min" }));
+    }
+
+    /// <summary>Each rule id with the source file of the detector that writes its alerts.</summary>
+    private static Dictionary<string, string> SourcesByRule()
+    {
+        var detectors = CustomerDetectors.Catalogue();
+        var types = detectors.Definitions
+            .Select(d => d.RuleId)
+            .ToDictionary(id => id, id => typeof(BurstDetector).Assembly.GetTypes()
+                .Single(t => t.Namespace == typeof(BurstDetector).Namespace && t.GetField("RuleId")?.GetRawConstantValue() as string == id));
+        return types.ToDictionary(t => t.Key, t => Repository.PathOf("src", "Grains", "Detection", "Rules", t.Value.Name + ".cs"));
+    }
+
+    [GeneratedRegex(@"\[""([A-Za-z][A-Za-z0-9-]*)""\]\s*=")]
+    private static partial Regex Supplied();
+
+    [GeneratedRegex(@"\{([^{}]+)\}")]
+    private static partial Regex Placeholder();
+}
