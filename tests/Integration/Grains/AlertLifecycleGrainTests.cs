@@ -97,7 +97,10 @@ public sealed class AlertLifecycleGrainTests(ClusterFixture fixture)
         Assert.Contains(await fixture.Alerts.PromptsAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
 
         var reported = await fixture.Alerts.ReportAsync(prompt.Id, OutreachResult.Resolved, "called back, refunded");
-        Assert.Equal(OutreachResult.Resolved, reported!.Result);
+        Assert.Equal(OutreachResult.Resolved, reported.Prompt!.Result);
+        Assert.Equal((AlertState.Resolved, AlertOutcome.Recovered), (reported.Alert!.State, reported.Alert.Outcome)); // the same call moved the alert
+        Assert.Contains((await fixture.Grains.GetGrain<ICustomerGrain>(customer).GetSnapshotAsync()).Timeline, i => i.Id == "outreach-" + prompt.Id); // and told the customer
+        Assert.False((await fixture.Alerts.ReportAsync(prompt.Id, OutreachResult.Declined, null)).Reported); // once
         Assert.DoesNotContain(await fixture.Alerts.PromptsAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
     }
 }
