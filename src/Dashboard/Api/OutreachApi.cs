@@ -3,6 +3,7 @@ using CxLive.Dashboard.Security;
 using CxLive.Agents;
 using CxLive.Alerts;
 using CxLive.Api.OpenApi;
+using CxLive.Api.Requests;
 using CxLive.Serialization;
 
 namespace CxLive.Api;
@@ -26,7 +27,7 @@ public static class OutreachApi
             : user.MaySeeAgent(prompt.AgentId) ? Results.Ok(prompt)
             : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         outreach.MapPost("/{id}/outcome", ReportAsync)
-            .Documents<OutreachOutcomeRequest>("application/json")
+            .Takes<OutreachOutcomeRequest>()
             .Produces<OutreachOutcomeResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -86,21 +87,8 @@ public static class OutreachApi
     /// <c>outreach</c> interaction (<see cref="IOutreachDeskGrain.ReportAsync"/>); the web tier
     /// reads the body, checks who may report, and turns the answer into HTTP.
     /// </summary>
-    private static async Task<IResult> ReportAsync(string id, HttpRequest request, ClusterAlerts alerts)
+    private static async Task<IResult> ReportAsync(string id, Body<OutreachOutcomeRequest> body, HttpRequest request, ClusterAlerts alerts)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request);
-        if (body is null)
-        {
-            return problem!;
-        }
-
-        var result = body.Enum<OutreachResult>("outcome", required: true);
-        var note = body.Text("note", maxLength: 1000);
-        if (body.Errors.Count > 0)
-        {
-            return body.Invalid();
-        }
-
         if (await alerts.GetPromptAsync(id) is not { } prompt)
         {
             return Problems.NotFound($"no outreach prompt has id '{id}'");
@@ -111,7 +99,7 @@ public static class OutreachApi
             return Problems.Forbidden(NotYourPrompt);
         }
 
-        var report = await alerts.ReportAsync(id, result!.Value, note);
+        var report = await alerts.ReportAsync(id, body.Value.Outcome!.Value, body.Value.Note);
         if (!report.Reported)
         {
             return AlreadySettled(id, report.Prompt ?? prompt);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CxLive.Alerts;
 using CxLive.Api.OpenApi;
+using CxLive.Api.Requests;
 using CxLive.Detection;
 using CxLive.Rules;
 using CxLive.Serialization;
@@ -38,7 +39,7 @@ public static class RulesApi
         }
 
         var errors = new List<string>();
-        var (body, unreadable) = await JsonBody.ReadDocumentAsync(request);
+        var (body, unreadable) = await SmallJson.ReadAsync(request);
         if (body is null)
         {
             return unreadable!;
