@@ -1,14 +1,14 @@
 using CxLive.Alerts;
 using CxLive.Api.OpenApi;
 using CxLive.Api.Requests;
-using CxLive.Customers;
 using CxLive.Serialization;
 
 namespace CxLive.Api;
 
 /// <summary>
 /// <c>POST /api/alerts/{id}/ack | assign | resolve | snooze</c>: people acting on alerts, through
-/// the state machine. 200 with the alert, 404 when there is none, 409 (with the current state) when
+/// the state machine (a resolve without an outcome is decided by the alert's partition from the
+/// customer's timeline). 200 with the alert, 404 when there is none, 409 (with the current state) when
 /// the move is not allowed from where the alert is, 400 naming every bad field.
 /// </summary>
 public static class AlertActionsApi
@@ -25,7 +25,7 @@ public static class AlertActionsApi
             ("/snooze", AlertActionKind.Snooze),
         })
         {
-            alerts.MapPost(path, (string id, Body<AlertActionRequest> body, HttpRequest request, IGrainFactory grains, ClusterAlerts book) => ActAsync(id, body.Value, request, grains, book, kind))
+            alerts.MapPost(path, (string id, Body<AlertActionRequest> body, HttpRequest request, ClusterAlerts book) => ActAsync(id, body.Value, request, book, kind))
                 .WithMetadata(new AlertActionEndpoint(kind))
                 .Takes<AlertActionRequest>(isOptional: true)
                 .Produces<Alert>()
@@ -37,7 +37,7 @@ public static class AlertActionsApi
         return app;
     }
 
-    private static async Task<IResult> ActAsync(string id, AlertActionRequest body, HttpRequest request, IGrainFactory grains, ClusterAlerts book, AlertActionKind kind)
+    private static async Task<IResult> ActAsync(string id, AlertActionRequest body, HttpRequest request, ClusterAlerts book, AlertActionKind kind)
     {
         var action = new AlertAction
         {
@@ -48,11 +48,6 @@ public static class AlertActionsApi
             Until = kind == AlertActionKind.Snooze ? body.Until : null,
             Outcome = kind == AlertActionKind.Resolve ? body.Outcome : null,
         };
-        if (kind == AlertActionKind.Resolve && action.Outcome is null && await book.GetAsync(id) is { CustomerId: { } customer } alert)
-        {
-            action = action with { Outcome = await grains.GetGrain<ICustomerGrain>(customer).OutcomeSinceAsync(alert.RaisedAt, alert.Evidence) };
-        }
-
         var result = await book.ActAsync(id, action);
         if (kind == AlertActionKind.Assign && result is { Succeeded: true, Alert: { } assigned } && book.PartitionOf(id) is { } partition)
         {
