@@ -36,7 +36,7 @@ public sealed class PartitionRecordsRedisTests(RedisServer redis) : IClassFixtur
         await using var connection = new RedisConnection(redis.ConnectionString);
         var store = new RecordingStore(new RedisRecordStore(connection, "partitions-test"));
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());
+        builder.ConfigureSiloHost((_, host) => host.Services.AddCxGrains());
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCxMemoryStorage().UseInMemoryReminderService();
