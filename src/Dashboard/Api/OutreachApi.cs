@@ -39,7 +39,7 @@ public static class OutreachApi
     /// <summary>Newest first, paged like <c>GET /api/alerts</c>: <c>limit</c> (default 100) and a <c>cursor</c> from the previous page's <c>Link</c> header.</summary>
     private static async Task<IResult> ListAsync(HttpContext http, ClusterAlerts alerts, string? agentId, string? pending, string? limit, string? cursor, ClaimsPrincipal user)
     {
-        if (!(user.MaySeeAgent(agentId) || (agentId is null && user.SeesEverything())))
+        if (!user.MayListPrompts(agentId))
         {
             return Problems.Forbidden(NotYourPrompt);
         }
