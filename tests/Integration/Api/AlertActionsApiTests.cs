@@ -167,6 +167,18 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Every_bad_field_of_a_body_is_named_at_once_wrong_types_included()
+    {
+        var response = await Post("api/silences", """{ "ruleId": 7, "comment": "  ", "expiresAt": "2030-01-01T00:00:00", "author": ["x"] }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadObject(response))["errors"]!.AsObject();
+        Assert.Equal(["author", "comment", "expiresAt", "ruleId"], errors.Select(e => e.Key).Order());
+        Assert.Equal(["must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z"], errors["expiresAt"]!.AsArray().Select(r => (string)r!)); // not also "is required"
+        Assert.Equal(["must be a non-empty string"], errors["ruleId"]!.AsArray().Select(r => (string)r!));
+    }
+
+    [Fact]
     public async Task A_silence_must_name_what_it_mutes_why_and_until_when()
     {
         var response = await Post("api/silences", """{ "expiresAt": "2020-01-01T00:00:00Z" }""");

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace CxLive.Api.Requests;
 
@@ -8,8 +9,7 @@ namespace CxLive.Api.Requests;
 /// the small JSON body, binding <typeparamref name="T"/> with <see cref="RequestJson.Options"/>, and
 /// running its validator. A body that fails carries the problem instead of a value, and
 /// <see cref="BodyValidationFilter"/> answers it before the handler runs, so a handler only ever
-/// sees a valid <see cref="Value"/>. A value of the wrong type stops the binding at that field, so
-/// its problem names that field alone; every other mistake is named at once.
+/// sees a valid <see cref="Value"/>. Every bad field is named at once, wrong types included.
 /// </summary>
 public sealed class Body<T> : IBindableFromHttpContext<Body<T>>, IBoundBody where T : class, IValidatedBody<T>
 {
@@ -36,15 +36,25 @@ public sealed class Body<T> : IBindableFromHttpContext<Body<T>>, IBoundBody wher
                 return new Body<T>(null, Problems.BadRequest("Unreadable body", "the body must be a JSON object"));
             }
 
+            // A field of the wrong type stops the serializer: it is named, left out, and the body
+            // bound again, so every bad field is named at once (a body has a handful of fields).
             var errors = new FieldErrors();
+            var fields = JsonObject.Create(document.RootElement)!;
             T? value = null;
-            try
+            while (value is null)
             {
-                value = document.RootElement.Deserialize<T>(RequestJson.Options);
-            }
-            catch (JsonException e)
-            {
-                errors.Add(FieldOf(e.Path), e is FieldReason ? e.Message : "has the wrong type");
+                try
+                {
+                    value = fields.Deserialize<T>(RequestJson.Options);
+                }
+                catch (JsonException e)
+                {
+                    errors.Add(FieldOf(e.Path), e is FieldReason ? e.Message : "has the wrong type");
+                    if (TopLevelName(e.Path) is not { } name || !fields.Remove(name))
+                    {
+                        break;
+                    }
+                }
             }
 
             if (value is not null)
@@ -55,6 +65,10 @@ public sealed class Body<T> : IBindableFromHttpContext<Body<T>>, IBoundBody wher
             return errors.Count > 0 ? new Body<T>(null, errors.Problem()) : new Body<T>(value, null);
         }
     }
+
+    /// <summary>The body's own property a path starts with: "$.parameters.window" → "parameters".</summary>
+    private static string? TopLevelName(string? path) =>
+        path is not null && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..].Split('.', '[')[0] : null;
 
     /// <summary>"$.until" → "until"; the body itself when the path names no field.</summary>
     private static string FieldOf(string? path) =>

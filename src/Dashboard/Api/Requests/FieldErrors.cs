@@ -38,9 +38,10 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>A field left out; not said again of a field already refused for its type (it was left out for that).</summary>
     public void Required<T>(string field, T? value, bool required = true)
     {
-        if (required && value is null)
+        if (required && value is null && !Has(field))
         {
             Add(field, "is required");
         }

@@ -21,7 +21,7 @@ public sealed record SilenceRequest(
         errors.Text("author", body.Author, maxLength: 128);
         errors.Text("comment", body.Comment, maxLength: 1000, required: true);
         errors.Required("expiresAt", body.ExpiresAt);
-        if (body is { RuleId: null, Touchpoint: null, CustomerId: null })
+        if (body is { RuleId: null, Touchpoint: null, CustomerId: null } && !errors.Has("ruleId") && !errors.Has("touchpoint") && !errors.Has("customerId"))
         {
             errors.Add("ruleId", "at least one of ruleId, touchpoint and customerId is required (a silence mutes what matches all it names)");
         }
