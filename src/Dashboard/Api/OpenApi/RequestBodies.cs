@@ -1,28 +1,20 @@
 using System.ComponentModel;
 using CxLive.Agents;
 using CxLive.Alerts;
+using CxLive.Api.Requests;
 using CxLive.Backtesting;
 using CxLive.Ingestion;
 using CxLive.Journeys;
 
 namespace CxLive.Api.OpenApi;
 
-// The shapes of bodies that handlers read field by field (a rule's settings, the ingest parser),
+// The shapes of bodies that handlers read field by field (the ingest parser, a back-test),
 // written down so the OpenAPI document can show them, and of answers. Handlers do not bind to these
 // types: the tests of each API are what holds them to the truth. Bodies that are bound and
 // validated as records live in Api/Requests.
 
 /// <summary>Answer of <c>POST /api/outreach/{id}/outcome</c>: the reported prompt and where its alert is now.</summary>
 public sealed record OutreachOutcomeResponse(OutreachPrompt Prompt, Alert? Alert);
-
-/// <summary>
-/// Body of <c>PUT /api/rules/{ruleId}</c>, and one rule's overrides in a back-test. Fields left out
-/// keep their value; parameters not named keep theirs; parameter values may be strings or numbers.
-/// </summary>
-public sealed record RuleChangeRequest(
-    bool? Enabled,
-    [property: Description("info, warning or critical (any case).")] Severity? Severity,
-    [property: Description("Parameter name to value: a count, a duration written hh:mm:ss, or a number, as the rule's parameterDefinitions say.")] Dictionary<string, string>? Parameters);
 
 /// <summary>Body of <c>POST /api/rules/backtest</c> with overrides (an array of interactions alone is accepted too).</summary>
 public sealed record BacktestRequest(

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace CxLive.Api.Requests;
 
@@ -33,30 +32,11 @@ public sealed class Body<T> : IBindableFromHttpContext<Body<T>>, IBoundBody wher
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return new Body<T>(null, Problems.BadRequest("Unreadable body", "the body must be a JSON object"));
+                return new Body<T>(null, T.ObjectExpected is { } expected ? FieldErrors.Of("body", expected).Problem() : Problems.BadRequest("Unreadable body", "the body must be a JSON object"));
             }
 
-            // A field of the wrong type stops the serializer: it is named, left out, and the body
-            // bound again, so every bad field is named at once (a body has a handful of fields).
             var errors = new FieldErrors();
-            var fields = JsonObject.Create(document.RootElement)!;
-            T? value = null;
-            while (value is null)
-            {
-                try
-                {
-                    value = fields.Deserialize<T>(RequestJson.Options);
-                }
-                catch (JsonException e)
-                {
-                    errors.Add(FieldOf(e.Path), e is FieldReason ? e.Message : "has the wrong type");
-                    if (TopLevelName(e.Path) is not { } name || !fields.Remove(name))
-                    {
-                        break;
-                    }
-                }
-            }
-
+            var value = RequestBinder.Bind<T>(document.RootElement, errors);
             if (value is not null)
             {
                 T.Validate(value, errors, context);
@@ -66,11 +46,4 @@ public sealed class Body<T> : IBindableFromHttpContext<Body<T>>, IBoundBody wher
         }
     }
 
-    /// <summary>The body's own property a path starts with: "$.parameters.window" → "parameters".</summary>
-    private static string? TopLevelName(string? path) =>
-        path is not null && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..].Split('.', '[')[0] : null;
-
-    /// <summary>"$.until" → "until"; the body itself when the path names no field.</summary>
-    private static string FieldOf(string? path) =>
-        path is null || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 }

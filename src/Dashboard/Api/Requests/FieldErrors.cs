@@ -14,6 +14,16 @@ public sealed class FieldErrors
 
     public void Add(string field, string reason) => _errors.Add((field, reason));
 
+    public static FieldErrors Of(string field, string reason)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, reason);
+        return errors;
+    }
+
+    /// <summary>Each mistake as "field: reason".</summary>
+    public IEnumerable<string> Lines => _errors.Select(e => $"{e.Field}: {e.Reason}");
+
     /// <summary>
     /// A free-text field: when present (or <paramref name="required"/>), a non-empty string of at most
     /// <paramref name="maxLength"/> characters without control characters (they corrupt logs and pages).

@@ -9,4 +9,7 @@ namespace CxLive.Api.Requests;
 public interface IValidatedBody<TSelf> where TSelf : IValidatedBody<TSelf>
 {
     static abstract void Validate(TSelf body, FieldErrors errors, HttpContext http);
+
+    /// <summary>What to say, as the <c>body</c> field's reason, when the body is not an object; null: the plain "must be a JSON object" problem.</summary>
+    static virtual string? ObjectExpected => null;
 }

@@ -7,7 +7,8 @@ namespace CxLive.Api.Requests;
 /// <summary>
 /// How request bodies are bound: the wire conventions (<see cref="CxJson"/>) plus converters that
 /// refuse a wrong value with the reason CxLive gives everywhere: times through <see cref="IsoTime"/>
-/// (an offset is required), enums by their wire names (listing them), text only from strings.
+/// (an offset is required), enums by their wire names (listing them), text only from strings,
+/// true or false only from JSON's literals.
 /// </summary>
 public static class RequestJson
 {
@@ -18,6 +19,7 @@ public static class RequestJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         options.Converters.Add(new TextConverter());
         options.Converters.Add(new TimeConverter());
+        options.Converters.Add(new BooleanConverter());
         options.Converters.Add(new WireEnumConverterFactory());
         return CxJson.Apply(options); // its enum converter comes after ours, so ours reads
     }
@@ -36,6 +38,14 @@ public static class RequestJson
             reader.TokenType == JsonTokenType.String && IsoTime.TryParse(reader.GetString(), out var at) ? at : throw new FieldReason(IsoTime.Expected);
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    private sealed class BooleanConverter : JsonConverter<bool>
+    {
+        public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType is JsonTokenType.True or JsonTokenType.False ? reader.GetBoolean() : throw new FieldReason("must be true or false");
+
+        public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
     }
 
     private sealed class WireEnumConverterFactory : JsonConverterFactory
