@@ -33,8 +33,12 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     /// <summary>Prompts of one agent (or, with null, those no agent could take), newest first.</summary>
     Task<ImmutableArray<OutreachPrompt>> ListAsync(string? agentId, bool pendingOnly);
 
-    /// <summary>Records the outcome; null when there is no such prompt. A prompt already reported is returned unchanged.</summary>
-    Task<OutreachPrompt?> ReportAsync(string promptId, OutreachResult result, string? note);
+    /// <summary>
+    /// Records the outcome, then follows it up: moves the alert (resolved, declined: resolve;
+    /// otherwise acknowledge, by <c>agent:&lt;id&gt;</c>) and records an <c>outreach</c> interaction
+    /// on the customer. A prompt already reported or withdrawn is returned unchanged, not reported.
+    /// </summary>
+    Task<OutreachReport> ReportAsync(string promptId, OutreachResult result, string? note);
 
     Task<ImmutableArray<Agent>> AgentsAsync();
 

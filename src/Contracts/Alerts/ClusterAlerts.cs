@@ -67,8 +67,9 @@ public sealed class ClusterAlerts(IGrainFactory grains, int partitions)
     public async Task<OutreachPrompt?> GetPromptAsync(string promptId) =>
         PartitionOf(promptId) is { } p ? await Desk(p).GetAsync(promptId) : null;
 
-    public async Task<OutreachPrompt?> ReportAsync(string promptId, OutreachResult result, string? note) =>
-        PartitionOf(promptId) is { } p ? await Desk(p).ReportAsync(promptId, result, note) : null;
+    /// <summary>An agent's outcome, in one call to the prompt's desk: the prompt reported, its alert moved, the <c>outreach</c> interaction on the customer.</summary>
+    public async Task<OutreachReport> ReportAsync(string promptId, OutreachResult result, string? note) =>
+        PartitionOf(promptId) is { } p ? await Desk(p).ReportAsync(promptId, result, note) : new OutreachReport(null, Reported: false);
 
     /// <summary>One agent's prompts (or, with null, those no agent could take) from every desk, newest first.</summary>
     public async Task<ImmutableArray<OutreachPrompt>> PromptsAsync(string? agentId, bool pendingOnly)

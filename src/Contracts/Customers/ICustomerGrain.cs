@@ -33,8 +33,11 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>
     /// How an alert of this customer ended if it is closed now: recovered when the customer
-    /// succeeded at something after it was raised (its own evidence aside), lost when not.
+    /// succeeded at something after it was raised (its own evidence aside), lost when not. Asked by
+    /// the alert partition while it resolves; interleaves (it only reads the timeline), because the
+    /// customer may be waiting on that very partition to take its signals.
     /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<Alerts.AlertOutcome> OutcomeSinceAsync(DateTimeOffset raisedAt, ImmutableArray<string> evidence);
 
     /// <summary>

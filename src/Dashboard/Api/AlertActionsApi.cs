@@ -1,13 +1,14 @@
 using CxLive.Alerts;
 using CxLive.Api.OpenApi;
-using CxLive.Customers;
+using CxLive.Api.Requests;
 using CxLive.Serialization;
 
 namespace CxLive.Api;
 
 /// <summary>
 /// <c>POST /api/alerts/{id}/ack | assign | resolve | snooze</c>: people acting on alerts, through
-/// the state machine. 200 with the alert, 404 when there is none, 409 (with the current state) when
+/// the state machine (a resolve without an outcome is decided by the alert's partition from the
+/// customer's timeline). 200 with the alert, 404 when there is none, 409 (with the current state) when
 /// the move is not allowed from where the alert is, 400 naming every bad field.
 /// </summary>
 public static class AlertActionsApi
@@ -24,8 +25,9 @@ public static class AlertActionsApi
             ("/snooze", AlertActionKind.Snooze),
         })
         {
-            alerts.MapPost(path, (string id, HttpRequest request, IGrainFactory grains, ClusterAlerts book, TimeProvider time, Microsoft.Extensions.Options.IOptions<Agents.OutreachOptions> outreach) => ActAsync(id, request, grains, book, time, outreach, kind))
-                .Documents<AlertActionRequest>(isOptional: true, "application/json")
+            alerts.MapPost(path, (string id, Body<AlertActionRequest> body, HttpRequest request, ClusterAlerts book) => ActAsync(id, body.Value, request, book, kind))
+                .WithMetadata(new AlertActionEndpoint(kind))
+                .Takes<AlertActionRequest>(isOptional: true)
                 .Produces<Alert>()
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status404NotFound)
@@ -35,43 +37,17 @@ public static class AlertActionsApi
         return app;
     }
 
-    private static async Task<IResult> ActAsync(string id, HttpRequest request, IGrainFactory grains, ClusterAlerts book, TimeProvider time, Microsoft.Extensions.Options.IOptions<Agents.OutreachOptions> outreach, AlertActionKind kind)
+    private static async Task<IResult> ActAsync(string id, AlertActionRequest body, HttpRequest request, ClusterAlerts book, AlertActionKind kind)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request);
-        if (body is null)
-        {
-            return problem!;
-        }
-
         var action = new AlertAction
         {
             Kind = kind,
-            By = Actor.Of(request.HttpContext.User, body.Text("by", maxLength: 128)),
-            Note = body.Text("note", maxLength: 1000),
-            AgentId = kind == AlertActionKind.Assign ? body.Text("agentId", required: true, maxLength: 128) : null,
-            Until = kind == AlertActionKind.Snooze ? body.Time("until", required: true) : null,
-            Outcome = kind == AlertActionKind.Resolve ? body.Enum<AlertOutcome>("outcome") : null,
+            By = Actor.Of(request.HttpContext.User, body.By),
+            Note = body.Note,
+            AgentId = kind == AlertActionKind.Assign ? body.AgentId : null,
+            Until = kind == AlertActionKind.Snooze ? body.Until : null,
+            Outcome = kind == AlertActionKind.Resolve ? body.Outcome : null,
         };
-        if (action.AgentId is { } agentId && outreach.Value.Agents.All(a => a.Id != agentId))
-        {
-            body.Errors.Add($"agentId: no agent is called '{agentId}'; the agents are {string.Join(", ", outreach.Value.Agents.Select(a => a.Id))}");
-        }
-
-        if (action.Until is { } until && until <= time.GetUtcNow())
-        {
-            body.Errors.Add("until: must be in the future");
-        }
-
-        if (body.Errors.Count > 0)
-        {
-            return body.Invalid();
-        }
-
-        if (kind == AlertActionKind.Resolve && action.Outcome is null && await book.GetAsync(id) is { CustomerId: { } customer } alert)
-        {
-            action = action with { Outcome = await grains.GetGrain<ICustomerGrain>(customer).OutcomeSinceAsync(alert.RaisedAt, alert.Evidence) };
-        }
-
         var result = await book.ActAsync(id, action);
         if (kind == AlertActionKind.Assign && result is { Succeeded: true, Alert: { } assigned } && book.PartitionOf(id) is { } partition)
         {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CxLive.Alerts;
 using CxLive.Api.OpenApi;
+using CxLive.Api.Requests;
 using CxLive.Backtesting;
 using CxLive.Detection;
 using CxLive.Ingestion;
@@ -187,13 +188,19 @@ public static class BacktestApi
                     continue;
                 }
 
-                var ruleErrors = new List<string>();
-                if (RulesApi.Read(rule.Value, current, ruleErrors) is { } change)
+                // Bound and checked as the body of PUT /api/rules/{ruleId} is, each field named under the rule.
+                var prefix = $"rules.{rule.Name}.";
+                var ruleErrors = new FieldErrors();
+                if (rule.Value.ValueKind != JsonValueKind.Object)
                 {
-                    changes = changes with { ByRule = changes.ByRule.SetItem(rule.Name, change) };
+                    ruleErrors.Add(prefix + "body", RuleChangeRequest.ObjectExpected!);
+                }
+                else if (RequestBinder.Bind<RuleChangeRequest>(rule.Value, ruleErrors, prefix) is { } request)
+                {
+                    changes = changes with { ByRule = changes.ByRule.SetItem(rule.Name, request.Over(current, ruleErrors, prefix)) };
                 }
 
-                errors.AddRange(ruleErrors.Select(e => $"rules.{rule.Name}.{e}"));
+                errors.AddRange(ruleErrors.Lines);
             }
 
             // Parameters are checked even beside other mistakes, so every one is reported at once.

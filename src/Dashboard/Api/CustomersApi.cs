@@ -3,8 +3,6 @@ using CxLive.Api.OpenApi;
 using CxLive.Customers;
 using CxLive.Dashboard.Security;
 using System.Security.Claims;
-using CxLive.Detection;
-using CxLive.Experience;
 
 namespace CxLive.Api;
 

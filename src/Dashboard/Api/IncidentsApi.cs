@@ -1,5 +1,6 @@
 using CxLive.Alerts;
 using CxLive.Api.OpenApi;
+using CxLive.Api.Requests;
 
 namespace CxLive.Api;
 
@@ -15,7 +16,7 @@ public static class IncidentsApi
                 ? Results.Ok(incident)
                 : Problems.NotFound($"no incident has id '{id}'")).Produces<Incident>().ProducesProblem(StatusCodes.Status404NotFound);
         incidents.MapPost("/{id}/resolve", ResolveAsync)
-            .Documents<IncidentResolveRequest>(isOptional: true, "application/json")
+            .Takes<IncidentResolveRequest>(isOptional: true)
             .Produces<Incident>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -23,20 +24,9 @@ public static class IncidentsApi
         return app;
     }
 
-    private static async Task<IResult> ResolveAsync(string id, HttpRequest request, ClusterAlerts alerts)
+    private static async Task<IResult> ResolveAsync(string id, Body<IncidentResolveRequest> body, HttpRequest request, ClusterAlerts alerts)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request);
-        if (body is null)
-        {
-            return problem!;
-        }
-
-        var by = Actor.Of(request.HttpContext.User, body.Text("by", maxLength: 128));
-        if (body.Errors.Count > 0)
-        {
-            return body.Invalid();
-        }
-
+        var by = Actor.Of(request.HttpContext.User, body.Value.By);
         return await alerts.ResolveIncidentAsync(id, by) is { } resolved
             ? Results.Ok(resolved)
             : await alerts.GetIncidentAsync(id) is { } closed

@@ -3,8 +3,7 @@ using CxLive.Dashboard.Security;
 using CxLive.Agents;
 using CxLive.Alerts;
 using CxLive.Api.OpenApi;
-using CxLive.Ingestion;
-using CxLive.Journeys;
+using CxLive.Api.Requests;
 using CxLive.Serialization;
 
 namespace CxLive.Api;
@@ -12,8 +11,8 @@ namespace CxLive.Api;
 /// <summary>
 /// Agents and their prompts: <c>GET /api/agents</c>, <c>GET /api/outreach?agentId=&amp;pending=</c>,
 /// <c>GET /api/outreach/{id}</c>, and <c>POST /api/outreach/{id}/outcome</c>, which closes the loop:
-/// the outcome becomes an <c>outreach</c> interaction on the customer (so detectors and the score see
-/// it) and moves the alert on (docs/alerts.md).
+/// the prompt's desk records the outcome, moves the alert on and puts an <c>outreach</c> interaction
+/// on the customer (so detectors and the score see it; docs/alerts.md).
 /// </summary>
 public static class OutreachApi
 {
@@ -28,7 +27,7 @@ public static class OutreachApi
             : user.MaySeeAgent(prompt.AgentId) ? Results.Ok(prompt)
             : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         outreach.MapPost("/{id}/outcome", ReportAsync)
-            .Documents<OutreachOutcomeRequest>("application/json")
+            .Takes<OutreachOutcomeRequest>()
             .Produces<OutreachOutcomeResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -40,7 +39,7 @@ public static class OutreachApi
     /// <summary>Newest first, paged like <c>GET /api/alerts</c>: <c>limit</c> (default 100) and a <c>cursor</c> from the previous page's <c>Link</c> header.</summary>
     private static async Task<IResult> ListAsync(HttpContext http, ClusterAlerts alerts, string? agentId, string? pending, string? limit, string? cursor, ClaimsPrincipal user)
     {
-        if (!(user.MaySeeAgent(agentId) || (agentId is null && user.SeesEverything())))
+        if (!user.MayListPrompts(agentId))
         {
             return Problems.Forbidden(NotYourPrompt);
         }
@@ -83,21 +82,13 @@ public static class OutreachApi
 
     private const string NotYourPrompt = "an agent may see and report only their own outreach prompts";
 
-    private static async Task<IResult> ReportAsync(string id, HttpRequest request, ClusterAlerts alerts, IInteractionSink sink, TimeProvider time)
+    /// <summary>
+    /// One call to the prompt's desk reports the outcome, moves the alert and records the
+    /// <c>outreach</c> interaction (<see cref="IOutreachDeskGrain.ReportAsync"/>); the web tier
+    /// reads the body, checks who may report, and turns the answer into HTTP.
+    /// </summary>
+    private static async Task<IResult> ReportAsync(string id, Body<OutreachOutcomeRequest> body, HttpRequest request, ClusterAlerts alerts)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request);
-        if (body is null)
-        {
-            return problem!;
-        }
-
-        var result = body.Enum<OutreachResult>("outcome", required: true);
-        var note = body.Text("note", maxLength: 1000);
-        if (body.Errors.Count > 0)
-        {
-            return body.Invalid();
-        }
-
         if (await alerts.GetPromptAsync(id) is not { } prompt)
         {
             return Problems.NotFound($"no outreach prompt has id '{id}'");
@@ -108,54 +99,21 @@ public static class OutreachApi
             return Problems.Forbidden(NotYourPrompt);
         }
 
-        if (!prompt.IsPending)
+        var report = await alerts.ReportAsync(id, body.Value.Outcome!.Value, body.Value.Note);
+        if (!report.Reported)
         {
-            return Results.Problem(
-                detail: prompt.Result is { } reported
-                    ? $"prompt '{id}' was already reported as '{WireNames<OutreachResult>.Of(reported)}'"
-                    : $"prompt '{id}' was withdrawn: {prompt.WithdrawnBecause}",
-                statusCode: StatusCodes.Status409Conflict,
-                title: prompt.Result is null ? "Prompt withdrawn" : "Outcome already reported",
-                extensions: new Dictionary<string, object?> { ["prompt"] = prompt });
+            return AlreadySettled(id, report.Prompt ?? prompt);
         }
 
-        prompt = (await alerts.ReportAsync(id, result!.Value, note))!;
-        var agent = prompt.AgentId ?? "unassigned";
-
-        // The alert first, so its history carries the agent's words; then the outreach joins the
-        // customer's journey (where a successful one may clear the rule, which then finds it closed).
-        var by = "agent:" + agent;
-        var text = $"outreach {WireNames<OutreachResult>.Of(prompt.Result!.Value)}" + (note is null ? "" : $": {note}");
-        var moved = await alerts.ActAsync(prompt.AlertId, prompt.Result switch
-        {
-            OutreachResult.Resolved => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = text, Outcome = AlertOutcome.Recovered },
-            OutreachResult.Declined => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = text, Outcome = AlertOutcome.Lost },
-            _ => new AlertAction { Kind = AlertActionKind.Acknowledge, By = by, Note = text },
-        });
-
-        await sink.AcceptAsync([OutreachInteraction(prompt, agent, time.GetUtcNow())], request.HttpContext.RequestAborted);
-
         // The alert may have moved on already (resolved by its rule, acknowledged by a supervisor): the report stands either way.
-        return Results.Ok(new OutreachOutcomeResponse(prompt, moved.Alert));
+        return Results.Ok(new OutreachOutcomeResponse(report.Prompt!, report.Alert));
     }
 
-    /// <summary>What the agent did, as an interaction on the customer's journey (type <c>outreach</c>, written by CxLive; docs/api.md).</summary>
-    public static Interaction OutreachInteraction(OutreachPrompt prompt, string agent, DateTimeOffset now) => new()
-    {
-        Id = "outreach-" + prompt.Id,
-        CustomerId = prompt.CustomerId,
-        Timestamp = now,
-        Channel = prompt.Channel,
-        Touchpoint = "outreach/" + agent,
-        Type = InteractionTypes.Outreach,
-        Outcome = prompt.Result is OutreachResult.Contacted or OutreachResult.Resolved ? Outcome.Success : Outcome.Failure,
-        Stage = JourneyStage.Service,
-        Attributes = new()
-        {
-            ["promptId"] = prompt.Id,
-            ["alertId"] = prompt.AlertId,
-            ["agentId"] = agent,
-            ["result"] = WireNames<OutreachResult>.Of(prompt.Result!.Value),
-        },
-    };
+    private static IResult AlreadySettled(string id, OutreachPrompt prompt) => Results.Problem(
+        detail: prompt.Result is { } reported
+            ? $"prompt '{id}' was already reported as '{WireNames<OutreachResult>.Of(reported)}'"
+            : $"prompt '{id}' was withdrawn: {prompt.WithdrawnBecause}",
+        statusCode: StatusCodes.Status409Conflict,
+        title: prompt.Result is null ? "Prompt withdrawn" : "Outcome already reported",
+        extensions: new Dictionary<string, object?> { ["prompt"] = prompt });
 }

@@ -1,5 +1,6 @@
 using CxLive.Api;
 using CxLive.Api.OpenApi;
+using CxLive.Dashboard.Security;
 using CxLive.Security;
 using CxLive.Telemetry;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public static class IngestEndpoint
             .WithTags("Ingestion")
             .WithSummary("Send interactions: one JSON object, a JSON array, or NDJSON")
             .Documents<Journeys.Interaction>("application/json", "application/x-ndjson")
-            .RequireAuthorization(SecurityExtensions.IntegratorPolicy)
+            .RequireAuthorization(Access.IntegratorPolicy)
             .RequireRateLimiting(SecurityExtensions.IngestRateLimit)
             .Produces<IngestResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -1,13 +1,17 @@
 using System.Security.Claims;
-using CxLive.Agents;
 using CxLive.Alerts;
+using CxLive.Security;
+using Microsoft.AspNetCore.Authorization;
 
 namespace CxLive.Dashboard.Security;
 
 /// <summary>
-/// Who may see and do what (docs/security.md). Roles: <c>supervisor</c> (the wall, every alert,
-/// actions), <c>agent</c> (their own prompts and the customers those prompts concern, outcomes),
-/// <c>admin</c> (rules, silences, the Orleans dashboard; and everything a supervisor may).
+/// Who may see and do what (docs/security.md), in one place: the roles, the policies they make up
+/// (endpoints and groups name a policy; <c>WebTier</c> maps the APIs to them), and the per-request
+/// rules about data (whose prompts, which customers) that endpoints and the hub ask. Roles:
+/// <c>supervisor</c> (the wall, every alert, actions), <c>agent</c> (their own prompts and the
+/// customers those prompts concern, outcomes), <c>admin</c> (rules, silences, the Orleans
+/// dashboard; and everything a supervisor may); integrators (an API key) only ingest.
 /// </summary>
 public static class Access
 {
@@ -18,12 +22,29 @@ public static class Access
     /// <summary>An agent's id in <c>Outreach:Agents</c>, carried by the signed-in agent.</summary>
     public const string AgentIdClaim = "cxlive:agent";
 
-    /// <summary>Policy names: the wall and every alert; any signed-in person; the administration.</summary>
+    /// <summary>Policy names: the wall and every alert; any signed-in person; the administration; ingestion with an API key.</summary>
     public const string SupervisorPolicy = "supervisor";
     public const string PeoplePolicy = "people";
     public const string AdminPolicy = "admin";
+    public const string IntegratorPolicy = "integrator";
+
+    /// <summary>The roles each policy takes. An integrator's key opens ingestion only, never a person's endpoints.</summary>
+    public static AuthorizationBuilder AddCxPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(IntegratorPolicy, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .RequireRole(ApiKeyAuthentication.IntegratorRole))
+        .AddPolicy(PeoplePolicy, policy => policy.RequireRole(Supervisor, Agent, Admin))
+        .AddPolicy(SupervisorPolicy, policy => policy.RequireRole(Supervisor, Admin))
+        .AddPolicy(AdminPolicy, policy => policy.RequireRole(Admin));
+
+    /// <summary>Whether someone with these roles lands on the wall (else the agent console).</summary>
+    public static bool SeesEverything(IEnumerable<string> roles) => roles.Any(r => r is Supervisor or Admin);
 
     public static bool SeesEverything(this ClaimsPrincipal user) => user.IsInRole(Supervisor) || user.IsInRole(Admin);
+
+    /// <summary>Listing prompts: an agent their own; supervisors and admins anyone's, and those no agent could take (no agent id).</summary>
+    public static bool MayListPrompts(this ClaimsPrincipal user, string? agentId) =>
+        user.MaySeeAgent(agentId) || (agentId is null && user.SeesEverything());
 
     public static string? AgentId(this ClaimsPrincipal user) => user.FindFirst(AgentIdClaim)?.Value;
 

@@ -19,7 +19,6 @@ namespace CxLive.Security;
 /// </summary>
 public static class SecurityExtensions
 {
-    public const string IntegratorPolicy = "integrator";
     public const string IngestRateLimit = "ingest";
     public const string LoginRateLimit = "login";
 
@@ -88,13 +87,7 @@ public static class SecurityExtensions
             });
         }
 
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(IntegratorPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
-                .RequireRole(ApiKeyAuthentication.IntegratorRole))
-            .AddPolicy(Access.PeoplePolicy, policy => policy.RequireRole(Access.Supervisor, Access.Agent, Access.Admin))
-            .AddPolicy(Access.SupervisorPolicy, policy => policy.RequireRole(Access.Supervisor, Access.Admin))
-            .AddPolicy(Access.AdminPolicy, policy => policy.RequireRole(Access.Admin));
+        builder.Services.AddAuthorizationBuilder().AddCxPolicies(); // who may do what: Access
 
         builder.Services.AddRateLimiter(limiter =>
         {

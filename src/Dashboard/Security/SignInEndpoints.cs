@@ -53,7 +53,7 @@ public static class SignInEndpoints
         }
 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        var home = account.Roles.Contains(Access.Supervisor) || account.Roles.Contains(Access.Admin) ? "/" : "/agent";
+        var home = Access.SeesEverything(account.Roles) ? "/" : "/agent";
         return Results.Redirect(LocalOrEmpty(returnUrl) is { Length: > 0 } local ? local : home);
     }
 

@@ -1,21 +1,17 @@
-using CxLive.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Webhooks;
 
-/// <summary>Webhooks out: the targets from <c>Webhooks</c>, checked at start, and the HTTP client the outboxes' POSTs go through.</summary>
+/// <summary>
+/// Webhooks out, the web tier's part: the HTTP client the outboxes' POSTs go through. The targets
+/// (<c>Webhooks</c>, checked at start), the outboxes' dispatcher and the wake-up are the grains'
+/// (<c>AddCxGrains</c>).
+/// </summary>
 public static class WebhookServices
 {
     public static IServiceCollection AddCxWebhooks(this IServiceCollection services)
     {
-        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
-        services.AddSingleton<WebhookTargets>();
-        services.AddSingleton<WebhookHandOff>();
-        services.AddSingleton<WebhookDispatcher>();
-        services.AddSingleton<WebhookGauges>();
         services.AddSingleton<IWebhookTransport, HttpWebhookTransport>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WebhookWakeUp>();
         services.AddHttpClient(HttpWebhookTransport.ClientName)
             .ConfigureHttpClient((sp, client) =>
             {

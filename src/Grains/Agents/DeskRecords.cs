@@ -3,7 +3,8 @@ using Orleans.Serialization;
 namespace CxLive.Agents;
 
 /// <summary>
-/// How an outreach desk is stored: one record per prompt ("p:" + id) and two small counters, in
+/// How an outreach desk is stored: one record per prompt ("p:" + id), one per report still to be
+/// followed up ("f:" + id, <see cref="OutreachState.FollowUps"/>) and two small counters, in
 /// Orleans' binary format. A new, withdrawn or reported prompt writes that prompt alone, so a desk
 /// holding thousands of unreported prompts costs no more per change than an empty one.
 /// </summary>
@@ -13,6 +14,8 @@ public sealed class DeskRecords(Serializer serializer)
     public const string SequenceRecord = "m:sequence";
 
     public static string PromptRecord(string id) => "p:" + id;
+
+    public static string FollowUpRecord(string id) => "f:" + id;
 
     public static string Scope(int partition) => "outreach-" + partition;
 
@@ -24,6 +27,10 @@ public sealed class DeskRecords(Serializer serializer)
             if (name.StartsWith("p:", StringComparison.Ordinal))
             {
                 state.ById[name[2..]] = serializer.Deserialize<OutreachPrompt>(value)!;
+            }
+            else if (name.StartsWith("f:", StringComparison.Ordinal))
+            {
+                state.FollowUps[name[2..]] = serializer.Deserialize<OutreachPrompt>(value)!;
             }
             else if (name == TurnRecord)
             {
@@ -50,6 +57,7 @@ public sealed class DeskRecords(Serializer serializer)
             {
                 TurnRecord => serializer.SerializeToArray(state.NextInTurn),
                 SequenceRecord => serializer.SerializeToArray(state.Sequence),
+                _ when name.StartsWith("f:", StringComparison.Ordinal) => state.FollowUps.TryGetValue(name[2..], out var reported) ? serializer.SerializeToArray(reported) : null,
                 _ => state.ById.TryGetValue(name[2..], out var prompt) ? serializer.SerializeToArray(prompt) : null,
             };
             records.Add(KeyValuePair.Create(name, value));

@@ -3,6 +3,7 @@ using CxLive.Alerts;
 using CxLive.Customers;
 using CxLive.Feed;
 using CxLive.Storage;
+using CxLive.Touchpoints;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 
@@ -43,6 +44,10 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         _prompts = _records.Read(await _store.LoadAsync(DeskRecords.Scope(Partition)));
         _published = _prompts.Sequence;
         KeepTime();
+        if (_prompts.FollowUps.Count > 0)
+        {
+            ArmFollowUps(TimeSpan.Zero); // reports whose follow-up a dead silo left undone
+        }
     }
 
     public async Task OfferAsync(ImmutableArray<Alert> alerts)
@@ -317,23 +322,76 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     public Task<ImmutableArray<OutreachPrompt>> ListAsync(string? agentId, bool pendingOnly) =>
         Task.FromResult(_prompts.NewestFirst().Where(p => p.AgentId == agentId && (!pendingOnly || p.IsPending)).ToImmutableArray());
 
-    public async Task<OutreachPrompt?> ReportAsync(string promptId, OutreachResult result, string? note)
+    public async Task<OutreachReport> ReportAsync(string promptId, OutreachResult result, string? note)
     {
         if (!_prompts.ById.TryGetValue(promptId, out var prompt) || !prompt.IsPending)
         {
-            return prompt;
+            return new OutreachReport(prompt, Reported: false);
         }
 
         prompt = Number(prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note });
         _prompts.Update(prompt);
+        _prompts.FollowUp(prompt);
         _prompts.Trim(_options.ReportedKept);
-        await SaveAsync(); // an agent's report must not be lost
+        await SaveAsync(); // an agent's report must not be lost, nor what it still has to do
         if (prompt.AgentId is { } agent)
         {
             await Load(agent).ReleaseAsync(prompt.Id); // their next waiting prompt comes from the queue
         }
 
-        return prompt;
+        try
+        {
+            return new OutreachReport(prompt, Reported: true, await FollowUpAsync(prompt));
+        }
+        catch
+        {
+            ArmFollowUps(); // the report stands; its follow-up is done again until it succeeds
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Moves the alert and records the <c>outreach</c> interaction on the customer, then forgets the
+    /// follow-up. Safe to do again: the alert refuses a move it already made, the customer skips an
+    /// id it has. The customer is written before the answer, so an answered report's interaction is
+    /// kept even in Redis mode, where it does not pass through the stream (docs/alerts.md).
+    /// </summary>
+    private async Task<Alert?> FollowUpAsync(OutreachPrompt reported)
+    {
+        // The alert first, so its history carries the agent's words; then the outreach joins the
+        // customer's journey (where a successful one may clear the rule, which then finds it closed).
+        var moved = await GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(reported.AlertId, OutreachFollowUp.ActionOf(reported));
+        var interaction = OutreachFollowUp.InteractionOf(reported);
+        var customer = GrainFactory.GetGrain<ICustomerGrain>(reported.CustomerId);
+        var recorded = await customer.RecordAsync([interaction]);
+        await customer.CheckpointAsync();
+        if (recorded.Accepted > 0)
+        {
+            // Counted like ingestion counts it: only when the customer took it as new.
+            await GrainFactory.GetGrain<ITouchpointGrain>(interaction.Touchpoint).RecordAsync([interaction], consumer: null);
+        }
+
+        _prompts.FollowedUp(reported.Id);
+        await SaveAsync();
+        return moved.Alert;
+    }
+
+    private static readonly TimeSpan FollowUpRetry = TimeSpan.FromSeconds(10);
+    private IGrainTimer? _followUpTimer;
+
+    /// <summary>Follow-ups left by a failed report or a desk that died mid-report are done on a timer, every 10 s until none is left.</summary>
+    private void ArmFollowUps(TimeSpan? due = null) =>
+        _followUpTimer ??= this.RegisterGrainTimer(FinishFollowUpsAsync, new GrainTimerCreationOptions(due ?? FollowUpRetry, FollowUpRetry) { KeepAlive = true });
+
+    private async Task FinishFollowUpsAsync(CancellationToken cancellation)
+    {
+        foreach (var reported in _prompts.FollowUps.Values.ToList())
+        {
+            await FollowUpAsync(reported); // a failure leaves it, and the rest, for the next tick
+        }
+
+        _followUpTimer?.Dispose();
+        _followUpTimer = null;
     }
 
     public Task<ImmutableArray<Agent>> AgentsAsync() =>

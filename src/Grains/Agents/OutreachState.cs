@@ -27,6 +27,27 @@ public sealed class OutreachState
         }
     }
 
+    /// <summary>
+    /// Reported prompts whose alert and customer have not heard of the report yet, as reported.
+    /// Stored with the report and removed once both have: a desk that died in between finishes
+    /// them when it comes back, so no report's outreach interaction is lost.
+    /// </summary>
+    public Dictionary<string, OutreachPrompt> FollowUps { get; } = new(StringComparer.Ordinal);
+
+    public void FollowUp(OutreachPrompt reported)
+    {
+        FollowUps[reported.Id] = reported;
+        Dirty.Add(DeskRecords.FollowUpRecord(reported.Id));
+    }
+
+    public void FollowedUp(string promptId)
+    {
+        if (FollowUps.Remove(promptId))
+        {
+            Dirty.Add(DeskRecords.FollowUpRecord(promptId));
+        }
+    }
+
     /// <summary>Records changed since the last write, by record name.</summary>
     public HashSet<string> Dirty { get; } = new(StringComparer.Ordinal);
 

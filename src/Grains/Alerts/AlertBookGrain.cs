@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Agents;
+using CxLive.Customers;
 using CxLive.Feed;
 using CxLive.Insights;
 using CxLive.Storage;
@@ -119,6 +120,14 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
 
     public async Task<AlertActionResult> ActAsync(string alertId, AlertAction action)
     {
+        if (action is { Kind: AlertActionKind.Resolve, Outcome: null } && _state.ById.TryGetValue(alertId, out var alert) && alert is { IsOpen: true, CustomerId: { } customer })
+        {
+            // A person who closes a customer's alert without saying how it ended: the customer's
+            // timeline decides (the customer interleaves this read, so a customer waiting on this
+            // partition to take its signals cannot deadlock with it).
+            action = action with { Outcome = await GrainFactory.GetGrain<ICustomerGrain>(customer).OutcomeSinceAsync(alert.RaisedAt, alert.Evidence) };
+        }
+
         var changes = new BookChanges();
         var result = _state.Act(alertId, action, _time.GetUtcNow(), changes);
         await CommitAsync(changes);

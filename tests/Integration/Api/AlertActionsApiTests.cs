@@ -66,6 +66,11 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
     [InlineData("snooze", """{ "until": "tomorrow" }""", "until", "must be an ISO 8601 date-time with an offset")]
     [InlineData("snooze", """{ "until": "2020-01-01T00:00:00Z" }""", "until", "must be in the future")]
     [InlineData("resolve", """{ "outcome": "happy" }""", "outcome", "must be one of recovered, lost")]
+    [InlineData("resolve", """{ "outcome": 1 }""", "outcome", "must be one of recovered, lost")]
+    [InlineData("snooze", """{ "until": "2030-01-01T00:00:00" }""", "until", "must be an ISO 8601 date-time with an offset")]
+    [InlineData("snooze", """{ "until": 5 }""", "until", "must be an ISO 8601 date-time with an offset")]
+    [InlineData("ack", """{ "note": true }""", "note", "must be a non-empty string")]
+    [InlineData("ack", """{ "note": "a\u0007b" }""", "note", "must not contain control characters")]
     public async Task Bad_fields_are_a_400_that_names_them(string action, string body, string field, string reason)
     {
         var id = await RaiseAsync(NewCustomer());
@@ -137,6 +142,40 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync($"api/silences/{silence}")).StatusCode);
         Assert.DoesNotContain(await ReadArray(await _http.GetAsync("api/silences")), s => (string)s!["id"]! == silence);
         Assert.Equal(HttpStatusCode.NotFound, (await _http.DeleteAsync($"api/silences/{silence}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{ \"by\": ", "the body is not valid JSON at")]
+    [InlineData("[]", "the body must be a JSON object")]
+    public async Task An_unreadable_action_body_is_a_400_that_says_why(string body, string detail)
+    {
+        var response = await Post($"api/alerts/{await RaiseAsync(NewCustomer())}/ack", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith(detail, (string)(await ReadObject(response))["detail"]!);
+    }
+
+    [Fact]
+    public async Task An_outreach_outcome_that_is_not_one_of_the_four_is_a_400_that_names_them()
+    {
+        var response = await Post("api/outreach/p-none/outcome", """{ "outcome": "happy" }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("must be one of contacted, resolved, declined, unreachable", (string)(await ReadObject(response))["errors"]!["outcome"]![0]!);
+        Assert.Equal("is required", (string)(await ReadObject(await Post("api/outreach/p-none/outcome", "{}")))["errors"]!["outcome"]![0]!);
+    }
+
+    [Fact]
+    public async Task Every_bad_field_of_a_body_is_named_at_once_wrong_types_included()
+    {
+        var response = await Post("api/silences", """{ "ruleId": 7, "comment": "  ", "expiresAt": "2030-01-01T00:00:00", "author": ["x"] }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadObject(response))["errors"]!.AsObject();
+        Assert.Equal(["author", "comment", "expiresAt", "ruleId"], errors.Select(e => e.Key).Order());
+        Assert.Equal(["must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z"], errors["expiresAt"]!.AsArray().Select(r => (string)r!)); // not also "is required"
+        Assert.Equal(["must be a non-empty string"], errors["ruleId"]!.AsArray().Select(r => (string)r!));
     }
 
     [Fact]

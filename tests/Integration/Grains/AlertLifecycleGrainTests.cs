@@ -46,6 +46,27 @@ public sealed class AlertLifecycleGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_resolve_that_does_not_say_how_it_ended_is_decided_by_the_partition_from_the_customers_timeline()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var lost = NewCustomer();
+        var recovered = NewCustomer();
+        foreach (var customer in new[] { lost, recovered })
+        {
+            await fixture.Grains.GetGrain<ICustomerGrain>(customer).RecordAsync([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n)))]);
+        }
+
+        await fixture.Grains.GetGrain<ICustomerGrain>(recovered).RecordAsync([Make(recovered, now.AddMinutes(1), InteractionTypes.PageView, "web/home")]);
+
+        foreach (var (customer, outcome) in new[] { (lost, AlertOutcome.Lost), (recovered, AlertOutcome.Recovered) })
+        {
+            var alert = (await fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = customer, RuleId = "repeated-failed-search" })).Single();
+            var resolved = await fixture.Alerts.ActAsync(alert.Id, new AlertAction { Kind = AlertActionKind.Resolve, By = "supervisor:ada" });
+            Assert.Equal(outcome, resolved.Alert!.Outcome);
+        }
+    }
+
+    [Fact]
     public async Task One_customer_is_one_conversation_further_conditions_enrich_the_open_alert_and_the_agents_prompt()
     {
         var customer = NewCustomer();
@@ -97,7 +118,10 @@ public sealed class AlertLifecycleGrainTests(ClusterFixture fixture)
         Assert.Contains(await fixture.Alerts.PromptsAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
 
         var reported = await fixture.Alerts.ReportAsync(prompt.Id, OutreachResult.Resolved, "called back, refunded");
-        Assert.Equal(OutreachResult.Resolved, reported!.Result);
+        Assert.Equal(OutreachResult.Resolved, reported.Prompt!.Result);
+        Assert.Equal((AlertState.Resolved, AlertOutcome.Recovered), (reported.Alert!.State, reported.Alert.Outcome)); // the same call moved the alert
+        Assert.Contains((await fixture.Grains.GetGrain<ICustomerGrain>(customer).GetSnapshotAsync()).Timeline, i => i.Id == "outreach-" + prompt.Id); // and told the customer
+        Assert.False((await fixture.Alerts.ReportAsync(prompt.Id, OutreachResult.Declined, null)).Reported); // once
         Assert.DoesNotContain(await fixture.Alerts.PromptsAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
     }
 }

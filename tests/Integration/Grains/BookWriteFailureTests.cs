@@ -39,7 +39,7 @@ public sealed class BookWriteFailureTests
     public async Task A_change_sent_again_after_a_failed_write_is_written_before_the_book_says_it_has_it()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());
+        builder.ConfigureSiloHost((_, host) => host.Services.AddCxGrains());
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCxMemoryStorage().UseInMemoryReminderService();

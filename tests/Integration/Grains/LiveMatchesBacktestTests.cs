@@ -41,7 +41,7 @@ public sealed class LiveMatchesBacktestTests : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) =>
         {
-            host.Services.AddCxCore();
+            host.Services.AddCxGrains();
             host.Services.AddSingleton<TimeProvider>(_clock);
 
             // No checkpoint timers: their storage writes would run in the background while the test

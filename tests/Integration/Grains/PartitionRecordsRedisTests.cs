@@ -34,7 +34,7 @@ public sealed class PartitionRecordsRedisTests(RedisServer redis) : IClassFixtur
     private static async Task<(InProcessTestCluster Cluster, ClusterAlerts Alerts)> StartAsync(IRecordStore store)
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());
+        builder.ConfigureSiloHost((_, host) => host.Services.AddCxGrains());
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCxMemoryStorage().UseInMemoryReminderService();

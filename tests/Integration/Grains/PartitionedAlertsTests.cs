@@ -44,7 +44,7 @@ public sealed class PartitionedAlertsTests
     public async Task A_silence_created_on_one_silo_mutes_alerts_raised_on_partitions_of_the_other_at_once()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());
+        builder.ConfigureSiloHost((_, host) => host.Services.AddCxGrains());
         builder.ConfigureSilo((_, silo) => silo.AddCxMemoryStorage().UseInMemoryReminderService());
         await using var cluster = builder.Build();
         await cluster.DeployAsync();

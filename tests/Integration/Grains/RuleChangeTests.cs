@@ -16,7 +16,7 @@ public sealed class RuleChangeTests
     public async Task A_change_stored_by_the_rules_grain_is_in_force_on_every_silo()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());
+        builder.ConfigureSiloHost((_, host) => host.Services.AddCxGrains());
         builder.ConfigureSilo((_, silo) => silo.AddCxMemoryStorage().UseInMemoryReminderService());
         await using var cluster = builder.Build();
         await cluster.DeployAsync();

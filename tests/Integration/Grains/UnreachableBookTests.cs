@@ -34,7 +34,7 @@ public sealed class UnreachableBookTests
     public async Task A_delivery_again_of_a_batch_whose_alert_did_not_reach_the_book_publishes_it()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());
+        builder.ConfigureSiloHost((_, host) => host.Services.AddCxGrains());
         builder.ConfigureSilo((_, silo) => silo.AddCxMemoryStorage().UseInMemoryReminderService().AddIncomingGrainCallFilter<FailingBook>());
         await using var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -38,7 +38,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) =>
         {
-            host.Services.AddCxCore();
+            host.Services.AddCxGrains();
             host.Services.AddSingleton<TimeProvider>(Clock);
             host.Services.Configure<OutreachOptions>(o =>
             {

@@ -37,7 +37,7 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) =>
         {
-            host.Services.AddCxCore();
+            host.Services.AddCxGrains().AddCxWebhooks(); // the real HTTP transport, to the test receiver
             host.Services.AddSingleton<TimeProvider>(Clock);
             host.Services.Configure<WebhookOptions>(o => o.Targets = TargetsFor(Receiver));
         });

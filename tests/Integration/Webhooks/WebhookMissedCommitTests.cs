@@ -39,7 +39,7 @@ public sealed class WebhookMissedCommitTests
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) =>
         {
-            host.Services.AddCxCore();
+            host.Services.AddCxGrains().AddCxWebhooks(); // the real HTTP transport, to the test receiver
             host.Services.Configure<WebhookOptions>(o => o.Targets = [new() { Name = "ops", Url = receiver.Url("ops").ToString(), Secret = WebhookClusterFixture.Secret }]);
         });
         builder.ConfigureSilo((_, silo) =>

@@ -20,7 +20,7 @@ public sealed class WebhookRestartTests(RedisServer redis) : IClassFixture<Redis
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) =>
         {
-            host.Services.AddCxCore();
+            host.Services.AddCxGrains().AddCxWebhooks(); // the real HTTP transport, to the test receiver
             host.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(ClusterFixture.Start));
             host.Services.Configure<WebhookOptions>(o => o.Targets = [new() { Name = "ops", Url = receiver.Url("ops").ToString(), Secret = WebhookClusterFixture.Secret }]);
         });

@@ -66,4 +66,24 @@ public sealed class OutreachStateTests
         state.Trim(reportedKept: 0);
         Assert.Equal(["2"], state.NewestFirst().Select(p => p.Id));
     }
+
+    [Fact]
+    public void A_report_still_to_be_followed_up_outlives_the_trim_of_its_prompt_until_it_is_done()
+    {
+        var state = new OutreachState();
+        state.Add(Prompt("1", "li.na"));
+        var reported = state.ById["1"] with { Result = OutreachResult.Declined, ReportedAt = DateTimeOffset.UnixEpoch };
+        state.Update(reported);
+        state.FollowUp(reported);
+        state.Trim(reportedKept: 0);
+
+        Assert.False(state.ById.ContainsKey("1"));
+        Assert.Equal(reported, state.FollowUps["1"]);
+        Assert.Contains(DeskRecords.FollowUpRecord("1"), state.Dirty);
+
+        state.Dirty.Clear();
+        state.FollowedUp("1");
+        Assert.Empty(state.FollowUps);
+        Assert.Contains(DeskRecords.FollowUpRecord("1"), state.Dirty); // written as removed
+    }
 }

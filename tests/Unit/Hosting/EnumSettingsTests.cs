@@ -13,7 +13,7 @@ public sealed class EnumSettingsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Outreach:Routing"] = routing }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-        services.AddCxCore();
+        services.AddCxGrains();
         return services.BuildServiceProvider().GetRequiredService<IOptions<OutreachOptions>>().Value;
     }
 

@@ -134,7 +134,7 @@ public static class CxOpenApi
 
         var policies = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToHashSet();
         var document = context.Document;
-        if (policies.Contains(SecurityExtensions.IntegratorPolicy))
+        if (policies.Contains(Access.IntegratorPolicy))
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] }];
         }

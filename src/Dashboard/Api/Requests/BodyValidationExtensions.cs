@@ -1,0 +1,10 @@
+using CxLive.Api.OpenApi;
+
+namespace CxLive.Api.Requests;
+
+public static class BodyValidationExtensions
+{
+    /// <summary>The endpoint takes a validated <typeparamref name="T"/> (as <see cref="Body{T}"/>): documented for OpenAPI, refused with its problem when bad.</summary>
+    public static RouteHandlerBuilder Takes<T>(this RouteHandlerBuilder builder, bool isOptional = false) where T : class, IValidatedBody<T> =>
+        builder.Documents<T>(isOptional, "application/json").AddEndpointFilter<BodyValidationFilter>();
+}

@@ -1,0 +1,67 @@
+namespace CxLive.Api.Requests;
+
+/// <summary>
+/// A body's mistakes, each "field: reason", so one problem names every bad field at once; answered
+/// as RFC 7807 problem details with <c>errors</c> grouped by field.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly List<(string Field, string Reason)> _errors = [];
+
+    public int Count => _errors.Count;
+
+    public bool Has(string field) => _errors.Any(e => e.Field == field);
+
+    public void Add(string field, string reason) => _errors.Add((field, reason));
+
+    public static FieldErrors Of(string field, string reason)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, reason);
+        return errors;
+    }
+
+    /// <summary>Each mistake as "field: reason".</summary>
+    public IEnumerable<string> Lines => _errors.Select(e => $"{e.Field}: {e.Reason}");
+
+    /// <summary>
+    /// A free-text field: when present (or <paramref name="required"/>), a non-empty string of at most
+    /// <paramref name="maxLength"/> characters without control characters (they corrupt logs and pages).
+    /// </summary>
+    public void Text(string field, string? value, int maxLength, bool required = false)
+    {
+        if (value is null)
+        {
+            Required(field, value, required);
+        }
+        else if (value.Trim().Length == 0)
+        {
+            Add(field, "must be a non-empty string");
+        }
+        else if (value.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters");
+        }
+        else if (value.Any(char.IsControl))
+        {
+            Add(field, "must not contain control characters");
+        }
+    }
+
+    /// <summary>A field left out; not said again of a field already refused for its type (it was left out for that).</summary>
+    public void Required<T>(string field, T? value, bool required = true)
+    {
+        if (required && value is null && !Has(field))
+        {
+            Add(field, "is required");
+        }
+    }
+
+    public IResult Problem() => Problems.BadRequest(
+        "Invalid request",
+        string.Join("; ", _errors.Select(e => $"{e.Field}: {e.Reason}")),
+        new Dictionary<string, object?>
+        {
+            ["errors"] = _errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()),
+        });
+}

@@ -1,0 +1,7 @@
+namespace CxLive.Api.Requests;
+
+/// <summary>What <see cref="BodyValidationFilter"/> looks for among a handler's arguments: a bound body that failed.</summary>
+public interface IBoundBody
+{
+    IResult? Problem { get; }
+}

@@ -1,0 +1,11 @@
+using System.ComponentModel;
+
+namespace CxLive.Api.Requests;
+
+/// <summary>Body of <c>POST /api/incidents/{id}/resolve</c>.</summary>
+public sealed record IncidentResolveRequest([property: Description("Who resolved it (the signed-in person with sign-in).")] string? By)
+    : IValidatedBody<IncidentResolveRequest>
+{
+    public static void Validate(IncidentResolveRequest body, FieldErrors errors, HttpContext http) =>
+        errors.Text("by", body.By, maxLength: 128);
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel;
+using CxLive.Agents;
+
+namespace CxLive.Api.Requests;
+
+/// <summary>Body of <c>POST /api/outreach/{id}/outcome</c>.</summary>
+public sealed record OutreachOutcomeRequest(
+    [property: Description("Required: contacted, resolved, declined or unreachable.")] OutreachResult? Outcome,
+    [property: Description("At most 1000 characters.")] string? Note)
+    : IValidatedBody<OutreachOutcomeRequest>
+{
+    public static void Validate(OutreachOutcomeRequest body, FieldErrors errors, HttpContext http)
+    {
+        errors.Required("outcome", body.Outcome);
+        errors.Text("note", body.Note, maxLength: 1000);
+    }
+}

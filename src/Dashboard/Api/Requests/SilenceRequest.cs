@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using CxLive.Detection;
+
+namespace CxLive.Api.Requests;
+
+/// <summary>Body of <c>POST /api/silences</c>: at least one of ruleId, touchpoint and customerId.</summary>
+public sealed record SilenceRequest(
+    string? RuleId,
+    string? Touchpoint,
+    string? CustomerId,
+    [property: Description("Required: why (at most 1000 characters).")] string? Comment,
+    [property: Description("Required: when the silence ends (ISO 8601 with an offset, in the future).")] DateTimeOffset? ExpiresAt,
+    [property: Description("Who (the signed-in person with sign-in; default 'supervisor').")] string? Author)
+    : IValidatedBody<SilenceRequest>
+{
+    public static void Validate(SilenceRequest body, FieldErrors errors, HttpContext http)
+    {
+        errors.Text("ruleId", body.RuleId, maxLength: 128);
+        errors.Text("touchpoint", body.Touchpoint, maxLength: 128);
+        errors.Text("customerId", body.CustomerId, maxLength: 128);
+        errors.Text("author", body.Author, maxLength: 128);
+        errors.Text("comment", body.Comment, maxLength: 1000, required: true);
+        errors.Required("expiresAt", body.ExpiresAt);
+        if (body is { RuleId: null, Touchpoint: null, CustomerId: null } && !errors.Has("ruleId") && !errors.Has("touchpoint") && !errors.Has("customerId"))
+        {
+            errors.Add("ruleId", "at least one of ruleId, touchpoint and customerId is required (a silence mutes what matches all it names)");
+        }
+
+        var rules = http.RequestServices.GetRequiredService<LiveRuleBookSource>().Current;
+        if (body.RuleId is { } ruleId && !errors.Has("ruleId") && rules.Find(ruleId) is null)
+        {
+            // A typo would mute nothing until it expired, while looking like it does.
+            errors.Add("ruleId", $"no rule is called '{ruleId}'; the rules are {string.Join(", ", rules.Rules.Select(r => r.RuleId).Order(StringComparer.Ordinal))}");
+        }
+
+        if (body.ExpiresAt <= http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+        {
+            errors.Add("expiresAt", "must be in the future");
+        }
+    }
+}

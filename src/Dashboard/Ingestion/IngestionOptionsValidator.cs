@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Ingestion;
+
+/// <summary>Refuses ingestion limits that would refuse every request or every event.</summary>
+public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IngestionOptions options)
+    {
+        var errors = new List<string>();
+        if (options.MaxItemsPerRequest < 1)
+        {
+            errors.Add("Ingestion:MaxItemsPerRequest must be at least 1");
+        }
+
+        if (options.MaxRequestBytes < 1024)
+        {
+            errors.Add("Ingestion:MaxRequestBytes must be at least 1024");
+        }
+
+        if (options.MaxClockSkew < TimeSpan.Zero)
+        {
+            errors.Add("Ingestion:MaxClockSkew must not be negative");
+        }
+
+        if (options.MaxEventAge <= TimeSpan.Zero)
+        {
+            errors.Add("Ingestion:MaxEventAge must be positive");
+        }
+
+        return errors.Count > 0 ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    }
+}

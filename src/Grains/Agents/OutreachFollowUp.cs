@@ -1,0 +1,48 @@
+using CxLive.Alerts;
+using CxLive.Journeys;
+using CxLive.Serialization;
+
+namespace CxLive.Agents;
+
+/// <summary>
+/// What an agent's report means beyond the prompt: the move of its alert, and the <c>outreach</c>
+/// interaction on the customer's journey (docs/alerts.md). Pure, so a follow-up done again after a
+/// crash builds exactly the same action and interaction (same id, same time: the customer skips it).
+/// </summary>
+public static class OutreachFollowUp
+{
+    /// <summary>Resolved: resolve, recovered; declined: resolve, lost; contacted or unreachable: acknowledge (it stays open).</summary>
+    public static AlertAction ActionOf(OutreachPrompt prompt)
+    {
+        var by = "agent:" + AgentOf(prompt);
+        var note = $"outreach {WireNames<OutreachResult>.Of(prompt.Result!.Value)}" + (prompt.Note is null ? "" : $": {prompt.Note}");
+        return prompt.Result switch
+        {
+            OutreachResult.Resolved => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = note, Outcome = AlertOutcome.Recovered },
+            OutreachResult.Declined => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = note, Outcome = AlertOutcome.Lost },
+            _ => new AlertAction { Kind = AlertActionKind.Acknowledge, By = by, Note = note },
+        };
+    }
+
+    /// <summary>What the agent did, as an interaction on the customer's journey (type <c>outreach</c>, written by CxLive; docs/api.md), at the time of the report.</summary>
+    public static Interaction InteractionOf(OutreachPrompt prompt) => new()
+    {
+        Id = "outreach-" + prompt.Id,
+        CustomerId = prompt.CustomerId,
+        Timestamp = prompt.ReportedAt!.Value,
+        Channel = prompt.Channel,
+        Touchpoint = "outreach/" + AgentOf(prompt),
+        Type = InteractionTypes.Outreach,
+        Outcome = prompt.Result is OutreachResult.Contacted or OutreachResult.Resolved ? Outcome.Success : Outcome.Failure,
+        Stage = JourneyStage.Service,
+        Attributes = new()
+        {
+            ["promptId"] = prompt.Id,
+            ["alertId"] = prompt.AlertId,
+            ["agentId"] = AgentOf(prompt),
+            ["result"] = WireNames<OutreachResult>.Of(prompt.Result!.Value),
+        },
+    };
+
+    private static string AgentOf(OutreachPrompt prompt) => prompt.AgentId ?? "unassigned";
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Customers;
+
+/// <summary>Refuses to start with a customer grain that could keep no timeline or no ids.</summary>
+public sealed class CustomerOptionsValidator : IValidateOptions<CustomerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CustomerOptions options)
+    {
+        var errors = new List<string>();
+        if (options.TimelineCapacity < 1)
+        {
+            errors.Add("Customers:TimelineCapacity must be at least 1");
+        }
+
+        if (options.DedupCapacity < 1)
+        {
+            errors.Add("Customers:DedupCapacity must be at least 1");
+        }
+
+        return errors.Count > 0 ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,69 @@
+using CxLive.Agents;
+using CxLive.Alerts;
+using CxLive.Customers;
+using CxLive.Detection;
+using CxLive.Experience;
+using CxLive.Insights;
+using CxLive.Storage;
+using CxLive.Telemetry;
+using CxLive.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Hosting;
+
+/// <summary>
+/// What the grains need, registered by the grains' own project: every grain-side options class
+/// bound to its section and checked at start by the validator beside it, the detector catalogue,
+/// the live rule book and its watcher, the records of partitions and desks, the metrics, and the
+/// grain side of webhooks (the HTTP transport is the host's: <c>AddCxWebhooks</c>). A silo, a web
+/// front and a test cluster all call this one method.
+/// </summary>
+public static class GrainServices
+{
+    public static IServiceCollection AddCxGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+        services.AddSingleton<CxMetrics>();
+        services.AddSingleton<BookRecords>();
+        services.AddSingleton<DeskRecords>();
+        services.AddSingleton(sp => new ClusterAlerts(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOptions<AlertOptions>>().Value.Partitions));
+
+        services.AddValidated<ExperienceOptions, ExperienceOptionsValidator>(ExperienceOptions.Section);
+        services.AddSingleton(sp => CustomerDetectors.Catalogue(new ExperienceModel(sp.GetRequiredService<IOptions<ExperienceOptions>>().Value)));
+        services.AddSingleton<LiveRuleBookSource>();
+        services.AddSingleton<IRuleBookSource>(sp => sp.GetRequiredService<LiveRuleBookSource>());
+        services.AddHostedService<RuleBookWatcher>();
+        services.AddValidated<DetectionOptions, DetectionOptionsValidator>(DetectionOptions.Section);
+        services.AddValidated<InsightsOptions, InsightsOptionsValidator>(InsightsOptions.Section);
+        services.AddValidated<CustomerOptions, CustomerOptionsValidator>(CustomerOptions.Section)
+            .Configure<IConfiguration>((o, configuration) => o.Retention = configuration.GetValue<TimeSpan?>("Privacy:CustomerRetention"));
+        services.AddValidated<AlertOptions, AlertOptionsValidator>(AlertOptions.Section);
+        services.AddValidated<OutreachOptions, OutreachOptionsValidator>(OutreachOptions.Section)
+            // Like every enum-like setting, any case and the configuration spelling (RoundRobin) are taken.
+            .PostConfigure(o => o.Routing = new[] { OutreachOptions.LeastLoaded, OutreachOptions.RoundRobin }
+                .FirstOrDefault(r => string.Equals(r.Replace("-", ""), o.Routing.Replace("-", ""), StringComparison.OrdinalIgnoreCase)) ?? o.Routing);
+        services.AddValidated<CheckpointOptions, CheckpointOptionsValidator>(CheckpointOptions.Section);
+
+        services.AddValidated<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.Section);
+        services.AddSingleton<WebhookTargets>();
+        services.AddSingleton<WebhookHandOff>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<WebhookGauges>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WebhookWakeUp>();
+        return services;
+    }
+
+    /// <summary>Bound to its section, checked at start by its validator.</summary>
+    public static OptionsBuilder<TOptions> AddValidated<TOptions, TValidator>(this IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+    }
+}

@@ -1,0 +1,46 @@
+using CxLive.Agents;
+using CxLive.Alerts;
+using CxLive.Customers;
+using CxLive.Experience;
+using CxLive.Hosting;
+using CxLive.Ingestion;
+using CxLive.Privacy;
+using CxLive.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Tests.Unit.Hosting;
+
+/// <summary>Each project's options are checked at start by the validator beside them, in words that name the setting.</summary>
+public sealed class OptionsValidatorTests
+{
+    private static string Refusal<TOptions>(string key, string value) where TOptions : class
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddCxGrains();
+        services.AddCxIngestion();
+        var e = Assert.Throws<OptionsValidationException>(() => services.BuildServiceProvider().GetRequiredService<IOptions<TOptions>>().Value);
+        return e.Message;
+    }
+
+    [Fact]
+    public void Grain_settings_that_cannot_work_are_refused_naming_them()
+    {
+        Assert.Contains("Alerts:Partitions must be from 1 to 1024", Refusal<AlertOptions>("Alerts:Partitions", "0"));
+        Assert.Contains("Alerts:EvidenceKept must be at least 1", Refusal<AlertOptions>("Alerts:EvidenceKept", "0"));
+        Assert.Contains("Customers:TimelineCapacity must be at least 1", Refusal<CustomerOptions>("Customers:TimelineCapacity", "0"));
+        Assert.Contains("Experience:EpisodeGap and Experience:HalfLife must be positive", Refusal<ExperienceOptions>("Experience:HalfLife", "00:00:00"));
+        Assert.Contains("Checkpoint:Delay must be positive and at most 49 days", Refusal<CheckpointOptions>("Checkpoint:Delay", "50.00:00:00"));
+        Assert.Contains("Outreach:TimelineInPrompt and ReportedKept must not be negative", Refusal<OutreachOptions>("Outreach:ReportedKept", "-1"));
+    }
+
+    [Fact]
+    public void Web_tier_settings_that_cannot_work_are_refused_naming_them()
+    {
+        Assert.Contains("Privacy:PseudonymKey must be at least 32 characters", Refusal<PrivacyOptions>("Privacy:PseudonymKey", "short"));
+        Assert.Contains("Ingestion:MaxRequestBytes must be at least 1024", Refusal<IngestionOptions>("Ingestion:MaxRequestBytes", "10"));
+        Assert.Contains("Ingestion:MaxEventAge must be positive", Refusal<IngestionOptions>("Ingestion:MaxEventAge", "00:00:00"));
+    }
+}
