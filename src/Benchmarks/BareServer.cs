@@ -1,4 +1,4 @@
-using CxLive.Ingestion;
+using CxLive.Dashboard.Ingestion;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using CxLive.Detection;
+using CxLive.Grains.Detection;
 using CxLive.Simulator;
-
 namespace CxLive.Benchmarks;
 
 /// <summary>

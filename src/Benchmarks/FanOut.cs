@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CxLive.Alerts;
-using CxLive.Ingestion;
-using CxLive.Journeys;
-using CxLive.Serialization;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Grains.Alerts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CxLive.Ingestion;
-using CxLive.Serialization;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Ingestion;
 using Microsoft.AspNetCore.Http;
 
 namespace CxLive.Benchmarks;

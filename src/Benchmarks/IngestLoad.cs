@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CxLive.Journeys;
-using CxLive.Serialization;
-
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
 namespace CxLive.Benchmarks;
 
 /// <summary>

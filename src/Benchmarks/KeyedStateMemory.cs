@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CxLive.Journeys;
-using CxLive.Serialization;
-
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
 namespace CxLive.Benchmarks;
 
 /// <summary>

@@ -1,5 +1,4 @@
-using CxLive.Journeys;
-
+using CxLive.Contracts.Journeys;
 namespace CxLive.Benchmarks;
 
 /// <summary>Ordinary browsing traffic for load runs: unique ids, customers drawn at random from a pool, 20 touchpoints.</summary>

@@ -1,5 +1,4 @@
 using CxLive.Benchmarks;
-
 // Usage:
 //   ingest <base-url> [customers=10000] [batches=300] [batch-size=1000] [connections=4] [redis]
 //     (with a Redis-mode silo, name its Redis to also time the stream draining and count commands)

@@ -1,5 +1,4 @@
 using CxLive.Evaluation;
-
 namespace CxLive.Benchmarks;
 
 /// <summary><c>quality [seed] [customers] [bad-experience-rate]</c>: <see cref="DetectionQuality"/> printed as docs/benchmarks.md shows it.</summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CxLive.Serialization;
+using CxLive.Contracts.Serialization;
 using CxLive.Simulator;
 using StackExchange.Redis;
 

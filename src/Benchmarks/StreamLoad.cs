@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CxLive.Serialization;
+using CxLive.Contracts.Serialization;
 using StackExchange.Redis;
 
 namespace CxLive.Benchmarks;

@@ -1,7 +1,7 @@
+using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Feed;
 using CxLive.Dashboard.Hubs;
 using CxLive.Dashboard.Security;
-using CxLive.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

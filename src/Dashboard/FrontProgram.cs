@@ -1,6 +1,7 @@
-using CxLive.Hosting;
-using CxLive.Operations;
-using CxLive.Redis;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Operations;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Hosting;
 using Orleans.Configuration;
 
 namespace CxLive.Dashboard;

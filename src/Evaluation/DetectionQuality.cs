@@ -1,8 +1,8 @@
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Detection.Rules;
 using CxLive.Simulator;
-
 namespace CxLive.Evaluation;
 
 /// <summary>

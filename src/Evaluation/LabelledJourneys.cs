@@ -4,12 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CxLive.Alerts;
-using CxLive.Backtesting;
-using CxLive.Detection;
-using CxLive.Journeys;
-using CxLive.Serialization;
-
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Backtesting;
+using CxLive.Grains.Detection;
 namespace CxLive.Evaluation;
 
 /// <summary>

@@ -1,7 +1,10 @@
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Security;
-using CxLive.Demo;
-using CxLive.Hosting;
-using CxLive.Operations;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Demo;
+using CxLive.Silo.Hosting;
+using CxLive.Silo.Operations;
 using Orleans.Dashboard;
 
 if (Commands.TryRun(args, out var exitCode))

@@ -1,5 +1,4 @@
-using CxLive.Journeys;
-
+using CxLive.Contracts.Journeys;
 namespace CxLive.Simulator;
 
 /// <summary>

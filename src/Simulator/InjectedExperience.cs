@@ -1,5 +1,4 @@
-using CxLive.Journeys;
-
+using CxLive.Contracts.Journeys;
 namespace CxLive.Simulator;
 
 /// <summary>A bad experience the simulator injected on purpose, for recall and precision.</summary>

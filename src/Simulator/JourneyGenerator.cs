@@ -1,6 +1,5 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
-
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
 namespace CxLive.Simulator;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using CxLive.Serialization;
-
+using CxLive.Contracts.Serialization;
 namespace CxLive.Simulator;
 
 /// <summary>

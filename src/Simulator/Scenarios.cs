@@ -1,7 +1,6 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
-using static CxLive.Journeys.InteractionTypes;
-
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using static CxLive.Contracts.Journeys.InteractionTypes;
 namespace CxLive.Simulator;
 
 /// <summary>

@@ -1,5 +1,4 @@
-using CxLive.Journeys;
-
+using CxLive.Contracts.Journeys;
 namespace CxLive.Simulator;
 
 /// <summary>One step of a scripted session: when, after the session starts, and what happens.</summary>

@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Attributes;
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Journeys;
+using CxLive.Benchmarks;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
 using CxLive.Simulator;
-
 namespace CxLive.Benchmarks.Micro;
 
 /// <summary>

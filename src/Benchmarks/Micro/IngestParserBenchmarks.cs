@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using CxLive.Ingestion;
-using CxLive.Serialization;
+using CxLive.Benchmarks;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Ingestion;
 using CxLive.Simulator;
-
 namespace CxLive.Benchmarks.Micro;
 
 /// <summary>
@@ -32,7 +33,7 @@ public class IngestParserBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Items, Description = "System.Text.Json, JSON array, per interaction")]
-    public int Deserialize() => JsonSerializer.Deserialize<List<Journeys.Interaction>>(_json, CxJson.Options)!.Count;
+    public int Deserialize() => JsonSerializer.Deserialize<List<Interaction>>(_json, CxJson.Options)!.Count;
 
     [Benchmark(OperationsPerInvoke = Items, Description = "JSON array, per interaction")]
     public int ParseJson() => BatchParser.ParseJson(_json, _rules, Items).Valid.Count;

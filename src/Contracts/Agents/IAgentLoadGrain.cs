@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace CxLive.Agents;
+namespace CxLive.Contracts.Agents;
 
 /// <summary>
 /// One agent's pending prompts over every outreach desk (key: the agent's id): desks are per

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
 using Orleans.Concurrency;
 
-namespace CxLive.Agents;
+namespace CxLive.Contracts.Agents;
 
 /// <summary>
 /// The outreach desk of one alert partition (key: the partition): turns that partition's new customer alerts into prompts, routes each to an
@@ -43,7 +44,7 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     Task<ImmutableArray<Agent>> AgentsAsync();
 
     /// <summary>Prompt changes after <paramref name="after"/> (of one agent, or all with null; at most <paramref name="limit"/>): how a console that missed pushes catches up.</summary>
-    Task<Feed.PromptCatchUp> PromptsAfterAsync(long after, string? agentId, int limit);
+    Task<PromptCatchUp> PromptsAfterAsync(long after, string? agentId, int limit);
 
     /// <summary>The number of the last prompt change this desk has published (interleaves: it reads one number).</summary>
     [AlwaysInterleave]

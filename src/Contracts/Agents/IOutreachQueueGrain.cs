@@ -1,8 +1,8 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
 using Orleans.Concurrency;
 
-namespace CxLive.Agents;
+namespace CxLive.Contracts.Agents;
 
 /// <summary>
 /// The one queue of prompts no agent had room for, across every partition (key 0): when an agent's

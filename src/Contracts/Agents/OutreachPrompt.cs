@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Journeys;
-
-namespace CxLive.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Contracts.Agents;
 
 public enum OutreachResult
 {

@@ -1,6 +1,5 @@
-using CxLive.Alerts;
-
-namespace CxLive.Agents;
+using CxLive.Contracts.Alerts;
+namespace CxLive.Contracts.Agents;
 
 /// <summary>
 /// What reporting an outreach outcome did, in one answer: the prompt (null: no such prompt), and

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
-using CxLive.Journeys;
-
-namespace CxLive.Alerts;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// A bad experience CxLive saw, as the wall, the agent and the API show it (docs/alerts.md).

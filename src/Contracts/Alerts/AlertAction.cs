@@ -1,4 +1,4 @@
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>What a person (or an agent's outcome report) does to an alert: the input of the state machine.</summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertAction")]

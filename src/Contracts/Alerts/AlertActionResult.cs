@@ -1,4 +1,4 @@
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>The result of an action: the changed alert, or why it was refused (409 with the current state, or 404).</summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertActionResult")]

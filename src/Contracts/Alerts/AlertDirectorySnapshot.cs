@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// What every alert partition needs to know about the others: the silences in force and the open

@@ -1,4 +1,4 @@
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>Rule + subject + case. Customer alerts have the customer as subject, touchpoint alerts the touchpoint.</summary>
 public static class AlertFingerprint

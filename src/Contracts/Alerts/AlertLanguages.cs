@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>The languages alert texts come in besides English (the contact centres work in English and Chinese; docs/dashboard.md).</summary>
 public static class AlertLanguages

@@ -1,4 +1,4 @@
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>How a closed customer alert ended for the customer (docs/alerts.md).</summary>
 public enum AlertOutcome

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// Alerts live in a fixed number of partitions (<c>Alerts:Partitions</c>, the same on every silo

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// Where an alert stands in the cluster-wide newest-first order: by raise time, then by id. Every

@@ -1,4 +1,4 @@
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>Filters of <c>GET /api/alerts</c>; null means "any". Newest first.</summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertQuery")]

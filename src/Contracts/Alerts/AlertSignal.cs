@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using CxLive.Journeys;
-
-namespace CxLive.Alerts;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// What a detector says about one subject. Detectors produce signals; the alert book turns them

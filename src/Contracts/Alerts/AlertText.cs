@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// An alert's words in one more language: the same title, detail, suggested wording and agent

@@ -1,4 +1,4 @@
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>One entry of an alert's history: what changed, when, by whom and why.</summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertTransition")]

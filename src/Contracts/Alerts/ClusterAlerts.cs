@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using CxLive.Agents;
-using CxLive.Feed;
-
-namespace CxLive.Alerts;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Feed;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// The whole cluster's alerts, incidents, silences and prompts, as the APIs, the pages and tests

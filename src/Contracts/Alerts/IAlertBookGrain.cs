@@ -1,7 +1,8 @@
-using Orleans.Concurrency;
 using System.Collections.Immutable;
+using CxLive.Contracts.Feed;
+using Orleans.Concurrency;
 
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// One partition of the alert book (key: the partition number, see <see cref="AlertPartitions"/>):
@@ -37,7 +38,7 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
     Task<PartitionFigures> FiguresAsync();
 
     /// <summary>Alerts and incidents changed after <paramref name="after"/> (at most <paramref name="limit"/>): how a web server or a client that missed pushes catches up.</summary>
-    Task<Feed.FeedCatchUp> ChangesAfterAsync(long after, int limit);
+    Task<FeedCatchUp> ChangesAfterAsync(long after, int limit);
 
     /// <summary>
     /// Hands every alert change not yet forwarded to the insights days (a timer does it every few

@@ -1,7 +1,7 @@
-using Orleans.Concurrency;
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// The cluster's silences and the open incident of each touchpoint (key 0): small, rarely

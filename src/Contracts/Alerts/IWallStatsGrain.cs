@@ -1,5 +1,5 @@
 using Orleans.Concurrency;
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// Adds up the partitions' figures for the walls (key 0): each partition reports at most once a

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// A touchpoint going wrong for many customers at once: opened when <c>touchpoint-degradation</c>

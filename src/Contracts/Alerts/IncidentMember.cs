@@ -1,4 +1,4 @@
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>A customer alert that joined an incident, as its partition tells the incident's partition.</summary>
 [GenerateSerializer, Immutable, Alias("cx.IncidentMember")]

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// One partition's running figures behind the wall's stats: counts and sums that add up across

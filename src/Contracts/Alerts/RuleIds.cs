@@ -1,4 +1,4 @@
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// Every rule's id, in one place: the detectors, the alert policies, outreach, webhooks and the

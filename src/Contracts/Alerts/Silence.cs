@@ -1,4 +1,4 @@
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>
 /// Mutes alerts that match every matcher given (rule, touchpoint, customer) until it expires: they

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Alerts;
+namespace CxLive.Contracts.Alerts;
 
 /// <summary>The wall's counters (<c>wallStats</c>, <c>GET /api/alerts/stats</c>).</summary>
 [GenerateSerializer, Immutable, Alias("cx.WallStats")]

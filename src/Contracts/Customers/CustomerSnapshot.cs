@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using CxLive.Journeys;
-
-namespace CxLive.Customers;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Contracts.Customers;
 
 /// <summary>The live picture of one customer for <c>GET /api/customers/{id}</c> and the agent console.</summary>
 [GenerateSerializer, Immutable, Alias("cx.CustomerSnapshot")]

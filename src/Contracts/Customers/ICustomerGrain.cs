@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using CxLive.Journeys;
-
-namespace CxLive.Customers;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Contracts.Customers;
 
 /// <summary>
 /// One live picture per customer (key: customer id): a bounded cross-channel timeline, counts, and
@@ -38,14 +39,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// customer may be waiting on that very partition to take its signals.
     /// </summary>
     [Orleans.Concurrency.AlwaysInterleave]
-    Task<Alerts.AlertOutcome> OutcomeSinceAsync(DateTimeOffset raisedAt, ImmutableArray<string> evidence);
+    Task<AlertOutcome> OutcomeSinceAsync(DateTimeOffset raisedAt, ImmutableArray<string> evidence);
 
     /// <summary>
     /// Pushes a snapshot to <paramref name="watcher"/> after every batch that added interactions, until
     /// unwatched or not renewed within <see cref="Feed.AlertFeed.SubscriptionExpiry"/> (a watcher
     /// also renews after the grain moved, which forgets its watchers).
     /// </summary>
-    Task WatchAsync(Feed.ICustomerWatcher watcher);
+    Task WatchAsync(ICustomerWatcher watcher);
 
-    Task UnwatchAsync(Feed.ICustomerWatcher watcher);
+    Task UnwatchAsync(ICustomerWatcher watcher);
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-
-namespace CxLive.Customers;
+using CxLive.Contracts.Alerts;
+namespace CxLive.Contracts.Customers;
 
 /// <summary>
 /// One shard of the index of every customer id the cluster has recorded an interaction for, so a

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 
-namespace CxLive.Customers;
+namespace CxLive.Contracts.Customers;
 
 /// <summary>
 /// How many customers stand in each tenth of the experience score (0–9, 10–19, …, 90–100), as of

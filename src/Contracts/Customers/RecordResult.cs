@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Customers;
+namespace CxLive.Contracts.Customers;
 
 /// <summary>
 /// What a customer grain did with a batch: how many were new, and the positions (in the batch it

@@ -1,4 +1,4 @@
-namespace CxLive.Customers;
+namespace CxLive.Contracts.Customers;
 
 /// <summary>The experience score right after one interaction (event time).</summary>
 [GenerateSerializer, Immutable, Alias("cx.ScorePoint")]

@@ -1,6 +1,5 @@
-using CxLive.Alerts;
-
-namespace CxLive.Feed;
+using CxLive.Contracts.Alerts;
+namespace CxLive.Contracts.Feed;
 
 /// <summary>An alert that was opened (<see cref="AlertChangeKind.Raised"/>) or changed, in the order it happened.</summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertChange")]

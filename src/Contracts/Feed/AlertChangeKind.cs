@@ -1,6 +1,5 @@
-using CxLive.Alerts;
-
-namespace CxLive.Feed;
+using CxLive.Contracts.Alerts;
+namespace CxLive.Contracts.Feed;
 
 public enum AlertChangeKind
 {

@@ -1,4 +1,4 @@
-namespace CxLive.Feed;
+namespace CxLive.Contracts.Feed;
 
 /// <summary>Facts about the alert feed that both the feed grain and its subscribers rely on.</summary>
 public static class AlertFeed

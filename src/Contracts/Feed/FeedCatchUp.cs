@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using CxLive.Agents;
-using CxLive.Alerts;
-
-namespace CxLive.Feed;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+namespace CxLive.Contracts.Feed;
 
 /// <summary>
 /// What changed in one alert partition after a sequence number, as the partition has it now: every

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using CxLive.Agents;
-using CxLive.Alerts;
-
-namespace CxLive.Feed;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+namespace CxLive.Contracts.Feed;
 
 /// <summary>How far a partition has published: its book's last alert or incident change and its desk's last prompt change.</summary>
 [GenerateSerializer, Immutable, Alias("cx.FeedHeads")]

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using CxLive.Agents;
-using CxLive.Alerts;
-
-namespace CxLive.Feed;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+namespace CxLive.Contracts.Feed;
 
 /// <summary>
 /// Fans one alert partition's changes (key: the partition) out to every subscribed web server, which subscribes to every partition's feed. Subscriptions expire unless renewed, so a

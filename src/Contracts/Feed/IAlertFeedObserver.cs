@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using CxLive.Agents;
-using CxLive.Alerts;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
 using Orleans.Concurrency;
 
-namespace CxLive.Feed;
+namespace CxLive.Contracts.Feed;
 
 /// <summary>
 /// Implemented once per web server: receives every alert change and pushes it to that server's

@@ -1,7 +1,7 @@
-using CxLive.Customers;
+using CxLive.Contracts.Customers;
 using Orleans.Concurrency;
 
-namespace CxLive.Feed;
+namespace CxLive.Contracts.Feed;
 
 /// <summary>
 /// Implemented once per web server: told each time a customer that one of its clients watches

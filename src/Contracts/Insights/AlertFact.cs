@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Journeys;
-
-namespace CxLive.Insights;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Contracts.Insights;
 
 /// <summary>
 /// What insights keep of an alert, long after the alert partitions have let it go: who, which rule

@@ -1,4 +1,4 @@
-namespace CxLive.Insights;
+namespace CxLive.Contracts.Insights;
 
 /// <summary>A customer's own words (a search query, a comment, a complaint's text) on an interaction that made an alert fire.</summary>
 [GenerateSerializer, Immutable, Alias("cx.CustomerWords")]

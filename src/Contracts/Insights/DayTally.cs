@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Insights;
+namespace CxLive.Contracts.Insights;
 
 /// <summary>One day's groups, and the alerts of the day that were only counted (over <c>Insights:AlertsPerDay</c>).</summary>
 [GenerateSerializer, Immutable, Alias("cx.DayTally")]

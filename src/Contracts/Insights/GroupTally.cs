@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Insights;
+namespace CxLive.Contracts.Insights;
 
 /// <summary>
 /// One group's alerts over one UTC day, in a form days add up in: counts, sums of minutes (a mean

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 
-namespace CxLive.Insights;
+namespace CxLive.Contracts.Insights;
 
 /// <summary>
 /// The alerts raised on one UTC day (key: <c>yyyy-MM-dd</c>), as <see cref="AlertFact"/>s, kept for

@@ -1,4 +1,4 @@
-namespace CxLive.Insights;
+namespace CxLive.Contracts.Insights;
 
 /// <summary>What a pain-points report groups alerts by.</summary>
 public enum PainPointGroup

@@ -1,4 +1,4 @@
-namespace CxLive.Journeys;
+namespace CxLive.Contracts.Journeys;
 
 /// <summary>Where an interaction happened. Wire names are kebab-case (<c>call-center</c>).</summary>
 public enum Channel

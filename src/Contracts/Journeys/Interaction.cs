@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CxLive.Journeys;
+namespace CxLive.Contracts.Journeys;
 
 /// <summary>
 /// One thing a customer did or had done to them, as an integrator sent it (docs/api.md, "the ingest

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using static CxLive.Journeys.InteractionTypes;
-
-namespace CxLive.Journeys;
+using static CxLive.Contracts.Journeys.InteractionTypes;
+namespace CxLive.Contracts.Journeys;
 
 /// <summary>
 /// Tells an interaction as a short sentence, in English and Simplified Chinese, from its type,

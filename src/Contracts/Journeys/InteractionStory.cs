@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Journeys;
+namespace CxLive.Contracts.Journeys;
 
 /// <summary>
 /// What one interaction means to a person reading a timeline: a short sentence built from its type

@@ -1,4 +1,4 @@
-namespace CxLive.Journeys;
+namespace CxLive.Contracts.Journeys;
 
 /// <summary>
 /// The interaction type catalogue (docs/api.md). Types are strings, not an enum, because unknown types are

@@ -1,4 +1,4 @@
-namespace CxLive.Journeys;
+namespace CxLive.Contracts.Journeys;
 
 /// <summary>The stage of the customer journey an interaction belongs to.</summary>
 public enum JourneyStage

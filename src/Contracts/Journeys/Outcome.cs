@@ -1,4 +1,4 @@
-namespace CxLive.Journeys;
+namespace CxLive.Contracts.Journeys;
 
 /// <summary>How an interaction ended; <see cref="Success"/> when the integrator does not say.</summary>
 public enum Outcome

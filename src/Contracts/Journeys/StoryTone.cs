@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Journeys;
+namespace CxLive.Contracts.Journeys;
 
 /// <summary>How a moment of the journey felt to the customer: the colour of its result on the pages.</summary>
 public enum StoryTone

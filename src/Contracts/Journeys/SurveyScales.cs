@@ -1,4 +1,4 @@
-namespace CxLive.Journeys;
+namespace CxLive.Contracts.Journeys;
 
 /// <summary>
 /// The scales a <c>survey</c>'s score is read on (attribute <c>scale</c>): <c>nps</c> 0–10 and

@@ -1,4 +1,4 @@
-namespace CxLive.Rules;
+namespace CxLive.Contracts.Rules;
 
 /// <summary>
 /// The cluster's record of run-time rule changes (key 0), kept in storage so changes survive

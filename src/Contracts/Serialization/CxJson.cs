@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CxLive.Serialization;
+namespace CxLive.Contracts.Serialization;
 
 /// <summary>
 /// The wire conventions of every CxLive API (HTTP, SignalR, NDJSON files): camelCase properties,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CxLive.Serialization;
+namespace CxLive.Contracts.Serialization;
 
 /// <summary>
 /// The one way CxLive reads a time from outside: ISO 8601 with an offset (<c>Z</c> or <c>±hh:mm</c>).

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace CxLive.Serialization;
+namespace CxLive.Contracts.Serialization;
 
 /// <summary>
 /// An enum's names as the wire spells them (the same kebab-case as <see cref="CxJson"/>), for

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 
-namespace CxLive.Touchpoints;
+namespace CxLive.Contracts.Touchpoints;
 
 /// <summary>
 /// Every touchpoint's latest figures in one place (key 0), for "top touchpoints by failure rate"

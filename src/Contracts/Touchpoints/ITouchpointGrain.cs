@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using CxLive.Journeys;
-
-namespace CxLive.Touchpoints;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Contracts.Touchpoints;
 
 /// <summary>One grain per touchpoint (key: the touchpoint, e.g. <c>web/search</c>): rolling counts and failure rate.</summary>
 [Alias("CxLive.Touchpoints.ITouchpointGrain")]

@@ -1,4 +1,4 @@
-namespace CxLive.Touchpoints;
+namespace CxLive.Contracts.Touchpoints;
 
 /// <summary>Rolling counts of one touchpoint for <c>GET /api/touchpoints/{id}</c>. Windows use event time.</summary>
 [GenerateSerializer, Immutable, Alias("cx.TouchpointSnapshot")]

@@ -1,4 +1,4 @@
-namespace CxLive.Touchpoints;
+namespace CxLive.Contracts.Touchpoints;
 
 /// <summary>Events and failures (failure or abandoned) in a window ending at the newest event seen.</summary>
 [GenerateSerializer, Immutable, Alias("cx.WindowCounts")]

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Contracts.Webhooks;
 
 /// <summary>
 /// One alert partition's webhook deliveries (key: the partition): takes the partition's numbered

@@ -1,4 +1,4 @@
-namespace CxLive.Webhooks;
+namespace CxLive.Contracts.Webhooks;
 
 /// <summary>One POST to a target and what came of it.</summary>
 [GenerateSerializer, Immutable, Alias("cx.WebhookAttempt")]

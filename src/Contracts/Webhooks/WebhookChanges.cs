@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Feed;
-
-namespace CxLive.Webhooks;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+namespace CxLive.Contracts.Webhooks;
 
 /// <summary>
 /// One commit of an alert partition, as its webhooks need it: alert and incident changes with their

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Contracts.Webhooks;
 
 /// <summary>
 /// One target's deliveries, as one partition saw them since its outbox started (or, once the API

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using CxLive.Security;
-
-namespace CxLive.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Security;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// Who did it, for an alert's history or a silence: the signed-in person, whatever the body claims

@@ -1,9 +1,9 @@
-using CxLive.Alerts;
-using CxLive.Api.OpenApi;
-using CxLive.Api.Requests;
-using CxLive.Serialization;
-
-namespace CxLive.Api;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Api.Requests;
+using CxLive.Grains.Alerts;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// <c>POST /api/alerts/{id}/ack | assign | resolve | snooze</c>: people acting on alerts, through

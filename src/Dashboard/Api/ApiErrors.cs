@@ -1,13 +1,15 @@
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Operations;
 using Microsoft.AspNetCore.Http;
 
-namespace CxLive.Api;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>Words for errors nobody answered on purpose: no stack trace leaves the server, only what to do.</summary>
 public static class ApiErrors
 {
     public static void Describe(ProblemDetailsContext context)
     {
-        if (Operations.CorrelationIds.Of(context.HttpContext) is { } id)
+        if (CorrelationIds.Of(context.HttpContext) is { } id)
         {
             context.ProblemDetails.Extensions["correlationId"] = id; // what to quote when asking about this request
         }

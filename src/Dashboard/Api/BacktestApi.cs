@@ -1,17 +1,20 @@
 using System.Text;
 using System.Text.Json;
-using CxLive.Alerts;
-using CxLive.Api.OpenApi;
-using CxLive.Api.Requests;
-using CxLive.Backtesting;
-using CxLive.Detection;
-using CxLive.Ingestion;
-using CxLive.Rules;
-using CxLive.Serialization;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Rules;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Api.Requests;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Dashboard.Privacy;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Backtesting;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Rules;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace CxLive.Api;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// <c>POST /api/rules/backtest</c>: the alerts recorded interactions would have raised, under the
@@ -44,7 +47,7 @@ public static class BacktestApi
         IGrainFactory grains,
         IOptions<IngestionOptions> ingestion,
         IOptions<AlertOptions> alertOptions,
-        Privacy.PrivacyRules privacy,
+        PrivacyRules privacy,
         TimeProvider time)
     {
         var limits = ingestion.Value;

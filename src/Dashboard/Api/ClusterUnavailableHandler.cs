@@ -1,7 +1,9 @@
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Redis;
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 
-namespace CxLive.Api;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// While no silo answers (a web front whose silos are all restarting, a cluster still forming), or
@@ -43,7 +45,7 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
     /// <summary>The failures that mean "Redis could not take this now".</summary>
     public static bool IsRedisUnavailable(Exception exception) => exception switch
     {
-        Redis.RedisUnavailableException or StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException => true,
+        RedisUnavailableException or StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException => true,
         AggregateException { InnerExceptions: [var inner] } => IsRedisUnavailable(inner),
         _ => exception.InnerException is { } inner && IsRedisUnavailable(inner),
     };

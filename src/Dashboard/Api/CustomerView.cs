@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Customers;
-using CxLive.Journeys;
-
-namespace CxLive.Api;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// The answer of <c>GET /api/customers/{id}</c>: the customer's live picture and their unresolved

@@ -1,10 +1,12 @@
-using CxLive.Alerts;
-using CxLive.Api.OpenApi;
-using CxLive.Customers;
-using CxLive.Dashboard.Security;
 using System.Security.Claims;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Security;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
 
-namespace CxLive.Api;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// <c>GET /api/customers/{id}</c>: timeline across channels, counts, and unresolved alerts;

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using CxLive.Alerts;
-using CxLive.Insights;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Insights;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Insights;
 using Microsoft.Extensions.Options;
-using CxLive.Serialization;
-
-namespace CxLive.Api;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// <c>GET /api/insights/pain-points?from=&amp;to=&amp;groupBy=rule|touchpoint|stage|channel[&amp;format=csv]</c>:

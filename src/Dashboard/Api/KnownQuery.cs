@@ -1,4 +1,5 @@
-namespace CxLive.Api;
+using CxLive.Dashboard.Api.OpenApi;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// A GET endpoint names the query parameters it reads; any other answers 400 naming it, so a typo

@@ -1,12 +1,13 @@
 using System.Security.Claims;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Api.Requests;
 using CxLive.Dashboard.Security;
-using CxLive.Agents;
-using CxLive.Alerts;
-using CxLive.Api.OpenApi;
-using CxLive.Api.Requests;
-using CxLive.Serialization;
-
-namespace CxLive.Api;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// Agents and their prompts: <c>GET /api/agents</c>, <c>GET /api/outreach?agentId=&amp;pending=</c>,

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using CxLive.Insights;
-using CxLive.Serialization;
-
-namespace CxLive.Api;
+using CxLive.Contracts.Insights;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Grains.Insights;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>One group's figures over one UTC day, or over the whole window.</summary>
 public sealed record PainPointFigures(

@@ -1,4 +1,6 @@
-namespace CxLive.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Ingestion;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>RFC 7807 problem details for every error CxLive answers, so clients parse one shape.</summary>
 public static class Problems
@@ -27,7 +29,7 @@ public static class Problems
     public static IResult NoInteractions() => BadRequest("No interactions", "the body holds no interactions");
 
     /// <summary>Every item of the body was rejected: 400, with each item's reasons.</summary>
-    public static IResult NoneValid(Ingestion.ParsedBatch batch) => BadRequest(
+    public static IResult NoneValid(ParsedBatch batch) => BadRequest(
         "Every interaction was rejected",
         $"none of the {batch.ItemCount} items is valid; see 'rejected' for each item's reasons",
         new Dictionary<string, object?> { ["rejected"] = batch.Rejected });

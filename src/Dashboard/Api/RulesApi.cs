@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using CxLive.Alerts;
-using CxLive.Api.OpenApi;
-using CxLive.Api.Requests;
-using CxLive.Detection;
-using CxLive.Rules;
-using CxLive.Serialization;
-
-namespace CxLive.Api;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Rules;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Api.Requests;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Rules;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// <c>GET /api/rules</c>, <c>GET /api/rules/{ruleId}</c>, <c>PUT /api/rules/{ruleId}</c>. A change is

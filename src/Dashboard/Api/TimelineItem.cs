@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Journeys;
-
-namespace CxLive.Api;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Grains.Alerts;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// One moment of a customer's timeline as the API shows it: the interaction as sent, plus what it

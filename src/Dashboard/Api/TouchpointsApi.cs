@@ -1,6 +1,7 @@
-using CxLive.Touchpoints;
-
-namespace CxLive.Api;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Grains.Touchpoints;
+namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// <c>GET /api/touchpoints/{id}</c>: rolling counts and failure rates (ids hold slashes, <c>web/search</c>);

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Webhooks;
-
-namespace CxLive.Api;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Webhooks;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Webhooks;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Webhooks;
+namespace CxLive.Dashboard.Api;
 
 /// <summary><c>GET /api/webhooks/deliveries</c>: each target's deliveries over every alert partition, recent attempts and failures first.</summary>
 public static class WebhooksApi

@@ -1,5 +1,8 @@
-using CxLive.Customers;
-using CxLive.Feed;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Feed;
+using CxLive.Dashboard;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Feed;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

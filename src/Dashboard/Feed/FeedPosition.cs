@@ -1,3 +1,4 @@
+using CxLive.Dashboard;
 namespace CxLive.Dashboard.Feed;
 
 /// <summary>

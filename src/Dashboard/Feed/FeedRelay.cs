@@ -1,8 +1,12 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
-using CxLive.Agents;
-using CxLive.Alerts;
-using CxLive.Feed;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Dashboard;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Feed;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

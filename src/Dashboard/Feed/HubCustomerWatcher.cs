@@ -1,6 +1,9 @@
-using CxLive.Customers;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Feed;
+using CxLive.Dashboard;
 using CxLive.Dashboard.Hubs;
-using CxLive.Feed;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Feed;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CxLive.Dashboard.Feed;

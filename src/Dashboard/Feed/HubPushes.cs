@@ -1,6 +1,9 @@
-using CxLive.Agents;
-using CxLive.Alerts;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Dashboard;
 using CxLive.Dashboard.Hubs;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CxLive.Dashboard.Feed;

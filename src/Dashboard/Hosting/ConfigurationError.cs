@@ -1,6 +1,7 @@
+using CxLive.Grains.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Hosting;
+namespace CxLive.Dashboard.Hosting;
 
 /// <summary>
 /// A start refused because of a setting: the message names the setting and what to do. The host

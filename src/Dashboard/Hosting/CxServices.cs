@@ -1,8 +1,10 @@
-using CxLive.Ingestion;
-using CxLive.Privacy;
-using CxLive.Webhooks;
-
-namespace CxLive.Hosting;
+using CxLive.Contracts.Webhooks;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Dashboard.Privacy;
+using CxLive.Dashboard.Webhooks;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Webhooks;
+namespace CxLive.Dashboard.Hosting;
 
 /// <summary>
 /// The services a host needs: the grains' own (<c>AddCxGrains</c>, registered by the Grains

@@ -1,4 +1,5 @@
-namespace CxLive.Hosting;
+using CxLive.Grains.Hosting;
+namespace CxLive.Dashboard.Hosting;
 
 /// <summary>
 /// Hosted services start side by side (so Kestrel answers <c>/health/live</c> while the silo is still

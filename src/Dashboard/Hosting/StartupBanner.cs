@@ -1,7 +1,10 @@
+using CxLive.Dashboard.Redis;
+using CxLive.Dashboard.Security;
+using CxLive.Grains.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace CxLive.Hosting;
+namespace CxLive.Dashboard.Hosting;
 
 /// <summary>Says where to point a browser once the server listens, above the log noise.</summary>
 public static class StartupBanner
@@ -14,14 +17,14 @@ public static class StartupBanner
             var url = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal)) ?? addresses.FirstOrDefault() ?? "(no address)";
             var demo = app.Configuration.GetValue<bool>("Demo:Enabled") ? "on" : "off (start with --demo to turn it on)";
             Console.WriteLine();
-            var mode = Redis.RedisMode.ConnectionString(app.Configuration) is null
+            var mode = RedisMode.ConnectionString(app.Configuration) is null
                 ? "embedded mode: one process, state in memory"
                 : "Redis mode: durable state, clustering, reminders and stream ingestion in Redis";
             Console.WriteLine($"  CxLive is running ({mode}).");
             Console.WriteLine($"  Alert wall:   {url.TrimEnd('/')}/");
             Console.WriteLine($"  Ingest:       POST {url.TrimEnd('/')}/api/interactions");
             Console.WriteLine($"  Demo traffic: {demo}");
-            var security = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Security.SecurityOptions>>().Value;
+            var security = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value;
             if (!security.Active.Any() && security.IsOpen(app.Environment))
             {
                 Console.WriteLine("  WARNING: ingestion is OPEN: no API key is configured (Security:ApiKeys), so anyone who");

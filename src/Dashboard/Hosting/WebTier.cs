@@ -1,17 +1,18 @@
-using CxLive.Api;
+using CxLive.Contracts.Serialization;
 using CxLive.Dashboard;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Dashboard.Operations;
+using CxLive.Dashboard.Redis;
 using CxLive.Dashboard.Security;
-using CxLive.Ingestion;
-using CxLive.Operations;
-using CxLive.Redis;
-using CxLive.Security;
-using CxLive.Serialization;
+using CxLive.Grains.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace CxLive.Hosting;
+namespace CxLive.Dashboard.Hosting;
 
 /// <summary>
 /// Everything people and integrators reach over HTTP: pages, the hub, the REST and ingest APIs,

@@ -1,7 +1,10 @@
-using CxLive.Alerts;
-using CxLive.Dashboard.Security;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Dashboard;
 using CxLive.Dashboard.Feed;
-using CxLive.Feed;
+using CxLive.Dashboard.Security;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Feed;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 

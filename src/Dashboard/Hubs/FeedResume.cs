@@ -1,5 +1,5 @@
+using CxLive.Dashboard;
 using CxLive.Dashboard.Feed;
-
 namespace CxLive.Dashboard.Hubs;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using CxLive.Dashboard;
 namespace CxLive.Dashboard.Hubs;
 
 /// <summary>SignalR group names: a client receives only what it subscribed to.</summary>

@@ -1,7 +1,11 @@
-using CxLive.Agents;
-using CxLive.Alerts;
-using CxLive.Customers;
-
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Dashboard;
+using CxLive.Dashboard.Feed;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
 namespace CxLive.Dashboard.Hubs;
 
 /// <summary>
@@ -31,6 +35,6 @@ public interface ICxClient
     Task wallStats(WallStats stats);
 
     /// <summary>Each second: how far this server has sent every partition's changes; handed back on a resubscription to catch up.</summary>
-    Task feedPosition(Feed.FeedPosition position);
+    Task feedPosition(FeedPosition position);
 }
 #pragma warning restore IDE1006

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using CxLive.Contracts.Journeys;
 
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// Reads a request body — one JSON object, a JSON array of objects, or NDJSON — item by item.
@@ -113,7 +114,7 @@ public static class BatchParser
     }
 
     /// <summary>Keeps the item, or rejects it with the reasons gathered in the batch's shared error list.</summary>
-    private static void Keep(ParsedBatch batch, int index, Journeys.Interaction? interaction, string? id, int? line = null)
+    private static void Keep(ParsedBatch batch, int index, Interaction? interaction, string? id, int? line = null)
     {
         if (interaction is not null)
         {

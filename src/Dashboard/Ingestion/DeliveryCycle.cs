@@ -1,6 +1,5 @@
-using CxLive.Journeys;
-
-namespace CxLive.Ingestion;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// What one stream consumer has delivered since it last acknowledged: the interactions, and which

@@ -1,6 +1,5 @@
-using CxLive.Journeys;
-
-namespace CxLive.Ingestion;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>Embedded mode: straight to the grains, which answer which ids were new.</summary>
 public sealed class DirectSink(InteractionDispatcher dispatcher) : IInteractionSink

@@ -1,4 +1,4 @@
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>Before anything stops (IHostedLifecycleService.StoppingAsync runs first for every service), lets the ingest requests in flight finish.</summary>
 public sealed class GracefulShutdown(InFlightBatches inFlight, IConfiguration configuration, ILogger<GracefulShutdown> logger) : IHostedLifecycleService

@@ -1,8 +1,10 @@
-using CxLive.Customers;
-using CxLive.Touchpoints;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Touchpoints;
 using Orleans.Runtime;
 
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// Customer and touchpoint references for the ingest path. <c>GetGrain&lt;T&gt;(key)</c> asks

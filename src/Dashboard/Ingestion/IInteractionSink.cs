@@ -1,6 +1,5 @@
-using CxLive.Journeys;
-
-namespace CxLive.Ingestion;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// Where validated interactions go. Embedded mode hands them straight to the grains; Redis mode

@@ -1,4 +1,4 @@
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// The ingest requests being worked on, so that stopping waits for them: once stopping starts, new

@@ -1,12 +1,13 @@
-using CxLive.Api;
-using CxLive.Api.OpenApi;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Privacy;
 using CxLive.Dashboard.Security;
-using CxLive.Security;
-using CxLive.Telemetry;
+using CxLive.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary><c>POST /api/interactions</c>: the HTTP entry point of the ingest contract.</summary>
 public static class IngestEndpoint
@@ -20,7 +21,7 @@ public static class IngestEndpoint
             .WithName(OperationName)
             .WithTags("Ingestion")
             .WithSummary("Send interactions: one JSON object, a JSON array, or NDJSON")
-            .Documents<Journeys.Interaction>("application/json", "application/x-ndjson")
+            .Documents<Interaction>("application/json", "application/x-ndjson")
             .RequireAuthorization(Access.IntegratorPolicy)
             .RequireRateLimiting(SecurityExtensions.IngestRateLimit)
             .Produces<IngestResponse>(StatusCodes.Status202Accepted)
@@ -38,7 +39,7 @@ public static class IngestEndpoint
         IInteractionSink sink,
         IOptions<IngestionOptions> options,
         CxMetrics metrics,
-        Privacy.PrivacyRules privacy,
+        PrivacyRules privacy,
         InFlightBatches inFlight,
         ILoggerFactory logs,
         TimeProvider time)
@@ -52,7 +53,7 @@ public static class IngestEndpoint
 
         try
         {
-            return await IngestAsync(request, sink, options, metrics, privacy, time, logs.CreateLogger("CxLive.Ingestion"));
+            return await IngestAsync(request, sink, options, metrics, privacy, time, logs.CreateLogger("CxLive.Dashboard.Ingestion"));
         }
         finally
         {
@@ -65,7 +66,7 @@ public static class IngestEndpoint
         IInteractionSink sink,
         IOptions<IngestionOptions> options,
         CxMetrics metrics,
-        Privacy.PrivacyRules privacy,
+        PrivacyRules privacy,
         TimeProvider time,
         ILogger logger)
     {

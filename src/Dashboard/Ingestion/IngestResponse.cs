@@ -1,4 +1,4 @@
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// The <c>202</c> answer of <c>POST /api/interactions</c>: <c>accepted</c> new interactions,

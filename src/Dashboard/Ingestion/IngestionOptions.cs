@@ -1,4 +1,4 @@
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>Section <c>Ingestion</c>: the limits of <c>POST /api/interactions</c> and of every other ingestion path.</summary>
 public sealed class IngestionOptions

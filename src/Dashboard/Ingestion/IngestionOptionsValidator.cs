@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>Refuses ingestion limits that would refuse every request or every event.</summary>
 public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOptions>

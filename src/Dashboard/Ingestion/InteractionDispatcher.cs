@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
-using CxLive.Customers;
-using CxLive.Journeys;
-using CxLive.Telemetry;
-using CxLive.Touchpoints;
-
-namespace CxLive.Ingestion;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Telemetry;
+using CxLive.Grains.Touchpoints;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// The one place batching happens: validated interactions go to grains in as few calls as possible.

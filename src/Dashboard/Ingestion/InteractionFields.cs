@@ -1,4 +1,4 @@
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>The fields of the ingest contract, as flags so a reader tracks which it has seen.</summary>
 [Flags]

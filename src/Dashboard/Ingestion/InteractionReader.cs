@@ -1,9 +1,8 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using CxLive.Journeys;
-using CxLive.Serialization;
-
-namespace CxLive.Ingestion;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// Reads one interaction object from a <see cref="Utf8JsonReader"/> straight into an

@@ -1,4 +1,5 @@
-namespace CxLive.Ingestion;
+using CxLive.Dashboard.Privacy;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// The time bounds an item's timestamp must fall within, fixed once per request, and, over HTTP,
@@ -10,9 +11,9 @@ public readonly record struct ItemRules(DateTimeOffset Earliest, DateTimeOffset 
     public bool OverrideSource { get; init; }
 
     /// <summary>Masking and pseudonyms applied to every item read (none unless configured).</summary>
-    public Privacy.PrivacyRules? Privacy { get; init; }
+    public PrivacyRules? Privacy { get; init; }
 
-    public ItemRules WithPrivacy(Privacy.PrivacyRules privacy) => this with { Privacy = privacy };
+    public ItemRules WithPrivacy(PrivacyRules privacy) => this with { Privacy = privacy };
 
     public string? Source { get; init; }
 

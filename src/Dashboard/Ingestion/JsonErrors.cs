@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// Says where JSON text broke and what is wrong there, in the sender's words: the line and column

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>Reading identifiers and names: strings, within a length, printable (no control characters).</summary>
 internal static class JsonText

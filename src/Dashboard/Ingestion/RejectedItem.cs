@@ -1,4 +1,4 @@
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// One item that was not accepted: its position (array index, or in NDJSON the line counted from 0),

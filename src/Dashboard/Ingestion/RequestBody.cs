@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>Reads a whole request body, refusing it as soon as it passes the byte limit.</summary>
 internal static class RequestBody

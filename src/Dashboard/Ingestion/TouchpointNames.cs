@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CxLive.Ingestion;
+namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
 /// One string per touchpoint name for the whole process. Every active customer keeps the touchpoint

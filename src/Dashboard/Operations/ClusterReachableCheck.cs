@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CxLive.Operations;
+namespace CxLive.Dashboard.Operations;
 
 /// <summary>
 /// A web front is ready while a silo answers it: before its Orleans client has reached a gateway,

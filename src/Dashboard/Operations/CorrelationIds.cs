@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 
-namespace CxLive.Operations;
+namespace CxLive.Dashboard.Operations;
 
 /// <summary>
 /// One id per request, to find it again in the logs: the caller's <c>X-Correlation-Id</c> when it is

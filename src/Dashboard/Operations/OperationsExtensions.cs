@@ -1,11 +1,11 @@
 using System.Text.Json;
-using CxLive.Redis;
-using CxLive.Telemetry;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 
-namespace CxLive.Operations;
+namespace CxLive.Dashboard.Operations;
 
 /// <summary>What operators watch: health endpoints and Prometheus metrics (docs/operations.md).</summary>
 public static class OperationsExtensions

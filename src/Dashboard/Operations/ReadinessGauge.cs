@@ -1,7 +1,7 @@
-using CxLive.Telemetry;
+using CxLive.Grains.Telemetry;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CxLive.Operations;
+namespace CxLive.Dashboard.Operations;
 
 /// <summary>
 /// <c>cxlive_ready</c>: 1 while this silo's readiness checks pass, 0 while one fails, so Prometheus

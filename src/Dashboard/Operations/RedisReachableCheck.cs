@@ -1,7 +1,7 @@
-using CxLive.Redis;
+using CxLive.Dashboard.Redis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CxLive.Operations;
+namespace CxLive.Dashboard.Operations;
 
 /// <summary>Redis mode: ready only while Redis answers a PING on the process's shared connection.</summary>
 public sealed class RedisReachableCheck(RedisConnection redis) : IHealthCheck

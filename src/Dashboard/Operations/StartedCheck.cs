@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CxLive.Operations;
+namespace CxLive.Dashboard.Operations;
 
 /// <summary>
 /// Started once the host has finished starting (the silo joined its cluster): what a Kubernetes

@@ -1,4 +1,4 @@
-namespace CxLive.Privacy;
+namespace CxLive.Dashboard.Privacy;
 
 /// <summary>
 /// The <c>Privacy</c> section (docs/security.md, "Privacy"): which attribute values CxLive never

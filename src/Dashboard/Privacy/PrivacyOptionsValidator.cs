@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Privacy;
+namespace CxLive.Dashboard.Privacy;
 
 /// <summary>Refuses a pseudonym key too short to be a secret, and a retention that keeps nothing.</summary>
 public sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>

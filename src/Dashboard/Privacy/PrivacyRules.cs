@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Privacy;
+namespace CxLive.Dashboard.Privacy;
 
 /// <summary>
 /// Applies <see cref="PrivacyOptions"/> to what the ingest reader produces, HTTP and stream alike,

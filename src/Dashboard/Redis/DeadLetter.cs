@@ -1,9 +1,9 @@
 using System.Text;
-using CxLive.Ingestion;
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Ingestion;
 using StackExchange.Redis;
 
-namespace CxLive.Redis;
+namespace CxLive.Dashboard.Redis;
 
 /// <summary>An entry, or part of one, that could not be ingested: kept in the dead-letter stream with why.</summary>
 public sealed record DeadLetter(RedisValue EntryId, RedisValue Data, string Reason)

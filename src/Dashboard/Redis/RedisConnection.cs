@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace CxLive.Redis;
+namespace CxLive.Dashboard.Redis;
 
 /// <summary>One multiplexer for the whole process: storage, membership, reminders and the streams share it.</summary>
 public sealed class RedisConnection : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace CxLive.Redis;
+namespace CxLive.Dashboard.Redis;
 
 /// <summary>
 /// Redis mode, chosen by the connection string <c>ConnectionStrings:Redis</c>: grain state,

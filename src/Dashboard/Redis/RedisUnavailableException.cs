@@ -1,4 +1,4 @@
-namespace CxLive.Redis;
+namespace CxLive.Dashboard.Redis;
 
 /// <summary>
 /// Redis did not take a write in time (unreachable, paused, failing over). The write may still

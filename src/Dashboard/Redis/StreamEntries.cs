@@ -1,9 +1,9 @@
 using System.Text;
-using CxLive.Ingestion;
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Ingestion;
 using StackExchange.Redis;
 
-namespace CxLive.Redis;
+namespace CxLive.Dashboard.Redis;
 
 /// <summary>
 /// Turns stream entries into interactions with the same reader and rules as HTTP ingestion. An

@@ -1,4 +1,4 @@
-namespace CxLive.Redis;
+namespace CxLive.Dashboard.Redis;
 
 /// <summary>Section <c>RedisStreams</c>: how each silo reads <c>cxlive:interactions</c> (Redis mode only).</summary>
 public sealed class StreamOptions

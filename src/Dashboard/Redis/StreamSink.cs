@@ -1,11 +1,11 @@
 using System.Text.Json;
-using CxLive.Ingestion;
-using CxLive.Journeys;
-using CxLive.Serialization;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Ingestion;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace CxLive.Redis;
+namespace CxLive.Dashboard.Redis;
 
 /// <summary>
 /// Redis mode's HTTP (and demo) ingestion: each interaction becomes one stream entry, exactly as an

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using CxLive.Ingestion;
-using CxLive.Journeys;
-using CxLive.Serialization;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Ingestion;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace CxLive.Redis;
+namespace CxLive.Dashboard.Redis;
 
 /// <summary>Wakes this silo's stream consumer when this silo just appended entries, instead of waiting for its next poll.</summary>
 public sealed class StreamWakeup

@@ -1,6 +1,8 @@
 using System.Security.Claims;
-using CxLive.Alerts;
-using CxLive.Security;
+using CxLive.Contracts.Alerts;
+using CxLive.Dashboard;
+using CxLive.Dashboard.Security;
+using CxLive.Grains.Alerts;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CxLive.Dashboard.Security;

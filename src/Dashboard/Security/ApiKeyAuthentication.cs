@@ -2,11 +2,12 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using CxLive.Api;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Security;
+namespace CxLive.Dashboard.Security;
 
 /// <summary>
 /// <c>X-Api-Key</c> authentication for integrators. The presented key is hashed and compared in

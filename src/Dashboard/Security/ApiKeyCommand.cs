@@ -1,4 +1,4 @@
-namespace CxLive.Security;
+namespace CxLive.Dashboard.Security;
 
 /// <summary><c>dotnet CxLive.Silo.dll new-api-key NAME</c>: makes a key, prints it once, and the configuration that admits it (its hash only).</summary>
 public static class ApiKeyCommand

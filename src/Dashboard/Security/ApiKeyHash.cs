@@ -2,11 +2,12 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using CxLive.Api;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Security;
+namespace CxLive.Dashboard.Security;
 
 /// <summary>How keys are stored: lowercase hex SHA-256. Keys are long random strings, so a fast hash is enough (no salt or stretching needed, unlike passwords).</summary>
 public static class ApiKeyHash

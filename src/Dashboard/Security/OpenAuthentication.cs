@@ -4,7 +4,7 @@ using CxLive.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Security;
+namespace CxLive.Dashboard.Security;
 
 /// <summary>
 /// The open install's people (the demo, Development): everyone is let in as "demo" with every role,

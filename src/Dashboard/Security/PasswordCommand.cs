@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CxLive.Security;
+namespace CxLive.Dashboard.Security;
 
 /// <summary>
 /// <c>dotnet CxLive.Silo.dll hash-password</c>: asks for a password and prints its

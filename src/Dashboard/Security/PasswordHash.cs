@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CxLive.Security;
+namespace CxLive.Dashboard.Security;
 
 /// <summary>
 /// Passwords as configured: <c>pbkdf2-sha256$iterations$salt$hash</c> (base64), PBKDF2 with SHA-256

@@ -1,15 +1,18 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using System.Security.Claims;
-using CxLive.Api;
+using System.Threading.RateLimiting;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Hosting;
 using CxLive.Dashboard.Security;
+using CxLive.Grains.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Security;
+namespace CxLive.Dashboard.Security;
 
 /// <summary>
 /// Who may send and who may see (docs/security.md): integrators authenticate with an API key and
@@ -28,7 +31,7 @@ public static class SecurityExtensions
         var peopleOpen = security.PeopleOpen(builder.Environment);
         if (!security.IsOpen(builder.Environment) && security.Users.Count == 0 && !security.Oidc.Configured)
         {
-            throw new Hosting.ConfigurationError(
+            throw new ConfigurationError(
                 "CxLive will not start unprotected outside Development: configure people who may sign in (Security:Users, or an identity " +
                 "provider in Security:Oidc), or set Security:Open=true to run without sign-in on a network you trust. See docs/security.md.");
         }
@@ -100,7 +103,7 @@ public static class SecurityExtensions
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                rejected.HttpContext.RequestServices.GetRequiredService<Telemetry.CxMetrics>().Rejected("rate-limited");
+                rejected.HttpContext.RequestServices.GetRequiredService<CxMetrics>().Rejected("rate-limited");
                 await Problems.TooManyRequests($"too many requests from this API key or address; retry after {seconds} s")
                     .ExecuteAsync(rejected.HttpContext);
             };

@@ -1,3 +1,4 @@
+using CxLive.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -1,4 +1,4 @@
-namespace CxLive.Security;
+namespace CxLive.Dashboard.Security;
 
 /// <summary>
 /// The <c>Security</c> section (docs/security.md): integrators' API keys, people's accounts and

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Security;
+namespace CxLive.Dashboard.Security;
 
 /// <summary>
 /// <c>POST /login</c> (the form of <c>/login</c>), <c>POST /logout</c>, and <c>GET /api/me</c>, which
@@ -40,7 +40,7 @@ public static class SignInEndpoints
         var valid = PasswordHash.Verify(password, account?.PasswordHash ?? UnknownUser) && account is not null;
         if (!valid)
         {
-            logs.CreateLogger("CxLive.Security.SignIn").LogWarning("Failed sign-in for {User} from {Address}", name, context.Connection.RemoteIpAddress);
+            logs.CreateLogger("CxLive.Dashboard.Security.SignIn").LogWarning("Failed sign-in for {User} from {Address}", name, context.Connection.RemoteIpAddress);
             return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(LocalOrEmpty(returnUrl))}");
         }
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using CxLive.Webhooks;
-
-namespace CxLive.Webhooks;
+using CxLive.Contracts.Webhooks;
+using CxLive.Dashboard.Webhooks;
+using CxLive.Grains.Webhooks;
+namespace CxLive.Dashboard.Webhooks;
 
 /// <summary>
 /// POSTs a delivery with its signature, id and event headers through the named client

@@ -1,6 +1,8 @@
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Webhooks;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Dashboard.Webhooks;
 
 /// <summary>
 /// Webhooks out, the web tier's part: the HTTP client the outboxes' POSTs go through. The targets

@@ -1,6 +1,6 @@
-using CxLive.Storage;
-
-namespace CxLive.Agents;
+using CxLive.Contracts.Agents;
+using CxLive.Grains.Storage;
+namespace CxLive.Grains.Agents;
 
 /// <summary>
 /// An agent's load across every desk. Written on each change (an agent holds a handful of prompts,

@@ -1,4 +1,5 @@
-namespace CxLive.Agents;
+using CxLive.Contracts.Agents;
+namespace CxLive.Grains.Agents;
 
 /// <summary>The prompts an agent holds now, whichever desk made them.</summary>
 [GenerateSerializer, Alias("cx.AgentLoadState")]

@@ -1,6 +1,7 @@
+using CxLive.Contracts.Agents;
 using Orleans.Serialization;
 
-namespace CxLive.Agents;
+namespace CxLive.Grains.Agents;
 
 /// <summary>
 /// How an outreach desk is stored: one record per prompt ("p:" + id), one per report still to be

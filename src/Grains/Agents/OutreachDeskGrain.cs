@@ -1,13 +1,20 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Customers;
-using CxLive.Feed;
-using CxLive.Storage;
-using CxLive.Touchpoints;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Feed;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Feed;
+using CxLive.Grains.Storage;
+using CxLive.Grains.Touchpoints;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 
-namespace CxLive.Agents;
+namespace CxLive.Grains.Agents;
 
 /// <summary>
 /// The outreach desk of one alert partition (key: the partition). For each new customer alert of
@@ -156,7 +163,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             Kind = AlertActionKind.Assign,
             AgentId = agentId,
             By = "outreach-desk",
-            Note = $"prompt {prompt.Id}, {Serialization.WireNames<Journeys.Channel>.Of(prompt.Channel)}",
+            Note = $"prompt {prompt.Id}, {WireNames<Channel>.Of(prompt.Channel)}",
         });
 
     public async Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId)
@@ -293,7 +300,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     private static string WhyWithdrawn(Alert alert)
     {
         var by = alert.History.Length > 0 ? alert.History[^1].By : null;
-        var outcome = alert.Outcome is { } o ? Serialization.WireNames<AlertOutcome>.Of(o) : null;
+        var outcome = alert.Outcome is { } o ? WireNames<AlertOutcome>.Of(o) : null;
         return "alert resolved" + (by is null ? "" : $" by {by}") + (outcome is null ? "" : $", customer {outcome}");
     }
 

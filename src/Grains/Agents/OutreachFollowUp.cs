@@ -1,8 +1,9 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
-using CxLive.Serialization;
-
-namespace CxLive.Agents;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Agents;
 
 /// <summary>
 /// What an agent's report means beyond the prompt: the move of its alert, and the <c>outreach</c>

@@ -1,5 +1,7 @@
-using CxLive.Alerts;
-namespace CxLive.Agents;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Agents;
 
 /// <summary>Section <c>Outreach</c>: the agents who take outreach prompts and how prompts are routed (docs/alerts.md).</summary>
 public sealed class OutreachOptions

@@ -1,6 +1,7 @@
+using CxLive.Contracts.Agents;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Agents;
+namespace CxLive.Grains.Agents;
 
 /// <summary>Refuses to start with outreach settings that cannot work: an unknown routing, agents without distinct ids, negative counts.</summary>
 public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>

@@ -1,8 +1,9 @@
-using CxLive.Storage;
+using CxLive.Contracts.Agents;
+using CxLive.Grains.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 
-namespace CxLive.Agents;
+namespace CxLive.Grains.Agents;
 
 /// <summary>
 /// The shared queue (key 0). Desks tell it one-way what they could not place, the agents' load

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using CxLive.Journeys;
-
-namespace CxLive.Agents;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+namespace CxLive.Grains.Agents;
 
 /// <summary>Pure routing decisions: which channel to reach a customer on, and which agent takes the prompt.</summary>
 public static class OutreachRouting
@@ -30,7 +31,7 @@ public static class OutreachRouting
     /// <summary>The agents with the skill for <paramref name="channel"/>, in the order listed.</summary>
     public static List<AgentOptions> Able(IReadOnlyList<AgentOptions> agents, Channel channel)
     {
-        var skill = Serialization.WireNames<Channel>.Of(channel);
+        var skill = WireNames<Channel>.Of(channel);
         return [.. agents.Where(a => a.EffectiveSkills.Contains("*") || a.EffectiveSkills.Contains(skill, StringComparer.OrdinalIgnoreCase))];
     }
 

@@ -1,16 +1,22 @@
 using System.Collections.Immutable;
-using CxLive.Agents;
-using CxLive.Customers;
-using CxLive.Feed;
-using CxLive.Insights;
-using CxLive.Storage;
-using CxLive.Telemetry;
-using CxLive.Webhooks;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Feed;
+using CxLive.Contracts.Insights;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Feed;
+using CxLive.Grains.Insights;
+using CxLive.Grains.Storage;
+using CxLive.Grains.Telemetry;
+using CxLive.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 
-namespace CxLive.Alerts;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// One alert partition (key: its number). Applies signals in the order they come, takes people's

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.IO.Hashing;
 using System.Text;
-using CxLive.Feed;
-
-namespace CxLive.Alerts;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Contracts.Serialization;
+using CxLive.Grains.Feed;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// One alert partition's alerts: the open-alert index by fingerprint, the customers' budgets and
@@ -341,7 +343,7 @@ public sealed class AlertBookState
             && a.State is not AlertState.Resolved && now - a.RaisedAt >= settled);
 
     /// <summary>Every alert and incident whose latest change is numbered above <paramref name="after"/>, oldest change first, at most <paramref name="limit"/>.</summary>
-    public Feed.FeedCatchUp ChangesAfter(long after, int limit)
+    public FeedCatchUp ChangesAfter(long after, int limit)
     {
         var changed = ById.Values.Where(a => a.Sequence > after).Select(a => (a.Sequence, Alert: (Alert?)a, Incident: (Incident?)null))
             .Concat(Incidents.Values.Where(i => i.Sequence > after).Select(i => (i.Sequence, Alert: (Alert?)null, Incident: (Incident?)i)))
@@ -354,7 +356,7 @@ public sealed class AlertBookState
             changed.RemoveAt(limit);
         }
 
-        return new Feed.FeedCatchUp
+        return new FeedCatchUp
         {
             Alerts = [.. changed.Where(c => c.Alert is not null).Select(c => c.Alert!)],
             Incidents = [.. changed.Where(c => c.Incident is not null).Select(c => c.Incident!)],
@@ -520,7 +522,7 @@ public sealed class AlertBookState
             Severity = worse ? signal.Severity : host.Severity,
             UpdatedAt = now,
             History = host.History.Add(new AlertTransition(now, host.State, "rule:" + signal.RuleId,
-                $"folded in ({why}): {signal.Title}" + (worse ? $"; severity raised to {Serialization.WireNames<Severity>.Of(signal.Severity)}" : ""))),
+                $"folded in ({why}): {signal.Title}" + (worse ? $"; severity raised to {WireNames<Severity>.Of(signal.Severity)}" : ""))),
         };
         Store(AlertChangeKind.Updated, folded, changes);
         if (folded is { SuggestedAction: not null, SilencedBy: null, IncidentId: null })
@@ -691,7 +693,7 @@ public sealed class AlertBookState
             UpdatedAt = now,
             History = unseen
                 ? host.History.Add(new AlertTransition(now, host.State, "rule:" + signal.RuleId,
-                    $"folded condition now: {signal.Title}" + (worse ? $"; severity raised to {Serialization.WireNames<Severity>.Of(signal.Severity)}" : "")))
+                    $"folded condition now: {signal.Title}" + (worse ? $"; severity raised to {WireNames<Severity>.Of(signal.Severity)}" : "")))
                 : host.History,
         };
         Store(AlertChangeKind.Updated, updated, changes);

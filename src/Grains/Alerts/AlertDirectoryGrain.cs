@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Storage;
 using Microsoft.Extensions.Logging;
-using CxLive.Storage;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Alerts;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// The cluster's silences and open incidents (key 0). Every change is copied to every alert

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Storage;
 using Microsoft.Extensions.Logging;
-using CxLive.Storage;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Alerts;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>The directory's stored state: silences by id, and the open incident of each touchpoint.</summary>
 [GenerateSerializer, Alias("cx.AlertDirectoryState")]

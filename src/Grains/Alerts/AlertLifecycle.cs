@@ -1,6 +1,6 @@
-using CxLive.Serialization;
-
-namespace CxLive.Alerts;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Serialization;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// The alert state machine, one place for every move (docs/alerts.md):

@@ -1,6 +1,7 @@
+using CxLive.Contracts.Alerts;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Alerts;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>Refuses to start with alert settings that cannot work, naming each one.</summary>
 public sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>

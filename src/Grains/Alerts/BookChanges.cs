@@ -1,6 +1,7 @@
-using CxLive.Feed;
-
-namespace CxLive.Alerts;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Grains.Feed;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// What one call to an alert partition changed: alerts (in order), incidents, the new customer

@@ -1,6 +1,7 @@
+using CxLive.Contracts.Alerts;
 using Orleans.Serialization;
 
-namespace CxLive.Alerts;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// How an alert partition is stored: one record per alert ("a:" + id), incident ("i:" + id),

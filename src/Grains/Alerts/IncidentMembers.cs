@@ -1,4 +1,5 @@
-namespace CxLive.Alerts;
+using CxLive.Contracts.Alerts;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// The customer alerts each of a partition's incidents absorbed, and their customers. Kept beside

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using CxLive.Contracts.Alerts;
 
-namespace CxLive.Alerts;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// The running figures behind the wall's stats, updated as alerts change (never by scanning the

@@ -1,6 +1,7 @@
-using CxLive.Feed;
-
-namespace CxLive.Alerts;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Grains.Feed;
+namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// Adds up the partitions' latest figures and pushes them to the walls (through partition 0's

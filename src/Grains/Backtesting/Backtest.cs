@@ -1,8 +1,8 @@
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Journeys;
-
-namespace CxLive.Backtesting;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+namespace CxLive.Grains.Backtesting;
 
 /// <summary>
 /// "What would have fired?" Replays recorded interactions through the live detector code in

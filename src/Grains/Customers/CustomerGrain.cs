@@ -1,15 +1,18 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Experience;
-using CxLive.Feed;
-using CxLive.Journeys;
-using CxLive.Storage;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Feed;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Experience;
+using CxLive.Grains.Feed;
+using CxLive.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 
-namespace CxLive.Customers;
+namespace CxLive.Grains.Customers;
 
 /// <summary>
 /// One customer's live picture. A batch is one call: record each new interaction, run the

@@ -1,9 +1,10 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
-using CxLive.Storage;
+using CxLive.Contracts.Customers;
+using CxLive.Grains.Storage;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Customers;
+namespace CxLive.Grains.Customers;
 
 /// <summary>
 /// One shard of the customer index: the ids in memory, sorted for prefix search, each with the last

@@ -1,6 +1,7 @@
+using CxLive.Contracts.Customers;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Customers;
+namespace CxLive.Grains.Customers;
 
 /// <summary>Refuses to start with a customer grain that could keep no timeline or no ids.</summary>
 public sealed class CustomerOptionsValidator : IValidateOptions<CustomerOptions>

@@ -1,9 +1,9 @@
-using CxLive.Storage;
 using System.Collections.Immutable;
-using CxLive.Detection;
-using CxLive.Journeys;
-
-namespace CxLive.Customers;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Storage;
+namespace CxLive.Grains.Customers;
 
 /// <summary>
 /// Everything a customer grain keeps. Serialized with the Orleans binary serializer (chosen on day

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
-using CxLive.Storage;
+using CxLive.Contracts.Customers;
+using CxLive.Grains.Storage;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Customers;
+namespace CxLive.Grains.Customers;
 
 /// <summary>The score distribution: ten counters, moved by customers as their score changes tenth; storage is a checkpoint.</summary>
 [GrainType("experiencedirectory")]

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
-using CxLive.Storage;
+using CxLive.Contracts.Customers;
+using CxLive.Grains.Storage;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Customers;
+namespace CxLive.Grains.Customers;
 
 [GenerateSerializer, Alias("cx.ExperienceDistributionState")]
 public sealed class ExperienceDistributionState

@@ -1,6 +1,6 @@
-using CxLive.Storage;
-
-namespace CxLive.Customers;
+using CxLive.Contracts.Customers;
+using CxLive.Grains.Storage;
+namespace CxLive.Grains.Customers;
 
 /// <summary>
 /// The last N interaction ids of a customer, as 64-bit XxHash3 values in a ring (8 bytes an id, not

@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
-using CxLive.Journeys;
-
-namespace CxLive.Customers;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Grains.Customers;
 
 /// <summary>
 /// One interaction of a customer's timeline as one small byte array: UTF-8 text, enums as bytes, no

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
-using CxLive.Alerts;
-
-namespace CxLive.Detection;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// A rule's settings, validated and parsed once, so a detector reads typed values on the hot path

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CxLive.Alerts;
-
-namespace CxLive.Detection;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// One language's alert texts (an embedded <c>Texts/{code}.json</c>): keys such as

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-
-namespace CxLive.Detection;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// Every language's alert texts, loaded once from the embedded <c>Texts/*.json</c> files. English

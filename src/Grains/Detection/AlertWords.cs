@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-
-namespace CxLive.Detection;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Detection;
 
 /// <summary>One alert's words: in English (the alert's own fields) and in every other language, by code.</summary>
 public sealed record AlertWords(AlertText English, ImmutableDictionary<string, AlertText> Translations)
 {
     /// <summary>The suggested action in English: what the agent says and what they should know.</summary>
-    public SuggestedAction Action(Journeys.Channel channel) => new(channel, English.Wording!, English.Context!);
+    public SuggestedAction Action(Channel channel) => new(channel, English.Wording!, English.Context!);
 }

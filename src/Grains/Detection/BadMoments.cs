@@ -1,6 +1,5 @@
-using CxLive.Journeys;
-
-namespace CxLive.Detection;
+using CxLive.Contracts.Journeys;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// What counts as a bad moment at a touchpoint: the same moments the customer rules react to, so a

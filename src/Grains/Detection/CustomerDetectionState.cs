@@ -1,6 +1,6 @@
-using CxLive.Detection.Rules;
-
-namespace CxLive.Detection;
+using CxLive.Grains.Detection.Rules;
+using CxLive.Grains.Experience;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// Each customer detector's rolling window, one field per detector. Stored with the customer's
@@ -26,7 +26,7 @@ public sealed class CustomerDetectionState
     [Id(10)] public BurstWindow Visits { get; set; } = new();
 
     /// <summary>The peak-end experience score, kept whatever rules are enabled (it is shown on the customer).</summary>
-    [Id(11)] public Experience.ExperienceState Experience { get; set; } = new();
+    [Id(11)] public ExperienceState Experience { get; set; } = new();
 
     /// <summary>When the open experience-drop alert was raised; null when none is open.</summary>
     [Id(12)] public DateTimeOffset? DropSince { get; set; }

@@ -1,9 +1,9 @@
-using CxLive.Alerts;
-using CxLive.Detection.Rules;
-using CxLive.Experience;
-using CxLive.Journeys;
-
-namespace CxLive.Detection;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection.Rules;
+using CxLive.Grains.Experience;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// Runs every enabled customer detector over one interaction. The one place that knows the

@@ -1,4 +1,4 @@
-namespace CxLive.Detection;
+namespace CxLive.Grains.Detection;
 
 /// <summary>Section <c>Detection</c>: rule settings read at start, laid over the catalogue defaults.</summary>
 public sealed class DetectionOptions

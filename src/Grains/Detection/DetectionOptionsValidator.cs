@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Detection;
+namespace CxLive.Grains.Detection;
 
 /// <summary>Refuses to start with configured rule settings that do not compile, naming each rule and parameter.</summary>
 public sealed class DetectionOptionsValidator(CustomerDetectors detectors) : IValidateOptions<DetectionOptions>

@@ -1,9 +1,10 @@
-using CxLive.Alerts;
-using CxLive.Detection.Rules;
-using CxLive.Journeys;
-using CxLive.Touchpoints;
-
-namespace CxLive.Detection;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection.Rules;
+using CxLive.Grains.Touchpoints;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// Runs the detector catalogue over recorded interactions in event time, with no Orleans: what

@@ -1,7 +1,7 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
-
-namespace CxLive.Detection;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// A detector over one customer's interactions: a pure function of (its rule, its window in the

@@ -1,8 +1,9 @@
-using CxLive.Rules;
+using CxLive.Contracts.Rules;
+using CxLive.Grains.Rules;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Detection;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// The rules in force in this silo: the catalogue's defaults, then configuration, then run-time

@@ -1,4 +1,4 @@
-namespace CxLive.Detection;
+namespace CxLive.Grains.Detection;
 
 public enum ParameterKind
 {

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
-namespace CxLive.Detection;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// Every rule as it is set right now, compiled. Immutable: a change builds a new book, so a detector

@@ -1,8 +1,9 @@
-using CxLive.Rules;
+using CxLive.Contracts.Rules;
+using CxLive.Grains.Rules;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace CxLive.Detection;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// Keeps this silo's rules in step with the cluster: asks the rules grain for its version four

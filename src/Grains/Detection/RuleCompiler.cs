@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace CxLive.Detection;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// Turns settings text into an <see cref="ActiveRule"/>, or into errors that name the parameter and

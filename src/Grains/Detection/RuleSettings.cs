@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-
-namespace CxLive.Detection;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// How one rule is set: on or off, the severity its alerts carry, and its parameters as text

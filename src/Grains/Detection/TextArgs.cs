@@ -1,4 +1,4 @@
-namespace CxLive.Detection;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// The facts one alert text is written from, by placeholder name (<c>{count}</c>, <c>{span}</c>).

@@ -1,8 +1,9 @@
-using CxLive.Alerts;
-using CxLive.Detection.Rules;
-using CxLive.Touchpoints;
-
-namespace CxLive.Detection;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection.Rules;
+using CxLive.Grains.Touchpoints;
+namespace CxLive.Grains.Detection;
 
 /// <summary>
 /// The touchpoint rules, judged together at one moment: when events arrive (at the newest event's

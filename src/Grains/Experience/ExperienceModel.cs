@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
-using CxLive.Journeys;
-using static CxLive.Journeys.InteractionTypes;
-
-namespace CxLive.Experience;
+using CxLive.Contracts.Journeys;
+using static CxLive.Contracts.Journeys.InteractionTypes;
+namespace CxLive.Grains.Experience;
 
 /// <summary>
 /// The peak-end experience score (Kahneman): people remember an experience by its most intense

@@ -1,4 +1,4 @@
-namespace CxLive.Experience;
+namespace CxLive.Grains.Experience;
 
 /// <summary>Section <c>Experience</c>: how the peak-end experience score is computed (docs/experience-score.md).</summary>
 public sealed class ExperienceOptions

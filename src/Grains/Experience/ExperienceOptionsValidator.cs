@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Experience;
+namespace CxLive.Grains.Experience;
 
 /// <summary>Refuses to start with an experience model whose episodes or decay have no length.</summary>
 public sealed class ExperienceOptionsValidator : IValidateOptions<ExperienceOptions>

@@ -1,4 +1,4 @@
-namespace CxLive.Experience;
+namespace CxLive.Grains.Experience;
 
 /// <summary>A customer's experience score and the valences of the current episode (Orleans binary serializer).</summary>
 [GenerateSerializer, Alias("cx.ExperienceState")]

@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
-using CxLive.Agents;
-using CxLive.Alerts;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 
-namespace CxLive.Feed;
+namespace CxLive.Grains.Feed;
 
 /// <summary>
 /// Fans alert changes out to every web server's observer (the GPSTracker pattern). Observers that

@@ -1,18 +1,23 @@
-using CxLive.Agents;
-using CxLive.Alerts;
-using CxLive.Customers;
-using CxLive.Detection;
-using CxLive.Experience;
-using CxLive.Insights;
-using CxLive.Storage;
-using CxLive.Telemetry;
-using CxLive.Webhooks;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Insights;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Experience;
+using CxLive.Grains.Insights;
+using CxLive.Grains.Storage;
+using CxLive.Grains.Telemetry;
+using CxLive.Grains.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Hosting;
+namespace CxLive.Grains.Hosting;
 
 /// <summary>
 /// What the grains need, registered by the grains' own project: every grain-side options class

@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using CxLive.Customers;
-using CxLive.Journeys;
-using CxLive.Storage;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Insights;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 
-namespace CxLive.Insights;
+namespace CxLive.Grains.Insights;
 
 /// <summary>
 /// One UTC day of alerts for insights (key <c>yyyy-MM-dd</c>). Each alert is one stored record

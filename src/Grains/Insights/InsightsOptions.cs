@@ -1,6 +1,7 @@
+using CxLive.Contracts.Insights;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Insights;
+namespace CxLive.Grains.Insights;
 
 /// <summary>Section <c>Insights</c>: how long and how much the pain-points history keeps.</summary>
 public sealed class InsightsOptions

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
-using CxLive.Journeys;
-using CxLive.Serialization;
-
-namespace CxLive.Insights;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Insights;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+namespace CxLive.Grains.Insights;
 
 /// <summary>Adds alert facts up per group and UTC day. Pure: the day grains run it, and so do the tests.</summary>
 public static class PainPointTally
@@ -35,8 +36,8 @@ public static class PainPointTally
             Group = group,
             Day = day,
             Raised = facts.Count,
-            Recovered = facts.Count(f => f.Outcome == Alerts.AlertOutcome.Recovered),
-            Lost = facts.Count(f => f.Outcome == Alerts.AlertOutcome.Lost),
+            Recovered = facts.Count(f => f.Outcome == AlertOutcome.Recovered),
+            Lost = facts.Count(f => f.Outcome == AlertOutcome.Lost),
             Acknowledged = acknowledged.Count,
             MinutesToAcknowledge = acknowledged.Sum(f => (f.AcknowledgedAt!.Value - f.RaisedAt).TotalMinutes),
             Resolved = resolved.Count,

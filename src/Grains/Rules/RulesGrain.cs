@@ -1,6 +1,6 @@
-using CxLive.Storage;
-
-namespace CxLive.Rules;
+using CxLive.Contracts.Rules;
+using CxLive.Grains.Storage;
+namespace CxLive.Grains.Rules;
 
 /// <summary>
 /// Run-time rule changes. Rare and precious, so each is written to storage before the call

@@ -1,6 +1,6 @@
-using CxLive.Rules;
-
-namespace CxLive.Rules;
+using CxLive.Contracts.Rules;
+using CxLive.Grains.Rules;
+namespace CxLive.Grains.Rules;
 
 /// <summary>What the rules grain stores (Orleans binary serializer, stable Ids).</summary>
 [GenerateSerializer, Alias("cx.RulesState")]

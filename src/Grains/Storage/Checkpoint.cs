@@ -1,4 +1,4 @@
-namespace CxLive.Storage;
+namespace CxLive.Grains.Storage;
 
 /// <summary>
 /// Writes a grain's state a short while after it changes instead of on every change: a write per

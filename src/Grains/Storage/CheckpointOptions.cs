@@ -1,4 +1,4 @@
-namespace CxLive.Storage;
+namespace CxLive.Grains.Storage;
 
 /// <summary>Section <c>Checkpoint</c>: how grain state reaches storage.</summary>
 public sealed class CheckpointOptions

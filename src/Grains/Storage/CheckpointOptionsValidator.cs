@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Storage;
+namespace CxLive.Grains.Storage;
 
 /// <summary>Refuses a checkpoint delay no grain timer can wait (infinite, meaning never, is allowed).</summary>
 public sealed class CheckpointOptionsValidator : IValidateOptions<CheckpointOptions>

@@ -1,4 +1,4 @@
-namespace CxLive.Storage;
+namespace CxLive.Grains.Storage;
 
 /// <summary>
 /// Which interactions a touchpoint counted for each stream consumer since that consumer last

@@ -1,4 +1,4 @@
-namespace CxLive.Storage;
+namespace CxLive.Grains.Storage;
 
 /// <summary>
 /// Storage for a grain whose state is many small records (an alert partition: one record per

@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
-namespace CxLive.Storage;
+namespace CxLive.Grains.Storage;
 
 /// <summary>
 /// An interaction id as a 64-bit XxHash3 value: 8 bytes instead of the id's text. A stable hash,

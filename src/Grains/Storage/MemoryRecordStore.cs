@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
-namespace CxLive.Storage;
+namespace CxLive.Grains.Storage;
 
 /// <summary>
 /// Records in memory, for embedded mode and tests: kept for the life of the process, shared by

@@ -1,4 +1,4 @@
-namespace CxLive.Storage;
+namespace CxLive.Grains.Storage;
 
 /// <summary>The one way a record-stored grain saves: what changed, before anyone hears of it, and again on the next change if the write failed.</summary>
 public static class RecordWrites

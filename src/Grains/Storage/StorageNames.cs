@@ -1,4 +1,4 @@
-namespace CxLive.Storage;
+namespace CxLive.Grains.Storage;
 
 /// <summary>
 /// The grain-storage providers (memory when embedded, Redis when durable): customers' state apart

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using CxLive.Alerts;
-using CxLive.Journeys;
-using CxLive.Serialization;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Alerts;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Telemetry;
+namespace CxLive.Grains.Telemetry;
 
 /// <summary>
 /// CxLive's own instruments, on the meter <c>CxLive</c>; exported at <c>/metrics</c> with the
@@ -69,6 +71,6 @@ public sealed class CxMetrics
     public void AlertChanged(Alert alert) =>
         _alerts.Add(1, new TagList { { "rule", alert.RuleId }, { "state", WireNames<AlertState>.Of(alert.State) } });
 
-    public void WebhookAttempted(Webhooks.WebhookAttempt attempt) =>
-        _webhooks.Add(1, new TagList { { "target", attempt.Target }, { "outcome", WireNames<Webhooks.WebhookOutcome>.Of(attempt.Outcome) } });
+    public void WebhookAttempted(WebhookAttempt attempt) =>
+        _webhooks.Add(1, new TagList { { "target", attempt.Target }, { "outcome", WireNames<WebhookOutcome>.Of(attempt.Outcome) } });
 }

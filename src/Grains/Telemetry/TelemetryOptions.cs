@@ -1,4 +1,4 @@
-namespace CxLive.Telemetry;
+namespace CxLive.Grains.Telemetry;
 
 /// <summary>
 /// Section <c>Telemetry</c>. The meter's name only needs changing where several CxLive apps share

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using CxLive.Contracts.Touchpoints;
 
-namespace CxLive.Touchpoints;
+namespace CxLive.Grains.Touchpoints;
 
 /// <summary>
 /// The latest figures of every touchpoint, in memory only: they are rebuilt within seconds from the

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Detection.Rules;
-using CxLive.Journeys;
-using CxLive.Storage;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Detection.Rules;
+using CxLive.Grains.Storage;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Touchpoints;
+namespace CxLive.Grains.Touchpoints;
 
 /// <summary>
 /// One touchpoint's rolling counts and failure rate. Hot in memory; storage is a checkpoint. Its rules

@@ -1,6 +1,8 @@
-using CxLive.Journeys;
-
-namespace CxLive.Touchpoints;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Storage;
+namespace CxLive.Grains.Touchpoints;
 
 /// <summary>
 /// Rolling counts of one touchpoint: totals, and a ring of 60 one-minute buckets in event time, so
@@ -24,7 +26,7 @@ public sealed class TouchpointState
     [Id(6)] public DateTimeOffset? ClearSince { get; set; }
 
     /// <summary>What stream consumers delivered and have not acknowledged yet (Redis mode): redelivery is not counted twice.</summary>
-    [Id(7)] public Storage.DeliveryLedger Deliveries { get; set; } = new();
+    [Id(7)] public DeliveryLedger Deliveries { get; set; } = new();
 
     /// <summary>Since when the open silence alert has been raised, and the usual traffic per window it fell under.</summary>
     [Id(8)] public DateTimeOffset? SilentSince { get; set; }
@@ -38,7 +40,7 @@ public sealed class TouchpointState
     public void Record(Interaction interaction)
     {
         Total++;
-        var isFailure = Detection.BadMoments.IsTouchpointFailure(interaction);
+        var isFailure = BadMoments.IsTouchpointFailure(interaction);
         var failed = isFailure ? 1 : 0;
         Failures += failed;
         if (isFailure)

@@ -1,4 +1,5 @@
-namespace CxLive.Webhooks;
+using CxLive.Contracts.Webhooks;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// Sends one delivery to its target and says what happened (status, or the error when there was

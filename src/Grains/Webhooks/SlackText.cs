@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using CxLive.Alerts;
-using CxLive.Serialization;
-
-namespace CxLive.Webhooks;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Serialization;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// The <c>slack</c> format: <c>{"text": ...}</c>, what a Slack (or Mattermost, or Teams workflow)

@@ -1,4 +1,5 @@
-namespace CxLive.Webhooks;
+using CxLive.Contracts.Webhooks;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// One change to send to one target, as stored until it is delivered or given up (record

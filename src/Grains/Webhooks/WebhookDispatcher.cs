@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using CxLive.Contracts.Webhooks;
 using Microsoft.Extensions.Logging;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// Runs an outbox's POSTs off its grain, on the thread pool, and reports each result back to it as

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using CxLive.Telemetry;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// What the outboxes on this silo report for <c>/metrics</c>: deliveries pending per target

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-
-namespace CxLive.Webhooks;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// An alert partition's one call into webhooks, after its own write and before anyone hears of the

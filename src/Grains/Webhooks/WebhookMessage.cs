@@ -1,8 +1,9 @@
 using System.Text.Json;
-using CxLive.Alerts;
-using CxLive.Serialization;
-
-namespace CxLive.Webhooks;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Serialization;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Alerts;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// The <c>json</c> format's body: the delivery's id and event, when the change happened, its

@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
-using CxLive.Alerts;
-using CxLive.Serialization;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Serialization;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Alerts;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>Checks <c>Webhooks</c> at start and reports every mistake at once, each naming its setting (<c>Webhooks:Targets:0:Url</c>).</summary>
 public sealed partial class WebhookOptionsValidator : IValidateOptions<WebhookOptions>

@@ -1,14 +1,17 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Feed;
-using CxLive.Storage;
-using CxLive.Telemetry;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Feed;
+using CxLive.Grains.Storage;
+using CxLive.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Serialization;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// One alert partition's webhook outbox (key: the partition), placed beside the partition that

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using CxLive.Contracts.Webhooks;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// One partition's pending deliveries and what became of the past ones, per target: pure (the

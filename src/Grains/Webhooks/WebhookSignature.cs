@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using CxLive.Contracts.Webhooks;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// <c>X-CxLive-Signature: sha256=&lt;hex&gt;</c>: the HMAC-SHA256 of the raw body, keyed with the

@@ -1,9 +1,11 @@
 using System.Collections.Frozen;
-using CxLive.Alerts;
-using CxLive.Feed;
-using CxLive.Serialization;
-
-namespace CxLive.Webhooks;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Contracts.Serialization;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Feed;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>A configured target, its filters read once (any case, as everywhere in configuration): which changes it wants.</summary>
 public sealed class WebhookTarget

@@ -1,6 +1,7 @@
+using CxLive.Contracts.Webhooks;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>The configured targets, read once at start (a change of <c>Webhooks:Targets</c> takes a restart).</summary>
 public sealed class WebhookTargets(IOptions<WebhookOptions> options)

@@ -1,8 +1,10 @@
-using CxLive.Alerts;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Webhooks;
+using CxLive.Grains.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Webhooks;
+namespace CxLive.Grains.Webhooks;
 
 /// <summary>
 /// When a silo starts and targets are configured, wakes every partition's outbox, so deliveries
@@ -27,7 +29,7 @@ public sealed class WebhookWakeUp(WebhookTargets targets, IOptions<AlertOptions>
     {
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, alerts.Value.Partitions).Select(p => grains.GetGrain<Webhooks.IWebhookOutboxGrain>(p).WakeAsync()));
+            await Task.WhenAll(Enumerable.Range(0, alerts.Value.Partitions).Select(p => grains.GetGrain<IWebhookOutboxGrain>(p).WakeAsync()));
         }
         catch (Exception e)
         {

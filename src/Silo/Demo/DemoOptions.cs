@@ -1,4 +1,4 @@
-namespace CxLive.Demo;
+namespace CxLive.Silo.Demo;
 
 /// <summary>Section <c>Demo</c>: built-in journey traffic so a fresh CxLive has something to show. Off unless asked for.</summary>
 public sealed class DemoOptions

@@ -1,9 +1,11 @@
-using CxLive.Ingestion;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Hosting;
 using CxLive.Simulator;
-using CxLive.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Demo;
+namespace CxLive.Silo.Demo;
 
 /// <summary>
 /// Streams simulated journeys into this silo in real time through the same sink as HTTP ingestion

@@ -1,6 +1,8 @@
-using CxLive.Redis;
-
-namespace CxLive.Hosting;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Redis;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>
 /// The silo's own stop (its grains write their state, it leaves the membership table) waits on

@@ -1,6 +1,7 @@
-using CxLive.Security;
-
-namespace CxLive.Hosting;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Security;
+using CxLive.Grains.Hosting;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>
 /// What <c>dotnet CxLive.Silo.dll</c> does besides running: <c>--help</c>, <c>new-api-key NAME</c>,

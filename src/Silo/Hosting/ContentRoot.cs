@@ -1,4 +1,6 @@
-namespace CxLive.Hosting;
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Hosting;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>
 /// Where settings (<c>appsettings*.json</c>) and pages are read from: the folder the program is in,

@@ -1,6 +1,8 @@
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Hosting;
 using Orleans.Configuration;
 
-namespace CxLive.Hosting;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>
 /// CxLive's membership defaults, quicker than Orleans' own so a dead silo is replaced in seconds;

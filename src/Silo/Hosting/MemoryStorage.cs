@@ -1,11 +1,14 @@
-using Orleans.Runtime;
-using CxLive.Ingestion;
-using CxLive.Redis;
-using CxLive.Storage;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Storage;
+using CxLive.Silo.Redis;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Runtime;
 
-namespace CxLive.Hosting;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>Storage in memory: every provider CxLive's grains name.</summary>
 public static class MemoryStorage
@@ -14,7 +17,7 @@ public static class MemoryStorage
     public static ISiloBuilder AddCxProcessStorage(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<IRecordStore, MemoryRecordStore>();
-        silo.Services.AddSingleton(sp => new ProcessGrainStorage(new Redis.StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
+        silo.Services.AddSingleton(sp => new ProcessGrainStorage(new StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
         foreach (var name in new[] { StorageNames.State, StorageNames.Customers })
         {
             Orleans.Runtime.Hosting.StorageProviderExtensions.AddGrainStorage(silo.Services, name, (sp, _) => sp.GetRequiredService<ProcessGrainStorage>());

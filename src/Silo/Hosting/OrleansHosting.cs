@@ -1,11 +1,15 @@
-using Orleans.Runtime;
-using CxLive.Ingestion;
-using CxLive.Redis;
-using CxLive.Storage;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Dashboard.Privacy;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Storage;
+using CxLive.Silo.Redis;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Runtime;
 
-namespace CxLive.Hosting;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>
 /// The Orleans silo inside this process. Embedded mode (the default): localhost clustering, grain
@@ -60,7 +64,7 @@ public static class OrleansHosting
             // several machines advertise the address the others reach them at (and listen on all).
             var advertised = AdvertisedAddress(endpoints["AdvertisedIPAddress"]);
             silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(advertised));
-            silo.UseRedis(redis, builder.Configuration.GetSection(Privacy.PrivacyOptions.Section).Get<Privacy.PrivacyOptions>()?.CustomerRetention);
+            silo.UseRedis(redis, builder.Configuration.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>()?.CustomerRetention);
         });
 
         // Registered after the silo, so it stops first: the last checkpoint still has grains to write.

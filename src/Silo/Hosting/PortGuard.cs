@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Hosting;
 
-namespace CxLive.Hosting;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>
 /// Fails the start with a clear message when a silo or gateway port is taken. Orleans binds its

@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
-using CxLive.Redis;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Redis;
 using Orleans.Storage;
 
-namespace CxLive.Hosting;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>
 /// Embedded mode's grain storage: state kept in this process, serialized as Redis mode stores it.

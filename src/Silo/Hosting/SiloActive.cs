@@ -1,6 +1,8 @@
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Hosting;
 using Orleans.Runtime;
 
-namespace CxLive.Hosting;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>Completes when this silo has joined its cluster and is active (the silo lifecycle's Active stage).</summary>
 public sealed class SiloActive : ILifecycleParticipant<ISiloLifecycle>

@@ -1,4 +1,6 @@
-namespace CxLive.Hosting;
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Hosting;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>
 /// The process's hosted services start side by side (HostOptions.ServicesStartConcurrently), so

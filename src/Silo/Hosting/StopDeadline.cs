@@ -1,4 +1,6 @@
-namespace CxLive.Hosting;
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Hosting;
+namespace CxLive.Silo.Hosting;
 
 /// <summary>
 /// The last resort. A stop with Redis unreachable ends by itself (the last checkpoint and the silo's

@@ -1,13 +1,17 @@
 using System.Diagnostics.Metrics;
-using CxLive.Hosting;
-using CxLive.Redis;
-using CxLive.Telemetry;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Operations;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Telemetry;
+using CxLive.Silo.Hosting;
+using CxLive.Silo.Redis;
 using Microsoft.Extensions.Options;
 using Orleans.Metadata;
 using Orleans.Runtime;
 using StackExchange.Redis;
 
-namespace CxLive.Operations;
+namespace CxLive.Silo.Operations;
 
 /// <summary>
 /// Gauges that Orleans or Redis know: active grains of this silo by type (<c>cxlive.grains.active</c>)

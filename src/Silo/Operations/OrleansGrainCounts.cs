@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using CxLive.Dashboard.Operations;
 
-namespace CxLive.Operations;
+namespace CxLive.Silo.Operations;
 
 /// <summary>
 /// This silo's activations by grain class, as Orleans counts them itself: its meter

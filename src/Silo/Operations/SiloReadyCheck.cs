@@ -1,6 +1,7 @@
+using CxLive.Dashboard.Operations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CxLive.Operations;
+namespace CxLive.Silo.Operations;
 
 /// <summary>Ready while this silo is an active member of the cluster and not shutting down: a load balancer sends it work only then.</summary>
 public sealed class SiloReadyCheck(ISiloStatusOracle silo, IHostApplicationLifetime lifetime) : IHealthCheck

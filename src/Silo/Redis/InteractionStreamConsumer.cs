@@ -1,13 +1,19 @@
-using CxLive.Customers;
-using CxLive.Hosting;
-using CxLive.Ingestion;
-using CxLive.Telemetry;
-using CxLive.Journeys;
-using CxLive.Touchpoints;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Dashboard.Privacy;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Telemetry;
+using CxLive.Grains.Touchpoints;
+using CxLive.Silo.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace CxLive.Redis;
+namespace CxLive.Silo.Redis;
 
 /// <summary>
 /// Each silo's reader of <c>cxlive:interactions</c>, one consumer of a shared consumer group.
@@ -22,7 +28,7 @@ public sealed class InteractionStreamConsumer(
     RedisConnection redis,
     InteractionDispatcher dispatcher,
     CxMetrics metrics,
-    Privacy.PrivacyRules privacy,
+    PrivacyRules privacy,
     IGrainFactory grains,
     StreamWakeup wakeup,
     IOptions<StreamOptions> streamOptions,

@@ -1,7 +1,8 @@
-using CxLive.Storage;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Storage;
 using StackExchange.Redis;
 
-namespace CxLive.Redis;
+namespace CxLive.Silo.Redis;
 
 /// <summary>
 /// Records as one Redis hash per scope, <c>{ServiceId}/records/{scope}</c>, a field per record: a

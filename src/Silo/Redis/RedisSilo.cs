@@ -1,12 +1,13 @@
-using CxLive.Ingestion;
-using CxLive.Storage;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Persistence;
 using Orleans.Storage;
 using StackExchange.Redis;
 
-namespace CxLive.Redis;
+namespace CxLive.Silo.Redis;
 
 /// <summary>The silo's side of Redis mode (<see cref="RedisMode"/>): grain state, membership and reminders in Redis over one shared connection.</summary>
 public static class RedisSilo

@@ -1,7 +1,8 @@
+using CxLive.Dashboard.Redis;
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace CxLive.Redis;
+namespace CxLive.Silo.Redis;
 
 /// <summary>
 /// Grain state for Redis, in the Orleans binary format, byte for byte what Orleans' own

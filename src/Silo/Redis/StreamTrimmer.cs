@@ -1,6 +1,7 @@
+using CxLive.Dashboard.Redis;
 using StackExchange.Redis;
 
-namespace CxLive.Redis;
+namespace CxLive.Silo.Redis;
 
 /// <summary>
 /// Keeps the stream from growing without end: removes entries that every consumer group on it has

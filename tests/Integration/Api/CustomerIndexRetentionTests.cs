@@ -1,4 +1,4 @@
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Extensions.Time.Testing;
 using static CxLive.Tests.Integration.Support.Interactions;

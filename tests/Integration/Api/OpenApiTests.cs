@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CxLive.Dashboard.Hubs;
-using CxLive.Ingestion;
+using CxLive.Dashboard.Ingestion;
 using CxLive.Tests.Integration.Support;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;

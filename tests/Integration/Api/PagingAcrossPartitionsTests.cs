@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CxLive.Alerts;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Alerts;
 using CxLive.Tests.Integration.Support;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;

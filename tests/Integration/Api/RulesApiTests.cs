@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
@@ -30,7 +30,7 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     {
         var rules = await ReadArray(await _http.GetAsync("api/rules"));
 
-        Assert.Equal(CxLive.Detection.CustomerDetectors.Catalogue().Definitions.Count(), rules.Count);
+        Assert.Equal(CxLive.Grains.Detection.CustomerDetectors.Catalogue().Definitions.Count(), rules.Count);
         Assert.Contains(rules, r => (string)r!["ruleId"]! == "touchpoint-silence");
         var search = rules.Single(r => (string)r!["ruleId"]! == "repeated-failed-search")!;
         Assert.True((bool)search["enabled"]!);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

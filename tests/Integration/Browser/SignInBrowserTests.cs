@@ -1,4 +1,4 @@
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Security;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Playwright;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Playwright;
 using static CxLive.Tests.Integration.Support.Interactions;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

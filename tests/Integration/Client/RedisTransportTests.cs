@@ -1,6 +1,6 @@
 using System.Text;
 using CxLive.Client;
-using CxLive.Ingestion;
+using CxLive.Dashboard.Ingestion;
 using CxLive.Tests.Integration.Support;
 using StackExchange.Redis;
 

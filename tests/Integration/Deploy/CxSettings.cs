@@ -1,17 +1,21 @@
 using System.Collections;
 using System.Reflection;
-using CxLive.Alerts;
-using CxLive.Agents;
-using CxLive.Customers;
-using CxLive.Demo;
-using CxLive.Detection;
-using CxLive.Experience;
-using CxLive.Ingestion;
-using CxLive.Privacy;
-using CxLive.Redis;
-using CxLive.Security;
-using CxLive.Storage;
-using CxLive.Telemetry;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Dashboard.Privacy;
+using CxLive.Dashboard.Redis;
+using CxLive.Dashboard.Security;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Experience;
+using CxLive.Grains.Storage;
+using CxLive.Grains.Telemetry;
+using CxLive.Silo.Demo;
+using CxLive.Silo.Redis;
 using Microsoft.Extensions.Logging.Console;
 using Orleans.Configuration;
 
@@ -38,7 +42,7 @@ public static class CxSettings
         [SecurityOptions.Section] = typeof(SecurityOptions),
         [PrivacyOptions.Section] = typeof(PrivacyOptions),
         [TelemetryOptions.Section] = typeof(TelemetryOptions),
-        [CxLive.Webhooks.WebhookOptions.Section] = typeof(CxLive.Webhooks.WebhookOptions),
+        [CxLive.Grains.Webhooks.WebhookOptions.Section] = typeof(CxLive.Grains.Webhooks.WebhookOptions),
         ["Orleans:Membership"] = typeof(ClusterMembershipOptions),
         ["Orleans:Messaging"] = typeof(SiloMessagingOptions),
         ["Logging:Console"] = typeof(ConsoleLoggerOptions),

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CxLive.Hosting;
-using CxLive.Operations;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Operations;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Hosting;
+using CxLive.Silo.Operations;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,9 @@
 using System.Net;
-using CxLive.Agents;
-using CxLive.Alerts;
-using CxLive.Journeys;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
 using CxLive.Tests.Integration.Support;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;

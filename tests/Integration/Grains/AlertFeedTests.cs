@@ -1,8 +1,13 @@
 using System.Collections.Immutable;
-using CxLive.Agents;
-using CxLive.Alerts;
-using CxLive.Customers;
-using CxLive.Feed;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Feed;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Feed;
 using CxLive.Tests.Integration.Support;
 using static CxLive.Tests.Integration.Support.Interactions;
 
@@ -59,7 +64,7 @@ public sealed class AlertFeedTests(ClusterFixture fixture)
             await grain.RecordAsync([FailedSearch(customer, t0), FailedSearch(customer, t0.AddMinutes(1)), FailedSearch(customer, t0.AddMinutes(2))]);
             var raised = await observer.Raised.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-            await grain.RecordAsync([Make(customer, t0.AddMinutes(3), Journeys.InteractionTypes.AddToCart)]);
+            await grain.RecordAsync([Make(customer, t0.AddMinutes(3), InteractionTypes.AddToCart)]);
             var resolved = await observer.Resolved.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
             Assert.Equal(AlertChangeKind.Raised, raised.Kind);

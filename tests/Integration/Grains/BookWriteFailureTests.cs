@@ -1,8 +1,12 @@
-using CxLive.Alerts;
-using CxLive.Customers;
-using CxLive.Hosting;
-using CxLive.Journeys;
-using CxLive.Storage;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Storage;
+using CxLive.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;

@@ -1,6 +1,8 @@
-using CxLive.Alerts;
-using CxLive.Customers;
-using CxLive.Journeys;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static CxLive.Tests.Integration.Support.Interactions;

@@ -1,7 +1,11 @@
-using CxLive.Alerts;
-using CxLive.Hosting;
-using CxLive.Redis;
-using CxLive.Storage;
+using CxLive.Contracts.Alerts;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Storage;
+using CxLive.Silo.Hosting;
+using CxLive.Silo.Redis;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;

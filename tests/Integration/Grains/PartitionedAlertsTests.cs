@@ -1,6 +1,9 @@
 using System.Diagnostics;
-using CxLive.Alerts;
-using CxLive.Hosting;
+using CxLive.Contracts.Alerts;
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.TestingHost;

@@ -1,9 +1,11 @@
-using CxLive.Customers;
-using CxLive.Ingestion;
-using CxLive.Journeys;
-using CxLive.Telemetry;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Telemetry;
+using CxLive.Grains.Touchpoints;
 using CxLive.Tests.Integration.Support;
-using CxLive.Touchpoints;
 using Microsoft.Extensions.DependencyInjection;
 using static CxLive.Tests.Integration.Support.Interactions;
 

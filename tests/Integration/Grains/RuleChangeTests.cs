@@ -1,9 +1,13 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Hosting;
-using CxLive.Rules;
-using CxLive.Storage;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Rules;
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Rules;
+using CxLive.Grains.Storage;
+using CxLive.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 

@@ -1,7 +1,8 @@
 using System.Reflection;
-using CxLive.Customers;
-using CxLive.Journeys;
-using CxLive.Storage;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Storage;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Metadata;

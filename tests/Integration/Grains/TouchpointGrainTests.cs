@@ -1,7 +1,9 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Touchpoints;
 using CxLive.Tests.Integration.Support;
-using CxLive.Touchpoints;
 using static CxLive.Tests.Integration.Support.Interactions;
 
 namespace CxLive.Tests.Integration.Grains;

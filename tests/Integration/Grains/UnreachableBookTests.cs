@@ -1,6 +1,10 @@
-using CxLive.Alerts;
-using CxLive.Customers;
-using CxLive.Hosting;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using static CxLive.Tests.Integration.Support.Interactions;

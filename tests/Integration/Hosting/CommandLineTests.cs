@@ -1,5 +1,7 @@
-using CxLive.Hosting;
-using CxLive.Security;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Security;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Hosting;
 using CxLive.Tests.Integration.Support;
 
 namespace CxLive.Tests.Integration.Hosting;

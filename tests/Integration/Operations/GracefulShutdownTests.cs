@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using CxLive.Ingestion;
+using CxLive.Dashboard.Ingestion;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CxLive.Operations;
+using CxLive.Dashboard.Operations;
+using CxLive.Silo.Operations;
 using CxLive.Tests.Integration.Support;
 using Xunit.Abstractions;
 

@@ -1,5 +1,6 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
 using CxLive.Tests.Integration.Support;
 using StackExchange.Redis;
 using static CxLive.Tests.Integration.Support.Interactions;

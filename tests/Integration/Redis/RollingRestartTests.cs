@@ -1,5 +1,6 @@
 using System.Net;
-using CxLive.Operations;
+using CxLive.Dashboard.Operations;
+using CxLive.Silo.Operations;
 using CxLive.Tests.Integration.Support;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using CxLive.Security;
+using CxLive.Dashboard.Security;
 using CxLive.Tests.Integration.Support;
 
 namespace CxLive.Tests.Integration.Redis;

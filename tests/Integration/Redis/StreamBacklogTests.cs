@@ -1,4 +1,5 @@
-using CxLive.Operations;
+using CxLive.Dashboard.Operations;
+using CxLive.Silo.Operations;
 using CxLive.Tests.Integration.Support;
 
 namespace CxLive.Tests.Integration.Redis;

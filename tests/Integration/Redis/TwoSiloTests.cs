@@ -1,4 +1,5 @@
-using CxLive.Journeys;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
 using StackExchange.Redis;
 using static CxLive.Tests.Integration.Support.Interactions;
@@ -110,7 +111,7 @@ public sealed class TwoSiloTests(RedisServer redis) : IClassFixture<RedisServer>
         foreach (var wall in new[] { wallOnA, wallOnB })
         {
             var waiting = customers.ToHashSet();
-            List<(string Method, Alerts.Alert Alert)> received;
+            List<(string Method, Alert Alert)> received;
             try
             {
                 received = await wall.ReadUntilAsync(m => waiting.Remove(m.Alert.CustomerId!) && waiting.Count == 0, TimeSpan.FromSeconds(60));

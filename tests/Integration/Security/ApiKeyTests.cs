@@ -1,6 +1,6 @@
 using System.Net;
-using CxLive.Journeys;
-using CxLive.Security;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Security;
 using CxLive.Tests.Integration.Support;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;

@@ -1,5 +1,5 @@
 using System.Net;
-using CxLive.Api.OpenApi;
+using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Extensions.Hosting.Internal;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using CxLive.Privacy;
+using CxLive.Dashboard.Privacy;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static CxLive.Tests.Integration.Support.Interactions;

@@ -1,7 +1,7 @@
 using System.Net;
-using CxLive.Journeys;
-using CxLive.Security;
-using CxLive.Serialization;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Security;
 using CxLive.Tests.Integration.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;

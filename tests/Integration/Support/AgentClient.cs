@@ -1,6 +1,7 @@
 using System.Threading.Channels;
-using CxLive.Agents;
-using CxLive.Serialization;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Serialization;
+using CxLive.Grains.Agents;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 

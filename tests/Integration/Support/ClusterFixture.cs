@@ -1,7 +1,11 @@
-using CxLive.Agents;
-using CxLive.Alerts;
-using CxLive.Hosting;
-using CxLive.Storage;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Storage;
+using CxLive.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Configuration;

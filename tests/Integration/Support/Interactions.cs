@@ -1,5 +1,4 @@
-using CxLive.Journeys;
-
+using CxLive.Contracts.Journeys;
 namespace CxLive.Tests.Integration.Support;
 
 /// <summary>Interactions for tests, with unique ids and a customer per test unless one is given.</summary>

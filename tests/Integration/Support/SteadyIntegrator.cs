@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using CxLive.Journeys;
-
+using CxLive.Contracts.Journeys;
 namespace CxLive.Tests.Integration.Support;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
 using StackExchange.Redis;
 
 namespace CxLive.Tests.Integration.Support;

@@ -1,7 +1,9 @@
 using System.Threading.Channels;
-using CxLive.Alerts;
-using CxLive.Customers;
-using CxLive.Serialization;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Serialization;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,9 +2,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CxLive.Journeys;
-using CxLive.Serialization;
-
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
 namespace CxLive.Tests.Integration.Support;
 
 /// <summary>What integrators send and receive, built the way they would: JSON text over HTTP.</summary>

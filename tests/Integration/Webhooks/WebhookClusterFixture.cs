@@ -1,8 +1,13 @@
-using CxLive.Alerts;
-using CxLive.Hosting;
-using CxLive.Storage;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Webhooks;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Webhooks;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Storage;
+using CxLive.Grains.Webhooks;
+using CxLive.Silo.Hosting;
 using CxLive.Tests.Integration.Support;
-using CxLive.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Configuration;
@@ -53,7 +58,7 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
     public async Task<Dictionary<string, WebhookTargetStatus>> StatusAsync()
     {
         var parts = await Task.WhenAll(Enumerable.Range(0, AlertPartitions.DefaultCount).Select(p => Grains.GetGrain<IWebhookOutboxGrain>(p).StatusAsync()));
-        return parts.SelectMany(p => p).GroupBy(s => s.Name).ToDictionary(g => g.Key, g => CxLive.Api.WebhooksApi.Merge(g));
+        return parts.SelectMany(p => p).GroupBy(s => s.Name).ToDictionary(g => g.Key, g => CxLive.Dashboard.Api.WebhooksApi.Merge(g));
     }
 
     public async Task DisposeAsync()

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using CxLive.Alerts;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Webhooks;
+using CxLive.Dashboard.Webhooks;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Webhooks;
 using CxLive.Tests.Integration.Support;
-using CxLive.Webhooks;
-
 namespace CxLive.Tests.Integration.Webhooks;
 
 /// <summary>Alert and incident changes POSTed to a real local receiver: signed, filtered, retried, in order per alert.</summary>

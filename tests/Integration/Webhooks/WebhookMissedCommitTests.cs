@@ -1,7 +1,12 @@
-using CxLive.Alerts;
-using CxLive.Hosting;
-using CxLive.Storage;
-using CxLive.Webhooks;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Webhooks;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Webhooks;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Hosting;
+using CxLive.Grains.Storage;
+using CxLive.Grains.Webhooks;
+using CxLive.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;

@@ -1,7 +1,8 @@
-using CxLive.Agents;
-using CxLive.Alerts;
-using CxLive.Journeys;
-
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
 namespace CxLive.Tests.Unit.Agents;
 
 /// <summary>What a report does to the alert and the customer's journey, built the same every time so a follow-up done again changes nothing.</summary>

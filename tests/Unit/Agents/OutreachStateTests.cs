@@ -1,7 +1,8 @@
-using CxLive.Agents;
-using CxLive.Alerts;
-using CxLive.Journeys;
-
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
 namespace CxLive.Tests.Unit.Agents;
 
 /// <summary>The desk's count of each agent's pending prompts, which least-loaded routing reads on every offer.</summary>

@@ -1,6 +1,8 @@
-using CxLive.Alerts;
-using CxLive.Feed;
-
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Feed;
 namespace CxLive.Tests.Unit.Alerts;
 
 /// <summary>The book's policies: alert budget, incidents, silences, time passing, paging and stats.</summary>
@@ -20,7 +22,7 @@ public sealed class AlertBookPolicyTests
         Title = rule + " title",
         Detail = "detail",
         Evidence = [evidence ?? $"{rule}-{customer}-{touchpoint}"],
-        SuggestedAction = customer is null ? null : new SuggestedAction(Journeys.Channel.Email, "Hello", "context"),
+        SuggestedAction = customer is null ? null : new SuggestedAction(Channel.Email, "Hello", "context"),
         At = at ?? Now,
     };
 

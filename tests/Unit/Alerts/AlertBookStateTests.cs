@@ -1,6 +1,7 @@
-using CxLive.Alerts;
-using CxLive.Feed;
-
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Feed;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Feed;
 namespace CxLive.Tests.Unit.Alerts;
 
 public sealed class AlertBookStateTests

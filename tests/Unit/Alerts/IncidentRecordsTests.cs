@@ -1,4 +1,5 @@
-using CxLive.Alerts;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Alerts;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 

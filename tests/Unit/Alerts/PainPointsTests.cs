@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Api;
-using CxLive.Insights;
-using CxLive.Journeys;
-
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Insights;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Insights;
 namespace CxLive.Tests.Unit.Alerts;
 
 public class PainPointsTests

@@ -1,5 +1,6 @@
-using CxLive.Customers;
-using CxLive.Journeys;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Customers;
 using CxLive.Tests.Unit.Support;
 
 namespace CxLive.Tests.Unit.Customers;

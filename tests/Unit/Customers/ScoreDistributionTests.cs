@@ -1,5 +1,5 @@
-using CxLive.Customers;
-
+using CxLive.Contracts.Customers;
+using CxLive.Grains.Customers;
 namespace CxLive.Tests.Unit.Customers;
 
 public sealed class ScoreDistributionTests

@@ -1,7 +1,8 @@
-using CxLive.Customers;
-using CxLive.Journeys;
-using Orleans.Serialization;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Customers;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 
 namespace CxLive.Tests.Unit.Customers;
 

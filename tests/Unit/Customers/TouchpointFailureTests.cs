@@ -1,8 +1,8 @@
-using CxLive.Detection;
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Touchpoints;
 using CxLive.Tests.Unit.Support;
-using CxLive.Touchpoints;
-
 namespace CxLive.Tests.Unit.Customers;
 
 /// <summary>A touchpoint fails when its customers have the bad moments their own rules react to.</summary>

@@ -1,7 +1,7 @@
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Touchpoints;
 using CxLive.Tests.Unit.Support;
-using CxLive.Touchpoints;
-
 namespace CxLive.Tests.Unit.Customers;
 
 public sealed class TouchpointStateTests

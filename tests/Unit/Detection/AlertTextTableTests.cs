@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using CxLive.Detection;
-using CxLive.Detection.Rules;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Detection.Rules;
 using CxLive.Tests.Unit.Support;
 
 namespace CxLive.Tests.Unit.Detection;

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using CxLive.Alerts;
-using CxLive.Detection;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
 using CxLive.Simulator;
-
 namespace CxLive.Tests.Unit.Detection;
 
 /// <summary>Every alert a detector raises reads in Chinese as well as English: title, detail, and what the agent says.</summary>

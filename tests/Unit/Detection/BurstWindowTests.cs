@@ -1,6 +1,5 @@
-using CxLive.Detection.Rules;
-using CxLive.Journeys;
-
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Detection.Rules;
 namespace CxLive.Tests.Unit.Detection;
 
 /// <summary>A burst window keeps what detection needs and no more.</summary>

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CxLive.Detection;
+using CxLive.Grains.Detection;
 using CxLive.Tests.Unit.Support;
 
 namespace CxLive.Tests.Unit.Detection;
@@ -7,7 +7,7 @@ namespace CxLive.Tests.Unit.Detection;
 /// <summary>The catalogue is the truth; the docs a newcomer reads must not fall behind it.</summary>
 public partial class DetectorDocsTests
 {
-    private static readonly IReadOnlyList<CxLive.Detection.RuleDefinition> Rules = [.. CustomerDetectors.Catalogue().Definitions];
+    private static readonly IReadOnlyList<CxLive.Grains.Detection.RuleDefinition> Rules = [.. CustomerDetectors.Catalogue().Definitions];
 
     [Fact]
     public void Detectors_md_has_a_row_for_every_rule_and_none_for_rules_that_do_not_exist()

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using CxLive.Detection;
 using CxLive.Evaluation;
+using CxLive.Grains.Detection;
 using Xunit.Abstractions;
 
 namespace CxLive.Tests.Unit.Detection;

@@ -1,6 +1,7 @@
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Detection.Rules;
 using CxLive.Tests.Unit.Support;
 
 namespace CxLive.Tests.Unit.Detection;

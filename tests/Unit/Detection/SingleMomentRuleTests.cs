@@ -1,6 +1,7 @@
-using CxLive.Alerts;
-using CxLive.Detection.Rules;
-using CxLive.Journeys;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection.Rules;
 using CxLive.Tests.Unit.Support;
 
 namespace CxLive.Tests.Unit.Detection;

@@ -1,10 +1,11 @@
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Detection.Rules;
-using CxLive.Journeys;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Detection.Rules;
+using CxLive.Grains.Touchpoints;
 using CxLive.Tests.Unit.Support;
-using CxLive.Touchpoints;
-
 namespace CxLive.Tests.Unit.Detection;
 
 public sealed class TouchpointDegradationTests

@@ -1,7 +1,8 @@
-using CxLive.Alerts;
-using CxLive.Detection.Rules;
-using CxLive.Experience;
-using CxLive.Journeys;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection.Rules;
+using CxLive.Grains.Experience;
 using CxLive.Tests.Unit.Support;
 
 namespace CxLive.Tests.Unit.Experience;

@@ -1,6 +1,7 @@
 using System.Net;
-using CxLive.Hosting;
-
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Hosting;
 namespace CxLive.Tests.Unit.Hosting;
 
 /// <summary>Orleans:Endpoints:AdvertisedIPAddress as the deployment files give it.</summary>

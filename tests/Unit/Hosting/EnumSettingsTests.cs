@@ -1,5 +1,8 @@
-using CxLive.Agents;
-using CxLive.Hosting;
+using CxLive.Contracts.Agents;
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

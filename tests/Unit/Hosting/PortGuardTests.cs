@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using CxLive.Hosting;
-
+using CxLive.Dashboard.Hosting;
+using CxLive.Grains.Hosting;
+using CxLive.Silo.Hosting;
 namespace CxLive.Tests.Unit.Hosting;
 
 public sealed class PortGuardTests

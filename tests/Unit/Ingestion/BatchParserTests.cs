@@ -1,7 +1,6 @@
 using System.Text;
-using CxLive.Ingestion;
-using CxLive.Journeys;
-
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Ingestion;
 namespace CxLive.Tests.Unit.Ingestion;
 
 public sealed class BatchParserTests

@@ -1,4 +1,4 @@
-using CxLive.Privacy;
+using CxLive.Dashboard.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Tests.Unit.Privacy;

@@ -1,6 +1,5 @@
 using System.Text;
-using CxLive.Serialization;
-
+using CxLive.Contracts.Serialization;
 namespace CxLive.Tests.Unit.Serialization;
 
 public class IsoTimeTests

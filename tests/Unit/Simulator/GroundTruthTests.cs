@@ -1,9 +1,9 @@
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
 using CxLive.Evaluation;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Detection.Rules;
 using CxLive.Simulator;
-
 namespace CxLive.Tests.Unit.Simulator;
 
 /// <summary>

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using CxLive.Journeys;
-using CxLive.Serialization;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
 using CxLive.Simulator;
-
 namespace CxLive.Tests.Unit.Simulator;
 
 public sealed class JourneyGeneratorTests

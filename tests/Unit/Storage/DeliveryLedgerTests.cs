@@ -1,5 +1,4 @@
-using CxLive.Storage;
-
+using CxLive.Grains.Storage;
 namespace CxLive.Tests.Unit.Storage;
 
 public sealed class DeliveryLedgerTests

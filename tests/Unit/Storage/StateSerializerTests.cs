@@ -1,6 +1,8 @@
-using CxLive.Customers;
-using CxLive.Journeys;
-using CxLive.Redis;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Customers;
+using CxLive.Silo.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;

@@ -1,5 +1,5 @@
-using CxLive.Journeys;
-using CxLive.Privacy;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Tests.Unit.Stories;

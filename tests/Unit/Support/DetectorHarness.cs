@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Journeys;
-
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
 namespace CxLive.Tests.Unit.Support;
 
 /// <summary>Runs the real detector catalogue over one customer's interactions, as a grain would, with no Orleans.</summary>

@@ -1,4 +1,4 @@
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CxLive.Tests.Unit.Support;

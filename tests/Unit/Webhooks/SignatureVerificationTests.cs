@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using CxLive.Webhooks;
-
+using CxLive.Contracts.Webhooks;
+using CxLive.Dashboard.Webhooks;
+using CxLive.Grains.Webhooks;
 namespace CxLive.Tests.Unit.Webhooks;
 
 /// <summary>The receiver's C# check, exactly as docs/integrations.md shows it, against CxLive's own signing.</summary>

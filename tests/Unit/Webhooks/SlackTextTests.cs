@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using CxLive.Alerts;
-using CxLive.Webhooks;
-
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Webhooks;
+using CxLive.Dashboard.Webhooks;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Webhooks;
 namespace CxLive.Tests.Unit.Webhooks;
 
 public sealed class SlackTextTests

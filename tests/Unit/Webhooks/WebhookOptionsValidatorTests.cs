@@ -1,5 +1,6 @@
-using CxLive.Webhooks;
-
+using CxLive.Contracts.Webhooks;
+using CxLive.Dashboard.Webhooks;
+using CxLive.Grains.Webhooks;
 namespace CxLive.Tests.Unit.Webhooks;
 
 public sealed class WebhookOptionsValidatorTests

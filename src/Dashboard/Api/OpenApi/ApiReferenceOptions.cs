@@ -1,4 +1,5 @@
-namespace CxLive.Api.OpenApi;
+using CxLive.Dashboard.Api;
+namespace CxLive.Dashboard.Api.OpenApi;
 
 /// <summary>
 /// Section <c>ApiReference</c>: who may open the OpenAPI document and the reference page.

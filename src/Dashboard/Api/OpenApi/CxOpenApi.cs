@@ -1,19 +1,22 @@
 using System.Text.Json.Nodes;
-using CxLive.Agents;
-using CxLive.Api.OpenApi;
-using CxLive.Alerts;
-using CxLive.Customers;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Ingestion;
 using CxLive.Dashboard.Security;
-using CxLive.Ingestion;
-using CxLive.Journeys;
-using CxLive.Security;
-using CxLive.Serialization;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
-namespace CxLive.Api;
+namespace CxLive.Dashboard.Api.OpenApi;
 
 /// <summary>
 /// The OpenAPI document at <c>/openapi/v1.json</c>, generated from the endpoints themselves, and

@@ -1,4 +1,5 @@
-namespace CxLive.Api.OpenApi;
+using CxLive.Dashboard.Api;
+namespace CxLive.Dashboard.Api.OpenApi;
 
 /// <summary>
 /// The body an endpoint reads by hand (not bound by the framework), for the OpenAPI document only.

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
-using CxLive.Ingestion;
-using CxLive.Journeys;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Ingestion;
 using Microsoft.OpenApi;
 
-namespace CxLive.Api.OpenApi;
+namespace CxLive.Dashboard.Api.OpenApi;
 
 /// <summary>
 /// The ingest contract in the OpenAPI document: the limits the parser (<see cref="InteractionReader"/>)

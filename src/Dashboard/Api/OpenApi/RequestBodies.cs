@@ -1,12 +1,14 @@
 using System.ComponentModel;
-using CxLive.Agents;
-using CxLive.Alerts;
-using CxLive.Api.Requests;
-using CxLive.Backtesting;
-using CxLive.Ingestion;
-using CxLive.Journeys;
-
-namespace CxLive.Api.OpenApi;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.Requests;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Backtesting;
+namespace CxLive.Dashboard.Api.OpenApi;
 
 // The shapes of bodies that handlers read field by field (the ingest parser, a back-test),
 // written down so the OpenAPI document can show them, and of answers. Handlers do not bind to these

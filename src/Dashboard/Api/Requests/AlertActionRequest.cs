@@ -1,9 +1,13 @@
 using System.ComponentModel;
-using CxLive.Agents;
-using CxLive.Alerts;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
 using Microsoft.Extensions.Options;
 
-namespace CxLive.Api.Requests;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>Body of <c>POST /api/alerts/{id}/ack | assign | snooze | resolve</c>; every field optional unless the action needs it.</summary>
 public sealed record AlertActionRequest(

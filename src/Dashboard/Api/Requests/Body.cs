@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
 
-namespace CxLive.Api.Requests;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>
 /// A request body as a handler parameter: minimal APIs bind it (<see cref="BindAsync"/>) by reading

@@ -1,6 +1,6 @@
-using CxLive.Api.OpenApi;
-
-namespace CxLive.Api.Requests;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+namespace CxLive.Dashboard.Api.Requests;
 
 public static class BodyValidationExtensions
 {

@@ -1,4 +1,6 @@
-namespace CxLive.Api.Requests;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>
 /// The one place a bad body is answered: the problem of the first <see cref="Body{T}"/> argument

@@ -1,4 +1,6 @@
-namespace CxLive.Api.Requests;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>
 /// A body's mistakes, each "field: reason", so one problem names every bad field at once; answered

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
 
-namespace CxLive.Api.Requests;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>
 /// Why a field's JSON value could not be read, in the words a caller gets ("must be one of ...").

@@ -1,4 +1,6 @@
-namespace CxLive.Api.Requests;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>
 /// A request body bound by System.Text.Json (<see cref="Body{T}"/>) and then checked by its own

@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
 
-namespace CxLive.Api.Requests;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>Body of <c>POST /api/incidents/{id}/resolve</c>.</summary>
 public sealed record IncidentResolveRequest([property: Description("Who resolved it (the signed-in person with sign-in).")] string? By)

@@ -1,7 +1,9 @@
 using System.ComponentModel;
-using CxLive.Agents;
-
-namespace CxLive.Api.Requests;
+using CxLive.Contracts.Agents;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Grains.Agents;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>Body of <c>POST /api/outreach/{id}/outcome</c>.</summary>
 public sealed record OutreachOutcomeRequest(

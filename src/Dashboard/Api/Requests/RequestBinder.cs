@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
 
-namespace CxLive.Api.Requests;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>
 /// Binds a JSON object to a request record with <see cref="RequestJson.Options"/>. A field of the

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CxLive.Serialization;
-
-namespace CxLive.Api.Requests;
+using CxLive.Contracts.Serialization;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>
 /// How request bodies are bound: the wire conventions (<see cref="CxJson"/>) plus converters that

@@ -2,11 +2,14 @@ using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CxLive.Alerts;
-using CxLive.Detection;
-using CxLive.Rules;
-
-namespace CxLive.Api.Requests;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Rules;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Rules;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>
 /// Body of <c>PUT /api/rules/{ruleId}</c>, and one rule's overrides in a back-test. Fields left out

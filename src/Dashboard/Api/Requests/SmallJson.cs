@@ -1,6 +1,9 @@
 using System.Text.Json;
+using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Ingestion;
 
-namespace CxLive.Api.Requests;
+namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>
 /// A small JSON body (an action, a silence, a rule's settings) read whole as a document, or the
@@ -50,7 +53,7 @@ public static class SmallJson
         }
         catch (JsonException e)
         {
-            return (null, Problems.BadRequest("Unreadable body", $"the body is not valid JSON at {Ingestion.JsonErrors.Describe(e, bytes)}"));
+            return (null, Problems.BadRequest("Unreadable body", $"the body is not valid JSON at {JsonErrors.Describe(e, bytes)}"));
         }
     }
 }

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
-using CxLive.Alerts;
-using CxLive.Journeys;
-
-namespace CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// The shape most catalogue rules share: <c>threshold</c> bad moments within <c>window</c> (first

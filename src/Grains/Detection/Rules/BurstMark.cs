@@ -1,6 +1,6 @@
-using CxLive.Journeys;
-
-namespace CxLive.Detection.Rules;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Detection;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// One moment a burst detector keeps: something that went wrong (<see cref="Bad"/>) or a sign that

@@ -1,4 +1,5 @@
-namespace CxLive.Detection.Rules;
+using CxLive.Grains.Detection;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// The rolling window of a <see cref="BurstDetector"/>: its moments in event-time order (late

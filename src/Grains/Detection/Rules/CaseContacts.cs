@@ -1,6 +1,6 @@
-using CxLive.Journeys;
-
-namespace CxLive.Detection.Rules;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Detection;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// Contacts per case for <see cref="RepeatContactDetector"/>: the most recent cases only, each

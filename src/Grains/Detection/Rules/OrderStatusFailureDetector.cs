@@ -1,7 +1,8 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
-
-namespace CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// "After ordering online I can't look up my order": <c>threshold</c> failed order-status lookups, or

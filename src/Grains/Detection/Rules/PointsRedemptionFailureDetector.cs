@@ -1,7 +1,8 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
-
-namespace CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>"The points rewards are never what I want": failed or abandoned redemptions; a successful one resolves.</summary>
 public sealed class PointsRedemptionFailureDetector : BurstDetector

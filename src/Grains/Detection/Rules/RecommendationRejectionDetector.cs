@@ -1,7 +1,8 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
-
-namespace CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// "The guide keeps recommending things I don't want": <c>threshold</c> rejected recommendations, or

@@ -1,7 +1,9 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
-
-namespace CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// "I had to explain it again and again": several contacts about one case within days, across
@@ -61,7 +63,7 @@ public sealed class RepeatContactDetector : ICustomerDetector
         }
 
         state.Cases.Open.Add(caseId);
-        var channelNames = string.Join(", ", channels.Select(c => Serialization.WireNames<Channel>.Of(c)));
+        var channelNames = string.Join(", ", channels.Select(c => WireNames<Channel>.Of(c)));
         var words = AlertTexts.Write(language => language.Alert(
             RuleId,
             new()

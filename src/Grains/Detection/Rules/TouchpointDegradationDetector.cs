@@ -1,7 +1,10 @@
-using CxLive.Alerts;
-using CxLive.Touchpoints;
-
-namespace CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Touchpoints;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// A touchpoint fails far more than usual: over the last <c>window</c> its failure rate is at least
@@ -84,7 +87,7 @@ public static class TouchpointDegradationDetector
             Detail = words.English.Detail,
             Evidence = [.. state.RecentFailures],
             At = now,
-            SuggestedAction = words.Action(Journeys.Channel.Other),
+            SuggestedAction = words.Action(Channel.Other),
             Translations = words.Translations,
         };
     }

@@ -1,7 +1,10 @@
-using CxLive.Alerts;
-using CxLive.Touchpoints;
-
-namespace CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Touchpoints;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Touchpoints;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// A touchpoint has gone quiet: over the last <c>window</c> its traffic is below <c>ratio</c> × its
@@ -70,7 +73,7 @@ public static class TouchpointSilenceDetector
             Title = words.English.Title,
             Detail = words.English.Detail,
             At = now,
-            SuggestedAction = words.Action(Journeys.Channel.Other),
+            SuggestedAction = words.Action(Channel.Other),
             Translations = words.Translations,
         };
     }

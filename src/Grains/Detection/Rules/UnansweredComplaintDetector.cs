@@ -1,7 +1,9 @@
-using CxLive.Alerts;
-using CxLive.Journeys;
-
-namespace CxLive.Detection.Rules;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// "My complaint never gets an answer": a <c>complaint</c> with no <c>complaint-reply</c> of the same
@@ -94,7 +96,7 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
     private static AlertSignal Raise(ActiveRule rule, string customerId, string caseId, PendingComplaint complaint, int level, DateTimeOffset now)
     {
         var sla = rule.Duration(Sla);
-        var channel = Serialization.WireNames<Channel>.Of(complaint.Channel);
+        var channel = WireNames<Channel>.Of(complaint.Channel);
         var words = AlertTexts.Write(language => language.Alert(
             RuleId,
             new()
