@@ -1,7 +1,7 @@
 using CxLive.Evaluation;
 namespace CxLive.Benchmarks;
 
-/// <summary><c>quality [seed] [customers] [bad-experience-rate]</c>: <see cref="DetectionQuality"/> printed as docs/benchmarks.md shows it.</summary>
+/// <summary><c>quality [seed] [customers] [bad-experience-rate]</c>: <see cref="DetectionQuality"/> printed as docs/benchmark-log.md shows it.</summary>
 public static class QualityCommand
 {
     public static int Run(int seed, int customers, double badRate)

@@ -10,7 +10,7 @@ namespace CxLive.Benchmarks;
 /// A soak: simulator traffic at a steady rate into a running CxLive for a given time, sampling every
 /// so often what would grow if something leaked: the process's RSS and GC heap and active grains
 /// (from its <c>/metrics</c>), Redis's memory and keys, the stream lag, and the prompts waiting in
-/// agents' queues. One table row per sample, so the figures can go straight into docs/benchmarks.md.
+/// agents' queues. One table row per sample, so the figures can go straight into docs/benchmark-log.md.
 /// </summary>
 public static class Soak
 {

@@ -46,7 +46,7 @@ public static class DetectionQuality
         })];
     }
 
-    /// <summary>The figures as a Markdown table (docs/benchmarks.md's), one row per rule.</summary>
+    /// <summary>The figures as a Markdown table (docs/benchmark-log.md's), one row per rule.</summary>
     public static IEnumerable<string> Table(IEnumerable<RuleQuality> quality)
     {
         yield return "| rule | injected | caught | recall | raised | right | precision |";

@@ -10,7 +10,7 @@ namespace CxLive.Dashboard.Ingestion;
 /// Customer and touchpoint references for the ingest path. <c>GetGrain&lt;T&gt;(key)</c> asks
 /// Orleans to map the interface to its grain type on every call, and that reads the interface's
 /// attributes by reflection: 5 % of the silo's CPU under HTTP ingest (dotnet-trace,
-/// docs/benchmarks.md). Here the mapping is resolved once and each reference is built from its id.
+/// docs/benchmark-log.md). Here the mapping is resolved once and each reference is built from its id.
 /// </summary>
 public sealed class HotGrainReferences(IGrainFactory grains)
 {

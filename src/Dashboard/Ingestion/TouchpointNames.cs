@@ -6,7 +6,7 @@ namespace CxLive.Dashboard.Ingestion;
 /// One string per touchpoint name for the whole process. Every active customer keeps the touchpoint
 /// of each moment its detectors remember, and a site has tens or thousands of touchpoints, not
 /// millions: without this, each of those moments held its own copy of, say, "web/search" (about
-/// 1.5 KB a customer with a full timeline, docs/benchmarks.md). Bounded, so a client that invents a
+/// 1.5 KB a customer with a full timeline, docs/benchmark-log.md). Bounded, so a client that invents a
 /// new name per request costs no more than the copies would.
 /// </summary>
 public static class TouchpointNames

@@ -17,13 +17,13 @@ public sealed class StreamOptions
     /// <summary>This silo's consumer name (default: host name and silo port, stable across restarts).</summary>
     public string? Consumer { get; set; }
 
-    /// <summary>Entries read per <c>XREADGROUP</c> (default 5,000; measured faster than 1,000, docs/benchmarks.md).</summary>
+    /// <summary>Entries read per <c>XREADGROUP</c> (default 5,000; measured faster than 1,000, docs/benchmark-log.md).</summary>
     public int ReadCount { get; set; } = 5_000;
 
     /// <summary>
     /// Most entries held read but not yet acknowledged (default 200,000, about 5 s at the rate one
     /// silo sustains): reaching it forces a checkpoint. At 50,000 a busy silo checkpointed about
-    /// every second and wrote 0.23 customer states per event; at 200,000, 0.09 (docs/benchmarks.md).
+    /// every second and wrote 0.23 customer states per event; at 200,000, 0.09 (docs/benchmark-log.md).
     /// </summary>
     public int MaxPending { get; set; } = 200_000;
 

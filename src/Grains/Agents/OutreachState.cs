@@ -55,7 +55,7 @@ public sealed class OutreachState
     /// <summary>
     /// Pending prompts per agent, kept as prompts come and are reported. Counting them over every
     /// prompt for every agent on every offer was a tenth of the silo's CPU under an alert flood
-    /// (dotnet-trace, docs/benchmarks.md). Not stored: rebuilt from the prompts after a load.
+    /// (dotnet-trace, docs/benchmark-log.md). Not stored: rebuilt from the prompts after a load.
     /// </summary>
     private Dictionary<string, int>? _pendingByAgent;
 

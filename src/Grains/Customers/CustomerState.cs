@@ -46,7 +46,7 @@ public sealed class CustomerState
     /// <summary>
     /// The timeline as stored: one array instead of 50. The serializer tracks every object it
     /// writes, and writing the entries one by one was three quarters of a customer's state write
-    /// in Redis mode (dotnet-trace, docs/benchmarks.md).
+    /// in Redis mode (dotnet-trace, docs/benchmark-log.md).
     /// </summary>
     [Id(12)]
     public byte[] StoredTimeline

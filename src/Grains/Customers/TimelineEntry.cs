@@ -10,7 +10,7 @@ namespace CxLive.Grains.Customers;
 /// customer id (the grain's key says it). A timeline entry is read only when someone looks at the
 /// customer, while a customer keeps 50 of them for as long as it is active, so this trades a decode
 /// on the rare read for memory on every customer: about 90 bytes an entry instead of 350 for an
-/// <see cref="Interaction"/> and its strings (docs/benchmarks.md, "Memory per customer").
+/// <see cref="Interaction"/> and its strings (docs/benchmark-log.md, "Memory per customer").
 /// </summary>
 /// <remarks>
 /// Layout: version (1), UTC ticks (8, little-endian, at offset 1 so ordering reads them without a
@@ -38,7 +38,7 @@ public static class TimelineEntry
     /// <param name="reuse">
     /// The entry this one replaces (the oldest of a full timeline), written over when it is large
     /// enough: a full timeline then takes interactions without a new long-lived allocation each,
-    /// which is what the GC's pauses grow with (docs/benchmarks.md, "Detection latency"). Bytes
+    /// which is what the GC's pauses grow with (docs/benchmark-log.md, "Detection latency"). Bytes
     /// past the end of an entry are never read.
     /// </param>
     public static byte[] Encode(Interaction interaction, byte[]? reuse = null)

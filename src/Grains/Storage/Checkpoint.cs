@@ -2,7 +2,7 @@ namespace CxLive.Grains.Storage;
 
 /// <summary>
 /// Writes a grain's state a short while after it changes instead of on every change: a write per
-/// interaction would cost 5–10x the throughput (docs/benchmarks.md). Hot state stays in memory; this is
+/// interaction would cost 5–10x the throughput (docs/benchmark-log.md). Hot state stays in memory; this is
 /// the checkpoint. Call <see cref="FlushAsync"/> from <c>OnDeactivateAsync</c>. With an infinite
 /// delay (embedded mode) no timer is kept at all: the state is written when something asks for it
 /// and at deactivation, which spares every active customer a timer (about 450 bytes).

@@ -76,7 +76,7 @@ public static class OrleansHosting
             {
                 // Memory storage in this very process protects nothing a crash would not take with it;
                 // deactivation still writes. Writing every busy customer every 5 s cost half the ingest
-                // rate and multi-second stalls (docs/benchmarks.md, 2026-11-28).
+                // rate and multi-second stalls (docs/benchmark-log.md, 2026-11-28).
                 builder.Services.PostConfigure<CheckpointOptions>(o => o.Delay = CheckpointOptions.EmbeddedModeDelay);
             }
         }

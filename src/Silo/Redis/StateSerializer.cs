@@ -12,7 +12,7 @@ namespace CxLive.Silo.Redis;
 /// arrays and as many copies; this one serializes into the serializer's pooled buffers and allocates
 /// the result once, at its exact size. In Redis mode every checkpoint writes thousands of customers:
 /// serializing them was a fifth of the silo's CPU, much of it that growing and copying, and the
-/// garbage it left (dotnet-trace, docs/benchmarks.md).
+/// garbage it left (dotnet-trace, docs/benchmark-log.md).
 /// </summary>
 public sealed class StateSerializer(Serializer serializer) : IGrainStorageSerializer
 {

@@ -44,7 +44,7 @@ public sealed class WallUnderLoadTests(BrowserFixture browser, FloodedAppFixture
         }
 
         // The counters are the server's, over every alert, not the 1,000 or so the page keeps. How
-        // long the page takes to catch up is measured (docs/benchmarks.md), not asserted: a busy
+        // long the page takes to catch up is measured (docs/benchmark-log.md), not asserted: a busy
         // 2-core CI machine runs the browser, the server and the test at once.
         var open = await Eventually.ResultAsync(
             async () => (await ReadObject(await _http.GetAsync("api/alerts/stats")))["openBySeverity"]!.AsObject().Sum(s => (int)s.Value!),

@@ -130,7 +130,7 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
                 output.WriteLine($"wall: {wall.Received} messages, {wall.Duplicates} duplicates dropped, {wall.Resumes} resumes; after the change: median {late.Median} ms, 95th percentile {late.P95} ms, slowest {late.Max} ms");
                 Assert.Empty(truth.Where(a => !wall.HasLatest(a)).Select(a => a.Id));
                 // Within 5 s as a rule; the few changes a killed silo's partitions made in its last
-                // moment wait for the silo to be declared dead (measured, docs/benchmarks.md).
+                // moment wait for the silo to be declared dead (measured, docs/benchmark-log.md).
                 Assert.True(late.P95 <= 5_000, $"95% of changes reached a wall within {late.P95} ms");
             }
 

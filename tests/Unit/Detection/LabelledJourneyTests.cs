@@ -10,7 +10,7 @@ namespace CxLive.Tests.Unit.Detection;
 /// points, run through the real detectors and alert book in event time (a back-test: no Orleans).
 /// A journey CxLive gets right must raise exactly the labelled rules on one card (none when it
 /// should not alert); one it gets wrong must do exactly what the file says it does, so a change to
-/// either shows here, and the figures in docs/benchmarks.md stay true.
+/// either shows here, and the figures in docs/benchmark-log.md stay true.
 /// </summary>
 public sealed class LabelledJourneyTests(ITestOutputHelper output)
 {
@@ -50,7 +50,7 @@ public sealed class LabelledJourneyTests(ITestOutputHelper output)
         Assert.All(journeys.SelectMany(j => j.Expect), r => Assert.Contains(r, rules));
     }
 
-    /// <summary>The figures docs/benchmarks.md reports ("Hand-labelled journeys").</summary>
+    /// <summary>The figures docs/benchmark-log.md reports ("Hand-labelled journeys").</summary>
     [Fact]
     public void Precision_and_recall_over_the_journeys_are_those_in_the_benchmarks()
     {

@@ -8,7 +8,7 @@ namespace CxLive.Tests.Unit.Simulator;
 
 /// <summary>
 /// The simulator's labelled journeys through the real detector catalogue (the benchmark's
-/// <c>quality</c> command, docs/benchmarks.md): every injected bad experience is caught, and
+/// <c>quality</c> command, docs/benchmark-log.md): every injected bad experience is caught, and
 /// nothing is raised that was not injected.
 /// </summary>
 public sealed class GroundTruthTests
