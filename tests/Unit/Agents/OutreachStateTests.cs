@@ -87,4 +87,24 @@ public sealed class OutreachStateTests
         Assert.Empty(state.FollowUps);
         Assert.Contains(DeskRecords.FollowUpRecord("1"), state.Dirty); // written as removed
     }
+
+    [Fact]
+    public void A_customers_pending_prompt_is_found_until_it_is_reported_and_again_after_a_reload()
+    {
+        var state = new OutreachState();
+        state.Add(Prompt("1", "li.na"));
+        state.Add(Prompt("2", null) with { CustomerId = "c-1" }); // a second condition's prompt, waiting
+        Assert.Equal("1", state.PendingFor("c-1")?.Id);
+
+        state.Update(state.ById["1"] with { Result = OutreachResult.Contacted, ReportedAt = DateTimeOffset.UnixEpoch });
+        Assert.Equal("2", state.PendingFor("c-1")?.Id);
+
+        state.Update(state.ById["2"] with { WithdrawnAt = DateTimeOffset.UnixEpoch, WithdrawnBecause = "alert resolved" });
+        Assert.Null(state.PendingFor("c-1"));
+
+        var reloaded = new OutreachState { ById = new(state.ById), Order = [.. state.Order] };
+        reloaded.Add(Prompt("3", "sam") with { CustomerId = "c-1" });
+        Assert.Equal("3", reloaded.PendingFor("c-1")?.Id);
+        Assert.Null(reloaded.PendingFor("c-nobody"));
+    }
 }
