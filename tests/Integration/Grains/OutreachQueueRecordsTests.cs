@@ -19,45 +19,14 @@ namespace CxLive.Tests.Integration.Grains;
 /// <summary>The shared outreach queue in a real Redis: a prompt that starts waiting writes itself, not the queue.</summary>
 public sealed class OutreachQueueRecordsTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    private sealed class CountingStore(IRecordStore inner) : IRecordStore
-    {
-        public List<IReadOnlyList<KeyValuePair<string, byte[]?>>> Writes { get; } = [];
-
-        public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope) => inner.LoadAsync(scope);
-
-        public Task WriteAsync(string scope, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
-        {
-            lock (Writes)
-            {
-                Writes.Add(records);
-            }
-
-            return inner.WriteAsync(scope, records);
-        }
-    }
-
-    private static async Task<InProcessTestCluster> StartAsync(IRecordStore store)
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Services.AddCxCore());
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddCxMemoryStorage().UseInMemoryReminderService();
-            silo.Services.AddSingleton<IRecordStore>(store);
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
-
     private static QueuedPrompt Waiting(int n) => new($"p-{n}", n % 8, n % 2 == 0 ? Severity.Warning : Severity.Critical, DateTimeOffset.UtcNow.AddSeconds(n), Channel.Sms);
 
     [Fact]
     public async Task In_redis_the_501st_waiting_prompt_writes_one_small_record_and_the_queue_reads_back_whole()
     {
         await using var connection = new RedisConnection(redis.ConnectionString);
-        var store = new CountingStore(new RedisRecordStore(connection, "queue-test"));
-        var cluster = await StartAsync(store);
+        var store = new RecordingStore(new RedisRecordStore(connection, "queue-test"));
+        var cluster = await RecordingStore.StartClusterAsync(store);
         var queue = cluster.Client.GetGrain<IOutreachQueueGrain>(0);
         foreach (var n in Enumerable.Range(0, 500))
         {
@@ -74,7 +43,7 @@ public sealed class OutreachQueueRecordsTests(RedisServer redis) : IClassFixture
         Assert.InRange(write.Sum(r => r.Key.Length + r.Value!.Length), 1, 256);
 
         await cluster.DisposeAsync();
-        await using var again = await StartAsync(new RedisRecordStore(connection, "queue-test"));
+        await using var again = await RecordingStore.StartClusterAsync(new RedisRecordStore(connection, "queue-test"));
         Assert.Equal(501, await again.Client.GetGrain<IOutreachQueueGrain>(0).CountAsync());
     }
 
@@ -82,7 +51,7 @@ public sealed class OutreachQueueRecordsTests(RedisServer redis) : IClassFixture
     public async Task A_queue_stored_as_one_list_by_an_earlier_version_is_moved_to_records_when_it_wakes()
     {
         await using var connection = new RedisConnection(redis.ConnectionString);
-        await using var cluster = await StartAsync(new RedisRecordStore(connection, "queue-move-test"));
+        await using var cluster = await RecordingStore.StartClusterAsync(new RedisRecordStore(connection, "queue-move-test"));
         var storage = cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
         var queueId = GrainId.Create(GrainType.Create("outreachqueue"), GrainIdKeyExtensions.CreateIntegerKey(0));
         await storage.WriteStateAsync("outreach-queue", queueId, new GrainState<OutreachQueueState>(new OutreachQueueState { Waiting = [Waiting(1), Waiting(2), Waiting(3)] }));

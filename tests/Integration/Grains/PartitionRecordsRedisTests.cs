@@ -16,36 +16,10 @@ namespace CxLive.Tests.Integration.Grains;
 /// <summary>An alert partition stored in a real Redis: a change to one alert writes that alert's record, not the partition.</summary>
 public sealed class PartitionRecordsRedisTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    /// <summary>Remembers every write the partitions make, on the way to Redis.</summary>
-    private sealed class RecordingStore(IRecordStore inner) : IRecordStore
-    {
-        public List<IReadOnlyList<KeyValuePair<string, byte[]?>>> Writes { get; } = [];
-
-        public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope) => inner.LoadAsync(scope);
-
-        public Task WriteAsync(string scope, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
-        {
-            lock (Writes)
-            {
-                Writes.Add(records);
-            }
-
-            return inner.WriteAsync(scope, records);
-        }
-    }
-
     /// <summary>A one-silo cluster whose partitions store in <paramref name="store"/>; one partition holds every alert, the worst case for writes that grow with what is stored.</summary>
     private static async Task<(InProcessTestCluster Cluster, ClusterAlerts Alerts)> StartAsync(IRecordStore store)
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Services.AddCxGrains());
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddCxMemoryStorage().UseInMemoryReminderService();
-            silo.Services.AddSingleton<IRecordStore>(store);
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
+        var cluster = await RecordingStore.StartClusterAsync(store);
         return (cluster, new ClusterAlerts(cluster.Client, 1));
     }
 

@@ -3,6 +3,8 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
+using CxLive.Tests.Unit.Support;
+
 namespace CxLive.Tests.Unit.Agents;
 
 /// <summary>What a report does to the alert and the customer's journey, built the same every time so a follow-up done again changes nothing.</summary>
@@ -10,24 +12,8 @@ public sealed class OutreachFollowUpTests
 {
     private static readonly DateTimeOffset ReportedAt = DateTimeOffset.Parse("2026-03-01T10:00:00Z");
 
-    private static OutreachPrompt Reported(OutreachResult result, string? note = null, string? agent = "li.na") => new()
-    {
-        Id = "p-a1",
-        AlertId = "a1",
-        CustomerId = "c1",
-        AgentId = agent,
-        RuleId = "detractor",
-        Severity = Severity.Warning,
-        Why = "Detractor",
-        Detail = "NPS 2",
-        Channel = Channel.CallCenter,
-        Wording = "Hello",
-        Context = "Survey",
-        CreatedAt = ReportedAt.AddHours(-1),
-        Result = result,
-        ReportedAt = ReportedAt,
-        Note = note,
-    };
+    private static OutreachPrompt Reported(OutreachResult result, string? note = null, string? agent = "li.na") =>
+        Prompts.Pending("p-a1", agent, ReportedAt.AddHours(-1)) with { AlertId = "a1", CustomerId = "c1", Result = result, ReportedAt = ReportedAt, Note = note };
 
     [Theory]
     [InlineData(OutreachResult.Resolved, AlertActionKind.Resolve, AlertOutcome.Recovered)]

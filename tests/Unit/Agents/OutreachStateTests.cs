@@ -3,26 +3,14 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
+using CxLive.Tests.Unit.Support;
+
 namespace CxLive.Tests.Unit.Agents;
 
 /// <summary>The desk's count of each agent's pending prompts, which least-loaded routing reads on every offer.</summary>
 public sealed class OutreachStateTests
 {
-    private static OutreachPrompt Prompt(string id, string? agent) => new()
-    {
-        Id = id,
-        AlertId = "a-" + id,
-        CustomerId = "c-" + id,
-        AgentId = agent,
-        RuleId = "detractor",
-        Severity = Severity.Warning,
-        Why = "Detractor",
-        Detail = "NPS 2",
-        Channel = Channel.CallCenter,
-        Wording = "Hello",
-        Context = "Survey",
-        CreatedAt = DateTimeOffset.UnixEpoch,
-    };
+    private static OutreachPrompt Prompt(string id, string? agent) => Prompts.Pending(id, agent);
 
     [Fact]
     public void Pending_counts_follow_prompts_as_they_come_are_reported_and_are_forgotten()
