@@ -4,6 +4,7 @@ using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Touchpoints;
+
 namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
@@ -77,18 +78,11 @@ public static class TouchpointDegradationDetector
                 ["failures"] = recent.Failures,
                 ["events"] = recent.Events,
             }));
-        return new()
+        return words.Raise(RuleId, rule.Severity, now) with
         {
-            Kind = SignalKind.Raise,
-            RuleId = RuleId,
             Touchpoint = touchpoint,
-            Severity = rule.Severity,
-            Title = words.English.Title,
-            Detail = words.English.Detail,
             Evidence = [.. state.RecentFailures],
-            At = now,
             SuggestedAction = words.Action(Channel.Other),
-            Translations = words.Translations,
         };
     }
 }

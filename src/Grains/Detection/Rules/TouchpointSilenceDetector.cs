@@ -4,6 +4,7 @@ using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Touchpoints;
+
 namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
@@ -64,17 +65,10 @@ public static class TouchpointSilenceDetector
         var words = AlertTexts.Write(language => language.Alert(
             RuleId,
             new() { ["touchpoint"] = touchpoint, ["recent"] = recent, ["minutes"] = minutes, ["usual"] = $"{usual:0}" }));
-        return new()
+        return words.Raise(RuleId, rule.Severity, now) with
         {
-            Kind = SignalKind.Raise,
-            RuleId = RuleId,
             Touchpoint = touchpoint,
-            Severity = rule.Severity,
-            Title = words.English.Title,
-            Detail = words.English.Detail,
-            At = now,
             SuggestedAction = words.Action(Channel.Other),
-            Translations = words.Translations,
         };
     }
 }
