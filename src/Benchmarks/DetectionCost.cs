@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CxLive.Grains.Detection;
 using CxLive.Simulator;
+
 namespace CxLive.Benchmarks;
 
 /// <summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
+
 namespace CxLive.Benchmarks;
 
 /// <summary>

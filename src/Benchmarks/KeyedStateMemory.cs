@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
+
 namespace CxLive.Benchmarks;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxLive.Evaluation;
+
 namespace CxLive.Benchmarks;
 
 /// <summary><c>labelled &lt;journeys.json&gt; [base-url]</c>: <see cref="LabelledJourneys"/> judged and printed, in process or by a running CxLive.</summary>

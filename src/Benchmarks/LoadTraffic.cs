@@ -1,4 +1,5 @@
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Benchmarks;
 
 /// <summary>Ordinary browsing traffic for load runs: unique ids, customers drawn at random from a pool, 20 touchpoints.</summary>

@@ -1,4 +1,5 @@
 using CxLive.Evaluation;
+
 namespace CxLive.Benchmarks;
 
 /// <summary><c>quality [seed] [customers] [bad-experience-rate]</c>: <see cref="DetectionQuality"/> printed as docs/benchmark-log.md shows it.</summary>

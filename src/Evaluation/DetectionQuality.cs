@@ -3,6 +3,7 @@ using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Detection.Rules;
 using CxLive.Simulator;
+
 namespace CxLive.Evaluation;
 
 /// <summary>

@@ -10,6 +10,7 @@ using CxLive.Contracts.Serialization;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Backtesting;
 using CxLive.Grains.Detection;
+
 namespace CxLive.Evaluation;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Simulator;
 
 /// <summary>A bad experience the simulator injected on purpose, for recall and precision.</summary>

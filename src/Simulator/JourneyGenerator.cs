@@ -1,5 +1,6 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Simulator;
 
 /// <summary>

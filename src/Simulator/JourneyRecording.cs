@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CxLive.Contracts.Serialization;
+
 namespace CxLive.Simulator;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using static CxLive.Contracts.Journeys.InteractionTypes;
+
 namespace CxLive.Simulator;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Simulator;
 
 /// <summary>One step of a scripted session: when, after the session starts, and what happens.</summary>

@@ -5,6 +5,7 @@ using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Simulator;
+
 namespace CxLive.Benchmarks.Micro;
 
 /// <summary>

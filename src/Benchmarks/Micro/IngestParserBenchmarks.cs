@@ -6,6 +6,7 @@ using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Ingestion;
 using CxLive.Simulator;
+
 namespace CxLive.Benchmarks.Micro;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Contracts.Alerts;
 
 /// <summary>

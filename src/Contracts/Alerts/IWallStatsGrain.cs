@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+
 namespace CxLive.Contracts.Alerts;
 
 /// <summary>

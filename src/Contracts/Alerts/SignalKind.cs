@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Contracts.Alerts;
 
 public enum SignalKind

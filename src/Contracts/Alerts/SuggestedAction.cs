@@ -1,4 +1,5 @@
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Contracts.Alerts;
 
 /// <summary>An outreach prompt: which channel to use, what to say, and what the agent should know.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Contracts.Customers;
 
 /// <summary>The live picture of one customer for <c>GET /api/customers/{id}</c> and the agent console.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Feed;
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Contracts.Customers;
 
 /// <summary>

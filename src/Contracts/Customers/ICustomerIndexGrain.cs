@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
+
 namespace CxLive.Contracts.Customers;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Alerts;
+
 namespace CxLive.Contracts.Feed;
 
 /// <summary>An alert that was opened (<see cref="AlertChangeKind.Raised"/>) or changed, in the order it happened.</summary>

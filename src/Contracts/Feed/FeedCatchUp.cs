@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
+
 namespace CxLive.Contracts.Feed;
 
 /// <summary>

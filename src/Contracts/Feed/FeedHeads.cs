@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
+
 namespace CxLive.Contracts.Feed;
 
 /// <summary>How far a partition has published: its book's last alert or incident change and its desk's last prompt change.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
+
 namespace CxLive.Contracts.Feed;
 
 /// <summary>What <see cref="FeedCatchUp"/> is for alerts, for one outreach desk's prompts (their own sequence, see <see cref="OutreachPrompt.Sequence"/>).</summary>

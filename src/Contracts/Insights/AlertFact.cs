@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Contracts.Insights;
 
 /// <summary>

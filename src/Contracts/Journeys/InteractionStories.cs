@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using static CxLive.Contracts.Journeys.InteractionTypes;
+
 namespace CxLive.Contracts.Journeys;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
+
 namespace CxLive.Contracts.Rules;
 
 /// <summary>A rule's settings as changed at run time (<c>PUT /api/rules/{ruleId}</c>): laid over configuration.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
+
 namespace CxLive.Contracts.Rules;
 
 /// <summary>Every run-time rule change, with a version that grows with each change.</summary>

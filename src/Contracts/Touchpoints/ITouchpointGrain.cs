@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Contracts.Touchpoints;
 
 /// <summary>One grain per touchpoint (key: the touchpoint, e.g. <c>web/search</c>): rolling counts and failure rate.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Security;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>

@@ -3,6 +3,7 @@ using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Api.Requests;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>

@@ -2,6 +2,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary><c>GET /api/alerts</c> (filters, newest first, paged by cursor), <c>GET /api/alerts/{id}</c>, <c>GET /api/alerts/stats</c>.</summary>

@@ -5,6 +5,7 @@ using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Customers;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>

@@ -2,6 +2,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Api.Requests;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary><c>GET /api/incidents</c>, <c>GET /api/incidents/{id}</c>, <c>POST /api/incidents/{id}/resolve</c>.</summary>

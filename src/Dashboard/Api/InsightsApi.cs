@@ -7,6 +7,7 @@ using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Insights;
 using Microsoft.Extensions.Options;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>

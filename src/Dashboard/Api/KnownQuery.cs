@@ -1,4 +1,5 @@
 using CxLive.Dashboard.Api.OpenApi;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>

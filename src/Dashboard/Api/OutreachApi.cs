@@ -7,6 +7,7 @@ using CxLive.Dashboard.Api.Requests;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>

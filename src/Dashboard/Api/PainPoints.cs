@@ -5,6 +5,7 @@ using CxLive.Contracts.Insights;
 using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Insights;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>One group's figures over one UTC day, or over the whole window.</summary>

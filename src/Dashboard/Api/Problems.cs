@@ -1,5 +1,6 @@
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Ingestion;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>RFC 7807 problem details for every error CxLive answers, so clients parse one shape.</summary>

@@ -2,6 +2,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>One rule as <c>GET /api/rules</c> shows it: what it does, how it is set now, and what each parameter means.</summary>

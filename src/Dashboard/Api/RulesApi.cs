@@ -8,6 +8,7 @@ using CxLive.Dashboard.Api.Requests;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Rules;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>

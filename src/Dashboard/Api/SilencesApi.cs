@@ -2,6 +2,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Api.Requests;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary><c>POST /api/silences</c>, <c>GET /api/silences</c> (active ones), <c>DELETE /api/silences/{id}</c>.</summary>

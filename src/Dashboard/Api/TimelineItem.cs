@@ -3,6 +3,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>

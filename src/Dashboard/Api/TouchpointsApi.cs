@@ -1,6 +1,7 @@
 using CxLive.Contracts.Touchpoints;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Touchpoints;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary>

@@ -5,6 +5,7 @@ using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Webhooks;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Webhooks;
+
 namespace CxLive.Dashboard.Api;
 
 /// <summary><c>GET /api/webhooks/deliveries</c>: each target's deliveries over every alert partition, recent attempts and failures first.</summary>

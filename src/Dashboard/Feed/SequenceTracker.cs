@@ -1,4 +1,5 @@
 using CxLive.Dashboard;
+
 namespace CxLive.Dashboard.Feed;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CxLive.Grains.Hosting;
+
 namespace CxLive.Dashboard.Hosting;
 
 /// <summary>The one switch CxLive adds to ASP.NET Core's command line: <c>--demo</c>.</summary>

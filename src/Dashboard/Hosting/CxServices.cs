@@ -4,6 +4,7 @@ using CxLive.Dashboard.Privacy;
 using CxLive.Dashboard.Webhooks;
 using CxLive.Grains.Hosting;
 using CxLive.Grains.Webhooks;
+
 namespace CxLive.Dashboard.Hosting;
 
 /// <summary>

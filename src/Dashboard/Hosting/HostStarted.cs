@@ -1,4 +1,5 @@
 using CxLive.Grains.Hosting;
+
 namespace CxLive.Dashboard.Hosting;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CxLive.Dashboard;
 using CxLive.Dashboard.Feed;
+
 namespace CxLive.Dashboard.Hubs;
 
 /// <summary>

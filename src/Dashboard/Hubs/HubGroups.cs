@@ -1,4 +1,5 @@
 using CxLive.Dashboard;
+
 namespace CxLive.Dashboard.Hubs;
 
 /// <summary>SignalR group names: a client receives only what it subscribed to.</summary>

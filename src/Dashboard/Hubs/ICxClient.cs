@@ -6,6 +6,7 @@ using CxLive.Dashboard.Feed;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Customers;
+
 namespace CxLive.Dashboard.Hubs;
 
 /// <summary>

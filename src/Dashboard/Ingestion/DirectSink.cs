@@ -1,4 +1,5 @@
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>Embedded mode: straight to the grains, which answer which ids were new.</summary>

@@ -5,6 +5,7 @@ using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Customers;
 using CxLive.Grains.Telemetry;
 using CxLive.Grains.Touchpoints;
+
 namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>How many interactions were new, and how many were re-sent ids that changed nothing.</summary>

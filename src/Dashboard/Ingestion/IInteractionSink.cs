@@ -1,4 +1,5 @@
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>

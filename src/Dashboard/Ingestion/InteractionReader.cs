@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
+
 namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CxLive.Dashboard.Privacy;
+
 namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>

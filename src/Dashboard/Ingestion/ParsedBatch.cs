@@ -1,4 +1,5 @@
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>A request body read item by item: the valid interactions in arrival order, and the rejected items.</summary>

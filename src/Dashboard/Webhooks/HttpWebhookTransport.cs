@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using CxLive.Contracts.Webhooks;
 using CxLive.Dashboard.Webhooks;
 using CxLive.Grains.Webhooks;
+
 namespace CxLive.Dashboard.Webhooks;
 
 /// <summary>

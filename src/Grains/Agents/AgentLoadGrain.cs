@@ -1,5 +1,6 @@
 using CxLive.Contracts.Agents;
 using CxLive.Grains.Storage;
+
 namespace CxLive.Grains.Agents;
 
 /// <summary>

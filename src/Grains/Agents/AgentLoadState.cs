@@ -1,4 +1,5 @@
 using CxLive.Contracts.Agents;
+
 namespace CxLive.Grains.Agents;
 
 /// <summary>The prompts an agent holds now, whichever desk made them.</summary>

@@ -3,6 +3,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Grains.Agents;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Grains.Agents;
 
 /// <summary>Section <c>Outreach</c>: the agents who take outreach prompts and how prompts are routed (docs/alerts.md).</summary>

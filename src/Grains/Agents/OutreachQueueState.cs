@@ -1,4 +1,5 @@
 using CxLive.Contracts.Agents;
+
 namespace CxLive.Grains.Agents;
 
 /// <summary>The queue as an earlier version stored it, one list in the grain's state; read once, moved to records (<see cref="OutreachQueueGrain"/>).</summary>

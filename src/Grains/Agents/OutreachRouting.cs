@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
+
 namespace CxLive.Grains.Agents;
 
 /// <summary>Pure routing decisions: which channel to reach a customer on, and which agent takes the prompt.</summary>

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Agents;
+
 namespace CxLive.Grains.Agents;
 
 /// <summary>Every prompt a desk keeps, newest last, stored a record per prompt (<see cref="DeskRecords"/>).</summary>

@@ -5,6 +5,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Feed;
 using CxLive.Contracts.Serialization;
 using CxLive.Grains.Feed;
+
 namespace CxLive.Grains.Alerts;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Serialization;
+
 namespace CxLive.Grains.Alerts;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Alerts;
+
 namespace CxLive.Grains.Alerts;
 
 /// <summary>Section <c>Alerts</c>: what the book keeps, the alert budget, escalation and expiry (docs/alerts.md).</summary>

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Alerts;
+
 namespace CxLive.Grains.Alerts;
 
 /// <summary>

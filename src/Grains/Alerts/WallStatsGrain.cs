@@ -1,6 +1,7 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Feed;
 using CxLive.Grains.Feed;
+
 namespace CxLive.Grains.Alerts;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Customers;
+
 namespace CxLive.Grains.Customers;
 
 /// <summary>Section <c>Customers</c>: how much of each customer's journey stays live in memory.</summary>

@@ -3,6 +3,7 @@ using CxLive.Contracts.Customers;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Storage;
+
 namespace CxLive.Grains.Customers;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Customers;
 using CxLive.Grains.Storage;
+
 namespace CxLive.Grains.Customers;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Text;
 using CxLive.Contracts.Customers;
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Grains.Customers;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using CxLive.Contracts.Alerts;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Grains.Detection;
 
 /// <summary>

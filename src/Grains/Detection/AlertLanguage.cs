@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CxLive.Contracts.Alerts;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Grains.Detection;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Grains.Detection;
 
 /// <summary>

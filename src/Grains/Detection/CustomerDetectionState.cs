@@ -1,5 +1,6 @@
 using CxLive.Grains.Detection.Rules;
 using CxLive.Grains.Experience;
+
 namespace CxLive.Grains.Detection;
 
 /// <summary>

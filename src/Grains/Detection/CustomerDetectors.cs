@@ -3,6 +3,7 @@ using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection.Rules;
 using CxLive.Grains.Experience;
+
 namespace CxLive.Grains.Detection;
 
 /// <summary>

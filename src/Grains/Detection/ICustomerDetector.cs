@@ -1,6 +1,7 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Grains.Detection;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Grains.Detection;
 
 /// <summary>One rule's entry under <c>Detection:Rules:{ruleId}</c>; anything left out keeps the default.</summary>

@@ -3,6 +3,7 @@ using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection.Rules;
 using CxLive.Grains.Touchpoints;
+
 namespace CxLive.Grains.Detection;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using CxLive.Contracts.Journeys;
 using static CxLive.Contracts.Journeys.InteractionTypes;
+
 namespace CxLive.Grains.Experience;
 
 /// <summary>

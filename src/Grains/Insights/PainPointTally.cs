@@ -3,6 +3,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Insights;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
+
 namespace CxLive.Grains.Insights;
 
 /// <summary>Adds alert facts up per group and UTC day. Pure: the day grains run it, and so do the tests.</summary>

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Rules;
 using CxLive.Grains.Storage;
+
 namespace CxLive.Grains.Rules;
 
 /// <summary>

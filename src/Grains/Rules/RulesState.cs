@@ -1,5 +1,6 @@
 using CxLive.Contracts.Rules;
 using CxLive.Grains.Rules;
+
 namespace CxLive.Grains.Rules;
 
 /// <summary>What the rules grain stores (Orleans binary serializer, stable Ids).</summary>

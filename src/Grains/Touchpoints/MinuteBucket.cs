@@ -1,4 +1,5 @@
 using CxLive.Contracts.Touchpoints;
+
 namespace CxLive.Grains.Touchpoints;
 
 /// <summary>Events and failures of one touchpoint in one minute of event time (minutes since the Unix epoch).</summary>

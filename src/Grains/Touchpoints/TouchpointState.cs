@@ -2,6 +2,7 @@ using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Storage;
+
 namespace CxLive.Grains.Touchpoints;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Webhooks;
+
 namespace CxLive.Grains.Webhooks;
 
 /// <summary>

@@ -4,6 +4,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Serialization;
 using CxLive.Contracts.Webhooks;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Grains.Webhooks;
 
 /// <summary>

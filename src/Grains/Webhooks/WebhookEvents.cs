@@ -3,6 +3,7 @@ using CxLive.Contracts.Feed;
 using CxLive.Contracts.Webhooks;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Feed;
+
 namespace CxLive.Grains.Webhooks;
 
 /// <summary>The events a target receives, as <c>X-CxLive-Event</c> and the body's <c>event</c> name them.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Webhooks;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Grains.Webhooks;
 
 /// <summary>

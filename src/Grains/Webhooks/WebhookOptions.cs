@@ -1,4 +1,5 @@
 using CxLive.Contracts.Webhooks;
+
 namespace CxLive.Grains.Webhooks;
 
 /// <summary>Section <c>Webhooks</c>: where alert and incident changes are POSTed, and how hard CxLive tries (docs/integrations.md).</summary>

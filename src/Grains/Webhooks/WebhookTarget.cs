@@ -5,6 +5,7 @@ using CxLive.Contracts.Serialization;
 using CxLive.Contracts.Webhooks;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Feed;
+
 namespace CxLive.Grains.Webhooks;
 
 /// <summary>A configured target, its filters read once (any case, as everywhere in configuration): which changes it wants.</summary>

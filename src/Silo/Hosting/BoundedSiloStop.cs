@@ -2,6 +2,7 @@ using CxLive.Dashboard.Hosting;
 using CxLive.Dashboard.Redis;
 using CxLive.Grains.Hosting;
 using CxLive.Silo.Redis;
+
 namespace CxLive.Silo.Hosting;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using CxLive.Dashboard.Hosting;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Hosting;
+
 namespace CxLive.Silo.Hosting;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CxLive.Dashboard.Hosting;
 using CxLive.Grains.Hosting;
+
 namespace CxLive.Silo.Hosting;
 
 /// <summary>

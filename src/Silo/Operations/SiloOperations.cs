@@ -1,4 +1,5 @@
 using CxLive.Dashboard.Operations;
+
 namespace CxLive.Silo.Operations;
 
 /// <summary>What only a silo reports: its own membership for readiness, and gauges of its grains and the ingest stream.</summary>

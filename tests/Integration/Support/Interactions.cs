@@ -1,4 +1,5 @@
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Tests.Integration.Support;
 
 /// <summary>Interactions for tests, with unique ids and a customer per test unless one is given.</summary>

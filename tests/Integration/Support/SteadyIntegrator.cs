@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using CxLive.Contracts.Journeys;
+
 namespace CxLive.Tests.Integration.Support;
 
 /// <summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
+
 namespace CxLive.Tests.Integration.Support;
 
 /// <summary>What integrators send and receive, built the way they would: JSON text over HTTP.</summary>

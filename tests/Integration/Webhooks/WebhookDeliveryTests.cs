@@ -7,6 +7,7 @@ using CxLive.Dashboard.Webhooks;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Webhooks;
 using CxLive.Tests.Integration.Support;
+
 namespace CxLive.Tests.Integration.Webhooks;
 
 /// <summary>Alert and incident changes POSTed to a real local receiver: signed, filtered, retried, in order per alert.</summary>

@@ -1,6 +1,7 @@
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Agents;
+
 namespace CxLive.Tests.Unit.Agents;
 
 public sealed class OutreachRoutingTests

@@ -3,6 +3,7 @@ using CxLive.Contracts.Feed;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Feed;
+
 namespace CxLive.Tests.Unit.Alerts;
 
 /// <summary>The book's policies: alert budget, incidents, silences, time passing, paging and stats.</summary>

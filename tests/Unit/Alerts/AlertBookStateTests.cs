@@ -2,6 +2,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Feed;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Feed;
+
 namespace CxLive.Tests.Unit.Alerts;
 
 public sealed class AlertBookStateTests

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Tests.Unit.Alerts;
 
 /// <summary>Every move of the alert state machine, legal and illegal (docs/alerts.md).</summary>

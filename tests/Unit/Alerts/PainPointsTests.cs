@@ -6,6 +6,7 @@ using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Insights;
+
 namespace CxLive.Tests.Unit.Alerts;
 
 public class PainPointsTests

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Grains.Alerts;
+
 namespace CxLive.Tests.Unit.Alerts;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Customers;
 using CxLive.Grains.Customers;
+
 namespace CxLive.Tests.Unit.Customers;
 
 public sealed class ScoreDistributionTests

@@ -3,6 +3,7 @@ using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Touchpoints;
 using CxLive.Tests.Unit.Support;
+
 namespace CxLive.Tests.Unit.Customers;
 
 /// <summary>A touchpoint fails when its customers have the bad moments their own rules react to.</summary>

@@ -2,6 +2,7 @@ using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Touchpoints;
 using CxLive.Tests.Unit.Support;
+
 namespace CxLive.Tests.Unit.Customers;
 
 public sealed class TouchpointStateTests

@@ -3,6 +3,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Simulator;
+
 namespace CxLive.Tests.Unit.Detection;
 
 /// <summary>Every alert a detector raises reads in Chinese as well as English: title, detail, and what the agent says.</summary>

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Detection.Rules;
+
 namespace CxLive.Tests.Unit.Detection;
 
 /// <summary>A burst window keeps what detection needs and no more.</summary>

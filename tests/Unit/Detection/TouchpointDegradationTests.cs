@@ -6,6 +6,7 @@ using CxLive.Grains.Detection;
 using CxLive.Grains.Detection.Rules;
 using CxLive.Grains.Touchpoints;
 using CxLive.Tests.Unit.Support;
+
 namespace CxLive.Tests.Unit.Detection;
 
 public sealed class TouchpointDegradationTests

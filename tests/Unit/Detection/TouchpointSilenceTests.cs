@@ -6,6 +6,7 @@ using CxLive.Grains.Detection;
 using CxLive.Grains.Detection.Rules;
 using CxLive.Grains.Touchpoints;
 using CxLive.Tests.Unit.Support;
+
 namespace CxLive.Tests.Unit.Detection;
 
 /// <summary>A busy touchpoint that goes quiet is an outage, judged minute by minute as time passes.</summary>

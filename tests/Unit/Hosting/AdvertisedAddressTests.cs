@@ -2,6 +2,7 @@ using System.Net;
 using CxLive.Dashboard.Hosting;
 using CxLive.Grains.Hosting;
 using CxLive.Silo.Hosting;
+
 namespace CxLive.Tests.Unit.Hosting;
 
 /// <summary>Orleans:Endpoints:AdvertisedIPAddress as the deployment files give it.</summary>

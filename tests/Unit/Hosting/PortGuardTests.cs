@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using CxLive.Dashboard.Hosting;
 using CxLive.Grains.Hosting;
 using CxLive.Silo.Hosting;
+
 namespace CxLive.Tests.Unit.Hosting;
 
 public sealed class PortGuardTests

@@ -1,6 +1,7 @@
 using System.Text;
 using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Ingestion;
+
 namespace CxLive.Tests.Unit.Ingestion;
 
 public sealed class BatchParserTests

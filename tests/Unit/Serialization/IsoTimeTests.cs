@@ -1,5 +1,6 @@
 using System.Text;
 using CxLive.Contracts.Serialization;
+
 namespace CxLive.Tests.Unit.Serialization;
 
 public class IsoTimeTests

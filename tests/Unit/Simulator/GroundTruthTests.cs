@@ -4,6 +4,7 @@ using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Detection.Rules;
 using CxLive.Simulator;
+
 namespace CxLive.Tests.Unit.Simulator;
 
 /// <summary>

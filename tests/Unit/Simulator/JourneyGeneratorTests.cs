@@ -2,6 +2,7 @@ using System.Text.Json;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
 using CxLive.Simulator;
+
 namespace CxLive.Tests.Unit.Simulator;
 
 public sealed class JourneyGeneratorTests

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CxLive.Dashboard.Ingestion;
 using CxLive.Simulator;
+
 namespace CxLive.Tests.Unit.Simulator;
 
 /// <summary>The simulator's recorded journeys (the benchmark's <c>simulate ndjson</c>) are what the back-test API reads, with a label for every injected case.</summary>

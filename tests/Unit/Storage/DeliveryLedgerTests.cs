@@ -1,4 +1,5 @@
 using CxLive.Grains.Storage;
+
 namespace CxLive.Tests.Unit.Storage;
 
 public sealed class DeliveryLedgerTests

@@ -3,6 +3,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
+
 namespace CxLive.Tests.Unit.Support;
 
 /// <summary>Runs the real detector catalogue over one customer's interactions, as a grain would, with no Orleans.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using CxLive.Contracts.Webhooks;
 using CxLive.Dashboard.Webhooks;
 using CxLive.Grains.Webhooks;
+
 namespace CxLive.Tests.Unit.Webhooks;
 
 /// <summary>The receiver's C# check, exactly as docs/integrations.md shows it, against CxLive's own signing.</summary>

@@ -5,6 +5,7 @@ using CxLive.Contracts.Webhooks;
 using CxLive.Dashboard.Webhooks;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Webhooks;
+
 namespace CxLive.Tests.Unit.Webhooks;
 
 public sealed class SlackTextTests

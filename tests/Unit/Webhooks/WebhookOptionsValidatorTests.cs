@@ -1,6 +1,7 @@
 using CxLive.Contracts.Webhooks;
 using CxLive.Dashboard.Webhooks;
 using CxLive.Grains.Webhooks;
+
 namespace CxLive.Tests.Unit.Webhooks;
 
 public sealed class WebhookOptionsValidatorTests

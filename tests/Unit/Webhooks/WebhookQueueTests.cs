@@ -2,6 +2,7 @@ using System.Text;
 using CxLive.Contracts.Webhooks;
 using CxLive.Dashboard.Webhooks;
 using CxLive.Grains.Webhooks;
+
 namespace CxLive.Tests.Unit.Webhooks;
 
 /// <summary>The outbox's schedule without a cluster: what is sent when, in which order, and when CxLive stops trying.</summary>

@@ -1,4 +1,5 @@
 using CxLive.Dashboard.Api;
+
 namespace CxLive.Dashboard.Api.OpenApi;
 
 /// <summary>The words of the OpenAPI document that no endpoint carries: conventions, errors, and the SignalR hub.</summary>

@@ -1,4 +1,5 @@
 using CxLive.Dashboard.Api;
+
 namespace CxLive.Dashboard.Api.OpenApi;
 
 /// <summary>

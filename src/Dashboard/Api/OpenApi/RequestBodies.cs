@@ -8,6 +8,7 @@ using CxLive.Dashboard.Ingestion;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Backtesting;
+
 namespace CxLive.Dashboard.Api.OpenApi;
 
 // The shapes of bodies that handlers read field by field (the ingest parser, a back-test),

@@ -1,5 +1,6 @@
 using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Api.OpenApi;
+
 namespace CxLive.Dashboard.Api.Requests;
 
 public static class BodyValidationExtensions

@@ -3,6 +3,7 @@ using CxLive.Contracts.Agents;
 using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Agents;
+
 namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>Body of <c>POST /api/outreach/{id}/outcome</c>.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Api.OpenApi;
+
 namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>

@@ -9,6 +9,7 @@ using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Rules;
+
 namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Detection;
+
 namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>Body of <c>POST /api/silences</c>: at least one of ruleId, touchpoint and customerId.</summary>

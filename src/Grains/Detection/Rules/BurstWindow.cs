@@ -1,4 +1,5 @@
 using CxLive.Grains.Detection;
+
 namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>

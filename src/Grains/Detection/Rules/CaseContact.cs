@@ -1,5 +1,6 @@
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Detection;
+
 namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>One contact about a case: when, on which channel, which interaction.</summary>

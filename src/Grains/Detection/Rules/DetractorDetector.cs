@@ -3,6 +3,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
+
 namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>A survey answer that says the customer is unhappy (NPS or CSAT); an agent's successful outreach resolves it.</summary>

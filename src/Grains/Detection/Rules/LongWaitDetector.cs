@@ -2,6 +2,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
+
 namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>"I waited too long to be served": one queue wait at or over the limit, or one the customer gave up on.</summary>

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Detection;
+
 namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>A complaint waiting for its reply, and how far its SLA alert has gone (0 none, 1 due soon, 2 breached, 3 critical).</summary>

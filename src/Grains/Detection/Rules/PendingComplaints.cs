@@ -1,5 +1,6 @@
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Detection;
+
 namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>Complaints without a reply yet, by case. Bounded: the oldest are dropped past the limit.</summary>

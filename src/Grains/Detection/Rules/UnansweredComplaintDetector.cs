@@ -3,6 +3,7 @@ using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
+
 namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
