@@ -101,20 +101,13 @@ public abstract class BurstDetector : ICustomerDetector
     {
         var last = run[^1];
         var words = AlertTexts.Write(language => Describe(run, language));
-        return new AlertSignal
+        return words.Raise(Definition.RuleId, rule.Severity, last.At) with
         {
-            Kind = SignalKind.Raise,
-            RuleId = Definition.RuleId,
             CustomerId = customerId,
             Touchpoint = last.Touchpoint,
             Stage = last.Stage ?? DefaultStage,
-            Severity = rule.Severity,
-            Title = words.English.Title,
-            Detail = words.English.Detail,
             Evidence = [.. run.Select(m => m.InteractionId)],
-            At = last.At,
             SuggestedAction = words.Action(ActionChannel),
-            Translations = words.Translations,
         };
     }
 

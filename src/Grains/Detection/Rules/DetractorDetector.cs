@@ -56,20 +56,13 @@ public sealed class DetractorDetector : ICustomerDetector
             RuleId,
             new() { ["answer"] = answer, ["touchpoint"] = interaction.Touchpoint, ["comment"] = interaction.Attribute("comment") },
             interaction.Attribute("comment") is null ? "no-comment" : null));
-        signals.Add(new AlertSignal
+        signals.Add(words.Raise(RuleId, rule.Severity, interaction.Timestamp) with
         {
-            Kind = SignalKind.Raise,
-            RuleId = RuleId,
             CustomerId = interaction.CustomerId,
             Touchpoint = interaction.Touchpoint,
             Stage = interaction.Stage ?? JourneyStage.Share,
-            Severity = rule.Severity,
-            Title = words.English.Title,
-            Detail = words.English.Detail,
             Evidence = [interaction.Id],
-            At = interaction.Timestamp,
             SuggestedAction = words.Action(Channel.CallCenter),
-            Translations = words.Translations,
         });
     }
 }

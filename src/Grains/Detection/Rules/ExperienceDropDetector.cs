@@ -36,20 +36,13 @@ public sealed class ExperienceDropDetector : ICustomerDetector
             var words = AlertTexts.Write(language => language.Alert(
                 RuleId,
                 new() { ["score"] = $"{score:0}", ["type"] = interaction.Type, ["touchpoint"] = interaction.Touchpoint }));
-            signals.Add(new AlertSignal
+            signals.Add(words.Raise(RuleId, rule.Severity, interaction.Timestamp) with
             {
-                Kind = SignalKind.Raise,
-                RuleId = RuleId,
                 CustomerId = interaction.CustomerId,
                 Touchpoint = interaction.Touchpoint,
                 Stage = interaction.Stage,
-                Severity = rule.Severity,
-                Title = words.English.Title,
-                Detail = words.English.Detail,
                 Evidence = [interaction.Id],
-                At = interaction.Timestamp,
                 SuggestedAction = words.Action(Channel.CallCenter),
-                Translations = words.Translations,
             });
         }
         else if (state.DropSince is not null && score > rule.Number(RecoverAbove))

@@ -40,20 +40,13 @@ public sealed class LongWaitDetector : ICustomerDetector
                 ["touchpoint"] = interaction.Touchpoint,
             },
             !gaveUp ? null : interaction.Score is null ? "gave-up-unmeasured" : "gave-up"));
-        signals.Add(new AlertSignal
+        signals.Add(words.Raise(RuleId, rule.Severity, interaction.Timestamp) with
         {
-            Kind = SignalKind.Raise,
-            RuleId = RuleId,
             CustomerId = interaction.CustomerId,
             Touchpoint = interaction.Touchpoint,
             Stage = interaction.Stage ?? JourneyStage.Service,
-            Severity = rule.Severity,
-            Title = words.English.Title,
-            Detail = words.English.Detail,
             Evidence = [interaction.Id],
-            At = interaction.Timestamp,
             SuggestedAction = words.Action(interaction.Channel == Channel.Store ? Channel.Sms : Channel.CallCenter),
-            Translations = words.Translations,
         });
     }
 }

@@ -73,20 +73,13 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
                 ["case"] = visit.Label,
             },
             visit.Label is null ? "no-case" : null));
-        signals.Add(new AlertSignal
+        signals.Add(words.Raise(RuleId, rule.Severity, now) with
         {
-            Kind = SignalKind.Raise,
-            RuleId = RuleId,
             CustomerId = customerId,
             Touchpoint = visit.Touchpoint,
             Stage = visit.Stage ?? JourneyStage.Service,
-            Severity = rule.Severity,
-            Title = words.English.Title,
-            Detail = words.English.Detail,
             Evidence = [.. overdue.Select(v => v.InteractionId)],
-            At = now,
             SuggestedAction = words.Action(Channel.CallCenter),
-            Translations = words.Translations,
         });
     }
 

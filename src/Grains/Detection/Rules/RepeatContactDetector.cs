@@ -74,21 +74,14 @@ public sealed class RepeatContactDetector : ICustomerDetector
                 ["case"] = caseId,
                 ["channels"] = channelNames,
             }));
-        signals.Add(new AlertSignal
+        signals.Add(words.Raise(RuleId, rule.Severity, interaction.Timestamp) with
         {
-            Kind = SignalKind.Raise,
-            RuleId = RuleId,
             CustomerId = interaction.CustomerId,
             CaseId = caseId,
             Touchpoint = interaction.Touchpoint,
             Stage = interaction.Stage ?? JourneyStage.Service,
-            Severity = rule.Severity,
-            Title = words.English.Title,
-            Detail = words.English.Detail,
             Evidence = [.. contacts.Select(c => c.InteractionId)],
-            At = interaction.Timestamp,
             SuggestedAction = words.Action(Channel.CallCenter),
-            Translations = words.Translations,
         });
     }
 

@@ -110,21 +110,14 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
                 ["case"] = caseId,
             },
             level switch { 1 => "due", 2 => "breached", _ => null }));
-        return new AlertSignal
+        return words.Raise(RuleId, level switch { 1 => Severity.Warning, 2 => rule.Severity, _ => Severity.Critical }, now) with
         {
-            Kind = SignalKind.Raise,
-            RuleId = RuleId,
             CustomerId = customerId,
             CaseId = caseId,
             Touchpoint = complaint.Touchpoint,
             Stage = complaint.Stage ?? JourneyStage.Service,
-            Severity = level switch { 1 => Severity.Warning, 2 => rule.Severity, _ => Severity.Critical },
-            Title = words.English.Title,
-            Detail = words.English.Detail,
             Evidence = [complaint.InteractionId],
-            At = now,
             SuggestedAction = words.Action(complaint.Channel),
-            Translations = words.Translations,
         };
     }
 }
