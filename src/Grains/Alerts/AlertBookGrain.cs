@@ -145,7 +145,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         var changes = new BookChanges();
         _state.Tick(_time.GetUtcNow(), _options, changes);
         await CommitAsync(changes); // a quiet partition still forgets on time: the lifecycle reminder ticks at least every 5 minutes
-        ArmTick(_state.NextDue(_options)); // a tick is rare: look at every open alert again
+        ArmTick(_state.NextDue(_options));
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync();
@@ -273,10 +273,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         await TellOtherPartitionsAsync(changes);
         _statsTimer ??= this.RegisterGrainTimer(ReportFiguresAsync, StatsEvery, Timeout.InfiniteTimeSpan);
 
-        // Only what changed can bring the next due moment forward; a due that moved later just
-        // lets the timer fire early, and that tick looks at every open alert again.
-        var nextDue = changes.Alerts.Select(c => AlertBookState.DueOf(c.Alert, _options)).Min();
-        ArmTick(_tickDue is { } armed && (nextDue is null || armed <= nextDue) ? armed : nextDue);
+        ArmTick(_state.NextDue(_options)); // the due index re-reads only the alerts that changed
         await EnsureReminderAsync();
     }
 

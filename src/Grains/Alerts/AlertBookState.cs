@@ -70,6 +70,9 @@ public sealed class AlertBookState
     /// <summary>Records changed since the last <see cref="Seal"/>, by record name.</summary>
     public HashSet<string> Dirty { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When time next moves each open alert: what <see cref="Tick"/> and <see cref="NextDue"/> read.</summary>
+    private readonly DueIndex _due = new();
+
     public AlertChange? Apply(AlertSignal signal, DateTimeOffset now, AlertOptions options) =>
         Apply(signal, now, options, new BookChanges()) is { Alerts: [.., var last] } ? last : null;
 
@@ -159,7 +162,7 @@ public sealed class AlertBookState
     /// <summary>Time passed: snoozes end, unacknowledged criticals escalate, stale alerts expire, silences lapse.</summary>
     public void Tick(DateTimeOffset now, AlertOptions options, BookChanges changes)
     {
-        foreach (var id in OpenByFingerprint.Values.ToList())
+        foreach (var id in _due.TakeDue(now, id => DueOf(id, options)))
         {
             var alert = ById[id];
             if (alert.State == AlertState.Snoozed && alert.SnoozedUntil <= now)
@@ -182,12 +185,14 @@ public sealed class AlertBookState
         }
     }
 
-    /// <summary>The next moment <see cref="Tick"/> has something to do, if any (for the book's timer). Visits every open alert.</summary>
-    public DateTimeOffset? NextDue(AlertOptions options) =>
-        OpenByFingerprint.Values.Select(id => DueOf(ById[id], options)).Min();
+    /// <summary>The next moment <see cref="Tick"/> has something to do, if any (for the partition's timer).</summary>
+    public DateTimeOffset? NextDue(AlertOptions options) => _due.Next(id => DueOf(id, options));
+
+    private DateTimeOffset? DueOf(string alertId, AlertOptions options) =>
+        ById.TryGetValue(alertId, out var alert) ? DueOf(alert, options) : null;
 
     /// <summary>When time next moves this alert: its snooze ends, it escalates, or it expires; null once resolved.</summary>
-    public static DateTimeOffset? DueOf(Alert alert, AlertOptions options) => alert switch
+    private static DateTimeOffset? DueOf(Alert alert, AlertOptions options) => alert switch
     {
         { State: AlertState.Resolved } => null,
         { State: AlertState.Snoozed } => alert.SnoozedUntil,
@@ -625,6 +630,7 @@ public sealed class AlertBookState
     private bool Forget(string alertId)
     {
         Dirty.Add(BookRecords.AlertRecord(alertId));
+        _due.Touch(alertId);
         if (!ById.Remove(alertId, out var forgotten))
         {
             return false;
@@ -724,6 +730,7 @@ public sealed class AlertBookState
         var before = ById.GetValueOrDefault(alert.Id);
         ById[alert.Id] = alert;
         Dirty.Add(BookRecords.AlertRecord(alert.Id));
+        _due.Touch(alert.Id);
         if (kind == AlertChangeKind.Raised)
         {
             InsertInOrder(alert);
@@ -782,6 +789,10 @@ public sealed class AlertBookState
         ByCustomer = ById.Values.Where(a => a.CustomerId is not null).GroupBy(a => a.CustomerId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(AlertPosition.Of).Select(a => a.Id).ToList(), StringComparer.Ordinal);
         OpenByFingerprint = ById.Values.Where(a => a.IsOpen).ToDictionary(a => a.Fingerprint, a => a.Id, StringComparer.Ordinal);
+        foreach (var open in OpenByFingerprint.Values)
+        {
+            _due.Touch(open);
+        }
         foreach (var open in Incidents.Values.Where(i => i.IsOpen))
         {
             OpenIncidentByTouchpoint[open.Touchpoint] = open.Id;

@@ -215,6 +215,23 @@ public sealed class AlertBookPolicyTests
     }
 
     [Fact]
+    public void A_flood_of_criticals_escalates_each_at_its_own_moment_and_the_timer_then_waits_for_the_next()
+    {
+        var raised = Enumerable.Range(0, 500)
+            .Select(i => Apply(Raise("unanswered-complaint", $"c-{i}", severity: Severity.Critical, at: Now.AddSeconds(i)), Now.AddSeconds(i)).Alerts.Single().Alert)
+            .ToList();
+        Assert.Equal(Now + _options.EscalateAfter, _book.NextDue(_options));
+
+        var tick = new BookChanges();
+        _book.Tick(Now + _options.EscalateAfter + TimeSpan.FromSeconds(9), _options, tick);
+
+        Assert.Equal(raised.Take(10).Select(a => a.Id), tick.Alerts.Select(c => c.Alert.Id));
+        Assert.All(tick.Alerts, c => Assert.NotNull(c.Alert.EscalatedAt));
+        Assert.Null(_book.ById[raised[10].Id].EscalatedAt);
+        Assert.Equal(Now + _options.EscalateAfter + TimeSpan.FromSeconds(10), _book.NextDue(_options));
+    }
+
+    [Fact]
     public void Positions_give_a_stable_cursor_newest_first_even_when_a_late_raise_lands_between_pages()
     {
         for (var i = 0; i < 5; i++)
