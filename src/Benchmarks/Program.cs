@@ -11,7 +11,7 @@ using CxLive.Benchmarks;
 //   simulate ndjson <file> [customers] [sessions-per-second] [seconds of event time] [seed] [bad-rate]   (+ <file>.labels.ndjson)
 //   noise <base-url> <journeys.ndjson>   (a recorded simulation posted in time order, ending a minute ago; cards and prompts per customer, against its labels)
 //   labelled <journeys.json> [base-url]   (hand-labelled journeys judged in process, or by a running CxLive's back-test API: cards, rules, precision and recall)
-//   fanout <base-url> <clients> [alerts=3000]
+//   fanout <base-url> <clients> [alerts=3000] [runs=3] [warm-up alerts=20000]
 //   alerts <base-url> [stored=100000] [wave=10000] [customers-per-request=100] [redis host:port|-] [outage|routed]   (alert rate from empty and with many stored, the flood, Redis bytes per alert; routed: no incident opens, every alert goes to the desks)
 //   barehub <url>   (the fan-out and latency baseline: a bare SignalR hub broadcasting one alert per posted detractor survey)
 //   bare <url>   (the HTTP ingest baseline: Kestrel + the same parser, nothing else)
@@ -64,7 +64,7 @@ switch (args)
     case ["soak", var url, var minutes, .. var rest]:
         return await Soak.RunAsync(new Uri(url), TimeSpan.FromMinutes(double.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture)), Num(rest, 0, 20), Arg(rest, 1, 5000), TimeSpan.FromSeconds(Arg(rest, 2, 60)), rest.Length > 3 ? rest[3] : null);
     case ["fanout", var url, var clients, .. var rest]:
-        return await FanOut.RunAsync(new Uri(url), int.Parse(clients), Arg(rest, 0, 3000));
+        return await FanOut.RunAsync(new Uri(url), int.Parse(clients), Arg(rest, 0, 3000), Arg(rest, 1, 3), Arg(rest, 2, 20_000));
     case ["alerts", var url, .. var rest]:
         return await AlertRate.RunAsync(new Uri(url), Arg(rest, 0, 100_000), Arg(rest, 1, 10_000), Arg(rest, 2, 100), rest.Length > 3 && rest[3] != "-" ? rest[3] : null, routed: rest.Length > 4 && rest[4] == "routed");
     case ["barehub", var url]:
