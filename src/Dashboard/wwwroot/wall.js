@@ -194,7 +194,7 @@ function fillCard(li, alert, incident, now) {
   live.textContent = incident && now ? t("incident.now", {
     rate: formatNumber(now.last5Minutes.events ? now.last5Minutes.failures / now.last5Minutes.events : 0, { style: "percent" }),
     events: formatNumber(now.last5Minutes.events),
-    alerts: formatNumber(incident.absorbedAlerts ?? 0),
+    absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0),
   }) : "";
   li.querySelector(".state").textContent = t(`state.${alert.state}`);
   li.querySelector(".detail").textContent = words.detail;

@@ -88,7 +88,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         // A customer fails three times there: the incident absorbs her alert, and the card moves on.
         var customer = NewCustomer();
         await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]));
-        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alerts absorbed", new() { Timeout = 15_000 });
+        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alert absorbed", new() { Timeout = 15_000 });
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("incident: 1 customer affected");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-incident.png") });
     }
