@@ -15,7 +15,7 @@ public sealed class WebhookTargetOptions
     /// <summary><c>json</c> (the change as the API shows it; the default) or <c>slack</c> (<c>{"text": ...}</c> for a Slack incoming webhook).</summary>
     public string Format { get; set; } = WebhookFormats.Json;
 
-    /// <summary>The language of a <c>slack</c> text: <c>en</c> (default) or <c>zh-CN</c>.</summary>
+    /// <summary>The language of a <c>slack</c> text: <c>en</c> (default), <c>zh-CN</c>, or any other with a text table (<c>Detection/Texts/{code}.json</c>).</summary>
     public string? Language { get; set; }
 
     /// <summary>Alert severities to send (<c>info</c>, <c>warning</c>, <c>critical</c>); incidents pass this filter.</summary>
