@@ -33,6 +33,13 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     /// </summary>
     Task<AlertActionResult> AssignAsync(string alertId, AlertAction assign);
 
+    /// <summary>
+    /// The alert was assigned to another agent: its pending prompt moves with it. What a web tier of
+    /// the previous version calls after assigning, so kept while silos of two versions may talk
+    /// (docs/operations.md, "Upgrading"); this version's assignments use <see cref="AssignAsync"/>.
+    /// </summary>
+    Task ReassignAsync(string alertId, string agentId);
+
     Task<OutreachPrompt?> GetAsync(string promptId);
 
     /// <summary>Prompts of one agent (or, with null, those no agent could take), newest first.</summary>

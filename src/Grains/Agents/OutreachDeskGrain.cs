@@ -315,8 +315,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         return result;
     }
 
-    /// <summary>The alert was assigned to another agent: its pending prompt moves with it.</summary>
-    private async Task ReassignAsync(string alertId, string agentId)
+    public async Task ReassignAsync(string alertId, string agentId)
     {
         if (!_prompts.ById.TryGetValue("p-" + alertId, out var prompt) || !prompt.IsPending || prompt.AgentId == agentId)
         {
