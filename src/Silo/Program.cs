@@ -56,11 +56,13 @@ static void Run(string[] args)
     var app = builder.Build();
     if (web)
     {
-        app.MapCxWeb();
-        if (OrleansHosting.OrleansDashboardEnabled(app.Configuration))
+        app.MapCxWeb(admins =>
         {
-            app.MapOrleansDashboard("/orleans").RequireAuthorization(Access.AdminPolicy);
-        }
+            if (OrleansHosting.OrleansDashboardEnabled(app.Configuration))
+            {
+                admins.MapOrleansDashboard("/orleans");
+            }
+        });
     }
     else
     {

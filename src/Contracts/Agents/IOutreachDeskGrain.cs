@@ -26,7 +26,18 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     /// <summary>The queue hands a waiting prompt of this desk to an agent with a free slot.</summary>
     Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId);
 
-    /// <summary>A person assigned the alert to another agent: its pending prompt moves with it (their slot, their console).</summary>
+    /// <summary>
+    /// A person assigns the alert to an agent: the alert's book moves it, then its pending prompt
+    /// follows (the agent's slot, their console), before the answer. Through the desk, not the book,
+    /// because the desk waits on its book (routing, reports) and the book never waits on its desk.
+    /// </summary>
+    Task<AlertActionResult> AssignAsync(string alertId, AlertAction assign);
+
+    /// <summary>
+    /// The alert was assigned to another agent: its pending prompt moves with it. What a web tier of
+    /// the previous version calls after assigning, so kept while silos of two versions may talk
+    /// (docs/operations.md, "Upgrading"); this version's assignments use <see cref="AssignAsync"/>.
+    /// </summary>
     Task ReassignAsync(string alertId, string agentId);
 
     Task<OutreachPrompt?> GetAsync(string promptId);

@@ -1,5 +1,3 @@
-using CxLive.Contracts.Alerts;
-using CxLive.Contracts.Journeys;
 using Orleans.Concurrency;
 
 namespace CxLive.Contracts.Agents;
@@ -20,25 +18,4 @@ public interface IOutreachQueueGrain : IGrainWithIntegerKey
     Task SlotFreedAsync(string agentId);
 
     Task<int> CountAsync();
-}
-
-/// <summary>A prompt waiting in the queue: enough to order it and find its desk.</summary>
-[GenerateSerializer, Immutable, Alias("cx.QueuedPrompt")]
-public sealed record QueuedPrompt(
-    [property: Id(0)] string PromptId,
-    [property: Id(1)] int Partition,
-    [property: Id(2)] Severity Severity,
-    [property: Id(3)] DateTimeOffset CreatedAt,
-    [property: Id(4)] Channel Channel);
-
-/// <summary>What a desk did with a queued prompt it was asked to hand to an agent.</summary>
-public enum QueuedHandOut
-{
-    Assigned,
-
-    /// <summary>Reported, withdrawn, gone stale or already placed: the queue forgets it.</summary>
-    Gone,
-
-    /// <summary>The agent's slot was taken meanwhile.</summary>
-    Full,
 }

@@ -4,21 +4,6 @@ using CxLive.Contracts.Journeys;
 
 namespace CxLive.Contracts.Agents;
 
-public enum OutreachResult
-{
-    /// <summary>The agent reached the customer; the issue is not settled yet.</summary>
-    Contacted,
-
-    /// <summary>The agent reached the customer and settled it: the customer recovered.</summary>
-    Resolved,
-
-    /// <summary>The customer did not want the help: counted as lost.</summary>
-    Declined,
-
-    /// <summary>The agent could not reach the customer; the alert stays open.</summary>
-    Unreachable,
-}
-
 /// <summary>
 /// A proactive outreach prompt routed to one agent (<c>outreachPrompt</c>): who to contact, why the
 /// alert fired, on which channel (the customer's preferred one, from their history) and with what
@@ -82,11 +67,3 @@ public sealed record OutreachPrompt
     /// <summary>Waiting for its agent: neither reported nor withdrawn.</summary>
     public bool IsPending => Result is null && WithdrawnAt is null;
 }
-
-/// <summary>An agent who takes outreach prompts, from configuration (<c>Outreach:Agents</c>), with their current load.</summary>
-[GenerateSerializer, Immutable, Alias("cx.Agent")]
-public sealed record Agent(
-    [property: Id(0)] string Id,
-    [property: Id(1)] string Name,
-    [property: Id(2)] ImmutableArray<string> Skills,
-    [property: Id(3)] int Pending);

@@ -46,8 +46,13 @@ public sealed class ClusterAlerts(IGrainFactory grains, int partitions)
         return [.. pages.SelectMany(page => page).OrderByDescending(AlertPosition.Of).Take(query.Limit)];
     }
 
-    public async Task<AlertActionResult> ActAsync(string alertId, AlertAction action) =>
-        PartitionOf(alertId) is { } p ? await Book(p).ActAsync(alertId, action) : new AlertActionResult(null, null, NotFound: true);
+    /// <summary>An action on an alert, at its partition; an assignment goes through the partition's desk, which moves the alert's pending prompt with it.</summary>
+    public async Task<AlertActionResult> ActAsync(string alertId, AlertAction action) => PartitionOf(alertId) switch
+    {
+        null => new AlertActionResult(null, null, NotFound: true),
+        { } p when action.Kind == AlertActionKind.Assign => await Desk(p).AssignAsync(alertId, action),
+        { } p => await Book(p).ActAsync(alertId, action),
+    };
 
     public async Task<WallStats> StatsAsync(DateTimeOffset now) =>
         PartitionFigures.Sum(await Task.WhenAll(All.Select(p => Book(p).FiguresAsync())), now);

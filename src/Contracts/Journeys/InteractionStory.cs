@@ -7,7 +7,7 @@ namespace CxLive.Contracts.Journeys;
 /// and attributes ("searched 'red running shoes 42' — 0 results"), in English and in every other
 /// language of the pages, a result derived from what happened (a search that found nothing says
 /// <c>found-nothing</c>, not the <c>success</c> the outcome field defaults to), and the journey stage,
-/// inferred from the type when the integrator sent none. Written by <see cref="InteractionStories"/>.
+/// inferred from the type when the integrator sent none. Written by <c>InteractionStories</c> (CxLive.Grains.Journeys) from each language's text table.
 /// </summary>
 /// <param name="Result">A short result code the pages translate (<c>found-nothing</c>, <c>failed</c>, <c>waited</c>, <c>scored</c>, …).</param>
 /// <param name="Tone">Whether that result is good, neutral or bad for the customer.</param>

@@ -49,13 +49,7 @@ public static class AlertActionsApi
             Until = kind == AlertActionKind.Snooze ? body.Until : null,
             Outcome = kind == AlertActionKind.Resolve ? body.Outcome : null,
         };
-        var result = await book.ActAsync(id, action);
-        if (kind == AlertActionKind.Assign && result is { Succeeded: true, Alert: { } assigned } && book.PartitionOf(id) is { } partition)
-        {
-            await book.Desk(partition).ReassignAsync(assigned.Id, action.AgentId!); // the prompt follows its alert
-        }
-
-        return Answer(result, id);
+        return Answer(await book.ActAsync(id, action), id); // an assignment's prompt follows its alert (ClusterAlerts.ActAsync)
     }
 
     public static IResult Answer(AlertActionResult result, string id) => result switch

@@ -8,25 +8,6 @@ using CxLive.Grains.Insights;
 
 namespace CxLive.Dashboard.Api;
 
-/// <summary>One group's figures over one UTC day, or over the whole window.</summary>
-public sealed record PainPointFigures(
-    int Raised,
-    int Customers,
-    int Recovered,
-    int Lost,
-    double? MeanMinutesToAcknowledge,
-    double? MeanMinutesToResolve);
-
-public sealed record PainPointDay(DateOnly Day, PainPointFigures Figures);
-
-public sealed record PainPointGroupReport(string Group, PainPointFigures Total, ImmutableArray<PainPointDay> Days, ImmutableArray<CustomerWords> Examples);
-
-/// <summary>
-/// The answer of <c>GET /api/insights/pain-points</c>: groups by alerts raised, most first, and the
-/// alerts of the window's days that were only counted (over <c>Insights:AlertsPerDay</c>), 0 normally.
-/// </summary>
-public sealed record PainPointsReport(DateTimeOffset From, DateTimeOffset To, PainPointGroup GroupBy, ImmutableArray<PainPointGroupReport> Groups, int Omitted = 0);
-
 /// <summary>
 /// Adds the days' group tallies up into a pain-points report: per group and per UTC day of raising,
 /// the alerts raised, the distinct customers affected, how many closed recovered or lost, and the

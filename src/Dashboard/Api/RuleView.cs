@@ -27,6 +27,3 @@ public sealed record RuleView(
             _ => "number",
         }, p.Default, p.Description))]);
 }
-
-/// <summary>A parameter's name, kind (<c>count</c>, <c>duration</c> as hh:mm:ss, <c>number</c>), default and meaning.</summary>
-public sealed record ParameterView(string Name, string Kind, string Default, string Description);

@@ -24,7 +24,13 @@ public static class RulesApi
         rules.MapGet("/", (LiveRuleBookSource source) => Results.Ok(source.Current.Rules.Select(RuleView.Of))).AllowsQuery().Produces<RuleView[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         rules.MapGet("/{ruleId}", (LiveRuleBookSource source, string ruleId) =>
             source.Current.Find(ruleId) is { } rule ? Results.Ok(RuleView.Of(rule)) : UnknownRule(ruleId)).Produces<RuleView>().ProducesProblem(StatusCodes.Status404NotFound);
-        rules.MapPut("/{ruleId}", ChangeAsync).RequireAuthorization(Dashboard.Security.Access.AdminPolicy)
+        return app;
+    }
+
+    /// <summary><c>PUT /api/rules/{ruleId}</c>: a rule's new settings (admins; <c>WebTier</c> maps it under their policy).</summary>
+    public static IEndpointRouteBuilder MapRuleChangesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/rules").WithTags("Rules").MapPut("/{ruleId}", ChangeAsync)
             .Takes<RuleChangeRequest>()
             .Produces<RuleView>()
             .ProducesValidationProblem()

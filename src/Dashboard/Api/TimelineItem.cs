@@ -3,12 +3,13 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Alerts;
+using CxLive.Grains.Journeys;
 
 namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// One moment of a customer's timeline as the API shows it: the interaction as sent, plus what it
-/// means (<see cref="InteractionStory"/>: sentence in English and Chinese, derived result, stage
+/// means (<see cref="InteractionStory"/>: sentence in English and every other language with a text table, derived result, stage
 /// inferred when not sent) and the unresolved alerts it is evidence of.
 /// </summary>
 public sealed record TimelineItem(

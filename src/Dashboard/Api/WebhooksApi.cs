@@ -56,6 +56,3 @@ public static class WebhooksApi
         };
     }
 }
-
-/// <summary>The answer of <c>GET /api/webhooks/deliveries</c>: one entry per configured target.</summary>
-public sealed record WebhookDeliveries(ImmutableArray<WebhookTargetStatus> Targets);

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Dashboard.Hosting;
 
@@ -53,7 +54,8 @@ public static class WebTier
     }
 
     /// <summary>The middleware and endpoints, in the order they must run.</summary>
-    public static WebApplication MapCxWeb(this WebApplication app)
+    /// <param name="forAdmins">What the host adds for admins only (the silo: the Orleans dashboard at <c>/orleans</c>).</param>
+    public static WebApplication MapCxWeb(this WebApplication app, Action<IEndpointRouteBuilder>? forAdmins = null)
     {
         // Settings checked before the host starts, so a bad one is reported once, by the caller's
         // one-line error, not also logged by the host with a stack trace.
@@ -65,11 +67,22 @@ public static class WebTier
         app.UseCxDashboardAssets();
         app.UseCxSecurity();
 
-        // Who may call what (docs/security.md): integrators ingest with an API key (IngestEndpoint);
-        // supervisors see every alert and act on it; agents see their own prompts and those customers
-        // (checked per request); admins change rules and silences.
-        app.MapIngestionApi();
-        app.MapSignIn();
+        // Who may call what (docs/security.md), here and nowhere else: each group is one policy of
+        // Access, and no API, page or hub names a policy itself (EndpointAccessTests reads the map
+        // back from the running app). Integrators ingest with an API key; any signed-in person sees
+        // their own prompts and those customers (checked per request); supervisors see every alert
+        // and act on it; admins change rules and silences.
+        var anyone = app.MapGroup("").AllowAnonymous();
+        anyone.MapSignIn();
+        anyone.MapCxSignInPage();
+        var integrators = app.MapGroup("").RequireAuthorization(Access.IntegratorPolicy);
+        integrators.MapIngestionApi();
+        var people = app.MapGroup("").RequireAuthorization(Access.PeoplePolicy);
+        people.MapMe();
+        people.MapOutreachApi();
+        people.MapCustomersApi();
+        people.MapCxHub();
+        people.MapCxPages();
         var supervisors = app.MapGroup("").RequireAuthorization(Access.SupervisorPolicy);
         supervisors.MapAlertsApi();
         supervisors.MapAlertActionsApi();
@@ -77,15 +90,20 @@ public static class WebTier
         supervisors.MapTouchpointsApi();
         supervisors.MapRulesApi();
         supervisors.MapInsightsApi();
-        var people = app.MapGroup("").RequireAuthorization(Access.PeoplePolicy);
-        people.MapOutreachApi();
-        people.MapCustomersApi();
+        supervisors.MapExperienceDistributionApi();
+        supervisors.MapCxInsightsPage();
         var admins = app.MapGroup("").RequireAuthorization(Access.AdminPolicy);
+        admins.MapRuleChangesApi();
         admins.MapSilencesApi();
         admins.MapBacktestApi();
         admins.MapWebhooksApi();
-        app.MapCxDashboard();
-        app.MapCxOpenApi();
+        forAdmins?.Invoke(admins);
+        var reference = app.Services.GetRequiredService<IOptions<ApiReferenceOptions>>().Value.EffectiveAccess(app.Environment);
+        if (reference != ApiReferenceOptions.Off)
+        {
+            (reference == ApiReferenceOptions.Admins ? admins : anyone).MapCxOpenApi();
+        }
+
         return app;
     }
 

@@ -5,7 +5,6 @@ using CxLive.Dashboard.Feed;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Feed;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CxLive.Dashboard.Hubs;
@@ -15,12 +14,11 @@ namespace CxLive.Dashboard.Hubs;
 /// pushes through <see cref="ICxClient"/>. Any SignalR client (JavaScript, .NET, Java, Python) works.
 /// </summary>
 /// <remarks>
-/// Signed-in people only (everyone, in the open demo); each subscription is checked against the
+/// Signed-in people only (everyone, in the open demo; <c>WebTier</c> maps the hub under their policy); each subscription is checked against the
 /// caller's role: the wall and touchpoints are for supervisors and admins, an agent may follow only
 /// their own prompts and the customers those prompts concern. A refused subscription fails the
 /// client's invoke with the reason and subscribes to nothing.
 /// </remarks>
-[Authorize(Policy = Access.PeoplePolicy)]
 public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRelay relay) : Hub<ICxClient>
 {
     public const string Path = "/hubs/cx";

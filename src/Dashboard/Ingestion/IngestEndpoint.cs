@@ -22,7 +22,6 @@ public static class IngestEndpoint
             .WithTags("Ingestion")
             .WithSummary("Send interactions: one JSON object, a JSON array, or NDJSON")
             .Documents<Interaction>("application/json", "application/x-ndjson")
-            .RequireAuthorization(Access.IntegratorPolicy)
             .RequireRateLimiting(SecurityExtensions.IngestRateLimit)
             .Produces<IngestResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -44,15 +44,20 @@ public static class OperationsExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapCxOperations(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// The probes and the metrics, for anyone who can reach the port (the orchestrator, the scraper):
+    /// mapped by the hosts themselves, since a silo without the web tier has them too.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCxOperations(this IEndpointRouteBuilder endpoints)
     {
+        var app = endpoints.MapGroup("").AllowAnonymous();
         // Startup: the host has started (the silo joined). Live: the process answers at all (no checks
         // run). Ready: the silo is active and not stopping, and Redis answers in Redis mode.
         app.MapHealthChecks(StartupPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(StartupTag), ResponseWriter = WriteAsync });
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
         app.MapPrometheusScrapingEndpoint(MetricsPath);
-        return app;
+        return endpoints;
     }
 
     /// <summary>A small JSON body saying which check failed and why, for the operator who curls it.</summary>

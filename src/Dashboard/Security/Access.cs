@@ -9,8 +9,9 @@ namespace CxLive.Dashboard.Security;
 
 /// <summary>
 /// Who may see and do what (docs/security.md), in one place: the roles, the policies they make up
-/// (endpoints and groups name a policy; <c>WebTier</c> maps the APIs to them), and the per-request
-/// rules about data (whose prompts, which customers) that endpoints and the hub ask. Roles:
+/// (<c>WebTier.MapCxWeb</c> maps every API, page and the hub under one policy's group; none names a
+/// policy itself), and the per-request rules about data (whose prompts, which customers) that
+/// endpoints and the hub ask. Roles:
 /// <c>supervisor</c> (the wall, every alert, actions), <c>agent</c> (their own prompts and the
 /// customers those prompts concern, outcomes), <c>admin</c> (rules, silences, the Orleans
 /// dashboard; and everything a supervisor may); integrators (an API key) only ingest.

@@ -304,6 +304,17 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         return "alert resolved" + (by is null ? "" : $" by {by}") + (outcome is null ? "" : $", customer {outcome}");
     }
 
+    public async Task<AlertActionResult> AssignAsync(string alertId, AlertAction assign)
+    {
+        var result = await GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(alertId, assign);
+        if (result is { Succeeded: true, Alert: { } assigned } && assign.AgentId is { } agentId)
+        {
+            await ReassignAsync(assigned.Id, agentId); // the prompt follows its alert
+        }
+
+        return result;
+    }
+
     public async Task ReassignAsync(string alertId, string agentId)
     {
         if (!_prompts.ById.TryGetValue("p-" + alertId, out var prompt) || !prompt.IsPending || prompt.AgentId == agentId)

@@ -5,9 +5,11 @@ using CxLive.Grains.Alerts;
 namespace CxLive.Grains.Detection;
 
 /// <summary>
-/// Every language's alert texts, loaded once from the embedded <c>Texts/*.json</c> files. English
-/// is the alert's own title, detail and suggested words; every other file becomes a translation the
-/// alert carries (<see cref="Alert.Translations"/>). Adding a language is adding its file.
+/// Every language's texts, loaded once from the embedded <c>Texts/*.json</c> files: alert texts
+/// (keys by rule id), the Slack message words (<c>slack.*</c>, <c>SlackText</c>) and the timeline's
+/// sentences (<c>story.*</c>, <c>InteractionStories</c>). English is the alert's own title, detail and
+/// suggested words; every other file becomes a translation the alert carries
+/// (<see cref="Alert.Translations"/>). Adding a language is adding its file.
 /// </summary>
 public static class AlertTexts
 {
@@ -24,8 +26,11 @@ public static class AlertTexts
     public static IEnumerable<AlertLanguage> Translations => All.Skip(1);
 
     public static AlertLanguage Language(string code) =>
-        All.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase))
-        ?? throw new KeyNotFoundException($"No alert texts for language '{code}'.");
+        Find(code) ?? throw new KeyNotFoundException($"No alert texts for language '{code}'.");
+
+    /// <summary>The table of a language (any case), or null when it has none (and null for null).</summary>
+    public static AlertLanguage? Find(string? code) =>
+        code is null ? null : All.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// An alert's words in every language: <paramref name="write"/> is asked once per language,

@@ -4,6 +4,7 @@ using CxLive.Contracts.Customers;
 using CxLive.Contracts.Insights;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Customers;
+using CxLive.Grains.Journeys;
 using CxLive.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

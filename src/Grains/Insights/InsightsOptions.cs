@@ -1,5 +1,4 @@
 using CxLive.Contracts.Insights;
-using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Insights;
 
@@ -19,25 +18,4 @@ public sealed class InsightsOptions
 
     /// <summary>Customers' own words a report shows per group, newest first (default 5).</summary>
     public int ExamplesPerGroup { get; set; } = 5;
-}
-
-/// <summary>Refuses settings that would keep nothing or never forget.</summary>
-public sealed class InsightsOptionsValidator : IValidateOptions<InsightsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, InsightsOptions options)
-    {
-        if (options.Retention < TimeSpan.FromDays(1) || options.Retention > TimeSpan.FromDays(3660))
-        {
-            return ValidateOptionsResult.Fail("Insights:Retention must be between 1 day and 10 years");
-        }
-
-        if (options.AlertsPerDay < 1)
-        {
-            return ValidateOptionsResult.Fail("Insights:AlertsPerDay must be at least 1");
-        }
-
-        return options.ExamplesPerGroup is < 0 or > 100
-            ? ValidateOptionsResult.Fail("Insights:ExamplesPerGroup must be between 0 and 100")
-            : ValidateOptionsResult.Success;
-    }
 }

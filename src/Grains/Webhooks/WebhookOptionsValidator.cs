@@ -3,6 +3,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Serialization;
 using CxLive.Contracts.Webhooks;
 using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Webhooks;
@@ -61,9 +62,9 @@ public sealed partial class WebhookOptionsValidator : IValidateOptions<WebhookOp
                 errors.Add($"{at}:Format must be {WebhookFormats.Json} or {WebhookFormats.Slack} (it is '{target.Format}')");
             }
 
-            if (target.Language is { } language && !string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) && !string.Equals(language, AlertLanguages.Chinese, StringComparison.OrdinalIgnoreCase))
+            if (target.Language is { } language && AlertTexts.Find(language) is null)
             {
-                errors.Add($"{at}:Language must be en or {AlertLanguages.Chinese} (it is '{language}')");
+                errors.Add($"{at}:Language '{language}' has no text table: use one of {string.Join(", ", AlertTexts.All.Select(l => l.Code))} (adding a language is adding src/Grains/Detection/Texts/{language}.json)");
             }
 
             Each(target.Severities, "Severities", s => WireNames<Severity>.TryParse(s, out _), WireNames<Severity>.Allowed);

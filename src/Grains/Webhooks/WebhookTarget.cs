@@ -4,6 +4,7 @@ using CxLive.Contracts.Feed;
 using CxLive.Contracts.Serialization;
 using CxLive.Contracts.Webhooks;
 using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
 using CxLive.Grains.Feed;
 
 namespace CxLive.Grains.Webhooks;
@@ -17,7 +18,7 @@ public sealed class WebhookTarget
         Url = new Uri(options.Url);
         Secret = options.Secret;
         Format = options.Format.ToLowerInvariant();
-        Language = string.Equals(options.Language, AlertLanguages.Chinese, StringComparison.OrdinalIgnoreCase) ? AlertLanguages.Chinese : null;
+        Language = AlertTexts.Find(options.Language) is { } language && language != AlertTexts.English ? language.Code : null;
         Severities = options.Severities.Select(s => WireNames<Severity>.TryParse(s, out var v) ? v : default).ToHashSet();
         States = options.States.Select(s => WireNames<AlertState>.TryParse(s, out var v) ? v : default).ToHashSet();
         Rules = options.Rules.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -29,7 +30,7 @@ public sealed class WebhookTarget
     public string Secret { get; }
     public string Format { get; }
 
-    /// <summary><c>zh-CN</c>, or null for English.</summary>
+    /// <summary>A language with a text table, as the table names it (<c>zh-CN</c>), or null for English.</summary>
     public string? Language { get; }
 
     public IReadOnlySet<Severity> Severities { get; }

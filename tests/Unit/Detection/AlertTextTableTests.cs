@@ -1,14 +1,18 @@
 using System.Text.RegularExpressions;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Serialization;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Detection.Rules;
+using CxLive.Grains.Webhooks;
 using CxLive.Tests.Unit.Support;
 
 namespace CxLive.Tests.Unit.Detection;
 
 /// <summary>
-/// The alert texts per language (src/Grains/Detection/Texts/*.json) stay complete and honest: a
-/// language has every English key, and a text names only facts its rule supplies, so adding a
-/// language or rewording one cannot break an alert at the moment it is raised.
+/// The texts per language (src/Grains/Detection/Texts/*.json: alerts, Slack words, timeline
+/// sentences) stay complete and honest: a language has every English key, and a text names only
+/// facts its writer supplies, so adding a language or rewording one cannot break an alert, a Slack
+/// message or a timeline at the moment it is written.
 /// </summary>
 public sealed partial class AlertTextTableTests
 {
@@ -33,7 +37,7 @@ public sealed partial class AlertTextTableTests
         var rules = SourcesByRule().Keys.ToHashSet();
         var prefixes = AlertTexts.English.Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet();
 
-        Assert.Equal(rules.Append("phrases").Order(), prefixes.Order());
+        Assert.Equal(rules.Concat(["phrases", "slack", "story"]).Order(), prefixes.Order());
     }
 
     /// <summary>
@@ -46,8 +50,9 @@ public sealed partial class AlertTextTableTests
         var supplied = SourcesByRule().ToDictionary(
             r => r.Key,
             r => Supplied().Matches(File.ReadAllText(r.Value)).Select(m => m.Groups[1].Value).ToHashSet());
-        supplied["phrases"] = Supplied().Matches(File.ReadAllText(Repository.PathOf("src", "Grains", "Detection", "AlertLanguage.cs")))
-            .Select(m => m.Groups[1].Value).ToHashSet();
+        supplied["phrases"] = SuppliedIn("Detection", "AlertLanguage.cs");
+        supplied["slack"] = SuppliedIn("Webhooks", "SlackText.cs");
+        supplied["story"] = SuppliedIn("Journeys", "InteractionStories.cs");
 
         var unsupplied =
             from language in AlertTexts.All
@@ -58,6 +63,30 @@ public sealed partial class AlertTextTableTests
             select $"{language.Code} {key}: {{{placeholder}}}";
 
         Assert.Empty(unsupplied);
+    }
+
+    /// <summary>The timeline's sentences: every <c>story.*</c> key is one the storyteller asks for (its source names it), so none is dead or misspelt.</summary>
+    [Fact]
+    public void Every_story_key_is_asked_for_by_the_storyteller()
+    {
+        var source = File.ReadAllText(Repository.PathOf("src", "Grains", "Journeys", "InteractionStories.cs"));
+
+        Assert.All(
+            AlertTexts.English.Keys.Where(k => k.StartsWith("story.", StringComparison.Ordinal)),
+            key => Assert.Contains($"\"{key["story.".Length..]}\"", source, StringComparison.Ordinal));
+    }
+
+    /// <summary>The Slack words are each event's name, each severity and state, and the four labels around them: no more, no fewer.</summary>
+    [Fact]
+    public void The_slack_words_are_every_event_severity_and_state()
+    {
+        var expected = WebhookEvents.All
+            .Concat(Enum.GetValues<Severity>().Select(s => "severity." + WireNames<Severity>.Of(s)))
+            .Concat(Enum.GetValues<AlertState>().Select(s => "state." + WireNames<AlertState>.Of(s)))
+            .Concat(["customer", "touchpoint", "rule", "affected"])
+            .Select(k => "slack." + k);
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), AlertTexts.English.Keys.Where(k => k.StartsWith("slack.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -84,6 +113,9 @@ public sealed partial class AlertTextTableTests
                 .Single(t => t.Namespace == typeof(BurstDetector).Namespace && t.GetField("RuleId")?.GetRawConstantValue() as string == id));
         return types.ToDictionary(t => t.Key, t => Repository.PathOf("src", "Grains", "Detection", "Rules", t.Value.Name + ".cs"));
     }
+
+    private static HashSet<string> SuppliedIn(string folder, string file) =>
+        Supplied().Matches(File.ReadAllText(Repository.PathOf("src", "Grains", folder, file))).Select(m => m.Groups[1].Value).ToHashSet();
 
     [GeneratedRegex(@"\[""([A-Za-z][A-Za-z0-9-]*)""\]\s*=")]
     private static partial Regex Supplied();

@@ -1,11 +1,15 @@
 using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Privacy;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Journeys;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Tests.Unit.Stories;
 
 public class InteractionStoriesTests
 {
+    private const string Chinese = "zh-CN";
+
     private static Interaction Make(string type, Outcome outcome = Outcome.Success, double? score = null, string? caseId = null,
         JourneyStage? stage = null, string touchpoint = "web/search", params (string Name, string Value)[] attributes) => new()
     {
@@ -35,6 +39,8 @@ public class InteractionStoriesTests
         { Make("add-to-cart", attributes: ("productId", "sku-9")), "added", "added 'sku-9' to cart", "将“sku-9”加入购物车" },
         { Make("checkout", Outcome.Abandoned), "abandoned", "checked out — abandoned", "结账 — 放弃" },
         { Make("payment", Outcome.Failure, attributes: ("method", "card")), "failed", "paid by card — failed", "通过 card 支付 — 失败" },
+        { Make("payment", attributes: [("amount", "12.50"), ("method", "card")]), "paid", "paid 12.50 by card", "通过 card 支付 12.50" },
+        { Make("payment", attributes: ("amount", "12.50")), "paid", "paid 12.50", "支付 12.50" },
         { Make("order-placed", attributes: ("orderId", "8812")), "placed", "placed order 8812", "下单 8812" },
         { Make("order-status", Outcome.Failure, attributes: ("orderId", "8812")), "failed", "looked up order 8812 — failed", "查询订单 8812 — 失败" },
         { Make("delivery", attributes: ("orderId", "8812")), "delivered", "delivery of order 8812", "订单 8812 配送" },
@@ -44,6 +50,7 @@ public class InteractionStoriesTests
         { Make("callback", caseId: "K-17"), "called-back", "was called back about case K-17", "已就案件 K-17 回电" },
         { Make("queue-wait", score: 720, touchpoint: "call-center/support-queue"), "waited", "waited 12 min in call-center/support-queue", "在 call-center/support-queue 排队等待 12 分钟" },
         { Make("queue-wait", Outcome.Abandoned, score: 45, touchpoint: "call-center/support-queue"), "abandoned", "waited 45 s in call-center/support-queue — gave up", "在 call-center/support-queue 排队等待 45 秒 — 放弃" },
+        { Make("queue-wait", score: 9000, touchpoint: "call-center/support-queue"), "waited", "waited 2.5 h in call-center/support-queue", "在 call-center/support-queue 排队等待 2.5 小时" },
         { Make("service-visit", caseId: "K-17"), "visited", "service visit for case K-17", "上门服务（案件 K-17）" },
         { Make("survey", score: 1, attributes: [("scale", "nps"), ("comment", "delivery was late")]), "scored", "NPS 1: 'delivery was late'", "NPS 1 分：“delivery was late”" },
         { Make("survey", score: 4, attributes: ("scale", "csat")), "scored", "CSAT 4 of 5", "CSAT 4 分（满分 5）" },
@@ -64,7 +71,18 @@ public class InteractionStoriesTests
     {
         var story = InteractionStories.Tell(interaction);
 
-        Assert.Equal((result, english, chinese), (story.Result, story.Sentence, story.Translations[InteractionStories.Chinese]));
+        Assert.Equal((result, english, chinese), (story.Result, story.Sentence, story.Translations[Chinese]));
+    }
+
+    /// <summary>A language's table is all a new language needs: every sentence is told in every language the tables have.</summary>
+    [Fact]
+    public void Every_story_is_told_in_every_language_with_a_table()
+    {
+        var stories = EveryCatalogueType.Select(row => InteractionStories.Tell((Interaction)row[0])).ToList();
+
+        Assert.All(stories, story => Assert.Equal(
+            AlertTexts.Translations.Select(l => l.Code).Order(StringComparer.Ordinal),
+            story.Translations.Keys.Order(StringComparer.Ordinal)));
     }
 
     [Fact]
@@ -124,8 +142,8 @@ public class InteractionStoriesTests
         var story = InteractionStories.Tell(masked);
 
         Assert.Equal("complaint case K-17: '***00'", story.Sentence);
-        Assert.Equal("投诉（案件 K-17）：“***00”", story.Translations[InteractionStories.Chinese]);
-        Assert.DoesNotContain("138001380", story.Sentence + story.Translations[InteractionStories.Chinese]);
+        Assert.Equal("投诉（案件 K-17）：“***00”", story.Translations[Chinese]);
+        Assert.DoesNotContain("138001380", story.Sentence + story.Translations[Chinese]);
     }
 
     [Fact]

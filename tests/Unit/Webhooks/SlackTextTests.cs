@@ -4,6 +4,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Webhooks;
 using CxLive.Dashboard.Webhooks;
 using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
 using CxLive.Grains.Webhooks;
 
 namespace CxLive.Tests.Unit.Webhooks;
@@ -28,6 +29,17 @@ public sealed class SlackTextTests
         Translations = AlertLanguages.InChinese(new AlertText("4 分钟内 3 次搜索无结果", "搜索“红色跑鞋”无结果")),
     };
 
+    private static readonly Incident Incident = new()
+    {
+        Id = "0-inc",
+        Touchpoint = "web/search",
+        AlertId = "0-deg",
+        Title = "Search is failing",
+        AffectedCustomers = 12,
+        OpenedAt = DateTimeOffset.UnixEpoch,
+        UpdatedAt = DateTimeOffset.UnixEpoch,
+    };
+
     private static string Text(byte[] body) => JsonDocument.Parse(body).RootElement.GetProperty("text").GetString()!;
 
     [Fact]
@@ -46,5 +58,28 @@ public sealed class SlackTextTests
 
         Assert.Equal(["text"], JsonDocument.Parse(body).RootElement.EnumerateObject().Select(p => p.Name));
         Assert.StartsWith("Alert resolved [critical] *3 searches found nothing in 4 min* (resolved)\nSearches for &lt;red shoes&gt; &amp; more\n", Text(body));
+    }
+
+    /// <summary>Every language with a text table writes every event, severity and state: a new table is all a Slack target in that language needs.</summary>
+    [Fact]
+    public void Every_language_with_a_table_writes_every_change()
+    {
+        var texts =
+            from language in AlertTexts.All
+            from @event in WebhookEvents.All
+            from severity in Enum.GetValues<Severity>()
+            from state in Enum.GetValues<AlertState>()
+            select @event.StartsWith("incident.", StringComparison.Ordinal)
+                ? Text(SlackText.Of(Incident, @event, language.Code))
+                : Text(SlackText.Of(Alert with { Severity = severity, State = state }, @event, language.Code));
+
+        Assert.All(texts, text => Assert.DoesNotContain("slack.", text));
+    }
+
+    [Fact]
+    public void An_incident_reads_how_many_customers_it_affects_in_the_targets_language()
+    {
+        Assert.Equal("Incident opened: *Search is failing*\ntouchpoint: web/search · 12 customers affected · 0-inc", Text(SlackText.Of(Incident, WebhookEvents.IncidentOpened, null)));
+        Assert.Equal("事件开始: *Search is failing*\n触点: web/search · 12 位客户受影响 · 0-inc", Text(SlackText.Of(Incident, WebhookEvents.IncidentOpened, AlertLanguages.Chinese)));
     }
 }

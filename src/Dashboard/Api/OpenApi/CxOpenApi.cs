@@ -51,17 +51,11 @@ public static class CxOpenApi
         return services;
     }
 
-    /// <summary>Maps the document and the page, open or for admins as configured (nothing when <c>off</c>).</summary>
-    public static WebApplication MapCxOpenApi(this WebApplication app)
+    /// <summary>Maps the document and the page; <c>WebTier</c> maps them for anyone or for admins, or not at all, as <see cref="ApiReferenceOptions"/> say.</summary>
+    public static IEndpointRouteBuilder MapCxOpenApi(this IEndpointRouteBuilder app)
     {
-        var access = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiReferenceOptions>>().Value.EffectiveAccess(app.Environment);
-        if (access == ApiReferenceOptions.Off)
-        {
-            return app;
-        }
-
-        var document = app.MapOpenApi("/openapi/{documentName}.json");
-        var page = app.MapScalarApiReference(ReferencePath, o => o
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference(ReferencePath, o => o
             .WithTitle("CxLive API reference")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .AddDocument(DocumentName)
@@ -70,18 +64,6 @@ public static class CxOpenApi
             .DisableAgent() // the hosted AI assistant, the MCP link and the developer toolbar all reach Scalar's cloud
             .DisableMcp()
             .HideDeveloperTools());
-        foreach (var endpoints in new IEndpointConventionBuilder[] { document, page })
-        {
-            if (access == ApiReferenceOptions.Admins)
-            {
-                endpoints.RequireAuthorization(Access.AdminPolicy);
-            }
-            else
-            {
-                endpoints.AllowAnonymous();
-            }
-        }
-
         return app;
     }
 

@@ -1,5 +1,3 @@
-using CxLive.Dashboard.Api;
-
 namespace CxLive.Dashboard.Api.OpenApi;
 
 /// <summary>
@@ -8,12 +6,3 @@ namespace CxLive.Dashboard.Api.OpenApi;
 /// handler can say in words what it takes.
 /// </summary>
 public sealed record DocumentedBody(Type Type, bool IsOptional, string[] ContentTypes);
-
-public static class DocumentedBodyExtensions
-{
-    public static RouteHandlerBuilder Documents<T>(this RouteHandlerBuilder builder, params string[] contentTypes) =>
-        builder.WithMetadata(new DocumentedBody(typeof(T), false, contentTypes));
-
-    public static RouteHandlerBuilder Documents<T>(this RouteHandlerBuilder builder, bool isOptional, params string[] contentTypes) =>
-        builder.WithMetadata(new DocumentedBody(typeof(T), isOptional, contentTypes));
-}

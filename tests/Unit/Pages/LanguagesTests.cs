@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using CxLive.Grains.Detection;
+using CxLive.Tests.Unit.Support;
+
+namespace CxLive.Tests.Unit.Pages;
+
+/// <summary>
+/// A language is two tables: the pages' (<c>i18n.js</c>) and the server's (<c>Detection/Texts/{code}.json</c>:
+/// alerts, Slack words, timeline sentences). The pages offer exactly the languages the server can write.
+/// </summary>
+public sealed partial class LanguagesTests
+{
+    [Fact]
+    public void The_pages_offer_exactly_the_languages_that_have_a_text_table()
+    {
+        var i18n = File.ReadAllText(Repository.PathOf("src", "Dashboard", "wwwroot", "i18n.js"));
+        var offered = LanguageKey().Matches(LanguagesLine().Match(i18n).Groups[1].Value)
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+
+        Assert.Equal(AlertTexts.All.Select(l => l.Code).Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+    }
+
+    [GeneratedRegex(@"export const languages = \{([^}]*)\};")]
+    private static partial Regex LanguagesLine();
+
+    [GeneratedRegex(@"(?:""([^""]+)""|([A-Za-z-]+))\s*:")]
+    private static partial Regex LanguageKey();
+}
