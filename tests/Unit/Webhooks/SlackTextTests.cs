@@ -81,5 +81,6 @@ public sealed class SlackTextTests
     {
         Assert.Equal("Incident opened: *Search is failing*\ntouchpoint: web/search · 12 customers affected · 0-inc", Text(SlackText.Of(Incident, WebhookEvents.IncidentOpened, null)));
         Assert.Equal("事件开始: *Search is failing*\n触点: web/search · 12 位客户受影响 · 0-inc", Text(SlackText.Of(Incident, WebhookEvents.IncidentOpened, AlertLanguages.Chinese)));
+        Assert.Contains("· 1 customer affected ·", Text(SlackText.Of(Incident with { AffectedCustomers = 1 }, WebhookEvents.IncidentOpened, null)));
     }
 }
