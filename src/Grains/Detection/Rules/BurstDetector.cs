@@ -25,7 +25,11 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>Whether a good moment resolves the open alert (false: it stays until a person acts).</summary>
     protected virtual bool GoodResolves => true;
 
-    protected abstract BurstWindow WindowOf(CustomerDetectionState state);
+    /// <summary>The rule's window, kept under its rule id: a new burst rule needs no field of its own in the stored state.</summary>
+    protected BurstWindow WindowOf(CustomerDetectionState state) => state.Burst(Definition.RuleId);
+
+    /// <summary>The rule's window if it has one yet; for looks on every interaction or batch, which must not make one per customer.</summary>
+    protected BurstWindow? PeekWindow(CustomerDetectionState state) => state.PeekBurst(Definition.RuleId);
 
     /// <summary>true: a bad moment; false: a good one; null: not about this rule.</summary>
     protected abstract bool? Classify(Interaction interaction);

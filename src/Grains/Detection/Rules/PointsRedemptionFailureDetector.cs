@@ -20,8 +20,6 @@ public sealed class PointsRedemptionFailureDetector : BurstDetector
 
     protected override JourneyStage DefaultStage => JourneyStage.Purchase;
 
-    protected override BurstWindow WindowOf(CustomerDetectionState state) => state.Redemptions;
-
     protected override bool? Classify(Interaction interaction) =>
         interaction.Type == InteractionTypes.PointsRedemption ? interaction.Failed : null;
 

@@ -29,8 +29,6 @@ public sealed class PushFatigueDetector : BurstDetector
 
     protected override bool GoodResolves => false;
 
-    protected override BurstWindow WindowOf(CustomerDetectionState state) => state.Pushes;
-
     /// <summary>Dismissals count whatever happens between them (the catalogue's "3 within 24 h").</summary>
     protected override bool? Classify(Interaction interaction) =>
         interaction.Type == InteractionTypes.PushDismissed ? true : null;
@@ -74,7 +72,7 @@ public sealed class PushFatigueDetector : BurstDetector
 
     /// <summary>The open alert expires a window after the last dismissal.</summary>
     public override DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
-        state.Pushes.OpenSince is not null && state.Pushes.Marks.LastOrDefault(m => m.Bad) is { InteractionId: not null } last
+        PeekWindow(state) is { OpenSince: not null } pushes && pushes.Marks.LastOrDefault(m => m.Bad) is { InteractionId: not null } last
             ? last.At + rule.Duration(Window)
             : null;
 
@@ -85,7 +83,7 @@ public sealed class PushFatigueDetector : BurstDetector
             return;
         }
 
-        state.Pushes.Close(now);
+        WindowOf(state).Close(now);
         signals.Add(AlertSignal.Resolved(RuleId, now, $"No push dismissed for {AlertTexts.English.Span(rule.Duration(Window))}: expired.", customerId: customerId));
     }
 }

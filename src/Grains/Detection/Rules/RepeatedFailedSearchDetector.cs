@@ -25,8 +25,6 @@ public sealed class RepeatedFailedSearchDetector : BurstDetector
 
     protected override JourneyStage DefaultStage => JourneyStage.Research;
 
-    protected override BurstWindow WindowOf(CustomerDetectionState state) => state.Searches;
-
     protected override bool? Classify(Interaction interaction) => interaction.Type switch
     {
         InteractionTypes.Search => BadMoments.IsFailedSearch(interaction),
