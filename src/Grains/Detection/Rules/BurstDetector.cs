@@ -46,7 +46,12 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>The channel the suggested words are meant for.</summary>
     protected abstract Channel ActionChannel { get; }
 
-    protected abstract string ResolveReason(Interaction interaction);
+    /// <summary>
+    /// Why the good moment resolved the alert, from <c>Texts/*.json</c>: <c>{rule}.resolved.{type}</c>
+    /// for the good moment's interaction type where the table has one, else <c>{rule}.resolved</c>.
+    /// </summary>
+    protected virtual string ResolveReason(Interaction interaction) =>
+        AlertTexts.English.Resolved(Definition.RuleId, new(), interaction.Type);
 
     public virtual DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) => null;
 

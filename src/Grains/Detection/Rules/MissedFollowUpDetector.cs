@@ -39,7 +39,7 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
         if (followed > 0 && visits.OpenSince is { } open && open <= interaction.Timestamp)
         {
             visits.OpenSince = null;
-            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, interaction.Type == InteractionTypes.Callback ? "The customer was called back." : "An agent reached out.", customerId: interaction.CustomerId, evidence: interaction.Id));
+            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, AlertTexts.English.Resolved(RuleId, new(), interaction.Type), customerId: interaction.CustomerId, evidence: interaction.Id));
         }
     }
 

@@ -55,8 +55,6 @@ public sealed class OrderStatusFailureDetector : BurstDetector
             orders.Length == 0 ? "unlabelled" : null);
     }
 
-    protected override string ResolveReason(Interaction interaction) => "An order-status lookup succeeded.";
-
     public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
         if (interaction.Type != InteractionTypes.OrderStatus)

@@ -56,8 +56,6 @@ public sealed class PaymentFailureDetector : BurstDetector
             methods.Length == 0 ? "unlabelled" : null);
     }
 
-    protected override string ResolveReason(Interaction interaction) => "The customer placed the order.";
-
     public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
         base.Observe(rule, state, interaction, signals);

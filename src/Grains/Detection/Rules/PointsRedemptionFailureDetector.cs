@@ -35,6 +35,4 @@ public sealed class PointsRedemptionFailureDetector : BurstDetector
             new() { ["count"] = run.Count, ["span"] = SpanOf(run, language), ["rewards"] = rewards },
             rewards.Length == 0 ? "unlabelled" : null);
     }
-
-    protected override string ResolveReason(Interaction interaction) => "A redemption succeeded.";
 }

@@ -68,8 +68,6 @@ public sealed class PushFatigueDetector : BurstDetector
             campaigns.Length == 0 ? "unlabelled" : null);
     }
 
-    protected override string ResolveReason(Interaction interaction) => "";
-
     /// <summary>The open alert expires a window after the last dismissal.</summary>
     public override DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
         PeekWindow(state) is { OpenSince: not null } pushes && pushes.Marks.LastOrDefault(m => m.Bad) is { InteractionId: not null } last
@@ -84,6 +82,6 @@ public sealed class PushFatigueDetector : BurstDetector
         }
 
         WindowOf(state).Close(now);
-        signals.Add(AlertSignal.Resolved(RuleId, now, $"No push dismissed for {AlertTexts.English.Span(rule.Duration(Window))}: expired.", customerId: customerId));
+        signals.Add(AlertSignal.Resolved(RuleId, now, AlertTexts.English.Resolved(RuleId, new() { ["window"] = AlertTexts.English.Span(rule.Duration(Window)) }), customerId: customerId));
     }
 }

@@ -57,8 +57,6 @@ public sealed class RecommendationRejectionDetector : BurstDetector
             items.Length == 0 ? "unlabelled" : null);
     }
 
-    protected override string ResolveReason(Interaction interaction) => "The customer clicked a recommendation.";
-
     public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
         if (interaction.Type is not (InteractionTypes.RecommendationShown or InteractionTypes.RecommendationClicked or InteractionTypes.RecommendationRejected))

@@ -51,11 +51,4 @@ public sealed class RepeatedFailedSearchDetector : BurstDetector
             },
             queries.Length == 0 ? "unlabelled" : null);
     }
-
-    protected override string ResolveReason(Interaction interaction) => interaction.Type switch
-    {
-        InteractionTypes.Search => "A search found results.",
-        InteractionTypes.ProductView => "The customer viewed a product.",
-        _ => "The customer added to cart.",
-    };
 }
