@@ -64,6 +64,9 @@ public sealed class CustomerDetectors
     public IEnumerable<RuleDefinition> Definitions =>
         _detectors.Select(d => d.Definition).Append(TouchpointDegradationDetector.Rule).Append(TouchpointSilenceDetector.Rule);
 
+    /// <summary>Every burst rule's example (bad and good moment, default threshold and window): what the simulator injects them from and the burst tests run.</summary>
+    public IEnumerable<BurstExample> BurstExamples => _detectors.OfType<BurstDetector>().Select(d => d.Example);
+
     public void Observe(RuleBook rules, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
         Experience.Record(state.Experience, interaction);

@@ -31,6 +31,22 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>The rule's window if it has one yet; for looks on every interaction or batch, which must not make one per customer.</summary>
     protected BurstWindow? PeekWindow(CustomerDetectionState state) => state.PeekBurst(Definition.RuleId);
 
+    /// <summary>What one bad moment of this rule looks like: the simulator and the tests make journeys of it.</summary>
+    protected abstract ExampleMoment BadExample { get; }
+
+    /// <summary>What one good moment looks like, one that resolves the alert; null when nothing the customer does resolves it.</summary>
+    protected abstract ExampleMoment? GoodExample { get; }
+
+    /// <summary>The rule told as data (its example moments, default threshold and window), for the simulator and the tests.</summary>
+    public BurstExample Example
+    {
+        get
+        {
+            var defaults = RuleCompiler.CompileDefaults(Definition);
+            return new(Definition.RuleId, defaults.Count(Threshold), defaults.Duration(Window), BadExample, GoodResolves ? GoodExample : null);
+        }
+    }
+
     /// <summary>true: a bad moment; false: a good one; null: not about this rule.</summary>
     protected abstract bool? Classify(Interaction interaction);
 

@@ -29,6 +29,12 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.OrderStatus, Channel.App, "app/orders", JourneyStage.Receive, Outcome.Failure, Attributes: new Dictionary<string, string> { { "orderId", "ORD-100234" } });
+
+    protected override ExampleMoment? GoodExample =>
+        new(InteractionTypes.OrderStatus, Channel.App, "app/orders", JourneyStage.Receive);
+
     protected override JourneyStage DefaultStage => JourneyStage.Receive;
 
     protected override bool? Classify(Interaction interaction) =>

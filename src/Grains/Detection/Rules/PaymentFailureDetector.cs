@@ -26,6 +26,12 @@ public sealed class PaymentFailureDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.Payment, Channel.Web, "web/checkout", JourneyStage.Purchase, Outcome.Failure, Attributes: new Dictionary<string, string> { { "method", "card" } });
+
+    protected override ExampleMoment? GoodExample =>
+        new(InteractionTypes.OrderPlaced, Channel.Web, "web/checkout", JourneyStage.Purchase);
+
     protected override JourneyStage DefaultStage => JourneyStage.Purchase;
 
     protected override bool GoodBreaksRun => false;

@@ -18,6 +18,12 @@ public sealed class PointsRedemptionFailureDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.PointsRedemption, Channel.App, "app/rewards", JourneyStage.Share, Outcome.Abandoned, Attributes: new Dictionary<string, string> { { "reward", "coffee voucher" } });
+
+    protected override ExampleMoment? GoodExample =>
+        new(InteractionTypes.PointsRedemption, Channel.App, "app/rewards", JourneyStage.Share);
+
     protected override JourneyStage DefaultStage => JourneyStage.Purchase;
 
     protected override bool? Classify(Interaction interaction) =>

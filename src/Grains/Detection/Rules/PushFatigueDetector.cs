@@ -25,6 +25,11 @@ public sealed class PushFatigueDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.PushDismissed, Channel.Push, "push/marketing", JourneyStage.Discover, Attributes: new Dictionary<string, string> { { "campaign", "winter sale" } });
+
+    protected override ExampleMoment? GoodExample => null; // nothing the customer does resolves it
+
     protected override JourneyStage DefaultStage => JourneyStage.Discover;
 
     protected override bool GoodResolves => false;

@@ -28,6 +28,12 @@ public sealed class RecommendationRejectionDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.RecommendationRejected, Channel.App, "app/recommendations", JourneyStage.Research, Attributes: new Dictionary<string, string> { { "item", "wireless earbuds" } });
+
+    protected override ExampleMoment? GoodExample =>
+        new(InteractionTypes.RecommendationClicked, Channel.App, "app/recommendations", JourneyStage.Research);
+
     protected override JourneyStage DefaultStage => JourneyStage.Research;
 
     protected override bool? Classify(Interaction interaction) => interaction.Type switch

@@ -23,6 +23,12 @@ public sealed class RepeatedFailedSearchDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.Search, Channel.Web, "web/search", JourneyStage.Research, Score: 0, Attributes: new Dictionary<string, string> { { "query", "red running shoes 42" } });
+
+    protected override ExampleMoment? GoodExample =>
+        new(InteractionTypes.Search, Channel.Web, "web/search", JourneyStage.Research, Score: 12);
+
     protected override JourneyStage DefaultStage => JourneyStage.Research;
 
     protected override bool? Classify(Interaction interaction) => interaction.Type switch
