@@ -14,9 +14,9 @@ public static class DetectionCost
     public static int Run(int customers, int hours, int runs, double badRate)
     {
         var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
-        var interactions = new JourneyGenerator(new SimulatorOptions { Customers = customers, SessionsPerSecond = customers / 60.0, BadExperienceRate = badRate, Seed = 5 }, start)
-            .Advance(start.AddHours(hours)).Select(g => g.Interaction).ToList();
         var detectors = CustomerDetectors.Catalogue();
+        var interactions = new JourneyGenerator(new SimulatorOptions { Customers = customers, SessionsPerSecond = customers / 60.0, BadExperienceRate = badRate, Seed = 5 }, start, detectors.BurstExamples)
+            .Advance(start.AddHours(hours)).Select(g => g.Interaction).ToList();
         var rules = RuleBook.Defaults(detectors.Definitions);
 
         var results = new List<(double Nanoseconds, double Bytes, int Signals)>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CxLive.Contracts.Serialization;
+using CxLive.Grains.Detection;
 using CxLive.Simulator;
 using StackExchange.Redis;
 
@@ -17,7 +18,7 @@ public static class SimulateCommand
     public sealed record Settings(int Customers, double SessionsPerSecond, int Seconds, int Seed, double BadRate);
 
     private static JourneyGenerator Generator(Settings s, DateTimeOffset start) => new(
-        new SimulatorOptions { Customers = s.Customers, SessionsPerSecond = s.SessionsPerSecond, Seed = s.Seed, BadExperienceRate = s.BadRate, IdPrefix = $"sim{s.Seed}" }, start);
+        new SimulatorOptions { Customers = s.Customers, SessionsPerSecond = s.SessionsPerSecond, Seed = s.Seed, BadExperienceRate = s.BadRate, IdPrefix = $"sim{s.Seed}" }, start, CustomerDetectors.Catalogue().BurstExamples);
 
     /// <summary>Journeys over <see cref="Settings.Seconds"/> of event time, written at once (<see cref="JourneyRecording"/>).</summary>
     public static (int Interactions, int Cases) WriteNdjson(Settings settings, DateTimeOffset start, TextWriter interactions, TextWriter labels) =>

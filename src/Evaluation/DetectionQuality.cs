@@ -21,13 +21,18 @@ public static class DetectionQuality
         public double? Precision => Raised == 0 ? null : (double)Right / Raised;
     }
 
-    /// <summary>Cases that start in the first <paramref name="judged"/> are judged; the journeys run a quarter hour longer so each can play out, and time runs on 4 days so every deadline rule speaks.</summary>
-    public static List<RuleQuality> Measure(int seed, int customers = 2000, double badRate = 0.3, TimeSpan? judged = null)
+    /// <summary>
+    /// Cases that start in the first <paramref name="judged"/> are judged; the journeys run a quarter
+    /// hour longer so each can play out, and time runs on 4 days so every deadline rule speaks. With
+    /// <paramref name="scriptedBursts"/> false, every burst rule is injected from its example (as a new one is).
+    /// </summary>
+    public static List<RuleQuality> Measure(int seed, int customers = 2000, double badRate = 0.3, TimeSpan? judged = null, bool scriptedBursts = true)
     {
         var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         var cutOff = start + (judged ?? TimeSpan.FromHours(1));
-        var generated = new JourneyGenerator(new SimulatorOptions { Seed = seed, Customers = customers, BadExperienceRate = badRate }, start).Advance(cutOff.AddMinutes(15));
         var detectors = CustomerDetectors.Catalogue();
+        var options = new SimulatorOptions { Seed = seed, Customers = customers, BadExperienceRate = badRate, ScriptedBursts = scriptedBursts };
+        var generated = new JourneyGenerator(options, start, detectors.BurstExamples).Advance(cutOff.AddMinutes(15));
         var signals = new DetectionReplay(detectors, RuleBook.Defaults(detectors.Definitions)).Run(generated.Select(g => g.Interaction), cutOff.AddDays(4));
 
         var raised = signals.Where(s => s.Kind == SignalKind.Raise && s.CustomerId is not null).Select(s => (CustomerId: s.CustomerId!, s.RuleId)).ToHashSet();

@@ -15,13 +15,19 @@ public sealed class JourneyGenerator
     private readonly SimulatorOptions _options;
     private readonly Random _random;
     private readonly PriorityQueue<GeneratedInteraction, (DateTimeOffset At, long Sequence)> _due = new();
+    private readonly Dictionary<string, Func<Random, string, List<SessionStep>>> _bad;
     private readonly string[] _badRules;
     private readonly DateTimeOffset[] _busyUntil;
     private DateTimeOffset _nextSession;
     private long _sequence;
     private long _sessions;
 
-    public JourneyGenerator(SimulatorOptions options, DateTimeOffset start)
+    /// <param name="bursts">
+    /// The burst rules of the catalogue, as their examples (<c>CustomerDetectors.BurstExamples</c>): a
+    /// burst rule with no scripted story is injected from its example, so a new burst rule needs no
+    /// scenario here. The simulator knows no detector; whoever runs it hands them in.
+    /// </param>
+    public JourneyGenerator(SimulatorOptions options, DateTimeOffset start, IEnumerable<BurstExample> bursts)
     {
         if (options.Customers < 1 || options.SessionsPerSecond <= 0 || options.BadExperienceRate is < 0 or > 1)
         {
@@ -30,7 +36,16 @@ public sealed class JourneyGenerator
 
         _options = options;
         _random = new Random(options.Seed);
-        _badRules = [.. Scenarios.Bad.Keys];
+        _bad = new Dictionary<string, Func<Random, string, List<SessionStep>>>(Scenarios.Bad, StringComparer.Ordinal);
+        foreach (var burst in bursts.OrderBy(b => b.RuleId, StringComparer.Ordinal))
+        {
+            if (!options.ScriptedBursts || !_bad.ContainsKey(burst.RuleId))
+            {
+                _bad[burst.RuleId] = Scenarios.FromExample(burst);
+            }
+        }
+
+        _badRules = [.. _bad.Keys];
         _busyUntil = new DateTimeOffset[options.Customers];
         _nextSession = start;
         if (options.StartWithBadExperience)
@@ -40,7 +55,7 @@ public sealed class JourneyGenerator
     }
 
     /// <summary>The rules the simulator can inject bad experiences for.</summary>
-    public static IReadOnlyCollection<string> InjectableRules => [.. Scenarios.Bad.Keys];
+    public IReadOnlyCollection<string> InjectableRules => _badRules;
 
     /// <summary>Every interaction that happens up to <paramref name="until"/>, in event-time order.</summary>
     public List<GeneratedInteraction> Advance(DateTimeOffset until)
@@ -75,7 +90,7 @@ public sealed class JourneyGenerator
         var caseId = $"{_options.IdPrefix}-case{session:x}";
         var steps = badRule is null
             ? Scenarios.Ordinary[_random.Next(Scenarios.Ordinary.Count)](_random, caseId)
-            : Scenarios.Bad[badRule](_random, caseId);
+            : _bad[badRule](_random, caseId);
         _busyUntil[index] = start + steps[^1].After + Rest;
         var injected = badRule is null ? null : new InjectedExperience(badRule, caseId);
         for (var i = 0; i < steps.Count; i++)

@@ -6,7 +6,8 @@ namespace CxLive.Simulator;
 
 /// <summary>
 /// The scripted sessions: ordinary journeys across channels and stages (discover → research →
-/// purchase → receive → service → share), and one bad experience per catalogue pain point.
+/// purchase → receive → service → share), and a bad experience for each rule that is not a burst
+/// rule or that has a richer story than its example tells (<see cref="FromExample"/> makes the rest).
 /// Ordinary sessions never contain a failed search, a failed payment or a long wait, so every
 /// alert on them would be a false positive.
 /// </summary>
@@ -18,7 +19,7 @@ internal static class Scenarios
         "yoga mat", "espresso machine", "phone case pro max", "green tea gift box", "hiking backpack 30l",
     ];
 
-    /// <summary>Bad experiences by the rule that should catch them.</summary>
+    /// <summary>Scripted bad experiences by the rule that should catch them.</summary>
     public static readonly IReadOnlyDictionary<string, Func<Random, string, List<SessionStep>>> Bad =
         new Dictionary<string, Func<Random, string, List<SessionStep>>>
         {
@@ -136,6 +137,42 @@ internal static class Scenarios
 
         return steps;
     }
+
+    /// <summary>
+    /// A burst rule's bad experience made from its example: <see cref="BurstExample.Threshold"/> bad
+    /// moments 5 s to a minute apart (and never more than half the window in all, so the run is inside
+    /// it however the rule's threshold and window are), and half the time the good moment half a
+    /// minute later, as a customer who got there in the end.
+    /// </summary>
+    public static Func<Random, string, List<SessionStep>> FromExample(BurstExample example) => (r, c) =>
+    {
+        var most = example.Window / (2 * Math.Max(1, example.Threshold));
+        var steps = new List<SessionStep>();
+        var at = TimeSpan.Zero;
+        for (var i = 0; i < example.Threshold; i++)
+        {
+            steps.Add(Step(at, example.Bad));
+            var gap = S(r.Next(5, 60));
+            at += gap < most ? gap : most;
+        }
+
+        if (example.Good is { } good && r.NextDouble() < 0.5)
+        {
+            steps.Add(Step(steps[^1].After + S(30), good));
+        }
+
+        return steps;
+    };
+
+    private static SessionStep Step(TimeSpan after, ExampleMoment moment) => new(
+        after,
+        moment.Channel,
+        moment.Touchpoint,
+        moment.Type,
+        moment.Stage,
+        moment.Outcome,
+        moment.Score,
+        moment.Attributes is null ? null : new Dictionary<string, string>(moment.Attributes, StringComparer.Ordinal));
 
     private static TimeSpan S(int seconds) => TimeSpan.FromSeconds(seconds);
 

@@ -18,6 +18,13 @@ public sealed class SimulatorOptions
     /// <summary>Prefix of customer and interaction ids, so runs never collide (default "sim").</summary>
     public string IdPrefix { get; set; } = "sim";
 
+    /// <summary>
+    /// Burst rules with a scripted story (<c>Scenarios.Bad</c>) are injected from it, a richer story
+    /// than their example tells (default true); false injects every burst rule from its example, as a
+    /// new rule is: what the ground-truth test runs to hold the examples to the same 100 %.
+    /// </summary>
+    public bool ScriptedBursts { get; set; } = true;
+
     /// <summary>Start with a failed-search session, so a demo shows an alert within seconds.</summary>
     public bool StartWithBadExperience { get; set; }
 }

@@ -34,7 +34,7 @@ public class DetectorBenchmarks
     private static List<Interaction> Journeys(double badRate)
     {
         var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
-        return [.. new JourneyGenerator(new SimulatorOptions { Customers = 500, SessionsPerSecond = 500 / 60.0, BadExperienceRate = badRate, Seed = 5 }, start)
+        return [.. new JourneyGenerator(new SimulatorOptions { Customers = 500, SessionsPerSecond = 500 / 60.0, BadExperienceRate = badRate, Seed = 5 }, start, CustomerDetectors.Catalogue().BurstExamples)
             .Advance(start.AddMinutes(30)).Select(g => g.Interaction).Take(20_000)];
     }
 

@@ -5,6 +5,7 @@ using CxLive.Benchmarks;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Ingestion;
+using CxLive.Grains.Detection;
 using CxLive.Simulator;
 
 namespace CxLive.Benchmarks.Micro;
@@ -26,7 +27,7 @@ public class IngestParserBenchmarks
     public void Setup()
     {
         var start = DateTimeOffset.UtcNow.AddHours(-1);
-        var interactions = new JourneyGenerator(new SimulatorOptions { Customers = 2000, SessionsPerSecond = 50, Seed = 3 }, start)
+        var interactions = new JourneyGenerator(new SimulatorOptions { Customers = 2000, SessionsPerSecond = 50, Seed = 3 }, start, CustomerDetectors.Catalogue().BurstExamples)
             .Advance(start.AddMinutes(30)).Take(Items).Select(g => g.Interaction).ToList();
         _json = JsonSerializer.SerializeToUtf8Bytes(interactions, CxJson.Options);
         _ndjson = Encoding.UTF8.GetBytes(string.Join('\n', interactions.Select(i => JsonSerializer.Serialize(i, CxJson.Options))));

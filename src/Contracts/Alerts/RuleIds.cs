@@ -1,9 +1,11 @@
 namespace CxLive.Contracts.Alerts;
 
 /// <summary>
-/// Every rule's id, in one place: the detectors, the alert policies, outreach, webhooks and the
-/// simulator name rules through these, never by retyping the text. An id is part of the API (alerts,
-/// rules, metrics, webhooks carry it) and never changes once released.
+/// The ids of the rules other code names (alert policies, outreach, webhooks, the simulator's scripted
+/// stories), so it names them through these, never by retyping the text. A rule's id lives in its
+/// detector's <c>RuleId</c>; a rule nothing else names need not be here (docs/detectors.md, "Adding a
+/// rule"), and <c>RuleIdsTests</c> holds every id here to a rule of the catalogue. An id is part of the
+/// API (alerts, rules, metrics, webhooks carry it) and never changes once released.
 /// </summary>
 public static class RuleIds
 {

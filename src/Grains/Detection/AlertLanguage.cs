@@ -73,6 +73,12 @@ public sealed class AlertLanguage
         Has($"{rule}.wording") ? Text(Slot(rule, "wording", variant), args) : null,
         Has($"{rule}.context") ? Text(Slot(rule, "context", variant), args) : null);
 
+    /// <summary>
+    /// Why an alert's condition cleared (<c>{rule}.resolved</c>, or <c>{rule}.resolved.{variant}</c>
+    /// where the table has one). The English one is the resolve signal's reason, kept in the alert's history.
+    /// </summary>
+    public string Resolved(string rule, TextArgs args, string? variant = null) => Text(Slot(rule, "resolved", variant), args);
+
     /// <summary>How long something took, in words ("4 min", "2 h 5 min").</summary>
     public string Span(TimeSpan span) => span switch
     {

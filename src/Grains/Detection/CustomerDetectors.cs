@@ -29,22 +29,33 @@ public sealed class CustomerDetectors
     public ExperienceModel Experience { get; }
 
     /// <summary>The product's catalogue (docs/detectors.md): what grains, back-tests and tests run.</summary>
-    public static CustomerDetectors Catalogue(ExperienceModel? experience = null) => new(
-    [
-        new RepeatedFailedSearchDetector(),
-        new OrderStatusFailureDetector(),
-        new RecommendationRejectionDetector(),
-        new PaymentFailureDetector(),
-        new PointsRedemptionFailureDetector(),
-        new PushFatigueDetector(),
-        new LongWaitDetector(),
-        new DetractorDetector(),
-        new RepeatContactDetector(),
-        new UnansweredComplaintDetector(),
-        new MissedFollowUpDetector(),
-        new ExperienceDropDetector(),
-    ],
-    experience);
+    public static CustomerDetectors Catalogue(ExperienceModel? experience = null) => new(Discovered, experience);
+
+    /// <summary>
+    /// Every customer detector of this assembly: each non-abstract <see cref="ICustomerDetector"/> with
+    /// a public parameterless constructor, in rule-id order. Found once, by reflection, so a new rule
+    /// joins the catalogue by being written, not by being listed. Detectors keep no state of their own
+    /// (it is all in <see cref="CustomerDetectionState"/>), so one instance of each serves every caller.
+    /// </summary>
+    private static readonly ICustomerDetector[] Discovered = Discover();
+
+    private static ICustomerDetector[] Discover()
+    {
+        ICustomerDetector[] found =
+        [
+            .. typeof(CustomerDetectors).Assembly.GetTypes()
+                .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICustomerDetector).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+                .Select(t => (ICustomerDetector)Activator.CreateInstance(t)!)
+                .OrderBy(d => d.Definition.RuleId, StringComparer.Ordinal),
+        ];
+        var ids = found.Select(d => d.Definition.RuleId).Append(TouchpointDegradationDetector.RuleId).Append(TouchpointSilenceDetector.RuleId);
+        if (ids.GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"Two detectors claim the rule id '{twice.Key}'.");
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// Every rule of the catalogue: the customer detectors', and touchpoint-degradation and
@@ -52,6 +63,9 @@ public sealed class CustomerDetectors
     /// </summary>
     public IEnumerable<RuleDefinition> Definitions =>
         _detectors.Select(d => d.Definition).Append(TouchpointDegradationDetector.Rule).Append(TouchpointSilenceDetector.Rule);
+
+    /// <summary>Every burst rule's example (bad and good moment, default threshold and window): what the simulator injects them from and the burst tests run.</summary>
+    public IEnumerable<BurstExample> BurstExamples => _detectors.OfType<BurstDetector>().Select(d => d.Example);
 
     public void Observe(RuleBook rules, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {

@@ -1,5 +1,6 @@
 using CxLive.Dashboard.Hosting;
 using CxLive.Dashboard.Ingestion;
+using CxLive.Grains.Detection;
 using CxLive.Grains.Hosting;
 using CxLive.Silo.Hosting;
 using CxLive.Simulator;
@@ -14,6 +15,7 @@ namespace CxLive.Silo.Demo;
 /// </summary>
 public sealed class DemoTraffic(
     IInteractionSink sink,
+    CustomerDetectors detectors,
     IOptions<DemoOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -38,7 +40,8 @@ public sealed class DemoTraffic(
                 IdPrefix = "demo" + Random.Shared.Next(0x1000, 0xffff).ToString("x"),
                 StartWithBadExperience = true,
             },
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            detectors.BurstExamples);
         logger.LogWarning(
             "Demo traffic is ON: {Sessions} journey sessions/s over {Customers} simulated customers. Start without --demo to receive only real traffic.",
             demo.SessionsPerSecond, demo.Customers);

@@ -74,8 +74,8 @@ public sealed class LiveMatchesBacktestTests : IAsyncLifetime
     {
         var start = _clock.GetUtcNow();
         var prefix = "day" + Guid.NewGuid().ToString("N")[..6];
-        var day = new JourneyGenerator(new SimulatorOptions { Customers = 100, SessionsPerSecond = 0.015, BadExperienceRate = 0.3, Seed = 11, IdPrefix = prefix }, start)
-            .Advance(start.AddDays(1)).Select(g => g.Interaction).ToList();
+        var generator = new JourneyGenerator(new SimulatorOptions { Customers = 100, SessionsPerSecond = 0.015, BadExperienceRate = 0.3, Seed = 11, IdPrefix = prefix }, start, CustomerDetectors.Catalogue().BurstExamples);
+        var day = generator.Advance(start.AddDays(1)).Select(g => g.Interaction).ToList();
         var end = day[^1].Timestamp;
 
         await PlayLiveAsync(day, end);
@@ -86,7 +86,7 @@ public sealed class LiveMatchesBacktestTests : IAsyncLifetime
 
         Assert.True(backtest.Alerts.Count > 30, $"only {backtest.Alerts.Count} alerts in a day");
         // Every kind the simulator injects fired, but missed-follow-up: its deadline (3 days) lies beyond the day played.
-        Assert.Empty(JourneyGenerator.InjectableRules.Except(backtest.ByRule.Keys).Except([MissedFollowUpDetector.RuleId]));
+        Assert.Empty(generator.InjectableRules.Except(backtest.ByRule.Keys).Except([MissedFollowUpDetector.RuleId]));
         var expected = Summary(backtest.Alerts);
         var actual = Summary(live);
         Assert.True(expected.SequenceEqual(actual),

@@ -16,8 +16,8 @@ public sealed partial class AlertTextTests
     public void Every_raised_customer_alert_carries_a_Chinese_title_detail_wording_and_context()
     {
         var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
-        var generated = new JourneyGenerator(new SimulatorOptions { Seed = 7, Customers = 1500, BadExperienceRate = 0.3 }, start).Advance(start.AddHours(1));
         var detectors = CustomerDetectors.Catalogue();
+        var generated = new JourneyGenerator(new SimulatorOptions { Seed = 7, Customers = 1500, BadExperienceRate = 0.3 }, start, detectors.BurstExamples).Advance(start.AddHours(1));
         var raised = new DetectionReplay(detectors, RuleBook.Defaults(detectors.Definitions))
             .Run(generated.Select(g => g.Interaction), start.AddDays(4))
             .Where(s => s.Kind == SignalKind.Raise)

@@ -20,13 +20,18 @@ public partial class DetectorDocsTests
         Assert.Equal(Rules.Select(r => r.RuleId).Order(), documented.Order());
     }
 
+    /// <summary>A count of rules in the README would be wrong the day a rule is added: it points to the catalogue instead.</summary>
     [Fact]
-    public void The_readme_counts_the_rules_there_are()
+    public void The_readme_points_to_the_catalogue_without_counting_its_rules()
     {
-        string[] words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+        var readme = File.ReadAllText(Repository.PathOf("README.md")).ReplaceLineEndings(" ");
 
-        Assert.Contains($"watches for {words[Rules.Count]} kinds of bad experience", File.ReadAllText(Repository.PathOf("README.md")));
+        Assert.Contains("watches for every kind of bad experience its rule catalogue lists ([docs/detectors.md](docs/detectors.md))", readme);
+        Assert.DoesNotMatch(CountedRules(), readme);
     }
+
+    [GeneratedRegex(@"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(kinds|rules|detectors)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CountedRules();
 
     [GeneratedRegex(@"^\| `([a-z-]+)` \|", RegexOptions.Multiline)]
     private static partial Regex TableRule();

@@ -146,7 +146,7 @@ public sealed class RepeatedFailedSearchDetectorTests
         Assert.Equal(SignalKind.Resolve, resolve.Kind);
         Assert.Equal(reason, resolve.Reason);
         Assert.Equal([success.Id], resolve.Evidence.ToArray());
-        Assert.Null(_detector.State.Searches.OpenSince);
+        Assert.Null(_detector.State.Burst(RepeatedFailedSearchDetector.RuleId).OpenSince);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class RepeatedFailedSearchDetectorTests
             _journey.After(Minute).FailedSearch());
 
         Assert.Empty(_detector.Feed(early));
-        Assert.NotNull(_detector.State.Searches.OpenSince);
+        Assert.NotNull(_detector.State.Burst(RepeatedFailedSearchDetector.RuleId).OpenSince);
     }
 
     [Fact]
@@ -227,7 +227,7 @@ public sealed class RepeatedFailedSearchDetectorTests
             _journey.After(Minute).FailedSearch());
 
         Assert.Empty(signals);
-        Assert.Equal(2, _detector.State.Searches.Marks.Count);
+        Assert.Equal(2, _detector.State.Burst(RepeatedFailedSearchDetector.RuleId).Marks.Count);
     }
 
     [Fact]
@@ -238,6 +238,6 @@ public sealed class RepeatedFailedSearchDetectorTests
             _detector.Feed(_journey.After(TimeSpan.FromSeconds(1)).FailedSearch());
         }
 
-        Assert.Equal(BurstWindow.Capacity, _detector.State.Searches.Marks.Count);
+        Assert.Equal(BurstWindow.Capacity, _detector.State.Burst(RepeatedFailedSearchDetector.RuleId).Marks.Count);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
+using CxLive.Grains.Detection;
 using CxLive.Simulator;
 
 namespace CxLive.Tests.Unit.Simulator;
@@ -9,8 +10,10 @@ public sealed class JourneyGeneratorTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
+    private static readonly BurstExample[] Bursts = [.. CustomerDetectors.Catalogue().BurstExamples];
+
     private static List<GeneratedInteraction> Generate(SimulatorOptions options, TimeSpan duration) =>
-        new JourneyGenerator(options, Start).Advance(Start + duration);
+        new JourneyGenerator(options, Start, Bursts).Advance(Start + duration);
 
     [Fact]
     public void Same_seed_same_journeys()
@@ -45,7 +48,7 @@ public sealed class JourneyGeneratorTests
         var cases = generated.Where(g => g.Injected is not null).Select(g => g.Injected!).Distinct().ToList();
         var sessions = generated.Select(g => g.Interaction.Id[..g.Interaction.Id.LastIndexOf('-')]).Distinct().Count();
 
-        Assert.Equal(JourneyGenerator.InjectableRules.Order(), cases.Select(c => c.RuleId).Distinct().Order());
+        Assert.Equal(new JourneyGenerator(new SimulatorOptions(), Start, Bursts).InjectableRules.Order(), cases.Select(c => c.RuleId).Distinct().Order());
         Assert.InRange((double)cases.Count / sessions, 0.25, 0.35);
     }
 
@@ -72,7 +75,7 @@ public sealed class JourneyGeneratorTests
     public void Advancing_in_steps_gives_the_same_as_one_jump()
     {
         var options = new SimulatorOptions { Seed = 3 };
-        var stepped = new JourneyGenerator(options, Start);
+        var stepped = new JourneyGenerator(options, Start, Bursts);
         var steps = Enumerable.Range(1, 20).SelectMany(i => stepped.Advance(Start + TimeSpan.FromSeconds(15 * i)));
 
         Assert.Equal(Generate(options, TimeSpan.FromMinutes(5)).Select(g => g.Interaction.Id), steps.Select(g => g.Interaction.Id));

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CxLive.Dashboard.Ingestion;
+using CxLive.Grains.Detection;
 using CxLive.Simulator;
 
 namespace CxLive.Tests.Unit.Simulator;
@@ -14,7 +15,7 @@ public sealed class SimulateCommandTests
         var start = new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
         var (interactions, labels) = (new StringWriter(), new StringWriter());
 
-        var generator = new JourneyGenerator(new SimulatorOptions { Customers = 200, SessionsPerSecond = 5, Seed = 7, BadExperienceRate = 0.3, IdPrefix = "sim7" }, start);
+        var generator = new JourneyGenerator(new SimulatorOptions { Customers = 200, SessionsPerSecond = 5, Seed = 7, BadExperienceRate = 0.3, IdPrefix = "sim7" }, start, CustomerDetectors.Catalogue().BurstExamples);
 
         var (count, cases) = JourneyRecording.Write(generator, start.AddSeconds(600), interactions, labels);
 

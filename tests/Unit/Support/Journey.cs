@@ -24,6 +24,9 @@ public sealed class Journey(string customerId = "c-1")
     public Interaction FailedSearch(string query = "red shoes", string touchpoint = "web/search") =>
         Make(InteractionTypes.Search, touchpoint, score: 0, attributes: new() { ["query"] = query });
 
+    /// <summary>A rule's example moment (<see cref="ExampleMoment"/>) happening now.</summary>
+    public Interaction Make(ExampleMoment moment) => moment.Make($"{customerId}-i{_next++}", customerId, Now);
+
     public Interaction SuccessfulSearch(int results = 12) => Make(InteractionTypes.Search, "web/search", score: results);
 
     public Interaction Make(

@@ -25,7 +25,27 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>Whether a good moment resolves the open alert (false: it stays until a person acts).</summary>
     protected virtual bool GoodResolves => true;
 
-    protected abstract BurstWindow WindowOf(CustomerDetectionState state);
+    /// <summary>The rule's window, kept under its rule id: a new burst rule needs no field of its own in the stored state.</summary>
+    protected BurstWindow WindowOf(CustomerDetectionState state) => state.Burst(Definition.RuleId);
+
+    /// <summary>The rule's window if it has one yet; for looks on every interaction or batch, which must not make one per customer.</summary>
+    protected BurstWindow? PeekWindow(CustomerDetectionState state) => state.PeekBurst(Definition.RuleId);
+
+    /// <summary>What one bad moment of this rule looks like: the simulator and the tests make journeys of it.</summary>
+    protected abstract ExampleMoment BadExample { get; }
+
+    /// <summary>What one good moment looks like, one that resolves the alert; null when nothing the customer does resolves it.</summary>
+    protected abstract ExampleMoment? GoodExample { get; }
+
+    /// <summary>The rule told as data (its example moments, default threshold and window), for the simulator and the tests.</summary>
+    public BurstExample Example
+    {
+        get
+        {
+            var defaults = RuleCompiler.CompileDefaults(Definition);
+            return new(Definition.RuleId, defaults.Count(Threshold), defaults.Duration(Window), BadExample, GoodResolves ? GoodExample : null);
+        }
+    }
 
     /// <summary>true: a bad moment; false: a good one; null: not about this rule.</summary>
     protected abstract bool? Classify(Interaction interaction);
@@ -42,7 +62,12 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>The channel the suggested words are meant for.</summary>
     protected abstract Channel ActionChannel { get; }
 
-    protected abstract string ResolveReason(Interaction interaction);
+    /// <summary>
+    /// Why the good moment resolved the alert, from <c>Texts/*.json</c>: <c>{rule}.resolved.{type}</c>
+    /// for the good moment's interaction type where the table has one, else <c>{rule}.resolved</c>.
+    /// </summary>
+    protected virtual string ResolveReason(Interaction interaction) =>
+        AlertTexts.English.Resolved(Definition.RuleId, new(), interaction.Type);
 
     public virtual DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) => null;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
@@ -48,7 +49,7 @@ public sealed class ExperienceDropDetector : ICustomerDetector
         else if (state.DropSince is not null && score > rule.Number(RecoverAbove))
         {
             state.DropSince = null;
-            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, $"The experience score recovered to {score:0}.", customerId: interaction.CustomerId, evidence: interaction.Id));
+            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, AlertTexts.English.Resolved(RuleId, new() { ["score"] = score.ToString("0", CultureInfo.CurrentCulture) }), customerId: interaction.CustomerId, evidence: interaction.Id));
         }
     }
 }

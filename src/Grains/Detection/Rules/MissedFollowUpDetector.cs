@@ -24,14 +24,13 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
 
     public void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
-        var visits = state.Visits;
         if (interaction.Type == InteractionTypes.ServiceVisit)
         {
-            visits.Keep(new BurstMark(interaction.Timestamp, interaction.Id, true, interaction.CaseId, interaction.Touchpoint, interaction.Stage, interaction.Channel));
+            state.Burst(RuleId).Keep(new BurstMark(interaction.Timestamp, interaction.Id, true, interaction.CaseId, interaction.Touchpoint, interaction.Stage, interaction.Channel));
             return;
         }
 
-        if (interaction.Type is not (InteractionTypes.Callback or InteractionTypes.Outreach))
+        if (interaction.Type is not (InteractionTypes.Callback or InteractionTypes.Outreach) || state.PeekBurst(RuleId) is not { } visits)
         {
             return;
         }
@@ -40,12 +39,12 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
         if (followed > 0 && visits.OpenSince is { } open && open <= interaction.Timestamp)
         {
             visits.OpenSince = null;
-            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, interaction.Type == InteractionTypes.Callback ? "The customer was called back." : "An agent reached out.", customerId: interaction.CustomerId, evidence: interaction.Id));
+            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, AlertTexts.English.Resolved(RuleId, new(), interaction.Type), customerId: interaction.CustomerId, evidence: interaction.Id));
         }
     }
 
     public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
-        state.Visits.OpenSince is null && state.Visits.Marks.Count > 0 ? state.Visits.Marks[0].At + rule.Duration(Within) : null;
+        state.PeekBurst(RuleId) is { OpenSince: null, Marks: [var first, ..] } ? first.At + rule.Duration(Within) : null;
 
     public void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
     {
@@ -55,14 +54,15 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
         }
 
         var within = rule.Duration(Within);
-        var overdue = Overdue(state.Visits.Marks, now - within);
-        if (state.Visits.OpenSince is not null || overdue.Count == 0)
+        var visits = state.Burst(RuleId);
+        var overdue = Overdue(visits.Marks, now - within);
+        if (visits.OpenSince is not null || overdue.Count == 0)
         {
             return;
         }
 
         var visit = overdue[^1];
-        state.Visits.OpenSince = overdue[0].At;
+        visits.OpenSince = overdue[0].At;
         var words = AlertTexts.Write(language => language.Alert(
             RuleId,
             new()

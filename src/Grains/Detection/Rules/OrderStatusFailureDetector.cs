@@ -15,6 +15,9 @@ public sealed class OrderStatusFailureDetector : BurstDetector
     public const string RuleId = RuleIds.OrderStatusFailure;
     public const string LookupsOfOneOrder = "lookupsOfOneOrder";
 
+    /// <summary>The key of the second window: every lookup with an order id, whatever its outcome.</summary>
+    private const string ByOrder = RuleId + "/by-order";
+
     public static readonly RuleDefinition Rule = new(
         RuleId,
         "Order-status lookups keep failing: the customer cannot find out where their order is.",
@@ -26,9 +29,13 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
-    protected override JourneyStage DefaultStage => JourneyStage.Receive;
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.OrderStatus, Channel.App, "app/orders", JourneyStage.Receive, Outcome.Failure, Attributes: new Dictionary<string, string> { { "orderId", "ORD-100234" } });
 
-    protected override BurstWindow WindowOf(CustomerDetectionState state) => state.OrderLookups;
+    protected override ExampleMoment? GoodExample =>
+        new(InteractionTypes.OrderStatus, Channel.App, "app/orders", JourneyStage.Receive);
+
+    protected override JourneyStage DefaultStage => JourneyStage.Receive;
 
     protected override bool? Classify(Interaction interaction) =>
         interaction.Type == InteractionTypes.OrderStatus ? interaction.Failed : null;
@@ -54,20 +61,24 @@ public sealed class OrderStatusFailureDetector : BurstDetector
             orders.Length == 0 ? "unlabelled" : null);
     }
 
-    protected override string ResolveReason(Interaction interaction) => "An order-status lookup succeeded.";
-
     public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
-        var wasOpen = state.OrderLookups.OpenSince is not null;
+        if (interaction.Type != InteractionTypes.OrderStatus)
+        {
+            return; // the only type either window reacts to
+        }
+
+        var failures = WindowOf(state); // every order-status lookup is a moment of it, good or bad
+        var wasOpen = failures.OpenSince is not null;
         base.Observe(rule, state, interaction, signals);
-        var lookups = state.OrderLookupsByOrder;
-        if (wasOpen && state.OrderLookups.OpenSince is null)
+        var lookups = state.Burst(ByOrder);
+        if (wasOpen && failures.OpenSince is null)
         {
             lookups.Marks.Clear(); // resolved: the lookups that led here are spent
             return;
         }
 
-        if (interaction.Type != InteractionTypes.OrderStatus || interaction.Attribute("orderId") is not { } orderId)
+        if (interaction.Attribute("orderId") is not { } orderId)
         {
             return;
         }
@@ -75,9 +86,9 @@ public sealed class OrderStatusFailureDetector : BurstDetector
         var window = rule.Duration(Window);
         lookups.Insert(new BurstMark(interaction.Timestamp, interaction.Id, true, orderId, interaction.Touchpoint, interaction.Stage, interaction.Channel), window);
         var ofOrder = LookupsOf(lookups.Marks, orderId, interaction.Timestamp - window);
-        if (state.OrderLookups.OpenSince is null && ofOrder.Count >= rule.Count(LookupsOfOneOrder))
+        if (failures.OpenSince is null && ofOrder.Count >= rule.Count(LookupsOfOneOrder))
         {
-            state.OrderLookups.OpenSince = ofOrder[0].At;
+            failures.OpenSince = ofOrder[0].At;
             signals.Add(Retitled(
                 Raise(rule, interaction.CustomerId, ofOrder),
                 language => language.Alert($"{RuleId}.one-order", new()

@@ -26,11 +26,15 @@ public sealed class PaymentFailureDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.Payment, Channel.Web, "web/checkout", JourneyStage.Purchase, Outcome.Failure, Attributes: new Dictionary<string, string> { { "method", "card" } });
+
+    protected override ExampleMoment? GoodExample =>
+        new(InteractionTypes.OrderPlaced, Channel.Web, "web/checkout", JourneyStage.Purchase);
+
     protected override JourneyStage DefaultStage => JourneyStage.Purchase;
 
     protected override bool GoodBreaksRun => false;
-
-    protected override BurstWindow WindowOf(CustomerDetectionState state) => state.Payments;
 
     protected override bool? Classify(Interaction interaction) => interaction.Type switch
     {
@@ -58,20 +62,18 @@ public sealed class PaymentFailureDetector : BurstDetector
             methods.Length == 0 ? "unlabelled" : null);
     }
 
-    protected override string ResolveReason(Interaction interaction) => "The customer placed the order.";
-
     public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
         base.Observe(rule, state, interaction, signals);
         if (interaction.Type == InteractionTypes.OrderPlaced && !interaction.Failed)
         {
-            state.Payments.Marks.RemoveAll(m => m.Bad && m.At <= interaction.Timestamp); // paid for: no longer waiting
+            WindowOf(state).Marks.RemoveAll(m => m.Bad && m.At <= interaction.Timestamp); // paid for: no longer waiting
         }
     }
 
     /// <summary>The first failed payment still waiting for an order, while no alert is open.</summary>
     public override DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
-        state.Payments.OpenSince is null && state.Payments.Marks.FirstOrDefault(m => m.Bad) is { InteractionId: not null } first
+        PeekWindow(state) is { OpenSince: null } payments && payments.Marks.FirstOrDefault(m => m.Bad) is { InteractionId: not null } first
             ? first.At + rule.Duration(OrderWithin)
             : null;
 
@@ -82,8 +84,9 @@ public sealed class PaymentFailureDetector : BurstDetector
             return;
         }
 
-        var failed = state.Payments.Marks.Where(m => m.Bad).ToList();
-        state.Payments.OpenSince = failed[0].At;
+        var payments = WindowOf(state);
+        var failed = payments.Marks.Where(m => m.Bad).ToList();
+        payments.OpenSince = failed[0].At;
         var orderWithin = rule.Duration(OrderWithin);
         signals.Add(Retitled(
             Raise(rule, customerId, failed),

@@ -18,9 +18,13 @@ public sealed class PointsRedemptionFailureDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
-    protected override JourneyStage DefaultStage => JourneyStage.Purchase;
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.PointsRedemption, Channel.App, "app/rewards", JourneyStage.Share, Outcome.Abandoned, Attributes: new Dictionary<string, string> { { "reward", "coffee voucher" } });
 
-    protected override BurstWindow WindowOf(CustomerDetectionState state) => state.Redemptions;
+    protected override ExampleMoment? GoodExample =>
+        new(InteractionTypes.PointsRedemption, Channel.App, "app/rewards", JourneyStage.Share);
+
+    protected override JourneyStage DefaultStage => JourneyStage.Purchase;
 
     protected override bool? Classify(Interaction interaction) =>
         interaction.Type == InteractionTypes.PointsRedemption ? interaction.Failed : null;
@@ -37,6 +41,4 @@ public sealed class PointsRedemptionFailureDetector : BurstDetector
             new() { ["count"] = run.Count, ["span"] = SpanOf(run, language), ["rewards"] = rewards },
             rewards.Length == 0 ? "unlabelled" : null);
     }
-
-    protected override string ResolveReason(Interaction interaction) => "A redemption succeeded.";
 }

@@ -25,11 +25,14 @@ public sealed class PushFatigueDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.PushDismissed, Channel.Push, "push/marketing", JourneyStage.Discover, Attributes: new Dictionary<string, string> { { "campaign", "winter sale" } });
+
+    protected override ExampleMoment? GoodExample => null; // nothing the customer does resolves it
+
     protected override JourneyStage DefaultStage => JourneyStage.Discover;
 
     protected override bool GoodResolves => false;
-
-    protected override BurstWindow WindowOf(CustomerDetectionState state) => state.Pushes;
 
     /// <summary>Dismissals count whatever happens between them (the catalogue's "3 within 24 h").</summary>
     protected override bool? Classify(Interaction interaction) =>
@@ -70,11 +73,9 @@ public sealed class PushFatigueDetector : BurstDetector
             campaigns.Length == 0 ? "unlabelled" : null);
     }
 
-    protected override string ResolveReason(Interaction interaction) => "";
-
     /// <summary>The open alert expires a window after the last dismissal.</summary>
     public override DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) =>
-        state.Pushes.OpenSince is not null && state.Pushes.Marks.LastOrDefault(m => m.Bad) is { InteractionId: not null } last
+        PeekWindow(state) is { OpenSince: not null } pushes && pushes.Marks.LastOrDefault(m => m.Bad) is { InteractionId: not null } last
             ? last.At + rule.Duration(Window)
             : null;
 
@@ -85,7 +86,7 @@ public sealed class PushFatigueDetector : BurstDetector
             return;
         }
 
-        state.Pushes.Close(now);
-        signals.Add(AlertSignal.Resolved(RuleId, now, $"No push dismissed for {AlertTexts.English.Span(rule.Duration(Window))}: expired.", customerId: customerId));
+        WindowOf(state).Close(now);
+        signals.Add(AlertSignal.Resolved(RuleId, now, AlertTexts.English.Resolved(RuleId, new() { ["window"] = AlertTexts.English.Span(rule.Duration(Window)) }), customerId: customerId));
     }
 }

@@ -14,6 +14,9 @@ public sealed class RecommendationRejectionDetector : BurstDetector
     public const string RuleId = RuleIds.IrrelevantRecommendations;
     public const string Shown = "shown";
 
+    /// <summary>The key of the second window: recommendations shown, and clicks between them.</summary>
+    private const string ShownKey = RuleId + "/shown";
+
     public static readonly RuleDefinition Rule = new(
         RuleId,
         "The customer keeps rejecting recommendations: what we suggest is not what they want.",
@@ -25,9 +28,13 @@ public sealed class RecommendationRejectionDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
-    protected override JourneyStage DefaultStage => JourneyStage.Research;
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.RecommendationRejected, Channel.App, "app/recommendations", JourneyStage.Research, Attributes: new Dictionary<string, string> { { "item", "wireless earbuds" } });
 
-    protected override BurstWindow WindowOf(CustomerDetectionState state) => state.Recommendations;
+    protected override ExampleMoment? GoodExample =>
+        new(InteractionTypes.RecommendationClicked, Channel.App, "app/recommendations", JourneyStage.Research);
+
+    protected override JourneyStage DefaultStage => JourneyStage.Research;
 
     protected override bool? Classify(Interaction interaction) => interaction.Type switch
     {
@@ -56,29 +63,32 @@ public sealed class RecommendationRejectionDetector : BurstDetector
             items.Length == 0 ? "unlabelled" : null);
     }
 
-    protected override string ResolveReason(Interaction interaction) => "The customer clicked a recommendation.";
-
     public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
-        var wasOpen = state.Recommendations.OpenSince is not null;
+        if (interaction.Type is not (InteractionTypes.RecommendationShown or InteractionTypes.RecommendationClicked or InteractionTypes.RecommendationRejected))
+        {
+            return; // the only types either window reacts to
+        }
+
+        var wasOpen = PeekWindow(state)?.OpenSince is not null;
         base.Observe(rule, state, interaction, signals);
-        var shown = state.RecommendationsShown;
-        if (wasOpen && state.Recommendations.OpenSince is null)
+        var shown = state.Burst(ShownKey);
+        if (wasOpen && PeekWindow(state)?.OpenSince is null)
         {
             shown.Marks.Clear(); // resolved by a click: what was shown before it is spent
             return;
         }
 
-        if (interaction.Type is not (InteractionTypes.RecommendationShown or InteractionTypes.RecommendationClicked))
+        if (interaction.Type == InteractionTypes.RecommendationRejected)
         {
             return;
         }
 
         var window = rule.Duration(Window);
         shown.Insert(new BurstMark(interaction.Timestamp, interaction.Id, interaction.Type == InteractionTypes.RecommendationShown, null, interaction.Touchpoint, interaction.Stage, interaction.Channel), window);
-        if (state.Recommendations.OpenSince is null && shown.FindLatestRun(rule.Count(Shown), window) is { } run)
+        if (PeekWindow(state)?.OpenSince is null && shown.FindLatestRun(rule.Count(Shown), window) is { } run)
         {
-            state.Recommendations.OpenSince = run[0].At; // one alert for both conditions; a click resolves it
+            WindowOf(state).OpenSince = run[0].At; // one alert for both conditions; a click resolves it
             signals.Add(Retitled(
                 Raise(rule, interaction.CustomerId, run),
                 language => language.Alert($"{RuleId}.none-clicked", new()

@@ -23,9 +23,13 @@ public sealed class RepeatedFailedSearchDetector : BurstDetector
 
     public override RuleDefinition Definition => Rule;
 
-    protected override JourneyStage DefaultStage => JourneyStage.Research;
+    protected override ExampleMoment BadExample =>
+        new(InteractionTypes.Search, Channel.Web, "web/search", JourneyStage.Research, Score: 0, Attributes: new Dictionary<string, string> { { "query", "red running shoes 42" } });
 
-    protected override BurstWindow WindowOf(CustomerDetectionState state) => state.Searches;
+    protected override ExampleMoment? GoodExample =>
+        new(InteractionTypes.Search, Channel.Web, "web/search", JourneyStage.Research, Score: 12);
+
+    protected override JourneyStage DefaultStage => JourneyStage.Research;
 
     protected override bool? Classify(Interaction interaction) => interaction.Type switch
     {
@@ -53,11 +57,4 @@ public sealed class RepeatedFailedSearchDetector : BurstDetector
             },
             queries.Length == 0 ? "unlabelled" : null);
     }
-
-    protected override string ResolveReason(Interaction interaction) => interaction.Type switch
-    {
-        InteractionTypes.Search => "A search found results.",
-        InteractionTypes.ProductView => "The customer viewed a product.",
-        _ => "The customer added to cart.",
-    };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Touchpoints;
@@ -61,7 +62,7 @@ public static class TouchpointDegradationDetector
         {
             state.DegradedSince = null;
             state.ClearSince = null;
-            signals.Add(AlertSignal.Resolved(RuleId, now, $"The failure rate has been back to {recent.FailureRate:P0} for {AlertTexts.English.Span(rule.Duration("clearFor"))}.", touchpoint: touchpoint));
+            signals.Add(AlertSignal.Resolved(RuleId, now, AlertTexts.English.Resolved(RuleId, new() { ["rate"] = recent.FailureRate.ToString("P0", CultureInfo.CurrentCulture), ["for"] = AlertTexts.English.Span(rule.Duration("clearFor")) }), touchpoint: touchpoint));
         }
     }
 

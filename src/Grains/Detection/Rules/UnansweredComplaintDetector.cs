@@ -45,7 +45,7 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
             return;
         }
 
-        signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, $"The complaint was answered after {AlertTexts.English.Span(interaction.Timestamp - answered.At)}.", customerId: interaction.CustomerId, caseId: caseId, evidence: interaction.Id));
+        signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, AlertTexts.English.Resolved(RuleId, new() { ["after"] = AlertTexts.English.Span(interaction.Timestamp - answered.At) }), customerId: interaction.CustomerId, caseId: caseId, evidence: interaction.Id));
     }
 
     public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state)
