@@ -46,10 +46,12 @@ public static class AlertRate
             await WarmUpAsync(http, $"{run}-quiet", 3 * wave, batchCustomers);
             Report("warm-up", wave, await WaveAsync(http, wall, $"{run}-w", wave, batchCustomers));
             var left = await ResolveAsync(http, $"{run}-w", wave, batchCustomers);
+            await SettleAsync(http);
             var empty = await WaveAsync(http, wall, $"{run}-a", wave, batchCustomers);
             Report($"from empty ({left:N0} stored)", wave, empty);
             var fill = await WaveAsync(http, wall, $"{run}-fill", Math.Max(0, stored - wave - (int)left), batchCustomers);
             Report($"filling to {stored:N0}", stored - wave - (int)left, fill);
+            await SettleAsync(http);
             Sample? sample = redis is null ? null : Sample.Start(redis);
             var full = await WaveAsync(http, wall, $"{run}-b", wave, batchCustomers);
             Report($"with {stored:N0} stored", wave, full);
@@ -119,6 +121,27 @@ public static class AlertRate
             ? $"warm-up resolved and forgotten after {clock.Elapsed.TotalSeconds:F2} s: no alert stored"
             : $"warm-up resolved; {stored:N0} customer alerts still stored (start the silo with Alerts__ResolvedKept=0 to measure from an empty book)");
         return stored;
+    }
+
+    /// <summary>
+    /// Waits (up to a minute) until a Redis-mode silo has checkpointed everything it read
+    /// (<c>cxlive_stream_pending</c> at 0 in <c>/metrics</c>; embedded mode has no such line): the
+    /// customer states the last wave changed are written, so each timed wave starts from a silo at rest.
+    /// </summary>
+    private static async Task SettleAsync(HttpClient http)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            var metrics = await http.GetStringAsync("metrics");
+            var pending = metrics.Split('\n').FirstOrDefault(line => line.StartsWith("cxlive_stream_pending", StringComparison.Ordinal));
+            if (pending is null || pending.EndsWith(" 0", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     /// <summary>Customers' alerts the API lists, in any state (up to 1,000: enough to tell empty from not; the outage's own alert on the page is not counted).</summary>

@@ -47,8 +47,14 @@ public static class OrleansHosting
             silo.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
             if (OrleansDashboardEnabled(builder.Configuration))
             {
-                // Live log streaming off: logs are for operators' log store, not a browser tab.
-                silo.AddDashboard(o => o.HideTrace = true);
+                // Live log streaming off: logs are for operators' log store, not a browser tab. Its
+                // counters are sampled every 10 s, not every second: each sample collects every
+                // meter of the silo, and at 1 s that cost a Redis-mode silo a fifth of its alert rate.
+                silo.AddDashboard(o =>
+                {
+                    o.HideTrace = true;
+                    o.CounterUpdateIntervalMs = builder.Configuration.GetValue("OrleansDashboard:CounterUpdateIntervalMs", 10_000);
+                });
             }
 
             if (redis is null)
