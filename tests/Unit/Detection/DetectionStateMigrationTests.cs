@@ -84,9 +84,9 @@ public sealed class DetectionStateMigrationTests : IDisposable
         var again = RoundTrip(loaded);
 
 #pragma warning disable CS0618 // the old fields, read to check they are left empty
-        BurstWindow[] old = [again.Searches, again.OrderLookups, again.Recommendations, again.Redemptions, again.Payments, again.Pushes, again.Visits, again.RecommendationsShown, again.OrderLookupsByOrder];
+        BurstWindow?[] old = [again.Searches, again.OrderLookups, again.Recommendations, again.Redemptions, again.Payments, again.Pushes, again.Visits, again.RecommendationsShown, again.OrderLookupsByOrder];
 #pragma warning restore CS0618
-        Assert.All(old, w => Assert.True(w.Marks.Count == 0 && w.OpenSince is null));
+        Assert.All(old, Assert.Null);
         var windows = kept.Bursts!.Where(k => k.Value.Marks.Count > 0 || k.Value.OpenSince is not null).ToList();
         Assert.Equal(windows.Select(k => k.Key).Order(), again.Bursts!.Keys.Order());
         Assert.All(windows, k =>
