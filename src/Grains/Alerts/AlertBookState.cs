@@ -285,27 +285,8 @@ public sealed class AlertBookState
     /// <summary>This partition's alerts matching the query, newest first, from the cursor on.</summary>
     public IEnumerable<Alert> Query(AlertQuery query)
     {
-        var start = Order.Count - 1;
-        if (query.Before is { } before)
-        {
-            // Order is sorted by position: the first alert older than the cursor, by binary search.
-            var (low, high) = (0, Order.Count - 1);
-            start = -1;
-            while (low <= high)
-            {
-                var middle = (low + high) / 2;
-                if (AlertPosition.Of(ById[Order[middle]]).CompareTo(before) < 0)
-                {
-                    start = middle;
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle - 1;
-                }
-            }
-        }
-
+        // Order is sorted by position: start at the newest alert older than the cursor.
+        var start = query.Before is { } before ? CountOlderThan(before) - 1 : Order.Count - 1;
         for (var i = start; i >= 0; i--)
         {
             var alert = ById[Order[i]];
@@ -657,23 +638,21 @@ public sealed class AlertBookState
         return true;
     }
 
-    /// <summary>Where a stored alert stands in <see cref="Order"/> (sorted by position), or -1: a binary search.</summary>
-    private int IndexInOrder(AlertPosition position)
+    /// <summary>Where a stored alert stands in <see cref="Order"/>, or -1.</summary>
+    private int IndexInOrder(AlertPosition position) =>
+        CountOlderThan(position) is var at && at < Order.Count && Order[at] == position.Id ? at : -1;
+
+    /// <summary>How many alerts of <see cref="Order"/> (sorted by position) are older than <paramref name="position"/>: a binary search.</summary>
+    private int CountOlderThan(AlertPosition position)
     {
-        var (low, high) = (0, Order.Count - 1);
-        while (low <= high)
+        var (low, high) = (0, Order.Count);
+        while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            var compared = AlertPosition.Of(ById[Order[middle]]).CompareTo(position);
-            if (compared == 0)
-            {
-                return middle;
-            }
-
-            (low, high) = compared < 0 ? (middle + 1, high) : (low, middle - 1);
+            (low, high) = AlertPosition.Of(ById[Order[middle]]).CompareTo(position) < 0 ? (middle + 1, high) : (low, middle);
         }
 
-        return -1;
+        return low;
     }
 
     /// <summary>The customer's alerts, newest first.</summary>
