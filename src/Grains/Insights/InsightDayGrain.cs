@@ -17,8 +17,8 @@ namespace CxLive.Grains.Insights;
 /// (<see cref="IRecordStore"/>: a Redis hash per day in Redis mode), so a forwarded change writes
 /// only the alerts it touched. The customers' own words are read from their timelines when an
 /// alert first arrives, while the timeline still has them, and kept with the alert, so examples stay
-/// readable for the whole retention. The lookups are bounded (<see cref="LookupsPerBatch"/> a second;
-/// in a burst the newest alerts are read, as reports show the newest words) and run apart from the
+/// readable for the whole retention. The lookups are bounded (<see cref="LookupsPerTick"/> a second, and
+/// <see cref="WordsWaiting"/> alerts wait at most: in a flood the newest are read, as reports show the newest words) and run apart from the
 /// partition's call (on a timer, or before a report), and a partition's call interleaves with them:
 /// a customer grain being read may be waiting on that very partition. Only
 /// today's grain is busy; older days activate for a report and are collected when idle.
@@ -34,12 +34,18 @@ public sealed class InsightDayGrain(
     private const string FactPrefix = "a:";
     private const string OmittedRecord = "m:omitted";
 
-    /// <summary>Word lookups a second at most: the newest alerts waiting are read, older ones keep no words.</summary>
-    private const int LookupsPerBatch = 20;
+    /// <summary>Word lookups a second at most, newest first; a report reads all that wait.</summary>
+    private const int LookupsPerTick = 200;
+
+    /// <summary>
+    /// Alerts waiting for their words at most: beyond it the oldest waiting keep no words. Generous, so a
+    /// quiet group's one alert is not pushed out by a busy group's seconds (a report shows both).
+    /// </summary>
+    private const int WordsWaiting = 5000;
 
     private readonly InsightsOptions _options = options.Value;
     private readonly Dictionary<string, AlertFact> _facts = new(StringComparer.Ordinal);
-    private readonly Queue<string> _wordsWanted = new();
+    private readonly LinkedList<string> _wordsWanted = new(); // oldest first
     private IGrainTimer? _lookup;
     private int _omitted;
 
@@ -104,10 +110,10 @@ public sealed class InsightDayGrain(
             }
             else if (fact.CustomerId is not null && fact.Evidence.Length > 0)
             {
-                _wordsWanted.Enqueue(fact.AlertId);
-                if (_wordsWanted.Count > LookupsPerBatch)
+                _wordsWanted.AddLast(fact.AlertId);
+                if (_wordsWanted.Count > WordsWaiting)
                 {
-                    _wordsWanted.Dequeue(); // the newest are the ones a report shows
+                    _wordsWanted.RemoveFirst(); // the newest are the ones a report shows
                 }
             }
 
@@ -117,7 +123,7 @@ public sealed class InsightDayGrain(
 
         if (_wordsWanted.Count > 0)
         {
-            _lookup ??= this.RegisterGrainTimer(LookUpWordsAsync, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+            ScheduleLookup();
         }
 
         if (_omitted != omittedBefore)
@@ -144,7 +150,7 @@ public sealed class InsightDayGrain(
             return new DayTally([], 0);
         }
 
-        await LookUpWordsAsync();
+        await LookUpWordsAsync(int.MaxValue);
         return new DayTally(PainPointTally.Tally(_facts.Values, by, from, to, _options.ExamplesPerGroup), _omitted);
     }
 
@@ -175,13 +181,27 @@ public sealed class InsightDayGrain(
         }
     }
 
-    /// <summary>Reads the words of the alerts waiting for them and stores the alerts with their words.</summary>
-    private async Task LookUpWordsAsync()
+    private void ScheduleLookup() =>
+        _lookup ??= this.RegisterGrainTimer(() => LookUpWordsAsync(LookupsPerTick), TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+
+    /// <summary>Reads the words of up to <paramref name="most"/> alerts waiting for them, newest first, and stores the alerts with their words.</summary>
+    private async Task LookUpWordsAsync(int most)
     {
         _lookup?.Dispose();
         _lookup = null;
-        var wanted = _wordsWanted.Select(id => _facts.GetValueOrDefault(id)).OfType<AlertFact>().Where(f => f.Words is null).ToList();
-        _wordsWanted.Clear();
+        var ids = new List<string>(Math.Min(most, _wordsWanted.Count));
+        while (ids.Count < most && _wordsWanted.Last is { } newest)
+        {
+            ids.Add(newest.Value);
+            _wordsWanted.RemoveLast();
+        }
+
+        if (_wordsWanted.Count > 0)
+        {
+            ScheduleLookup();
+        }
+
+        var wanted = ids.Select(id => _facts.GetValueOrDefault(id)).OfType<AlertFact>().Where(f => f.Words is null).ToList();
         // Alerts may have changed while the words were read (RecordAsync interleaves): the words join the alert as it is now.
         var found = (await WithWordsAsync(wanted))
             .Where(f => f.Words is not null && _facts.TryGetValue(f.AlertId, out var now) && now.Words is null)
