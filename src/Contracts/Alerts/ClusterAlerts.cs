@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Feed;
+using CxLive.Contracts.Grains;
 
 namespace CxLive.Contracts.Alerts;
 
@@ -16,17 +17,17 @@ public sealed class ClusterAlerts(IGrainFactory grains, int partitions)
 
     public IEnumerable<int> All => Enumerable.Range(0, Partitions);
 
-    public IAlertBookGrain Book(int partition) => grains.GetGrain<IAlertBookGrain>(partition);
+    public IAlertBookGrain Book(int partition) => grains.Ref<IAlertBookGrain>(partition);
 
     public IAlertBookGrain BookOfCustomer(string customerId) => Book(AlertPartitions.Of(customerId, Partitions));
 
     public IAlertBookGrain BookOfTouchpoint(string touchpoint) => Book(AlertPartitions.Of(touchpoint, Partitions));
 
-    public IOutreachDeskGrain Desk(int partition) => grains.GetGrain<IOutreachDeskGrain>(partition);
+    public IOutreachDeskGrain Desk(int partition) => grains.Ref<IOutreachDeskGrain>(partition);
 
-    public IAlertFeedGrain Feed(int partition) => grains.GetGrain<IAlertFeedGrain>(partition);
+    public IAlertFeedGrain Feed(int partition) => grains.Ref<IAlertFeedGrain>(partition);
 
-    public IAlertDirectoryGrain Directory => grains.GetGrain<IAlertDirectoryGrain>(0);
+    public IAlertDirectoryGrain Directory => grains.Ref<IAlertDirectoryGrain>(0);
 
     /// <summary>The partition an id names, if it is one of this cluster's.</summary>
     public int? PartitionOf(string id) => AlertPartitions.OfId(id) is { } p && p < Partitions ? p : null;

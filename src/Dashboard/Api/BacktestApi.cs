@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Rules;
 using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api.OpenApi;
@@ -182,7 +183,7 @@ public static class BacktestApi
                 return null;
             }
 
-            var changes = await grains.GetGrain<IRulesGrain>(0).GetChangesAsync();
+            var changes = await grains.Ref<IRulesGrain>(0).GetChangesAsync();
             foreach (var rule in document.RootElement.EnumerateObject())
             {
                 if (source.Current.Find(rule.Name) is not { } current)

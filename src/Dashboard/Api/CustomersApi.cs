@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Customers;
+using CxLive.Contracts.Grains;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Alerts;
@@ -28,7 +29,7 @@ public static class CustomersApi
     {
         app.MapGet("/api/experience/distribution", async (IGrainFactory grains) =>
         {
-            var tenths = await grains.GetGrain<IExperienceDirectoryGrain>(0).DistributionAsync();
+            var tenths = await grains.Ref<IExperienceDirectoryGrain>(0).DistributionAsync();
             return Results.Ok(new DistributionResponse(tenths, tenths.Sum()));
         }).WithTags("Customers").Produces<DistributionResponse>();
         return app;
@@ -43,7 +44,7 @@ public static class CustomersApi
             return Problems.Forbidden(NotYourCustomer);
         }
 
-        var points = await grains.GetGrain<ICustomerGrain>(id).ScoreHistoryAsync();
+        var points = await grains.Ref<ICustomerGrain>(id).ScoreHistoryAsync();
         return points.IsEmpty ? Problems.NotFound($"no interactions have been recorded for customer '{id}'") : Results.Ok(points);
     }
 
@@ -81,7 +82,7 @@ public static class CustomersApi
             var kept = await alerts.QueryAsync(new AlertQuery { Limit = FindScanned });
             alerted = kept.Where(a => a.CustomerId is not null).Select(a => (a.CustomerId!, a.RaisedAt));
             var shards = await Task.WhenAll(Enumerable.Range(0, ICustomerIndexGrain.Shards)
-                .Select(shard => grains.GetGrain<ICustomerIndexGrain>(shard).FindAsync(query, take)));
+                .Select(shard => grains.Ref<ICustomerIndexGrain>(shard).FindAsync(query, take)));
             recorded = shards.SelectMany(ids => ids);
         }
         else
@@ -112,7 +113,7 @@ public static class CustomersApi
             return Problems.Forbidden(NotYourCustomer);
         }
 
-        var snapshot = await grains.GetGrain<ICustomerGrain>(id).GetSnapshotAsync();
+        var snapshot = await grains.Ref<ICustomerGrain>(id).GetSnapshotAsync();
         if (snapshot.InteractionCount == 0)
         {
             return Problems.NotFound($"no interactions have been recorded for customer '{id}'");

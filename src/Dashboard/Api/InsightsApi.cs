@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Insights;
 using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api.OpenApi;
@@ -64,7 +65,7 @@ public static class InsightsApi
 
         // Up to this moment: what the partitions changed in the last seconds is forwarded first.
         await Task.WhenAll(alerts.All.Select(p => alerts.Book(p).ForwardInsightsAsync()));
-        var days = await Task.WhenAll(DaysOf(from, to).Select(day => grains.GetGrain<IInsightDayGrain>(IInsightDayGrain.KeyOf(day)).TallyAsync(groupBy, from, to)));
+        var days = await Task.WhenAll(DaysOf(from, to).Select(day => grains.Ref<IInsightDayGrain>(IInsightDayGrain.KeyOf(day)).TallyAsync(groupBy, from, to)));
         var report = PainPoints.Report(days.SelectMany(d => d.Groups), from, to, groupBy, days.Sum(d => d.Omitted), options.Value.ExamplesPerGroup);
         return format == "csv"
             ? Results.Text(PainPoints.Csv(report), "text/csv; charset=utf-8")

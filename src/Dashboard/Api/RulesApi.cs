@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Rules;
 using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api.OpenApi;
@@ -53,7 +54,7 @@ public static class RulesApi
 
         var errors = new FieldErrors();
         var change = body.Value.Over(current, errors);
-        var rulesGrain = grains.GetGrain<IRulesGrain>(0);
+        var rulesGrain = grains.Ref<IRulesGrain>(0);
         var proposed = await rulesGrain.GetChangesAsync();
         proposed = proposed with { ByRule = proposed.ByRule.SetItem(ruleId, change) };
         var parameterErrors = new List<string>();

@@ -1,3 +1,4 @@
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Touchpoints;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Touchpoints;
@@ -32,12 +33,12 @@ public static class TouchpointsApi
             return Problems.InvalidParameter("minEvents", "must be a whole number, 0 or more");
         }
 
-        return Results.Ok(await grains.GetGrain<ITouchpointDirectoryGrain>(0).TopAsync(count, least));
+        return Results.Ok(await grains.Ref<ITouchpointDirectoryGrain>(0).TopAsync(count, least));
     }
 
     private static async Task<IResult> GetAsync(IGrainFactory grains, string id)
     {
-        var snapshot = await grains.GetGrain<ITouchpointGrain>(id).GetSnapshotAsync();
+        var snapshot = await grains.Ref<ITouchpointGrain>(id).GetSnapshotAsync();
         return snapshot.Total == 0
             ? Problems.NotFound($"no interactions have been recorded at touchpoint '{id}'")
             : Results.Ok(snapshot);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Webhooks;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Webhooks;
@@ -25,7 +26,7 @@ public static class WebhooksApi
 
     private static async Task<WebhookDeliveries> ListAsync(ClusterAlerts alerts, IGrainFactory grains)
     {
-        var partitions = await Task.WhenAll(alerts.All.Select(p => grains.GetGrain<IWebhookOutboxGrain>(p).StatusAsync()));
+        var partitions = await Task.WhenAll(alerts.All.Select(p => grains.Ref<IWebhookOutboxGrain>(p).StatusAsync()));
         return new WebhookDeliveries([.. partitions.SelectMany(p => p).GroupBy(s => s.Name).Select(Merge)]);
     }
 

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Customers;
 using CxLive.Contracts.Feed;
+using CxLive.Contracts.Grains;
 using CxLive.Dashboard;
 using CxLive.Grains.Customers;
 using CxLive.Grains.Feed;
@@ -38,7 +39,7 @@ public sealed class CustomerWatches(
 
         if (first)
         {
-            await grains.GetGrain<ICustomerGrain>(customerId).WatchAsync(Reference);
+            await grains.Ref<ICustomerGrain>(customerId).WatchAsync(Reference);
         }
     }
 
@@ -100,7 +101,7 @@ public sealed class CustomerWatches(
                 {
                     try
                     {
-                        await grains.GetGrain<ICustomerGrain>(customer).WatchAsync(Reference);
+                        await grains.Ref<ICustomerGrain>(customer).WatchAsync(Reference);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -119,7 +120,7 @@ public sealed class CustomerWatches(
     {
         try
         {
-            await grains.GetGrain<ICustomerGrain>(customerId).UnwatchAsync(Reference);
+            await grains.Ref<ICustomerGrain>(customerId).UnwatchAsync(Reference);
         }
         catch (Exception e)
         {

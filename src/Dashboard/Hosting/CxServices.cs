@@ -19,7 +19,6 @@ public static class CxServices
 
     public static IServiceCollection AddCxIngestion(this IServiceCollection services)
     {
-        services.AddSingleton<HotGrainReferences>();
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<InFlightBatches>();
         services.AddHostedService<GracefulShutdown>();

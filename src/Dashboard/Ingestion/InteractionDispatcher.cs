@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Customers;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Customers;
@@ -19,7 +20,7 @@ namespace CxLive.Dashboard.Ingestion;
 /// its count, and its ledger knows whether it kept it (docs/durability.md). A re-sent id in another
 /// entry stays a duplicate: the touchpoint heard of it with the entry its customer took.
 /// </summary>
-public sealed class InteractionDispatcher(HotGrainReferences grains, CxMetrics metrics, TimeProvider time)
+public sealed class InteractionDispatcher(IGrainFactory grains, CxMetrics metrics, TimeProvider time)
 {
     /// <param name="acceptedAt">When CxLive took the interactions in (a stream entry's time); now when not given.</param>
     public async Task<DispatchResult> DispatchAsync(IReadOnlyList<Interaction> interactions, DeliveryCycle? cycle = null, bool redelivery = false, DateTimeOffset? acceptedAt = null)
@@ -45,7 +46,7 @@ public sealed class InteractionDispatcher(HotGrainReferences grains, CxMetrics m
         var recorded = await Task.WhenAll(byCustomer.Select(async pair =>
         {
             var batch = pair.Value.DrainToImmutable();
-            var result = await grains.Customer(pair.Key).RecordAsync(batch);
+            var result = await grains.Ref<ICustomerGrain>(pair.Key).RecordAsync(batch);
             return (Customer: pair.Key, Batch: batch, Result: result);
         }));
 
@@ -74,7 +75,7 @@ public sealed class InteractionDispatcher(HotGrainReferences grains, CxMetrics m
         }
 
         var counted = await Task.WhenAll(byTouchpoint.Select(async pair =>
-            (Touchpoint: pair.Key, Activation: await grains.Touchpoint(pair.Key).RecordAsync(pair.Value.DrainToImmutable(), cycle?.Consumer))));
+            (Touchpoint: pair.Key, Activation: await grains.Ref<ITouchpointGrain>(pair.Key).RecordAsync(pair.Value.DrainToImmutable(), cycle?.Consumer))));
         foreach (var (touchpoint, activation) in counted)
         {
             cycle?.Touchpoint(touchpoint, activation);

@@ -1,3 +1,4 @@
+using CxLive.Contracts.Grains;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CxLive.Dashboard.Operations;
@@ -19,7 +20,7 @@ public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplication
 
         try
         {
-            var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(Patience, cancellationToken);
+            var silos = await grains.Ref<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(Patience, cancellationToken);
             return HealthCheckResult.Healthy($"{silos.Count} active silo(s) answer");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

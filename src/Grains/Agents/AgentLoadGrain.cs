@@ -1,4 +1,5 @@
 using CxLive.Contracts.Agents;
+using CxLive.Contracts.Grains;
 using CxLive.Grains.Storage;
 
 namespace CxLive.Grains.Agents;
@@ -39,6 +40,6 @@ public sealed class AgentLoadGrain(
         }
 
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IOutreachQueueGrain>(0).SlotFreedAsync(this.GetPrimaryKeyString()); // one-way
+        await GrainFactory.Ref<IOutreachQueueGrain>(0).SlotFreedAsync(this.GetPrimaryKeyString()); // one-way
     }
 }

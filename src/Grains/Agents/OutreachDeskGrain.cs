@@ -3,6 +3,7 @@ using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Customers;
 using CxLive.Contracts.Feed;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
 using CxLive.Contracts.Touchpoints;
@@ -82,7 +83,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 continue;
             }
 
-            var customer = await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetSnapshotAsync();
+            var customer = await GrainFactory.Ref<ICustomerGrain>(customerId).GetSnapshotAsync();
             var channel = OutreachRouting.PreferredChannel(customer.ByChannel, action.Channel);
             var now = _time.GetUtcNow();
             var prompt = new OutreachPrompt
@@ -114,7 +115,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             else if (OutreachRouting.Able(_options.Agents, channel).Count > 0)
             {
                 // Every agent with the skill is full: it waits in the shared queue (one-way).
-                await GrainFactory.GetGrain<IOutreachQueueGrain>(0).WaitAsync(new QueuedPrompt(prompt.Id, Partition, prompt.Severity, prompt.CreatedAt, channel));
+                await GrainFactory.Ref<IOutreachQueueGrain>(0).WaitAsync(new QueuedPrompt(prompt.Id, Partition, prompt.Severity, prompt.CreatedAt, channel));
             }
         }
 
@@ -158,7 +159,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     }
 
     private Task AssignAlertAsync(OutreachPrompt prompt, string agentId) =>
-        GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
+        GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
         {
             Kind = AlertActionKind.Assign,
             AgentId = agentId,
@@ -227,7 +228,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     /// <summary>Prompts that left their agent's queue: the console hears of it, the slot is freed.</summary>
     private async Task AfterLeavingAsync(IEnumerable<OutreachPrompt> gone)
     {
-        var feed = GrainFactory.GetGrain<IAlertFeedGrain>(Partition);
+        var feed = GrainFactory.Ref<IAlertFeedGrain>(Partition);
         foreach (var prompt in gone.Where(p => p.AgentId is not null))
         {
             await PublishAsync(_prompts.ById.GetValueOrDefault(prompt.Id) ?? prompt); // the console takes it off the agent's queue
@@ -235,7 +236,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         }
     }
 
-    private IAgentLoadGrain Load(string agentId) => GrainFactory.GetGrain<IAgentLoadGrain>(agentId);
+    private IAgentLoadGrain Load(string agentId) => GrainFactory.Ref<IAgentLoadGrain>(agentId);
 
     /// <summary>
     /// A pending prompt learns what its customer's alert learned since (a folded condition: evidence,
@@ -256,7 +257,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             return; // a replay: nothing new
         }
 
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(prompt.CustomerId).GetSnapshotAsync();
+        var customer = await GrainFactory.Ref<ICustomerGrain>(prompt.CustomerId).GetSnapshotAsync();
         var enriched = Number(prompt with
         {
             Severity = severity,
@@ -306,7 +307,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     public async Task<AlertActionResult> AssignAsync(string alertId, AlertAction assign)
     {
-        var result = await GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(alertId, assign);
+        var result = await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(alertId, assign);
         if (result is { Succeeded: true, Alert: { } assigned } && assign.AgentId is { } agentId)
         {
             await ReassignAsync(assigned.Id, agentId); // the prompt follows its alert
@@ -378,15 +379,15 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     {
         // The alert first, so its history carries the agent's words; then the outreach joins the
         // customer's journey (where a successful one may clear the rule, which then finds it closed).
-        var moved = await GrainFactory.GetGrain<IAlertBookGrain>(Partition).ActAsync(reported.AlertId, OutreachFollowUp.ActionOf(reported));
+        var moved = await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(reported.AlertId, OutreachFollowUp.ActionOf(reported));
         var interaction = OutreachFollowUp.InteractionOf(reported);
-        var customer = GrainFactory.GetGrain<ICustomerGrain>(reported.CustomerId);
+        var customer = GrainFactory.Ref<ICustomerGrain>(reported.CustomerId);
         var recorded = await customer.RecordAsync([interaction]);
         await customer.CheckpointAsync();
         if (recorded.Accepted > 0)
         {
             // Counted like ingestion counts it: only when the customer took it as new.
-            await GrainFactory.GetGrain<ITouchpointGrain>(interaction.Touchpoint).RecordAsync([interaction], consumer: null);
+            await GrainFactory.Ref<ITouchpointGrain>(interaction.Touchpoint).RecordAsync([interaction], consumer: null);
         }
 
         _prompts.FollowedUp(reported.Id);
@@ -435,7 +436,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             return;
         }
 
-        await GrainFactory.GetGrain<IAlertFeedGrain>(Partition).PublishPromptAsync(prompt);
+        await GrainFactory.Ref<IAlertFeedGrain>(Partition).PublishPromptAsync(prompt);
         _published = prompt.Sequence;
     }
 

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Agents;
+using CxLive.Contracts.Grains;
 using CxLive.Grains.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
@@ -61,7 +62,7 @@ public sealed class OutreachQueueGrain(
         {
             while (_inTurn.FirstOrDefault(w => OutreachRouting.Able([agent], w.Channel).Count > 0) is { } waiting)
             {
-                var result = await GrainFactory.GetGrain<IOutreachDeskGrain>(waiting.Partition).AssignQueuedAsync(waiting.PromptId, agentId);
+                var result = await GrainFactory.Ref<IOutreachDeskGrain>(waiting.Partition).AssignQueuedAsync(waiting.PromptId, agentId);
                 if (result == QueuedHandOut.Full)
                 {
                     break;

@@ -3,6 +3,7 @@ using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Customers;
 using CxLive.Contracts.Feed;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Insights;
 using CxLive.Contracts.Webhooks;
 using CxLive.Grains.Agents;
@@ -131,7 +132,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             // A person who closes a customer's alert without saying how it ended: the customer's
             // timeline decides (the customer interleaves this read, so a customer waiting on this
             // partition to take its signals cannot deadlock with it).
-            action = action with { Outcome = await GrainFactory.GetGrain<ICustomerGrain>(customer).OutcomeSinceAsync(alert.RaisedAt, alert.Evidence) };
+            action = action with { Outcome = await GrainFactory.Ref<ICustomerGrain>(customer).OutcomeSinceAsync(alert.RaisedAt, alert.Evidence) };
         }
 
         var changes = new BookChanges();
@@ -187,7 +188,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         {
             var changes = _state.ChangesAfter(_insightsForwarded, InsightsBatch);
             await Task.WhenAll(changes.Alerts.Select(AlertFact.Of).GroupBy(f => f.Day)
-                .Select(day => GrainFactory.GetGrain<IInsightDayGrain>(IInsightDayGrain.KeyOf(day.Key)).RecordAsync([.. day])));
+                .Select(day => GrainFactory.Ref<IInsightDayGrain>(IInsightDayGrain.KeyOf(day.Key)).RecordAsync([.. day])));
             await _store.WriteAsync(InsightsCursorScope, [new(InsightsCursorRecord, BitConverter.GetBytes(changes.Head))]);
             _insightsForwarded = changes.Head;
             if (!changes.More)
@@ -342,7 +343,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     {
         _statsTimer?.Dispose();
         _statsTimer = null;
-        await GrainFactory.GetGrain<IWallStatsGrain>(0).ReportAsync(Partition, _state.FiguresAt(_time.GetUtcNow()));
+        await GrainFactory.Ref<IWallStatsGrain>(0).ReportAsync(Partition, _state.FiguresAt(_time.GetUtcNow()));
     }
 
     /// <summary>One timer, on the next moment something is due (the reminder covers a deactivated partition).</summary>

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Feed;
+using CxLive.Contracts.Grains;
 using CxLive.Grains.Feed;
 
 namespace CxLive.Grains.Alerts;
@@ -27,6 +28,6 @@ public sealed class WallStatsGrain(TimeProvider time) : Grain, IWallStatsGrain
     {
         _push?.Dispose();
         _push = null;
-        await GrainFactory.GetGrain<IAlertFeedGrain>(0).PublishStatsAsync(PartitionFigures.Sum(_latest.Values, time.GetUtcNow()));
+        await GrainFactory.Ref<IAlertFeedGrain>(0).PublishStatsAsync(PartitionFigures.Sum(_latest.Values, time.GetUtcNow()));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Customers;
 using CxLive.Contracts.Feed;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
@@ -114,7 +115,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         var tenth = ExperienceDirectoryGrain.TenthOf(_detectors.Experience.ScoreAt(state.Detection.Experience, now));
         if (tenth != state.ReportedTenth)
         {
-            await GrainFactory.GetGrain<IExperienceDirectoryGrain>(0).MoveAsync(state.ReportedTenth, tenth);
+            await GrainFactory.Ref<IExperienceDirectoryGrain>(0).MoveAsync(state.ReportedTenth, tenth);
             state.ReportedTenth = tenth;
         }
     }
@@ -125,7 +126,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (_state.State.IndexedOn != today)
         {
-            await GrainFactory.GetGrain<ICustomerIndexGrain>(ICustomerIndexGrain.ShardOf(customerId)).SeenAsync(customerId, today);
+            await GrainFactory.Ref<ICustomerIndexGrain>(ICustomerIndexGrain.ShardOf(customerId)).SeenAsync(customerId, today);
             _state.State.IndexedOn = today;
         }
     }
@@ -153,7 +154,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         if (_signals.Count > 0)
         {
             // Cleared only once the book has them: if it is unreachable, the next batch retries them.
-            await GrainFactory.GetGrain<IAlertBookGrain>(AlertPartitions.Of(this.GetPrimaryKeyString(), _alertPartitions)).ApplyAsync([.. _signals]);
+            await GrainFactory.Ref<IAlertBookGrain>(AlertPartitions.Of(this.GetPrimaryKeyString(), _alertPartitions)).ApplyAsync([.. _signals]);
             _signals.Clear();
         }
     }

@@ -1,3 +1,4 @@
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Rules;
 using CxLive.Grains.Rules;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +23,7 @@ public sealed class RuleBookWatcher(IGrainFactory grains, LiveRuleBookSource sou
         {
             try
             {
-                var rules = grains.GetGrain<IRulesGrain>(0);
+                var rules = grains.Ref<IRulesGrain>(0);
                 if (await rules.GetVersionAsync() > source.Version)
                 {
                     source.Apply(await rules.GetChangesAsync());

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CxLive.Contracts.Customers;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Insights;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Customers;
@@ -177,7 +178,7 @@ public sealed class InsightDayGrain(
         var oldest = Day.AddDays(-(int)Math.Ceiling(_options.Retention.TotalDays));
         for (var back = 1; back <= 7; back++)
         {
-            await GrainFactory.GetGrain<IInsightDayGrain>(IInsightDayGrain.KeyOf(oldest.AddDays(-back))).ForgetAsync();
+            await GrainFactory.Ref<IInsightDayGrain>(IInsightDayGrain.KeyOf(oldest.AddDays(-back))).ForgetAsync();
         }
     }
 
@@ -222,7 +223,7 @@ public sealed class InsightDayGrain(
     private async Task<List<AlertFact>> WithWordsAsync(List<AlertFact> facts)
     {
         var timelines = await Task.WhenAll(facts.Select(f => f.CustomerId!).Distinct(StringComparer.Ordinal)
-            .Select(async c => (Customer: c, Snapshot: await GrainFactory.GetGrain<ICustomerGrain>(c).GetSnapshotAsync())));
+            .Select(async c => (Customer: c, Snapshot: await GrainFactory.Ref<ICustomerGrain>(c).GetSnapshotAsync())));
         var byCustomer = timelines.ToDictionary(t => t.Customer, t => t.Snapshot.Timeline, StringComparer.Ordinal);
         return [.. facts.Select(f =>
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Alerts;
@@ -77,7 +78,7 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain, IRemindable
         if (now - _reportedAt >= ReportEvery)
         {
             _reportedAt = now;
-            await GrainFactory.GetGrain<ITouchpointDirectoryGrain>(0).ReportAsync(await GetSnapshotAsync()); // one-way
+            await GrainFactory.Ref<ITouchpointDirectoryGrain>(0).ReportAsync(await GetSnapshotAsync()); // one-way
         }
 
         return _activation;
@@ -114,7 +115,7 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain, IRemindable
         if (_signals.Count > 0)
         {
             _checkpoint.MarkDirty();
-            await GrainFactory.GetGrain<IAlertBookGrain>(AlertPartitions.Of(touchpoint, _alertPartitions)).ApplyAsync([.. _signals]);
+            await GrainFactory.Ref<IAlertBookGrain>(AlertPartitions.Of(touchpoint, _alertPartitions)).ApplyAsync([.. _signals]);
             _signals.Clear();
         }
 

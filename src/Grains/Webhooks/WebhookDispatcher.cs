@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Webhooks;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,7 @@ public sealed class WebhookDispatcher(IWebhookTransport transport, IGrainFactory
         {
             try
             {
-                await grains.GetGrain<IWebhookOutboxGrain>(partition).ReportAsync([result]);
+                await grains.Ref<IWebhookOutboxGrain>(partition).ReportAsync([result]);
                 return;
             }
             catch (Exception e) when (tried < ReportRetries.Length)

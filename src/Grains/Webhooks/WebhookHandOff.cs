@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Webhooks;
 using CxLive.Grains.Alerts;
 
@@ -21,7 +22,7 @@ public sealed class WebhookHandOff(WebhookTargets targets, IGrainFactory grains)
         }
 
         var sequences = changes.Alerts.Select(c => c.Alert.Sequence).Concat(changes.Incidents.Select(i => i.Sequence)).ToList();
-        return grains.GetGrain<IWebhookOutboxGrain>(partition).TakeAsync(new WebhookChanges(
+        return grains.Ref<IWebhookOutboxGrain>(partition).TakeAsync(new WebhookChanges(
             [.. changes.Alerts.Where(c => c.Alert.SilencedBy is null)],
             [.. changes.Incidents],
             [.. changes.OpenedIncidents.Select(i => i.Id)],

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Webhooks;
 using CxLive.Grains.Alerts;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,7 @@ public sealed class WebhookWakeUp(WebhookTargets targets, IOptions<AlertOptions>
     {
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, alerts.Value.Partitions).Select(p => grains.GetGrain<IWebhookOutboxGrain>(p).WakeAsync()));
+            await Task.WhenAll(Enumerable.Range(0, alerts.Value.Partitions).Select(p => grains.Ref<IWebhookOutboxGrain>(p).WakeAsync()));
         }
         catch (Exception e)
         {

@@ -1,4 +1,5 @@
 using CxLive.Contracts.Customers;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Touchpoints;
 using CxLive.Dashboard.Hosting;
@@ -248,8 +249,8 @@ public sealed class InteractionStreamConsumer(
     {
         while (true)
         {
-            var touchpoints = await Task.WhenAll(_cycle.Touchpoints.Keys.Select(async t => (t, await grains.GetGrain<ITouchpointGrain>(t).CheckpointAsync())));
-            var customers = await Task.WhenAll(_cycle.Customers.Keys.Select(async c => (c, await grains.GetGrain<ICustomerGrain>(c).CheckpointAsync())));
+            var touchpoints = await Task.WhenAll(_cycle.Touchpoints.Keys.Select(async t => (t, await grains.Ref<ITouchpointGrain>(t).CheckpointAsync())));
+            var customers = await Task.WhenAll(_cycle.Customers.Keys.Select(async c => (c, await grains.Ref<ICustomerGrain>(c).CheckpointAsync())));
             foreach (var (touchpoint, activation) in touchpoints)
             {
                 _cycle.Touchpoint(touchpoint, activation);
@@ -276,7 +277,7 @@ public sealed class InteractionStreamConsumer(
             await _db.StreamAcknowledgeAsync(_options.Stream, _options.Group, chunk);
         }
 
-        await Task.WhenAll(_cycle.Touchpoints.Keys.Select(t => grains.GetGrain<ITouchpointGrain>(t).ReleaseAsync(Consumer)));
+        await Task.WhenAll(_cycle.Touchpoints.Keys.Select(t => grains.Ref<ITouchpointGrain>(t).ReleaseAsync(Consumer)));
         _unacknowledged.Clear();
         _cycle.Clear();
     }

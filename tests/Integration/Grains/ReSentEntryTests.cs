@@ -40,7 +40,7 @@ public sealed class ReSentEntryTests(ClusterFixture fixture)
         var touchpoint = "web/resent-" + Guid.NewGuid().ToString("N")[..8];
         var sent = Make(NewCustomer(), fixture.Clock.GetUtcNow(), InteractionTypes.PageView, touchpoint);
         var dispatcher = new InteractionDispatcher(
-            new HotGrainReferences(fixture.Grains), fixture.Cluster.GetSiloServiceProvider().GetRequiredService<CxMetrics>(), fixture.Clock);
+            fixture.Grains, fixture.Cluster.GetSiloServiceProvider().GetRequiredService<CxMetrics>(), fixture.Clock);
 
         // The re-send is read, counted and acknowledged: the touchpoint forgets the ids it held for the consumer.
         var cycle = new DeliveryCycle("consumer-a");
