@@ -91,7 +91,11 @@ function candidates() {
 
 function visibleAlerts() {
   const all = candidates();
-  document.getElementById("shown").textContent = t("filter.shown", { shown: formatNumber(Math.min(all.length, MAX_SHOWN)), count: formatNumber(all.length) });
+  // The heat map and the counters count an absorbed customer alert too (it is not resolved): say how
+  // many of those stand behind incident cards, so the numbers on the wall add up.
+  const inside = [...alerts.values()].filter(a => a.incidentId && !a.opensIncident && a.state !== "resolved" && passes(a)).length;
+  document.getElementById("shown").textContent = t("filter.shown", { shown: formatNumber(Math.min(all.length, MAX_SHOWN)), count: formatNumber(all.length) })
+    + (inside > 0 ? " " + tn("filter.inside", inside) : "");
   if (!WALL_MODE) return all.slice(0, MAX_SHOWN);
   // Wall mode: incidents, then one page of the rest; the summary counts the rest by rule.
   const incidentCards = all.filter(isIncident);
@@ -213,18 +217,20 @@ function fillCard(li, alert, incident, now) {
     ? `${words.wording} (${channelName(alert.suggestedAction.channel)})` : "";
 }
 
-// Counters come from the server's wallStats (over every alert); until the first arrives, from what is here.
+// Counters come from the server's wallStats (over every alert, pushed at most once a second). The
+// page's own alerts are a part of those, pushed at once: a counter never shows fewer than the page
+// holds, so a critical card is never listed under "0 critical" for the second before the next stats.
 function renderStats() {
   const open = [...alerts.values()].filter(a => a.state !== "resolved");
   const minuteAgo = Date.now() - 60_000;
-  const bySeverity = severity => serverStats?.openBySeverity?.[severity] ?? (serverStats ? 0 : open.filter(a => a.severity === severity).length);
+  const bySeverity = severity => Math.max(serverStats?.openBySeverity?.[severity] ?? 0, open.filter(a => a.severity === severity).length);
   const counts = { critical: bySeverity("critical"), warning: bySeverity("warning"), info: bySeverity("info") };
   document.getElementById("stat-open").textContent = formatNumber(counts.critical + counts.warning + counts.info);
   for (const severity of ["critical", "warning", "info"]) {
     document.getElementById(`stat-${severity}`).textContent = formatNumber(counts[severity]);
   }
-  document.getElementById("stat-rate").textContent = formatNumber(serverStats?.raisedLastMinute
-    ?? [...alerts.values()].filter(a => Date.parse(a.raisedAt) >= minuteAgo).length);
+  document.getElementById("stat-rate").textContent = formatNumber(Math.max(serverStats?.raisedLastMinute ?? 0,
+    [...alerts.values()].filter(a => Date.parse(a.raisedAt) >= minuteAgo).length));
   renderHeatmap(open);
 }
 

@@ -90,6 +90,17 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]));
         await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alert absorbed", new() { Timeout = 15_000 });
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("incident: 1 customer affected");
+
+        // The numbers on the wall add up: the critical incident is counted as soon as its card is
+        // there, and the cards plus the alerts inside incidents are the heat map's unresolved alerts.
+        Assert.True(await NumberAsync(page, "#stat-critical") >= 1);
+        await Assertions.Expect(page.Locator("#shown")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"more inside (an incident|incidents)$"));
+        await Eventually.TrueAsync(async () =>
+        {
+            var (shown, heat) = (await page.Locator("#shown").InnerTextAsync(), await page.Locator("#heat-total").InnerTextAsync());
+            int First(string text, string pattern) => int.Parse(System.Text.RegularExpressions.Regex.Match(text.Replace(",", ""), pattern).Groups[1].Value, CultureInfo.InvariantCulture);
+            return First(shown, @"of (\d+) alerts") + First(shown, @"(\d+) more inside") == First(heat, @"^(\d+)");
+        }, Patience, "the cards and the alerts inside incidents to add up to the heat map's total");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-incident.png") });
     }
 
