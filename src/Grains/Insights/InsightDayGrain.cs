@@ -18,9 +18,10 @@ namespace CxLive.Grains.Insights;
 /// (<see cref="IRecordStore"/>: a Redis hash per day in Redis mode), so a forwarded change writes
 /// only the alerts it touched. The customers' own words are read from their timelines when an
 /// alert first arrives, while the timeline still has them, and kept with the alert, so examples stay
-/// readable for the whole retention. The lookups are bounded (<see cref="LookupsPerTick"/> a second, and
-/// <see cref="WordsWaiting"/> alerts wait at most: in a flood the newest are read, as reports show the newest words) and run apart from the
-/// partition's call (on a timer, or before a report), and a partition's call interleaves with them:
+/// readable for the whole retention. The lookups are bounded (<see cref="LookupsPerTick"/> a second,
+/// and at most <see cref="WordsWaiting"/> alerts wait: in a flood the newest are read, as reports show
+/// the newest words) and run apart from the partition's call (on a timer, or before a report), and a
+/// partition's call interleaves with them:
 /// a customer grain being read may be waiting on that very partition. Only
 /// today's grain is busy; older days activate for a report and are collected when idle.
 /// </summary>
