@@ -103,6 +103,22 @@ public sealed partial class AlertTextTableTests
         Assert.Equal("2 failed searches in 4 min", AlertTexts.English.Text("repeated-failed-search.title", new() { ["count"] = 2, ["span"] = "4 min" }));
     }
 
+    /// <summary>
+    /// The desk reaches a customer on the channel they use most (the rule's channel is only the
+    /// fallback), so a prompt's context must not tell the agent to call, email or text: an agent read
+    /// "Reach them on Email" above "Call within a day".
+    /// </summary>
+    [Fact]
+    public void No_context_tells_the_agent_which_channel_to_use()
+    {
+        var naming = AlertTexts.English.Keys
+            .Where(k => k.EndsWith(".context", StringComparison.Ordinal))
+            .SelectMany(k => AlertTexts.English.Forms(k).Select(text => (Key: k, Text: text)))
+            .Where(t => ChannelVerb().IsMatch(t.Text));
+
+        Assert.Empty(naming);
+    }
+
     /// <summary>Each rule id with the source file of the detector that writes its alerts.</summary>
     private static Dictionary<string, string> SourcesByRule()
     {
@@ -122,4 +138,7 @@ public sealed partial class AlertTextTableTests
 
     [GeneratedRegex(@"\{([^{}]+)\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\b(call|calling|phone|ring|e-?mail|sms|text them|message them)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChannelVerb();
 }
