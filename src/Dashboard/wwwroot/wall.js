@@ -300,7 +300,15 @@ function header(text, scope) {
   return th;
 }
 
-// The touchpoints failing most right now, from the server (refreshed every 10 s).
+// An incident's touchpoint belongs in the list of those failing most as soon as its card is on the
+// wall, not up to 10 s later: the list is read again a second after an incident opens or grows (once
+// for a burst of them).
+let topReload = null;
+function reloadTopSoon() {
+  topReload ??= setTimeout(() => { topReload = null; loadTopTouchpoints(); }, 1_000);
+}
+
+// The touchpoints failing most right now, from the server (refreshed every 10 s, and after incidents).
 async function loadTopTouchpoints() {
   const response = await fetch("/api/touchpoints?top=5");
   if (!response.ok) return;
@@ -397,11 +405,15 @@ async function loadCurrent() {
 
 const connection = connectHub();
 
-connection.on("alertRaised", upsert);
+connection.on("alertRaised", alert => {
+  upsert(alert);
+  if (isIncident(alert)) reloadTopSoon();
+});
 connection.on("alertUpdated", upsert);
 connection.on("incidentUpdated", incident => {
   if (!isNewer(incident, incidents.get(incident.id))) return;
   incidents.set(incident.id, incident);
+  reloadTopSoon();
   scheduleRender();
 });
 connection.on("wallStats", showStats);

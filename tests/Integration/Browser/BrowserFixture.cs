@@ -36,10 +36,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page (its own storage, so the language choice of one test never leaks into another).</summary>
-    public async Task<IPage> NewPageAsync(string path, CxLiveApp? app = null)
+    /// <param name="beforeLoad">Runs on the page before it loads (a test that drives the page's clock installs it here).</param>
+    public async Task<IPage> NewPageAsync(string path, CxLiveApp? app = null, Func<IPage, Task>? beforeLoad = null)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
         var page = await context.NewPageAsync();
+        if (beforeLoad is not null)
+        {
+            await beforeLoad(page);
+        }
+
         await page.GotoAsync(new Uri((app ?? App).BaseAddress, path).ToString());
         await page.Locator("#connection[data-state=live]").WaitForAsync(new() { Timeout = 15_000 });
         return page;

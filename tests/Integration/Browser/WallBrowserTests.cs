@@ -104,6 +104,39 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-incident.png") });
     }
 
+    /// <summary>
+    /// The page's clock stands still from before it loads, so its 10-second refresh never comes: only
+    /// the incident itself can bring its touchpoint into the list of those failing most.
+    /// </summary>
+    [Fact]
+    public async Task An_incidents_touchpoint_joins_the_failing_list_a_second_after_its_card()
+    {
+        var page = await fixture.NewPageAsync("/", beforeLoad: async p =>
+        {
+            await p.Clock.InstallAsync();
+            await p.Clock.PauseAtAsync(DateTime.UtcNow.AddSeconds(1));
+        });
+        var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            [.. Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]))).StatusCode);
+
+        // Frames come only as the test moves the page's clock: a frame's worth at a time until the card is drawn.
+        var card = page.Locator(".alert[data-rule='touchpoint-degradation']", new() { Has = page.Locator(".touchpoint", new() { HasTextString = touchpoint }) });
+        var moved = 0L;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await card.IsVisibleAsync() && waited.Elapsed < Patience)
+        {
+            await page.Clock.RunForAsync(16);
+            moved += 16;
+        }
+
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 1 });
+        await page.Clock.RunForAsync(1_500);
+        Assert.True(moved + 1_500 < 10_000, $"the page's clock moved {moved + 1_500} ms: its own refresh may have come");
+        await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{touchpoint}']")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+    }
+
     [Fact]
     public async Task Wall_mode_summarises_by_rule_and_pages_through_the_rest()
     {
