@@ -38,6 +38,7 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain, IRemindable
     /// <summary>How often, at most, this touchpoint tells the directory its figures while traffic flows.</summary>
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
     private DateTimeOffset _reportedAt = DateTimeOffset.MinValue;
+    private IGrainTimer? _lateReport;
 
     public TouchpointGrain(
         [PersistentState("touchpoint", StorageNames.State)] IPersistentState<TouchpointState> state,
@@ -75,13 +76,28 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain, IRemindable
 
         _checkTimer ??= this.RegisterGrainTimer(CheckTimeAsync, new GrainTimerCreationOptions(TouchpointRules.CheckEvery, TouchpointRules.CheckEvery) { KeepAlive = true });
 
-        if (now - _reportedAt >= ReportEvery)
+        var sinceReport = now - _reportedAt;
+        if (sinceReport >= ReportEvery)
         {
-            _reportedAt = now;
-            await GrainFactory.Ref<ITouchpointDirectoryGrain>(0).ReportAsync(await GetSnapshotAsync()); // one-way
+            await ReportAsync();
+        }
+        else
+        {
+            // The last batch of a burst would otherwise wait for the next interaction, however long:
+            // the directory hears of it when the interval is over.
+            _lateReport ??= this.RegisterGrainTimer(ReportAsync, sinceReport < TimeSpan.Zero ? ReportEvery : ReportEvery - sinceReport, Timeout.InfiniteTimeSpan);
         }
 
         return _activation;
+    }
+
+    /// <summary>Tells the directory this touchpoint's figures now (one-way).</summary>
+    private async Task ReportAsync()
+    {
+        _lateReport?.Dispose();
+        _lateReport = null;
+        _reportedAt = _time.GetUtcNow();
+        await GrainFactory.Ref<ITouchpointDirectoryGrain>(0).ReportAsync(await GetSnapshotAsync());
     }
 
     /// <summary>Time has passed: judged at the clock's now, or at the newest event if that is later (skew).</summary>
