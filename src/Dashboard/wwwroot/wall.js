@@ -66,34 +66,36 @@ function scheduleRender() {
 const isIncident = alert => Boolean(alert.opensIncident && alert.incidentId);
 
 // The filters of the interactive wall: severity, state ("not resolved" by default, the counters'
-// own definition), rule and touchpoint. Wall mode shows everything.
-function passes(alert) {
-  if (WALL_MODE) return true;
+// own definition), rule and touchpoint, read once per render. Wall mode shows everything.
+function filter() {
+  if (WALL_MODE) return () => true;
   const want = Object.fromEntries(new FormData(filters));
-  if (want.severity && alert.severity !== want.severity) return false;
-  if (want.state === "unresolved" ? alert.state === "resolved" : want.state && alert.state !== want.state) return false;
-  if (want.rule && alert.ruleId !== want.rule) return false;
-  return !want.touchpoint || alert.touchpoint === want.touchpoint;
+  return alert => {
+    if (want.severity && alert.severity !== want.severity) return false;
+    if (want.state === "unresolved" ? alert.state === "resolved" : want.state && alert.state !== want.state) return false;
+    if (want.rule && alert.ruleId !== want.rule) return false;
+    return !want.touchpoint || alert.touchpoint === want.touchpoint;
+  };
 }
 
-function candidates() {
+function visibleAlerts() {
   const now = Date.now();
   for (const [id, alert] of alerts) {
     if (alert.state === "resolved" && now - Date.parse(alert.resolvedAt ?? alert.updatedAt) > RESOLVED_KEPT_MS) alerts.delete(id);
   }
-  // A customer alert that an incident absorbed is shown by its incident's card, not on its own.
-  // Incidents come first: one card stands for many customers.
-  return [...alerts.values()]
-    .filter(a => !a.incidentId || a.opensIncident)
-    .filter(passes)
-    .sort((a, b) => isIncident(b) - isIncident(a) || byPressure(a, b));
-}
-
-function visibleAlerts() {
-  const all = candidates();
-  // The heat map and the counters count an absorbed customer alert too (it is not resolved): say how
-  // many of those stand behind incident cards, so the numbers on the wall add up.
-  const inside = [...alerts.values()].filter(a => a.incidentId && !a.opensIncident && a.state !== "resolved" && passes(a)).length;
+  // A customer alert that an incident absorbed is shown by its incident's card, not on its own; the
+  // heat map and the counters count it too (it is not resolved), so the count says how many stand
+  // behind incident cards and the numbers on the wall add up. Incidents come first: one card stands
+  // for many customers.
+  const passes = filter();
+  const all = [];
+  let inside = 0;
+  for (const alert of alerts.values()) {
+    if (!passes(alert)) continue;
+    if (!alert.incidentId || alert.opensIncident) all.push(alert);
+    else if (alert.state !== "resolved") inside++;
+  }
+  all.sort((a, b) => isIncident(b) - isIncident(a) || byPressure(a, b));
   document.getElementById("shown").textContent = t("filter.shown", { shown: formatNumber(Math.min(all.length, MAX_SHOWN)), count: formatNumber(all.length) })
     + (inside > 0 ? " " + tn("filter.inside", inside) : "");
   if (!WALL_MODE) return all.slice(0, MAX_SHOWN);
@@ -223,7 +225,9 @@ function fillCard(li, alert, incident, now) {
 function renderStats() {
   const open = [...alerts.values()].filter(a => a.state !== "resolved");
   const minuteAgo = Date.now() - 60_000;
-  const bySeverity = severity => Math.max(serverStats?.openBySeverity?.[severity] ?? 0, open.filter(a => a.severity === severity).length);
+  const held = { critical: 0, warning: 0, info: 0 };
+  for (const alert of open) if (alert.severity in held) held[alert.severity]++;
+  const bySeverity = severity => Math.max(serverStats?.openBySeverity?.[severity] ?? 0, held[severity]);
   const counts = { critical: bySeverity("critical"), warning: bySeverity("warning"), info: bySeverity("info") };
   document.getElementById("stat-open").textContent = formatNumber(counts.critical + counts.warning + counts.info);
   for (const severity of ["critical", "warning", "info"]) {

@@ -95,12 +95,13 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         // there, and the cards plus the alerts inside incidents are the heat map's unresolved alerts.
         Assert.True(await NumberAsync(page, "#stat-critical") >= 1);
         await Assertions.Expect(page.Locator("#shown")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"more inside (an incident|incidents)$"));
-        await Eventually.TrueAsync(async () =>
-        {
-            var (shown, heat) = (await page.Locator("#shown").InnerTextAsync(), await page.Locator("#heat-total").InnerTextAsync());
-            int First(string text, string pattern) => int.Parse(System.Text.RegularExpressions.Regex.Match(text.Replace(",", ""), pattern).Groups[1].Value, CultureInfo.InvariantCulture);
-            return First(shown, @"of (\d+) alerts") + First(shown, @"(\d+) more inside") == First(heat, @"^(\d+)");
-        }, Patience, "the cards and the alerts inside incidents to add up to the heat map's total");
+        await page.WaitForFunctionAsync("""
+            () => {
+              const first = (text, pattern) => Number(text.replace(/,/g, "").match(pattern)?.[1]);
+              const shown = document.getElementById("shown").textContent, heat = document.getElementById("heat-total").textContent;
+              return first(shown, /of (\d+) alerts/) + first(shown, /(\d+) more inside/) === first(heat, /^(\d+)/);
+            }
+            """, null, new() { Timeout = 10_000 }); // the cards and the alerts inside incidents add up to the heat map's total
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-incident.png") });
     }
 
