@@ -187,15 +187,7 @@ public static class AlertRate
         var bodies = Bodies(prefix, customers, batchCustomers, failing: true);
 
         var clock = Stopwatch.StartNew();
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
-        {
-            for (int i; (i = Interlocked.Increment(ref next)) < bodies.Count;)
-            {
-                using var response = await IngestHttp.PostAsync(http, bodies[i]);
-                response.EnsureSuccessStatusCode();
-            }
-        }));
+        await IngestHttp.PostAllAsync(http, bodies);
         var posted = clock.Elapsed;
         TimeSpan? counted = null, walled = null;
         while ((counted is null || walled is null) && clock.Elapsed < TimeSpan.FromMinutes(3))

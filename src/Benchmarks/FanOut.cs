@@ -19,7 +19,7 @@ namespace CxLive.Benchmarks;
 /// <summary>
 /// Alerts delivered to many wall clients: N SignalR clients subscribe to the wall, then
 /// detractor surveys of distinct customers (one alert each) are posted as fast as the server takes
-/// them; the time runs from the first POST until every client has every <c>alertRaised</c>.
+/// them, four requests at a time; the time runs from the first POST until every client has every <c>alertRaised</c>.
 /// <see cref="RunBareHubAsync"/> is the baseline: a bare hub at the same paths that parses the same
 /// POST and broadcasts an alert of the same shape per detractor survey in it, nothing else. It is
 /// also the baseline of <see cref="LatencyLoad"/>, whose probes are detractor surveys among ordinary
@@ -60,7 +60,7 @@ public static class FanOut
         if (warmUp > 0)
         {
             var warm = Stopwatch.StartNew();
-            await PostAsync(http, Bodies($"{run}w", warmUp));
+            await IngestHttp.PostAllAsync(http, Bodies($"{run}w", warmUp));
             Console.WriteLine($"warm-up: {warmUp:N0} alerts posted in {warm.Elapsed.TotalSeconds:F2} s (untimed)");
         }
 
@@ -75,7 +75,7 @@ public static class FanOut
             Volatile.Write(ref counting, $"fan-{run}-{r}-");
             Interlocked.Exchange(ref expected, (long)clients * alerts);
             var clock = Stopwatch.StartNew();
-            await PostAsync(http, bodies);
+            await IngestHttp.PostAllAsync(http, bodies);
             var finished = await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromMinutes(2))) == done.Task;
             clock.Stop();
             failed |= !finished;
@@ -98,15 +98,6 @@ public static class FanOut
         // Customers "fan-{run}-{r}-{n}" for run r, "fan-{run}w-{n}" for the warm-up: each run counts only its own.
         List<byte[]> Bodies(string prefix, int count) => [.. Enumerable.Range(0, count).Chunk(500).Select(chunk => JsonSerializer.SerializeToUtf8Bytes(
             chunk.Select(n => LoadTraffic.Detractor($"fan-{prefix}-{n}", $"fan-{prefix}-{n}", "survey/fan-out")), CxJson.Options))];
-    }
-
-    private static async Task PostAsync(HttpClient http, List<byte[]> bodies)
-    {
-        foreach (var body in bodies)
-        {
-            using var response = await IngestHttp.PostAsync(http, body);
-            response.EnsureSuccessStatusCode();
-        }
     }
 
     public static async Task<int> RunBareHubAsync(string url)

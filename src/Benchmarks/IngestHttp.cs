@@ -17,6 +17,23 @@ public static class IngestHttp
         return await http.PostAsync("api/interactions", content);
     }
 
+    /// <summary>
+    /// POSTs every body, <paramref name="inFlight"/> at a time, as an integrator's several app
+    /// servers would: one request at a time would time the server's latency per request, not its rate.
+    /// </summary>
+    public static async Task PostAllAsync(HttpClient http, IReadOnlyList<byte[]> bodies, int inFlight = 4)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
+        {
+            for (int i; (i = Interlocked.Increment(ref next)) < bodies.Count;)
+            {
+                using var response = await PostAsync(http, bodies[i]);
+                response.EnsureSuccessStatusCode();
+            }
+        }));
+    }
+
     public static Task<HttpResponseMessage> PostAsync<T>(HttpClient http, T value) =>
         PostAsync(http, JsonSerializer.SerializeToUtf8Bytes(value, CxJson.Options));
 
