@@ -14,10 +14,21 @@ public static class ApiErrors
             context.ProblemDetails.Extensions["correlationId"] = id; // what to quote when asking about this request
         }
 
-        if (context.ProblemDetails.Status == StatusCodes.Status500InternalServerError)
+        if (context.Exception is BadHttpRequestException bad)
         {
-            context.ProblemDetails.Detail =
-                "CxLive could not finish this request. Sending the same interactions again is safe: ids already recorded are skipped.";
+            // A value the framework could not bind (every CxLive endpoint checks its own values
+            // first; this is the net under them): the client's mistake, said in the framework's words.
+            context.ProblemDetails.Title = "Bad request";
+            context.ProblemDetails.Detail = bad.Message;
+        }
+        else if (context.ProblemDetails.Status == StatusCodes.Status500InternalServerError)
+        {
+            context.ProblemDetails.Detail = IsIngest(context.HttpContext.Request)
+                ? "CxLive could not finish this request. Sending the same interactions again is safe: ids already recorded are skipped."
+                : "CxLive could not finish this request. Try again; if it keeps failing, quote the correlationId.";
         }
     }
+
+    private static bool IsIngest(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/interactions", StringComparison.OrdinalIgnoreCase);
 }

@@ -11,7 +11,7 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
-        incidents.MapGet("/", (ClusterAlerts alerts, bool? open) => alerts.IncidentsAsync(open ?? false)).AllowsQuery("open").Produces<Incident[]>().ProducesProblem(StatusCodes.Status400BadRequest);
+        incidents.MapGet("/", ListAsync).AllowsQuery("open").Produces<Incident[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         incidents.MapGet("/{id}", async (ClusterAlerts alerts, string id) =>
             await alerts.GetIncidentAsync(id) is { } incident
                 ? Results.Ok(incident)
@@ -23,6 +23,18 @@ public static class IncidentsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
+    }
+
+    /// <summary>Every incident, or only the open ones with <c>open=true</c>.</summary>
+    private static async Task<IResult> ListAsync(ClusterAlerts alerts, string? open)
+    {
+        var openOnly = false;
+        if (open is not null && !bool.TryParse(open, out openOnly))
+        {
+            return Problems.InvalidParameter("open", "must be true or false");
+        }
+
+        return Results.Ok(await alerts.IncidentsAsync(openOnly));
     }
 
     private static async Task<IResult> ResolveAsync(string id, Body<IncidentResolveRequest> body, HttpRequest request, ClusterAlerts alerts)

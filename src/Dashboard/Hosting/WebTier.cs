@@ -62,7 +62,11 @@ public static class WebTier
         app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         app.UseCorrelationIds();
         app.UseCxSecurityHeaders();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A value the framework could not bind is the client's mistake (400), not CxLive's (500).
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseCxDashboardAssets();
         app.UseCxSecurity();

@@ -25,6 +25,15 @@ public sealed class NoSilentAcceptanceTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task An_incident_list_filter_that_is_not_true_or_false_is_refused_by_name()
+    {
+        var detail = await ProblemOf(await _http.GetAsync("api/incidents?open=maybe"), "open");
+
+        Assert.Equal("open: must be true or false", detail);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("api/incidents?open=true")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_silence_naming_a_rule_that_does_not_exist_is_refused()
     {
         var until = DateTimeOffset.UtcNow.AddHours(1).ToString("O");
