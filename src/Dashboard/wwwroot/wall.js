@@ -28,6 +28,7 @@ const filters = document.getElementById("filters");
 const incidents = new Map();   // id -> incident
 let serverStats = null;        // the last wallStats: counts over every alert, not only those kept here
 let renderQueued = false;
+let loaded = false;             // the current alerts have been read once: till then counters show "—"
 // What the page did, for the benchmark that floods it (docs/benchmarks.md): renders and their cost.
 const perf = window.cxWallPerf = { messages: 0, renders: 0, renderMs: 0, pruned: 0 };
 
@@ -158,10 +159,11 @@ function render() {
     if (list.children[index] !== li) list.insertBefore(li, list.children[index] ?? null);
   });
   existing.forEach(li => li.remove());
-  empty.hidden = shown.length > 0;
+  // Until the first list has come, the page knows nothing: "no open alerts" and zeros would be a claim.
+  empty.hidden = !loaded || shown.length > 0;
   refreshFilterChoices();
   list.dataset.kept = alerts.size;
-  renderStats();
+  if (loaded) renderStats();
   perf.renders++;
   perf.renderMs += performance.now() - started;
 }
@@ -404,6 +406,7 @@ async function loadCurrent() {
   for (const alert of await response.json()) {
     if (alert.state !== "resolved" || alerts.has(alert.id)) upsert(alert); // a resolution this page missed ends its card too
   }
+  loaded = true;
   scheduleRender();
 }
 
@@ -425,9 +428,10 @@ connection.onreconnecting(() => setStatus("reconnecting"));
 connection.onreconnected(follow);
 connection.onclose(() => { setStatus("disconnected"); setTimeout(start, 5_000); });
 
-// Subscribes and, only when the hub could not send everything missed, reloads the current alerts.
+// Subscribes and reloads the current alerts when the hub could not send everything missed, or
+// when they were never read (the first load failed).
 async function follow() {
-  if (await subscribe(connection, "SubscribeWall", "alerts")) await loadCurrent();
+  if (await subscribe(connection, "SubscribeWall", "alerts") || !loaded) await loadCurrent();
   setStatus("live");
 }
 
@@ -453,7 +457,7 @@ currentUser().then(showUser);
 onLanguageChange(() => {
   setStatus(currentStatus());
   [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId)));
-  if (serverStats) showStats(serverStats); else renderStats();
+  if (serverStats) showStats(serverStats); else if (loaded) renderStats();
   loadTopTouchpoints();
   loadScores();
 });

@@ -110,6 +110,32 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
     /// the incident itself can bring its touchpoint into the list of those failing most.
     /// </summary>
     [Fact]
+    public async Task Before_the_alerts_are_read_the_wall_claims_neither_zero_nor_all_clear()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/api/alerts", async route =>
+        {
+            asked.TrySetResult();
+            await answer.Task; // a slow server: the list is on its way
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/").ToString());
+        await asked.Task.WaitAsync(Patience);
+
+        await Assertions.Expect(page.Locator("#empty")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#stat-open")).ToHaveTextAsync("—");
+        await Assertions.Expect(page.Locator("#stat-critical")).ToHaveTextAsync("—");
+
+        answer.SetResult();
+        await page.Locator("#connection[data-state=live]").WaitForAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#stat-open")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9,]+$"));
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_incidents_touchpoint_joins_the_failing_list_a_second_after_its_card()
     {
         var page = await fixture.NewPageAsync("/", beforeLoad: async p =>
