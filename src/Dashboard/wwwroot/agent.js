@@ -75,6 +75,11 @@ function show(prompt) {
   detail.querySelector(".channel").textContent = channelName(prompt.channel);
   detail.querySelector(".score-value").textContent = prompt.experienceScore == null ? "—" : formatNumber(prompt.experienceScore, { maximumFractionDigits: 0 });
   detail.querySelector(".detail").textContent = words.detail;
+  // What else the customer went through that this prompt took on (a detractor score after failed
+  // searches): the agent should not call about one and hear about the other.
+  const also = prompt.also ?? [];
+  detail.querySelector(".also-label").hidden = detail.querySelector(".also").hidden = also.length === 0;
+  detail.querySelector(".also").textContent = also.join(", ");
   detail.querySelector(".context").textContent = words.context;
   detail.querySelector(".wording").textContent = words.wording;
   const settled = Boolean(prompt.result || prompt.withdrawnAt);

@@ -216,6 +216,9 @@ function fillCard(li, alert, incident, now) {
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
   li.querySelector(".stage").textContent = alert.stage ? t(`stage.${alert.stage}`) : "—";
   li.querySelector(".rule").textContent = alert.ruleId;
+  // Conditions the customer's alert budget folded into this card: the supervisor acts on the customer.
+  li.querySelector(".also-row").hidden = !alert.folded?.length;
+  li.querySelector(".also").textContent = (alert.folded ?? []).join(", ");
   li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
   li.querySelector(".suggestion").textContent = alert.suggestedAction
     ? `${words.wording} (${channelName(alert.suggestedAction.channel)})` : "";

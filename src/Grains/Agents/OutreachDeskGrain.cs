@@ -60,6 +60,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     public async Task OfferAsync(ImmutableArray<Alert> alerts)
     {
+        // Prompts made in this call: a later version of the same alert in the batch (a condition
+        // folded in the same commit) still says "not assigned", yet it enriches, not re-assigns.
+        HashSet<string>? madeNow = null;
         foreach (var alert in alerts)
         {
             if (alert is not { CustomerId: { } customerId, SuggestedAction: { } action, State: not AlertState.Resolved })
@@ -67,7 +70,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 continue;
             }
 
-            if (_prompts.ById.TryGetValue(PromptIdOf(alert), out var replayed) && replayed is { IsPending: true, AgentId: { } assignee } && alert.AssignedTo is null)
+            if (_prompts.ById.TryGetValue(PromptIdOf(alert), out var replayed) && replayed is { IsPending: true, AgentId: { } assignee } && alert.AssignedTo is null
+                && madeNow?.Contains(replayed.Id) != true)
             {
                 // Offered again because the assignment was lost on its way (a silo died between the
                 // prompt's write and the alert's): the prompt stands, the assignment is made again.
@@ -93,6 +97,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 CustomerId = customerId,
                 RuleId = alert.RuleId,
                 Severity = alert.Severity,
+                Also = [.. alert.Folded.Where(r => r != alert.RuleId)], // folded before the desk heard of the alert (the same batch)
                 Why = alert.Title,
                 Detail = alert.Detail,
                 Channel = channel,
@@ -107,6 +112,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             var agent = await TakeSlotAsync(prompt);
             prompt = Number(prompt with { AgentId = agent?.Id });
             _prompts.Add(prompt);
+            (madeNow ??= new(StringComparer.Ordinal)).Add(prompt.Id);
             await SaveAsync(); // written before the agent or the alert hears of it
             if (agent is not null)
             {

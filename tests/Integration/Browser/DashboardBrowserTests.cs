@@ -88,6 +88,33 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_detractor_folded_into_a_failed_search_alert_shows_on_the_card_and_in_the_agents_prompt()
+    {
+        // Failed searches, then an NPS 1 from the same customer: the budget folds the detractor into
+        // the open card instead of a second one, and the agent who calls must hear of both.
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-4);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            [.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"red shoes {n}")),
+             Make(customer, at.AddMinutes(2), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }]))).StatusCode);
+        var alert = await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).SingleOrDefault(),
+            a => a?["assignedTo"] is not null && a["folded"]?.AsArray().Any(r => (string)r! == "detractor") == true, TimeSpan.FromSeconds(15), "the routed alert with the detractor folded in");
+        var agent = (string)alert!["assignedTo"]!;
+
+        var wall = await fixture.NewPageAsync("/");
+        await Assertions.Expect(Card(wall, customer).Locator(".title")).ToHaveTextAsync("3 failed searches in 40 s");
+        await Assertions.Expect(Card(wall, customer).Locator(".also")).ToContainTextAsync("detractor");
+        await Assertions.Expect(Card(wall, customer).Locator(".also-row dt")).ToHaveTextAsync("Also seen");
+
+        var console = await fixture.NewPageAsync($"/agent?agentId={agent}");
+        await console.Locator("#queue li", new() { HasText = customer }).ClickAsync();
+        await Assertions.Expect(console.Locator("#prompt .also")).ToContainTextAsync("detractor");
+        await Assertions.Expect(console.Locator("#prompt .also-label")).ToBeVisibleAsync();
+        await ScreenshotAsync(console, "agent-also-seen");
+        await ScreenshotAsync(wall, "wall-also-seen");
+    }
+
+    [Fact]
     public async Task The_agent_console_receives_a_routed_prompt_and_records_the_outcome()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");

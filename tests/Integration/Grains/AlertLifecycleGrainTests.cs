@@ -100,6 +100,23 @@ public sealed class AlertLifecycleGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Conditions_folded_before_the_prompt_is_made_are_in_the_new_prompt()
+    {
+        // Searches and a detractor score in one batch: the desk first hears of the alert with the
+        // detractor already folded in, and the prompt it makes must say so.
+        var customer = NewCustomer();
+        var now = fixture.Clock.GetUtcNow();
+        await fixture.Grains.GetGrain<ICustomerGrain>(customer).RecordAsync([
+            .. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n)) with { Channel = Channel.Chat }),
+            Make(customer, now.AddSeconds(10), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })]);
+        var alert = (await fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = customer })).Single();
+        Assert.Contains("detractor", alert.Folded);
+
+        var prompt = await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync("p-" + alert.Id), p => p is not null, TimeSpan.FromSeconds(10), "the prompt");
+        Assert.Equal(alert.Folded.Order(StringComparer.Ordinal), prompt!.Also.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_new_customer_alert_becomes_a_prompt_for_an_agent_on_the_customers_preferred_channel()
     {
         var customer = NewCustomer();
