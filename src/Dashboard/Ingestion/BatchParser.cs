@@ -14,6 +14,7 @@ public static class BatchParser
 
     public static ParsedBatch ParseJson(ReadOnlySpan<byte> body, ItemRules rules, int maxItems)
     {
+        body = WithoutByteOrderMark(body);
         if (body.Trim(" \t\r\n"u8).IsEmpty)
         {
             throw new UnreadableBodyException("the body is empty");
@@ -21,6 +22,7 @@ public static class BatchParser
 
         var batch = new ParsedBatch();
         var reader = new Utf8JsonReader(body, ReaderOptions);
+        var oneObjectRead = false;
         try
         {
             reader.Read();
@@ -29,6 +31,7 @@ public static class BatchParser
             {
                 case JsonTokenType.StartObject:
                     ReadItem(ref reader, 0, rules, batch);
+                    oneObjectRead = true;
                     break;
                 case JsonTokenType.StartArray:
                     var index = 0;
@@ -57,11 +60,20 @@ public static class BatchParser
         }
         catch (JsonException e)
         {
-            throw new UnreadableBodyException($"the body is not valid JSON at {JsonErrors.Describe(e, body)}");
+            // Something after a whole object: most likely NDJSON sent as application/json.
+            var hint = oneObjectRead ? ". Several objects one after another are NDJSON: send them with Content-Type application/x-ndjson, or inside a JSON array" : "";
+            throw new UnreadableBodyException($"the body is not valid JSON at {JsonErrors.Describe(e, body)}{hint}");
         }
 
         return batch;
     }
+
+    /// <summary>
+    /// A UTF-8 byte order mark is skipped: some writers (PowerShell, .NET's UTF8Encoding(true)) put
+    /// one first, and JSON readers may ignore it (RFC 8259, section 8.1).
+    /// </summary>
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> body) =>
+        body.StartsWith("\uFEFF"u8) ? body[3..] : body;
 
     /// <summary>
     /// One object per line; blank lines are skipped; a broken line is one rejected item, with its
@@ -69,6 +81,7 @@ public static class BatchParser
     /// </summary>
     public static ParsedBatch ParseNdjson(ReadOnlySpan<byte> body, ItemRules rules, int maxItems)
     {
+        body = WithoutByteOrderMark(body);
         var batch = new ParsedBatch();
         var line = 0;
         foreach (var range in body.Split((byte)'\n'))

@@ -77,6 +77,13 @@ public static class IngestEndpoint
             return Problems.UnsupportedMediaType("Content-Type must be application/json (an object or an array) or application/x-ndjson.");
         }
 
+        // A compressed body read as JSON failed with "a control character (U+001F)": say what is wrong.
+        if (request.Headers.ContentEncoding is { Count: > 0 } encoding && !string.Equals(encoding.ToString(), "identity", StringComparison.OrdinalIgnoreCase))
+        {
+            metrics.Rejected("content-type");
+            return Problems.UnsupportedMediaType($"Content-Encoding {encoding} is not supported: send the body uncompressed.");
+        }
+
         ParsedBatch batch;
         try
         {

@@ -119,6 +119,23 @@ public sealed class BadInputTests(FuzzedAppFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_compressed_body_is_refused_with_415_saying_to_send_it_uncompressed()
+    {
+        using var compressed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Encoding.UTF8.GetBytes(Json(new[] { FailedSearch("gzip-c", Recent) })));
+        }
+
+        var content = new ByteArrayContent(compressed.ToArray()) { Headers = { ContentType = new("application/json") } };
+        content.Headers.ContentEncoding.Add("gzip");
+        var response = await _http.PostAsync("api/interactions", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("Content-Encoding gzip is not supported: send the body uncompressed.", (string)(await AssertProblemOrAcceptedAsync(response))["detail"]!);
+    }
+
+    [Fact]
     public async Task Hundreds_of_random_mutations_of_valid_bodies_never_get_a_5xx_or_a_stack_trace()
     {
         var random = new Random(20261128);

@@ -195,6 +195,25 @@ public sealed class BatchParserTests
     }
 
     [Fact]
+    public void A_byte_order_mark_before_the_body_is_skipped()
+    {
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+
+        Assert.Single(BatchParser.ParseJson([.. bom, .. Encoding.UTF8.GetBytes($"[{Valid}]")], Rules, 10).Valid);
+        Assert.Single(BatchParser.ParseNdjson([.. bom, .. Encoding.UTF8.GetBytes(Valid + "\n")], Rules, 10).Valid);
+    }
+
+    [Fact]
+    public void Ndjson_sent_as_json_is_refused_with_the_content_type_to_use()
+    {
+        var refused = Assert.Throws<UnreadableBodyException>(() => Json(Valid + "\n" + Valid.Replace("i-1", "i-2")));
+
+        Assert.StartsWith("the body is not valid JSON at line 2, column 1", refused.Message);
+        Assert.Contains("application/x-ndjson", refused.Message);
+        Assert.DoesNotContain("x-ndjson", Assert.Throws<UnreadableBodyException>(() => Json("[" + Valid + ",]")).Message);
+    }
+
+    [Fact]
     public void Keeps_the_good_items_beside_bad_ones()
     {
         var batch = Json($"[{Valid.Replace("i-1", "a", StringComparison.Ordinal)}, 42, {With("channel", "\"fax\"")}, {Valid.Replace("i-1", "b", StringComparison.Ordinal)}]");
