@@ -353,7 +353,11 @@ async function loadScores() {
     const fill = document.createElement("div");
     fill.className = "fill";
     fill.style.setProperty("--share", count / max);
-    tenth.append(n, fill);
+    // Where each bar starts, printed: a wall nobody hovers never shows the tooltip's range.
+    const from = document.createElement("span");
+    from.className = "from";
+    from.textContent = formatNumber(i * 10);
+    tenth.append(n, fill, from);
     return tenth;
   }));
 }

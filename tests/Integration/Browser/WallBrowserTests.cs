@@ -60,6 +60,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
             new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
         Assert.All(tenths, tenth => Assert.Equal(tenth.Count == 0 ? (string.Empty, 0) : (tenth.Count.ToString(CultureInfo.InvariantCulture), tenth.Height), (tenth.Label, tenth.Height)));
         Assert.Contains(tenths, tenth => tenth.Count > 0 && tenth.Height > 0);
+        Assert.Equal(["0", "10", "20", "30", "40", "50", "60", "70", "80", "90"], await page.Locator("#scores .tenth .from").AllTextContentsAsync());
 
         // Filters: the rule and a touchpoint narrow the cards; the count says how many are shown.
         await page.SelectOptionAsync("#filters select[name=rule]", "repeated-failed-search");
