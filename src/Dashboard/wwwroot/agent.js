@@ -183,13 +183,24 @@ detail.addEventListener("click", event => {
 });
 picker.addEventListener("change", () => become(picker.value));
 
+// Each agent with the channels they reach customers on, in the page's language.
+let agentList = [];
+function nameAgents(agents) {
+  agentList = agents;
+  for (const option of picker.options) {
+    const agent = agents.find(a => a.id === option.value);
+    if (agent) option.text = `${agent.name} (${agent.skills.map(channelName).join(", ")})`;
+  }
+}
+
 async function start() {
   languagePicker(document.getElementById("lang"));
-  onLanguageChange(() => { setStatus(currentStatus()); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) fillTimeline(detail.querySelector("tbody"), shownView.timeline); });
+  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) fillTimeline(detail.querySelector("tbody"), shownView.timeline); });
   const user = await currentUser();
   showUser(user);
   const agents = await (await fetch("/api/agents")).json();
-  for (const a of agents) picker.add(new Option(`${a.name} (${a.skills.join(", ")})`, a.id));
+  for (const a of agents) picker.add(new Option("", a.id));
+  nameAgents(agents);
   // A signed-in agent is who they are; supervisors (and the open demo) may look at any agent's queue.
   const seesAll = !user || user.open || user.roles.includes("supervisor") || user.roles.includes("admin");
   const wanted = seesAll ? new URLSearchParams(location.search).get("agentId") ?? localStorage.getItem("cxlive.agent") : user.agentId;

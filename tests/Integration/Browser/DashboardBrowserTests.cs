@@ -131,7 +131,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("邮件");
         await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer }).Locator(".who")).ToHaveTextAsync($"{customer} · 邮件");
+        await Assertions.Expect(page.Locator("#agent option[value='wang.wei']")).ToContainTextAsync("邮件"); // the agent's channels too, not their ids
         await page.SelectOptionAsync("#lang", "en");
+        await Assertions.Expect(page.Locator("#agent option[value='wang.wei']")).ToContainTextAsync("Email");
 
         // The console may hear of the report (pushed) a moment before the desk has written the
         // outreach into the customer's journey, which it does before it answers the console's call.
