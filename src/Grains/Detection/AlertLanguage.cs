@@ -90,6 +90,13 @@ public sealed class AlertLanguage
         _ => Text("phrases.span.days", new() { ["n"] = (int)span.TotalDays }),
     };
 
+    /// <summary>
+    /// A share as a whole percentage, "40%" in English and Chinese alike. Not the host's culture:
+    /// the invariant one writes "40 %", and the pages beside an alert write "40%".
+    /// </summary>
+    public static string Percent(double share) =>
+        Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     /// <summary>Distinct values, in order, at most <paramref name="most"/>, each quoted the language's way.</summary>
     public string Quoted(IEnumerable<string?> values, int most = 5) =>
         string.Join(

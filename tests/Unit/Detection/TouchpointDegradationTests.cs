@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Touchpoints;
@@ -58,6 +59,26 @@ public sealed class TouchpointDegradationTests
             Assert.StartsWith("web/search 故障：5 分钟内失败率", raise.Translations[AlertLanguages.Chinese].Title);
             Assert.NotEmpty(raise.Evidence);
         }
+    }
+
+    [Fact]
+    public void Rates_read_as_the_pages_write_them_whatever_the_hosts_culture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // a container without LANG: "40 %"
+        try
+        {
+            Baseline();
+            Traffic(5, 30, 12);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+
+        var raise = _signals.Single(s => s.Kind == SignalKind.Raise);
+        Assert.Equal("web/search failing: 40% in 5 min", raise.Title);
+        Assert.Contains("against 5%", raise.Detail);
     }
 
     [Fact]

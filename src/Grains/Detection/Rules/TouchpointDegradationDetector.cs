@@ -1,4 +1,3 @@
-using System.Globalization;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Touchpoints;
@@ -62,7 +61,7 @@ public static class TouchpointDegradationDetector
         {
             state.DegradedSince = null;
             state.ClearSince = null;
-            signals.Add(AlertSignal.Resolved(RuleId, now, AlertTexts.English.Resolved(RuleId, new() { ["rate"] = recent.FailureRate.ToString("P0", CultureInfo.CurrentCulture), ["for"] = AlertTexts.English.Span(rule.Duration("clearFor")) }), touchpoint: touchpoint));
+            signals.Add(AlertSignal.Resolved(RuleId, now, AlertTexts.English.Resolved(RuleId, new() { ["rate"] = AlertLanguage.Percent(recent.FailureRate), ["for"] = AlertTexts.English.Span(rule.Duration("clearFor")) }), touchpoint: touchpoint));
         }
     }
 
@@ -73,8 +72,8 @@ public static class TouchpointDegradationDetector
             new()
             {
                 ["touchpoint"] = touchpoint,
-                ["rate"] = $"{recent.FailureRate:P0}",
-                ["baseline"] = $"{baseline.FailureRate:P0}",
+                ["rate"] = AlertLanguage.Percent(recent.FailureRate),
+                ["baseline"] = AlertLanguage.Percent(baseline.FailureRate),
                 ["minutes"] = minutes,
                 ["failures"] = recent.Failures,
                 ["events"] = recent.Events,
