@@ -220,8 +220,10 @@ function fillCard(li, alert, incident, now) {
   li.querySelector(".also-row").hidden = !alert.folded?.length;
   li.querySelector(".also").textContent = (alert.folded ?? []).join(", ");
   li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
-  li.querySelector(".suggestion").textContent = alert.suggestedAction
-    ? `${words.wording} (${channelName(alert.suggestedAction.channel)})` : "";
+  // The channel only when it is one to reach a customer on: an incident's action is for the team ("other").
+  const channel = alert.suggestedAction?.channel;
+  li.querySelector(".suggestion").textContent = !alert.suggestedAction ? ""
+    : channel && channel !== "other" ? `${words.wording} (${channelName(channel)})` : words.wording;
 }
 
 // Counters come from the server's wallStats (over every alert, pushed at most once a second). The

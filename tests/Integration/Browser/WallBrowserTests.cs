@@ -91,6 +91,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]));
         await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alert absorbed", new() { Timeout = 15_000 });
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("incident: 1 customer affected");
+        await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("failing: 100% in 5 min"); // as the line under it writes a rate
+        await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Check web/search-\w+ now: customers are failing there\.$")); // for the team: no channel
 
         // The numbers on the wall add up: the critical incident is counted as soon as its card is
         // there, and the cards plus the alerts inside incidents are the heat map's unresolved alerts.
@@ -106,10 +108,6 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-incident.png") });
     }
 
-    /// <summary>
-    /// The page's clock stands still from before it loads, so its 10-second refresh never comes: only
-    /// the incident itself can bring its touchpoint into the list of those failing most.
-    /// </summary>
     [Fact]
     public async Task Before_the_alerts_are_read_the_wall_claims_neither_zero_nor_all_clear()
     {
@@ -136,6 +134,10 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await context.CloseAsync();
     }
 
+    /// <summary>
+    /// The page's clock stands still from before it loads, so its 10-second refresh never comes: only
+    /// the incident itself can bring its touchpoint into the list of those failing most.
+    /// </summary>
     [Fact]
     public async Task An_incidents_touchpoint_joins_the_failing_list_a_second_after_its_card()
     {
