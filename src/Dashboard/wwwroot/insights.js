@@ -97,13 +97,30 @@ function render() {
   // A trend of alerts raised per day for each group (uPlot, restored from npm).
   for (const li of document.querySelectorAll("#groups .group")) {
     const container = li.querySelector(".trend");
+    // A canvas says nothing to a screen reader: the same days and counts, in words.
+    const [days, raised] = li.cxTrend;
+    const names = dayLabels(days, 1);
+    container.setAttribute("role", "img");
+    container.setAttribute("aria-label", `${t("insights.trend")}: ${days.map((_, i) => `${names[i]} ${formatNumber(raised[i])}`).join(", ")}`);
     charts.push(new uPlot({
       width: container.clientWidth || 600, height: 110, legend: { show: false },
       scales: { x: { time: true }, y: { range: (_, min, max) => [0, Math.max(1, max)] } },
-      axes: [{ stroke: "#8b98a5", grid: { stroke: "#26313c" } }, { stroke: "#8b98a5", grid: { stroke: "#26313c" } }],
+      // One point per day: the x axis names days (at most ~10 of them), the y axis only 0 and the top,
+      // both whole numbers (uPlot's own ticks were hours, and "2.5" alerts).
+      axes: [
+        { stroke: "#8b98a5", grid: { stroke: "#26313c" }, splits: u => u.data[0], values: (u, splits) => dayLabels(splits) },
+        { stroke: "#8b98a5", grid: { stroke: "#26313c" }, splits: (u, axis, min, max) => [0, max], values: (u, splits) => splits.map(v => formatNumber(v)) },
+      ],
       series: [{}, { stroke: "#ff5c5c", width: 2, points: { show: true, size: 6, fill: "#ff5c5c" } }],
     }, li.cxTrend, container));
   }
+}
+
+// Days as "Nov 26" in the page's language (the points sit at noon UTC of their day); every k-th
+// when there are many, so the labels never run into each other.
+function dayLabels(splits, step = Math.ceil(splits.length / 10)) {
+  const format = formatter(Intl.DateTimeFormat, { month: "short", day: "numeric", timeZone: "UTC" });
+  return splits.map((seconds, i) => i % step === 0 ? format.format(new Date(seconds * 1000)) : "");
 }
 
 form.addEventListener("submit", event => { event.preventDefault(); load(); });

@@ -66,6 +66,9 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
         await Assertions.Expect(group.Locator(".words li")).ToHaveCountAsync(5);
         await Assertions.Expect(group.Locator(".words li").First).ToContainTextAsync("linen shirt 6-");
         await Assertions.Expect(group.Locator(".trend canvas")).ToBeVisibleAsync();
+        // The chart in words (a canvas is silent to a screen reader), and a report is not marked live.
+        await Assertions.Expect(group.Locator(".trend")).ToHaveAttributeAsync("aria-label", "Alerts raised per day: Nov 16 1, Nov 17 2, Nov 18 3, Nov 19 4, Nov 20 5, Nov 21 6, Nov 22 7");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "report");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "insights.png"), FullPage = true });
 
         await page.SelectOptionAsync("#lang", "zh-CN");
