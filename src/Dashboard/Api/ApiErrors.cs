@@ -18,7 +18,7 @@ public static class ApiErrors
         {
             // A value the framework could not bind (every CxLive endpoint checks its own values
             // first; this is the net under them): the client's mistake, said in the framework's words.
-            context.ProblemDetails.Title = "Bad request";
+            context.ProblemDetails.Title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(bad.StatusCode); // 400, or 413 for a body over Kestrel's limit
             context.ProblemDetails.Detail = bad.Message;
         }
         else if (context.ProblemDetails.Status == StatusCodes.Status500InternalServerError)

@@ -97,7 +97,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 CustomerId = customerId,
                 RuleId = alert.RuleId,
                 Severity = alert.Severity,
-                Also = [.. alert.Folded.Where(r => r != alert.RuleId)], // folded before the desk heard of the alert (the same batch)
+                Also = [.. alert.Folded.Where(r => r != alert.RuleId)], // what its alert already holds, if the desk first hears of it with conditions folded in
                 Why = alert.Title,
                 Detail = alert.Detail,
                 Channel = channel,
