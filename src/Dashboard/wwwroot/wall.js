@@ -364,12 +364,22 @@ async function loadScores() {
   }));
 }
 
+// "75.2 s": the number as large as the other counters, its unit smaller beside it (one line).
+function showFigure(element, text) {
+  const space = text.lastIndexOf(" ");
+  if (space < 0) { element.textContent = text; return; }
+  const unit = document.createElement("span");
+  unit.className = "unit";
+  unit.textContent = text.slice(space);
+  element.replaceChildren(text.slice(0, space), unit);
+}
+
 // The server's figures over every alert (not only those on screen): times and recovery rate.
 function showStats(stats) {
   serverStats = stats;
   scheduleRender();
-  document.getElementById("stat-mtta").textContent = formatSeconds(stats.meanSecondsToAcknowledge);
-  document.getElementById("stat-mttr").textContent = formatSeconds(stats.meanSecondsToResolve);
+  showFigure(document.getElementById("stat-mtta"), formatSeconds(stats.meanSecondsToAcknowledge));
+  showFigure(document.getElementById("stat-mttr"), formatSeconds(stats.meanSecondsToResolve));
   document.getElementById("stat-recovery").textContent = stats.recoveryRate == null ? "—" : formatNumber(stats.recoveryRate, { style: "percent" });
 }
 
