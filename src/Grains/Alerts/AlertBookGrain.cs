@@ -110,7 +110,15 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SendAttachmentsAsync();
+    /// <summary>
+    /// Sends what is waiting, unless the silo is stopping: then every partition is deactivating too, and
+    /// a one-way message to one of them makes Orleans try to migrate it with the message, which on the
+    /// last silo fails with an error line and loses the message anyway. Nothing is lost by keeping
+    /// quiet: the next activation sends the members again (<see cref="OnActivateAsync"/>), and an
+    /// incident ignores the members it has.
+    /// </summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        reason.ReasonCode == DeactivationReasonCode.ShuttingDown ? Task.CompletedTask : SendAttachmentsAsync();
 
     public async Task<ImmutableArray<Alert>> ApplyAsync(ImmutableArray<AlertSignal> signals)
     {
