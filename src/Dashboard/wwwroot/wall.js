@@ -224,6 +224,32 @@ function fillCard(li, alert, incident, now) {
   const channel = alert.suggestedAction?.channel;
   li.querySelector(".suggestion").textContent = !alert.suggestedAction ? ""
     : channel && channel !== "other" ? `${words.wording} (${channelName(channel)})` : words.wording;
+  const history = li.querySelector(".history");
+  history.querySelector(".count").textContent = `(${formatNumber(alert.history?.length ?? 0)})`;
+  if (history.open) fillHistory(history, alert);
+}
+
+// What happened to the alert, oldest first: raised, folded, acknowledged by whom, escalated,
+// resolved. Drawn only while a supervisor has it open: most cards are never opened.
+function fillHistory(history, alert) {
+  history.querySelector(".transitions").replaceChildren(...(alert.history ?? []).map(step => {
+    const row = document.createElement("li");
+    const when = document.createElement("time");
+    when.dateTime = step.at;
+    when.textContent = formatTime(step.at);
+    const what = document.createElement("span");
+    what.className = "to";
+    what.textContent = t(`state.${step.state}`);
+    const by = document.createElement("span");
+    by.className = "by";
+    by.textContent = step.by === "system" ? t("history.system")
+      : step.by.startsWith("rule:") ? t("history.rule", { rule: step.by.slice(5) }) : step.by;
+    const note = document.createElement("span");
+    note.className = "note";
+    note.textContent = step.note; // the server's words as recorded (a supervisor's note among them)
+    row.append(when, what, by, note);
+    return row;
+  }));
 }
 
 // Counters come from the server's wallStats (over every alert, pushed at most once a second). The
@@ -399,6 +425,11 @@ async function act(alertId, action) {
   if (response.ok) upsert(await response.json());
   else alert(t("action.failed", { reason: (await response.json()).detail }));
 }
+
+// "toggle" does not bubble: caught on its way down.
+list.addEventListener("toggle", event => {
+  if (event.target.matches?.(".history") && event.target.open) fillHistory(event.target, event.target.closest("li").cxAlert);
+}, true);
 
 list.addEventListener("click", event => {
   const button = event.target.closest("button[data-action]");

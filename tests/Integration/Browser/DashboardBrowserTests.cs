@@ -71,6 +71,38 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(Card(second, customer).Locator("button[data-action=ack]")).ToBeDisabledAsync();
     }
 
+    [Fact]
+    public async Task A_cards_history_says_what_happened_to_the_alert_and_by_whom_and_grows_while_open()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+        await RaiseFailedSearchesAsync(customer);
+        var card = Card(page, customer);
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var alertId = await card.GetAttributeAsync("data-alert-id");
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "li.na", note = "calling her back" })))).StatusCode);
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("acknowledged", new() { Timeout = 5_000 });
+
+        // Other tests' failed searches may make web/search an incident that this alert joins: a step more or less.
+        await card.Locator(".history summary").ClickAsync();
+        var steps = card.Locator(".history li");
+        await Assertions.Expect(steps.First.Locator(".to")).ToHaveTextAsync("open");
+        await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("rule repeated-failed-search");
+        await Assertions.Expect(steps.First.Locator(".note")).ToHaveTextAsync("3 failed searches in 40 s");
+        var acknowledged = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "li.na" }) });
+        await Assertions.Expect(acknowledged.Locator(".to")).ToHaveTextAsync("acknowledged");
+        await Assertions.Expect(acknowledged.Locator(".note")).ToHaveTextAsync("acknowledged: calling her back");
+        Assert.True(await card.EvaluateAsync<bool>("c => c.querySelector('.history summary').textContent === `History (${c.querySelectorAll('.history li').length})`"),
+            "the summary counts the steps shown");
+
+        // Resolved from elsewhere while the supervisor reads it: the open history takes the step.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = "wang.wei" })))).StatusCode);
+        var resolved = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "wang.wei" }) });
+        await Assertions.Expect(resolved.Locator(".to")).ToHaveTextAsync("resolved", new() { Timeout = 5_000 });
+        await Assertions.Expect(steps.Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("wang\\.wei"));
+        await ScreenshotAsync(page, "wall-history");
+    }
+
     /// <summary>
     /// An email customer answers a survey as a detractor; opens her prompt on wang.wei's console (here
     /// only he reaches customers by email) and returns its queue item.

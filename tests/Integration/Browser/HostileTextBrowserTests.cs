@@ -122,6 +122,9 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : IDisposabl
         // A supervisor whose name is markup assigns the search alert: the card shows the name as text.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{searchAlert}/ack", Body(Json(new { by = hostile.Agent })))).StatusCode);
         await Assertions.Expect(searches.Locator(".state")).ToHaveTextAsync("acknowledged", new() { Timeout = 5_000 });
+        await searches.Locator(".history summary").ClickAsync();
+        await Assertions.Expect(searches.Locator(".history .by", new() { HasTextString = hostile.Agent })).ToHaveCountAsync(1);
+        await Assertions.Expect(searches.Locator(".history .note", new() { HasTextString = hostile.OrderId })).Not.ToHaveCountAsync(0); // the folded lookups' titles
         await AssertNothingRanAsync(wall, errors, "wall");
 
         // Wall mode, across the room: the same cards.
