@@ -212,6 +212,7 @@ function fillCard(li, alert, incident, now) {
   li.querySelector(".assigned").textContent = alert.assignedTo ?? "—";
   li.querySelector("[data-action=ack]").disabled = alert.state === "acknowledged" || alert.state === "resolved";
   li.querySelectorAll("[data-action=assign], [data-action=snooze], [data-action=resolve]").forEach(b => { b.disabled = alert.state === "resolved"; });
+  if (alert.state === "resolved") li.querySelector(".assign").hidden = true;
   translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
   li.querySelector(".stage").textContent = alert.stage ? t(`stage.${alert.stage}`) : "—";
@@ -409,15 +410,8 @@ function showStats(stats) {
   document.getElementById("stat-recovery").textContent = stats.recoveryRate == null ? "—" : formatNumber(stats.recoveryRate, { style: "percent" });
 }
 
-async function act(alertId, action) {
-  let body = {};
-  if (action === "assign") {
-    const agentId = prompt(t("action.assignPrompt"));
-    if (!agentId) return;
-    body = { agentId };
-  } else if (action === "snooze") {
-    body = { until: new Date(Date.now() + 3_600_000).toISOString() };
-  }
+async function act(alertId, action, body = {}) {
+  if (action === "snooze") body = { until: new Date(Date.now() + 3_600_000).toISOString() };
 
   const response = await fetch(`/api/alerts/${encodeURIComponent(alertId)}/${action}`, {
     method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...body, by: "supervisor" }),
@@ -431,9 +425,33 @@ list.addEventListener("toggle", event => {
   if (event.target.matches?.(".history") && event.target.open) fillHistory(event.target, event.target.closest("li").cxAlert);
 }, true);
 
+// Assign opens a picker of the configured agents (the API takes no other), each with the
+// channels they reach customers on and how many prompts already wait for them.
+async function openAssign(li) {
+  const form = li.querySelector(".assign");
+  const select = form.elements.agentId;
+  const agents = await (await fetch("/api/agents")).json();
+  select.replaceChildren(...agents.map(a => new Option(
+    t("assign.agent", { name: a.name, skills: a.skills.map(channelName).join(", "), pending: formatNumber(a.pending) }), a.id)));
+  if (li.cxAlert?.assignedTo) select.value = li.cxAlert.assignedTo;
+  form.hidden = false;
+  select.focus();
+}
+
 list.addEventListener("click", event => {
   const button = event.target.closest("button[data-action]");
-  if (button) act(button.closest("li").dataset.alertId, button.dataset.action);
+  if (!button) return;
+  const li = button.closest("li");
+  if (button.dataset.action === "assign") openAssign(li);
+  else if (button.dataset.action === "cancel-assign") li.querySelector(".assign").hidden = true;
+  else act(li.dataset.alertId, button.dataset.action);
+});
+
+list.addEventListener("submit", async event => {
+  event.preventDefault();
+  const form = event.target;
+  form.hidden = true;
+  await act(form.closest("li").dataset.alertId, "assign", { agentId: form.elements.agentId.value });
 });
 
 function timeAgo(iso) {

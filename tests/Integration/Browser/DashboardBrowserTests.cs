@@ -103,6 +103,41 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await ScreenshotAsync(page, "wall-history");
     }
 
+    [Fact]
+    public async Task Assigning_from_a_card_picks_one_of_the_configured_agents_and_the_card_says_who()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+        await RaiseFailedSearchesAsync(customer);
+        var card = Card(page, customer);
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var agents = (await ReadArray(await _http.GetAsync("api/agents"))).Select(a => (Id: (string)a!["id"]!, Name: (string)a["name"]!)).ToList();
+
+        // The picker offers exactly the agents the API takes, by name, with their channels and load.
+        await card.Locator("button[data-action=assign]").ClickAsync();
+        var picker = card.Locator(".assign select");
+        await Assertions.Expect(picker).ToBeVisibleAsync();
+        Assert.Equal(agents.Select(a => a.Id), await picker.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
+        await Assertions.Expect(picker.Locator("option").First).ToContainTextAsync(agents[0].Name);
+        await Assertions.Expect(picker.Locator("option").First).ToContainTextAsync("waiting");
+        await ScreenshotAsync(page, "wall-assign");
+
+        // Cancel changes nothing (the outreach desk may have given her prompt to an agent already);
+        // choosing another agent assigns the alert to them.
+        var alertId = await card.GetAttributeAsync("data-alert-id");
+        var before = (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["assignedTo"];
+        await card.Locator("button[data-action=cancel-assign]").ClickAsync();
+        await Assertions.Expect(card.Locator(".assign")).ToBeHiddenAsync();
+        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync(before ?? "—");
+        var chosen = agents.Last(a => a.Id != before).Id;
+        await card.Locator("button[data-action=assign]").ClickAsync();
+        await picker.SelectOptionAsync(chosen);
+        await card.Locator(".assign button[type=submit]").ClickAsync();
+        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync(chosen, new() { Timeout = 5_000 });
+        await Assertions.Expect(card.Locator(".assign")).ToBeHiddenAsync();
+        Assert.Equal(chosen, (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["assignedTo"]);
+    }
+
     /// <summary>
     /// An email customer answers a survey as a detractor; opens her prompt on wang.wei's console (here
     /// only he reaches customers by email) and returns its queue item.
