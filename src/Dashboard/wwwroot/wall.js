@@ -230,6 +230,11 @@ function fillCard(li, alert, incident, now) {
   if (history.open) fillHistory(history, alert);
 }
 
+// Who made a step: a rule, CxLive itself, or a person or desk by the name the server recorded.
+function who(by) {
+  return by === "system" ? t("history.system") : by.startsWith("rule:") ? t("history.rule", { rule: by.slice(5) }) : by;
+}
+
 // What happened to the alert, oldest first: raised, folded, acknowledged by whom, escalated,
 // resolved. Drawn only while a supervisor has it open: most cards are never opened.
 function fillHistory(history, alert) {
@@ -243,8 +248,7 @@ function fillHistory(history, alert) {
     what.textContent = t(`state.${step.state}`);
     const by = document.createElement("span");
     by.className = "by";
-    by.textContent = step.by === "system" ? t("history.system")
-      : step.by.startsWith("rule:") ? t("history.rule", { rule: step.by.slice(5) }) : step.by;
+    by.textContent = who(step.by);
     const note = document.createElement("span");
     note.className = "note";
     note.textContent = step.note; // the server's words as recorded (a supervisor's note among them)
@@ -410,14 +414,31 @@ function showStats(stats) {
   document.getElementById("stat-recovery").textContent = stats.recoveryRate == null ? "—" : formatNumber(stats.recoveryRate, { style: "percent" });
 }
 
-async function act(alertId, action, body = {}) {
+// A refusal is said on the card it concerns, with the server's reason (a 409 also brings the
+// alert as it now is, which the card then shows); the next action that works clears it.
+async function act(li, action, body = {}) {
   if (action === "snooze") body = { until: new Date(Date.now() + 3_600_000).toISOString() };
-
-  const response = await fetch(`/api/alerts/${encodeURIComponent(alertId)}/${action}`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...body, by: "supervisor" }),
-  });
-  if (response.ok) upsert(await response.json());
-  else alert(t("action.failed", { reason: (await response.json()).detail }));
+  const problem = li.querySelector(".problem");
+  let response;
+  try {
+    response = await fetch(`/api/alerts/${encodeURIComponent(li.dataset.alertId)}/${action}`, {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...body, by: "supervisor" }),
+    });
+  } catch {
+    response = null;
+  }
+  if (response?.ok) {
+    problem.hidden = true;
+    upsert(await response.json());
+    return;
+  }
+  const details = await response?.json().catch(() => ({})) ?? {};
+  if (details.alert) upsert(details.alert);
+  const last = details.alert?.history?.at(-1);
+  problem.textContent = !response ? t("action.unreachable")
+    : last ? t("action.movedOn", { state: t(`state.${details.alert.state}`), by: who(last.by) }) // a 409: someone was quicker
+    : t("action.failed", { reason: details.detail ?? response.statusText });
+  problem.hidden = false;
 }
 
 // "toggle" does not bubble: caught on its way down.
@@ -444,14 +465,14 @@ list.addEventListener("click", event => {
   const li = button.closest("li");
   if (button.dataset.action === "assign") openAssign(li);
   else if (button.dataset.action === "cancel-assign") li.querySelector(".assign").hidden = true;
-  else act(li.dataset.alertId, button.dataset.action);
+  else act(li, button.dataset.action);
 });
 
 list.addEventListener("submit", async event => {
   event.preventDefault();
   const form = event.target;
   form.hidden = true;
-  await act(form.closest("li").dataset.alertId, "assign", { agentId: form.elements.agentId.value });
+  await act(form.closest("li"), "assign", { agentId: form.elements.agentId.value });
 });
 
 function timeAgo(iso) {

@@ -138,6 +138,35 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(chosen, (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["assignedTo"]);
     }
 
+    [Fact]
+    public async Task An_action_refused_because_the_alert_moved_on_says_why_on_its_card_and_shows_where_it_is()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+        await RaiseFailedSearchesAsync(customer);
+        var card = Card(page, customer);
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var alertId = await card.GetAttributeAsync("data-alert-id");
+
+        // The network drops the click: nothing changed, and the card says so.
+        await page.RouteAsync("**/api/alerts/*/snooze", route => route.AbortAsync());
+        await card.Locator("button[data-action=snooze]").ClickAsync();
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Could not reach CxLive: nothing changed. Try again.");
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("open");
+
+        // Someone resolves it just before the supervisor's acknowledgement reaches the server.
+        await page.RouteAsync("**/api/alerts/*/ack", async route =>
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = "wang.wei" })))).StatusCode);
+            await route.ContinueAsync();
+        });
+        await card.Locator("button[data-action=ack]").ClickAsync();
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Not done: it is already resolved (wang.wei).");
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("resolved");
+        await Assertions.Expect(card.Locator("button[data-action=resolve]")).ToBeDisabledAsync();
+        await ScreenshotAsync(page, "wall-refused");
+    }
+
     /// <summary>
     /// An email customer answers a survey as a detractor; opens her prompt on wang.wei's console (here
     /// only he reaches customers by email) and returns its queue item.
