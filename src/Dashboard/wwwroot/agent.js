@@ -63,6 +63,10 @@ function followSnapshot(snapshot) {
 }
 
 function show(prompt) {
+  if (selected !== prompt.id) {
+    document.getElementById("outcome-note").value = "";
+    document.getElementById("report-problem").hidden = true;
+  }
   selected = prompt.id;
   watch(prompt.customerId);
   document.getElementById("choose").hidden = true;
@@ -84,6 +88,7 @@ function show(prompt) {
   detail.querySelector(".wording").textContent = words.wording;
   const settled = Boolean(prompt.result || prompt.withdrawnAt);
   detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = settled; });
+  document.getElementById("outcome-note").disabled = settled;
   const recorded = document.getElementById("recorded");
   recorded.hidden = !settled;
   if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
@@ -120,14 +125,30 @@ async function showCustomer(prompt) {
   }));
 }
 
+// The agent's note goes with the outcome into the prompt and the alert's history. A report that
+// does not go through is said under the buttons: a 409 brings the prompt as it now is (reported
+// from another tab, or withdrawn), which the notice above then explains.
 async function report(outcome) {
-  const response = await fetch(`/api/outreach/${encodeURIComponent(selected)}/outcome`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ outcome }),
-  });
-  if (!response.ok) { alert(t("action.failed", { reason: (await response.json()).detail })); return; }
-  const { prompt } = await response.json();
-  prompts.set(prompt.id, prompt);
-  show(prompt);
+  const note = document.getElementById("outcome-note");
+  const problem = document.getElementById("report-problem");
+  let response;
+  try {
+    response = await fetch(`/api/outreach/${encodeURIComponent(selected)}/outcome`, {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ outcome, note: note.value.trim() || undefined }),
+    });
+  } catch {
+    response = null;
+  }
+  const body = await response?.json().catch(() => ({})) ?? {};
+  const prompt = body.prompt;
+  problem.hidden = Boolean(response?.ok);
+  problem.textContent = !response ? t("action.unreachable")
+    : response.ok ? "" : prompt ? t("outcome.tooLate") : t("action.failed", { reason: body.detail ?? response.statusText });
+  if (response?.ok) note.value = "";
+  if (prompt) {
+    prompts.set(prompt.id, prompt);
+    show(prompt);
+  }
 }
 
 async function loadQueue() {

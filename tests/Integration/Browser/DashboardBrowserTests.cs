@@ -215,7 +215,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var customer = NewCustomer();
-        await OpenDetractorPromptAsync(page, customer, score: 4);
+        var promptId = await (await OpenDetractorPromptAsync(page, customer, score: 4)).GetAttributeAsync("data-prompt-id");
         await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer);
         await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("Email");
         await Assertions.Expect(page.Locator("#prompt tbody tr")).ToHaveCountAsync(2);
@@ -233,10 +233,38 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // The console may hear of the report (pushed) a moment before the desk has written the
         // outreach into the customer's journey, which it does before it answers the console's call.
+        await page.FillAsync("#outcome-note", "refund sent, she is happy again");
         await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-outcome=resolved]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Resolved");
+        await Assertions.Expect(page.Locator("#outcome-note")).ToBeDisabledAsync();
         var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
         Assert.Contains(timeline, i => (string)i!["type"]! == "outreach");
+        var reported = await ReadObject(await _http.GetAsync($"api/outreach/{promptId}"));
+        Assert.Equal("refund sent, she is happy again", (string?)reported["note"]);
+        var history = (await ReadObject(await _http.GetAsync($"api/alerts/{(string)reported["alertId"]!}")))["history"]!.AsArray();
+        Assert.Contains(history, step => ((string?)step!["note"])?.Contains("refund sent, she is happy again", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_report_that_comes_too_late_is_said_on_the_console_with_what_was_recorded_instead()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var item = await OpenDetractorPromptAsync(page, NewCustomer(), score: 5);
+        var promptId = await item.GetAttributeAsync("data-prompt-id");
+
+        // The same agent, in another tab, reports "declined" just before this tab's "contacted" arrives.
+        await page.RouteAsync("**/outcome", async route =>
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "declined" })))).StatusCode);
+            await route.ContinueAsync();
+        });
+        await page.FillAsync("#outcome-note", "left a voicemail");
+        await page.Locator("button[data-outcome=contacted]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#report-problem")).ToHaveTextAsync("Not recorded: this prompt was settled before your report arrived (see above).");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Declined");
+        await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("left a voicemail"); // the words are not lost
+        await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
     }
 
     [Fact]
