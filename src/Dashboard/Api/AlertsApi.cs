@@ -1,6 +1,7 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Api.Requests;
 using CxLive.Grains.Alerts;
 
 namespace CxLive.Dashboard.Api;
@@ -8,8 +9,6 @@ namespace CxLive.Dashboard.Api;
 /// <summary><c>GET /api/alerts</c> (filters, newest first, paged by cursor), <c>GET /api/alerts/{id}</c>, <c>GET /api/alerts/stats</c>.</summary>
 public static class AlertsApi
 {
-    public const int MaxLimit = 1000;
-
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
@@ -22,26 +21,22 @@ public static class AlertsApi
     private static async Task<IResult> QueryAsync(
         HttpContext http, ClusterAlerts alerts, string? state, string? severity, string? customerId, string? touchpoint, string? ruleId, string? limit, string? cursor)
     {
+        // Every bad parameter is named in one answer, not the first of them only.
+        var errors = new FieldErrors();
         if (!TryParseOptional<AlertState>(state, out var stateFilter))
         {
-            return Problems.InvalidParameter("state", $"must be one of {WireNames<AlertState>.Allowed}");
+            errors.Add("state", $"must be one of {WireNames<AlertState>.Allowed}");
         }
 
         if (!TryParseOptional<Severity>(severity, out var severityFilter))
         {
-            return Problems.InvalidParameter("severity", $"must be one of {WireNames<Severity>.Allowed}");
+            errors.Add("severity", $"must be one of {WireNames<Severity>.Allowed}");
         }
 
-        var count = 100;
-        if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > MaxLimit))
+        var (count, before) = Paging.Read(limit, cursor, errors);
+        if (errors.Count > 0)
         {
-            return Problems.InvalidParameter("limit", $"must be a whole number from 1 to {MaxLimit}");
-        }
-
-        AlertPosition? before = null;
-        if (cursor is not null && !AlertPosition.TryParse(cursor, out before))
-        {
-            return Problems.InvalidParameter("cursor", "must be a cursor from a previous page's Link header");
+            return errors.Problem("Invalid parameter");
         }
 
         var query = new AlertQuery
@@ -57,12 +52,7 @@ public static class AlertsApi
         var page = await alerts.QueryAsync(query);
         if (page.Length == count)
         {
-            // More may follow: the next page starts after the last alert of this one (RFC 8288 link).
-            var next = QueryString.Create(http.Request.Query.Where(q => q.Key != "cursor")
-                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-                .Append(KeyValuePair.Create("cursor", (string?)AlertPosition.Of(page[^1]).ToString())));
-            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{next}>; rel=\"next\"";
-            http.Response.Headers["X-Next-Cursor"] = AlertPosition.Of(page[^1]).ToString();
+            Paging.LinkNext(http, AlertPosition.Of(page[^1]));
         }
 
         return Results.Ok(page);

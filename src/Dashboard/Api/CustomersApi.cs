@@ -3,6 +3,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Customers;
 using CxLive.Contracts.Grains;
 using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Api.Requests;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Customers;
@@ -64,14 +65,20 @@ public static class CustomersApi
     /// </summary>
     private static async Task<IResult> FindAsync(ClusterAlerts alerts, IGrainFactory grains, ClaimsPrincipal user, string? query, int? limit)
     {
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(query) || query.Length > 128)
         {
-            return Problems.InvalidParameter("query", "must be the first 1 to 128 characters of a customer id");
+            errors.Add("query", "must be the first 1 to 128 characters of a customer id");
         }
 
         if (limit is < 1 or > 100)
         {
-            return Problems.InvalidParameter("limit", "must be between 1 and 100");
+            errors.Add("limit", "must be between 1 and 100");
+        }
+
+        if (errors.Count > 0 || query is null) // a missing query is among the errors
+        {
+            return errors.Problem("Invalid parameter");
         }
 
         var take = limit ?? 20;
@@ -120,7 +127,7 @@ public static class CustomersApi
         }
 
         var open = await alerts.QueryAsync(
-            new AlertQuery { CustomerId = id, OpenOnly = true, Limit = AlertsApi.MaxLimit });
+            new AlertQuery { CustomerId = id, OpenOnly = true, Limit = Paging.MaxLimit });
         return Results.Ok(CustomerView.Of(snapshot, open));
     }
 }

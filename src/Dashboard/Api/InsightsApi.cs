@@ -5,6 +5,7 @@ using CxLive.Contracts.Grains;
 using CxLive.Contracts.Insights;
 using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Api.Requests;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Insights;
 using Microsoft.Extensions.Options;
@@ -31,36 +32,42 @@ public static class InsightsApi
     {
         var query = request.Query;
         var now = clock.GetUtcNow();
+        // Every bad parameter is named in one answer; the window is checked once both ends are read.
+        var errors = new FieldErrors();
         if (!TryTime(query["to"], now, out var to))
         {
-            return Problems.InvalidParameter("to", "must be a date (2026-11-30, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-30T12:00:00Z");
+            errors.Add("to", "must be a date (2026-11-30, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-30T12:00:00Z");
+            to = now; // 'from' is still read, and named if it is bad too
         }
 
         if (!TryTime(query["from"], to.AddDays(-7), out var from))
         {
-            return Problems.InvalidParameter("from", "must be a date (2026-11-23, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-23T00:00:00Z");
+            errors.Add("from", "must be a date (2026-11-23, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-23T00:00:00Z");
         }
-
-        if (from >= to)
+        else if (!errors.Has("to") && from >= to)
         {
-            return Problems.InvalidParameter("from", "must be before 'to'");
+            errors.Add("from", "must be before 'to'");
         }
-
-        if (to - from > options.Value.Retention)
+        else if (!errors.Has("to") && to - from > options.Value.Retention)
         {
-            return Problems.InvalidParameter("from", $"the window may span at most {options.Value.Retention.TotalDays} days, as long as insights are kept (Insights:Retention)");
+            errors.Add("from", $"the window may span at most {options.Value.Retention.TotalDays} days, as long as insights are kept (Insights:Retention)");
         }
 
         var groupBy = PainPointGroup.Rule;
         if (query["groupBy"] is { Count: > 0 } g && !WireNames<PainPointGroup>.TryParse(g.ToString(), out groupBy))
         {
-            return Problems.InvalidParameter("groupBy", $"must be one of {WireNames<PainPointGroup>.Allowed}");
+            errors.Add("groupBy", $"must be one of {WireNames<PainPointGroup>.Allowed}");
         }
 
         var format = query["format"].ToString();
         if (format is not ("" or "json" or "csv"))
         {
-            return Problems.InvalidParameter("format", "must be json or csv");
+            errors.Add("format", "must be json or csv");
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors.Problem("Invalid parameter");
         }
 
         // Up to this moment: what the partitions changed in the last seconds is forwarded first.

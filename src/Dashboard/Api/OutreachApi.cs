@@ -46,22 +46,18 @@ public static class OutreachApi
             return Problems.Forbidden(NotYourPrompt);
         }
 
+        // Every bad parameter is named in one answer, not the first of them only.
+        var errors = new FieldErrors();
         var pendingOnly = false;
         if (pending is not null && !bool.TryParse(pending, out pendingOnly))
         {
-            return Problems.InvalidParameter("pending", "must be true or false");
+            errors.Add("pending", "must be true or false");
         }
 
-        var count = 100;
-        if (limit is not null && (!int.TryParse(limit, out count) || count is < 1 or > AlertsApi.MaxLimit))
+        var (count, before) = Paging.Read(limit, cursor, errors);
+        if (errors.Count > 0)
         {
-            return Problems.InvalidParameter("limit", $"must be a whole number from 1 to {AlertsApi.MaxLimit}");
-        }
-
-        AlertPosition? before = null;
-        if (cursor is not null && !AlertPosition.TryParse(cursor, out before))
-        {
-            return Problems.InvalidParameter("cursor", "must be a cursor from a previous page's Link header");
+            return errors.Problem("Invalid parameter");
         }
 
         var page = (await alerts.PromptsAsync(agentId, pendingOnly))
@@ -69,11 +65,7 @@ public static class OutreachApi
             .Take(count).ToList();
         if (page.Count == count)
         {
-            var next = QueryString.Create(http.Request.Query.Where(q => q.Key != "cursor")
-                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-                .Append(KeyValuePair.Create("cursor", (string?)PositionOf(page[^1]).ToString())));
-            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{next}>; rel=\"next\"";
-            http.Response.Headers["X-Next-Cursor"] = PositionOf(page[^1]).ToString();
+            Paging.LinkNext(http, PositionOf(page[^1]));
         }
 
         return Results.Ok(page);

@@ -1,6 +1,7 @@
 using CxLive.Contracts.Grains;
 using CxLive.Contracts.Touchpoints;
 using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Api.Requests;
 using CxLive.Grains.Touchpoints;
 
 namespace CxLive.Dashboard.Api;
@@ -21,16 +22,22 @@ public static class TouchpointsApi
 
     private static async Task<IResult> TopAsync(IGrainFactory grains, string? top, string? minEvents)
     {
+        var errors = new FieldErrors();
         var count = 10;
         if (top is not null && (!int.TryParse(top, out count) || count is < 1 or > 100))
         {
-            return Problems.InvalidParameter("top", "must be a whole number from 1 to 100");
+            errors.Add("top", "must be a whole number from 1 to 100");
         }
 
         var least = 5;
         if (minEvents is not null && (!int.TryParse(minEvents, out least) || least < 0))
         {
-            return Problems.InvalidParameter("minEvents", "must be a whole number, 0 or more");
+            errors.Add("minEvents", "must be a whole number, 0 or more");
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors.Problem("Invalid parameter");
         }
 
         return Results.Ok(await grains.Ref<ITouchpointDirectoryGrain>(0).TopAsync(count, least));

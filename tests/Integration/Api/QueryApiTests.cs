@@ -77,6 +77,23 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     }
 
     [Theory]
+    [InlineData("api/alerts?state=closed&severity=urgent&limit=0&cursor=nonsense", "state", "severity", "limit", "cursor")]
+    [InlineData("api/outreach?pending=maybe&limit=5000", "pending", "limit")]
+    [InlineData("api/insights/pain-points?to=soon&groupBy=colour&format=xml", "to", "groupBy", "format")]
+    [InlineData("api/insights/pain-points?from=2026-11-30&to=2026-11-01&format=xml", "from", "format")]
+    [InlineData("api/touchpoints?top=0&minEvents=-1", "top", "minEvents")]
+    [InlineData("api/customers?query=&limit=0", "query", "limit")]
+    public async Task Several_bad_parameters_are_named_together_in_one_400(string path, params string[] named)
+    {
+        var response = await _http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ReadObject(response);
+        Assert.Equal(named.Order(), problem["errors"]!.AsObject().Select(e => e.Key).Order());
+        Assert.All(named, name => Assert.Contains($"{name}: ", (string)problem["detail"]!));
+    }
+
+    [Theory]
     [InlineData("api/alerts/no-such-alert")]
     [InlineData("api/customers/nobody-at-all")]
     [InlineData("api/touchpoints/nowhere/at-all")]

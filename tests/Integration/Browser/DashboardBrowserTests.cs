@@ -94,13 +94,13 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(acknowledged.Locator(".note")).ToHaveTextAsync("acknowledged: calling her back");
         Assert.True(await card.EvaluateAsync<bool>("c => c.querySelector('.history summary').textContent === `History (${c.querySelectorAll('.history li').length})`"),
             "the summary counts the steps shown");
+        await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-history.png") });
 
         // Resolved from elsewhere while the supervisor reads it: the open history takes the step.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = "wang.wei" })))).StatusCode);
         var resolved = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "wang.wei" }) });
         await Assertions.Expect(resolved.Locator(".to")).ToHaveTextAsync("resolved", new() { Timeout = 5_000 });
         await Assertions.Expect(steps.Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("wang\\.wei"));
-        await ScreenshotAsync(page, "wall-history");
     }
 
     [Fact]

@@ -60,8 +60,9 @@ public sealed class FieldErrors
         }
     }
 
-    public IResult Problem() => Problems.BadRequest(
-        "Invalid request",
+    /// <summary>400 naming every field; a query's mistakes are titled "Invalid parameter" as a single one's always were.</summary>
+    public IResult Problem(string title = "Invalid request") => Problems.BadRequest(
+        title,
         string.Join("; ", _errors.Select(e => $"{e.Field}: {e.Reason}")),
         new Dictionary<string, object?>
         {
