@@ -19,9 +19,9 @@ public static class CustomersApi
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
         var customers = app.MapGroup("").WithTags("Customers");
-        customers.MapGet("/api/customers", FindAsync).Produces<CustomerMatch[]>().ProducesProblem(StatusCodes.Status400BadRequest);
-        customers.MapGet("/api/customers/{id}", GetAsync).Produces<CustomerView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        customers.MapGet("/api/customers/{id}/score", ScoreAsync).Produces<ScorePoint[]>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        customers.MapGet("/api/customers", FindAsync).AllowsQuery("query", "limit").Produces<CustomerMatch[]>().ProducesProblem(StatusCodes.Status400BadRequest);
+        customers.MapGet("/api/customers/{id}", GetAsync).AllowsQuery().Produces<CustomerView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        customers.MapGet("/api/customers/{id}/score", ScoreAsync).AllowsQuery().Produces<ScorePoint[]>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -32,7 +32,7 @@ public static class CustomersApi
         {
             var tenths = await grains.Ref<IExperienceDirectoryGrain>(0).DistributionAsync();
             return Results.Ok(new DistributionResponse(tenths, tenths.Sum()));
-        }).WithTags("Customers").Produces<DistributionResponse>();
+        }).AllowsQuery().WithTags("Customers").Produces<DistributionResponse>();
         return app;
     }
 

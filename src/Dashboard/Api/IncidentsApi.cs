@@ -15,7 +15,7 @@ public static class IncidentsApi
         incidents.MapGet("/{id}", async (ClusterAlerts alerts, string id) =>
             await alerts.GetIncidentAsync(id) is { } incident
                 ? Results.Ok(incident)
-                : Problems.NotFound($"no incident has id '{id}'")).Produces<Incident>().ProducesProblem(StatusCodes.Status404NotFound);
+                : Problems.NotFound($"no incident has id '{id}'")).AllowsQuery().Produces<Incident>().ProducesProblem(StatusCodes.Status404NotFound);
         incidents.MapPost("/{id}/resolve", ResolveAsync)
             .Takes<IncidentResolveRequest>(isOptional: true)
             .Produces<Incident>()

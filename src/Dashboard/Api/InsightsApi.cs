@@ -23,7 +23,7 @@ public static class InsightsApi
 
     public static IEndpointRouteBuilder MapInsightsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/insights/pain-points", PainPointsAsync).WithTags("Insights")
+        app.MapGet("/api/insights/pain-points", PainPointsAsync).AllowsQuery("from", "to", "groupBy", "format").WithTags("Insights")
             .Produces<PainPointsReport>().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }

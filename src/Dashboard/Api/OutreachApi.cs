@@ -27,7 +27,7 @@ public static class OutreachApi
         outreach.MapGet("/{id}", async (ClusterAlerts alerts, string id, ClaimsPrincipal user) =>
             await alerts.GetPromptAsync(id) is not { } prompt ? Problems.NotFound($"no outreach prompt has id '{id}'")
             : user.MaySeeAgent(prompt.AgentId) ? Results.Ok(prompt)
-            : Problems.Forbidden(NotYourPrompt)).Produces<OutreachPrompt>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            : Problems.Forbidden(NotYourPrompt)).AllowsQuery().Produces<OutreachPrompt>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         outreach.MapPost("/{id}/outcome", ReportAsync)
             .Takes<OutreachOutcomeRequest>()
             .Produces<OutreachOutcomeResponse>()

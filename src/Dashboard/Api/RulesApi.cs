@@ -24,7 +24,7 @@ public static class RulesApi
         var rules = app.MapGroup("/api/rules").WithTags("Rules");
         rules.MapGet("/", (LiveRuleBookSource source) => Results.Ok(source.Current.Rules.Select(RuleView.Of))).AllowsQuery().Produces<RuleView[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         rules.MapGet("/{ruleId}", (LiveRuleBookSource source, string ruleId) =>
-            source.Current.Find(ruleId) is { } rule ? Results.Ok(RuleView.Of(rule)) : UnknownRule(ruleId)).Produces<RuleView>().ProducesProblem(StatusCodes.Status404NotFound);
+            source.Current.Find(ruleId) is { } rule ? Results.Ok(RuleView.Of(rule)) : UnknownRule(ruleId)).AllowsQuery().Produces<RuleView>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -16,7 +16,7 @@ public static class TouchpointsApi
     {
         var touchpoints = app.MapGroup("/api/touchpoints").WithTags("Touchpoints");
         touchpoints.MapGet("/", TopAsync).AllowsQuery("top", "minEvents").ProducesProblem(StatusCodes.Status400BadRequest).Produces<TouchpointSnapshot[]>().ProducesProblem(StatusCodes.Status400BadRequest);
-        touchpoints.MapGet("/{**id}", GetAsync).Produces<TouchpointSnapshot>().ProducesProblem(StatusCodes.Status404NotFound);
+        touchpoints.MapGet("/{**id}", GetAsync).AllowsQuery().Produces<TouchpointSnapshot>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -18,7 +18,7 @@ public static class WebhooksApi
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("/api/webhooks").WithTags("Webhooks");
-        webhooks.MapGet("/deliveries", ListAsync)
+        webhooks.MapGet("/deliveries", ListAsync).AllowsQuery()
             .WithDescription("Every configured target with its pending deliveries, counts since each outbox started, the last success and failure, failingSince (set from a failure until the next success) and failing (failing for Webhooks:FailingAfter), and its latest attempts, newest first.")
             .Produces<WebhookDeliveries>();
         return app;

@@ -97,6 +97,16 @@ public sealed class NoSilentAcceptanceTests(AppFixture fixture) : IDisposable
     [InlineData("api/incidents?opened=true", "opened")]
     [InlineData("api/touchpoints?top=5&limt=3", "limt")]
     [InlineData("api/rules?enabled=true", "enabled")]
+    [InlineData("api/rules/detractor?verbose=1", "verbose")]
+    [InlineData("api/insights/pain-points?groupby=touchpoint", "groupby")] // groupBy misspelt: not silently grouped by rule
+    [InlineData("api/customers?q=c-1", "q")]
+    [InlineData("api/customers/c-1?from=2026-11-01", "from")]
+    [InlineData("api/customers/c-1/score?from=2026-11-01", "from")]
+    [InlineData("api/experience/distribution?channel=web", "channel")]
+    [InlineData("api/incidents/inc-1?open=true", "open")]
+    [InlineData("api/outreach/p-1?agentId=li.na", "agentId")]
+    [InlineData("api/touchpoints/web/search?window=1h", "window")]
+    [InlineData("api/webhooks/deliveries?target=crm", "target")]
     public async Task An_unknown_query_parameter_is_refused_by_name(string url, string unknown)
     {
         var detail = await ProblemOf(await _http.GetAsync(url), unknown);
