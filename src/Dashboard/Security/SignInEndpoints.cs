@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -30,7 +31,7 @@ public static class SignInEndpoints
             user.Identity?.Name,
             [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
             user.AgentId(),
-            options.Value.PeopleOpen(environment)))).Produces<Api.OpenApi.MeResponse>().WithTags("Session");
+            options.Value.PeopleOpen(environment)))).AllowsQuery().Produces<Api.OpenApi.MeResponse>().WithTags("Session");
         return app;
     }
 

@@ -107,6 +107,7 @@ public sealed class NoSilentAcceptanceTests(AppFixture fixture) : IDisposable
     [InlineData("api/outreach/p-1?agentId=li.na", "agentId")]
     [InlineData("api/touchpoints/web/search?window=1h", "window")]
     [InlineData("api/webhooks/deliveries?target=crm", "target")]
+    [InlineData("api/me?user=li.na", "user")]
     public async Task An_unknown_query_parameter_is_refused_by_name(string url, string unknown)
     {
         var detail = await ProblemOf(await _http.GetAsync(url), unknown);
