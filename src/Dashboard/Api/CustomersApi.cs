@@ -63,7 +63,7 @@ public static class CustomersApi
     /// 10,000 scanned): the customers someone has reason to look for. An agent finds only the customers
     /// of their own prompts.
     /// </summary>
-    private static async Task<IResult> FindAsync(ClusterAlerts alerts, IGrainFactory grains, ClaimsPrincipal user, string? query, int? limit)
+    private static async Task<IResult> FindAsync(ClusterAlerts alerts, IGrainFactory grains, ClaimsPrincipal user, string? query, string? limit)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(query) || query.Length > 128)
@@ -71,9 +71,10 @@ public static class CustomersApi
             errors.Add("query", "must be the first 1 to 128 characters of a customer id");
         }
 
-        if (limit is < 1 or > 100)
+        var take = 20;
+        if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > 100))
         {
-            errors.Add("limit", "must be between 1 and 100");
+            errors.Add("limit", "must be a whole number from 1 to 100");
         }
 
         if (errors.Count > 0 || query is null) // a missing query is among the errors
@@ -81,7 +82,6 @@ public static class CustomersApi
             return errors.Problem("Invalid parameter");
         }
 
-        var take = limit ?? 20;
         IEnumerable<(string CustomerId, DateTimeOffset At)> alerted;
         IEnumerable<string> recorded = [];
         if (user.SeesEverything())

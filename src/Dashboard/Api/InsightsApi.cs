@@ -40,7 +40,9 @@ public static class InsightsApi
             to = now; // 'from' is still read, and named if it is bad too
         }
 
-        if (!TryTime(query["from"], to.AddDays(-7), out var from))
+        // The week before 'to' by default, or as far back as time goes when 'to' is in year 1's first week.
+        var weekBefore = to.UtcDateTime - DateTime.MinValue >= TimeSpan.FromDays(7) ? to.AddDays(-7) : DateTimeOffset.MinValue;
+        if (!TryTime(query["from"], weekBefore, out var from))
         {
             errors.Add("from", "must be a date (2026-11-23, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-23T00:00:00Z");
         }

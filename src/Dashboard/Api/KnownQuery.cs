@@ -11,7 +11,8 @@ public static class KnownQuery
     public static RouteHandlerBuilder AllowsQuery(this RouteHandlerBuilder builder, params string[] names) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
-            var unknown = context.HttpContext.Request.Query.Keys.Where(k => !names.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            // Case-insensitive, as ASP.NET Core reads query values: ?groupby= works like ?groupBy=.
+            var unknown = context.HttpContext.Request.Query.Keys.Where(k => !names.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
             return unknown.Count == 0 ? await next(context) : Problems.UnknownParameters(unknown, names);
         });
 }

@@ -1,6 +1,6 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
-import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf, channelName } from "/i18n.js";
+import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf, channelName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -88,7 +88,7 @@ function show(prompt) {
   detail.querySelector(".wording").textContent = words.wording;
   const settled = Boolean(prompt.result || prompt.withdrawnAt);
   detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = settled; });
-  document.getElementById("outcome-note").disabled = settled;
+  document.getElementById("outcome-note").readOnly = settled; // still there to copy
   const recorded = document.getElementById("recorded");
   recorded.hidden = !settled;
   if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
@@ -125,30 +125,35 @@ async function showCustomer(prompt) {
   }));
 }
 
-// The agent's note goes with the outcome into the prompt and the alert's history. A report that
-// does not go through is said under the buttons: a 409 brings the prompt as it now is (reported
-// from another tab, or withdrawn), which the notice above then explains.
+// The agent's note goes with the outcome into the prompt and the alert's history (on one line:
+// the API keeps control characters, line breaks among them, out of notes). A report that does not
+// go through is said under the buttons: a 409 brings the prompt as it now is (reported from another
+// tab, or withdrawn), which the notice above then explains. The buttons wait for the answer, and
+// an answer about a prompt the agent has since left changes nothing on the one now open.
 async function report(outcome) {
+  const promptId = selected;
   const note = document.getElementById("outcome-note");
   const problem = document.getElementById("report-problem");
+  const buttons = detail.querySelectorAll("button[data-outcome]");
+  buttons.forEach(b => { b.disabled = true; });
   let response;
   try {
-    response = await fetch(`/api/outreach/${encodeURIComponent(selected)}/outcome`, {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ outcome, note: note.value.trim() || undefined }),
+    response = await fetch(`/api/outreach/${encodeURIComponent(promptId)}/outcome`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ outcome, note: note.value.replace(/\s+/g, " ").trim() || undefined }),
     });
   } catch {
     response = null;
   }
   const body = await response?.json().catch(() => ({})) ?? {};
   const prompt = body.prompt;
-  problem.hidden = Boolean(response?.ok);
-  problem.textContent = !response ? t("action.unreachable")
-    : response.ok ? "" : prompt ? t("outcome.tooLate") : t("action.failed", { reason: body.detail ?? response.statusText });
+  if (prompt) prompts.set(prompt.id, prompt);
+  if (selected !== promptId) return;
   if (response?.ok) note.value = "";
-  if (prompt) {
-    prompts.set(prompt.id, prompt);
-    show(prompt);
-  }
+  problem.hidden = Boolean(response?.ok);
+  problem.textContent = !response ? t("outcome.unreachable")
+    : response.ok ? "" : prompt ? t("outcome.tooLate") : t("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });
+  show(prompts.get(promptId)); // the buttons as the prompt now allows
 }
 
 async function loadQueue() {
@@ -210,7 +215,7 @@ function nameAgents(agents) {
   agentList = agents;
   for (const option of picker.options) {
     const agent = agents.find(a => a.id === option.value);
-    if (agent) option.text = `${agent.name} (${agent.skills.map(channelName).join(", ")})`;
+    if (agent) option.text = `${agent.name} (${listOf(agent.skills.map(channelName))})`;
   }
 }
 

@@ -16,7 +16,7 @@ const texts = {
     "meta.customer": "Customer", "meta.touchpoint": "Touchpoint", "meta.stage": "Stage", "meta.rule": "Rule", "meta.also": "Also seen", "meta.assigned": "Assigned to", "meta.suggestion": "Suggested outreach",
     "meta.history": "History", "history.system": "CxLive", "history.rule": "rule {rule}",
     "action.ack": "Acknowledge", "action.assign": "Assign", "action.snooze": "Snooze 1 h", "action.resolve": "Resolve",
-    "action.cancel": "Cancel", "assign.to": "Assign to", "assign.agent": "{name} ({skills}) · {pending} waiting", "action.failed": "Could not do that: {reason}", "action.unreachable": "Could not reach CxLive: nothing changed. Try again.", "action.movedOn": "Not done: it is already {state} ({by}).",
+    "action.cancel": "Cancel", "assign.to": "Assign to", "assign.agent": "{name} ({skills}) · {pending} waiting", "action.failed": "Could not do that: {reason}", "action.unreachable": "Could not reach CxLive. If it went through, the card will show it; if not, try again.", "action.movedOn": "Not done: it is already {state} ({by}).",
     "state.open": "open", "state.acknowledged": "acknowledged", "state.resolved": "resolved", "state.snoozed": "snoozed",
     "severity.critical": "critical", "severity.warning": "warning", "severity.info": "info",
     "incident.affected": "incident: {count} customers affected",
@@ -26,7 +26,7 @@ const texts = {
     "agent.timeline": "Cross-channel timeline", "agent.outcome": "Record the outcome", "agent.alerts": "Open alerts",
     "agent.age.now": "just now", "agent.age.minutes": "{n} min ago", "agent.age.hours": "{n} h ago",
     "outcome.contacted": "Contacted", "outcome.resolved": "Resolved", "outcome.declined": "Declined", "outcome.unreachable": "Unreachable",
-    "outcome.recorded": "Outcome recorded: {outcome}", "outcome.tooLate": "Not recorded: this prompt was settled before your report arrived (see above).", "agent.note": "A note for the record (optional)",
+    "outcome.recorded": "Outcome recorded: {outcome}", "outcome.tooLate": "Not recorded: this prompt was settled before your report arrived (see above).", "outcome.unreachable": "Could not reach CxLive. If the outcome went through, this prompt will say so; if not, try again.", "agent.note": "A note for the record (optional)",
     "outcome.withdrawn": "Withdrawn: the alert was closed before anyone reached out ({reason})",
     "customer.timeline": "Timeline", "customer.curve": "Score over the timeline (alert evidence in red)", "customer.score": "Experience score", "customer.alerts": "Alerts", "customer.count": "{count} interactions",
     "customer.none": "No interactions for this customer yet.",
@@ -78,7 +78,7 @@ const texts = {
     "meta.customer": "客户", "meta.touchpoint": "触点", "meta.stage": "旅程阶段", "meta.rule": "规则", "meta.also": "同时发现", "meta.assigned": "负责人", "meta.suggestion": "建议外呼",
     "meta.history": "处理记录", "history.system": "CxLive", "history.rule": "规则 {rule}",
     "action.ack": "确认", "action.assign": "分派", "action.snooze": "暂缓 1 小时", "action.resolve": "解决",
-    "action.cancel": "取消", "assign.to": "分派给", "assign.agent": "{name}（{skills}）· 待处理 {pending} 条", "action.failed": "操作失败：{reason}", "action.unreachable": "无法连接 CxLive：未做任何更改，请重试。", "action.movedOn": "未执行：该告警当前为「{state}」（{by}）。",
+    "action.cancel": "取消", "assign.to": "分派给", "assign.agent": "{name}（{skills}）· 待处理 {pending} 条", "action.failed": "操作失败：{reason}", "action.unreachable": "无法连接 CxLive。若操作已生效，卡片会显示；否则请重试。", "action.movedOn": "未执行：该告警当前为「{state}」（{by}）。",
     "state.open": "未处理", "state.acknowledged": "已确认", "state.resolved": "已解决", "state.snoozed": "已暂缓",
     "severity.critical": "严重", "severity.warning": "警告", "severity.info": "提示",
     "incident.affected": "事件：影响 {count} 位客户",
@@ -88,7 +88,7 @@ const texts = {
     "agent.timeline": "跨渠道时间线", "agent.outcome": "记录结果", "agent.alerts": "未关闭的告警",
     "agent.age.now": "刚刚", "agent.age.minutes": "{n} 分钟前", "agent.age.hours": "{n} 小时前",
     "outcome.contacted": "已联系", "outcome.resolved": "已解决", "outcome.declined": "客户拒绝", "outcome.unreachable": "无法联系",
-    "outcome.recorded": "已记录结果：{outcome}", "outcome.tooLate": "未记录：在您提交之前，此提示已有结论（见上方）。", "agent.note": "备注（可选，会记入记录）",
+    "outcome.recorded": "已记录结果：{outcome}", "outcome.tooLate": "未记录：在您提交之前，此提示已有结论（见上方）。", "outcome.unreachable": "无法连接 CxLive。若结果已记录，此提示会显示；否则请重试。", "agent.note": "备注（可选，会记入记录）",
     "outcome.withdrawn": "已撤回：在联系客户之前告警已关闭（{reason}）",
     "customer.timeline": "时间线", "customer.curve": "时间线上的体验分（红点为告警依据）", "customer.score": "体验分", "customer.alerts": "告警", "customer.count": "共 {count} 次交互",
     "customer.none": "该客户暂无交互记录。",
@@ -182,6 +182,11 @@ export function formatter(Kind, options = {}) {
 
 export function formatTime(iso) {
   return formatter(Intl.DateTimeFormat, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
+}
+
+/** A short list in the page's language: "Email, Social, SMS"; "邮件、社交、短信". */
+export function listOf(items) {
+  return formatter(Intl.ListFormat, { style: "narrow", type: "conjunction" }).format(items);
 }
 
 export function formatNumber(value, options = {}) {

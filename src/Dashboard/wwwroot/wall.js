@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf, channelName } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf, channelName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
@@ -210,8 +210,7 @@ function fillCard(li, alert, incident, now) {
   customer.textContent = alert.customerId ?? "—";
   if (alert.customerId) customer.href = `/customers/${encodeURIComponent(alert.customerId)}`; else customer.removeAttribute("href");
   li.querySelector(".assigned").textContent = alert.assignedTo ?? "—";
-  li.querySelector("[data-action=ack]").disabled = alert.state === "acknowledged" || alert.state === "resolved";
-  li.querySelectorAll("[data-action=assign], [data-action=snooze], [data-action=resolve]").forEach(b => { b.disabled = alert.state === "resolved"; });
+  enableActions(li, alert);
   if (alert.state === "resolved") li.querySelector(".assign").hidden = true;
   translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
@@ -414,11 +413,33 @@ function showStats(stats) {
   document.getElementById("stat-recovery").textContent = stats.recoveryRate == null ? "—" : formatNumber(stats.recoveryRate, { style: "percent" });
 }
 
-// A refusal is said on the card it concerns, with the server's reason (a 409 also brings the
-// alert as it now is, which the card then shows); the next action that works clears it.
+// What the alert's state allows; none while one of the card's actions is on its way (a second
+// click would only be refused as "already done").
+function enableActions(li, alert, busy = false) {
+  li.querySelector("[data-action=ack]").disabled = busy || alert.state === "acknowledged" || alert.state === "resolved";
+  li.querySelectorAll("[data-action=assign], [data-action=snooze], [data-action=resolve], .assign button[type=submit]")
+    .forEach(b => { b.disabled = busy || alert.state === "resolved"; });
+}
+
+// The step that put the alert where it is now (later steps, such as an assignment, left its state alone).
+function stepInto(alert) {
+  const history = alert.history ?? [];
+  let i = history.length - 1;
+  while (i > 0 && history[i - 1].state === alert.state) i--;
+  return history[i];
+}
+
+function showProblem(li, text) {
+  const problem = li.querySelector(".problem");
+  problem.textContent = text;
+  problem.hidden = !text;
+}
+
+// A refusal is said on the card it concerns (a 409 also brings the alert as it now is, which the
+// card then shows, and who moved it there); the next action that works clears it.
 async function act(li, action, body = {}) {
   if (action === "snooze") body = { until: new Date(Date.now() + 3_600_000).toISOString() };
-  const problem = li.querySelector(".problem");
+  enableActions(li, li.cxAlert, true);
   let response;
   try {
     response = await fetch(`/api/alerts/${encodeURIComponent(li.dataset.alertId)}/${action}`, {
@@ -427,18 +448,18 @@ async function act(li, action, body = {}) {
   } catch {
     response = null;
   }
+  const details = await response?.json().catch(() => ({})) ?? {};
+  enableActions(li, li.cxAlert);
   if (response?.ok) {
-    problem.hidden = true;
-    upsert(await response.json());
+    showProblem(li, "");
+    upsert(details);
     return;
   }
-  const details = await response?.json().catch(() => ({})) ?? {};
   if (details.alert) upsert(details.alert);
-  const last = details.alert?.history?.at(-1);
-  problem.textContent = !response ? t("action.unreachable")
-    : last ? t("action.movedOn", { state: t(`state.${details.alert.state}`), by: who(last.by) }) // a 409: someone was quicker
-    : t("action.failed", { reason: details.detail ?? response.statusText });
-  problem.hidden = false;
+  const moved = details.alert && stepInto(details.alert);
+  showProblem(li, !response ? t("action.unreachable")
+    : moved ? t("action.movedOn", { state: t(`state.${details.alert.state}`), by: who(moved.by) }) // a 409: someone was quicker
+    : t("action.failed", { reason: details.detail ?? `HTTP ${response.status}` }));
 }
 
 // "toggle" does not bubble: caught on its way down.
@@ -451,12 +472,27 @@ list.addEventListener("toggle", event => {
 async function openAssign(li) {
   const form = li.querySelector(".assign");
   const select = form.elements.agentId;
-  const agents = await (await fetch("/api/agents")).json();
+  let agents;
+  try {
+    const response = await fetch("/api/agents");
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    agents = await response.json();
+  } catch {
+    showProblem(li, t("action.unreachable"));
+    return;
+  }
+  const chosen = form.hidden ? li.cxAlert?.assignedTo : select.value; // opened again: keep what was picked
   select.replaceChildren(...agents.map(a => new Option(
-    t("assign.agent", { name: a.name, skills: a.skills.map(channelName).join(", "), pending: formatNumber(a.pending) }), a.id)));
-  if (li.cxAlert?.assignedTo) select.value = li.cxAlert.assignedTo;
+    t("assign.agent", { name: a.name, skills: listOf(a.skills.map(channelName)), pending: formatNumber(a.pending) }), a.id)));
+  if (chosen) select.value = chosen;
   form.hidden = false;
   select.focus();
+}
+
+// Closing the picker gives the focus back to the card's Assign button, for keyboard users.
+function closeAssign(li) {
+  li.querySelector(".assign").hidden = true;
+  li.querySelector("[data-action=assign]").focus();
 }
 
 list.addEventListener("click", event => {
@@ -464,15 +500,20 @@ list.addEventListener("click", event => {
   if (!button) return;
   const li = button.closest("li");
   if (button.dataset.action === "assign") openAssign(li);
-  else if (button.dataset.action === "cancel-assign") li.querySelector(".assign").hidden = true;
+  else if (button.dataset.action === "cancel-assign") closeAssign(li);
   else act(li, button.dataset.action);
+});
+
+list.addEventListener("keydown", event => {
+  if (event.key === "Escape" && event.target.closest(".assign")) closeAssign(event.target.closest("li"));
 });
 
 list.addEventListener("submit", async event => {
   event.preventDefault();
-  const form = event.target;
-  form.hidden = true;
-  await act(form.closest("li"), "assign", { agentId: form.elements.agentId.value });
+  const li = event.target.closest("li");
+  const agentId = event.target.elements.agentId.value;
+  closeAssign(li);
+  await act(li, "assign", { agentId });
 });
 
 function timeAgo(iso) {

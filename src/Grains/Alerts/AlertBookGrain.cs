@@ -111,14 +111,22 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     }
 
     /// <summary>
-    /// Sends what is waiting, unless the silo is stopping: then every partition is deactivating too, and
-    /// a one-way message to one of them makes Orleans try to migrate it with the message, which on the
-    /// last silo fails with an error line and loses the message anyway. Nothing is lost by keeping
-    /// quiet: the next activation sends the members again (<see cref="OnActivateAsync"/>), and an
-    /// incident ignores the members it has.
+    /// Sends what is waiting, unless the last silo is stopping: then every partition is deactivating
+    /// too, and a message to one of them makes Orleans try to migrate it with the message, which
+    /// with no silo left fails with an error line and loses the message anyway. Nothing is lost by
+    /// keeping quiet: the next activation sends the members again (<see cref="OnActivateAsync"/>), and
+    /// an incident ignores the members it has. While another silo is up the members are sent, so an
+    /// incident on a silo that stays counts them at once.
     /// </summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        reason.ReasonCode == DeactivationReasonCode.ShuttingDown ? Task.CompletedTask : SendAttachmentsAsync();
+        reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !AnotherSiloIsActive() ? Task.CompletedTask : SendAttachmentsAsync();
+
+    private bool AnotherSiloIsActive()
+    {
+        var self = GrainContext.Address.SiloAddress;
+        return ServiceProvider.GetService<IClusterMembershipService>()?.CurrentSnapshot.Members.Values
+            .Any(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(self)) == true;
+    }
 
     public async Task<ImmutableArray<Alert>> ApplyAsync(ImmutableArray<AlertSignal> signals)
     {

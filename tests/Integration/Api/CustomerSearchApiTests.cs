@@ -51,6 +51,7 @@ public sealed class CustomerSearchApiTests(AppFixture fixture) : IDisposable
     [Theory]
     [InlineData("api/customers", "query")]
     [InlineData("api/customers?query=c-&limit=0", "limit")]
+    [InlineData("api/customers?query=c-&limit=abc", "limit")]
     public async Task Bad_queries_are_400_naming_the_field(string path, string field)
     {
         var response = await _http.GetAsync(path);

@@ -98,7 +98,7 @@ public sealed class NoSilentAcceptanceTests(AppFixture fixture) : IDisposable
     [InlineData("api/touchpoints?top=5&limt=3", "limt")]
     [InlineData("api/rules?enabled=true", "enabled")]
     [InlineData("api/rules/detractor?verbose=1", "verbose")]
-    [InlineData("api/insights/pain-points?groupby=touchpoint", "groupby")] // groupBy misspelt: not silently grouped by rule
+    [InlineData("api/insights/pain-points?grupBy=touchpoint", "grupBy")] // groupBy misspelt: not silently grouped by rule
     [InlineData("api/customers?q=c-1", "q")]
     [InlineData("api/customers/c-1?from=2026-11-01", "from")]
     [InlineData("api/customers/c-1/score?from=2026-11-01", "from")]

@@ -17,10 +17,14 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
     public void Dispose() => _http.Dispose();
 
-    private async Task RaiseFailedSearchesAsync(string customer)
+    /// <summary>
+    /// Three failed searches: on web/search, or on a touchpoint of their own for tests that act on
+    /// the customer's card (enough failures on one touchpoint make it an incident that absorbs the card).
+    /// </summary>
+    private async Task RaiseFailedSearchesAsync(string customer, string touchpoint = "web/search")
     {
         var now = DateTimeOffset.UtcNow.AddMinutes(-3);
-        var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n * 20), $"red shoes {n}")).ToArray();
+        var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n * 20), $"red shoes {n}") with { Touchpoint = touchpoint }).ToArray();
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(searches))).StatusCode);
     }
 
@@ -76,7 +80,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     {
         var page = await fixture.NewPageAsync("/");
         var customer = NewCustomer();
-        await RaiseFailedSearchesAsync(customer);
+        await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
         var card = Card(page, customer);
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
         var alertId = await card.GetAttributeAsync("data-alert-id");
@@ -108,7 +112,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     {
         var page = await fixture.NewPageAsync("/");
         var customer = NewCustomer();
-        await RaiseFailedSearchesAsync(customer);
+        await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
         var card = Card(page, customer);
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
         var agents = (await ReadArray(await _http.GetAsync("api/agents"))).Select(a => (Id: (string)a!["id"]!, Name: (string)a["name"]!)).ToList();
@@ -121,6 +125,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(picker.Locator("option").First).ToContainTextAsync(agents[0].Name);
         await Assertions.Expect(picker.Locator("option").First).ToContainTextAsync("waiting");
         await ScreenshotAsync(page, "wall-assign");
+
+        // Escape closes the picker and gives the focus back to the card's Assign button.
+        await picker.PressAsync("Escape");
+        await Assertions.Expect(card.Locator(".assign")).ToBeHiddenAsync();
+        await Assertions.Expect(card.Locator("button[data-action=assign]")).ToBeFocusedAsync();
+        await card.Locator("button[data-action=assign]").ClickAsync();
 
         // Cancel changes nothing (the outreach desk may have given her prompt to an agent already);
         // choosing another agent assigns the alert to them.
@@ -143,7 +153,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     {
         var page = await fixture.NewPageAsync("/");
         var customer = NewCustomer();
-        await RaiseFailedSearchesAsync(customer);
+        await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
         var card = Card(page, customer);
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
         var alertId = await card.GetAttributeAsync("data-alert-id");
@@ -151,20 +161,28 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // The network drops the click: nothing changed, and the card says so.
         await page.RouteAsync("**/api/alerts/*/snooze", route => route.AbortAsync());
         await card.Locator("button[data-action=snooze]").ClickAsync();
-        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Could not reach CxLive: nothing changed. Try again.");
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Could not reach CxLive. If it went through, the card will show it; if not, try again.");
         await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("open");
 
-        // Someone resolves it just before the supervisor's acknowledgement reaches the server.
+        // Li Na acknowledges it, and a lead then assigns it, just before this supervisor's
+        // acknowledgement reaches the server: the card names who acknowledged, not who assigned.
         await page.RouteAsync("**/api/alerts/*/ack", async route =>
         {
-            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = "wang.wei" })))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "li.na" })))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/assign", Body(Json(new { by = "ops.lead", agentId = "wang.wei" })))).StatusCode);
             await route.ContinueAsync();
         });
         await card.Locator("button[data-action=ack]").ClickAsync();
-        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Not done: it is already resolved (wang.wei).");
-        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("resolved");
-        await Assertions.Expect(card.Locator("button[data-action=resolve]")).ToBeDisabledAsync();
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Not done: it is already acknowledged (li.na).");
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("acknowledged");
+        await Assertions.Expect(card.Locator("button[data-action=ack]")).ToBeDisabledAsync();
+        await Assertions.Expect(card.Locator("button[data-action=resolve]")).ToBeEnabledAsync();
         await ScreenshotAsync(page, "wall-refused");
+
+        // The next action that goes through clears the message.
+        await card.Locator("button[data-action=resolve]").ClickAsync();
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("resolved", new() { Timeout = 5_000 });
+        await Assertions.Expect(card.Locator(".problem")).ToBeHiddenAsync();
     }
 
     /// <summary>
@@ -191,7 +209,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-4);
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
-            [.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"red shoes {n}")),
+            [.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"red shoes {n}") with { Touchpoint = $"web/search-{customer}" }), // no incident absorbs it
              Make(customer, at.AddMinutes(2), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }]))).StatusCode);
         var alert = await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).SingleOrDefault(),
             a => a?["assignedTo"] is not null && a["folded"]?.AsArray().Any(r => (string)r! == "detractor") == true, TimeSpan.FromSeconds(15), "the routed alert with the detractor folded in");
@@ -233,10 +251,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // The console may hear of the report (pushed) a moment before the desk has written the
         // outreach into the customer's journey, which it does before it answers the console's call.
-        await page.FillAsync("#outcome-note", "refund sent, she is happy again");
+        await page.FillAsync("#outcome-note", "refund sent,\nshe is happy again"); // a line break typed in the box
         await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-outcome=resolved]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Resolved");
-        await Assertions.Expect(page.Locator("#outcome-note")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#outcome-note")).Not.ToBeEditableAsync();
         var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
         Assert.Contains(timeline, i => (string)i!["type"]! == "outreach");
         var reported = await ReadObject(await _http.GetAsync($"api/outreach/{promptId}"));
