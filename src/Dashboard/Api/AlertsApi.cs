@@ -12,14 +12,14 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
-        alerts.MapGet("/", QueryAsync).AllowsQuery("state", "severity", "customerId", "touchpoint", "ruleId", "limit", "cursor").Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
+        alerts.MapGet("/", QueryAsync).AllowsQuery("state", "severity", "open", "customerId", "touchpoint", "ruleId", "limit", "cursor").Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         alerts.MapGet("/stats", (ClusterAlerts alerts, TimeProvider time) => alerts.StatsAsync(time.GetUtcNow())).AllowsQuery().Produces<WallStats>();
         alerts.MapGet("/{id}", GetAsync).AllowsQuery().Produces<Alert>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<IResult> QueryAsync(
-        HttpContext http, ClusterAlerts alerts, string? state, string? severity, string? customerId, string? touchpoint, string? ruleId, string? limit, string? cursor)
+        HttpContext http, ClusterAlerts alerts, string? state, string? severity, string? open, string? customerId, string? touchpoint, string? ruleId, string? limit, string? cursor)
     {
         // Every bad parameter is named in one answer, not the first of them only.
         var errors = new FieldErrors();
@@ -33,6 +33,13 @@ public static class AlertsApi
             errors.Add("severity", $"must be one of {WireNames<Severity>.Allowed}");
         }
 
+        // open=true: not yet resolved (open, acknowledged or snoozed), what a wall holds.
+        var openOnly = false;
+        if (open is not null && !bool.TryParse(open, out openOnly))
+        {
+            errors.Add("open", "must be true or false");
+        }
+
         var (count, before) = Paging.Read(limit, cursor, errors);
         if (errors.Count > 0)
         {
@@ -43,6 +50,7 @@ public static class AlertsApi
         {
             Before = before,
             State = stateFilter,
+            OpenOnly = openOnly,
             Severity = severityFilter,
             CustomerId = customerId,
             Touchpoint = touchpoint,

@@ -524,18 +524,21 @@ function timeAgo(iso) {
   return format.format(-Math.floor(seconds / 3600), "hour");
 }
 
+// Every unresolved alert (up to the page's MAX_KEPT): the newest alerts of any state would leave out
+// the oldest ones still open, the very ones waiting longest. The newest resolutions end cards this
+// page holds but missed the push for (it was away).
 async function loadCurrent() {
-  const [response, incidentsResponse, statsResponse] = await Promise.all([
-    fetch(`/api/alerts?limit=${MAX_SHOWN}`), fetch("/api/incidents?open=true"), fetch("/api/alerts/stats")]);
+  const [response, resolvedResponse, incidentsResponse, statsResponse] = await Promise.all([
+    fetch(`/api/alerts?open=true&limit=${MAX_KEPT}`), fetch(`/api/alerts?state=resolved&limit=${MAX_SHOWN}`),
+    fetch("/api/incidents?open=true"), fetch("/api/alerts/stats")]);
   if (incidentsResponse.ok) for (const incident of await incidentsResponse.json()) if (isNewer(incident, incidents.get(incident.id))) incidents.set(incident.id, incident);
   if (statsResponse.ok) showStats(await statsResponse.json());
   loadTopTouchpoints();
   loadScores();
   loadIncidentTouchpoints();
   if (!response.ok) return;
-  for (const alert of await response.json()) {
-    if (alert.state !== "resolved" || alerts.has(alert.id)) upsert(alert); // a resolution this page missed ends its card too
-  }
+  for (const alert of await response.json()) upsert(alert);
+  if (resolvedResponse.ok) for (const alert of await resolvedResponse.json()) if (alerts.has(alert.id)) upsert(alert);
   loaded = true;
   scheduleRender();
 }

@@ -28,6 +28,42 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         return ids;
     }
 
+    /// <summary>Detractors, one alert each, every customer on a touchpoint of their own (no incident absorbs them).</summary>
+    private async Task<string[]> DetractorsAsync(int customers)
+    {
+        var ids = Enumerable.Range(0, customers).Select(_ => NewCustomer()).ToArray();
+        var surveys = ids.Select(c => Make(c, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, $"survey/nps-{c}", score: 1,
+            attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(surveys))).StatusCode);
+        return ids;
+    }
+
+    private async Task<string> AlertOfAsync(string customer) =>
+        (string)(await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).FirstOrDefault(),
+            a => a is not null, Patience, $"{customer}'s alert"))!["id"]!;
+
+    [Fact]
+    public async Task A_wall_opened_later_shows_an_open_alert_older_than_hundreds_of_resolved_ones()
+    {
+        // One customer still waits; then 250 newer alerts come and are all resolved.
+        var waiting = (await DetractorsAsync(1))[0];
+        await AlertOfAsync(waiting);
+        var later = await DetractorsAsync(250);
+        foreach (var chunk in later.Chunk(25))
+        {
+            await Task.WhenAll(chunk.Select(async customer =>
+                Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{await AlertOfAsync(customer)}/resolve", Body(Json(new { by = "li.na" })))).StatusCode)));
+        }
+
+        // A supervisor opens the wall now: the customer who has waited longest is on it, and the
+        // wall's count of the unresolved alerts it holds is the server's (the heatmap's total).
+        var page = await fixture.NewPageAsync("/");
+        await Assertions.Expect(page.Locator($".alert[data-customer='{waiting}']")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#stat-open")).Not.ToHaveTextAsync("—");
+        await Assertions.Expect(page.Locator("#heat-total")).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex("^" + await page.Locator("#stat-open").InnerTextAsync() + " unresolved alerts on this wall$"));
+    }
+
     private static async Task<int> NumberAsync(IPage page, string selector) =>
         int.Parse((await page.Locator(selector).InnerTextAsync()).Replace(",", ""), CultureInfo.InvariantCulture);
 
