@@ -29,6 +29,7 @@ const incidents = new Map();   // id -> incident
 let serverStats = null;        // the last wallStats: counts over every alert, not only those kept here
 let renderQueued = false;
 let loaded = false;             // the current alerts have been read once: till then counters show "—"
+let agentNames = new Map();     // agent id -> name (GET /api/agents), for the cards
 // What the page did, for the benchmark that floods it (docs/benchmarks.md): renders and their cost.
 const perf = window.cxWallPerf = { messages: 0, renders: 0, renderMs: 0, pruned: 0 };
 
@@ -151,14 +152,20 @@ function refreshFilterChoices() {
 function render() {
   const started = performance.now();
   const shown = visibleAlerts();
-  const existing = new Map([...list.children].map(li => [li.dataset.alertId, li]));
-  shown.forEach((alert, index) => {
-    const li = existing.get(alert.id) ?? template.content.firstElementChild.cloneNode(true);
-    existing.delete(alert.id);
-    fill(li, alert);
-    if (list.children[index] !== li) list.insertBefore(li, list.children[index] ?? null);
-  });
-  existing.forEach(li => li.remove());
+  if (list.querySelector(".assign:not([hidden])")) {
+    // A supervisor is choosing an agent: the cards hold still (the card they are on must not slide
+    // away under the pointer); each keeps up with its alert, and new ones come when the picker closes.
+    [...list.children].forEach(li => { if (alerts.has(li.dataset.alertId)) fill(li, alerts.get(li.dataset.alertId)); });
+  } else {
+    const existing = new Map([...list.children].map(li => [li.dataset.alertId, li]));
+    shown.forEach((alert, index) => {
+      const li = existing.get(alert.id) ?? template.content.firstElementChild.cloneNode(true);
+      existing.delete(alert.id);
+      fill(li, alert);
+      if (list.children[index] !== li) list.insertBefore(li, list.children[index] ?? null);
+    });
+    existing.forEach(li => li.remove());
+  }
   // Until the first list has come, the page knows nothing: "no open alerts" and zeros would be a claim.
   empty.hidden = !loaded || shown.length > 0;
   refreshFilterChoices();
@@ -175,9 +182,9 @@ function fill(li, alert) {
   if (incident && isIncident(alert)) followTouchpoint(incident);
   const now = incident ? touchpointsNow.get(incident.touchpoint)?.figures : null;
   const when = li.querySelector(".when");
-  if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxNow !== now || li.cxLanguage !== language()) {
+  if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxNow !== now || li.cxLanguage !== language() || li.cxAgents !== agentNames) {
     fillCard(li, alert, incident, now);
-    Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxLanguage: language() });
+    Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxLanguage: language(), cxAgents: agentNames });
     when.dateTime = alert.raisedAt;
     when.title = formatTime(alert.raisedAt);
   }
@@ -209,7 +216,10 @@ function fillCard(li, alert, incident, now) {
   const customer = li.querySelector(".customer");
   customer.textContent = alert.customerId ?? "—";
   if (alert.customerId) customer.href = `/customers/${encodeURIComponent(alert.customerId)}`; else customer.removeAttribute("href");
-  li.querySelector(".assigned").textContent = alert.assignedTo ?? "—";
+  // The agent by name, as the Assign picker lists them (their id on hover).
+  const assigned = li.querySelector(".assigned");
+  assigned.textContent = alert.assignedTo ? agentNames.get(alert.assignedTo) ?? alert.assignedTo : "—";
+  assigned.title = alert.assignedTo ?? "";
   enableActions(li, alert);
   if (alert.state === "resolved") li.querySelector(".assign").hidden = true;
   translate(li);
@@ -481,6 +491,7 @@ async function openAssign(li) {
     showProblem(li, t("action.unreachable"));
     return;
   }
+  learnAgents(agents);
   const chosen = form.hidden ? li.cxAlert?.assignedTo : select.value; // opened again: keep what was picked
   select.replaceChildren(...agents.map(a => new Option(
     t("assign.agent", { name: a.name, skills: listOf(a.skills.map(channelName)), pending: formatNumber(a.pending) }), a.id)));
@@ -489,10 +500,16 @@ async function openAssign(li) {
   select.focus();
 }
 
+function learnAgents(agents) {
+  agentNames = new Map(agents.map(a => [a.id, a.name]));
+  scheduleRender();
+}
+
 // Closing the picker gives the focus back to the card's Assign button, for keyboard users.
 function closeAssign(li) {
   li.querySelector(".assign").hidden = true;
   li.querySelector("[data-action=assign]").focus();
+  scheduleRender(); // what arrived while the cards held still
 }
 
 list.addEventListener("click", event => {
@@ -585,6 +602,7 @@ if (WALL_MODE) setInterval(() => { wallPage++; scheduleRender(); }, PAGE_MS);
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
 if (WALL_MODE) document.body.classList.add("wall-mode");
 customerFinder(document.getElementById("find"));
+fetch("/api/agents").then(r => r.ok ? r.json() : []).then(learnAgents, () => {});
 languagePicker(document.getElementById("lang"));
 currentUser().then(showUser);
 onLanguageChange(() => {

@@ -126,7 +126,7 @@ public sealed class AlertBookState
         }
 
         var result = AlertLifecycle.Act(alert, action, now);
-        if (result is { Succeeded: true, Alert: { } changed })
+        if (result is { Succeeded: true, Alert: { } changed } && !ReferenceEquals(changed, alert)) // an assignment to the owner changes nothing
         {
             Store(AlertChangeKind.Updated, changed, changes);
             if (IsOutage(changed.RuleId) && changed.State == AlertState.Resolved && changed.IncidentId is { } incident

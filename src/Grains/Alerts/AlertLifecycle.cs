@@ -11,7 +11,8 @@ namespace CxLive.Grains.Alerts;
 ///    │  └─snooze ends┴─snooze─▶ snoozed ──ack/resolve──▶ …
 ///    └──────────────resolve / condition clears / expiry──▶ resolved
 /// </code>
-/// Assigning changes the owner, not the state. A resolved alert takes no action (a refusal names
+/// Assigning changes the owner, not the state (to the owner it has: a success that records nothing,
+/// so a retried or repeated assignment is safe). A resolved alert takes no action (a refusal names
 /// its state; the API answers 409). Every move adds who, when and why to the history. Pure: the
 /// same code serves the alert book and the unit tests.
 /// </summary>
@@ -28,6 +29,7 @@ public static class AlertLifecycle
         {
             AlertActionKind.Acknowledge when alert.State == AlertState.Acknowledged => Refuse(alert, action, "it is already acknowledged"),
             AlertActionKind.Acknowledge => Done(alert with { State = AlertState.Acknowledged, AcknowledgedAt = alert.AcknowledgedAt ?? now, SnoozedUntil = null }, now, action, "acknowledged"),
+            AlertActionKind.Assign when alert.AssignedTo == action.AgentId => new(alert, null), // already theirs: done, nothing to record
             AlertActionKind.Assign => Done(alert with { AssignedTo = action.AgentId }, now, action, $"assigned to {action.AgentId}"),
             AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, $"snoozed until {action.Until:u}"),
             AlertActionKind.Resolve => Done(Close(alert, now, action.Outcome), now, action, "resolved"),

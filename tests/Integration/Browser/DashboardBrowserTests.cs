@@ -126,10 +126,19 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(picker.Locator("option").First).ToContainTextAsync("waiting");
         await ScreenshotAsync(page, "wall-assign");
 
-        // Escape closes the picker and gives the focus back to the card's Assign button.
+        // While the picker is open the cards hold still: a newer alert, which would go above this
+        // card, waits until the picker closes (Escape, which gives the focus back to Assign).
+        var top = (await card.BoundingBoxAsync())!.Y;
+        var kept = await page.Locator("#alerts").GetAttributeAsync("data-kept");
+        var newer = NewCustomer();
+        await RaiseFailedSearchesAsync(newer, $"web/search-{newer}");
+        await Assertions.Expect(page.Locator("#alerts")).Not.ToHaveAttributeAsync("data-kept", kept!, new() { Timeout = 5_000 }); // the page has it
+        await Assertions.Expect(Card(page, newer)).ToHaveCountAsync(0);
+        Assert.Equal(top, (await card.BoundingBoxAsync())!.Y);
         await picker.PressAsync("Escape");
         await Assertions.Expect(card.Locator(".assign")).ToBeHiddenAsync();
         await Assertions.Expect(card.Locator("button[data-action=assign]")).ToBeFocusedAsync();
+        await Assertions.Expect(Card(page, newer)).ToBeVisibleAsync();
         await card.Locator("button[data-action=assign]").ClickAsync();
 
         // Cancel changes nothing (the outreach desk may have given her prompt to an agent already);
@@ -138,14 +147,23 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var before = (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["assignedTo"];
         await card.Locator("button[data-action=cancel-assign]").ClickAsync();
         await Assertions.Expect(card.Locator(".assign")).ToBeHiddenAsync();
-        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync(before ?? "—");
-        var chosen = agents.Last(a => a.Id != before).Id;
+        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync(before is null ? "—" : agents.Single(a => a.Id == before).Name);
+        var chosen = agents.Last(a => a.Id != before);
         await card.Locator("button[data-action=assign]").ClickAsync();
-        await picker.SelectOptionAsync(chosen);
+        await picker.SelectOptionAsync(chosen.Id);
         await card.Locator(".assign button[type=submit]").ClickAsync();
-        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync(chosen, new() { Timeout = 5_000 });
+        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync(chosen.Name, new() { Timeout = 5_000 }); // by name, as the picker said
+        await Assertions.Expect(card.Locator(".assigned")).ToHaveAttributeAsync("title", chosen.Id);
         await Assertions.Expect(card.Locator(".assign")).ToBeHiddenAsync();
-        Assert.Equal(chosen, (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["assignedTo"]);
+        Assert.Equal(chosen.Id, (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["assignedTo"]);
+
+        // The same agent again: done, and not written down twice.
+        var steps = (await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["history"]!.AsArray().Count;
+        await card.Locator("button[data-action=assign]").ClickAsync();
+        await Assertions.Expect(picker).ToHaveValueAsync(chosen.Id);
+        await page.RunAndWaitForResponseAsync(() => card.Locator(".assign button[type=submit]").ClickAsync(), r => r.Url.EndsWith("/assign", StringComparison.Ordinal) && r.Status == 200);
+        await Assertions.Expect(card.Locator(".problem")).ToBeHiddenAsync();
+        Assert.Equal(steps, (await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["history"]!.AsArray().Count);
     }
 
     [Fact]

@@ -88,6 +88,17 @@ public sealed class AlertLifecycleTests
     }
 
     [Fact]
+    public void Assigning_to_the_agent_who_has_it_succeeds_and_records_nothing()
+    {
+        var assigned = AlertLifecycle.Act(InState(AlertState.Open), Do(AlertActionKind.Assign), Now).Alert!;
+
+        var again = AlertLifecycle.Act(assigned, Do(AlertActionKind.Assign), Now.AddMinutes(1));
+
+        Assert.True(again.Succeeded);
+        Assert.Same(assigned, again.Alert); // no second "assigned to wang.wei" in the history, no change pushed
+    }
+
+    [Fact]
     public void Each_action_sets_what_it_is_about()
     {
         Assert.Equal(Now, AlertLifecycle.Act(InState(AlertState.Open), Do(AlertActionKind.Acknowledge), Now).Alert!.AcknowledgedAt);
