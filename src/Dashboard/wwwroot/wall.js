@@ -247,20 +247,25 @@ function who(by) {
 // What happened to the alert, oldest first: raised, folded, acknowledged by whom, escalated,
 // resolved. Drawn only while a supervisor has it open: most cards are never opened.
 function fillHistory(history, alert) {
-  history.querySelector(".transitions").replaceChildren(...(alert.history ?? []).map(step => {
+  const steps = alert.history ?? [];
+  history.querySelector(".transitions").replaceChildren(...steps.map((step, index) => {
     const row = document.createElement("li");
     const when = document.createElement("time");
     when.dateTime = step.at;
     when.textContent = formatTime(step.at);
     const what = document.createElement("span");
     what.className = "to";
-    what.textContent = t(`state.${step.state}`);
+    // How a resolved customer alert ended (recovered or lost), on the step that resolved it.
+    const ending = step.state === "resolved" && index === steps.length - 1 && alert.outcome ? ` · ${t(`insights.${alert.outcome}`)}` : "";
+    what.textContent = t(`state.${step.state}`) + ending;
     const by = document.createElement("span");
     by.className = "by";
     by.textContent = who(step.by);
     const note = document.createElement("span");
     note.className = "note";
-    note.textContent = step.note; // the server's words as recorded (a supervisor's note among them)
+    // The server's words as recorded (a supervisor's note among them); the raising step's is the
+    // alert's title, which the page has in its language.
+    note.textContent = index === 0 && step.note === alert.title ? wordsOf(alert).title : step.note;
     row.append(when, what, by, note);
     return row;
   }));

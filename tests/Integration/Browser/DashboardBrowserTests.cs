@@ -103,8 +103,15 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Resolved from elsewhere while the supervisor reads it: the open history takes the step.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = "wang.wei" })))).StatusCode);
         var resolved = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "wang.wei" }) });
-        await Assertions.Expect(resolved.Locator(".to")).ToHaveTextAsync("resolved", new() { Timeout = 5_000 });
+        await Assertions.Expect(resolved.Locator(".to")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^resolved · (Recovered|Lost)$"), new() { Timeout = 5_000 }); // how it ended
         await Assertions.Expect(steps.Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("wang\\.wei"));
+
+        // In Chinese the raising step reads as the card's title does; the server's other notes stay as recorded.
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(steps.First.Locator(".note")).ToHaveTextAsync("40 秒内 3 次搜索无结果");
+        await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("规则 repeated-failed-search");
+        await Assertions.Expect(acknowledged.Locator(".note")).ToHaveTextAsync("acknowledged: calling her back");
+        await page.SelectOptionAsync("#lang", "en");
     }
 
     [Fact]
