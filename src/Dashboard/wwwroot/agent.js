@@ -65,7 +65,7 @@ function followSnapshot(snapshot) {
 function show(prompt) {
   if (selected !== prompt.id) {
     document.getElementById("outcome-note").value = "";
-    document.getElementById("report-problem").hidden = true;
+    sayProblem(null);
   }
   selected = prompt.id;
   watch(prompt.customerId);
@@ -117,12 +117,24 @@ async function showCustomer(prompt) {
   if (selected !== prompt.id) return;
   shownView = view;
   fillTimeline(detail.querySelector("tbody"), view.timeline);
-  const open = view.openAlerts;
+  fillOpenAlerts(view.openAlerts);
+}
+
+function fillOpenAlerts(open) {
   detail.querySelector(".open-alerts").replaceChildren(...open.map(a => {
     const li = document.createElement("li");
     li.textContent = `${wordsOf(a).title} · ${t(`state.${a.state}`)}`;
     return li;
   }));
+}
+
+// The report's problem, kept as what to say rather than the words, so a language change rewords it.
+let reportProblem = null;
+function sayProblem(key, vars = {}) {
+  reportProblem = key ? { key, vars } : null;
+  const problem = document.getElementById("report-problem");
+  problem.hidden = !key;
+  problem.textContent = key ? t(key, vars) : "";
 }
 
 // The agent's note goes with the outcome into the prompt and the alert's history (on one line:
@@ -133,7 +145,6 @@ async function showCustomer(prompt) {
 async function report(outcome) {
   const promptId = selected;
   const note = document.getElementById("outcome-note");
-  const problem = document.getElementById("report-problem");
   const buttons = detail.querySelectorAll("button[data-outcome]");
   buttons.forEach(b => { b.disabled = true; });
   let response;
@@ -150,9 +161,10 @@ async function report(outcome) {
   if (prompt) prompts.set(prompt.id, prompt);
   if (selected !== promptId) return;
   if (response?.ok) note.value = "";
-  problem.hidden = Boolean(response?.ok);
-  problem.textContent = !response ? t("outcome.unreachable")
-    : response.ok ? "" : prompt ? t("outcome.tooLate") : t("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });
+  if (!response) sayProblem("outcome.unreachable");
+  else if (response.ok) sayProblem(null);
+  else if (prompt) sayProblem("outcome.tooLate");
+  else sayProblem("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });
   show(prompts.get(promptId)); // the buttons as the prompt now allows
 }
 
@@ -221,7 +233,7 @@ function nameAgents(agents) {
 
 async function start() {
   languagePicker(document.getElementById("lang"));
-  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) fillTimeline(detail.querySelector("tbody"), shownView.timeline); });
+  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline); fillOpenAlerts(shownView.openAlerts); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); });
   const user = await currentUser();
   showUser(user);
   const agents = await (await fetch("/api/agents")).json();

@@ -308,6 +308,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Declined");
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("left a voicemail"); // the words are not lost
         await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
+
+        // In Chinese, without a reload: the message and the customer's open alerts in it too.
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#report-problem")).ToHaveTextAsync("未记录：在您提交之前，此提示已有结论（见上方）。");
+        await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync("贬损者");
+        await page.SelectOptionAsync("#lang", "en");
     }
 
     [Fact]
