@@ -33,12 +33,7 @@ public static class AlertsApi
             errors.Add("severity", $"must be one of {WireNames<Severity>.Allowed}");
         }
 
-        // open=true: not yet resolved (open, acknowledged or snoozed), what a wall holds.
-        var openOnly = false;
-        if (open is not null && !bool.TryParse(open, out openOnly))
-        {
-            errors.Add("open", "must be true or false");
-        }
+        var openOnly = errors.Flag("open", open); // not yet resolved (open, acknowledged or snoozed): what a wall holds
 
         var (count, before) = Paging.Read(limit, cursor, errors);
         if (errors.Count > 0)

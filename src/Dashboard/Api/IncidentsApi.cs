@@ -28,13 +28,9 @@ public static class IncidentsApi
     /// <summary>Every incident, or only the open ones with <c>open=true</c>.</summary>
     private static async Task<IResult> ListAsync(ClusterAlerts alerts, string? open)
     {
-        var openOnly = false;
-        if (open is not null && !bool.TryParse(open, out openOnly))
-        {
-            return Problems.InvalidParameter("open", "must be true or false");
-        }
-
-        return Results.Ok(await alerts.IncidentsAsync(openOnly));
+        var errors = new FieldErrors();
+        var openOnly = errors.Flag("open", open);
+        return errors.Count > 0 ? errors.Problem("Invalid parameter") : Results.Ok(await alerts.IncidentsAsync(openOnly));
     }
 
     private static async Task<IResult> ResolveAsync(string id, Body<IncidentResolveRequest> body, HttpRequest request, ClusterAlerts alerts)

@@ -48,11 +48,7 @@ public static class OutreachApi
 
         // Every bad parameter is named in one answer, not the first of them only.
         var errors = new FieldErrors();
-        var pendingOnly = false;
-        if (pending is not null && !bool.TryParse(pending, out pendingOnly))
-        {
-            errors.Add("pending", "must be true or false");
-        }
+        var pendingOnly = errors.Flag("pending", pending);
 
         var (count, before) = Paging.Read(limit, cursor, errors);
         if (errors.Count > 0)

@@ -28,6 +28,17 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(searches))).StatusCode);
     }
 
+    /// <summary>A wall with a fresh customer's failed-search card on it, on a touchpoint of her own.</summary>
+    private async Task<(IPage Page, ILocator Card, string AlertId)> OwnCardAsync()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+        await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
+        var card = Card(page, customer);
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        return (page, card, (await card.GetAttributeAsync("data-alert-id"))!);
+    }
+
     private static ILocator Card(IPage page, string customer) => page.Locator($".alert[data-customer='{customer}']");
 
     private static Task ScreenshotAsync(IPage page, string name) =>
@@ -78,16 +89,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     [Fact]
     public async Task A_cards_history_says_what_happened_to_the_alert_and_by_whom_and_grows_while_open()
     {
-        var page = await fixture.NewPageAsync("/");
-        var customer = NewCustomer();
-        await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
-        var card = Card(page, customer);
-        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
-        var alertId = await card.GetAttributeAsync("data-alert-id");
+        var (page, card, alertId) = await OwnCardAsync();
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "li.na", note = "calling her back" })))).StatusCode);
         await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("acknowledged", new() { Timeout = 5_000 });
 
-        // Other tests' failed searches may make web/search an incident that this alert joins: a step more or less.
         await card.Locator(".history summary").ClickAsync();
         var steps = card.Locator(".history li");
         await Assertions.Expect(steps.First.Locator(".to")).ToHaveTextAsync("open");
@@ -117,11 +122,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     [Fact]
     public async Task Assigning_from_a_card_picks_one_of_the_configured_agents_and_the_card_says_who()
     {
-        var page = await fixture.NewPageAsync("/");
-        var customer = NewCustomer();
-        await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
-        var card = Card(page, customer);
-        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var (page, card, alertId) = await OwnCardAsync();
         var agents = (await ReadArray(await _http.GetAsync("api/agents"))).Select(a => (Id: (string)a!["id"]!, Name: (string)a["name"]!)).ToList();
 
         // The picker offers exactly the agents the API takes, by name, with their channels and load.
@@ -150,7 +151,6 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // Cancel changes nothing (the outreach desk may have given her prompt to an agent already);
         // choosing another agent assigns the alert to them.
-        var alertId = await card.GetAttributeAsync("data-alert-id");
         var before = (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["assignedTo"];
         await card.Locator("button[data-action=cancel-assign]").ClickAsync();
         await Assertions.Expect(card.Locator(".assign")).ToBeHiddenAsync();
@@ -176,14 +176,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     [Fact]
     public async Task An_action_refused_because_the_alert_moved_on_says_why_on_its_card_and_shows_where_it_is()
     {
-        var page = await fixture.NewPageAsync("/");
-        var customer = NewCustomer();
-        await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
-        var card = Card(page, customer);
-        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
-        var alertId = await card.GetAttributeAsync("data-alert-id");
+        var (page, card, alertId) = await OwnCardAsync();
 
-        // The network drops the click: nothing changed, and the card says so.
+        // The network drops the click: the card says so.
         await page.RouteAsync("**/api/alerts/*/snooze", route => route.AbortAsync());
         await card.Locator("button[data-action=snooze]").ClickAsync();
         await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Could not reach CxLive. If it went through, the card will show it; if not, try again.");

@@ -51,6 +51,22 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>A query's true/false switch: left out is false; anything but true or false is named.</summary>
+    public bool Flag(string parameter, string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        if (!bool.TryParse(value, out var on))
+        {
+            Add(parameter, "must be true or false");
+        }
+
+        return on;
+    }
+
     /// <summary>A field left out; not said again of a field already refused for its type (it was left out for that).</summary>
     public void Required<T>(string field, T? value, bool required = true)
     {
