@@ -158,14 +158,15 @@ async function report(outcome) {
   }
   const body = await response?.json().catch(() => ({})) ?? {};
   const prompt = body.prompt;
-  if (prompt) prompts.set(prompt.id, prompt);
+  if (prompt) prompts.set(prompt.id, { ...prompts.get(prompt.id), ...prompt }); // keeps the score the page follows
   if (selected !== promptId) return;
   if (response?.ok) note.value = "";
   if (!response) sayProblem("outcome.unreachable");
   else if (response.ok) sayProblem(null);
   else if (prompt) sayProblem("outcome.tooLate");
   else sayProblem("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });
-  show(prompts.get(promptId)); // the buttons as the prompt now allows
+  const now = prompts.get(promptId); // gone only if the queue was read again meanwhile
+  if (now) show(now); // the buttons as the prompt now allows
 }
 
 async function loadQueue() {
