@@ -34,7 +34,7 @@ public static class Paging
     /// <summary>A full page may have more behind it: the next one starts after <paramref name="last"/>, with the same filters.</summary>
     public static void LinkNext(HttpContext http, AlertPosition last)
     {
-        var next = QueryString.Create(http.Request.Query.Where(q => q.Key != "cursor")
+        var next = QueryString.Create(http.Request.Query.Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase)) // names are read regardless of case
             .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
             .Append(KeyValuePair.Create("cursor", (string?)last.ToString())));
         http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{next}>; rel=\"next\"";

@@ -120,6 +120,14 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
         var all = (await ReadArray(await _http.GetAsync($"api/alerts?touchpoint={Uri.EscapeDataString(touchpoint)}"))).Select(a => (string)a!["id"]!);
         Assert.Equal(all, seen);
         Assert.Equal(5, seen.Count);
+
+        // Parameter names in another case are the same parameters, and the next link carries one cursor.
+        var first = await _http.GetAsync($"api/alerts?Touchpoint={Uri.EscapeDataString(touchpoint)}&LIMIT=2");
+        Assert.Equal(seen.Take(2), (await ReadArray(first)).Select(a => (string)a!["id"]!));
+        var cursor = first.Headers.GetValues("X-Next-Cursor").Single();
+        var second = await _http.GetAsync($"api/alerts?Touchpoint={Uri.EscapeDataString(touchpoint)}&LIMIT=2&Cursor={Uri.EscapeDataString(cursor)}");
+        Assert.Equal(seen.Skip(2).Take(2), (await ReadArray(second)).Select(a => (string)a!["id"]!));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(second.Headers.GetValues("Link").Single(), "cursor=", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
     }
 
     [Fact]
