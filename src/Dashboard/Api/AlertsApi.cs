@@ -38,7 +38,7 @@ public static class AlertsApi
         var (count, before) = Paging.Read(limit, cursor, errors);
         if (errors.Count > 0)
         {
-            return errors.Problem("Invalid parameter");
+            return errors.QueryProblem();
         }
 
         var query = new AlertQuery

@@ -79,7 +79,7 @@ public static class CustomersApi
 
         if (errors.Count > 0 || query is null) // a missing query is among the errors
         {
-            return errors.Problem("Invalid parameter");
+            return errors.QueryProblem();
         }
 
         IEnumerable<(string CustomerId, DateTimeOffset At)> alerted;

@@ -30,7 +30,7 @@ public static class IncidentsApi
     {
         var errors = new FieldErrors();
         var openOnly = errors.Flag("open", open);
-        return errors.Count > 0 ? errors.Problem("Invalid parameter") : Results.Ok(await alerts.IncidentsAsync(openOnly));
+        return errors.Count > 0 ? errors.QueryProblem() : Results.Ok(await alerts.IncidentsAsync(openOnly));
     }
 
     private static async Task<IResult> ResolveAsync(string id, Body<IncidentResolveRequest> body, HttpRequest request, ClusterAlerts alerts)

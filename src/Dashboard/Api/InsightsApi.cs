@@ -69,7 +69,7 @@ public static class InsightsApi
 
         if (errors.Count > 0)
         {
-            return errors.Problem("Invalid parameter");
+            return errors.QueryProblem();
         }
 
         // Up to this moment: what the partitions changed in the last seconds is forwarded first.

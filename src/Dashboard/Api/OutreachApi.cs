@@ -53,7 +53,7 @@ public static class OutreachApi
         var (count, before) = Paging.Read(limit, cursor, errors);
         if (errors.Count > 0)
         {
-            return errors.Problem("Invalid parameter");
+            return errors.QueryProblem();
         }
 
         var page = (await alerts.PromptsAsync(agentId, pendingOnly))

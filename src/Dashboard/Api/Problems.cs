@@ -1,4 +1,5 @@
 using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Api.Requests;
 using CxLive.Dashboard.Ingestion;
 
 namespace CxLive.Dashboard.Api;
@@ -10,11 +11,7 @@ public static class Problems
         Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: title, extensions: extensions);
 
     /// <summary>A query-string or route value that is not valid: names the parameter and the reason.</summary>
-    public static IResult InvalidParameter(string parameter, string reason) =>
-        BadRequest("Invalid parameter", $"{parameter}: {reason}", new Dictionary<string, object?>
-        {
-            ["errors"] = new Dictionary<string, string[]> { [parameter] = [reason] },
-        });
+    public static IResult InvalidParameter(string parameter, string reason) => FieldErrors.Of(parameter, reason).QueryProblem();
 
     /// <summary>Query parameters the endpoint does not read: each named, with what it does read.</summary>
     public static IResult UnknownParameters(IReadOnlyList<string> unknown, IReadOnlyList<string> known)

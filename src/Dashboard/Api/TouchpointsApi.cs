@@ -37,7 +37,7 @@ public static class TouchpointsApi
 
         if (errors.Count > 0)
         {
-            return errors.Problem("Invalid parameter");
+            return errors.QueryProblem();
         }
 
         return Results.Ok(await grains.Ref<ITouchpointDirectoryGrain>(0).TopAsync(count, least));

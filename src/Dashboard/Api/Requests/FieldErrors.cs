@@ -76,8 +76,13 @@ public sealed class FieldErrors
         }
     }
 
-    /// <summary>400 naming every field; a query's mistakes are titled "Invalid parameter" as a single one's always were.</summary>
-    public IResult Problem(string title = "Invalid request") => Problems.BadRequest(
+    /// <summary>400 naming every bad field of a body.</summary>
+    public IResult Problem() => Problem("Invalid request");
+
+    /// <summary>400 naming every bad query parameter.</summary>
+    public IResult QueryProblem() => Problem("Invalid parameter");
+
+    private IResult Problem(string title) => Problems.BadRequest(
         title,
         string.Join("; ", _errors.Select(e => $"{e.Field}: {e.Reason}")),
         new Dictionary<string, object?>
