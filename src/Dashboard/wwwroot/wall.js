@@ -239,9 +239,14 @@ function fillCard(li, alert, incident, now) {
   if (history.open) fillHistory(history, alert);
 }
 
-// Who made a step: a rule, CxLive itself, or a person or desk by the name the server recorded.
+// Who made a step: a rule, CxLive itself, the outreach desk, an agent (by name, as on the card),
+// or a person by the name the server recorded.
 function who(by) {
-  return by === "system" ? t("history.system") : by.startsWith("rule:") ? t("history.rule", { rule: by.slice(5) }) : by;
+  if (by === "system") return t("history.system");
+  if (by === "outreach-desk") return t("history.desk");
+  if (by.startsWith("rule:")) return t("history.rule", { rule: by.slice(5) });
+  if (by.startsWith("agent:")) return agentNames.get(by.slice(6)) ?? by.slice(6);
+  return by;
 }
 
 // What happened to the alert, oldest first: raised, folded, acknowledged by whom, escalated,

@@ -170,7 +170,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             Kind = AlertActionKind.Assign,
             AgentId = agentId,
             By = "outreach-desk",
-            Note = $"prompt {prompt.Id}, {WireNames<Channel>.Of(prompt.Channel)}",
+            Note = $"outreach by {WireNames<Channel>.Of(prompt.Channel)}", // the prompt is "p-" + the alert id: no need to name it
         });
 
     public async Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
 
@@ -28,6 +29,16 @@ public static class OutreachRouting
         var top = used.Where(pair => pair.Value == most).Select(pair => pair.Key).ToList();
         return top.Contains(suggested) ? suggested : top.OrderBy(c => (int)c).First();
     }
+
+    /// <summary>
+    /// A customer's signal with its outreach on the channel the desk will route its prompt to (the
+    /// customer's preferred one), so that the wall card and the agent's prompt name the same channel.
+    /// A team action (<see cref="Channel.Other"/>, an incident's) is left as it is.
+    /// </summary>
+    public static AlertSignal OnPreferredChannel(AlertSignal signal, IReadOnlyDictionary<Channel, long> byChannel) =>
+        signal.SuggestedAction is { } action && Reachable.Contains(action.Channel) && PreferredChannel(byChannel, action.Channel) is var preferred && preferred != action.Channel
+            ? signal with { SuggestedAction = action with { Channel = preferred } }
+            : signal;
 
     /// <summary>The agents with the skill for <paramref name="channel"/>, in the order listed.</summary>
     public static List<AgentOptions> Able(IReadOnlyList<AgentOptions> agents, Channel channel)

@@ -4,6 +4,7 @@ using CxLive.Contracts.Customers;
 using CxLive.Contracts.Feed;
 using CxLive.Contracts.Grains;
 using CxLive.Contracts.Journeys;
+using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Experience;
@@ -154,7 +155,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         if (_signals.Count > 0)
         {
             // Cleared only once the book has them: if it is unreachable, the next batch retries them.
-            await GrainFactory.Ref<IAlertBookGrain>(AlertPartitions.Of(this.GetPrimaryKeyString(), _alertPartitions)).ApplyAsync([.. _signals]);
+            // Outreach is suggested on the channel its prompt will go by: the one the customer uses most.
+            var used = _state.State.ChannelsUsed();
+            await GrainFactory.Ref<IAlertBookGrain>(AlertPartitions.Of(this.GetPrimaryKeyString(), _alertPartitions)).ApplyAsync([.. _signals.Select(signal => OutreachRouting.OnPreferredChannel(signal, used))]);
             _signals.Clear();
         }
     }

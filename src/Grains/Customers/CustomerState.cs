@@ -103,7 +103,7 @@ public sealed class CustomerState
         InteractionCount = InteractionCount,
         FirstSeen = FirstSeen,
         LastSeen = LastSeen,
-        ByChannel = NonZero<Channel>(ByChannel),
+        ByChannel = ChannelsUsed(),
         ByStage = NonZero<JourneyStage>(ByStage),
         Timeline = [.. TimelineOf(customerId).Reverse()],
     };
@@ -163,6 +163,9 @@ public sealed class CustomerState
         counts[index]++;
         return counts;
     }
+
+    /// <summary>Interactions per channel the customer used (the outreach routing reads it).</summary>
+    public ImmutableDictionary<Channel, long> ChannelsUsed() => NonZero<Channel>(ByChannel);
 
     private static ImmutableDictionary<TEnum, long> NonZero<TEnum>(long[] counts) where TEnum : struct, Enum =>
         counts.Select((count, index) => (count, index))

@@ -270,6 +270,15 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.SelectOptionAsync("#lang", "en");
         await Assertions.Expect(page.Locator("#agent option[value='wang.wei']")).ToContainTextAsync("Email");
 
+        // On the wall the card suggests the channel the prompt went by (the rule's own is a call),
+        // and its history names the desk that routed it.
+        var wall = await fixture.NewPageAsync("/");
+        var card = wall.Locator($".alert[data-alert-id='{promptId![2..]}']");
+        await Assertions.Expect(card.Locator(".suggestion")).ToContainTextAsync("(Email)", new() { Timeout = 5_000 });
+        await card.Locator(".history summary").ClickAsync();
+        var steps = card.Locator(".history li");
+        await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "Outreach desk" }) }).Locator(".note")).ToHaveTextAsync("assigned to wang.wei: outreach by email");
+
         // The console may hear of the report (pushed) a moment before the desk has written the
         // outreach into the customer's journey, which it does before it answers the console's call.
         await page.FillAsync("#outcome-note", "refund sent,\nshe is happy again"); // a line break typed in the box
@@ -282,6 +291,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal("refund sent, she is happy again", (string?)reported["note"]);
         var history = (await ReadObject(await _http.GetAsync($"api/alerts/{(string)reported["alertId"]!}")))["history"]!.AsArray();
         Assert.Contains(history, step => ((string?)step!["note"])?.Contains("refund sent, she is happy again", StringComparison.Ordinal) == true);
+
+        // The wall tells the same story, as people read it: the agent's report by name.
+        await wall.SelectOptionAsync("#filters select[name=state]", "resolved");
+        await Assertions.Expect(steps.Last.Locator(".by")).ToHaveTextAsync("Wang Wei", new() { Timeout = 5_000 });
     }
 
     [Fact]

@@ -144,4 +144,22 @@ public sealed class AlertLifecycleGrainTests(ClusterFixture fixture)
         Assert.False((await fixture.Alerts.ReportAsync(prompt.Id, OutreachResult.Declined, null)).Reported); // once
         Assert.DoesNotContain(await fixture.Alerts.PromptsAsync(ClusterFixture.VoiceAgent, pendingOnly: true), p => p.Id == prompt.Id);
     }
+
+    [Fact]
+    public async Task The_alert_suggests_outreach_on_the_channel_its_prompt_goes_by()
+    {
+        // The detractor rule suggests a call; this customer writes emails, so the desk routes the
+        // prompt to email, and the wall card must not tell the supervisor "Call center".
+        var customer = NewCustomer();
+        var now = fixture.Clock.GetUtcNow();
+        await fixture.Grains.GetGrain<ICustomerGrain>(customer).RecordAsync([
+            Make(customer, now.AddMinutes(-30), InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+            Make(customer, now.AddMinutes(-20), InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+            Make(customer, now, InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey },
+        ]);
+
+        var alert = (await fixture.Alerts.QueryAsync(new AlertQuery { CustomerId = customer, RuleId = "detractor" })).Single();
+        var prompt = await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync("p-" + alert.Id), p => p is not null, TimeSpan.FromSeconds(10), "the prompt");
+        Assert.Equal((Channel.Email, Channel.Email, ClusterFixture.MailAgent), (alert.SuggestedAction!.Channel, prompt!.Channel, prompt.AgentId));
+    }
 }

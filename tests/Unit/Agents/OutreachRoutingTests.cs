@@ -1,4 +1,5 @@
 using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Agents;
 
@@ -27,6 +28,19 @@ public sealed class OutreachRoutingTests
         var tie = new Dictionary<Channel, long> { [Channel.Email] = 2, [Channel.Chat] = 2 };
         Assert.Equal(Channel.Chat, OutreachRouting.PreferredChannel(tie, suggested: Channel.Chat));
         Assert.Equal(Channel.Sms, OutreachRouting.PreferredChannel(new Dictionary<Channel, long> { [Channel.Web] = 9, [Channel.Push] = 4 }, suggested: Channel.Sms));
+    }
+
+    [Fact]
+    public void A_customers_outreach_is_suggested_on_their_preferred_channel_and_a_team_action_stays_the_teams()
+    {
+        var emails = new Dictionary<Channel, long> { [Channel.Email] = 4, [Channel.Web] = 20 };
+        var call = new AlertSignal { Kind = SignalKind.Raise, RuleId = "detractor", At = DateTimeOffset.UnixEpoch, SuggestedAction = new SuggestedAction(Channel.CallCenter, "Hello", "context") };
+        Assert.Equal(Channel.Email, OutreachRouting.OnPreferredChannel(call, emails).SuggestedAction!.Channel);
+        Assert.Equal("Hello", OutreachRouting.OnPreferredChannel(call, emails).SuggestedAction!.Wording);
+
+        var team = call with { SuggestedAction = new SuggestedAction(Channel.Other, "Check the search index", "context") };
+        Assert.Same(team, OutreachRouting.OnPreferredChannel(team, emails));
+        Assert.Same(call, OutreachRouting.OnPreferredChannel(call, new Dictionary<Channel, long> { [Channel.Web] = 3 }));
     }
 
     [Fact]
