@@ -25,7 +25,7 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
         var integrator = new SteadyIntegrator([() => silo.Http], TimeSpan.FromMilliseconds(50));
         using var stop = new CancellationTokenSource();
         var traffic = integrator.RunAsync(stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await integrator.AcknowledgedAsync(50, TimeSpan.FromSeconds(60));
 
         await redis.PauseAsync();
         var pausedAt = DateTimeOffset.UtcNow;
@@ -34,7 +34,8 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
             await Eventually.TrueAsync(() => Task.FromResult(integrator.Answers.Any(a => a.Status == HttpStatusCode.ServiceUnavailable)), TimeSpan.FromSeconds(30), "a 503 while Redis is paused");
             await Eventually.TrueAsync(async () => (await silo.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30), "not ready while Redis is paused");
             Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync("health/live")).StatusCode);
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            // Paused through several retries, as an outage lasts, not just one refused request.
+            await integrator.AnsweredAsync(a => a.Status == HttpStatusCode.ServiceUnavailable, 3, TimeSpan.FromSeconds(60));
         }
         finally
         {
@@ -44,7 +45,7 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
         var resumedAt = DateTimeOffset.UtcNow;
         await Eventually.TrueAsync(() => Task.FromResult(integrator.Answers.Any(a => a.At > resumedAt && a.Status == HttpStatusCode.Accepted)), TimeSpan.FromSeconds(60), "a 202 once Redis answers again");
         await Eventually.TrueAsync(async () => (await silo.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "ready again");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await integrator.AcknowledgedAsync(30, TimeSpan.FromSeconds(60));
         stop.Cancel();
         await traffic;
 
@@ -67,13 +68,13 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
         var integrator = new SteadyIntegrator([() => silo.Http], TimeSpan.FromMilliseconds(20));
         using var stop = new CancellationTokenSource();
         var traffic = integrator.RunAsync(stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await integrator.AcknowledgedAsync(100, TimeSpan.FromSeconds(60));
 
         await redis.RestartAsync();
 
         var restartedAt = DateTimeOffset.UtcNow;
         await Eventually.TrueAsync(() => Task.FromResult(integrator.Answers.Any(a => a.At > restartedAt && a.Status == HttpStatusCode.Accepted)), TimeSpan.FromSeconds(60), "a 202 after the restart");
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await integrator.AcknowledgedAsync(100, TimeSpan.FromSeconds(60));
         stop.Cancel();
         await traffic;
 
@@ -91,7 +92,7 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
     public async Task A_stop_while_Redis_is_paused_ends_cleanly_within_the_services_stop_timeout()
     {
         await using var silo = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
-        await SteadyTrafficAsync(silo, TimeSpan.FromSeconds(3));
+        await SteadyTrafficAsync(silo, acknowledged: 100);
 
         await redis.PauseAsync();
         try
@@ -108,13 +109,13 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
     public async Task A_stop_while_Redis_is_down_ends_cleanly_within_the_services_stop_timeout()
     {
         await using var silo = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
-        await SteadyTrafficAsync(silo, TimeSpan.FromSeconds(3));
+        await SteadyTrafficAsync(silo, acknowledged: 100);
 
         await redis.StopAsync();
         try
         {
-            // Down for a moment before the stop, as when silos are stopped because Redis went away.
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            // Down long enough for the silo to know it, as when silos are stopped because Redis went away.
+            await Eventually.TrueAsync(async () => (await silo.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30), "not ready while Redis is down");
             await StopsCleanlyAsync(silo, "down");
         }
         finally
@@ -123,11 +124,14 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
         }
     }
 
-    private static async Task SteadyTrafficAsync(SiloProcess silo, TimeSpan time)
+    private static async Task SteadyTrafficAsync(SiloProcess silo, int acknowledged)
     {
         var integrator = new SteadyIntegrator([() => silo.Http], TimeSpan.FromMilliseconds(20));
-        using var stop = new CancellationTokenSource(time);
-        await integrator.RunAsync(stop.Token);
+        using var stop = new CancellationTokenSource();
+        var traffic = integrator.RunAsync(stop.Token);
+        await integrator.AcknowledgedAsync(acknowledged, TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        await traffic;
     }
 
     /// <summary>SIGTERM; the process must end by itself with status 0 within the stop timeout, not be killed (137).</summary>

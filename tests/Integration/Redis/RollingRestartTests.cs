@@ -31,7 +31,7 @@ public sealed class RollingRestartTests(RedisServer redis, ITestOutputHelper out
             var integrator = new SteadyIntegrator([() => silos[0].Http, () => silos[1].Http, () => silos[2].Http], TimeSpan.FromMilliseconds(20));
             using var stop = new CancellationTokenSource();
             var traffic = integrator.RunAsync(stop.Token);
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await integrator.AcknowledgedAsync(100, TimeSpan.FromSeconds(60));
 
             for (var i = 0; i < 3; i++)
             {
@@ -41,7 +41,7 @@ public sealed class RollingRestartTests(RedisServer redis, ITestOutputHelper out
                 await stopped.DisposeAsync();
                 await Eventually.TrueAsync(async () => (await silos[i].Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), $"silo {i} ready again");
                 output.WriteLine($"silo {i}: stopped in {took.TotalSeconds:0.0} s, ready again");
-                await Task.Delay(TimeSpan.FromSeconds(3));
+                await integrator.AcknowledgedAsync(100, TimeSpan.FromSeconds(60)); // traffic flows again before the next stop
             }
 
             stop.Cancel();

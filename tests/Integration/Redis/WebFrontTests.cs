@@ -86,8 +86,9 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
 
             async Task Phase(string what, Func<Task> change)
             {
-                // A few seconds of traffic between changes to the cluster, so each meets alerts in flight.
-                await Task.Delay(TimeSpan.FromSeconds(4));
+                // Traffic between changes to the cluster (a few seconds' worth of alerts reaching a
+                // wall), so each change meets alerts in flight.
+                await wallOnSecond.ReceivedMoreAsync(150, TimeSpan.FromSeconds(60));
                 var clock = Stopwatch.StartNew();
                 await change();
                 output.WriteLine($"{what}: {clock.ElapsedMilliseconds} ms");
@@ -97,7 +98,7 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
             await Phase("the second silo stopped gracefully", async () => await silos[1].StopAsync(TimeSpan.FromSeconds(75)));
             await Phase("the first silo was killed", () => { silos[0].Kill(); return Task.CompletedTask; });
             await Phase("the first front was killed", () => { first.Kill(); return Task.CompletedTask; });
-            await Task.Delay(TimeSpan.FromSeconds(4));
+            await wallOnSecond.ReceivedMoreAsync(150, TimeSpan.FromSeconds(60));
             await stop.CancelAsync();
             await traffic;
 
@@ -207,6 +208,7 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
 
         public int Received;
         public int Duplicates;
+        private readonly List<(int Target, TaskCompletionSource Done)> _waiting = [];
         public int Resumes;
 
         /// <summary>How long after its change each new version arrived: median, 95th percentile, slowest (ms).</summary>
@@ -221,6 +223,18 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
             var client = new FollowingClient(fronts, agents);
             await client.ConnectAsync();
             return client;
+        }
+
+        /// <summary>Completes once <paramref name="count"/> more messages have reached this client.</summary>
+        public Task ReceivedMoreAsync(int count, TimeSpan timeout)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_waiting)
+            {
+                _waiting.Add((Volatile.Read(ref Received) + count, done));
+            }
+
+            return done.Task.WaitAsync(timeout);
         }
 
         public bool Has(IEnumerable<Alert> alerts) => alerts.All(HasLatest);
@@ -239,7 +253,7 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
             connection.On<Alert>("alertUpdated", Take);
             connection.On<OutreachPrompt>("outreachPrompt", prompt =>
             {
-                Interlocked.Increment(ref Received);
+                Count();
                 _prompts.AddOrUpdate(prompt.Id, prompt.Sequence, (_, had) => Math.Max(had, prompt.Sequence));
             });
             connection.On<JsonObject>("feedPosition", position =>
@@ -290,9 +304,18 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
             }
         }
 
+        private void Count()
+        {
+            var received = Interlocked.Increment(ref Received);
+            lock (_waiting)
+            {
+                _waiting.RemoveAll(w => received >= w.Target && w.Done.TrySetResult());
+            }
+        }
+
         private void Take(Alert alert)
         {
-            Interlocked.Increment(ref Received);
+            Count();
             var late = DateTimeOffset.UtcNow - alert.UpdatedAt;
             var isNew = true;
             _latest.AddOrUpdate(alert.Id, alert.Sequence, (_, had) =>

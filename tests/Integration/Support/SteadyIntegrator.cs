@@ -16,7 +16,13 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly ConcurrentQueue<Answer> _answers = new();
     private readonly ConcurrentDictionary<string, int> _acknowledged = new();
+    private readonly List<Waiter> _waiters = [];
     private int _target;
+
+    private sealed record Waiter(Func<Answer, bool> What, TaskCompletionSource Done)
+    {
+        public int Left { get; set; }
+    }
 
     public record Answer(HttpStatusCode? Status, bool RetryAfter, TimeSpan Took, DateTimeOffset At, string? Error);
 
@@ -26,6 +32,25 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
     public IReadOnlyDictionary<string, int> Acknowledged => _acknowledged;
 
     public string Touchpoint => "web/steady-" + _run;
+
+    /// <summary>
+    /// Completes once <paramref name="count"/> more answers like <paramref name="what"/> have come:
+    /// a test lets traffic run for an amount of work done (so many ids acknowledged, so many 503s
+    /// while Redis is paused), not for a number of seconds a slow machine may not fill.
+    /// </summary>
+    public Task AnsweredAsync(Func<Answer, bool> what, int count, TimeSpan timeout)
+    {
+        var waiter = new Waiter(what, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)) { Left = count };
+        lock (_waiters)
+        {
+            _waiters.Add(waiter);
+        }
+
+        return waiter.Done.Task.WaitAsync(timeout);
+    }
+
+    /// <summary>Completes once <paramref name="count"/> more ids have been acknowledged (202).</summary>
+    public Task AcknowledgedAsync(int count, TimeSpan timeout) => AnsweredAsync(a => a.Status == HttpStatusCode.Accepted, count, timeout);
 
     /// <summary>Sends until <paramref name="stop"/>; the id being sent when it fires is still sent until acknowledged.</summary>
     public async Task RunAsync(CancellationToken stop)
@@ -57,7 +82,7 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
             {
                 using var response = await http.PostAsync("api/interactions", Wire.Body(interaction));
                 var retryAfter = response.Headers.RetryAfter?.Delta;
-                _answers.Enqueue(new(response.StatusCode, retryAfter is not null, Stopwatch.GetElapsedTime(started), DateTimeOffset.UtcNow, null));
+                Record(new(response.StatusCode, retryAfter is not null, Stopwatch.GetElapsedTime(started), DateTimeOffset.UtcNow, null));
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {
                     return;
@@ -69,12 +94,28 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
             catch (HttpRequestException e)
             {
                 // Nothing listening (a silo between stop and start): what a load balancer would route around.
-                _answers.Enqueue(new(null, false, Stopwatch.GetElapsedTime(started), DateTimeOffset.UtcNow, e.Message));
+                Record(new(null, false, Stopwatch.GetElapsedTime(started), DateTimeOffset.UtcNow, e.Message));
                 _target++;
                 await Task.Delay(200);
             }
         }
 
         throw new TimeoutException($"interaction {interaction.Id} was not acknowledged within 2 minutes");
+    }
+
+    private void Record(Answer answer)
+    {
+        _answers.Enqueue(answer);
+        lock (_waiters)
+        {
+            foreach (var waiter in _waiters.Where(w => w.What(answer)).ToList())
+            {
+                if (--waiter.Left <= 0)
+                {
+                    _waiters.Remove(waiter);
+                    waiter.Done.TrySetResult();
+                }
+            }
+        }
     }
 }
