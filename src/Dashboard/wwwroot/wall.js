@@ -270,10 +270,16 @@ function fillHistory(history, alert) {
     note.className = "note";
     // The server's words as recorded (a supervisor's note among them); the raising step's is the
     // alert's title, which the page has in its language.
-    note.textContent = index === 0 && step.note === alert.title ? wordsOf(alert).title : step.note;
+    note.textContent = index === 0 && step.note === alert.title ? wordsOf(alert).title : inLocalTime(step.note);
     row.append(when, what, by, note);
     return row;
   }));
+}
+
+// A time the server wrote into a note ("snoozed until 2026-12-02 20:58:35Z", UTC) reads as every
+// other time on the page does: in the viewer's time zone and language.
+function inLocalTime(note) {
+  return note.replace(/\b(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})Z\b/g, (_, day, time) => formatTime(`${day}T${time}Z`));
 }
 
 // Counters come from the server's wallStats (over every alert, pushed at most once a second). The

@@ -105,6 +105,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
             "the summary counts the steps shown");
         await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-history.png") });
 
+        // A time in a note reads as the page's other times do, not as the server's UTC record.
+        var until = DateTimeOffset.UtcNow.AddHours(2);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/snooze", Body(Json(new { until, by = "zhang.min" })))).StatusCode);
+        var local = await page.EvaluateAsync<string>("iso => new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))", $"{until:yyyy-MM-dd'T'HH:mm:ss}Z");
+        await Assertions.Expect(steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "zhang.min" }) }).Locator(".note")).ToHaveTextAsync($"snoozed until {local}", new() { Timeout = 5_000 });
+
         // Resolved from elsewhere while the supervisor reads it: the open history takes the step.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = "wang.wei" })))).StatusCode);
         var resolved = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "wang.wei" }) });
