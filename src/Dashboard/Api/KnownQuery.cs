@@ -1,10 +1,12 @@
 using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Api.Requests;
 
 namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// A GET endpoint names the query parameters it reads; any other answers 400 naming it, so a typo
-/// (<c>?agent=li.na</c>, <c>?sevrity=critical</c>) is not silently ignored and mistaken for "no filter".
+/// (<c>?agent=li.na</c>, <c>?sevrity=critical</c>) is not silently ignored and mistaken for "no filter";
+/// a parameter given twice is refused too, rather than one of its values picked.
 /// </summary>
 public static class KnownQuery
 {
@@ -12,7 +14,21 @@ public static class KnownQuery
         builder.AddEndpointFilter(async (context, next) =>
         {
             // Case-insensitive, as ASP.NET Core reads query values: ?groupby= works like ?groupBy=.
-            var unknown = context.HttpContext.Request.Query.Keys.Where(k => !names.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
-            return unknown.Count == 0 ? await next(context) : Problems.UnknownParameters(unknown, names);
+            var query = context.HttpContext.Request.Query;
+            var unknown = query.Keys.Where(k => !names.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                return Problems.UnknownParameters(unknown, names);
+            }
+
+            // ?limit=1&limit=2 (or &Limit=2): which one was meant is a guess, so neither is taken.
+            var repeated = new FieldErrors();
+            foreach (var key in query.Keys.Where(k => query[k].Count > 1).Order(StringComparer.Ordinal))
+            {
+                // Named as the endpoint spells it, whatever case the request used.
+                repeated.Add(names.First(n => n.Equals(key, StringComparison.OrdinalIgnoreCase)), $"given {query[key].Count} times; give it once");
+            }
+
+            return repeated.Count == 0 ? await next(context) : repeated.QueryProblem();
         });
 }
