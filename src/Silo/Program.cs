@@ -12,9 +12,10 @@ if (Commands.TryRun(args, out var exitCode))
     return exitCode;
 }
 
+string? redis = null;
 try
 {
-    Run(args);
+    Run(args, out redis);
     return 0;
 }
 catch (Exception e) when (ConfigurationError.Describe(e) is { } problem)
@@ -23,12 +24,18 @@ catch (Exception e) when (ConfigurationError.Describe(e) is { } problem)
     Console.Error.WriteLine("cxlive: cannot start: " + problem);
     return ConfigurationError.ExitCode;
 }
+catch (Exception e) when (RedisUnreachableAtStart.Describe(e, redis) is { } problem)
+{
+    Console.Error.WriteLine("cxlive: cannot start: " + problem);
+    return RedisUnreachableAtStart.ExitCode;
+}
 
-static void Run(string[] args)
+static void Run(string[] args, out string? redis)
 {
     var (remaining, switches) = CommandLine.Split(args);
     var builder = WebApplication.CreateBuilder(ContentRoot.Options(remaining));
     builder.Configuration.AddInMemoryCollection(switches);
+    redis = CxLive.Dashboard.Redis.RedisMode.ConnectionString(builder.Configuration);
     // Kestrel listens while the silo joins its cluster: /health/live answers at once, and readiness
     // and the startup probe say when it has joined (services that need the cluster wait for it).
     builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);

@@ -28,13 +28,12 @@ public static class BoundedSiloStop
             var descriptor = services[i];
             if (descriptor.ServiceType == typeof(IHostedService) && !descriptor.IsKeyedService && descriptor.ImplementationType?.FullName == SiloHostedService)
             {
-                services[i] = ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetService<RedisConnection>() is { } redis
-                    ? new Bounded(
-                        (IHostedService)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType),
-                        redis,
-                        sp.GetRequiredService<IConfiguration>().GetValue("Shutdown:LeaveTimeout", TimeSpan.FromSeconds(15)),
-                        sp.GetRequiredService<ILogger<Bounded>>())
-                    : (IHostedService)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType));
+                services[i] = ServiceDescriptor.Singleton<IHostedService>(sp => new Bounded(
+                    (IHostedService)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType),
+                    sp.GetService<RedisConnection>(),
+                    sp.GetRequiredService<SiloActive>(),
+                    sp.GetRequiredService<IConfiguration>().GetValue("Shutdown:LeaveTimeout", TimeSpan.FromSeconds(15)),
+                    sp.GetRequiredService<ILogger<Bounded>>()));
                 return;
             }
         }
@@ -42,16 +41,34 @@ public static class BoundedSiloStop
         throw new InvalidOperationException($"{SiloHostedService} is not registered: call {nameof(Apply)} after the silo is added");
     }
 
-    public sealed class Bounded(IHostedService silo, RedisConnection redis, TimeSpan leaveTimeout, ILogger<Bounded> logger) : IHostedLifecycleService
+    /// <summary>The silo's own service; <paramref name="redis"/> null (embedded mode): its stop is waited for as long as it takes.</summary>
+    public sealed class Bounded(IHostedService silo, RedisConnection? redis, SiloActive active, TimeSpan leaveTimeout, ILogger<Bounded> logger) : IHostedLifecycleService
     {
         /// <summary>How often, past the leave timeout, Redis is asked whether it answers.</summary>
         private static readonly TimeSpan AskEvery = TimeSpan.FromSeconds(5);
 
-        public Task StartAsync(CancellationToken cancellationToken) => silo.StartAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await silo.StartAsync(cancellationToken);
+            }
+            catch (Exception e)
+            {
+                active.StartFailed(e); // the services waiting for the silo give up, and the host can end
+                throw;
+            }
+        }
 
         public async Task StopAsync(CancellationToken cancellationToken)
         {
             var stopping = silo.StopAsync(cancellationToken);
+            if (redis is null)
+            {
+                await stopping;
+                return;
+            }
+
             var wait = leaveTimeout;
             while (await Task.WhenAny(stopping, Task.Delay(wait, CancellationToken.None)) != stopping)
             {

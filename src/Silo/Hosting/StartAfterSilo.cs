@@ -38,7 +38,15 @@ public static class StartAfterSilo
 
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            await silo.WhenActive.WaitAsync(cancellationToken);
+            try
+            {
+                await silo.WhenActive.WaitAsync(cancellationToken);
+            }
+            catch (Exception) when (silo.WhenActive.IsFaulted)
+            {
+                return; // never started: the silo's own failure is the one the host reports
+            }
+
             await inner.StartAsync(cancellationToken);
             _started = true;
         }

@@ -85,6 +85,24 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_silo_whose_Redis_does_not_answer_ends_by_itself_with_a_line_naming_the_setting_and_a_status_to_restart_on()
+    {
+        // Nothing listens on that port: Redis is down, or the address is wrong. The silo used to stay
+        // up, live but never ready, until killed: a service manager never restarted it.
+        var environment = Ports();
+        environment["Security__Open"] = "true";
+        var redis = $"127.0.0.1:{FreePorts.Next()}";
+        environment["ConnectionStrings__Redis"] = redis;
+
+        var refused = await Cli.RunAsync([], environment);
+
+        Assert.Equal(RedisUnreachableAtStart.ExitCode, refused.ExitCode); // not 78: deploy/cxlive.service restarts on it
+        var line = refused.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        Assert.StartsWith($"cxlive: cannot start: Redis at '{redis}' (ConnectionStrings:Redis) does not answer: Connection refused.", line);
+        Assert.DoesNotContain("Unhandled exception", refused.All);
+    }
+
+    [Fact]
     public async Task Hash_password_at_a_terminal_shows_nothing_of_the_password_and_prints_a_hash_that_verifies()
     {
         const string Password = "correct horse battery";

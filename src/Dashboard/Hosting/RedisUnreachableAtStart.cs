@@ -1,0 +1,36 @@
+using StackExchange.Redis;
+
+namespace CxLive.Dashboard.Hosting;
+
+/// <summary>
+/// A Redis-mode process that cannot reach Redis when it starts (the silo's membership, its state):
+/// one line that names the setting, and an exit status a service manager restarts on, since Redis
+/// may only be late. A wrong address says so the same way; it is the operator who can tell them apart.
+/// </summary>
+public static class RedisUnreachableAtStart
+{
+    /// <summary>EX_UNAVAILABLE from sysexits.h: not 78, so systemd's <c>Restart=on-failure</c> and Kubernetes try again.</summary>
+    public const int ExitCode = 69;
+
+    public static string? Describe(Exception exception, string? connectionString) =>
+        Find(exception) is { } unreachable
+            ? $"Redis at '{connectionString}' (ConnectionStrings:Redis) does not answer: {FirstSentence(unreachable)}. Start Redis or correct the address (host:port, not a redis:// URL); CxLive exits so that its service manager starts it again."
+            : null;
+
+    private static RedisConnectionException? Find(Exception? exception) => exception switch
+    {
+        null => null,
+        RedisConnectionException redis => redis,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(Find).FirstOrDefault(e => e is not null),
+        _ => Find(exception.InnerException),
+    };
+
+    // StackExchange.Redis packs its whole state into its message; the socket's error says it plainly
+    // ("Connection refused"), else the first clause of Redis' own ("UnableToConnect", "No such host").
+    private static string FirstSentence(RedisConnectionException e)
+    {
+        var reason = e.GetBaseException() is var root && root is not RedisConnectionException ? root.Message : (e.InnerException ?? e).Message;
+        var end = reason.IndexOfAny([',', '(']);
+        return (end > 0 ? reason[..end] : reason).Trim().TrimEnd('.', '-').Trim();
+    }
+}
