@@ -57,6 +57,9 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
         // The front's client before it first reached a gateway, or while it has none.
         OrleansException e when e.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase) => true,
         InvalidOperationException e when e.Message.Contains("not connected", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("not been initialized", StringComparison.OrdinalIgnoreCase) => true,
+        // A client learns the grain types from the silos it reached: a front that has reached none
+        // yet (started before them, or all gone) knows of no implementation of any grain.
+        ArgumentException e when e.Message.StartsWith("Could not find an implementation", StringComparison.Ordinal) => true,
         AggregateException { InnerExceptions: [var inner] } => IsClusterUnavailable(inner),
         _ => exception.InnerException is { } inner && IsClusterUnavailable(inner),
     };

@@ -127,6 +127,23 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Starts the process and waits only until it listens (<c>/health/live</c>): a front with no silo to reach yet.</summary>
+    public static async Task<SiloProcess> StartListeningAsync(IReadOnlyDictionary<string, string> settings, string program = Silo)
+    {
+        var process = new SiloProcess(settings, program);
+        try
+        {
+            await Eventually.TrueAsync(async () => !process._process.HasExited && (await process.Http.GetAsync("health/live")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), $"{program} to listen");
+        }
+        catch (TimeoutException e)
+        {
+            await process.DisposeAsync();
+            throw new TimeoutException(e.Message + "\noutput:\n" + process.Output, e);
+        }
+
+        return process;
+    }
+
     /// <summary>How many lines the process has printed so far.</summary>
     public int LineCount => _allLines.Count;
 

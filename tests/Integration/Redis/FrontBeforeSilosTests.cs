@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CxLive.Contracts.Journeys;
+using CxLive.Tests.Integration.Support;
+using static CxLive.Tests.Integration.Support.Interactions;
+
+namespace CxLive.Tests.Integration.Redis;
+
+/// <summary>A web front started before any silo of its cluster (or left with none): what its callers see.</summary>
+[Collection(ProcessCollection.Name)]
+public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    [Fact]
+    public async Task A_front_with_no_silo_yet_answers_503_with_Retry_After_keeps_ingest_and_serves_once_a_silo_joins()
+    {
+        var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+        var siloSettings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
+        siloSettings["Web:Enabled"] = "false";
+        await using var front = await SiloProcess.StartListeningAsync(SiloProcess.FrontSettingsFor(siloSettings), SiloProcess.Front);
+
+        // Reads need a silo: 503 with Retry-After (a client or load balancer retries), never a 500.
+        var read = await front.Http.GetAsync("api/alerts?limit=1");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), read.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await front.Http.GetAsync("health/ready")).StatusCode);
+
+        // Ingest goes to the Redis stream, which keeps it until a silo reads it.
+        var customer = "early-" + Guid.NewGuid().ToString("N")[..6];
+        var ingest = await front.Http.PostAsync("api/interactions", Wire.Body(Make(customer, DateTimeOffset.UtcNow, InteractionTypes.PageView, "web/home")));
+        Assert.Equal(HttpStatusCode.Accepted, ingest.StatusCode);
+
+        await using var silo = await SiloProcess.StartAsync(siloSettings);
+        var count = await Eventually.ResultAsync(
+            async () => await front.Http.GetAsync($"api/customers/{customer}") is { StatusCode: HttpStatusCode.OK } answer
+                ? JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["interactionCount"]!.GetValue<long>()
+                : 0,
+            n => n > 0,
+            TimeSpan.FromSeconds(60),
+            "the front to serve the interaction it took before the silo came");
+        Assert.Equal(1, count);
+    }
+}
