@@ -25,7 +25,9 @@ public sealed class ConfigurationError(string message, Exception? inner = null) 
         OptionsValidationException invalid => string.Join(" ", invalid.Failures.Select(Sentence)),
         // ConfigurationBinder: "Failed to convert configuration value '...' at 'Section:Key' to type '...'."
         InvalidOperationException conversion when conversion.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
-            conversion.Message,
+            conversion.Message.Contains("'System.TimeSpan'", StringComparison.Ordinal)
+                ? conversion.Message + " A duration is hh:mm:ss or d.hh:mm:ss (00:00:10 is ten seconds)."
+                : conversion.Message,
         Orleans.Runtime.OrleansConfigurationException orleans => "Orleans: " + orleans.Message,
         // Kestrel: "Failed to bind to address http://...: address already in use."
         IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } taken =>

@@ -21,6 +21,15 @@ public static class StartupBanner
                 ? "embedded mode: one process, state in memory"
                 : "Redis mode: durable state, clustering, reminders and stream ingestion in Redis";
             Console.WriteLine($"  CxLive is running ({mode}).");
+            if (!WebTier.Enabled(app.Configuration))
+            {
+                // A compute-only silo: its address serves probes and metrics, the fronts serve people.
+                Console.WriteLine($"  Compute only (Web:Enabled=false): no wall and no ingest API here; the web fronts serve them.");
+                Console.WriteLine($"  Health:       {url.TrimEnd('/')}/health/ready, metrics: {url.TrimEnd('/')}/metrics");
+                Console.WriteLine();
+                return;
+            }
+
             Console.WriteLine($"  Alert wall:   {url.TrimEnd('/')}/");
             Console.WriteLine($"  Ingest:       POST {url.TrimEnd('/')}/api/interactions");
             Console.WriteLine($"  Demo traffic: {demo}");

@@ -47,6 +47,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("Privacy__PseudonymKey", "too-short", "Privacy:PseudonymKey must be at least 32 characters")]
     [InlineData("Ingestion__MaxItemsPerRequest", "lots", "'lots' at 'Ingestion:MaxItemsPerRequest'")]
+    [InlineData("Ingestion__MaxEventAge", "30d", "'30d' at 'Ingestion:MaxEventAge' to type 'System.TimeSpan'. A duration is hh:mm:ss or d.hh:mm:ss")]
     [InlineData("Orleans__Endpoints__AdvertisedIPAddress", "no-such-silo.invalid", "Orleans:Endpoints:AdvertisedIPAddress 'no-such-silo.invalid' is neither an IP address nor a host name that resolves")]
     public async Task A_setting_CxLive_cannot_use_is_one_line_that_names_it(string variable, string value, string expected)
     {

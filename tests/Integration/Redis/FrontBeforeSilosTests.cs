@@ -39,5 +39,9 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
             TimeSpan.FromSeconds(60),
             "the front to serve the interaction it took before the silo came");
         Assert.Equal(1, count);
+
+        // The compute-only silo does not point people at a wall it does not serve.
+        await Eventually.TrueAsync(() => Task.FromResult(silo.AllOutput().Contains("Compute only (Web:Enabled=false)", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the silo's banner");
+        Assert.DoesNotContain("Alert wall:", silo.AllOutput());
     }
 }
