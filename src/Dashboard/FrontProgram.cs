@@ -31,6 +31,30 @@ public static class FrontProgram
         }
     }
 
+    /// <summary>
+    /// An <c>Alerts:Partitions</c> other than the one the silos recorded is a setting to fix: one line
+    /// and exit 78. Redis not answering yet is no reason to refuse: the readiness check asks again.
+    /// </summary>
+    private static void RefuseAnotherAlertLayout(WebApplication app, RedisConnection connection)
+    {
+        var serviceId = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId;
+        var partitions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CxLive.Grains.Alerts.AlertOptions>>().Value.Partitions;
+        int? recorded;
+        try
+        {
+            recorded = AlertLayout.RecordedAsync(connection.GetAsync().GetAwaiter().GetResult().GetDatabase(), serviceId).WaitAsync(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            return;
+        }
+
+        if (AlertLayout.Mismatch(serviceId, partitions, recorded) is { } problem)
+        {
+            throw new ConfigurationError(problem);
+        }
+    }
+
     public static WebApplication Build(string[] args)
     {
         var (remaining, switches) = CommandLine.Split(args);
@@ -62,10 +86,13 @@ public static class FrontProgram
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 
         builder.AddCxOperations();
-        builder.Services.AddHealthChecks().AddCheck<ClusterReachableCheck>("cluster", tags: [OperationsExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterReachableCheck>("cluster", tags: [OperationsExtensions.ReadyTag])
+            .AddCheck<AlertLayoutCheck>("alert-partitions", tags: [OperationsExtensions.ReadyTag]);
         builder.AddCxWeb();
 
         var app = builder.Build();
+        RefuseAnotherAlertLayout(app, connection);
         app.MapCxWeb();
         app.MapCxOperations();
         app.AnnounceAddress();

@@ -76,6 +76,15 @@ static void Run(string[] args, out string? redis)
         app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     }
 
+    if (app.Services.GetService<CxLive.Dashboard.Redis.RedisConnection>() is { } connection)
+    {
+        // Before the silo touches any alert: the first silo records the count, later ones must match.
+        CxLive.Dashboard.Redis.AlertLayout.RecordOrCheckAsync(
+            connection,
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId,
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CxLive.Grains.Alerts.AlertOptions>>().Value.Partitions).GetAwaiter().GetResult();
+    }
+
     app.MapCxOperations();
     app.AnnounceAddress();
     app.Run();

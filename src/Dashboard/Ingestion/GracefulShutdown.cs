@@ -1,11 +1,19 @@
 namespace CxLive.Dashboard.Ingestion;
 
-/// <summary>Before anything stops (IHostedLifecycleService.StoppingAsync runs first for every service), lets the ingest requests in flight finish.</summary>
+/// <summary>
+/// Before anything stops (IHostedLifecycleService.StoppingAsync runs first for every service), lets
+/// the ingest requests in flight finish, and keeps listening for <c>Shutdown:Drain</c>: the web
+/// server is the first service to stop, and once it has a new connection is refused. Meanwhile
+/// readiness says 503 and new ingest requests get 503 with Retry-After, so a load balancer that
+/// has not yet seen the process go (Kubernetes takes a few seconds to drop an endpoint) sends
+/// its callers somewhere that answers them.
+/// </summary>
 public sealed class GracefulShutdown(InFlightBatches inFlight, IConfiguration configuration, ILogger<GracefulShutdown> logger) : IHostedLifecycleService
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         var timeout = configuration.GetValue("Shutdown:Timeout", TimeSpan.FromSeconds(25));
+        var drain = configuration.GetValue("Shutdown:Drain", TimeSpan.Zero);
         var pending = inFlight.Count;
         var drained = inFlight.DrainAsync();
         if (pending > 0)
@@ -13,9 +21,14 @@ public sealed class GracefulShutdown(InFlightBatches inFlight, IConfiguration co
             logger.LogInformation("Stopping: finishing {Count} ingest requests in flight (at most {Timeout})", pending, timeout);
         }
 
+        if (drain > TimeSpan.Zero)
+        {
+            logger.LogInformation("Stopping: still answering 503 for {Drain} (Shutdown:Drain) while load balancers stop sending requests here", drain);
+        }
+
         try
         {
-            await drained.WaitAsync(timeout, cancellationToken);
+            await Task.WhenAll(drained.WaitAsync(timeout, cancellationToken), Task.Delay(drain, cancellationToken));
         }
         catch (TimeoutException)
         {

@@ -47,8 +47,11 @@ public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) 
         settings["Logging:LogLevel:Orleans"] = "Warning";
         await using var silo = await SiloProcess.StartAsync(settings);
         var integrator = new SteadyIntegrator([() => silo.Http], TimeSpan.FromMilliseconds(10));
-        using var traffic = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await integrator.RunAsync(traffic.Token);
+        using var stop = new CancellationTokenSource();
+        var traffic = integrator.RunAsync(stop.Token);
+        await integrator.AcknowledgedAsync(300, TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        await traffic;
 
         var before = silo.LineCount;
         var took = await silo.StopAsync(TimeSpan.FromSeconds(75));
@@ -56,5 +59,30 @@ public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) 
         output.WriteLine($"Redis-mode stop: {took.TotalSeconds:0.0} s, {fails.Count} fail: lines, {silo.LinesStartingWith("warn:", before).Count} warn: lines");
         Assert.True(fails.Count == 0, "fail: lines at the stop:\n" + silo.AllOutput(before));
         Assert.All(integrator.Answers, a => Assert.Equal(HttpStatusCode.Accepted, a.Status));
+    }
+
+    [Fact]
+    public async Task With_a_drain_time_a_stopping_process_answers_503_with_Retry_After_before_it_stops_listening()
+    {
+        // Kubernetes still routes to a terminating pod for a moment: a refused connection there is an
+        // error its callers see, a 503 with Retry-After is one they retry elsewhere.
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
+            ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
+            ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
+            ["Security:Open"] = "true",
+            ["Shutdown:Drain"] = "00:00:05",
+        };
+        await using var silo = await SiloProcess.StartAsync(settings);
+
+        var stopping = silo.StopAsync(TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(async () => (await silo.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10), "not ready once stopping");
+        var turnedAway = await silo.Http.PostAsync("api/interactions", Wire.Body(Interactions.Make("drain-" + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow, CxLive.Contracts.Journeys.InteractionTypes.PageView, "web/home")));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, turnedAway.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), turnedAway.Headers.RetryAfter?.Delta);
+
+        await stopping;
+        Assert.Equal(0, silo.ExitCode);
     }
 }

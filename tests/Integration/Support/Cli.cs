@@ -15,9 +15,9 @@ public static class Cli
         public string All => Out + Err;
     }
 
-    public static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? input = null)
+    public static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? input = null, string program = SiloProcess.Silo)
     {
-        var start = Start("dotnet", [Silo, .. args], environment);
+        var start = Start("dotnet", [Path.Combine(AppContext.BaseDirectory, program), .. args], environment);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

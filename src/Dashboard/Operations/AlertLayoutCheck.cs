@@ -1,0 +1,23 @@
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Alerts;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace CxLive.Dashboard.Operations;
+
+/// <summary>
+/// A web front is not ready while its <c>Alerts:Partitions</c> differs from the one its silos
+/// recorded: it would show a part of the alerts and miss the rest, with no error anywhere.
+/// </summary>
+public sealed class AlertLayoutCheck(RedisConnection redis, IOptions<ClusterOptions> cluster, IOptions<AlertOptions> alerts) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var serviceId = cluster.Value.ServiceId;
+        var recorded = await AlertLayout.RecordedAsync((await redis.GetAsync()).GetDatabase(), serviceId);
+        return AlertLayout.Mismatch(serviceId, alerts.Value.Partitions, recorded) is { } problem
+            ? HealthCheckResult.Unhealthy(problem)
+            : HealthCheckResult.Healthy(recorded is null ? "no alert partitions recorded yet" : $"{recorded} alert partitions, as recorded");
+    }
+}
