@@ -42,7 +42,7 @@ public static class FrontProgram
         int? recorded;
         try
         {
-            recorded = AlertLayout.RecordedAsync(connection.GetAsync().GetAwaiter().GetResult().GetDatabase(), serviceId).WaitAsync(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+            recorded = AlertLayout.RecordedAsync(connection.GetAsync().GetAwaiter().GetResult().GetDatabase(), serviceId).WaitAsync(TimeSpan.FromSeconds(2)).GetAwaiter().GetResult(); // a front starts listening at once, Redis or not
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
         {

@@ -17,19 +17,19 @@ public static class RedisUnreachableAtStart
             ? $"Redis at '{connectionString}' (ConnectionStrings:Redis) does not answer: {FirstSentence(unreachable)}. Start Redis or correct the address (host:port, not a redis:// URL); CxLive exits so that its service manager starts it again."
             : null;
 
-    private static RedisConnectionException? Find(Exception? exception) => exception switch
+    private static RedisException? Find(Exception? exception) => exception switch
     {
         null => null,
-        RedisConnectionException redis => redis,
+        RedisConnectionException or RedisTimeoutException => (RedisException)exception, // refused, or stalled
         AggregateException aggregate => aggregate.InnerExceptions.Select(Find).FirstOrDefault(e => e is not null),
         _ => Find(exception.InnerException),
     };
 
     // StackExchange.Redis packs its whole state into its message; the socket's error says it plainly
-    // ("Connection refused"), else the first clause of Redis' own ("UnableToConnect", "No such host").
-    private static string FirstSentence(RedisConnectionException e)
+    // ("Connection refused"), else the first clause of Redis' own ("UnableToConnect", "Timeout awaiting response").
+    private static string FirstSentence(RedisException e)
     {
-        var reason = e.GetBaseException() is var root && root is not RedisConnectionException ? root.Message : (e.InnerException ?? e).Message;
+        var reason = e.GetBaseException() is var root && root is not RedisException ? root.Message : (e.InnerException ?? e).Message;
         var end = reason.IndexOfAny([',', '(']);
         return (end > 0 ? reason[..end] : reason).Trim().TrimEnd('.', '-').Trim();
     }

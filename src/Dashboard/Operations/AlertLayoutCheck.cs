@@ -12,10 +12,13 @@ namespace CxLive.Dashboard.Operations;
 /// </summary>
 public sealed class AlertLayoutCheck(RedisConnection redis, IOptions<ClusterOptions> cluster, IOptions<AlertOptions> alerts) : IHealthCheck
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var serviceId = cluster.Value.ServiceId;
-        var recorded = await AlertLayout.RecordedAsync((await redis.GetAsync()).GetDatabase(), serviceId);
+        // Prompt, as readiness must be: Redis that does not answer within 2 s makes this check fail, not wait.
+        var recorded = await AlertLayout.RecordedAsync((await redis.GetAsync()).GetDatabase(), serviceId).WaitAsync(Patience, cancellationToken);
         return AlertLayout.Mismatch(serviceId, alerts.Value.Partitions, recorded) is { } problem
             ? HealthCheckResult.Unhealthy(problem)
             : HealthCheckResult.Healthy(recorded is null ? "no alert partitions recorded yet" : $"{recorded} alert partitions, as recorded");

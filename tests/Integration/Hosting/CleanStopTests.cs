@@ -11,19 +11,22 @@ namespace CxLive.Tests.Integration.Hosting;
 [Collection(ProcessCollection.Name)]
 public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) : IClassFixture<RedisServer>
 {
+    /// <summary>One embedded-mode process on ports of its own.</summary>
+    private static Dictionary<string, string> EmbeddedSettings() => new()
+    {
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
+        ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
+        ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
+        ["Security:Open"] = "true",
+    };
+
     [Fact]
     public async Task Embedded_mode_with_demo_traffic_stops_in_seconds_without_a_fail_line()
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
-            ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
-            ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
-            ["Security:Open"] = "true",
-            ["Demo:Enabled"] = "true",
-            // Customers flush on deactivation at the stop: many of them, each with a deadline and a timeline.
-            ["Demo:SessionsPerSecond"] = "40",
-        };
+        var settings = EmbeddedSettings();
+        settings["Demo:Enabled"] = "true";
+        // Customers flush on deactivation at the stop: many of them, each with a deadline and a timeline.
+        settings["Demo:SessionsPerSecond"] = "40";
         await using var silo = await SiloProcess.StartAsync(settings);
         // Enough demo traffic that many customers hold deadlines and timelines when the stop comes.
         await Eventually.TrueAsync(async () => (await StreamTraffic.AlertsAsync(silo.Http)).Count >= 50, TimeSpan.FromSeconds(90), "fifty demo alerts");
@@ -66,14 +69,8 @@ public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) 
     {
         // Kubernetes still routes to a terminating pod for a moment: a refused connection there is an
         // error its callers see, a 503 with Retry-After is one they retry elsewhere.
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
-            ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
-            ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
-            ["Security:Open"] = "true",
-            ["Shutdown:Drain"] = "00:00:05",
-        };
+        var settings = EmbeddedSettings();
+        settings["Shutdown:Drain"] = "00:00:05";
         await using var silo = await SiloProcess.StartAsync(settings);
 
         var stopping = silo.StopAsync(TimeSpan.FromSeconds(60));
