@@ -509,8 +509,13 @@ async function openAssign(li) {
   }
   learnAgents(agents);
   const chosen = form.hidden ? li.cxAlert?.assignedTo : select.value; // opened again: keep what was picked
+  // The API lets a supervisor pick anyone; an agent without the channel the outreach goes by is
+  // marked, so that choice is made knowingly.
+  const channel = li.cxAlert?.suggestedAction?.channel;
+  const reaches = a => !channel || channel === "other" || a.skills.some(skill => skill === "*" || skill.toLowerCase() === channel); // as the desk matches them
   select.replaceChildren(...agents.map(a => new Option(
-    t("assign.agent", { name: a.name, skills: listOf(a.skills.map(channelName)), pending: formatNumber(a.pending) }), a.id)));
+    t("assign.agent", { name: a.name, skills: listOf(a.skills.map(channelName)), pending: formatNumber(a.pending) })
+      + (reaches(a) ? "" : ` · ${t("assign.notOn", { channel: channelName(channel) })}`), a.id)));
   if (chosen) select.value = chosen;
   form.hidden = false;
   select.focus();

@@ -138,6 +138,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(agents.Select(a => a.Id), await picker.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
         await Assertions.Expect(picker.Locator("option").First).ToContainTextAsync(agents[0].Name);
         await Assertions.Expect(picker.Locator("option").First).ToContainTextAsync("waiting");
+        // Her outreach goes by chat: an agent who does not take chat is marked, one who does is not.
+        await Assertions.Expect(picker.Locator("option[value='wang.wei']")).ToContainTextAsync("not on Chat");
+        await Assertions.Expect(picker.Locator("option[value='li.na']")).Not.ToContainTextAsync("not on");
         await ScreenshotAsync(page, "wall-assign");
 
         // While the picker is open the cards hold still: a newer alert, which would go above this
