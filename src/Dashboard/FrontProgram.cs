@@ -2,6 +2,8 @@ using CxLive.Dashboard.Hosting;
 using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Redis;
 using CxLive.Grains.Hosting;
+using CxLive.Grains.Alerts;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace CxLive.Dashboard;
@@ -37,19 +39,22 @@ public static class FrontProgram
     /// </summary>
     private static void RefuseAnotherAlertLayout(WebApplication app, RedisConnection connection)
     {
-        var serviceId = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId;
-        var partitions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CxLive.Grains.Alerts.AlertOptions>>().Value.Partitions;
-        int? recorded;
+        string? problem;
         try
         {
-            recorded = AlertLayout.RecordedAsync(connection.GetAsync().GetAwaiter().GetResult().GetDatabase(), serviceId).WaitAsync(TimeSpan.FromSeconds(2)).GetAwaiter().GetResult(); // a front starts listening at once, Redis or not
+            // At most 2 s: a front starts listening at once, Redis or not.
+            problem = AlertLayout.MismatchAsync(
+                connection,
+                app.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                app.Services.GetRequiredService<IOptions<AlertOptions>>().Value.Partitions,
+                TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
         {
             return;
         }
 
-        if (AlertLayout.Mismatch(serviceId, partitions, recorded) is { } problem)
+        if (problem is not null)
         {
             throw new ConfigurationError(problem);
         }

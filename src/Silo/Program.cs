@@ -1,4 +1,8 @@
 using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Alerts;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Hosting;
@@ -21,6 +25,11 @@ try
 catch (Exception e) when (ConfigurationError.Describe(e) is { } problem)
 {
     // A setting CxLive cannot use: one line that names it, no stack trace (docs/configuration.md).
+    Console.Error.WriteLine("cxlive: cannot start: " + problem);
+    return ConfigurationError.ExitCode;
+}
+catch (Exception e) when (RedisUnreachableAtStart.DescribeRefusedPassword(e, redis) is { } problem)
+{
     Console.Error.WriteLine("cxlive: cannot start: " + problem);
     return ConfigurationError.ExitCode;
 }
@@ -76,13 +85,13 @@ static void Run(string[] args, out string? redis)
         app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     }
 
-    if (app.Services.GetService<CxLive.Dashboard.Redis.RedisConnection>() is { } connection)
+    if (app.Services.GetService<RedisConnection>() is { } connection)
     {
         // Before the silo touches any alert: the first silo records the count, later ones must match.
-        CxLive.Dashboard.Redis.AlertLayout.RecordOrCheckAsync(
+        AlertLayout.RecordOrCheckAsync(
             connection,
-            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId,
-            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CxLive.Grains.Alerts.AlertOptions>>().Value.Partitions).GetAwaiter().GetResult();
+            app.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            app.Services.GetRequiredService<IOptions<AlertOptions>>().Value.Partitions).GetAwaiter().GetResult();
     }
 
     app.MapCxOperations();

@@ -13,9 +13,32 @@ public static class RedisUnreachableAtStart
     public const int ExitCode = 69;
 
     public static string? Describe(Exception exception, string? connectionString) =>
-        Find(exception) is { } unreachable
-            ? $"Redis at '{connectionString}' (ConnectionStrings:Redis) does not answer: {FirstSentence(unreachable)}. Start Redis or correct the address (host:port, not a redis:// URL); CxLive exits so that its service manager starts it again."
+        Find(exception) is { } unreachable && !IsRefusedPassword(exception)
+            ? $"Redis at '{Where(connectionString)}' (ConnectionStrings:Redis) does not answer: {FirstSentence(unreachable)}. Start Redis or correct the address (host:port, not a redis:// URL); CxLive exits so that its service manager starts it again."
             : null;
+
+    /// <summary>Redis answered but refused the password: a setting to fix (exit 78), not a wait.</summary>
+    public static string? DescribeRefusedPassword(Exception exception, string? connectionString) =>
+        IsRefusedPassword(exception)
+            ? $"Redis at '{Where(connectionString)}' refused the credentials in ConnectionStrings:Redis (password=, user=): correct them."
+            : null;
+
+    private static bool IsRefusedPassword(Exception exception) =>
+        Find(exception) is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure }
+        || Find(exception)?.InnerException is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure };
+
+    // The endpoints only: the connection string holds the password, and this line goes to the journal.
+    private static string Where(string? connectionString)
+    {
+        try
+        {
+            return string.Join(",", ConfigurationOptions.Parse(connectionString ?? "").EndPoints.Select(e => e.ToString()));
+        }
+        catch (Exception e) when (e is ArgumentException or RedisConnectionException)
+        {
+            return "(unreadable)";
+        }
+    }
 
     private static RedisException? Find(Exception? exception) => exception switch
     {

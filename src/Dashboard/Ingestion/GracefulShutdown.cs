@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
@@ -8,12 +10,13 @@ namespace CxLive.Dashboard.Ingestion;
 /// has not yet seen the process go (Kubernetes takes a few seconds to drop an endpoint) sends
 /// its callers somewhere that answers them.
 /// </summary>
-public sealed class GracefulShutdown(InFlightBatches inFlight, IConfiguration configuration, ILogger<GracefulShutdown> logger) : IHostedLifecycleService
+public sealed class GracefulShutdown(InFlightBatches inFlight, IConfiguration configuration, IOptions<ShutdownDrainOptions> drain, ILogger<GracefulShutdown> logger) : IHostedLifecycleService
 {
+    private readonly TimeSpan _drain = drain.Value.Drain;
+
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         var timeout = configuration.GetValue("Shutdown:Timeout", TimeSpan.FromSeconds(25));
-        var drain = configuration.GetValue("Shutdown:Drain", TimeSpan.Zero);
         var pending = inFlight.Count;
         var drained = inFlight.DrainAsync();
         if (pending > 0)
@@ -21,14 +24,14 @@ public sealed class GracefulShutdown(InFlightBatches inFlight, IConfiguration co
             logger.LogInformation("Stopping: finishing {Count} ingest requests in flight (at most {Timeout})", pending, timeout);
         }
 
-        if (drain > TimeSpan.Zero)
+        if (_drain > TimeSpan.Zero)
         {
-            logger.LogInformation("Stopping: still answering 503 for {Drain} (Shutdown:Drain) while load balancers stop sending requests here", drain);
+            logger.LogInformation("Stopping: still answering 503 for {Drain} (Shutdown:Drain) while load balancers stop sending requests here", _drain);
         }
 
         try
         {
-            await Task.WhenAll(drained.WaitAsync(timeout, cancellationToken), Task.Delay(drain, cancellationToken));
+            await Task.WhenAll(drained.WaitAsync(timeout, cancellationToken), Task.Delay(_drain, cancellationToken));
         }
         catch (TimeoutException)
         {
@@ -41,4 +44,22 @@ public sealed class GracefulShutdown(InFlightBatches inFlight, IConfiguration co
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// <c>Shutdown:Drain</c>, checked when the process starts (exit 78) rather than found out at the
+/// stop. (The section's other settings are read where they are used.)
+/// </summary>
+public sealed class ShutdownDrainOptions
+{
+    public const string Section = "Shutdown";
+
+    /// <summary>The most it may be: the whole stop must fit in the host's 60 s and the service managers' 75 s.</summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromSeconds(30);
+
+    public const string Rule = "Shutdown:Drain must be from 00:00:00 to 00:00:30 (a stop must end within the host's 60 s)";
+
+    public TimeSpan Drain { get; set; } = TimeSpan.Zero;
+
+    public bool IsValid => Drain >= TimeSpan.Zero && Drain <= Longest;
 }

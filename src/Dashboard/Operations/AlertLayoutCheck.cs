@@ -16,11 +16,9 @@ public sealed class AlertLayoutCheck(RedisConnection redis, IOptions<ClusterOpti
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var serviceId = cluster.Value.ServiceId;
         // Prompt, as readiness must be: Redis that does not answer within 2 s makes this check fail, not wait.
-        var recorded = await AlertLayout.RecordedAsync((await redis.GetAsync()).GetDatabase(), serviceId).WaitAsync(Patience, cancellationToken);
-        return AlertLayout.Mismatch(serviceId, alerts.Value.Partitions, recorded) is { } problem
+        return await AlertLayout.MismatchAsync(redis, cluster.Value.ServiceId, alerts.Value.Partitions, Patience, cancellationToken) is { } problem
             ? HealthCheckResult.Unhealthy(problem)
-            : HealthCheckResult.Healthy(recorded is null ? "no alert partitions recorded yet" : $"{recorded} alert partitions, as recorded");
+            : HealthCheckResult.Healthy($"Alerts:Partitions {alerts.Value.Partitions} agrees with the cluster's record");
     }
 }

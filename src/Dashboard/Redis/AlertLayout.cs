@@ -19,19 +19,29 @@ public static class AlertLayout
     {
         var database = (await redis.GetAsync()).GetDatabase();
         await database.StringSetAsync(Key(serviceId), partitions, when: When.NotExists);
-        if (Mismatch(serviceId, partitions, await RecordedAsync(database, serviceId)) is { } problem)
+        if (Mismatch(serviceId, partitions, await database.StringGetAsync(Key(serviceId))) is { } problem)
         {
             throw new ConfigurationError(problem);
         }
     }
 
-    /// <summary>The recorded count, or null when no silo has recorded one yet.</summary>
-    public static async Task<int?> RecordedAsync(IDatabaseAsync database, string serviceId) =>
-        await database.StringGetAsync(Key(serviceId)) is { HasValue: true } value && int.TryParse(value.ToString(), out var count) ? count : null;
+    /// <summary>
+    /// A web front: what to change, or null when it agrees with the recorded count or none is
+    /// recorded yet. Redis that does not answer within <paramref name="patience"/> throws
+    /// (<see cref="TimeoutException"/> or a <see cref="RedisException"/>): connecting counts too.
+    /// </summary>
+    public static async Task<string?> MismatchAsync(RedisConnection redis, string serviceId, int partitions, TimeSpan patience, CancellationToken cancellationToken = default)
+    {
+        var database = (await redis.GetAsync().WaitAsync(patience, cancellationToken)).GetDatabase();
+        return Mismatch(serviceId, partitions, await database.StringGetAsync(Key(serviceId)).WaitAsync(patience, cancellationToken));
+    }
 
     /// <summary>What to change, or null when this process agrees with the recorded count (or none is recorded).</summary>
-    public static string? Mismatch(string serviceId, int partitions, int? recorded) =>
-        recorded is { } count && count != partitions
+    public static string? Mismatch(string serviceId, int partitions, RedisValue recorded) =>
+        !recorded.HasValue ? null
+        : !int.TryParse(recorded.ToString(), out var count) || count < 1
+            ? $"Redis key '{Key(serviceId)}' should hold service '{serviceId}''s alert partition count and holds '{recorded}': set it to the count the cluster was started with (Alerts:Partitions, 8 unless changed)."
+        : count != partitions
             ? $"Alerts:Partitions is {partitions} here, but service '{serviceId}' keeps its alerts in {count} partitions (Redis key '{Key(serviceId)}', recorded by its first silo): set Alerts:Partitions={count} on every silo and web front; the count stays fixed for the life of the data."
-            : null;
+        : null;
 }

@@ -88,7 +88,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             }
 
             var customer = await GrainFactory.Ref<ICustomerGrain>(customerId).GetSnapshotAsync();
-            var channel = OutreachRouting.PreferredChannel(customer.ByChannel, action.Channel);
+            // The customer grain put their preferred channel in the alert when it raised it
+            // (OutreachRouting.OnPreferredChannel): the prompt goes by what the wall card says.
+            var channel = action.Channel;
             var now = _time.GetUtcNow();
             var prompt = new OutreachPrompt
             {

@@ -842,7 +842,8 @@ public sealed class AlertBookState
         Detail = signal.Detail,
         Translations = signal.Translations,
         Evidence = [.. open.Evidence.Union(signal.Evidence, StringComparer.Ordinal).Take(evidenceKept)],
-        SuggestedAction = signal.SuggestedAction ?? open.SuggestedAction,
+        // Fresher words, the same channel: the alert's prompt went by the first one and stays on it.
+        SuggestedAction = signal.SuggestedAction is { } fresher && open.SuggestedAction is { } first ? fresher with { Channel = first.Channel } : signal.SuggestedAction ?? open.SuggestedAction,
         UpdatedAt = now,
         Occurrences = open.Occurrences + 1,
     };

@@ -70,7 +70,7 @@ public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) 
         // Kubernetes still routes to a terminating pod for a moment: a refused connection there is an
         // error its callers see, a 503 with Retry-After is one they retry elsewhere.
         var settings = EmbeddedSettings();
-        settings["Shutdown:Drain"] = "00:00:05";
+        settings["Shutdown:Drain"] = "00:00:10"; // room for the checks below on a loaded machine
         await using var silo = await SiloProcess.StartAsync(settings);
 
         var stopping = silo.StopAsync(TimeSpan.FromSeconds(60));

@@ -47,6 +47,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("Privacy__PseudonymKey", "too-short", "Privacy:PseudonymKey must be at least 32 characters")]
     [InlineData("Ingestion__MaxItemsPerRequest", "lots", "'lots' at 'Ingestion:MaxItemsPerRequest'")]
+    [InlineData("Shutdown__Drain", "-00:00:05", "Shutdown:Drain must be from 00:00:00 to 00:00:30")]
     [InlineData("Ingestion__MaxEventAge", "30d", "'30d' at 'Ingestion:MaxEventAge' to type 'System.TimeSpan'. A duration is hh:mm:ss or d.hh:mm:ss")]
     [InlineData("Orleans__Endpoints__AdvertisedIPAddress", "no-such-silo.invalid", "Orleans:Endpoints:AdvertisedIPAddress 'no-such-silo.invalid' is neither an IP address nor a host name that resolves")]
     public async Task A_setting_CxLive_cannot_use_is_one_line_that_names_it(string variable, string value, string expected)
@@ -93,7 +94,7 @@ public sealed class CommandLineTests
         var environment = Ports();
         environment["Security__Open"] = "true";
         var redis = $"127.0.0.1:{FreePorts.Next()}";
-        environment["ConnectionStrings__Redis"] = redis;
+        environment["ConnectionStrings__Redis"] = redis + ",password=hunter2-secret";
 
         var refused = await Cli.RunAsync([], environment);
 
@@ -101,6 +102,7 @@ public sealed class CommandLineTests
         var line = refused.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         Assert.StartsWith($"cxlive: cannot start: Redis at '{redis}' (ConnectionStrings:Redis) does not answer: Connection refused.", line);
         Assert.DoesNotContain("Unhandled exception", refused.All);
+        Assert.DoesNotContain("hunter2", refused.All); // the line goes to the journal: the address, never the password
     }
 
     [Fact]

@@ -226,15 +226,25 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
         }
 
         /// <summary>Completes once <paramref name="count"/> more messages have reached this client.</summary>
-        public Task ReceivedMoreAsync(int count, TimeSpan timeout)
+        public async Task ReceivedMoreAsync(int count, TimeSpan timeout)
         {
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var waiter = (Volatile.Read(ref Received) + count, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             lock (_waiting)
             {
-                _waiting.Add((Volatile.Read(ref Received) + count, done));
+                _waiting.Add(waiter);
             }
 
-            return done.Task.WaitAsync(timeout);
+            try
+            {
+                await waiter.Item2.Task.WaitAsync(timeout);
+            }
+            finally
+            {
+                lock (_waiting)
+                {
+                    _waiting.Remove(waiter);
+                }
+            }
         }
 
         public bool Has(IEnumerable<Alert> alerts) => alerts.All(HasLatest);

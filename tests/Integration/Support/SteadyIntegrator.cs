@@ -38,7 +38,7 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
     /// a test lets traffic run for an amount of work done (so many ids acknowledged, so many 503s
     /// while Redis is paused), not for a number of seconds a slow machine may not fill.
     /// </summary>
-    public Task AnsweredAsync(Func<Answer, bool> what, int count, TimeSpan timeout)
+    public async Task AnsweredAsync(Func<Answer, bool> what, int count, TimeSpan timeout)
     {
         var waiter = new Waiter(what, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)) { Left = count };
         lock (_waiters)
@@ -46,7 +46,17 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
             _waiters.Add(waiter);
         }
 
-        return waiter.Done.Task.WaitAsync(timeout);
+        try
+        {
+            await waiter.Done.Task.WaitAsync(timeout);
+        }
+        finally
+        {
+            lock (_waiters)
+            {
+                _waiters.Remove(waiter);
+            }
+        }
     }
 
     /// <summary>Completes once <paramref name="count"/> more ids have been acknowledged (202).</summary>
@@ -54,6 +64,24 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
 
     /// <summary>Sends until <paramref name="stop"/>; the id being sent when it fires is still sent until acknowledged.</summary>
     public async Task RunAsync(CancellationToken stop)
+    {
+        try
+        {
+            await SendAsync(stop);
+        }
+        catch (Exception e)
+        {
+            // A test waiting for answers hears why none will come, not a timeout a minute later.
+            lock (_waiters)
+            {
+                _waiters.ForEach(w => w.Done.TrySetException(e));
+            }
+
+            throw;
+        }
+    }
+
+    private async Task SendAsync(CancellationToken stop)
     {
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {

@@ -51,6 +51,18 @@ public sealed class AlertBookPolicyTests
     }
 
     [Fact]
+    public void A_repeat_of_the_condition_brings_fresher_words_but_keeps_the_channel_its_prompt_went_by()
+    {
+        Apply(Raise("detractor", "c-1")); // by email, her most used channel then
+
+        // She has since called more than she wrote: the new signal names the call center.
+        var again = Raise("detractor", "c-1", evidence: "i-again") with { SuggestedAction = new SuggestedAction(Channel.CallCenter, "Hello again", "context") };
+        var alert = Apply(again, Now.AddMinutes(5)).Alerts.Single().Alert;
+
+        Assert.Equal((Channel.Email, "Hello again"), (alert.SuggestedAction!.Channel, alert.SuggestedAction.Wording));
+    }
+
+    [Fact]
     public void An_experience_drop_joins_the_specific_alert_that_explains_it_or_stays_away_when_that_one_was_settled()
     {
         var detractor = Apply(Raise("detractor", "c-1")).Alerts.Single().Alert;
