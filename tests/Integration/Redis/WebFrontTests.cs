@@ -208,7 +208,7 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
 
         public int Received;
         public int Duplicates;
-        private readonly List<(int Target, TaskCompletionSource Done)> _waiting = [];
+        private readonly Waiters<int> _waiting = new();
         public int Resumes;
 
         /// <summary>How long after its change each new version arrived: median, 95th percentile, slowest (ms).</summary>
@@ -226,26 +226,7 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
         }
 
         /// <summary>Completes once <paramref name="count"/> more messages have reached this client.</summary>
-        public async Task ReceivedMoreAsync(int count, TimeSpan timeout)
-        {
-            var waiter = (Volatile.Read(ref Received) + count, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-            lock (_waiting)
-            {
-                _waiting.Add(waiter);
-            }
-
-            try
-            {
-                await waiter.Item2.Task.WaitAsync(timeout);
-            }
-            finally
-            {
-                lock (_waiting)
-                {
-                    _waiting.Remove(waiter);
-                }
-            }
-        }
+        public Task ReceivedMoreAsync(int count, TimeSpan timeout) => _waiting.WaitAsync(_ => true, count, timeout);
 
         public bool Has(IEnumerable<Alert> alerts) => alerts.All(HasLatest);
 
@@ -316,11 +297,7 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
 
         private void Count()
         {
-            var received = Interlocked.Increment(ref Received);
-            lock (_waiting)
-            {
-                _waiting.RemoveAll(w => received >= w.Target && w.Done.TrySetResult());
-            }
+            _waiting.Observe(Interlocked.Increment(ref Received));
         }
 
         private void Take(Alert alert)

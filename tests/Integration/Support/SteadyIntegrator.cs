@@ -16,13 +16,9 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly ConcurrentQueue<Answer> _answers = new();
     private readonly ConcurrentDictionary<string, int> _acknowledged = new();
-    private readonly List<Waiter> _waiters = [];
+    private readonly Waiters<Answer> _waiters = new();
     private int _target;
 
-    private sealed record Waiter(Func<Answer, bool> What, TaskCompletionSource Done)
-    {
-        public int Left { get; set; }
-    }
 
     public record Answer(HttpStatusCode? Status, bool RetryAfter, TimeSpan Took, DateTimeOffset At, string? Error);
 
@@ -38,26 +34,7 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
     /// a test lets traffic run for an amount of work done (so many ids acknowledged, so many 503s
     /// while Redis is paused), not for a number of seconds a slow machine may not fill.
     /// </summary>
-    public async Task AnsweredAsync(Func<Answer, bool> what, int count, TimeSpan timeout)
-    {
-        var waiter = new Waiter(what, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)) { Left = count };
-        lock (_waiters)
-        {
-            _waiters.Add(waiter);
-        }
-
-        try
-        {
-            await waiter.Done.Task.WaitAsync(timeout);
-        }
-        finally
-        {
-            lock (_waiters)
-            {
-                _waiters.Remove(waiter);
-            }
-        }
-    }
+    public Task AnsweredAsync(Func<Answer, bool> what, int count, TimeSpan timeout) => _waiters.WaitAsync(what, count, timeout);
 
     /// <summary>Completes once <paramref name="count"/> more ids have been acknowledged (202).</summary>
     public Task AcknowledgedAsync(int count, TimeSpan timeout) => AnsweredAsync(a => a.Status == HttpStatusCode.Accepted, count, timeout);
@@ -71,11 +48,7 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
         }
         catch (Exception e)
         {
-            // A test waiting for answers hears why none will come, not a timeout a minute later.
-            lock (_waiters)
-            {
-                _waiters.ForEach(w => w.Done.TrySetException(e));
-            }
+            _waiters.Fail(e); // a test waiting for answers hears why none will come
 
             throw;
         }
@@ -134,16 +107,6 @@ public sealed class SteadyIntegrator(IReadOnlyList<Func<HttpClient>> targets, Ti
     private void Record(Answer answer)
     {
         _answers.Enqueue(answer);
-        lock (_waiters)
-        {
-            foreach (var waiter in _waiters.Where(w => w.What(answer)).ToList())
-            {
-                if (--waiter.Left <= 0)
-                {
-                    _waiters.Remove(waiter);
-                    waiter.Done.TrySetResult();
-                }
-            }
-        }
+        _waiters.Observe(answer);
     }
 }
