@@ -33,10 +33,12 @@ public static class OutreachRouting
     /// <summary>
     /// A customer's signal with its outreach on the channel the desk will route its prompt to (the
     /// customer's preferred one), so that the wall card and the agent's prompt name the same channel.
-    /// A team action (<see cref="Channel.Other"/>, an incident's) is left as it is.
+    /// A rule may suggest a channel no agent reaches customers on (a complaint made on the web is
+    /// answered where they are reachable); a team action (<see cref="Channel.Other"/>, an
+    /// incident's) is left as it is.
     /// </summary>
     public static AlertSignal OnPreferredChannel(AlertSignal signal, IReadOnlyDictionary<Channel, long> byChannel) =>
-        signal.SuggestedAction is { } action && Reachable.Contains(action.Channel) && PreferredChannel(byChannel, action.Channel) is var preferred && preferred != action.Channel
+        signal.SuggestedAction is { } action && action.Channel != Channel.Other && PreferredChannel(byChannel, action.Channel) is var preferred && preferred != action.Channel
             ? signal with { SuggestedAction = action with { Channel = preferred } }
             : signal;
 

@@ -41,6 +41,10 @@ public sealed class OutreachRoutingTests
         var team = call with { SuggestedAction = new SuggestedAction(Channel.Other, "Check the search index", "context") };
         Assert.Same(team, OutreachRouting.OnPreferredChannel(team, emails));
         Assert.Same(call, OutreachRouting.OnPreferredChannel(call, new Dictionary<Channel, long> { [Channel.Web] = 3 }));
+
+        // A complaint made on the web is answered on a channel an agent reaches them on.
+        var web = call with { SuggestedAction = new SuggestedAction(Channel.Web, "Sorry", "context") };
+        Assert.Equal(Channel.Email, OutreachRouting.OnPreferredChannel(web, emails).SuggestedAction!.Channel);
     }
 
     [Fact]
