@@ -1,8 +1,4 @@
 using CxLive.Dashboard.Hosting;
-using CxLive.Dashboard.Redis;
-using CxLive.Grains.Alerts;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Hosting;
@@ -83,15 +79,6 @@ static void Run(string[] args, out string? redis)
     else
     {
         app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
-    }
-
-    if (app.Services.GetService<RedisConnection>() is { } connection)
-    {
-        // Before the silo touches any alert: the first silo records the count, later ones must match.
-        AlertLayout.RecordOrCheckAsync(
-            connection,
-            app.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-            app.Services.GetRequiredService<IOptions<AlertOptions>>().Value.Partitions).GetAwaiter().GetResult();
     }
 
     app.MapCxOperations();

@@ -42,6 +42,7 @@ public static class CxSettings
         [SecurityOptions.Section] = typeof(SecurityOptions),
         [PrivacyOptions.Section] = typeof(PrivacyOptions),
         [TelemetryOptions.Section] = typeof(TelemetryOptions),
+        [ShutdownDrainOptions.Section] = typeof(ShutdownDrainOptions), // the section's other settings are read by name, below
         [CxLive.Grains.Webhooks.WebhookOptions.Section] = typeof(CxLive.Grains.Webhooks.WebhookOptions),
         ["Orleans:Membership"] = typeof(ClusterMembershipOptions),
         ["Orleans:Messaging"] = typeof(SiloMessagingOptions),
@@ -62,6 +63,9 @@ public static class CxSettings
         "Orleans:Endpoints:GatewayPort",
         "Orleans:Endpoints:AdvertisedIPAddress",
         "OrleansDashboard:Enabled",
+        "Shutdown:Timeout",
+        "Shutdown:LeaveTimeout",
+        "Shutdown:ExitAfter",
     };
 
     /// <summary>An environment variable's name (sections joined by <c>__</c>) as a configuration key.</summary>
