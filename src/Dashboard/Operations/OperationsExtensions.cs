@@ -29,6 +29,8 @@ public static class OperationsExtensions
         }
 
         builder.Services.AddSingleton<IHealthCheckPublisher, ReadinessGauge>();
+        // Each failing check is logged at error level on every run; ReadinessGauge says when readiness changes instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         builder.Services.Configure<HealthCheckPublisherOptions>(o =>
         {
             o.Predicate = check => check.Tags.Contains(ReadyTag);

@@ -10,14 +10,39 @@ namespace CxLive.Dashboard.Operations;
 /// </summary>
 public sealed class ReadinessGauge : IHealthCheckPublisher
 {
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILogger<ReadinessGauge> _logger;
     private int? _ready;
 
-    public ReadinessGauge(CxMetrics metrics) =>
+    public ReadinessGauge(CxMetrics metrics, IHostApplicationLifetime lifetime, ILogger<ReadinessGauge> logger)
+    {
+        (_lifetime, _logger) = (lifetime, logger);
         metrics.Meter.CreateObservableGauge("cxlive.ready", () => _ready is { } ready ? [new System.Diagnostics.Metrics.Measurement<int>(ready)] : Array.Empty<System.Diagnostics.Metrics.Measurement<int>>(), description: "1 while this silo's readiness checks pass (as GET /health/ready), 0 while one fails.");
+    }
 
     public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
     {
-        _ready = report.Status == HealthStatus.Healthy ? 1 : 0;
+        var ready = report.Status == HealthStatus.Healthy ? 1 : 0;
+        // One line when readiness changes (ASP.NET Core's own line per failing check, at error level
+        // every 10 s, is filtered out: not ready is a state, and a stop is not an error).
+        if (ready != _ready && !_lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            var why = string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}"));
+            if (ready == 1 && _ready is not null)
+            {
+                _logger.LogInformation("Ready again");
+            }
+            else if (ready == 0 && _ready is null)
+            {
+                _logger.LogInformation("Not ready yet: {Why}", why);
+            }
+            else if (ready == 0)
+            {
+                _logger.LogWarning("Not ready: {Why}", why);
+            }
+        }
+
+        _ready = ready;
         return Task.CompletedTask;
     }
 }
