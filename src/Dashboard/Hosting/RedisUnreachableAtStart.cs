@@ -24,8 +24,7 @@ public static class RedisUnreachableAtStart
             : null;
 
     private static bool IsRefusedPassword(Exception exception) =>
-        Find(exception) is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure }
-        || Find(exception)?.InnerException is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure };
+        Find(exception) is { } failure && new[] { failure, failure.InnerException }.Any(e => e is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure });
 
     // The endpoints only: the connection string holds the password, and this line goes to the journal.
     private static string Where(string? connectionString)

@@ -19,17 +19,9 @@ public sealed class AlertLayoutTests(RedisServer redis) : IClassFixture<RedisSer
 
         foreach (var program in new[] { SiloProcess.Silo, SiloProcess.Front })
         {
-            var other = new Dictionary<string, string>
-            {
-                ["ConnectionStrings__Redis"] = redis.ConnectionString,
-                ["Security__Open"] = "true",
-                ["Orleans__ServiceId"] = service,
-                ["Orleans__ClusterId"] = service,
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
-                ["Orleans__Endpoints__SiloPort"] = FreePorts.Next().ToString(),
-                ["Orleans__Endpoints__GatewayPort"] = FreePorts.Next().ToString(),
-                ["Alerts__Partitions"] = "4",
-            };
+            // The cluster's own settings, as environment variables, but for the count (and its own ports).
+            var other = SiloProcess.SettingsFor(redis, service, service + ":interactions").ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+            other["Alerts__Partitions"] = "4";
 
             var refused = await Cli.RunAsync([], other, program: program);
 
