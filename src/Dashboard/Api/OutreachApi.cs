@@ -7,6 +7,7 @@ using CxLive.Dashboard.Api.Requests;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Dashboard.Api;
 
@@ -39,7 +40,8 @@ public static class OutreachApi
     }
 
     /// <summary>Newest first, paged like <c>GET /api/alerts</c>: <c>limit</c> (default 100) and a <c>cursor</c> from the previous page's <c>Link</c> header.</summary>
-    private static async Task<IResult> ListAsync(HttpContext http, ClusterAlerts alerts, string? agentId, string? pending, string? limit, string? cursor, ClaimsPrincipal user)
+    private static async Task<IResult> ListAsync(
+        HttpContext http, ClusterAlerts alerts, IOptions<OutreachOptions> outreachOptions, string? agentId, string? pending, string? limit, string? cursor, ClaimsPrincipal user)
     {
         if (!user.MayListPrompts(agentId))
         {
@@ -48,6 +50,7 @@ public static class OutreachApi
 
         // Every bad parameter is named in one answer, not the first of them only.
         var errors = new FieldErrors();
+        errors.KnownAgent("agentId", agentId, outreachOptions.Value.Agents); // an unknown agent is a mistake, not an agent with nothing to do
         var pendingOnly = errors.Flag("pending", pending);
 
         var (count, before) = Paging.Read(limit, cursor, errors);

@@ -3,9 +3,11 @@ using CxLive.Contracts.Feed;
 using CxLive.Dashboard;
 using CxLive.Dashboard.Feed;
 using CxLive.Dashboard.Security;
+using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Feed;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Dashboard.Hubs;
 
@@ -19,7 +21,7 @@ namespace CxLive.Dashboard.Hubs;
 /// their own prompts and the customers those prompts concern. A refused subscription fails the
 /// client's invoke with the reason and subscribes to nothing.
 /// </remarks>
-public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRelay relay) : Hub<ICxClient>
+public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRelay relay, IOptions<OutreachOptions> outreach) : Hub<ICxClient>
 {
     public const string Path = "/hubs/cx";
 
@@ -44,6 +46,13 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     public async Task<FeedResume> SubscribeAgent(string agentId, Dictionary<int, long>? after)
     {
         Require(Context.User!.MaySeeAgent(agentId), "an agent may follow only their own prompts");
+        var agents = outreach.Value.Agents;
+        if (agents.All(a => a.Id != agentId))
+        {
+            // A misspelt id would otherwise follow nothing, silently, for as long as the client stays connected.
+            throw new HubException($"No agent is called '{agentId}'; the agents are {string.Join(", ", agents.Select(a => a.Id))}");
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(agentId));
         var complete = true;
         foreach (var (partition, since) in after ?? [])

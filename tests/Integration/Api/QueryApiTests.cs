@@ -79,6 +79,7 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     [Theory]
     [InlineData("api/alerts?state=closed&severity=urgent&limit=0&cursor=nonsense", "state", "severity", "limit", "cursor")]
     [InlineData("api/outreach?pending=maybe&limit=5000", "pending", "limit")]
+    [InlineData("api/outreach?agentId=nobody&pending=maybe", "agentId", "pending")] // an unknown agent is not an agent with nothing to do
     [InlineData("api/alerts?open=maybe&limit=0", "open", "limit")]
     [InlineData("api/insights/pain-points?to=soon&groupBy=colour&format=xml", "to", "groupBy", "format")]
     [InlineData("api/insights/pain-points?from=2026-11-30&to=2026-11-01&format=xml", "from", "format")]

@@ -5,6 +5,7 @@ using CxLive.Contracts.Journeys;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
 using CxLive.Tests.Integration.Support;
+using Microsoft.AspNetCore.SignalR;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
 
@@ -144,6 +145,18 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.Contains("withdrawn", (string)(await ReadObject(late))["detail"]!);
         var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
         Assert.DoesNotContain(timeline, i => (string)i!["type"]! == "outreach");
+    }
+
+    [Fact]
+    public async Task Following_or_listing_an_agent_nobody_is_called_is_refused_by_name()
+    {
+        // A misspelt agent id used to follow nothing and list [] without a word.
+        var refused = await Assert.ThrowsAsync<HubException>(() => AgentClient.ConnectAsync(_app.BaseAddress, "loop-agnet"));
+        Assert.Contains($"No agent is called 'loop-agnet'; the agents are {Agent}", refused.Message);
+
+        var listed = await _http.GetAsync("api/outreach?agentId=loop-agnet");
+        Assert.Equal(HttpStatusCode.BadRequest, listed.StatusCode);
+        Assert.Contains($"agentId: no agent is called 'loop-agnet'; the agents are {Agent}", (string)(await ReadObject(listed))["detail"]!);
     }
 
     private async Task<int> PendingOf(string agent) =>

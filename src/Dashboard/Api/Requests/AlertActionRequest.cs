@@ -27,11 +27,7 @@ public sealed record AlertActionRequest(
         if (kind == AlertActionKind.Assign)
         {
             errors.Text("agentId", body.AgentId, maxLength: 128, required: true);
-            var agents = http.RequestServices.GetRequiredService<IOptions<OutreachOptions>>().Value.Agents;
-            if (body.AgentId is { } agentId && !errors.Has("agentId") && agents.All(a => a.Id != agentId))
-            {
-                errors.Add("agentId", $"no agent is called '{agentId}'; the agents are {string.Join(", ", agents.Select(a => a.Id))}");
-            }
+            errors.KnownAgent("agentId", body.AgentId, http.RequestServices.GetRequiredService<IOptions<OutreachOptions>>().Value.Agents);
         }
 
         if (kind == AlertActionKind.Snooze)

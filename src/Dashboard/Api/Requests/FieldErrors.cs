@@ -1,4 +1,5 @@
 using CxLive.Dashboard.Api;
+using CxLive.Grains.Agents;
 using CxLive.Dashboard.Api.OpenApi;
 
 namespace CxLive.Dashboard.Api.Requests;
@@ -48,6 +49,15 @@ public sealed class FieldErrors
         else if (value.Any(char.IsControl))
         {
             Add(field, "must not contain control characters");
+        }
+    }
+
+    /// <summary>An agent id that names a configured agent (the roster <c>GET /api/agents</c> lists); an unknown one is named with the roster.</summary>
+    public void KnownAgent(string field, string? agentId, IReadOnlyCollection<AgentOptions> agents)
+    {
+        if (agentId is not null && !Has(field) && agents.All(a => a.Id != agentId))
+        {
+            Add(field, $"no agent is called '{agentId}'; the agents are {string.Join(", ", agents.Select(a => a.Id))}");
         }
     }
 
