@@ -12,10 +12,10 @@ if (Commands.TryRun(args, out var exitCode))
     return exitCode;
 }
 
-string? redis = null;
+var start = new StartPhase();
 try
 {
-    Run(args, out redis);
+    Run(args, start);
     return 0;
 }
 catch (Exception e) when (ConfigurationError.Describe(e) is { } problem)
@@ -24,23 +24,23 @@ catch (Exception e) when (ConfigurationError.Describe(e) is { } problem)
     Console.Error.WriteLine("cxlive: cannot start: " + problem);
     return ConfigurationError.ExitCode;
 }
-catch (Exception e) when (RedisUnreachableAtStart.DescribeRefusedPassword(e, redis) is { } problem)
+catch (Exception e) when (RedisUnreachableAtStart.DescribeRefusedPassword(e, start.Redis) is { } problem)
 {
-    Console.Error.WriteLine("cxlive: cannot start: " + problem);
+    Console.Error.WriteLine(start.Prefix + problem);
     return ConfigurationError.ExitCode;
 }
-catch (Exception e) when (RedisUnreachableAtStart.Describe(e, redis) is { } problem)
+catch (Exception e) when (RedisUnreachableAtStart.Describe(e, start.Redis) is { } problem)
 {
-    Console.Error.WriteLine("cxlive: cannot start: " + problem);
+    Console.Error.WriteLine(start.Prefix + problem);
     return RedisUnreachableAtStart.ExitCode;
 }
 
-static void Run(string[] args, out string? redis)
+static void Run(string[] args, StartPhase start)
 {
     var (remaining, switches) = CommandLine.Split(args);
     var builder = WebApplication.CreateBuilder(ContentRoot.Options(remaining));
     builder.Configuration.AddInMemoryCollection(switches);
-    redis = CxLive.Dashboard.Redis.RedisMode.ConnectionString(builder.Configuration);
+    start.Redis = CxLive.Dashboard.Redis.RedisMode.ConnectionString(builder.Configuration);
     // Kestrel listens while the silo joins its cluster: /health/live answers at once, and readiness
     // and the startup probe say when it has joined (services that need the cluster wait for it).
     builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
@@ -83,6 +83,7 @@ static void Run(string[] args, out string? redis)
 
     app.MapCxOperations();
     app.AnnounceAddress();
+    app.Lifetime.ApplicationStarted.Register(() => start.Started = true);
     app.Run();
 }
 
