@@ -17,8 +17,12 @@ public sealed record AlertQuery
     /// <summary>The paging cursor: only alerts after this position in the newest-first order.</summary>
     [Id(7)] public AlertPosition? Before { get; init; }
 
+    /// <summary>true: only alerts a silence held back from walls and agents; false: only the others (what a wall shows); null: both.</summary>
+    [Id(8)] public bool? Silenced { get; init; }
+
     public bool Matches(Alert alert) =>
         (!OpenOnly || alert.IsOpen)
+        && (Silenced is null || (alert.SilencedBy is not null) == Silenced)
         && (Before is null || AlertPosition.Of(alert).CompareTo(Before) < 0)
         && (State is null || alert.State == State)
         && (Severity is null || alert.Severity == Severity)

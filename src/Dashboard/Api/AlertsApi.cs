@@ -3,6 +3,7 @@ using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Api.Requests;
 using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
 
 namespace CxLive.Dashboard.Api;
 
@@ -12,14 +13,15 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
-        alerts.MapGet("/", QueryAsync).AllowsQuery("state", "severity", "open", "customerId", "touchpoint", "ruleId", "limit", "cursor").Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
+        alerts.MapGet("/", QueryAsync).AllowsQuery("state", "severity", "open", "silenced", "customerId", "touchpoint", "ruleId", "limit", "cursor").Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         alerts.MapGet("/stats", (ClusterAlerts alerts, TimeProvider time) => alerts.StatsAsync(time.GetUtcNow())).AllowsQuery().Produces<WallStats>();
         alerts.MapGet("/{id}", GetAsync).AllowsQuery().Produces<Alert>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<IResult> QueryAsync(
-        HttpContext http, ClusterAlerts alerts, string? state, string? severity, string? open, string? customerId, string? touchpoint, string? ruleId, string? limit, string? cursor)
+        HttpContext http, ClusterAlerts alerts, LiveRuleBookSource rules,
+        string? state, string? severity, string? open, string? silenced, string? customerId, string? touchpoint, string? ruleId, string? limit, string? cursor)
     {
         // Every bad parameter is named in one answer, not the first of them only.
         var errors = new FieldErrors();
@@ -34,6 +36,12 @@ public static class AlertsApi
         }
 
         var openOnly = errors.Flag("open", open); // not yet resolved (open, acknowledged or snoozed): what a wall holds
+        bool? silencedFilter = silenced is null ? null : errors.Flag("silenced", silenced); // false: what a wall shows
+        // A value that cannot match is a mistake, not "nothing matches": an empty id, a misspelt rule.
+        errors.Text("customerId", customerId, maxLength: 128);
+        errors.Text("touchpoint", touchpoint, maxLength: 128);
+        errors.Text("ruleId", ruleId, maxLength: 128);
+        errors.KnownRule("ruleId", ruleId, rules.Current);
 
         var (count, before) = Paging.Read(limit, cursor, errors);
         if (errors.Count > 0)
@@ -46,6 +54,7 @@ public static class AlertsApi
             Before = before,
             State = stateFilter,
             OpenOnly = openOnly,
+            Silenced = silencedFilter,
             Severity = severityFilter,
             CustomerId = customerId,
             Touchpoint = touchpoint,

@@ -61,7 +61,7 @@ public static class InsightsApi
             errors.Add("groupBy", $"must be one of {WireNames<PainPointGroup>.Allowed}");
         }
 
-        var format = query["format"].ToString();
+        var format = query["format"].ToString().ToLowerInvariant(); // read in any case, as the enum values are
         if (format is not ("" or "json" or "csv"))
         {
             errors.Add("format", "must be json or csv");

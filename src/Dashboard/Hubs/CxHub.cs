@@ -81,6 +81,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     /// </summary>
     public async Task<FeedResume> SubscribeCustomer(string customerId, Dictionary<int, long>? after)
     {
+        RequireId("customerId", customerId);
         Require(await Context.User!.MaySeeCustomerAsync(customerId, alerts), "an agent may follow only the customers of their prompts");
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Customer(customerId));
         await watches.WatchAsync(Context.ConnectionId, customerId);
@@ -126,10 +127,20 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     /// <summary>Alerts and incidents of one touchpoint.</summary>
     public Task SubscribeTouchpoint(string touchpoint)
     {
+        RequireId("touchpoint", touchpoint);
         Require(Context.User!.SeesEverything(), "touchpoints are for supervisors");
         return Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Touchpoint(touchpoint));
     }
     public Task UnsubscribeTouchpoint(string touchpoint) => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Touchpoint(touchpoint));
+
+    /// <summary>An empty id would follow nothing, silently; the HubException names it.</summary>
+    private static void RequireId(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new HubException($"{name} is required: a non-empty id");
+        }
+    }
 
     /// <summary>A HubException's message reaches the client (other exceptions' do not).</summary>
     private static void Require(bool allowed, string reason)

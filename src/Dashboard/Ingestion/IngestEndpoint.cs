@@ -77,6 +77,15 @@ public static class IngestEndpoint
             return Problems.UnsupportedMediaType("Content-Type must be application/json (an object or an array) or application/x-ndjson.");
         }
 
+        // JSON is UTF-8 (RFC 8259); a body declared in another charset would be read as UTF-8 and its
+        // non-ASCII text refused item by item as "not valid UTF-8": say so once, for the whole request.
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) && HeaderUtilities.RemoveQuotes(mediaType.Charset).Value is { Length: > 0 } charset
+            && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            metrics.Rejected("content-type");
+            return Problems.UnsupportedMediaType($"charset={charset} is not read: send the body as UTF-8 (charset=utf-8, or no charset).");
+        }
+
         // A compressed body read as JSON failed with "a control character (U+001F)": say what is wrong.
         if (request.Headers.ContentEncoding is { Count: > 0 } encoding && !string.Equals(encoding.ToString(), "identity", StringComparison.OrdinalIgnoreCase))
         {

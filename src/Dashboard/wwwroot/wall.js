@@ -567,7 +567,7 @@ function timeAgo(iso) {
 // page holds but missed the push for (it was away).
 async function loadCurrent() {
   const [response, resolvedResponse, incidentsResponse, statsResponse] = await Promise.all([
-    fetch(`/api/alerts?open=true&limit=${MAX_KEPT}`), fetch(`/api/alerts?state=resolved&limit=${MAX_SHOWN}`),
+    fetch(`/api/alerts?open=true&silenced=false&limit=${MAX_KEPT}`), fetch(`/api/alerts?state=resolved&limit=${MAX_SHOWN}`),
     fetch("/api/incidents?open=true"), fetch("/api/alerts/stats")]);
   if (incidentsResponse.ok) for (const incident of await incidentsResponse.json()) if (isNewer(incident, incidents.get(incident.id))) incidents.set(incident.id, incident);
   if (statsResponse.ok) showStats(await statsResponse.json());

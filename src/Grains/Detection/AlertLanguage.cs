@@ -80,15 +80,20 @@ public sealed class AlertLanguage
     public string Resolved(string rule, TextArgs args, string? variant = null) => Text(Slot(rule, "resolved", variant), args);
 
     /// <summary>How long something took, in words ("4 min", "2 h 5 min").</summary>
-    public string Span(TimeSpan span) => span switch
+    public string Span(TimeSpan span)
     {
-        { TotalSeconds: < 60 } => Text("phrases.span.seconds", new() { ["n"] = Math.Max(0, (int)span.TotalSeconds) }),
-        { TotalMinutes: < 60 } => Text("phrases.span.minutes", new() { ["n"] = (int)span.TotalMinutes }),
-        { TotalHours: < 48 } => span.Minutes == 0
-            ? Text("phrases.span.hours", new() { ["n"] = (int)span.TotalHours })
-            : Text("phrases.span.hours-minutes", new() { ["h"] = (int)span.TotalHours, ["m"] = span.Minutes }),
-        _ => Text("phrases.span.days", new() { ["n"] = (int)span.TotalDays }),
-    };
+        // Clocks stamp milliseconds: 1 min 59.999 s between three searches is "2 min", as the same searches on whole seconds read.
+        var whole = TimeSpan.FromSeconds(Math.Round(span.TotalSeconds, MidpointRounding.AwayFromZero));
+        return whole switch
+        {
+            { TotalSeconds: < 60 } => Text("phrases.span.seconds", new() { ["n"] = Math.Max(0, (int)whole.TotalSeconds) }),
+            { TotalMinutes: < 60 } => Text("phrases.span.minutes", new() { ["n"] = (int)whole.TotalMinutes }),
+            { TotalHours: < 48 } => whole.Minutes == 0
+                ? Text("phrases.span.hours", new() { ["n"] = (int)whole.TotalHours })
+                : Text("phrases.span.hours-minutes", new() { ["h"] = (int)whole.TotalHours, ["m"] = whole.Minutes }),
+            _ => Text("phrases.span.days", new() { ["n"] = (int)whole.TotalDays }),
+        };
+    }
 
     /// <summary>
     /// A share as a whole percentage, "40%" in English and Chinese alike. Not the host's culture:

@@ -147,6 +147,12 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
         await wall.NextForAsync(heard, TimeSpan.FromSeconds(10));
         Assert.Empty(await wall.ReceivedForAsync(muted));
 
+        // What a wall loads is what it is pushed: silenced=false leaves the muted alert out, silenced=true lists only such.
+        Assert.Empty(await ReadArray(await _http.GetAsync($"api/alerts?customerId={muted}&open=true&silenced=false")));
+        Assert.Equal(id, (string)(await ReadArray(await _http.GetAsync($"api/alerts?customerId={muted}&silenced=true"))).Single()!["id"]!);
+        Assert.Single(await ReadArray(await _http.GetAsync($"api/alerts?customerId={heard}&silenced=false")));
+        Assert.Empty(await ReadArray(await _http.GetAsync($"api/alerts?customerId={heard}&silenced=true")));
+
         Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync($"api/silences/{silence}")).StatusCode);
         Assert.DoesNotContain(await ReadArray(await _http.GetAsync("api/silences")), s => (string)s!["id"]! == silence);
         Assert.Equal(HttpStatusCode.NotFound, (await _http.DeleteAsync($"api/silences/{silence}")).StatusCode);

@@ -50,7 +50,7 @@ public sealed class InsightsApiTests(AppFixture fixture) : IDisposable
         // The customer's words join the alert on the day's own lookup, a moment after the alert: ask until they are there.
         var (response, lines) = await Eventually.ResultAsync(async () =>
         {
-            var csv = await _http.GetAsync($"api/insights/pain-points?from={Today}&to={Tomorrow}&groupBy=touchpoint&format=csv");
+            var csv = await _http.GetAsync($"api/insights/pain-points?from={Today}&to={Tomorrow}&groupBy=Touchpoint&format=CSV"); // read in any case
             return (csv, (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
         }, r => r.Item2.Any(l => l.StartsWith($"{touchpoint},{Today},", StringComparison.Ordinal) && l.Contains(customer, StringComparison.Ordinal)), TimeSpan.FromSeconds(20), "the page's line with the customer's words");
 

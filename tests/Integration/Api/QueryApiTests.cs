@@ -68,6 +68,9 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     [InlineData("state=closed", "state: must be one of open, acknowledged, resolved, snoozed")]
     [InlineData("limit=0", "limit: must be a whole number from 1 to 1000")]
     [InlineData("limit=abc", "limit: must be a whole number from 1 to 1000")]
+    [InlineData("silenced=no", "silenced: must be true or false")]
+    [InlineData("customerId=", "customerId: must be a non-empty string")] // matches nothing: a mistake, not "no alerts"
+    [InlineData("touchpoint=", "touchpoint: must be a non-empty string")]
     public async Task Invalid_alert_filters_are_400_naming_the_parameter(string query, string detail)
     {
         var response = await _http.GetAsync($"api/alerts?{query}");
@@ -79,7 +82,8 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     [Theory]
     [InlineData("api/alerts?state=closed&severity=urgent&limit=0&cursor=nonsense", "state", "severity", "limit", "cursor")]
     [InlineData("api/outreach?pending=maybe&limit=5000", "pending", "limit")]
-    [InlineData("api/outreach?agentId=nobody&pending=maybe", "agentId", "pending")] // an unknown agent is not an agent with nothing to do
+    [InlineData("api/outreach?agentId=nobody&pending=maybe", "agentId", "pending")]
+    [InlineData("api/alerts?ruleId=repeated-failed-serch&silenced=maybe", "ruleId", "silenced")] // a misspelt rule used to list [] without a word // an unknown agent is not an agent with nothing to do
     [InlineData("api/alerts?open=maybe&limit=0", "open", "limit")]
     [InlineData("api/insights/pain-points?to=soon&groupBy=colour&format=xml", "to", "groupBy", "format")]
     [InlineData("api/insights/pain-points?from=2026-11-30&to=2026-11-01&format=xml", "from", "format")]

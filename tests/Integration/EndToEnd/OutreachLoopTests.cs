@@ -6,6 +6,7 @@ using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
 using CxLive.Tests.Integration.Support;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
 
@@ -148,7 +149,7 @@ public sealed class OutreachLoopTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Following_or_listing_an_agent_nobody_is_called_is_refused_by_name()
+    public async Task Following_or_listing_with_an_id_that_matches_nothing_is_refused_by_name()
     {
         // A misspelt agent id used to follow nothing and list [] without a word.
         var refused = await Assert.ThrowsAsync<HubException>(() => AgentClient.ConnectAsync(_app.BaseAddress, "loop-agnet"));
@@ -157,6 +158,11 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         var listed = await _http.GetAsync("api/outreach?agentId=loop-agnet");
         Assert.Equal(HttpStatusCode.BadRequest, listed.StatusCode);
         Assert.Contains($"agentId: no agent is called 'loop-agnet'; the agents are {Agent}", (string)(await ReadObject(listed))["detail"]!);
+
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(_app.BaseAddress, "hubs/cx")).Build();
+        await hub.StartAsync();
+        Assert.Contains("customerId is required", (await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("SubscribeCustomer", "", null))).Message);
+        Assert.Contains("touchpoint is required", (await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeTouchpoint", " "))).Message);
     }
 
     private async Task<int> PendingOf(string agent) =>

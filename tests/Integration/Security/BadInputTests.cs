@@ -135,6 +135,25 @@ public sealed class BadInputTests(FuzzedAppFixture fixture, ITestOutputHelper ou
         Assert.Equal("Content-Encoding gzip is not supported: send the body uncompressed.", (string)(await AssertProblemOrAcceptedAsync(response))["detail"]!);
     }
 
+    [Theory]
+    [InlineData("iso-8859-1", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("\"UTF-8\"", HttpStatusCode.Accepted)]
+    public async Task A_body_declared_in_a_charset_other_than_utf8_is_refused_whole_with_415(string charset, HttpStatusCode expected)
+    {
+        // "josé" in Latin-1: read as UTF-8 it was refused item by item as "not valid UTF-8", beside items that happened to be ASCII.
+        var customer = "jos\u00e9-" + Guid.NewGuid().ToString("N")[..6];
+        var latin1 = Encoding.Latin1.GetBytes(Json(new[] { FailedSearch(customer, Recent) }).Replace("\\u00E9", "\u00e9", StringComparison.Ordinal));
+        var content = new ByteArrayContent(charset == "iso-8859-1" ? latin1 : Encoding.UTF8.GetBytes(Json(new[] { FailedSearch(customer, Recent) })));
+        content.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+        var response = await _http.PostAsync("api/interactions", content);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.UnsupportedMediaType)
+        {
+            Assert.Equal("charset=iso-8859-1 is not read: send the body as UTF-8 (charset=utf-8, or no charset).", (string)(await AssertProblemOrAcceptedAsync(response))["detail"]!);
+        }
+    }
+
     [Fact]
     public async Task Hundreds_of_random_mutations_of_valid_bodies_never_get_a_5xx_or_a_stack_trace()
     {

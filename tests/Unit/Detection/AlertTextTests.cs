@@ -46,4 +46,12 @@ public sealed partial class AlertTextTests
     [InlineData(3 * 86400, "3 天")]
     public void Spans_read_the_same_in_Chinese_as_in_English(int seconds, string chinese) =>
         Assert.Equal(chinese, AlertTexts.Language(AlertLanguages.Chinese).Span(TimeSpan.FromSeconds(seconds)));
+
+    [Theory]
+    [InlineData(119_999, "2 min")] // three searches stamped in milliseconds read as the same searches on whole seconds
+    [InlineData(59_600, "1 min")]
+    [InlineData(59_400, "59 s")]
+    [InlineData(3_599_700, "1 h")]
+    public void A_span_stamped_in_milliseconds_reads_as_its_nearest_second(int milliseconds, string english) =>
+        Assert.Equal(english, AlertTexts.English.Span(TimeSpan.FromMilliseconds(milliseconds)));
 }

@@ -100,6 +100,18 @@ public sealed class DeadlineRuleTests
     }
 
     [Fact]
+    public void Missed_follow_up_an_outreach_that_did_not_reach_the_customer_is_no_follow_up()
+    {
+        // "Unreachable" keeps the alert open for another try (the outcome table); it must not end it by its rule.
+        var visit = _journey.Make(InteractionTypes.ServiceVisit, "field-service/beijing");
+        _detector.Feed(visit, _journey.After(TimeSpan.FromDays(1)).Make(InteractionTypes.Outreach, "outreach/li.na", Outcome.Failure));
+        Assert.Single(ExpireAt(visit.Timestamp + TimeSpan.FromDays(3), MissedFollowUpDetector.RuleId));
+
+        Assert.Empty(_detector.Feed(_journey.After(TimeSpan.FromDays(4)).Make(InteractionTypes.Outreach, "outreach/li.na", Outcome.Failure)));
+        Assert.Equal(SignalKind.Resolve, Assert.Single(_detector.Feed(_journey.After(TimeSpan.FromDays(5)).Make(InteractionTypes.Outreach, "outreach/li.na", Outcome.Success))).Kind);
+    }
+
+    [Fact]
     public void Payment_failure_a_failure_with_no_order_within_30_minutes_fires_and_an_order_resolves()
     {
         var failed = _journey.Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure);

@@ -1,5 +1,6 @@
 using CxLive.Dashboard.Api;
 using CxLive.Grains.Agents;
+using CxLive.Grains.Detection;
 using CxLive.Dashboard.Api.OpenApi;
 
 namespace CxLive.Dashboard.Api.Requests;
@@ -58,6 +59,15 @@ public sealed class FieldErrors
         if (agentId is not null && !Has(field) && agents.All(a => a.Id != agentId))
         {
             Add(field, $"no agent is called '{agentId}'; the agents are {string.Join(", ", agents.Select(a => a.Id))}");
+        }
+    }
+
+    /// <summary>A rule id the live rule book knows; an unknown one is named with the rules (a typo would otherwise match nothing, silently).</summary>
+    public void KnownRule(string field, string? ruleId, RuleBook rules)
+    {
+        if (ruleId is not null && !Has(field) && rules.Find(ruleId) is null)
+        {
+            Add(field, $"no rule is called '{ruleId}'; the rules are {string.Join(", ", rules.Rules.Select(r => r.RuleId).Order(StringComparer.Ordinal))}");
         }
     }
 

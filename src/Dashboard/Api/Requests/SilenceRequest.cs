@@ -28,12 +28,8 @@ public sealed record SilenceRequest(
             errors.Add("ruleId", "at least one of ruleId, touchpoint and customerId is required (a silence mutes what matches all it names)");
         }
 
-        var rules = http.RequestServices.GetRequiredService<LiveRuleBookSource>().Current;
-        if (body.RuleId is { } ruleId && !errors.Has("ruleId") && rules.Find(ruleId) is null)
-        {
-            // A typo would mute nothing until it expired, while looking like it does.
-            errors.Add("ruleId", $"no rule is called '{ruleId}'; the rules are {string.Join(", ", rules.Rules.Select(r => r.RuleId).Order(StringComparer.Ordinal))}");
-        }
+        // A typo would mute nothing until it expired, while looking like it does.
+        errors.KnownRule("ruleId", body.RuleId, http.RequestServices.GetRequiredService<LiveRuleBookSource>().Current);
 
         if (body.ExpiresAt <= http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
         {

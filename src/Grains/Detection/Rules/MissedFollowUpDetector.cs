@@ -7,7 +7,7 @@ namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
 /// "Nobody called me back after the service visit": a <c>service-visit</c> not followed by a
-/// <c>callback</c> or <c>outreach</c> within <c>within</c>; the callback resolves it.
+/// <c>callback</c> or <c>outreach</c> that reached the customer within <c>within</c>; such a one also resolves it.
 /// </summary>
 public sealed class MissedFollowUpDetector : ICustomerDetector
 {
@@ -30,7 +30,10 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
             return;
         }
 
-        if (interaction.Type is not (InteractionTypes.Callback or InteractionTypes.Outreach) || state.PeekBurst(RuleId) is not { } visits)
+        // A callback or outreach that did not reach the customer (outcome failure: unreachable, declined)
+        // is not the follow-up they were owed: the alert stays open for another try.
+        if (interaction.Type is not (InteractionTypes.Callback or InteractionTypes.Outreach) || interaction.Outcome == Outcome.Failure
+            || state.PeekBurst(RuleId) is not { } visits)
         {
             return;
         }
