@@ -1,9 +1,9 @@
 // One customer's live picture: score, alerts (the evidence rows are marked in the timeline), and
 // the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
 // and reloads the alerts whenever one about them changes.
-import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, wordsOf } from "/i18n.js";
+import { t, tn, translate, languagePicker, onLanguageChange, formatNumber } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline } from "/timeline.js";
+import { fillTimeline, openAlertLine } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const customerId = decodeURIComponent(location.pathname.split("/").pop());
@@ -18,7 +18,7 @@ function render() {
   document.getElementById("alerts").replaceChildren(...view.openAlerts.map(a => {
     const li = document.createElement("li");
     li.dataset.severity = a.severity;
-    li.textContent = `${wordsOf(a).title} · ${t(`state.${a.state}`)}`;
+    li.textContent = openAlertLine(a);
     return li;
   }));
 }

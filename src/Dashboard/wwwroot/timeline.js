@@ -3,7 +3,13 @@
 // sentence in every language, as it does for alerts), the result derived from it (a search that
 // found nothing reads "found nothing", never the outcome field's default "success"), the stage
 // (marked when inferred from the type), and whether it is evidence of an unresolved alert.
-import { formatTime, t, language, channelName } from "/i18n.js";
+import { formatTime, t, language, channelName, wordsOf } from "/i18n.js";
+
+// An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
+// the wall and away from agents (else a supervisor looks for it on the wall in vain).
+export function openAlertLine(alert) {
+  return [wordsOf(alert).title, t(`state.${alert.state}`), ...(alert.silencedBy ? [t("alert.silenced")] : [])].join(" · ");
+}
 
 export function sentenceOf(item) {
   return item.translations?.[language()] ?? item.sentence ?? `${item.type} · ${item.touchpoint}`;

@@ -67,7 +67,11 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await Assertions.Expect(page.Locator($".alert[data-customer='{muted}']")).ToHaveCountAsync(0); // loaded in the same read as the waiting one, were it not left out
         await Assertions.Expect(page.Locator("#stat-open")).Not.ToHaveTextAsync("—");
         await Assertions.Expect(page.Locator("#heat-total")).ToHaveTextAsync(
-            new System.Text.RegularExpressions.Regex("^" + await page.Locator("#stat-open").InnerTextAsync() + " unresolved alerts on this wall$"));
+            new System.Text.RegularExpressions.Regex("^" + await page.Locator("#stat-open").InnerTextAsync() + " unresolved alerts? on this wall$"));
+
+        // Where the muted alert does show, on the customer's page, it says why the wall does not.
+        var customerPage = await fixture.NewPageAsync($"/customers/{muted}");
+        await Assertions.Expect(customerPage.Locator("#alerts li")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("· open · silenced: not on the wall$"));
     }
 
     private static async Task<int> NumberAsync(IPage page, string selector) =>
