@@ -161,7 +161,7 @@ async function report(outcome) {
   if (prompt) prompts.set(prompt.id, { ...prompts.get(prompt.id), ...prompt }); // keeps the score the page follows
   if (selected !== promptId) return;
   if (response?.ok) note.value = "";
-  if (!response) sayProblem("outcome.unreachable");
+  if (!response) sayProblem("outcome.offline");
   else if (response.ok) sayProblem(null);
   else if (prompt) sayProblem("outcome.tooLate");
   else sayProblem("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });

@@ -20,6 +20,24 @@ public sealed partial class LanguagesTests
         Assert.Equal(AlertTexts.All.Select(l => l.Code).Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void No_page_text_key_is_given_twice_in_a_language()
+    {
+        // A repeated key silently replaces the first: the agent's "Unreachable" button once read
+        // "Could not reach CxLive…", because an error message took the button's key.
+        var i18n = File.ReadAllText(Repository.PathOf("src", "Dashboard", "wwwroot", "i18n.js"));
+        var tables = TableStart().Split(i18n[..i18n.IndexOf("export const languages", StringComparison.Ordinal)]).Skip(1).ToList();
+
+        Assert.Equal(AlertTexts.All.Length, tables.Count);
+        Assert.All(tables, table => Assert.Empty(TextKey().Matches(table).GroupBy(m => m.Groups[1].Value).Where(g => g.Count() > 1).Select(g => g.Key)));
+    }
+
+    [GeneratedRegex(@"^  (?:[a-z]+|""[A-Za-z-]+""): \{$", RegexOptions.Multiline)]
+    private static partial Regex TableStart();
+
+    [GeneratedRegex(@"""([a-zA-Z]+(?:\.[a-zA-Z0-9-]+)+)"":")]
+    private static partial Regex TextKey();
+
     [GeneratedRegex(@"export const languages = \{([^}]*)\};")]
     private static partial Regex LanguagesLine();
 
