@@ -25,9 +25,17 @@ public sealed class AgentClient : IAsyncDisposable
     public static async Task<AgentClient> ConnectAsync(Uri baseAddress, string agentId)
     {
         var client = new AgentClient(baseAddress);
-        await client._connection.StartAsync();
-        await client._connection.InvokeAsync<object>("SubscribeAgent", agentId, null);
-        return client;
+        try
+        {
+            await client._connection.StartAsync();
+            await client._connection.InvokeAsync<object>("SubscribeAgent", agentId, null);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync(); // a refused subscription leaves no connection behind
+            throw;
+        }
     }
 
     public async Task<OutreachPrompt> NextPromptAsync(TimeSpan timeout)

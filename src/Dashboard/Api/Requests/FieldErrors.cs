@@ -1,7 +1,7 @@
 using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Detection;
-using CxLive.Dashboard.Api.OpenApi;
 
 namespace CxLive.Dashboard.Api.Requests;
 
