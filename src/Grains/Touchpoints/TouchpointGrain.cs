@@ -107,6 +107,7 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain, IRemindable
         var state = _state.State;
         var at = state.LastSeen is { } last && last > now ? last : now;
         await JudgeAsync(at);
+        await ReportAsync(); // the failing-most list ages with the window, not only when traffic comes
         if (!TouchpointRules.NeedsTime(state, at))
         {
             _checkTimer?.Dispose(); // nothing left to judge: the next event starts it again

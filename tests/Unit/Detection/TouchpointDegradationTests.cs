@@ -97,4 +97,28 @@ public sealed class TouchpointDegradationTests
         Assert.Equal(SignalKind.Resolve, resolve.Kind);
         Assert.Equal(2, _signals.Count);
     }
+
+    [Fact]
+    public void A_touchpoint_that_falls_silent_mid_outage_has_not_recovered()
+    {
+        Baseline();
+        Traffic(5, 30, 20);
+        Traffic(1, 10, 0); // a minute healthy, the clear streak begins...
+
+        for (var minute = 0; minute < 30; minute++) // ...then nothing arrives: the grain's timer judges every minute
+        {
+            _journey.After(TouchpointRules.CheckEvery);
+            TouchpointDegradationDetector.Evaluate(_rule, "web/search", _state, _journey.Now, _signals);
+        }
+
+        Assert.Equal([SignalKind.Raise], _signals.Select(s => s.Kind));
+
+        // Traffic is back and healthy. Recovery is counted from when the window holds enough events to
+        // judge (20, after 2 minutes at this pace): 4 minutes in, that is 2 minutes of it, not 5...
+        Traffic(4, 40, 0);
+        Assert.Equal([SignalKind.Raise], _signals.Select(s => s.Kind));
+
+        Traffic(4, 40, 0); // ...at 8, it is 6
+        Assert.Equal([SignalKind.Raise, SignalKind.Resolve], _signals.Select(s => s.Kind));
+    }
 }

@@ -87,7 +87,7 @@ public sealed class TouchpointSilenceTests
     }
 
     [Fact]
-    public void A_degraded_touchpoint_that_goes_silent_is_cleared_by_the_time_check()
+    public void A_degraded_touchpoint_that_goes_silent_stays_degraded_and_is_reported_silent_too()
     {
         Minutes(50, 6);
         for (var i = 0; i < 30; i++)
@@ -98,9 +98,16 @@ public sealed class TouchpointSilenceTests
         TouchpointRules.Evaluate(_rules, "app/checkout", _state, _journey.Now, _signals);
         Assert.Contains(_signals, s => s.Kind == SignalKind.Raise && s.RuleId == TouchpointDegradationDetector.RuleId);
 
-        Minutes(12, 0); // nothing arrives at all
+        Minutes(12, 0); // nothing arrives at all: no evidence of recovery, and a silence of its own
+
+        Assert.DoesNotContain(_signals, s => s.Kind == SignalKind.Resolve);
+        Assert.NotNull(_state.DegradedSince);
+        Assert.NotNull(Raised);
+
+        Minutes(10, 6); // healthy traffic again: both clear
 
         Assert.Contains(_signals, s => s.Kind == SignalKind.Resolve && s.RuleId == TouchpointDegradationDetector.RuleId);
+        Assert.Contains(_signals, s => s.Kind == SignalKind.Resolve && s.RuleId == TouchpointSilenceDetector.RuleId);
         Assert.Null(_state.DegradedSince);
     }
 

@@ -11,7 +11,10 @@ namespace CxLive.Grains.Detection.Rules;
 /// A touchpoint fails far more than usual: over the last <c>window</c> its failure rate is at least
 /// <c>factor</c> × its baseline (the rest of the last hour) and <c>margin</c> above it, with at least
 /// <c>minEvents</c> events. It resolves only after the rate has stayed under that line for
-/// <c>clearFor</c> (hysteresis: no flapping). Event time; pure, like every detector.
+/// <c>clearFor</c> (hysteresis: no flapping). A window with fewer than <c>minEvents</c> events says
+/// nothing either way: a touchpoint that falls silent mid-outage has not recovered (the silence rule
+/// raises its own alert), and resolving it would close every customer alert the incident absorbed.
+/// Event time; pure, like every detector.
 /// </summary>
 public static class TouchpointDegradationDetector
 {
@@ -53,6 +56,12 @@ public static class TouchpointDegradationDetector
 
         if (state.DegradedSince is null)
         {
+            return;
+        }
+
+        if (recent.Events < rule.Count("minEvents"))
+        {
+            state.ClearSince = null; // too little traffic to call it recovered: the clear streak starts again when it returns
             return;
         }
 
