@@ -54,7 +54,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(agentId));
-        var complete = true;
+        var (complete, reset) = (true, false);
         foreach (var (partition, since) in after ?? [])
         {
             if (partition < 0 || partition >= alerts.Partitions)
@@ -64,13 +64,14 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
 
             var page = await alerts.Desk(partition).PromptsAfterAsync(since, agentId, ResumeLimit);
             complete &= !page.More;
+            reset |= since > page.Head;
             foreach (var prompt in page.Prompts)
             {
                 await Clients.Caller.outreachPrompt(prompt);
             }
         }
 
-        return new FeedResume(relay.Position, complete);
+        return FeedResume.Of(relay.Position, complete, reset);
     }
 
     public Task UnsubscribeAgent(string agentId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Agent(agentId));
@@ -92,7 +93,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     /// <summary>Sends the caller what changed in <paramref name="partitions"/> after its position (the groups it just joined carry the rest; duplicates are the client's to drop by id and sequence).</summary>
     private async Task<FeedResume> ResumeAlertsAsync(Dictionary<int, long>? after, IEnumerable<int> partitions, Func<Alert, bool> concerns, bool sendIncidents)
     {
-        var complete = true;
+        var (complete, reset) = (true, false);
         foreach (var partition in partitions)
         {
             if (after is null || !after.TryGetValue(partition, out var since) || partition >= alerts.Partitions)
@@ -102,6 +103,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
 
             var page = await alerts.Book(partition).ChangesAfterAsync(since, ResumeLimit);
             complete &= !page.More;
+            reset |= since > page.Head; // the partition never numbered that far: the client heard another life of it
             foreach (var alert in page.Alerts.Where(a => a.SilencedBy is null && concerns(a)))
             {
                 await Clients.Caller.alertUpdated(alert);
@@ -113,7 +115,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
             }
         }
 
-        return new FeedResume(relay.Position, complete);
+        return FeedResume.Of(relay.Position, complete, reset);
     }
 
     public async Task UnsubscribeCustomer(string customerId)

@@ -21,11 +21,18 @@ export function connectHub() {
 /**
  * Subscribes (again) with what this page last heard of, e.g. subscribe(connection, "SubscribeWall", "alerts").
  * Returns true when the page must reload its current state through the REST API: a first
- * subscription, or more changed while away than the hub sends at once.
+ * subscription, or more changed while away than the hub sends at once. Reloads the whole page
+ * when the server has restarted without its state (the answer's `reset`).
  */
 export async function subscribe(connection, method, kind, ...args) {
   const after = connection.position?.[kind] ?? null;
   const resumed = await connection.invoke(method, ...args, after);
+  if (resumed.reset) {
+    // The server numbers its changes from the start again (an embedded-mode process restarted and
+    // lost its state): every card and count on this page is from before. Start the page afresh.
+    location.reload();
+    return true;
+  }
   if (!connection.position) connection.position = resumed.position;
   return after === null || !resumed.complete;
 }

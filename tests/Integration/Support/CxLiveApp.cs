@@ -16,7 +16,8 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
     private readonly TimeProvider? _clock;
 
     /// <param name="clock">The clock of the whole app, grains included (a FakeTimeProvider for tests that play days); the system clock when null.</param>
-    public CxLiveApp(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <param name="port">The web port; a free one when 0 (another value restarts an app where its pages are still open).</param>
+    public CxLiveApp(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, int port = 0)
     {
         _clock = clock;
         _settings = new()
@@ -35,7 +36,7 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
     }
 
