@@ -51,8 +51,9 @@ public static class ApiDescriptions
         Every alert, incident and prompt carries `partition` and `sequence`: a copy with a higher sequence is newer.
         `after` is null on a first subscription; after a reconnect, pass the last `feedPosition`'s `alerts` (wall,
         customer) or `prompts` (agent): the hub first sends every change after it, then live changes. Subscriptions
-        answer `{ position, complete }`; keep `position` until the next `feedPosition`, and reload through the REST
-        API when `complete` is false (more changed than the hub sends at once). Stateful reconnect is enabled.
+        answer `{ position, complete, reset }`; keep `position` until the next `feedPosition`, and reload through the REST
+        API when `complete` is false (more changed than the hub sends at once; or `reset`: the server restarted without
+        its state, so drop everything held). Stateful reconnect is enabled.
         A refused subscription fails the invocation with a `HubException` whose message starts `Forbidden:`.
         """;
 }
