@@ -67,8 +67,9 @@ function scheduleRender() {
 // alert says so itself (opensIncident), so a new touchpoint rule needs no change here.
 const isIncident = alert => Boolean(alert.opensIncident && alert.incidentId);
 
-// The filters of the interactive wall: severity, state ("not resolved" by default, the counters'
-// own definition), rule and touchpoint, read once per render. Wall mode shows everything.
+// The filters of the interactive wall: severity, state (all by default, a resolved card staying a
+// minute; "not resolved" is the counters' own definition), rule and touchpoint, read once per
+// render. Wall mode shows everything.
 function filter() {
   if (WALL_MODE) return () => true;
   const want = Object.fromEntries(new FormData(filters));
@@ -152,9 +153,10 @@ function refreshFilterChoices() {
 function render() {
   const started = performance.now();
   const shown = visibleAlerts();
-  if (list.querySelector(".assign:not([hidden])")) {
-    // A supervisor is choosing an agent: the cards hold still (the card they are on must not slide
-    // away under the pointer); each keeps up with its alert, and new ones come when the picker closes.
+  if (list.querySelector(".assign:not([hidden]), .resolve:not([hidden])")) {
+    // A supervisor is choosing an agent or how an alert ended: the cards hold still (the card they
+    // are on must not slide away under the pointer); each keeps up with its alert, and new ones come
+    // when the form closes.
     [...list.children].forEach(li => { if (alerts.has(li.dataset.alertId)) fill(li, alerts.get(li.dataset.alertId)); });
   } else {
     const existing = new Map([...list.children].map(li => [li.dataset.alertId, li]));
@@ -166,6 +168,7 @@ function render() {
     });
     existing.forEach(li => li.remove());
   }
+  settleFocus();
   // Until the first list has come, the page knows nothing: "no open alerts" and zeros would be a claim.
   empty.hidden = !loaded || shown.length > 0;
   refreshFilterChoices();
@@ -221,7 +224,8 @@ function fillCard(li, alert, incident, now) {
   assigned.textContent = alert.assignedTo ? agentNames.get(alert.assignedTo) ?? alert.assignedTo : "—";
   assigned.title = alert.assignedTo ?? "";
   enableActions(li, alert);
-  if (alert.state === "resolved") li.querySelector(".assign").hidden = true;
+  if (alert.state === "resolved") li.querySelectorAll(".assign, .resolve").forEach(form => { form.hidden = true; });
+  li.querySelector(".resolve .outcome").hidden = !alert.customerId; // an incident's card: no one customer's ending to record
   translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
   li.querySelector(".stage").textContent = alert.stage ? t(`stage.${alert.stage}`) : "—";
@@ -443,7 +447,7 @@ function showStats(stats) {
 // click would only be refused as "already done").
 function enableActions(li, alert, busy = false) {
   li.querySelector("[data-action=ack]").disabled = busy || alert.state === "acknowledged" || alert.state === "resolved";
-  li.querySelectorAll("[data-action=assign], [data-action=snooze], [data-action=resolve], .assign button[type=submit]")
+  li.querySelectorAll("[data-action=assign], [data-action=snooze], [data-action=resolve], .assign button[type=submit], .resolve button[type=submit]")
     .forEach(b => { b.disabled = busy || alert.state === "resolved"; });
 }
 
@@ -465,6 +469,7 @@ function showProblem(li, text) {
 // card then shows, and who moved it there); the next action that works clears it.
 async function act(li, action, body = {}) {
   if (action === "snooze") body = { until: new Date(Date.now() + 3_600_000).toISOString() };
+  const button = li.querySelector(`.actions [data-action=${action}]`);
   enableActions(li, li.cxAlert, true);
   let response;
   try {
@@ -476,6 +481,7 @@ async function act(li, action, body = {}) {
   }
   const details = await response?.json().catch(() => ({})) ?? {};
   enableActions(li, li.cxAlert);
+  focusAfterRender(li, button);
   if (response?.ok) {
     showProblem(li, "");
     upsert(details);
@@ -533,26 +539,77 @@ function closeAssign(li) {
   scheduleRender(); // what arrived while the cards held still
 }
 
+// Resolve asks how it ended, as an agent's outcome does: a supervisor who knows the customer is
+// fine (or gave up) says so; left to CxLive, the customer's timeline decides (docs/alerts.md).
+function openResolve(li) {
+  const form = li.querySelector(".resolve");
+  form.hidden = false;
+  (form.querySelector(".outcome").hidden ? form.elements.note : form.elements.outcome).focus();
+}
+
+function closeResolve(li) {
+  const form = li.querySelector(".resolve");
+  form.hidden = true;
+  form.reset();
+  li.querySelector("[data-action=resolve]").focus();
+  scheduleRender(); // what arrived while the cards held still
+}
+
 list.addEventListener("click", event => {
   const button = event.target.closest("button[data-action]");
   if (!button) return;
   const li = button.closest("li");
   if (button.dataset.action === "assign") openAssign(li);
   else if (button.dataset.action === "cancel-assign") closeAssign(li);
+  else if (button.dataset.action === "resolve") openResolve(li);
+  else if (button.dataset.action === "cancel-resolve") closeResolve(li);
   else act(li, button.dataset.action);
 });
 
 list.addEventListener("keydown", event => {
-  if (event.key === "Escape" && event.target.closest(".assign")) closeAssign(event.target.closest("li"));
+  if (event.key !== "Escape") return;
+  if (event.target.closest(".assign")) closeAssign(event.target.closest("li"));
+  else if (event.target.closest(".resolve")) closeResolve(event.target.closest("li"));
 });
 
 list.addEventListener("submit", async event => {
   event.preventDefault();
-  const li = event.target.closest("li");
-  const agentId = event.target.elements.agentId.value;
+  const form = event.target;
+  const li = form.closest("li");
+  if (form.matches(".resolve")) {
+    const outcome = form.querySelector(".outcome").hidden ? "" : form.elements.outcome.value;
+    const note = form.elements.note.value.trim();
+    closeResolve(li);
+    await act(li, "resolve", { ...(outcome && { outcome }), ...(note && { note }) });
+    return;
+  }
+  const agentId = form.elements.agentId.value;
   closeAssign(li);
   await act(li, "assign", { agentId });
 });
+
+// Keyboard users keep their place: a button disabled while its action is on the way drops the
+// focus to the page, and a resolved card may leave the list. After the next render the focus goes
+// back to the button if it can still act, else to the card's first action that can, else to the
+// card now where this one was.
+let pendingFocus = null;
+function focusAfterRender(li, button) {
+  pendingFocus = { li, button, index: [...list.children].indexOf(li) };
+  scheduleRender();
+}
+
+function settleFocus() {
+  if (!pendingFocus) return;
+  const { li, button, index } = pendingFocus;
+  pendingFocus = null;
+  const active = document.activeElement;
+  if (active && active !== document.body && active !== button) return; // the person has moved on
+  const usable = card => card?.querySelector(".actions button:not(:disabled)") ?? card?.querySelector("a.customer[href]");
+  const target = li.isConnected
+    ? (button && !button.disabled ? button : usable(li))
+    : usable(list.children[Math.min(index, list.children.length - 1)]);
+  (target ?? filters.elements[0])?.focus();
+}
 
 function timeAgo(iso) {
   const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));

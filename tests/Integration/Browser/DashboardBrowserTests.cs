@@ -210,8 +210,55 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // The next action that goes through clears the message.
         await card.Locator("button[data-action=resolve]").ClickAsync();
+        await card.Locator(".resolve button[type=submit]").ClickAsync();
         await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("resolved", new() { Timeout = 5_000 });
         await Assertions.Expect(card.Locator(".problem")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_supervisor_resolves_by_keyboard_saying_how_it_ended_and_keeps_their_place()
+    {
+        var (page, card, alertId) = await OwnCardAsync();
+        var other = NewCustomer();
+        await RaiseFailedSearchesAsync(other, $"web/search-{other}");
+        await Assertions.Expect(Card(page, other)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+
+        // Acknowledge with the keyboard: the button can act no more, and the focus stays on the card.
+        await card.Locator("button[data-action=ack]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("acknowledged", new() { Timeout = 5_000 });
+        await Assertions.Expect(card.Locator("button[data-action=assign]")).ToBeFocusedAsync();
+
+        // Resolve asks how it ended; the supervisor knows she is fine, and says why.
+        await card.Locator("button[data-action=resolve]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var form = card.Locator(".resolve");
+        await Assertions.Expect(form.Locator("select[name=outcome]")).ToBeFocusedAsync();
+        await Assertions.Expect(form.Locator("select[name=outcome] option")).ToHaveTextAsync(
+            ["CxLive decides from the customer's timeline", "Recovered: the customer is fine", "Lost: the customer gave up"]);
+        await ScreenshotAsync(page, "wall-resolve");
+        await form.Locator("select[name=outcome]").SelectOptionAsync("recovered");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("found the shoes in store for her");
+        await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Url.EndsWith("/resolve", StringComparison.Ordinal) && r.Status == 200);
+
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{alertId}"));
+        Assert.Equal(("resolved", "recovered"), ((string)alert["state"]!, (string?)alert["outcome"]));
+        Assert.Contains("found the shoes in store for her", (string?)alert["history"]!.AsArray()[^1]!["note"]);
+
+        // The card stays a minute, resolved, with nothing left to act on: the focus stays on it (its customer), not on the page.
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("resolved");
+        await Assertions.Expect(card.Locator("a.customer")).ToBeFocusedAsync();
+
+        // Filtered to what is not resolved, the card leaves: the focus goes to the card in its place.
+        await Card(page, other).Locator("button[data-action=snooze]").FocusAsync();
+        await page.Locator("#filters select[name=state]").SelectOptionAsync("unresolved");
+        await Card(page, other).Locator("button[data-action=resolve]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab"); // past the outcome, left to CxLive, to the note...
+        await page.Keyboard.PressAsync("Enter"); // ...and done
+        await Assertions.Expect(Card(page, other)).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#alerts .alert .actions button:focus, #filters select:focus")).ToHaveCountAsync(1);
     }
 
     /// <summary>
