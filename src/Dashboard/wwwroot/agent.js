@@ -19,15 +19,24 @@ const detail = document.getElementById("prompt");
 function renderQueue() {
   for (const id of prompts.keys()) if (!arrival.includes(id)) arrival.push(id);
   const pending = arrival.map(id => prompts.get(id)).filter(p => p && !p.result && !p.withdrawnAt);
+  // Each item is a button, so a keyboard reaches and opens it; the list is rebuilt on every change,
+  // so the item that had the focus gets it back (a prompt arriving must not throw the agent out).
+  const focused = queue.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.promptId : null;
   queue.replaceChildren(...pending.map(p => {
     const li = document.createElement("li");
     li.dataset.promptId = p.id;
     li.dataset.severity = p.severity;
     li.dataset.selected = String(p.id === selected);
-    li.append(textDiv("title", wordsOf(p).title), textDiv("who", `${p.customerId} · ${channelName(p.channel)}`),
-      textDiv("meta", `${t(`severity.${p.severity}`)} · ${ageOf(p.createdAt)}`));
+    const open = document.createElement("button");
+    open.type = "button";
+    open.className = "open";
+    if (p.id === selected) open.setAttribute("aria-current", "true");
+    open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
+      textSpan("meta", `${t(`severity.${p.severity}`)} · ${ageOf(p.createdAt)}`));
+    li.append(open);
     return li;
   }));
+  if (focused) [...queue.children].find(li => li.dataset.promptId === focused)?.querySelector("button").focus();
   document.getElementById("no-prompts").hidden = pending.length > 0;
 }
 
@@ -37,11 +46,11 @@ function ageOf(iso) {
   return minutes < 60 ? t("agent.age.minutes", { n: minutes }) : t("agent.age.hours", { n: Math.floor(minutes / 60) });
 }
 
-function textDiv(className, text) {
-  const div = document.createElement("div");
-  div.className = className;
-  div.textContent = text;
-  return div;
+function textSpan(className, text) {
+  const span = document.createElement("span");
+  span.className = className;
+  span.textContent = text;
+  return span;
 }
 
 // The open prompt's customer is watched live: what they do while the agent reads lands in the timeline.

@@ -278,6 +278,32 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task An_agent_opens_a_prompt_by_keyboard_and_keeps_the_focus_when_another_arrives()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        async Task<ILocator> PromptOfAsync(string customer)
+        {
+            var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+            await _http.PostAsync("api/interactions", Body(
+                Make(customer, now, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+                Make(customer, now.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
+            var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "Detractor" });
+            await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
+            return item.Locator("button.open");
+        }
+
+        var first = NewCustomer();
+        var item = await PromptOfAsync(first);
+        await item.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(first);
+        await Assertions.Expect(item).ToHaveAttributeAsync("aria-current", "true");
+
+        await PromptOfAsync(NewCustomer()); // the queue is drawn again with the newcomer
+        await Assertions.Expect(item).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task A_detractor_folded_into_a_failed_search_alert_shows_on_the_card_and_in_the_agents_prompt()
     {
         // Failed searches, then an NPS 1 from the same customer: the budget folds the detractor into
