@@ -2,7 +2,7 @@
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf, channelName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, openAlertLine } from "/timeline.js";
+import { fillTimeline, alertLine } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
@@ -132,7 +132,7 @@ async function showCustomer(prompt) {
 function fillOpenAlerts(open) {
   detail.querySelector(".open-alerts").replaceChildren(...open.map(a => {
     const li = document.createElement("li");
-    li.textContent = openAlertLine(a);
+    li.textContent = alertLine(a);
     return li;
   }));
 }

@@ -3,7 +3,7 @@
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, openAlertLine } from "/timeline.js";
+import { fillTimeline, alertLine } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const customerId = decodeURIComponent(location.pathname.split("/").pop());
@@ -11,17 +11,23 @@ let view = null;
 
 function render() {
   if (!view) return;
-  document.getElementById("score").textContent = formatNumber(view.experienceScore, { maximumFractionDigits: 0 });
+  // A customer CxLive has never heard of has no score yet: a made-up 50 would read as a real one.
+  document.getElementById("score").textContent = view.experienceScore == null ? "—" : formatNumber(view.experienceScore, { maximumFractionDigits: 0 });
   document.getElementById("count").textContent = tn("customer.count", view.interactionCount);
   document.getElementById("none").hidden = view.timeline.length > 0;
   fillTimeline(document.getElementById("timeline"), view.timeline);
-  document.getElementById("alerts").replaceChildren(...view.openAlerts.map(a => {
+  // Open alerts first, then the latest resolved ones and how they ended: what was already done for them.
+  document.getElementById("alerts").replaceChildren(...[...view.openAlerts, ...resolved].map(a => {
     const li = document.createElement("li");
     li.dataset.severity = a.severity;
-    li.textContent = openAlertLine(a);
+    li.dataset.state = a.state;
+    li.textContent = alertLine(a);
     return li;
   }));
 }
+
+const RESOLVED_SHOWN = 10;
+let resolved = [];
 
 // An agent who opens a customer they may not see is told so, instead of a page that never fills.
 function denied() {
@@ -31,9 +37,12 @@ function denied() {
 }
 
 async function load() {
-  const response = await fetch(`/api/customers/${encodeURIComponent(customerId)}`);
+  const [response, resolvedResponse] = await Promise.all([
+    fetch(`/api/customers/${encodeURIComponent(customerId)}`),
+    fetch(`/api/alerts?customerId=${encodeURIComponent(customerId)}&state=resolved&limit=${RESOLVED_SHOWN}`)]);
   if (response.status === 403) { denied(); return; }
-  view = response.ok ? await response.json() : { experienceScore: 50, interactionCount: 0, timeline: [], openAlerts: [] };
+  view = response.ok ? await response.json() : { experienceScore: null, interactionCount: 0, timeline: [], openAlerts: [] };
+  resolved = resolvedResponse.ok ? await resolvedResponse.json() : [];
   render();
   await drawCurve();
 }

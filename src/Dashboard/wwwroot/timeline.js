@@ -7,8 +7,10 @@ import { formatTime, t, language, channelName, wordsOf } from "/i18n.js";
 
 // An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
 // the wall and away from agents (else a supervisor looks for it on the wall in vain).
-export function openAlertLine(alert) {
-  return [wordsOf(alert).title, t(`state.${alert.state}`), ...(alert.silencedBy ? [t("alert.silenced")] : [])].join(" · ");
+export function alertLine(alert) {
+  return [wordsOf(alert).title, t(`state.${alert.state}`),
+    ...(alert.state === "resolved" && alert.outcome ? [t(`insights.${alert.outcome}`)] : []), // how it ended
+    ...(alert.silencedBy ? [t("alert.silenced")] : [])].join(" · ");
 }
 
 export function sentenceOf(item) {

@@ -482,6 +482,25 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task The_customer_view_keeps_resolved_alerts_with_how_they_ended_and_makes_up_no_score()
+    {
+        var customer = NewCustomer();
+        var page = await fixture.NewPageAsync($"/customers/{customer}");
+        await Assertions.Expect(page.Locator("#none")).ToHaveTextAsync("No interactions for this customer yet.");
+        await Assertions.Expect(page.Locator("#score")).ToHaveTextAsync("—"); // not a made-up 50
+
+        await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
+        var alert = await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).FirstOrDefault(),
+            a => a is not null, TimeSpan.FromSeconds(10), "the alert");
+        await Assertions.Expect(page.Locator("#alerts li")).ToHaveTextAsync(["3 failed searches in 40 s · open"], new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#score")).Not.ToHaveTextAsync("—");
+
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{(string)alert!["id"]!}/resolve", Body(Json(new { outcome = "recovered", note = "found them in store" })))).StatusCode);
+        await Assertions.Expect(page.Locator("#alerts li")).ToHaveTextAsync(["3 failed searches in 40 s · resolved · Recovered"], new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#alerts li")).ToHaveAttributeAsync("data-state", "resolved");
+    }
+
+    [Fact]
     public async Task The_wall_lists_the_touchpoints_failing_most()
     {
         // An app of its own: the shared one holds other tests' touchpoints failing at 100 %, and the
