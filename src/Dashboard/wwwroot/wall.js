@@ -101,6 +101,7 @@ function visibleAlerts() {
   all.sort((a, b) => isIncident(b) - isIncident(a) || byPressure(a, b));
   document.getElementById("shown").textContent = t("filter.shown", { shown: formatNumber(Math.min(all.length, MAX_SHOWN)), count: formatNumber(all.length) })
     + (inside > 0 ? " " + tn("filter.inside", inside) : "");
+  matchedInside = inside;
   if (!WALL_MODE) return all.slice(0, MAX_SHOWN);
   // Wall mode: incidents, then one page of the rest; the summary counts the rest by rule.
   const incidentCards = all.filter(isIncident);
@@ -171,11 +172,25 @@ function render() {
   settleFocus();
   // Until the first list has come, the page knows nothing: "no open alerts" and zeros would be a claim.
   empty.hidden = !loaded || shown.length > 0;
+  if (!empty.hidden) explainEmpty();
   refreshFilterChoices();
   list.dataset.kept = alerts.size;
   if (loaded) renderStats();
   perf.renders++;
   perf.renderMs += performance.now() - started;
+}
+
+// An empty list under filters is not "no open alerts": during an outage, filtering by the customers'
+// rule leaves nothing, because those alerts stand behind their incident's card. Say which it is.
+let matchedInside = 0;
+function explainEmpty() {
+  const filtering = !WALL_MODE && alerts.size > 0 && [...new FormData(filters).values()].some(Boolean);
+  const [headline, body] = !filtering ? ["empty.headline", "empty.body"]
+    : matchedInside > 0 ? ["empty.filtered", "empty.filteredInside"] : ["empty.filtered", "empty.filteredNone"];
+  for (const [element, key] of [[empty.querySelector(".headline"), headline], [empty.querySelector(".body"), body]]) {
+    element.dataset.i18n = key;
+    element.textContent = t(key);
+  }
 }
 
 // A card is refilled only when its alert, its incident or the language changed: at a few thousand

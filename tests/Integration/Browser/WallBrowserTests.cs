@@ -152,6 +152,15 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
             }
             """, null, new() { Timeout = 10_000 }); // the cards and the alerts inside incidents add up to the heat map's total
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-incident.png") });
+
+        // Filtered to the customers' rule, no card is left: the wall says why, not "no open alerts".
+        await page.Locator("#filters select[name=touchpoint]").SelectOptionAsync(touchpoint);
+        await page.Locator("#filters select[name=rule]").SelectOptionAsync("repeated-failed-search");
+        await Assertions.Expect(page.Locator("#empty .headline")).ToHaveTextAsync("No card matches these filters.");
+        await Assertions.Expect(page.Locator("#empty .body")).ToContainTextAsync("The alerts that match stand behind incident cards");
+        await page.Locator("#filters select[name=rule]").SelectOptionAsync("touchpoint-degradation");
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#empty")).ToBeHiddenAsync();
     }
 
     [Fact]
