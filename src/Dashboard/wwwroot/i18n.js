@@ -20,7 +20,7 @@ const texts = {
     "meta.history": "History", "history.system": "CxLive", "history.desk": "Outreach desk", "history.rule": "rule {rule}",
     "action.ack": "Acknowledge", "action.assign": "Assign", "action.snooze": "Snooze 1 h", "action.resolve": "Resolve",
     "action.cancel": "Cancel", "resolve.outcome": "How it ended", "resolve.auto": "CxLive decides from the customer's timeline", "resolve.recovered": "Recovered: the customer is fine", "resolve.lost": "Lost: the customer gave up", "resolve.note": "Note", "assign.to": "Assign to", "assign.agent": "{name} ({skills}) · {pending} waiting", "assign.notOn": "not on {channel}", "action.failed": "Could not do that: {reason}", "action.unreachable": "Could not reach CxLive. If it went through, the card will show it; if not, try again.", "action.movedOn": "Not done: it is already {state} ({by}).",
-    "state.open": "open", "state.acknowledged": "acknowledged", "state.resolved": "resolved", "state.snoozed": "snoozed", "alert.silenced": "silenced: not on the wall",
+    "state.open": "open", "state.acknowledged": "acknowledged", "state.resolved": "resolved", "state.snoozed": "snoozed", "state.snoozedUntil": "snoozed until {time}", "alert.silenced": "silenced: not on the wall",
     "severity.critical": "critical", "severity.warning": "warning", "severity.info": "info",
     "incident.affected": "incident: {count} customers affected",
     "agent.pick": "I am", "agent.queue": "My outreach prompts", "agent.none": "No prompts waiting. New ones appear here as soon as CxLive routes them to you.",
@@ -85,7 +85,7 @@ const texts = {
     "meta.history": "处理记录", "history.system": "CxLive", "history.desk": "外呼分派", "history.rule": "规则 {rule}",
     "action.ack": "确认", "action.assign": "分派", "action.snooze": "暂缓 1 小时", "action.resolve": "解决",
     "action.cancel": "取消", "resolve.outcome": "结果", "resolve.auto": "由 CxLive 根据客户时间线判断", "resolve.recovered": "挽回：客户问题已解决", "resolve.lost": "流失：客户已放弃", "resolve.note": "备注", "assign.to": "分派给", "assign.agent": "{name}（{skills}）· 待处理 {pending} 条", "assign.notOn": "不负责{channel}", "action.failed": "操作失败：{reason}", "action.unreachable": "无法连接 CxLive。若操作已生效，卡片会显示；否则请重试。", "action.movedOn": "未执行：该告警当前为「{state}」（{by}）。",
-    "state.open": "未处理", "state.acknowledged": "已确认", "state.resolved": "已解决", "state.snoozed": "已暂缓", "alert.silenced": "已静默：不在告警墙上",
+    "state.open": "未处理", "state.acknowledged": "已确认", "state.resolved": "已解决", "state.snoozed": "已暂缓", "state.snoozedUntil": "暂缓至 {time}", "alert.silenced": "已静默：不在告警墙上",
     "severity.critical": "严重", "severity.warning": "警告", "severity.info": "提示",
     "incident.affected": "事件：影响 {count} 位客户",
     "agent.pick": "我是", "agent.queue": "我的主动外呼任务", "agent.none": "暂无待处理任务。CxLive 分派给您的新任务会立即出现在这里。",
@@ -188,6 +188,11 @@ export function formatter(Kind, options = {}) {
 
 export function formatTime(iso) {
   return formatter(Intl.DateTimeFormat, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
+}
+
+/** A time of day in the page's language: "3:45 PM"; "15:45". */
+export function formatClock(iso) {
+  return formatter(Intl.DateTimeFormat, { timeStyle: "short" }).format(new Date(iso));
 }
 
 /** A short list in the page's language: "Email, Social, SMS"; "邮件、社交、短信". */

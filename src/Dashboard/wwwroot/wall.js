@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf, channelName, listOf } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, formatClock, wordsOf, channelName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
@@ -98,7 +98,9 @@ function visibleAlerts() {
     if (!alert.incidentId || alert.opensIncident) all.push(alert);
     else if (alert.state !== "resolved") inside++;
   }
-  all.sort((a, b) => isIncident(b) - isIncident(a) || byPressure(a, b));
+  // Incidents first, the one hurting most customers first; then the most pressing alerts.
+  const affected = alert => (isIncident(alert) ? incidents.get(alert.incidentId)?.affectedCustomers ?? 0 : 0);
+  all.sort((a, b) => isIncident(b) - isIncident(a) || affected(b) - affected(a) || byPressure(a, b));
   document.getElementById("shown").textContent = t("filter.shown", { shown: formatNumber(Math.min(all.length, MAX_SHOWN)), count: formatNumber(all.length) })
     + (inside > 0 ? " " + tn("filter.inside", inside) : "");
   matchedInside = inside;
@@ -229,7 +231,8 @@ function fillCard(li, alert, incident, now) {
     events: formatNumber(now.last5Minutes.events),
     absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0),
   }) : "";
-  li.querySelector(".state").textContent = t(`state.${alert.state}`);
+  li.querySelector(".state").textContent = alert.state === "snoozed" && alert.snoozedUntil
+    ? t("state.snoozedUntil", { time: formatClock(alert.snoozedUntil) }) : t(`state.${alert.state}`);
   li.querySelector(".detail").textContent = words.detail;
   const customer = li.querySelector(".customer");
   customer.textContent = alert.customerId ?? "—";

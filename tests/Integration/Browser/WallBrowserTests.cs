@@ -164,6 +164,37 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Incidents_stand_in_order_of_customers_affected_and_a_snoozed_card_says_until_when()
+    {
+        var page = await fixture.NewPageAsync("/");
+        async Task<ILocator> OutageAsync(int customers)
+        {
+            var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
+            var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+            var failures = Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure }).ToArray();
+            Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(failures))).StatusCode);
+            var card = page.Locator(".alert[data-rule='touchpoint-degradation']", new() { Has = page.Locator(".touchpoint", new() { HasTextString = touchpoint }) });
+            await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            var searches = Enumerable.Range(0, customers).Select(_ => NewCustomer())
+                .SelectMany(c => Enumerable.Range(0, 3).Select(n => FailedSearch(c, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })).ToArray();
+            Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(searches))).StatusCode);
+            await Assertions.Expect(card.Locator(".title")).ToContainTextAsync(customers == 1 ? "incident: 1 customer affected" : $"incident: {customers} customers affected", new() { Timeout = 15_000 });
+            return card;
+        }
+
+        var wider = await OutageAsync(3);
+        var newer = await OutageAsync(1); // raised later, but fewer customers hurt
+        var order = await page.Locator("#alerts > li").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.alertId)");
+        Assert.True(Array.IndexOf(order, await wider.GetAttributeAsync("data-alert-id")) < Array.IndexOf(order, await newer.GetAttributeAsync("data-alert-id")),
+            "the incident hurting 3 customers stands before the newer one hurting 1");
+
+        // Snoozed: in hand until a time, and it says so.
+        await newer.Locator("button[data-action=snooze]").ClickAsync();
+        await Assertions.Expect(newer).ToHaveAttributeAsync("data-state", "snoozed", new() { Timeout = 5_000 });
+        await Assertions.Expect(newer.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^snoozed until \d{1,2}:\d{2}\s?(AM|PM)$"));
+    }
+
+    [Fact]
     public async Task Before_the_alerts_are_read_the_wall_claims_neither_zero_nor_all_clear()
     {
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
