@@ -10,6 +10,8 @@ import { formatTime, t, language, channelName, wordsOf } from "/i18n.js";
 export function alertLine(alert) {
   return [wordsOf(alert).title, t(`state.${alert.state}`),
     ...(alert.state === "resolved" && alert.outcome ? [t(`insights.${alert.outcome}`)] : []), // how it ended
+    // Absorbed by an outage: the incident is being fixed, so nobody is prompted to call about it.
+    ...(alert.incidentId && !alert.opensIncident ? [t("alert.inIncident", { touchpoint: alert.touchpoint ?? "" })] : []),
     ...(alert.silencedBy ? [t("alert.silenced")] : [])].join(" · ");
 }
 

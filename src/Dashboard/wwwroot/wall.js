@@ -252,6 +252,10 @@ function fillCard(li, alert, incident, now) {
   li.querySelector(".also-row").hidden = !alert.folded?.length;
   li.querySelector(".also").textContent = (alert.folded ?? []).join(", ");
   li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
+  // An incident's card lists the customers it hurts (read when opened: an outage may hurt thousands).
+  const affected = li.querySelector(".affected");
+  affected.hidden = !(incident && isIncident(alert) && incident.affectedCustomers > 0);
+  affected.querySelector(".count").textContent = affected.hidden ? "" : `(${formatNumber(incident.affectedCustomers)})`;
   // The channel only when it is one to reach a customer on: an incident's action is for the team ("other").
   const channel = alert.suggestedAction?.channel;
   li.querySelector(".suggestion").textContent = !alert.suggestedAction ? ""
@@ -515,7 +519,31 @@ async function act(li, action, body = {}) {
 // "toggle" does not bubble: caught on its way down.
 list.addEventListener("toggle", event => {
   if (event.target.matches?.(".history") && event.target.open) fillHistory(event.target, event.target.closest("li").cxAlert);
+  if (event.target.matches?.(".affected") && event.target.open) fillAffected(event.target, event.target.closest("li").cxAlert.incidentId);
 }, true);
+
+const AFFECTED_LISTED = 100;
+// The incident's customers, each linked to their view, as the incident has them now.
+async function fillAffected(details, incidentId) {
+  const response = await fetch(`/api/incidents/${encodeURIComponent(incidentId)}`).catch(() => null);
+  const customers = response?.ok ? (await response.json()).customers ?? [] : null;
+  const items = customers === null ? [textItem(t("action.unreachable"))] : customers.slice(0, AFFECTED_LISTED).map(id => {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = `/customers/${encodeURIComponent(id)}`;
+    a.textContent = id;
+    li.append(a);
+    return li;
+  });
+  if (customers?.length > AFFECTED_LISTED) items.push(textItem(t("incident.more", { count: formatNumber(customers.length - AFFECTED_LISTED) })));
+  details.querySelector(".customers").replaceChildren(...items);
+}
+
+function textItem(text) {
+  const li = document.createElement("li");
+  li.textContent = text;
+  return li;
+}
 
 // Assign opens a picker of the configured agents (the API takes no other), each with the
 // channels they reach customers on and how many prompts already wait for them.

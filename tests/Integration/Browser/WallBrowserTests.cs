@@ -138,6 +138,15 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alert absorbed", new() { Timeout = 15_000 });
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("incident: 1 customer affected");
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("failing: 100% in 5 min"); // as the line under it writes a rate
+
+        // Who it hurts, each a link to their view; and there, her alert says the outage stands for it.
+        await Assertions.Expect(card.Locator(".affected summary")).ToHaveTextAsync("Customers affected (1)");
+        await card.Locator(".affected summary").ClickAsync();
+        await Assertions.Expect(card.Locator(".affected a")).ToHaveTextAsync([customer]);
+        var customerPage = await fixture.NewPageAsync($"/customers/{customer}");
+        await Assertions.Expect(customerPage.Locator("#alerts li")).ToHaveTextAsync(
+            [$"3 failed searches in 2 s · open · part of the outage at {touchpoint}: its incident card stands for it"]);
+        await customerPage.Context.CloseAsync();
         await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Check web/search-\w+ now: customers are failing there\.$")); // for the team: no channel
 
         // The numbers on the wall add up: the critical incident is counted as soon as its card is
