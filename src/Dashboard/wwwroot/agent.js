@@ -1,6 +1,6 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
-import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf, channelName, listOf } from "/i18n.js";
+import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertLine } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -92,7 +92,7 @@ function show(prompt) {
   // searches): the agent should not call about one and hear about the other.
   const also = prompt.also ?? [];
   detail.querySelector(".also-label").hidden = detail.querySelector(".also").hidden = also.length === 0;
-  detail.querySelector(".also").textContent = also.join(", ");
+  detail.querySelector(".also").textContent = listOf(also.map(ruleName));
   detail.querySelector(".context").textContent = words.context;
   detail.querySelector(".wording").textContent = words.wording;
   const settled = Boolean(prompt.result || prompt.withdrawnAt);

@@ -11,6 +11,11 @@ const texts = {
     "status.connecting": "Connecting…", "status.live": "Live", "status.reconnecting": "Reconnecting…", "status.disconnected": "Disconnected — retrying",
     "stat.open": "Not resolved", "stat.critical": "Critical", "stat.warning": "Warning", "stat.info": "Info",
     "stat.rate": "Raised in the last minute", "stat.mtta": "Mean time to acknowledge", "stat.mttr": "Mean time to resolve", "stat.recovery": "Recovery rate",
+    "rule.irrelevant-recommendations": "Irrelevant recommendations", "rule.repeated-failed-search": "Repeated failed search", "rule.experience-drop": "Experience drop",
+    "rule.detractor": "Detractor score", "rule.order-status-failure": "Order lookup failing", "rule.payment-failure": "Payment failing",
+    "rule.points-redemption-failure": "Points redemption failing", "rule.push-fatigue": "Push fatigue", "rule.unanswered-complaint": "Unanswered complaint",
+    "rule.touchpoint-degradation": "Touchpoint failing", "rule.missed-follow-up": "Missed follow-up", "rule.repeat-contact": "Repeat contact",
+    "rule.long-wait": "Long wait", "rule.touchpoint-silence": "Touchpoint silent",
     "empty.headline": "No open alerts right now.",
     "empty.filtered": "No card matches these filters.",
     "empty.filteredInside": "The alerts that match stand behind incident cards, which these filters hide: each incident's card speaks for its customers. Clear the rule or touchpoint filter to see them.",
@@ -76,6 +81,11 @@ const texts = {
     "status.connecting": "正在连接…", "status.live": "实时", "status.reconnecting": "正在重新连接…", "status.disconnected": "已断开 — 正在重试",
     "stat.open": "未解决", "stat.critical": "严重", "stat.warning": "警告", "stat.info": "提示",
     "stat.rate": "最近一分钟新增", "stat.mtta": "平均确认时间", "stat.mttr": "平均解决时间", "stat.recovery": "挽回率",
+    "rule.irrelevant-recommendations": "推荐不相关", "rule.repeated-failed-search": "反复搜索无果", "rule.experience-drop": "体验骤降",
+    "rule.detractor": "贬损评分", "rule.order-status-failure": "订单查询失败", "rule.payment-failure": "支付失败",
+    "rule.points-redemption-failure": "积分兑换失败", "rule.push-fatigue": "推送疲劳", "rule.unanswered-complaint": "投诉未回复",
+    "rule.touchpoint-degradation": "触点故障", "rule.missed-follow-up": "未按时跟进", "rule.repeat-contact": "重复联系",
+    "rule.long-wait": "等待过久", "rule.touchpoint-silence": "触点静默",
     "empty.headline": "当前没有未关闭的告警。",
     "empty.filtered": "没有符合筛选条件的卡片。",
     "empty.filteredInside": "符合条件的告警已并入事件，而这些筛选条件隐藏了事件卡片：每张事件卡片代表其中的客户。清除规则或触点筛选即可看到。",
@@ -143,6 +153,13 @@ export function language() { return current; }
 export function t(key, vars = {}) {
   const text = texts[current][key] ?? texts.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => vars[name] ?? "");
+}
+
+// A rule's name in the page's language ("Repeated failed search"; the id stays the API's word and
+// is shown on hover where it matters); a rule the pages do not know is shown by its id.
+export function ruleName(ruleId) {
+  const key = `rule.${ruleId}`;
+  return texts[current][key] ?? texts.en[key] ?? ruleId;
 }
 
 // A channel's name in the page's language; a channel the pages do not know (integrators may send any)

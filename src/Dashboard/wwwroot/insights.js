@@ -1,7 +1,7 @@
 // Insights: what hurt customers over a window of days, per rule, touchpoint, stage or channel, for
 // how many, whether they recovered, and in their own words (GET /api/insights/pain-points), with a
 // trend of alerts raised per day for each group and the same figures as CSV.
-import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatter, channelName } from "/i18n.js";
+import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatter, channelName, ruleName } from "/i18n.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
 
@@ -46,6 +46,7 @@ function groupName(name) {
   if (name === "(none)") return t("insights.noneGroup");
   if (by === "stage") return t(`stage.${name}`);
   if (by === "channel") return channelName(name);
+  if (by === "rule") return ruleName(name);
   return name;
 }
 

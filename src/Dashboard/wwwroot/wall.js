@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, formatClock, wordsOf, channelName, listOf } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, formatClock, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
@@ -123,7 +123,7 @@ function renderSummary(rest, page, pages) {
     const li = document.createElement("li");
     li.dataset.rule = rule;
     li.dataset.count = count;
-    li.textContent = `${rule}: ${formatNumber(count)}`;
+    li.textContent = `${ruleName(rule)}: ${formatNumber(count)}`;
     return li;
   }));
   document.getElementById("page").textContent = t("wallmode.page", { page: formatNumber(page + 1), pages: formatNumber(pages) });
@@ -149,7 +149,7 @@ function refreshFilterChoices() {
   filterChoices = key;
   fillSelect(filters.elements.severity, ["critical", "warning", "info"], v => t(`severity.${v}`));
   fillSelect(filters.elements.state, ["unresolved", "open", "acknowledged", "snoozed", "resolved"], v => v === "unresolved" ? t("filter.unresolved") : t(`state.${v}`));
-  fillSelect(filters.elements.rule, rules, v => v);
+  fillSelect(filters.elements.rule, rules, ruleName);
   fillSelect(filters.elements.touchpoint, touchpoints, v => v);
 }
 
@@ -247,10 +247,12 @@ function fillCard(li, alert, incident, now) {
   translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
   li.querySelector(".stage").textContent = alert.stage ? t(`stage.${alert.stage}`) : "—";
-  li.querySelector(".rule").textContent = alert.ruleId;
+  const rule = li.querySelector(".rule");
+  rule.textContent = ruleName(alert.ruleId);
+  rule.title = alert.ruleId; // the API's word, for a search or a silence
   // Conditions the customer's alert budget folded into this card: the supervisor acts on the customer.
   li.querySelector(".also-row").hidden = !alert.folded?.length;
-  li.querySelector(".also").textContent = (alert.folded ?? []).join(", ");
+  li.querySelector(".also").textContent = listOf((alert.folded ?? []).map(ruleName));
   li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
   // An incident's card lists the customers it hurts (read when opened: an outage may hurt thousands).
   const affected = li.querySelector(".affected");
@@ -270,7 +272,7 @@ function fillCard(li, alert, incident, now) {
 function who(by) {
   if (by === "system") return t("history.system");
   if (by === "outreach-desk") return t("history.desk");
-  if (by.startsWith("rule:")) return t("history.rule", { rule: by.slice(5) });
+  if (by.startsWith("rule:")) return t("history.rule", { rule: ruleName(by.slice(5)) });
   if (by.startsWith("agent:")) return agentNames.get(by.slice(6)) ?? by.slice(6);
   return by;
 }

@@ -96,7 +96,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await card.Locator(".history summary").ClickAsync();
         var steps = card.Locator(".history li");
         await Assertions.Expect(steps.First.Locator(".to")).ToHaveTextAsync("open");
-        await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("rule repeated-failed-search");
+        await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("rule Repeated failed search");
         await Assertions.Expect(steps.First.Locator(".note")).ToHaveTextAsync("3 failed searches in 40 s");
         var acknowledged = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "li.na" }) });
         await Assertions.Expect(acknowledged.Locator(".to")).ToHaveTextAsync("acknowledged");
@@ -120,7 +120,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // In Chinese the raising step reads as the card's title does; the server's other notes stay as recorded.
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(steps.First.Locator(".note")).ToHaveTextAsync("40 秒内 3 次搜索无结果");
-        await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("规则 repeated-failed-search");
+        await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("规则 反复搜索无果");
         await Assertions.Expect(acknowledged.Locator(".note")).ToHaveTextAsync("acknowledged: calling her back");
         await page.SelectOptionAsync("#lang", "en");
     }
@@ -223,6 +223,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await RaiseFailedSearchesAsync(other, $"web/search-{other}");
         await Assertions.Expect(Card(page, other)).ToBeVisibleAsync(new() { Timeout = 5_000 });
 
+        // The rule by its name; its id, the API's word, on hover.
+        await Assertions.Expect(card.Locator(".rule")).ToHaveTextAsync("Repeated failed search");
+        await Assertions.Expect(card.Locator(".rule")).ToHaveAttributeAsync("title", "repeated-failed-search");
+
         // Acknowledge with the keyboard: the button can act no more, and the focus stays on the card.
         await card.Locator("button[data-action=ack]").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -319,12 +323,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         var wall = await fixture.NewPageAsync("/");
         await Assertions.Expect(Card(wall, customer).Locator(".title")).ToHaveTextAsync("3 failed searches in 40 s");
-        await Assertions.Expect(Card(wall, customer).Locator(".also")).ToContainTextAsync("detractor");
+        await Assertions.Expect(Card(wall, customer).Locator(".also")).ToContainTextAsync("Detractor score");
         await Assertions.Expect(Card(wall, customer).Locator(".also-row dt")).ToHaveTextAsync("Also seen");
 
         var console = await fixture.NewPageAsync($"/agent?agentId={agent}");
         await console.Locator("#queue li", new() { HasText = customer }).ClickAsync();
-        await Assertions.Expect(console.Locator("#prompt .also")).ToContainTextAsync("detractor");
+        await Assertions.Expect(console.Locator("#prompt .also")).ToContainTextAsync("Detractor score");
         await Assertions.Expect(console.Locator("#prompt .also-label")).ToBeVisibleAsync();
         await ScreenshotAsync(console, "agent-also-seen");
         await ScreenshotAsync(wall, "wall-also-seen");

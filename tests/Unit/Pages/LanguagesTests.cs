@@ -32,6 +32,18 @@ public sealed partial class LanguagesTests
         Assert.All(tables, table => Assert.Empty(TextKey().Matches(table).GroupBy(m => m.Groups[1].Value).Where(g => g.Count() > 1).Select(g => g.Key)));
     }
 
+    [Fact]
+    public void Every_rule_of_the_catalogue_has_a_name_in_every_language()
+    {
+        // The pages name rules ("Repeated failed search", "反复搜索无果"); a rule without a name falls back to its id.
+        var i18n = File.ReadAllText(Repository.PathOf("src", "Dashboard", "wwwroot", "i18n.js"));
+        var tables = TableStart().Split(i18n[..i18n.IndexOf("export const languages", StringComparison.Ordinal)]).Skip(1).ToList();
+        var rules = CustomerDetectors.Catalogue().Definitions.Select(d => d.RuleId).ToList();
+
+        Assert.NotEmpty(rules);
+        Assert.All(tables, table => Assert.All(rules, rule => Assert.Contains($"\"rule.{rule}\":", table, StringComparison.Ordinal)));
+    }
+
     [GeneratedRegex(@"^  (?:[a-z]+|""[A-Za-z-]+""): \{$", RegexOptions.Multiline)]
     private static partial Regex TableStart();
 
