@@ -204,6 +204,27 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task On_a_1280_by_720_laptop_the_counters_take_one_row_and_the_first_card_shows_without_scrolling()
+    {
+        await DetractorsAsync(1);
+        foreach (var path in new[] { "/", "/?mode=wall" })
+        {
+            var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, Locale = "en-US" });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(fixture.App.BaseAddress, path).ToString());
+            await Assertions.Expect(page.Locator(".alert").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator("#heatmap tr").First).ToBeVisibleAsync();
+
+            var first = (await page.Locator(".stat").First.BoundingBoxAsync())!;
+            var last = (await page.Locator(".stat").Last.BoundingBoxAsync())!;
+            Assert.Equal(first.Y, last.Y); // eight counters, one row
+            var card = (await page.Locator(".alert").First.BoundingBoxAsync())!;
+            Assert.True(card.Y + 60 < 720, $"{path}: the first card starts at {card.Y} px, below the fold of a 720 px screen");
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Before_the_alerts_are_read_the_wall_claims_neither_zero_nor_all_clear()
     {
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
