@@ -123,7 +123,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             else if (OutreachRouting.Able(_options.Agents, channel).Count > 0)
             {
                 // Every agent with the skill is full: it waits in the shared queue (one-way).
-                await GrainFactory.Ref<IOutreachQueueGrain>(0).WaitAsync(new QueuedPrompt(prompt.Id, Partition, prompt.Severity, prompt.CreatedAt, channel));
+                await GrainFactory.Ref<IOutreachQueueGrain>(0).WaitAsync(new QueuedPrompt(prompt.Id, Partition, prompt.Severity, prompt.CreatedAt, channel, prompt.ExpiresAt));
             }
         }
 

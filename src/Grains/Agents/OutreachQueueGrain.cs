@@ -101,7 +101,12 @@ public sealed class OutreachQueueGrain(
 
     private KeyValuePair<string, byte[]?> Record(QueuedPrompt prompt) => KeyValuePair.Create(prompt.PromptId, (byte[]?)serializer.SerializeToArray(prompt));
 
-    /// <summary>Most severe first, then the longest waiting, then by id (a total order, as the set needs).</summary>
+    /// <summary>
+    /// Most severe first; then the one whose moment passes soonest (its rule's time-to-live: a failed
+    /// search is worth a call for 30 minutes, a detractor for 2 days, so a fresh failed search goes
+    /// before an older detractor, while the customer is still there), one that never goes stale
+    /// after those that do; then the longest waiting; then by id (a total order, as the set needs).
+    /// </summary>
     private sealed class TurnOrder : IComparer<QueuedPrompt>
     {
         public static readonly TurnOrder Instance = new();
@@ -109,6 +114,7 @@ public sealed class OutreachQueueGrain(
         public int Compare(QueuedPrompt? x, QueuedPrompt? y) =>
             x is null || y is null ? Comparer<object>.Default.Compare(x, y)
             : y.Severity.CompareTo(x.Severity) is not 0 and var bySeverity ? bySeverity
+            : (x.ExpiresAt ?? DateTimeOffset.MaxValue).CompareTo(y.ExpiresAt ?? DateTimeOffset.MaxValue) is not 0 and var byMoment ? byMoment
             : x.CreatedAt.CompareTo(y.CreatedAt) is not 0 and var byAge ? byAge
             : string.CompareOrdinal(x.PromptId, y.PromptId);
     }

@@ -63,6 +63,26 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Among_waiting_prompts_of_one_severity_the_one_whose_moment_passes_first_goes_out_first()
+    {
+        var first = await RaiseAsync("unanswered-complaint", Severity.Warning);
+        var second = await RaiseAsync("unanswered-complaint", Severity.Warning);
+        var detractor = await RaiseAsync("detractor", Severity.Warning); // worth a call for 2 days
+        var search = await RaiseAsync("repeated-failed-search", Severity.Warning); // for 30 minutes: raised later, goes first
+        Assert.Equal([null, null], new[] { detractor, search }.Select(p => p.AgentId));
+
+        await fixture.Alerts.ReportAsync(first.Id, OutreachResult.Contacted, null);
+        await Eventually.TrueAsync(async () => (await Reread(search))!.AgentId == ClusterFixture.SmsAgent, Patience, "the failed search handed out");
+        Assert.Null((await Reread(detractor))!.AgentId);
+
+        await fixture.Alerts.ReportAsync(second.Id, OutreachResult.Contacted, null);
+        await Eventually.TrueAsync(async () => (await Reread(detractor))!.AgentId == ClusterFixture.SmsAgent, Patience, "the detractor handed out next");
+        await fixture.Alerts.ReportAsync(search.Id, OutreachResult.Contacted, null);
+        await fixture.Alerts.ReportAsync(detractor.Id, OutreachResult.Contacted, null);
+        await Eventually.TrueAsync(async () => await fixture.Grains.GetGrain<IAgentLoadGrain>(ClusterFixture.SmsAgent).PendingAsync() == 0, Patience, "every slot free again");
+    }
+
+    [Fact]
     public async Task A_prompt_past_its_rules_time_to_live_is_withdrawn_because_the_moment_has_passed_and_its_alert_stays()
     {
         var stale = await RaiseAsync("repeated-failed-search", Severity.Warning); // 30 minutes
