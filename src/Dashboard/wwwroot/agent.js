@@ -100,6 +100,8 @@ function show(prompt) {
   document.getElementById("outcome-note").readOnly = settled; // still there to copy
   const recorded = document.getElementById("recorded");
   recorded.hidden = !settled;
+  // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
+  recorded.dataset.kind = prompt.result ? "recorded" : "withdrawn";
   if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
   else if (prompt.withdrawnAt) recorded.textContent = t("outcome.withdrawn", { reason: prompt.withdrawnBecause ?? "" });
   renderQueue();

@@ -71,7 +71,14 @@ function render() {
       recovered: formatNumber(group.total.recovered), lost: formatNumber(group.total.lost),
     });
     const byDay = new Map(group.days.map(d => [d.day, d.figures]));
-    li.querySelector("tbody").replaceChildren(...window.map(day => {
+    // A row per day that had something; the quiet days are one line (the chart above shows them):
+    // a week of zeros under a group raised once buried the day that mattered.
+    const busy = day => { const f = byDay.get(day); return Boolean(f && (f.raised || f.recovered || f.lost)); };
+    const quiet = window.filter(day => !busy(day)).length;
+    const quietRow = document.createElement("tr");
+    quietRow.className = "quiet";
+    Object.assign(quietRow.insertCell(), { colSpan: 7, textContent: tn("insights.quietDays", quiet) });
+    li.querySelector("tbody").replaceChildren(...window.filter(busy).map(day => {
       const f = byDay.get(day);
       const tr = document.createElement("tr");
       tr.dataset.day = day;
@@ -80,7 +87,7 @@ function render() {
         tr.insertCell().textContent = text;
       }
       return tr;
-    }));
+    }), ...(quiet > 0 ? [quietRow] : []));
     li.querySelector(".words").replaceChildren(...group.examples.map(e => {
       const item = document.createElement("li");
       const link = document.createElement("a");

@@ -453,6 +453,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(item).ToHaveCountAsync(0, new() { Timeout = 5_000 });
         await Assertions.Expect(page.Locator("#recorded")).ToContainTextAsync("Withdrawn: the alert was closed");
         await Assertions.Expect(page.Locator("#recorded")).ToContainTextAsync("supervisor:ada");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveAttributeAsync("data-kind", "withdrawn"); // news in amber, not a green "done"
         await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
     }
 

@@ -63,6 +63,12 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
             await Assertions.Expect(row.Nth(2)).ToHaveTextAsync((day + 1).ToString());
         }
 
+        // The outage's group had one day: that row, and the six quiet days in one line, not six rows of zeros.
+        var outage = page.Locator("#groups li[data-group='touchpoint-degradation'] tbody tr");
+        await Assertions.Expect(outage).ToHaveCountAsync(2);
+        await Assertions.Expect(outage.First).ToHaveAttributeAsync("data-day", "2026-11-22");
+        await Assertions.Expect(outage.Last).ToHaveTextAsync("6 other days: nothing raised or closed");
+
         await Assertions.Expect(group.Locator(".words li")).ToHaveCountAsync(5);
         await Assertions.Expect(group.Locator(".words li").First).ToContainTextAsync("linen shirt 6-");
         await Assertions.Expect(group.Locator(".trend canvas")).ToBeVisibleAsync();
