@@ -62,10 +62,12 @@ async function drawCurve() {
   container.dataset.points = points.length;
   chart?.destroy();
   if (points.length === 0) return;
-  // uPlot widens a zero-length time range to years around it: a lone interaction (or a burst within
-  // one second) gets an hour either side instead.
+  // uPlot widens a zero-length time range to years around it, and an hour either side squeezed a
+  // burst (three failed searches in 40 s) into one red blob: 5 minutes either side at least, so a
+  // burst's points stand apart.
   const first = data[0][0], last = data[0][data[0].length - 1];
-  const x = last - first < 60 ? { range: [first - 3600, last + 3600] } : {};
+  const pad = Math.max(300, (last - first) * 0.05);
+  const x = { range: [first - pad, last + pad] };
   chart = new uPlot({
     width: container.clientWidth || 600, height: 180,
     scales: { x: { time: true, ...x }, y: { range: [0, 100] } },
