@@ -6,6 +6,7 @@ import { t, tn, translate, language, languagePicker, onLanguageChange, formatter
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
+import { openMute, closeMute, submitMute, loadSilences } from "/mute.js";
 
 const MAX_SHOWN = 200;
 // At a few thousand alerts a minute the page keeps only the most pressing ones (the API has them
@@ -156,8 +157,8 @@ function refreshFilterChoices() {
 function render() {
   const started = performance.now();
   const shown = visibleAlerts();
-  if (list.querySelector(".assign:not([hidden]), .resolve:not([hidden])")) {
-    // A supervisor is choosing an agent or how an alert ended: the cards hold still (the card they
+  if (list.querySelector(".assign:not([hidden]), .resolve:not([hidden]), .mute:not([hidden])")) {
+    // A supervisor is choosing an agent, how an alert ended or what to mute: the cards hold still (the card they
     // are on must not slide away under the pointer); each keeps up with its alert, and new ones come
     // when the form closes.
     [...list.children].forEach(li => { if (alerts.has(li.dataset.alertId)) fill(li, alerts.get(li.dataset.alertId)); });
@@ -242,7 +243,7 @@ function fillCard(li, alert, incident, now) {
   assigned.textContent = alert.assignedTo ? agentNames.get(alert.assignedTo) ?? alert.assignedTo : "—";
   assigned.title = alert.assignedTo ?? "";
   enableActions(li, alert);
-  if (alert.state === "resolved") li.querySelectorAll(".assign, .resolve").forEach(form => { form.hidden = true; });
+  if (alert.state === "resolved") li.querySelectorAll(".assign, .resolve").forEach(form => { form.hidden = true; }); // muting stays possible
   li.querySelector(".resolve .outcome").hidden = !alert.customerId; // an incident's card: no one customer's ending to record
   translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
@@ -470,6 +471,7 @@ function showStats(stats) {
 // What the alert's state allows; none while one of the card's actions is on its way (a second
 // click would only be refused as "already done").
 function enableActions(li, alert, busy = false) {
+  li.querySelector("[data-action=mute]").disabled = busy;
   li.querySelector("[data-action=ack]").disabled = busy || alert.state === "acknowledged" || alert.state === "resolved";
   li.querySelectorAll("[data-action=assign], [data-action=snooze], [data-action=resolve], .assign button[type=submit], .resolve button[type=submit]")
     .forEach(b => { b.disabled = busy || alert.state === "resolved"; });
@@ -611,6 +613,8 @@ list.addEventListener("click", event => {
   else if (button.dataset.action === "cancel-assign") closeAssign(li);
   else if (button.dataset.action === "resolve") openResolve(li);
   else if (button.dataset.action === "cancel-resolve") closeResolve(li);
+  else if (button.dataset.action === "mute") openMute(li, li.cxAlert);
+  else if (button.dataset.action === "cancel-mute") { closeMute(li); scheduleRender(); }
   else act(li, button.dataset.action);
 });
 
@@ -618,12 +622,19 @@ list.addEventListener("keydown", event => {
   if (event.key !== "Escape") return;
   if (event.target.closest(".assign")) closeAssign(event.target.closest("li"));
   else if (event.target.closest(".resolve")) closeResolve(event.target.closest("li"));
+  else if (event.target.closest(".mute")) { closeMute(event.target.closest("li")); scheduleRender(); }
 });
 
 list.addEventListener("submit", async event => {
   event.preventDefault();
   const form = event.target;
   const li = form.closest("li");
+  if (form.matches(".mute")) {
+    const problem = await submitMute(form);
+    showProblem(li, problem ?? "");
+    if (!problem) { closeMute(li); scheduleRender(); }
+    return;
+  }
   if (form.matches(".resolve")) {
     const outcome = form.querySelector(".outcome").hidden ? "" : form.elements.outcome.value;
     const note = form.elements.note.value.trim();
@@ -679,6 +690,7 @@ async function loadCurrent() {
   loadTopTouchpoints();
   loadScores();
   loadIncidentTouchpoints();
+  if (!WALL_MODE) loadSilences();
   if (!response.ok) return;
   for (const alert of await response.json()) upsert(alert);
   if (resolvedResponse.ok) for (const alert of await resolvedResponse.json()) if (alerts.has(alert.id)) upsert(alert);
@@ -723,6 +735,7 @@ async function start() {
 
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
 setInterval(() => { loadTopTouchpoints(); loadScores(); loadIncidentTouchpoints(); }, 10_000);
+if (!WALL_MODE) setInterval(loadSilences, 60_000); // mutes lapse, and other supervisors add theirs
 filters.addEventListener("change", scheduleRender);
 if (WALL_MODE) setInterval(() => { wallPage++; scheduleRender(); }, PAGE_MS);
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.

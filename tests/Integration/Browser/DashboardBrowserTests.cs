@@ -282,6 +282,35 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_supervisor_mutes_a_test_account_from_its_card_and_unmutes_it_from_the_panel()
+    {
+        var (page, card, _) = await OwnCardAsync();
+        var customer = (await card.GetAttributeAsync("data-customer"))!;
+
+        await card.Locator("button[data-action=mute]").ClickAsync();
+        var form = card.Locator(".mute");
+        await Assertions.Expect(form.Locator("select[name=scope]")).ToBeFocusedAsync();
+        await Assertions.Expect(form.Locator("select[name=scope] option")).ToHaveTextAsync([$"customer {customer}", $"Repeated failed search at web/search-{customer}"]);
+        await form.Locator("select[name=hours]").SelectOptionAsync("24");
+        await form.Locator("input[name=comment]").FillAsync("a test account");
+        await ScreenshotAsync(page, "wall-mute");
+        await page.RunAndWaitForResponseAsync(() => form.Locator("input[name=comment]").PressAsync("Enter"), r => r.Url.EndsWith("/api/silences", StringComparison.Ordinal) && r.Status == 201);
+
+        var silence = (await ReadArray(await _http.GetAsync("api/silences"))).Single(s => (string?)s!["customerId"] == customer)!;
+        Assert.Equal(("a test account", "supervisor"), ((string)silence["comment"]!, (string)silence["author"]!));
+        Assert.InRange(DateTimeOffset.Parse((string)silence["expiresAt"]!) - DateTimeOffset.UtcNow, TimeSpan.FromHours(23.9), TimeSpan.FromHours(24));
+        await Assertions.Expect(form).ToBeHiddenAsync();
+        await Assertions.Expect(card).ToBeVisibleAsync(); // raised before the mute: it stays
+
+        var entry = page.Locator("#silences li", new() { HasTextString = customer });
+        await Assertions.Expect(entry).ToBeVisibleAsync(); // the panel opened on what was just muted
+        await Assertions.Expect(entry.Locator(".why")).ToContainTextAsync("a test account (supervisor)");
+        await entry.Locator("button").ClickAsync();
+        await Assertions.Expect(entry).ToHaveCountAsync(0);
+        Assert.DoesNotContain(await ReadArray(await _http.GetAsync("api/silences")), s => (string?)s!["customerId"] == customer);
+    }
+
+    [Fact]
     public async Task An_agent_opens_a_prompt_by_keyboard_and_keeps_the_focus_when_another_arrives()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");

@@ -1,0 +1,92 @@
+// Muting from the wall. A supervisor mutes what a card is about (its customer, or its rule at its
+// touchpoint) for a while and says why; the "Muted" panel above the cards lists every active mute and
+// ends one early. A mute is a silence of the API (POST / GET / DELETE /api/silences): alerts raised
+// while it matches are recorded but kept off every wall, out of agents' queues and out of the
+// counts (docs/alerts.md#silences). The card that was muted stays: it was raised before the mute.
+import { t, formatClock, ruleName } from "/i18n.js";
+
+const HOURS = [1, 8, 24];
+const panel = document.getElementById("silences");
+
+/** What a silence mutes, in words: "customer c-42", "Repeated failed search at web/search". */
+function describe(silence) {
+  if (silence.customerId) return t("mute.customer", { customer: silence.customerId }) + (silence.ruleId ? ` · ${ruleName(silence.ruleId)}` : "");
+  if (silence.ruleId && silence.touchpoint) return t("mute.ruleAt", { rule: ruleName(silence.ruleId), touchpoint: silence.touchpoint });
+  if (silence.ruleId) return t("mute.ruleEverywhere", { rule: ruleName(silence.ruleId) });
+  return t("mute.touchpoint", { touchpoint: silence.touchpoint });
+}
+
+/** The scopes a card offers: a customer's alert its customer, or its rule at its touchpoint; an incident its rule at its touchpoint. */
+function scopesOf(alert) {
+  const scopes = [];
+  if (alert.customerId) scopes.push({ customerId: alert.customerId });
+  if (alert.touchpoint) scopes.push({ ruleId: alert.ruleId, touchpoint: alert.touchpoint });
+  else scopes.push({ ruleId: alert.ruleId });
+  return scopes;
+}
+
+/** Opens the card's mute form, its choices in the page's language, the first field focused. */
+export function openMute(li, alert) {
+  const form = li.querySelector(".mute");
+  form.cxScopes = scopesOf(alert);
+  form.elements.scope.replaceChildren(...form.cxScopes.map((scope, i) => new Option(describe(scope), String(i))));
+  form.elements.hours.replaceChildren(...HOURS.map(h => new Option(t("mute.hours", { hours: h }), String(h))));
+  form.hidden = false;
+  form.elements.scope.focus();
+}
+
+export function closeMute(li) {
+  const form = li.querySelector(".mute");
+  form.hidden = true;
+  form.reset();
+  li.querySelector("[data-action=mute]").focus();
+}
+
+/** Sends the form's mute; null when it went through, else what to say on the card. */
+export async function submitMute(form) {
+  const scope = form.cxScopes[Number(form.elements.scope.value)];
+  const expiresAt = new Date(Date.now() + Number(form.elements.hours.value) * 3_600_000).toISOString();
+  let response;
+  try {
+    response = await fetch("/api/silences", {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...scope, comment: form.elements.comment.value.trim(), expiresAt, author: "supervisor" }),
+    });
+  } catch {
+    return t("action.unreachable");
+  }
+  if (!response.ok) return t("action.failed", { reason: (await response.json().catch(() => ({}))).detail ?? `HTTP ${response.status}` });
+  await loadSilences(true);
+  return null;
+}
+
+/** Reads the active mutes into the panel (opened when asked: right after a supervisor muted something). */
+export async function loadSilences(open = false) {
+  const response = await fetch("/api/silences").catch(() => null);
+  if (!response?.ok) return;
+  const silences = (await response.json()).sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt));
+  panel.hidden = silences.length === 0;
+  panel.querySelector(".count").textContent = `(${silences.length})`;
+  panel.querySelector("ul").replaceChildren(...silences.map(silence => {
+    const li = document.createElement("li");
+    li.dataset.silenceId = silence.id;
+    const what = document.createElement("span");
+    what.className = "what";
+    what.textContent = describe(silence);
+    const why = document.createElement("span");
+    why.className = "why";
+    why.textContent = t("mute.until", { time: formatClock(silence.expiresAt), comment: silence.comment, author: silence.author });
+    const end = document.createElement("button");
+    end.type = "button";
+    end.textContent = t("mute.end");
+    end.addEventListener("click", async () => {
+      end.disabled = true;
+      await fetch(`/api/silences/${encodeURIComponent(silence.id)}`, { method: "DELETE" }).catch(() => null);
+      await loadSilences();
+      panel.querySelector("summary").focus(); // the button is gone: keep the keyboard's place
+    });
+    li.append(what, " ", why, " ", end);
+    return li;
+  }));
+  if (open && silences.length) panel.open = true;
+}
