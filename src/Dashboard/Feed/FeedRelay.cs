@@ -107,8 +107,10 @@ public sealed class FeedRelay : BackgroundService
             {
                 await Task.WhenAll(_alerts.All.Select(p => _alerts.Feed(p).UnsubscribeAsync(_reference))).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
+                // Also when the host's shutdown patience ran out (a cancelled wait): a stop must not end
+                // in an unhandled exception for a subscription that expires by itself anyway.
                 _logger.LogInformation("Could not unsubscribe from the alert feeds while stopping ({Reason}); the subscriptions will expire", e.Message);
             }
         }

@@ -11,7 +11,7 @@ export function alertLine(alert) {
   return [wordsOf(alert).title, t(`state.${alert.state}`),
     ...(alert.state === "resolved" && alert.outcome ? [t(`insights.${alert.outcome}`)] : []), // how it ended
     // Absorbed by an outage: the incident is being fixed, so nobody is prompted to call about it.
-    ...(alert.incidentId && !alert.opensIncident ? [t("alert.inIncident", { touchpoint: alert.touchpoint ?? "" })] : []),
+    ...(alert.incidentId && !alert.opensIncident && alert.state !== "resolved" ? [t("alert.inIncident", { touchpoint: alert.touchpoint ?? "" })] : []),
     ...(alert.silencedBy ? [t("alert.silenced")] : [])].join(" · ");
 }
 

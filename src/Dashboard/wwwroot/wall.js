@@ -20,6 +20,7 @@ const WALL_MODE = new URLSearchParams(location.search).get("mode") === "wall";
 // Wall mode shows the cards a page at a time, turning every PAGE_MS: a screen across the room has
 // no scroll bar, and 200 alerts must not hide behind the first four.
 const PAGE_SIZE = 6;
+const PINNED = 3; // incident cards that stay on every page; at least PAGE_SIZE - PINNED others turn
 const PAGE_MS = 10_000;
 let wallPage = 0;
 
@@ -106,14 +107,17 @@ function visibleAlerts() {
     + (inside > 0 ? " " + tn("filter.inside", inside) : "");
   matchedInside = inside;
   if (!WALL_MODE) return all.slice(0, MAX_SHOWN);
-  // Wall mode: incidents, then one page of the rest; the summary counts the rest by rule.
+  // Wall mode: the incidents hurting most customers stay (at most PINNED: six incidents once left
+  // room for one other card a page, "page 1 of 80"), then one page of the rest, further incidents
+  // first; the summary counts the rest by rule.
   const incidentCards = all.filter(isIncident);
-  const rest = all.filter(a => !isIncident(a) && a.state !== "resolved");
-  const pageSize = Math.max(1, PAGE_SIZE - incidentCards.length);
+  const pinned = incidentCards.slice(0, PINNED);
+  const rest = [...incidentCards.slice(PINNED).filter(a => a.state !== "resolved"), ...all.filter(a => !isIncident(a) && a.state !== "resolved")];
+  const pageSize = PAGE_SIZE - pinned.length;
   const pages = Math.max(1, Math.ceil(rest.length / pageSize));
   wallPage %= pages;
   renderSummary(rest, wallPage, pages);
-  return [...incidentCards, ...rest.slice(wallPage * pageSize, (wallPage + 1) * pageSize)];
+  return [...pinned, ...rest.slice(wallPage * pageSize, (wallPage + 1) * pageSize)];
 }
 
 function renderSummary(rest, page, pages) {
@@ -227,11 +231,14 @@ function fillCard(li, alert, incident, now) {
   const live = li.querySelector(".live");
   live.hidden = !(incident && now);
   live.dataset.affected = incident?.affectedCustomers ?? "";
-  live.textContent = incident && now ? t("incident.now", {
-    rate: formatNumber(now.last5Minutes.events ? now.last5Minutes.failures / now.last5Minutes.events : 0, { style: "percent" }),
-    events: formatNumber(now.last5Minutes.events),
-    absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0),
-  }) : "";
+  // A touchpoint that fell silent is not at "0% of 0 failed", which reads as recovered.
+  live.textContent = !(incident && now) ? ""
+    : now.last5Minutes.events === 0 ? t("incident.nowSilent", { absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0) })
+    : t("incident.now", {
+      rate: formatNumber(now.last5Minutes.failures / now.last5Minutes.events, { style: "percent" }),
+      events: formatNumber(now.last5Minutes.events),
+      absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0),
+    });
   li.querySelector(".state").textContent = alert.state === "snoozed" && alert.snoozedUntil
     ? t("state.snoozedUntil", { time: formatClock(alert.snoozedUntil) }) : t(`state.${alert.state}`);
   li.querySelector(".detail").textContent = words.detail;
@@ -344,6 +351,7 @@ async function readTouchpoint(touchpoint) {
   if (!response.ok) return;
   touchpointsNow.set(touchpoint, { ...touchpointsNow.get(touchpoint), figures: await response.json() });
   scheduleRender();
+  renderTopTouchpoints(); // an incident's touchpoint joins the list with its latest figures
 }
 
 function loadIncidentTouchpoints() {
@@ -405,11 +413,24 @@ function reloadTopSoon() {
 }
 
 // The touchpoints failing most right now, from the server (refreshed every 10 s, and after incidents).
+let failingTop = [];
 async function loadTopTouchpoints() {
   const response = await fetch("/api/touchpoints?top=5");
   if (!response.ok) return;
-  const top = (await response.json()).filter(tp => tp.last5Minutes.failures > 0); // "failing most": a clean touchpoint is not news
-  document.getElementById("top-touchpoints").replaceChildren(...top.map(tp => {
+  failingTop = (await response.json()).filter(tp => tp.last5Minutes.failures > 0); // "failing most": a clean touchpoint is not news
+  renderTopTouchpoints();
+}
+
+function renderTopTouchpoints() {
+  const top = failingTop;
+  // An open incident's touchpoint is listed beside its card even when small touchpoints failing at
+  // a higher rate would push it out of the five (web/search at 34 % of 85 under three at 100 % of 6).
+  const outages = [...incidents.values()].filter(i => !i.resolvedAt).map(i => touchpointsNow.get(i.touchpoint)?.figures)
+    .filter(tp => tp?.last5Minutes.failures > 0);
+  const others = top.filter(tp => !outages.some(o => o.touchpoint === tp.touchpoint)).slice(0, Math.max(0, 5 - outages.length));
+  const rate = tp => tp.last5Minutes.failures / tp.last5Minutes.events;
+  const listed = [...new Map([...outages, ...others].map(tp => [tp.touchpoint, tp])).values()].sort((a, b) => rate(b) - rate(a) || b.last5Minutes.events - a.last5Minutes.events);
+  document.getElementById("top-touchpoints").replaceChildren(...listed.map(tp => {
     const li = document.createElement("li");
     li.dataset.touchpoint = tp.touchpoint;
     li.style.setProperty("--rate", tp.last5Minutes.failureRate ?? (tp.last5Minutes.events ? tp.last5Minutes.failures / tp.last5Minutes.events : 0));

@@ -170,6 +170,13 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await page.Locator("#filters select[name=rule]").SelectOptionAsync("touchpoint-degradation");
         await Assertions.Expect(card).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#empty")).ToBeHiddenAsync();
+
+        // Once her alert is resolved, the outage no longer stands for it: her view says how it ended, not "part of the outage".
+        var hers = (string)(await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}")))[0]!["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{hers}/resolve", Body(Json(new { outcome = "recovered" })))).StatusCode);
+        var resolvedPage = await fixture.NewPageAsync($"/customers/{customer}");
+        await Assertions.Expect(resolvedPage.Locator("#alerts li")).ToHaveTextAsync(["3 failed searches in 2 s · resolved · Recovered"]);
+        await resolvedPage.Context.CloseAsync();
     }
 
     [Fact]
@@ -222,6 +229,67 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
             Assert.True(card.Y + 60 < 720, $"{path}: the first card starts at {card.Y} px, below the fold of a 720 px screen");
             await context.CloseAsync();
         }
+    }
+
+    /// <summary>A touchpoint of its own with <paramref name="events"/> interactions in the last minute, <paramref name="failures"/> of them failed.</summary>
+    private async Task<string> TouchpointAsync(int events, int failures)
+    {
+        var touchpoint = "web/tp-" + Guid.NewGuid().ToString("N")[..6];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var traffic = Enumerable.Range(0, events).Select(n => Make(NewCustomer(), at.AddMilliseconds(n * 100), InteractionTypes.Checkout, touchpoint, n < failures ? Outcome.Failure : Outcome.Success)).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(traffic))).StatusCode);
+        return touchpoint;
+    }
+
+    [Fact]
+    public async Task In_an_outage_the_wall_keeps_its_touchpoints_in_view_and_wall_mode_pins_at_most_three_incidents()
+    {
+        var half = await TouchpointAsync(40, 20); // an incident at 50 %...
+        for (var i = 0; i < 5; i++)
+        {
+            await TouchpointAsync(6, 6); // ...under small touchpoints failing at 100 %, too few events for an incident
+        }
+
+        var outages = new List<string> { half };
+        for (var i = 0; i < 4; i++)
+        {
+            outages.Add(await TouchpointAsync(20, 20));
+        }
+
+        await DetractorsAsync(4);
+        await Eventually.TrueAsync(async () => (await ReadArray(await _http.GetAsync("api/incidents?open=true"))).Count(i => outages.Contains((string)i!["touchpoint"]!)) == outages.Count,
+            Patience, "an incident on each outage");
+
+        var page = await fixture.NewPageAsync("/");
+        await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{half}']")).ToHaveTextAsync($"{half}: 50% of 40 failed", new() { Timeout = 15_000 });
+
+        var wall = await fixture.NewPageAsync("/?mode=wall");
+        await Assertions.Expect(wall.Locator(".alert").First).ToBeVisibleAsync();
+        // Six cards a page: the three incidents hurting most stay, three places turn through the rest
+        // (further incidents first). Five open incidents once left one place: "page 1 of 80".
+        await Assertions.Expect(wall.Locator(".alert")).ToHaveCountAsync(6);
+        var cards = await wall.Locator(".alert").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.rule)");
+        Assert.Equal(["touchpoint-degradation", "touchpoint-degradation", "touchpoint-degradation"], cards[..3]);
+    }
+
+    [Fact]
+    public async Task An_incident_whose_touchpoint_fell_silent_says_so_instead_of_zero_percent_failing()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var app = new CxLiveApp(clock: clock);
+        using var http = app.CreateHttpClient();
+        var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
+        var at = clock.GetUtcNow().AddMinutes(-1);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(
+            [.. Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadArray(await http.GetAsync("api/incidents?open=true"))).Any(i => (string)i!["touchpoint"]! == touchpoint), Patience, "the incident");
+
+        clock.Advance(TimeSpan.FromMinutes(6)); // nothing since
+
+        var page = await fixture.NewPageAsync("/", app);
+        var card = page.Locator(".alert[data-rule='touchpoint-degradation']");
+        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: no traffic at all in the last 5 min (not recovered) · 0 customer alerts absorbed", new() { Timeout = 10_000 });
+        Assert.Contains(await ReadArray(await http.GetAsync("api/incidents?open=true")), i => (string)i!["touchpoint"]! == touchpoint); // still open
     }
 
     [Fact]

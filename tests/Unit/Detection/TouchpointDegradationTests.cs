@@ -121,4 +121,20 @@ public sealed class TouchpointDegradationTests
         Traffic(4, 40, 0); // ...at 8, it is 6
         Assert.Equal([SignalKind.Raise, SignalKind.Resolve], _signals.Select(s => s.Kind));
     }
+
+    [Theory]
+    [InlineData(4, false)]  // 20 %: with no history, not "twice nothing"
+    [InlineData(12, true)]  // 60 %: failing whatever came before
+    public void Without_history_to_compare_with_only_a_high_rate_fires(int failures, bool fires)
+    {
+        Traffic(3, 20, failures); // a new touchpoint, or the first minutes after a start
+
+        var raise = _signals.SingleOrDefault(s => s.Kind == SignalKind.Raise);
+        Assert.Equal(fires, raise is not null);
+        if (raise is not null)
+        {
+            Assert.Equal("12 of 20 interactions failed in the last 5 min; the rest of the hour had too little traffic to compare with.", raise.Detail);
+            Assert.DoesNotContain("0%", raise.Detail);
+        }
+    }
 }

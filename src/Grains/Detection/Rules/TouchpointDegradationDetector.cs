@@ -30,6 +30,7 @@ public static class TouchpointDegradationDetector
             new("margin", ParameterKind.Number, "0.10", "...and at least this much above it (0.10 = 10 percentage points)."),
             new("minEvents", ParameterKind.Count, "20", "Fewest events in the recent window for the rate to count."),
             new("clearFor", ParameterKind.Duration, "00:05:00", "How long the rate must stay back under the line to resolve."),
+            new("withoutBaseline", ParameterKind.Number, "0.5", "With too little history for a baseline (fewer than minEvents events in the rest of the hour: a new touchpoint, a fresh start), the recent rate must reach this instead (0.5 = half failing)."),
         ]);
 
     public static void Evaluate(ActiveRule rule, string touchpoint, TouchpointState state, DateTimeOffset now, List<AlertSignal> signals)
@@ -38,9 +39,12 @@ public static class TouchpointDegradationDetector
         var recent = state.Window(now, minutes);
         var hour = state.Window(now, TouchpointState.Minutes);
         var baseline = new WindowCounts(hour.Events - recent.Events, hour.Failures - recent.Failures);
-        var degraded = recent.Events >= rule.Count("minEvents")
-            && recent.FailureRate >= rule.Number("factor") * baseline.FailureRate
-            && recent.FailureRate >= baseline.FailureRate + rule.Number("margin");
+        // No history to compare with is not a 0 % baseline: 2 failures in 20 just after a start
+        // would be "twice nothing" and open a critical incident. Then the rate alone must be high.
+        var known = baseline.Events >= rule.Count("minEvents");
+        var degraded = recent.Events >= rule.Count("minEvents") && (known
+            ? recent.FailureRate >= rule.Number("factor") * baseline.FailureRate && recent.FailureRate >= baseline.FailureRate + rule.Number("margin")
+            : recent.FailureRate >= rule.Number("withoutBaseline"));
 
         if (degraded)
         {
@@ -48,7 +52,7 @@ public static class TouchpointDegradationDetector
             if (state.DegradedSince is null)
             {
                 state.DegradedSince = now;
-                signals.Add(Raise(rule, touchpoint, state, recent, baseline, minutes, now));
+                signals.Add(Raise(rule, touchpoint, state, recent, known ? baseline : null, minutes, now));
             }
 
             return;
@@ -74,7 +78,7 @@ public static class TouchpointDegradationDetector
         }
     }
 
-    private static AlertSignal Raise(ActiveRule rule, string touchpoint, TouchpointState state, WindowCounts recent, WindowCounts baseline, int minutes, DateTimeOffset now)
+    private static AlertSignal Raise(ActiveRule rule, string touchpoint, TouchpointState state, WindowCounts recent, WindowCounts? baseline, int minutes, DateTimeOffset now)
     {
         var words = AlertTexts.Write(language => language.Alert(
             RuleId,
@@ -82,11 +86,12 @@ public static class TouchpointDegradationDetector
             {
                 ["touchpoint"] = touchpoint,
                 ["rate"] = AlertLanguage.Percent(recent.FailureRate),
-                ["baseline"] = AlertLanguage.Percent(baseline.FailureRate),
+                ["baseline"] = baseline is { } known ? AlertLanguage.Percent(known.FailureRate) : "",
                 ["minutes"] = minutes,
                 ["failures"] = recent.Failures,
                 ["events"] = recent.Events,
-            }));
+            },
+            baseline is null ? "noBaseline" : null));
         return words.Raise(RuleId, rule.Severity, now) with
         {
             Touchpoint = touchpoint,
