@@ -3,12 +3,17 @@
 // sentence in every language, as it does for alerts), the result derived from it (a search that
 // found nothing reads "found nothing", never the outcome field's default "success"), the stage
 // (marked when inferred from the type), and whether it is evidence of an unresolved alert.
-import { formatTime, t, language, channelName, wordsOf } from "/i18n.js";
+import { formatTime, formatClock, t, language, channelName, wordsOf } from "/i18n.js";
 
 // An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
 // the wall and away from agents (else a supervisor looks for it on the wall in vain).
+/** An alert's state as the pages say it: "snoozed until 3:45 PM", "acknowledged". */
+export function stateOf(alert) {
+  return alert.state === "snoozed" && alert.snoozedUntil ? t("state.snoozedUntil", { time: formatClock(alert.snoozedUntil) }) : t(`state.${alert.state}`);
+}
+
 export function alertLine(alert) {
-  return [wordsOf(alert).title, t(`state.${alert.state}`),
+  return [wordsOf(alert).title, stateOf(alert),
     ...(alert.state === "resolved" && alert.outcome ? [t(`insights.${alert.outcome}`)] : []), // how it ended
     // Absorbed by an outage: the incident is being fixed, so nobody is prompted to call about it.
     ...(alert.incidentId && !alert.opensIncident && alert.state !== "resolved" ? [t("alert.inIncident", { touchpoint: alert.touchpoint ?? "" })] : []),

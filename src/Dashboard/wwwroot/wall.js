@@ -2,10 +2,11 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, formatClock, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
+import { stateOf } from "/timeline.js";
 import { openMute, closeMute, submitMute, loadSilences } from "/mute.js";
 
 const MAX_SHOWN = 200;
@@ -239,8 +240,8 @@ function fillCard(li, alert, incident, now) {
       events: formatNumber(now.last5Minutes.events),
       absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0),
     });
-  li.querySelector(".state").textContent = alert.state === "snoozed" && alert.snoozedUntil
-    ? t("state.snoozedUntil", { time: formatClock(alert.snoozedUntil) }) : t(`state.${alert.state}`);
+  // A resolved card says how it ended, as its history does ("resolved · Lost").
+  li.querySelector(".state").textContent = stateOf(alert) + (alert.state === "resolved" && alert.outcome ? ` · ${t(`insights.${alert.outcome}`)}` : "");
   li.querySelector(".detail").textContent = words.detail;
   const customer = li.querySelector(".customer");
   customer.textContent = alert.customerId ?? "—";
