@@ -1,6 +1,6 @@
 // The supervisor's alert wall: loads the current alerts, then follows the hub's pushes.
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
-// Supervisors act from the cards (acknowledge, assign, snooze, resolve) through the REST API; the
+// Supervisors act from the cards (acknowledge, assign, snooze, resolve, mute) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
 import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
@@ -627,6 +627,11 @@ function closeResolve(li) {
   scheduleRender(); // what arrived while the cards held still
 }
 
+function closeMuteForm(li) {
+  closeMute(li);
+  scheduleRender(); // what arrived while the cards held still
+}
+
 list.addEventListener("click", event => {
   const button = event.target.closest("button[data-action]");
   if (!button) return;
@@ -636,7 +641,7 @@ list.addEventListener("click", event => {
   else if (button.dataset.action === "resolve") openResolve(li);
   else if (button.dataset.action === "cancel-resolve") closeResolve(li);
   else if (button.dataset.action === "mute") openMute(li, li.cxAlert);
-  else if (button.dataset.action === "cancel-mute") { closeMute(li); scheduleRender(); }
+  else if (button.dataset.action === "cancel-mute") closeMuteForm(li);
   else act(li, button.dataset.action);
 });
 
@@ -644,7 +649,7 @@ list.addEventListener("keydown", event => {
   if (event.key !== "Escape") return;
   if (event.target.closest(".assign")) closeAssign(event.target.closest("li"));
   else if (event.target.closest(".resolve")) closeResolve(event.target.closest("li"));
-  else if (event.target.closest(".mute")) { closeMute(event.target.closest("li")); scheduleRender(); }
+  else if (event.target.closest(".mute")) closeMuteForm(event.target.closest("li"));
 });
 
 list.addEventListener("submit", async event => {
@@ -654,7 +659,7 @@ list.addEventListener("submit", async event => {
   if (form.matches(".mute")) {
     const problem = await submitMute(form);
     showProblem(li, problem ?? "");
-    if (!problem) { closeMute(li); scheduleRender(); }
+    if (!problem) closeMuteForm(li);
     return;
   }
   if (form.matches(".resolve")) {

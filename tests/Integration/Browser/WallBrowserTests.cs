@@ -182,18 +182,21 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
     [Fact]
     public async Task Incidents_stand_in_order_of_customers_affected_and_a_snoozed_card_says_until_when()
     {
-        var page = await fixture.NewPageAsync("/");
+        // An app of its own: incidents stay open, and the shared wall's other tests read wall mode's first page.
+        using var app = new CxLiveApp();
+        using var http = app.CreateHttpClient();
+        var page = await fixture.NewPageAsync("/", app);
         async Task<ILocator> OutageAsync(int customers)
         {
             var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
             var at = DateTimeOffset.UtcNow.AddMinutes(-1);
             var failures = Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure }).ToArray();
-            Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(failures))).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(failures))).StatusCode);
             var card = page.Locator(".alert[data-rule='touchpoint-degradation']", new() { Has = page.Locator(".touchpoint", new() { HasTextString = touchpoint }) });
             await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 10_000 });
             var searches = Enumerable.Range(0, customers).Select(_ => NewCustomer())
                 .SelectMany(c => Enumerable.Range(0, 3).Select(n => FailedSearch(c, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })).ToArray();
-            Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(searches))).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(searches))).StatusCode);
             await Assertions.Expect(card.Locator(".title")).ToContainTextAsync(customers == 1 ? "incident: 1 customer affected" : $"incident: {customers} customers affected", new() { Timeout = 15_000 });
             return card;
         }
@@ -232,38 +235,43 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
     }
 
     /// <summary>A touchpoint of its own with <paramref name="events"/> interactions in the last minute, <paramref name="failures"/> of them failed.</summary>
-    private async Task<string> TouchpointAsync(int events, int failures)
+    private static async Task<string> TouchpointAsync(HttpClient http, int events, int failures)
     {
         var touchpoint = "web/tp-" + Guid.NewGuid().ToString("N")[..6];
         var at = DateTimeOffset.UtcNow.AddMinutes(-1);
         var traffic = Enumerable.Range(0, events).Select(n => Make(NewCustomer(), at.AddMilliseconds(n * 100), InteractionTypes.Checkout, touchpoint, n < failures ? Outcome.Failure : Outcome.Success)).ToArray();
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(traffic))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(traffic))).StatusCode);
         return touchpoint;
     }
 
     [Fact]
     public async Task In_an_outage_the_wall_keeps_its_touchpoints_in_view_and_wall_mode_pins_at_most_three_incidents()
     {
-        var half = await TouchpointAsync(40, 20); // an incident at 50 %...
+        // An app of its own: five incidents stay open, and the shared wall's other tests read wall mode's first page.
+        using var app = new CxLiveApp();
+        using var http = app.CreateHttpClient();
+        var half = await TouchpointAsync(http, 40, 20); // an incident at 50 %...
         for (var i = 0; i < 5; i++)
         {
-            await TouchpointAsync(6, 6); // ...under small touchpoints failing at 100 %, too few events for an incident
+            await TouchpointAsync(http, 6, 6); // ...under small touchpoints failing at 100 %, too few events for an incident
         }
 
         var outages = new List<string> { half };
         for (var i = 0; i < 4; i++)
         {
-            outages.Add(await TouchpointAsync(20, 20));
+            outages.Add(await TouchpointAsync(http, 20, 20));
         }
 
-        await DetractorsAsync(4);
-        await Eventually.TrueAsync(async () => (await ReadArray(await _http.GetAsync("api/incidents?open=true"))).Count(i => outages.Contains((string)i!["touchpoint"]!)) == outages.Count,
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 4).Select(_ => NewCustomer()).Select(c =>
+            Make(c, now, InteractionTypes.Survey, $"survey/nps-{c}", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey })]))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadArray(await http.GetAsync("api/incidents?open=true"))).Count(i => outages.Contains((string)i!["touchpoint"]!)) == outages.Count,
             Patience, "an incident on each outage");
 
-        var page = await fixture.NewPageAsync("/");
+        var page = await fixture.NewPageAsync("/", app);
         await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{half}']")).ToHaveTextAsync($"{half}: 50% of 40 failed", new() { Timeout = 15_000 });
 
-        var wall = await fixture.NewPageAsync("/?mode=wall");
+        var wall = await fixture.NewPageAsync("/?mode=wall", app);
         await Assertions.Expect(wall.Locator(".alert").First).ToBeVisibleAsync();
         // Six cards a page: the three incidents hurting most stay, three places turn through the rest
         // (further incidents first). Five open incidents once left one place: "page 1 of 80".
