@@ -1,6 +1,7 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Feed;
 using CxLive.Dashboard;
+using CxLive.Dashboard.Api.Requests;
 using CxLive.Dashboard.Feed;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Agents;
@@ -46,11 +47,10 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     public async Task<FeedResume> SubscribeAgent(string agentId, Dictionary<int, long>? after)
     {
         Require(Context.User!.MaySeeAgent(agentId), "an agent may follow only their own prompts");
-        var agents = outreach.Value.Agents;
-        if (agents.All(a => a.Id != agentId))
+        if (FieldErrors.UnknownAgent(agentId, outreach.Value.Agents) is { } why)
         {
             // A misspelt id would otherwise follow nothing, silently, for as long as the client stays connected.
-            throw new HubException($"No agent is called '{agentId}'; the agents are {string.Join(", ", agents.Select(a => a.Id))}");
+            throw new HubException(char.ToUpperInvariant(why[0]) + why[1..]);
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(agentId));

@@ -7,14 +7,15 @@ import { formatTime, formatClock, t, language, channelName, wordsOf } from "/i18
 
 // An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
 // the wall and away from agents (else a supervisor looks for it on the wall in vain).
-/** An alert's state as the pages say it: "snoozed until 3:45 PM", "acknowledged". */
+/** An alert's state as the pages say it: "snoozed until 3:45 PM", "acknowledged", "resolved · Lost" (how it ended). */
 export function stateOf(alert) {
-  return alert.state === "snoozed" && alert.snoozedUntil ? t("state.snoozedUntil", { time: formatClock(alert.snoozedUntil) }) : t(`state.${alert.state}`);
+  if (alert.state === "snoozed" && alert.snoozedUntil) return t("state.snoozedUntil", { time: formatClock(alert.snoozedUntil) });
+  if (alert.state === "resolved" && alert.outcome) return `${t("state.resolved")} · ${t(`insights.${alert.outcome}`)}`;
+  return t(`state.${alert.state}`);
 }
 
 export function alertLine(alert) {
   return [wordsOf(alert).title, stateOf(alert),
-    ...(alert.state === "resolved" && alert.outcome ? [t(`insights.${alert.outcome}`)] : []), // how it ended
     // Absorbed by an outage: the incident is being fixed, so nobody is prompted to call about it.
     ...(alert.incidentId && !alert.opensIncident && alert.state !== "resolved" ? [t("alert.inIncident", { touchpoint: alert.touchpoint ?? "" })] : []),
     ...(alert.silencedBy ? [t("alert.silenced")] : [])].join(" · ");

@@ -240,8 +240,7 @@ function fillCard(li, alert, incident, now) {
       events: formatNumber(now.last5Minutes.events),
       absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0),
     });
-  // A resolved card says how it ended, as its history does ("resolved · Lost").
-  li.querySelector(".state").textContent = stateOf(alert) + (alert.state === "resolved" && alert.outcome ? ` · ${t(`insights.${alert.outcome}`)}` : "");
+  li.querySelector(".state").textContent = stateOf(alert); // "resolved · Lost": how it ended, as its history says
   li.querySelector(".detail").textContent = words.detail;
   const customer = li.querySelector(".customer");
   customer.textContent = alert.customerId ?? "—";
@@ -423,12 +422,11 @@ async function loadTopTouchpoints() {
 }
 
 function renderTopTouchpoints() {
-  const top = failingTop;
   // An open incident's touchpoint is listed beside its card even when small touchpoints failing at
   // a higher rate would push it out of the five (web/search at 34 % of 85 under three at 100 % of 6).
   const outages = [...incidents.values()].filter(i => !i.resolvedAt).map(i => touchpointsNow.get(i.touchpoint)?.figures)
     .filter(tp => tp?.last5Minutes.failures > 0);
-  const others = top.filter(tp => !outages.some(o => o.touchpoint === tp.touchpoint)).slice(0, Math.max(0, 5 - outages.length));
+  const others = failingTop.filter(tp => !outages.some(o => o.touchpoint === tp.touchpoint)).slice(0, Math.max(0, 5 - outages.length));
   const rate = tp => tp.last5Minutes.failures / tp.last5Minutes.events;
   const listed = [...new Map([...outages, ...others].map(tp => [tp.touchpoint, tp])).values()].sort((a, b) => rate(b) - rate(a) || b.last5Minutes.events - a.last5Minutes.events);
   document.getElementById("top-touchpoints").replaceChildren(...listed.map(tp => {

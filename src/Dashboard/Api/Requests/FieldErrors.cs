@@ -56,11 +56,15 @@ public sealed class FieldErrors
     /// <summary>An agent id that names a configured agent (the roster <c>GET /api/agents</c> lists); an unknown one is named with the roster.</summary>
     public void KnownAgent(string field, string? agentId, IReadOnlyCollection<AgentOptions> agents)
     {
-        if (agentId is not null && !Has(field) && agents.All(a => a.Id != agentId))
+        if (agentId is not null && !Has(field) && UnknownAgent(agentId, agents) is { } why)
         {
-            Add(field, $"no agent is called '{agentId}'; the agents are {string.Join(", ", agents.Select(a => a.Id))}");
+            Add(field, why);
         }
     }
+
+    /// <summary>Why <paramref name="agentId"/> is refused, naming the roster; null for an agent in it. The hub's <c>SubscribeAgent</c> says the same.</summary>
+    public static string? UnknownAgent(string agentId, IReadOnlyCollection<AgentOptions> agents) =>
+        agents.Any(a => a.Id == agentId) ? null : $"no agent is called '{agentId}'; the agents are {string.Join(", ", agents.Select(a => a.Id))}";
 
     /// <summary>A rule id the live rule book knows; an unknown one is named with the rules (a typo would otherwise match nothing, silently).</summary>
     public void KnownRule(string field, string? ruleId, RuleBook rules)
