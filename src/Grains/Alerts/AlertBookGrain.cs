@@ -9,6 +9,7 @@ using CxLive.Contracts.Webhooks;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Customers;
 using CxLive.Grains.Feed;
+using CxLive.Grains.Hosting;
 using CxLive.Grains.Insights;
 using CxLive.Grains.Storage;
 using CxLive.Grains.Telemetry;
@@ -98,9 +99,9 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         _published = _state.Sequence;
         var cursor = await _store.LoadAsync(InsightsCursorScope);
         _insightsForwarded = cursor.TryGetValue(InsightsCursorRecord, out var forwarded) ? BitConverter.ToInt64(forwarded) : 0;
-        this.RegisterGrainTimer(ForwardInsightsAsync, InsightsEvery, InsightsEvery);
-        this.RegisterGrainTimer(async () => _state.Sync(await _cluster.Directory.SnapshotAsync()), DirectoryRefresh, DirectoryRefresh);
-        this.RegisterGrainTimer(OfferAgainAsync, ReofferEvery, ReofferEvery);
+        this.RegisterGrainTimer(this.SkippedWhileStopping(ForwardInsightsAsync), InsightsEvery, InsightsEvery);
+        this.RegisterGrainTimer(this.SkippedWhileStopping(async () => _state.Sync(await _cluster.Directory.SnapshotAsync())), DirectoryRefresh, DirectoryRefresh);
+        this.RegisterGrainTimer(this.SkippedWhileStopping(OfferAgainAsync), ReofferEvery, ReofferEvery);
         ArmTick(_state.NextDue(_options));
 
         // Members not yet sent when the last activation ended (their incident ignores those it has).
@@ -359,6 +360,11 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     {
         _statsTimer?.Dispose();
         _statsTimer = null;
+        if (this.HostIsStopping())
+        {
+            return; // the next activation reports its figures with its first change
+        }
+
         await GrainFactory.Ref<IWallStatsGrain>(0).ReportAsync(Partition, _state.FiguresAt(_time.GetUtcNow()));
     }
 

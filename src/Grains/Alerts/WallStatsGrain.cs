@@ -2,6 +2,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Feed;
 using CxLive.Contracts.Grains;
 using CxLive.Grains.Feed;
+using CxLive.Grains.Hosting;
 
 namespace CxLive.Grains.Alerts;
 
@@ -28,6 +29,11 @@ public sealed class WallStatsGrain(TimeProvider time) : Grain, IWallStatsGrain
     {
         _push?.Dispose();
         _push = null;
+        if (this.HostIsStopping())
+        {
+            return; // the feed may be gone already; the next report pushes the figures again
+        }
+
         await GrainFactory.Ref<IAlertFeedGrain>(0).PublishStatsAsync(PartitionFigures.Sum(_latest.Values, time.GetUtcNow()));
     }
 }

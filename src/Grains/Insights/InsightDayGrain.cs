@@ -5,6 +5,7 @@ using CxLive.Contracts.Grains;
 using CxLive.Contracts.Insights;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Customers;
+using CxLive.Grains.Hosting;
 using CxLive.Grains.Journeys;
 using CxLive.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -191,6 +192,11 @@ public sealed class InsightDayGrain(
     {
         _lookup?.Dispose();
         _lookup = null;
+        if (this.HostIsStopping())
+        {
+            return; // the words waiting are not stored: the stop loses them either way
+        }
+
         var ids = new List<string>(Math.Min(most, _wordsWanted.Count));
         while (ids.Count < most && _wordsWanted.Last is { } newest)
         {

@@ -6,6 +6,7 @@ using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Detection.Rules;
+using CxLive.Grains.Hosting;
 using CxLive.Grains.Storage;
 using Microsoft.Extensions.Options;
 
@@ -96,6 +97,11 @@ public sealed class TouchpointGrain : Grain, ITouchpointGrain, IRemindable
     {
         _lateReport?.Dispose();
         _lateReport = null;
+        if (this.HostIsStopping())
+        {
+            return; // the next activation reports
+        }
+
         _reportedAt = _time.GetUtcNow();
         await GrainFactory.Ref<ITouchpointDirectoryGrain>(0).ReportAsync(await GetSnapshotAsync());
     }
