@@ -2,6 +2,7 @@ using CxLive.Contracts.Serialization;
 using CxLive.Dashboard;
 using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Hubs;
 using CxLive.Dashboard.Ingestion;
 using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Redis;
@@ -69,6 +70,7 @@ public static class WebTier
         });
         app.UseStatusCodePages();
         app.UseCxDashboardAssets();
+        app.UseHubClosedWhileStopping();
         app.UseCxSecurity();
 
         // Who may call what (docs/security.md), here and nowhere else: each group is one policy of

@@ -1,5 +1,6 @@
 using System.Net;
 using CxLive.Tests.Integration.Support;
+using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
 namespace CxLive.Tests.Integration.Hosting;
@@ -81,5 +82,41 @@ public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) 
 
         await stopping;
         Assert.Equal(0, silo.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_page_that_reconnects_at_once_while_the_process_drains_does_not_hold_up_the_stop()
+    {
+        // The pages reconnect as soon as the stop closes their hub connection. While the process
+        // still listens (here a drain of 5 s), a connection it took then would be closed by no one,
+        // and the stop would wait the host's whole 60 s for it, then stop the silo in a hurry.
+        var settings = EmbeddedSettings();
+        settings["Shutdown:Drain"] = "00:00:05";
+        await using var silo = await SiloProcess.StartAsync(settings);
+        var reconnecting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reconnected = false;
+        await using var page = new HubConnectionBuilder()
+            .WithUrl(new Uri(silo.BaseAddress, "hubs/cx"))
+            .WithAutomaticReconnect(new EveryTenthOfASecond())
+            .WithStatefulReconnect() // as hub.js
+            .Build();
+        page.Reconnecting += _ => { reconnecting.TrySetResult(); return Task.CompletedTask; };
+        page.Reconnected += _ => { reconnected = true; return Task.CompletedTask; };
+        await page.StartAsync();
+        await page.InvokeAsync<object>("SubscribeWall", null);
+
+        var before = silo.LineCount;
+        var took = await silo.StopAsync(TimeSpan.FromSeconds(75));
+        output.WriteLine($"stop with a reconnecting page: {took.TotalSeconds:0.0} s");
+
+        await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(1)); // the page did try while the process drained
+        Assert.False(reconnected, "the stopping process took the page's connection again");
+        Assert.True(took < TimeSpan.FromSeconds(30), $"the stop took {took.TotalSeconds:0.0} s:\n" + silo.AllOutput(before));
+        Assert.Equal(0, silo.ExitCode);
+    }
+
+    private sealed class EveryTenthOfASecond : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) => TimeSpan.FromMilliseconds(100);
     }
 }
