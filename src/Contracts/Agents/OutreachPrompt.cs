@@ -51,6 +51,9 @@ public sealed record OutreachPrompt
     /// <summary>Who closed the alert and how, for the agent who had the prompt.</summary>
     [Id(19)] public string? WithdrawnBecause { get; init; }
 
+    /// <summary>The same as data (reason, who, how it ended), for pages to word; none on records withdrawn before it was kept.</summary>
+    [Id(24)] public PromptWithdrawal? Withdrawal { get; init; }
+
     /// <summary>The partition of its alert, and the number of its latest change in that partition's desk.</summary>
     [Id(20)] public int Partition { get; init; }
     [Id(21)] public long Sequence { get; init; }

@@ -2,7 +2,7 @@
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine } from "/timeline.js";
+import { fillTimeline, alertLine, withdrawalOf } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
@@ -103,7 +103,7 @@ function show(prompt) {
   // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
   recorded.dataset.kind = prompt.result ? "recorded" : "withdrawn";
   if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
-  else if (prompt.withdrawnAt) recorded.textContent = t("outcome.withdrawn", { reason: prompt.withdrawnBecause ?? "" });
+  else if (prompt.withdrawnAt) recorded.textContent = withdrawalOf(prompt, agentNamesById());
   renderQueue();
   if (shownCustomer !== prompt.customerId) {
     shownCustomer = prompt.customerId;
@@ -132,6 +132,7 @@ async function showCustomer(prompt) {
 }
 
 function fillOpenAlerts(open) {
+  detail.querySelector(".no-open-alerts").hidden = open.length > 0;
   detail.querySelector(".open-alerts").replaceChildren(...open.map(a => {
     const li = document.createElement("li");
     li.textContent = alertLine(a);
@@ -235,6 +236,7 @@ picker.addEventListener("change", () => become(picker.value));
 
 // Each agent with the channels they reach customers on, in the page's language.
 let agentList = [];
+const agentNamesById = () => new Map(agentList.map(a => [a.id, a.name]));
 function nameAgents(agents) {
   agentList = agents;
   for (const option of picker.options) {

@@ -16,6 +16,7 @@ function render() {
   document.getElementById("count").textContent = tn("customer.count", view.interactionCount);
   document.getElementById("none").hidden = view.timeline.length > 0;
   fillTimeline(document.getElementById("timeline"), view.timeline);
+  document.getElementById("no-alerts").hidden = view.openAlerts.length + resolved.length > 0;
   // Open alerts first, then the latest resolved ones and how they ended: what was already done for them.
   document.getElementById("alerts").replaceChildren(...[...view.openAlerts, ...resolved].map(a => {
     const li = document.createElement("li");
@@ -61,6 +62,8 @@ async function drawCurve() {
   const container = document.getElementById("curve");
   container.dataset.points = points.length;
   chart?.destroy();
+  chart = null;
+  document.getElementById("no-curve").hidden = points.length > 0;
   if (points.length === 0) return;
   // uPlot widens a zero-length time range to years around it, and an hour either side squeezed a
   // burst (three failed searches in 40 s) into one red blob: 5 minutes either side at least, so a

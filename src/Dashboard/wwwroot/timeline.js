@@ -3,7 +3,7 @@
 // sentence in every language, as it does for alerts), the result derived from it (a search that
 // found nothing reads "found nothing", never the outcome field's default "success"), the stage
 // (marked when inferred from the type), and whether it is evidence of an unresolved alert.
-import { formatTime, formatClock, t, language, channelName, wordsOf } from "/i18n.js";
+import { formatTime, formatClock, t, language, channelName, wordsOf, ruleName } from "/i18n.js";
 
 // An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
 // the wall and away from agents (else a supervisor looks for it on the wall in vain).
@@ -12,6 +12,30 @@ export function stateOf(alert) {
   if (alert.state === "snoozed" && alert.snoozedUntil) return t("state.snoozedUntil", { time: formatClock(alert.snoozedUntil) });
   if (alert.state === "resolved" && alert.outcome) return `${t("state.resolved")} · ${t(`insights.${alert.outcome}`)}`;
   return t(`state.${alert.state}`);
+}
+
+/**
+ * Who acted on an alert, in the page's language: CxLive itself, the outreach desk, a rule, an agent
+ * (by name where <names> knows them), the open demo's "supervisor", or a signed-in person's name.
+ */
+export function whoDid(by, names = new Map()) {
+  if (!by) return "";
+  if (by === "system") return t("history.system");
+  if (by === "outreach-desk") return t("history.desk");
+  if (by === "supervisor") return t("history.supervisor"); // an open install's actions (no one signed in)
+  if (by.startsWith("rule:")) return t("history.rule", { rule: ruleName(by.slice(5)) });
+  if (by.startsWith("agent:")) return names.get(by.slice(6)) ?? by.slice(6);
+  return by;
+}
+
+/** Why the desk took a prompt back, in the page's language (the server's English sentence for records kept before it said so as data). */
+export function withdrawalOf(prompt, names) {
+  const w = prompt.withdrawal;
+  if (!w) return t("outcome.withdrawn", { reason: prompt.withdrawnBecause ?? "" });
+  if (w.reason === "moment-passed") return t("withdrawn.momentPassed");
+  const how = w.outcome ? t(`ended.${w.outcome}`) : null;
+  const by = w.by ? whoDid(w.by, names) : null;
+  return t(by && how ? "withdrawn.byHow" : by ? "withdrawn.by" : how ? "withdrawn.how" : "withdrawn.closed", { by, how });
 }
 
 export function alertLine(alert) {

@@ -6,7 +6,7 @@ import { t, tn, translate, language, languagePicker, onLanguageChange, formatter
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
-import { stateOf } from "/timeline.js";
+import { stateOf, whoDid } from "/timeline.js";
 import { openMute, closeMute, submitMute, loadSilences } from "/mute.js";
 
 const MAX_SHOWN = 200;
@@ -278,11 +278,7 @@ function fillCard(li, alert, incident, now) {
 // Who made a step: a rule, CxLive itself, the outreach desk, an agent (by name, as on the card),
 // or a person by the name the server recorded.
 function who(by) {
-  if (by === "system") return t("history.system");
-  if (by === "outreach-desk") return t("history.desk");
-  if (by.startsWith("rule:")) return t("history.rule", { rule: ruleName(by.slice(5)) });
-  if (by.startsWith("agent:")) return agentNames.get(by.slice(6)) ?? by.slice(6);
-  return by;
+  return whoDid(by, agentNames);
 }
 
 // What happened to the alert, oldest first: raised, folded, acknowledged by whom, escalated,

@@ -216,7 +216,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         var stale = _prompts.ById.Values.Where(p => p.IsPending && p.ExpiresAt <= now).ToList();
         foreach (var prompt in stale)
         {
-            _prompts.Update(Number(prompt with { WithdrawnAt = now, WithdrawnBecause = MomentPassed }));
+            _prompts.Update(Number(prompt with { WithdrawnAt = now, WithdrawnBecause = MomentPassed, Withdrawal = new PromptWithdrawal(WithdrawalReason.MomentPassed) }));
         }
 
         if (stale.Count > 0)
@@ -291,7 +291,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 continue; // never offered, or already reported (an agent's report is what closed it)
             }
 
-            prompt = Number(prompt with { WithdrawnAt = _time.GetUtcNow(), WithdrawnBecause = WhyWithdrawn(alert) });
+            prompt = Number(prompt with { WithdrawnAt = _time.GetUtcNow(), WithdrawnBecause = WhyWithdrawn(alert), Withdrawal = WithdrawalOf(alert) });
             _prompts.Update(prompt);
             withdrawn.Add(prompt);
         }
@@ -306,11 +306,14 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         await AfterLeavingAsync(withdrawn);
     }
 
+    private static PromptWithdrawal WithdrawalOf(Alert alert) =>
+        new(WithdrawalReason.AlertResolved, alert.History.Length > 0 ? alert.History[^1].By : null, alert.Outcome);
+
     private static string WhyWithdrawn(Alert alert)
     {
-        var by = alert.History.Length > 0 ? alert.History[^1].By : null;
-        var outcome = alert.Outcome is { } o ? WireNames<AlertOutcome>.Of(o) : null;
-        return "alert resolved" + (by is null ? "" : $" by {by}") + (outcome is null ? "" : $", customer {outcome}");
+        var withdrawal = WithdrawalOf(alert);
+        var outcome = withdrawal.Outcome is { } o ? WireNames<AlertOutcome>.Of(o) : null;
+        return "alert resolved" + (withdrawal.By is null ? "" : $" by {withdrawal.By}") + (outcome is null ? "" : $", customer {outcome}");
     }
 
     public async Task<AlertActionResult> AssignAsync(string alertId, AlertAction assign)

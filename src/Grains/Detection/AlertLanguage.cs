@@ -108,6 +108,9 @@ public sealed class AlertLanguage
             Text("phrases.list-separator", new()),
             values.OfType<string>().Distinct().Take(most).Select(v => Text("phrases.quoted", new() { ["value"] = v })));
 
+    /// <summary>An interaction type as this language names it ("a complaint", "投诉"); a type the table does not know, as sent.</summary>
+    public string TypeName(string type) => Has($"phrases.type.{type}") ? Text($"phrases.type.{type}", new()) : type;
+
     private string Slot(string rule, string slot, string? variant) =>
         variant is not null && Has($"{rule}.{slot}.{variant}") ? $"{rule}.{slot}.{variant}" : $"{rule}.{slot}";
 

@@ -112,15 +112,17 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "zhang.min" }) }).Locator(".note")).ToHaveTextAsync($"snoozed until {local}", new() { Timeout = 5_000 });
 
         // Resolved from elsewhere while the supervisor reads it: the open history takes the step.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = "wang.wei" })))).StatusCode);
-        var resolved = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "wang.wei" }) });
+        // Nobody signs in to the open demo, so the server records "supervisor": the page says it in words.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("{}"))).StatusCode);
+        var resolved = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "a supervisor" }) });
         await Assertions.Expect(resolved.Locator(".to")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^resolved · (Recovered|Lost)$"), new() { Timeout = 5_000 }); // how it ended
-        await Assertions.Expect(steps.Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("wang\\.wei"));
+        await Assertions.Expect(steps.Last.Locator(".by")).ToHaveTextAsync("a supervisor");
 
         // In Chinese the raising step reads as the card's title does; the server's other notes stay as recorded.
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(steps.First.Locator(".note")).ToHaveTextAsync("40 秒内 3 次搜索无结果");
         await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("规则 反复搜索无果");
+        await Assertions.Expect(steps.Last.Locator(".by")).ToHaveTextAsync("主管");
         await Assertions.Expect(acknowledged.Locator(".note")).ToHaveTextAsync("acknowledged: calling her back");
         await page.SelectOptionAsync("#lang", "en");
     }
@@ -480,10 +482,20 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada" }"""))).StatusCode);
 
         await Assertions.Expect(item).ToHaveCountAsync(0, new() { Timeout = 5_000 });
-        await Assertions.Expect(page.Locator("#recorded")).ToContainTextAsync("Withdrawn: the alert was closed");
-        await Assertions.Expect(page.Locator("#recorded")).ToContainTextAsync("supervisor:ada");
+        // Who closed it, and how it ended as CxLive read the customer's timeline (a detractor who heard nothing back: lost).
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: supervisor:ada closed the alert before anyone reached out (customer lost)");
         await Assertions.Expect(page.Locator("#recorded")).ToHaveAttributeAsync("data-kind", "withdrawn"); // news in amber, not a green "done"
         await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
+        // The customer's part of the prompt follows: nothing open is left, and no row is evidence of an open alert.
+        await Assertions.Expect(page.Locator("#prompt .no-open-alerts")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#prompt .no-open-alerts")).ToHaveTextAsync("None open: nothing else is waiting for this customer.");
+        await Assertions.Expect(page.Locator("#prompt .open-alerts li")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#prompt tbody tr.evidence")).ToHaveCountAsync(0);
+
+        // In Chinese, the page words it itself: no English from the server's sentence.
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("已撤回：在联系客户之前，supervisor:ada已关闭告警（客户已流失）");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-withdrawn-zh.png") });
     }
 
     [Fact]
@@ -522,12 +534,18 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var page = await fixture.NewPageAsync($"/customers/{customer}");
         await Assertions.Expect(page.Locator("#none")).ToHaveTextAsync("No interactions for this customer yet.");
         await Assertions.Expect(page.Locator("#score")).ToHaveTextAsync("—"); // not a made-up 50
+        // Every empty section says it is empty, rather than leaving a heading over nothing.
+        await Assertions.Expect(page.Locator("#no-alerts")).ToHaveTextAsync("No alerts for this customer.");
+        await Assertions.Expect(page.Locator("#no-curve")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "customer-unknown.png") });
 
         await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
         var alert = await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).FirstOrDefault(),
             a => a is not null, TimeSpan.FromSeconds(10), "the alert");
         await Assertions.Expect(page.Locator("#alerts li")).ToHaveTextAsync(["3 failed searches in 40 s · open"], new() { Timeout = 5_000 });
         await Assertions.Expect(page.Locator("#score")).Not.ToHaveTextAsync("—");
+        await Assertions.Expect(page.Locator("#no-alerts")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#no-curve")).ToBeHiddenAsync();
 
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{(string)alert!["id"]!}/resolve", Body(Json(new { outcome = "recovered", note = "found them in store" })))).StatusCode);
         await Assertions.Expect(page.Locator("#alerts li")).ToHaveTextAsync(["3 failed searches in 40 s · resolved · Recovered"], new() { Timeout = 5_000 });

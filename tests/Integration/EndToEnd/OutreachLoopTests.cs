@@ -137,6 +137,8 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.NotNull(withdrawn.WithdrawnAt);
         Assert.Null(withdrawn.Result);
         Assert.Contains("supervisor:ada", withdrawn.WithdrawnBecause);
+        Assert.Equal(WithdrawalReason.AlertResolved, withdrawn.Withdrawal?.Reason); // as data too, for pages to word in their language
+        Assert.Equal("supervisor:ada", withdrawn.Withdrawal?.By);
         Assert.DoesNotContain(await ReadArray(await _http.GetAsync($"api/outreach?agentId={Agent}&pending=true")), p => (string)p!["id"]! == prompt.Id);
         Assert.Equal(0, await PendingOf(Agent));
 

@@ -96,6 +96,7 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromMinutes(2)); // only the desk's minute timer on the fake clock can notice
         var withdrawn = await Eventually.ResultAsync(() => Reread(stale), p => !p!.IsPending, Patience, "the stale prompt withdrawn");
         Assert.Equal("the moment has passed", withdrawn!.WithdrawnBecause);
+        Assert.Equal(new PromptWithdrawal(WithdrawalReason.MomentPassed), withdrawn.Withdrawal);
         Assert.True((await fixture.Alerts.GetAsync(stale.AlertId))!.IsOpen);
         Assert.True((await Reread(lasting))!.IsPending);
 

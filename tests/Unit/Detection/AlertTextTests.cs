@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Simulator;
@@ -54,4 +55,14 @@ public sealed partial class AlertTextTests
     [InlineData(3_599_700, "1 h")]
     public void A_span_stamped_in_milliseconds_reads_as_its_nearest_second(int milliseconds, string english) =>
         Assert.Equal(english, AlertTexts.English.Span(TimeSpan.FromMilliseconds(milliseconds)));
+
+    [Fact]
+    public void Every_interaction_type_has_a_name_in_every_language_so_no_raw_type_reaches_a_Chinese_detail()
+    {
+        Assert.All(AlertTexts.All, language => Assert.All(InteractionTypes.All, type =>
+            Assert.True(language.Has($"phrases.type.{type}"), $"{language.Code} has no name for '{type}'")));
+        Assert.Equal("投诉", AlertTexts.Language(AlertLanguages.Chinese).TypeName(InteractionTypes.Complaint));
+        Assert.Equal("a complaint", AlertTexts.English.TypeName(InteractionTypes.Complaint));
+        Assert.Equal("kiosk-scan", AlertTexts.English.TypeName("kiosk-scan")); // a type of the integrator's own, as sent
+    }
 }

@@ -102,6 +102,8 @@ public sealed class ExperienceModelTests
         var raise = detector.Feed([.. Enumerable.Range(0, 5).Select(_ => Moment(InteractionTypes.Search, score: 0))]);
         Assert.Equal(SignalKind.Raise, Assert.Single(raise).Kind);
         Assert.StartsWith("Experience score fell to 3", raise[0].Title);
+        Assert.Contains("after a search at", raise[0].Detail);
+        Assert.Contains("发生 搜索 后", raise[0].Translations[AlertLanguages.Chinese].Detail); // not the wire name "search"
 
         // a new episode a day later climbs back past 40 and 50 without resolving...
         _journey.After(TimeSpan.FromDays(1));

@@ -36,7 +36,7 @@ public sealed class ExperienceDropDetector : ICustomerDetector
             state.DropSince = interaction.Timestamp;
             var words = AlertTexts.Write(language => language.Alert(
                 RuleId,
-                new() { ["score"] = $"{score:0}", ["type"] = interaction.Type, ["touchpoint"] = interaction.Touchpoint }));
+                new() { ["score"] = $"{score:0}", ["type"] = language.TypeName(interaction.Type), ["touchpoint"] = interaction.Touchpoint }));
             signals.Add(words.Raise(RuleId, rule.Severity, interaction.Timestamp) with
             {
                 CustomerId = interaction.CustomerId,

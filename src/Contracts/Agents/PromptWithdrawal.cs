@@ -1,0 +1,13 @@
+using CxLive.Contracts.Alerts;
+
+namespace CxLive.Contracts.Agents;
+
+/// <summary>
+/// Why the desk took a prompt back, as data a page words in its own language (the prompt's
+/// <c>withdrawnBecause</c> says the same in English for logs and scripts).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cx.PromptWithdrawal")]
+public sealed record PromptWithdrawal(
+    [property: Id(0)] WithdrawalReason Reason,
+    [property: Id(1)] string? By = null,
+    [property: Id(2)] AlertOutcome? Outcome = null);
