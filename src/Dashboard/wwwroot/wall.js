@@ -38,6 +38,7 @@ const perf = window.cxWallPerf = { messages: 0, renders: 0, renderMs: 0, pruned:
 
 const list = document.getElementById("alerts");
 const empty = document.getElementById("empty");
+const held = document.getElementById("held");
 const template = document.getElementById("alert-card");
 
 function upsert(alert) {
@@ -167,7 +168,10 @@ function render() {
     // are on must not slide away under the pointer); each keeps up with its alert, and new ones come
     // when the form closes.
     [...list.children].forEach(li => { if (alerts.has(li.dataset.alertId)) fill(li, alerts.get(li.dataset.alertId)); });
+    // A filter changed or an alert came meanwhile: say why the cards do not follow yet.
+    held.hidden = shown.length === list.children.length && shown.every((alert, index) => list.children[index].dataset.alertId === alert.id);
   } else {
+    held.hidden = true;
     const existing = new Map([...list.children].map(li => [li.dataset.alertId, li]));
     shown.forEach((alert, index) => {
       const li = existing.get(alert.id) ?? template.content.firstElementChild.cloneNode(true);

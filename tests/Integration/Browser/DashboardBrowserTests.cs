@@ -284,6 +284,29 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_filter_chosen_while_a_form_is_open_waits_for_it_and_the_wall_says_why()
+    {
+        var (page, card, _) = await OwnCardAsync();
+        var other = NewCustomer();
+        await RaiseFailedSearchesAsync(other, $"web/search-{other}");
+        await Assertions.Expect(Card(page, other)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+
+        // The supervisor is saying how an alert ended, then narrows the wall to another touchpoint.
+        await card.Locator("button[data-action=resolve]").ClickAsync();
+        await page.SelectOptionAsync("#filters select[name=touchpoint]", $"web/search-{other}");
+        await Assertions.Expect(page.Locator("#held")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#held")).ToHaveTextAsync("Cards hold still while a form is open on one: the filters and new alerts apply when you close it.");
+        await Assertions.Expect(card).ToBeVisibleAsync(); // the form does not slide away under the pointer
+        await ScreenshotAsync(page, "wall-held");
+
+        // Closing the form applies the filter, and the note goes.
+        await card.Locator("button[data-action=cancel-resolve]").ClickAsync();
+        await Assertions.Expect(page.Locator("#held")).ToBeHiddenAsync();
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+        await Assertions.Expect(Card(page, other)).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_supervisor_mutes_a_test_account_from_its_card_and_unmutes_it_from_the_panel()
     {
         var (page, card, _) = await OwnCardAsync();
