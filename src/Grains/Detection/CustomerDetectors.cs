@@ -12,7 +12,16 @@ namespace CxLive.Grains.Detection;
 /// </summary>
 public sealed class CustomerDetectors
 {
+    /// <summary>
+    /// In the order they observe: as given, but the experience drop last. The drop is the general
+    /// rule (the score sums the other rules' moments), so when one moment fires a specific rule too,
+    /// the specific alert must be the customer's conversation and the drop fold into it: "Waited
+    /// 12 min in a queue" on the card, not "Experience score fell to 39" with the wait folded in.
+    /// </summary>
     private readonly ICustomerDetector[] _detectors;
+
+    /// <summary>The rules as given (the catalogue's rule-id order), for listings.</summary>
+    private readonly RuleDefinition[] _listed;
 
     /// <summary>The enabled rule of each detector (null when off) for the last book seen: names are looked up once per book, not per interaction.</summary>
     private RulesByDetector? _lastRules;
@@ -21,7 +30,9 @@ public sealed class CustomerDetectors
 
     public CustomerDetectors(IEnumerable<ICustomerDetector> detectors, ExperienceModel? experience = null)
     {
-        _detectors = [.. detectors];
+        ICustomerDetector[] given = [.. detectors];
+        _listed = [.. given.Select(d => d.Definition)];
+        _detectors = [.. given.OrderBy(d => d.Definition.RuleId == RuleIds.ExperienceDrop ? 1 : 0)]; // a stable sort
         Experience = experience ?? new ExperienceModel();
     }
 
@@ -62,7 +73,7 @@ public sealed class CustomerDetectors
     /// touchpoint-silence, which the touchpoint grain hosts. The rule book, the rules API and back-tests all start from this list.
     /// </summary>
     public IEnumerable<RuleDefinition> Definitions =>
-        _detectors.Select(d => d.Definition).Append(TouchpointDegradationDetector.Rule).Append(TouchpointSilenceDetector.Rule);
+        _listed.Append(TouchpointDegradationDetector.Rule).Append(TouchpointSilenceDetector.Rule);
 
     /// <summary>Every burst rule's example (bad and good moment, default threshold and window): what the simulator injects them from and the burst tests run.</summary>
     public IEnumerable<BurstExample> BurstExamples => _detectors.OfType<BurstDetector>().Select(d => d.Example);

@@ -114,4 +114,15 @@ public sealed class ExperienceModelTests
         var resolved = detector.Feed(Moment(InteractionTypes.OrderPlaced), Moment(InteractionTypes.Delivery), Moment(InteractionTypes.ComplaintReply), Moment(InteractionTypes.OrderPlaced));
         Assert.Equal(SignalKind.Resolve, Assert.Single(resolved).Kind);
     }
+
+    [Fact]
+    public void When_one_moment_fires_a_specific_rule_and_the_drop_the_specific_rule_speaks_first()
+    {
+        // The book folds a customer's later condition into their open alert: what fires first holds
+        // the conversation. A 12-minute wait is the story; the score it sank is its consequence.
+        var detector = new DetectorHarness();
+        detector.Feed(Moment(InteractionTypes.Search, score: 0));
+        var raised = detector.Feed(Moment(InteractionTypes.QueueWait, score: 720)).Where(s => s.Kind == SignalKind.Raise).Select(s => s.RuleId);
+        Assert.Equal([RuleIds.LongWait, RuleIds.ExperienceDrop], raised);
+    }
 }
