@@ -127,7 +127,7 @@ async function showCustomer(prompt) {
   const view = response.ok ? await response.json() : { timeline: prompt.timeline ?? [], openAlerts: [] };
   if (selected !== prompt.id) return;
   shownView = view;
-  fillTimeline(detail.querySelector("tbody"), view.timeline);
+  fillTimeline(detail.querySelector("tbody"), view.timeline, view.openAlerts);
   fillOpenAlerts(view.openAlerts);
 }
 
@@ -247,7 +247,7 @@ function nameAgents(agents) {
 
 async function start() {
   languagePicker(document.getElementById("lang"));
-  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline); fillOpenAlerts(shownView.openAlerts); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); });
+  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts); fillOpenAlerts(shownView.openAlerts); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); });
   const user = await currentUser();
   showUser(user);
   const agents = await (await fetch("/api/agents")).json();

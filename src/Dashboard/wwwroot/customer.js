@@ -15,7 +15,7 @@ function render() {
   document.getElementById("score").textContent = view.experienceScore == null ? "—" : formatNumber(view.experienceScore, { maximumFractionDigits: 0 });
   document.getElementById("count").textContent = tn("customer.count", view.interactionCount);
   document.getElementById("none").hidden = view.timeline.length > 0;
-  fillTimeline(document.getElementById("timeline"), view.timeline);
+  fillTimeline(document.getElementById("timeline"), view.timeline, view.openAlerts);
   document.getElementById("no-alerts").hidden = view.openAlerts.length + resolved.length > 0;
   // Open alerts first, then the latest resolved ones and how they ended: what was already done for them.
   document.getElementById("alerts").replaceChildren(...[...view.openAlerts, ...resolved].map(a => {

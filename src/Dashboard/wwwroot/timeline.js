@@ -3,7 +3,7 @@
 // sentence in every language, as it does for alerts), the result derived from it (a search that
 // found nothing reads "found nothing", never the outcome field's default "success"), the stage
 // (marked when inferred from the type), and whether it is evidence of an unresolved alert.
-import { formatTime, formatClock, t, language, channelName, wordsOf, ruleName } from "/i18n.js";
+import { formatTime, formatClock, t, language, channelName, wordsOf, ruleName, listOf } from "/i18n.js";
 
 // An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
 // the wall and away from agents (else a supervisor looks for it on the wall in vain).
@@ -49,7 +49,12 @@ export function sentenceOf(item) {
   return item.translations?.[language()] ?? item.sentence ?? `${item.type} · ${item.touchpoint}`;
 }
 
-export function fillTimeline(tbody, items) {
+/**
+ * <openAlerts>: the customer's open alerts, so a marked row names what it is evidence of ("evidence:
+ * Experience drop"): a push marked beside a detractor's survey is otherwise a puzzle.
+ */
+export function fillTimeline(tbody, items, openAlerts = []) {
+  const rules = new Map(openAlerts.map(a => [a.id, a.ruleId]));
   tbody.replaceChildren(...items.map(i => {
     const row = document.createElement("tr");
     row.dataset.interactionId = i.id;
@@ -65,7 +70,9 @@ export function fillTimeline(tbody, items) {
     if (evidence) {
       const badge = document.createElement("span");
       badge.className = "badge";
-      badge.textContent = t("timeline.evidence");
+      const named = [...new Set(i.evidenceOf.map(id => rules.get(id)).filter(Boolean))].map(ruleName);
+      badge.textContent = named.length > 0 ? t("timeline.evidenceOf", { rules: listOf(named) }) : t("timeline.evidence");
+      badge.title = t("timeline.evidence");
       what.append(" ", badge);
     }
     cell(row, i.result ? t(`result.${i.result}`) : t(`result.${i.outcome ?? "success"}`), `result tone-${i.tone ?? "neutral"}`);

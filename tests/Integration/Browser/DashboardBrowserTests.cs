@@ -153,6 +153,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await RaiseFailedSearchesAsync(newer, $"web/search-{newer}");
         await Assertions.Expect(page.Locator("#alerts")).Not.ToHaveAttributeAsync("data-kept", kept!, new() { Timeout = 5_000 }); // the page has it
         await Assertions.Expect(Card(page, newer)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#held")).ToBeVisibleAsync(); // says why, without moving anything
         Assert.Equal(top, (await card.BoundingBoxAsync())!.Y);
         await picker.PressAsync("Escape");
         await Assertions.Expect(card.Locator(".assign")).ToBeHiddenAsync();
@@ -397,8 +398,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer);
         await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("Email");
         await Assertions.Expect(page.Locator("#prompt tbody tr")).ToHaveCountAsync(2);
-        // What happened, from the console alone: the survey answer, marked as the alert's evidence.
-        await Assertions.Expect(page.Locator("#prompt tbody tr").First.Locator("td.what")).ToHaveTextAsync("NPS 4 evidence of an open alert");
+        // What happened, from the console alone: the survey answer, marked as the evidence of the alert it named.
+        await Assertions.Expect(page.Locator("#prompt tbody tr").First.Locator("td.what")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^NPS 4 evidence: Detractor score"));
         await Assertions.Expect(page.Locator("#prompt tbody tr").First.Locator("td.result")).ToHaveTextAsync("scored");
         await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync("Detractor");
         await ScreenshotAsync(page, "agent");

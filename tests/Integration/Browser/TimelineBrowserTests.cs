@@ -35,7 +35,7 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         await Assertions.Expect(search.Locator("td.stage")).ToHaveTextAsync("Research");
         await Assertions.Expect(rows.Nth(1).Locator("td.what .sentence")).ToHaveTextAsync("waited 12 min in call-center/support-queue");
         await Assertions.Expect(rows.Nth(0).Locator("td.what .sentence")).ToHaveTextAsync("complaint case K-17: 'still no refund'");
-        await Assertions.Expect(rows.Nth(1).Locator("td.what .badge")).ToHaveTextAsync("evidence of an open alert"); // long-wait fired on it
+        await Assertions.Expect(rows.Nth(1).Locator("td.what .badge")).ToHaveTextAsync("evidence: Long wait"); // by name: the wait holds the conversation, the drop it caused folded in
         await Assertions.Expect(page.Locator("#timeline td.result", new() { HasText = "success" })).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "customer-story.png"), FullPage = true });
 
@@ -43,6 +43,7 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         await Assertions.Expect(search.Locator("td.what .sentence")).ToHaveTextAsync("搜索“red running shoes 42” — 0 条结果");
         await Assertions.Expect(search.Locator("td.result")).ToHaveTextAsync("无结果");
         await Assertions.Expect(search.Locator("td.where")).ToHaveTextAsync("网站 · web/search");
+        await Assertions.Expect(rows.Nth(1).Locator("td.what .badge")).ToHaveTextAsync("依据：等待过久");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "customer-story-zh.png"), FullPage = true });
     }
 
