@@ -32,6 +32,14 @@ public sealed class FeedRelay : BackgroundService
     /// <summary>Subscriptions are renewed this often even when nothing went missing (they expire after <see cref="AlertFeed.SubscriptionExpiry"/>).</summary>
     private const int RenewEveryChecks = 10;
     private const int CatchUpPage = 500;
+
+    /// <summary>
+    /// The walls' counters are read afresh this often, and at once after a partition's pushes went
+    /// missing. They are pushed on change and carry no sequence number, so one push that went missing
+    /// (a feed that dropped this server for a moment) would otherwise leave every wall's counters
+    /// wrong until the next change, however long that is.
+    /// </summary>
+    public static readonly TimeSpan StatsRefreshEvery = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CheckPatience = TimeSpan.FromSeconds(3);
 
     private readonly ClusterAlerts _alerts;
@@ -49,6 +57,8 @@ public sealed class FeedRelay : BackgroundService
     private readonly Observer _observer;
     private IAlertFeedObserver? _reference;
     private long _checks;
+    private DateTimeOffset _statsReadAt = DateTimeOffset.MinValue;
+    private volatile bool _statsMissed;
 
     public FeedRelay(IGrainFactory grains, ClusterAlerts alerts, HubPushes pushes, TimeProvider time, ILogger<FeedRelay> logger)
     {
@@ -187,6 +197,22 @@ public sealed class FeedRelay : BackgroundService
                 _logger.LogDebug(e, "Checking partition {Partition} failed; trying again at the next check", p);
             }
         }));
+
+        var now = _time.GetUtcNow();
+        if (_statsMissed || now - _statsReadAt >= StatsRefreshEvery)
+        {
+            _statsMissed = false;
+            _statsReadAt = now;
+            try
+            {
+                OnStats(await _alerts.StatsAsync(now).WaitAsync(CheckPatience));
+            }
+            catch (Exception e)
+            {
+                _statsMissed = true; // at the next check
+                _logger.LogDebug(e, "Reading the walls' counters failed; trying again at the next check");
+            }
+        }
     }
 
     private async Task CheckPartitionAsync(int p, bool renewAll)
@@ -226,6 +252,7 @@ public sealed class FeedRelay : BackgroundService
     private async Task CatchUpBookAsync(int partition)
     {
         _renew[partition] = true; // pushes went missing: the feed may have lost this server's subscription
+        _statsMissed = true; // and the counters' pushes with them
         FeedCatchUp page;
         do
         {

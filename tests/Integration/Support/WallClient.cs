@@ -21,6 +21,9 @@ public sealed class WallClient : IAsyncDisposable
     /// <summary>Every <c>incidentUpdated</c>, in arrival order.</summary>
     public Channel<Incident> Incidents { get; } = Channel.CreateUnbounded<Incident>();
 
+    /// <summary>Every <c>wallStats</c> (the counters over every alert) as sent, in arrival order.</summary>
+    public Channel<System.Text.Json.JsonElement> Stats { get; } = Channel.CreateUnbounded<System.Text.Json.JsonElement>();
+
     /// <summary>Every <c>customerUpdated</c>, in arrival order.</summary>
     public Channel<CustomerSnapshot> Customers { get; } = Channel.CreateUnbounded<CustomerSnapshot>();
 
@@ -34,6 +37,7 @@ public sealed class WallClient : IAsyncDisposable
         _connection.On<Alert>("alertUpdated", alert => _received.Writer.TryWrite(("alertUpdated", alert)));
         _connection.On<Incident>("incidentUpdated", incident => Incidents.Writer.TryWrite(incident));
         _connection.On<CustomerSnapshot>("customerUpdated", snapshot => Customers.Writer.TryWrite(snapshot));
+        _connection.On<System.Text.Json.JsonElement>("wallStats", stats => Stats.Writer.TryWrite(stats));
     }
 
     public static async Task<WallClient> ConnectAsync(Uri baseAddress, bool subscribeToWall = true)
