@@ -523,6 +523,24 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_prompt_whose_customer_found_what_they_searched_for_is_withdrawn_saying_the_condition_cleared()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=li.na");
+        var customer = NewCustomer();
+        await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
+        var item = page.Locator("#queue li", new() { HasText = customer });
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await item.ClickAsync();
+
+        // Before anyone reaches out, her next search finds something: the rule clears its alert.
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Search, $"web/search-{customer}", score: 12, attributes: new() { ["query"] = "red shoes" })))).StatusCode);
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: the alert's condition cleared before anyone reached out; the customer is fine now", new() { Timeout = 5_000 });
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("已撤回：在联系客户之前告警条件已解除，客户已恢复正常");
+    }
+
+    [Fact]
     public async Task The_customer_view_shows_the_cross_channel_timeline_with_the_alert_evidence_marked()
     {
         var customer = NewCustomer();
