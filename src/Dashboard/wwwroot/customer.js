@@ -1,7 +1,7 @@
 // One customer's live picture: score, alerts (the evidence rows are marked in the timeline), and
 // the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
 // and reloads the alerts whenever one about them changes.
-import { t, tn, translate, languagePicker, onLanguageChange, formatNumber } from "/i18n.js";
+import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatter } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertLine } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -71,13 +71,25 @@ async function drawCurve() {
   const first = data[0][0], last = data[0][data[0].length - 1];
   const pad = Math.max(300, (last - first) * 0.05);
   const x = { range: [first - pad, last + pad] };
+  // The time axis in the page's language ("08:40", not uPlot's "8:40am" on a Chinese page), with the
+  // day when the curve spans more than one.
+  const tick = formatter(Intl.DateTimeFormat, last - first + 2 * pad > 86_400
+    ? { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" } : { timeStyle: "short" });
   chart = new uPlot({
     width: container.clientWidth || 600, height: 180,
     scales: { x: { time: true, ...x }, y: { range: [0, 100] } },
-    axes: [{ stroke: "#8b98a5", grid: { stroke: "#26313c" } }, { stroke: "#8b98a5", grid: { stroke: "#26313c" } }],
+    axes: [{ stroke: "#8b98a5", grid: { stroke: "#26313c" }, values: (u, splits) => labelled(container, splits.map(s => tick.format(new Date(s * 1000)))) },
+      { stroke: "#8b98a5", grid: { stroke: "#26313c" } }],
     legend: { show: false },
     series: [{}, { stroke: "#4aa8ff", width: 2 }, { stroke: "#ff5c5c", width: 0, points: { show: true, size: 9, fill: "#ff5c5c" } }],
   }, data, container);
+}
+
+// The axis is drawn on a canvas: its labels are also kept on the container, for a screen reader's
+// summary and for the tests to read.
+function labelled(container, labels) {
+  container.dataset.timeLabels = labels.join(" | ");
+  return labels;
 }
 
 // The snapshot carries counts and score, shown at once; the told timeline (sentences, results,
@@ -102,7 +114,7 @@ connection.onreconnected(async () => { await subscribe(connection, "SubscribeCus
 document.getElementById("customer-id").textContent = customerId;
 languagePicker(document.getElementById("lang"));
 currentUser().then(showUser);
-onLanguageChange(() => { setStatus(currentStatus()); render(); });
+onLanguageChange(() => { setStatus(currentStatus()); render(); if (view) drawCurve(); });
 await connection.start();
 try {
   await subscribe(connection, "SubscribeCustomer", "alerts", customerId);

@@ -39,6 +39,15 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         return (page, card, (await card.GetAttributeAsync("data-alert-id"))!);
     }
 
+    /// <summary>A second fresh customer's card on the same wall (on a touchpoint of her own); her id.</summary>
+    private async Task<string> AnotherCardAsync(IPage page)
+    {
+        var other = NewCustomer();
+        await RaiseFailedSearchesAsync(other, $"web/search-{other}");
+        await Assertions.Expect(Card(page, other)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        return other;
+    }
+
     private static ILocator Card(IPage page, string customer) => page.Locator($".alert[data-customer='{customer}']");
 
     private static Task ScreenshotAsync(IPage page, string name) =>
@@ -222,9 +231,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     public async Task A_supervisor_resolves_by_keyboard_saying_how_it_ended_and_keeps_their_place()
     {
         var (page, card, alertId) = await OwnCardAsync();
-        var other = NewCustomer();
-        await RaiseFailedSearchesAsync(other, $"web/search-{other}");
-        await Assertions.Expect(Card(page, other)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var other = await AnotherCardAsync(page);
 
         // The rule by its name; its id, the API's word, on hover.
         await Assertions.Expect(card.Locator(".rule")).ToHaveTextAsync("Repeated failed search");
@@ -288,9 +295,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     public async Task A_filter_chosen_while_a_form_is_open_waits_for_it_and_the_wall_says_why()
     {
         var (page, card, _) = await OwnCardAsync();
-        var other = NewCustomer();
-        await RaiseFailedSearchesAsync(other, $"web/search-{other}");
-        await Assertions.Expect(Card(page, other)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var other = await AnotherCardAsync(page);
 
         // The supervisor is saying how an alert ended, then narrows the wall to another touchpoint.
         await card.Locator("button[data-action=resolve]").ClickAsync();

@@ -36,6 +36,7 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         await Assertions.Expect(rows.Nth(1).Locator("td.what .sentence")).ToHaveTextAsync("waited 12 min in call-center/support-queue");
         await Assertions.Expect(rows.Nth(0).Locator("td.what .sentence")).ToHaveTextAsync("complaint case K-17: 'still no refund'");
         await Assertions.Expect(rows.Nth(1).Locator("td.what .badge")).ToHaveTextAsync("evidence: Long wait"); // by name: the wait holds the conversation, the drop it caused folded in
+        await Assertions.Expect(page.Locator("#curve")).ToHaveAttributeAsync("data-time-labels", new System.Text.RegularExpressions.Regex(@"^\d{1,2}:\d{2}\s?[AP]M( \| \d{1,2}:\d{2}\s?[AP]M)*$"));
         await Assertions.Expect(page.Locator("#timeline td.result", new() { HasText = "success" })).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "customer-story.png"), FullPage = true });
 
@@ -44,6 +45,8 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         await Assertions.Expect(search.Locator("td.result")).ToHaveTextAsync("无结果");
         await Assertions.Expect(search.Locator("td.where")).ToHaveTextAsync("网站 · web/search");
         await Assertions.Expect(rows.Nth(1).Locator("td.what .badge")).ToHaveTextAsync("依据：等待过久");
+        // The curve's time axis in the page's language too: "08:40", not "8:40am".
+        await Assertions.Expect(page.Locator("#curve")).ToHaveAttributeAsync("data-time-labels", new System.Text.RegularExpressions.Regex(@"^\d{2}:\d{2}( \| \d{2}:\d{2})*$"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "customer-story-zh.png"), FullPage = true });
     }
 
