@@ -214,13 +214,11 @@ public static class InteractionStories
 
     private static string Result(Interaction i) => i.Outcome == Outcome.Abandoned ? "abandoned" : "failed";
 
-    /// <summary>A queue wait in the language's spans: seconds under a minute, minutes under two hours, then hours to a tenth.</summary>
-    private static string Wait(AlertLanguage words, double seconds) => seconds switch
-    {
-        < 60 => words.Text("phrases.span.seconds", new() { ["n"] = N(Math.Round(seconds)) }),
-        < 7200 => words.Text("phrases.span.minutes", new() { ["n"] = N(Math.Round(seconds / 60)) }),
-        _ => words.Text("phrases.span.hours", new() { ["n"] = N(Math.Round(seconds / 3600, 1)) }),
-    };
+    /// <summary>
+    /// A queue wait as the alerts say spans (<see cref="AlertLanguage.Span"/>): the timeline row and the
+    /// long-wait alert it raised name the same wait the same way (470 s is "7 min" in both, not "8 min" in one).
+    /// </summary>
+    private static string Wait(AlertLanguage words, double seconds) => words.Span(TimeSpan.FromSeconds(Math.Max(0, seconds)));
 
     private static string Say(AlertLanguage words, string key, TextArgs args) => words.Text("story." + key, args);
 

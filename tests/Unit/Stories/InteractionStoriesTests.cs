@@ -50,7 +50,9 @@ public class InteractionStoriesTests
         { Make("callback", caseId: "K-17"), "called-back", "was called back about case K-17", "已就案件 K-17 回电" },
         { Make("queue-wait", score: 720, touchpoint: "call-center/support-queue"), "waited", "waited 12 min in call-center/support-queue", "在 call-center/support-queue 排队等待 12 分钟" },
         { Make("queue-wait", Outcome.Abandoned, score: 45, touchpoint: "call-center/support-queue"), "abandoned", "waited 45 s in call-center/support-queue — gave up", "在 call-center/support-queue 排队等待 45 秒 — 放弃" },
-        { Make("queue-wait", score: 9000, touchpoint: "call-center/support-queue"), "waited", "waited 2.5 h in call-center/support-queue", "在 call-center/support-queue 排队等待 2.5 小时" },
+        { Make("queue-wait", score: 9000, touchpoint: "call-center/support-queue"), "waited", "waited 2 h 30 min in call-center/support-queue", "在 call-center/support-queue 排队等待 2 小时 30 分钟" },
+        // 7 min 50 s reads as the long-wait alert it raised says it ("Waited 7 min in a queue"), not "8 min".
+        { Make("queue-wait", score: 470, touchpoint: "call-center/support-queue"), "waited", "waited 7 min in call-center/support-queue", "在 call-center/support-queue 排队等待 7 分钟" },
         { Make("service-visit", caseId: "K-17"), "visited", "service visit for case K-17", "上门服务（案件 K-17）" },
         { Make("survey", score: 1, attributes: [("scale", "nps"), ("comment", "delivery was late")]), "scored", "NPS 1: 'delivery was late'", "NPS 1 分：“delivery was late”" },
         { Make("survey", score: 4, attributes: ("scale", "csat")), "scored", "CSAT 4 of 5", "CSAT 4 分（满分 5）" },
