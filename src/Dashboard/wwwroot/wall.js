@@ -240,7 +240,7 @@ function fillCard(li, alert, incident, now) {
   live.textContent = !(incident && now) ? ""
     : now.last5Minutes.events === 0 ? t("incident.nowSilent", { absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0) })
     : t("incident.now", {
-      rate: formatNumber(now.last5Minutes.failures / now.last5Minutes.events, { style: "percent" }),
+      rate: formatNumber(failureRate(now.last5Minutes), { style: "percent" }),
       events: formatNumber(now.last5Minutes.events),
       absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0),
     });
@@ -421,21 +421,26 @@ async function loadTopTouchpoints() {
   renderTopTouchpoints();
 }
 
+/** A window's share of failed events (the API's failureRate; 0 for a window with none). */
+function failureRate(counts) {
+  return counts.failureRate ?? (counts.events ? counts.failures / counts.events : 0);
+}
+
 function renderTopTouchpoints() {
   // An open incident's touchpoint is listed beside its card even when small touchpoints failing at
   // a higher rate would push it out of the five (web/search at 34 % of 85 under three at 100 % of 6).
   const outages = [...incidents.values()].filter(i => !i.resolvedAt).map(i => touchpointsNow.get(i.touchpoint)?.figures)
     .filter(tp => tp?.last5Minutes.failures > 0);
   const others = failingTop.filter(tp => !outages.some(o => o.touchpoint === tp.touchpoint)).slice(0, Math.max(0, 5 - outages.length));
-  const rate = tp => tp.last5Minutes.failures / tp.last5Minutes.events;
-  const listed = [...new Map([...outages, ...others].map(tp => [tp.touchpoint, tp])).values()].sort((a, b) => rate(b) - rate(a) || b.last5Minutes.events - a.last5Minutes.events);
+  const listed = [...new Map([...outages, ...others].map(tp => [tp.touchpoint, tp])).values()]
+    .sort((a, b) => failureRate(b.last5Minutes) - failureRate(a.last5Minutes) || b.last5Minutes.events - a.last5Minutes.events);
   document.getElementById("top-touchpoints").replaceChildren(...listed.map(tp => {
     const li = document.createElement("li");
     li.dataset.touchpoint = tp.touchpoint;
-    li.style.setProperty("--rate", tp.last5Minutes.failureRate ?? (tp.last5Minutes.events ? tp.last5Minutes.failures / tp.last5Minutes.events : 0));
+    li.style.setProperty("--rate", failureRate(tp.last5Minutes));
     li.textContent = t("top.entry", {
       touchpoint: tp.touchpoint,
-      rate: formatNumber(tp.last5Minutes.events ? tp.last5Minutes.failures / tp.last5Minutes.events : 0, { style: "percent" }),
+      rate: formatNumber(failureRate(tp.last5Minutes), { style: "percent" }),
       events: formatNumber(tp.last5Minutes.events),
     });
     return li;
