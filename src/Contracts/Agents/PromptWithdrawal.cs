@@ -1,4 +1,5 @@
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Serialization;
 
 namespace CxLive.Contracts.Agents;
 
@@ -10,4 +11,10 @@ namespace CxLive.Contracts.Agents;
 public sealed record PromptWithdrawal(
     [property: Id(0)] WithdrawalReason Reason,
     [property: Id(1)] string? By = null,
-    [property: Id(2)] AlertOutcome? Outcome = null);
+    [property: Id(2)] AlertOutcome? Outcome = null)
+{
+    /// <summary>The prompt's <c>withdrawnBecause</c>: "the moment has passed", "alert resolved by supervisor:ada, customer lost".</summary>
+    public string InEnglish() => Reason == WithdrawalReason.MomentPassed
+        ? "the moment has passed"
+        : "alert resolved" + (By is null ? "" : $" by {By}") + (Outcome is { } o ? $", customer {WireNames<AlertOutcome>.Of(o)}" : "");
+}

@@ -207,16 +207,13 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     private static readonly TimeSpan StaleCheckEvery = TimeSpan.FromMinutes(1);
     private IGrainTimer? _ttlTimer;
 
-    /// <summary>The reason a stale prompt gives the agent.</summary>
-    public const string MomentPassed = "the moment has passed";
-
     public async Task ExpireStaleAsync(CancellationToken cancellation)
     {
         var now = _time.GetUtcNow();
         var stale = _prompts.ById.Values.Where(p => p.IsPending && p.ExpiresAt <= now).ToList();
         foreach (var prompt in stale)
         {
-            _prompts.Update(Number(prompt with { WithdrawnAt = now, WithdrawnBecause = MomentPassed, Withdrawal = new PromptWithdrawal(WithdrawalReason.MomentPassed) }));
+            _prompts.Update(Number(Withdrawn(prompt, new PromptWithdrawal(WithdrawalReason.MomentPassed), now)));
         }
 
         if (stale.Count > 0)
@@ -291,7 +288,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 continue; // never offered, or already reported (an agent's report is what closed it)
             }
 
-            prompt = Number(prompt with { WithdrawnAt = _time.GetUtcNow(), WithdrawnBecause = WhyWithdrawn(alert), Withdrawal = WithdrawalOf(alert) });
+            prompt = Number(Withdrawn(prompt, WithdrawalOf(alert), _time.GetUtcNow()));
             _prompts.Update(prompt);
             withdrawn.Add(prompt);
         }
@@ -309,12 +306,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     private static PromptWithdrawal WithdrawalOf(Alert alert) =>
         new(WithdrawalReason.AlertResolved, alert.History.Length > 0 ? alert.History[^1].By : null, alert.Outcome);
 
-    private static string WhyWithdrawn(Alert alert)
-    {
-        var withdrawal = WithdrawalOf(alert);
-        var outcome = withdrawal.Outcome is { } o ? WireNames<AlertOutcome>.Of(o) : null;
-        return "alert resolved" + (withdrawal.By is null ? "" : $" by {withdrawal.By}") + (outcome is null ? "" : $", customer {outcome}");
-    }
+    /// <summary>Taken back, saying why both ways: as data for pages to word, and in English.</summary>
+    private static OutreachPrompt Withdrawn(OutreachPrompt prompt, PromptWithdrawal withdrawal, DateTimeOffset at) =>
+        prompt with { WithdrawnAt = at, Withdrawal = withdrawal, WithdrawnBecause = withdrawal.InEnglish() };
 
     public async Task<AlertActionResult> AssignAsync(string alertId, AlertAction assign)
     {
