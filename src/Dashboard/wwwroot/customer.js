@@ -85,8 +85,8 @@ async function drawCurve() {
   }, data, container);
 }
 
-// The axis is drawn on a canvas: its labels are also kept on the container, for a screen reader's
-// summary and for the tests to read.
+// The axis is drawn on a canvas, where nothing can read it back: its labels are also kept on the
+// container (data-time-labels), which the browser tests check.
 function labelled(container, labels) {
   container.dataset.timeLabels = labels.join(" | ");
   return labels;
