@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace CxLive.Contracts.Alerts;
 
 /// <summary>What a person (or an agent's outcome report) does to an alert: the input of the state machine.</summary>
@@ -13,4 +15,10 @@ public sealed record AlertAction
     [Id(3)] public string? AgentId { get; init; }
     [Id(4)] public DateTimeOffset? Until { get; init; }
     [Id(5)] public AlertOutcome? Outcome { get; init; }
+
+    /// <summary>
+    /// The <see cref="Note"/> in other languages, by code, when CxLive wrote it (the desk's "outreach by
+    /// email"); a person's note has none: it is kept as written.
+    /// </summary>
+    [Id(6)] public ImmutableDictionary<string, string>? NoteTranslations { get; init; }
 }

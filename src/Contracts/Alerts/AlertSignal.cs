@@ -31,9 +31,13 @@ public sealed record AlertSignal
     /// <summary>The title, detail and suggested words in other languages (<see cref="Alert.Translations"/>).</summary>
     [Id(13)] public ImmutableDictionary<string, AlertText> Translations { get; init; } = ImmutableDictionary<string, AlertText>.Empty;
 
+    /// <summary>The <see cref="Reason"/> in other languages, by code (the history step's <see cref="AlertTransition.Translations"/>).</summary>
+    [Id(14)] public ImmutableDictionary<string, string>? ReasonTranslations { get; init; }
+
     /// <summary>The condition cleared: resolve the open alert of this rule, subject and case.</summary>
     public static AlertSignal Resolved(
-        string ruleId, DateTimeOffset at, string reason, string? customerId = null, string? touchpoint = null, string? caseId = null, string? evidence = null) => new()
+        string ruleId, DateTimeOffset at, string reason, ImmutableDictionary<string, string>? reasonTranslations,
+        string? customerId = null, string? touchpoint = null, string? caseId = null, string? evidence = null) => new()
     {
         Kind = SignalKind.Resolve,
         RuleId = ruleId,
@@ -43,6 +47,7 @@ public sealed record AlertSignal
         At = at,
         Evidence = evidence is null ? [] : [evidence],
         Reason = reason,
+        ReasonTranslations = reasonTranslations,
     };
 
     /// <summary>Rule + subject + case: the dedup key (docs/alerts.md).</summary>

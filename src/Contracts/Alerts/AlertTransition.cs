@@ -1,9 +1,17 @@
+using System.Collections.Immutable;
+
 namespace CxLive.Contracts.Alerts;
 
-/// <summary>One entry of an alert's history: what changed, when, by whom and why.</summary>
+/// <summary>
+/// One entry of an alert's history: what changed, when, by whom and why. <see cref="Note"/> is in
+/// English; <see cref="Translations"/> has the same note in each other language by code (as
+/// <see cref="Alert.Translations"/>), with a person's own words kept as written. Absent on steps
+/// stored before notes were translated, and on the raising step, whose words are the alert's title.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertTransition")]
 public sealed record AlertTransition(
     [property: Id(0)] DateTimeOffset At,
     [property: Id(1)] AlertState State,
     [property: Id(2)] string By,
-    [property: Id(3)] string Note);
+    [property: Id(3)] string Note,
+    [property: Id(4)] ImmutableDictionary<string, string>? Translations = null);

@@ -304,9 +304,9 @@ function fillHistory(history, alert) {
     by.textContent = who(step.by);
     const note = document.createElement("span");
     note.className = "note";
-    // The server's words as recorded (a supervisor's note among them); the raising step's is the
-    // alert's title, which the page has in its language.
-    note.textContent = index === 0 && step.note === alert.title ? wordsOf(alert).title : inLocalTime(step.note);
+    // The step's words in the page's language (a person's own note inside them as written); the
+    // raising step's are the alert's title, and a step stored before notes were translated has its English.
+    note.textContent = index === 0 && step.note === alert.title ? wordsOf(alert).title : inLocalTime(step.translations?.[language()] ?? step.note);
     row.append(when, what, by, note);
     return row;
   }));

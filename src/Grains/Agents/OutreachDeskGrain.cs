@@ -166,14 +166,18 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         await PublishAsync(prompt);
     }
 
-    private Task AssignAlertAsync(OutreachPrompt prompt, string agentId) =>
-        GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
+    private Task AssignAlertAsync(OutreachPrompt prompt, string agentId)
+    {
+        var note = HistoryNote.OutreachBy(prompt.Channel); // the prompt is "p-" + the alert id: no need to name it
+        return GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
         {
             Kind = AlertActionKind.Assign,
             AgentId = agentId,
             By = "outreach-desk",
-            Note = $"outreach by {WireNames<Channel>.Of(prompt.Channel)}", // the prompt is "p-" + the alert id: no need to name it
+            Note = note.English,
+            NoteTranslations = note.Translations,
         });
+    }
 
     public async Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId)
     {

@@ -17,12 +17,12 @@ public static class OutreachFollowUp
     public static AlertAction ActionOf(OutreachPrompt prompt)
     {
         var by = "agent:" + AgentOf(prompt);
-        var note = $"outreach {WireNames<OutreachResult>.Of(prompt.Result!.Value)}" + (prompt.Note is null ? "" : $": {prompt.Note}");
+        var note = HistoryNote.Outreach(prompt.Result!.Value, prompt.Note);
         return prompt.Result switch
         {
-            OutreachResult.Resolved => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = note, Outcome = AlertOutcome.Recovered },
-            OutreachResult.Declined => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = note, Outcome = AlertOutcome.Lost },
-            _ => new AlertAction { Kind = AlertActionKind.Acknowledge, By = by, Note = note },
+            OutreachResult.Resolved => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = note.English, NoteTranslations = note.Translations, Outcome = AlertOutcome.Recovered },
+            OutreachResult.Declined => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = note.English, NoteTranslations = note.Translations, Outcome = AlertOutcome.Lost },
+            _ => new AlertAction { Kind = AlertActionKind.Acknowledge, By = by, Note = note.English, NoteTranslations = note.Translations },
         };
     }
 

@@ -104,8 +104,7 @@ public sealed class AlertBookState
                 Store(AlertChangeKind.Updated, Repeat(open, signal, now, options.EvidenceKept), changes);
                 break;
             case SignalKind.Resolve when open is not null:
-                var reason = signal.Reason ?? "The condition cleared.";
-                Store(AlertChangeKind.Updated, AlertLifecycle.ConditionCleared(open, now, "rule:" + signal.RuleId, reason), changes);
+                Store(AlertChangeKind.Updated, AlertLifecycle.ConditionCleared(open, now, "rule:" + signal.RuleId, HistoryNote.ReasonOf(signal)), changes);
                 if (IsOutage(open.RuleId) && open.IncidentId is { } incident && Incidents.GetValueOrDefault(incident)?.AlertId == open.Id)
                 {
                     ResolveIncident(incident, now, "rule:" + open.RuleId, changes);
@@ -158,7 +157,7 @@ public sealed class AlertBookState
             if (ById.TryGetValue(id, out var alert) && alert.IsOpen)
             {
                 Store(AlertChangeKind.Updated, id == incident.AlertId
-                    ? AlertLifecycle.ConditionCleared(alert, now, by, $"incident {incidentId} resolved")
+                    ? AlertLifecycle.ConditionCleared(alert, now, by, HistoryNote.IncidentResolved(incidentId))
                     : AlertLifecycle.IncidentResolved(alert, now, by, incidentId), changes);
             }
         }
@@ -455,7 +454,7 @@ public sealed class AlertBookState
             var host = conversation ?? OverBudget(customer, now, options);
             if (host is not null)
             {
-                Fold(signal, host, conversation is null ? "alert budget" : "same customer", now, options, changes);
+                Fold(signal, host, sameCustomer: conversation is not null, now, options, changes);
                 return;
             }
 
@@ -504,7 +503,7 @@ public sealed class AlertBookState
         }
     }
 
-    private void Fold(AlertSignal signal, Alert host, string why, DateTimeOffset now, AlertOptions options, BookChanges changes)
+    private void Fold(AlertSignal signal, Alert host, bool sameCustomer, DateTimeOffset now, AlertOptions options, BookChanges changes)
     {
         FoldedInto[signal.Fingerprint] = host.Id;
         Dirty.Add(BookRecords.Fold(signal.Fingerprint));
@@ -516,8 +515,7 @@ public sealed class AlertBookState
             Occurrences = host.Occurrences + 1,
             Severity = worse ? signal.Severity : host.Severity,
             UpdatedAt = now,
-            History = host.History.Add(new AlertTransition(now, host.State, "rule:" + signal.RuleId,
-                $"folded in ({why}): {signal.Title}" + (worse ? $"; severity raised to {WireNames<Severity>.Of(signal.Severity)}" : ""))),
+            History = host.History.Add(HistoryNote.FoldedIn(sameCustomer, signal, worse).Step(now, host.State, "rule:" + signal.RuleId)),
         };
         Store(AlertChangeKind.Updated, folded, changes);
         if (folded is { SuggestedAction: not null, SilencedBy: null, IncidentId: null })
@@ -583,7 +581,7 @@ public sealed class AlertBookState
     {
         IncidentId = incidentId,
         UpdatedAt = now,
-        History = alert.History.Add(new AlertTransition(now, alert.State, "system", $"part of incident {incidentId}: {touchpoint} is degraded")),
+        History = alert.History.Add(HistoryNote.JoinedIncident(incidentId, touchpoint).Step(now, alert.State, "system")),
     };
 
     private void Absorb(string incidentId, IncidentMember member, DateTimeOffset now, BookChanges changes)
@@ -688,7 +686,7 @@ public sealed class AlertBookState
             Store(AlertChangeKind.Updated, host with
             {
                 UpdatedAt = now,
-                History = host.History.Add(new AlertTransition(now, host.State, "rule:" + signal.RuleId, $"folded condition cleared ({signal.RuleId})")),
+                History = host.History.Add(HistoryNote.FoldedCleared(signal.RuleId).With(HistoryNote.ReasonOf(signal)).Step(now, host.State, "rule:" + signal.RuleId)),
             }, changes);
             return;
         }
@@ -706,8 +704,7 @@ public sealed class AlertBookState
             Severity = worse ? signal.Severity : host.Severity,
             UpdatedAt = now,
             History = unseen
-                ? host.History.Add(new AlertTransition(now, host.State, "rule:" + signal.RuleId,
-                    $"folded condition now: {signal.Title}" + (worse ? $"; severity raised to {WireNames<Severity>.Of(signal.Severity)}" : "")))
+                ? host.History.Add(HistoryNote.FoldedNow(signal, worse).Step(now, host.State, "rule:" + signal.RuleId))
                 : host.History,
         };
         Store(AlertChangeKind.Updated, updated, changes);

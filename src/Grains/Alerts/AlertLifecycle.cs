@@ -28,34 +28,34 @@ public static class AlertLifecycle
         return action.Kind switch
         {
             AlertActionKind.Acknowledge when alert.State == AlertState.Acknowledged => Refuse(alert, action, "it is already acknowledged"),
-            AlertActionKind.Acknowledge => Done(alert with { State = AlertState.Acknowledged, AcknowledgedAt = alert.AcknowledgedAt ?? now, SnoozedUntil = null }, now, action, "acknowledged"),
+            AlertActionKind.Acknowledge => Done(alert with { State = AlertState.Acknowledged, AcknowledgedAt = alert.AcknowledgedAt ?? now, SnoozedUntil = null }, now, action, HistoryNote.Acknowledged),
             AlertActionKind.Assign when alert.AssignedTo == action.AgentId => new(alert, null), // already theirs: done, nothing to record
-            AlertActionKind.Assign => Done(alert with { AssignedTo = action.AgentId }, now, action, $"assigned to {action.AgentId}"),
-            AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, $"snoozed until {action.Until:u}"),
-            AlertActionKind.Resolve => Done(Close(alert, now, action.Outcome), now, action, "resolved"),
+            AlertActionKind.Assign => Done(alert with { AssignedTo = action.AgentId }, now, action, HistoryNote.Assigned(action.AgentId!)),
+            AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, HistoryNote.Snoozed(action.Until)),
+            AlertActionKind.Resolve => Done(Close(alert, now, action.Outcome), now, action, HistoryNote.Resolved),
             _ => Refuse(alert, action, "the action is unknown"),
         };
     }
 
     /// <summary>The snooze ran out: the alert is open again (and shown again).</summary>
     public static Alert Wake(Alert alert, DateTimeOffset now) =>
-        Record(alert with { State = AlertState.Open, SnoozedUntil = null }, now, "system", "the snooze ended");
+        Record(alert with { State = AlertState.Open, SnoozedUntil = null }, now, "system", HistoryNote.SnoozeEnded);
 
     /// <summary>The rule's condition cleared (per the catalogue): the customer came back and succeeded.</summary>
-    public static Alert ConditionCleared(Alert alert, DateTimeOffset now, string by, string reason) =>
+    public static Alert ConditionCleared(Alert alert, DateTimeOffset now, string by, HistoryNote reason) =>
         Record(Close(alert, now, alert.CustomerId is null ? null : AlertOutcome.Recovered), now, by, reason);
 
     /// <summary>Nothing happened for too long: closed, and a customer who went quiet counts as lost.</summary>
     public static Alert Expire(Alert alert, DateTimeOffset now, TimeSpan after) =>
-        Record(Close(alert, now, alert.CustomerId is null ? null : AlertOutcome.Lost), now, "system", $"expired: no change for {after}");
+        Record(Close(alert, now, alert.CustomerId is null ? null : AlertOutcome.Lost), now, "system", HistoryNote.Expired(after));
 
     /// <summary>Closed with the incident that absorbed it; whether the customer recovered is not known here.</summary>
     public static Alert IncidentResolved(Alert alert, DateTimeOffset now, string by, string incidentId) =>
-        Record(Close(alert, now, outcome: null), now, by, $"resolved with incident {incidentId}");
+        Record(Close(alert, now, outcome: null), now, by, HistoryNote.ResolvedWithIncident(incidentId));
 
     /// <summary>An open critical alert nobody acknowledged in time: marked and announced again.</summary>
     public static Alert Escalate(Alert alert, DateTimeOffset now, TimeSpan after) =>
-        Record(alert with { EscalatedAt = now }, now, "system", $"escalated: not acknowledged within {after}");
+        Record(alert with { EscalatedAt = now }, now, "system", HistoryNote.Escalated(after));
 
     public static bool DueToEscalate(Alert alert, DateTimeOffset now, TimeSpan after) =>
         alert is { State: AlertState.Open, Severity: Severity.Critical, EscalatedAt: null, SilencedBy: null } && now - alert.RaisedAt >= after;
@@ -63,8 +63,9 @@ public static class AlertLifecycle
     private static Alert Close(Alert alert, DateTimeOffset now, AlertOutcome? outcome) =>
         alert with { State = AlertState.Resolved, ResolvedAt = now, SnoozedUntil = null, Outcome = outcome ?? alert.Outcome };
 
-    private static AlertActionResult Done(Alert alert, DateTimeOffset now, AlertAction action, string what) =>
-        new(Record(alert, now, action.By, action.Note is { Length: > 0 } note ? $"{what}: {note}" : what), null);
+    /// <summary>A person's note follows what they did, as written; the desk's comes in every language.</summary>
+    private static AlertActionResult Done(Alert alert, DateTimeOffset now, AlertAction action, HistoryNote what) =>
+        new(Record(alert, now, action.By, what.With(action.Note is { Length: > 0 } note ? new HistoryNote(note, action.NoteTranslations) : null)), null);
 
     private static AlertActionResult Refuse(Alert alert, AlertAction action, string why) =>
         new(alert, $"cannot {Verb(action.Kind)} alert '{alert.Id}': {why} (state '{WireNames<AlertState>.Of(alert.State)}')");
@@ -78,6 +79,6 @@ public static class AlertLifecycle
         _ => "change",
     };
 
-    private static Alert Record(Alert alert, DateTimeOffset now, string by, string note) =>
-        alert with { UpdatedAt = now, History = alert.History.Add(new AlertTransition(now, alert.State, by, note)) };
+    private static Alert Record(Alert alert, DateTimeOffset now, string by, HistoryNote note) =>
+        alert with { UpdatedAt = now, History = alert.History.Add(note.Step(now, alert.State, by)) };
 }

@@ -127,12 +127,17 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(resolved.Locator(".to")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^resolved · (Recovered|Lost)$"), new() { Timeout = 5_000 }); // how it ended
         await Assertions.Expect(steps.Last.Locator(".by")).ToHaveTextAsync("a supervisor");
 
-        // In Chinese the raising step reads as the card's title does; the server's other notes stay as recorded.
+        // In Chinese every step reads in Chinese: the raising one as the card's title does, the others
+        // in their own words, with the supervisor's note as written and the time in Chinese form.
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(steps.First.Locator(".note")).ToHaveTextAsync("40 秒内 3 次搜索无结果");
         await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("规则 反复搜索无果");
         await Assertions.Expect(steps.Last.Locator(".by")).ToHaveTextAsync("主管");
-        await Assertions.Expect(acknowledged.Locator(".note")).ToHaveTextAsync("acknowledged: calling her back");
+        await Assertions.Expect(steps.Last.Locator(".note")).ToHaveTextAsync("已解决");
+        await Assertions.Expect(acknowledged.Locator(".note")).ToHaveTextAsync("已确认：calling her back");
+        var chineseLocal = await page.EvaluateAsync<string>("iso => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))", $"{until:yyyy-MM-dd'T'HH:mm:ss}Z");
+        await Assertions.Expect(steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "zhang.min" }) }).Locator(".note")).ToHaveTextAsync($"暂缓至 {chineseLocal}");
+        await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-history-zh.png") });
         await page.SelectOptionAsync("#lang", "en");
     }
 
@@ -424,6 +429,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await card.Locator(".history summary").ClickAsync();
         var steps = card.Locator(".history li");
         await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "Outreach desk" }) }).Locator(".note")).ToHaveTextAsync("assigned to wang.wei: outreach by email");
+        await wall.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "外呼分派" }) }).Locator(".note")).ToHaveTextAsync("分派给 wang.wei：通过邮件外呼");
+        await wall.SelectOptionAsync("#lang", "en");
 
         // The console may hear of the report (pushed) a moment before the desk has written the
         // outreach into the customer's journey, which it does before it answers the console's call.

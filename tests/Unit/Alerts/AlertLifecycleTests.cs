@@ -127,8 +127,8 @@ public sealed class AlertLifecycleTests
         var expired = AlertLifecycle.Expire(open, Now, TimeSpan.FromDays(7));
         Assert.Equal((AlertState.Resolved, AlertOutcome.Lost), (expired.State, expired.Outcome));
 
-        var cleared = AlertLifecycle.ConditionCleared(open, Now, "rule:detractor", "An outreach succeeded.");
+        var cleared = AlertLifecycle.ConditionCleared(open, Now, "rule:detractor", HistoryNote.AsWritten("An outreach succeeded."));
         Assert.Equal((AlertState.Resolved, AlertOutcome.Recovered, "An outreach succeeded."), (cleared.State, cleared.Outcome, cleared.History[^1].Note));
-        Assert.Null(AlertLifecycle.ConditionCleared(open with { CustomerId = null, Touchpoint = "web/search" }, Now, "rule:x", "ok").Outcome);
+        Assert.Null(AlertLifecycle.ConditionCleared(open with { CustomerId = null, Touchpoint = "web/search" }, Now, "rule:x", HistoryNote.AsWritten("ok")).Outcome);
     }
 }

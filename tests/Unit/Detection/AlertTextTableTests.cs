@@ -37,7 +37,7 @@ public sealed partial class AlertTextTableTests
         var rules = SourcesByRule().Keys.ToHashSet();
         var prefixes = AlertTexts.English.Keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).ToHashSet();
 
-        Assert.Equal(rules.Concat(["phrases", "slack", "story"]).Order(), prefixes.Order());
+        Assert.Equal(rules.Concat(["history", "phrases", "slack", "story"]).Order(), prefixes.Order());
     }
 
     /// <summary>
@@ -53,6 +53,7 @@ public sealed partial class AlertTextTableTests
         supplied["phrases"] = SuppliedIn("Detection", "AlertLanguage.cs");
         supplied["slack"] = SuppliedIn("Webhooks", "SlackText.cs");
         supplied["story"] = SuppliedIn("Journeys", "InteractionStories.cs");
+        supplied["history"] = SuppliedIn("Alerts", "HistoryNote.cs");
 
         var unsupplied =
             from language in AlertTexts.All

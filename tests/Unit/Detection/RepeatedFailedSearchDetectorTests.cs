@@ -133,10 +133,10 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Theory]
-    [InlineData(InteractionTypes.Search, "A search found results.")]
-    [InlineData(InteractionTypes.ProductView, "The customer viewed a product.")]
-    [InlineData(InteractionTypes.AddToCart, "The customer added to cart.")]
-    public void Resolves_when_the_customer_finds_something(string successType, string reason)
+    [InlineData(InteractionTypes.Search, "A search found results.", "一次搜索找到了结果。")]
+    [InlineData(InteractionTypes.ProductView, "The customer viewed a product.", "客户浏览了商品。")]
+    [InlineData(InteractionTypes.AddToCart, "The customer added to cart.", "客户加入了购物车。")]
+    public void Resolves_when_the_customer_finds_something_saying_why_in_each_language(string successType, string reason, string chinese)
     {
         _detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch(), _journey.After(Minute).FailedSearch());
         var success = _journey.After(Minute).Make(successType, score: successType == InteractionTypes.Search ? 3 : null);
@@ -145,6 +145,7 @@ public sealed class RepeatedFailedSearchDetectorTests
 
         Assert.Equal(SignalKind.Resolve, resolve.Kind);
         Assert.Equal(reason, resolve.Reason);
+        Assert.Equal(chinese, resolve.ReasonTranslations?["zh-CN"]); // the history step a Chinese wall shows
         Assert.Equal([success.Id], resolve.Evidence.ToArray());
         Assert.Null(_detector.State.Burst(RepeatedFailedSearchDetector.RuleId).OpenSince);
     }

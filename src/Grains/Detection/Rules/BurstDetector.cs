@@ -66,8 +66,8 @@ public abstract class BurstDetector : ICustomerDetector
     /// Why the good moment resolved the alert, from <c>Texts/*.json</c>: <c>{rule}.resolved.{type}</c>
     /// for the good moment's interaction type where the table has one, else <c>{rule}.resolved</c>.
     /// </summary>
-    protected virtual string ResolveReason(Interaction interaction) =>
-        AlertTexts.English.Resolved(Definition.RuleId, new(), interaction.Type);
+    protected virtual HistoryNote ResolveReason(Interaction interaction) =>
+        HistoryNote.Resolution(Definition.RuleId, _ => new(), interaction.Type);
 
     public virtual DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) => null;
 
@@ -162,5 +162,5 @@ public abstract class BurstDetector : ICustomerDetector
     protected abstract JourneyStage DefaultStage { get; }
 
     private AlertSignal Resolve(Interaction interaction) =>
-        AlertSignal.Resolved(Definition.RuleId, interaction.Timestamp, ResolveReason(interaction), customerId: interaction.CustomerId, evidence: interaction.Id);
+        ResolvedSignal.Of(Definition.RuleId, interaction.Timestamp, ResolveReason(interaction), customerId: interaction.CustomerId, evidence: interaction.Id);
 }

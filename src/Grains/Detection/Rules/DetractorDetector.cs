@@ -29,7 +29,7 @@ public sealed class DetractorDetector : ICustomerDetector
         if (interaction.Type == InteractionTypes.Outreach && interaction.Outcome == Outcome.Success && state.DetractorSince is { } since && interaction.Timestamp >= since)
         {
             state.DetractorSince = null;
-            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, AlertTexts.English.Resolved(RuleId, new()), customerId: interaction.CustomerId, evidence: interaction.Id));
+            signals.Add(ResolvedSignal.Of(RuleId, interaction.Timestamp, HistoryNote.Resolution(RuleId, _ => new()), customerId: interaction.CustomerId, evidence: interaction.Id));
             return;
         }
 

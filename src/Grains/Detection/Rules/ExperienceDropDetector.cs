@@ -49,7 +49,7 @@ public sealed class ExperienceDropDetector : ICustomerDetector
         else if (state.DropSince is not null && score > rule.Number(RecoverAbove))
         {
             state.DropSince = null;
-            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, AlertTexts.English.Resolved(RuleId, new() { ["score"] = score.ToString("0", CultureInfo.CurrentCulture) }), customerId: interaction.CustomerId, evidence: interaction.Id));
+            signals.Add(ResolvedSignal.Of(RuleId, interaction.Timestamp, HistoryNote.Resolution(RuleId, _ => new() { ["score"] = score.ToString("0", CultureInfo.CurrentCulture) }), customerId: interaction.CustomerId, evidence: interaction.Id));
         }
     }
 }

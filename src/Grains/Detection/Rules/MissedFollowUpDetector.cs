@@ -42,7 +42,7 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
         if (followed > 0 && visits.OpenSince is { } open && open <= interaction.Timestamp)
         {
             visits.OpenSince = null;
-            signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, AlertTexts.English.Resolved(RuleId, new(), interaction.Type), customerId: interaction.CustomerId, evidence: interaction.Id));
+            signals.Add(ResolvedSignal.Of(RuleId, interaction.Timestamp, HistoryNote.Resolution(RuleId, _ => new(), interaction.Type), customerId: interaction.CustomerId, evidence: interaction.Id));
         }
     }
 

@@ -87,6 +87,6 @@ public sealed class PushFatigueDetector : BurstDetector
         }
 
         WindowOf(state).Close(now);
-        signals.Add(AlertSignal.Resolved(RuleId, now, AlertTexts.English.Resolved(RuleId, new() { ["window"] = AlertTexts.English.Span(rule.Duration(Window)) }), customerId: customerId));
+        signals.Add(ResolvedSignal.Of(RuleId, now, HistoryNote.Resolution(RuleId, l => new() { ["window"] = l.Span(rule.Duration(Window)) }), customerId: customerId));
     }
 }

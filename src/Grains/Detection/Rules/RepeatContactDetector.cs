@@ -104,7 +104,7 @@ public sealed class RepeatContactDetector : ICustomerDetector
         foreach (var (caseId, answered) in state.Cases.AnsweredAt.Where(a => a.Value + quiet <= now).ToList())
         {
             state.Cases.Forget(caseId);
-            signals.Add(AlertSignal.Resolved(RuleId, now, AlertTexts.English.Resolved(RuleId, new() { ["quiet"] = AlertTexts.English.Span(quiet) }), customerId: customerId, caseId: caseId));
+            signals.Add(ResolvedSignal.Of(RuleId, now, HistoryNote.Resolution(RuleId, l => new() { ["quiet"] = l.Span(quiet) }), customerId: customerId, caseId: caseId));
         }
     }
 }

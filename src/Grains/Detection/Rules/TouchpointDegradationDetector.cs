@@ -74,7 +74,7 @@ public static class TouchpointDegradationDetector
         {
             state.DegradedSince = null;
             state.ClearSince = null;
-            signals.Add(AlertSignal.Resolved(RuleId, now, AlertTexts.English.Resolved(RuleId, new() { ["rate"] = AlertLanguage.Percent(recent.FailureRate), ["for"] = AlertTexts.English.Span(rule.Duration("clearFor")) }), touchpoint: touchpoint));
+            signals.Add(ResolvedSignal.Of(RuleId, now, HistoryNote.Resolution(RuleId, l => new() { ["rate"] = AlertLanguage.Percent(recent.FailureRate), ["for"] = l.Span(rule.Duration("clearFor")) }), touchpoint: touchpoint));
         }
     }
 

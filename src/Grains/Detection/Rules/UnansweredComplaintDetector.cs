@@ -45,7 +45,7 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
             return;
         }
 
-        signals.Add(AlertSignal.Resolved(RuleId, interaction.Timestamp, AlertTexts.English.Resolved(RuleId, new() { ["after"] = AlertTexts.English.Span(interaction.Timestamp - answered.At) }), customerId: interaction.CustomerId, caseId: caseId, evidence: interaction.Id));
+        signals.Add(ResolvedSignal.Of(RuleId, interaction.Timestamp, HistoryNote.Resolution(RuleId, l => new() { ["after"] = l.Span(interaction.Timestamp - answered.At) }), customerId: interaction.CustomerId, caseId: caseId, evidence: interaction.Id));
     }
 
     public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state)

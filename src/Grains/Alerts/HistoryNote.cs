@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
+using CxLive.Grains.Detection;
+
+namespace CxLive.Grains.Alerts;
+
+/// <summary>
+/// The words of one step in an alert's history, in every language: <see cref="English"/> is the
+/// step's note (what the API, logs and scripts read, unchanged), <see cref="Translations"/> the same
+/// step in each other language by code (what a Chinese wall shows). The sentences are the
+/// <c>history.*</c> keys of <c>Texts/*.json</c>; a person's own note is kept as they wrote it in
+/// every language. Times inside a note stay in the UTC form the pages rewrite into local time.
+/// </summary>
+public readonly record struct HistoryNote(string English, ImmutableDictionary<string, string>? Translations)
+{
+    /// <summary>What an old step (stored before notes had translations) or a bare reason reads in every language.</summary>
+    public static HistoryNote AsWritten(string note) => new(note, null);
+
+    public static HistoryNote Acknowledged => Say("acknowledged");
+
+    public static HistoryNote Resolved => Say("resolved");
+
+    public static HistoryNote SnoozeEnded => Say("snooze-ended");
+
+    public static HistoryNote ConditionCleared => Say("condition-cleared");
+
+    public static HistoryNote Assigned(string agent) => Say("assigned", _ => new() { ["agent"] = agent });
+
+    public static HistoryNote Snoozed(DateTimeOffset? until) => Say("snoozed", _ => new() { ["until"] = until?.ToString("u", CultureInfo.InvariantCulture) });
+
+    public static HistoryNote Expired(TimeSpan after) => Say("expired", l => new() { ["after"] = l.Span(after) });
+
+    public static HistoryNote Escalated(TimeSpan after) => Say("escalated", l => new() { ["after"] = l.Span(after) });
+
+    public static HistoryNote ResolvedWithIncident(string incident) => Say("resolved-with-incident", _ => new() { ["incident"] = incident });
+
+    public static HistoryNote IncidentResolved(string incident) => Say("incident-resolved", _ => new() { ["incident"] = incident });
+
+    public static HistoryNote JoinedIncident(string incident, string touchpoint) => Say("joined-incident", _ => new() { ["incident"] = incident, ["touchpoint"] = touchpoint });
+
+    /// <summary>The desk's part of an assignment: the channel the prompt reaches the customer on.</summary>
+    public static HistoryNote OutreachBy(Channel channel) => Say("outreach-by", l => new() { ["channel"] = l.Text($"history.channel.{WireNames<Channel>.Of(channel)}", new()) });
+
+    /// <summary>An agent's report: "outreach resolved", with the agent's own note after it.</summary>
+    public static HistoryNote Outreach(OutreachResult result, string? note) =>
+        Say("outreach", l => new() { ["result"] = l.Text($"story.outreach.{WireNames<OutreachResult>.Of(result)}", new()) }).With(note is null ? null : AsWritten(note));
+
+    /// <summary>A condition the alert budget or the customer's open alert took in: why, and the condition's title in each language.</summary>
+    public static HistoryNote FoldedIn(bool sameCustomer, AlertSignal signal, bool severityRaised) =>
+        Say("folded-in", l => new() { ["why"] = l.Text(sameCustomer ? "history.why.same-customer" : "history.why.budget", new()), ["title"] = TitleOf(signal, l) })
+            .RaisingSeverity(severityRaised ? signal.Severity : null);
+
+    /// <summary>A folded condition moved on: its new title in each language.</summary>
+    public static HistoryNote FoldedNow(AlertSignal signal, bool severityRaised) =>
+        Say("folded-now", l => new() { ["title"] = TitleOf(signal, l) }).RaisingSeverity(severityRaised ? signal.Severity : null);
+
+    public static HistoryNote FoldedCleared(string ruleId) => Say("folded-cleared", _ => new() { ["rule"] = ruleId });
+
+    /// <summary>Why a resolve signal's condition cleared, as the signal carries it (English and its translations).</summary>
+    public static HistoryNote ReasonOf(AlertSignal signal) =>
+        signal.Reason is { } reason ? new(reason, signal.ReasonTranslations) : ConditionCleared;
+
+    /// <summary>Why a rule's condition cleared (<c>{rule}.resolved</c>, see <see cref="AlertLanguage.Resolved"/>), in every language.</summary>
+    public static HistoryNote Resolution(string ruleId, Func<AlertLanguage, TextArgs> args, string? variant = null) =>
+        Of(l => l.Resolved(ruleId, args(l), variant));
+
+    /// <summary>This note, then another's words after a colon ("acknowledged: called back"); none: this note.</summary>
+    public HistoryNote With(HistoryNote? remark)
+    {
+        var what = this;
+        return remark is { } other ? Say("with-note", l => new() { ["what"] = what.In(l.Code), ["note"] = other.In(l.Code) }) : this;
+    }
+
+    /// <summary>The note in one language; English where it has no words of that language.</summary>
+    public string In(string language) =>
+        language == AlertTexts.EnglishCode ? English : Translations?.GetValueOrDefault(language) ?? English;
+
+    /// <summary>The history step that says this note.</summary>
+    public AlertTransition Step(DateTimeOffset at, AlertState state, string by) => new(at, state, by, English, Translations);
+
+    private HistoryNote RaisingSeverity(Severity? raisedTo)
+    {
+        var what = this;
+        return raisedTo is { } severity
+            ? Say("severity-raised", l => new() { ["what"] = what.In(l.Code), ["severity"] = l.Text($"slack.severity.{WireNames<Severity>.Of(severity)}", new()) })
+            : this;
+    }
+
+    private static string TitleOf(AlertSignal signal, AlertLanguage language) =>
+        signal.Translations.TryGetValue(language.Code, out var text) ? text.Title : signal.Title;
+
+    private static HistoryNote Say(string key) => Say(key, _ => new());
+
+    private static HistoryNote Say(string key, Func<AlertLanguage, TextArgs> args) => Of(l => l.Text("history." + key, args(l)));
+
+    private static HistoryNote Of(Func<AlertLanguage, string> write) => new(
+        write(AlertTexts.English),
+        AlertTexts.Translations.ToImmutableDictionary(l => l.Code, write));
+}

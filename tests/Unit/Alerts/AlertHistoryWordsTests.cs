@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Grains.Agents;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Tests.Unit.Support;
+
+namespace CxLive.Tests.Unit.Alerts;
+
+/// <summary>
+/// A Chinese wall reads a card's history in Chinese: every step CxLive writes carries its words in
+/// each language, the English note reads as it always has (the API's and the scripts'), and a
+/// person's own note is kept as they wrote it in both.
+/// </summary>
+public sealed class AlertHistoryWordsTests
+{
+    private static readonly DateTimeOffset Raised = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly Alert Open = new()
+    {
+        Id = "a-1",
+        RuleId = "detractor",
+        Severity = Severity.Critical,
+        State = AlertState.Open,
+        CustomerId = "c-1",
+        Title = "Detractor",
+        Detail = "NPS 2",
+        Evidence = ["i-1"],
+        RaisedAt = Raised,
+        UpdatedAt = Raised,
+        Fingerprint = "detractor|c-1",
+        History = [new AlertTransition(Raised, AlertState.Open, "rule:detractor", "Detractor")],
+    };
+
+    private static (string English, string? Chinese) Last(Alert alert) => (alert.History[^1].Note, alert.History[^1].Translations?[AlertLanguages.Chinese]);
+
+    private static Alert Do(Alert alert, AlertAction action) => AlertLifecycle.Act(alert, action, Raised.AddMinutes(5)).Alert!;
+
+    [Fact]
+    public void A_supervisors_moves_read_in_chinese_with_their_own_note_as_written()
+    {
+        var acknowledged = Do(Open, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "supervisor:li", Note = "call back at 5" });
+        Assert.Equal(("acknowledged: call back at 5", "已确认：call back at 5"), Last(acknowledged));
+
+        // The snooze's end stays in the UTC form the wall rewrites into the viewer's time, in both languages.
+        var snoozed = Do(Open, new AlertAction { Kind = AlertActionKind.Snooze, By = "supervisor:li", Until = Raised.AddHours(2) });
+        Assert.Equal(("snoozed until 2026-11-23 12:00:00Z", "暂缓至 2026-11-23 12:00:00Z"), Last(snoozed));
+
+        var assigned = Do(Open, new AlertAction { Kind = AlertActionKind.Assign, By = "supervisor:li", AgentId = "wang.wei" });
+        Assert.Equal(("assigned to wang.wei", "分派给 wang.wei"), Last(assigned));
+
+        var resolved = Do(Open, new AlertAction { Kind = AlertActionKind.Resolve, By = "supervisor:li" });
+        Assert.Equal(("resolved", "已解决"), Last(resolved));
+    }
+
+    [Fact]
+    public void An_agents_report_reads_in_chinese_with_the_agents_note_as_written()
+    {
+        var prompt = Prompts.Pending("p-1", "wang.wei") with { Result = OutreachResult.Resolved, Note = "她很满意" };
+
+        var resolved = Do(Open, OutreachFollowUp.ActionOf(prompt));
+
+        Assert.Equal(("resolved: outreach resolved: 她很满意", "已解决：外呼结果：已解决：她很满意"), Last(resolved));
+    }
+
+    [Fact]
+    public void Steps_written_by_the_clock_read_in_chinese_with_their_spans_in_words()
+    {
+        Assert.Equal(("expired: no change for 7 days", "已过期：7 天内无变化"), Last(AlertLifecycle.Expire(Open, Raised.AddDays(7), TimeSpan.FromDays(7))));
+        Assert.Equal(
+            ("escalated: not acknowledged within 30 min", "已升级：30 分钟内无人确认"),
+            Last(AlertLifecycle.Escalate(Open, Raised.AddMinutes(30), TimeSpan.FromMinutes(30))));
+        Assert.Equal(("the snooze ended", "暂缓已结束"), Last(AlertLifecycle.Wake(Open with { State = AlertState.Snoozed }, Raised.AddHours(1))));
+    }
+
+    [Fact]
+    public void A_folded_condition_reads_in_chinese_in_its_own_chinese_words_and_so_does_its_clearing()
+    {
+        var book = new AlertBookState();
+        var options = new AlertOptions();
+        book.Apply(Raise("repeated-failed-search", Severity.Warning, "3 failed searches in 4 min", "4 分钟内 3 次搜索失败"), Raised, options, new BookChanges());
+
+        var folded = book.Apply(Raise("detractor", Severity.Critical, "Detractor: NPS 2", "贬损者：NPS 2"), Raised.AddMinutes(2), options, new BookChanges()).Alerts.Single().Alert;
+        Assert.Equal(
+            ("folded in (same customer): Detractor: NPS 2; severity raised to critical", "并入（同一客户）：贬损者：NPS 2；严重级别升至严重"),
+            Last(folded));
+
+        var cleared = ResolvedSignal.Of("detractor", Raised.AddMinutes(9), HistoryNote.Resolution("detractor", _ => new()), customerId: "c-1");
+        var host = book.Apply(cleared, Raised.AddMinutes(9), options, new BookChanges()).Alerts.Single().Alert;
+        Assert.Equal(
+            ("folded condition cleared (detractor): An agent reached the customer successfully.", "并入的情况已解除（detractor）：坐席已成功联系到客户。"),
+            Last(host));
+    }
+
+    private static AlertSignal Raise(string rule, Severity severity, string title, string chinese) => new()
+    {
+        Kind = SignalKind.Raise,
+        RuleId = rule,
+        CustomerId = "c-1",
+        Touchpoint = "web/search",
+        Severity = severity,
+        Title = title,
+        Detail = "detail",
+        Evidence = [$"i-{rule}"],
+        SuggestedAction = new SuggestedAction(Channel.Email, "Hello", "context"),
+        Translations = ImmutableDictionary<string, AlertText>.Empty.Add(AlertLanguages.Chinese, new AlertText(chinese, "详情", "您好", "背景")),
+        At = Raised,
+    };
+}
