@@ -45,6 +45,11 @@ public static class AlertRate
             // then forgets them, and "from empty" is a warm process with no alert stored.
             await WarmUpAsync(http, $"{run}-quiet", 3 * wave, batchCustomers);
             Report("warm-up", wave, await WaveAsync(http, wall, $"{run}-w", wave, batchCustomers));
+            if (!routed)
+            {
+                Console.WriteLine($"outage: {await IncidentAsync(http)}"); // what the timed waves measure: alerts joining an incident
+            }
+
             var left = await ResolveAsync(http, $"{run}-w", wave, batchCustomers);
             await SettleAsync(http);
             var empty = await WaveAsync(http, wall, $"{run}-a", wave, batchCustomers);
@@ -88,7 +93,11 @@ public static class AlertRate
     private static async Task WarmUpAsync(HttpClient http, string prefix, int customers, int batchCustomers)
     {
         var clock = Stopwatch.StartNew();
-        foreach (var body in Bodies(prefix, customers, batchCustomers, failing: false))
+        // Stamped half an hour ago: the search page's hour of history, the baseline its failure rate is
+        // compared with. Without one the degradation rule waits for half the page's traffic to fail
+        // (withoutBaseline), which the waves after this much quiet traffic never reach: no incident,
+        // and "outage" would measure the routed path.
+        foreach (var body in Bodies(prefix, customers, batchCustomers, failing: false, at: DateTimeOffset.UtcNow.AddMinutes(-30)))
         {
             using var response = await IngestHttp.PostAsync(http, body);
             response.EnsureSuccessStatusCode();
@@ -151,16 +160,25 @@ public static class AlertRate
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Count(a => a?["customerId"] is not null) : -1;
     }
 
-    /// <summary>Three searches per customer, 100 customers per request: failing ones make one alert per customer.</summary>
-    private static List<byte[]> Bodies(string prefix, int customers, int batchCustomers, bool failing, int searches = 3, int first = 0)
+    /// <summary>The open incident on the search page and how many alerts it absorbed, or that there is none.</summary>
+    private static async Task<string> IncidentAsync(HttpClient http)
     {
-        var at = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var incidents = JsonNode.Parse(await http.GetStringAsync("api/incidents?open=true"))!.AsArray();
+        return incidents.FirstOrDefault(i => (string?)i?["touchpoint"] == "web/search") is { } incident
+            ? $"incident open on web/search, {(long?)incident["absorbedAlerts"]:N0} alerts absorbed"
+            : "NO incident on web/search: the alerts take the routed path (desk, prompt, queue)";
+    }
+
+    /// <summary>Three searches per customer, 100 customers per request: failing ones make one alert per customer.</summary>
+    private static List<byte[]> Bodies(string prefix, int customers, int batchCustomers, bool failing, int searches = 3, int first = 0, DateTimeOffset? at = null)
+    {
+        var start = at ?? DateTimeOffset.UtcNow.AddMinutes(-2);
         return Enumerable.Range(0, customers).Chunk(batchCustomers).Select(chunk => JsonSerializer.SerializeToUtf8Bytes(
             chunk.SelectMany(n => Enumerable.Range(first, searches).Select(s => new Interaction
             {
                 Id = $"{prefix}-{n}-{s}",
                 CustomerId = $"rate-{prefix}-{n}",
-                Timestamp = at.AddSeconds(s * 10),
+                Timestamp = start.AddSeconds(s * 10),
                 Channel = Channel.Web,
                 Touchpoint = "web/search",
                 Type = InteractionTypes.Search,
