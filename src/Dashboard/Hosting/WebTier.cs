@@ -37,6 +37,7 @@ public static class WebTier
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiErrors.Describe);
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddCxOpenApi();
+        builder.Services.AddDataProtection().ProtectKeys(builder.Configuration); // encrypted at rest when a certificate is configured
 
         if (RedisMode.ConnectionString(builder.Configuration) is { } redis)
         {

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CxLive.Dashboard.Security;
 using CxLive.Tests.Integration.Support;
 
@@ -48,5 +50,61 @@ public sealed class SharedSignInTests(RedisServer redis) : IClassFixture<RedisSe
         second.Kill();
         await using var restarted = await SiloProcess.StartAsync(secondSettings);
         Assert.Equal(HttpStatusCode.OK, await AlertsAsync(restarted));
+
+        // Without a certificate the key ring lies in Redis as plain XML: whoever reads Redis reads the key.
+        Assert.Contains(await KeyRingAsync(service), key => key.Contains("<masterKey", StringComparison.Ordinal) && !key.Contains("<encryptedSecret", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// With DataProtection:Certificate the key in Redis is encrypted (reading Redis no longer gives
+    /// what forges a cookie), and sign-in still holds on another process that has the certificate and
+    /// after a restart: they read the key back with it.
+    /// </summary>
+    [Fact]
+    public async Task With_a_certificate_the_key_ring_in_Redis_is_encrypted_and_sign_in_still_holds_everywhere()
+    {
+        var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+        var pfx = Path.Combine(Path.GetTempPath(), $"cxlive-keys-{service}.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=cxlive-data-protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pkcs12, "pfx-pass"));
+        }
+
+        try
+        {
+            var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
+            settings.Remove("Security:Open");
+            settings["Security:Users:0:Name"] = "zhang.min";
+            settings["Security:Users:0:PasswordHash"] = PasswordHash.Of("s3cret-pass");
+            settings["Security:Users:0:Roles:0"] = "supervisor";
+            settings[KeysAtRest.CertificateSetting] = pfx;
+            settings[KeysAtRest.PasswordSetting] = "pfx-pass";
+            await using var first = await SiloProcess.StartAsync(settings);
+            await using var second = await SiloProcess.StartAsync(new Dictionary<string, string>(settings));
+
+            using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+            var signIn = await browser.PostAsync(new Uri(first.BaseAddress, "login"), new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "zhang.min", ["password"] = "s3cret-pass" }));
+            var cookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cxlive=", StringComparison.Ordinal)).Split(';')[0];
+            using var onSecond = new HttpRequestMessage(HttpMethod.Get, new Uri(second.BaseAddress, "api/alerts?limit=1"));
+            onSecond.Headers.Add("Cookie", cookie);
+            Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(onSecond)).StatusCode);
+
+            var ring = await KeyRingAsync(service);
+            Assert.NotEmpty(ring);
+            Assert.All(ring, key =>
+            {
+                Assert.Contains("<encryptedSecret", key, StringComparison.Ordinal);
+                Assert.DoesNotContain("<masterKey", key, StringComparison.Ordinal);
+            });
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
+    private async Task<List<string>> KeyRingAsync(string service) =>
+        [.. (await redis.Db.ListRangeAsync($"{service}/data-protection-keys")).Select(v => v.ToString())];
 }
