@@ -66,6 +66,8 @@ public static class CxSettings
         "Shutdown:Timeout",
         "Shutdown:LeaveTimeout",
         "Shutdown:ExitAfter",
+        KeysAtRest.CertificateSetting,
+        KeysAtRest.PasswordSetting,
     };
 
     /// <summary>An environment variable's name (sections joined by <c>__</c>) as a configuration key.</summary>
