@@ -61,6 +61,11 @@ public static class AlertRate
             var full = await WaveAsync(http, wall, $"{run}-b", wave, batchCustomers);
             Report($"with {stored:N0} stored", wave, full);
             Console.WriteLine($"ratio: rate with {stored:N0} stored / rate from empty = {full.Rate / empty.Rate:F2}");
+            if (!routed)
+            {
+                Console.WriteLine($"outage, after the last wave: {await IncidentAsync(http)}");
+            }
+
             if (sample is not null)
             {
                 var (records, bytes) = await sample.StopAsync();

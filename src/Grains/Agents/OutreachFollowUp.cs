@@ -18,11 +18,12 @@ public static class OutreachFollowUp
     {
         var by = "agent:" + AgentOf(prompt);
         var note = HistoryNote.Outreach(prompt.Result!.Value, prompt.Note);
+        var acknowledge = new AlertAction { Kind = AlertActionKind.Acknowledge, By = by, Note = note.English, NoteTranslations = note.Translations };
         return prompt.Result switch
         {
-            OutreachResult.Resolved => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = note.English, NoteTranslations = note.Translations, Outcome = AlertOutcome.Recovered },
-            OutreachResult.Declined => new AlertAction { Kind = AlertActionKind.Resolve, By = by, Note = note.English, NoteTranslations = note.Translations, Outcome = AlertOutcome.Lost },
-            _ => new AlertAction { Kind = AlertActionKind.Acknowledge, By = by, Note = note.English, NoteTranslations = note.Translations },
+            OutreachResult.Resolved => acknowledge with { Kind = AlertActionKind.Resolve, Outcome = AlertOutcome.Recovered },
+            OutreachResult.Declined => acknowledge with { Kind = AlertActionKind.Resolve, Outcome = AlertOutcome.Lost },
+            _ => acknowledge,
         };
     }
 

@@ -686,7 +686,7 @@ public sealed class AlertBookState
             Store(AlertChangeKind.Updated, host with
             {
                 UpdatedAt = now,
-                History = host.History.Add(HistoryNote.FoldedCleared(signal.RuleId).With(HistoryNote.ReasonOf(signal)).Step(now, host.State, "rule:" + signal.RuleId)),
+                History = host.History.Add(HistoryNote.FoldedCleared(signal).Step(now, host.State, "rule:" + signal.RuleId)),
             }, changes);
             return;
         }

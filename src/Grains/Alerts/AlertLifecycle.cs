@@ -63,9 +63,11 @@ public static class AlertLifecycle
     private static Alert Close(Alert alert, DateTimeOffset now, AlertOutcome? outcome) =>
         alert with { State = AlertState.Resolved, ResolvedAt = now, SnoozedUntil = null, Outcome = outcome ?? alert.Outcome };
 
-    /// <summary>A person's note follows what they did, as written; the desk's comes in every language.</summary>
+    /// <summary>A person's note follows what they did, as written; CxLive's own (the desk's, an agent's report) comes in every language.</summary>
     private static AlertActionResult Done(Alert alert, DateTimeOffset now, AlertAction action, HistoryNote what) =>
-        new(Record(alert, now, action.By, what.With(action.Note is { Length: > 0 } note ? new HistoryNote(note, action.NoteTranslations) : null)), null);
+        new(Record(alert, now, action.By, action is { Note: { Length: > 0 } note, NoteTranslations: { } translations }
+            ? what.With(new HistoryNote(note, translations))
+            : what.WithNote(action.Note)), null);
 
     private static AlertActionResult Refuse(Alert alert, AlertAction action, string why) =>
         new(alert, $"cannot {Verb(action.Kind)} alert '{alert.Id}': {why} (state '{WireNames<AlertState>.Of(alert.State)}')");

@@ -10,7 +10,7 @@ namespace CxLive.Grains.Alerts;
 
 /// <summary>
 /// The words of one step in an alert's history, in every language: <see cref="English"/> is the
-/// step's note (what the API, logs and scripts read, unchanged), <see cref="Translations"/> the same
+/// step's note (what the API, logs and scripts read), <see cref="Translations"/> the same
 /// step in each other language by code (what a Chinese wall shows). The sentences are the
 /// <c>history.*</c> keys of <c>Texts/*.json</c>; a person's own note is kept as they wrote it in
 /// every language. Times inside a note stay in the UTC form the pages rewrite into local time.
@@ -47,7 +47,7 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
 
     /// <summary>An agent's report: "outreach resolved", with the agent's own note after it.</summary>
     public static HistoryNote Outreach(OutreachResult result, string? note) =>
-        Say("outreach", l => new() { ["result"] = l.Text($"story.outreach.{WireNames<OutreachResult>.Of(result)}", new()) }).With(note is null ? null : AsWritten(note));
+        Say("outreach", l => new() { ["result"] = l.Text($"story.outreach.{WireNames<OutreachResult>.Of(result)}", new()) }).WithNote(note);
 
     /// <summary>A condition the alert budget or the customer's open alert took in: why, and the condition's title in each language.</summary>
     public static HistoryNote FoldedIn(bool sameCustomer, AlertSignal signal, bool severityRaised) =>
@@ -58,7 +58,12 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
     public static HistoryNote FoldedNow(AlertSignal signal, bool severityRaised) =>
         Say("folded-now", l => new() { ["title"] = TitleOf(signal, l) }).RaisingSeverity(severityRaised ? signal.Severity : null);
 
-    public static HistoryNote FoldedCleared(string ruleId) => Say("folded-cleared", _ => new() { ["rule"] = ruleId });
+    /// <summary>A folded condition cleared: its rule, and why when the rule said (the reason of its resolve signal).</summary>
+    public static HistoryNote FoldedCleared(AlertSignal signal)
+    {
+        var cleared = Say("folded-cleared", _ => new() { ["rule"] = signal.RuleId });
+        return signal.Reason is null ? cleared : cleared.With(ReasonOf(signal));
+    }
 
     /// <summary>Why a resolve signal's condition cleared, as the signal carries it (English and its translations).</summary>
     public static HistoryNote ReasonOf(AlertSignal signal) =>
@@ -68,12 +73,11 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
     public static HistoryNote Resolution(string ruleId, Func<AlertLanguage, TextArgs> args, string? variant = null) =>
         Of(l => l.Resolved(ruleId, args(l), variant));
 
-    /// <summary>This note, then another's words after a colon ("acknowledged: called back"); none: this note.</summary>
-    public HistoryNote With(HistoryNote? remark)
-    {
-        var what = this;
-        return remark is { } other ? Say("with-note", l => new() { ["what"] = what.In(l.Code), ["note"] = other.In(l.Code) }) : this;
-    }
+    /// <summary>This note, then a person's own words as they wrote them ("acknowledged: called back"; "已确认，备注：…"); none or empty: this note.</summary>
+    public HistoryNote WithNote(string? note) => note is { Length: > 0 } ? Joined("with-note", AsWritten(note)) : this;
+
+    /// <summary>This note, then more of CxLive's own words, each in its language ("assigned to li.na: outreach by chat").</summary>
+    public HistoryNote With(HistoryNote detail) => Joined("with-detail", detail);
 
     /// <summary>The note in one language; English where it has no words of that language.</summary>
     public string In(string language) =>
@@ -90,6 +94,13 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
             : this;
     }
 
+    /// <summary>This note, then <paramref name="note"/>, as the key's sentence joins them in each language.</summary>
+    private HistoryNote Joined(string key, HistoryNote note)
+    {
+        var what = this;
+        return Say(key, l => new() { ["what"] = what.In(l.Code), ["note"] = note.In(l.Code) });
+    }
+
     private static string TitleOf(AlertSignal signal, AlertLanguage language) =>
         signal.Translations.TryGetValue(language.Code, out var text) ? text.Title : signal.Title;
 
@@ -97,7 +108,9 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
 
     private static HistoryNote Say(string key, Func<AlertLanguage, TextArgs> args) => Of(l => l.Text("history." + key, args(l)));
 
-    private static HistoryNote Of(Func<AlertLanguage, string> write) => new(
-        write(AlertTexts.English),
-        AlertTexts.Translations.ToImmutableDictionary(l => l.Code, write));
+    private static HistoryNote Of(Func<AlertLanguage, string> write)
+    {
+        var (english, translations) = AlertTexts.InEachLanguage(write);
+        return new(english, translations);
+    }
 }

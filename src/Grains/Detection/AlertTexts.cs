@@ -36,9 +36,15 @@ public static class AlertTexts
     /// An alert's words in every language: <paramref name="write"/> is asked once per language,
     /// so the facts that read differently per language (spans, quoted lists) are written its way.
     /// </summary>
-    public static AlertWords Write(Func<AlertLanguage, AlertText> write) => new(
-        write(English),
-        Translations.ToImmutableDictionary(l => l.Code, write));
+    public static AlertWords Write(Func<AlertLanguage, AlertText> write)
+    {
+        var (english, translations) = InEachLanguage(write);
+        return new(english, translations);
+    }
+
+    /// <summary>What <paramref name="write"/> gives in English, and in each other language by code (an alert's words, a history step's note).</summary>
+    public static (T English, ImmutableDictionary<string, T> Translations) InEachLanguage<T>(Func<AlertLanguage, T> write) =>
+        (write(English), Translations.ToImmutableDictionary(l => l.Code, write));
 
     private static ImmutableArray<AlertLanguage> Load()
     {

@@ -134,7 +134,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("规则 反复搜索无果");
         await Assertions.Expect(steps.Last.Locator(".by")).ToHaveTextAsync("主管");
         await Assertions.Expect(steps.Last.Locator(".note")).ToHaveTextAsync("已解决");
-        await Assertions.Expect(acknowledged.Locator(".note")).ToHaveTextAsync("已确认：calling her back");
+        await Assertions.Expect(acknowledged.Locator(".note")).ToHaveTextAsync("已确认，备注：calling her back");
         var chineseLocal = await page.EvaluateAsync<string>("iso => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))", $"{until:yyyy-MM-dd'T'HH:mm:ss}Z");
         await Assertions.Expect(steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "zhang.min" }) }).Locator(".note")).ToHaveTextAsync($"暂缓至 {chineseLocal}");
         await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-history-zh.png") });
@@ -430,7 +430,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var steps = card.Locator(".history li");
         await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "Outreach desk" }) }).Locator(".note")).ToHaveTextAsync("assigned to wang.wei: outreach by email");
         await wall.SelectOptionAsync("#lang", "zh-CN");
-        await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "外呼分派" }) }).Locator(".note")).ToHaveTextAsync("分派给 wang.wei：通过邮件外呼");
+        await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "外呼分派" }) }).Locator(".note")).ToHaveTextAsync("已分派给 wang.wei：通过邮件主动联系");
         await wall.SelectOptionAsync("#lang", "en");
 
         // The console may hear of the report (pushed) a moment before the desk has written the

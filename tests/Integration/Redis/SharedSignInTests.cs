@@ -57,8 +57,8 @@ public sealed class SharedSignInTests(RedisServer redis) : IClassFixture<RedisSe
 
     /// <summary>
     /// With DataProtection:Certificate the key in Redis is encrypted (reading Redis no longer gives
-    /// what forges a cookie), and sign-in still holds on another process that has the certificate and
-    /// after a restart: they read the key back with it.
+    /// what forges a cookie), and sign-in still holds on another process that has the certificate: it
+    /// reads the key back with it.
     /// </summary>
     [Fact]
     public async Task With_a_certificate_the_key_ring_in_Redis_is_encrypted_and_sign_in_still_holds_everywhere()

@@ -42,17 +42,26 @@ public sealed class AlertHistoryWordsTests
     public void A_supervisors_moves_read_in_chinese_with_their_own_note_as_written()
     {
         var acknowledged = Do(Open, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "supervisor:li", Note = "call back at 5" });
-        Assert.Equal(("acknowledged: call back at 5", "已确认：call back at 5"), Last(acknowledged));
+        Assert.Equal(("acknowledged: call back at 5", "已确认，备注：call back at 5"), Last(acknowledged));
 
         // The snooze's end stays in the UTC form the wall rewrites into the viewer's time, in both languages.
         var snoozed = Do(Open, new AlertAction { Kind = AlertActionKind.Snooze, By = "supervisor:li", Until = Raised.AddHours(2) });
         Assert.Equal(("snoozed until 2026-11-23 12:00:00Z", "暂缓至 2026-11-23 12:00:00Z"), Last(snoozed));
 
         var assigned = Do(Open, new AlertAction { Kind = AlertActionKind.Assign, By = "supervisor:li", AgentId = "wang.wei" });
-        Assert.Equal(("assigned to wang.wei", "分派给 wang.wei"), Last(assigned));
+        Assert.Equal(("assigned to wang.wei", "已分派给 wang.wei"), Last(assigned));
 
         var resolved = Do(Open, new AlertAction { Kind = AlertActionKind.Resolve, By = "supervisor:li" });
         Assert.Equal(("resolved", "已解决"), Last(resolved));
+    }
+
+    [Fact]
+    public void The_desks_assignment_reads_in_chinese_and_in_english_names_the_channel_as_the_api_does()
+    {
+        var note = HistoryNote.OutreachBy(Channel.CallCenter);
+        var assigned = Do(Open, new AlertAction { Kind = AlertActionKind.Assign, By = "outreach-desk", AgentId = "li.na", Note = note.English, NoteTranslations = note.Translations });
+
+        Assert.Equal(("assigned to li.na: outreach by call-center", "已分派给 li.na：通过呼叫中心主动联系"), Last(assigned));
     }
 
     [Fact]
@@ -62,7 +71,9 @@ public sealed class AlertHistoryWordsTests
 
         var resolved = Do(Open, OutreachFollowUp.ActionOf(prompt));
 
-        Assert.Equal(("resolved: outreach resolved: 她很满意", "已解决：外呼结果：已解决：她很满意"), Last(resolved));
+        Assert.Equal(("resolved: outreach resolved: 她很满意", "已解决：坐席回报已解决，备注：她很满意"), Last(resolved));
+        var silent = Do(Open, OutreachFollowUp.ActionOf(prompt with { Note = "" })); // an empty note is no note
+        Assert.Equal(("resolved: outreach resolved", "已解决：坐席回报已解决"), Last(silent));
     }
 
     [Fact]
@@ -84,13 +95,13 @@ public sealed class AlertHistoryWordsTests
 
         var folded = book.Apply(Raise("detractor", Severity.Critical, "Detractor: NPS 2", "贬损者：NPS 2"), Raised.AddMinutes(2), options, new BookChanges()).Alerts.Single().Alert;
         Assert.Equal(
-            ("folded in (same customer): Detractor: NPS 2; severity raised to critical", "并入（同一客户）：贬损者：NPS 2；严重级别升至严重"),
+            ("folded in (same customer): Detractor: NPS 2; severity raised to critical", "并入（同一客户）：贬损者：NPS 2；级别升为“严重”"),
             Last(folded));
 
         var cleared = ResolvedSignal.Of("detractor", Raised.AddMinutes(9), HistoryNote.Resolution("detractor", _ => new()), customerId: "c-1");
         var host = book.Apply(cleared, Raised.AddMinutes(9), options, new BookChanges()).Alerts.Single().Alert;
         Assert.Equal(
-            ("folded condition cleared (detractor): An agent reached the customer successfully.", "并入的情况已解除（detractor）：坐席已成功联系到客户。"),
+            ("folded condition cleared (detractor): An agent reached the customer successfully.", "并入的告警条件已解除（detractor）：坐席已成功联系到客户。"),
             Last(host));
     }
 
