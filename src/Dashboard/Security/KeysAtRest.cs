@@ -8,8 +8,9 @@ namespace CxLive.Dashboard.Security;
 
 /// <summary>
 /// The Data Protection key ring (what sign-in cookies and antiforgery tokens are encrypted with) as
-/// stored in Redis, shared by a cluster's processes (embedded mode keeps it in memory). ASP.NET Core
-/// stores it as plain XML unless told how to encrypt it, and says so at every start ("No XML
+/// stored: in Redis, shared by a cluster's processes; in embedded mode, ASP.NET Core's default (files
+/// in the account's <c>~/.aspnet/DataProtection-Keys</c>). ASP.NET Core
+/// stores it as plain XML unless told how to encrypt it, and warns when it makes a key ("No XML
 /// encryptor configured"). With <c>DataProtection:Certificate</c> (a PKCS#12 file with its private
 /// key; <c>DataProtection:CertificatePassword</c> if it has one) every new key is encrypted with that
 /// certificate, and every process that has it reads them: whoever reads Redis cannot forge a cookie.
