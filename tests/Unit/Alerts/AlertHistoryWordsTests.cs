@@ -18,21 +18,7 @@ public sealed class AlertHistoryWordsTests
 {
     private static readonly DateTimeOffset Raised = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    private static readonly Alert Open = new()
-    {
-        Id = "a-1",
-        RuleId = "detractor",
-        Severity = Severity.Critical,
-        State = AlertState.Open,
-        CustomerId = "c-1",
-        Title = "Detractor",
-        Detail = "NPS 2",
-        Evidence = ["i-1"],
-        RaisedAt = Raised,
-        UpdatedAt = Raised,
-        Fingerprint = "detractor|c-1",
-        History = [new AlertTransition(Raised, AlertState.Open, "rule:detractor", "Detractor")],
-    };
+    private static readonly Alert Open = TestAlerts.Detractor(AlertState.Open, Raised);
 
     private static (string English, string? Chinese) Last(Alert alert) => (alert.History[^1].Note, alert.History[^1].Translations?[AlertLanguages.Chinese]);
 

@@ -1,5 +1,6 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Grains.Alerts;
+using CxLive.Tests.Unit.Support;
 
 namespace CxLive.Tests.Unit.Alerts;
 
@@ -9,23 +10,7 @@ public sealed class AlertLifecycleTests
     private static readonly DateTimeOffset Raised = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = Raised.AddMinutes(7);
 
-    private static Alert InState(AlertState state) => new()
-    {
-        Id = "a-1",
-        RuleId = "detractor",
-        Severity = Severity.Critical,
-        State = state,
-        CustomerId = "c-1",
-        Title = "Detractor",
-        Detail = "NPS 2",
-        Evidence = ["i-1"],
-        RaisedAt = Raised,
-        UpdatedAt = Raised,
-        ResolvedAt = state == AlertState.Resolved ? Raised : null,
-        SnoozedUntil = state == AlertState.Snoozed ? Raised.AddHours(1) : null,
-        Fingerprint = "detractor|c-1",
-        History = [new AlertTransition(Raised, AlertState.Open, "rule:detractor", "Detractor")],
-    };
+    private static Alert InState(AlertState state) => TestAlerts.Detractor(state, Raised);
 
     private static AlertAction Do(AlertActionKind kind) => new()
     {
