@@ -5,8 +5,8 @@ namespace CxLive.Contracts.Alerts;
 /// <summary>
 /// One entry of an alert's history: what changed, when, by whom and why. <see cref="Note"/> is in
 /// English; <see cref="Translations"/> has the same note in each other language by code (as
-/// <see cref="Alert.Translations"/>), with a person's own words kept as written. Absent on steps
-/// stored before notes were translated, and on the raising step, whose words are the alert's title.
+/// <see cref="Alert.Translations"/>), with a person's own words kept as written (the raising step:
+/// the title as raised). Absent on steps stored before notes were translated.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertTransition")]
 public sealed record AlertTransition(

@@ -304,9 +304,11 @@ function fillHistory(history, alert) {
     by.textContent = who(step.by);
     const note = document.createElement("span");
     note.className = "note";
-    // The step's words in the page's language (a person's own note inside them as written); the
-    // raising step's are the alert's title, and a step stored before notes were translated has its English.
-    note.textContent = index === 0 && step.note === alert.title ? wordsOf(alert).title : inLocalTime(step.translations?.[language()] ?? step.note);
+    // The step's words in the page's language (a person's own note inside them as written). A step
+    // stored before notes were translated has its English, except the raising one: the alert's
+    // title, which the page has in its language.
+    const words = step.translations?.[language()] ?? (index === 0 && !step.translations ? wordsOf(alert).title : step.note);
+    note.textContent = inLocalTime(words);
     row.append(when, what, by, note);
     return row;
   }));

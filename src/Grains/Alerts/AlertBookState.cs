@@ -826,7 +826,7 @@ public sealed class AlertBookState
         UpdatedAt = now,
         SuggestedAction = signal.SuggestedAction,
         Fingerprint = signal.Fingerprint,
-        History = [new AlertTransition(now, AlertState.Open, "rule:" + signal.RuleId, signal.Title)],
+        History = [HistoryNote.Raised(signal).Step(now, AlertState.Open, "rule:" + signal.RuleId)],
     };
 
     /// <summary>The condition was seen again while open: one alert, fresher words, more evidence.</summary>

@@ -20,6 +20,10 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
     /// <summary>What an old step (stored before notes had translations) or a bare reason reads in every language.</summary>
     public static HistoryNote AsWritten(string note) => new(note, null);
 
+    /// <summary>The raising step: the alert's title as raised, in each language the signal has it (a later title may differ).</summary>
+    public static HistoryNote Raised(AlertSignal signal) =>
+        new(signal.Title, signal.Translations.IsEmpty ? null : signal.Translations.ToImmutableDictionary(t => t.Key, t => t.Value.Title));
+
     public static HistoryNote Acknowledged => Say("acknowledged");
 
     public static HistoryNote Resolved => Say("resolved");

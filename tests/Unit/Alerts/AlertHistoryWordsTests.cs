@@ -77,7 +77,13 @@ public sealed class AlertHistoryWordsTests
     {
         var book = new AlertBookState();
         var options = new AlertOptions();
-        book.Apply(Raise("repeated-failed-search", Severity.Warning, "3 failed searches in 4 min", "4 分钟内 3 次搜索失败"), Raised, options, new BookChanges());
+        var raised = book.Apply(Raise("repeated-failed-search", Severity.Warning, "3 failed searches in 4 min", "4 分钟内 3 次搜索失败"), Raised, options, new BookChanges()).Alerts.Single().Alert;
+        Assert.Equal(("3 failed searches in 4 min", "4 分钟内 3 次搜索失败"), Last(raised)); // the raising step keeps the title it was raised with, in both
+
+        // A fourth failed search retitles the card; its raising step still says what was raised, in Chinese too.
+        var repeated = book.Apply(Raise("repeated-failed-search", Severity.Warning, "4 failed searches in 5 min", "5 分钟内 4 次搜索失败") with { Evidence = ["i-4th"] }, Raised.AddMinutes(1), options, new BookChanges()).Alerts.Single().Alert;
+        Assert.Equal("5 分钟内 4 次搜索失败", repeated.Translations[AlertLanguages.Chinese].Title);
+        Assert.Equal("4 分钟内 3 次搜索失败", repeated.History[0].Translations?[AlertLanguages.Chinese]);
 
         var folded = book.Apply(Raise("detractor", Severity.Critical, "Detractor: NPS 2", "贬损者：NPS 2"), Raised.AddMinutes(2), options, new BookChanges()).Alerts.Single().Alert;
         Assert.Equal(
@@ -87,7 +93,7 @@ public sealed class AlertHistoryWordsTests
         var cleared = ResolvedSignal.Of("detractor", Raised.AddMinutes(9), HistoryNote.Resolution("detractor", _ => new()), customerId: "c-1");
         var host = book.Apply(cleared, Raised.AddMinutes(9), options, new BookChanges()).Alerts.Single().Alert;
         Assert.Equal(
-            ("folded condition cleared (detractor): An agent reached the customer successfully.", "并入的告警条件已解除（detractor）：坐席已成功联系到客户。"),
+            ("folded condition cleared (detractor): An agent reached the customer successfully.", "并入的告警条件已解除：坐席已成功联系到客户。"),
             Last(host));
     }
 

@@ -103,7 +103,7 @@ public sealed class ExperienceModelTests
         Assert.Equal(SignalKind.Raise, Assert.Single(raise).Kind);
         Assert.StartsWith("Experience score fell to 3", raise[0].Title);
         Assert.Contains("after a search at", raise[0].Detail);
-        Assert.Contains("发生 搜索 后", raise[0].Translations[AlertLanguages.Chinese].Detail); // not the wire name "search"
+        Assert.Contains("发生搜索后", raise[0].Translations[AlertLanguages.Chinese].Detail); // not the wire name "search"
 
         // a new episode a day later climbs back past 40 and 50 without resolving...
         _journey.After(TimeSpan.FromDays(1));
