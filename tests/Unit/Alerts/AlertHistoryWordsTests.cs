@@ -70,6 +70,8 @@ public sealed class AlertHistoryWordsTests
             ("escalated: not acknowledged within 30 min", "已升级：30 分钟内无人确认"),
             Last(AlertLifecycle.Escalate(Open, Raised.AddMinutes(30), TimeSpan.FromMinutes(30))));
         Assert.Equal(("the snooze ended", "暂缓已结束"), Last(AlertLifecycle.Wake(Open with { State = AlertState.Snoozed }, Raised.AddHours(1))));
+        // An incident's hash id means nothing to a supervisor reading Chinese; the English keeps it for scripts.
+        Assert.Equal(("resolved with incident inc-4-9f2c", "随所属故障事件一并解决"), Last(AlertLifecycle.IncidentResolved(Open, Raised.AddHours(1), "supervisor:li", "inc-4-9f2c")));
     }
 
     [Fact]
