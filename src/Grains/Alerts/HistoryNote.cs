@@ -24,13 +24,14 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
     public static HistoryNote Raised(AlertSignal signal) =>
         new(signal.Title, signal.Translations.IsEmpty ? null : signal.Translations.ToImmutableDictionary(t => t.Key, t => t.Value.Title));
 
-    public static HistoryNote Acknowledged => Say("acknowledged");
+    // Notes with no facts in them are the same every time: worded once, not per alert change.
+    public static HistoryNote Acknowledged { get; } = Say("acknowledged");
 
-    public static HistoryNote Resolved => Say("resolved");
+    public static HistoryNote Resolved { get; } = Say("resolved");
 
-    public static HistoryNote SnoozeEnded => Say("snooze-ended");
+    public static HistoryNote SnoozeEnded { get; } = Say("snooze-ended");
 
-    public static HistoryNote ConditionCleared => Say("condition-cleared");
+    public static HistoryNote ConditionCleared { get; } = Say("condition-cleared");
 
     public static HistoryNote Assigned(string agent) => Say("assigned", _ => new() { ["agent"] = agent });
 
@@ -47,7 +48,12 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
     public static HistoryNote JoinedIncident(string incident, string touchpoint) => Say("joined-incident", _ => new() { ["incident"] = incident, ["touchpoint"] = touchpoint });
 
     /// <summary>The desk's part of an assignment: the channel the prompt reaches the customer on.</summary>
-    public static HistoryNote OutreachBy(Channel channel) => Say("outreach-by", l => new() { ["channel"] = l.Text($"history.channel.{WireNames<Channel>.Of(channel)}", new()) });
+    public static HistoryNote OutreachBy(Channel channel) => ByChannel[channel];
+
+    /// <summary>The desk's note for each channel, worded once: the desk assigns on the alert path, once per routed alert.</summary>
+    private static readonly IReadOnlyDictionary<Channel, HistoryNote> ByChannel = Enum.GetValues<Channel>().ToDictionary(
+        channel => channel,
+        channel => Say("outreach-by", l => new() { ["channel"] = l.Text($"history.channel.{WireNames<Channel>.Of(channel)}", new()) }));
 
     /// <summary>An agent's report: "outreach resolved", with the agent's own note after it.</summary>
     public static HistoryNote Outreach(OutreachResult result, string? note) =>
