@@ -21,4 +21,10 @@ public sealed record AlertAction
     /// email"); a person's note has none: it is kept as written.
     /// </summary>
     [Id(6)] public ImmutableDictionary<string, string>? NoteTranslations { get; init; }
+
+    /// <summary>
+    /// The <see cref="AgentId"/>'s name where the roster gives one (the desk fills it in): the
+    /// history says "assigned to Li Na", as the card's owner field does, not the agent's id.
+    /// </summary>
+    [Id(7)] public string? AgentName { get; init; }
 }

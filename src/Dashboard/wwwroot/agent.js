@@ -1,6 +1,6 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
-import { t, translate, languagePicker, onLanguageChange, formatNumber, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
+import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertLine, withdrawalOf } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -32,18 +32,12 @@ function renderQueue() {
     open.className = "open";
     if (p.id === selected) open.setAttribute("aria-current", "true");
     open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
-      textSpan("meta", `${t(`severity.${p.severity}`)} · ${ageOf(p.createdAt)}`));
+      textSpan("meta", `${t(`severity.${p.severity}`)} · ${formatAge(p.createdAt)}`));
     li.append(open);
     return li;
   }));
   if (focused) [...queue.children].find(li => li.dataset.promptId === focused)?.querySelector("button").focus();
   document.getElementById("no-prompts").hidden = pending.length > 0;
-}
-
-function ageOf(iso) {
-  const minutes = Math.floor((Date.now() - Date.parse(iso)) / 60000);
-  if (minutes < 1) return t("agent.age.now");
-  return minutes < 60 ? t("agent.age.minutes", { n: minutes }) : t("agent.age.hours", { n: Math.floor(minutes / 60) });
 }
 
 function textSpan(className, text) {

@@ -34,7 +34,7 @@ const texts = {
     "agent.choose": "Open a prompt to see the customer and what to say.",
     "agent.why": "Why", "agent.also": "Also seen", "agent.say": "Suggested wording", "agent.channel": "Reach them on", "agent.context": "Context", "agent.score": "Experience score",
     "agent.timeline": "Cross-channel timeline", "agent.outcome": "Record the outcome", "agent.alerts": "Open alerts",
-    "agent.age.now": "just now", "agent.age.minutes": "{n} min ago", "agent.age.hours": "{n} h ago",
+    "age.now": "just now", "age.minutes": "{n} min ago", "age.hours": "{n} h ago", "age.days": "{n} d ago",
     "outcome.contacted": "Contacted", "outcome.resolved": "Resolved", "outcome.declined": "Declined", "outcome.unreachable": "Unreachable",
     "outcome.recorded": "Outcome recorded: {outcome}", "outcome.tooLate": "Not recorded: this prompt was settled before your report arrived (see above).", "outcome.offline": "Could not reach CxLive. If the outcome went through, this prompt will say so; if not, try again.", "agent.note": "A note for the record (optional)",
     "outcome.withdrawn": "Withdrawn: the alert was closed before anyone reached out ({reason})",
@@ -98,8 +98,8 @@ const texts = {
     "empty.filteredInside": "符合条件的告警已并入事件，而这些筛选条件隐藏了事件卡片：每张事件卡片代表其中的客户。清除规则或触点筛选即可看到。",
     "empty.filteredNone": "告警墙上还有其他告警：清除筛选条件即可看到。",
     "empty.body": "一旦 CxLive 发现客户体验不佳，告警会立即出现在这里。可向 POST /api/interactions 发送交互数据，或使用 --demo 启动演示流量。",
-    "meta.customer": "客户", "meta.touchpoint": "触点", "meta.stage": "旅程阶段", "meta.rule": "规则", "meta.also": "同时发现", "meta.assigned": "负责人", "meta.suggestion": "建议外呼",
-    "meta.history": "处理记录", "history.system": "CxLive", "history.desk": "外呼分派", "history.rule": "规则 {rule}",
+    "meta.customer": "客户", "meta.touchpoint": "触点", "meta.stage": "旅程阶段", "meta.rule": "规则", "meta.also": "同时发现", "meta.assigned": "负责人", "meta.suggestion": "建议主动联系",
+    "meta.history": "处理记录", "history.system": "CxLive", "history.desk": "主动联系分派", "history.rule": "规则 {rule}",
     "action.ack": "确认", "action.assign": "分派", "action.snooze": "暂缓 1 小时", "action.resolve": "解决",
     "action.cancel": "取消", "resolve.outcome": "结果", "resolve.auto": "由 CxLive 根据客户时间线判断", "resolve.recovered": "挽回：客户问题已解决", "resolve.lost": "流失：客户已放弃", "resolve.note": "备注", "action.muteMore": "静默…", "action.mute": "静默", "mute.what": "静默以下新告警：", "mute.for": "时长", "mute.why": "原因", "mute.whyHint": "例如：测试账号", "mute.hours": "{hours} 小时",
     "mute.customer": "客户 {customer}", "mute.ruleAt": "{touchpoint} 的{rule}", "mute.ruleEverywhere": "所有触点的{rule}", "mute.touchpoint": "{touchpoint} 的全部告警",
@@ -107,11 +107,11 @@ const texts = {
     "state.open": "未处理", "state.acknowledged": "已确认", "state.resolved": "已解决", "state.snoozed": "已暂缓", "state.snoozedUntil": "暂缓至 {time}", "alert.silenced": "已静默：不在告警墙上", "meta.affected": "受影响客户", "incident.more": "另有 {count} 位", "alert.inIncident": "属于 {touchpoint} 的故障：由其事件卡片统一处理",
     "severity.critical": "严重", "severity.warning": "警告", "severity.info": "提示",
     "incident.affected": "事件：影响 {count} 位客户",
-    "agent.pick": "我是", "agent.queue": "我的主动外呼任务", "agent.none": "暂无待处理任务。CxLive 分派给您的新任务会立即出现在这里。",
+    "agent.pick": "我是", "agent.queue": "我的主动联系任务", "agent.none": "暂无待处理任务。CxLive 分派给您的新任务会立即出现在这里。",
     "agent.choose": "打开一个任务，查看客户信息和建议话术。",
     "agent.why": "触发原因", "agent.also": "同时发现", "agent.say": "建议话术", "agent.channel": "联系渠道", "agent.context": "背景", "agent.score": "体验分",
     "agent.timeline": "跨渠道时间线", "agent.outcome": "记录结果", "agent.alerts": "未关闭的告警",
-    "agent.age.now": "刚刚", "agent.age.minutes": "{n} 分钟前", "agent.age.hours": "{n} 小时前",
+    "age.now": "刚刚", "age.minutes": "{n} 分钟前", "age.hours": "{n} 小时前", "age.days": "{n} 天前",
     "outcome.contacted": "已联系", "outcome.resolved": "已解决", "outcome.declined": "客户拒绝", "outcome.unreachable": "无法联系",
     "outcome.recorded": "已记录结果：{outcome}", "outcome.tooLate": "未记录：在您提交之前，此提示已有结论（见上方）。", "outcome.offline": "无法连接 CxLive。若结果已记录，此提示会显示；否则请重试。", "agent.note": "备注（可选，会记入记录）",
     "outcome.withdrawn": "已撤回：在联系客户之前告警已关闭（{reason}）",
@@ -240,6 +240,19 @@ export function formatSeconds(seconds) {
   // Our own unit words: not every browser build carries CLDR's unit names for every language.
   const [unit, n] = seconds < 120 ? ["second", seconds] : seconds < 7200 ? ["minute", seconds / 60] : ["hour", seconds / 3600];
   return t(`duration.${unit}`, { n: formatNumber(n, { maximumFractionDigits: 1 }) });
+}
+
+/**
+ * How long ago, in the same words on every page ("just now", "3 min ago", "2 h ago"; "刚刚",
+ * "3 分钟前"): the wall and the agent console once said "now" and "just now" for the same moment.
+ * To the minute: the pages redraw ages every 15 s or more, so seconds would be wrong most of the time.
+ */
+export function formatAge(iso, now = Date.now()) {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60000));
+  if (minutes < 1) return t("age.now");
+  if (minutes < 60) return t("age.minutes", { n: formatNumber(minutes) });
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? t("age.hours", { n: formatNumber(hours) }) : t("age.days", { n: formatNumber(Math.floor(hours / 24)) });
 }
 
 /** Translates every marked element under root, and the document's language. */

@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve, mute) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatter, formatNumber, formatSeconds, formatTime, formatAge, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
@@ -218,7 +218,7 @@ function fill(li, alert) {
     when.dateTime = alert.raisedAt;
     when.title = formatTime(alert.raisedAt);
   }
-  when.textContent = timeAgo(alert.raisedAt);
+  when.textContent = formatAge(alert.raisedAt);
 }
 
 function fillCard(li, alert, incident, now) {
@@ -700,14 +700,6 @@ function settleFocus() {
     ? (button && !button.disabled ? button : usable(li))
     : usable(list.children[Math.min(index, list.children.length - 1)]);
   (target ?? filters.elements[0])?.focus();
-}
-
-function timeAgo(iso) {
-  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
-  const format = formatter(Intl.RelativeTimeFormat, { numeric: "auto", style: "short" });
-  if (seconds < 60) return format.format(-seconds, "second");
-  if (seconds < 3600) return format.format(-Math.floor(seconds / 60), "minute");
-  return format.format(-Math.floor(seconds / 3600), "hour");
 }
 
 // Every unresolved alert (up to the page's MAX_KEPT): the newest alerts of any state would leave out

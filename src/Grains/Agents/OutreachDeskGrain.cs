@@ -173,6 +173,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         {
             Kind = AlertActionKind.Assign,
             AgentId = agentId,
+            AgentName = NameOf(agentId),
             By = "outreach-desk",
             Note = note.English,
             NoteTranslations = note.Translations,
@@ -316,7 +317,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     public async Task<AlertActionResult> AssignAsync(string alertId, AlertAction assign)
     {
-        var result = await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(alertId, assign);
+        var result = await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(alertId, assign with { AgentName = assign.AgentId is { } id ? NameOf(id) : null });
         if (result is { Succeeded: true, Alert: { } assigned } && assign.AgentId is { } agentId)
         {
             await ReassignAsync(assigned.Id, agentId); // the prompt follows its alert
@@ -324,6 +325,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
         return result;
     }
+
+    /// <summary>The agent's name in the roster (the history names people as the pages do), or null for an id the roster does not know.</summary>
+    private string? NameOf(string agentId) => _options.Agents.FirstOrDefault(a => a.Id == agentId)?.Name;
 
     public async Task ReassignAsync(string alertId, string agentId)
     {

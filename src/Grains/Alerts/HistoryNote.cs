@@ -86,7 +86,7 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
     /// <summary>This note, then a person's own words as they wrote them ("acknowledged: called back"; "已确认，备注：…"); none or empty: this note.</summary>
     public HistoryNote WithNote(string? note) => note is { Length: > 0 } ? Joined("with-note", AsWritten(note)) : this;
 
-    /// <summary>This note, then more of CxLive's own words, each in its language ("assigned to li.na: outreach by chat").</summary>
+    /// <summary>This note, then more of CxLive's own words, each in its language ("assigned to Li Na: outreach by chat").</summary>
     public HistoryNote With(HistoryNote detail) => Joined("with-detail", detail);
 
     /// <summary>The note in one language; English where it has no words of that language.</summary>

@@ -89,6 +89,9 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
 
         var assigned = await ReadObject(await Post($"api/alerts/{id}/assign", """{ "agentId": "wang.wei" }"""));
         Assert.Equal("wang.wei", (string)assigned["assignedTo"]!);
+        // The history names the agent as the card's owner field does: by the roster's name.
+        Assert.Equal("assigned to Wang Wei", (string)assigned["history"]!.AsArray()[^1]!["note"]!);
+        Assert.Equal("已分派给 Wang Wei", (string)assigned["history"]!.AsArray()[^1]!["translations"]!["zh-CN"]!);
         var until = DateTimeOffset.UtcNow.AddHours(2);
         var snoozed = await ReadObject(await Post($"api/alerts/{id}/snooze", $$"""{ "until": "{{until:O}}" }"""));
         Assert.Equal("snoozed", (string)snoozed["state"]!);

@@ -418,6 +418,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync("贬损者"); // her open alerts, without a reload
         await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer }).Locator(".who")).ToHaveTextAsync($"{customer} · 邮件");
         await Assertions.Expect(page.Locator("#agent option[value='wang.wei']")).ToContainTextAsync("邮件"); // the agent's channels too, not their ids
+        await Assertions.Expect(page.Locator("#queue-title")).ToHaveTextAsync("我的主动联系任务");
+        await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer }).Locator(".meta")).ToHaveTextAsync("警告 · 刚刚");
         await page.SelectOptionAsync("#lang", "en");
         await Assertions.Expect(page.Locator("#agent option[value='wang.wei']")).ToContainTextAsync("Email");
 
@@ -428,9 +430,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(card.Locator(".suggestion")).ToContainTextAsync("(Email)", new() { Timeout = 5_000 });
         await card.Locator(".history summary").ClickAsync();
         var steps = card.Locator(".history li");
-        await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "Outreach desk" }) }).Locator(".note")).ToHaveTextAsync("assigned to wang.wei: outreach by email");
+        await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "Outreach desk" }) }).Locator(".note")).ToHaveTextAsync("assigned to Wang Wei: outreach by email");
         await wall.SelectOptionAsync("#lang", "zh-CN");
-        await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "外呼分派" }) }).Locator(".note")).ToHaveTextAsync("已分派给 wang.wei：通过邮件主动联系");
+        await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "主动联系分派" }) }).Locator(".note")).ToHaveTextAsync("已分派给 Wang Wei：通过邮件主动联系");
         await wall.SelectOptionAsync("#lang", "en");
 
         // The console may hear of the report (pushed) a moment before the desk has written the
@@ -664,6 +666,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(Card(page, customer).Locator(".detail")).ToHaveTextAsync("40 秒内 3 次搜索无结果：“red shoes 0”、“red shoes 1”、“red shoes 2”");
         await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToContainTextAsync("看起来您没有找到“red shoes 2”。我可以帮您找吗？");
         await Assertions.Expect(Card(page, customer).Locator(".stage")).ToHaveTextAsync("研究");
+        // The label says "contact", not "call" (外呼): the suggestion may be for the app or email.
+        await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToHaveAttributeAsync("data-label", "建议主动联系");
+        // The card's age in the words the agent console uses for the same moment (the wall once said 现在, the console 刚刚).
+        await Assertions.Expect(Card(page, customer).Locator("time.when")).ToHaveTextAsync("刚刚");
         await Assertions.Expect(page.Locator("#stat-mttr")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(—|[\d.]+ (秒|分钟|小时))$"));
         Assert.Equal("zh-CN", await page.EvaluateAsync<string>("document.documentElement.lang"));
         await ScreenshotAsync(page, "wall-zh");

@@ -34,8 +34,11 @@ public sealed class AlertHistoryWordsTests
         var snoozed = Do(Open, new AlertAction { Kind = AlertActionKind.Snooze, By = "supervisor:li", Until = Raised.AddHours(2) });
         Assert.Equal(("snoozed until 2026-11-23 12:00:00Z", "暂缓至 2026-11-23 12:00:00Z"), Last(snoozed));
 
-        var assigned = Do(Open, new AlertAction { Kind = AlertActionKind.Assign, By = "supervisor:li", AgentId = "wang.wei" });
-        Assert.Equal(("assigned to wang.wei", "已分派给 wang.wei"), Last(assigned));
+        // By the name the roster gives (what the card's owner field shows); an id the roster does not know, as it is.
+        var assigned = Do(Open, new AlertAction { Kind = AlertActionKind.Assign, By = "supervisor:li", AgentId = "wang.wei", AgentName = "Wang Wei" });
+        Assert.Equal(("assigned to Wang Wei", "已分派给 Wang Wei"), Last(assigned));
+        var unnamed = Do(Open, new AlertAction { Kind = AlertActionKind.Assign, By = "supervisor:li", AgentId = "temp.7" });
+        Assert.Equal(("assigned to temp.7", "已分派给 temp.7"), Last(unnamed));
 
         var resolved = Do(Open, new AlertAction { Kind = AlertActionKind.Resolve, By = "supervisor:li" });
         Assert.Equal(("resolved", "已解决"), Last(resolved));
@@ -45,9 +48,9 @@ public sealed class AlertHistoryWordsTests
     public void The_desks_assignment_reads_in_chinese_and_in_english_names_the_channel_as_the_api_does()
     {
         var note = HistoryNote.OutreachBy(Channel.CallCenter);
-        var assigned = Do(Open, new AlertAction { Kind = AlertActionKind.Assign, By = "outreach-desk", AgentId = "li.na", Note = note.English, NoteTranslations = note.Translations });
+        var assigned = Do(Open, new AlertAction { Kind = AlertActionKind.Assign, By = "outreach-desk", AgentId = "li.na", AgentName = "Li Na", Note = note.English, NoteTranslations = note.Translations });
 
-        Assert.Equal(("assigned to li.na: outreach by call-center", "已分派给 li.na：通过呼叫中心主动联系"), Last(assigned));
+        Assert.Equal(("assigned to Li Na: outreach by call-center", "已分派给 Li Na：通过呼叫中心主动联系"), Last(assigned));
     }
 
     [Fact]
