@@ -714,15 +714,14 @@ public sealed class AlertBookState
         }
     }
 
-    /// <summary>Whether the holder's history already has the folded condition's current words (its latest note from that rule ends with them).</summary>
+    /// <summary>Whether the holder's history already has the folded condition's current words (its latest note from that rule is one a folded condition writes with them).</summary>
     private static bool SaysLast(Alert host, AlertSignal signal)
     {
         for (var i = host.History.Length - 1; i >= 0; i--)
         {
             if (host.History[i].By == "rule:" + signal.RuleId)
             {
-                var note = host.History[i].Note;
-                return note.EndsWith(": " + signal.Title, StringComparison.Ordinal) || note.Contains(": " + signal.Title + "; ", StringComparison.Ordinal);
+                return HistoryNote.SaysFolded(host.History[i].Note, signal);
             }
         }
 

@@ -68,6 +68,25 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
     public static HistoryNote FoldedNow(AlertSignal signal, bool severityRaised) =>
         Say("folded-now", l => new() { ["title"] = TitleOf(signal, l) }).RaisingSeverity(severityRaised ? signal.Severity : null);
 
+    /// <summary>
+    /// Whether <paramref name="note"/> is what a folded condition writes with this signal's words
+    /// (folded in, for either reason, or moved on; raising the severity or not). Compared with the
+    /// notes themselves, not their shape: rewording <c>history.folded-*</c> cannot quietly make a
+    /// holder repeat the same words on every evaluation.
+    /// </summary>
+    public static bool SaysFolded(string note, AlertSignal signal)
+    {
+        foreach (var raised in (ReadOnlySpan<bool>)[false, true])
+        {
+            if (note == FoldedNow(signal, raised).English || note == FoldedIn(true, signal, raised).English || note == FoldedIn(false, signal, raised).English)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A folded condition cleared: its rule, and why when the rule said (the reason of its resolve signal).</summary>
     public static HistoryNote FoldedCleared(AlertSignal signal)
     {

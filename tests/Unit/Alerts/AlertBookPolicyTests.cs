@@ -96,7 +96,8 @@ public sealed class AlertBookPolicyTests
     {
         var host = Apply(Raise("repeated-failed-search", "c-1")).Alerts.Single().Alert;
         AlertSignal Complaint(string title, Severity severity) => Raise("unanswered-complaint", "c-1", severity: severity, evidence: "k-1") with { Title = title };
-        Apply(Complaint("Complaint reply due in 24 min", Severity.Warning), Now.AddMinutes(1));
+        var folded = Apply(Complaint("Complaint reply due in 24 min", Severity.Warning), Now.AddMinutes(1)).Alerts.Single().Alert;
+        Assert.Equal(folded.History.Length, Apply(Complaint("Complaint reply due in 24 min", Severity.Warning), Now.AddMinutes(2)).Alerts.Single().Alert.History.Length); // as it folded in: noted once
 
         // The SLA passes: nothing new in evidence, so the holder's history is where a supervisor reads it.
         var past = Apply(Complaint("Complaint unanswered past its 2 h SLA", Severity.Warning), Now.AddMinutes(30));
@@ -112,6 +113,7 @@ public sealed class AlertBookPolicyTests
         holder = critical.Alerts.Single().Alert;
         Assert.Equal(Severity.Critical, holder.Severity);
         Assert.EndsWith("severity raised to critical", holder.History[^1].Note);
+        Assert.Equal(holder.History.Length, Apply(Complaint("Complaint unanswered for 1 d", Severity.Critical), Now.AddDays(1).AddMinutes(1)).Alerts.Single().Alert.History.Length); // the same again: noted once
         Assert.Equal(host.Id, critical.ToRoute.Single().Id);
 
         // A folded burst that grows shows it in the evidence; its history stays as it was.
