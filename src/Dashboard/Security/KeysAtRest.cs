@@ -35,7 +35,7 @@ public static class KeysAtRest
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {
             throw new ConfigurationError(
-                $"{CertificateSetting} '{path}' cannot be read as a PKCS#12 (.pfx) file: {e.Message.TrimEnd('.')}. Check the path, and {PasswordSetting} if the file has a password.", e);
+                $"{CertificateSetting} '{path}'{WhereRelative(path)} cannot be read as a PKCS#12 (.pfx) file: {e.Message.TrimEnd('.')}. Check the path, and {PasswordSetting} if the file has a password.", e);
         }
 
         if (!certificate.HasPrivateKey)
@@ -45,4 +45,7 @@ public static class KeysAtRest
 
         return dataProtection.ProtectKeysWithCertificate(certificate);
     }
+
+    /// <summary>A relative path is read from the working directory, which a service manager may set elsewhere: say where it was looked for.</summary>
+    private static string WhereRelative(string path) => Path.IsPathFullyQualified(path) ? "" : $" (looked for at {Path.GetFullPath(path)})";
 }

@@ -47,6 +47,15 @@ public sealed class KeysAtRestTests : IDisposable
         Assert.Contains("DataProtection:CertificatePassword", refused.Message);
     }
 
+    [Fact]
+    public void A_relative_path_that_is_not_there_says_where_it_was_looked_for()
+    {
+        // A service manager may start CxLive in another working directory than the operator expects.
+        var refused = Assert.Throws<ConfigurationError>(() => ProtectWith("secrets/keys.pfx"));
+
+        Assert.StartsWith($"DataProtection:Certificate 'secrets/keys.pfx' (looked for at {Path.Combine(Environment.CurrentDirectory, "secrets", "keys.pfx")}) cannot be read", refused.Message);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static void ProtectWith(string path, string? password = null)
