@@ -326,6 +326,44 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_figure_with_nothing_to_average_says_why_it_is_a_dash()
+    {
+        // The figures of an install where nothing was acknowledged, resolved or closed yet; the hub's
+        // own counters, pushed every 10 s, are held back so that they cannot replace them.
+        var stats = await ReadObject(await _http.GetAsync("api/alerts/stats"));
+        foreach (var figure in new[] { "meanSecondsToAcknowledge", "meanSecondsToResolve", "recoveryRate" })
+        {
+            stats[figure] = null;
+        }
+
+        var page = await fixture.NewPageAsync("/", beforeLoad: async page =>
+        {
+            await page.RouteAsync(url => new Uri(url).AbsolutePath == "/api/alerts/stats", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = stats.ToJsonString() }));
+            await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/hubs/cx"), socket =>
+            {
+                var server = socket.ConnectToServer();
+                server.OnMessage(frame =>
+                {
+                    // SignalR's JSON messages end in a record separator; a frame may hold several.
+                    var kept = string.Concat((frame.Text ?? "").Split('\u001e', StringSplitOptions.RemoveEmptyEntries)
+                        .Where(message => !message.Contains("\"target\":\"wallStats\"", StringComparison.Ordinal)).Select(message => message + '\u001e'));
+                    if (kept.Length > 0)
+                    {
+                        socket.Send(kept);
+                    }
+                });
+            });
+        });
+
+        await Assertions.Expect(page.Locator("#stat-mtta")).ToHaveAttributeAsync("title", "No alert has been acknowledged yet");
+        await Assertions.Expect(page.Locator("#stat-mtta")).ToHaveTextAsync("—");
+        await Assertions.Expect(page.Locator("#stat-recovery")).ToHaveAttributeAsync("aria-label", "— No customer alert has ended recovered or lost yet");
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#stat-mttr")).ToHaveAttributeAsync("title", "尚无告警被解决");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>
     /// The page's clock stands still from before it loads, so its 10-second refresh never comes: only
     /// the incident itself can bring its touchpoint into the list of those failing most.
