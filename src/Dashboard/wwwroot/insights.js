@@ -52,6 +52,10 @@ function groupName(name) {
 
 const minutes = value => (value == null ? "—" : formatSeconds(value * 60));
 
+// A touchpoint's incident names no customer (those it hurt have alerts of their own, under their
+// own rules): "0 customers" beside its alerts read as "nobody was hurt".
+const touchpointWide = figures => figures.raised > 0 && figures.customers === 0;
+
 function render() {
   charts.splice(0).forEach(chart => chart.destroy());
   const groups = report.groups ?? [];
@@ -67,7 +71,7 @@ function render() {
     li.dataset.raised = group.total.raised;
     li.querySelector(".name").textContent = groupName(group.group);
     li.querySelector(".totals").textContent = t("insights.totals", {
-      raised: tn("insights.alerts", group.total.raised), customers: tn("insights.customerCount", group.total.customers),
+      raised: tn("insights.alerts", group.total.raised), customers: touchpointWide(group.total) ? t("insights.touchpointWide") : tn("insights.customerCount", group.total.customers),
       recovered: formatNumber(group.total.recovered), lost: formatNumber(group.total.lost),
     });
     const byDay = new Map(group.days.map(d => [d.day, d.figures]));
@@ -82,7 +86,7 @@ function render() {
       const f = byDay.get(day);
       const tr = document.createElement("tr");
       tr.dataset.day = day;
-      for (const text of [dayFormat.format(new Date(`${day}T00:00:00Z`)), formatNumber(f?.raised ?? 0), formatNumber(f?.customers ?? 0),
+      for (const text of [dayFormat.format(new Date(`${day}T00:00:00Z`)), formatNumber(f?.raised ?? 0), f && touchpointWide(f) ? "—" : formatNumber(f?.customers ?? 0),
         formatNumber(f?.recovered ?? 0), formatNumber(f?.lost ?? 0), minutes(f?.meanMinutesToAcknowledge), minutes(f?.meanMinutesToResolve)]) {
         tr.insertCell().textContent = text;
       }
