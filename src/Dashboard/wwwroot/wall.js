@@ -245,7 +245,8 @@ function fillCard(li, alert, incident, now) {
       absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0),
     });
   li.querySelector(".state").textContent = stateOf(alert); // "resolved · Lost": how it ended, as its history says
-  li.querySelector(".detail").textContent = words.detail;
+  // Beside the live line, the detail says it is the picture at raise time ("20 of 20 failed" above "now: 23").
+  li.querySelector(".detail").textContent = live.hidden ? words.detail : t("incident.raisedWith", { detail: words.detail });
   const customer = li.querySelector(".customer");
   customer.textContent = alert.customerId ?? "—";
   if (alert.customerId) customer.href = `/customers/${encodeURIComponent(alert.customerId)}`; else customer.removeAttribute("href");
@@ -265,13 +266,14 @@ function fillCard(li, alert, incident, now) {
   // Conditions the customer's alert budget folded into this card: the supervisor acts on the customer.
   li.querySelector(".also-row").hidden = !alert.folded?.length;
   li.querySelector(".also").textContent = listOf((alert.folded ?? []).map(ruleName));
-  li.querySelector(".suggestion").dataset.label = t("meta.suggestion");
   // An incident's card lists the customers it hurts (read when opened: an outage may hurt thousands).
   const affected = li.querySelector(".affected");
   affected.hidden = !(incident && isIncident(alert) && incident.affectedCustomers > 0);
   affected.querySelector(".count").textContent = affected.hidden ? "" : `(${formatNumber(incident.affectedCustomers)})`;
   // The channel only when it is one to reach a customer on: an incident's action is for the team ("other").
   const channel = alert.suggestedAction?.channel;
+  // An incident's suggestion is for the team ("check web/search now"), not outreach to a customer.
+  li.querySelector(".suggestion").dataset.label = t(channel && channel !== "other" ? "meta.suggestion" : "meta.suggestion.team");
   li.querySelector(".suggestion").textContent = !alert.suggestedAction ? ""
     : channel && channel !== "other" ? `${words.wording} (${channelName(channel)})` : words.wording;
   const history = li.querySelector(".history");

@@ -131,6 +131,9 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
 
         var card = page.Locator(".alert[data-rule='touchpoint-degradation']", new() { Has = page.Locator(".touchpoint", new() { HasTextString = touchpoint }) });
         await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 20 failed in the last 5 min · 0 customer alerts absorbed", new() { Timeout = 10_000 });
+        // Its detail, above that line, says it is the picture at raise time; its suggestion is for the team, not outreach.
+        await Assertions.Expect(card.Locator(".detail")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^when raised: 20 of 20 interactions failed in the last 5 min"));
+        await Assertions.Expect(card.Locator(".suggestion")).ToHaveAttributeAsync("data-label", "Suggested action");
 
         // A customer fails three times there: the incident absorbs her alert, and the card moves on.
         var customer = NewCustomer();
