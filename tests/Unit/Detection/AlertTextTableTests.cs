@@ -125,16 +125,18 @@ public sealed partial class AlertTextTableTests
 
     /// <summary>
     /// The desk reaches a customer on the channel they use most (the rule's channel is only the
-    /// fallback), so a prompt's context must not tell the agent to call, email or text: an agent read
-    /// "Reach them on Email" above "Call within a day".
+    /// fallback), so neither a prompt's context nor the words it suggests may say the agent calls,
+    /// emails or texts: an agent read "Reach them on Email" above "Call within a day", and a Chinese
+    /// agent on the app channel was given "我给您回电" (I'm calling you back) to say.
     /// </summary>
     [Fact]
-    public void No_context_tells_the_agent_which_channel_to_use()
+    public void No_context_or_wording_tells_the_agent_which_channel_to_use()
     {
-        var naming = AlertTexts.English.Keys
-            .Where(k => k.EndsWith(".context", StringComparison.Ordinal))
-            .SelectMany(k => AlertTexts.English.Forms(k).Select(text => (Key: k, Text: text)))
-            .Where(t => ChannelVerb().IsMatch(t.Text));
+        var naming = AlertTexts.All
+            .SelectMany(language => language.Keys
+                .Where(k => k.EndsWith(".context", StringComparison.Ordinal) || k.EndsWith(".wording", StringComparison.Ordinal))
+                .SelectMany(k => language.Forms(k).Select(text => (language.Code, Key: k, Text: text))))
+            .Where(t => (t.Code == AlertTexts.EnglishCode ? ChannelVerb() : ChineseChannelVerb()).IsMatch(t.Text));
 
         Assert.Empty(naming);
     }
@@ -161,4 +163,8 @@ public sealed partial class AlertTextTableTests
 
     [GeneratedRegex(@"\b(call|calling|phone|ring|e-?mail|sms|text them|message them)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChannelVerb();
+
+    // "I phone", "I call you back", "by text message", "by email" (安排回电, offering a callback, is not one).
+    [GeneratedRegex("打电话|电话联系|给您回电|致电|发短信|发邮件")]
+    private static partial Regex ChineseChannelVerb();
 }
