@@ -495,11 +495,12 @@ function showStats(stats) {
   showFigure(document.getElementById("stat-mtta"), formatSeconds(stats.meanSecondsToAcknowledge));
   showFigure(document.getElementById("stat-mttr"), formatSeconds(stats.meanSecondsToResolve));
   document.getElementById("stat-recovery").textContent = stats.recoveryRate == null ? "—" : formatNumber(stats.recoveryRate, { style: "percent" });
-  // A "—" says why on hover and to a screen reader: nothing to average yet, not a figure still loading.
+  // A "—" says why on hover and to a screen reader (words it reads, not a label a span may not
+  // carry): nothing to average yet, not a figure still loading.
   for (const [id, value] of [["mtta", stats.meanSecondsToAcknowledge], ["mttr", stats.meanSecondsToResolve], ["recovery", stats.recoveryRate]]) {
     const figure = document.getElementById(`stat-${id}`);
     figure.title = value == null ? t(`stat.none.${id}`) : "";
-    if (value == null) figure.setAttribute("aria-label", `— ${t(`stat.none.${id}`)}`); else figure.removeAttribute("aria-label");
+    if (value == null) figure.append(Object.assign(document.createElement("span"), { className: "sr-only why", textContent: t("stat.why", { why: t(`stat.none.${id}`) }) }));
   }
 }
 

@@ -360,10 +360,12 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         });
 
         await Assertions.Expect(page.Locator("#stat-mtta")).ToHaveAttributeAsync("title", "No alert has been acknowledged yet");
-        await Assertions.Expect(page.Locator("#stat-mtta")).ToHaveTextAsync("—");
-        await Assertions.Expect(page.Locator("#stat-recovery")).ToHaveAttributeAsync("aria-label", "— No customer alert has ended recovered or lost yet");
+        await Assertions.Expect(page.Locator("#stat-mtta")).ToHaveTextAsync("— (No alert has been acknowledged yet)"); // the words after the dash are for a screen reader
+        await Assertions.Expect(page.Locator("#stat-mtta .why")).ToHaveClassAsync("sr-only why");
+        await Assertions.Expect(page.Locator("#stat-recovery")).ToHaveTextAsync("— (No customer alert has ended recovered or lost yet)");
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(page.Locator("#stat-mttr")).ToHaveAttributeAsync("title", "尚无告警被解决");
+        await Assertions.Expect(page.Locator("#stat-mttr")).ToHaveTextAsync("—（尚无告警被解决）");
         await page.Context.CloseAsync();
     }
 
