@@ -37,7 +37,7 @@ function renderQueue() {
     return li;
   }));
   if (focused) [...queue.children].find(li => li.dataset.promptId === focused)?.querySelector("button").focus();
-  document.getElementById("no-prompts").hidden = pending.length > 0;
+  document.getElementById("no-prompts").hidden = pending.length > 0 || !agentId; // nobody picked: no queue to call empty
 }
 
 function textSpan(className, text) {
@@ -206,7 +206,17 @@ connection.onreconnected(async () => {
 });
 connection.onclose(() => setStatus("disconnected"));
 
+// An agent id from the link or the browser's memory that the roster does not know: said, and nobody's queue opened.
+let unknownAgent = null;
+function sayUnknownAgent() {
+  const line = document.getElementById("unknown-agent");
+  line.hidden = !unknownAgent;
+  line.textContent = unknownAgent ? t("agent.unknown", { id: unknownAgent }) : "";
+}
+
 async function become(id) {
+  unknownAgent = null;
+  sayUnknownAgent();
   if (agentId) await connection.invoke("UnsubscribeAgent", agentId);
   agentId = id;
   localStorage.setItem("cxlive.agent", id);
@@ -241,7 +251,7 @@ function nameAgents(agents) {
 
 async function start() {
   languagePicker(document.getElementById("lang"));
-  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts); fillOpenAlerts(shownView.openAlerts); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); });
+  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts); fillOpenAlerts(shownView.openAlerts); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); sayUnknownAgent(); });
   const user = await currentUser();
   showUser(user);
   const agents = await (await fetch("/api/agents")).json();
@@ -250,7 +260,16 @@ async function start() {
   // A signed-in agent is who they are; supervisors (and the open demo) may look at any agent's queue.
   const seesAll = !user || user.open || user.roles.includes("supervisor") || user.roles.includes("admin");
   const wanted = seesAll ? new URLSearchParams(location.search).get("agentId") ?? localStorage.getItem("cxlive.agent") : user.agentId;
-  picker.value = agents.some(a => a.id === wanted) ? wanted : agents[0]?.id ?? "";
+  // A mistyped or stale id opens nobody's queue: not the first agent's, whose customers the reader
+  // would then work as their own.
+  const known = agents.some(a => a.id === wanted);
+  if (wanted && !known) {
+    picker.add(new Option("—", ""), 0);
+    unknownAgent = wanted;
+  }
+  picker.value = known ? wanted : wanted ? "" : agents[0]?.id ?? "";
+  sayUnknownAgent();
+  renderQueue();
   picker.disabled = !seesAll;
   await connection.start();
   setStatus("live");

@@ -400,6 +400,29 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_mistyped_agent_id_opens_nobodys_queue_and_says_so()
+    {
+        // Wang Wei has a prompt waiting; a link with an id nobody has must not show it (or anyone's) as "my prompts".
+        var waiting = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        await OpenDetractorPromptAsync(waiting, NewCustomer(), score: 4);
+        await waiting.Context.CloseAsync();
+
+        var page = await fixture.NewPageAsync("/agent?agentId=zhang.min");
+
+        await Assertions.Expect(page.Locator("#unknown-agent")).ToHaveTextAsync("No agent has the id “zhang.min”: pick who you are above.");
+        Assert.Equal("", await page.Locator("#agent").InputValueAsync());
+        await Assertions.Expect(page.Locator("#queue li")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#no-prompts")).ToBeHiddenAsync();
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#unknown-agent")).ToHaveTextAsync("没有编号为“zhang.min”的坐席：请在上方选择您是谁。");
+
+        await page.SelectOptionAsync("#agent", "wang.wei");
+        await Assertions.Expect(page.Locator("#unknown-agent")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#queue li").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_agent_console_receives_a_routed_prompt_and_records_the_outcome()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
