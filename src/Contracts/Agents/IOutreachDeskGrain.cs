@@ -17,11 +17,12 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     Task OfferAsync(ImmutableArray<Alert> alerts);
 
     /// <summary>
-    /// One-way: the alert book hands over customer alerts that closed; their pending prompts are
-    /// withdrawn (and pushed to the agent's console again) so nobody calls about a settled issue.
+    /// One-way: the alert book hands over customer alerts that closed, or that an outage's incident
+    /// took in; their pending prompts are withdrawn (and pushed to the agent's console again) so
+    /// nobody calls about a settled issue, or about an outage before its cause is known.
     /// </summary>
     [OneWay]
-    Task WithdrawAsync(ImmutableArray<Alert> closed);
+    Task WithdrawAsync(ImmutableArray<Alert> leaving);
 
     /// <summary>The queue hands a waiting prompt of this desk to an agent with a free slot.</summary>
     Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId);

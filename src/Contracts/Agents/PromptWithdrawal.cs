@@ -11,10 +11,14 @@ namespace CxLive.Contracts.Agents;
 public sealed record PromptWithdrawal(
     [property: Id(0)] WithdrawalReason Reason,
     [property: Id(1)] string? By = null,
-    [property: Id(2)] AlertOutcome? Outcome = null)
+    [property: Id(2)] AlertOutcome? Outcome = null,
+    [property: Id(3)] string? Touchpoint = null)
 {
     /// <summary>The prompt's <c>withdrawnBecause</c>: "the moment has passed", "alert resolved by supervisor:ada, customer lost".</summary>
-    public string InEnglish() => Reason == WithdrawalReason.MomentPassed
-        ? "the moment has passed"
-        : "alert resolved" + (By is null ? "" : $" by {By}") + (Outcome is { } o ? $", customer {WireNames<AlertOutcome>.Of(o)}" : "");
+    public string InEnglish() => Reason switch
+    {
+        WithdrawalReason.MomentPassed => "the moment has passed",
+        WithdrawalReason.JoinedIncident => $"its alert joined the outage at {Touchpoint}: hold outreach until the cause is known",
+        _ => "alert resolved" + (By is null ? "" : $" by {By}") + (Outcome is { } o ? $", customer {WireNames<AlertOutcome>.Of(o)}" : ""),
+    };
 }

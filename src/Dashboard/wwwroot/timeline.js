@@ -33,6 +33,7 @@ export function withdrawalOf(prompt, names) {
   const w = prompt.withdrawal;
   if (!w) return t("outcome.withdrawn", { reason: prompt.withdrawnBecause ?? "" });
   if (w.reason === "moment-passed") return t("withdrawn.momentPassed");
+  if (w.reason === "joined-incident") return t("withdrawn.incident", { touchpoint: w.touchpoint ?? "" });
   // Closed by its own rule: the condition cleared (a search that found something, an outreach that worked).
   if (w.by?.startsWith("rule:")) return t("withdrawn.cleared");
   const how = w.outcome ? t(`ended.${w.outcome}`) : null;

@@ -283,10 +283,10 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         }
     }
 
-    public async Task WithdrawAsync(ImmutableArray<Alert> closed)
+    public async Task WithdrawAsync(ImmutableArray<Alert> leaving)
     {
         var withdrawn = new List<OutreachPrompt>();
-        foreach (var alert in closed)
+        foreach (var alert in leaving)
         {
             if (!_prompts.ById.TryGetValue(PromptIdOf(alert), out var prompt) || !prompt.IsPending)
             {
@@ -308,8 +308,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         await AfterLeavingAsync(withdrawn);
     }
 
-    private static PromptWithdrawal WithdrawalOf(Alert alert) =>
-        new(WithdrawalReason.AlertResolved, alert.History.Length > 0 ? alert.History[^1].By : null, alert.Outcome);
+    private static PromptWithdrawal WithdrawalOf(Alert alert) => alert.State != AlertState.Resolved && alert.IncidentId is not null
+        ? new(WithdrawalReason.JoinedIncident, "system", Touchpoint: alert.Touchpoint)
+        : new(WithdrawalReason.AlertResolved, alert.History.Length > 0 ? alert.History[^1].By : null, alert.Outcome);
 
     /// <summary>Taken back, saying why both ways: as data for pages to word, and in English.</summary>
     private static OutreachPrompt Withdrawn(OutreachPrompt prompt, PromptWithdrawal withdrawal, DateTimeOffset at) =>

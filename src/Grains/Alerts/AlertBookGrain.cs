@@ -282,10 +282,12 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             await desk.OfferAsync([.. changes.ToRoute]);
         }
 
-        var closed = changes.Alerts.Select(c => c.Alert).Where(a => a is { State: AlertState.Resolved, CustomerId: not null, SuggestedAction: not null }).ToImmutableArray();
-        if (closed.Length > 0)
+        // Customer alerts that closed, or that an outage's incident took in: their prompts are taken back.
+        var leaving = changes.Alerts.Select(c => c.Alert).Where(a => a is { State: AlertState.Resolved, CustomerId: not null, SuggestedAction: not null })
+            .Concat(changes.Absorbed.Where(a => a.SuggestedAction is not null)).ToImmutableArray();
+        if (leaving.Length > 0)
         {
-            await desk.WithdrawAsync(closed);
+            await desk.WithdrawAsync(leaving);
         }
 
         await TellOtherPartitionsAsync(changes);

@@ -391,7 +391,7 @@ public sealed class AlertBookState
         var members = new List<IncidentMember>();
         foreach (var alert in Explained(incident.Touchpoint, now, options))
         {
-            Store(AlertChangeKind.Updated, JoinIncident(alert, incident.Id, incident.Touchpoint, now), changes);
+            Store(AlertChangeKind.Updated, JoinIncident(alert, incident.Id, incident.Touchpoint, now, changes), changes);
             members.Add(new IncidentMember(alert.Id, alert.CustomerId!));
         }
 
@@ -561,7 +561,7 @@ public sealed class AlertBookState
         // The customer alerts of this partition it explains that are already open join it.
         foreach (var alert in Explained(touchpoint, now, options))
         {
-            var absorbed = JoinIncident(alert, incident.Id, touchpoint, now);
+            var absorbed = JoinIncident(alert, incident.Id, touchpoint, now, changes);
             Store(AlertChangeKind.Updated, absorbed, changes);
             Absorb(incident.Id, new IncidentMember(absorbed.Id, absorbed.CustomerId!), now, changes);
         }
@@ -577,12 +577,17 @@ public sealed class AlertBookState
     private IEnumerable<Alert> Explained(string touchpoint, DateTimeOffset now, AlertOptions options) =>
         OpenAlerts.Where(a => a.CustomerId is not null && a.Touchpoint == touchpoint && a.IncidentId is null && now - a.RaisedAt <= options.IncidentLookback).ToList();
 
-    private static Alert JoinIncident(Alert alert, string incidentId, string touchpoint, DateTimeOffset now) => alert with
+    private static Alert JoinIncident(Alert alert, string incidentId, string touchpoint, DateTimeOffset now, BookChanges changes)
     {
-        IncidentId = incidentId,
-        UpdatedAt = now,
-        History = alert.History.Add(HistoryNote.JoinedIncident(incidentId, touchpoint).Step(now, alert.State, "system")),
-    };
+        var joined = alert with
+        {
+            IncidentId = incidentId,
+            UpdatedAt = now,
+            History = alert.History.Add(HistoryNote.JoinedIncident(incidentId, touchpoint).Step(now, alert.State, "system")),
+        };
+        changes.Absorbed.Add(joined);
+        return joined;
+    }
 
     private void Absorb(string incidentId, IncidentMember member, DateTimeOffset now, BookChanges changes)
     {

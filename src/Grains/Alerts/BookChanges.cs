@@ -18,5 +18,8 @@ public sealed class BookChanges
     public List<Incident> ClosedIncidents { get; } = [];
     public List<(string IncidentId, IncidentMember Member)> ToAttach { get; } = [];
 
+    /// <summary>Open customer alerts an incident took in: their pending prompts are withdrawn (outreach waits for the cause).</summary>
+    public List<Alert> Absorbed { get; } = [];
+
     public bool Any => Alerts.Count > 0 || Incidents.Count > 0;
 }

@@ -579,6 +579,32 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_prompt_whose_alert_an_outage_takes_in_is_withdrawn_saying_to_hold_outreach()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=li.na");
+        var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var customer = NewCustomer();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            [.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]))).StatusCode);
+        var item = page.Locator("#queue li", new() { HasText = customer });
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await item.ClickAsync();
+
+        // While she reads it, the page fails for everyone: the outage's incident speaks for the customer now.
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            [.. Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(10 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]))).StatusCode);
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync(
+            $"Withdrawn: the outage at {touchpoint} took this alert in, and its incident card stands for the customer. Hold outreach until the cause is known.", new() { Timeout = 10_000 });
+        await Assertions.Expect(item).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync($"part of the outage at {touchpoint}"); // still open: the incident holds it
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync($"已撤回：{touchpoint} 的故障事件已并入此告警，由事件卡片统一处理。查明原因前请暂停主动联系。");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-withdrawn-incident-zh.png") });
+    }
+
+    [Fact]
     public async Task The_customer_view_shows_the_cross_channel_timeline_with_the_alert_evidence_marked()
     {
         var customer = NewCustomer();

@@ -151,6 +151,43 @@ public sealed class OutreachLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_prompt_whose_alert_an_outage_takes_in_is_withdrawn_until_the_cause_is_known()
+    {
+        // She searches in vain on a page that is about to fail for everyone: her alert reaches the agent first.
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var customer = NewCustomer();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            [.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]))).StatusCode);
+        var prompt = await agent.NextPromptAsync(Patience);
+        while (prompt.CustomerId != customer)
+        {
+            prompt = await agent.NextPromptAsync(Patience);
+        }
+
+        Assert.True(prompt.IsPending);
+
+        // Then the page fails for everyone: the outage's incident takes her alert in, and the
+        // incident says to hold outreach until the cause is known. The agent's prompt goes with it.
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            [.. Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(10 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]))).StatusCode);
+        var withdrawn = await agent.NextPromptAsync(Patience);
+        while (withdrawn.Id != prompt.Id)
+        {
+            withdrawn = await agent.NextPromptAsync(Patience);
+        }
+
+        Assert.NotNull(withdrawn.WithdrawnAt);
+        Assert.Equal(new PromptWithdrawal(WithdrawalReason.JoinedIncident, "system", Touchpoint: touchpoint), withdrawn.Withdrawal);
+        Assert.Equal($"its alert joined the outage at {touchpoint}: hold outreach until the cause is known", withdrawn.WithdrawnBecause);
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}"));
+        Assert.Equal("open", (string)alert["state"]!); // not resolved: the incident stands for her until it is fixed
+        Assert.NotNull((string?)alert["incidentId"]);
+        Assert.Equal(0, await PendingOf(Agent));
+    }
+
+    [Fact]
     public async Task Following_or_listing_with_an_id_that_matches_nothing_is_refused_by_name()
     {
         // A misspelt agent id used to follow nothing and list [] without a word.
