@@ -245,7 +245,7 @@ function nameAgents(agents) {
   agentList = agents;
   for (const option of picker.options) {
     const agent = agents.find(a => a.id === option.value);
-    if (agent) option.text = `${agent.name} (${listOf(agent.skills.map(channelName))})`;
+    if (agent) option.text = t("agent.withSkills", { name: agent.name, skills: listOf(agent.skills.map(channelName)) });
   }
 }
 

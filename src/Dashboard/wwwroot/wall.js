@@ -275,7 +275,7 @@ function fillCard(li, alert, incident, now) {
   // An incident's suggestion is for the team ("check web/search now"), not outreach to a customer.
   li.querySelector(".suggestion").dataset.label = t(channel && channel !== "other" ? "meta.suggestion" : "meta.suggestion.team");
   li.querySelector(".suggestion").textContent = !alert.suggestedAction ? ""
-    : channel && channel !== "other" ? `${words.wording} (${channelName(channel)})` : words.wording;
+    : channel && channel !== "other" ? t("suggestion.channel", { wording: words.wording, channel: channelName(channel) }) : words.wording;
   const history = li.querySelector(".history");
   history.querySelector(".count").textContent = `(${formatNumber(alert.history?.length ?? 0)})`;
   if (history.open) fillHistory(history, alert);

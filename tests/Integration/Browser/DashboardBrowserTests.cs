@@ -440,7 +440,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#prompt .channel")).ToHaveTextAsync("邮件");
         await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync("贬损者"); // her open alerts, without a reload
         await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer }).Locator(".who")).ToHaveTextAsync($"{customer} · 邮件");
-        await Assertions.Expect(page.Locator("#agent option[value='wang.wei']")).ToContainTextAsync("邮件"); // the agent's channels too, not their ids
+        await Assertions.Expect(page.Locator("#agent option[value='wang.wei']")).ToHaveTextAsync("Wang Wei（邮件、社交媒体、短信）"); // the agent's channels too, not their ids, in Chinese brackets
         await Assertions.Expect(page.Locator("#queue-title")).ToHaveTextAsync("我的主动联系任务");
         await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer }).Locator(".meta")).ToHaveTextAsync("警告 · 刚刚");
         await page.SelectOptionAsync("#lang", "en");
@@ -713,7 +713,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // The alert's own words too, as the detector wrote them in Chinese, down to what the agent would say.
         await Assertions.Expect(Card(page, customer).Locator(".title")).ToHaveTextAsync("40 秒内 3 次搜索无结果");
         await Assertions.Expect(Card(page, customer).Locator(".detail")).ToHaveTextAsync("40 秒内 3 次搜索无结果：“red shoes 0”、“red shoes 1”、“red shoes 2”");
-        await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToContainTextAsync("看起来您没有找到“red shoes 2”。我可以帮您找吗？");
+        await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToHaveTextAsync("看起来您没有找到“red shoes 2”。我可以帮您找吗？（在线客服）"); // the channel in Chinese brackets
         await Assertions.Expect(Card(page, customer).Locator(".stage")).ToHaveTextAsync("研究");
         // The label says "contact", not "call" (外呼): the suggestion may be for the app or email.
         await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToHaveAttributeAsync("data-label", "建议主动联系");
