@@ -105,8 +105,11 @@ function visibleAlerts() {
   // Incidents first, the one hurting most customers first; then the most pressing alerts.
   const affected = alert => (isIncident(alert) ? incidents.get(alert.incidentId)?.affectedCustomers ?? 0 : 0);
   all.sort((a, b) => isIncident(b) - isIncident(a) || affected(b) - affected(a) || byPressure(a, b));
+  // Resolved cards fade out for a minute: said apart, so that the unresolved cards and those inside
+  // incidents still add up to the heat map's total.
+  const fading = all.filter(alert => alert.state === "resolved").length;
   document.getElementById("shown").textContent = t("filter.shown", { shown: formatNumber(Math.min(all.length, MAX_SHOWN)), count: formatNumber(all.length) })
-    + (inside > 0 ? " " + tn("filter.inside", inside) : "");
+    + (fading > 0 ? " " + tn("filter.justResolved", fading) : "") + (inside > 0 ? " " + tn("filter.inside", inside) : "");
   matchedInside = inside;
   if (!WALL_MODE) return all.slice(0, MAX_SHOWN);
   // Wall mode: the incidents hurting most customers stay (at most PINNED: six incidents once left
