@@ -402,6 +402,28 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task On_a_1024_px_screen_the_console_fits_its_window_with_a_prompt_open()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        await page.SetViewportSizeAsync(1024, 700);
+        await OpenDetractorPromptAsync(page, NewCustomer() + "-with-a-rather-long-customer-id", score: 4);
+        await Assertions.Expect(page.Locator("#prompt tbody tr").First).ToBeVisibleAsync();
+
+        // No sideways scrolling, and the agent picker stays inside its panel: at 1024 px the detail
+        // once ran past the window and cut its context line off.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        Assert.True(await page.EvaluateAsync<bool>("""
+            () => {
+              const picker = document.getElementById("agent").getBoundingClientRect(), panel = document.getElementById("agent").closest(".panel").getBoundingClientRect();
+              const detail = document.getElementById("detail").getBoundingClientRect();
+              return picker.right <= panel.right && detail.right <= window.innerWidth;
+            }
+            """));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-1024.png") });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_mistyped_agent_id_opens_nobodys_queue_and_says_so()
     {
         // Wang Wei has a prompt waiting; a link with an id nobody has must not show it (or anyone's) as "my prompts".
