@@ -67,7 +67,7 @@ const texts = {
     "insights.alerts": "{count} alerts", "insights.alerts.one": "{count} alert",
     "insights.customerCount": "{count} customers", "insights.customerCount.one": "{count} customer",
     "insights.totals": "{raised} · {customers} · {recovered} recovered · {lost} lost",
-    "insights.touchpointWide": "touchpoint-wide, no single customer",
+    "insights.totals.touchpointWide": "{raised} · touchpoint-wide, no single customer",
     "insights.day": "Day", "insights.raised": "Alerts raised", "insights.customers": "Customers", "insights.recovered": "Recovered", "insights.lost": "Lost",
     "insights.mtta": "Mean time to acknowledge", "insights.mttr": "Mean time to resolve", "insights.words": "In their own words",
     "customer.count.one": "{count} interaction", "insights.quietDays": "{count} other days: nothing raised or closed", "insights.quietDays.one": "{count} other day: nothing raised or closed", "incident.affected.one": "incident: {count} customer affected", "scores.bar.one": "score {from}–{to}: {count} customer",
@@ -146,7 +146,7 @@ const texts = {
     "insights.summary": "共 {count} 条告警，{groups}", "insights.groupCount": "{count} 个分组",
     "insights.alerts": "{count} 条告警", "insights.customerCount": "{count} 位客户",
     "insights.totals": "{raised} · {customers} · 挽回 {recovered} · 流失 {lost}",
-    "insights.touchpointWide": "触点级，不针对单个客户",
+    "insights.totals.touchpointWide": "{raised} · 触点级，不针对单个客户",
     "insights.day": "日期", "insights.raised": "新增告警", "insights.customers": "客户数", "insights.recovered": "挽回", "insights.quietDays": "其余 {count} 天：无新增或关闭", "insights.lost": "流失",
     "insights.mtta": "平均确认时间", "insights.mttr": "平均解决时间", "insights.words": "客户原话",
     "stat.open.title": "未解决：未处理、已确认或已暂缓。与 GET /api/alerts/stats 和告警卡片的计数一致（已静默的告警不计）。",
@@ -246,7 +246,8 @@ export function formatSeconds(seconds) {
   if (seconds == null) return "—";
   // Our own unit words: not every browser build carries CLDR's unit names for every language.
   const [unit, n] = seconds < 120 ? ["second", seconds] : seconds < 7200 ? ["minute", seconds / 60] : ["hour", seconds / 3600];
-  return t(`duration.${unit}`, { n: formatNumber(n, { maximumFractionDigits: 1 }) });
+  // A tenth of a second matters under ten seconds, not at 118.9.
+  return t(`duration.${unit}`, { n: formatNumber(n, { maximumFractionDigits: unit === "second" && n >= 10 ? 0 : 1 }) });
 }
 
 /**

@@ -70,10 +70,13 @@ function render() {
     li.dataset.group = group.group;
     li.dataset.raised = group.total.raised;
     li.querySelector(".name").textContent = groupName(group.group);
-    li.querySelector(".totals").textContent = t("insights.totals", {
-      raised: tn("insights.alerts", group.total.raised), customers: touchpointWide(group.total) ? t("insights.touchpointWide") : tn("insights.customerCount", group.total.customers),
-      recovered: formatNumber(group.total.recovered), lost: formatNumber(group.total.lost),
-    });
+    // Recovered and lost are customers' endings: a group of touchpoint incidents has none to count.
+    li.querySelector(".totals").textContent = touchpointWide(group.total)
+      ? t("insights.totals.touchpointWide", { raised: tn("insights.alerts", group.total.raised) })
+      : t("insights.totals", {
+        raised: tn("insights.alerts", group.total.raised), customers: tn("insights.customerCount", group.total.customers),
+        recovered: formatNumber(group.total.recovered), lost: formatNumber(group.total.lost),
+      });
     const byDay = new Map(group.days.map(d => [d.day, d.figures]));
     // A row per day that had something; the quiet days are one line (the chart above shows them):
     // a week of zeros under a group raised once buried the day that mattered.
