@@ -159,17 +159,25 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         return null;
     }
 
-    /// <summary>The alert is assigned to the agent, and the prompt reaches their console.</summary>
+    /// <summary>The alert is assigned to the agent, and the prompt reaches their console, unless its alert moved on meanwhile.</summary>
     private async Task HandOverAsync(OutreachPrompt prompt, AgentOptions agent)
     {
-        await AssignAlertAsync(prompt, agent.Id);
-        await PublishAsync(prompt);
+        if (await AssignAlertAsync(prompt, agent.Id))
+        {
+            await PublishAsync(prompt);
+        }
     }
 
-    private Task AssignAlertAsync(OutreachPrompt prompt, string agentId)
+    /// <summary>
+    /// Assigns the prompt's alert; false when the alert closed or an outage took it in while the
+    /// prompt was being made. The book's one-way word to withdraw may have arrived before the offer
+    /// (one-way calls keep no order), so the desk withdraws the prompt itself, and nobody is told to
+    /// contact a customer the incident stands for.
+    /// </summary>
+    private async Task<bool> AssignAlertAsync(OutreachPrompt prompt, string agentId)
     {
         var note = HistoryNote.OutreachBy(prompt.Channel); // the prompt is "p-" + the alert id: no need to name it
-        return GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
+        var result = await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
         {
             Kind = AlertActionKind.Assign,
             AgentId = agentId,
@@ -178,6 +186,13 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             Note = note.English,
             NoteTranslations = note.Translations,
         });
+        if (result.Alert is { } alert && (alert.State == AlertState.Resolved || alert.IncidentId is not null))
+        {
+            await WithdrawAsync([alert]);
+            return false;
+        }
+
+        return true;
     }
 
     public async Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId)

@@ -585,7 +585,13 @@ public sealed class AlertBookState
             UpdatedAt = now,
             History = alert.History.Add(HistoryNote.JoinedIncident(incidentId, touchpoint).Step(now, alert.State, "system")),
         };
-        changes.Absorbed.Add(joined);
+        if (joined.Folded.All(rule => rule == joined.RuleId))
+        {
+            // Its prompt waits for the outage's cause. One that also holds other conditions (a
+            // complaint folded in) keeps its prompt: those are not the outage's to explain.
+            changes.Absorbed.Add(joined);
+        }
+
         return joined;
     }
 

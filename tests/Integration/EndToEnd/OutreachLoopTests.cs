@@ -173,18 +173,17 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
             [.. Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(10 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]))).StatusCode);
         var withdrawn = await agent.NextPromptAsync(Patience);
-        while (withdrawn.Id != prompt.Id)
+        while (withdrawn.Id != prompt.Id || withdrawn.WithdrawnAt is null) // it may first learn of a condition folded in
         {
             withdrawn = await agent.NextPromptAsync(Patience);
         }
 
-        Assert.NotNull(withdrawn.WithdrawnAt);
         Assert.Equal(new PromptWithdrawal(WithdrawalReason.JoinedIncident, "system", Touchpoint: touchpoint), withdrawn.Withdrawal);
         Assert.Equal($"its alert joined the outage at {touchpoint}: hold outreach until the cause is known", withdrawn.WithdrawnBecause);
         var alert = await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}"));
         Assert.Equal("open", (string)alert["state"]!); // not resolved: the incident stands for her until it is fixed
         Assert.NotNull((string?)alert["incidentId"]);
-        Assert.Equal(0, await PendingOf(Agent));
+        Assert.DoesNotContain(await ReadArray(await _http.GetAsync($"api/outreach?agentId={Agent}&pending=true")), p => (string)p!["id"]! == prompt.Id);
     }
 
     [Fact]

@@ -152,6 +152,22 @@ public sealed class AlertBookPolicyTests
     }
 
     [Fact]
+    public void An_alert_an_incident_takes_in_has_its_prompt_withdrawn_unless_it_holds_conditions_of_its_own()
+    {
+        // c-1 only failed to search; c-2 also complained (folded into her card), which the outage does not explain.
+        var searchOnly = Apply(Raise("repeated-failed-search", "c-1")).Alerts.Single().Alert;
+        var withComplaint = Apply(Raise("repeated-failed-search", "c-2")).Alerts.Single().Alert;
+        Apply(Raise("unanswered-complaint", "c-2", touchpoint: "email/support"), Now.AddMinutes(1));
+        Assert.Equal(["unanswered-complaint"], _book.ById[withComplaint.Id].Folded.ToArray());
+
+        var degradation = Apply(Raise("touchpoint-degradation", null, severity: Severity.Critical), Now.AddMinutes(2));
+
+        // Both join the incident; only the search-only one's prompt is to be withdrawn.
+        Assert.All(new[] { searchOnly.Id, withComplaint.Id }, id => Assert.NotNull(_book.ById[id].IncidentId));
+        Assert.Equal([searchOnly.Id], degradation.Absorbed.Select(a => a.Id).ToArray());
+    }
+
+    [Fact]
     public void When_the_degradation_clears_its_incident_resolves_with_it()
     {
         Apply(Raise("touchpoint-degradation", null, severity: Severity.Critical));
