@@ -40,7 +40,7 @@ public static class KeysAtRest
 
         if (!certificate.HasPrivateKey)
         {
-            throw new ConfigurationError($"{CertificateSetting} '{path}' has no private key: CxLive could encrypt keys with it but never read them back. Export the certificate with its private key.");
+            throw new ConfigurationError($"{CertificateSetting} '{path}'{WhereRelative(path)} has no private key: CxLive could encrypt keys with it but never read them back. Export the certificate with its private key.");
         }
 
         return dataProtection.ProtectKeysWithCertificate(certificate);

@@ -215,6 +215,7 @@ function sayUnknownAgent() {
 }
 
 async function become(id) {
+  if (!id) return;
   unknownAgent = null;
   sayUnknownAgent();
   if (agentId) await connection.invoke("UnsubscribeAgent", agentId);
@@ -264,7 +265,9 @@ async function start() {
   // would then work as their own.
   const known = agents.some(a => a.id === wanted);
   if (wanted && !known) {
-    picker.add(new Option("—", ""), 0);
+    const nobody = new Option("—", "");
+    nobody.disabled = true; // a placeholder, not a choice: picking it would unsubscribe and remember nobody
+    picker.add(nobody, 0);
     unknownAgent = wanted;
   }
   picker.value = known ? wanted : wanted ? "" : agents[0]?.id ?? "";

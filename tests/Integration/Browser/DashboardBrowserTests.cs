@@ -624,7 +624,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync($"part of the outage at {touchpoint}"); // still open: the incident holds it
         await page.SelectOptionAsync("#lang", "zh-CN");
-        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync($"已撤回：{touchpoint} 的故障事件已并入此告警，由事件卡片统一处理。查明原因前请暂停主动联系。");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync($"已撤回：此告警已并入 {touchpoint} 的故障事件，由事件卡片统一处理。查明原因前请暂停主动联系。");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-withdrawn-incident-zh.png") });
     }
 

@@ -419,7 +419,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         var grouped = await page.Locator("#groups li[data-rule='repeated-failed-search']").GetAttributeAsync("data-count");
         Assert.True(int.Parse(grouped!, CultureInfo.InvariantCulture) >= 6);
         // The counts include the cards on this page: the heading says so, not "the rest".
-        await Assertions.Expect(page.Locator("#summary h2")).ToHaveTextAsync("Every alert besides the pinned incidents, by rule");
+        await Assertions.Expect(page.Locator("#summary h2")).ToHaveTextAsync("Unresolved cards besides the pinned incidents, by rule");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode.png") });
 
         // Nobody touches a wall-mode screen (the language picker is hidden): it opens in the language chosen before.
