@@ -186,7 +186,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             Note = note.English,
             NoteTranslations = note.Translations,
         });
-        if (result.Alert is { } alert && (alert.State == AlertState.Resolved || alert.IncidentId is not null))
+        if (result.Alert is { } alert && (alert.State == AlertState.Resolved || IncidentHold.Holds(alert)))
         {
             await WithdrawAsync([alert]);
             return false;
@@ -323,7 +323,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         await AfterLeavingAsync(withdrawn);
     }
 
-    private static PromptWithdrawal WithdrawalOf(Alert alert) => alert.State != AlertState.Resolved && alert.IncidentId is not null
+    private static PromptWithdrawal WithdrawalOf(Alert alert) => IncidentHold.Holds(alert)
         ? new(WithdrawalReason.JoinedIncident, "system", Touchpoint: alert.Touchpoint)
         : new(WithdrawalReason.AlertResolved, alert.History.Length > 0 ? alert.History[^1].By : null, alert.Outcome);
 

@@ -585,11 +585,9 @@ public sealed class AlertBookState
             UpdatedAt = now,
             History = alert.History.Add(HistoryNote.JoinedIncident(incidentId, touchpoint).Step(now, alert.State, "system")),
         };
-        if (joined.Folded.All(rule => rule == joined.RuleId))
+        if (IncidentHold.Holds(joined))
         {
-            // Its prompt waits for the outage's cause. One that also holds other conditions (a
-            // complaint folded in) keeps its prompt: those are not the outage's to explain.
-            changes.Absorbed.Add(joined);
+            changes.Absorbed.Add(joined); // its prompt waits for the outage's cause
         }
 
         return joined;
