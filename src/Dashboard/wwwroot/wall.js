@@ -273,12 +273,14 @@ function fillCard(li, alert, incident, now) {
   const affected = li.querySelector(".affected");
   affected.hidden = !(incident && isIncident(alert) && incident.affectedCustomers > 0);
   affected.querySelector(".count").textContent = affected.hidden ? "" : `(${formatNumber(incident.affectedCustomers)})`;
-  // The channel only when it is one to reach a customer on: an incident's action is for the team ("other").
+  // The channel only when it is one to reach a customer on: an incident's action is for the team
+  // ("other", "check web/search now"), a suggested action rather than outreach.
   const channel = alert.suggestedAction?.channel;
-  // An incident's suggestion is for the team ("check web/search now"), not outreach to a customer.
-  li.querySelector(".suggestion").dataset.label = t(channel && channel !== "other" ? "meta.suggestion" : "meta.suggestion.team");
-  li.querySelector(".suggestion").textContent = !alert.suggestedAction ? ""
-    : channel && channel !== "other" ? t("suggestion.channel", { wording: words.wording, channel: channelName(channel) }) : words.wording;
+  const outreach = Boolean(channel && channel !== "other");
+  const suggestion = li.querySelector(".suggestion");
+  suggestion.dataset.label = t(outreach ? "meta.suggestion" : "meta.suggestion.team");
+  suggestion.textContent = !alert.suggestedAction ? ""
+    : outreach ? t("suggestion.channel", { wording: words.wording, channel: channelName(channel) }) : words.wording;
   const history = li.querySelector(".history");
   history.querySelector(".count").textContent = `(${formatNumber(alert.history?.length ?? 0)})`;
   if (history.open) fillHistory(history, alert);
@@ -609,7 +611,7 @@ async function openAssign(li) {
   const channel = li.cxAlert?.suggestedAction?.channel;
   const reaches = a => !channel || channel === "other" || a.skills.some(skill => skill === "*" || skill.toLowerCase() === channel); // as the desk matches them
   select.replaceChildren(...agents.map(a => new Option(
-    t("assign.agent", { name: a.name, skills: listOf(a.skills.map(channelName)), pending: formatNumber(a.pending) })
+    t("assign.agent", { agent: t("agent.withSkills", { name: a.name, skills: listOf(a.skills.map(channelName)) }), pending: formatNumber(a.pending) })
       + (reaches(a) ? "" : ` · ${t("assign.notOn", { channel: channelName(channel) })}`), a.id)));
   if (chosen) select.value = chosen;
   form.hidden = false;
