@@ -56,6 +56,16 @@ public sealed class AlertBookState
     /// <summary>The cluster's open incident per touchpoint: this partition's own, and copies of the others' (from the alert directory).</summary>
     public Dictionary<string, string> OpenIncidentByTouchpoint { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Incidents of other partitions this partition heard close (the last <see cref="ClosedElsewhereKept"/>,
+    /// in memory only). One-way messages keep no order: the "absorb into" that an incident's partition
+    /// sent when it opened may arrive after its "resolve what was absorbed", and must not then hold alerts
+    /// for an incident that is over (they would hide behind a card that is gone, with no prompt).
+    /// </summary>
+    private readonly HashSet<string> _closedElsewhere = new(StringComparer.Ordinal);
+    private readonly Queue<string> _closedElsewhereOrder = new();
+    public const int ClosedElsewhereKept = 1024;
+
     /// <summary>The cluster's silences, copied from the alert directory.</summary>
     public Dictionary<string, Silence> Silences { get; set; } = new(StringComparer.Ordinal);
 
@@ -387,6 +397,11 @@ public sealed class AlertBookState
     /// <summary>An incident of another partition opened: this partition's open customer alerts it explains join it. Returns them.</summary>
     public List<IncidentMember> AbsorbInto(Incident incident, DateTimeOffset now, AlertOptions options, BookChanges changes)
     {
+        if (_closedElsewhere.Contains(incident.Id))
+        {
+            return []; // overtaken by its close: nothing here joins it
+        }
+
         OpenIncidentByTouchpoint[incident.Touchpoint] = incident.Id;
         var members = new List<IncidentMember>();
         foreach (var alert in Explained(incident.Touchpoint, now, options))
@@ -413,6 +428,15 @@ public sealed class AlertBookState
     /// <summary>An incident of another partition was resolved: the alerts it absorbed here close with it.</summary>
     public void ResolveAbsorbed(string incidentId, DateTimeOffset now, string by, BookChanges changes)
     {
+        if (_closedElsewhere.Add(incidentId))
+        {
+            _closedElsewhereOrder.Enqueue(incidentId);
+            if (_closedElsewhereOrder.Count > ClosedElsewhereKept)
+            {
+                _closedElsewhere.Remove(_closedElsewhereOrder.Dequeue());
+            }
+        }
+
         foreach (var (touchpoint, open) in OpenIncidentByTouchpoint.Where(e => e.Value == incidentId).ToList())
         {
             OpenIncidentByTouchpoint.Remove(touchpoint);

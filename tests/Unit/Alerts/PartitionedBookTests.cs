@@ -180,4 +180,27 @@ public sealed class PartitionedBookTests
         book.Sync(new AlertDirectorySnapshot([], System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, Version: 7));
         Assert.Empty(book.Silences);
     }
+
+    [Fact]
+    public void An_absorb_that_arrives_after_its_incident_closed_holds_no_alert()
+    {
+        var cluster = new Partitions(8, _options);
+        var outage = Raise("touchpoint-degradation", customer: null, n: 20);
+        var opened = cluster.Apply(outage, Now.AddMinutes(1));
+        var incident = cluster.Books[AlertPartitions.OfId(Assert.Single(opened.OpenedIncidents).Id)!.Value].Incidents.Values.Single();
+        cluster.ResolveIncident(incident.Id, Now.AddMinutes(10));
+
+        // A customer of another partition fails on the page after the outage was resolved: her own card.
+        var customer = Enumerable.Range(0, 100).Select(c => $"after-{c}").First(c => AlertPartitions.Of(c, 8) != AlertPartitions.OfId(incident.Id));
+        var raised = cluster.Apply(Raise("repeated-failed-search", customer, n: 700), Now.AddMinutes(11)).Alerts.Single().Alert;
+        Assert.Null(raised.IncidentId);
+
+        // The "absorb into" sent when the incident opened arrives only now, overtaken by its close.
+        var book = cluster.Books[AlertPartitions.OfId(raised.Id)!.Value];
+        var joined = book.AbsorbInto(incident, Now.AddMinutes(11), _options, new BookChanges());
+
+        Assert.Empty(joined);
+        Assert.Null(book.ById[raised.Id].IncidentId); // still on the wall as her own card, with her prompt
+        Assert.Empty(book.OpenIncidentByTouchpoint); // and the next customer's alert is not held by the closed incident either
+    }
 }
