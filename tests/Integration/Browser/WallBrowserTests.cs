@@ -130,7 +130,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(failures))).StatusCode);
 
         var card = page.Locator(".alert[data-rule='touchpoint-degradation']", new() { Has = page.Locator(".touchpoint", new() { HasTextString = touchpoint }) });
-        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 20 failed in the last 5 min · 0 customer alerts absorbed", new() { Timeout = 10_000 });
+        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 20 failed in the last 5 min · 0 customer alerts absorbed since it opened", new() { Timeout = 10_000 });
         // Its detail, above that line, says it is the picture at raise time; its suggestion is for the team, not outreach.
         await Assertions.Expect(card.Locator(".detail")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^when raised: 20 of 20 interactions failed in the last 5 min"));
         await Assertions.Expect(card.Locator(".suggestion")).ToHaveAttributeAsync("data-label", "Suggested action");
@@ -138,7 +138,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         // A customer fails three times there: the incident absorbs her alert, and the card moves on.
         var customer = NewCustomer();
         await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]));
-        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alert absorbed", new() { Timeout = 15_000 });
+        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alert absorbed since it opened", new() { Timeout = 15_000 });
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("incident: 1 customer affected");
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("failing: 100% in 5 min"); // as the line under it writes a rate
 
@@ -155,12 +155,12 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         // The numbers on the wall add up: the critical incident is counted as soon as its card is
         // there, and the cards plus the alerts inside incidents are the heat map's unresolved alerts.
         Assert.True(await NumberAsync(page, "#stat-critical") >= 1);
-        await Assertions.Expect(page.Locator("#shown")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"more inside (an incident|incidents)$"));
+        await Assertions.Expect(page.Locator("#shown")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"more unresolved inside (an incident|incidents)$"));
         await page.WaitForFunctionAsync("""
             () => {
               const first = (text, pattern) => Number(text.replace(/,/g, "").match(pattern)?.[1]);
               const shown = document.getElementById("shown").textContent, heat = document.getElementById("heat-total").textContent;
-              return first(shown, /of (\d+) alerts/) - (first(shown, /(\d+) just resolved/) || 0) + first(shown, /(\d+) more inside/) === first(heat, /^(\d+)/);
+              return first(shown, /of (\d+) alerts/) - (first(shown, /(\d+) just resolved/) || 0) + first(shown, /(\d+) more unresolved inside/) === first(heat, /^(\d+)/);
             }
             """, null, new() { Timeout = 10_000 }); // the cards and the alerts inside incidents add up to the heat map's total
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-incident.png") });
@@ -299,7 +299,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
 
         var page = await fixture.NewPageAsync("/", app);
         var card = page.Locator(".alert[data-rule='touchpoint-degradation']");
-        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: no traffic at all in the last 5 min (not recovered) · 0 customer alerts absorbed", new() { Timeout = 10_000 });
+        await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: no traffic at all in the last 5 min (not recovered) · 0 customer alerts absorbed since it opened", new() { Timeout = 10_000 });
         Assert.Contains(await ReadArray(await http.GetAsync("api/incidents?open=true")), i => (string)i!["touchpoint"]! == touchpoint); // still open
     }
 
