@@ -67,10 +67,13 @@ async function drawCurve() {
   if (points.length === 0) return;
   // uPlot widens a zero-length time range to years around it, and an hour either side squeezed a
   // burst (three failed searches in 40 s) into one red blob: 5 minutes either side at least, so a
-  // burst's points stand apart.
+  // burst's points stand apart. Not past now, though: an axis running on into minutes that have not
+  // happened reads as a quiet spell after the last interaction.
   const first = data[0][0], last = data[0][data[0].length - 1];
   const pad = Math.max(300, (last - first) * 0.05);
-  const x = { range: [first - pad, last + pad] };
+  const end = Math.max(last + pad / 10, Math.min(last + pad, Date.now() / 1000)); // the last dot whole, not cut by the edge
+  const x = { range: [first - pad - (last + pad - end), end] };
+  container.dataset.axisEnd = end; // seconds; the browser tests check it
   // The time axis in the page's language ("08:40", not uPlot's "8:40am" on a Chinese page), with the
   // day when the curve spans more than one.
   const tick = formatter(Intl.DateTimeFormat, last - first + 2 * pad > 86_400
