@@ -69,6 +69,13 @@ public sealed record Alert
     /// <summary>The alert partition that keeps it (a customer's alerts all live in one; see docs/architecture.md).</summary>
     [Id(28)] public int Partition { get; init; }
 
+    /// <summary>
+    /// Evidence a folded condition brought, by interaction id: the rule that brought it. Evidence not
+    /// listed is the alert's own rule's; null when nothing folded in brought any. A timeline marks a
+    /// contact that made a score drop fold in as the drop's evidence, not the failed searches'.
+    /// </summary>
+    [Id(29)] public ImmutableDictionary<string, string>? FoldedEvidence { get; init; }
+
     [JsonIgnore]
     public bool IsOpen => State is not AlertState.Resolved;
 

@@ -57,7 +57,9 @@ export function sentenceOf(item) {
  * Experience drop"): a push marked beside a detractor's survey is otherwise a puzzle.
  */
 export function fillTimeline(tbody, items, openAlerts = []) {
-  const rules = new Map(openAlerts.map(a => [a.id, a.ruleId]));
+  // An alert's evidence is its own rule's, but for what a condition folded into it brought.
+  const alerts = new Map(openAlerts.map(a => [a.id, a]));
+  const ruleOf = (alertId, interactionId) => alerts.get(alertId)?.foldedEvidence?.[interactionId] ?? alerts.get(alertId)?.ruleId;
   tbody.replaceChildren(...items.map(i => {
     const row = document.createElement("tr");
     row.dataset.interactionId = i.id;
@@ -73,7 +75,7 @@ export function fillTimeline(tbody, items, openAlerts = []) {
     if (evidence) {
       const badge = document.createElement("span");
       badge.className = "badge";
-      const named = [...new Set(i.evidenceOf.map(id => rules.get(id)).filter(Boolean))].map(ruleName);
+      const named = [...new Set(i.evidenceOf.map(id => ruleOf(id, i.id)).filter(Boolean))].map(ruleName);
       badge.textContent = named.length > 0 ? t("timeline.evidenceOf", { rules: listOf(named) }) : t("timeline.evidence");
       badge.title = t("timeline.evidence");
       what.append(" ", badge);

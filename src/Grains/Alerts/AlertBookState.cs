@@ -532,10 +532,9 @@ public sealed class AlertBookState
         FoldedInto[signal.Fingerprint] = host.Id;
         Dirty.Add(BookRecords.Fold(signal.Fingerprint));
         var worse = signal.Severity > host.Severity;
-        var folded = host with
+        var folded = WithEvidenceOf(host, signal, options) with
         {
             Folded = host.Folded.Contains(signal.RuleId) ? host.Folded : host.Folded.Add(signal.RuleId),
-            Evidence = [.. host.Evidence.Union(signal.Evidence, StringComparer.Ordinal).Take(options.EvidenceKept)],
             Occurrences = host.Occurrences + 1,
             Severity = worse ? signal.Severity : host.Severity,
             UpdatedAt = now,
@@ -546,6 +545,20 @@ public sealed class AlertBookState
         {
             changes.ToRoute.Add(folded); // its prompt, if pending, takes the new evidence, severity and score
         }
+    }
+
+    /// <summary>
+    /// The holder's evidence with a folded condition's added (as many as are kept), each addition
+    /// marked with the rule that brought it, so a page names the right rule beside it.
+    /// </summary>
+    private static Alert WithEvidenceOf(Alert host, AlertSignal signal, AlertOptions options)
+    {
+        var evidence = host.Evidence.Union(signal.Evidence, StringComparer.Ordinal).Take(options.EvidenceKept).ToImmutableArray();
+        var added = evidence.Length > host.Evidence.Length ? evidence[host.Evidence.Length..] : [];
+        var foldedEvidence = added.Length == 0 || signal.RuleId == host.RuleId
+            ? host.FoldedEvidence
+            : (host.FoldedEvidence ?? ImmutableDictionary<string, string>.Empty).SetItems(added.Select(id => KeyValuePair.Create(id, signal.RuleId)));
+        return host with { Evidence = evidence, FoldedEvidence = foldedEvidence };
     }
 
     /// <summary>The customer's open alert a further condition joins: the newest one on the wall and routable (not silenced, not part of an incident).</summary>
@@ -727,12 +740,11 @@ public sealed class AlertBookState
         // The folded condition moved on. A worse severity is the holder's (and its prompt's), as when
         // it folded in; a change that shows nowhere else (a deadline passing brings no new evidence:
         // a complaint now past its SLA) is written in the holder's history, where its words are kept.
-        var evidence = host.Evidence.Union(signal.Evidence, StringComparer.Ordinal).Take(options.EvidenceKept).ToImmutableArray();
+        var withEvidence = WithEvidenceOf(host, signal, options);
         var worse = signal.Severity > host.Severity;
-        var unseen = worse || (evidence.Length == host.Evidence.Length && !SaysLast(host, signal));
-        var updated = host with
+        var unseen = worse || (withEvidence.Evidence.Length == host.Evidence.Length && !SaysLast(host, signal));
+        var updated = withEvidence with
         {
-            Evidence = evidence,
             Occurrences = host.Occurrences + 1,
             Severity = worse ? signal.Severity : host.Severity,
             UpdatedAt = now,

@@ -654,6 +654,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#timeline tr")).ToHaveCountAsync(5);
         await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td.where")).ToHaveTextAsync("Call center · call/support");
         await Assertions.Expect(page.Locator("#curve")).ToHaveAttributeAsync("data-points", "5");
+        // Her call dropped her score further, a condition folded into her open card: the call is the drop's evidence, not a failed search.
+        await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td.what .badge")).ToHaveTextAsync("evidence: Experience drop");
+        await Assertions.Expect(page.Locator("#timeline tr").Nth(1).Locator("td.what .badge")).ToHaveTextAsync("evidence: Repeated failed search");
         // The time axis ends about now, not minutes later, which would read as a quiet spell after her call.
         await page.WaitForFunctionAsync("() => Number(document.getElementById('curve').dataset.axisEnd) <= Date.now() / 1000 + 60", null, new() { Timeout = 5_000 });
         await ScreenshotAsync(page, "customer");

@@ -40,6 +40,7 @@ public sealed class AlertBookPolicyTests
         Assert.Equal((AlertChangeKind.Updated, first.Id), (detractor.Alerts[0].Kind, host.Id));
         Assert.Equal(["detractor"], host.Folded.ToArray());
         Assert.Contains("i-survey", host.Evidence);
+        Assert.Equal(KeyValuePair.Create("i-survey", "detractor"), Assert.Single(host.FoldedEvidence!)); // the survey is the detractor's evidence, not the failed searches'
         Assert.Equal(Severity.Critical, host.Severity); // worse: raised
         Assert.Equal(2, host.Occurrences);
         Assert.Equal(host.Id, Assert.Single(detractor.ToRoute).Id); // its prompt takes it on
@@ -121,6 +122,7 @@ public sealed class AlertBookPolicyTests
         var before = _book.ById[host.Id].History.Length;
         var grown = Apply(Raise("order-status-failure", "c-1", evidence: "o-2") with { Title = "3 failed order lookups" }, Now.AddDays(1)).Alerts.Single().Alert;
         Assert.Contains("o-2", grown.Evidence);
+        Assert.Equal(("order-status-failure", "order-status-failure"), (grown.FoldedEvidence!["o-1"], grown.FoldedEvidence["o-2"]));
         Assert.Equal(before, grown.History.Length);
     }
 
