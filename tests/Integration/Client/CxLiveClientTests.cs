@@ -18,7 +18,7 @@ namespace CxLive.Tests.Integration.Client;
 public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly WatchedClock _clock = new(DateTimeOffset.UtcNow);
     private readonly string _customer = Interactions.NewCustomer();
 
     private CxInteraction Search(string? id = null, string? customer = null) => new()
@@ -37,6 +37,38 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
     {
         var http = new HttpClient(new BatchSizes(batches)) { BaseAddress = address };
         return CxLiveClient.Create(new CxLiveClientOptions { MaxBatchSize = maxBatchSize, LingerTime = linger ?? TimeSpan.FromHours(1) }, http, _clock);
+    }
+
+    /// <summary>A fake clock that says when a timer is armed on it: a test moves it on once the client waits, not in a loop of guesses.</summary>
+    private sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        public Channel<TimeSpan> Armed { get; } = Channel.CreateUnbounded<TimeSpan>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = new Watched(base.CreateTimer(callback, state, dueTime, period), Armed.Writer);
+            timer.Change(dueTime, period);
+            return timer;
+        }
+
+        /// <summary>A timeout arms its timer after creating it (<see cref="CancellationTokenSource"/> does), so arming is watched on Change.</summary>
+        private sealed class Watched(ITimer timer, ChannelWriter<TimeSpan> armed) : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period)
+            {
+                var changed = timer.Change(dueTime, period);
+                if (dueTime != Timeout.InfiniteTimeSpan)
+                {
+                    armed.TryWrite(dueTime);
+                }
+
+                return changed;
+            }
+
+            public void Dispose() => timer.Dispose();
+
+            public ValueTask DisposeAsync() => timer.DisposeAsync();
+        }
     }
 
     private async Task<long> RecordedAsync(string? customer = null)
@@ -61,14 +93,13 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
         Assert.Equal(3, await batches.Reader.ReadAsync(timeout.Token));
         Assert.Equal(3, await batches.Reader.ReadAsync(timeout.Token));
         Assert.False(batches.Reader.TryRead(out _)); // the seventh waits for company...
-        var last = batches.Reader.ReadAsync(timeout.Token).AsTask();
-        while (!last.IsCompleted)
+        for (var batch = 1; batch <= 3; batch++)
         {
-            _clock.Advance(TimeSpan.FromSeconds(2)); // ...until it has lingered 2 s (on the client's clock)
-            await Task.WhenAny(last, Task.Delay(20, timeout.Token));
+            Assert.Equal(TimeSpan.FromSeconds(2), await _clock.Armed.Reader.ReadAsync(timeout.Token)); // each batch waits at most its linger
         }
 
-        Assert.Equal(1, await last);
+        _clock.Advance(TimeSpan.FromSeconds(2)); // ...until it has lingered 2 s (on the client's clock)
+        Assert.Equal(1, await batches.Reader.ReadAsync(timeout.Token));
         await client.FlushAsync(timeout.Token);
         Assert.Equal(7, client.Accepted);
         Assert.Equal(7, await RecordedAsync());
