@@ -142,7 +142,22 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
             }
 
             Assert.Equal(truth.Count, prompts.Count);
-            await Eventually.TrueAsync(() => Task.FromResult(prompts.All(console.HasPrompt)), TimeSpan.FromSeconds(10), "every prompt on the agents' console");
+            try
+            {
+                await Eventually.TrueAsync(() => Task.FromResult(prompts.All(console.HasPrompt)), TimeSpan.FromSeconds(10), "every prompt on the agents' console");
+            }
+            catch (TimeoutException)
+            {
+                // Failed once in a full run (passed when run again): say which prompts, so the next failure can be read.
+                foreach (var missing in prompts.Where(p => !console.HasPrompt(p)))
+                {
+                    output.WriteLine($"not on the console: {missing.Id} of {missing.AgentId}, partition {missing.Partition} sequence {missing.Sequence} (console has {console.PromptSequence(missing.Id)?.ToString() ?? "none"}), created {missing.CreatedAt:O}");
+                }
+
+                output.WriteLine("second front:\n" + second.Output);
+                throw;
+            }
+
             output.WriteLine($"console: {console.Received} prompts, {console.Resumes} resumes");
 
             // Integrators only ever saw accepted or "try again" answers, never a 500.
@@ -233,6 +248,8 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
         public bool HasLatest(Alert alert) => _latest.TryGetValue(alert.Id, out var sequence) && sequence == alert.Sequence;
 
         public bool HasPrompt(OutreachPrompt prompt) => _prompts.TryGetValue(prompt.Id, out var sequence) && sequence >= prompt.Sequence;
+
+        public long? PromptSequence(string promptId) => _prompts.TryGetValue(promptId, out var sequence) ? sequence : null;
 
         private async Task ConnectAsync()
         {
