@@ -6,4 +6,10 @@ public enum AlertActionKind
     Assign,
     Resolve,
     Snooze,
+
+    /// <summary>
+    /// An agent's outreach report that leaves the alert open (contacted, unreachable): acknowledges it
+    /// if nobody has, and keeps the agent's words in its history either way. Not offered by the API.
+    /// </summary>
+    Report,
 }

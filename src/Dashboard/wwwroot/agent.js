@@ -91,7 +91,9 @@ function show(prompt) {
   detail.querySelector(".wording").textContent = words.wording;
   const settled = Boolean(prompt.result || prompt.withdrawnAt);
   detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = settled; });
-  document.getElementById("outcome-note").readOnly = settled; // still there to copy
+  const noteBox = document.getElementById("outcome-note");
+  noteBox.readOnly = settled; // a withdrawn prompt's unsent note is still there to copy
+  if (prompt.result && prompt.note && !noteBox.value) noteBox.value = prompt.note; // a reported prompt shows the note it recorded; words typed here are never replaced
   const recorded = document.getElementById("recorded");
   recorded.hidden = !settled;
   // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
@@ -166,7 +168,6 @@ async function report(outcome) {
   const prompt = body.prompt;
   if (prompt) prompts.set(prompt.id, { ...prompts.get(prompt.id), ...prompt }); // keeps the score the page follows
   if (selected !== promptId) return;
-  if (response?.ok) note.value = "";
   if (!response) sayProblem("outcome.offline");
   else if (response.ok) sayProblem(null);
   else if (prompt) sayProblem("outcome.tooLate");

@@ -13,7 +13,7 @@ namespace CxLive.Grains.Agents;
 /// </summary>
 public static class OutreachFollowUp
 {
-    /// <summary>Resolved: resolve, recovered; declined: resolve, lost; contacted or unreachable: acknowledge (it stays open).</summary>
+    /// <summary>Resolved: resolve, recovered; declined: resolve, lost; contacted or unreachable: a report that acknowledges it (it stays open).</summary>
     public static AlertAction ActionOf(OutreachPrompt prompt)
     {
         var by = "agent:" + AgentOf(prompt);
@@ -23,7 +23,7 @@ public static class OutreachFollowUp
         {
             OutreachResult.Resolved => acknowledge with { Kind = AlertActionKind.Resolve, Outcome = AlertOutcome.Recovered },
             OutreachResult.Declined => acknowledge with { Kind = AlertActionKind.Resolve, Outcome = AlertOutcome.Lost },
-            _ => acknowledge,
+            _ => acknowledge with { Kind = AlertActionKind.Report },
         };
     }
 

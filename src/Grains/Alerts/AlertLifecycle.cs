@@ -28,14 +28,29 @@ public static class AlertLifecycle
         return action.Kind switch
         {
             AlertActionKind.Acknowledge when alert.State == AlertState.Acknowledged => Refuse(alert, action, "it is already acknowledged"),
-            AlertActionKind.Acknowledge => Done(alert with { State = AlertState.Acknowledged, AcknowledgedAt = alert.AcknowledgedAt ?? now, SnoozedUntil = null }, now, action, HistoryNote.Acknowledged),
+            AlertActionKind.Acknowledge => Done(Acknowledge(alert, now), now, action, HistoryNote.Acknowledged),
             AlertActionKind.Assign when alert.AssignedTo == action.AgentId => new(alert, null), // already theirs: done, nothing to record
             AlertActionKind.Assign => Done(alert with { AssignedTo = action.AgentId }, now, action, HistoryNote.Assigned(action.AgentName ?? action.AgentId!)),
             AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, HistoryNote.Snoozed(action.Until)),
             AlertActionKind.Resolve => Done(Close(alert, now, action.Outcome), now, action, HistoryNote.Resolved),
+            AlertActionKind.Report when alert.State == AlertState.Acknowledged => new(KeepReport(alert, action, now), null),
+            AlertActionKind.Report => Done(Acknowledge(alert, now), now, action, HistoryNote.Acknowledged),
             _ => Refuse(alert, action, "the action is unknown"),
         };
     }
+
+    private static Alert Acknowledge(Alert alert, DateTimeOffset now) =>
+        alert with { State = AlertState.Acknowledged, AcknowledgedAt = alert.AcknowledgedAt ?? now, SnoozedUntil = null };
+
+    /// <summary>
+    /// An agent's report on an alert someone acknowledged already: nothing moves, but the agent's
+    /// words are kept (they were lost to a refused acknowledge), once: a follow-up done again after
+    /// a crash finds them there.
+    /// </summary>
+    private static Alert KeepReport(Alert alert, AlertAction action, DateTimeOffset now) =>
+        action.Note is not { Length: > 0 } said || alert.History.Any(s => s.By == action.By && s.Note.EndsWith(said, StringComparison.Ordinal))
+            ? alert
+            : Record(alert, now, action.By, new HistoryNote(said, action.NoteTranslations));
 
     /// <summary>The snooze ran out: the alert is open again (and shown again).</summary>
     public static Alert Wake(Alert alert, DateTimeOffset now) =>
@@ -78,6 +93,7 @@ public static class AlertLifecycle
         AlertActionKind.Assign => "assign",
         AlertActionKind.Resolve => "resolve",
         AlertActionKind.Snooze => "snooze",
+        AlertActionKind.Report => "report on",
         _ => "change",
     };
 

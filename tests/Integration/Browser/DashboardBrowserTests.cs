@@ -488,6 +488,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-outcome=resolved]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Resolved");
         await Assertions.Expect(page.Locator("#outcome-note")).Not.ToBeEditableAsync();
+        await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("she is happy again")); // what was reported stays in view
         var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
         Assert.Contains(timeline, i => (string)i!["type"]! == "outreach");
         var reported = await ReadObject(await _http.GetAsync($"api/outreach/{promptId}"));

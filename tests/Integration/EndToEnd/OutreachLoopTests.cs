@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using CxLive.Contracts.Serialization;
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
@@ -105,6 +107,30 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.Equal(1.0, (double)stats["recoveryRate"]!);
         var agents = await ReadArray(await _http.GetAsync("api/agents"));
         Assert.Equal(0, (int)agents.Single(a => (string)a!["id"]! == Agent)!["pending"]!);
+    }
+
+    [Fact]
+    public async Task An_agents_contacted_report_on_an_alert_a_supervisor_acknowledged_keeps_the_agents_note_in_its_history()
+    {
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var customer = NewCustomer();
+        var survey = Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([survey]))).StatusCode);
+        var prompt = await agent.NextPromptAsync(Patience);
+        while (prompt.CustomerId != customer)
+        {
+            prompt = await agent.NextPromptAsync(Patience);
+        }
+
+        // The supervisor acknowledged it on the wall; the agent then calls and reports it with a note.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{prompt.AlertId}/ack", Body("""{ "by": "supervisor:ada" }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "contacted", "note": "she accepted a voucher" }"""))).StatusCode);
+
+        // Her words are on the alert, by her, before the detractor rule closes it on the successful outreach.
+        var alert = (await (await _http.GetAsync($"api/alerts/{prompt.AlertId}")).Content.ReadFromJsonAsync<Alert>(CxJson.Options))!;
+        var step = Assert.Single(alert.History, s => s.By == "agent:" + Agent);
+        Assert.Equal("outreach contacted: she accepted a voucher", step.Note);
+        Assert.Equal("坐席回报已联系，备注：she accepted a voucher", step.Translations?[AlertLanguages.Chinese]);
     }
 
     [Fact]

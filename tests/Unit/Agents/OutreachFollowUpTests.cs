@@ -18,14 +18,37 @@ public sealed class OutreachFollowUpTests
     [Theory]
     [InlineData(OutreachResult.Resolved, AlertActionKind.Resolve, AlertOutcome.Recovered)]
     [InlineData(OutreachResult.Declined, AlertActionKind.Resolve, AlertOutcome.Lost)]
-    [InlineData(OutreachResult.Contacted, AlertActionKind.Acknowledge, null)]
-    [InlineData(OutreachResult.Unreachable, AlertActionKind.Acknowledge, null)]
+    [InlineData(OutreachResult.Contacted, AlertActionKind.Report, null)]
+    [InlineData(OutreachResult.Unreachable, AlertActionKind.Report, null)]
     public void The_result_decides_how_the_alert_moves(OutreachResult result, AlertActionKind kind, AlertOutcome? outcome)
     {
         var action = OutreachFollowUp.ActionOf(Reported(result, "refund agreed"));
 
         Assert.Equal((kind, outcome, "agent:li.na"), (action.Kind, action.Outcome, action.By));
         Assert.EndsWith(": refund agreed", action.Note);
+    }
+
+    [Fact]
+    public void A_report_on_an_alert_a_supervisor_acknowledged_keeps_the_agents_words_once()
+    {
+        var now = ReportedAt;
+        var alert = TestAlerts.Detractor(AlertState.Open, now.AddHours(-1));
+        var acknowledged = AlertLifecycle.Act(alert, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "supervisor:li" }, now.AddMinutes(-30)).Alert!;
+
+        var report = OutreachFollowUp.ActionOf(Reported(OutreachResult.Contacted, "she accepted a voucher"));
+        var kept = AlertLifecycle.Act(acknowledged, report, now);
+
+        Assert.True(kept.Succeeded);
+        Assert.Equal((AlertState.Acknowledged, "agent:li.na"), (kept.Alert!.State, kept.Alert.History[^1].By));
+        Assert.EndsWith(": she accepted a voucher", kept.Alert.History[^1].Note);
+        Assert.Same(kept.Alert, AlertLifecycle.Act(kept.Alert, report, now.AddSeconds(10)).Alert); // a follow-up done again: kept once
+
+        // On an alert nobody acknowledged, the report acknowledges it, words and all; a person's second acknowledge is still refused.
+        var first = AlertLifecycle.Act(alert, report, now).Alert!;
+        Assert.Equal((AlertState.Acknowledged, now), (first.State, first.AcknowledgedAt));
+        Assert.EndsWith(": she accepted a voucher", first.History[^1].Note);
+        Assert.Same(first, AlertLifecycle.Act(first, report, now.AddSeconds(10)).Alert);
+        Assert.False(AlertLifecycle.Act(first, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "supervisor:li" }, now).Succeeded);
     }
 
     [Fact]
