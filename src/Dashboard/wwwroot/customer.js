@@ -72,7 +72,7 @@ async function drawCurve() {
   const first = data[0][0], last = data[0][data[0].length - 1];
   const pad = Math.max(300, (last - first) * 0.05);
   const end = Math.max(last + pad / 10, Math.min(last + pad, Date.now() / 1000)); // the last dot whole, not cut by the edge
-  const x = { range: [first - pad - (last + pad - end), end] };
+  const x = { range: [first - pad, end] };
   container.dataset.axisEnd = end; // seconds; the browser tests check it
   // The time axis in the page's language ("08:40", not uPlot's "8:40am" on a Chinese page), with the
   // day when the curve spans more than one.
@@ -81,7 +81,8 @@ async function drawCurve() {
   chart = new uPlot({
     width: container.clientWidth || 600, height: 180,
     scales: { x: { time: true, ...x }, y: { range: [0, 100] } },
-    axes: [{ stroke: "#8b98a5", grid: { stroke: "#26313c" }, values: (u, splits) => labelled(container, splits.map(s => tick.format(new Date(s * 1000)))) },
+    // Ticks far enough apart for "12:25 AM" (uPlot's default spacing ran such labels together).
+    axes: [{ stroke: "#8b98a5", grid: { stroke: "#26313c" }, space: 90, values: (u, splits) => labelled(container, splits.map(s => tick.format(new Date(s * 1000)))) },
       { stroke: "#8b98a5", grid: { stroke: "#26313c" } }],
     legend: { show: false },
     series: [{}, { stroke: "#4aa8ff", width: 2 }, { stroke: "#ff5c5c", width: 0, points: { show: true, size: 9, fill: "#ff5c5c" } }],

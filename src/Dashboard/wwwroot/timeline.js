@@ -42,7 +42,10 @@ export function withdrawalOf(prompt, names) {
 }
 
 export function alertLine(alert) {
-  return [wordsOf(alert).title, stateOf(alert),
+  return [wordsOf(alert).title,
+    // What else the customer went through that this alert took in (a detractor score after failed searches).
+    ...(alert.folded?.length > 0 ? [t("alert.also", { rules: listOf(alert.folded.map(ruleName)) })] : []),
+    stateOf(alert),
     // Absorbed by an outage: the incident is being fixed, so nobody is prompted to call about it.
     ...(alert.incidentId && !alert.opensIncident && alert.state !== "resolved" ? [t("alert.inIncident", { touchpoint: alert.touchpoint ?? "" })] : []),
     ...(alert.silencedBy ? [t("alert.silenced")] : [])].join(" · ");

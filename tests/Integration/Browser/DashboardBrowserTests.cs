@@ -658,6 +658,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Her call dropped her score further, a condition folded into her open card: the call is the drop's evidence, not a failed search.
         await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td.what .badge")).ToHaveTextAsync("evidence: Experience drop");
         await Assertions.Expect(page.Locator("#timeline tr").Nth(1).Locator("td.what .badge")).ToHaveTextAsync("evidence: Repeated failed search");
+        await Assertions.Expect(page.Locator("#alerts li")).ToHaveTextAsync("3 failed searches in 40 s · also seen: Experience drop · open"); // as her card says it on the wall
         // The time axis ends about now, not minutes later, which would read as a quiet spell after her call.
         await page.WaitForFunctionAsync("() => Number(document.getElementById('curve').dataset.axisEnd) <= Date.now() / 1000 + 60", null, new() { Timeout = 5_000 });
         await ScreenshotAsync(page, "customer");
