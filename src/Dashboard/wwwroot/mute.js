@@ -3,7 +3,7 @@
 // ends one early. A mute is a silence of the API (POST / GET / DELETE /api/silences): alerts raised
 // while it matches are recorded but kept off every wall, out of agents' queues and out of the
 // counts (docs/alerts.md#silences). The card that was muted stays: it was raised before the mute.
-import { t, formatClock, ruleName } from "/i18n.js";
+import { t, formatClock, formatNumber, ruleName } from "/i18n.js";
 
 const HOURS = [1, 8, 24];
 const panel = document.getElementById("silences");
@@ -66,7 +66,7 @@ export async function loadSilences(open = false) {
   if (!response?.ok) return;
   const silences = (await response.json()).sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt));
   panel.hidden = silences.length === 0;
-  panel.querySelector(".count").textContent = `(${silences.length})`;
+  panel.querySelector(".count").textContent = t("count.paren", { count: formatNumber(silences.length) });
   panel.querySelector("ul").replaceChildren(...silences.map(silence => {
     const li = document.createElement("li");
     li.dataset.silenceId = silence.id;

@@ -133,7 +133,7 @@ function renderSummary(rest, page, pages) {
     const li = document.createElement("li");
     li.dataset.rule = rule;
     li.dataset.count = count;
-    li.textContent = `${ruleName(rule)}: ${formatNumber(count)}`;
+    li.textContent = t("wallmode.group", { rule: ruleName(rule), count: formatNumber(count) });
     return li;
   }));
   document.getElementById("page").textContent = t("wallmode.page", { page: formatNumber(page + 1), pages: formatNumber(pages) });
@@ -272,7 +272,7 @@ function fillCard(li, alert, incident, now) {
   // An incident's card lists the customers it hurts (read when opened: an outage may hurt thousands).
   const affected = li.querySelector(".affected");
   affected.hidden = !(incident && isIncident(alert) && incident.affectedCustomers > 0);
-  affected.querySelector(".count").textContent = affected.hidden ? "" : `(${formatNumber(incident.affectedCustomers)})`;
+  affected.querySelector(".count").textContent = affected.hidden ? "" : t("count.paren", { count: formatNumber(incident.affectedCustomers) });
   // The channel only when it is one to reach a customer on: an incident's action is for the team
   // ("other", "check web/search now"), a suggested action rather than outreach.
   const channel = alert.suggestedAction?.channel;
@@ -282,7 +282,7 @@ function fillCard(li, alert, incident, now) {
   suggestion.textContent = !alert.suggestedAction ? ""
     : outreach ? t("suggestion.channel", { wording: words.wording, channel: channelName(channel) }) : words.wording;
   const history = li.querySelector(".history");
-  history.querySelector(".count").textContent = `(${formatNumber(alert.history?.length ?? 0)})`;
+  history.querySelector(".count").textContent = t("count.paren", { count: formatNumber(alert.history?.length ?? 0) });
   if (history.open) fillHistory(history, alert);
 }
 
@@ -788,5 +788,6 @@ onLanguageChange(() => {
   if (serverStats) showStats(serverStats); else if (loaded) renderStats();
   loadTopTouchpoints();
   loadScores();
+  if (!WALL_MODE) loadSilences(); // the muted panel's lines, in the new language now rather than at the next minute's refresh
 });
 start();

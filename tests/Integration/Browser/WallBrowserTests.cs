@@ -139,11 +139,15 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         var customer = NewCustomer();
         await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]));
         await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alert absorbed since it opened", new() { Timeout = 15_000 });
-        await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("incident: 1 customer affected");
+        await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("incident: 1 customer with an alert");
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("failing: 100% in 5 min"); // as the line under it writes a rate
 
         // Who it hurts, each a link to their view; and there, her alert says the outage stands for it.
-        await Assertions.Expect(card.Locator(".affected summary")).ToHaveTextAsync("Customers affected (1)");
+        await Assertions.Expect(card.Locator(".affected summary")).ToHaveTextAsync("Customers with alerts (1)");
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(card.Locator(".affected summary")).ToHaveTextAsync("已有告警的客户（1）"); // full-width brackets, no space
+        await Assertions.Expect(card.Locator(".history summary")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^处理记录（\d+）$"));
+        await page.SelectOptionAsync("#lang", "en");
         await card.Locator(".affected summary").ClickAsync();
         await Assertions.Expect(card.Locator(".affected a")).ToHaveTextAsync([customer]);
         var customerPage = await fixture.NewPageAsync($"/customers/{customer}");
@@ -200,7 +204,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
             var searches = Enumerable.Range(0, customers).Select(_ => NewCustomer())
                 .SelectMany(c => Enumerable.Range(0, 3).Select(n => FailedSearch(c, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })).ToArray();
             Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(searches))).StatusCode);
-            await Assertions.Expect(card.Locator(".title")).ToContainTextAsync(customers == 1 ? "incident: 1 customer affected" : $"incident: {customers} customers affected", new() { Timeout = 15_000 });
+            await Assertions.Expect(card.Locator(".title")).ToContainTextAsync(customers == 1 ? "incident: 1 customer with an alert" : $"incident: {customers} customers with alerts", new() { Timeout = 15_000 });
             return card;
         }
 
