@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
 using CxLive.Grains.Alerts;
 
 namespace CxLive.Grains.Detection;
@@ -107,6 +109,12 @@ public sealed class AlertLanguage
         string.Join(
             Text("phrases.list-separator", new()),
             values.OfType<string>().Distinct().Take(most).Select(v => Text("phrases.quoted", new() { ["value"] = v })));
+
+    /// <summary>Values joined the language's way: "app, web"; "App、网站".</summary>
+    public string List(IEnumerable<string> values) => string.Join(Text("phrases.list-separator", new()), values);
+
+    /// <summary>A channel as this language names it ("call-center"; "呼叫中心").</summary>
+    public string ChannelName(Channel channel) => Text($"history.channel.{WireNames<Channel>.Of(channel)}", new());
 
     /// <summary>An interaction type as this language names it ("a complaint", "投诉"); a type the table does not know, as sent.</summary>
     public string TypeName(string type) => Has($"phrases.type.{type}") ? Text($"phrases.type.{type}", new()) : type;

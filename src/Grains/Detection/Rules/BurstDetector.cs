@@ -156,7 +156,7 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>The run's labels, distinct and quoted ("'a', 'b'"); empty when none had one.</summary>
     protected static string LabelsOf(List<BurstMark> run, AlertLanguage language) => language.Quoted(run.Select(m => m.Label));
 
-    protected static string TouchpointsOf(List<BurstMark> run) => string.Join(", ", run.Select(m => m.Touchpoint).Distinct());
+    protected static string TouchpointsOf(List<BurstMark> run, AlertLanguage language) => language.List(run.Select(m => m.Touchpoint).Distinct());
 
     /// <summary>The journey stage an alert carries when the interactions did not say.</summary>
     protected abstract JourneyStage DefaultStage { get; }

@@ -53,10 +53,10 @@ public sealed class OrderStatusFailureDetector : BurstDetector
             {
                 ["count"] = run.Count,
                 ["span"] = SpanOf(run, language),
-                ["channels"] = string.Join(", ", run.Select(m => m.Channel.ToString().ToLowerInvariant()).Distinct()),
+                ["channels"] = language.List(run.Select(m => m.Channel).Distinct().Select(language.ChannelName)),
                 ["orders"] = orders,
                 ["order"] = run.LastOrDefault(m => m.Label is not null).Label,
-                ["touchpoints"] = TouchpointsOf(run),
+                ["touchpoints"] = TouchpointsOf(run, language),
             },
             orders.Length == 0 ? "unlabelled" : null);
     }
@@ -96,7 +96,7 @@ public sealed class OrderStatusFailureDetector : BurstDetector
                     ["order"] = orderId,
                     ["count"] = ofOrder.Count,
                     ["span"] = SpanOf(ofOrder, language),
-                    ["touchpoints"] = TouchpointsOf(ofOrder),
+                    ["touchpoints"] = TouchpointsOf(ofOrder, language),
                 })));
         }
     }

@@ -58,7 +58,7 @@ public sealed class RecommendationRejectionDetector : BurstDetector
                 ["span"] = SpanOf(run, language),
                 ["items"] = items,
                 ["touchpoint"] = run[^1].Touchpoint,
-                ["touchpoints"] = TouchpointsOf(run),
+                ["touchpoints"] = TouchpointsOf(run, language),
             },
             items.Length == 0 ? "unlabelled" : null);
     }

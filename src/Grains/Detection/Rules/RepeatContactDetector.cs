@@ -64,7 +64,6 @@ public sealed class RepeatContactDetector : ICustomerDetector
         }
 
         state.Cases.Open.Add(caseId);
-        var channelNames = string.Join(", ", channels.Select(c => WireNames<Channel>.Of(c)));
         var words = AlertTexts.Write(language => language.Alert(
             RuleId,
             new()
@@ -72,7 +71,7 @@ public sealed class RepeatContactDetector : ICustomerDetector
                 ["count"] = contacts.Count,
                 ["span"] = language.Span(contacts[^1].At - contacts[0].At),
                 ["case"] = caseId,
-                ["channels"] = channelNames,
+                ["channels"] = language.List(channels.Select(language.ChannelName)),
             }));
         signals.Add(words.Raise(RuleId, rule.Severity, interaction.Timestamp) with
         {
