@@ -54,6 +54,7 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
 
         var group = page.Locator("#groups li[data-group='repeated-failed-search']");
         await Assertions.Expect(group).ToHaveAttributeAsync("data-raised", "28");
+        await Assertions.Expect(page.Locator("form label span[data-i18n^='insights.']").First).ToHaveTextAsync("From (UTC day)"); // the days are UTC days, whatever the viewer's clock
         // Playing days also lets the book close quiet customers' alerts as lost: how many depends on its timers, not on this test.
         await Assertions.Expect(group.Locator(".totals")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^28 alerts · 28 customers · \d+ recovered · \d+ lost$"));
         for (var day = 0; day < 7; day++)
