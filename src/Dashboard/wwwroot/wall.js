@@ -258,7 +258,7 @@ function fillCard(li, alert, incident, now) {
   assigned.textContent = alert.assignedTo ? agentNames.get(alert.assignedTo) ?? alert.assignedTo : "—";
   assigned.title = alert.assignedTo ?? "";
   enableActions(li, alert);
-  if (alert.state === "resolved") li.querySelectorAll(".assign, .resolve").forEach(form => { form.hidden = true; }); // muting stays possible
+  if (alert.state === "resolved") resolvedMeanwhile(li, alert); // muting stays possible
   li.querySelector(".resolve .outcome").hidden = !alert.customerId; // an incident's card: no one customer's ending to record
   translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
@@ -642,8 +642,33 @@ function closeResolve(li) {
   const form = li.querySelector(".resolve");
   form.hidden = true;
   form.reset();
+  setResolveFormLocked(form, false);
   li.querySelector("[data-action=resolve]").focus();
   scheduleRender(); // what arrived while the cards held still
+}
+
+// Someone else resolved the alert while this supervisor had its forms open. A picker closes; a
+// resolve form with words typed in stays, read-only, to copy, and the card says who got there first
+// (their words would otherwise vanish with the form, as if sent).
+function resolvedMeanwhile(li, alert) {
+  li.querySelector(".assign").hidden = true;
+  const form = li.querySelector(".resolve");
+  if (form.hidden) return;
+  if (!form.elements.note.readOnly) {
+    if (!form.elements.note.value.trim()) {
+      form.hidden = true;
+      return;
+    }
+    setResolveFormLocked(form, true);
+  }
+  const last = alert.history?.at(-1);
+  showProblem(li, t("resolve.meanwhile", { by: last ? who(last.by) : "—" }));
+}
+
+function setResolveFormLocked(form, locked) {
+  form.elements.note.readOnly = locked;
+  form.elements.outcome.disabled = locked;
+  form.querySelector("button[type=submit]").disabled = locked;
 }
 
 function closeMuteForm(li) {

@@ -320,6 +320,30 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_note_being_typed_when_someone_else_resolves_the_alert_stays_to_copy_and_the_card_says_who()
+    {
+        var (page, card, alertId) = await OwnCardAsync();
+        await card.Locator("button[data-action=resolve]").ClickAsync();
+        var form = card.Locator(".resolve");
+        await form.Locator("input[name=note]").FillAsync("spoke with him, refund issued");
+
+        // Another supervisor resolves it first.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "Ada", "outcome": "lost" }"""))).StatusCode);
+
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Resolved meanwhile by Ada: your note was not recorded (it is still here to copy).", new() { Timeout = 5_000 });
+        await Assertions.Expect(form.Locator("input[name=note]")).ToHaveValueAsync("spoke with him, refund issued");
+        await Assertions.Expect(form.Locator("input[name=note]")).Not.ToBeEditableAsync();
+        await Assertions.Expect(form.Locator("button[type=submit]")).ToBeDisabledAsync();
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("在此期间已由 Ada 解决：您的备注未记录（仍保留在此，可复制）。");
+        await page.SelectOptionAsync("#lang", "en");
+
+        // Cancel closes it; opened again on another card, the form is a fresh one.
+        await form.Locator("button[data-action=cancel-resolve]").ClickAsync();
+        await Assertions.Expect(form).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task A_supervisor_mutes_a_test_account_from_its_card_and_unmutes_it_from_the_panel()
     {
         var (page, card, _) = await OwnCardAsync();
