@@ -1,6 +1,5 @@
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
-using CxLive.Contracts.Serialization;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 
