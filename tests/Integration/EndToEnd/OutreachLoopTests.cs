@@ -109,10 +109,9 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.Equal(0, (int)agents.Single(a => (string)a!["id"]! == Agent)!["pending"]!);
     }
 
-    [Fact]
-    public async Task An_agents_contacted_report_on_an_alert_a_supervisor_acknowledged_keeps_the_agents_note_in_its_history()
+    /// <summary>A new customer answers a survey as a detractor; returns her and the prompt the agent's console receives for her.</summary>
+    private async Task<(string Customer, OutreachPrompt Prompt)> DetractorPromptAsync(AgentClient agent)
     {
-        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
         var customer = NewCustomer();
         var survey = Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([survey]))).StatusCode);
@@ -121,6 +120,15 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         {
             prompt = await agent.NextPromptAsync(Patience);
         }
+
+        return (customer, prompt);
+    }
+
+    [Fact]
+    public async Task An_agents_contacted_report_on_an_alert_a_supervisor_acknowledged_keeps_the_agents_note_in_its_history()
+    {
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var (_, prompt) = await DetractorPromptAsync(agent);
 
         // The supervisor acknowledged it on the wall; the agent then calls and reports it with a note.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{prompt.AlertId}/ack", Body("""{ "by": "supervisor:ada" }"""))).StatusCode);
@@ -137,15 +145,7 @@ public sealed class OutreachLoopTests : IAsyncLifetime
     public async Task A_prompt_whose_alert_a_supervisor_resolves_is_withdrawn_from_the_agents_queue_and_cannot_be_reported()
     {
         await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
-        var customer = NewCustomer();
-        var survey = Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([survey]))).StatusCode);
-
-        var prompt = await agent.NextPromptAsync(Patience);
-        while (prompt.CustomerId != customer)
-        {
-            prompt = await agent.NextPromptAsync(Patience);
-        }
+        var (customer, prompt) = await DetractorPromptAsync(agent);
 
         Assert.True(prompt.IsPending);
         Assert.Equal(1, await PendingOf(Agent));
