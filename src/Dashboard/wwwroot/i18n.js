@@ -153,7 +153,7 @@ const texts = {
     "heat.none": "（无阶段）", "heat.total": "本告警墙共 {count} 条未解决告警",
     "incident.now": "当前：最近 5 分钟失败率 {rate}（共 {events} 次） · {absorbed}", "incident.raisedWith": "发现时：{detail}",
     "incident.nowSilent": "当前：最近 5 分钟完全没有流量（并未恢复）· {absorbed}",
-    "incident.absorbed": "发生以来已合并 {count} 条客户告警",
+    "incident.absorbed": "自事件发生以来已合并 {count} 条客户告警",
     "filter.severity": "严重程度", "filter.state": "状态", "filter.rule": "规则", "filter.touchpoint": "触点", "filter.all": "全部",
     "filter.shown": "显示 {shown} / {count} 条告警", "filter.unresolved": "未解决",
     "filter.inside": "· 另有 {count} 条未解决的告警已并入事件", "filter.justResolved": "（其中 {count} 条刚解决，即将淡出）",

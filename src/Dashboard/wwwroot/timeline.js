@@ -62,7 +62,10 @@ export function sentenceOf(item) {
 export function fillTimeline(tbody, items, openAlerts = []) {
   // An alert's evidence is its own rule's, but for what a condition folded into it brought.
   const alerts = new Map(openAlerts.map(a => [a.id, a]));
-  const ruleOf = (alertId, interactionId) => alerts.get(alertId)?.foldedEvidence?.[interactionId] ?? alerts.get(alertId)?.ruleId;
+  const ruleOf = (alertId, interactionId) => {
+    const alert = alerts.get(alertId);
+    return alert?.foldedEvidence && Object.hasOwn(alert.foldedEvidence, interactionId) ? alert.foldedEvidence[interactionId] : alert?.ruleId;
+  };
   tbody.replaceChildren(...items.map(i => {
     const row = document.createElement("tr");
     row.dataset.interactionId = i.id;

@@ -552,13 +552,14 @@ async function act(li, action, body = {}) {
   if (response?.ok) {
     showProblem(li, "");
     upsert(details);
-    return;
+    return { ok: true };
   }
   if (details.alert) upsert(details.alert);
   const moved = details.alert && stepInto(details.alert);
   showProblem(li, !response ? t("action.unreachable")
     : moved ? t("action.movedOn", { state: t(`state.${details.alert.state}`), by: who(moved.by) }) // a 409: someone was quicker
     : t("action.failed", { reason: details.detail ?? `HTTP ${response.status}` }));
+  return { ok: false, alert: details.alert };
 }
 
 // "toggle" does not bubble: caught on its way down.
@@ -640,10 +641,12 @@ function openResolve(li) {
 
 function closeResolve(li) {
   const form = li.querySelector(".resolve");
+  if (form.elements.note.readOnly) showProblem(li, ""); // its "resolved meanwhile" goes with it
   form.hidden = true;
   form.reset();
   setResolveFormLocked(form, false);
-  li.querySelector("[data-action=resolve]").focus();
+  const resolve = li.querySelector("[data-action=resolve]");
+  (resolve.disabled ? li.querySelector(".actions button:not(:disabled)") : resolve)?.focus(); // a resolved card's Resolve can act no more
   scheduleRender(); // what arrived while the cards held still
 }
 
@@ -710,7 +713,13 @@ list.addEventListener("submit", async event => {
     const outcome = form.querySelector(".outcome").hidden ? "" : form.elements.outcome.value;
     const note = form.elements.note.value.trim();
     closeResolve(li);
-    await act(li, "resolve", { ...(outcome && { outcome }), ...(note && { note }) });
+    const done = await act(li, "resolve", { ...(outcome && { outcome }), ...(note && { note }) });
+    if (!done.ok && note && done.alert?.state === "resolved") {
+      // Someone resolved it just before this one arrived: the note comes back, to copy, as when theirs reaches the page first.
+      form.elements.note.value = note;
+      form.hidden = false;
+      resolvedMeanwhile(li, done.alert);
+    }
     return;
   }
   const agentId = form.elements.agentId.value;

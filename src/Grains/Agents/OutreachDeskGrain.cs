@@ -400,7 +400,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     /// <summary>
     /// Moves the alert and records the <c>outreach</c> interaction on the customer, then forgets the
-    /// follow-up. Safe to do again: the alert refuses a move it already made, the customer skips an
+    /// follow-up. Safe to do again: the alert refuses a move it already made (and keeps a report's words once), the customer skips an
     /// id it has. The customer is written before the answer, so an answered report's interaction is
     /// kept even in Redis mode, where it does not pass through the stream (docs/alerts.md).
     /// </summary>

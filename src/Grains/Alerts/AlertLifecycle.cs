@@ -33,6 +33,7 @@ public static class AlertLifecycle
             AlertActionKind.Assign => Done(alert with { AssignedTo = action.AgentId }, now, action, HistoryNote.Assigned(action.AgentName ?? action.AgentId!)),
             AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, HistoryNote.Snoozed(action.Until)),
             AlertActionKind.Resolve => Done(Close(alert, now, action.Outcome), now, action, HistoryNote.Resolved),
+            AlertActionKind.Report when Reported(alert, action) => new(alert, null), // a follow-up done again after a crash: kept once, whatever moved since
             AlertActionKind.Report when alert.State == AlertState.Acknowledged => new(KeepReport(alert, action, now), null),
             AlertActionKind.Report => Done(Acknowledge(alert, now), now, action, HistoryNote.Acknowledged),
             _ => Refuse(alert, action, "the action is unknown"),
@@ -42,15 +43,13 @@ public static class AlertLifecycle
     private static Alert Acknowledge(Alert alert, DateTimeOffset now) =>
         alert with { State = AlertState.Acknowledged, AcknowledgedAt = alert.AcknowledgedAt ?? now, SnoozedUntil = null };
 
-    /// <summary>
-    /// An agent's report on an alert someone acknowledged already: nothing moves, but the agent's
-    /// words are kept (they were lost to a refused acknowledge), once: a follow-up done again after
-    /// a crash finds them there.
-    /// </summary>
+    /// <summary>An agent's report on an alert someone acknowledged already: nothing moves, but the agent's words are kept (they were lost to a refused acknowledge).</summary>
     private static Alert KeepReport(Alert alert, AlertAction action, DateTimeOffset now) =>
-        action.Note is not { Length: > 0 } said || alert.History.Any(s => s.By == action.By && s.Note.EndsWith(said, StringComparison.Ordinal))
-            ? alert
-            : Record(alert, now, action.By, new HistoryNote(said, action.NoteTranslations));
+        action.Note is { Length: > 0 } said ? Record(alert, now, action.By, new HistoryNote(said, action.NoteTranslations)) : alert;
+
+    /// <summary>The report's words are in the history already, alone or after "acknowledged: ": a follow-up done again.</summary>
+    private static bool Reported(Alert alert, AlertAction action) =>
+        action.Note is { Length: > 0 } said && alert.History.Any(s => s.By == action.By && s.Note.EndsWith(said, StringComparison.Ordinal));
 
     /// <summary>The snooze ran out: the alert is open again (and shown again).</summary>
     public static Alert Wake(Alert alert, DateTimeOffset now) =>

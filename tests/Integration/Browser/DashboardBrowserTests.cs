@@ -338,9 +338,33 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("在此期间已由 Ada 解决：您的备注未记录（仍保留在此，可复制）。");
         await page.SelectOptionAsync("#lang", "en");
 
-        // Cancel closes it; opened again on another card, the form is a fresh one.
+        // Cancel closes it, and the message goes with it; the focus stays on the card.
         await form.Locator("button[data-action=cancel-resolve]").ClickAsync();
         await Assertions.Expect(form).ToBeHiddenAsync();
+        await Assertions.Expect(card.Locator(".problem")).ToBeHiddenAsync();
+        await Assertions.Expect(card.Locator("button[data-action=mute]")).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task A_resolve_that_arrives_just_after_someone_elses_gives_the_note_back_to_copy()
+    {
+        var (page, card, alertId) = await OwnCardAsync();
+        await card.Locator("button[data-action=resolve]").ClickAsync();
+        var form = card.Locator(".resolve");
+        await form.Locator("input[name=note]").FillAsync("spoke with him, refund issued");
+
+        // Another supervisor's resolve lands just before this one, which the API then refuses (409).
+        await page.RouteAsync("**/resolve", async route =>
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "Ada", "outcome": "lost" }"""))).StatusCode);
+            await route.ContinueAsync();
+        });
+        await form.Locator("button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Resolved meanwhile by Ada: your note was not recorded (it is still here to copy).", new() { Timeout = 5_000 });
+        await Assertions.Expect(form).ToBeVisibleAsync();
+        await Assertions.Expect(form.Locator("input[name=note]")).ToHaveValueAsync("spoke with him, refund issued");
+        await Assertions.Expect(form.Locator("input[name=note]")).Not.ToBeEditableAsync();
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using CxLive.Contracts.Serialization;
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
+using CxLive.Contracts.Serialization;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
 using CxLive.Tests.Integration.Support;

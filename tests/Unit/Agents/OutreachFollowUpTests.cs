@@ -49,6 +49,10 @@ public sealed class OutreachFollowUpTests
         Assert.EndsWith(": she accepted a voucher", first.History[^1].Note);
         Assert.Same(first, AlertLifecycle.Act(first, report, now.AddSeconds(10)).Alert);
         Assert.False(AlertLifecycle.Act(first, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "supervisor:li" }, now).Succeeded);
+
+        // Snoozed by a supervisor before the desk's follow-up is done again: the retry neither wakes it nor repeats the words.
+        var snoozed = AlertLifecycle.Act(first, new AlertAction { Kind = AlertActionKind.Snooze, By = "supervisor:li", Until = now.AddHours(1) }, now.AddSeconds(5)).Alert!;
+        Assert.Same(snoozed, AlertLifecycle.Act(snoozed, report, now.AddSeconds(10)).Alert);
     }
 
     [Fact]
