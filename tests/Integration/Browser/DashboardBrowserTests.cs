@@ -319,13 +319,20 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(Card(page, other)).ToBeVisibleAsync();
     }
 
-    [Fact]
-    public async Task A_note_being_typed_when_someone_else_resolves_the_alert_stays_to_copy_and_the_card_says_who()
+    /// <summary>A card of its own with its Resolve form open and a note typed in, not yet sent.</summary>
+    private async Task<(IPage Page, ILocator Card, string AlertId, ILocator Form)> ResolveFormWithANoteAsync()
     {
         var (page, card, alertId) = await OwnCardAsync();
         await card.Locator("button[data-action=resolve]").ClickAsync();
         var form = card.Locator(".resolve");
         await form.Locator("input[name=note]").FillAsync("spoke with him, refund issued");
+        return (page, card, alertId, form);
+    }
+
+    [Fact]
+    public async Task A_note_being_typed_when_someone_else_resolves_the_alert_stays_to_copy_and_the_card_says_who()
+    {
+        var (page, card, alertId, form) = await ResolveFormWithANoteAsync();
 
         // Another supervisor resolves it first.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "Ada", "outcome": "lost" }"""))).StatusCode);
@@ -348,10 +355,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     [Fact]
     public async Task A_resolve_that_arrives_just_after_someone_elses_gives_the_note_back_to_copy()
     {
-        var (page, card, alertId) = await OwnCardAsync();
-        await card.Locator("button[data-action=resolve]").ClickAsync();
-        var form = card.Locator(".resolve");
-        await form.Locator("input[name=note]").FillAsync("spoke with him, refund issued");
+        var (page, card, alertId, form) = await ResolveFormWithANoteAsync();
 
         // Another supervisor's resolve lands just before this one, which the API then refuses (409).
         await page.RouteAsync("**/resolve", async route =>
