@@ -14,7 +14,16 @@ export function connectHub() {
     .withStatefulReconnect()
     .build();
   connection.position = null;
-  connection.on("feedPosition", position => { connection.position = position; });
+  // Between losing the connection and subscribing again, a kind's position stays where this page
+  // got to: a position pushed meanwhile (by the front it reconnected to, maybe another one) counts
+  // changes this page never received, and handed back it would skip them.
+  connection.resuming = new Set();
+  connection.onreconnecting(() => { connection.resuming = new Set(["alerts", "prompts"]); });
+  connection.on("feedPosition", position => {
+    const kept = connection.position;
+    connection.position = Object.fromEntries(Object.entries(position)
+      .map(([kind, at]) => [kind, connection.resuming.has(kind) ? kept?.[kind] ?? null : at]));
+  });
   return connection;
 }
 
@@ -27,6 +36,7 @@ export function connectHub() {
 export async function subscribe(connection, method, kind, ...args) {
   const after = connection.position?.[kind] ?? null;
   const resumed = await connection.invoke(method, ...args, after);
+  connection.resuming.delete(kind); // subscribed again: the positions pushed from now on are this page's
   if (resumed.reset) {
     // The server numbers its changes from the start again (an embedded-mode process restarted and
     // lost its state): every card and count on this page is from before. Start the page afresh.
