@@ -408,7 +408,16 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     {
         // The alert first, so its history carries the agent's words; then the outreach joins the
         // customer's journey (where a successful one may clear the rule, which then finds it closed).
-        var moved = await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(reported.AlertId, OutreachFollowUp.ActionOf(reported));
+        var book = GrainFactory.Ref<IAlertBookGrain>(Partition);
+        var action = OutreachFollowUp.ActionOf(reported);
+        var moved = await book.ActAsync(reported.AlertId, action);
+        if (action.Kind == AlertActionKind.Report && moved is { Succeeded: false, NotFound: false, Alert.State: not AlertState.Resolved })
+        {
+            // Only a partition on a silo not yet upgraded refuses a report on an unresolved alert (it
+            // does not know the action, during a rolling upgrade): it knows an acknowledge.
+            moved = await book.ActAsync(reported.AlertId, action with { Kind = AlertActionKind.Acknowledge });
+        }
+
         var interaction = OutreachFollowUp.InteractionOf(reported);
         var customer = GrainFactory.Ref<ICustomerGrain>(reported.CustomerId);
         var recorded = await customer.RecordAsync([interaction]);
