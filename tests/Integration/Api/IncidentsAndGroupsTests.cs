@@ -25,8 +25,13 @@ public sealed class IncidentsAndGroupsTests(AppFixture fixture) : IDisposable
         // 20 customers each fail once on it: no customer alert, but the touchpoint is degraded.
         var failures = Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), now.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure }).ToArray();
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(failures))).StatusCode);
-        var opened = await wall.Incidents.Reader.ReadAsync(new CancellationTokenSource(Patience).Token);
-        Assert.Equal(touchpoint, opened.Touchpoint);
+        // Other tests share this app, and their incidents reach this wall too: this touchpoint's is the one.
+        using var opening = new CancellationTokenSource(Patience);
+        var opened = await wall.Incidents.Reader.ReadAsync(opening.Token);
+        while (opened.Touchpoint != touchpoint)
+        {
+            opened = await wall.Incidents.Reader.ReadAsync(opening.Token);
+        }
 
         // A customer who now fails three times there joins the incident instead of standing alone.
         var customer = NewCustomer();

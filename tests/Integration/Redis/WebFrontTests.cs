@@ -141,6 +141,18 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
                 prompts.AddRange(await AllPromptsAsync(second.Http, agent));
             }
 
+            if (truth.Count != prompts.Count)
+            {
+                // Failed once (565 alerts, 564 prompts): say which alert has no prompt, and what it went through.
+                var prompted = prompts.Select(p => p.AlertId).ToHashSet();
+                foreach (var alone in truth.Where(a => !prompted.Contains(a.Id)))
+                {
+                    output.WriteLine($"no prompt for {alone.Id} (assigned to {alone.AssignedTo}, sequence {alone.Sequence}): {string.Join(" | ", alone.History.Select(h => $"{h.At:HH:mm:ss.fff} {h.By} {h.Note}"))}");
+                }
+
+                output.WriteLine($"alerts listed twice: {string.Join(", ", truth.GroupBy(a => a.Id).Where(g => g.Count() > 1).Select(g => g.Key))}; prompts listed twice: {string.Join(", ", prompts.GroupBy(p => p.Id).Where(g => g.Count() > 1).Select(g => g.Key))}");
+            }
+
             Assert.Equal(truth.Count, prompts.Count);
             try
             {
