@@ -84,6 +84,10 @@ public sealed class ClusterAlerts(IGrainFactory grains, int partitions)
         return [.. lists.SelectMany(list => list).OrderByDescending(prompt => prompt.CreatedAt).ThenByDescending(prompt => prompt.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>The agents' names by id, from one desk: every desk reads the same roster.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AgentNamesAsync() =>
+        (await Desk(0).AgentsAsync()).ToDictionary(agent => agent.Id, agent => agent.Name, StringComparer.Ordinal);
+
     /// <summary>The agents, each with their pending prompts counted over every desk.</summary>
     public async Task<ImmutableArray<Agent>> AgentsAsync()
     {

@@ -23,7 +23,7 @@ public sealed record CustomerView(
     ImmutableArray<TimelineItem> Timeline,
     ImmutableArray<Alert> OpenAlerts)
 {
-    public static CustomerView Of(CustomerSnapshot customer, ImmutableArray<Alert> openAlerts) => new(
+    public static CustomerView Of(CustomerSnapshot customer, ImmutableArray<Alert> openAlerts, IReadOnlyDictionary<string, string>? agentNames = null) => new(
         customer.CustomerId, customer.InteractionCount, customer.FirstSeen, customer.LastSeen,
-        customer.ByChannel, customer.ByStage, customer.ExperienceScore, TimelineItem.Of(customer.Timeline, openAlerts), openAlerts);
+        customer.ByChannel, customer.ByStage, customer.ExperienceScore, TimelineItem.Of(customer.Timeline, openAlerts, agentNames), openAlerts);
 }

@@ -126,8 +126,8 @@ public static class CustomersApi
             return Problems.NotFound($"no interactions have been recorded for customer '{id}'");
         }
 
-        var open = await alerts.QueryAsync(
-            new AlertQuery { CustomerId = id, OpenOnly = true, Limit = Paging.MaxLimit });
-        return Results.Ok(CustomerView.Of(snapshot, open));
+        var open = alerts.QueryAsync(new AlertQuery { CustomerId = id, OpenOnly = true, Limit = Paging.MaxLimit });
+        var names = alerts.AgentNamesAsync();
+        return Results.Ok(CustomerView.Of(snapshot, await open, await names));
     }
 }

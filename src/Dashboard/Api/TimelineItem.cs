@@ -32,7 +32,8 @@ public sealed record TimelineItem(
     ImmutableDictionary<string, string> Translations,
     ImmutableArray<string> EvidenceOf)
 {
-    public static ImmutableArray<TimelineItem> Of(ImmutableArray<Interaction> timeline, ImmutableArray<Alert> openAlerts)
+    /// <param name="agentNames">The roster's names by agent id: an outreach names the agent as the wall does.</param>
+    public static ImmutableArray<TimelineItem> Of(ImmutableArray<Interaction> timeline, ImmutableArray<Alert> openAlerts, IReadOnlyDictionary<string, string>? agentNames = null)
     {
         var evidence = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var alert in openAlerts)
@@ -43,12 +44,12 @@ public sealed record TimelineItem(
             }
         }
 
-        return [.. timeline.Select(i => Of(i, evidence.TryGetValue(i.Id, out var ids) ? [.. ids] : []))];
+        return [.. timeline.Select(i => Of(i, evidence.TryGetValue(i.Id, out var ids) ? [.. ids] : [], agentNames))];
     }
 
-    public static TimelineItem Of(Interaction i, ImmutableArray<string> evidenceOf)
+    public static TimelineItem Of(Interaction i, ImmutableArray<string> evidenceOf, IReadOnlyDictionary<string, string>? agentNames = null)
     {
-        var story = InteractionStories.Tell(i);
+        var story = InteractionStories.Tell(i, agentNames);
         return new(i.Id, i.CustomerId, i.Timestamp, i.Channel, i.Touchpoint, i.Type, i.Outcome, story.Stage, story.StageInferred,
             i.CaseId, i.Score, i.Attributes, i.Source, story.Result, story.Tone, story.Sentence, story.Translations, evidenceOf);
     }

@@ -47,17 +47,21 @@ public static class InteractionStories
     public static string? OwnWords(Interaction interaction) =>
         interaction.Type == Search ? interaction.Attribute("query") : FirstOf(interaction, WordsAttributes);
 
-    public static InteractionStory Tell(Interaction i)
+    /// <param name="agentNames">
+    /// Agents' names by id, so an outreach reads "agent Li Na reached out" as the wall names her; an
+    /// agent not in it (or no roster) is named by the id the outreach carries.
+    /// </param>
+    public static InteractionStory Tell(Interaction i, IReadOnlyDictionary<string, string>? agentNames = null)
     {
         var inferred = i.Stage is null ? StageOf(i.Type) : null;
-        var (result, tone, sentence) = Tell(i, AlertTexts.English);
+        var (result, tone, sentence) = Tell(i, AlertTexts.English, agentNames);
         return new InteractionStory(result, tone, i.Stage ?? inferred, inferred is not null, sentence,
-            AlertTexts.Translations.ToImmutableDictionary(language => language.Code, language => Tell(i, language).Sentence));
+            AlertTexts.Translations.ToImmutableDictionary(language => language.Code, language => Tell(i, language, agentNames).Sentence));
     }
 
-    private static (string Result, StoryTone Tone, string Sentence) Tell(Interaction i, AlertLanguage words)
+    private static (string Result, StoryTone Tone, string Sentence) Tell(Interaction i, AlertLanguage words, IReadOnlyDictionary<string, string>? agentNames)
     {
-        var (result, tone, sentence) = Describe(i, words);
+        var (result, tone, sentence) = Describe(i, words, agentNames);
         // The outcome field says failure or abandoned on top of any type (a payment, a checkout); an
         // outreach's result already says how it went.
         return i.Type == Outreach ? (result, tone, sentence) : i.Outcome switch
@@ -68,7 +72,7 @@ public static class InteractionStories
         };
     }
 
-    private static (string Result, StoryTone Tone, string Sentence) Describe(Interaction i, AlertLanguage words)
+    private static (string Result, StoryTone Tone, string Sentence) Describe(Interaction i, AlertLanguage words, IReadOnlyDictionary<string, string>? agentNames)
     {
         var item = FirstOf(i, "productId", "item", "product");
         var order = i.Attribute("orderId");
@@ -172,7 +176,7 @@ public static class InteractionStories
 
             case Outreach:
             {
-                var agent = i.Attribute("agentId");
+                var agent = i.Attribute("agentId") is { } id ? agentNames?.GetValueOrDefault(id) ?? id : null;
                 var outcome = i.Attribute("result");
                 var reached = agent is null ? Text("outreach") : Text("outreach.agent", new() { ["agent"] = agent });
                 var result = outcome switch

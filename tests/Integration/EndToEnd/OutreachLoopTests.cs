@@ -102,7 +102,8 @@ public sealed class OutreachLoopTests : IAsyncLifetime
 
         // The outreach is part of the customer's journey now, and the stats count the recovery.
         var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
-        Assert.Contains(timeline, i => (string)i!["type"]! == "outreach" && (string)i["attributes"]!["result"]! == "resolved");
+        var outreach = Assert.Single(timeline, i => (string)i!["type"]! == "outreach" && (string)i["attributes"]!["result"]! == "resolved")!;
+        Assert.Equal("agent Loop Agent reached out: resolved", (string)outreach["sentence"]!); // named as the wall names the agent, not by id
         var stats = await ReadObject(await _http.GetAsync("api/alerts/stats"));
         Assert.Equal(1.0, (double)stats["recoveryRate"]!);
         var agents = await ReadArray(await _http.GetAsync("api/agents"));

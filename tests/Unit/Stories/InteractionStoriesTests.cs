@@ -76,6 +76,19 @@ public class InteractionStoriesTests
         Assert.Equal((result, english, chinese), (story.Result, story.Sentence, story.Translations[Chinese]));
     }
 
+    /// <summary>The wall names agents from the roster ("Li Na"); the timeline must not call her "li" beside it.</summary>
+    [Fact]
+    public void An_outreach_names_the_agent_as_the_roster_does_and_an_agent_outside_it_by_id()
+    {
+        var names = new Dictionary<string, string> { ["li"] = "Li Na" };
+
+        var known = InteractionStories.Tell(Make("outreach", attributes: [("agentId", "li"), ("result", "resolved")]), names);
+        var unknown = InteractionStories.Tell(Make("outreach", attributes: [("agentId", "sam"), ("result", "contacted")]), names);
+
+        Assert.Equal(("agent Li Na reached out: resolved", "坐席 Li Na 主动联系：已解决"), (known.Sentence, known.Translations[Chinese]));
+        Assert.Equal("agent sam reached out: contacted", unknown.Sentence);
+    }
+
     /// <summary>A language's table is all a new language needs: every sentence is told in every language the tables have.</summary>
     [Fact]
     public void Every_story_is_told_in_every_language_with_a_table()
