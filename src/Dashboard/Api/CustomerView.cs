@@ -10,7 +10,8 @@ namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// The answer of <c>GET /api/customers/{id}</c>: the customer's live picture and their unresolved
-/// alerts, each timeline moment told as a sentence and marked when it is evidence of one of them.
+/// alerts, each timeline moment told as a sentence and marked when it is evidence of one of them,
+/// and the incidents (outages) the customer's failures fell in, open or resolved.
 /// </summary>
 public sealed record CustomerView(
     string CustomerId,
@@ -21,9 +22,11 @@ public sealed record CustomerView(
     ImmutableDictionary<JourneyStage, long> ByStage,
     double ExperienceScore,
     ImmutableArray<TimelineItem> Timeline,
-    ImmutableArray<Alert> OpenAlerts)
+    ImmutableArray<Alert> OpenAlerts,
+    ImmutableArray<Incident> Incidents)
 {
-    public static CustomerView Of(CustomerSnapshot customer, ImmutableArray<Alert> openAlerts, IReadOnlyDictionary<string, string>? agentNames = null) => new(
+    public static CustomerView Of(CustomerSnapshot customer, ImmutableArray<Alert> openAlerts, IReadOnlyDictionary<string, string>? agentNames = null, CustomerOutages? outages = null) => new(
         customer.CustomerId, customer.InteractionCount, customer.FirstSeen, customer.LastSeen,
-        customer.ByChannel, customer.ByStage, customer.ExperienceScore, TimelineItem.Of(customer.Timeline, openAlerts, agentNames), openAlerts);
+        customer.ByChannel, customer.ByStage, customer.ExperienceScore, TimelineItem.Of(customer.Timeline, openAlerts, agentNames, outages), openAlerts,
+        outages?.Of(customer.Timeline) ?? []);
 }

@@ -7,6 +7,7 @@ using CxLive.Dashboard.Api.Requests;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Customers;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Dashboard.Api;
 
@@ -112,7 +113,7 @@ public static class CustomersApi
     /// <summary>The same answer whether or not the customer exists: an agent learns nothing about customers outside their prompts.</summary>
     internal const string NotYourCustomer = "an agent may see only the customers of their own outreach prompts";
 
-    private static async Task<IResult> GetAsync(IGrainFactory grains, ClusterAlerts alerts, string id, ClaimsPrincipal user)
+    private static async Task<IResult> GetAsync(IGrainFactory grains, ClusterAlerts alerts, IOptions<AlertOptions> options, string id, ClaimsPrincipal user)
     {
         id = Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
@@ -128,6 +129,7 @@ public static class CustomersApi
 
         var open = alerts.QueryAsync(new AlertQuery { CustomerId = id, OpenOnly = true, Limit = Paging.MaxLimit });
         var names = alerts.AgentNamesAsync();
-        return Results.Ok(CustomerView.Of(snapshot, await open, await names));
+        var incidents = alerts.IncidentsAsync(openOnly: false);
+        return Results.Ok(CustomerView.Of(snapshot, await open, await names, new CustomerOutages(await incidents, options.Value.IncidentLookback)));
     }
 }

@@ -2,7 +2,7 @@
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, withdrawalOf } from "/timeline.js";
+import { fillTimeline, alertLine, withdrawalOf, incidentLine } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
@@ -124,14 +124,20 @@ async function showCustomer(prompt) {
   if (selected !== prompt.id) return;
   shownView = view;
   fillTimeline(detail.querySelector("tbody"), view.timeline, view.openAlerts);
-  fillOpenAlerts(view.openAlerts);
+  fillOpenAlerts(view.openAlerts, view.incidents);
 }
 
-function fillOpenAlerts(open) {
+// The customer's open alerts, then the outages her failures fell in (what else she ran into).
+function fillOpenAlerts(open, incidents = []) {
   detail.querySelector(".no-open-alerts").hidden = open.length > 0;
   detail.querySelector(".open-alerts").replaceChildren(...open.map(a => {
     const li = document.createElement("li");
     li.textContent = alertLine(a);
+    return li;
+  }), ...incidents.map(incident => {
+    const li = document.createElement("li");
+    li.className = "incident";
+    li.textContent = incidentLine(incident);
     return li;
   }));
 }
@@ -253,7 +259,7 @@ function nameAgents(agents) {
 
 async function start() {
   languagePicker(document.getElementById("lang"));
-  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts); fillOpenAlerts(shownView.openAlerts); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); sayUnknownAgent(); });
+  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts); fillOpenAlerts(shownView.openAlerts, shownView.incidents); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); sayUnknownAgent(); });
   const user = await currentUser();
   showUser(user);
   const agents = await (await fetch("/api/agents")).json();

@@ -3,7 +3,7 @@
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatter } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine } from "/timeline.js";
+import { fillTimeline, alertLine, incidentLine } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const customerId = decodeURIComponent(location.pathname.split("/").pop());
@@ -16,13 +16,21 @@ function render() {
   document.getElementById("count").textContent = tn("customer.count", view.interactionCount);
   document.getElementById("none").hidden = view.timeline.length > 0;
   fillTimeline(document.getElementById("timeline"), view.timeline, view.openAlerts);
-  document.getElementById("no-alerts").hidden = view.openAlerts.length + resolved.length > 0;
-  // Open alerts first, then the latest resolved ones and how they ended: what was already done for them.
+  const incidents = view.incidents ?? [];
+  document.getElementById("no-alerts").hidden = view.openAlerts.length + resolved.length + incidents.length > 0;
+  // Open alerts first, then the latest resolved ones and how they ended: what was already done for
+  // them; then the outages her failures fell in.
   document.getElementById("alerts").replaceChildren(...[...view.openAlerts, ...resolved].map(a => {
     const li = document.createElement("li");
     li.dataset.severity = a.severity;
     li.dataset.state = a.state;
     li.textContent = alertLine(a);
+    return li;
+  }), ...incidents.map(incident => {
+    const li = document.createElement("li");
+    li.className = "incident";
+    li.dataset.incidentId = incident.id;
+    li.textContent = incidentLine(incident);
     return li;
   }));
 }

@@ -51,6 +51,16 @@ export function alertLine(alert) {
     ...(alert.silencedBy ? [t("alert.silenced")] : [])].join(" · ");
 }
 
+/**
+ * An outage the customer's failures fell in (an incident at that touchpoint): she raised no alert of
+ * her own for a single failure, and whoever looks her up should know what she ran into.
+ */
+export function incidentLine(incident) {
+  return incident.resolvedAt
+    ? t("customer.incidentResolved", { touchpoint: incident.touchpoint, since: formatTime(incident.openedAt), until: formatTime(incident.resolvedAt) })
+    : t("customer.incident", { touchpoint: incident.touchpoint, since: formatTime(incident.openedAt) });
+}
+
 export function sentenceOf(item) {
   return item.translations?.[language()] ?? item.sentence ?? `${item.type} · ${item.touchpoint}`;
 }
@@ -85,6 +95,12 @@ export function fillTimeline(tbody, items, openAlerts = []) {
       badge.textContent = named.length > 0 ? t("timeline.evidenceOf", { rules: listOf(named) }) : t("timeline.evidence");
       badge.title = t("timeline.evidence");
       what.append(" ", badge);
+    }
+    if (i.duringIncident) {
+      const outage = document.createElement("span");
+      outage.className = "badge outage";
+      outage.textContent = t("timeline.incident", { touchpoint: i.touchpoint });
+      what.append(" ", outage);
     }
     cell(row, i.result ? t(`result.${i.result}`) : t(`result.${i.outcome ?? "success"}`), `result tone-${i.tone ?? "neutral"}`);
     const stage = cell(row, i.stage ? t(`stage.${i.stage}`) : "—", i.stageInferred ? "stage inferred" : "stage");

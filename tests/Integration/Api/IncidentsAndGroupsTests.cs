@@ -33,6 +33,11 @@ public sealed class IncidentsAndGroupsTests(AppFixture fixture) : IDisposable
             opened = await wall.Incidents.Reader.ReadAsync(opening.Token);
         }
 
+        // A customer who failed there once raised nothing of her own, but her view says what she ran into.
+        var once = await ReadObject(await _http.GetAsync($"api/customers/{failures[0].CustomerId}"));
+        Assert.Equal([opened.Id], once["incidents"]!.AsArray().Select(i => (string)i!["id"]!));
+        Assert.Equal(opened.Id, (string)once["timeline"]!.AsArray().Single()!["duringIncident"]!);
+
         // A customer who now fails three times there joins the incident instead of standing alone.
         var customer = NewCustomer();
         await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]));

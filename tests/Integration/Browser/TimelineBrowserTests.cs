@@ -50,6 +50,45 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "customer-story-zh.png"), FullPage = true });
     }
 
+    /// <summary>One failed search raises nothing of her own; whoever looks her up must still see the outage she ran into.</summary>
+    [Fact]
+    public async Task A_customer_who_failed_once_in_an_outage_sees_the_outage_on_her_view_open_and_then_resolved()
+    {
+        // An app of its own: the incident is open for a while, and the shared wall's tests count incident cards.
+        using var app = new CxLiveApp();
+        using var http = app.CreateHttpClient();
+        var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var failures = Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure }).ToArray();
+        var customer = failures[0].CustomerId;
+        var before = Make(customer, at.AddMinutes(-30), InteractionTypes.Search, touchpoint, Outcome.Failure); // long before the outage: her own bad luck
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([before, .. failures]))).StatusCode);
+        var incident = await Eventually.ResultAsync(
+            async () => (await ReadArray(await http.GetAsync("api/incidents?open=true"))).FirstOrDefault(i => (string)i!["touchpoint"]! == touchpoint),
+            found => found is not null, TimeSpan.FromSeconds(15), "the outage's incident");
+        var incidentId = (string)incident!["id"]!;
+
+        var page = await fixture.NewPageAsync($"/customers/{customer}", app);
+
+        var outage = page.Locator("#alerts li.incident");
+        await Assertions.Expect(outage).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^Caught in the outage at {touchpoint}: it was failing for many customers at once \\(incident open since .+\\)$"));
+        await Assertions.Expect(outage).ToHaveAttributeAsync("data-incident-id", incidentId);
+        await Assertions.Expect(page.Locator("#no-alerts")).ToBeHiddenAsync();
+        var rows = page.Locator("#timeline tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Nth(0).Locator(".badge.outage")).ToHaveTextAsync($"during the outage at {touchpoint}");
+        await Assertions.Expect(rows.Nth(1).Locator(".badge.outage")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "customer-outage.png"), FullPage = true });
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(rows.Nth(0).Locator(".badge.outage")).ToHaveTextAsync($"发生在 {touchpoint} 故障期间");
+        await Assertions.Expect(outage).ToContainTextAsync($"遭遇 {touchpoint} 的故障");
+
+        // Resolved, it is still what she ran into.
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/incidents/{incidentId}/resolve", Body("""{ "by": "supervisor:li" }"""))).StatusCode);
+        await page.ReloadAsync();
+        await Assertions.Expect(outage).ToContainTextAsync("已解决");
+    }
+
     [Fact]
     public async Task The_customer_api_tells_each_moment_with_its_result_and_inferred_stage()
     {
