@@ -50,7 +50,7 @@ public sealed class AlertHistoryWordsTests
         var note = HistoryNote.OutreachBy(Channel.CallCenter);
         var assigned = Do(Open, new AlertAction { Kind = AlertActionKind.Assign, By = "outreach-desk", AgentId = "li.na", AgentName = "Li Na", Note = note.English, NoteTranslations = note.Translations });
 
-        Assert.Equal(("assigned to Li Na: outreach by call-center", "已分派给 Li Na：通过呼叫中心主动联系"), Last(assigned));
+        Assert.Equal(("assigned to Li Na: outreach by call center", "已分派给 Li Na：通过呼叫中心主动联系"), Last(assigned));
     }
 
     [Fact]

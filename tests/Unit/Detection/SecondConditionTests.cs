@@ -75,13 +75,13 @@ public sealed class SecondConditionTests
     {
         var contacts = new DetectorHarness(focus: RepeatContactDetector.RuleId);
         var raise = Assert.Single(contacts.Feed(Contact(Channel.Chat), Contact(Channel.Email), Contact(Channel.CallCenter)));
-        Assert.EndsWith("over chat, email, call-center.", raise.Detail);
+        Assert.EndsWith("over chat, email, call center.", raise.Detail);
         Assert.EndsWith("通过在线客服、邮件、呼叫中心联系了 3 次。", raise.Translations["zh-CN"].Detail); // not "chat, email, call-center"
 
         var lookups = new DetectorHarness(focus: OrderStatusFailureDetector.RuleId);
         var failed = lookups.Feed(Lookup("ORD-1", Outcome.Failure), Lookup("ORD-2", Outcome.Failure) with { Channel = Channel.CallCenter, Touchpoint = "call-center/orders" }, Lookup("ORD-3", Outcome.Failure));
         var orders = failed.First(s => s.Kind == SignalKind.Raise && s.Detail.Contains("lookups failed"));
-        Assert.Contains("(web, call-center)", orders.Detail); // the wire name, not "callcenter"
+        Assert.Contains("(web, call center)", orders.Detail); // the channel as people say it, not "callcenter"
         Assert.Contains("（网站、呼叫中心）", orders.Translations["zh-CN"].Detail);
         Assert.Contains("在 app/orders、call-center/orders 上查询失败", orders.Translations["zh-CN"].Context);
     }

@@ -104,7 +104,7 @@ public sealed class SingleMomentRuleTests
         Assert.Equal("case-1", raise.CaseId);
         Assert.Equal([first.Id, second.Id, third.Id], raise.Evidence.ToArray());
         Assert.Equal("3 contacts about one case in 2 days", raise.Title);
-        Assert.Contains("email, call-center, chat", raise.Detail);
+        Assert.Contains("email, call center, chat", raise.Detail);
         Assert.Equal("repeat-contact|customer:c-1|case:case-1", raise.Fingerprint);
     }
 
