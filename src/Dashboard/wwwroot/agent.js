@@ -2,7 +2,7 @@
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, withdrawalOf, incidentLine } from "/timeline.js";
+import { fillTimeline, alertLine, withdrawalOf, incidentLine, outagesBesides } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
@@ -134,7 +134,7 @@ function fillOpenAlerts(open, incidents = []) {
     const li = document.createElement("li");
     li.textContent = alertLine(a);
     return li;
-  }), ...incidents.map(incident => {
+  }), ...outagesBesides(incidents, open).map(incident => {
     const li = document.createElement("li");
     li.className = "incident";
     li.textContent = incidentLine(incident);

@@ -3,7 +3,7 @@
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatter } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, incidentLine } from "/timeline.js";
+import { fillTimeline, alertLine, incidentLine, outagesBesides } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const customerId = decodeURIComponent(location.pathname.split("/").pop());
@@ -16,7 +16,7 @@ function render() {
   document.getElementById("count").textContent = tn("customer.count", view.interactionCount);
   document.getElementById("none").hidden = view.timeline.length > 0;
   fillTimeline(document.getElementById("timeline"), view.timeline, view.openAlerts);
-  const incidents = view.incidents ?? [];
+  const incidents = outagesBesides(view.incidents, [...view.openAlerts, ...resolved]);
   document.getElementById("no-alerts").hidden = view.openAlerts.length + resolved.length + incidents.length > 0;
   // Open alerts first, then the latest resolved ones and how they ended: what was already done for
   // them; then the outages her failures fell in.

@@ -61,6 +61,12 @@ export function incidentLine(incident) {
     : t("customer.incident", { touchpoint: incident.touchpoint, since: formatTime(incident.openedAt) });
 }
 
+/** The outages to list beside <alerts>: not one an unresolved alert there already says it is part of. */
+export function outagesBesides(incidents = [], alerts = []) {
+  const named = new Set(alerts.filter(a => a.incidentId && a.state !== "resolved").map(a => a.incidentId));
+  return incidents.filter(incident => !named.has(incident.id));
+}
+
 export function sentenceOf(item) {
   return item.translations?.[language()] ?? item.sentence ?? `${item.type} · ${item.touchpoint}`;
 }
