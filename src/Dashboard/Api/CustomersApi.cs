@@ -40,7 +40,7 @@ public static class CustomersApi
     /// <summary>The score after each interaction on the customer's timeline, oldest first (the customer grain replays it).</summary>
     private static async Task<IResult> ScoreAsync(IGrainFactory grains, ClusterAlerts alerts, string id, ClaimsPrincipal user)
     {
-        id = Unescaped(id);
+        id = PathIds.Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
         {
             return Problems.Forbidden(NotYourCustomer);
@@ -51,12 +51,6 @@ public static class CustomersApi
     }
 
     private const int FindScanned = 10_000;
-
-    /// <summary>
-    /// A customer id with a slash in it arrives as <c>%2F</c>, which routing leaves escaped (it would
-    /// otherwise split the path): the pages encode ids with encodeURIComponent, so it is decoded here.
-    /// </summary>
-    private static string Unescaped(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Customers whose id starts with <c>query</c> (case-insensitive), newest alert first. The index is
@@ -115,7 +109,7 @@ public static class CustomersApi
 
     private static async Task<IResult> GetAsync(IGrainFactory grains, ClusterAlerts alerts, IOptions<AlertOptions> options, string id, ClaimsPrincipal user)
     {
-        id = Unescaped(id);
+        id = PathIds.Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
         {
             return Problems.Forbidden(NotYourCustomer);

@@ -45,6 +45,7 @@ public static class TouchpointsApi
 
     private static async Task<IResult> GetAsync(IGrainFactory grains, string id)
     {
+        id = PathIds.Unescaped(id); // web%2Fsearch, as a generated client sends it, is web/search
         var snapshot = await grains.Ref<ITouchpointGrain>(id).GetSnapshotAsync();
         return snapshot.Total == 0
             ? Problems.NotFound($"no interactions have been recorded at touchpoint '{id}'")

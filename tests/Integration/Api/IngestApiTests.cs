@@ -64,6 +64,8 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
         Assert.Equal(3, (int)customer["interactionCount"]!);
         var touchpoint = await ReadObject(await _http.GetAsync($"api/touchpoints/web/search"));
         Assert.True((long)touchpoint["total"]! >= 3);
+        var encoded = await ReadObject(await _http.GetAsync($"api/touchpoints/{Uri.EscapeDataString("web/search")}")); // as a generated client sends it
+        Assert.Equal("web/search", (string)encoded["touchpoint"]!);
     }
 
     [Fact]
