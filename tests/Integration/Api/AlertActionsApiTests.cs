@@ -142,6 +142,7 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var silence = (string)(await ReadObject(created))["id"]!;
         Assert.Contains(await ReadArray(await _http.GetAsync("api/silences")), s => (string)s!["id"]! == silence);
+        Assert.Equal(silence, (string)(await ReadObject(await _http.GetAsync(created.Headers.Location)))["id"]!); // where the 201 says it is
 
         var id = await RaiseAsync(muted);
         Assert.Equal(silence, (string)(await ReadObject(await _http.GetAsync($"api/alerts/{id}")))["silencedBy"]!);
@@ -159,6 +160,7 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync($"api/silences/{silence}")).StatusCode);
         Assert.DoesNotContain(await ReadArray(await _http.GetAsync("api/silences")), s => (string)s!["id"]! == silence);
         Assert.Equal(HttpStatusCode.NotFound, (await _http.DeleteAsync($"api/silences/{silence}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"api/silences/{silence}")).StatusCode);
     }
 
     [Theory]

@@ -79,6 +79,7 @@ public sealed class EndpointAccessTests(AppFixture fixture)
         ["GET /api/rules/"] = Access.SupervisorPolicy,
         ["GET /api/rules/{ruleId}"] = Access.SupervisorPolicy,
         ["GET /api/silences/"] = Access.AdminPolicy,
+        ["GET /api/silences/{id}"] = Access.AdminPolicy,
         ["GET /api/touchpoints/"] = Access.SupervisorPolicy,
         ["GET /api/touchpoints/{**id}"] = Access.SupervisorPolicy,
         ["GET /api/webhooks/deliveries"] = Access.AdminPolicy,
