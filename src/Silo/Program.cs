@@ -49,6 +49,12 @@ static void Run(string[] args, StartPhase start)
     builder.AddCxOperations();
     builder.AddCxSiloOperations();
     var web = WebTier.Enabled(builder.Configuration);
+    if (!web && start.Redis is null)
+    {
+        // Only a web front serves a compute-only silo, and fronts join a Redis-mode cluster alone.
+        throw new ConfigurationError("Web:Enabled=false needs Redis mode (ConnectionStrings:Redis): an embedded silo without its web tier takes no data and no web front can join it");
+    }
+
     if (web)
     {
         builder.AddCxWeb();

@@ -68,6 +68,20 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task An_embedded_silo_without_its_web_tier_is_refused_in_one_line_rather_than_reporting_itself_ready()
+    {
+        var environment = Ports();
+        environment["Security__Open"] = "true";
+        environment["Web__Enabled"] = "false";
+
+        var refused = await Cli.RunAsync([], environment);
+
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
+        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal("cxlive: cannot start: Web:Enabled=false needs Redis mode (ConnectionStrings:Redis): an embedded silo without its web tier takes no data and no web front can join it", line);
+    }
+
+    [Fact]
     public async Task An_HTTP_address_another_process_listens_on_ends_in_a_line_naming_the_setting_not_an_unhandled_exception()
     {
         using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
