@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Grains.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -56,6 +57,8 @@ public sealed class ApiKeyAuthentication(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var reason = Context.Items[FailureItem] as string ?? $"the {Header} header is missing: ingestion needs an API key";
+        // Counted with the other refusals: a rotated or mistyped key is how an integration usually breaks.
+        Context.RequestServices.GetRequiredService<CxMetrics>().Rejected("unauthorized");
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{Header}\"";
         await Problems.Unauthorized(reason).ExecuteAsync(Context);
     }

@@ -40,7 +40,7 @@ public sealed partial class HealthAndMetricsTests(AppFixture fixture) : IDisposa
         Assert.Equal("Healthy", (string)(await ReadObject(startup))["checks"]!["started"]!["status"]!);
 
         // The health-check publisher runs the readiness checks a second after start, then every 10 s.
-        await Eventually.TrueAsync(async () => Value(await ScrapeAsync(), "cxlive_ready", "") == 1, TimeSpan.FromSeconds(30), "cxlive_ready 1");
+        await Eventually.TrueAsync(async () => Metrics.Value(await ScrapeAsync(), "cxlive_ready", "") == 1, TimeSpan.FromSeconds(30), "cxlive_ready 1");
     }
 
     [Fact]
@@ -58,13 +58,13 @@ public sealed partial class HealthAndMetricsTests(AppFixture fixture) : IDisposa
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await _http.PostAsync("api/interactions", new StringContent("x", Encoding.UTF8, "text/plain"))).StatusCode);
         // No refresh asked for: the grains gauge follows Orleans' own counter as activations happen.
         var after = await ScrapeAsync();
-        Assert.Equal(3, Moved(before, after, "cxlive_ingested_events_total", "channel=\"partner\""));
-        Assert.Equal(1, Moved(before, after, "cxlive_ingested_events_total", "channel=\"sms\""));
-        Assert.Equal(1, Moved(before, after, "cxlive_ingest_rejected_total", "reason=\"channel\""));
-        Assert.Equal(1, Moved(before, after, "cxlive_ingest_rejected_total", "reason=\"content-type\""));
-        Assert.True(Moved(before, after, "cxlive_alerts_total", "rule=\"repeated-failed-search\",state=\"open\"") >= 1);
-        Assert.True(Moved(before, after, "cxlive_detection_latency_milliseconds_count", "") >= 1);
-        Assert.True(Value(after, "cxlive_grains_active", "type=\"CustomerGrain\"") >= 2);
+        Assert.Equal(3, Metrics.Moved(before, after, "cxlive_ingested_events_total", "channel=\"partner\""));
+        Assert.Equal(1, Metrics.Moved(before, after, "cxlive_ingested_events_total", "channel=\"sms\""));
+        Assert.Equal(1, Metrics.Moved(before, after, "cxlive_ingest_rejected_total", "reason=\"channel\""));
+        Assert.Equal(1, Metrics.Moved(before, after, "cxlive_ingest_rejected_total", "reason=\"content-type\""));
+        Assert.True(Metrics.Moved(before, after, "cxlive_alerts_total", "rule=\"repeated-failed-search\",state=\"open\"") >= 1);
+        Assert.True(Metrics.Moved(before, after, "cxlive_detection_latency_milliseconds_count", "") >= 1);
+        Assert.True(Metrics.Value(after, "cxlive_grains_active", "type=\"CustomerGrain\"") >= 2);
     }
 
     [Fact]
@@ -82,29 +82,5 @@ public sealed partial class HealthAndMetricsTests(AppFixture fixture) : IDisposa
         Assert.Equal(unnamed.Headers.GetValues(CorrelationIds.Header).Single(), (string)(await ReadObject(unnamed))["correlationId"]!);
     }
 
-    private async Task<string> ScrapeAsync()
-    {
-        var response = await _http.GetAsync("metrics");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    private static double Moved(string before, string after, string name, string labels) => Value(after, name, labels) - Value(before, name, labels);
-
-    /// <summary>The sample of <paramref name="name"/> whose labels include <paramref name="labels"/> (0 when absent: a counter not yet touched).</summary>
-    private static double Value(string exposition, string name, string labels)
-    {
-        foreach (Match line in Sample().Matches(exposition))
-        {
-            if (line.Groups["name"].Value == name && line.Groups["labels"].Value.Contains(labels, StringComparison.Ordinal))
-            {
-                return double.Parse(line.Groups["value"].Value, CultureInfo.InvariantCulture);
-            }
-        }
-
-        return 0;
-    }
-
-    [GeneratedRegex(@"^(?<name>[a-z_]+)(\{(?<labels>[^}]*)\})? (?<value>[0-9.eE+-]+)", RegexOptions.Multiline)]
-    private static partial Regex Sample();
+    private Task<string> ScrapeAsync() => Metrics.ScrapeAsync(_http);
 }

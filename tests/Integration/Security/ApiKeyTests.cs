@@ -56,9 +56,11 @@ public sealed class ApiKeyTests(KeyedAppFixture fixture) : IClassFixture<KeyedAp
     public async Task Without_a_valid_key_ingestion_answers_401_with_the_reason_and_keeps_nothing(string? key, string reason)
     {
         var customer = NewCustomer();
+        var before = await Metrics.ScrapeAsync(_http);
         var response = await _http.SendAsync(Post(key, FailedSearch(customer, DateTimeOffset.UtcNow.AddMinutes(-1))));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(1, Metrics.Moved(before, await Metrics.ScrapeAsync(_http), "cxlive_ingest_rejected_total", "reason=\"unauthorized\"")); // a broken integration shows on the dashboards
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(reason, (string)(await ReadObject(response))["detail"]!);
         Assert.Contains("X-Api-Key", response.Headers.WwwAuthenticate.ToString());
