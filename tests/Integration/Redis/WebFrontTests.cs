@@ -148,6 +148,10 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
                 foreach (var alone in truth.Where(a => !prompted.Contains(a.Id)))
                 {
                     output.WriteLine($"no prompt for {alone.Id} (assigned to {alone.AssignedTo}, sequence {alone.Sequence}): {string.Join(" | ", alone.History.Select(h => $"{h.At:HH:mm:ss.fff} {h.By} {h.Note}"))}");
+                    // Failed twice so: is the prompt stored but unknown to the desk's live activation (two activations in a membership change), or never made?
+                    var promptId = "p-" + alone.Id;
+                    var stored = await redis.Db.HashExistsAsync($"{_service}/records/outreach-{alone.Partition}", "p:" + promptId);
+                    output.WriteLine($"  its prompt {promptId}: stored in Redis {stored}; the desk answers GET with {(int)(await second.Http.GetAsync($"api/outreach/{promptId}")).StatusCode}");
                 }
 
                 output.WriteLine($"alerts listed twice: {string.Join(", ", truth.GroupBy(a => a.Id).Where(g => g.Count() > 1).Select(g => g.Key))}; prompts listed twice: {string.Join(", ", prompts.GroupBy(p => p.Id).Where(g => g.Count() > 1).Select(g => g.Key))}");
