@@ -64,6 +64,19 @@ public sealed class ClusterAlerts(IGrainFactory grains, int partitions)
         return [.. lists.SelectMany(list => list).OrderByDescending(i => i.OpenedAt)];
     }
 
+    /// <summary>The incidents, open or resolved, of these touchpoints: asked of their partitions alone (none: no call).</summary>
+    public async Task<ImmutableArray<Incident>> IncidentsAtAsync(IReadOnlyCollection<string> touchpoints)
+    {
+        if (touchpoints.Count == 0)
+        {
+            return [];
+        }
+
+        var partitions = touchpoints.Select(t => AlertPartitions.Of(t, Partitions)).Distinct();
+        var lists = await Task.WhenAll(partitions.Select(p => Book(p).IncidentsAsync(openOnly: false)));
+        return [.. lists.SelectMany(list => list).Where(i => touchpoints.Contains(i.Touchpoint))];
+    }
+
     public async Task<Incident?> GetIncidentAsync(string incidentId) =>
         PartitionOf(incidentId) is { } p ? await Book(p).GetIncidentAsync(incidentId) : null;
 

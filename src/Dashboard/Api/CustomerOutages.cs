@@ -7,21 +7,33 @@ namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// Which incident a customer's failure fell in: one at the same touchpoint that was open at the
-/// time, or opened within <paramref name="lookback"/> after it (<c>Alerts:IncidentLookback</c>: the
-/// failures before an incident opens are what opened it, and the alerts raised then join it). A
-/// failure is what the touchpoint counts as one (<see cref="BadMoments.IsTouchpointFailure"/>).
+/// time, else the first that opened within <paramref name="lookback"/> after it
+/// (<c>Alerts:IncidentLookback</c>: the failures before an incident opens are what opened it, and
+/// the alerts raised then join it). A failure is what the touchpoint counts as one
+/// (<see cref="BadMoments.IsTouchpointFailure"/>). The failure's time is the integrator's event
+/// time, the incident's the server's: a batch that arrives late can fall outside the lookback.
 /// </summary>
 public sealed class CustomerOutages(ImmutableArray<Incident> incidents, TimeSpan lookback)
 {
     private readonly ILookup<string, Incident> _byTouchpoint = incidents.ToLookup(i => i.Touchpoint, StringComparer.Ordinal);
 
-    /// <summary>The latest incident the interaction fell in, if it was a failure in one.</summary>
-    public Incident? IncidentOf(Interaction interaction) =>
-        BadMoments.IsTouchpointFailure(interaction)
-            ? _byTouchpoint[interaction.Touchpoint]
-                .Where(i => interaction.Timestamp >= i.OpenedAt - lookback && (i.ResolvedAt is not { } resolved || interaction.Timestamp <= resolved))
-                .MaxBy(i => i.OpenedAt)
-            : null;
+    /// <summary>The touchpoints a timeline failed at: the only ones whose incidents it can fall in.</summary>
+    public static IReadOnlyCollection<string> TouchpointsFailedAt(IEnumerable<Interaction> timeline) =>
+        timeline.Where(BadMoments.IsTouchpointFailure).Select(i => i.Touchpoint).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The incident the interaction fell in, if it was a failure in one: the one open then, else the first to open after it.</summary>
+    public Incident? IncidentOf(Interaction interaction)
+    {
+        if (!BadMoments.IsTouchpointFailure(interaction))
+        {
+            return null;
+        }
+
+        var at = interaction.Timestamp;
+        var here = _byTouchpoint[interaction.Touchpoint];
+        return here.Where(i => i.OpenedAt <= at && (i.ResolvedAt is not { } resolved || at <= resolved)).MaxBy(i => i.OpenedAt)
+            ?? here.Where(i => i.OpenedAt > at && i.OpenedAt - lookback <= at).MinBy(i => i.OpenedAt);
+    }
 
     /// <summary>The incidents a timeline fell in, newest first.</summary>
     public ImmutableArray<Incident> Of(IEnumerable<Interaction> timeline) =>

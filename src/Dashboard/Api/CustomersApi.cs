@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Customers;
 using CxLive.Contracts.Grains;
+using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Api.Requests;
 using CxLive.Dashboard.Security;
@@ -121,9 +122,11 @@ public static class CustomersApi
             return Problems.NotFound($"no interactions have been recorded for customer '{id}'");
         }
 
+        // Her own partition for her alerts; the roster only when an agent reached out to her; the
+        // partitions of the touchpoints she failed at only: the page reloads the view often.
         var open = alerts.QueryAsync(new AlertQuery { CustomerId = id, OpenOnly = true, Limit = Paging.MaxLimit });
-        var names = alerts.AgentNamesAsync();
-        var incidents = alerts.IncidentsAsync(openOnly: false);
-        return Results.Ok(CustomerView.Of(snapshot, await open, await names, new CustomerOutages(await incidents, options.Value.IncidentLookback)));
+        var names = snapshot.Timeline.Any(i => i.Type == InteractionTypes.Outreach) ? await alerts.AgentNamesAsync() : null;
+        var incidents = await alerts.IncidentsAtAsync(CustomerOutages.TouchpointsFailedAt(snapshot.Timeline));
+        return Results.Ok(CustomerView.Of(snapshot, await open, names, new CustomerOutages(incidents, options.Value.IncidentLookback)));
     }
 }

@@ -2,7 +2,7 @@
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, withdrawalOf, incidentLine, outagesBesides } from "/timeline.js";
+import { fillTimeline, alertLine, withdrawalOf, incidentItem, outagesBesides } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
@@ -127,19 +127,16 @@ async function showCustomer(prompt) {
   fillOpenAlerts(view.openAlerts, view.incidents);
 }
 
-// The customer's open alerts, then the outages her failures fell in (what else she ran into).
+// The customer's open alerts, then an outage her failures fell in that is still going on (what
+// she may bring up on the call; past ones are marked in her timeline).
 function fillOpenAlerts(open, incidents = []) {
-  detail.querySelector(".no-open-alerts").hidden = open.length > 0;
+  const outages = outagesBesides(incidents, open).filter(incident => !incident.resolvedAt);
+  detail.querySelector(".no-open-alerts").hidden = open.length + outages.length > 0;
   detail.querySelector(".open-alerts").replaceChildren(...open.map(a => {
     const li = document.createElement("li");
     li.textContent = alertLine(a);
     return li;
-  }), ...outagesBesides(incidents, open).map(incident => {
-    const li = document.createElement("li");
-    li.className = "incident";
-    li.textContent = incidentLine(incident);
-    return li;
-  }));
+  }), ...outages.map(incidentItem));
 }
 
 // The report's problem, kept as what to say rather than the words, so a language change rewords it.

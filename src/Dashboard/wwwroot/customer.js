@@ -3,7 +3,7 @@
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatter } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, incidentLine, outagesBesides } from "/timeline.js";
+import { fillTimeline, alertLine, incidentItem, outagesBesides } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const customerId = decodeURIComponent(location.pathname.split("/").pop());
@@ -26,13 +26,7 @@ function render() {
     li.dataset.state = a.state;
     li.textContent = alertLine(a);
     return li;
-  }), ...incidents.map(incident => {
-    const li = document.createElement("li");
-    li.className = "incident";
-    li.dataset.incidentId = incident.id;
-    li.textContent = incidentLine(incident);
-    return li;
-  }));
+  }), ...incidents.map(incidentItem));
 }
 
 const RESOLVED_SHOWN = 10;

@@ -3,7 +3,7 @@
 // sentence in every language, as it does for alerts), the result derived from it (a search that
 // found nothing reads "found nothing", never the outcome field's default "success"), the stage
 // (marked when inferred from the type), and whether it is evidence of an unresolved alert.
-import { formatTime, formatClock, t, language, channelName, wordsOf, ruleName, listOf } from "/i18n.js";
+import { formatTime, formatClock, formatter, t, language, channelName, wordsOf, ruleName, listOf } from "/i18n.js";
 
 // An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
 // the wall and away from agents (else a supervisor looks for it on the wall in vain).
@@ -56,9 +56,22 @@ export function alertLine(alert) {
  * her own for a single failure, and whoever looks her up should know what she ran into.
  */
 export function incidentLine(incident) {
+  const when = iso => formatter(Intl.DateTimeFormat, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+  const sameDay = (a, b) => new Date(a).toDateString() === new Date(b).toDateString(); // in the viewer's time zone
   return incident.resolvedAt
-    ? t("customer.incidentResolved", { touchpoint: incident.touchpoint, since: formatTime(incident.openedAt), until: formatTime(incident.resolvedAt) })
-    : t("customer.incident", { touchpoint: incident.touchpoint, since: formatTime(incident.openedAt) });
+    ? t("customer.incidentResolved", { touchpoint: incident.touchpoint, since: when(incident.openedAt),
+      until: sameDay(incident.openedAt, incident.resolvedAt) ? formatClock(incident.resolvedAt) : when(incident.resolvedAt) })
+    : t("customer.incident", { touchpoint: incident.touchpoint, since: when(incident.openedAt) });
+}
+
+/** An outage line for a list: marked as one, and dimmed like a resolved alert once it is over. */
+export function incidentItem(incident) {
+  const li = document.createElement("li");
+  li.className = "incident";
+  li.dataset.incidentId = incident.id;
+  li.dataset.state = incident.resolvedAt ? "resolved" : "open";
+  li.textContent = incidentLine(incident);
+  return li;
 }
 
 /** The outages to list beside <alerts>: not one an unresolved alert there already says it is part of. */

@@ -42,12 +42,29 @@ public sealed class CustomerOutagesTests
     }
 
     [Fact]
-    public void Of_two_outages_of_one_touchpoint_the_failure_names_the_latest_and_the_view_lists_each_once_newest_first()
+    public void Of_two_outages_of_one_touchpoint_the_failure_names_the_one_open_then_and_the_view_lists_each_once_newest_first()
     {
         var outages = new CustomerOutages([Outage("i-old", Opened, resolved: Opened.AddMinutes(20)), Outage("i-new", Opened.AddMinutes(25))], Lookback);
-        var timeline = new[] { Search(Opened.AddMinutes(1)), Search(Opened.AddMinutes(2)), Search(Opened.AddMinutes(19)) };
+        var timeline = new[] { Search(Opened.AddMinutes(1)), Search(Opened.AddMinutes(19)), Search(Opened.AddMinutes(22)) };
 
-        Assert.Equal("i-new", outages.IncidentOf(timeline[2])?.Id); // in the old one's last minute and the new one's lookback
+        Assert.Equal("i-old", outages.IncidentOf(timeline[1])?.Id); // in the old one's last minute, though also in the new one's lookback
+        Assert.Equal("i-new", outages.IncidentOf(timeline[2])?.Id); // between them: the failures that opened the new one
         Assert.Equal(["i-new", "i-old"], outages.Of(timeline).Select(i => i.Id));
+    }
+
+    [Fact]
+    public void Of_two_outages_opening_after_a_failure_it_names_the_first()
+    {
+        var outages = new CustomerOutages([Outage("i-1", Opened, resolved: Opened.AddMinutes(2)), Outage("i-2", Opened.AddMinutes(5))], Lookback);
+
+        Assert.Equal("i-1", outages.IncidentOf(Search(Opened.AddMinutes(-1)))?.Id);
+    }
+
+    [Fact]
+    public void Only_the_touchpoints_she_failed_at_are_asked_for_incidents()
+    {
+        var timeline = new[] { Search(Opened), Search(Opened, Outcome.Success, touchpoint: "app/search"), Search(Opened, touchpoint: "web/search") };
+
+        Assert.Equal(["web/search"], CustomerOutages.TouchpointsFailedAt(timeline));
     }
 }
