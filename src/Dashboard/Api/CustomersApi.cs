@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Claims;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Customers;
@@ -124,9 +125,10 @@ public static class CustomersApi
 
         // Her own partition for her alerts; the roster only when an agent reached out to her; the
         // partitions of the touchpoints she failed at only: the page reloads the view often.
+        // All asked at once.
         var open = alerts.QueryAsync(new AlertQuery { CustomerId = id, OpenOnly = true, Limit = Paging.MaxLimit });
-        var names = snapshot.Timeline.Any(i => i.Type == InteractionTypes.Outreach) ? await alerts.AgentNamesAsync() : null;
-        var incidents = await alerts.IncidentsAtAsync(CustomerOutages.TouchpointsFailedAt(snapshot.Timeline));
-        return Results.Ok(CustomerView.Of(snapshot, await open, names, new CustomerOutages(incidents, options.Value.IncidentLookback)));
+        var names = snapshot.Timeline.Any(i => i.Type == InteractionTypes.Outreach) ? alerts.AgentNamesAsync() : Task.FromResult<IReadOnlyDictionary<string, string>>(ImmutableDictionary<string, string>.Empty);
+        var incidents = alerts.IncidentsAtAsync(CustomerOutages.TouchpointsFailedAt(snapshot.Timeline));
+        return Results.Ok(CustomerView.Of(snapshot, await open, await names, new CustomerOutages(await incidents, options.Value.IncidentLookback)));
     }
 }
