@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Operations;
 using CxLive.Silo.Operations;
@@ -14,7 +12,7 @@ namespace CxLive.Tests.Integration.Operations;
 
 /// <summary>What an operator's probes and Prometheus see of a running CxLive.</summary>
 [Collection(AppCollection.Name)]
-public sealed partial class HealthAndMetricsTests(AppFixture fixture) : IDisposable
+public sealed class HealthAndMetricsTests(AppFixture fixture) : IDisposable
 {
     private readonly HttpClient _http = fixture.App.CreateHttpClient();
 
