@@ -32,6 +32,7 @@ namespace CxLive.Grains.Agents;
 public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 {
     private readonly IRecordStore _store;
+    private HeldScope _held = null!;
     private readonly DeskRecords _records;
     private readonly OutreachOptions _options;
     private readonly TimeProvider _time;
@@ -49,7 +50,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _prompts = _records.Read(await _store.LoadAsync(DeskRecords.Scope(Partition)));
+        (_held, var records) = await HeldScope.ClaimAsync(_store, DeskRecords.Scope(Partition), this);
+        _prompts = _records.Read(records);
         _published = _prompts.Sequence;
         KeepTime();
         if (_prompts.FollowUps.Count > 0)
@@ -457,7 +459,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     /// <summary>Writes the prompts that changed, before the agent or the alert hears of them.</summary>
     private async Task SaveAsync()
     {
-        await _store.WriteChangedAsync(DeskRecords.Scope(Partition), _prompts.Dirty, () => _records.TakeChanges(_prompts));
+        await _held.WriteChangedAsync(_prompts.Dirty, () => _records.TakeChanges(_prompts));
         foreach (var prompt in _unpublished.ToList())
         {
             await PublishAsync(prompt); // every numbered change, so web servers see no false gap; only an agent's reaches a console

@@ -23,12 +23,14 @@ public sealed class OutreachQueueGrain(
     IOptions<OutreachOptions> options) : Grain, IOutreachQueueGrain
 {
     private const string Scope = "outreach-queue";
+    private HeldScope _held = null!;
     private readonly Dictionary<string, QueuedPrompt> _byId = new(StringComparer.Ordinal);
     private readonly SortedSet<QueuedPrompt> _inTurn = new(TurnOrder.Instance);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var record in (await store.LoadAsync(Scope)).Values)
+        (_held, var records) = await HeldScope.ClaimAsync(store, Scope, this);
+        foreach (var record in records.Values)
         {
             Hold(serializer.Deserialize<QueuedPrompt>(record)!);
         }
@@ -37,7 +39,7 @@ public sealed class OutreachQueueGrain(
         if (listed.State.Waiting.Count > 0)
         {
             var moved = listed.State.Waiting.Where(Hold).ToList();
-            await store.WriteAsync(Scope, [.. moved.Select(Record)]);
+            await _held.WriteAsync([.. moved.Select(Record)]);
             await listed.ClearStateAsync();
         }
     }
@@ -46,7 +48,7 @@ public sealed class OutreachQueueGrain(
     {
         if (Hold(prompt))
         {
-            await store.WriteAsync(Scope, [Record(prompt)]);
+            await _held.WriteAsync([Record(prompt)]);
         }
     }
 
@@ -81,7 +83,7 @@ public sealed class OutreachQueueGrain(
         {
             if (gone.Count > 0)
             {
-                await store.WriteAsync(Scope, [.. gone.Select(g => KeyValuePair.Create(g.PromptId, (byte[]?)null))]);
+                await _held.WriteAsync([.. gone.Select(g => KeyValuePair.Create(g.PromptId, (byte[]?)null))]);
             }
         }
     }

@@ -54,6 +54,8 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     private const string InsightsCursorRecord = "cursor";
 
     private readonly IRecordStore _store;
+    private HeldScope _book = null!;
+    private HeldScope _insightsCursor = null!;
     private readonly BookRecords _records;
     private readonly TimeProvider _time;
     private readonly AlertOptions _options;
@@ -94,10 +96,11 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     {
         _cluster = new ClusterAlerts(GrainFactory, _options.Partitions);
         _resolvedKept = (_options.ResolvedKept + _options.Partitions - 1) / _options.Partitions; // the cluster keeps about Alerts:ResolvedKept
-        _state = _records.Read(Partition, await _store.LoadAsync(BookRecords.Scope(Partition)));
+        (_book, var records) = await HeldScope.ClaimAsync(_store, BookRecords.Scope(Partition), this);
+        _state = _records.Read(Partition, records);
         _state.Sync(await _cluster.Directory.SnapshotAsync());
         _published = _state.Sequence;
-        var cursor = await _store.LoadAsync(InsightsCursorScope);
+        (_insightsCursor, var cursor) = await HeldScope.ClaimAsync(_store, InsightsCursorScope, this);
         _insightsForwarded = cursor.TryGetValue(InsightsCursorRecord, out var forwarded) ? BitConverter.ToInt64(forwarded) : 0;
         this.RegisterGrainTimer(this.SkippedWhileStopping(ForwardInsightsAsync), InsightsEvery, InsightsEvery);
         this.RegisterGrainTimer(this.SkippedWhileStopping(async () => _state.Sync(await _cluster.Directory.SnapshotAsync())), DirectoryRefresh, DirectoryRefresh);
@@ -206,7 +209,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             var changes = _state.ChangesAfter(_insightsForwarded, InsightsBatch);
             await Task.WhenAll(changes.Alerts.Select(AlertFact.Of).GroupBy(f => f.Day)
                 .Select(day => GrainFactory.Ref<IInsightDayGrain>(IInsightDayGrain.KeyOf(day.Key)).RecordAsync([.. day])));
-            await _store.WriteAsync(InsightsCursorScope, [new(InsightsCursorRecord, BitConverter.GetBytes(changes.Head))]);
+            await _insightsCursor.WriteAsync([new(InsightsCursorRecord, BitConverter.GetBytes(changes.Head))]);
             _insightsForwarded = changes.Head;
             if (!changes.More)
             {
@@ -251,7 +254,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     {
         _state.Trim(_resolvedKept, _time.GetUtcNow(), _options.ResolvedRetention);
         _state.Seal(changes);
-        await _store.WriteChangedAsync(BookRecords.Scope(Partition), _state.Dirty, () => _records.TakeChanges(_state)); // BookWriteFailureTests
+        await _book.WriteChangedAsync(_state.Dirty, () => _records.TakeChanges(_state)); // BookWriteFailureTests
         if (!changes.Any)
         {
             return;

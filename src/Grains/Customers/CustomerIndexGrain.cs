@@ -17,6 +17,7 @@ public sealed class CustomerIndexGrain(IRecordStore store, IOptions<CustomerOpti
 {
     private readonly SortedDictionary<string, DateOnly> _lastSeen = new(StringComparer.Ordinal);
     private DateOnly _prunedOn;
+    private HeldScope _held = null!;
 
     private string Scope => "customer-index-" + this.GetPrimaryKeyLong().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -24,7 +25,8 @@ public sealed class CustomerIndexGrain(IRecordStore store, IOptions<CustomerOpti
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var (id, day) in await store.LoadAsync(Scope))
+        (_held, var records) = await HeldScope.ClaimAsync(store, Scope, this);
+        foreach (var (id, day) in records)
         {
             _lastSeen[id] = day.Length == 4 ? DateOnly.FromDayNumber(BinaryPrimitives.ReadInt32LittleEndian(day)) : Today;
         }
@@ -42,7 +44,7 @@ public sealed class CustomerIndexGrain(IRecordStore store, IOptions<CustomerOpti
         changes.AddRange(forgotten.Select(id => new KeyValuePair<string, byte[]?>(id, null)));
 
         // Stored before it is known here, so an id the caller was told is indexed survives a restart.
-        await store.WriteAsync(Scope, changes);
+        await _held.WriteAsync(changes);
         _lastSeen[customerId] = day;
         foreach (var id in forgotten)
         {

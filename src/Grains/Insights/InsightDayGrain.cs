@@ -51,6 +51,7 @@ public sealed class InsightDayGrain(
     private readonly LinkedList<string> _wordsWanted = new(); // oldest first
     private IGrainTimer? _lookup;
     private int _omitted;
+    private HeldScope _held = null!;
 
     private string Scope => "insights-" + this.GetPrimaryKeyString();
 
@@ -60,7 +61,7 @@ public sealed class InsightDayGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var records = await store.LoadAsync(Scope);
+        (_held, var records) = await HeldScope.ClaimAsync(store, Scope, this);
         if (Expired)
         {
             await ForgetAsync(records.Keys);
@@ -141,7 +142,7 @@ public sealed class InsightDayGrain(
 
         if (changed.Count > 0)
         {
-            await store.WriteAsync(Scope, changed);
+            await _held.WriteAsync(changed);
         }
     }
 
@@ -164,7 +165,7 @@ public sealed class InsightDayGrain(
         var removals = names.Select(n => new KeyValuePair<string, byte[]?>(n, null)).ToList();
         if (removals.Count > 0)
         {
-            await store.WriteAsync(Scope, removals);
+            await _held.WriteAsync(removals);
         }
 
         _facts.Clear();
@@ -222,7 +223,7 @@ public sealed class InsightDayGrain(
 
         if (found.Count > 0)
         {
-            await store.WriteAsync(Scope, [.. found.Select(f => new KeyValuePair<string, byte[]?>(FactPrefix + f.AlertId, serializer.SerializeToArray(f)))]);
+            await _held.WriteAsync([.. found.Select(f => new KeyValuePair<string, byte[]?>(FactPrefix + f.AlertId, serializer.SerializeToArray(f)))]);
         }
     }
 

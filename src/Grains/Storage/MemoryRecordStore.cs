@@ -11,37 +11,60 @@ namespace CxLive.Grains.Storage;
 /// </summary>
 public sealed class MemoryRecordStore(IOptions<ClusterOptions> cluster) : IRecordStore
 {
-    private static readonly ConcurrentDictionary<string, Dictionary<string, byte[]>> Scopes = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Scope> Scopes = new(StringComparer.Ordinal);
 
-    private string Key(string scope) => $"{cluster.Value.ServiceId}/{cluster.Value.ClusterId}/{scope}";
+    private Scope Of(string scope) => Scopes.GetOrAdd($"{cluster.Value.ServiceId}/{cluster.Value.ClusterId}/{scope}", _ => new());
 
-    public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope)
+    public Task<ClaimedRecords> ClaimAsync(string scope)
     {
-        var records = Scopes.GetOrAdd(Key(scope), _ => new(StringComparer.Ordinal));
-        lock (records)
+        var stored = Of(scope);
+        lock (stored)
         {
-            return Task.FromResult<IReadOnlyDictionary<string, byte[]>>(new Dictionary<string, byte[]>(records, StringComparer.Ordinal));
+            return Task.FromResult(new ClaimedRecords(new RecordClaim(scope, ++stored.Claim), Copy(stored)));
         }
     }
 
-    public Task WriteAsync(string scope, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
+    public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope)
     {
-        var stored = Scopes.GetOrAdd(Key(scope), _ => new(StringComparer.Ordinal));
+        var stored = Of(scope);
         lock (stored)
         {
+            return Task.FromResult(Copy(stored));
+        }
+    }
+
+    public Task WriteAsync(RecordClaim claim, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
+    {
+        var stored = Of(claim.Scope);
+        lock (stored)
+        {
+            if (stored.Claim != claim.Number)
+            {
+                throw new ScopeClaimedElsewhereException(claim);
+            }
+
             foreach (var (name, value) in records)
             {
                 if (value is null)
                 {
-                    stored.Remove(name);
+                    stored.Records.Remove(name);
                 }
                 else
                 {
-                    stored[name] = value;
+                    stored.Records[name] = value;
                 }
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    private static IReadOnlyDictionary<string, byte[]> Copy(Scope stored) => new Dictionary<string, byte[]>(stored.Records, StringComparer.Ordinal);
+
+    private sealed class Scope
+    {
+        public Dictionary<string, byte[]> Records { get; } = new(StringComparer.Ordinal);
+
+        public long Claim { get; set; }
     }
 }

@@ -50,6 +50,7 @@ public sealed class WebhookOutboxGrain(
 
     /// <summary>The last partition number whose deliveries are stored; null before the first.</summary>
     private long? _taken;
+    private HeldScope _held = null!;
 
     private int Partition => (int)this.GetPrimaryKeyLong();
 
@@ -57,7 +58,8 @@ public sealed class WebhookOutboxGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var (name, value) in await store.LoadAsync(Scope(Partition)))
+        (_held, var records) = await HeldScope.ClaimAsync(store, Scope(Partition), this);
+        foreach (var (name, value) in records)
         {
             if (name.StartsWith("d:", StringComparison.Ordinal))
             {
@@ -74,7 +76,7 @@ public sealed class WebhookOutboxGrain(
         {
             logger.LogWarning("Webhook outbox {Partition} dropped {Count} pending deliveries of targets no longer configured ({Targets})",
                 Partition, dropped.Count, string.Join(", ", dropped.Select(d => d.Target).Distinct()));
-            await store.WriteAsync(Scope(Partition), [.. dropped.Select(d => KeyValuePair.Create(d.Record, (byte[]?)null))]);
+            await _held.WriteAsync([.. dropped.Select(d => KeyValuePair.Create(d.Record, (byte[]?)null))]);
         }
 
         _reminderSet = _queue.Pending > 0; // a reminder from an earlier activation is still registered
@@ -120,7 +122,7 @@ public sealed class WebhookOutboxGrain(
             return;
         }
 
-        await store.WriteAsync(Scope(Partition), [
+        await _held.WriteAsync([
             .. deliveries.Select(d => KeyValuePair.Create(d.Record, (byte[]?)serializer.SerializeToArray(d))),
             KeyValuePair.Create(TakenRecord, (byte[]?)serializer.SerializeToArray(changes.LastSequence)),
         ]);
@@ -161,7 +163,7 @@ public sealed class WebhookOutboxGrain(
         {
             // If this write is lost, those deliveries are sent once more after a restart: receivers
             // tell a repeat by its X-CxLive-Delivery id.
-            await store.WriteAsync(Scope(Partition), finished);
+            await _held.WriteAsync(finished);
         }
     }
 

@@ -31,12 +31,14 @@ public sealed class BookWriteFailureTests
         public static int FailingWrites;
         public static readonly MemoryRecordStore Inner = new(Options.Create(new ClusterOptions { ServiceId = "flaky", ClusterId = Guid.NewGuid().ToString("N") }));
 
+        public Task<ClaimedRecords> ClaimAsync(string scope) => Inner.ClaimAsync(scope);
+
         public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope) => Inner.LoadAsync(scope);
 
-        public Task WriteAsync(string scope, IReadOnlyList<KeyValuePair<string, byte[]?>> records) =>
-            scope.StartsWith("alerts-", StringComparison.Ordinal) && Interlocked.Decrement(ref FailingWrites) >= 0
+        public Task WriteAsync(RecordClaim claim, IReadOnlyList<KeyValuePair<string, byte[]?>> records) =>
+            claim.Scope.StartsWith("alerts-", StringComparison.Ordinal) && Interlocked.Decrement(ref FailingWrites) >= 0
                 ? throw new TimeoutException("Redis did not answer")
-                : Inner.WriteAsync(scope, records);
+                : Inner.WriteAsync(claim, records);
     }
 
     [Fact]

@@ -15,16 +15,18 @@ public sealed class RecordingStore(IRecordStore inner) : IRecordStore
 {
     public List<IReadOnlyList<KeyValuePair<string, byte[]?>>> Writes { get; } = [];
 
+    public Task<ClaimedRecords> ClaimAsync(string scope) => inner.ClaimAsync(scope);
+
     public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope) => inner.LoadAsync(scope);
 
-    public Task WriteAsync(string scope, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
+    public Task WriteAsync(RecordClaim claim, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
     {
         lock (Writes)
         {
             Writes.Add(records);
         }
 
-        return inner.WriteAsync(scope, records);
+        return inner.WriteAsync(claim, records);
     }
 
     /// <summary>A one-silo cluster whose record-stored grains keep their records in <paramref name="store"/>.</summary>

@@ -22,17 +22,19 @@ public sealed class WebhookMissedCommitTests
     {
         public bool FailNext { get; set; }
 
+        public Task<ClaimedRecords> ClaimAsync(string scope) => inner.ClaimAsync(scope);
+
         public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope) => inner.LoadAsync(scope);
 
-        public Task WriteAsync(string scope, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
+        public Task WriteAsync(RecordClaim claim, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
         {
-            if (FailNext && scope.StartsWith("webhooks-", StringComparison.Ordinal) && records.Any(r => r.Value is not null && r.Key.StartsWith("d:", StringComparison.Ordinal)))
+            if (FailNext && claim.Scope.StartsWith("webhooks-", StringComparison.Ordinal) && records.Any(r => r.Value is not null && r.Key.StartsWith("d:", StringComparison.Ordinal)))
             {
                 FailNext = false;
                 throw new IOException("the outbox's write failed");
             }
 
-            return inner.WriteAsync(scope, records);
+            return inner.WriteAsync(claim, records);
         }
     }
 

@@ -1,0 +1,69 @@
+namespace CxLive.Grains.Storage;
+
+/// <summary>
+/// A grain activation's scope of records: claimed when it loads them, written only while the claim
+/// holds. When another activation of the same grain has claimed the scope since (two activations
+/// for a moment while silos join or leave), a write is refused and this activation deactivates: its
+/// memory lacks what the other wrote, and the caller's retry reaches the current activation, which
+/// loaded it.
+/// </summary>
+public sealed class HeldScope
+{
+    private readonly IRecordStore _store;
+    private readonly RecordClaim _claim;
+    private readonly IGrainBase _owner;
+
+    private HeldScope(IRecordStore store, RecordClaim claim, IGrainBase owner)
+    {
+        _store = store;
+        _claim = claim;
+        _owner = owner;
+    }
+
+    /// <summary>Claims <paramref name="scope"/> for <paramref name="owner"/> (call it when activating) and gives its records.</summary>
+    public static async Task<(HeldScope Scope, IReadOnlyDictionary<string, byte[]> Records)> ClaimAsync(IRecordStore store, string scope, IGrainBase owner)
+    {
+        var claimed = await store.ClaimAsync(scope);
+        return (new HeldScope(store, claimed.Claim, owner), claimed.Records);
+    }
+
+    /// <summary>Writes records (a null value removes one) in one round trip; all or nothing.</summary>
+    public async Task WriteAsync(IReadOnlyList<KeyValuePair<string, byte[]?>> records)
+    {
+        try
+        {
+            await _store.WriteAsync(_claim, records);
+        }
+        catch (ScopeClaimedElsewhereException)
+        {
+            _owner.DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes the records named in <paramref name="dirty"/> (their current values from
+    /// <paramref name="takeChanges"/>, which clears the set): what changed, before anyone hears of
+    /// it. If the write fails they are marked again and the error goes to the caller, whose retry
+    /// (which may change nothing in memory) writes them: a change never lives in one silo's memory
+    /// alone once someone was told of it.
+    /// </summary>
+    public async Task WriteChangedAsync(HashSet<string> dirty, Func<List<KeyValuePair<string, byte[]?>>> takeChanges)
+    {
+        if (dirty.Count == 0)
+        {
+            return;
+        }
+
+        var names = dirty.ToList();
+        try
+        {
+            await WriteAsync(takeChanges());
+        }
+        catch
+        {
+            dirty.UnionWith(names);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Redis;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Storage;
+using CxLive.Silo.Redis;
+using CxLive.Tests.Integration.Support;
+using Orleans.TestingHost;
+using static CxLive.Tests.Integration.Grains.PartitionedAlertsTests;
+
+namespace CxLive.Tests.Integration.Grains;
+
+/// <summary>
+/// While silos join or leave, Orleans' default directory can hold two activations of one grain for
+/// a moment. Two clusters sharing one Redis play the two here: each activates the same alert
+/// partition or desk over the same records. The older activation, which never saw what the newer
+/// one wrote, must not go on writing beside it: its change is refused, and the caller's retry
+/// reaches a fresh activation that has both.
+/// </summary>
+public sealed class TwoActivationsTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private static async Task<(InProcessTestCluster Older, InProcessTestCluster Newer)> TwoClustersOverOneStoreAsync(RedisConnection connection, string service) =>
+        (await RecordingStore.StartClusterAsync(new RedisRecordStore(connection, service)),
+         await RecordingStore.StartClusterAsync(new RedisRecordStore(connection, service)));
+
+    [Fact]
+    public async Task An_alert_partition_superseded_by_another_activation_refuses_its_change_and_the_retry_numbers_it_after_the_others()
+    {
+        await using var connection = new RedisConnection(redis.ConnectionString);
+        var (older, newer) = await TwoClustersOverOneStoreAsync(connection, "two-books");
+        await using var _ = older;
+        await using var __ = newer;
+        var olderBook = new ClusterAlerts(older.Client, 1).Book(0);
+
+        await olderBook.ApplyAsync([Raise("detractor", "c-1")]);
+        await new ClusterAlerts(newer.Client, 1).Book(0).ApplyAsync([Raise("detractor", "c-2")]); // loads c-1, claims the partition
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => olderBook.ApplyAsync([Raise("detractor", "c-3")]));
+        Assert.Contains("claimed by another activation", refused.Message, StringComparison.Ordinal);
+        await olderBook.ApplyAsync([Raise("detractor", "c-3")]); // the caller's retry
+
+        var alerts = await olderBook.QueryAsync(new AlertQuery { Limit = 10 });
+        Assert.Equal(["c-1", "c-2", "c-3"], alerts.Select(a => a.CustomerId).Order(StringComparer.Ordinal));
+        Assert.Equal([1L, 2L, 3L], alerts.Select(a => a.Sequence).Order()); // one number per change, none given twice
+    }
+
+    [Fact]
+    public async Task An_outreach_desk_superseded_by_another_activation_refuses_its_prompt_and_the_retry_lists_every_prompt()
+    {
+        await using var connection = new RedisConnection(redis.ConnectionString);
+        var (older, newer) = await TwoClustersOverOneStoreAsync(connection, "two-desks");
+        await using var _ = older;
+        await using var __ = newer;
+
+        // Alerts worth a prompt, raised in partition 1: the desk under test (0) hears only what the test offers it.
+        var alerts = await new ClusterAlerts(older.Client, 2).Book(1).ApplyAsync([.. new[] { "c-1", "c-2", "c-3" }.Select(c =>
+            Raise("unanswered-complaint", c) with { SuggestedAction = new SuggestedAction(Channel.Sms, "Hello", "context") })]);
+        var olderDesk = older.Client.GetGrain<IOutreachDeskGrain>(0);
+        var newerDesk = newer.Client.GetGrain<IOutreachDeskGrain>(0);
+        var ids = alerts.Select(a => "p-" + a.Id).ToList();
+        async Task<List<string>> ListedAsync() => [.. (await olderDesk.PromptsAfterAsync(0, null, 10)).Prompts.Select(p => p.Id)];
+
+        await olderDesk.OfferAsync([alerts[0]]); // one-way, as the alert book offers
+        await Eventually.TrueAsync(async () => await olderDesk.GetAsync(ids[0]) is not null, Patience, "the first prompt");
+        await newerDesk.OfferAsync([alerts[1]]); // the newer activation loads the first prompt and claims the desk
+        await Eventually.TrueAsync(async () => await newerDesk.GetAsync(ids[1]) is not null, Patience, "the second prompt");
+
+        // The older activation makes the third prompt, its write is refused, and it deactivates:
+        // the desk's next answer comes from an activation that has the second.
+        await olderDesk.OfferAsync([alerts[2]]);
+        var listed = await Eventually.ResultAsync(ListedAsync, l => l.Contains(ids[1]), Patience, "the older cluster's desk listing the newer activation's prompt");
+        Assert.Equal(ids[..2].Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal)); // the refused prompt was never stored
+
+        // The alert book offers again what no prompt took (every 10 s): now it is made, numbered after the others.
+        await olderDesk.OfferAsync([alerts[2]]);
+        await Eventually.TrueAsync(async () => (await ListedAsync()).Count == 3, Patience, "the third prompt, offered again");
+        var prompts = (await olderDesk.PromptsAfterAsync(0, null, 10)).Prompts;
+        Assert.Equal(3, prompts.Select(p => p.Sequence).Distinct().Count()); // a web server takes each number once: two prompts under one number lose one
+    }
+}
