@@ -125,6 +125,16 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !AnotherSiloIsActive() ? Task.CompletedTask : SendAttachmentsAsync();
 
+    /// <summary>
+    /// True while the last silo stops: every grain a change would be told to (the feed, the desk,
+    /// the other partitions, the webhook outbox) is deactivating too, and a message to one makes
+    /// Orleans place it again where no silo takes grains: error lines in the stop's log, and the
+    /// message lost anyway. Nothing is lost by keeping quiet, as the change is written: web servers
+    /// catch up by sequence number, the re-offer routes what has no agent, the next activation sends
+    /// incident members again, and a webhook outbox sends the changes its numbers show it missed.
+    /// </summary>
+    private bool LastSiloStopping => this.HostIsStopping() && !AnotherSiloIsActive();
+
     private bool AnotherSiloIsActive()
     {
         var self = GrainContext.Address.SiloAddress;
@@ -229,7 +239,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         var changes = new BookChanges();
         var members = _state.AbsorbInto(incident, _time.GetUtcNow(), _options, changes);
         await CommitAsync(changes);
-        if (members.Count > 0)
+        if (members.Count > 0 && !LastSiloStopping) // the next activation sends them (OnActivateAsync)
         {
             await _cluster.Book(incident.Partition).AttachToIncidentAsync(incident.Id, [.. members]);
         }
@@ -257,6 +267,12 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         await _book.WriteChangedAsync(_state.Dirty, () => _records.TakeChanges(_state)); // BookWriteFailureTests
         if (!changes.Any)
         {
+            return;
+        }
+
+        if (LastSiloStopping)
+        {
+            _published = _state.Sequence;
             return;
         }
 
@@ -339,6 +355,11 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
     {
         _attachTimer?.Dispose();
         _attachTimer = null;
+        if (LastSiloStopping)
+        {
+            return; // the next activation sends them (OnActivateAsync)
+        }
+
         var sending = _toAttach.ToList();
         _toAttach.Clear();
         foreach (var (incidentId, members) in sending)
