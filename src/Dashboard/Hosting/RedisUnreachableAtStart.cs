@@ -20,7 +20,7 @@ public static class RedisUnreachableAtStart
     /// <summary>Redis answered but refused the password: a setting to fix (exit 78), not a wait.</summary>
     public static string? DescribeRefusedPassword(Exception exception, string? connectionString) =>
         IsRefusedPassword(exception)
-            ? $"Redis at '{Where(connectionString)}' refused the credentials in ConnectionStrings:Redis (password=, user=): correct them."
+            ? $"Redis at '{Where(connectionString)}' refused the credentials: correct the password (and user, if it has one) in ConnectionStrings:Redis."
             : null;
 
     private static bool IsRefusedPassword(Exception exception) =>

@@ -10,5 +10,17 @@ public static class RedisMode
 {
     public const string ConnectionName = "Redis";
 
-    public static string? ConnectionString(IConfiguration configuration) => configuration.GetConnectionString(ConnectionName);
+    /// <summary>
+    /// The connection string, null when unset. Set but empty (<c>ConnectionStrings__Redis=</c>, often
+    /// a deploy variable that was never filled in) is refused: taken as unset it would run embedded,
+    /// keeping everything in memory while the operator believes it durable.
+    /// </summary>
+    public static string? ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionName) switch
+        {
+            null => null,
+            var blank when string.IsNullOrWhiteSpace(blank) => throw new Hosting.ConfigurationError(
+                "ConnectionStrings:Redis is set but empty: set it to the Redis address (host:port) for Redis mode, or remove it for embedded mode"),
+            var set => set,
+        };
 }

@@ -82,6 +82,45 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_Redis_connection_string_set_but_empty_is_refused_in_one_line_rather_than_running_in_memory()
+    {
+        var environment = Ports();
+        environment["Security__Open"] = "true";
+        environment["ConnectionStrings__Redis"] = ""; // a deploy variable never filled in
+
+        var refused = await Cli.RunAsync([], environment);
+
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
+        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal("cxlive: cannot start: ConnectionStrings:Redis is set but empty: set it to the Redis address (host:port) for Redis mode, or remove it for embedded mode", line);
+    }
+
+    [Fact]
+    public async Task A_password_Redis_refuses_ends_in_a_line_that_names_the_setting_and_not_the_password()
+    {
+        var redis = new RedisServer();
+        await redis.InitializeAsync();
+        Cli.Result refused;
+        try
+        {
+            await redis.Db.ExecuteAsync("CONFIG", "SET", "requirepass", "the-right-one"); // the test's own connection stays signed in
+            var environment = Ports();
+            environment["Security__Open"] = "true";
+            environment["ConnectionStrings__Redis"] = $"{redis.ConnectionString},password=a-wrong-one";
+            refused = await Cli.RunAsync([], environment);
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+        }
+
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode); // a setting to fix, not a wait: no restart loop
+        var line = refused.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        Assert.Equal($"cxlive: cannot start: Redis at '{redis.ConnectionString}' refused the credentials: correct the password (and user, if it has one) in ConnectionStrings:Redis.", line);
+        Assert.DoesNotContain("a-wrong-one", refused.All);
+    }
+
+    [Fact]
     public async Task An_HTTP_address_another_process_listens_on_ends_in_a_line_naming_the_setting_not_an_unhandled_exception()
     {
         using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
