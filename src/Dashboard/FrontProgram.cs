@@ -100,7 +100,7 @@ public static class FrontProgram
         RefuseAnotherAlertLayout(app, connection);
         app.MapCxWeb();
         app.MapCxOperations();
-        app.AnnounceAddress();
+        app.AnnounceAddress(front: true);
         return app;
     }
 }

@@ -29,6 +29,7 @@ public static class ApiErrors
         }
     }
 
-    private static bool IsIngest(HttpRequest request) =>
+    /// <summary>A post of interactions, which the integrator may send again as it is.</summary>
+    public static bool IsIngest(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/interactions", StringComparison.OrdinalIgnoreCase);
 }

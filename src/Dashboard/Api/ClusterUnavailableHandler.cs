@@ -35,12 +35,16 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = redis ? "Storage is not answering" : "The cluster is not answering",
-                Detail = redis
-                    ? $"Redis did not take the request in time; it may or may not be stored: send the same request again after {RetryAfterSeconds} s (ids already recorded are skipped)."
-                    : $"No silo answered in time; send the same request again after {RetryAfterSeconds} s (ids already recorded are skipped).",
+                Detail = $"{(redis ? "Redis did not answer" : "No silo answered")} in time. {WhatToDo(context.Request)}",
             },
         });
     }
+
+    /// <summary>What the caller may do: ingest ids make sending again safe; a read is simply asked again; another change may have been made.</summary>
+    private static string WhatToDo(HttpRequest request) =>
+        ApiErrors.IsIngest(request) ? $"The interactions may or may not be stored: send the same request again after {RetryAfterSeconds} s (ids already recorded are skipped)."
+        : HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? $"Ask again after {RetryAfterSeconds} s."
+        : $"The change may or may not have been made: look before sending it again after {RetryAfterSeconds} s.";
 
     /// <summary>The failures that mean "Redis could not take this now".</summary>
     public static bool IsRedisUnavailable(Exception exception) => exception switch

@@ -9,7 +9,9 @@ namespace CxLive.Dashboard.Hosting;
 /// <summary>Says where to point a browser once the server listens, above the log noise.</summary>
 public static class StartupBanner
 {
-    public static WebApplication AnnounceAddress(this WebApplication app)
+    /// <param name="app">The silo's or the web front's application.</param>
+    /// <param name="front">A web front: it joins the silos' cluster as a client and runs no demo traffic of its own.</param>
+    public static WebApplication AnnounceAddress(this WebApplication app, bool front = false)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -17,11 +19,11 @@ public static class StartupBanner
             var url = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal)) ?? addresses.FirstOrDefault() ?? "(no address)";
             var demo = app.Configuration.GetValue<bool>("Demo:Enabled") ? "on" : "off (start with --demo to turn it on)";
             Console.WriteLine();
-            var mode = RedisMode.ConnectionString(app.Configuration) is null
-                ? "embedded mode: one process, state in memory"
+            var mode = front ? $"web front of the Redis-mode cluster {app.Configuration.GetValue("Orleans:ServiceId", "cxlive")}/{app.Configuration.GetValue("Orleans:ClusterId", "cxlive")}: pages, APIs and pushes here, alerts and customers on its silos"
+                : RedisMode.ConnectionString(app.Configuration) is null ? "embedded mode: one process, state in memory"
                 : "Redis mode: durable state, clustering, reminders and stream ingestion in Redis";
             Console.WriteLine($"  CxLive is running ({mode}).");
-            if (!WebTier.Enabled(app.Configuration))
+            if (!front && !WebTier.Enabled(app.Configuration)) // a front always serves people: the setting is its silos'
             {
                 // A compute-only silo: its address serves probes and metrics, the fronts serve people.
                 Console.WriteLine($"  Compute only (Web:Enabled=false): no wall and no ingest API here; the web fronts serve them.");
@@ -32,7 +34,11 @@ public static class StartupBanner
 
             Console.WriteLine($"  Alert wall:   {url.TrimEnd('/')}/");
             Console.WriteLine($"  Ingest:       POST {url.TrimEnd('/')}/api/interactions");
-            Console.WriteLine($"  Demo traffic: {demo}");
+            if (!front)
+            {
+                Console.WriteLine($"  Demo traffic: {demo}");
+            }
+
             var security = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value;
             if (!security.Active.Any() && security.IsOpen(app.Environment))
             {

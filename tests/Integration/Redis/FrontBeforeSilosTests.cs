@@ -23,6 +23,7 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
         Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(2), read.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("No silo answered in time. Ask again after 2 s.", JsonNode.Parse(await read.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>()); // not an ingest's sentence about ids
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await front.Http.GetAsync("health/ready")).StatusCode);
 
         // Ingest goes to the Redis stream, which keeps it until a silo reads it.
@@ -43,5 +44,11 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
         // The compute-only silo does not point people at a wall it does not serve.
         await Eventually.TrueAsync(() => Task.FromResult(silo.AllOutput().Contains("Compute only (Web:Enabled=false)", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the silo's banner");
         Assert.DoesNotContain("Alert wall:", silo.AllOutput());
+
+        // The front says it is one, of which cluster, and points people at its wall.
+        await Eventually.TrueAsync(() => Task.FromResult(front.AllOutput().Contains("Alert wall:", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the front's banner");
+        Assert.Contains($"CxLive is running (web front of the Redis-mode cluster {service}/", front.AllOutput());
+        Assert.DoesNotContain("Demo traffic:", front.AllOutput()); // a front runs none
+        Assert.DoesNotContain("Compute only", front.AllOutput()); // its settings, copied from the compute-only silos', say Web:Enabled=false
     }
 }
