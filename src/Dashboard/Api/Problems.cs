@@ -47,6 +47,7 @@ public static class Problems
     public static IResult Unauthorized(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated");
 
+    /// <summary>ASP.NET Core gives other statuses a <c>type</c> (their RFC section) but not 429: this one names RFC 6585's.</summary>
     public static IResult TooManyRequests(string detail) =>
-        Results.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", type: "https://www.rfc-editor.org/rfc/rfc6585#section-4");
 }

@@ -78,6 +78,20 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Query_values_have_their_types_and_a_paged_list_says_where_its_next_page_is()
+    {
+        var list = (await DocumentAsync())["paths"]!["/api/alerts"]!["get"]!;
+        JsonNode Parameter(string name) => list["parameters"]!.AsArray().Single(p => (string)p!["name"]! == name)!["schema"]!;
+
+        Assert.Equal("integer", (string)Parameter("limit")["type"]!);
+        Assert.Equal("boolean", (string)Parameter("open")["type"]!);
+        Assert.Equal("boolean", (string)Parameter("silenced")["type"]!);
+        var headers = list["responses"]!["200"]!["headers"]!.AsObject();
+        Assert.Contains("rel=\"next\"", (string)headers["Link"]!["description"]!);
+        Assert.True(headers.ContainsKey("X-Next-Cursor"));
+    }
+
+    [Fact]
     public async Task The_hubs_methods_and_messages_are_described()
     {
         var hub = (string)(await DocumentAsync())["tags"]!.AsArray().Single(t => ((string)t!["name"]!).Contains("SignalR"))!["description"]!;

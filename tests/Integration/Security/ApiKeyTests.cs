@@ -89,7 +89,9 @@ public sealed class ApiKeyTests(KeyedAppFixture fixture) : IClassFixture<KeyedAp
         var limited = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.InRange(limited.Count, 3, 4); // 2 (burst) + at most 1 replenished while they were sent
         Assert.All(limited, r => Assert.True(r.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "Retry-After in seconds"));
-        Assert.Equal("Too many requests", (string)(await ReadObject(limited[0]))["title"]!);
+        var problem = await ReadObject(limited[0]);
+        Assert.Equal("Too many requests", (string)problem["title"]!);
+        Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-4", (string)problem["type"]!); // like every other status's problem
 
         Assert.Equal(HttpStatusCode.Accepted, (await _http.SendAsync(Post(KeyedAppFixture.AcmeKey, FailedSearch(NewCustomer(), DateTimeOffset.UtcNow.AddMinutes(-1))))).StatusCode);
     }

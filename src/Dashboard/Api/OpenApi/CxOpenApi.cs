@@ -132,10 +132,45 @@ public static class CxOpenApi
             operation.Description = $"{operation.Description}\n\nWith sign-in configured: for {who}.".TrimStart();
         }
 
+        DescribeQuery(operation);
         var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
         if (name is IngestEndpoint.OperationName or BacktestApi.OperationName && operation.RequestBody?.Content is { } content && document is not null)
         {
             DescribeInteractionBodies(content, document, backtest: name == BacktestApi.OperationName);
+        }
+    }
+
+    /// <summary>
+    /// The handlers read query values as text, to name every bad one in a single answer, so the
+    /// generator types them all as strings: the document says what they hold. A list that pages
+    /// (it takes a <c>cursor</c>) says where the next page is.
+    /// </summary>
+    private static void DescribeQuery(OpenApiOperation operation)
+    {
+        var query = operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query).ToList() ?? [];
+        foreach (var parameter in query)
+        {
+            parameter.Schema = parameter.Name switch
+            {
+                "limit" => new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = Paging.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                "open" or "silenced" or "pending" => new OpenApiSchema { Type = JsonSchemaType.Boolean },
+                _ => parameter.Schema,
+            };
+        }
+
+        if (query.Any(p => p.Name == "cursor") && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse page)
+        {
+            page.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            page.Headers["Link"] = new OpenApiHeader
+            {
+                Description = "The next page, when there is one: `<...?cursor=...>; rel=\"next\"` (RFC 8288), with this request's other parameters.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+            page.Headers["X-Next-Cursor"] = new OpenApiHeader
+            {
+                Description = "The cursor of the next page, when there is one: send it as `cursor` with the same parameters.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
         }
     }
 
