@@ -57,7 +57,8 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
     /// <summary>The failures that mean "no silo could take this now", as opposed to a fault in CxLive.</summary>
     public static bool IsClusterUnavailable(Exception exception) => exception switch
     {
-        SiloUnavailableException or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException or OrleansMessageRejectionException or TimeoutException => true,
+        // A grain's records claimed by a newer activation while silos join or leave: asked again, the newer one answers.
+        CxLive.Grains.Storage.ScopeClaimedElsewhereException or SiloUnavailableException or GatewayTooBusyException or Orleans.Runtime.Messaging.ConnectionFailedException or OrleansMessageRejectionException or TimeoutException => true,
         // The front's client before it first reached a gateway, or while it has none.
         OrleansException e when e.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase) => true,
         InvalidOperationException e when e.Message.Contains("not connected", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("not been initialized", StringComparison.OrdinalIgnoreCase) => true,

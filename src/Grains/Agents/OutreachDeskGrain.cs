@@ -60,7 +60,10 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         }
     }
 
-    public async Task OfferAsync(ImmutableArray<Alert> alerts)
+    public Task OfferAsync(ImmutableArray<Alert> alerts) =>
+        HeldScope.OneWayAsync(() => OfferNowAsync(alerts), () => this.AsReference<IOutreachDeskGrain>().OfferAsync(alerts)); // one-way: a refused write is sent on
+
+    private async Task OfferNowAsync(ImmutableArray<Alert> alerts)
     {
         // Prompts made in this call: a later version of the same alert in the batch (a condition
         // folded in the same commit) still says "not assigned", yet it enriches, not re-assigns.
@@ -117,7 +120,18 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             prompt = Number(prompt with { AgentId = agent?.Id });
             _prompts.Add(prompt);
             (madeNow ??= new(StringComparer.Ordinal)).Add(prompt.Id);
-            await SaveAsync(); // written before the agent or the alert hears of it
+            try
+            {
+                await SaveAsync(); // written before the agent or the alert hears of it
+            }
+            catch (ScopeClaimedElsewhereException) when (agent is not null)
+            {
+                // This activation and its prompt are discarded (a failed write otherwise keeps the
+                // prompt here, to be written with the next change): the slot is free again, and the
+                // offer sent on may go to another agent.
+                await Load(agent.Id).ReleaseAsync(prompt.Id);
+                throw;
+            }
             if (agent is not null)
             {
                 await HandOverAsync(prompt, agent);
@@ -300,7 +314,10 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         }
     }
 
-    public async Task WithdrawAsync(ImmutableArray<Alert> leaving)
+    public Task WithdrawAsync(ImmutableArray<Alert> leaving) =>
+        HeldScope.OneWayAsync(() => WithdrawNowAsync(leaving), () => this.AsReference<IOutreachDeskGrain>().WithdrawAsync(leaving)); // one-way: a refused write is sent on
+
+    private async Task WithdrawNowAsync(ImmutableArray<Alert> leaving)
     {
         var withdrawn = new List<OutreachPrompt>();
         foreach (var alert in leaving)

@@ -44,7 +44,10 @@ public sealed class OutreachQueueGrain(
         }
     }
 
-    public async Task WaitAsync(QueuedPrompt prompt)
+    public Task WaitAsync(QueuedPrompt prompt) =>
+        HeldScope.OneWayAsync(() => WaitNowAsync(prompt), () => this.AsReference<IOutreachQueueGrain>().WaitAsync(prompt)); // one-way: a refused write is sent on
+
+    private async Task WaitNowAsync(QueuedPrompt prompt)
     {
         if (Hold(prompt))
         {
@@ -52,7 +55,10 @@ public sealed class OutreachQueueGrain(
         }
     }
 
-    public async Task SlotFreedAsync(string agentId)
+    public Task SlotFreedAsync(string agentId) =>
+        HeldScope.OneWayAsync(() => SlotFreedNowAsync(agentId), () => this.AsReference<IOutreachQueueGrain>().SlotFreedAsync(agentId)); // one-way: a refused write is sent on
+
+    private async Task SlotFreedNowAsync(string agentId)
     {
         if (options.Value.Agents.FirstOrDefault(a => a.Id == agentId) is not { } agent)
         {

@@ -126,12 +126,13 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !AnotherSiloIsActive() ? Task.CompletedTask : SendAttachmentsAsync();
 
     /// <summary>
-    /// True while the last silo stops: every grain a change would be told to (the feed, the desk,
-    /// the other partitions, the webhook outbox) is deactivating too, and a message to one makes
-    /// Orleans place it again where no silo takes grains: error lines in the stop's log, and the
-    /// message lost anyway. Nothing is lost by keeping quiet, as the change is written: web servers
-    /// catch up by sequence number, the re-offer routes what has no agent, the next activation sends
-    /// incident members again, and a webhook outbox sends the changes its numbers show it missed.
+    /// True while the last silo stops: the grains a change would be told to are deactivating too,
+    /// and a message to one makes Orleans place it again where no silo takes grains: error lines in
+    /// the stop's log, and the message lost anyway. So the messages whose loss the next start
+    /// catches up stay home then: pushes to the feed (web servers catch up by sequence number),
+    /// offers to the desk (the re-offer), and attachments to another partition's incident (sent
+    /// again on activation). Those nothing replays (the directory's incidents, absorbs,
+    /// withdrawals) are still sent.
     /// </summary>
     private bool LastSiloStopping => this.HostIsStopping() && !AnotherSiloIsActive();
 
@@ -234,7 +235,10 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    public async Task AbsorbIntoIncidentAsync(Incident incident)
+    public Task AbsorbIntoIncidentAsync(Incident incident) =>
+        HeldScope.OneWayAsync(() => AbsorbIntoIncidentNowAsync(incident), () => this.AsReference<IAlertBookGrain>().AbsorbIntoIncidentAsync(incident)); // one-way: a refused write is sent on
+
+    private async Task AbsorbIntoIncidentNowAsync(Incident incident)
     {
         var changes = new BookChanges();
         var members = _state.AbsorbInto(incident, _time.GetUtcNow(), _options, changes);
@@ -245,14 +249,20 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         }
     }
 
-    public async Task AttachToIncidentAsync(string incidentId, ImmutableArray<IncidentMember> members)
+    public Task AttachToIncidentAsync(string incidentId, ImmutableArray<IncidentMember> members) =>
+        HeldScope.OneWayAsync(() => AttachToIncidentNowAsync(incidentId, members), () => this.AsReference<IAlertBookGrain>().AttachToIncidentAsync(incidentId, members)); // one-way: a refused write is sent on
+
+    private async Task AttachToIncidentNowAsync(string incidentId, ImmutableArray<IncidentMember> members)
     {
         var changes = new BookChanges();
         _state.Attach(incidentId, members, _time.GetUtcNow(), changes);
         await CommitAsync(changes);
     }
 
-    public async Task ResolveAbsorbedAsync(string incidentId, string by)
+    public Task ResolveAbsorbedAsync(string incidentId, string by) =>
+        HeldScope.OneWayAsync(() => ResolveAbsorbedNowAsync(incidentId, by), () => this.AsReference<IAlertBookGrain>().ResolveAbsorbedAsync(incidentId, by)); // one-way: a refused write is sent on
+
+    private async Task ResolveAbsorbedNowAsync(string incidentId, string by)
     {
         var changes = new BookChanges();
         _state.ResolveAbsorbed(incidentId, _time.GetUtcNow(), by, changes);
@@ -270,25 +280,32 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             return;
         }
 
-        if (LastSiloStopping)
+        try
         {
-            _published = _state.Sequence;
-            return;
+            await ServiceProvider.GetRequiredService<WebhookHandOff>().OfferAsync(Partition, changes); // stored (when targets want it) before anyone hears of the change
+        }
+        catch (ScopeClaimedElsewhereException)
+        {
+            // An outbox activation superseded by another refused the deliveries: the change is
+            // written here, and the current outbox sends what its numbers show it missed with the
+            // partition's next change. Failing now would skip the walls and the desk for a stored change.
         }
 
-        await ServiceProvider.GetRequiredService<WebhookHandOff>().OfferAsync(Partition, changes); // stored (when targets want it) before anyone hears of the change
         foreach (var change in changes.Alerts)
         {
             _metrics.AlertChanged(change.Alert);
         }
 
+        // While the last silo stops, only what nobody catches up later goes out: the directory's
+        // incidents, absorbs and withdrawals (see LastSiloStopping).
+        var quiet = LastSiloStopping;
         var feed = _cluster.Feed(Partition);
-        if (changes.Alerts.Count > 0)
+        if (changes.Alerts.Count > 0 && !quiet)
         {
             await feed.PublishAsync([.. changes.Alerts]);
         }
 
-        if (changes.Incidents.Count > 0)
+        if (changes.Incidents.Count > 0 && !quiet)
         {
             await feed.PublishIncidentsAsync([.. changes.Incidents]);
         }
@@ -296,7 +313,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         _published = _state.Sequence; // web servers that see a higher number than they heard of catch up (FeedRelay)
 
         var desk = _cluster.Desk(Partition);
-        if (changes.ToRoute.Count > 0)
+        if (changes.ToRoute.Count > 0 && !quiet)
         {
             await desk.OfferAsync([.. changes.ToRoute]);
         }

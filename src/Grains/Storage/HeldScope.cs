@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
 namespace CxLive.Grains.Storage;
 
 /// <summary>
@@ -27,6 +30,25 @@ public sealed class HeldScope
         return (new HeldScope(store, claimed.Claim, owner), claimed.Records);
     }
 
+    /// <summary>
+    /// Runs a one-way call's work. A one-way caller never hears that this activation's write was
+    /// refused, and nothing may replay the call (a prompt's place in the queue, an absorb), so the
+    /// call is sent to the grain again: it waits in this activation's queue and, this activation
+    /// being on its way out, reaches the current one, which loaded what the other wrote. The calls
+    /// that use it take a repeat as a no-op.
+    /// </summary>
+    public static async Task OneWayAsync(Func<Task> work, Func<Task> sendAgain)
+    {
+        try
+        {
+            await work();
+        }
+        catch (ScopeClaimedElsewhereException)
+        {
+            await sendAgain();
+        }
+    }
+
     /// <summary>Writes records (a null value removes one) in one round trip; all or nothing.</summary>
     public async Task WriteAsync(IReadOnlyList<KeyValuePair<string, byte[]?>> records)
     {
@@ -36,6 +58,9 @@ public sealed class HeldScope
         }
         catch (ScopeClaimedElsewhereException)
         {
+            // Rare (silos joining or leaving), and worth seeing beside the membership changes.
+            _owner.GrainContext.ActivationServices.GetService<ILoggerFactory>()?.CreateLogger<HeldScope>()
+                .LogWarning("{Grain} found its records {Scope} claimed by a newer activation (two activations while the cluster changed); this one deactivates and its callers reach the newer one", _owner.GrainContext.GrainId, _claim.Scope);
             _owner.DeactivateOnIdle();
             throw;
         }
