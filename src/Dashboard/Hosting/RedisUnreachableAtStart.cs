@@ -13,18 +13,52 @@ public static class RedisUnreachableAtStart
     public const int ExitCode = 69;
 
     public static string? Describe(Exception exception, string? connectionString) =>
-        Find(exception) is { } unreachable && !IsRefusedPassword(exception)
+        Find(exception) is { } unreachable && !IsRefusedPassword(exception, connectionString)
             ? $"Redis at '{Where(connectionString)}' (ConnectionStrings:Redis) does not answer: {FirstSentence(unreachable)}. Start Redis or correct the address (host:port, not a redis:// URL); CxLive exits so that its service manager starts it again."
             : null;
 
     /// <summary>Redis answered but refused the password: a setting to fix (exit 78), not a wait.</summary>
     public static string? DescribeRefusedPassword(Exception exception, string? connectionString) =>
-        IsRefusedPassword(exception)
+        IsRefusedPassword(exception, connectionString)
             ? $"Redis at '{Where(connectionString)}' refused the credentials: correct the password (and user, if it has one) in ConnectionStrings:Redis."
             : null;
 
-    private static bool IsRefusedPassword(Exception exception) =>
-        Find(exception) is { } failure && new[] { failure, failure.InnerException }.Any(e => e is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure });
+    /// <summary>
+    /// Whether the failure was Redis refusing the credentials. The error that stops the start is
+    /// often a command's timeout whose text names the last connection failure; on a loaded machine
+    /// that timeout can come before the refusal was seen at all, so when the error says nothing
+    /// either way, one connection is tried to find out (once per process: this is its way out).
+    /// </summary>
+    private static bool IsRefusedPassword(Exception exception, string? connectionString) =>
+        Find(exception) is not null && (SaysAuthenticationFailed(exception) || (refusedOnProbe ??= ProbeRefuses(connectionString)));
+
+    private static bool? refusedOnProbe;
+
+    private static bool SaysAuthenticationFailed(Exception exception) => Chain(exception).Any(e =>
+        e is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure }
+        || e.Message.Contains("AuthenticationFailure", StringComparison.Ordinal) || e.Message.Contains("NOAUTH", StringComparison.Ordinal) || e.Message.Contains("WRONGPASS", StringComparison.Ordinal));
+
+    private static IEnumerable<Exception> Chain(Exception? exception) => exception switch
+    {
+        null => [],
+        AggregateException aggregate => [aggregate, .. aggregate.InnerExceptions.SelectMany(Chain)],
+        _ => [exception, .. Chain(exception.InnerException)],
+    };
+
+    private static bool ProbeRefuses(string? connectionString)
+    {
+        try
+        {
+            var options = ConfigurationOptions.Parse(connectionString ?? "");
+            (options.AbortOnConnectFail, options.ConnectRetry, options.ConnectTimeout) = (true, 1, 10_000);
+            using var probe = ConnectionMultiplexer.Connect(options);
+            return false;
+        }
+        catch (Exception e)
+        {
+            return SaysAuthenticationFailed(e);
+        }
+    }
 
     // The endpoints only: the connection string holds the password, and this line goes to the journal.
     private static string Where(string? connectionString)
