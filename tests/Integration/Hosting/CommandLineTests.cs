@@ -17,6 +17,14 @@ public sealed class CommandLineTests
         ["Orleans__Endpoints__GatewayPort"] = FreePorts.Next().ToString(),
     };
 
+    /// <summary>Runs the silo with <paramref name="environment"/>: it must refuse to start (exit 78) with one line and nothing else; that line.</summary>
+    private static async Task<string> RefusedInOneLineAsync(Dictionary<string, string> environment)
+    {
+        var refused = await Cli.RunAsync([], environment);
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
+        return Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
     [Fact]
     public async Task Help_lists_the_commands_and_the_main_settings_and_starts_nothing()
     {
@@ -36,10 +44,7 @@ public sealed class CommandLineTests
     public async Task A_missing_setting_is_one_line_that_names_it_and_a_non_zero_exit_without_a_stack_trace()
     {
         // Production (the default outside dotnet run) with nobody configured to sign in.
-        var refused = await Cli.RunAsync([], Ports());
-
-        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
-        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var line = await RefusedInOneLineAsync(Ports());
         Assert.StartsWith("cxlive: cannot start: CxLive will not start unprotected", line);
         Assert.Contains("Security:Users", line);
     }
@@ -59,10 +64,7 @@ public sealed class CommandLineTests
         // The advertised address is read in Redis mode only; nothing is connected before it is checked.
         environment["ConnectionStrings__Redis"] = $"127.0.0.1:{FreePorts.Next()}";
 
-        var refused = await Cli.RunAsync([], environment);
-
-        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
-        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var line = await RefusedInOneLineAsync(environment);
         Assert.Contains(expected, line);
         Assert.DoesNotContain("Exception", line);
     }
@@ -74,10 +76,7 @@ public sealed class CommandLineTests
         environment["Security__Open"] = "true";
         environment["Web__Enabled"] = "false";
 
-        var refused = await Cli.RunAsync([], environment);
-
-        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
-        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var line = await RefusedInOneLineAsync(environment);
         Assert.Equal("cxlive: cannot start: Web:Enabled=false needs Redis mode (ConnectionStrings:Redis): an embedded silo without its web tier takes no data and no web front can join it", line);
     }
 
@@ -88,10 +87,7 @@ public sealed class CommandLineTests
         environment["Security__Open"] = "true";
         environment["ConnectionStrings__Redis"] = ""; // a deploy variable never filled in
 
-        var refused = await Cli.RunAsync([], environment);
-
-        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
-        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var line = await RefusedInOneLineAsync(environment);
         Assert.Equal("cxlive: cannot start: ConnectionStrings:Redis is set but empty: set it to the Redis address (host:port) for Redis mode, or remove it for embedded mode", line);
     }
 
