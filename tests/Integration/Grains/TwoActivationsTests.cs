@@ -22,21 +22,38 @@ public sealed class TwoActivationsTests(RedisServer redis) : IClassFixture<Redis
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private static async Task<(InProcessTestCluster Older, InProcessTestCluster Newer)> TwoClustersOverOneStoreAsync(RedisConnection connection, string service) =>
-        (await RecordingStore.StartClusterAsync(new RedisRecordStore(connection, service)),
-         await RecordingStore.StartClusterAsync(new RedisRecordStore(connection, service)));
+    /// <summary>Two one-silo clusters whose record-stored grains share one Redis under one service id: each activates the same grains over the same records.</summary>
+    private sealed class TwoClusters(RedisConnection connection, InProcessTestCluster older, InProcessTestCluster newer) : IAsyncDisposable
+    {
+        public IClusterClient Older => older.Client;
+
+        public IClusterClient Newer => newer.Client;
+
+        public static async Task<TwoClusters> StartAsync(string redis, string service)
+        {
+            var connection = new RedisConnection(redis);
+            return new(connection,
+                await RecordingStore.StartClusterAsync(new RedisRecordStore(connection, service)),
+                await RecordingStore.StartClusterAsync(new RedisRecordStore(connection, service)));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await newer.DisposeAsync();
+            await older.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
 
     [Fact]
     public async Task An_alert_partition_superseded_by_another_activation_refuses_its_change_and_the_retry_numbers_it_after_the_others()
     {
-        await using var connection = new RedisConnection(redis.ConnectionString);
-        var (older, newer) = await TwoClustersOverOneStoreAsync(connection, "two-books");
-        await using var _ = older;
-        await using var __ = newer;
-        var olderBook = new ClusterAlerts(older.Client, 1).Book(0);
+        await using var clusters = await TwoClusters.StartAsync(redis.ConnectionString, "two-books");
+        var (older, newer) = (clusters.Older, clusters.Newer);
+        var olderBook = new ClusterAlerts(older, 1).Book(0);
 
         await olderBook.ApplyAsync([Raise("detractor", "c-1")]);
-        await new ClusterAlerts(newer.Client, 1).Book(0).ApplyAsync([Raise("detractor", "c-2")]); // loads c-1, claims the partition
+        await new ClusterAlerts(newer, 1).Book(0).ApplyAsync([Raise("detractor", "c-2")]); // loads c-1, claims the partition
 
         try
         {
@@ -57,16 +74,14 @@ public sealed class TwoActivationsTests(RedisServer redis) : IClassFixture<Redis
     [Fact]
     public async Task An_outreach_desk_superseded_by_another_activation_passes_its_offer_on_and_lists_every_prompt_once()
     {
-        await using var connection = new RedisConnection(redis.ConnectionString);
-        var (older, newer) = await TwoClustersOverOneStoreAsync(connection, "two-desks");
-        await using var _ = older;
-        await using var __ = newer;
+        await using var clusters = await TwoClusters.StartAsync(redis.ConnectionString, "two-desks");
+        var (older, newer) = (clusters.Older, clusters.Newer);
 
         // Alerts worth a prompt, raised in partition 1: the desk under test (0) hears only what the test offers it.
-        var alerts = await new ClusterAlerts(older.Client, 2).Book(1).ApplyAsync([.. new[] { "c-1", "c-2", "c-3" }.Select(c =>
+        var alerts = await new ClusterAlerts(older, 2).Book(1).ApplyAsync([.. new[] { "c-1", "c-2", "c-3" }.Select(c =>
             Raise("unanswered-complaint", c) with { SuggestedAction = new SuggestedAction(Channel.Sms, "Hello", "context") })]);
-        var olderDesk = older.Client.GetGrain<IOutreachDeskGrain>(0);
-        var newerDesk = newer.Client.GetGrain<IOutreachDeskGrain>(0);
+        var olderDesk = older.GetGrain<IOutreachDeskGrain>(0);
+        var newerDesk = newer.GetGrain<IOutreachDeskGrain>(0);
         var ids = alerts.Select(a => "p-" + a.Id).ToList();
         async Task<List<string>> ListedAsync() => [.. (await olderDesk.PromptsAfterAsync(0, null, 10)).Prompts.Select(p => p.Id)];
 
@@ -86,12 +101,10 @@ public sealed class TwoActivationsTests(RedisServer redis) : IClassFixture<Redis
     [Fact]
     public async Task A_prompt_sent_one_way_to_a_superseded_queue_is_not_lost()
     {
-        await using var connection = new RedisConnection(redis.ConnectionString);
-        var (older, newer) = await TwoClustersOverOneStoreAsync(connection, "two-queues");
-        await using var _ = older;
-        await using var __ = newer;
-        var olderQueue = older.Client.GetGrain<IOutreachQueueGrain>(0);
-        var newerQueue = newer.Client.GetGrain<IOutreachQueueGrain>(0);
+        await using var clusters = await TwoClusters.StartAsync(redis.ConnectionString, "two-queues");
+        var (older, newer) = (clusters.Older, clusters.Newer);
+        var olderQueue = older.GetGrain<IOutreachQueueGrain>(0);
+        var newerQueue = newer.GetGrain<IOutreachQueueGrain>(0);
         QueuedPrompt Waiting(int n) => new($"p-{n}", 0, Severity.Warning, DateTimeOffset.UtcNow, Channel.Sms);
 
         await olderQueue.WaitAsync(Waiting(1));
