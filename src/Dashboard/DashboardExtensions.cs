@@ -5,8 +5,10 @@ using CxLive.Dashboard.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
 
 namespace CxLive.Dashboard;
 
@@ -23,8 +25,15 @@ public static class DashboardExtensions
         // Stateful reconnect keeps what each client has not acknowledged yet (it acknowledges about
         // once a second); at SignalR's default of 100 KB a flooded wall received ~75 alerts a second.
         // 4 MB carries a few thousand a second per client (docs/configuration.md, Hub:ReplayBufferBytes).
-        services.AddSignalR(o => o.StatefulReconnectBufferSize = ReplayBufferBytes)
+        services.AddSignalR(o =>
+            {
+                o.StatefulReconnectBufferSize = ReplayBufferBytes;
+                o.AddFilter<HubCallsLogged>();
+            })
             .AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions));
+        services.AddSingleton<HubCallsLogged>();
+        // HubCallsLogged writes the one line above debug level that SignalR's dispatcher writes, at the level its cause deserves.
+        services.AddLogging(logging => logging.AddFilter(HubCallsLogged.DispatcherCategory, LogLevel.Critical));
         services.AddSingleton<HubPushes>();
         services.AddSingleton<FeedRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedRelay>());

@@ -46,6 +46,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     /// <summary>The outreach prompts routed to this agent (<c>outreachPrompt</c>); with <paramref name="after"/> (the last <c>feedPosition</c>'s <c>prompts</c>), first those changed after it.</summary>
     public async Task<FeedResume> SubscribeAgent(string agentId, Dictionary<int, long>? after)
     {
+        RequireId("agentId", agentId);
         Require(Context.User!.MaySeeAgent(agentId), "an agent may follow only their own prompts");
         if (FieldErrors.UnknownAgent(agentId, outreach.Value.Agents) is { } why)
         {

@@ -9,6 +9,7 @@ using CxLive.Grains.Alerts;
 using CxLive.Tests.Integration.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Logging;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
 
@@ -24,7 +25,7 @@ public sealed class OutreachLoopTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     // Its own app: the first agent of the shipped team becomes the test's agent, so routing is known.
-    private readonly CxLiveApp _app = new(new Dictionary<string, string?> { ["Outreach:Agents:0:Id"] = Agent, ["Outreach:Agents:0:Name"] = "Loop Agent" });
+    private readonly CxLiveApp _app = new(new Dictionary<string, string?> { ["Outreach:Agents:0:Id"] = Agent, ["Outreach:Agents:0:Name"] = "Loop Agent" }, keepLogs: true);
     private HttpClient _http = null!;
 
     public Task InitializeAsync()
@@ -228,6 +229,13 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         await hub.StartAsync();
         Assert.Contains("customerId is required", (await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("SubscribeCustomer", "", null))).Message);
         Assert.Contains("touchpoint is required", (await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeTouchpoint", " "))).Message);
+
+        // Each was the client's mistake: the log says so in one line, not as an error with a stack
+        // that reads like the server failing (SignalR's own line for a failed call).
+        var logs = _app.Logs.GetSnapshot();
+        Assert.DoesNotContain(logs, line => line.Level >= LogLevel.Error && ((line.Category ?? "").Contains("SignalR") || (line.Category ?? "").Contains("Hubs")));
+        Assert.Contains(logs, line => line.Level == LogLevel.Information && line.Message.Contains("Hub call SubscribeAgent refused") && line.Message.Contains("No agent is called 'loop-agnet'"));
+        Assert.Contains(logs, line => line.Level == LogLevel.Information && line.Message.Contains("Hub call SubscribeTouchpoint refused") && line.Message.Contains("touchpoint is required"));
     }
 
     private async Task<int> PendingOf(string agent) =>

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace CxLive.Tests.Integration.Support;
 
@@ -14,12 +16,15 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _clock;
+    private readonly bool _keepLogs;
 
     /// <param name="clock">The clock of the whole app, grains included (a FakeTimeProvider for tests that play days); the system clock when null.</param>
     /// <param name="port">The web port; a free one when 0 (another value restarts an app where its pages are still open).</param>
-    public CxLiveApp(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, int port = 0)
+    /// <param name="keepLogs">Keep every line the app logs, as its console shows them, in <see cref="Logs"/>.</param>
+    public CxLiveApp(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, int port = 0, bool keepLogs = false)
     {
         _clock = clock;
+        _keepLogs = keepLogs;
         _settings = new()
         {
             ["Orleans:Endpoints:SiloPort"] = FreePort().ToString(),
@@ -45,11 +50,19 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>What the app logged, through the same level filters as its console (made with <c>keepLogs</c>).</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_keepLogs)
+        {
+            builder.ConfigureLogging(logging => logging.AddFakeLogging());
         }
 
         if (_clock is not null)
