@@ -1,6 +1,5 @@
 using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
-using Microsoft.Extensions.Time.Testing;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
 
@@ -9,7 +8,7 @@ namespace CxLive.Tests.Integration.Api;
 /// <summary>With <c>Privacy:CustomerRetention</c>, customer search forgets a customer not seen for that long, as Redis forgets their state.</summary>
 public sealed class CustomerIndexRetentionTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly JumpingClock _clock = new(new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly CxLiveApp _app;
     private readonly HttpClient _http;
 

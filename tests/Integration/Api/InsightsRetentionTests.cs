@@ -1,6 +1,5 @@
 using System.Net;
 using CxLive.Tests.Integration.Support;
-using Microsoft.Extensions.Time.Testing;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
 
@@ -14,7 +13,7 @@ namespace CxLive.Tests.Integration.Api;
 public sealed class InsightsRetentionTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Start);
+    private readonly JumpingClock _clock = new(Start);
     private readonly CxLiveApp _app;
     private readonly HttpClient _http;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using CxLive.Tests.Integration.Support;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
@@ -12,7 +11,7 @@ public sealed class WeekFixture : IDisposable
 {
     public static readonly DateTimeOffset Monday = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Clock { get; } = new(Monday);
+    public JumpingClock Clock { get; } = new(Monday);
 
     public CxLiveApp App { get; }
 
