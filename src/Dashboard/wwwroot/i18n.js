@@ -107,7 +107,7 @@ const texts = {
     "empty.filteredNone": "告警墙上还有其他告警：清除筛选条件即可看到。",
     "empty.body": "一旦 CxLive 发现客户体验不佳，告警会立即出现在这里。可向 POST /api/interactions 发送交互数据，或使用 --demo 启动演示流量。",
     "meta.customer": "客户", "meta.touchpoint": "触点", "meta.stage": "旅程阶段", "meta.rule": "规则", "meta.also": "同时发现", "meta.assigned": "负责人", "meta.suggestion": "建议主动联系", "meta.suggestion.team": "建议行动",
-    "meta.history": "处理记录", "history.system": "CxLive", "history.desk": "主动联系分派", "history.rule": "规则 {rule}",
+    "meta.history": "处理记录", "history.system": "CxLive", "history.desk": "主动联系调度台", "history.rule": "规则 {rule}",
     "action.ack": "确认", "action.assign": "分派", "action.snooze": "暂缓 1 小时", "action.resolve": "解决",
     "action.cancel": "取消", "resolve.outcome": "结果", "resolve.auto": "由 CxLive 根据客户时间线判断", "resolve.recovered": "挽回：客户问题已解决", "resolve.lost": "流失：客户已放弃", "resolve.note": "备注", "action.muteMore": "静默…", "action.mute": "静默", "mute.what": "静默以下新告警：", "mute.for": "时长", "mute.why": "原因", "mute.whyHint": "例如：测试账号", "mute.hours": "{hours} 小时",
     "mute.customer": "客户 {customer}", "mute.ruleAt": "{touchpoint} 的{rule}", "mute.ruleEverywhere": "所有触点的{rule}", "mute.touchpoint": "{touchpoint} 的全部告警",

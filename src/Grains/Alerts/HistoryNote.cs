@@ -55,9 +55,14 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
         channel => channel,
         channel => Say("outreach-by", l => new() { ["channel"] = l.Text($"history.channel.{WireNames<Channel>.Of(channel)}", new()) }));
 
-    /// <summary>An agent's report: "outreach resolved", with the agent's own note after it.</summary>
-    public static HistoryNote Outreach(OutreachResult result, string? note) =>
-        Say("outreach", l => new() { ["result"] = l.Text($"story.outreach.{WireNames<OutreachResult>.Of(result)}", new()) }).WithNote(note);
+    /// <summary>
+    /// An agent's report, worded per result ("the agent reached the customer"), with the agent's own
+    /// note after it. Not "outreach {result}": after a resolve step that read "resolved: outreach resolved".
+    /// </summary>
+    public static HistoryNote Outreach(OutreachResult result, string? note) => ByResult[result].WithNote(note);
+
+    private static readonly IReadOnlyDictionary<OutreachResult, HistoryNote> ByResult =
+        Enum.GetValues<OutreachResult>().ToDictionary(result => result, result => Say($"outreach.{WireNames<OutreachResult>.Of(result)}"));
 
     /// <summary>A condition the alert budget or the customer's open alert took in: why, and the condition's title in each language.</summary>
     public static HistoryNote FoldedIn(bool sameCustomer, AlertSignal signal, bool severityRaised) =>

@@ -531,7 +531,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var steps = card.Locator(".history li");
         await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "Outreach desk" }) }).Locator(".note")).ToHaveTextAsync("assigned to Wang Wei: outreach by email");
         await wall.SelectOptionAsync("#lang", "zh-CN");
-        await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "主动联系分派" }) }).Locator(".note")).ToHaveTextAsync("已分派给 Wang Wei：通过邮件主动联系");
+        await Assertions.Expect(steps.Filter(new() { Has = wall.Locator(".by", new() { HasTextString = "主动联系调度台" }) }).Locator(".note")).ToHaveTextAsync("已分派给 Wang Wei：通过邮件主动联系");
         await wall.SelectOptionAsync("#lang", "en");
 
         // The console may hear of the report (pushed) a moment before the desk has written the

@@ -99,7 +99,7 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.Equal([AlertState.Open, AlertState.Acknowledged, AlertState.Resolved], steps.Select(s => s.State).Distinct());
         Assert.Equal(Agent, steps[0].AssignedTo);
         Assert.Equal(AlertOutcome.Recovered, latest.Outcome);
-        Assert.Equal(("agent:" + Agent, "resolved: outreach resolved: refund agreed"), (latest.History[^1].By, latest.History[^1].Note));
+        Assert.Equal(("agent:" + Agent, "resolved: the agent sorted it out with the customer: refund agreed"), (latest.History[^1].By, latest.History[^1].Note));
 
         // The outreach is part of the customer's journey now, and the stats count the recovery.
         var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
@@ -139,8 +139,8 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         // Her words are on the alert, by her, before the detractor rule closes it on the successful outreach.
         var alert = (await (await _http.GetAsync($"api/alerts/{prompt.AlertId}")).Content.ReadFromJsonAsync<Alert>(CxJson.Options))!;
         var step = Assert.Single(alert.History, s => s.By == "agent:" + Agent);
-        Assert.Equal("outreach contacted: she accepted a voucher", step.Note);
-        Assert.Equal("坐席回报已联系，备注：she accepted a voucher", step.Translations?[AlertLanguages.Chinese]);
+        Assert.Equal("the agent reached the customer: she accepted a voucher", step.Note);
+        Assert.Equal("坐席已联系上客户，备注：she accepted a voucher", step.Translations?[AlertLanguages.Chinese]);
     }
 
     [Fact]

@@ -60,9 +60,15 @@ public sealed class AlertHistoryWordsTests
 
         var resolved = Do(Open, OutreachFollowUp.ActionOf(prompt));
 
-        Assert.Equal(("resolved: outreach resolved: 她很满意", "已解决：坐席回报已解决，备注：她很满意"), Last(resolved));
+        Assert.Equal(("resolved: the agent sorted it out with the customer: 她很满意", "已解决：坐席已为客户处理妥当，备注：她很满意"), Last(resolved));
         var silent = Do(Open, OutreachFollowUp.ActionOf(prompt with { Note = "" })); // an empty note is no note
-        Assert.Equal(("resolved: outreach resolved", "已解决：坐席回报已解决"), Last(silent));
+        Assert.Equal(("resolved: the agent sorted it out with the customer", "已解决：坐席已为客户处理妥当"), Last(silent));
+
+        // Each result its own words, none repeating the step's verb.
+        Assert.Equal(
+            [("the agent reached the customer", "坐席已联系上客户"), ("the agent sorted it out with the customer", "坐席已为客户处理妥当"),
+             ("the customer declined the agent's help", "客户谢绝了坐席的帮助"), ("the agent could not reach the customer", "坐席未能联系上客户")],
+            Enum.GetValues<OutreachResult>().Select(r => HistoryNote.Outreach(r, null)).Select(n => (n.English, n.Translations![AlertLanguages.Chinese])));
     }
 
     [Fact]

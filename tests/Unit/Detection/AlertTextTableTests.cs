@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
@@ -80,20 +81,24 @@ public sealed partial class AlertTextTableTests
 
     /// <summary>
     /// The history's words: every <c>history.*</c> key is one <c>HistoryNote</c> asks for (its source
-    /// names it), and every channel has a name, so the desk's note never meets a missing key.
+    /// names it), and every channel and every outreach result has words, so the desk's notes never
+    /// meet a missing key.
     /// </summary>
     [Fact]
-    public void Every_history_key_is_asked_for_and_every_channel_has_a_name()
+    public void Every_history_key_is_asked_for_and_every_channel_and_outreach_result_has_words()
     {
         var source = File.ReadAllText(Repository.PathOf("src", "Grains", "Alerts", "HistoryNote.cs"));
         var keys = AlertTexts.English.Keys.Where(k => k.StartsWith("history.", StringComparison.Ordinal)).ToList();
 
         Assert.All(
-            keys.Where(k => !k.StartsWith("history.channel.", StringComparison.Ordinal)),
+            keys.Where(k => !k.StartsWith("history.channel.", StringComparison.Ordinal) && !k.StartsWith("history.outreach.", StringComparison.Ordinal)),
             key => Assert.True(source.Contains($"\"{key["history.".Length..]}\"", StringComparison.Ordinal) || source.Contains($"\"{key}\"", StringComparison.Ordinal), key));
         Assert.Equal(
             Enum.GetValues<Channel>().Select(c => "history.channel." + WireNames<Channel>.Of(c)).Order(StringComparer.Ordinal),
             keys.Where(k => k.StartsWith("history.channel.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Enum.GetValues<OutreachResult>().Select(r => "history.outreach." + WireNames<OutreachResult>.Of(r)).Order(StringComparer.Ordinal),
+            keys.Where(k => k.StartsWith("history.outreach.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     /// <summary>The Slack words are each event's name, each severity and state, and the four labels around them: no more, no fewer.</summary>
