@@ -2,7 +2,7 @@
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, withdrawalOf, incidentItem, outagesBesides } from "/timeline.js";
+import { fillTimeline, alertLine, withdrawalOf, incidentItem, outagesBesides, outageWatch } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
@@ -123,9 +123,11 @@ async function showCustomer(prompt) {
   const view = response.ok ? await response.json() : { timeline: prompt.timeline ?? [], openAlerts: [] };
   if (selected !== prompt.id) return;
   shownView = view;
-  fillTimeline(detail.querySelector("tbody"), view.timeline, view.openAlerts);
+  fillTimeline(detail.querySelector("tbody"), view.timeline, view.openAlerts, view.incidents);
   fillOpenAlerts(view.openAlerts, view.incidents);
+  watchOutages(view.incidents, () => { if (selected === prompt.id) showCustomer(prompts.get(selected) ?? prompt); });
 }
+const watchOutages = outageWatch();
 
 // The customer's open alerts, then an outage her failures fell in that is still going on (what
 // she may bring up on the call; past ones are marked in her timeline).
@@ -256,7 +258,7 @@ function nameAgents(agents) {
 
 async function start() {
   languagePicker(document.getElementById("lang"));
-  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts); fillOpenAlerts(shownView.openAlerts, shownView.incidents); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); sayUnknownAgent(); });
+  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts, shownView.incidents); fillOpenAlerts(shownView.openAlerts, shownView.incidents); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); sayUnknownAgent(); });
   const user = await currentUser();
   showUser(user);
   const agents = await (await fetch("/api/agents")).json();

@@ -3,7 +3,7 @@
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatter } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, incidentItem, outagesBesides } from "/timeline.js";
+import { fillTimeline, alertLine, incidentItem, outagesBesides, outageWatch } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const customerId = decodeURIComponent(location.pathname.split("/").pop());
@@ -15,7 +15,7 @@ function render() {
   document.getElementById("score").textContent = view.experienceScore == null ? "—" : formatNumber(view.experienceScore, { maximumFractionDigits: 0 });
   document.getElementById("count").textContent = tn("customer.count", view.interactionCount);
   document.getElementById("none").hidden = view.timeline.length > 0;
-  fillTimeline(document.getElementById("timeline"), view.timeline, view.openAlerts);
+  fillTimeline(document.getElementById("timeline"), view.timeline, view.openAlerts, view.incidents);
   const incidents = outagesBesides(view.incidents, [...view.openAlerts, ...resolved]);
   document.getElementById("no-alerts").hidden = view.openAlerts.length + resolved.length + incidents.length > 0;
   // Open alerts first, then the latest resolved ones and how they ended: what was already done for
@@ -27,7 +27,10 @@ function render() {
     li.textContent = alertLine(a);
     return li;
   }), ...incidents.map(incidentItem));
+  watchOutages(view.incidents, load);
 }
+
+const watchOutages = outageWatch();
 
 const RESOLVED_SHOWN = 10;
 let resolved = [];

@@ -64,6 +64,20 @@ export function incidentLine(incident) {
     : t("customer.incident", { touchpoint: incident.touchpoint, since: when(incident.openedAt) });
 }
 
+/**
+ * What keeps an outage line true: an outage ending changes nothing of the customer's and reaches
+ * none of the groups an agent may join (incidents go to the wall and to touchpoints, which are for
+ * supervisors). So while an outage she ran into is open, <reread> reads her view again every 10 s,
+ * and no one tells her of an outage that is over. Call the returned function after each read.
+ */
+export function outageWatch() {
+  let timer = null;
+  return (incidents = [], reread) => {
+    clearTimeout(timer);
+    timer = incidents.some(incident => !incident.resolvedAt) ? setTimeout(reread, 10_000) : null;
+  };
+}
+
 /** An outage line for a list: marked as one, and dimmed like a resolved alert once it is over. */
 export function incidentItem(incident) {
   const li = document.createElement("li");
@@ -86,11 +100,14 @@ export function sentenceOf(item) {
 
 /**
  * <openAlerts>: the customer's open alerts, so a marked row names what it is evidence of ("evidence:
- * Experience drop"): a push marked beside a detractor's survey is otherwise a puzzle.
+ * Experience drop"): a push marked beside a detractor's survey is otherwise a puzzle. <incidents>:
+ * the customer view's outages, so a failure marked as part of one says whether it came as it began
+ * (one of the failures that opened it) or while it was open.
  */
-export function fillTimeline(tbody, items, openAlerts = []) {
+export function fillTimeline(tbody, items, openAlerts = [], incidents = []) {
   // An alert's evidence is its own rule's, but for what a condition folded into it brought.
   const alerts = new Map(openAlerts.map(a => [a.id, a]));
+  const openedAt = new Map(incidents.map(x => [x.id, x.openedAt]));
   const ruleOf = (alertId, interactionId) => {
     const alert = alerts.get(alertId);
     return alert?.foldedEvidence && Object.hasOwn(alert.foldedEvidence, interactionId) ? alert.foldedEvidence[interactionId] : alert?.ruleId;
@@ -118,7 +135,11 @@ export function fillTimeline(tbody, items, openAlerts = []) {
     if (i.duringIncident) {
       const outage = document.createElement("span");
       outage.className = "badge outage";
-      outage.textContent = t("timeline.incident", { touchpoint: i.touchpoint });
+      // A failure in the minutes before the incident opened is one of those that opened it: "during"
+      // would contradict the outage line's "open since".
+      const opened = openedAt.get(i.duringIncident);
+      const began = opened !== undefined && Date.parse(i.timestamp) < Date.parse(opened);
+      outage.textContent = t(began ? "timeline.incidentBegan" : "timeline.incident", { touchpoint: i.touchpoint });
       what.append(" ", outage);
     }
     cell(row, i.result ? t(`result.${i.result}`) : t(`result.${i.outcome ?? "success"}`), `result tone-${i.tone ?? "neutral"}`);

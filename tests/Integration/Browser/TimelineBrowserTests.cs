@@ -67,6 +67,10 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
             async () => (await ReadArray(await http.GetAsync("api/incidents?open=true"))).FirstOrDefault(i => (string)i!["touchpoint"]! == touchpoint),
             found => found is not null, TimeSpan.FromSeconds(15), "the outage's incident");
         var incidentId = (string)incident!["id"]!;
+        // And once more while it is open.
+        var during = Make(customer, DateTimeOffset.UtcNow, InteractionTypes.Search, touchpoint, Outcome.Failure);
+        Assert.True(during.Timestamp > DateTimeOffset.Parse((string)incident["openedAt"]!));
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(during))).StatusCode);
 
         var page = await fixture.NewPageAsync($"/customers/{customer}", app);
 
@@ -75,18 +79,22 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         await Assertions.Expect(outage).ToHaveAttributeAsync("data-incident-id", incidentId);
         await Assertions.Expect(page.Locator("#no-alerts")).ToBeHiddenAsync();
         var rows = page.Locator("#timeline tr");
-        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Assertions.Expect(rows.Nth(0).Locator(".badge.outage")).ToHaveTextAsync($"during the outage at {touchpoint}");
-        await Assertions.Expect(rows.Nth(1).Locator(".badge.outage")).ToHaveCountAsync(0);
+        // Her first failure came before the incident opened: one of those that opened it, not "during" an outage "open since" later.
+        await Assertions.Expect(rows.Nth(1).Locator(".badge.outage")).ToHaveTextAsync($"as the outage at {touchpoint} began");
+        await Assertions.Expect(rows.Nth(2).Locator(".badge.outage")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "customer-outage.png"), FullPage = true });
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(rows.Nth(0).Locator(".badge.outage")).ToHaveTextAsync($"发生在 {touchpoint} 故障期间");
+        await Assertions.Expect(rows.Nth(1).Locator(".badge.outage")).ToHaveTextAsync($"发生在 {touchpoint} 故障初起时");
         await Assertions.Expect(outage).ToContainTextAsync($"遭遇 {touchpoint} 的故障");
 
-        // Resolved, it is still what she ran into.
+        // Resolved, it is still what she ran into, and the open page says it is over without a reload
+        // (nothing of hers changes: the page reads her view again while an outage is open, every 10 s).
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/incidents/{incidentId}/resolve", Body("""{ "by": "supervisor:li" }"""))).StatusCode);
-        await page.ReloadAsync();
-        await Assertions.Expect(outage).ToContainTextAsync("已解决");
+        await Assertions.Expect(outage).ToContainTextAsync("已解决", new() { Timeout = 15_000 });
+        await Assertions.Expect(outage).ToHaveAttributeAsync("data-state", "resolved");
     }
 
     [Fact]
