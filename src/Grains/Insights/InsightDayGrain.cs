@@ -174,12 +174,15 @@ public sealed class InsightDayGrain(
 
     /// <summary>
     /// A new day forgets the days that fell out of the retention since (a week of them, so a cluster
-    /// that was down a few days still forgets): nothing else would ever activate them again.
+    /// that was down a few days still forgets): nothing else would ever activate them again. Not
+    /// while the host stops: a call to a day placed as the silo leaves waits for a silo to place it
+    /// on (Orleans retries placement), and the stop would wait for that call; a later day's first
+    /// alert forgets them.
     /// </summary>
     private async Task ForgetFallenOutDaysAsync()
     {
         var oldest = Day.AddDays(-(int)Math.Ceiling(_options.Retention.TotalDays));
-        for (var back = 1; back <= 7; back++)
+        for (var back = 1; back <= 7 && !this.HostIsStopping(); back++)
         {
             await GrainFactory.Ref<IInsightDayGrain>(IInsightDayGrain.KeyOf(oldest.AddDays(-back))).ForgetAsync();
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CxLive.Tests.Integration.Support;
 
@@ -71,6 +72,40 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
             // in flight ("Response did not arrive on time"). Calls here wait as long as any test jumps.
             builder.ConfigureServices(services => services.AddSingleton(_clock)
                 .Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromDays(400)));
+        }
+    }
+
+    /// <summary>
+    /// Stops the app. With a fake clock, time runs on while it stops, as it does for a real process:
+    /// Orleans waits out retries on the app's clock (a call placed as the silo leaves waits for a
+    /// silo to place it on), and a clock that no test advances any more held a stop until the
+    /// host's shutdown timeout, failing the test that owned the app.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        if (_clock is not FakeTimeProvider fake)
+        {
+            await base.DisposeAsync();
+            return;
+        }
+
+        using var stopped = new CancellationTokenSource();
+        var running = Task.Run(async () =>
+        {
+            using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+            while (await tick.WaitForNextTickAsync(stopped.Token).ConfigureAwait(false))
+            {
+                fake.Advance(TimeSpan.FromMilliseconds(100)); // five times real time: a retry's wait of seconds passes in well under one
+            }
+        });
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            await stopped.CancelAsync();
+            await running.ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
