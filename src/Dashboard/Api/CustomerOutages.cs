@@ -35,6 +35,18 @@ public sealed class CustomerOutages(ImmutableArray<Incident> incidents, TimeSpan
             ?? here.Where(i => i.OpenedAt > at && i.OpenedAt - lookback <= at).MinBy(i => i.OpenedAt);
     }
 
+    /// <summary>
+    /// Until when an outage opening now could still take in a failure of the timeline that fell in
+    /// none (its time plus the lookback); null when none could any more. A page showing the
+    /// timeline reads it again until then: an incident opening changes nothing of the customer's,
+    /// so nothing else would tell it.
+    /// </summary>
+    public DateTimeOffset? MayJoinOutageUntil(IEnumerable<Interaction> timeline, DateTimeOffset now)
+    {
+        var latest = timeline.Where(i => BadMoments.IsTouchpointFailure(i) && IncidentOf(i) is null).Select(i => (DateTimeOffset?)i.Timestamp).Max();
+        return latest + lookback is { } until && until > now ? until : null;
+    }
+
     /// <summary>The incidents a timeline fell in, newest first.</summary>
     public ImmutableArray<Incident> Of(IEnumerable<Interaction> timeline) =>
         [.. timeline.Select(IncidentOf).OfType<Incident>().DistinctBy(i => i.Id).OrderByDescending(i => i.OpenedAt)];

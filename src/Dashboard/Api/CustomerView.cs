@@ -13,6 +13,11 @@ namespace CxLive.Dashboard.Api;
 /// alerts, each timeline moment told as a sentence and marked when it is evidence of one of them,
 /// and the incidents (outages) the customer's failures fell in, open or resolved.
 /// </summary>
+/// <param name="MayJoinOutageUntil">
+/// Set while a failure of hers that fell in no outage could still be taken into one that opens
+/// (until its time plus <c>Alerts:IncidentLookback</c>): a page showing her reads her again until
+/// then, as nothing of hers changes when the outage opens.
+/// </param>
 public sealed record CustomerView(
     string CustomerId,
     long InteractionCount,
@@ -23,10 +28,13 @@ public sealed record CustomerView(
     double ExperienceScore,
     ImmutableArray<TimelineItem> Timeline,
     ImmutableArray<Alert> OpenAlerts,
-    ImmutableArray<Incident> Incidents)
+    ImmutableArray<Incident> Incidents,
+    DateTimeOffset? MayJoinOutageUntil = null)
 {
-    public static CustomerView Of(CustomerSnapshot customer, ImmutableArray<Alert> openAlerts, IReadOnlyDictionary<string, string>? agentNames = null, CustomerOutages? outages = null) => new(
+    /// <param name="now">The server's time, for <see cref="MayJoinOutageUntil"/> (with <paramref name="outages"/>).</param>
+    public static CustomerView Of(CustomerSnapshot customer, ImmutableArray<Alert> openAlerts, IReadOnlyDictionary<string, string>? agentNames = null, CustomerOutages? outages = null, DateTimeOffset? now = null) => new(
         customer.CustomerId, customer.InteractionCount, customer.FirstSeen, customer.LastSeen,
         customer.ByChannel, customer.ByStage, customer.ExperienceScore, TimelineItem.Of(customer.Timeline, openAlerts, agentNames, outages), openAlerts,
-        outages?.Of(customer.Timeline) ?? []);
+        outages?.Of(customer.Timeline) ?? [],
+        outages is not null && now is { } at ? outages.MayJoinOutageUntil(customer.Timeline, at) : null);
 }

@@ -109,7 +109,7 @@ public static class CustomersApi
     /// <summary>The same answer whether or not the customer exists: an agent learns nothing about customers outside their prompts.</summary>
     internal const string NotYourCustomer = "an agent may see only the customers of their own outreach prompts";
 
-    private static async Task<IResult> GetAsync(IGrainFactory grains, ClusterAlerts alerts, IOptions<AlertOptions> options, string id, ClaimsPrincipal user)
+    private static async Task<IResult> GetAsync(IGrainFactory grains, ClusterAlerts alerts, IOptions<AlertOptions> options, TimeProvider time, string id, ClaimsPrincipal user)
     {
         id = PathIds.Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
@@ -129,6 +129,6 @@ public static class CustomersApi
         var open = alerts.QueryAsync(new AlertQuery { CustomerId = id, OpenOnly = true, Limit = Paging.MaxLimit });
         var names = snapshot.Timeline.Any(i => i.Type == InteractionTypes.Outreach) ? alerts.AgentNamesAsync() : Task.FromResult<IReadOnlyDictionary<string, string>>(ImmutableDictionary<string, string>.Empty);
         var incidents = alerts.IncidentsAtAsync(CustomerOutages.TouchpointsFailedAt(snapshot.Timeline));
-        return Results.Ok(CustomerView.Of(snapshot, await open, await names, new CustomerOutages(await incidents, options.Value.IncidentLookback)));
+        return Results.Ok(CustomerView.Of(snapshot, await open, await names, new CustomerOutages(await incidents, options.Value.IncidentLookback), time.GetUtcNow()));
     }
 }

@@ -125,7 +125,7 @@ async function showCustomer(prompt) {
   shownView = view;
   fillTimeline(detail.querySelector("tbody"), view.timeline, view.openAlerts, view.incidents);
   fillOpenAlerts(view.openAlerts, view.incidents);
-  watchOutages(view.incidents, () => { if (selected === prompt.id) showCustomer(prompts.get(selected) ?? prompt); });
+  watchOutages(view, () => { if (selected === prompt.id) showCustomer(prompts.get(selected) ?? prompt); });
 }
 const watchOutages = outageWatch();
 

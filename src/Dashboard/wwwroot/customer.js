@@ -27,7 +27,7 @@ function render() {
     li.textContent = alertLine(a);
     return li;
   }), ...incidents.map(incidentItem));
-  watchOutages(view.incidents, load);
+  watchOutages(view, load);
 }
 
 const watchOutages = outageWatch();

@@ -65,16 +65,19 @@ export function incidentLine(incident) {
 }
 
 /**
- * What keeps an outage line true: an outage ending changes nothing of the customer's and reaches
- * none of the groups an agent may join (incidents go to the wall and to touchpoints, which are for
- * supervisors). So while an outage she ran into is open, <reread> reads her view again every 10 s,
- * and no one tells her of an outage that is over. Call the returned function after each read.
+ * What keeps the outage lines true: an outage opening or ending changes nothing of the customer's
+ * and reaches none of the groups an agent may join (incidents go to the wall and to touchpoints,
+ * which are for supervisors). So while an outage she ran into is open, or one opening could still
+ * take in a failure of hers (the view's mayJoinOutageUntil), <reread> reads her view again every
+ * 10 s: no one tells her of an outage that is over, or misses one that began just after she failed.
+ * Call the returned function with each view read.
  */
 export function outageWatch() {
   let timer = null;
-  return (incidents = [], reread) => {
+  return (view, reread) => {
     clearTimeout(timer);
-    timer = incidents.some(incident => !incident.resolvedAt) ? setTimeout(reread, 10_000) : null;
+    const watching = (view.incidents ?? []).some(incident => !incident.resolvedAt) || view.mayJoinOutageUntil;
+    timer = watching ? setTimeout(reread, 10_000) : null;
   };
 }
 

@@ -62,7 +62,19 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         var failures = Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure }).ToArray();
         var customer = failures[0].CustomerId;
         var before = Make(customer, at.AddMinutes(-30), InteractionTypes.Search, touchpoint, Outcome.Failure); // long before the outage: her own bad luck
-        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([before, .. failures]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([before, failures[0]]))).StatusCode);
+
+        // Her page is open when she has failed and nobody else has yet: no outage to speak of.
+        var page = await fixture.NewPageAsync($"/customers/{customer}", app);
+        var rows = page.Locator("#timeline tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        var outage = page.Locator("#alerts li.incident");
+        await Assertions.Expect(outage).ToHaveCountAsync(0);
+
+        // Then the others fail and the outage opens: nothing of hers changes, yet her open page says it (within its 10 s re-read).
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(failures[1..]))).StatusCode);
+        await Assertions.Expect(outage).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Assertions.Expect(rows.Nth(0).Locator(".badge.outage")).ToHaveTextAsync($"as the outage at {touchpoint} began");
         var incident = await Eventually.ResultAsync(
             async () => (await ReadArray(await http.GetAsync("api/incidents?open=true"))).FirstOrDefault(i => (string)i!["touchpoint"]! == touchpoint),
             found => found is not null, TimeSpan.FromSeconds(15), "the outage's incident");
@@ -72,13 +84,9 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         Assert.True(during.Timestamp > DateTimeOffset.Parse((string)incident["openedAt"]!));
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(during))).StatusCode);
 
-        var page = await fixture.NewPageAsync($"/customers/{customer}", app);
-
-        var outage = page.Locator("#alerts li.incident");
         await Assertions.Expect(outage).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^Caught in the outage at {touchpoint}: it was failing for many customers at once \\(incident open since .+\\)$"));
         await Assertions.Expect(outage).ToHaveAttributeAsync("data-incident-id", incidentId);
         await Assertions.Expect(page.Locator("#no-alerts")).ToBeHiddenAsync();
-        var rows = page.Locator("#timeline tr");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Assertions.Expect(rows.Nth(0).Locator(".badge.outage")).ToHaveTextAsync($"during the outage at {touchpoint}");
         // Her first failure came before the incident opened: one of those that opened it, not "during" an outage "open since" later.

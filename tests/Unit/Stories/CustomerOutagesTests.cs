@@ -61,6 +61,20 @@ public sealed class CustomerOutagesTests
     }
 
     [Fact]
+    public void A_failure_in_no_outage_may_join_one_until_the_lookback_after_it_has_passed()
+    {
+        var none = new CustomerOutages([], Lookback);
+        var failed = Search(Opened);
+
+        // Outages that open within the lookback after her failure take it in: her page must look again until then.
+        Assert.Equal(Opened + Lookback, none.MayJoinOutageUntil([Search(Opened.AddMinutes(-5)), failed], Opened.AddMinutes(1)));
+        Assert.Null(none.MayJoinOutageUntil([failed], Opened + Lookback));
+        Assert.Null(none.MayJoinOutageUntil([Search(Opened, Outcome.Success)], Opened.AddMinutes(1))); // found something: no outage takes it in
+        // Already in an outage: the open outage is what her page watches, not this.
+        Assert.Null(new CustomerOutages([Outage("i-1", Opened.AddMinutes(-1))], Lookback).MayJoinOutageUntil([failed], Opened.AddMinutes(1)));
+    }
+
+    [Fact]
     public void Only_the_touchpoints_she_failed_at_are_asked_for_incidents()
     {
         var timeline = new[] { Search(Opened), Search(Opened, Outcome.Success, touchpoint: "app/search"), Search(Opened, touchpoint: "web/search") };
