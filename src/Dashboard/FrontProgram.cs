@@ -70,6 +70,8 @@ public static class FrontProgram
         var redis = RedisMode.ConnectionString(builder.Configuration)
             ?? throw new ConfigurationError("ConnectionStrings:Redis is not set: a web front joins a Redis-mode cluster (set ConnectionStrings__Redis to the silos' Redis); for one process with everything, run the silo instead");
 
+        var started = false;
+        StartFailureLogs.LeaveToTheLastLine(builder.Logging, builder.Configuration, () => started);
         var connection = new RedisConnection(redis);
         builder.Services.AddSingleton(connection);
         builder.UseOrleansClient(client =>
@@ -97,6 +99,7 @@ public static class FrontProgram
         builder.AddCxWeb();
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => started = true);
         RefuseAnotherAlertLayout(app, connection);
         app.MapCxWeb();
         app.MapCxOperations();
