@@ -12,6 +12,12 @@ namespace CxLive.Grains.Storage;
 /// </summary>
 public sealed class HeldScope
 {
+    /// <summary>
+    /// How often a grain that answers reads checks its claim (<see cref="StepDownIfClaimedElsewhereAsync"/>):
+    /// a superseded activation stops answering from what it loaded within this.
+    /// </summary>
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
+
     private readonly IRecordStore _store;
     private readonly RecordClaim _claim;
     private readonly IGrainBase _owner;
@@ -58,12 +64,31 @@ public sealed class HeldScope
         }
         catch (ScopeClaimedElsewhereException)
         {
-            // Rare (silos joining or leaving), and worth seeing beside the membership changes.
-            _owner.GrainContext.ActivationServices.GetService<ILoggerFactory>()?.CreateLogger<HeldScope>()
-                .LogWarning("{Grain} found its records {Scope} claimed by a newer activation (two activations while the cluster changed); this one deactivates and its callers reach the newer one", _owner.GrainContext.GrainId, _claim.Scope);
-            _owner.DeactivateOnIdle();
+            StepDown("its write was refused");
             throw;
         }
+    }
+
+    /// <summary>
+    /// Deactivates the owner if another activation has claimed the scope since (one read). An
+    /// activation that only answers reads never has a write refused: without this it went on
+    /// answering from what it loaded (alerts missing from a list, prompts from a console) until
+    /// Orleans collected it. Grains that answer reads call it on a timer.
+    /// </summary>
+    public async Task StepDownIfClaimedElsewhereAsync()
+    {
+        if (!await _store.HoldsAsync(_claim))
+        {
+            StepDown("a check of its claim found a newer one");
+        }
+    }
+
+    private void StepDown(string how)
+    {
+        // Rare (silos joining or leaving), and worth seeing beside the membership changes.
+        _owner.GrainContext.ActivationServices.GetService<ILoggerFactory>()?.CreateLogger<HeldScope>()
+            .LogWarning("{Grain} found its records {Scope} claimed by a newer activation (two activations while the cluster changed: {How}); this one deactivates and its callers reach the newer one", _owner.GrainContext.GrainId, _claim.Scope, how);
+        _owner.DeactivateOnIdle();
     }
 
     /// <summary>

@@ -31,4 +31,7 @@ public interface IRecordStore
     /// since <paramref name="claim"/>.
     /// </summary>
     Task WriteAsync(RecordClaim claim, IReadOnlyList<KeyValuePair<string, byte[]?>> records);
+
+    /// <summary>Whether <paramref name="claim"/> is still the scope's latest (no activation claimed it since): one read.</summary>
+    Task<bool> HoldsAsync(RecordClaim claim);
 }

@@ -59,6 +59,15 @@ public sealed class MemoryRecordStore(IOptions<ClusterOptions> cluster) : IRecor
         return Task.CompletedTask;
     }
 
+    public Task<bool> HoldsAsync(RecordClaim claim)
+    {
+        var stored = Of(claim.Scope);
+        lock (stored)
+        {
+            return Task.FromResult(stored.Claim == claim.Number);
+        }
+    }
+
     private static IReadOnlyDictionary<string, byte[]> Copy(Scope stored) => new Dictionary<string, byte[]>(stored.Records, StringComparer.Ordinal);
 
     private sealed class Scope

@@ -76,6 +76,13 @@ public sealed class RedisRecordStore(RedisConnection connection, string serviceI
         }
     }
 
+    /// <summary>As the write script judges a claim: the counter equal to its number (a missing counter holds none).</summary>
+    public async Task<bool> HoldsAsync(RecordClaim claim)
+    {
+        var db = (await connection.GetAsync()).GetDatabase();
+        return await db.StringGetAsync(ClaimKey(claim.Scope)) is { HasValue: true } current && (long)current == claim.Number;
+    }
+
     private static Dictionary<string, byte[]> ToRecords(HashEntry[] entries) =>
         entries.ToDictionary(e => (string)e.Name!, e => (byte[])e.Value!, StringComparer.Ordinal);
 }

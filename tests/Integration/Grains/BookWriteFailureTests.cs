@@ -35,6 +35,8 @@ public sealed class BookWriteFailureTests
 
         public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope) => Inner.LoadAsync(scope);
 
+        public Task<bool> HoldsAsync(RecordClaim claim) => Inner.HoldsAsync(claim);
+
         public Task WriteAsync(RecordClaim claim, IReadOnlyList<KeyValuePair<string, byte[]?>> records) =>
             claim.Scope.StartsWith("alerts-", StringComparison.Ordinal) && Interlocked.Decrement(ref FailingWrites) >= 0
                 ? throw new TimeoutException("Redis did not answer")

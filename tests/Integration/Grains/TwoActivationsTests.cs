@@ -72,6 +72,22 @@ public sealed class TwoActivationsTests(RedisServer redis) : IClassFixture<Redis
     }
 
     [Fact]
+    public async Task An_alert_partition_superseded_while_it_only_answers_reads_stops_answering_from_what_it_loaded_within_seconds()
+    {
+        await using var clusters = await TwoClusters.StartAsync(redis.ConnectionString, "stale-book");
+        var olderBook = new ClusterAlerts(clusters.Older, 1).Book(0);
+        Assert.Empty(await olderBook.QueryAsync(new AlertQuery { Limit = 10 })); // a read activates it: nothing of its own to write, ever
+
+        // The newer activation raises an alert; the older one writes nothing, so no write of its is
+        // refused: it used to list nothing until Orleans collected it. Its claim check makes it step
+        // down, and the older cluster's next read reaches an activation that loaded the alert.
+        await new ClusterAlerts(clusters.Newer, 1).Book(0).ApplyAsync([Raise("detractor", "c-2")]);
+        await Eventually.TrueAsync(
+            async () => (await olderBook.QueryAsync(new AlertQuery { Limit = 10 })).Select(a => a.CustomerId).SequenceEqual(["c-2"]),
+            Patience, "the older cluster listing the newer activation's alert");
+    }
+
+    [Fact]
     public async Task An_outreach_desk_superseded_by_another_activation_passes_its_offer_on_and_lists_every_prompt_once()
     {
         await using var clusters = await TwoClusters.StartAsync(redis.ConnectionString, "two-desks");

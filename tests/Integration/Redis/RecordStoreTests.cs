@@ -15,8 +15,11 @@ public sealed class RecordStoreTests(RedisServer redis) : IClassFixture<RedisSer
         var store = new RedisRecordStore(connection, "claims");
         var first = await store.ClaimAsync("outreach-0");
         await store.WriteAsync(first.Claim, [new("p:1", [1])]);
+        Assert.True(await store.HoldsAsync(first.Claim));
         var second = await store.ClaimAsync("outreach-0");
         Assert.Equal([1], second.Records["p:1"]);
+        Assert.False(await store.HoldsAsync(first.Claim)); // what a superseded activation that only reads learns from its check
+        Assert.True(await store.HoldsAsync(second.Claim));
 
         await Assert.ThrowsAsync<ScopeClaimedElsewhereException>(() => store.WriteAsync(first.Claim, [new("p:2", [2]), new("p:1", null)]));
         await store.WriteAsync(second.Claim, [new("p:3", [3])]);

@@ -19,6 +19,8 @@ public sealed class RecordingStore(IRecordStore inner) : IRecordStore
 
     public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope) => inner.LoadAsync(scope);
 
+    public Task<bool> HoldsAsync(RecordClaim claim) => inner.HoldsAsync(claim);
+
     public Task WriteAsync(RecordClaim claim, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
     {
         lock (Writes)

@@ -26,6 +26,8 @@ public sealed class WebhookMissedCommitTests
 
         public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope) => inner.LoadAsync(scope);
 
+        public Task<bool> HoldsAsync(RecordClaim claim) => inner.HoldsAsync(claim);
+
         public Task WriteAsync(RecordClaim claim, IReadOnlyList<KeyValuePair<string, byte[]?>> records)
         {
             if (FailNext && claim.Scope.StartsWith("webhooks-", StringComparison.Ordinal) && records.Any(r => r.Value is not null && r.Key.StartsWith("d:", StringComparison.Ordinal)))

@@ -16,8 +16,11 @@ public sealed class MemoryRecordStoreTests
     {
         var first = await _store.ClaimAsync("alerts-0");
         await _store.WriteAsync(first.Claim, [Record("a", 1)]);
+        Assert.True(await _store.HoldsAsync(first.Claim));
         var second = await _store.ClaimAsync("alerts-0");
         Assert.Equal([1], second.Records["a"]);
+        Assert.False(await _store.HoldsAsync(first.Claim)); // what a superseded activation that only reads learns from its check
+        Assert.True(await _store.HoldsAsync(second.Claim));
 
         var refused = await Assert.ThrowsAsync<ScopeClaimedElsewhereException>(() => _store.WriteAsync(first.Claim, [Record("a", 9), Record("b", 9), new("a", null)]));
         Assert.Contains("alerts-0", refused.Message, StringComparison.Ordinal);
