@@ -117,15 +117,23 @@ function show(prompt) {
 let shownCustomer = null;
 let shownView = null;
 async function showCustomer(prompt) {
-  const response = await fetch(`/api/customers/${encodeURIComponent(prompt.customerId)}`);
+  const reread = () => { if (selected === prompt.id) showCustomer(prompts.get(selected) ?? prompt); };
+  const response = await fetch(`/api/customers/${encodeURIComponent(prompt.customerId)}`).catch(() => null);
+  if (selected !== prompt.id) return;
+  // Out of reach, or not ready (a 503 while the cluster changes shape): her view already shown stays, and is read again.
+  const failed = !response || (!response.ok && response.status !== 403 && response.status !== 404);
+  if (failed && shownView?.customerId === prompt.customerId) {
+    watchOutages(shownView, reread, { failed });
+    return;
+  }
   // Should the customer view be refused (the prompt moved to another agent), the prompt's own
   // timeline still says where and when, without the sentences.
-  const view = response.ok ? await response.json() : { timeline: prompt.timeline ?? [], openAlerts: [] };
+  const view = response?.ok ? await response.json() : { timeline: prompt.timeline ?? [], openAlerts: [] };
   if (selected !== prompt.id) return;
   shownView = view;
   fillTimeline(detail.querySelector("tbody"), view.timeline, view.openAlerts, view.incidents);
   fillOpenAlerts(view.openAlerts, view.incidents);
-  watchOutages(view, () => { if (selected === prompt.id) showCustomer(prompts.get(selected) ?? prompt); });
+  watchOutages(view, reread, { failed });
 }
 const watchOutages = outageWatch();
 

@@ -42,12 +42,26 @@ function denied() {
   setStatus("disconnected");
 }
 
+const NOTHING_YET = { experienceScore: null, interactionCount: 0, timeline: [], openAlerts: [] };
+
 async function load() {
-  const [response, resolvedResponse] = await Promise.all([
-    fetch(`/api/customers/${encodeURIComponent(customerId)}`),
-    fetch(`/api/alerts?customerId=${encodeURIComponent(customerId)}&state=resolved&limit=${RESOLVED_SHOWN}`)]);
+  let response, resolvedResponse;
+  try {
+    [response, resolvedResponse] = await Promise.all([
+      fetch(`/api/customers/${encodeURIComponent(customerId)}`),
+      fetch(`/api/alerts?customerId=${encodeURIComponent(customerId)}&state=resolved&limit=${RESOLVED_SHOWN}`)]);
+  } catch {
+    watchOutages(view, load, { failed: true }); // out of reach: what is shown stays, and is read again
+    return;
+  }
   if (response.status === 403) { denied(); return; }
-  view = response.ok ? await response.json() : { experienceScore: null, interactionCount: 0, timeline: [], openAlerts: [] };
+  if (!response.ok && response.status !== 404) {
+    // Not ready (a 503 while the cluster changes shape): her last view stays rather than a blank page.
+    if (!view) { view = NOTHING_YET; render(); }
+    watchOutages(view, load, { failed: true });
+    return;
+  }
+  view = response.ok ? await response.json() : NOTHING_YET; // 404: nothing recorded for her yet
   resolved = resolvedResponse.ok ? await resolvedResponse.json() : [];
   render();
   await drawCurve();

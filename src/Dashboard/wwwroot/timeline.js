@@ -70,13 +70,15 @@ export function incidentLine(incident) {
  * which are for supervisors). So while an outage she ran into is open, or one opening could still
  * take in a failure of hers (the view's mayJoinOutageUntil), <reread> reads her view again every
  * 10 s: no one tells her of an outage that is over, or misses one that began just after she failed.
- * Call the returned function with each view read.
+ * Call the returned function with each view read, and with the view still shown and { failed: true }
+ * when a read failed (the server out of reach, or not ready while the cluster changes shape, which
+ * is when outages happen): that view stays, and is read again in 10 s all the same.
  */
 export function outageWatch() {
   let timer = null;
-  return (view, reread) => {
+  return (view, reread, { failed = false } = {}) => {
     clearTimeout(timer);
-    const watching = (view.incidents ?? []).some(incident => !incident.resolvedAt) || view.mayJoinOutageUntil;
+    const watching = failed || (view?.incidents ?? []).some(incident => !incident.resolvedAt) || view?.mayJoinOutageUntil;
     timer = watching ? setTimeout(reread, 10_000) : null;
   };
 }

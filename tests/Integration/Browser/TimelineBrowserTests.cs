@@ -105,6 +105,32 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         await Assertions.Expect(outage).ToHaveAttributeAsync("data-state", "resolved");
     }
 
+    /// <summary>While the cluster changes shape a front may answer 503: her open page keeps what it shows and reads her again.</summary>
+    [Fact]
+    public async Task A_customer_page_that_cannot_read_her_view_keeps_what_it_shows_and_reads_her_again()
+    {
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(Make(customer, at, InteractionTypes.PageView, "web/home")))).StatusCode);
+        var page = await fixture.NewPageAsync($"/customers/{customer}");
+        var rows = page.Locator("#timeline tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+
+        // She acts again while her view cannot be read: the page hears of it and its read is refused.
+        var refused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync($"**/api/customers/{customer}", async route =>
+        {
+            await route.FulfillAsync(new() { Status = 503 });
+            refused.TrySetResult();
+        });
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(Make(customer, at.AddMinutes(1), InteractionTypes.PageView, "web/product")))).StatusCode);
+        await refused.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await page.UnrouteAsync($"**/api/customers/{customer}");
+
+        await Assertions.Expect(rows).ToHaveCountAsync(1); // what it showed, not a blank page
+        await Assertions.Expect(rows).ToHaveCountAsync(2, new() { Timeout = 15_000 }); // read again within 10 s, with nothing else to prompt it
+    }
+
     [Fact]
     public async Task The_customer_api_tells_each_moment_with_its_result_and_inferred_stage()
     {
