@@ -71,7 +71,7 @@ public static class FrontProgram
             ?? throw new ConfigurationError("ConnectionStrings:Redis is not set: a web front joins a Redis-mode cluster (set ConnectionStrings__Redis to the silos' Redis); for one process with everything, run the silo instead");
 
         var started = false;
-        StartFailureLogs.LeaveToTheLastLine(builder.Logging, builder.Configuration, () => started);
+        StartFailureLogs.LeaveToTheLastLine(builder.Logging, () => started);
         var connection = new RedisConnection(redis);
         builder.Services.AddSingleton(connection);
         builder.UseOrleansClient(client =>

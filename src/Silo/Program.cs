@@ -41,7 +41,7 @@ static void Run(string[] args, StartPhase start)
     var builder = WebApplication.CreateBuilder(ContentRoot.Options(remaining));
     builder.Configuration.AddInMemoryCollection(switches);
     start.Redis = CxLive.Dashboard.Redis.RedisMode.ConnectionString(builder.Configuration);
-    StartFailureLogs.LeaveToTheLastLine(builder.Logging, builder.Configuration, () => start.Started);
+    StartFailureLogs.LeaveToTheLastLine(builder.Logging, () => start.Started);
     // Kestrel listens while the silo joins its cluster: /health/live answers at once, and readiness
     // and the startup probe say when it has joined (services that need the cluster wait for it).
     builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);

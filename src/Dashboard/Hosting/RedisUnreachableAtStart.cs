@@ -77,7 +77,10 @@ public static class RedisUnreachableAtStart
     {
         null => null,
         RedisConnectionException or RedisTimeoutException => (RedisException)exception, // refused, or stalled
-        AggregateException aggregate => aggregate.InnerExceptions.Select(Find).FirstOrDefault(e => e is not null),
+        // Several services failed at once: one line only if each failed for Redis. Another failure
+        // beside it must not be lost in a line about Redis (the host's own log of it is left out
+        // until the start: StartFailureLogs), so the whole exception is printed instead.
+        AggregateException aggregate => aggregate.InnerExceptions.Select(Find).ToList() is var found && found.All(e => e is not null) ? found.FirstOrDefault() : null,
         _ => Find(exception.InnerException),
     };
 

@@ -17,27 +17,24 @@ public static class StartFailureLogs
     };
 
     /// <param name="started">Whether the host has started (ApplicationStarted fired).</param>
-    public static void LeaveToTheLastLine(ILoggingBuilder logging, IConfiguration configuration, Func<bool> started)
+    public static void LeaveToTheLastLine(ILoggingBuilder logging, Func<bool> started)
     {
-        var levels = configuration.GetSection("Logging:LogLevel");
-        var minimums = new System.Collections.Concurrent.ConcurrentDictionary<string, LogLevel>(StringComparer.Ordinal);
-        foreach (var category in Reporters)
+        // Every rule, as configured, gains the one condition: whichever rule the logging picks for a
+        // logger (by provider, category prefix, wildcard, as it always does) keeps its level and its
+        // own filter. After configuration, and again whenever the configuration is reloaded.
+        logging.Services.PostConfigure<LoggerFilterOptions>(o =>
         {
-            // A rule of its own for the category replaces the configured one there (the most specific
-            // rule wins), so it applies the configured minimum itself, to whatever category it matches
-            // by prefix ("Orleans.Runtime.Silo" also matches "Orleans.Runtime.SiloControl").
-            logging.Services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, category, null, (_, name, level) =>
-                level >= minimums.GetOrAdd(name ?? category, n => Minimum(levels, n))
-                && (level != LogLevel.Error || !Reporters.Contains(name ?? "") || started()))));
-        }
-    }
-
-    /// <summary>The level configured for <paramref name="category"/>: its longest prefix under Logging:LogLevel, else Default, else Information.</summary>
-    private static LogLevel Minimum(IConfigurationSection levels, string category)
-    {
-        var best = levels.GetChildren()
-            .Where(c => c.Key != "Default" && category.StartsWith(c.Key, StringComparison.Ordinal))
-            .MaxBy(c => c.Key.Length)?.Value ?? levels["Default"];
-        return Enum.TryParse<LogLevel>(best, ignoreCase: true, out var level) ? level : LogLevel.Information;
+            bool Shown(string? category, LogLevel level) => level != LogLevel.Error || started() || !Reporters.Contains(category ?? "");
+            var rules = o.Rules.Select(r => new LoggerFilterRule(r.ProviderName, r.CategoryName, r.LogLevel,
+                r.Filter is { } own ? (provider, category, level) => own(provider, category, level) && Shown(category, level) : (_, category, level) => Shown(category, level))).ToList();
+            o.Rules.Clear();
+            // Where no rule applies at all, the minimum level does (a rule without a level would let
+            // everything through), and this condition; first, so that a configured Default still wins.
+            o.Rules.Add(new LoggerFilterRule(null, null, o.MinLevel, (_, category, level) => Shown(category, level)));
+            foreach (var rule in rules)
+            {
+                o.Rules.Add(rule);
+            }
+        });
     }
 }
