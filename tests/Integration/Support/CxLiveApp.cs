@@ -85,7 +85,7 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
     {
         if (_clock is not FakeTimeProvider fake)
         {
-            await base.DisposeAsync();
+            await base.DisposeAsync().ConfigureAwait(false);
             return;
         }
 
@@ -100,12 +100,12 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
         });
         try
         {
-            await base.DisposeAsync();
+            await base.DisposeAsync().ConfigureAwait(false); // called from a sync Dispose too: no wait for the test's context
         }
         finally
         {
-            await stopped.CancelAsync();
-            await running.ContinueWith(_ => { }, TaskScheduler.Default);
+            await stopped.CancelAsync().ConfigureAwait(false);
+            await running.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 
