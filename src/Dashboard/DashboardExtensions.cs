@@ -32,8 +32,10 @@ public static class DashboardExtensions
             })
             .AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions));
         services.AddSingleton<HubCallsLogged>();
-        // HubCallsLogged writes the one line above debug level that SignalR's dispatcher writes, at the level its cause deserves.
+        // HubCallsLogged writes the one line above debug level that SignalR's dispatcher writes, at the
+        // level its cause deserves; LoggedHubActivator the failure to create a hub, which no filter sees.
         services.AddLogging(logging => logging.AddFilter(HubCallsLogged.DispatcherCategory, LogLevel.Critical));
+        services.AddScoped(typeof(IHubActivator<>), typeof(LoggedHubActivator<>)); // after AddSignalR: the last registration is the one used
         services.AddSingleton<HubPushes>();
         services.AddSingleton<FeedRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedRelay>());
