@@ -15,31 +15,13 @@ namespace CxLive.Tests.Integration.Support;
 /// </remarks>
 public sealed class JumpingClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private DateTimeOffset? _jumpingTo;
-
-    /// <summary>Moves the clock on by <paramref name="delta"/>, firing what falls due on the way (each periodic timer once).</summary>
-    public new void Advance(TimeSpan delta)
-    {
-        _jumpingTo = GetUtcNow() + delta;
-        try
-        {
-            base.Advance(delta);
-        }
-        finally
-        {
-            _jumpingTo = null;
-        }
-    }
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         new OncePerJumpTimer(this, callback, state, dueTime, period);
 
-    /// <summary>What is left of the jump under way at this moment of the clock (zero when none is).</summary>
-    private TimeSpan RestOfJump => _jumpingTo is { } to && to > GetUtcNow() ? to - GetUtcNow() : TimeSpan.Zero;
-
     /// <summary>
-    /// A timer of the fake clock whose every firing says when it fires next: after the period
-    /// (counted from the end of a jump under way), or when the callback's own change says.
+    /// A timer of the fake clock whose every firing says when it fires next: a period after the
+    /// clock's time, which during a jump is already the jump's end (the fake clock moves first,
+    /// then fires what fell due), or when the callback's own change says.
     /// </summary>
     /// <remarks>
     /// The fake clock's timer reads its period after the callback returns, and schedules the next
@@ -92,7 +74,7 @@ public sealed class JumpingClock(DateTimeOffset start) : FakeTimeProvider(start)
                 return; // the callback said when it fires next
             }
 
-            var next = _period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan ? Min(_clock.RestOfJump + _period, Longest) : Timeout.InfiniteTimeSpan;
+            var next = _period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan ? Min(_period, Longest) : Timeout.InfiniteTimeSpan;
             _firing = true;
             try
             {
