@@ -77,7 +77,19 @@ public sealed class HeldScope
     /// </summary>
     public async Task StepDownIfClaimedElsewhereAsync()
     {
-        if (!await _store.HoldsAsync(_claim))
+        bool holds;
+        try
+        {
+            holds = await _store.HoldsAsync(_claim);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The store out of reach (Redis down): the next check asks again, and a write is refused
+            // anyway. Thrown from a timer, this would be an error line every 2 s per partition and desk.
+            return;
+        }
+
+        if (!holds)
         {
             StepDown("a check of its claim found a newer one");
         }
