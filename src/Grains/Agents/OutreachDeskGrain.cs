@@ -10,7 +10,6 @@ using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Customers;
 using CxLive.Grains.Feed;
-using CxLive.Grains.Hosting;
 using CxLive.Grains.Storage;
 using CxLive.Grains.Touchpoints;
 using Microsoft.Extensions.Options;
@@ -54,7 +53,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         (_held, var records) = await HeldScope.ClaimAsync(_store, DeskRecords.Scope(Partition), this);
         _prompts = _records.Read(records);
         _published = _prompts.Sequence;
-        this.RegisterGrainTimer(this.SkippedWhileStopping(_held.StepDownIfClaimedElsewhereAsync), HeldScope.CheckEvery, HeldScope.CheckEvery); // it answers reads: prompts listed, caught up on
+        _held.CheckClaimWhileActive(); // it answers reads: prompts listed, caught up on
         KeepTime();
         if (_prompts.FollowUps.Count > 0)
         {

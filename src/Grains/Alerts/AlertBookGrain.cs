@@ -105,7 +105,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         this.RegisterGrainTimer(this.SkippedWhileStopping(ForwardInsightsAsync), InsightsEvery, InsightsEvery);
         this.RegisterGrainTimer(this.SkippedWhileStopping(async () => _state.Sync(await _cluster.Directory.SnapshotAsync())), DirectoryRefresh, DirectoryRefresh);
         this.RegisterGrainTimer(this.SkippedWhileStopping(OfferAgainAsync), ReofferEvery, ReofferEvery);
-        this.RegisterGrainTimer(this.SkippedWhileStopping(_book.StepDownIfClaimedElsewhereAsync), HeldScope.CheckEvery, HeldScope.CheckEvery); // it answers reads: lists, counters
+        _book.CheckClaimWhileActive(); // it answers reads: lists, counters
         ArmTick(_state.NextDue(_options));
 
         // Members not yet sent when the last activation ended (their incident ignores those it has).

@@ -1,3 +1,4 @@
+using CxLive.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ namespace CxLive.Grains.Storage;
 public sealed class HeldScope
 {
     /// <summary>
-    /// How often a grain that answers reads checks its claim (<see cref="StepDownIfClaimedElsewhereAsync"/>):
+    /// How often a grain that answers reads checks its claim (<see cref="CheckClaimWhileActive"/>):
     /// a superseded activation stops answering from what it loaded within this.
     /// </summary>
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
@@ -73,7 +74,7 @@ public sealed class HeldScope
     /// Deactivates the owner if another activation has claimed the scope since (one read). An
     /// activation that only answers reads never has a write refused: without this it went on
     /// answering from what it loaded (alerts missing from a list, prompts from a console) until
-    /// Orleans collected it. Grains that answer reads call it on a timer.
+    /// Orleans collected it. Grains that answer reads check on a timer (<see cref="CheckClaimWhileActive"/>).
     /// </summary>
     public async Task StepDownIfClaimedElsewhereAsync()
     {
@@ -94,6 +95,10 @@ public sealed class HeldScope
             StepDown("a check of its claim found a newer one");
         }
     }
+
+    /// <summary>For a grain that answers reads: checks the claim every <see cref="CheckEvery"/> while the owner is active (not while the host stops).</summary>
+    public void CheckClaimWhileActive() =>
+        _owner.RegisterGrainTimer(_owner.SkippedWhileStopping(StepDownIfClaimedElsewhereAsync), CheckEvery, CheckEvery);
 
     private void StepDown(string how)
     {
