@@ -2,7 +2,7 @@
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, withdrawalOf, incidentItem, outagesBesides, outageWatch } from "/timeline.js";
+import { fillTimeline, alertLine, withdrawalOf, incidentItem, outagesBesides, outageWatch, readFailed } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
@@ -121,7 +121,7 @@ async function showCustomer(prompt) {
   const response = await fetch(`/api/customers/${encodeURIComponent(prompt.customerId)}`).catch(() => null);
   if (selected !== prompt.id) return;
   // Out of reach, or not ready (a 503 while the cluster changes shape): her view already shown stays, and is read again.
-  const failed = !response || (!response.ok && response.status !== 403 && response.status !== 404);
+  const failed = readFailed(response);
   if (failed && shownView?.customerId === prompt.customerId) {
     watchOutages(shownView, reread, { failed });
     return;

@@ -3,7 +3,7 @@
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatter } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, incidentItem, outagesBesides, outageWatch } from "/timeline.js";
+import { fillTimeline, alertLine, incidentItem, outagesBesides, outageWatch, readFailed } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const customerId = decodeURIComponent(location.pathname.split("/").pop());
@@ -45,24 +45,18 @@ function denied() {
 const NOTHING_YET = { experienceScore: null, interactionCount: 0, timeline: [], openAlerts: [] };
 
 async function load() {
-  let response, resolvedResponse;
-  try {
-    [response, resolvedResponse] = await Promise.all([
-      fetch(`/api/customers/${encodeURIComponent(customerId)}`),
-      fetch(`/api/alerts?customerId=${encodeURIComponent(customerId)}&state=resolved&limit=${RESOLVED_SHOWN}`)]);
-  } catch {
-    watchOutages(view, load, { failed: true }); // out of reach: what is shown stays, and is read again
-    return;
-  }
-  if (response.status === 403) { denied(); return; }
-  if (!response.ok && response.status !== 404) {
-    // Not ready (a 503 while the cluster changes shape): her last view stays rather than a blank page.
+  const [response, resolvedResponse] = await Promise.all([
+    fetch(`/api/customers/${encodeURIComponent(customerId)}`).catch(() => null),
+    fetch(`/api/alerts?customerId=${encodeURIComponent(customerId)}&state=resolved&limit=${RESOLVED_SHOWN}`).catch(() => null)]);
+  if (readFailed(response)) {
+    // Out of reach, or not ready (a 503 while the cluster changes shape): her last view stays rather than a blank page.
     if (!view) { view = NOTHING_YET; render(); }
     watchOutages(view, load, { failed: true });
     return;
   }
+  if (response.status === 403) { denied(); return; }
   view = response.ok ? await response.json() : NOTHING_YET; // 404: nothing recorded for her yet
-  resolved = resolvedResponse.ok ? await resolvedResponse.json() : [];
+  resolved = resolvedResponse?.ok ? await resolvedResponse.json() : [];
   render();
   await drawCurve();
 }

@@ -74,6 +74,15 @@ export function incidentLine(incident) {
  * when a read failed (the server out of reach, or not ready while the cluster changes shape, which
  * is when outages happen): that view stays, and is read again in 10 s all the same.
  */
+/**
+ * Whether a read of her view failed rather than was answered: out of reach (no response), or
+ * refused for now (a 503 while the cluster is not ready). A 403 (not hers to see) and a 404
+ * (nothing recorded for her) are answers.
+ */
+export function readFailed(response) {
+  return !response || (!response.ok && response.status !== 403 && response.status !== 404);
+}
+
 export function outageWatch() {
   let timer = null;
   return (view, reread, { failed = false } = {}) => {
