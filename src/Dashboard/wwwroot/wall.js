@@ -19,11 +19,17 @@ const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
 
 const WALL_MODE = new URLSearchParams(location.search).get("mode") === "wall";
 // Wall mode shows the cards a page at a time, turning every PAGE_MS: a screen across the room has
-// no scroll bar, and 200 alerts must not hide behind the first four.
-const PAGE_SIZE = 6;
-const PINNED = 3; // incident cards that stay on every page; at least PAGE_SIZE - PINNED others turn
+// no scroll bar, and 200 alerts must not hide behind the first four. A page is as many cards as fit
+// whole on the screen (up to PAGE_MAX): six a page once left a 1080p wall showing three and a half,
+// the rest never seen, and a 720p one half a card.
+const PAGE_MAX = 12;
+const PINNED = 3; // incident cards that stay on every page, while they leave room for another card
 const PAGE_MS = 10_000;
-let wallPage = 0;
+let wallCursor = 0;  // where this page starts among the cards that turn
+let wallShown = 3;   // how many of those the last page had room for
+let wallPinned = PINNED;  // how many incidents may stay; fewer when they leave no room
+let wallPinnedShown = 0;  // how many stay on this page
+let wallRest = [];        // the cards that turn
 
 const alerts = new Map();      // id -> alert
 const touchpointsNow = new Map(); // incident touchpoint -> its last GET /api/touchpoints/{id}
@@ -113,19 +119,18 @@ function visibleAlerts() {
   matchedInside = inside;
   if (!WALL_MODE) return all.slice(0, MAX_SHOWN);
   // Wall mode: the incidents hurting most customers stay (at most PINNED: six incidents once left
-  // room for one other card a page, "page 1 of 80"), then one page of the rest, further incidents
-  // first; the summary counts the rest by rule.
+  // room for one other card a page, "page 1 of 80"), then as many of the rest as fit (fitWallPage),
+  // further incidents first; the summary counts the rest by rule.
   const incidentCards = all.filter(isIncident);
-  const pinned = incidentCards.slice(0, PINNED);
-  const rest = [...incidentCards.slice(PINNED).filter(a => a.state !== "resolved"), ...all.filter(a => !isIncident(a) && a.state !== "resolved")];
-  const pageSize = PAGE_SIZE - pinned.length;
-  const pages = Math.max(1, Math.ceil(rest.length / pageSize));
-  wallPage %= pages;
-  renderSummary(rest, wallPage, pages);
-  return [...pinned, ...rest.slice(wallPage * pageSize, (wallPage + 1) * pageSize)];
+  const pinned = incidentCards.slice(0, wallPinned);
+  wallPinnedShown = pinned.length;
+  wallRest = [...incidentCards.slice(wallPinned).filter(a => a.state !== "resolved"), ...all.filter(a => !isIncident(a) && a.state !== "resolved")];
+  if (wallCursor >= wallRest.length) wallCursor = 0;
+  renderSummary(wallRest);
+  return [...pinned, ...wallRest.slice(wallCursor, wallCursor + PAGE_MAX)];
 }
 
-function renderSummary(rest, page, pages) {
+function renderSummary(rest) {
   const byRule = new Map();
   for (const alert of rest) byRule.set(alert.ruleId, (byRule.get(alert.ruleId) ?? 0) + 1);
   document.getElementById("summary").hidden = false;
@@ -136,7 +141,40 @@ function renderSummary(rest, page, pages) {
     li.textContent = t("wallmode.group", { rule: ruleName(rule), count: formatNumber(count) });
     return li;
   }));
-  document.getElementById("page").textContent = t("wallmode.page", { page: formatNumber(page + 1), pages: formatNumber(pages) });
+}
+
+// Wall mode, once the cards are in place: those that do not fit whole on the screen are the next
+// page's (the first card stays whatever its size: a screen showing nothing would say nothing). When
+// the pinned incidents leave no room for any other card, one fewer is pinned, until the page turns.
+// Measured before the browser paints, so no card is ever seen cut. Answers false to render again.
+function fitWallPage() {
+  const limit = window.innerHeight - 8;
+  // The histogram ends the column beside the cards: on a short screen (720 px in Chinese) it is
+  // left out rather than cut.
+  const histogram = [document.getElementById("scores-title"), document.getElementById("scores")];
+  for (const element of histogram) element.style.display = "";
+  if (histogram[1].getBoundingClientRect().bottom > limit) for (const element of histogram) element.style.display = "none";
+  let kept = 0;
+  let full = false; // a card had no room: the page holds exactly what fits
+  for (const li of [...list.children]) {
+    if (kept > 0 && li.offsetTop + li.offsetHeight > limit) { li.remove(); full = true; } else kept++;
+  }
+  const turning = Math.max(0, kept - wallPinnedShown);
+  if (turning === 0 && wallRest.length > 0 && wallPinnedShown > 0) { wallPinned = wallPinnedShown - 1; return false; }
+  // The last page's few cards say nothing of the room: it keeps the count the pages were made with.
+  const ranOut = wallCursor + turning >= wallRest.length;
+  wallShown = Math.max(1, full || !ranOut ? turning : Math.max(turning, wallShown));
+  const pages = Math.max(1, Math.ceil(wallRest.length / wallShown));
+  const page = Math.min(pages, Math.floor(wallCursor / wallShown) + 1);
+  list.dataset.pageCards = turning;
+  document.getElementById("page").textContent = t("wallmode.page", { page: formatNumber(page), pages: formatNumber(pages) });
+  return true;
+}
+
+function turnWallPage() {
+  wallCursor += wallShown;
+  wallPinned = PINNED;
+  scheduleRender();
 }
 
 let filterChoices = null;
@@ -183,6 +221,7 @@ function render() {
       if (list.children[index] !== li) list.insertBefore(li, list.children[index] ?? null);
     });
     existing.forEach(li => li.remove());
+    if (WALL_MODE && !fitWallPage()) return render();
   }
   settleFocus();
   // Until the first list has come, the page knows nothing: "no open alerts" and zeros would be a claim.
@@ -809,7 +848,14 @@ setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
 setInterval(() => { loadTopTouchpoints(); loadScores(); loadIncidentTouchpoints(); }, 10_000);
 if (!WALL_MODE) setInterval(loadSilences, 60_000); // mutes lapse, and other supervisors add theirs
 filters.addEventListener("change", scheduleRender);
-if (WALL_MODE) setInterval(() => { wallPage++; scheduleRender(); }, PAGE_MS);
+if (WALL_MODE) setInterval(turnWallPage, PAGE_MS);
+if (WALL_MODE) addEventListener("resize", () => { wallPinned = PINNED; scheduleRender(); });
+// What sits above or beside the cards grows after they were placed (the heat map, the failing
+// touchpoints and the histogram load on their own): placed again at once, before the browser paints.
+if (WALL_MODE) {
+  const above = new ResizeObserver(() => render());
+  for (const element of [".stats", ".insights", "#summary"]) above.observe(document.querySelector(element));
+}
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
 if (WALL_MODE) document.body.classList.add("wall-mode");
 customerFinder(document.getElementById("find"));

@@ -775,7 +775,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(Card(page, customer).Locator(".actions")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".nav a[href='/agent']")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".nav a[href='/insights']")).ToBeHiddenAsync();
-        Assert.True(await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)") > 20);
+        // Larger than the interactive wall's (16 px, titles 17.6 px), in proportion to the screen (1400 px wide here).
+        Assert.True(await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)") > 18);
+        Assert.True(await Card(page, customer).Locator(".title").EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)") > 22);
     }
 
     [Fact]

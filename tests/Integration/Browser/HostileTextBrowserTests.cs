@@ -70,11 +70,16 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : IDisposabl
         return hostile;
     }
 
-    private static async Task<IPage> OpenAsync(BrowserFixture fixture, string path, List<string> errors)
+    private static async Task<IPage> OpenAsync(BrowserFixture fixture, string path, List<string> errors, Func<IPage, Task>? beforeLoad = null)
     {
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
         await context.AddInitScriptAsync(Watch);
         var page = await context.NewPageAsync();
+        if (beforeLoad is not null)
+        {
+            await beforeLoad(page);
+        }
+
         page.PageError += (_, error) => errors.Add($"{path}: {error}");
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, path).ToString());
         return page;
@@ -97,7 +102,7 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : IDisposabl
     {
         var errors = new List<string>();
         var wall = await OpenAsync(fixture, "/", errors);
-        var wallMode = await OpenAsync(fixture, "/?mode=wall", errors);
+        var wallMode = await OpenAsync(fixture, "/?mode=wall", errors, page => page.Clock.InstallAsync()); // the test turns its pages
         await wall.Locator("#connection[data-state=live]").WaitForAsync(new() { Timeout = 15_000 });
         var hostile = await IngestHostileTextAsync();
 
@@ -127,8 +132,17 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : IDisposabl
         await Assertions.Expect(searches.Locator(".history .note", new() { HasTextString = hostile.OrderId })).Not.ToHaveCountAsync(0); // the folded lookups' titles
         await AssertNothingRanAsync(wall, errors, "wall");
 
-        // Wall mode, across the room: the same cards.
-        await Assertions.Expect(Card(wallMode, hostile.SurveyTaker).First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        // Wall mode, across the room: the same cards, a page at a time (as many as fit on the
+        // screen), and the markup channel as a heatmap column.
+        await Assertions.Expect(wallMode.Locator("#heatmap th", new() { HasTextString = hostile.Channel })).ToHaveCountAsync(1);
+        var inWallMode = Card(wallMode, hostile.SurveyTaker).Filter(new() { HasTextString = "Detractor" });
+        for (var turn = 0; turn < 100 && !await inWallMode.IsVisibleAsync(); turn++)
+        {
+            await wallMode.Clock.FastForwardAsync(10_000);
+            await wallMode.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"); // the turned page is drawn
+        }
+
+        await Assertions.Expect(inWallMode.Locator(".detail")).ToContainTextAsync(hostile.Comment);
         await AssertNothingRanAsync(wallMode, errors, "wall mode");
 
         // The agent console with the detractor's prompt open: who, why, what to say, her timeline.
