@@ -23,7 +23,7 @@ public static class FrontProgram
     {
         try
         {
-            Build(args).Run();
+            StartFailureLogs.Run(Build(args));
             return 0;
         }
         catch (Exception e) when (ConfigurationError.Describe(e) is { } problem)

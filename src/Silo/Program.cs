@@ -91,7 +91,7 @@ static void Run(string[] args, StartPhase start)
     app.MapCxOperations();
     app.AnnounceAddress();
     app.Lifetime.ApplicationStarted.Register(() => start.Started = true);
-    app.Run();
+    StartFailureLogs.Run(app);
 }
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
