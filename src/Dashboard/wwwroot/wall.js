@@ -18,18 +18,22 @@ const RESOLVED_KEPT_MS = 60_000;
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
 
 const WALL_MODE = new URLSearchParams(location.search).get("mode") === "wall";
-// Wall mode shows the cards a page at a time, turning every PAGE_MS: a screen across the room has
-// no scroll bar, and 200 alerts must not hide behind the first four. A page is as many cards as fit
-// whole on the screen (up to PAGE_MAX): six a page once left a 1080p wall showing three and a half,
-// the rest never seen, and a 720p one half a card.
+// Wall mode shows the cards a page at a time, turning every PAGE_MS (10 s, or ?seconds=N): a screen
+// across the room has no scroll bar, and 200 alerts must not hide behind the first four. A page is
+// as many cards as fit whole on the screen (up to PAGE_MAX besides the pinned incidents): six a page
+// once left a 1080p wall showing three and a half, the rest never seen, and a 720p one half a card.
 const PAGE_MAX = 12;
 const PINNED = 3; // incident cards that stay on every page, while they leave room for another card
-const PAGE_MS = 10_000;
-let wallCursor = 0;  // where this page starts among the cards that turn
-let wallShown = 3;   // how many of those the last page had room for
-let wallPinned = PINNED;  // how many incidents may stay; fewer when they leave no room
-let wallPinnedShown = 0;  // how many stay on this page
-let wallRest = [];        // the cards that turn
+const PAGE_MS = Math.max(1, Number(new URLSearchParams(location.search).get("seconds")) || 10) * 1000;
+const wallPage = {
+  pinned: PINNED,   // how many incidents may stay; fewer while they leave no room for another card
+  pinnedShown: 0,   // how many stay on this page
+  rest: [],         // the cards that turn, in order
+  first: null,      // the id of this page's first turning card: the page starts there whatever arrives or resolves before it
+  cursor: 0,        // that card's place in rest
+  shown: 1,         // how many turning cards this page has room for
+  number: 0,        // pages turned since the round began
+};
 
 const alerts = new Map();      // id -> alert
 const touchpointsNow = new Map(); // incident touchpoint -> its last GET /api/touchpoints/{id}
@@ -122,12 +126,15 @@ function visibleAlerts() {
   // room for one other card a page, "page 1 of 80"), then as many of the rest as fit (fitWallPage),
   // further incidents first; the summary counts the rest by rule.
   const incidentCards = all.filter(isIncident);
-  const pinned = incidentCards.slice(0, wallPinned);
-  wallPinnedShown = pinned.length;
-  wallRest = [...incidentCards.slice(wallPinned).filter(a => a.state !== "resolved"), ...all.filter(a => !isIncident(a) && a.state !== "resolved")];
-  if (wallCursor >= wallRest.length) wallCursor = 0;
-  renderSummary(wallRest);
-  return [...pinned, ...wallRest.slice(wallCursor, wallCursor + PAGE_MAX)];
+  const pinned = incidentCards.slice(0, wallPage.pinned);
+  wallPage.pinnedShown = pinned.length;
+  const rest = wallPage.rest = [...incidentCards.slice(wallPage.pinned).filter(a => a.state !== "resolved"), ...all.filter(a => !isIncident(a) && a.state !== "resolved")];
+  const at = wallPage.first === null ? 0 : rest.findIndex(a => a.id === wallPage.first);
+  // Its first card resolved: the page starts where it stood.
+  wallPage.cursor = at >= 0 ? at : wallPage.cursor < rest.length ? wallPage.cursor : 0;
+  if (wallPage.cursor === 0) wallPage.number = 0;
+  renderSummary(rest);
+  return [...pinned, ...rest.slice(wallPage.cursor, wallPage.cursor + PAGE_MAX)];
 }
 
 function renderSummary(rest) {
@@ -143,10 +150,11 @@ function renderSummary(rest) {
   }));
 }
 
-// Wall mode, once the cards are in place: those that do not fit whole on the screen are the next
-// page's (the first card stays whatever its size: a screen showing nothing would say nothing). When
-// the pinned incidents leave no room for any other card, one fewer is pinned, until the page turns.
-// Measured before the browser paints, so no card is ever seen cut. Answers false to render again.
+// Wall mode, once the cards are in place: the first card that does not fit whole on the screen
+// and those after it are the next page's (the first card stays whatever its size: a screen showing
+// nothing would say nothing). When the pinned incidents leave no room for any other card, one fewer
+// is pinned, until the page turns. Measured before the browser paints, so no card is ever seen cut.
+// Answers false to render again.
 function fitWallPage() {
   const limit = window.innerHeight - 8;
   // The histogram ends the column beside the cards: on a short screen (720 px in Chinese) it is
@@ -154,26 +162,32 @@ function fitWallPage() {
   const histogram = [document.getElementById("scores-title"), document.getElementById("scores")];
   for (const element of histogram) element.style.display = "";
   if (histogram[1].getBoundingClientRect().bottom > limit) for (const element of histogram) element.style.display = "none";
-  let kept = 0;
-  let full = false; // a card had no room: the page holds exactly what fits
-  for (const li of [...list.children]) {
-    if (kept > 0 && li.offsetTop + li.offsetHeight > limit) { li.remove(); full = true; } else kept++;
-  }
-  const turning = Math.max(0, kept - wallPinnedShown);
-  if (turning === 0 && wallRest.length > 0 && wallPinnedShown > 0) { wallPinned = wallPinnedShown - 1; return false; }
-  // The last page's few cards say nothing of the room: it keeps the count the pages were made with.
-  const ranOut = wallCursor + turning >= wallRest.length;
-  wallShown = Math.max(1, full || !ranOut ? turning : Math.max(turning, wallShown));
-  const pages = Math.max(1, Math.ceil(wallRest.length / wallShown));
-  const page = Math.min(pages, Math.floor(wallCursor / wallShown) + 1);
+  // Every position is read before a card is removed: a later, shorter card moving up into a gap
+  // would otherwise be kept, and the one it passed never shown.
+  const cards = [...list.children];
+  let kept = cards.findIndex((li, index) => index > 0 && li.offsetTop + li.offsetHeight > limit);
+  if (kept < 0) kept = cards.length;
+  for (const li of cards.slice(kept)) li.remove();
+  const turning = Math.max(0, kept - wallPage.pinnedShown);
+  if (turning === 0 && wallPage.rest.length > 0 && wallPage.pinnedShown > 0) { wallPage.pinned = wallPage.pinnedShown - 1; return false; }
+  wallPage.first = wallPage.rest[wallPage.cursor]?.id ?? null;
+  wallPage.shown = Math.max(1, turning);
+  // "page 3 of 9": pages turned in this round, and as many more as the cards left need at this page's count.
+  const page = wallPage.number + 1;
+  const pages = page + Math.ceil(Math.max(0, wallPage.rest.length - wallPage.cursor - turning) / wallPage.shown);
   list.dataset.pageCards = turning;
   document.getElementById("page").textContent = t("wallmode.page", { page: formatNumber(page), pages: formatNumber(pages) });
   return true;
 }
 
+// The next page starts with the first card this one had no room for; after the last, the round begins again.
 function turnWallPage() {
-  wallCursor += wallShown;
-  wallPinned = PINNED;
+  const next = wallPage.cursor + wallPage.shown;
+  const wraps = next >= wallPage.rest.length;
+  wallPage.first = wraps ? null : wallPage.rest[next].id;
+  wallPage.cursor = wraps ? 0 : next;
+  wallPage.number = wraps ? 0 : wallPage.number + 1;
+  wallPage.pinned = PINNED;
   scheduleRender();
 }
 
@@ -849,11 +863,12 @@ setInterval(() => { loadTopTouchpoints(); loadScores(); loadIncidentTouchpoints(
 if (!WALL_MODE) setInterval(loadSilences, 60_000); // mutes lapse, and other supervisors add theirs
 filters.addEventListener("change", scheduleRender);
 if (WALL_MODE) setInterval(turnWallPage, PAGE_MS);
-if (WALL_MODE) addEventListener("resize", () => { wallPinned = PINNED; scheduleRender(); });
+if (WALL_MODE) addEventListener("resize", () => { wallPage.pinned = PINNED; scheduleRender(); });
 // What sits above or beside the cards grows after they were placed (the heat map, the failing
-// touchpoints and the histogram load on their own): placed again at once, before the browser paints.
+// touchpoints and the histogram load on their own): placed again in the next frame. (Within the
+// observer's own callback a render that resized what it observes is an error the page reports.)
 if (WALL_MODE) {
-  const above = new ResizeObserver(() => render());
+  const above = new ResizeObserver(scheduleRender);
   for (const element of [".stats", ".insights", "#summary"]) above.observe(document.querySelector(element));
 }
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
