@@ -33,6 +33,7 @@ export function openMute(li, alert) {
   form.elements.hours.replaceChildren(...HOURS.map(h => new Option(t("mute.hours", { hours: h }), String(h))));
   form.hidden = false;
   form.elements.scope.focus();
+  form.scrollIntoView({ block: "nearest" });
 }
 
 export function closeMute(li) {

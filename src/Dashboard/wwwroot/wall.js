@@ -670,6 +670,7 @@ async function openAssign(li) {
   if (chosen) select.value = chosen;
   form.hidden = false;
   select.focus();
+  form.scrollIntoView({ block: "nearest" }); // clear of the note about held cards (scroll-margin-bottom)
 }
 
 function learnAgents(agents) {
@@ -690,6 +691,7 @@ function openResolve(li) {
   const form = li.querySelector(".resolve");
   form.hidden = false;
   (form.querySelector(".outcome").hidden ? form.elements.note : form.elements.outcome).focus();
+  form.scrollIntoView({ block: "nearest" });
 }
 
 function closeResolve(li) {

@@ -142,6 +142,34 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task On_a_laptop_a_form_opened_near_the_bottom_of_the_window_is_not_hidden_by_the_note_about_held_cards()
+    {
+        // At 1280 × 720 the newest card's buttons sit near the bottom edge; the note that cards hold
+        // still is pinned there too, and it covered the picker and the Assign button it opened.
+        var (page, card, _) = await OwnCardAsync();
+        await page.SetViewportSizeAsync(1280, 720);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var actions = (await card.Locator(".actions").BoundingBoxAsync())!;
+        Assert.True(actions.Y + actions.Height > 720 - 200, $"the card's buttons end at {actions.Y + actions.Height:F0} px: not near the bottom of a 720 px window, so this test shows nothing");
+
+        foreach (var (open, form) in new[] { ("assign", ".assign"), ("resolve", ".resolve"), ("mute", ".mute") })
+        {
+            await card.Locator($"button[data-action={open}]").ClickAsync();
+            await RaiseFailedSearchesAsync(NewCustomer()); // arrives while the form is open: the note shows
+            await Assertions.Expect(page.Locator("#held")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+            var submit = card.Locator($"{form} button[type=submit]");
+            var covered = await submit.EvaluateAsync<bool>(
+                "b => { const r = b.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return !b.contains(at); }");
+            Assert.False(covered, $"the {open} form's button is under something else");
+            var button = (await submit.BoundingBoxAsync())!;
+            Assert.True(button.Y + button.Height <= (await page.Locator("#held").BoundingBoxAsync())!.Y, $"the {open} form runs under the note");
+            await card.Locator($"{form} button[data-action=cancel-{open}]").ClickAsync();
+            await Assertions.Expect(card.Locator(form)).ToBeHiddenAsync();
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        }
+    }
+
+    [Fact]
     public async Task Assigning_from_a_card_picks_one_of_the_configured_agents_and_the_card_says_who()
     {
         var (page, card, alertId) = await OwnCardAsync();
@@ -791,6 +819,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.SelectOptionAsync("#lang", "zh-CN");
 
         await Assertions.Expect(page.Locator(".subtitle")).ToHaveTextAsync("实时告警墙");
+        await Assertions.Expect(page).ToHaveTitleAsync("CxLive — 实时告警墙"); // the browser tab's name too
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("实时");
         await Assertions.Expect(Card(page, customer).Locator("button[data-action=ack]")).ToHaveTextAsync("确认");
         await Assertions.Expect(Card(page, customer).Locator(".state")).ToHaveTextAsync("未处理");
