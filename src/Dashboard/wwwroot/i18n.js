@@ -65,6 +65,8 @@ const texts = {
     "insights.from": "From (UTC day)", "insights.to": "To (UTC day, inclusive)", "insights.groupBy": "Group by", "insights.show": "Show", "insights.csv": "Download CSV",
     "insights.by.rule": "Rule", "insights.by.touchpoint": "Touchpoint", "insights.by.stage": "Journey stage", "insights.by.channel": "Channel",
     "insights.none": "No alerts were raised in this window.", "insights.noneGroup": "(none)",
+    "insights.reversed": "The From day is after the To day: pick a From day on or before the To day.",
+    "insights.failed": "The report could not be read: {reason}",
     "insights.summary": "{count} alerts raised, in {groups}", "insights.summary.one": "{count} alert raised, in {groups}",
     "insights.groupCount": "{count} groups", "insights.groupCount.one": "{count} group",
     "insights.alerts": "{count} alerts", "insights.alerts.one": "{count} alert",
@@ -149,6 +151,8 @@ const texts = {
     "insights.from": "起始（UTC 日期）", "insights.to": "截止（UTC 日期，含当天）", "insights.groupBy": "分组", "insights.show": "查看", "insights.csv": "下载 CSV",
     "insights.by.rule": "规则", "insights.by.touchpoint": "触点", "insights.by.stage": "旅程阶段", "insights.by.channel": "渠道",
     "insights.none": "该时间段内没有告警。", "insights.noneGroup": "（无）",
+    "insights.reversed": "开始日期晚于结束日期：请选择不晚于结束日期的开始日期。",
+    "insights.failed": "无法读取报告：{reason}",
     "insights.summary": "共 {count} 条告警，{groups}", "insights.groupCount": "{count} 个分组",
     "insights.alerts": "{count} 条告警", "insights.customerCount": "{count} 位客户",
     "insights.totals": "{raised} · {customers} · 挽回 {recovered} · 流失 {lost}",
@@ -272,6 +276,9 @@ export function formatAge(iso, now = Date.now()) {
 /** Translates every marked element under root, and the document's language. */
 export function translate(root = document) {
   document.documentElement.lang = current;
+  // The tab's title too: a Chinese page in a tab named "CxLive — live alert wall" was half translated.
+  const page = document.querySelector("title[data-i18n-page]");
+  if (page) document.title = `CxLive — ${t(page.dataset.i18nPage)}`;
   root.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll("[data-i18n-title]").forEach(el => { el.title = t(el.dataset.i18nTitle); });
   root.querySelectorAll("[data-i18n-placeholder]").forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });

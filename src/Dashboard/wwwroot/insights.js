@@ -29,10 +29,20 @@ function query(extra = {}) {
 async function load() {
   document.getElementById("csv").href = `/api/insights/pain-points?${query({ format: "csv" })}`;
   history.replaceState(null, "", `/insights?${new URLSearchParams({ from: form.elements.from.value, to: form.elements.to.value, groupBy: form.elements.groupBy.value })}`);
+  // Days the wrong way round are said in the page's language, not as the API's English field error,
+  // and with no "no alerts in this window" under it: there is no window.
+  if (form.elements.from.value > form.elements.to.value) return showProblem(t("insights.reversed"));
   const response = await fetch(`/api/insights/pain-points?${query()}`);
-  report = response.ok ? await response.json() : { groups: [] };
-  if (!response.ok) document.getElementById("summary").textContent = (await response.json()).detail;
+  if (!response.ok) return showProblem(t("insights.failed", { reason: (await response.json().catch(() => null))?.detail ?? response.status }));
+  report = await response.json();
   render();
+}
+
+function showProblem(text) {
+  report = { groups: [] };
+  render();
+  document.getElementById("none").hidden = true;
+  document.getElementById("summary").textContent = text;
 }
 
 function days() {
@@ -142,7 +152,7 @@ form.addEventListener("submit", event => { event.preventDefault(); load(); });
 form.elements.groupBy.addEventListener("change", load);
 customerFinder(document.getElementById("find"));
 languagePicker(document.getElementById("lang"));
-onLanguageChange(() => { if (report) render(); });
+onLanguageChange(() => { if (report) load(); }); // a problem said in the old language is said again in the new one
 currentUser().then(showUser);
 defaults();
 translate();

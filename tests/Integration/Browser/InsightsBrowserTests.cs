@@ -97,4 +97,20 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
         Assert.Equal(["touchpoint-degradation,2026-11-22,1,0,"],
             lines.Where(l => !l.StartsWith("repeated-failed-search,") && l != lines[0]).Select(l => string.Join(',', l.Split(',').Take(4)) + ","));
     }
+
+    [Fact]
+    public async Task Days_the_wrong_way_round_are_said_in_the_pages_language_with_no_report_under_them()
+    {
+        // The API's answer was shown as it came, in English ("from: must be before 'to'"), above the
+        // Chinese "no alerts in this window": a window that does not exist, reported as empty.
+        var page = await browser.NewPageAsync("/insights?from=2026-11-22&to=2026-11-16&groupBy=rule", week.App,
+            p => p.Context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')"));
+        await Assertions.Expect(page.Locator("#summary")).ToHaveTextAsync("开始日期晚于结束日期：请选择不晚于结束日期的开始日期。");
+        await Assertions.Expect(page.Locator("#none")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#groups li")).ToHaveCountAsync(0);
+
+        await page.SelectOptionAsync("#lang", "en");
+        await Assertions.Expect(page.Locator("#summary")).ToHaveTextAsync("The From day is after the To day: pick a From day on or before the To day.");
+        await Assertions.Expect(page.Locator("#none")).ToBeHiddenAsync();
+    }
 }
