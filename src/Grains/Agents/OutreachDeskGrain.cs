@@ -294,7 +294,10 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
         var severity = alert.Severity > prompt.Severity ? alert.Severity : prompt.Severity;
         var also = prompt.Also.Union(alert.Folded).Union(alert.Id == prompt.AlertId ? [] : [alert.RuleId]).Where(r => r != prompt.RuleId).ToImmutableArray();
-        if (severity == prompt.Severity && also.Length == prompt.Also.Length)
+        // Its own alert seen again says it in fresher words ("4 failed lookups in 5 min"): the prompt
+        // says what the alert says. The channel stays the one the prompt went by.
+        var reworded = alert.Id == prompt.AlertId && (alert.Title != prompt.Why || alert.Detail != prompt.Detail);
+        if (severity == prompt.Severity && also.Length == prompt.Also.Length && !reworded)
         {
             return; // a replay: nothing new
         }
@@ -307,6 +310,17 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
             ExperienceScore = customer.ExperienceScore,
         });
+        if (reworded)
+        {
+            enriched = enriched with
+            {
+                Why = alert.Title,
+                Detail = alert.Detail,
+                Wording = alert.SuggestedAction?.Wording ?? prompt.Wording,
+                Context = alert.SuggestedAction?.Context ?? prompt.Context,
+                Translations = alert.Translations,
+            };
+        }
         _prompts.Update(enriched);
         await SaveAsync();
         if (enriched.AgentId is not null)

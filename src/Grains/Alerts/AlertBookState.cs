@@ -111,7 +111,15 @@ public sealed class AlertBookState
                 Raise(signal, now, options, changes);
                 break;
             case SignalKind.Raise:
-                Store(AlertChangeKind.Updated, Repeat(open, signal, now, options.EvidenceKept), changes);
+                var repeated = Repeat(open, signal, now, options.EvidenceKept);
+                Store(AlertChangeKind.Updated, repeated, changes);
+                if (repeated is { CustomerId: not null, SuggestedAction: not null, SilencedBy: null, IncidentId: null })
+                {
+                    // Its pending prompt takes the fresher words: an agent read "Waited 14 min" above
+                    // the same alert's "Waited 9 min" once the customer had waited again.
+                    changes.ToRoute.Add(repeated);
+                }
+
                 break;
             case SignalKind.Resolve when open is not null:
                 Store(AlertChangeKind.Updated, AlertLifecycle.ConditionCleared(open, now, "rule:" + signal.RuleId, HistoryNote.ReasonOf(signal)), changes);

@@ -127,6 +127,37 @@ public sealed class OutreachLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pending_prompt_says_what_its_alert_says_when_the_condition_is_seen_again()
+    {
+        // An agent once read "Waited 14 min in a queue" on the prompt above the same alert's
+        // "Waited 9 min" in its customer's open alerts: the alert takes fresher words when its
+        // condition is seen again, and its prompt kept the first ones.
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var (customer, prompt) = await DetractorPromptAsync(agent);
+        Assert.Equal("Detractor: NPS 2", prompt.Why);
+
+        var again = Make(customer, DateTimeOffset.UtcNow.AddSeconds(-30), InteractionTypes.Survey, "survey/nps", score: 0, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([again]))).StatusCode);
+        var alert = await Eventually.ResultAsync(
+            async () => (await (await _http.GetAsync($"api/alerts/{prompt.AlertId}")).Content.ReadFromJsonAsync<Alert>(CxJson.Options))!,
+            a => a.Occurrences > 1, Patience, "the alert to take the second survey");
+        Assert.Equal("Detractor: NPS 0", alert.Title);
+
+        // The console hears the prompt again, in the alert's words, in both languages; the API says the same.
+        var updated = await agent.NextPromptAsync(Patience);
+        while (updated.Id != prompt.Id || updated.Why == prompt.Why)
+        {
+            updated = await agent.NextPromptAsync(Patience);
+        }
+
+        Assert.Equal((alert.Title, alert.Detail), (updated.Why, updated.Detail));
+        Assert.Equal(alert.Translations[AlertLanguages.Chinese].Title, updated.Translations[AlertLanguages.Chinese].Title);
+        Assert.True(updated.IsPending);
+        Assert.Equal(prompt.Channel, updated.Channel);
+        Assert.Equal(alert.Title, (string)(await ReadObject(await _http.GetAsync($"api/outreach/{prompt.Id}")))["why"]!);
+    }
+
+    [Fact]
     public async Task An_agents_contacted_report_on_an_alert_a_supervisor_acknowledged_keeps_the_agents_note_in_its_history()
     {
         await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);

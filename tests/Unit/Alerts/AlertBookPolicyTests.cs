@@ -183,6 +183,23 @@ public sealed class AlertBookPolicyTests
     }
 
     [Fact]
+    public void The_same_condition_seen_again_rewords_its_alert_and_routes_it_so_that_its_prompt_says_the_same()
+    {
+        var first = Apply(Raise("long-wait", "c-1")).Alerts.Single().Alert;
+
+        var again = Apply(Raise("long-wait", "c-1", evidence: "wait-2") with { Title = "Waited 9 min in a queue" }, Now.AddMinutes(20));
+
+        var repeated = Assert.Single(again.Alerts).Alert;
+        Assert.Equal((first.Id, "Waited 9 min in a queue", 2), (repeated.Id, repeated.Title, repeated.Occurrences));
+        Assert.Equal(repeated, Assert.Single(again.ToRoute)); // the desk hears it: its pending prompt takes the words
+
+        // Muted, nothing goes to the desk, as for a first raise.
+        _book.Silences["s-1"] = new Silence { Id = "s-1", CustomerId = "c-2", Author = "li", Comment = "test account", CreatedAt = Now, ExpiresAt = Now.AddHours(1) };
+        Apply(Raise("long-wait", "c-2"));
+        Assert.Empty(Apply(Raise("long-wait", "c-2", evidence: "wait-3"), Now.AddMinutes(1)).ToRoute);
+    }
+
+    [Fact]
     public void A_silenced_alert_is_kept_but_marked_and_not_routed_until_the_silence_lapses()
     {
         _book.Silences["s-1"] = new Silence { Id = "s-1", RuleId = "long-wait", Author = "li", Comment = "queue migration", CreatedAt = Now, ExpiresAt = Now.AddHours(1) };
