@@ -24,7 +24,7 @@ const WALL_MODE = new URLSearchParams(location.search).get("mode") === "wall";
 // once left a 1080p wall showing three and a half, the rest never seen, and a 720p one half a card.
 const PAGE_MAX = 12;
 const PINNED = 3; // incident cards that stay on every page, while they leave room for another card
-const PAGE_MS = Math.max(1, Number(new URLSearchParams(location.search).get("seconds")) || 10) * 1000;
+const PAGE_MS = Math.max(0.5, Number(new URLSearchParams(location.search).get("seconds")) || 10) * 1000;
 const wallPage = {
   pinned: PINNED,   // how many incidents may stay; fewer while they leave no room for another card
   pinnedShown: 0,   // how many stay on this page

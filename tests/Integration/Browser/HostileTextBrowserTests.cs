@@ -97,7 +97,7 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : IDisposabl
     {
         var errors = new List<string>();
         var wall = await OpenAsync(fixture, "/", errors);
-        var wallMode = await OpenAsync(fixture, "/?mode=wall&seconds=1", errors); // a page a second, not ten
+        var wallMode = await OpenAsync(fixture, "/?mode=wall&seconds=0.5", errors); // two pages a second, not one in ten
         await wall.Locator("#connection[data-state=live]").WaitForAsync(new() { Timeout = 15_000 });
         var hostile = await IngestHostileTextAsync();
 

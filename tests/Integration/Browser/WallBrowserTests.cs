@@ -347,7 +347,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         {
             var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "en-US" });
             var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall&seconds=1").ToString()); // a page a second, not ten
+            await page.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall&seconds=0.5").ToString()); // two pages a second, not one in ten
             await Assertions.Expect(page.Locator(".alert")).Not.ToHaveCountAsync(0, new() { Timeout = 10_000 });
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, $"wall-mode-{width}x{height}.png") });
 
