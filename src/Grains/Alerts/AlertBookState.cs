@@ -113,7 +113,7 @@ public sealed class AlertBookState
             case SignalKind.Raise:
                 var repeated = Repeat(open, signal, now, options.EvidenceKept);
                 Store(AlertChangeKind.Updated, repeated, changes);
-                if (repeated is { CustomerId: not null, SuggestedAction: not null, SilencedBy: null, IncidentId: null })
+                if (Routable(repeated))
                 {
                     // Its pending prompt takes the fresher words: an agent read "Waited 14 min" above
                     // the same alert's "Waited 9 min" once the customer had waited again.
@@ -351,7 +351,7 @@ public sealed class AlertBookState
     /// one-way message) or the desk's assignment was lost with a silo. The desk keeps one prompt per alert.
     /// </summary>
     public IEnumerable<Alert> AwaitingAgent(DateTimeOffset now, TimeSpan settled) =>
-        ById.Values.Where(a => a is { CustomerId: not null, SuggestedAction: not null, SilencedBy: null, IncidentId: null, AssignedTo: null }
+        ById.Values.Where(a => Routable(a) && a.AssignedTo is null
             && a.State is not AlertState.Resolved && now - a.RaisedAt >= settled);
 
     /// <summary>Every alert and incident whose latest change is numbered above <paramref name="after"/>, oldest change first, at most <paramref name="limit"/>.</summary>
@@ -529,7 +529,7 @@ public sealed class AlertBookState
         }
 
         Store(AlertChangeKind.Raised, alert, changes);
-        if (alert is { CustomerId: not null, SuggestedAction: not null, SilencedBy: null, IncidentId: null })
+        if (Routable(alert))
         {
             changes.ToRoute.Add(alert);
         }
@@ -549,7 +549,7 @@ public sealed class AlertBookState
             History = host.History.Add(HistoryNote.FoldedIn(sameCustomer, signal, worse).Step(now, host.State, "rule:" + signal.RuleId)),
         };
         Store(AlertChangeKind.Updated, folded, changes);
-        if (folded is { SuggestedAction: not null, SilencedBy: null, IncidentId: null })
+        if (Routable(folded))
         {
             changes.ToRoute.Add(folded); // its prompt, if pending, takes the new evidence, severity and score
         }
@@ -761,7 +761,7 @@ public sealed class AlertBookState
                 : host.History,
         };
         Store(AlertChangeKind.Updated, updated, changes);
-        if (worse && updated is { SuggestedAction: not null, SilencedBy: null, IncidentId: null })
+        if (worse && Routable(updated))
         {
             changes.ToRoute.Add(updated); // its pending prompt takes the worse severity
         }
@@ -859,6 +859,12 @@ public sealed class AlertBookState
             OpenIncidentByTouchpoint[open.Touchpoint] = open.Id;
         }
     }
+
+    /// <summary>
+    /// A customer's alert the desk hears of (to make, enrich or reword its prompt): one with an
+    /// outreach to suggest, on the wall (not silenced) and not standing behind an outage's incident.
+    /// </summary>
+    private static bool Routable(Alert alert) => alert is { CustomerId: not null, SuggestedAction: not null, SilencedBy: null, IncidentId: null };
 
     private static Alert Open(AlertSignal signal, DateTimeOffset now, string id) => new()
     {
