@@ -308,12 +308,15 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
     /// </summary>
     private static async Task<WallCard[]> WholeCardsAsync(IPage page)
     {
-        var cards = await page.Locator(".alert").EvaluateAllAsync<WallCard[]>(
-            "cards => cards.map(c => ({ id: c.dataset.alertId, rule: c.dataset.rule, top: c.getBoundingClientRect().top, bottom: c.getBoundingClientRect().bottom }))");
+        var cards = await page.EvaluateAsync<WallCard[]>($"() => {CardsOnScreen}");
         var height = page.ViewportSize!.Height;
         Assert.All(cards, card => Assert.True(card.Bottom <= height, $"the card of {card.Rule} ends at {card.Bottom:F0} px, below the {height} px screen"));
         return cards;
     }
+
+    /// <summary>The page's cards as <see cref="WallCard"/>s, in a script.</summary>
+    private const string CardsOnScreen =
+        "[...document.querySelectorAll('.alert')].map(c => ({ id: c.dataset.alertId, rule: c.dataset.rule, top: c.getBoundingClientRect().top, bottom: c.getBoundingClientRect().bottom }))";
 
     /// <summary>What wall mode shows at one moment: its page label and its cards, read in one go.</summary>
     private sealed class WallSnapshot
@@ -361,8 +364,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
                 await page.WaitForFunctionAsync(
                     "shown => document.getElementById('page').textContent + [...document.querySelectorAll('.alert')].map(c => c.dataset.alertId).join() !== shown",
                     shown, new() { Timeout = 10_000 });
-                var now = await page.EvaluateAsync<WallSnapshot>(
-                    "() => ({ label: document.getElementById('page').textContent, cards: [...document.querySelectorAll('.alert')].map(c => ({ id: c.dataset.alertId, rule: c.dataset.rule, top: c.getBoundingClientRect().top, bottom: c.getBoundingClientRect().bottom })) })");
+                var now = await page.EvaluateAsync<WallSnapshot>($"() => ({{ label: document.getElementById('page').textContent, cards: {CardsOnScreen} }})");
                 shown = now.Label + string.Join(",", now.Cards.Select(c => c.Id));
                 Assert.All(now.Cards, card => Assert.True(card.Bottom <= height, $"{width} × {height}: the card of {card.Rule} ends at {card.Bottom:F0} px, below the screen"));
                 var label = System.Text.RegularExpressions.Regex.Match(now.Label, @"^page (\d+) of (\d+)$");
