@@ -168,6 +168,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
             Assert.True(actions.Y + actions.Height > 720 - 60, $"the card's buttons end at {actions.Y + actions.Height:F0} px: not at the bottom of the 720 px window, so this test shows nothing");
 
             await card.Locator($"button[data-action={open}]").ClickAsync();
+            await Assertions.Expect(card.Locator(form)).ToBeVisibleAsync(); // the picker opens once it has read the agents
             // A filter chosen while the form is open waits, and the note says so (chosen by script:
             // picking it would scroll the window up to the filters).
             await page.EvaluateAsync("() => { const s = document.getElementById('filters').elements.severity; s.value = 'info'; s.dispatchEvent(new Event('change', { bubbles: true })); }");
