@@ -5,7 +5,7 @@ namespace CxLive.Contracts.Customers;
 
 /// <summary>
 /// One shard of the index of every customer id the cluster has recorded an interaction for, so a
-/// supervisor can find a customer by the first characters of their id, alerts or not. A customer
+/// supervisor can find a customer by part of their id, alerts or not. A customer
 /// tells its shard (<see cref="ShardOf"/>) on its first interaction of each UTC day; a shard forgets
 /// ids not seen for <c>Privacy:CustomerRetention</c>, as Redis forgets their state.
 /// </summary>
@@ -20,6 +20,6 @@ public interface ICustomerIndexGrain : IGrainWithIntegerKey
     /// <summary>The customer was seen on <paramref name="day"/>.</summary>
     Task SeenAsync(string customerId, DateOnly day);
 
-    /// <summary>Up to <paramref name="limit"/> ids of this shard that start with <paramref name="prefix"/> (ordinal, case-sensitive), in ordinal order.</summary>
-    Task<ImmutableArray<string>> FindAsync(string prefix, int limit);
+    /// <summary>Up to <paramref name="limit"/> ids of this shard that contain <paramref name="query"/> (<see cref="CustomerIdSearch"/>): those that start with it first, each group in <see cref="CustomerIdSearch.Order"/>.</summary>
+    Task<ImmutableArray<string>> FindAsync(string query, int limit);
 }

@@ -55,17 +55,17 @@ public static class CustomersApi
     private const int FindScanned = 10_000;
 
     /// <summary>
-    /// Customers whose id starts with <c>query</c> (case-insensitive), newest alert first. The index is
-    /// the alerts the partitions keep (every unresolved one and the newest resolved ones, the newest
-    /// 10,000 scanned): the customers someone has reason to look for. An agent finds only the customers
-    /// of their own prompts.
+    /// Customers whose id contains <c>query</c> (<see cref="CustomerIdSearch"/>): those whose id starts
+    /// with it first; within each, those with kept alerts (the newest 10,000 the partitions keep are
+    /// scanned), newest alert first, then those the customer index knows in id order. An agent finds
+    /// only the customers of their own prompts.
     /// </summary>
     private static async Task<IResult> FindAsync(ClusterAlerts alerts, IGrainFactory grains, ClaimsPrincipal user, string? query, string? limit)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(query) || query.Length > 128)
         {
-            errors.Add("query", "must be the first 1 to 128 characters of a customer id");
+            errors.Add("query", "must be 1 to 128 characters of a customer id");
         }
 
         var take = 20;
@@ -95,15 +95,16 @@ public static class CustomersApi
             alerted = prompts.Select(p => (p.CustomerId, p.CreatedAt));
         }
 
-        var withAlerts = alerted.Where(s => s.CustomerId.StartsWith(query, StringComparison.OrdinalIgnoreCase))
+        var withAlerts = alerted.Where(s => CustomerIdSearch.Rank(s.CustomerId, query) is not null)
             .GroupBy(s => s.CustomerId, StringComparer.Ordinal)
             .Select(g => new CustomerMatch(g.Key, g.Max(s => s.At), g.Count()))
             .OrderByDescending(m => m.LastAlertAt)
             .ToList();
         var known = withAlerts.Select(m => m.CustomerId).ToHashSet(StringComparer.Ordinal);
-        var withoutAlerts = recorded.Where(id => !known.Contains(id)).Order(StringComparer.Ordinal)
+        var withoutAlerts = recorded.Where(id => !known.Contains(id)).Order(CustomerIdSearch.Order)
             .Select(id => new CustomerMatch(id, null, 0));
-        return Results.Ok(withAlerts.Concat(withoutAlerts).Take(take));
+        // A stable sort: the start of the id matched ranks first, each rank keeping the order above.
+        return Results.Ok(withAlerts.Concat(withoutAlerts).OrderBy(m => CustomerIdSearch.Rank(m.CustomerId, query)).Take(take));
     }
 
     /// <summary>The same answer whether or not the customer exists: an agent learns nothing about customers outside their prompts.</summary>

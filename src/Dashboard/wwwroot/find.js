@@ -1,4 +1,4 @@
-// "Find a customer" by the start of their id (GET /api/customers?query=): a form#find with an
+// "Find a customer" by any part of their id (GET /api/customers?query=): a form#find with an
 // input and a list#found of links to the customer view. Agents find only their own customers.
 import { t } from "/i18n.js";
 

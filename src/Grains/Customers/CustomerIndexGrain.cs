@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CxLive.Grains.Customers;
 
 /// <summary>
-/// One shard of the customer index: the ids in memory, sorted for prefix search, each with the last
+/// One shard of the customer index: the ids in memory, sorted for search (<see cref="CustomerIdSearch"/>), each with the last
 /// UTC day its customer was seen, and one stored record per id (<see cref="IRecordStore"/>, a Redis
 /// hash in Redis mode), so a customer costs one small write a day at most. With a customer retention
 /// set, ids not seen for that long are forgotten, at most once a day, like the customers' state.
@@ -52,16 +52,23 @@ public sealed class CustomerIndexGrain(IRecordStore store, IOptions<CustomerOpti
         }
     }
 
-    public Task<ImmutableArray<string>> FindAsync(string prefix, int limit)
+    public Task<ImmutableArray<string>> FindAsync(string query, int limit)
     {
         var oldest = Oldest();
         return Task.FromResult<ImmutableArray<string>>(
-            [.. StartingWith(_lastSeen.Keys, prefix).Where(id => oldest is null || _lastSeen[id] >= oldest).Take(limit)]);
+            [.. Matching(_lastSeen.Keys, query).Where(id => oldest is null || _lastSeen[id] >= oldest).Take(limit)]);
     }
 
-    /// <summary>The ids of a sorted sequence that start with <paramref name="prefix"/>: they sit together.</summary>
-    public static IEnumerable<string> StartingWith(IEnumerable<string> sortedIds, string prefix) =>
-        sortedIds.SkipWhile(id => string.CompareOrdinal(id, prefix) < 0).TakeWhile(id => id.StartsWith(prefix, StringComparison.Ordinal));
+    /// <summary>
+    /// The ids of a sequence sorted by <see cref="CustomerIdSearch.Order"/> that start with
+    /// <paramref name="query"/> (they sit together, so that walk stops after them), then, only if
+    /// more are asked for, those that contain it further on: a walk over every id, which a shard
+    /// holds in memory.
+    /// </summary>
+    public static IEnumerable<string> Matching(IEnumerable<string> sortedIds, string query) =>
+        sortedIds.SkipWhile(id => string.Compare(id, query, StringComparison.OrdinalIgnoreCase) < 0)
+            .TakeWhile(id => id.StartsWith(query, StringComparison.OrdinalIgnoreCase))
+            .Concat(sortedIds.Where(id => CustomerIdSearch.Rank(id, query) == 1));
 
     /// <summary>The last day a customer may have been seen on to be kept; null without a retention.</summary>
     private DateOnly? Oldest() => options.Value.Retention is { } retention ? DateOnly.FromDateTime((time.GetUtcNow() - retention).UtcDateTime) : null;

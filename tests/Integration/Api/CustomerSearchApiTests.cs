@@ -6,7 +6,7 @@ using static CxLive.Tests.Integration.Support.Wire;
 
 namespace CxLive.Tests.Integration.Api;
 
-/// <summary><c>GET /api/customers?query=</c>: customers found by the start of their id.</summary>
+/// <summary><c>GET /api/customers?query=</c>: customers found by part of their id.</summary>
 [Collection(AppCollection.Name)]
 public sealed class CustomerSearchApiTests(AppFixture fixture) : IDisposable
 {
@@ -46,6 +46,22 @@ public sealed class CustomerSearchApiTests(AppFixture fixture) : IDisposable
         Assert.Null(found[1]!["lastAlertAt"]);
         Assert.Equal(0, (int)found[1]!["alerts"]!);
         Assert.Equal(prefix + "-bo", (string)Assert.Single(await ReadArray(await _http.GetAsync($"api/customers?query={prefix}-b")))!["customerId"]!);
+    }
+
+    [Fact]
+    public async Task Finds_customers_by_any_part_of_their_id_in_any_case_those_it_starts_with_first()
+    {
+        // What a customer reads out on the phone is often the middle of the id the integrator sends.
+        var tag = "mid" + Guid.NewGuid().ToString("N")[..8];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-3);
+        await _http.PostAsync("api/interactions", Body(Make("pre-" + tag.ToUpperInvariant() + "-ana", at, InteractionTypes.PageView, "web/home"), Make(tag + "-bo", at, InteractionTypes.PageView, "web/home")));
+        await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch("alert-" + tag + "-mia", at.AddSeconds(n * 20)))]));
+
+        var found = await Eventually.ResultAsync(
+            async () => await ReadArray(await _http.GetAsync($"api/customers?query={tag.ToUpperInvariant()}")),
+            matches => matches.Count == 3 && matches.Any(m => (int)m!["alerts"]! > 0), TimeSpan.FromSeconds(10), "all three customers found");
+
+        Assert.Equal([tag + "-bo", "alert-" + tag + "-mia", "pre-" + tag.ToUpperInvariant() + "-ana"], found.Select(m => (string)m!["customerId"]!));
     }
 
     [Theory]
