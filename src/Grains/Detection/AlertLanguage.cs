@@ -110,7 +110,7 @@ public sealed class AlertLanguage
             Text("phrases.list-separator", new()),
             values.OfType<string>().Distinct().Take(most).Select(v => Text("phrases.quoted", new() { ["value"] = v })));
 
-    /// <summary>Values joined the language's way: "app, web"; "App、网站".</summary>
+    /// <summary>Values joined the language's way: "app, web"; "应用、网站".</summary>
     public string List(IEnumerable<string> values) => string.Join(Text("phrases.list-separator", new()), values);
 
     /// <summary>A channel as this language names it ("call-center"; "呼叫中心").</summary>

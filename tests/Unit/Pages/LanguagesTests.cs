@@ -44,11 +44,35 @@ public sealed partial class LanguagesTests
         Assert.All(tables, table => Assert.All(rules, rule => Assert.Contains($"\"rule.{rule}\":", table, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void No_translated_text_is_the_english_one_word_for_word()
+    {
+        // A word left in English reads as a gap to a Chinese supervisor: the heat map's "App" column
+        // did, beside 网站 and 呼叫中心. Only the product's name stays as it is.
+        var i18n = File.ReadAllText(Repository.PathOf("src", "Dashboard", "wwwroot", "i18n.js"));
+        var tables = TableStart().Split(i18n[..i18n.IndexOf("export const languages", StringComparison.Ordinal)]).Skip(1)
+            .Select(table => TextEntry().Matches(table).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value)).ToList();
+        var server = AlertTexts.All.Select(l => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(
+                File.ReadAllText(Repository.PathOf("src", "Grains", "Detection", "Texts", l.Code + ".json")))!
+            .ToDictionary(e => e.Key, e => e.Value.ValueKind == System.Text.Json.JsonValueKind.String ? e.Value.GetString()! : e.Value.GetRawText())) // a text with forms, whole
+            .ToList();
+
+        Assert.True(tables[0].Count > 250, $"the English page table read as {tables[0].Count} texts");
+        var pairs = tables.Skip(1).Select(table => (Translated: table, English: tables[0]))
+            .Concat(server.Skip(1).Select(table => (Translated: table, English: server[0])));
+        Assert.All(pairs, pair => Assert.Empty(pair.Translated
+            .Where(e => e.Value != "CxLive" && pair.English.GetValueOrDefault(e.Key) == e.Value)
+            .Select(e => $"{e.Key}: {e.Value}")));
+    }
+
     [GeneratedRegex(@"^  (?:[a-z]+|""[A-Za-z-]+""): \{$", RegexOptions.Multiline)]
     private static partial Regex TableStart();
 
     [GeneratedRegex(@"""([a-zA-Z]+(?:\.[a-zA-Z0-9-]+)+)"":")]
     private static partial Regex TextKey();
+
+    [GeneratedRegex(@"""([a-zA-Z]+(?:\.[a-zA-Z0-9*-]+)+)"":\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex TextEntry();
 
     [GeneratedRegex(@"export const languages = \{([^}]*)\};")]
     private static partial Regex LanguagesLine();
