@@ -62,7 +62,11 @@ function upsert(alert) {
 // Drops the least pressing alerts (resolved first, then the least severe and oldest) beyond MAX_KEPT.
 function prune() {
   const ranked = [...alerts.values()].sort(byPressure);
-  for (const alert of ranked.slice(MAX_KEPT)) { alerts.delete(alert.id); perf.pruned++; }
+  for (const alert of ranked.slice(MAX_KEPT)) {
+    alerts.delete(alert.id);
+    perf.pruned++;
+    if (alert.state !== "resolved") knowsEveryUnresolved = false;
+  }
 }
 
 function byPressure(a, b) {
@@ -107,7 +111,11 @@ function visibleAlerts() {
   const passes = filter();
   const all = [];
   let inside = 0;
+  unresolvedInside.clear();
   for (const alert of alerts.values()) {
+    if (alert.incidentId && !alert.opensIncident && alert.state !== "resolved") {
+      unresolvedInside.set(alert.incidentId, (unresolvedInside.get(alert.incidentId) ?? 0) + 1);
+    }
     if (!passes(alert)) continue;
     if (!alert.incidentId || alert.opensIncident) all.push(alert);
     else if (alert.state !== "resolved") inside++;
@@ -251,6 +259,11 @@ function render() {
 // An empty list under filters is not "no open alerts": during an outage, filtering by the customers'
 // rule leaves nothing, because those alerts stand behind their incident's card. Say which it is.
 let matchedInside = 0;
+// Unresolved customer alerts inside each incident (filters aside), told on its card beside how many
+// it absorbed, so "9 absorbed" and the filter line's "2 more unresolved inside incidents" add up.
+// Said only while this page holds every unresolved alert (none pruned, the first read not cut short).
+const unresolvedInside = new Map();
+let knowsEveryUnresolved = false;
 function explainEmpty() {
   const filtering = !WALL_MODE && alerts.size > 0 && [...new FormData(filters).values()].some(Boolean);
   const [headline, body] = !filtering ? ["empty.headline", "empty.body"]
@@ -267,10 +280,11 @@ function fill(li, alert) {
   const incident = alert.incidentId ? incidents.get(alert.incidentId) : null;
   if (incident && isIncident(alert)) followTouchpoint(incident);
   const now = incident ? touchpointsNow.get(incident.touchpoint)?.figures : null;
+  const inside = incident && knowsEveryUnresolved ? unresolvedInside.get(incident.id) ?? 0 : null; // told by absorbedWords
   const when = li.querySelector(".when");
-  if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxNow !== now || li.cxLanguage !== language() || li.cxAgents !== agentNames) {
+  if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxNow !== now || li.cxInside !== inside || li.cxLanguage !== language() || li.cxAgents !== agentNames) {
     fillCard(li, alert, incident, now);
-    Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxLanguage: language(), cxAgents: agentNames });
+    Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxInside: inside, cxLanguage: language(), cxAgents: agentNames });
     when.dateTime = alert.raisedAt;
     when.title = formatTime(alert.raisedAt);
   }
@@ -294,11 +308,11 @@ function fillCard(li, alert, incident, now) {
   live.dataset.affected = incident?.affectedCustomers ?? "";
   // A touchpoint that fell silent is not at "0% of 0 failed", which reads as recovered.
   live.textContent = !(incident && now) ? ""
-    : now.last5Minutes.events === 0 ? t("incident.nowSilent", { absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0) })
+    : now.last5Minutes.events === 0 ? t("incident.nowSilent", { absorbed: absorbedWords(incident) })
     : t("incident.now", {
       rate: formatNumber(failureRate(now.last5Minutes), { style: "percent" }),
       events: formatNumber(now.last5Minutes.events),
-      absorbed: tn("incident.absorbed", incident.absorbedAlerts ?? 0),
+      absorbed: absorbedWords(incident),
     });
   li.querySelector(".state").textContent = stateOf(alert); // "resolved · Lost": how it ended, as its history says
   // Beside the live line, the detail says it is the picture at raise time ("20 of 20 failed" above "now: 23").
@@ -337,6 +351,15 @@ function fillCard(li, alert, incident, now) {
   const history = li.querySelector(".history");
   history.querySelector(".count").textContent = t("count.paren", { count: formatNumber(alert.history?.length ?? 0) });
   if (history.open) fillHistory(history, alert);
+}
+
+// "9 customer alerts absorbed since it opened (2 still unresolved)": the second figure while this page can tell.
+function absorbedWords(incident) {
+  const absorbed = incident.absorbedAlerts ?? 0;
+  const words = tn("incident.absorbed", absorbed);
+  if (absorbed === 0 || !knowsEveryUnresolved) return words;
+  const open = unresolvedInside.get(incident.id) ?? 0;
+  return words + (open > 0 ? tn("incident.stillUnresolved", open) : t("incident.noneUnresolved"));
 }
 
 // Who made a step: a rule, CxLive itself, the outreach desk, an agent (by name, as on the card),
@@ -819,7 +842,9 @@ async function loadCurrent() {
   loadIncidentTouchpoints();
   if (!WALL_MODE) loadSilences();
   if (!response.ok) return;
-  for (const alert of await response.json()) upsert(alert);
+  const current = await response.json();
+  knowsEveryUnresolved = current.length < MAX_KEPT;
+  for (const alert of current) upsert(alert);
   if (resolvedResponse.ok) for (const alert of await resolvedResponse.json()) if (alerts.has(alert.id)) upsert(alert);
   loaded = true;
   scheduleRender();
