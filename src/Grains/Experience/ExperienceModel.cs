@@ -78,7 +78,7 @@ public sealed class ExperienceModel
         if (state.EpisodeLast is not { } last || at - last > _options.EpisodeGap)
         {
             state.Baseline = ScoreAt(state, at);
-            state.Moments.Clear();
+            state.Clear();
         }
 
         if (state.EpisodeLast is null || at > state.EpisodeLast)
@@ -86,11 +86,7 @@ public sealed class ExperienceModel
             state.EpisodeLast = at;
         }
 
-        state.Moments.Add(Valence(interaction));
-        if (state.Moments.Count > ExperienceState.MaxMoments)
-        {
-            state.Moments.RemoveAt(0);
-        }
+        state.Add(Valence(interaction), interaction.Id);
 
         // Peak (most intense, signed; the first of equals), end (mean of the last few) and mean, in one pass.
         var moments = state.Moments;

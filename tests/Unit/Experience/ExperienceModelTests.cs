@@ -116,6 +116,67 @@ public sealed class ExperienceModelTests
     }
 
     [Fact]
+    public void A_drop_tipped_by_a_good_moment_names_the_bad_moments_as_its_evidence()
+    {
+        // A third moment weighs the episode more fully (one moment is a hint, five an experience), so
+        // opening a push after a complaint and a contact sinks the score below 40. The customer's
+        // timeline must mark the complaint and the contact, not the push she opened.
+        var detector = new DetectorHarness(focus: ExperienceDropDetector.RuleId);
+        Interaction complaint = Moment(InteractionTypes.Complaint), contact = Moment(InteractionTypes.Contact), push = Moment(InteractionTypes.PushOpened);
+        Assert.Empty(detector.Feed(complaint, contact));
+
+        var raise = Assert.Single(detector.Feed(push));
+
+        Assert.Equal(SignalKind.Raise, raise.Kind);
+        Assert.Equal<string>([complaint.Id, contact.Id], raise.Evidence);
+    }
+
+    [Fact]
+    public void A_drop_names_at_most_the_latest_five_bad_moments()
+    {
+        var detector = new DetectorHarness(focus: ExperienceDropDetector.RuleId);
+        var contacts = Enumerable.Range(0, 5).Select(_ => Moment(InteractionTypes.Contact)).ToArray(); // 46: still above 40
+        Assert.Empty(detector.Feed(contacts));
+        var complaint = Moment(InteractionTypes.Complaint);
+
+        var raise = Assert.Single(detector.Feed(complaint));
+
+        Assert.Equal<string>([.. contacts.Skip(1).Select(c => c.Id), complaint.Id], raise.Evidence);
+    }
+
+    [Fact]
+    public void A_new_episode_forgets_the_bad_moments_of_the_last()
+    {
+        var detector = new DetectorHarness(focus: ExperienceDropDetector.RuleId);
+        var earlier = Moment(InteractionTypes.Complaint);
+        Assert.Empty(detector.Feed(earlier)); // 43.6
+        _journey.After(TimeSpan.FromHours(2)); // past the 30-minute episode gap
+        var searches = new[] { Moment(InteractionTypes.Search, score: 0), Moment(InteractionTypes.Search, score: 0) };
+
+        var raise = Assert.Single(detector.Feed(searches));
+
+        Assert.Equal(searches.Select(s => s.Id), raise.Evidence);
+    }
+
+    [Fact]
+    public void A_score_stored_before_bad_moments_were_named_names_those_that_come_after_it()
+    {
+        var state = new ExperienceState();
+        foreach (var contact in Enumerable.Range(0, ExperienceState.MaxMoments).Select(_ => Moment(InteractionTypes.Contact)))
+        {
+            _model.Record(state, contact);
+        }
+
+        state.BadMomentIds = null; // as stored before the list existed: a full episode of moments, no ids
+        var complaint = Moment(InteractionTypes.Complaint);
+        _model.Record(state, complaint);
+        _model.Record(state, Moment(InteractionTypes.PushOpened));
+
+        Assert.Equal([complaint.Id], state.LatestBadMoments(ExperienceDropDetector.EvidenceShown));
+        Assert.Equal(state.Moments.Count, state.BadMomentIds!.Count); // still one for one as the oldest leave
+    }
+
+    [Fact]
     public void When_one_moment_fires_a_specific_rule_and_the_drop_the_specific_rule_speaks_first()
     {
         // The book folds a customer's later condition into their open alert: what fires first holds

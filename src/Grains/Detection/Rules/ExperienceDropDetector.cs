@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
@@ -26,6 +27,9 @@ public sealed class ExperienceDropDetector : ICustomerDetector
             new(RecoverAbove, ParameterKind.Number, "60", "It resolves when the score rises above this."),
         ]);
 
+    /// <summary>The episode's latest bad moments named as evidence: enough to see what went wrong, few enough for the alert's size.</summary>
+    public const int EvidenceShown = 5;
+
     public RuleDefinition Definition => Rule;
 
     public void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
@@ -34,6 +38,8 @@ public sealed class ExperienceDropDetector : ICustomerDetector
         if (state.DropSince is null && score < rule.Number(Below))
         {
             state.DropSince = interaction.Timestamp;
+            // The bad moments that sank it, not necessarily the one that tipped it.
+            ImmutableArray<string> bad = [.. state.Experience.LatestBadMoments(EvidenceShown)];
             var words = AlertTexts.Write(language => language.Alert(
                 RuleId,
                 new() { ["score"] = $"{score:0}", ["type"] = language.TypeName(interaction.Type), ["touchpoint"] = interaction.Touchpoint }));
@@ -42,7 +48,7 @@ public sealed class ExperienceDropDetector : ICustomerDetector
                 CustomerId = interaction.CustomerId,
                 Touchpoint = interaction.Touchpoint,
                 Stage = interaction.Stage,
-                Evidence = [interaction.Id],
+                Evidence = bad.IsEmpty ? [interaction.Id] : bad,
                 SuggestedAction = words.Action(Channel.CallCenter),
             });
         }
