@@ -3,7 +3,7 @@
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatter } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, incidentItem, outagesBesides, outageWatch, readFailed } from "/timeline.js";
+import { fillTimeline, alertItem, incidentItem, outagesBesides, outageWatch, readFailed } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const customerId = decodeURIComponent(location.pathname.split("/").pop());
@@ -20,13 +20,7 @@ function render() {
   document.getElementById("no-alerts").hidden = view.openAlerts.length + resolved.length + incidents.length > 0;
   // Open alerts first, then the latest resolved ones and how they ended: what was already done for
   // them; then the outages her failures fell in.
-  document.getElementById("alerts").replaceChildren(...[...view.openAlerts, ...resolved].map(a => {
-    const li = document.createElement("li");
-    li.dataset.severity = a.severity;
-    li.dataset.state = a.state;
-    li.textContent = alertLine(a);
-    return li;
-  }), ...incidents.map(incidentItem));
+  document.getElementById("alerts").replaceChildren(...[...view.openAlerts, ...resolved].map(a => alertItem(a)), ...incidents.map(incidentItem));
   watchOutages(view, load);
 }
 

@@ -56,12 +56,32 @@ export function alertLine(alert) {
  * her own for a single failure, and whoever looks her up should know what she ran into.
  */
 export function incidentLine(incident) {
-  const when = iso => formatter(Intl.DateTimeFormat, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
-  const sameDay = (a, b) => new Date(a).toDateString() === new Date(b).toDateString(); // in the viewer's time zone
   return incident.resolvedAt
-    ? t("customer.incidentResolved", { touchpoint: incident.touchpoint, since: when(incident.openedAt),
-      until: sameDay(incident.openedAt, incident.resolvedAt) ? formatClock(incident.resolvedAt) : when(incident.resolvedAt) })
-    : t("customer.incident", { touchpoint: incident.touchpoint, since: when(incident.openedAt) });
+    ? t("customer.incidentResolved", { touchpoint: incident.touchpoint, since: dateAndClock(incident.openedAt),
+      until: sameDay(incident.openedAt, incident.resolvedAt) ? formatClock(incident.resolvedAt) : dateAndClock(incident.resolvedAt) })
+    : t("customer.incident", { touchpoint: incident.touchpoint, since: dateAndClock(incident.openedAt) });
+}
+
+const dateAndClock = iso => formatter(Intl.DateTimeFormat, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+const sameDay = (a, b) => new Date(a).toDateString() === new Date(b).toDateString(); // in the viewer's time zone
+
+/**
+ * One of the customer's alerts as her page lists it: what it says, and when it was raised ("raised
+ * 14:05", with the date when not today), so an older alert is not read as what just happened.
+ */
+export function alertItem(alert, now = new Date()) {
+  const li = document.createElement("li");
+  li.dataset.severity = alert.severity;
+  li.dataset.state = alert.state;
+  const line = document.createElement("span");
+  line.className = "line";
+  line.textContent = alertLine(alert);
+  const raised = document.createElement("time");
+  raised.className = "meta";
+  raised.dateTime = alert.raisedAt;
+  raised.textContent = t("customer.raisedAt", { time: sameDay(alert.raisedAt, now) ? formatClock(alert.raisedAt) : dateAndClock(alert.raisedAt) });
+  li.append(line, raised);
+  return li;
 }
 
 /**

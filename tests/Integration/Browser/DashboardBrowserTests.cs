@@ -755,7 +755,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Her call dropped her score further, a condition folded into her open card: the call is the drop's evidence, not a failed search.
         await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td.what .badge")).ToHaveTextAsync("evidence: Experience drop");
         await Assertions.Expect(page.Locator("#timeline tr").Nth(1).Locator("td.what .badge")).ToHaveTextAsync("evidence: Repeated failed search");
-        await Assertions.Expect(page.Locator("#alerts li")).ToHaveTextAsync("3 failed searches in 40 s · also seen: Experience drop · open"); // as her card says it on the wall
+        await Assertions.Expect(page.Locator("#alerts li .line")).ToHaveTextAsync("3 failed searches in 40 s · also seen: Experience drop · open"); // as her card says it on the wall
         // The time axis ends about now, not minutes later, which would read as a quiet spell after her call.
         await page.WaitForFunctionAsync("() => Number(document.getElementById('curve').dataset.axisEnd) <= Date.now() / 1000 + 60", null, new() { Timeout = 5_000 });
         await ScreenshotAsync(page, "customer");
@@ -776,13 +776,16 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
         var alert = await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).FirstOrDefault(),
             a => a is not null, TimeSpan.FromSeconds(10), "the alert");
-        await Assertions.Expect(page.Locator("#alerts li")).ToHaveTextAsync(["3 failed searches in 40 s · open"], new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#alerts li .line")).ToHaveTextAsync(["3 failed searches in 40 s · open"], new() { Timeout = 5_000 });
+        // When it was raised, so an older alert is not read as what just happened (the date only when not today).
+        await Assertions.Expect(page.Locator("#alerts li time")).ToHaveAttributeAsync("datetime", (string)alert!["raisedAt"]!);
+        await Assertions.Expect(page.Locator("#alerts li time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^raised (\S+, )?\d{1,2}:\d{2}\s?[AP]M$"));
         await Assertions.Expect(page.Locator("#score")).Not.ToHaveTextAsync("—");
         await Assertions.Expect(page.Locator("#no-alerts")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#no-curve")).ToBeHiddenAsync();
 
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{(string)alert!["id"]!}/resolve", Body(Json(new { outcome = "recovered", note = "found them in store" })))).StatusCode);
-        await Assertions.Expect(page.Locator("#alerts li")).ToHaveTextAsync(["3 failed searches in 40 s · resolved · Recovered"], new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#alerts li .line")).ToHaveTextAsync(["3 failed searches in 40 s · resolved · Recovered"], new() { Timeout = 5_000 });
         await Assertions.Expect(page.Locator("#alerts li")).ToHaveAttributeAsync("data-state", "resolved");
     }
 
