@@ -4,6 +4,7 @@
 // while it matches are recorded but kept off every wall, out of agents' queues and out of the
 // counts (docs/alerts.md#silences). The card that was muted stays: it was raised before the mute.
 import { t, formatClock, formatNumber, ruleName } from "/i18n.js";
+import { textElement } from "/dom.js";
 
 const HOURS = [1, 8, 24];
 const panel = document.getElementById("silences");
@@ -71,12 +72,8 @@ export async function loadSilences(open = false) {
   panel.querySelector("ul").replaceChildren(...silences.map(silence => {
     const li = document.createElement("li");
     li.dataset.silenceId = silence.id;
-    const what = document.createElement("span");
-    what.className = "what";
-    what.textContent = describe(silence);
-    const why = document.createElement("span");
-    why.className = "why";
-    why.textContent = t("mute.until", { time: formatClock(silence.expiresAt), comment: silence.comment, author: silence.author });
+    const what = textElement("span", "what", describe(silence));
+    const why = textElement("span", "why", t("mute.until", { time: formatClock(silence.expiresAt), comment: silence.comment, author: silence.author }));
     const end = document.createElement("button");
     end.type = "button";
     end.textContent = t("mute.end");

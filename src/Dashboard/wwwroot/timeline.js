@@ -4,6 +4,7 @@
 // found nothing reads "found nothing", never the outcome field's default "success"), the stage
 // (marked when inferred from the type), and whether it is evidence of an unresolved alert.
 import { formatTime, formatClock, formatter, t, language, channelName, wordsOf, ruleName, listOf } from "/i18n.js";
+import { textElement } from "/dom.js";
 
 // An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
 // the wall and away from agents (else a supervisor looks for it on the wall in vain).
@@ -73,14 +74,9 @@ export function alertItem(alert, now = new Date()) {
   const li = document.createElement("li");
   li.dataset.severity = alert.severity;
   li.dataset.state = alert.state;
-  const line = document.createElement("span");
-  line.className = "line";
-  line.textContent = alertLine(alert);
-  const raised = document.createElement("time");
-  raised.className = "meta";
+  const raised = textElement("time", "meta", t("customer.raisedAt", { time: sameDay(alert.raisedAt, now) ? formatClock(alert.raisedAt) : dateAndClock(alert.raisedAt) }));
   raised.dateTime = alert.raisedAt;
-  raised.textContent = t("customer.raisedAt", { time: sameDay(alert.raisedAt, now) ? formatClock(alert.raisedAt) : dateAndClock(alert.raisedAt) });
-  li.append(line, raised);
+  li.append(textElement("span", "line", alertLine(alert)), raised);
   return li;
 }
 

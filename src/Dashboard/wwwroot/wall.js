@@ -8,6 +8,7 @@ import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
 import { stateOf, whoDid } from "/timeline.js";
 import { openMute, closeMute, submitMute, loadSilences } from "/mute.js";
+import { textElement } from "/dom.js";
 
 const MAX_SHOWN = 200;
 // At a few thousand alerts a minute the page keeps only the most pressing ones (the API has them
@@ -649,7 +650,7 @@ const AFFECTED_LISTED = 100;
 async function fillAffected(details, incidentId) {
   const response = await fetch(`/api/incidents/${encodeURIComponent(incidentId)}`).catch(() => null);
   const customers = response?.ok ? (await response.json()).customers ?? [] : null;
-  const items = customers === null ? [textItem(t("action.unreachable"))] : customers.slice(0, AFFECTED_LISTED).map(id => {
+  const items = customers === null ? [textElement("li", "", t("action.unreachable"))] : customers.slice(0, AFFECTED_LISTED).map(id => {
     const li = document.createElement("li");
     const a = document.createElement("a");
     a.href = `/customers/${encodeURIComponent(id)}`;
@@ -657,14 +658,8 @@ async function fillAffected(details, incidentId) {
     li.append(a);
     return li;
   });
-  if (customers?.length > AFFECTED_LISTED) items.push(textItem(t("incident.more", { count: formatNumber(customers.length - AFFECTED_LISTED) })));
+  if (customers?.length > AFFECTED_LISTED) items.push(textElement("li", "", t("incident.more", { count: formatNumber(customers.length - AFFECTED_LISTED) })));
   details.querySelector(".customers").replaceChildren(...items);
-}
-
-function textItem(text) {
-  const li = document.createElement("li");
-  li.textContent = text;
-  return li;
 }
 
 // Assign opens a picker of the configured agents (the API takes no other), each with the
