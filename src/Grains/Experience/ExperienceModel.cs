@@ -86,7 +86,7 @@ public sealed class ExperienceModel
             state.EpisodeLast = at;
         }
 
-        state.Add(Valence(interaction), interaction.Id);
+        state.Add(Valence(interaction), interaction);
 
         // Peak (most intense, signed; the first of equals), end (mean of the last few) and mean, in one pass.
         var moments = state.Moments;

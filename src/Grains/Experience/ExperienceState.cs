@@ -1,6 +1,8 @@
+using CxLive.Contracts.Journeys;
+
 namespace CxLive.Grains.Experience;
 
-/// <summary>A customer's experience score and the valences of the current episode, with the ids of its bad moments (Orleans binary serializer).</summary>
+/// <summary>A customer's experience score and the valences of the current episode, with its bad moments' ids and the latest one's place (Orleans binary serializer).</summary>
 [GenerateSerializer, Alias("cx.ExperienceState")]
 public sealed class ExperienceState
 {
@@ -20,20 +22,25 @@ public sealed class ExperienceState
     /// </summary>
     [Id(5)] public List<string?>? BadMomentIds { get; set; }
 
+    /// <summary>The episode's latest bad moment, what and where; null while it has none.</summary>
+    [Id(6)] public BadMomentPlace? LatestBad { get; set; }
+
     /// <summary>The ids of the episode's latest bad moments, oldest first, at most <paramref name="most"/>.</summary>
     public IEnumerable<string> LatestBadMoments(int most) => BadMomentIds?.OfType<string>().TakeLast(most) ?? [];
 
     /// <summary>Adds a moment to the episode, dropping the oldest past <see cref="MaxMoments"/>.</summary>
-    internal void Add(double valence, string id)
+    internal void Add(double valence, Interaction interaction)
     {
         Moments.Add(valence);
-        if (valence < 0 && BadMomentIds is null)
+        var bad = valence < 0;
+        if (bad)
         {
+            LatestBad = BadMomentPlace.Of(interaction);
             // Aligned from the start: states written before this list existed have none.
-            BadMomentIds = [.. Enumerable.Repeat<string?>(null, Moments.Count - 1)];
+            BadMomentIds ??= [.. Enumerable.Repeat<string?>(null, Moments.Count - 1)];
         }
 
-        BadMomentIds?.Add(valence < 0 ? id : null);
+        BadMomentIds?.Add(bad ? interaction.Id : null);
         if (Moments.Count > MaxMoments)
         {
             Moments.RemoveAt(0);
@@ -46,5 +53,6 @@ public sealed class ExperienceState
     {
         Moments.Clear();
         BadMomentIds = null;
+        LatestBad = null;
     }
 }

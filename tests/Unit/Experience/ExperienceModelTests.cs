@@ -122,13 +122,18 @@ public sealed class ExperienceModelTests
         // opening a push after a complaint and a contact sinks the score below 40. The customer's
         // timeline must mark the complaint and the contact, not the push she opened.
         var detector = new DetectorHarness(focus: ExperienceDropDetector.RuleId);
-        Interaction complaint = Moment(InteractionTypes.Complaint), contact = Moment(InteractionTypes.Contact), push = Moment(InteractionTypes.PushOpened);
+        var complaint = _journey.After(TimeSpan.FromMinutes(1)).Make(InteractionTypes.Complaint, "social/weibo", stage: JourneyStage.Service);
+        var contact = _journey.After(TimeSpan.FromMinutes(1)).Make(InteractionTypes.Contact, "call-center/support", stage: JourneyStage.Service);
+        var push = _journey.After(TimeSpan.FromMinutes(1)).Make(InteractionTypes.PushOpened, "push/marketing", stage: JourneyStage.Discover);
         Assert.Empty(detector.Feed(complaint, contact));
 
         var raise = Assert.Single(detector.Feed(push));
 
         Assert.Equal(SignalKind.Raise, raise.Kind);
         Assert.Equal<string>([complaint.Id, contact.Id], raise.Evidence);
+        // The card stands where the latest bad moment was, as its detail says: not in the push channel.
+        Assert.Equal(("call-center/support", JourneyStage.Service), (raise.Touchpoint, raise.Stage));
+        Assert.EndsWith("after a contact at call-center/support.", raise.Detail);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
+using CxLive.Grains.Experience;
 
 namespace CxLive.Grains.Detection.Rules;
 
@@ -38,16 +39,18 @@ public sealed class ExperienceDropDetector : ICustomerDetector
         if (state.DropSince is null && score < rule.Number(Below))
         {
             state.DropSince = interaction.Timestamp;
-            // The bad moments that sank it, not necessarily the one that tipped it.
+            // Told by the bad moments that sank it, not by the one that tipped it, which may be a
+            // good one: the card's touchpoint and evidence are where things went wrong.
             ImmutableArray<string> bad = [.. state.Experience.LatestBadMoments(EvidenceShown)];
+            var where = state.Experience.LatestBad ?? BadMomentPlace.Of(interaction);
             var words = AlertTexts.Write(language => language.Alert(
                 RuleId,
-                new() { ["score"] = $"{score:0}", ["type"] = language.TypeName(interaction.Type), ["touchpoint"] = interaction.Touchpoint }));
+                new() { ["score"] = $"{score:0}", ["type"] = language.TypeName(where.Type), ["touchpoint"] = where.Touchpoint }));
             signals.Add(words.Raise(RuleId, rule.Severity, interaction.Timestamp) with
             {
                 CustomerId = interaction.CustomerId,
-                Touchpoint = interaction.Touchpoint,
-                Stage = interaction.Stage,
+                Touchpoint = where.Touchpoint,
+                Stage = where.Stage,
                 Evidence = bad.IsEmpty ? [interaction.Id] : bad,
                 SuggestedAction = words.Action(Channel.CallCenter),
             });
