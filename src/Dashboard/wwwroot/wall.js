@@ -475,6 +475,18 @@ function renderHeatmap(open) {
     return td;
   })));
   table.replaceChildren(head, ...rows);
+  fitHeatmap(table, `${columns.join("|")} ${used.length} ${language()} ${innerWidth}×${innerHeight}`);
+}
+
+// The channels' names stand upright when side by side they would run the table past the page's
+// right edge (twelve channels on a 1280 px wall hid the last columns). Measured only when the
+// columns, the language or the window change: a layout read on every render would cost a flood.
+let heatFitted = "";
+function fitHeatmap(table, key) {
+  if (key === heatFitted) return;
+  heatFitted = key;
+  table.classList.remove("upright");
+  if (table.getBoundingClientRect().right > document.documentElement.clientWidth) table.classList.add("upright");
 }
 
 function row(...cells) {

@@ -191,6 +191,38 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Every_channel_of_the_heat_map_is_in_view_on_a_laptop_wall()
+    {
+        // An app of its own, with an alert in each of twelve channels: at 64 px a cell, seven ran past
+        // the right edge of a 1280–1440 px wall and hid the Web column.
+        using var app = new CxLiveApp();
+        using var http = app.CreateHttpClient();
+        string[] channels = ["app", "call-center", "chat", "email", "field-service", "partner", "push", "sms", "social", "store", "survey", "web"];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-2);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([.. channels.SelectMany(channel =>
+        {
+            var customer = NewCustomer();
+            return Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n)) with { Touchpoint = $"{channel}/search" });
+        })]))).StatusCode);
+        var page = await fixture.NewPageAsync("/", app);
+        await Assertions.Expect(page.Locator("#heatmap tr").First.Locator("th")).ToHaveCountAsync(1 + channels.Length, new() { Timeout = 10_000 });
+
+        foreach (var (width, height) in new[] { (1280, 720), (1366, 768), (1024, 768) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            foreach (var language in new[] { "en", "zh-CN" })
+            {
+                await page.SelectOptionAsync("#lang", language);
+                var right = await page.EvaluateAsync<double>("() => document.getElementById('heatmap').getBoundingClientRect().right");
+                var view = await page.EvaluateAsync<double>("() => document.documentElement.clientWidth");
+                Assert.True(right <= view, $"{width} × {height}, {language}: the heat map ends at {right} px of {view}");
+            }
+        }
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-twelve-channels-1024.png") });
+    }
+
+    [Fact]
     public async Task Incidents_stand_in_order_of_customers_affected_and_a_snoozed_card_says_until_when()
     {
         // An app of its own: incidents stay open, and the shared wall's other tests read wall mode's first page.
