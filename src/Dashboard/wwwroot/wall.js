@@ -168,9 +168,14 @@ function fitWallPage() {
   const limit = window.innerHeight - 8;
   // The histogram ends the column beside the cards: on a short screen (720 px in Chinese) it is
   // left out rather than cut.
+  // On a wide screen the count of the other cards by rule follows it (styles.css), and goes before
+  // it: the cards the wall is not showing matter more than the spread of scores.
   const histogram = [document.getElementById("scores-title"), document.getElementById("scores")];
-  for (const element of histogram) element.style.display = "";
-  if (histogram[1].getBoundingClientRect().bottom > limit) for (const element of histogram) element.style.display = "none";
+  const groups = [document.querySelector("#summary h2"), document.getElementById("groups")];
+  const summary = document.getElementById("summary");
+  for (const element of [...histogram, ...groups]) element.style.display = "";
+  const overflows = () => Math.max(histogram[1].getBoundingClientRect().bottom, summary.getBoundingClientRect().bottom) > limit;
+  for (const elements of [histogram, groups]) if (overflows()) for (const element of elements) element.style.display = "none";
   // Every position is read before a card is removed: a later, shorter card moving up into a gap
   // would otherwise be kept, and the one it passed never shown.
   const cards = [...list.children];
@@ -300,12 +305,19 @@ function fillCard(li, alert, incident, now) {
   li.dataset.customer = alert.customerId ?? "";
   li.querySelector(".severity").textContent = t(`severity.${alert.severity}`);
   const words = wordsOf(alert);
+  // An open outage's title gives the failure rate now, as the line under it does: the rate it was
+  // raised with ("52%" above "now: 30%") read as two numbers that disagree.
+  const failingNow = incident && now && alert.ruleId === "touchpoint-degradation" && alert.state !== "resolved" && now.last5Minutes.events > 0;
+  const title = failingNow
+    ? t("incident.failingNow", { touchpoint: alert.touchpoint, rate: formatNumber(failureRate(now.last5Minutes), { style: "percent" }) })
+    : words.title;
   li.querySelector(".title").textContent = incident && incident.affectedCustomers > 0
-    ? `${words.title} — ${tn("incident.affected", incident.affectedCustomers)}` : words.title;
+    ? `${title} — ${tn("incident.affected", incident.affectedCustomers)}` : title;
   // The alert's detail keeps the figures it was raised with; an incident's card also says where its
   // touchpoint stands now (re-read every 10 s) and how many customer alerts it has absorbed.
   const live = li.querySelector(".live");
   live.hidden = !(incident && now);
+  li.classList.toggle("has-live", !live.hidden); // wall mode leaves out the picture at raise time beside it
   live.dataset.affected = incident?.affectedCustomers ?? "";
   // A touchpoint that fell silent is not at "0% of 0 failed", which reads as recovered.
   live.textContent = !(incident && now) ? ""

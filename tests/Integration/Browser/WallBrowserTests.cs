@@ -142,6 +142,11 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alert absorbed since it opened (1 still unresolved)", new() { Timeout = 15_000 });
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("incident: 1 customer with an alert");
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("failing: 100% in 5 min"); // as the line under it writes a rate
+        // The title follows the rate now, as the line under it does (a title kept at "52%" above
+        // "now: 30%" read as two numbers that disagree): 23 more searches there find something.
+        await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 23).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(40 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Success, Score = 12 })]));
+        await Assertions.Expect(card.Locator(".live")).ToContainTextAsync("now: 50% of 46 failed in the last 5 min", new() { Timeout = 15_000 });
+        await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("failing: 50% in 5 min — incident: 1 customer with an alert");
 
         // Who it hurts, each a link to their view; and there, her alert says the outage stands for it.
         await Assertions.Expect(card.Locator(".affected summary")).ToHaveTextAsync("Customers with alerts (1)");
