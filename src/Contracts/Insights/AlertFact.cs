@@ -38,6 +38,8 @@ public sealed record AlertFact
         AcknowledgedAt = alert.AcknowledgedAt,
         ResolvedAt = alert.ResolvedAt,
         Outcome = alert.Outcome,
-        Evidence = alert.Evidence,
+        // Its own rule's evidence: what other conditions folded in (a drop's failed searches on a
+        // long wait) would quote a search under "Long wait" in the customers' own words.
+        Evidence = alert.FoldedEvidence is { Count: > 0 } folded ? [.. alert.Evidence.Where(id => !folded.ContainsKey(id))] : alert.Evidence,
     };
 }

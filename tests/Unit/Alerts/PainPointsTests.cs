@@ -55,6 +55,20 @@ public class PainPointsTests
     }
 
     [Fact]
+    public void A_groups_own_words_come_from_its_own_rules_evidence_not_from_what_folded_in()
+    {
+        // A long wait that took in a drop sunk by failed searches quoted "kids raincoat" under "Long wait".
+        var wait = Raised("long-wait", "c-1", Monday, "call-center/support-queue", JourneyStage.Service) with
+        {
+            Evidence = ["wait-1", "search-1", "search-2"],
+            FoldedEvidence = ImmutableDictionary<string, string>.Empty.Add("search-1", "experience-drop").Add("search-2", "experience-drop"),
+        };
+
+        Assert.Equal<string>(["wait-1"], AlertFact.Of(wait).Evidence);
+        Assert.Equal<string>(["q-1"], AlertFact.Of(Raised("repeated-failed-search", "c-2", Monday) with { Evidence = ["q-1"] }).Evidence);
+    }
+
+    [Fact]
     public void A_week_of_days_adds_up_per_group_and_day()
     {
         var report = PainPoints.Report(Week().Select(AlertFact.Of), Monday, Monday.AddDays(7), PainPointGroup.Rule);
