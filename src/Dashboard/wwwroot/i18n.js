@@ -254,10 +254,12 @@ export function formatNumber(value, options = {}) {
   return formatter(Intl.NumberFormat, options).format(value);
 }
 
-export function formatSeconds(seconds) {
+// <unitOf>: the figure whose size picks the unit, so a column of figures shares one ("114 s" beside
+// "2.3 min" read as a mistake): give the column's largest.
+export function formatSeconds(seconds, unitOf = seconds) {
   if (seconds == null) return "—";
   // Our own unit words: not every browser build carries CLDR's unit names for every language.
-  const [unit, n] = seconds < 120 ? ["second", seconds] : seconds < 7200 ? ["minute", seconds / 60] : ["hour", seconds / 3600];
+  const [unit, n] = unitOf < 120 ? ["second", seconds] : unitOf < 7200 ? ["minute", seconds / 60] : ["hour", seconds / 3600];
   // A tenth of a second matters under ten seconds, not at 118.9.
   return t(`duration.${unit}`, { n: formatNumber(n, { maximumFractionDigits: unit === "second" && n >= 10 ? 0 : 1 }) });
 }

@@ -60,7 +60,9 @@ function groupName(name) {
   return name;
 }
 
-const minutes = value => (value == null ? "—" : formatSeconds(value * 60));
+// One unit down a column, on every group's table: the largest figure of the report picks it.
+const minutes = (value, largest) => (value == null ? "—" : formatSeconds(value * 60, largest * 60));
+const largestOf = (groups, field) => Math.max(0, ...groups.flatMap(g => g.days.map(d => d.figures?.[field] ?? 0)));
 
 // A touchpoint's incident names no customer (those it hurt have alerts of their own, under their
 // own rules): "0 customers" beside its alerts read as "nobody was hurt".
@@ -73,6 +75,7 @@ function render() {
   const raised = groups.reduce((sum, g) => sum + g.total.raised, 0);
   if (report.groupBy) document.getElementById("summary").textContent = tn("insights.summary", raised, { groups: tn("insights.groupCount", groups.length) });
   const window = days();
+  const [ackUnit, resolveUnit] = [largestOf(groups, "meanMinutesToAcknowledge"), largestOf(groups, "meanMinutesToResolve")];
   const dayFormat = formatter(Intl.DateTimeFormat, { month: "short", day: "numeric", timeZone: "UTC" });
   document.getElementById("groups").replaceChildren(...groups.map(group => {
     const li = template.content.firstElementChild.cloneNode(true);
@@ -100,7 +103,7 @@ function render() {
       const tr = document.createElement("tr");
       tr.dataset.day = day;
       for (const text of [dayFormat.format(new Date(`${day}T00:00:00Z`)), formatNumber(f?.raised ?? 0), f && touchpointWide(f) ? "—" : formatNumber(f?.customers ?? 0),
-        formatNumber(f?.recovered ?? 0), formatNumber(f?.lost ?? 0), minutes(f?.meanMinutesToAcknowledge), minutes(f?.meanMinutesToResolve)]) {
+        formatNumber(f?.recovered ?? 0), formatNumber(f?.lost ?? 0), minutes(f?.meanMinutesToAcknowledge, ackUnit), minutes(f?.meanMinutesToResolve, resolveUnit)]) {
         tr.insertCell().textContent = text;
       }
       return tr;

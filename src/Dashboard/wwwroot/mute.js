@@ -5,6 +5,7 @@
 // counts (docs/alerts.md#silences). The card that was muted stays: it was raised before the mute.
 import { t, formatClock, formatNumber, ruleName } from "/i18n.js";
 import { textElement } from "/dom.js";
+import { whoDid } from "/timeline.js";
 
 const HOURS = [1, 8, 24];
 const panel = document.getElementById("silences");
@@ -73,7 +74,7 @@ export async function loadSilences(open = false) {
     const li = document.createElement("li");
     li.dataset.silenceId = silence.id;
     const what = textElement("span", "what", describe(silence));
-    const why = textElement("span", "why", t("mute.until", { time: formatClock(silence.expiresAt), comment: silence.comment, author: silence.author }));
+    const why = textElement("span", "why", t("mute.until", { time: formatClock(silence.expiresAt), comment: silence.comment, author: whoDid(silence.author) }));
     const end = document.createElement("button");
     end.type = "button";
     end.textContent = t("mute.end");

@@ -301,6 +301,7 @@ function fillCard(li, alert, incident, now) {
   li.dataset.alertId = alert.id;
   li.dataset.severity = alert.severity;
   li.dataset.state = alert.state;
+  li.dataset.outcome = alert.outcome ?? ""; // "resolved · Lost" is not said in the colour of a recovery
   li.dataset.rule = alert.ruleId;
   li.dataset.customer = alert.customerId ?? "";
   li.querySelector(".severity").textContent = t(`severity.${alert.severity}`);

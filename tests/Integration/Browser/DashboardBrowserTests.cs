@@ -439,7 +439,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         var entry = page.Locator("#silences li", new() { HasTextString = customer });
         await Assertions.Expect(entry).ToBeVisibleAsync(); // the panel opened on what was just muted
-        await Assertions.Expect(entry.Locator(".why")).ToContainTextAsync("a test account (supervisor)");
+        await Assertions.Expect(entry.Locator(".why")).ToContainTextAsync("a test account (a supervisor)");
         await entry.Locator("button").ClickAsync();
         await Assertions.Expect(entry).ToHaveCountAsync(0);
         Assert.DoesNotContain(await ReadArray(await _http.GetAsync("api/silences")), s => (string?)s!["customerId"] == customer);
