@@ -525,6 +525,14 @@ function reloadTopSoon() {
 
 // The touchpoints failing most right now, from the server (refreshed every 10 s, and after incidents).
 let failingTop = [];
+// The outage rule's fewest events in its window (touchpoint-degradation's minEvents), read once.
+let outageMinEvents = null;
+async function loadOutageRule() {
+  const response = await fetch("/api/rules/touchpoint-degradation").catch(() => null);
+  if (response?.ok) outageMinEvents = Number((await response.json()).parameters?.minEvents) || null;
+  renderTopTouchpoints();
+}
+
 async function loadTopTouchpoints() {
   const response = await fetch("/api/touchpoints?top=5");
   if (!response.ok) return;
@@ -554,6 +562,12 @@ function renderTopTouchpoints() {
       rate: formatNumber(failureRate(tp.last5Minutes), { style: "percent" }),
       events: formatNumber(tp.last5Minutes.events),
     });
+    // "app/orders: 100% of 13 failed" with no card beside it asks why: too few events for the
+    // outage rule to call it one.
+    const outage = outages.some(o => o.touchpoint === tp.touchpoint);
+    if (!outage && outageMinEvents && tp.last5Minutes.events < outageMinEvents) {
+      li.append(textElement("span", "why", t("top.tooFew", { min: formatNumber(outageMinEvents) })));
+    }
     return li;
   }));
 }
@@ -858,6 +872,7 @@ async function loadCurrent() {
   if (incidentsResponse.ok) for (const incident of await incidentsResponse.json()) if (isNewer(incident, incidents.get(incident.id))) incidents.set(incident.id, incident);
   if (statsResponse.ok) showStats(await statsResponse.json());
   loadTopTouchpoints();
+  if (outageMinEvents === null) loadOutageRule();
   loadScores();
   loadIncidentTouchpoints();
   if (!WALL_MODE) loadSilences();
@@ -929,6 +944,7 @@ onLanguageChange(() => {
   [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId)));
   if (serverStats) showStats(serverStats); else if (loaded) renderStats();
   loadTopTouchpoints();
+  if (outageMinEvents === null) loadOutageRule();
   loadScores();
   if (!WALL_MODE) loadSilences(); // the muted panel's lines, in the new language now rather than at the next minute's refresh
 });

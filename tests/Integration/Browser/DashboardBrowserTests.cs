@@ -805,7 +805,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Contains(top, tp => (string)tp!["touchpoint"]! == touchpoint && (long)tp["last5Minutes"]!["failures"]! == 9);
 
         var page = await fixture.NewPageAsync("/", app);
-        await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{touchpoint}']")).ToHaveTextAsync($"{touchpoint}: 90% of 10 failed");
+        await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{touchpoint}']")).ToHaveTextAsync($"{touchpoint}: 90% of 10 failed · under 20 events: no incident yet"); // why no card stands beside it
     }
 
     [Fact]
