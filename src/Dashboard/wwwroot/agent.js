@@ -222,15 +222,17 @@ connection.onclose(() => setStatus("disconnected"));
 
 // An agent id from the link or the browser's memory that the roster does not know: said, and nobody's queue opened.
 let unknownAgent = null;
+let mustPick = false; // nobody chosen yet: the first agent's queue was opened as the reader's own
 function sayUnknownAgent() {
   const line = document.getElementById("unknown-agent");
-  line.hidden = !unknownAgent;
-  line.textContent = unknownAgent ? t("agent.unknown", { id: unknownAgent }) : "";
+  line.hidden = !unknownAgent && !mustPick;
+  line.textContent = unknownAgent ? t("agent.unknown", { id: unknownAgent }) : mustPick ? t("agent.pickFirst") : "";
 }
 
 async function become(id) {
   if (!id) return;
   unknownAgent = null;
+  mustPick = false;
   sayUnknownAgent();
   if (agentId) await connection.invoke("UnsubscribeAgent", agentId);
   agentId = id;
@@ -275,16 +277,19 @@ async function start() {
   // A signed-in agent is who they are; supervisors (and the open demo) may look at any agent's queue.
   const seesAll = !user || user.open || user.roles.includes("supervisor") || user.roles.includes("admin");
   const wanted = seesAll ? new URLSearchParams(location.search).get("agentId") ?? localStorage.getItem("cxlive.agent") : user.agentId;
-  // A mistyped or stale id opens nobody's queue: not the first agent's, whose customers the reader
-  // would then work as their own.
-  const known = agents.some(a => a.id === wanted);
-  if (wanted && !known) {
+  // A mistyped or stale id opens nobody's queue, and so does no id at all (a first visit, the open
+  // demo): not the first agent's, whose customers the reader would then work as their own. An
+  // install with one agent opens theirs.
+  const only = agents.length === 1 ? agents[0].id : null;
+  const chosen = agents.some(a => a.id === wanted) ? wanted : !wanted ? only : null;
+  if (!chosen && agents.length > 0) {
     const nobody = new Option("—", "");
     nobody.disabled = true; // a placeholder, not a choice: picking it would unsubscribe and remember nobody
     picker.add(nobody, 0);
-    unknownAgent = wanted;
+    unknownAgent = wanted || null;
+    mustPick = !wanted;
   }
-  picker.value = known ? wanted : wanted ? "" : agents[0]?.id ?? "";
+  picker.value = chosen ?? "";
   sayUnknownAgent();
   renderQueue();
   picker.disabled = !seesAll;

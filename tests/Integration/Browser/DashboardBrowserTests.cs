@@ -521,6 +521,22 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_first_visit_to_the_agent_console_opens_nobodys_queue_until_the_reader_picks_who_they_are()
+    {
+        // The open demo once opened Li Na's queue for whoever came first: Sam could work her
+        // prompts as his own. A fresh browser remembers no agent.
+        var page = await fixture.NewPageAsync("/agent");
+
+        await Assertions.Expect(page.Locator("#unknown-agent")).ToHaveTextAsync("Pick who you are above to see your outreach prompts.");
+        Assert.Equal("", await page.Locator("#agent").InputValueAsync());
+        await Assertions.Expect(page.Locator("#queue li")).ToHaveCountAsync(0);
+
+        await page.SelectOptionAsync("#agent", "sam.taylor");
+        await Assertions.Expect(page.Locator("#unknown-agent")).ToBeHiddenAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent\\?agentId=sam.taylor$"));
+    }
+
+    [Fact]
     public async Task A_mistyped_agent_id_opens_nobodys_queue_and_says_so()
     {
         // Wang Wei has a prompt waiting; a link with an id nobody has must not show it (or anyone's) as "my prompts".
