@@ -171,7 +171,7 @@ internal static class InteractionReader
 
         if (timestamp > rules.Latest)
         {
-            errors.Add($"timestamp: is more than {rules.MaxClockSkew:c} in the future (Ingestion:MaxClockSkew)");
+            errors.Add($"timestamp: is more than {Readable(rules.MaxClockSkew)} in the future (Ingestion:MaxClockSkew)");
             return null;
         }
 
@@ -183,6 +183,12 @@ internal static class InteractionReader
 
         return timestamp;
     }
+
+    /// <summary>"5 min", "30 s": a span as an integrator reads it, not "00:05:00".</summary>
+    private static string Readable(TimeSpan span) =>
+        span >= TimeSpan.FromMinutes(1) && span.Seconds == 0
+            ? $"{span.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} min"
+            : $"{span.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s";
 
     /// <summary>ISO 8601 allows local times with no offset; the contract does not (they are ambiguous).</summary>
     private static bool HasOffset(ref Utf8JsonReader reader)

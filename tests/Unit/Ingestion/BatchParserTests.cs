@@ -109,7 +109,7 @@ public sealed class BatchParserTests
     [InlineData("timestamp", "\"2026-11-23T09:59:00\"", "timestamp: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
     [InlineData("timestamp", "\"yesterday\"", "timestamp: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
     [InlineData("timestamp", "1700000000", "timestamp: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
-    [InlineData("timestamp", "\"2026-11-23T10:05:01Z\"", "timestamp: is more than 00:05:00 in the future (Ingestion:MaxClockSkew)")]
+    [InlineData("timestamp", "\"2026-11-23T10:05:01Z\"", "timestamp: is more than 5 min in the future (Ingestion:MaxClockSkew)")]
     [InlineData("timestamp", "\"2026-10-24T09:59:59Z\"", "timestamp: is more than 30 days old (Ingestion:MaxEventAge)")]
     [InlineData("channel", "\"fax\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other")]
     [InlineData("channel", "\"call center\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other")]
