@@ -18,7 +18,7 @@ public sealed class ExperienceState
     /// Beside <see cref="Moments"/>, one for one: the id of each bad moment (negative valence) and
     /// null for the others; null until the episode has a bad one. An experience drop names these as
     /// its evidence, not the moment that tipped the score, which may be a good one weighing an
-    /// episode of bad ones in full (opening a push after four failed searches).
+    /// episode of bad ones in full (opening a push after a complaint and a contact).
     /// </summary>
     [Id(5)] public List<string?>? BadMomentIds { get; set; }
 
