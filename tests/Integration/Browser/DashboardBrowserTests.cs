@@ -440,6 +440,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var entry = page.Locator("#silences li", new() { HasTextString = customer });
         await Assertions.Expect(entry).ToBeVisibleAsync(); // the panel opened on what was just muted
         await Assertions.Expect(entry.Locator(".why")).ToContainTextAsync("a test account (a supervisor)");
+        // Unmuting brings back nothing raised meanwhile (they are kept, not shown): said where one unmutes.
+        await Assertions.Expect(page.Locator("#silences .kept")).ToHaveTextAsync("Alerts raised while a mute is on stay off the wall after it ends: they are kept, and the customer's page lists them.");
         await entry.Locator("button").ClickAsync();
         await Assertions.Expect(entry).ToHaveCountAsync(0);
         Assert.DoesNotContain(await ReadArray(await _http.GetAsync("api/silences")), s => (string?)s!["customerId"] == customer);
