@@ -442,6 +442,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(entry.Locator(".why")).ToContainTextAsync("a test account (a supervisor)");
         // Unmuting brings back nothing raised meanwhile (they are kept, not shown): said where one unmutes.
         await Assertions.Expect(page.Locator("#silences .kept")).ToHaveTextAsync("Alerts raised while a mute is on stay off the wall after it ends: they are kept, and the customer's page lists them.");
+        await ScreenshotAsync(page, "wall-muted-panel");
         await entry.Locator("button").ClickAsync();
         await Assertions.Expect(entry).ToHaveCountAsync(0);
         Assert.DoesNotContain(await ReadArray(await _http.GetAsync("api/silences")), s => (string?)s!["customerId"] == customer);
