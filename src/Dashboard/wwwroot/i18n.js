@@ -139,7 +139,7 @@ const texts = {
     "timeline.incident": "发生在 {touchpoint} 故障期间", "timeline.incidentBegan": "发生在 {touchpoint} 故障初起时",
     "heat.title": "当前痛点：按旅程阶段和渠道统计的未解决告警",
     "scores.title": "客户体验分分布", "scores.bar": "{from}–{to} 分：{count} 位客户",
-    "top.title": "失败率最高的触点（最近 5 分钟）", "top.entry": "{touchpoint}：失败率 {rate}（共 {events} 次）", "top.tooFew": " · 不足 {min} 次，尚未开事件",
+    "top.title": "失败率最高的触点（最近 5 分钟）", "top.entry": "{touchpoint}：失败率 {rate}（共 {events} 次）", "top.tooFew": " · 不足 {min} 次，尚未开启事件",
     "stage.discover": "发现", "stage.research": "研究", "stage.purchase": "购买", "stage.receive": "收货", "stage.service": "服务", "stage.share": "分享",
     "result.success": "成功", "result.failure": "失败", "result.abandoned": "放弃",
     "result.found-nothing": "无结果", "result.found": "有结果", "result.failed": "失败", "result.viewed": "已浏览", "result.shown": "已展示", "result.clicked": "已点击", "result.rejected": "已拒绝", "result.added": "已加购", "result.done": "完成", "result.paid": "已支付", "result.placed": "已下单", "result.looked-up": "已查询", "result.delivered": "已送达", "result.complained": "投诉", "result.answered": "已回复", "result.contacted": "已联系", "result.called-back": "已回电", "result.waited": "等待", "result.visited": "已上门", "result.scored": "评分", "result.answered-survey": "已作答", "result.sent": "已发送", "result.opened": "已打开", "result.dismissed": "已忽略", "result.unsubscribed": "已退订", "result.redeemed": "已兑换", "result.resolved": "已解决", "result.reached-out": "已主动联系",
