@@ -25,8 +25,7 @@ public sealed partial class LanguagesTests
     {
         // A repeated key silently replaces the first: the agent's "Unreachable" button once read
         // "Could not reach CxLive…", because an error message took the button's key.
-        var i18n = File.ReadAllText(Repository.PathOf("src", "Dashboard", "wwwroot", "i18n.js"));
-        var tables = TableStart().Split(i18n[..i18n.IndexOf("export const languages", StringComparison.Ordinal)]).Skip(1).ToList();
+        var tables = PageTables();
 
         Assert.Equal(AlertTexts.All.Length, tables.Count);
         Assert.All(tables, table => Assert.Empty(TextKey().Matches(table).GroupBy(m => m.Groups[1].Value).Where(g => g.Count() > 1).Select(g => g.Key)));
@@ -36,8 +35,7 @@ public sealed partial class LanguagesTests
     public void Every_rule_of_the_catalogue_has_a_name_in_every_language()
     {
         // The pages name rules ("Repeated failed search", "反复搜索无果"); a rule without a name falls back to its id.
-        var i18n = File.ReadAllText(Repository.PathOf("src", "Dashboard", "wwwroot", "i18n.js"));
-        var tables = TableStart().Split(i18n[..i18n.IndexOf("export const languages", StringComparison.Ordinal)]).Skip(1).ToList();
+        var tables = PageTables();
         var rules = CustomerDetectors.Catalogue().Definitions.Select(d => d.RuleId).ToList();
 
         Assert.NotEmpty(rules);
@@ -49,8 +47,7 @@ public sealed partial class LanguagesTests
     {
         // A word left in English reads as a gap to a Chinese supervisor: the heat map's "App" column
         // did, beside 网站 and 呼叫中心. Only the product's name stays as it is.
-        var i18n = File.ReadAllText(Repository.PathOf("src", "Dashboard", "wwwroot", "i18n.js"));
-        var tables = TableStart().Split(i18n[..i18n.IndexOf("export const languages", StringComparison.Ordinal)]).Skip(1)
+        var tables = PageTables()
             .Select(table => TextEntry().Matches(table).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value)).ToList();
         var server = AlertTexts.All.Select(l => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(
                 File.ReadAllText(Repository.PathOf("src", "Grains", "Detection", "Texts", l.Code + ".json")))!
@@ -63,6 +60,13 @@ public sealed partial class LanguagesTests
         Assert.All(pairs, pair => Assert.Empty(pair.Translated
             .Where(e => e.Value != "CxLive" && pair.English.GetValueOrDefault(e.Key) == e.Value)
             .Select(e => $"{e.Key}: {e.Value}")));
+    }
+
+    /// <summary>The text of each language's table in <c>i18n.js</c>, English first.</summary>
+    private static List<string> PageTables()
+    {
+        var i18n = File.ReadAllText(Repository.PathOf("src", "Dashboard", "wwwroot", "i18n.js"));
+        return [.. TableStart().Split(i18n[..i18n.IndexOf("export const languages", StringComparison.Ordinal)]).Skip(1)];
     }
 
     [GeneratedRegex(@"^  (?:[a-z]+|""[A-Za-z-]+""): \{$", RegexOptions.Multiline)]
