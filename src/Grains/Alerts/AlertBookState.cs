@@ -113,10 +113,11 @@ public sealed class AlertBookState
             case SignalKind.Raise:
                 var repeated = Repeat(open, signal, now, options.EvidenceKept);
                 Store(AlertChangeKind.Updated, repeated, changes);
-                if (Routable(repeated))
+                if (Routable(repeated) && (repeated.Severity != open.Severity || repeated.Title != open.Title || repeated.Detail != open.Detail))
                 {
                     // Its pending prompt takes the fresher words: an agent read "Waited 14 min" above
-                    // the same alert's "Waited 9 min" once the customer had waited again.
+                    // the same alert's "Waited 9 min" once the customer had waited again. A repeat
+                    // in the same words and severity changes no prompt: the desk is not told.
                     changes.ToRoute.Add(repeated);
                 }
 

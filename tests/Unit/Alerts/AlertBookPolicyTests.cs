@@ -193,10 +193,13 @@ public sealed class AlertBookPolicyTests
         Assert.Equal((first.Id, "Waited 9 min in a queue", 2), (repeated.Id, repeated.Title, repeated.Occurrences));
         Assert.Equal(repeated, Assert.Single(again.ToRoute)); // the desk hears it: its pending prompt takes the words
 
-        // Muted, nothing goes to the desk, as for a first raise.
+        // In the same words and severity, the prompt has nothing to take: the desk is not told.
+        Assert.Empty(Apply(Raise("long-wait", "c-1", evidence: "wait-4") with { Title = "Waited 9 min in a queue" }, Now.AddMinutes(21)).ToRoute);
+
+        // Muted, nothing goes to the desk, as for a first raise, fresher words or not.
         _book.Silences["s-1"] = new Silence { Id = "s-1", CustomerId = "c-2", Author = "li", Comment = "test account", CreatedAt = Now, ExpiresAt = Now.AddHours(1) };
         Apply(Raise("long-wait", "c-2"));
-        Assert.Empty(Apply(Raise("long-wait", "c-2", evidence: "wait-3"), Now.AddMinutes(1)).ToRoute);
+        Assert.Empty(Apply(Raise("long-wait", "c-2", evidence: "wait-3") with { Title = "Waited 9 min in a queue" }, Now.AddMinutes(1)).ToRoute);
     }
 
     [Fact]
