@@ -175,7 +175,12 @@ export function fillTimeline(tbody, items, openAlerts = [], incidents = []) {
     cell(row, i.result ? t(`result.${i.result}`) : t(`result.${i.outcome ?? "success"}`), `result tone-${i.tone ?? "neutral"}`);
     const stage = cell(row, i.stage ? t(`stage.${i.stage}`) : "—", i.stageInferred ? "stage inferred" : "stage");
     if (i.stageInferred) stage.title = t("timeline.inferred");
-    cell(row, `${channelName(i.channel)} · ${i.touchpoint}`, "where");
+    // The touchpoint is a name: it wraps only after the channel, never inside ("app/recommen|dations").
+    const where = cell(row, `${channelName(i.channel)} · `, "where");
+    const touchpoint = document.createElement("span");
+    touchpoint.className = "touchpoint";
+    touchpoint.textContent = i.touchpoint;
+    where.append(touchpoint);
     return row;
   }));
 }

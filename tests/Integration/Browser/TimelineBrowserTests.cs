@@ -50,6 +50,42 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "customer-story-zh.png"), FullPage = true });
     }
 
+    /// <summary>A long sentence beside it once squeezed the "Where" column until touchpoints broke mid-word ("app/recommen | dations").</summary>
+    [Fact]
+    public async Task On_a_laptop_each_touchpoint_in_the_timeline_reads_whole_on_one_line()
+    {
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            FailedSearch(customer, at, "stainless steel espresso machine with milk frother and grinder") with { Channel = Channel.App, Touchpoint = "app/search" },
+            Make(customer, at.AddSeconds(20), InteractionTypes.RecommendationShown, "app/recommendations") with { Channel = Channel.App },
+            Make(customer, at.AddSeconds(40), InteractionTypes.RecommendationClicked, "app/recommendations") with { Channel = Channel.App }))).StatusCode);
+
+        var page = await fixture.NewPageAsync($"/customers/{customer}");
+        await page.SetViewportSizeAsync(1280, 720);
+        await Assertions.Expect(page.Locator("#timeline tr")).ToHaveCountAsync(3);
+        // The lines each cell's touchpoint takes, from the boxes of its letters.
+        var lines = await page.Locator("#timeline td.where").EvaluateAllAsync<string[]>("""
+            cells => cells.map(cell => {
+              const name = cell.textContent.slice(cell.textContent.indexOf(' · ') + 3);
+              const from = cell.textContent.length - name.length;
+              const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+              const tops = new Set();
+              let offset = 0;
+              for (let node = walker.nextNode(); node; offset += node.length, node = walker.nextNode())
+                for (let at = Math.max(0, from - offset); at < node.length; at++) {
+                  const range = document.createRange();
+                  range.setStart(node, at);
+                  range.setEnd(node, at + 1);
+                  tops.add(Math.round(range.getBoundingClientRect().top));
+                }
+              return `${name}: ${tops.size}`;
+            })
+            """);
+        Assert.All(lines, line => Assert.EndsWith(": 1", line));
+        await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td.where")).ToHaveTextAsync("App · app/recommendations");
+    }
+
     /// <summary>One failed search raises nothing of her own; whoever looks her up must still see the outage she ran into.</summary>
     [Fact]
     public async Task A_customer_who_failed_once_in_an_outage_sees_the_outage_on_her_view_open_and_then_resolved()
