@@ -256,6 +256,11 @@ internal static class InteractionReader
             var key = JsonText.Read(ref reader, "attributes key", MaxAttributeLength, errors);
             reader.Read();
             var label = "attributes." + JsonText.Shorten(key ?? "?");
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                continue; // null counts as absent, here as for the fields
+            }
+
             if (reader.TokenType != JsonTokenType.String)
             {
                 errors.Add($"{label}: must be a string");
@@ -263,7 +268,7 @@ internal static class InteractionReader
                 continue;
             }
 
-            var value = JsonText.Read(ref reader, label, MaxAttributeLength, errors);
+            var value = JsonText.Read(ref reader, label, MaxAttributeLength, errors, freeText: true);
             if (key is null || value is null)
             {
                 continue;

@@ -2,11 +2,14 @@ using System.Text.Json;
 
 namespace CxLive.Dashboard.Ingestion;
 
-/// <summary>Reading identifiers and names: strings, within a length, printable (no control characters).</summary>
+/// <summary>
+/// Reading identifiers and names: strings, within a length, printable (no control characters). Free text
+/// (an attribute's value: a complaint typed into a form, a survey comment) may also break lines.
+/// </summary>
 internal static class JsonText
 {
     /// <summary>The string the reader stands on, or null with the reason added to errors.</summary>
-    public static string? Read(ref Utf8JsonReader reader, string name, int maxLength, List<string> errors)
+    public static string? Read(ref Utf8JsonReader reader, string name, int maxLength, List<string> errors, bool freeText = false)
     {
         if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
         {
@@ -28,7 +31,8 @@ internal static class JsonText
             null => "is not valid UTF-8",
             { Length: 0 } => "must not be empty",
             _ when text.Length > maxLength => $"must be at most {maxLength} characters",
-            _ when HasControlCharacters(text) => "must not contain control characters",
+            _ when !freeText && HasControlCharacters(text) => "must not contain control characters",
+            _ when freeText && HasControlCharactersBesidesLineBreaks(text) => "must not contain control characters other than tabs and line breaks",
             _ => null,
         };
         if (reason is null)
@@ -55,6 +59,11 @@ internal static class JsonText
 
     public static bool HasControlCharacters(ReadOnlySpan<char> text) =>
         text.IndexOfAnyInRange('\u0000', '\u001f') >= 0 || text.IndexOfAnyInRange('\u007f', '\u009f') >= 0;
+
+    /// <summary>Tabs, line feeds and carriage returns are how typed text breaks lines; the rest still corrupt logs and pages.</summary>
+    public static bool HasControlCharactersBesidesLineBreaks(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\u0000', '\u0008') >= 0 || text.IndexOfAnyInRange('\u000b', '\u000c') >= 0
+        || text.IndexOfAnyInRange('\u000e', '\u001f') >= 0 || text.IndexOfAnyInRange('\u007f', '\u009f') >= 0;
 
     /// <summary>Keeps error messages short when a client sends an enormous name.</summary>
     public static string Shorten(string text) => text.Length <= 64 ? text : text[..61] + "...";

@@ -85,6 +85,15 @@ public sealed class BatchParserTests
         Assert.Null(item.Attributes);
     }
 
+    /// <summary>A complaint typed into a form breaks lines: refusing it lost the complaint, and its rule never fired.</summary>
+    [Fact]
+    public void An_attributes_value_is_free_text_that_may_break_lines_and_a_null_one_is_absent()
+    {
+        var item = Assert.Single(Json(With("attributes", """{"text":"line one\r\nline two\tend","caseNote":null,"lang":"en"}""")).Valid);
+
+        Assert.Equal(new Dictionary<string, string> { ["text"] = "line one\r\nline two\tend", ["lang"] = "en" }, item.Attributes);
+    }
+
     [Fact]
     public void Unknown_types_are_kept()
     {
@@ -120,6 +129,8 @@ public sealed class BatchParserTests
     [InlineData("attributes", "[\"a\"]", "attributes: must be an object of string values")]
     [InlineData("attributes", "{\"query\":5}", "attributes.query: must be a string")]
     [InlineData("attributes", "{\"query\":\"\"}", "attributes.query: must not be empty")]
+    [InlineData("attributes", "{\"text\":\"a\\u0007b\"}", "attributes.text: must not contain control characters other than tabs and line breaks")]
+    [InlineData("attributes", "{\"a\\nb\":\"x\"}", "attributes key: must not contain control characters")]
     public void Rejects_a_bad_field_naming_the_field_and_the_reason(string field, string? json, string error)
     {
         var batch = Json($"[{With(field, json)}]");

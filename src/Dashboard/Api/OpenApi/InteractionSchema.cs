@@ -15,6 +15,9 @@ public static class InteractionSchema
     /// <summary>No control characters (C0, DEL, C1): what the parser calls printable text.</summary>
     public const string Printable = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$";
 
+    /// <summary>An attribute's value is free text: printable, and it may break lines (tab, line feed, carriage return).</summary>
+    public const string FreeText = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]+$";
+
     public static JsonObject Example => new()
     {
         ["id"] = "q-1",
@@ -60,9 +63,9 @@ public static class InteractionSchema
                 Type = JsonSchemaType.String,
                 MinLength = 1,
                 MaxLength = InteractionReader.MaxAttributeLength,
-                Pattern = Printable,
+                Pattern = FreeText,
             };
-            attributes.Description = $"String values only; at most {InteractionReader.MaxAttributes} entries; keys and values 1-{InteractionReader.MaxAttributeLength} characters (e.g. query, orderId, scale).";
+            attributes.Description = $"String values only (null counts as absent); at most {InteractionReader.MaxAttributes} entries; keys and values 1-{InteractionReader.MaxAttributeLength} characters; a value may break lines, a key may not (e.g. query, orderId, scale, text).";
         }
     }
 
