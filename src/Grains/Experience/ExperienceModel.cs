@@ -61,10 +61,11 @@ public sealed class ExperienceModel
     public double Valence(Interaction interaction) => interaction.Type switch
     {
         QueueWait => interaction.Outcome == Outcome.Abandoned ? -8 : -Math.Clamp(((interaction.Score ?? 0) - 60) / 60, 0, 10),
-        Survey when interaction.Score is { } score => interaction.Attribute("scale")?.ToLowerInvariant() switch
+        // Read on the scale the detractor rule reads (none given: NPS), or a scale-less 0 was a detractor here and neutral there.
+        Survey when interaction.Score is { } score => SurveyScales.Of(interaction) switch
         {
-            "nps" => Math.Clamp((score - 7.5) * 2, -10, 10),
-            "csat" => Math.Clamp((score - 3.5) * 4, -10, 10),
+            SurveyScales.Nps => Math.Clamp((score - 7.5) * 2, -10, 10),
+            SurveyScales.Csat => Math.Clamp((score - 3.5) * 4, -10, 10),
             _ => 0,
         },
         Search when interaction.Score == 0 && !interaction.Failed => Lookup(Search + ":no-results"),

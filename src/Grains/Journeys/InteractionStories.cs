@@ -207,10 +207,10 @@ public static class InteractionStories
         }
 
         var value = N(score);
-        var (key, tone) = i.Attribute("scale")?.ToLowerInvariant() switch
+        var (key, tone) = SurveyScales.Of(i) switch // as the detractor rule reads it: none given is NPS
         {
-            "nps" => ("survey.nps", score <= 6 ? StoryTone.Bad : score >= 9 ? StoryTone.Good : StoryTone.Neutral),
-            "csat" => ("survey.csat", score <= 2 ? StoryTone.Bad : score >= 4 ? StoryTone.Good : StoryTone.Neutral),
+            SurveyScales.Nps => ("survey.nps", score <= 6 ? StoryTone.Bad : score >= 9 ? StoryTone.Good : StoryTone.Neutral),
+            SurveyScales.Csat => ("survey.csat", score <= 2 ? StoryTone.Bad : score >= 4 ? StoryTone.Good : StoryTone.Neutral),
             _ => ("survey.score", StoryTone.Neutral),
         };
         return ("scored", tone, said(text(key, new() { ["score"] = value }), own));

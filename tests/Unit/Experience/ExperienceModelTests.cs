@@ -49,6 +49,11 @@ public sealed class ExperienceModelTests
     public void Surveys_map_onto_the_scale(string scale, double answer, double valence) =>
         Assert.Equal(valence, _model.Valence(_journey.Make(InteractionTypes.Survey, score: answer, attributes: new() { ["scale"] = scale })));
 
+    /// <summary>The detractor rule reads a survey without a scale as NPS; the score must too, or her 0 left it at 50.</summary>
+    [Fact]
+    public void A_survey_without_a_scale_is_read_as_nps() =>
+        Assert.Equal(-10, _model.Valence(_journey.Make(InteractionTypes.Survey, score: 0)));
+
     [Fact]
     public void The_worst_moment_weighs_more_than_the_average()
     {

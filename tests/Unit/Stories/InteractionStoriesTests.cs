@@ -56,6 +56,8 @@ public class InteractionStoriesTests
         { Make("service-visit", caseId: "K-17"), "visited", "service visit for case K-17", "上门服务（案件 K-17）" },
         { Make("survey", score: 1, attributes: [("scale", "nps"), ("comment", "delivery was late")]), "scored", "NPS 1: 'delivery was late'", "NPS 1 分：“delivery was late”" },
         { Make("survey", score: 4, attributes: ("scale", "csat")), "scored", "CSAT 4 of 5", "CSAT 4 分（满分 5）" },
+        // No scale is NPS, as the detractor rule reads it: "NPS 0", not a bare "survey score 0" beside a Detractor alert.
+        { Make("survey", score: 0), "scored", "NPS 0", "NPS 0 分" },
         { Make("push-sent", attributes: ("title", "Spring sale")), "sent", "was sent push 'Spring sale'", "收到推送“Spring sale”" },
         { Make("push-opened", attributes: ("title", "Spring sale")), "opened", "opened push 'Spring sale'", "打开了推送“Spring sale”" },
         { Make("push-dismissed", attributes: ("campaign", "spring")), "dismissed", "dismissed push 'spring'", "忽略了推送“spring”" },
@@ -117,6 +119,10 @@ public class InteractionStoriesTests
         Assert.Equal(StoryTone.Bad, story.Tone);
         Assert.DoesNotContain("success", story.Result + story.Sentence);
     }
+
+    [Fact]
+    public void A_detractor_answer_without_a_scale_reads_as_bad() =>
+        Assert.Equal(StoryTone.Bad, InteractionStories.Tell(Make("survey", score: 0)).Tone);
 
     [Theory]
     [InlineData("search", JourneyStage.Research)]
