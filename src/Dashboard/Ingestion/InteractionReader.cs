@@ -65,9 +65,9 @@ internal static class InteractionReader
             }
         }
 
-        if (errors.Count == errorsBefore && item.SurveyProblem() is { } survey)
+        if (errors.Count == errorsBefore && item.ScoreProblem() is { } score)
         {
-            errors.Add(survey);
+            errors.Add(score);
         }
 
         id = item.Id;
@@ -138,9 +138,9 @@ internal static class InteractionReader
             }
         }
 
-        /// <summary>A survey whose score cannot be read on its scale (<see cref="SurveyScales"/>).</summary>
-        public readonly string? SurveyProblem() =>
-            _type == InteractionTypes.Survey ? SurveyScales.Problem(_score, _attributes?.GetValueOrDefault("scale")) : null;
+        /// <summary>A score its type cannot mean (<see cref="ScoreMeanings"/>): a survey off its scale, a search with -3 results.</summary>
+        public readonly string? ScoreProblem() =>
+            _type is null ? null : ScoreMeanings.Problem(_type, _score, _attributes?.GetValueOrDefault("scale"));
 
         public readonly Interaction ToInteraction(in ItemRules rules) => new()
         {

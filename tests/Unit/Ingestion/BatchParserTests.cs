@@ -95,6 +95,15 @@ public sealed class BatchParserTests
     }
 
     [Fact]
+    public void A_queue_wait_cannot_last_less_than_nothing_but_any_score_of_a_type_without_a_meaning_is_kept()
+    {
+        var wait = Json(With("type", "\"queue-wait\"").Replace("}", ",\"score\":-100}"));
+        Assert.Equal(["score: a queue-wait's score is the seconds waited, 0 or more"], Assert.Single(wait.Rejected).Errors);
+
+        Assert.Equal(-2.5, Assert.Single(Json(With("type", "\"loyalty-tier-changed\"").Replace("}", ",\"score\":-2.5}")).Valid).Score);
+    }
+
+    [Fact]
     public void Unknown_types_are_kept()
     {
         var item = Assert.Single(Json(With("type", "\"loyalty-tier-changed\"")).Valid);
@@ -126,6 +135,8 @@ public sealed class BatchParserTests
     [InlineData("stage", "\"checkout\"", "stage: must be one of discover, research, purchase, receive, service, share")]
     [InlineData("score", "\"12\"", "score: must be a finite number")]
     [InlineData("score", "1e999", "score: must be a finite number")]
+    [InlineData("score", "-3", "score: a search's score is its number of results, a whole number from 0")]
+    [InlineData("score", "1.5", "score: a search's score is its number of results, a whole number from 0")]
     [InlineData("attributes", "[\"a\"]", "attributes: must be an object of string values")]
     [InlineData("attributes", "{\"query\":5}", "attributes.query: must be a string")]
     [InlineData("attributes", "{\"query\":\"\"}", "attributes.query: must not be empty")]

@@ -52,7 +52,7 @@ public static class InteractionSchema
 
         if (Property(schema, "score") is { } score)
         {
-            score.Description = "A finite number whose meaning the type gives: results of a search, seconds of a queue-wait, the answer of a survey.";
+            score.Description = "A finite number whose meaning the type gives: results of a search (a whole number, 0 or more), seconds of a queue-wait (0 or more), the answer of a survey (nps 0-10, csat 1-5).";
         }
 
         if (Property(schema, "attributes") is { } attributes)

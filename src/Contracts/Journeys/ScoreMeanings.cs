@@ -1,0 +1,20 @@
+namespace CxLive.Contracts.Journeys;
+
+/// <summary>
+/// What an interaction's <c>score</c> means for the types whose score has a meaning, and the values it
+/// cannot take: results of a <c>search</c> (a whole number, 0 or more), seconds of a <c>queue-wait</c>
+/// (0 or more), the answer of a <c>survey</c> on its scale (<see cref="SurveyScales"/>). Rejected at
+/// ingestion, so a timeline never tells "searched — -3 results" or "waited 0 s" for -100 s.
+/// </summary>
+public static class ScoreMeanings
+{
+    /// <summary>Why the score cannot be read for this type (field: reason), or null when it can.</summary>
+    public static string? Problem(string type, double? score, string? scaleAttribute) => type switch
+    {
+        InteractionTypes.Survey => SurveyScales.Problem(score, scaleAttribute),
+        InteractionTypes.Search when score is { } results && (results < 0 || results != Math.Floor(results)) =>
+            "score: a search's score is its number of results, a whole number from 0",
+        InteractionTypes.QueueWait when score < 0 => "score: a queue-wait's score is the seconds waited, 0 or more",
+        _ => null,
+    };
+}
