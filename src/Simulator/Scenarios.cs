@@ -93,6 +93,21 @@ internal static class Scenarios
             new(S(0), Channel.Store, "store/shanghai-pudong", PageView, JourneyStage.Discover),
             new(S(600), Channel.Store, "store/shanghai-pudong", OrderPlaced, JourneyStage.Purchase),
         ],
+        // Every touchpoint a bad story fails at also serves ordinary customers well: with failures alone,
+        // app/search, the order lookups and the rewards ran at 100 % failure, and a demo wall showed
+        // four permanent outages within minutes.
+        (r, c) =>
+        [
+            new(S(0), Channel.App, "app/home", PageView, JourneyStage.Discover),
+            new(S(3), Channel.App, "app/search", Search, JourneyStage.Research, Score: r.Next(3, 80), Attributes: new() { ["query"] = Products[r.Next(Products.Length)] }),
+            new(S(9), Channel.App, "app/product", ProductView, JourneyStage.Research),
+        ],
+        (r, c) => Order(r) is var order && r.Next(2) == 0
+            ? [new(S(0), Channel.App, "app/orders", OrderStatus, JourneyStage.Receive, Attributes: new() { ["orderId"] = order })]
+            : [new(S(0), Channel.Web, "web/orders", OrderStatus, JourneyStage.Receive, Attributes: new() { ["orderId"] = order })],
+        (r, c) => r.Next(2) == 0
+            ? [new(S(0), Channel.App, "app/rewards", PointsRedemption, JourneyStage.Share, Attributes: new() { ["reward"] = "coffee voucher" })]
+            : [new(S(0), Channel.Web, "web/rewards", PointsRedemption, JourneyStage.Share, Attributes: new() { ["reward"] = "cinema ticket" })],
     ];
 
     private static List<SessionStep> BrowseAndBuy(Random r, string caseId)

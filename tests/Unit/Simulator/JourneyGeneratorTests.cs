@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
 using CxLive.Grains.Detection;
@@ -59,6 +60,25 @@ public sealed class JourneyGeneratorTests
 
         Assert.All(generated, g => Assert.Null(g.Injected));
         Assert.DoesNotContain(generated, g => g.Interaction.Type == InteractionTypes.Search && (g.Interaction.Score == 0 || g.Interaction.Failed));
+    }
+
+    /// <summary>
+    /// A demo wall showed four permanent outages within minutes: app/search, the order lookups and the
+    /// rewards saw only the bad stories' failures. Besides the outages the simulator means to cause,
+    /// every touchpoint serves most of its customers well.
+    /// </summary>
+    [Fact]
+    public void Besides_the_outages_it_injects_no_touchpoint_fails_most_of_its_customers()
+    {
+        var generated = Generate(new SimulatorOptions(), TimeSpan.FromHours(1))
+            .Where(g => g.Injected?.RuleId is not (RuleIds.TouchpointDegradation or RuleIds.TouchpointSilence));
+
+        var failureShares = generated.GroupBy(g => g.Interaction.Touchpoint).Select(touchpoint => (
+            Touchpoint: touchpoint.Key,
+            Share: touchpoint.Count(g => g.Interaction.Failed || g.Interaction.Type == InteractionTypes.Error
+                || (g.Interaction.Type == InteractionTypes.Search && g.Interaction.Score == 0)) / (double)touchpoint.Count()));
+
+        Assert.All(failureShares, f => Assert.True(f.Share < 0.5, $"{f.Touchpoint} fails {f.Share:P0} of its interactions"));
     }
 
     [Fact]
