@@ -80,8 +80,8 @@ public sealed class ClusterAlerts(IGrainFactory grains, int partitions)
     public async Task<Incident?> GetIncidentAsync(string incidentId) =>
         PartitionOf(incidentId) is { } p ? await Book(p).GetIncidentAsync(incidentId) : null;
 
-    public async Task<Incident?> ResolveIncidentAsync(string incidentId, string by) =>
-        PartitionOf(incidentId) is { } p ? await Book(p).ResolveIncidentAsync(incidentId, by) : null;
+    public async Task<Incident?> ResolveIncidentAsync(string incidentId, string by, string? note = null) =>
+        PartitionOf(incidentId) is { } p ? await Book(p).ResolveIncidentAsync(incidentId, by, note) : null;
 
     public async Task<OutreachPrompt?> GetPromptAsync(string promptId) =>
         PartitionOf(promptId) is { } p ? await Desk(p).GetAsync(promptId) : null;

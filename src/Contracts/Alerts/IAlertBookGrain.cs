@@ -31,8 +31,8 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
     Task<ImmutableArray<Incident>> IncidentsAsync(bool openOnly);
     Task<Incident?> GetIncidentAsync(string incidentId);
 
-    /// <summary>Resolves the incident and what it absorbed; null when there is no open incident with that id.</summary>
-    Task<Incident?> ResolveIncidentAsync(string incidentId, string by);
+    /// <summary>Resolves the incident and what it absorbed, the person's note on each; null when there is no open incident with that id.</summary>
+    Task<Incident?> ResolveIncidentAsync(string incidentId, string by, string? note = null);
 
     /// <summary>The running figures behind the wall's stats, for this partition (constant work, never a scan).</summary>
     Task<PartitionFigures> FiguresAsync();
@@ -64,5 +64,5 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
 
     /// <summary>One-way: an incident of another partition was resolved; what it absorbed here is resolved too.</summary>
     [OneWay]
-    Task ResolveAbsorbedAsync(string incidentId, string by);
+    Task ResolveAbsorbedAsync(string incidentId, string by, string? note = null);
 }

@@ -36,7 +36,7 @@ public static class IncidentsApi
     private static async Task<IResult> ResolveAsync(string id, Body<IncidentResolveRequest> body, HttpRequest request, ClusterAlerts alerts)
     {
         var by = Actor.Of(request.HttpContext.User, body.Value.By);
-        return await alerts.ResolveIncidentAsync(id, by) is { } resolved
+        return await alerts.ResolveIncidentAsync(id, by, body.Value.Note) is { } resolved
             ? Results.Ok(resolved)
             : await alerts.GetIncidentAsync(id) is { } closed
                 ? Results.Problem(detail: $"incident '{id}' is already resolved", statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the incident's current state",

@@ -194,10 +194,10 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
 
     public Task<Incident?> GetIncidentAsync(string incidentId) => Task.FromResult(_state.IncidentView(incidentId));
 
-    public async Task<Incident?> ResolveIncidentAsync(string incidentId, string by)
+    public async Task<Incident?> ResolveIncidentAsync(string incidentId, string by, string? note = null)
     {
         var changes = new BookChanges();
-        var incident = _state.ResolveIncident(incidentId, _time.GetUtcNow(), by, changes);
+        var incident = _state.ResolveIncident(incidentId, _time.GetUtcNow(), by, changes, note);
         await CommitAsync(changes);
         return incident is null ? null : _state.IncidentView(incidentId);
     }
@@ -260,13 +260,13 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         await CommitAsync(changes);
     }
 
-    public Task ResolveAbsorbedAsync(string incidentId, string by) =>
-        HeldScope.OneWayAsync(() => ResolveAbsorbedNowAsync(incidentId, by), () => this.AsReference<IAlertBookGrain>().ResolveAbsorbedAsync(incidentId, by)); // one-way: a refused write is sent on
+    public Task ResolveAbsorbedAsync(string incidentId, string by, string? note = null) =>
+        HeldScope.OneWayAsync(() => ResolveAbsorbedNowAsync(incidentId, by, note), () => this.AsReference<IAlertBookGrain>().ResolveAbsorbedAsync(incidentId, by, note)); // one-way: a refused write is sent on
 
-    private async Task ResolveAbsorbedNowAsync(string incidentId, string by)
+    private async Task ResolveAbsorbedNowAsync(string incidentId, string by, string? note)
     {
         var changes = new BookChanges();
-        _state.ResolveAbsorbed(incidentId, _time.GetUtcNow(), by, changes);
+        _state.ResolveAbsorbed(incidentId, _time.GetUtcNow(), by, changes, note);
         await CommitAsync(changes);
     }
 
@@ -347,13 +347,12 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             }
         }
 
-        foreach (var closed in changes.ClosedIncidents)
+        foreach (var (closed, by, note) in changes.ClosedIncidents)
         {
             await _cluster.Directory.IncidentClosedAsync(closed.Touchpoint, closed.Id);
-            var by = _state.ById.TryGetValue(closed.AlertId, out var degradation) && degradation.History.Length > 0 ? degradation.History[^1].By : "system";
             foreach (var other in _cluster.All.Where(p => p != Partition))
             {
-                await _cluster.Book(other).ResolveAbsorbedAsync(closed.Id, by);
+                await _cluster.Book(other).ResolveAbsorbedAsync(closed.Id, by, note);
             }
         }
 

@@ -150,7 +150,7 @@ public sealed class AlertBookState
             if (IsOutage(changed.RuleId) && changed.State == AlertState.Resolved && changed.IncidentId is { } incident
                 && Incidents.GetValueOrDefault(incident)?.AlertId == changed.Id)
             {
-                ResolveIncident(incident, now, action.By, changes);
+                ResolveIncident(incident, now, action.By, changes, action.Note);
             }
         }
 
@@ -158,7 +158,7 @@ public sealed class AlertBookState
     }
 
     /// <summary>Resolves an incident, its degradation alert and every alert it absorbed that is still open.</summary>
-    public Incident? ResolveIncident(string incidentId, DateTimeOffset now, string by, BookChanges changes)
+    public Incident? ResolveIncident(string incidentId, DateTimeOffset now, string by, BookChanges changes, string? note = null)
     {
         if (!Incidents.TryGetValue(incidentId, out var incident) || !incident.IsOpen)
         {
@@ -170,14 +170,14 @@ public sealed class AlertBookState
         OpenIncidentByTouchpoint.Remove(incident.Touchpoint);
         changes.Incidents.RemoveAll(i => i.Id == incidentId);
         changes.Incidents.Add(incident);
-        changes.ClosedIncidents.Add(incident); // the other partitions resolve what it absorbed there
+        changes.ClosedIncidents.Add((incident, by, note)); // the other partitions resolve what it absorbed there
         foreach (var id in Members.AlertsOf(incidentId).Append(incident.AlertId))
         {
             if (ById.TryGetValue(id, out var alert) && alert.IsOpen)
             {
                 Store(AlertChangeKind.Updated, id == incident.AlertId
-                    ? AlertLifecycle.ConditionCleared(alert, now, by, HistoryNote.IncidentResolved(incidentId))
-                    : AlertLifecycle.IncidentResolved(alert, now, by, incidentId), changes);
+                    ? AlertLifecycle.ConditionCleared(alert, now, by, HistoryNote.IncidentResolved(incidentId).WithNote(note))
+                    : AlertLifecycle.IncidentResolved(alert, now, by, incidentId, note), changes);
             }
         }
 
@@ -435,7 +435,7 @@ public sealed class AlertBookState
     }
 
     /// <summary>An incident of another partition was resolved: the alerts it absorbed here close with it.</summary>
-    public void ResolveAbsorbed(string incidentId, DateTimeOffset now, string by, BookChanges changes)
+    public void ResolveAbsorbed(string incidentId, DateTimeOffset now, string by, BookChanges changes, string? note = null)
     {
         if (_closedElsewhere.Add(incidentId))
         {
@@ -453,7 +453,7 @@ public sealed class AlertBookState
 
         foreach (var alert in OpenAlerts.Where(a => a.IncidentId == incidentId && !IsOutage(a.RuleId)).ToList())
         {
-            Store(AlertChangeKind.Updated, AlertLifecycle.IncidentResolved(alert, now, by, incidentId), changes);
+            Store(AlertChangeKind.Updated, AlertLifecycle.IncidentResolved(alert, now, by, incidentId, note), changes);
         }
     }
 

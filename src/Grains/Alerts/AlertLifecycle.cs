@@ -64,8 +64,8 @@ public static class AlertLifecycle
         Record(Close(alert, now, alert.CustomerId is null ? null : AlertOutcome.Lost), now, "system", HistoryNote.Expired(after));
 
     /// <summary>Closed with the incident that absorbed it; whether the customer recovered is not known here.</summary>
-    public static Alert IncidentResolved(Alert alert, DateTimeOffset now, string by, string incidentId) =>
-        Record(Close(alert, now, outcome: null), now, by, HistoryNote.ResolvedWithIncident(incidentId));
+    public static Alert IncidentResolved(Alert alert, DateTimeOffset now, string by, string incidentId, string? note = null) =>
+        Record(Close(alert, now, outcome: null), now, by, HistoryNote.ResolvedWithIncident(incidentId).WithNote(note));
 
     /// <summary>An open critical alert nobody acknowledged in time: marked and announced again.</summary>
     public static Alert Escalate(Alert alert, DateTimeOffset now, TimeSpan after) =>

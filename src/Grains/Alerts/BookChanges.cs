@@ -15,7 +15,8 @@ public sealed class BookChanges
     public List<Incident> Incidents { get; } = [];
     public List<Alert> ToRoute { get; } = [];
     public List<Incident> OpenedIncidents { get; } = [];
-    public List<Incident> ClosedIncidents { get; } = [];
+    /// <summary>Incidents resolved here, by whom and with their note: the absorbed alerts of other partitions close with the same words.</summary>
+    public List<(Incident Incident, string By, string? Note)> ClosedIncidents { get; } = [];
     public List<(string IncidentId, IncidentMember Member)> ToAttach { get; } = [];
 
     /// <summary>Open customer alerts an incident took in: their pending prompts are withdrawn (outreach waits for the cause).</summary>

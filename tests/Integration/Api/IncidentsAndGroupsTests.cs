@@ -55,9 +55,12 @@ public sealed class IncidentsAndGroupsTests(AppFixture fixture) : IDisposable
         Assert.Equal([(string)alert["id"]!], incident["alertIds"]!.AsArray().Select(id => (string)id!));
         Assert.Contains(await ReadArray(await _http.GetAsync("api/incidents?open=true")), i => (string)i!["id"]! == opened.Id);
 
-        var resolved = await _http.PostAsync($"api/incidents/{opened.Id}/resolve", Body("""{ "by": "supervisor:li" }"""));
+        var resolved = await _http.PostAsync($"api/incidents/{opened.Id}/resolve", Body("""{ "by": "supervisor:li", "note": "search index rebuilt" }"""));
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
-        Assert.Equal("resolved", (string)(await ReadObject(await _http.GetAsync($"api/alerts/{(string)alert["id"]!}")))["state"]!);
+        var closed = await ReadObject(await _http.GetAsync($"api/alerts/{(string)alert["id"]!}"));
+        Assert.Equal("resolved", (string)closed["state"]!);
+        // The note says on her alert what fixed the outage (it was dropped without a word).
+        Assert.EndsWith("search index rebuilt", (string)closed["history"]!.AsArray()[^1]!["note"]!);
         Assert.Equal(HttpStatusCode.Conflict, (await _http.PostAsync($"api/incidents/{opened.Id}/resolve", Body(""))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _http.PostAsync("api/incidents/inc-none/resolve", Body(""))).StatusCode);
     }

@@ -37,11 +37,11 @@ public sealed class PartitionedBookTests
             return changes;
         }
 
-        public BookChanges ResolveIncident(string incidentId, DateTimeOffset now)
+        public BookChanges ResolveIncident(string incidentId, DateTimeOffset now, string? note = null)
         {
             var book = Books[AlertPartitions.OfId(incidentId)!.Value];
             var changes = new BookChanges();
-            book.ResolveIncident(incidentId, now, "supervisor:li", changes);
+            book.ResolveIncident(incidentId, now, "supervisor:li", changes, note);
             Deliver(book, changes, now);
             return changes;
         }
@@ -60,11 +60,11 @@ public sealed class PartitionedBookTests
                 }
             }
 
-            foreach (var closed in changes.ClosedIncidents)
+            foreach (var (closed, by, note) in changes.ClosedIncidents)
             {
                 foreach (var other in Books.Where(b => b != from))
                 {
-                    other.ResolveAbsorbed(closed.Id, now, "supervisor:li", new BookChanges());
+                    other.ResolveAbsorbed(closed.Id, now, by, new BookChanges(), note);
                 }
             }
 
@@ -159,9 +159,12 @@ public sealed class PartitionedBookTests
         Assert.All(before, a => Assert.Equal(incidentId, cluster.All.Single(x => x.Id == a.Id).IncidentId));
         Assert.True(before.Select(a => AlertPartitions.OfId(a.Id)).Distinct().Count() > 3, "the early customers live in several partitions");
 
-        cluster.ResolveIncident(incidentId, Now.AddMinutes(30));
+        cluster.ResolveIncident(incidentId, Now.AddMinutes(30), note: "search index rebuilt");
 
         Assert.All(cluster.All.Where(a => a.CustomerId is not null), a => Assert.Equal(AlertState.Resolved, a.State));
+        // Whoever resolved it, and why, reads the same on every alert it closed, in whichever partition.
+        Assert.All(cluster.All, a => Assert.Equal("supervisor:li", a.History[^1].By));
+        Assert.All(cluster.All, a => Assert.EndsWith("search index rebuilt", a.History[^1].Note));
         Assert.All(cluster.Books, b => Assert.Empty(b.OpenIncidentByTouchpoint));
     }
 
