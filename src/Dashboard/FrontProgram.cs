@@ -97,6 +97,7 @@ public static class FrontProgram
             .AddCheck<ClusterReachableCheck>("cluster", tags: [OperationsExtensions.ReadyTag])
             .AddCheck<AlertLayoutCheck>("alert-partitions", tags: [OperationsExtensions.ReadyTag]);
         builder.AddCxWeb();
+        UnknownSettings.Refuse(builder.Configuration, builder.Services); // a misspelled key would be ignored: exit 78 instead
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => started = true);

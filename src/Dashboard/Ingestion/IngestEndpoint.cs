@@ -1,9 +1,11 @@
 using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Privacy;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Telemetry;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -52,12 +54,37 @@ public static class IngestEndpoint
 
         try
         {
-            return await IngestAsync(request, sink, options, metrics, privacy, time, logs.CreateLogger("CxLive.Dashboard.Ingestion"));
+            var logger = logs.CreateLogger("CxLive.Dashboard.Ingestion");
+            var result = await IngestAsync(request, sink, options, metrics, privacy, time, logger);
+            LogRefusal(request, result, logger);
+            return result;
         }
         finally
         {
             inFlight.Exit();
         }
+    }
+
+    /// <summary>
+    /// A request refused whole (400, 413, 415) in one line an operator finds by the correlation id
+    /// the integrator quotes: it was not logged at all, so "my batch was refused" led nowhere. The
+    /// id is in the message itself, not only in the request's logging scope, which the plain console
+    /// format does not print.
+    /// </summary>
+    private static void LogRefusal(HttpRequest request, IResult result, ILogger logger)
+    {
+        if (result is not ProblemHttpResult { StatusCode: StatusCodes.Status400BadRequest or StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType } problem)
+        {
+            return;
+        }
+
+        // Every item rejected: the first item's first reason says more than "none is valid".
+        var reason = problem.ProblemDetails.Extensions.TryGetValue("rejected", out var rejected) && rejected is IReadOnlyList<RejectedItem> { Count: > 0 } items
+            ? $"{problem.ProblemDetails.Detail}; first: {items[0].Errors.FirstOrDefault()}"
+            : problem.ProblemDetails.Detail;
+        logger.LogInformation("Refused request {Method} {Path} from {Integrator} with {Status} (correlation id {CorrelationId}): {Reason}",
+            request.Method, request.Path.Value, SecurityExtensions.IntegratorOf(request.HttpContext) ?? "open", problem.StatusCode,
+            CorrelationIds.Of(request.HttpContext), reason);
     }
 
     private static async Task<IResult> IngestAsync(
@@ -130,8 +157,10 @@ public static class IngestEndpoint
 
         if (batch.Rejected.Count > 0)
         {
-            logger.LogInformation("Refused {Rejected} of {Items} interactions from {Integrator}; first: {Reason}",
-                batch.Rejected.Count, batch.ItemCount, SecurityExtensions.IntegratorOf(request.HttpContext) ?? "open", batch.Rejected[0].Errors.FirstOrDefault());
+            // The correlation id in the message: the line an operator searches for when an integrator quotes it.
+            logger.LogInformation("Refused {Rejected} of {Items} interactions from {Integrator} (correlation id {CorrelationId}); first: {Reason}",
+                batch.Rejected.Count, batch.ItemCount, SecurityExtensions.IntegratorOf(request.HttpContext) ?? "open",
+                CorrelationIds.Of(request.HttpContext), batch.Rejected[0].Errors.FirstOrDefault());
         }
 
         // Not the request's abort token: once read, a batch is delivered even if the caller hangs up (it is safe to re-send either way).

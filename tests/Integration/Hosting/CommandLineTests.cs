@@ -81,6 +81,19 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_misspelled_setting_is_refused_in_one_line_that_names_it_and_the_setting_meant_rather_than_ignored()
+    {
+        // The user trial: the silo started healthy and the operator believed a limit of 5 was set.
+        var environment = Ports();
+        environment["Security__Open"] = "true";
+        var refused = await Cli.RunAsync(["--Ingestion:MaxItemsPerReqest=5"], environment);
+
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
+        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal("cxlive: cannot start: unknown setting Ingestion:MaxItemsPerReqest (did you mean Ingestion:MaxItemsPerRequest?): CxLive would ignore it; correct or remove it (docs/configuration.md lists every setting).", line);
+    }
+
+    [Fact]
     public async Task An_embedded_silo_without_its_web_tier_is_refused_in_one_line_rather_than_reporting_itself_ready()
     {
         var environment = Ports();

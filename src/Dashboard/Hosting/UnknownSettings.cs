@@ -1,0 +1,187 @@
+using System.Collections;
+using System.ComponentModel;
+using System.Reflection;
+using Microsoft.Extensions.Options;
+
+namespace CxLive.Dashboard.Hosting;
+
+/// <summary>
+/// Refuses a start with a setting CxLive would silently ignore: a key under one of CxLive's own
+/// sections that names no property of the options class bound there. The binder skips such keys, so
+/// <c>--Ingestion:MaxItemsPerReqest=5</c> started healthy with the default limit while the operator
+/// believed one was set. Third-party sections (Logging, Orleans, Kestrel, ...) are not looked at.
+/// </summary>
+public static class UnknownSettings
+{
+    /// <summary>
+    /// The keys read by name, not through an options class, inside a section an options class owns:
+    /// <see cref="Ingestion.ShutdownDrainOptions"/> holds only <c>Shutdown:Drain</c>.
+    /// </summary>
+    private static readonly string[] ReadByName = ["Shutdown:Timeout", "Shutdown:LeaveTimeout", "Shutdown:ExitAfter"];
+
+    /// <summary>Throws a <see cref="ConfigurationError"/> (exit 78) naming every unknown key in CxLive's sections registered in <paramref name="services"/>.</summary>
+    public static void Refuse(IConfiguration configuration, IServiceCollection services)
+    {
+        if (Describe(configuration, OwnedSections(services)) is { } problem)
+        {
+            throw new ConfigurationError(problem);
+        }
+    }
+
+    /// <summary>
+    /// Every CxLive options class the host binds from configuration, with its section: found from
+    /// the registrations themselves (binding one registers its change-token source), so a new
+    /// options class is checked without being listed here. Each names its section in a
+    /// <c>Section</c> constant, as every one of them does.
+    /// </summary>
+    public static IReadOnlyList<(string Section, Type Options)> OwnedSections(IServiceCollection services) =>
+    [
+        .. services.Select(d => d.ServiceType)
+            .Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IOptionsChangeTokenSource<>))
+            .Select(t => t.GetGenericArguments()[0])
+            .Where(t => t.Namespace?.StartsWith("CxLive.", StringComparison.Ordinal) == true)
+            .Distinct()
+            .Select(t => (SectionOf(t), t)),
+    ];
+
+    /// <summary>The one-line refusal, or null when every key in <paramref name="sections"/> names a setting.</summary>
+    public static string? Describe(IConfiguration configuration, IEnumerable<(string Section, Type Options)> sections)
+    {
+        var unknown = new List<string>();
+        foreach (var (section, options) in sections)
+        {
+            Walk(configuration.GetSection(section), options, unknown);
+        }
+
+        return unknown.Count switch
+        {
+            0 => null,
+            1 => $"unknown setting {unknown[0]}: CxLive would ignore it; correct or remove it (docs/configuration.md lists every setting).",
+            _ => $"unknown settings {string.Join(", ", unknown)}: CxLive would ignore them; correct or remove them (docs/configuration.md lists every setting).",
+        };
+    }
+
+    private static string SectionOf(Type options) =>
+        options.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
+            ?? throw new InvalidOperationException($"{options.FullName} is bound from configuration but has no 'public const string Section' naming its section: UnknownSettings cannot check it.");
+
+    /// <summary>Each child key of <paramref name="node"/> must be something <paramref name="type"/> binds; unknown ones go to <paramref name="unknown"/>, with a suggestion.</summary>
+    private static void Walk(IConfigurationSection node, Type type, List<string> unknown)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (DictionaryValue(type) is { } value)
+        {
+            // Any key (the entries are the operator's: rule ids, type:outcome pairs); an entry that is
+            // itself an options class (Detection:Rules:{id}) is checked property by property.
+            if (IsObject(value))
+            {
+                foreach (var entry in node.GetChildren())
+                {
+                    Walk(entry, value, unknown);
+                }
+            }
+
+            return;
+        }
+
+        if (ListElement(type) is { } element)
+        {
+            // The binder takes every child as an element, whatever its key (0, 1, ...).
+            foreach (var item in node.GetChildren())
+            {
+                Walk(item, element, unknown);
+            }
+
+            return;
+        }
+
+        var properties = IsObject(type) ? Settings(type) : [];
+        foreach (var child in node.GetChildren())
+        {
+            if (properties.FirstOrDefault(p => string.Equals(NameOf(p), child.Key, StringComparison.OrdinalIgnoreCase)) is { } property)
+            {
+                Walk(child, property.PropertyType, unknown);
+            }
+            else
+            {
+                if (!ReadByName.Contains(child.Path, StringComparer.OrdinalIgnoreCase))
+                {
+                    unknown.Add(Closest(child.Key, properties) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the binder can set: a property with a setter, or one it fills in place (a list, a nested
+    /// class); not a computed one (<c>Security:Active</c>, an interface it cannot add to).
+    /// </summary>
+    private static PropertyInfo[] Settings(Type type) =>
+    [
+        .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0
+                && (p.SetMethod?.IsPublic == true || (!IsScalar(p.PropertyType) && !p.PropertyType.IsInterface))),
+    ];
+
+    private static string NameOf(PropertyInfo property) =>
+        property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;
+
+    /// <summary>A value the binder converts from text (numbers, strings, durations, enums, ...).</summary>
+    private static bool IsScalar(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(string) || TypeDescriptor.GetConverter(type).CanConvertFrom(typeof(string));
+    }
+
+    private static bool IsObject(Type type) => !IsScalar(type) && DictionaryValue(type) is null && ListElement(type) is null;
+
+    private static Type? DictionaryValue(Type type) =>
+        type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>))?.GetGenericArguments()[1];
+
+    private static Type? ListElement(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : !IsScalar(type) && typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType ? type.GetGenericArguments()[0]
+        : null;
+
+    /// <summary>The property a typo most likely meant: at most two edits away, or the same letters in another order.</summary>
+    private static string? Closest(string key, IEnumerable<PropertyInfo> properties) =>
+        properties.Select(NameOf)
+            .Select(name => (Name: name, Distance: Distance(key.ToLowerInvariant(), name.ToLowerInvariant())))
+            .Where(c => c.Distance <= 2 || SameLetters(key, c.Name))
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+
+    private static bool SameLetters(string a, string b) =>
+        a.ToLowerInvariant().Order().SequenceEqual(b.ToLowerInvariant().Order());
+
+    /// <summary>Edits (insert, delete, replace, swap two neighbours) that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

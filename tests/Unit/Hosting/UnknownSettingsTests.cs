@@ -1,0 +1,106 @@
+using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Hosting;
+using CxLive.Dashboard.Ingestion;
+using CxLive.Dashboard.Redis;
+using CxLive.Dashboard.Security;
+using CxLive.Grains.Alerts;
+using CxLive.Grains.Detection;
+using CxLive.Grains.Experience;
+using CxLive.Silo.Demo;
+using CxLive.Tests.Unit.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxLive.Tests.Unit.Hosting;
+
+/// <summary>A key in one of CxLive's sections that names no setting refuses the start instead of being ignored.</summary>
+public sealed class UnknownSettingsTests
+{
+    private static readonly (string, Type)[] Sections =
+    [
+        (IngestionOptions.Section, typeof(IngestionOptions)),
+        (SecurityOptions.Section, typeof(SecurityOptions)),
+        (DetectionOptions.Section, typeof(DetectionOptions)),
+        (ExperienceOptions.Section, typeof(ExperienceOptions)),
+        (ShutdownDrainOptions.Section, typeof(ShutdownDrainOptions)),
+    ];
+
+    private static string? Check(params (string Key, string Value)[] settings) =>
+        UnknownSettings.Describe(
+            new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build(),
+            Sections);
+
+    [Fact]
+    public void A_misspelled_key_is_refused_naming_it_and_the_setting_it_was_close_to()
+    {
+        Assert.Equal(
+            "unknown setting Ingestion:MaxItemsPerReqest (did you mean Ingestion:MaxItemsPerRequest?): CxLive would ignore it; correct or remove it (docs/configuration.md lists every setting).",
+            Check(("Ingestion:MaxItemsPerReqest", "5")));
+    }
+
+    [Fact]
+    public void Every_unknown_key_is_named_in_the_one_message_with_a_suggestion_only_where_one_is_close()
+    {
+        var problem = Check(("Ingestion:MaxItemsPerReqest", "5"), ("Security:Users:0:PasswordHsah", "x"), ("Security:Colour", "blue"), ("Detection:Rules:long-wait:Enabeld", "false"));
+
+        Assert.NotNull(problem);
+        Assert.StartsWith("unknown settings ", problem);
+        Assert.Contains("Ingestion:MaxItemsPerReqest (did you mean Ingestion:MaxItemsPerRequest?)", problem);
+        Assert.Contains("Security:Users:0:PasswordHsah (did you mean Security:Users:0:PasswordHash?)", problem); // same letters, two swapped
+        Assert.Contains("Detection:Rules:long-wait:Enabeld (did you mean Detection:Rules:long-wait:Enabled?)", problem);
+        Assert.Contains("Security:Colour,", problem + ",");
+        Assert.DoesNotContain("Security:Colour (", problem);
+    }
+
+    [Fact]
+    public void Known_keys_nested_objects_lists_and_dictionary_entries_are_accepted_in_any_case()
+    {
+        Assert.Null(Check(
+            ("ingestion:maxitemsperrequest", "5"),
+            ("INGESTION:MaxClockSkew", "00:00:10"),
+            ("Security:Oidc:Authority", "https://id.example"),
+            ("Security:Users:0:Name", "ana"),
+            ("Security:Users:0:Roles:0", "admin"),
+            ("Security:ApiKeys:1:Sha256", "ab"),
+            ("Detection:Rules:long-wait:Parameters:any-parameter", "00:10:00"),
+            ("Experience:Valences:search:failure", "-4"), // a dictionary takes any key, even one with a colon
+            ("Shutdown:Drain", "00:00:05"),
+            ("Shutdown:LeaveTimeout", "00:00:15"), // read by name beside the options class
+            ("Logging:LogLevel:Nonsense", "Warning"), // not CxLive's section
+            ("Orleans:Whatever", "1")));
+    }
+
+    [Fact]
+    public void The_settings_files_CxLive_ships_name_only_settings()
+    {
+        // What the silo binds (its test processes prove the registrations; here, the files themselves).
+        var sections = UnknownSettings.OwnedSections(new ServiceCollection().AddCxCore().AddCxIngestion())
+            .Concat([(SecurityOptions.Section, typeof(SecurityOptions)), (DemoOptions.Section, typeof(DemoOptions)),
+                (StreamOptions.Section, typeof(StreamOptions)), (ApiReferenceOptions.Section, typeof(ApiReferenceOptions))]);
+        foreach (var file in new[] { "src/Silo/appsettings.json", "deploy/appsettings.Production.example.json" })
+        {
+            var settings = new ConfigurationBuilder().AddJsonFile(Path.Combine(Repository.Root, file)).Build();
+            Assert.True(UnknownSettings.Describe(settings, sections) is null, $"{file}: {UnknownSettings.Describe(settings, sections)}");
+        }
+    }
+
+    [Fact]
+    public void A_computed_property_is_not_a_setting()
+    {
+        // The first key that names nothing is reported, not the keys beneath it.
+        Assert.Equal(
+            "unknown setting Security:Active: CxLive would ignore it; correct or remove it (docs/configuration.md lists every setting).",
+            Check(("Security:Active:0:Name", "x")));
+    }
+
+    [Fact]
+    public void The_sections_come_from_the_options_classes_the_host_registers()
+    {
+        var sections = UnknownSettings.OwnedSections(new ServiceCollection().AddCxCore().AddCxIngestion());
+
+        Assert.Contains((IngestionOptions.Section, typeof(IngestionOptions)), sections);
+        Assert.Contains((AlertOptions.Section, typeof(AlertOptions)), sections);
+        Assert.Contains((ShutdownDrainOptions.Section, typeof(ShutdownDrainOptions)), sections);
+        Assert.DoesNotContain(sections, s => !s.Options.Namespace!.StartsWith("CxLive.", StringComparison.Ordinal));
+    }
+}
