@@ -28,6 +28,7 @@ public static class AlertActionsApi
         {
             alerts.MapPost(path, (string id, Body<AlertActionRequest> body, HttpRequest request, ClusterAlerts book) => ActAsync(id, body.Value, request, book, kind))
                 .WithMetadata(new AlertActionEndpoint(kind))
+                .AllowsQuery() // before Takes: a bad query is answered whatever the body holds
                 .Takes<AlertActionRequest>(isOptional: true)
                 .Produces<Alert>()
                 .ProducesProblem(StatusCodes.Status400BadRequest)

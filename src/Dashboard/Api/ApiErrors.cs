@@ -27,7 +27,32 @@ public static class ApiErrors
                 ? "CxLive could not finish this request. Sending the same interactions again is safe: ids already recorded are skipped."
                 : "CxLive could not finish this request. Try again; if it keeps failing, quote the correlationId.";
         }
+        else if (context.ProblemDetails.Detail is null && IsApi(context.HttpContext.Request))
+        {
+            // Routing's own answers (no endpoint matched) carried a title only: say what to change.
+            Unmatched(context.ProblemDetails, context.HttpContext);
+        }
     }
+
+    private static void Unmatched(Microsoft.AspNetCore.Mvc.ProblemDetails problem, HttpContext http)
+    {
+        var request = http.Request;
+        var path = request.PathBase + request.Path;
+        if (problem.Status == StatusCodes.Status404NotFound)
+        {
+            problem.Detail = $"no endpoint at {path}: the API reference is docs/api.md, and /openapi/v1.json or /scalar where the server offers them";
+        }
+        else if (problem.Status == StatusCodes.Status405MethodNotAllowed)
+        {
+            // Routing sets Allow (RFC 9110) before this runs: the detail says the same in words.
+            var allow = http.Response.Headers.Allow.ToString();
+            problem.Detail = allow.Length > 0
+                ? $"{path} does not take {request.Method}; it takes {allow}"
+                : $"{path} does not take {request.Method}";
+        }
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A post of interactions, which the integrator may send again as it is.</summary>
     public static bool IsIngest(HttpRequest request) =>

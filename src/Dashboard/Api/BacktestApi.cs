@@ -32,6 +32,7 @@ public static class BacktestApi
         app.MapPost("/api/rules/backtest", RunAsync)
             .WithName(OperationName)
             .WithTags("Rules")
+            .AllowsQuery("rules", "until") // ?untill= or ?rule= would otherwise run as if not given
             .Documents<BacktestRequest>("application/json", "application/x-ndjson")
             .Produces<BacktestResponse>()
             .ProducesValidationProblem()

@@ -54,6 +54,9 @@ public static class CustomersApi
 
     private const int FindScanned = 10_000;
 
+    /// <summary>The most customers one search answers (<c>limit</c>); the OpenAPI document says so too.</summary>
+    public const int MaxFound = 100;
+
     /// <summary>
     /// Customers whose id contains <c>query</c> (<see cref="CustomerIdSearch"/>): those whose id starts
     /// with it first; within each, those with kept alerts (the newest 10,000 the partitions keep are
@@ -69,9 +72,9 @@ public static class CustomersApi
         }
 
         var take = 20;
-        if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > 100))
+        if (limit is not null && (!int.TryParse(limit, out take) || take is < 1 or > MaxFound))
         {
-            errors.Add("limit", "must be a whole number from 1 to 100");
+            errors.Add("limit", $"must be a whole number from 1 to {MaxFound}");
         }
 
         if (errors.Count > 0 || query is null) // a missing query is among the errors

@@ -17,6 +17,7 @@ public static class IncidentsApi
                 ? Results.Ok(incident)
                 : Problems.NotFound($"no incident has id '{id}'")).AllowsQuery().Produces<Incident>().ProducesProblem(StatusCodes.Status404NotFound);
         incidents.MapPost("/{id}/resolve", ResolveAsync)
+            .AllowsQuery()
             .Takes<IncidentResolveRequest>(isOptional: true)
             .Produces<Incident>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -24,7 +24,9 @@ public static class InsightsApi
     public static IEndpointRouteBuilder MapInsightsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/insights/pain-points", PainPointsAsync).AllowsQuery("from", "to", "groupBy", "format").WithTags("Insights")
-            .Produces<PainPointsReport>().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<PainPointsReport>()
+            .AlsoAnswers("text/csv", "With format=csv: a header line, then one line per group and UTC day (UTF-8).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 

@@ -30,6 +30,7 @@ public static class OutreachApi
             : user.MaySeeAgent(prompt.AgentId) ? Results.Ok(prompt)
             : Problems.Forbidden(NotYourPrompt)).AllowsQuery().Produces<OutreachPrompt>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         outreach.MapPost("/{id}/outcome", ReportAsync)
+            .AllowsQuery()
             .Takes<OutreachOutcomeRequest>()
             .Produces<OutreachOutcomeResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -32,6 +32,7 @@ public static class RulesApi
     public static IEndpointRouteBuilder MapRuleChangesApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/rules").WithTags("Rules").MapPut("/{ruleId}", ChangeAsync)
+            .AllowsQuery() // before Takes: a bad query is answered whatever the body holds
             .Takes<RuleChangeRequest>()
             .Produces<RuleView>()
             .ProducesValidationProblem()

@@ -12,13 +12,13 @@ public static class SilencesApi
     {
         var silences = app.MapGroup("/api/silences").WithTags("Silences");
         silences.MapGet("/", (ClusterAlerts alerts) => alerts.Directory.SilencesAsync()).AllowsQuery().Produces<Silence[]>().ProducesProblem(StatusCodes.Status400BadRequest);
-        silences.MapPost("/", CreateAsync).Takes<SilenceRequest>().Produces<Silence>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+        silences.MapPost("/", CreateAsync).AllowsQuery().Takes<SilenceRequest>().Produces<Silence>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
         silences.MapGet("/{id}", async (ClusterAlerts alerts, string id) =>
             (await alerts.Directory.SilencesAsync()).FirstOrDefault(s => s.Id == id) is { } silence ? Results.Ok(silence) : Problems.NotFound($"no active silence has id '{id}'"))
             .AllowsQuery().Produces<Silence>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound); // where POST's Location points
         silences.MapDelete("/{id}", async (ClusterAlerts alerts, string id) =>
             await alerts.Directory.RemoveSilenceAsync(id) ? Results.NoContent() : Problems.NotFound($"no active silence has id '{id}'"))
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+            .AllowsQuery().Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -23,6 +23,7 @@ public static class IngestEndpoint
             .WithName(OperationName)
             .WithTags("Ingestion")
             .WithSummary("Send interactions: one JSON object, a JSON array, or NDJSON")
+            .ChecksQueryItself() // takes none: HandleAsync refuses any, before the body is read
             .Documents<Interaction>("application/json", "application/x-ndjson")
             .RequireRateLimiting(SecurityExtensions.IngestRateLimit)
             .Produces<IngestResponse>(StatusCodes.Status202Accepted)
@@ -45,6 +46,14 @@ public static class IngestEndpoint
         ILoggerFactory logs,
         TimeProvider time)
     {
+        // ?foo=1 is refused whole, nothing read or kept: a parameter the integrator meant is not
+        // one CxLive acted on. Free when there is no query, as on every well-formed batch.
+        if (KnownQuery.Refusal(request, []) is { } refused)
+        {
+            metrics.Rejected("query");
+            return refused;
+        }
+
         if (!inFlight.TryEnter())
         {
             metrics.Rejected("stopping");

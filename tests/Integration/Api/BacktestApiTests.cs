@@ -102,6 +102,21 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
         Assert.Equal(["rules.nope", "rules.repeated-failed-search.parameters.window", "rules.repeated-failed-search.severity"], errors.Select(e => e.Key).Order());
     }
 
+    /// <summary>Both ran before as if the parameter was not given: no deadline past the last interaction, no override.</summary>
+    [Theory]
+    [InlineData("untill=2025-11-23T13:00:00Z", "untill", "untill: unknown parameter; this endpoint takes rules, until")]
+    [InlineData("rule=%7B%7D", "rule", "rule: unknown parameter; this endpoint takes rules, until")]
+    [InlineData("until=2025-11-23T13:00:00Z&until=2025-11-23T14:00:00Z", "until", "until: given 2 times; give it once")]
+    public async Task A_misspelt_or_repeated_query_parameter_is_refused_by_name(string query, string name, string detail)
+    {
+        var response = await _http.PostAsync($"api/rules/backtest?{query}", Body(ThreeFailedSearches()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ReadObject(response);
+        Assert.NotNull(problem["errors"]![name]);
+        Assert.Equal(detail, (string)problem["detail"]!);
+    }
+
     [Theory]
     [InlineData("""{ "interactions": [], "rules": { "repeated-failed-search": { "parameters": { "window": "soon" } } } }""", "rules.repeated-failed-search.parameters.window")]
     [InlineData("""{ "interactions": [], "rules": { "nope": {} } }""", "rules.nope")]

@@ -114,6 +114,32 @@ public sealed class NoSilentAcceptanceTests(AppFixture fixture) : IDisposable
         Assert.StartsWith(unknown + ":", detail);
     }
 
+    /// <summary>Refused before the body is read: nothing of it is kept, so the integrator fixes the URL and sends the same batch.</summary>
+    [Fact]
+    public async Task A_post_of_interactions_with_an_unknown_query_parameter_is_refused_whole()
+    {
+        var item = Make(NewCustomer(), DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Search);
+
+        var detail = await ProblemOf(await _http.PostAsync("api/interactions?foo=1", Body(item)), "foo");
+
+        Assert.Equal("foo: unknown parameter; this endpoint takes none", detail);
+        Assert.Equal("""{"accepted":1,"duplicates":0,"rejected":[]}""", (await ReadObject(await _http.PostAsync("api/interactions", Body(item)))).ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("POST", "api/alerts/7-nope/ack?by=li.na", "by")]
+    [InlineData("POST", "api/incidents/inc-1/resolve?outcome=lost", "outcome")]
+    [InlineData("POST", "api/outreach/p-1/outcome?outcome=contacted", "outcome")]
+    [InlineData("POST", "api/silences?expiresAt=2030-01-01", "expiresAt")]
+    [InlineData("DELETE", "api/silences/s-1?force=true", "force")]
+    [InlineData("PUT", "api/rules/detractor?dryRun=true", "dryRun")]
+    public async Task An_action_with_a_query_parameter_is_refused_by_name_before_it_acts(string method, string url, string unknown)
+    {
+        var detail = await ProblemOf(await _http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = Body("{}") }), unknown);
+
+        Assert.Equal($"{unknown}: unknown parameter; this endpoint takes none", detail);
+    }
+
     [Fact]
     public async Task Outreach_pages_like_alerts_with_a_limit_and_a_cursor()
     {

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Hubs;
 using CxLive.Dashboard.Ingestion;
 using CxLive.Tests.Integration.Support;
@@ -90,6 +91,55 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
         Assert.Contains("rel=\"next\"", (string)headers["Link"]!["description"]!);
         Assert.True(headers.ContainsKey("X-Next-Cursor"));
     }
+
+    /// <summary>Its handler reads the query by hand, so the generator alone listed no parameter and only the CSV answer.</summary>
+    [Fact]
+    public async Task Pain_points_lists_its_parameters_and_answers_json_or_csv()
+    {
+        var painPoints = (await DocumentAsync())["paths"]!["/api/insights/pain-points"]!["get"]!;
+        var parameters = painPoints["parameters"]!.AsArray().ToDictionary(p => (string)p!["name"]!, p => p!);
+
+        Assert.Equal(["format", "from", "groupBy", "to"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.All(parameters.Values, p => Assert.Equal("query", (string)p["in"]!));
+        Assert.Equal(["rule", "touchpoint", "stage", "channel"], parameters["groupBy"]["schema"]!["enum"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal(["json", "csv"], parameters["format"]["schema"]!["enum"]!.AsArray().Select(v => (string)v!));
+        var ok = painPoints["responses"]!["200"]!["content"]!;
+        Assert.Equal("#/components/schemas/PainPointsReport", (string)ok["application/json"]!["schema"]!["$ref"]!);
+        Assert.Equal("string", (string)ok["text/csv"]!["schema"]!["type"]!);
+    }
+
+    /// <summary>
+    /// Every endpoint names the query it takes (its <see cref="AllowedQuery"/>, none for most actions), so
+    /// a typo is refused on POST as on GET; what it allows is what a generated client can send: listed, typed, described.
+    /// </summary>
+    [Fact]
+    public async Task Every_query_parameter_an_endpoint_allows_is_in_the_document_typed_and_described()
+    {
+        var paths = (await DocumentAsync())["paths"]!.AsObject();
+        var checkedNames = 0;
+        foreach (var (endpoint, method) in ApiEndpoints())
+        {
+            var allowed = endpoint.Metadata.GetMetadata<AllowedQuery>();
+            Assert.True(allowed is not null, $"{method} {endpoint.RoutePattern.RawText} does not name the query it takes (AllowsQuery)");
+            var listed = (paths[Normalize(endpoint.RoutePattern.RawText!)]![method]!["parameters"]?.AsArray() ?? []).Where(p => (string)p!["in"]! == "query").ToList();
+            foreach (var name in allowed.Names)
+            {
+                var parameter = listed.SingleOrDefault(p => (string)p!["name"]! == name);
+                Assert.True(parameter is not null, $"{method} {endpoint.RoutePattern.RawText}: '{name}' is not listed");
+                Assert.True(parameter["schema"]?["type"] is not null, $"{method} {endpoint.RoutePattern.RawText}: '{name}' has no type");
+                Assert.False(string.IsNullOrWhiteSpace((string?)parameter["description"]), $"{method} {endpoint.RoutePattern.RawText}: '{name}' has no description (QueryParameters)");
+                checkedNames++;
+            }
+        }
+
+        Assert.True(checkedNames >= 22, $"only {checkedNames} parameters checked");
+    }
+
+    private IEnumerable<(RouteEndpoint Endpoint, string Method)> ApiEndpoints() =>
+        fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (e, m.ToLowerInvariant())));
 
     [Fact]
     public async Task The_hubs_methods_and_messages_are_described()

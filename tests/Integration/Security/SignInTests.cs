@@ -145,7 +145,7 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         await hub.InvokeAsync<object>("SubscribeAgent", "li.na", null);
         await hub.InvokeAsync<object>("SubscribeCustomer", theirs, null);
         var wall = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("SubscribeWall", null));
-        Assert.Contains("Forbidden: the wall is for supervisors", wall.Message);
+        Assert.Contains("HubException: Forbidden: the wall is for supervisors", wall.Message); // what docs/api.md tells a client to look for
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("SubscribeAgent", "wang.wei", null));
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<object>("SubscribeCustomer", someoneElse, null));
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeTouchpoint", "web/home"));

@@ -54,6 +54,7 @@ public static class ApiDescriptions
         answer `{ position, complete, reset }`; keep `position` until the next `feedPosition`, and reload through the REST
         API when `complete` is false (more changed than the hub sends at once; or `reset`: the server restarted without
         its state, so drop everything held). Stateful reconnect is enabled.
-        A refused subscription fails the invocation with a `HubException` whose message starts `Forbidden:`.
+        A refused subscription fails the invocation with a `HubException`; SignalR puts its own words first, so the
+        client's error message reads `An unexpected error occurred invoking 'SubscribeWall' on the server. HubException: Forbidden: …`.
         """;
 }

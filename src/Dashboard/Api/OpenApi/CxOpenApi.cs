@@ -132,7 +132,16 @@ public static class CxOpenApi
             operation.Description = $"{operation.Description}\n\nWith sign-in configured: for {who}.".TrimStart();
         }
 
-        DescribeQuery(operation);
+        DescribeQuery(operation, context.Description.ActionDescriptor.EndpointMetadata);
+        foreach (var text in context.Description.ActionDescriptor.EndpointMetadata.OfType<AlternativeContent>())
+        {
+            if (operation.Responses?.TryGetValue(text.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var answer) == true && answer is OpenApiResponse response)
+            {
+                response.Content ??= new Dictionary<string, OpenApiMediaType>();
+                response.Content[text.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = text.Description } };
+            }
+        }
+
         var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
         if (name is IngestEndpoint.OperationName or BacktestApi.OperationName && operation.RequestBody?.Content is { } content && document is not null)
         {
@@ -141,24 +150,29 @@ public static class CxOpenApi
     }
 
     /// <summary>
-    /// The handlers read query values as text, to name every bad one in a single answer, so the
-    /// generator types them all as strings: the document says what they hold. A list that pages
+    /// Every query parameter the endpoint allows is listed, typed and described
+    /// (<see cref="QueryParameters"/>), those its handler reads by hand too. A list that pages
     /// (it takes a <c>cursor</c>) says where the next page is.
     /// </summary>
-    private static void DescribeQuery(OpenApiOperation operation)
+    private static void DescribeQuery(OpenApiOperation operation, IList<object> metadata)
     {
-        var query = operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query).ToList() ?? [];
-        foreach (var parameter in query)
+        operation.Parameters ??= [];
+        foreach (var name in metadata.OfType<AllowedQuery>().LastOrDefault()?.Names ?? [])
         {
-            parameter.Schema = parameter.Name switch
+            if (!operation.Parameters.Any(p => p.In == ParameterLocation.Query && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
-                "limit" => new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = Paging.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                "open" or "silenced" or "pending" => new OpenApiSchema { Type = JsonSchemaType.Boolean },
-                _ => parameter.Schema,
-            };
+                operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query });
+            }
         }
 
-        if (query.Any(p => p.Name == "cursor") && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse page)
+        var query = operation.Parameters.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query).ToList();
+        var paged = query.Any(p => p.Name == "cursor");
+        foreach (var parameter in query)
+        {
+            QueryParameters.Describe(parameter, paged);
+        }
+
+        if (paged && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse page)
         {
             page.Headers ??= new Dictionary<string, IOpenApiHeader>();
             page.Headers["Link"] = new OpenApiHeader
