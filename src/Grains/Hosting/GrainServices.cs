@@ -38,7 +38,9 @@ public static class GrainServices
         services.AddSingleton<DeskRecords>();
         services.AddSingleton(sp => new ClusterAlerts(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOptions<AlertOptions>>().Value.Partitions));
 
-        services.AddValidated<ExperienceOptions, ExperienceOptionsValidator>(ExperienceOptions.Section);
+        services.AddValidated<ExperienceOptions, ExperienceOptionsValidator>(ExperienceOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                options.Valences = ExperienceOptions.ReadValences(configuration.GetSection($"{ExperienceOptions.Section}:{nameof(ExperienceOptions.Valences)}")));
         services.AddSingleton(sp => CustomerDetectors.Catalogue(new ExperienceModel(sp.GetRequiredService<IOptions<ExperienceOptions>>().Value)));
         services.AddSingleton<LiveRuleBookSource>();
         services.AddSingleton<IRuleBookSource>(sp => sp.GetRequiredService<LiveRuleBookSource>());

@@ -41,6 +41,27 @@ public sealed class OptionsValidatorTests
         Assert.Contains("Outreach:TimelineInPrompt and ReportedKept must not be negative", Refusal<OutreachOptions>("Outreach:ReportedKept", "-1"));
     }
 
+    /// <summary>
+    /// The documented <c>"search:failure": -4</c> is a nested key to configuration: the binder made it
+    /// <c>search</c> = 0, zeroing the search's valence and leaving its failure's as built in.
+    /// </summary>
+    [Fact]
+    public void A_valence_keyed_type_and_outcome_sets_that_outcome_and_leaves_the_type_alone()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(
+            """{ "Experience": { "Valences": { "search:failure": -4, "complaint": -9 } } }"""u8.ToArray())).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddCxGrains();
+
+        var valences = services.BuildServiceProvider().GetRequiredService<IOptions<ExperienceOptions>>().Value.Valences;
+
+        Assert.Equal(new Dictionary<string, double> { ["search:failure"] = -4, ["complaint"] = -9 }, valences);
+        Assert.Equal("Failed to convert configuration value 'lots' at 'Experience:Valences:search:failure' to type 'System.Double'.",
+            Assert.Throws<InvalidOperationException>(() => ExperienceOptions.ReadValences(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Experience:Valences:search:failure"] = "lots" }).Build()
+                .GetSection("Experience:Valences"))).Message);
+    }
+
     [Fact]
     public void Web_tier_settings_that_cannot_work_are_refused_naming_them()
     {
