@@ -12,6 +12,15 @@ public static class IsoTime
     /// <summary>What to tell a caller who sent something else, after the field's name.</summary>
     public const string Expected = "must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z";
 
+    /// <summary>
+    /// What to add when a time in a query string lost its offset's '+': a URL reads a bare '+' as a
+    /// space, so <c>from=2026-12-04T00:00:00+08:00</c> arrives as "...00:00:00 08:00".
+    /// </summary>
+    public static string QueryHint(string? text) =>
+        text is { Length: > 6 } && (text[^6] == ' ' || (text[^5] == ' ' && IsDigits(text.AsSpan()[^4..])))
+            ? " (a '+' in a query string must be sent as %2B: a bare '+' reads as a space)"
+            : "";
+
     public static bool TryParse(string? text, out DateTimeOffset at)
     {
         at = default;

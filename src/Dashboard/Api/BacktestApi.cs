@@ -58,7 +58,7 @@ public static class BacktestApi
         {
             if (!IsoTime.TryParse(until, out var parsedUntil))
             {
-                return Problems.InvalidParameter("until", IsoTime.Expected);
+                return Problems.InvalidParameter("until", IsoTime.Expected + IsoTime.QueryHint(until));
             }
 
             end = parsedUntil;

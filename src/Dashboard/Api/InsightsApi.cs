@@ -38,7 +38,7 @@ public static class InsightsApi
         var errors = new FieldErrors();
         if (!TryTime(query["to"], now, out var to))
         {
-            errors.Add("to", "must be a date (2026-11-30, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-30T12:00:00Z");
+            errors.Add("to", "must be a date (2026-11-30, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-30T12:00:00Z" + IsoTime.QueryHint(query["to"]));
             to = now; // 'from' is still read, and named if it is bad too
         }
 
@@ -46,7 +46,7 @@ public static class InsightsApi
         var weekBefore = to.UtcDateTime - DateTime.MinValue >= TimeSpan.FromDays(7) ? to.AddDays(-7) : DateTimeOffset.MinValue;
         if (!TryTime(query["from"], weekBefore, out var from))
         {
-            errors.Add("from", "must be a date (2026-11-23, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-23T00:00:00Z");
+            errors.Add("from", "must be a date (2026-11-23, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-23T00:00:00Z" + IsoTime.QueryHint(query["from"]));
         }
         else if (!errors.Has("to") && from >= to)
         {

@@ -104,4 +104,16 @@ public sealed class InsightsApiTests(AppFixture fixture) : IDisposable
         var problem = await ReadObject(response);
         Assert.NotNull(problem["errors"]![field]);
     }
+
+    /// <summary>A time pasted into a URL as written loses its '+': the answer says so, not only that it is no date.</summary>
+    [Fact]
+    public async Task A_time_whose_plus_was_not_encoded_is_refused_saying_how_to_send_it()
+    {
+        var response = await _http.GetAsync("api/insights/pain-points?from=2026-12-01T00:00:00+08:00");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var reasons = (await ReadObject(response))["errors"]!["from"]!.AsArray().Select(r => (string)r!);
+        Assert.Contains(reasons, r => r.EndsWith("(a '+' in a query string must be sent as %2B: a bare '+' reads as a space)", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("api/insights/pain-points?from=2026-12-01T00:00:00%2B08:00")).StatusCode);
+    }
 }
