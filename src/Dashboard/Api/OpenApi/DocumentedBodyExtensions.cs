@@ -9,10 +9,3 @@ public static class DocumentedBodyExtensions
     public static RouteHandlerBuilder Documents<T>(this RouteHandlerBuilder builder, bool isOptional, params string[] contentTypes) =>
         builder.WithMetadata(new DocumentedBody(typeof(T), isOptional, contentTypes));
 }
-
-/// <summary><c>.AlsoAnswers("text/csv", …)</c>: the text alternative to the endpoint's JSON answer (<see cref="AlternativeContent"/>).</summary>
-public static class AlternativeContentExtensions
-{
-    public static RouteHandlerBuilder AlsoAnswers(this RouteHandlerBuilder builder, string contentType, string description, int status = StatusCodes.Status200OK) =>
-        builder.WithMetadata(new AlternativeContent(status, contentType, description));
-}
