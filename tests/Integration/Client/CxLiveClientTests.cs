@@ -219,8 +219,8 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
             CustomerId = "alice",
             Timestamp = now.AddMinutes(-i),
             Channel = channel,
-            Touchpoint = "web/search",
-            Type = CxTypes.Search,
+            Touchpoint = "call-center/support-queue",
+            Type = CxTypes.QueueWait, // a score that may have a fraction (a search's is a whole number of results)
             Outcome = Enum.GetValues<CxOutcome>()[i % 3],
             Stage = Enum.GetValues<CxStage>()[i % 6],
             CaseId = "case-1",
