@@ -80,6 +80,7 @@ public static class FrontProgram
                 builder.Configuration.GetValue("Orleans:ServiceId", "cxlive")!,
                 builder.Configuration.GetValue("Orleans:ClusterId", "cxlive")!));
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayRefresh);
+            client.Services.AddCxRemoteExceptions();
             client.UseRedisClustering(o => (o.ConfigurationOptions, o.CreateMultiplexer) = (connection.Options, _ => connection.ShareAsync()));
             // No silo yet (the whole cluster restarting): keep trying instead of failing the start;
             // meanwhile the front answers 503 + Retry-After and says "not ready".

@@ -50,6 +50,9 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
     public static bool IsRedisUnavailable(Exception exception) => exception switch
     {
         RedisUnavailableException or StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException => true,
+        // Orleans' Redis grain storage folds the cause into its message, without an inner exception.
+        Orleans.Persistence.Redis.RedisStorageException storage => storage.Message.Contains("StackExchange.Redis.RedisConnectionException", StringComparison.Ordinal)
+            || storage.Message.Contains("StackExchange.Redis.RedisTimeoutException", StringComparison.Ordinal),
         AggregateException { InnerExceptions: [var inner] } => IsRedisUnavailable(inner),
         _ => exception.InnerException is { } inner && IsRedisUnavailable(inner),
     };

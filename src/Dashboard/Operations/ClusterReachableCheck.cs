@@ -23,6 +23,11 @@ public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplication
             var silos = await grains.Ref<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(Patience, cancellationToken);
             return HealthCheckResult.Healthy($"{silos.Count} active silo(s) answer");
         }
+        catch (Exception e) when (Api.ClusterUnavailableHandler.IsRedisUnavailable(e))
+        {
+            // The silo answered with Redis's failure (membership lives there): the silos are not what to look at.
+            return HealthCheckResult.Unhealthy("a silo answers, but not Redis behind it: " + e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("no silo answers: " + e.Message);

@@ -42,6 +42,7 @@ public static class OrleansHosting
         builder.UseOrleans(silo =>
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloActive>());
+            silo.Services.AddCxRemoteExceptions();
             silo.Configure<ClusterMembershipOptions>(MembershipDefaults.Apply);
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             silo.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));

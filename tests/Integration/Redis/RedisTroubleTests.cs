@@ -88,6 +88,45 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
             "cxlive_stream_lag 0 after the restart");
     }
 
+    /// <summary>
+    /// A web front learns of Redis's failure through a silo's answer. Its type did not cross (Orleans
+    /// sends only exceptions of allowed namespaces, and the front lacked Orleans' Redis storage): a
+    /// customer read answered 500, and readiness said "no silo answers: Could not find a codec …" while both silos ran.
+    /// </summary>
+    [Fact]
+    public async Task While_Redis_is_down_a_web_front_answers_503_and_its_readiness_names_Redis()
+    {
+        var settings = SiloProcess.SettingsFor(redis, _service, Stream);
+        settings["Web:Enabled"] = "false";
+        await using var silo = await SiloProcess.StartAsync(settings);
+        await using var front = await SiloProcess.StartAsync(SiloProcess.FrontSettingsFor(settings), SiloProcess.Front);
+        await Eventually.TrueAsync(async () => (await front.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the front ready");
+
+        await redis.StopAsync();
+        try
+        {
+            // A customer nobody has seen: her grain activates on the silo and reads her state from Redis.
+            HttpResponseMessage? answer = null;
+            await Eventually.TrueAsync(async () => (answer = await front.Http.GetAsync($"api/customers/{Interactions.NewCustomer()}")).StatusCode != HttpStatusCode.OK,
+                TimeSpan.FromSeconds(60), "a customer read to fail while Redis is down");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer!.StatusCode);
+            Assert.Equal("Storage is not answering", (string)(await Wire.ReadObject(answer))["title"]!);
+            Assert.NotNull(answer.Headers.RetryAfter);
+
+            HttpResponseMessage? ready = null;
+            await Eventually.TrueAsync(async () => (ready = await front.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable,
+                TimeSpan.FromSeconds(30), "the front not ready while Redis is down");
+            var said = await ready!.Content.ReadAsStringAsync();
+            output.WriteLine(said);
+            Assert.Contains("Redis is not reachable", said);
+            Assert.DoesNotContain("codec", said); // the silos' answer, not an error about reading it
+        }
+        finally
+        {
+            await redis.StartAgainAsync();
+        }
+    }
+
     [Fact]
     public async Task A_stop_while_Redis_is_paused_ends_cleanly_within_the_services_stop_timeout()
     {
