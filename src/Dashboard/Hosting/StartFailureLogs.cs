@@ -55,6 +55,14 @@ public static class StartFailureLogs
         {
             app.StartAsync().GetAwaiter().GetResult();
         }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Stopped while still starting (a front waiting for Redis or its first silo, then SIGTERM):
+            // a stop asked for, not a failed start. It ended with an unhandled exception, exit 134.
+            app.Logger.LogInformation("Stopped before it finished starting");
+            ((IAsyncDisposable)app).DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return;
+        }
         catch
         {
             if (app.Services.GetService<StartFailure>() is { } failure)

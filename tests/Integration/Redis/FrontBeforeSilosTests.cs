@@ -10,6 +10,22 @@ namespace CxLive.Tests.Integration.Redis;
 [Collection(ProcessCollection.Name)]
 public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<RedisServer>
 {
+    /// <summary>A front still waiting for its first silo was stopped: it ended with an unhandled TaskCanceledException, exit 134.</summary>
+    [Fact]
+    public async Task A_front_stopped_while_it_waits_for_its_first_silo_ends_cleanly()
+    {
+        var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+        var siloSettings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
+        siloSettings["Web:Enabled"] = "false";
+        await using var front = await SiloProcess.StartListeningAsync(SiloProcess.FrontSettingsFor(siloSettings), SiloProcess.Front);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await front.Http.GetAsync("health/ready")).StatusCode); // still waiting
+
+        await front.StopAsync(TimeSpan.FromSeconds(30));
+
+        Assert.DoesNotContain("Unhandled exception", front.AllOutput());
+        Assert.Equal(0, front.ExitCode);
+    }
+
     [Fact]
     public async Task A_front_with_no_silo_yet_answers_503_with_Retry_After_keeps_ingest_and_serves_once_a_silo_joins()
     {
