@@ -22,9 +22,12 @@ namespace CxLive.Dashboard.Hubs;
 /// their own prompts and the customers those prompts concern. A refused subscription fails the
 /// client's invoke with the reason and subscribes to nothing.
 /// </remarks>
-public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRelay relay, IOptions<OutreachOptions> outreach) : Hub<ICxClient>
+public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRelay relay, IOptions<OutreachOptions> outreach, ServiceStatusPush status) : Hub<ICxClient>
 {
     public const string Path = "/hubs/cx";
+
+    /// <summary>Every page learns at once whether this server is ready: one that reconnects to another server forgets the last one's state.</summary>
+    public override Task OnConnectedAsync() => Clients.Caller.serviceStatus(status.Current);
 
     /// <summary>A resubscription sends at most this many changes per partition; beyond it the client reloads (<see cref="FeedResume.Complete"/> false).</summary>
     public const int ResumeLimit = 1000;

@@ -37,5 +37,8 @@ public interface ICxClient
 
     /// <summary>Each second: how far this server has sent every partition's changes; handed back on a resubscription to catch up.</summary>
     Task feedPosition(FeedPosition position);
+
+    /// <summary>On connecting and whenever it changes: whether this server is ready (<see cref="ServiceStatus"/>).</summary>
+    Task serviceStatus(ServiceStatus status);
 }
 #pragma warning restore IDE1006

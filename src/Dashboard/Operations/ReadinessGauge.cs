@@ -12,11 +12,13 @@ public sealed class ReadinessGauge : IHealthCheckPublisher
 {
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<ReadinessGauge> _logger;
+    private readonly Hubs.ServiceStatusPush? _pages;
     private int? _ready;
 
-    public ReadinessGauge(CxMetrics metrics, IHostApplicationLifetime lifetime, ILogger<ReadinessGauge> logger)
+    /// <param name="services">For the pages' status push, where this process serves pages (not on a compute-only silo).</param>
+    public ReadinessGauge(CxMetrics metrics, IHostApplicationLifetime lifetime, ILogger<ReadinessGauge> logger, IServiceProvider services)
     {
-        (_lifetime, _logger) = (lifetime, logger);
+        (_lifetime, _logger, _pages) = (lifetime, logger, services.GetService<Hubs.ServiceStatusPush>());
         metrics.Meter.CreateObservableGauge("cxlive.ready", () => _ready is { } ready ? [new System.Diagnostics.Metrics.Measurement<int>(ready)] : Array.Empty<System.Diagnostics.Metrics.Measurement<int>>(), description: "1 while this silo's readiness checks pass (as GET /health/ready), 0 while one fails.");
     }
 
@@ -43,6 +45,6 @@ public sealed class ReadinessGauge : IHealthCheckPublisher
         }
 
         _ready = ready;
-        return Task.CompletedTask;
+        return _pages is null || _lifetime.ApplicationStopping.IsCancellationRequested ? Task.CompletedTask : _pages.PublishAsync(report);
     }
 }

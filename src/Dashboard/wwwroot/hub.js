@@ -13,6 +13,13 @@ export function connectHub() {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
     .withStatefulReconnect()
     .build();
+  // The server says on connecting, and whenever it changes, whether it can take and pass on what
+  // happens: connected to a server that cannot (Redis stalled), a quiet page is not a calm one.
+  connection.on("serviceStatus", status => {
+    notReady = status.ready ? null : status;
+    const shown = currentStatus();
+    if (shown) setStatus(shown);
+  });
   connection.position = null;
   // Between losing the connection and subscribing again, a kind's position stays where this page
   // got to: a position pushed meanwhile (by the front it reconnected to, maybe another one) counts
@@ -52,12 +59,26 @@ export function isNewer(incoming, existing) {
   return !existing || (incoming.sequence ?? 0) > (existing.sequence ?? 0);
 }
 
-/** Shows connecting / live / reconnecting / disconnected in the current language. */
+let notReady = null; // the server's last serviceStatus while it is not ready
+
+/** Why the server is not ready, in the words the header uses. */
+function notReceiving(status) {
+  return status.failing.includes("redis") ? "redis" : status.failing.includes("cluster") ? "cluster" : "other";
+}
+
+/**
+ * Shows connecting / live / reconnecting / disconnected in the current language; connected to a
+ * server that is not ready, "Not receiving" and why, in amber (data-service="not-ready").
+ */
 export function setStatus(state) {
   const status = document.getElementById("connection");
   status.dataset.state = state;
-  status.dataset.i18n = `status.${state}`;
-  status.textContent = t(`status.${state}`);
+  const stalled = state === "live" && notReady;
+  const key = stalled ? `status.notReceiving.${notReceiving(notReady)}` : `status.${state}`;
+  if (stalled) status.dataset.service = "not-ready";
+  else delete status.dataset.service;
+  status.dataset.i18n = key;
+  status.textContent = t(key);
 }
 
 /** The indicator's current state, to show it again after a language change. */

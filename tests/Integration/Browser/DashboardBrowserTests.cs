@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static CxLive.Tests.Integration.Support.Interactions;
@@ -845,6 +846,36 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Larger than the interactive wall's (16 px, titles 17.6 px), in proportion to the screen (1400 px wide here).
         Assert.True(await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)") > 18);
         Assert.True(await Card(page, customer).Locator(".title").EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)") > 22);
+    }
+
+    /// <summary>
+    /// Through a Redis outage a wall stayed green "Live" and showed "0 raised in the last minute",
+    /// which reads as a calm minute. The server's not-ready push (sent by its health publisher;
+    /// RedisTroubleTests shows a real outage sends it) turns the header amber and says why.
+    /// </summary>
+    [Fact]
+    public async Task A_wall_on_a_server_that_is_not_ready_says_it_is_not_receiving_and_why_until_it_is_again()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var pages = fixture.App.Services.GetRequiredService<Microsoft.AspNetCore.SignalR.IHubContext<CxLive.Dashboard.Hubs.CxHub, CxLive.Dashboard.Hubs.ICxClient>>();
+        var status = page.Locator("#connection");
+
+        await pages.Clients.All.serviceStatus(new(false, ["redis"]));
+        await Assertions.Expect(status).ToHaveTextAsync("Not receiving: storage (Redis) is not answering");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-service", "not-ready");
+        await Assertions.Expect(status).ToHaveCSSAsync("color", "rgb(245, 165, 36)"); // amber, not the green of "Live"
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(status).ToHaveTextAsync("未在接收：存储（Redis）无响应");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-not-receiving-zh.png") });
+        await page.SelectOptionAsync("#lang", "en");
+
+        await pages.Clients.All.serviceStatus(new(false, ["cluster"]));
+        await Assertions.Expect(status).ToHaveTextAsync("Not receiving: no silo answers");
+
+        await pages.Clients.All.serviceStatus(CxLive.Dashboard.Hubs.ServiceStatus.Healthy);
+        await Assertions.Expect(status).ToHaveTextAsync("Live");
+        await Assertions.Expect(status).Not.ToHaveAttributeAsync("data-service", "not-ready");
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CxLive.Dashboard.Operations;
 using CxLive.Silo.Operations;
 using CxLive.Tests.Integration.Support;
+using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
 namespace CxLive.Tests.Integration.Redis;
@@ -125,6 +126,33 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
         {
             await redis.StartAgainAsync();
         }
+    }
+
+    /// <summary>Pages learn from the server itself that nothing gets through while Redis is down (the page side: DashboardBrowserTests).</summary>
+    [Fact]
+    public async Task While_Redis_stalls_the_hub_tells_its_pages_it_is_not_ready_and_then_that_it_is_again()
+    {
+        await using var silo = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<System.Text.Json.JsonElement>();
+        await using var page = new HubConnectionBuilder().WithUrl(new Uri(silo.BaseAddress, "hubs/cx")).Build();
+        page.On<System.Text.Json.JsonElement>("serviceStatus", heard.Enqueue);
+        await page.StartAsync();
+        await Eventually.TrueAsync(() => Task.FromResult(heard.Any(s => s.GetProperty("ready").GetBoolean())), TimeSpan.FromSeconds(10), "ready, said on connecting");
+
+        await redis.PauseAsync();
+        try
+        {
+            var down = await Eventually.ResultAsync(() => Task.FromResult(heard.FirstOrDefault(s => !s.GetProperty("ready").GetBoolean())),
+                s => s.ValueKind != System.Text.Json.JsonValueKind.Undefined, TimeSpan.FromSeconds(45), "not ready, pushed while Redis is paused");
+            Assert.Contains("redis", down.GetProperty("failing").EnumerateArray().Select(f => f.GetString()));
+        }
+        finally
+        {
+            await redis.ResumeAsync();
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(heard.SkipWhile(s => s.GetProperty("ready").GetBoolean()).Any(s => s.GetProperty("ready").GetBoolean())),
+            TimeSpan.FromSeconds(60), "ready again, pushed once Redis answers");
     }
 
     [Fact]

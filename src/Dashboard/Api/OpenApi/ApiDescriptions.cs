@@ -47,6 +47,7 @@ public static class ApiDescriptions
         | `customerUpdated` | `CustomerSnapshot` | a subscribed customer recorded new interactions (one per batch) |
         | `wallStats` | `WallStats` | the wall's numbers, at most once a second while alerts change |
         | `feedPosition` | `{ alerts: {partition: n}, prompts: {partition: n} }` | each second: how far this server has sent every partition's changes |
+        | `serviceStatus` | `{ ready, failing }` | on connecting and whenever it changes: whether this server is ready, and the readiness checks that fail (`redis`, `cluster`, ...) |
 
         Every alert, incident and prompt carries `partition` and `sequence`: a copy with a higher sequence is newer.
         `after` is null on a first subscription; after a reconnect, pass the last `feedPosition`'s `alerts` (wall,
