@@ -37,6 +37,7 @@ public static class OrleansHosting
         var redis = RedisMode.ConnectionString(builder.Configuration);
         PortGuard.EnsureFree(siloPort, "Orleans:Endpoints:SiloPort");
         PortGuard.EnsureFree(gatewayPort, "Orleans:Endpoints:GatewayPort");
+        PortGuard.EnsureWebAddressesFree(builder.Configuration);
 
         builder.Services.AddSingleton<SiloActive>();
         builder.UseOrleans(silo =>
