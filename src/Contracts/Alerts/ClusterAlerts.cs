@@ -81,7 +81,9 @@ public sealed class ClusterAlerts(IGrainFactory grains, int partitions)
         PartitionOf(incidentId) is { } p ? await Book(p).GetIncidentAsync(incidentId) : null;
 
     public async Task<Incident?> ResolveIncidentAsync(string incidentId, string by, string? note = null) =>
-        PartitionOf(incidentId) is { } p ? await Book(p).ResolveIncidentAsync(incidentId, by, note) : null;
+        PartitionOf(incidentId) is not { } p ? null
+        : note is null ? await Book(p).ResolveIncidentAsync(incidentId, by) // what a silo of the previous version also takes
+        : await Book(p).ResolveIncidentAsync(incidentId, by, note);
 
     public async Task<OutreachPrompt?> GetPromptAsync(string promptId) =>
         PartitionOf(promptId) is { } p ? await Desk(p).GetAsync(promptId) : null;

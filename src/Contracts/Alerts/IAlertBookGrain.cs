@@ -32,7 +32,13 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
     Task<Incident?> GetIncidentAsync(string incidentId);
 
     /// <summary>Resolves the incident and what it absorbed, the person's note on each; null when there is no open incident with that id.</summary>
-    Task<Incident?> ResolveIncidentAsync(string incidentId, string by, string? note = null);
+    Task<Incident?> ResolveIncidentAsync(string incidentId, string by, string? note);
+
+    /// <summary>
+    /// As the previous version called it, without a note: a method's wire identity is its name and
+    /// parameter types, so a front not yet upgraded still reaches upgraded silos. Remove one version later.
+    /// </summary>
+    Task<Incident?> ResolveIncidentAsync(string incidentId, string by);
 
     /// <summary>The running figures behind the wall's stats, for this partition (constant work, never a scan).</summary>
     Task<PartitionFigures> FiguresAsync();
@@ -64,5 +70,9 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
 
     /// <summary>One-way: an incident of another partition was resolved; what it absorbed here is resolved too.</summary>
     [OneWay]
-    Task ResolveAbsorbedAsync(string incidentId, string by, string? note = null);
+    Task ResolveAbsorbedAsync(string incidentId, string by, string? note);
+
+    /// <summary>As the previous version called it (see <see cref="ResolveIncidentAsync(string, string)"/>); also what is sent when there is no note, which a silo not yet upgraded reads.</summary>
+    [OneWay]
+    Task ResolveAbsorbedAsync(string incidentId, string by);
 }

@@ -194,7 +194,9 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
 
     public Task<Incident?> GetIncidentAsync(string incidentId) => Task.FromResult(_state.IncidentView(incidentId));
 
-    public async Task<Incident?> ResolveIncidentAsync(string incidentId, string by, string? note = null)
+    public Task<Incident?> ResolveIncidentAsync(string incidentId, string by) => ResolveIncidentAsync(incidentId, by, null);
+
+    public async Task<Incident?> ResolveIncidentAsync(string incidentId, string by, string? note)
     {
         var changes = new BookChanges();
         var incident = _state.ResolveIncident(incidentId, _time.GetUtcNow(), by, changes, note);
@@ -260,7 +262,9 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         await CommitAsync(changes);
     }
 
-    public Task ResolveAbsorbedAsync(string incidentId, string by, string? note = null) =>
+    public Task ResolveAbsorbedAsync(string incidentId, string by) => ResolveAbsorbedAsync(incidentId, by, null);
+
+    public Task ResolveAbsorbedAsync(string incidentId, string by, string? note) =>
         HeldScope.OneWayAsync(() => ResolveAbsorbedNowAsync(incidentId, by, note), () => this.AsReference<IAlertBookGrain>().ResolveAbsorbedAsync(incidentId, by, note)); // one-way: a refused write is sent on
 
     private async Task ResolveAbsorbedNowAsync(string incidentId, string by, string? note)
@@ -352,7 +356,8 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             await _cluster.Directory.IncidentClosedAsync(closed.Touchpoint, closed.Id);
             foreach (var other in _cluster.All.Where(p => p != Partition))
             {
-                await _cluster.Book(other).ResolveAbsorbedAsync(closed.Id, by, note);
+                // Without a note (a rule resolving it, mostly), the call a silo of the previous version also reads.
+                await (note is null ? _cluster.Book(other).ResolveAbsorbedAsync(closed.Id, by) : _cluster.Book(other).ResolveAbsorbedAsync(closed.Id, by, note));
             }
         }
 
