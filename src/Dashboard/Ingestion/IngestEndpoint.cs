@@ -51,6 +51,7 @@ public static class IngestEndpoint
         if (KnownQuery.Refusal(request, []) is { } refused)
         {
             metrics.Rejected("query");
+            LogRefusal(request, refused, logs.CreateLogger("CxLive.Dashboard.Ingestion"));
             return refused;
         }
 
@@ -91,9 +92,10 @@ public static class IngestEndpoint
         var reason = problem.ProblemDetails.Extensions.TryGetValue("rejected", out var rejected) && rejected is IReadOnlyList<RejectedItem> { Count: > 0 } items
             ? $"{problem.ProblemDetails.Detail}; first: {items[0].Errors.FirstOrDefault()}"
             : problem.ProblemDetails.Detail;
+        // The reason may quote the body (the start of unreadable JSON): made safe for one log line.
         logger.LogInformation("Refused request {Method} {Path} from {Integrator} with {Status} (correlation id {CorrelationId}): {Reason}",
-            request.Method, request.Path.Value, SecurityExtensions.IntegratorOf(request.HttpContext) ?? "open", problem.StatusCode,
-            CorrelationIds.Of(request.HttpContext), reason);
+            request.Method, LogText.Safe(request.Path.Value), SecurityExtensions.IntegratorOf(request.HttpContext) ?? "open", problem.StatusCode,
+            CorrelationIds.Of(request.HttpContext), LogText.Safe(reason));
     }
 
     private static async Task<IResult> IngestAsync(
@@ -169,7 +171,7 @@ public static class IngestEndpoint
             // The correlation id in the message: the line an operator searches for when an integrator quotes it.
             logger.LogInformation("Refused {Rejected} of {Items} interactions from {Integrator} (correlation id {CorrelationId}); first: {Reason}",
                 batch.Rejected.Count, batch.ItemCount, SecurityExtensions.IntegratorOf(request.HttpContext) ?? "open",
-                CorrelationIds.Of(request.HttpContext), batch.Rejected[0].Errors.FirstOrDefault());
+                CorrelationIds.Of(request.HttpContext), LogText.Safe(batch.Rejected[0].Errors.FirstOrDefault()));
         }
 
         // Not the request's abort token: once read, a batch is delivered even if the caller hangs up (it is safe to re-send either way).

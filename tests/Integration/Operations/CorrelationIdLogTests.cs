@@ -43,6 +43,27 @@ public sealed class CorrelationIdLogTests : IDisposable
         Assert.StartsWith("Refused 1 of 2 interactions", some);
     }
 
+    /// <summary>A refusal for a misspelt query was answered with the id but not logged; unreadable JSON quotes the body, which must not forge log lines.</summary>
+    [Fact]
+    public async Task A_query_refusal_is_logged_too_and_quoted_body_text_cannot_break_the_log_line()
+    {
+        using var http = _app.CreateHttpClient();
+        var query = new HttpRequestMessage(HttpMethod.Post, "api/interactions?foo=1") { Content = new StringContent("[]", Encoding.UTF8, "application/json") };
+        query.Headers.Add(CorrelationIds.Header, "trial-125");
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(query)).StatusCode);
+
+        // Quoted as found: "a value was expected but found '#<U+2028><U+0085>fake: line'".
+        var forged = await PostAsync(http, "trial-126", "[#\u2028\u0085fake: line");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+
+        var lines = _app.Logs.GetSnapshot().Select(l => l.Message).ToList();
+        Assert.Contains("foo", Assert.Single(lines, l => l.Contains("trial-125", StringComparison.Ordinal)));
+        var refused = Assert.Single(lines, l => l.Contains("trial-126", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u2028', refused);
+        Assert.DoesNotContain('\u0085', refused);
+        Assert.Contains("\\u2028", refused); // still said, as text
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string correlationId, string body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "api/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
