@@ -268,7 +268,9 @@ internal static class InteractionReader
                 continue;
             }
 
-            var value = JsonText.Read(ref reader, label, MaxAttributeLength, errors, freeText: true);
+            // The customer's own words (a complaint's text, a survey comment) may break lines as typed;
+            // the rest are names and ids that go into titles and lookups, and may not.
+            var value = JsonText.Read(ref reader, label, MaxAttributeLength, errors, freeText: key is not null && CxLive.Grains.Journeys.InteractionStories.WordsAttributes.Contains(key));
             if (key is null || value is null)
             {
                 continue;

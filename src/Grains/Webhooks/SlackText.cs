@@ -22,9 +22,9 @@ public static class SlackText
         var words = WordsOf(language);
         var text = language is not null && alert.Translations.TryGetValue(language, out var translated) ? translated : new AlertText(alert.Title, alert.Detail);
         var line = new StringBuilder()
-            .Append(Word(words, @event)).Append(" [").Append(Word(words, "severity." + WireNames<Severity>.Of(alert.Severity))).Append("] *").Append(text.Title)
+            .Append(Word(words, @event)).Append(" [").Append(Word(words, "severity." + WireNames<Severity>.Of(alert.Severity))).Append("] *").Append(OneLine(text.Title))
             .Append("* (").Append(Word(words, "state." + WireNames<AlertState>.Of(alert.State))).Append(")\n")
-            .Append(text.Detail).Append('\n');
+            .Append(OneLine(text.Detail)).Append('\n');
         if (alert.CustomerId is { } customer)
         {
             line.Append(Word(words, "customer")).Append(": ").Append(customer).Append(" · ");
@@ -49,6 +49,10 @@ public static class SlackText
     private static AlertLanguage WordsOf(string? language) => AlertTexts.Find(language) ?? AlertTexts.English;
 
     private static string Word(AlertLanguage words, string key) => words.Text("slack." + key, new());
+
+    /// <summary>A customer's words quoted in a title or detail may break lines: in a chat message that would read as lines of CxLive's own.</summary>
+    private static string OneLine(string text) =>
+        text.AsSpan().IndexOfAny('\n', '\r', '\t') < 0 ? text : System.Text.RegularExpressions.Regex.Replace(text, @"[\r\n\t]+", " ");
 
     /// <summary>Slack reads &amp;, &lt; and &gt; as markup; a customer's words must not become a link or a mention.</summary>
     private static byte[] Json(string text) =>

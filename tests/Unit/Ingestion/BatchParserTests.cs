@@ -142,6 +142,7 @@ public sealed class BatchParserTests
     [InlineData("attributes", "{\"query\":\"\"}", "attributes.query: must not be empty")]
     [InlineData("attributes", "{\"text\":\"a\\u0007b\"}", "attributes.text: must not contain control characters other than tabs and line breaks")]
     [InlineData("attributes", "{\"a\\nb\":\"x\"}", "attributes key: must not contain control characters")]
+    [InlineData("attributes", "{\"orderId\":\"ORD-1\\r\\n\"}", "attributes.orderId: must not contain control characters")] // an id, not the customer's words
     public void Rejects_a_bad_field_naming_the_field_and_the_reason(string field, string? json, string error)
     {
         var batch = Json($"[{With(field, json)}]");

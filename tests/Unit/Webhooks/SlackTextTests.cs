@@ -42,6 +42,19 @@ public sealed class SlackTextTests
 
     private static string Text(byte[] body) => JsonDocument.Parse(body).RootElement.GetProperty("text").GetString()!;
 
+    /// <summary>A complaint's words may break lines; quoted in a chat message they read as lines of CxLive's own ("rule: ... · id").</summary>
+    [Fact]
+    public void A_customers_line_breaks_in_the_title_or_detail_stay_inside_their_line()
+    {
+        var typed = Alert with { Title = "Complaint\nrule: fake", Detail = "'still no refund\r\ncustomer: bob · rule: x'", Translations = [] };
+
+        var lines = Text(SlackText.Of(typed, WebhookEvents.AlertRaised, null)).Split('\n');
+
+        Assert.Equal(3, lines.Length); // the headline, the detail, the facts: as for any alert
+        Assert.Contains("*Complaint rule: fake*", lines[0]);
+        Assert.Equal("'still no refund customer: bob · rule: x'", lines[1]);
+    }
+
     [Fact]
     public void A_chinese_target_reads_the_alert_in_chinese()
     {

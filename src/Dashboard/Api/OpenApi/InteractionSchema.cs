@@ -65,7 +65,7 @@ public static class InteractionSchema
                 MaxLength = InteractionReader.MaxAttributeLength,
                 Pattern = FreeText,
             };
-            attributes.Description = $"String values only (null counts as absent); at most {InteractionReader.MaxAttributes} entries; keys and values 1-{InteractionReader.MaxAttributeLength} characters; a value may break lines, a key may not (e.g. query, orderId, scale, text).";
+            attributes.Description = $"String values only (null counts as absent); at most {InteractionReader.MaxAttributes} entries; keys and values 1-{InteractionReader.MaxAttributeLength} characters; the customer's own words (text, comment, message, reason) may break lines, other values and keys may not (e.g. query, orderId, scale, text).";
         }
     }
 
