@@ -26,8 +26,21 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
 {
     public const string Path = "/hubs/cx";
 
-    /// <summary>Every page learns at once whether this server is ready: one that reconnects to another server forgets the last one's state.</summary>
-    public override Task OnConnectedAsync() => Clients.Caller.serviceStatus(status.Current);
+    /// <summary>
+    /// Every page learns at once whether this server is ready: one that reconnects to another server
+    /// forgets the last one's state. Sent again if the status changed meanwhile: a broadcast of the new
+    /// one may have reached this page before the old one did, and the last word would be stale.
+    /// </summary>
+    public override async Task OnConnectedAsync()
+    {
+        ServiceStatus sent;
+        do
+        {
+            sent = status.Current;
+            await Clients.Caller.serviceStatus(sent);
+        }
+        while (!ReferenceEquals(sent, status.Current));
+    }
 
     /// <summary>A resubscription sends at most this many changes per partition; beyond it the client reloads (<see cref="FeedResume.Complete"/> false).</summary>
     public const int ResumeLimit = 1000;

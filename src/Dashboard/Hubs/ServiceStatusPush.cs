@@ -11,7 +11,7 @@ namespace CxLive.Dashboard.Hubs;
 /// </summary>
 public sealed class ServiceStatusPush(IHubContext<CxHub, ICxClient> hub)
 {
-    private ServiceStatus _current = ServiceStatus.Healthy;
+    private volatile ServiceStatus _current = ServiceStatus.Healthy;
 
     public ServiceStatus Current => _current;
 
