@@ -10,13 +10,20 @@ namespace CxLive.Tests.Integration.Redis;
 [Collection(ProcessCollection.Name)]
 public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<RedisServer>
 {
+    /// <summary>The settings of a silo of a cluster of its own that serves no web: the front is the only web server.</summary>
+    private Dictionary<string, string> ComputeOnlySilo()
+    {
+        var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+        var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
+        settings["Web:Enabled"] = "false";
+        return settings;
+    }
+
     /// <summary>A front still waiting for its first silo was stopped: it ended with an unhandled TaskCanceledException, exit 134.</summary>
     [Fact]
     public async Task A_front_stopped_while_it_waits_for_its_first_silo_ends_cleanly()
     {
-        var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
-        var siloSettings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
-        siloSettings["Web:Enabled"] = "false";
+        var siloSettings = ComputeOnlySilo();
         await using var front = await SiloProcess.StartListeningAsync(SiloProcess.FrontSettingsFor(siloSettings), SiloProcess.Front);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await front.Http.GetAsync("health/ready")).StatusCode); // still waiting
 
@@ -29,9 +36,7 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
     [Fact]
     public async Task A_front_with_no_silo_yet_answers_503_with_Retry_After_keeps_ingest_and_serves_once_a_silo_joins()
     {
-        var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
-        var siloSettings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
-        siloSettings["Web:Enabled"] = "false";
+        var siloSettings = ComputeOnlySilo();
         await using var front = await SiloProcess.StartListeningAsync(SiloProcess.FrontSettingsFor(siloSettings), SiloProcess.Front);
 
         // Reads need a silo: 503 with Retry-After (a client or load balancer retries), never a 500.
@@ -63,7 +68,7 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
 
         // The front says it is one, of which cluster, and points people at its wall.
         await Eventually.TrueAsync(() => Task.FromResult(front.AllOutput().Contains("Alert wall:", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the front's banner");
-        Assert.Contains($"CxLive is running (web front of the Redis-mode cluster {service}/", front.AllOutput());
+        Assert.Contains($"CxLive is running (web front of the Redis-mode cluster {siloSettings["Orleans:ServiceId"]}/", front.AllOutput());
         Assert.DoesNotContain("Demo traffic:", front.AllOutput()); // a front runs none
         Assert.DoesNotContain("Compute only", front.AllOutput()); // its settings, copied from the compute-only silos', say Web:Enabled=false
     }
