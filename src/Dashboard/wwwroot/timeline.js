@@ -180,6 +180,7 @@ export function fillTimeline(tbody, items, openAlerts = [], incidents = []) {
     const touchpoint = document.createElement("span");
     touchpoint.className = "touchpoint";
     touchpoint.textContent = i.touchpoint;
+    touchpoint.title = i.touchpoint;
     where.append(touchpoint);
     return row;
   }));

@@ -59,11 +59,12 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
             FailedSearch(customer, at, "stainless steel espresso machine with milk frother and grinder") with { Channel = Channel.App, Touchpoint = "app/search" },
             Make(customer, at.AddSeconds(20), InteractionTypes.RecommendationShown, "app/recommendations") with { Channel = Channel.App },
-            Make(customer, at.AddSeconds(40), InteractionTypes.RecommendationClicked, "app/recommendations") with { Channel = Channel.App }))).StatusCode);
+            Make(customer, at.AddSeconds(40), InteractionTypes.RecommendationClicked, "app/recommendations") with { Channel = Channel.App },
+            Make(customer, at.AddSeconds(60), InteractionTypes.QueueWait, "call-center/support-queue", score: 720) with { Channel = Channel.CallCenter }))).StatusCode);
 
         var page = await fixture.NewPageAsync($"/customers/{customer}");
         await page.SetViewportSizeAsync(1280, 720);
-        await Assertions.Expect(page.Locator("#timeline tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#timeline tr")).ToHaveCountAsync(4);
         // The lines each cell's touchpoint takes, from the boxes of its letters.
         var lines = await page.Locator("#timeline td.where").EvaluateAllAsync<string[]>("""
             cells => cells.map(cell => {
@@ -83,7 +84,8 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
             })
             """);
         Assert.All(lines, line => Assert.EndsWith(": 1", line));
-        await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td.where")).ToHaveTextAsync("App · app/recommendations");
+        await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td.where")).ToHaveTextAsync("Call center · call-center/support-queue"); // not broken at its hyphens
+        await Assertions.Expect(page.Locator("#timeline tr").Nth(1).Locator("td.where")).ToHaveTextAsync("App · app/recommendations");
     }
 
     /// <summary>One failed search raises nothing of her own; whoever looks her up must still see the outage she ran into.</summary>
