@@ -1,8 +1,7 @@
-using System.Collections;
-using System.Reflection;
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Customers;
+using CxLive.Dashboard.Hosting;
 using CxLive.Dashboard.Ingestion;
 using CxLive.Dashboard.Privacy;
 using CxLive.Dashboard.Redis;
@@ -16,6 +15,7 @@ using CxLive.Grains.Storage;
 using CxLive.Grains.Telemetry;
 using CxLive.Silo.Demo;
 using CxLive.Silo.Redis;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Console;
 using Orleans.Configuration;
 
@@ -23,8 +23,8 @@ namespace CxLive.Tests.Integration.Deploy;
 
 /// <summary>
 /// Is a name a setting CxLive reads? Sections bound to options classes are walked property by
-/// property (list indices and dictionary keys included); the few read by name are listed as
-/// CxLive's code reads them.
+/// property as CxLive's start-up check walks them (<see cref="UnknownSettings"/>); the few read by
+/// name are listed as CxLive's code reads them.
 /// </summary>
 public static class CxSettings
 {
@@ -79,30 +79,9 @@ public static class CxSettings
             return true;
         }
 
+        // Walked as the start-up check walks it (UnknownSettings): a name it would refuse is no setting.
         var section = Sections.Keys.Where(s => key.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase)).MaxBy(s => s.Length);
-        return section is not null && Walk(Sections[section], key[(section.Length + 1)..].Split(':'));
-    }
-
-    private static bool Walk(Type type, ReadOnlySpan<string> path)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (path.Length == 0)
-        {
-            return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(TimeSpan) || type == typeof(decimal) || type == typeof(Uri);
-        }
-
-        if (type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>)) is { } dictionary)
-        {
-            return Walk(dictionary.GetGenericArguments()[1], path[1..]);
-        }
-
-        if (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type))
-        {
-            var element = type.IsArray ? type.GetElementType()! : type.GetGenericArguments().Single();
-            return int.TryParse(path[0], out var index) && index >= 0 && Walk(element, path[1..]);
-        }
-
-        var property = type.GetProperty(path[0], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-        return property is not null && (property.CanWrite || path.Length > 1) && Walk(property.PropertyType, path[1..]);
+        return section is not null && UnknownSettings.Describe(
+            new ConfigurationBuilder().AddInMemoryCollection([new(key, "set")]).Build(), [(section, Sections[section])]) is null;
     }
 }
