@@ -61,4 +61,8 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     /// <summary>The number of the last prompt change this desk has published (interleaves: it reads one number).</summary>
     [AlwaysInterleave]
     Task<long> PublishedAsync();
+
+    /// <summary>How many of this desk's pending prompts no agent holds (interleaves: it reads one number).</summary>
+    [AlwaysInterleave]
+    Task<int> UnassignedAsync();
 }

@@ -55,8 +55,29 @@ public sealed class ClusterAlerts(IGrainFactory grains, int partitions)
         { } p => await Book(p).ActAsync(alertId, action),
     };
 
-    public async Task<WallStats> StatsAsync(DateTimeOffset now) =>
-        PartitionFigures.Sum(await Task.WhenAll(All.Select(p => Book(p).FiguresAsync())), now);
+    public async Task<WallStats> StatsAsync(DateTimeOffset now)
+    {
+        var figures = Task.WhenAll(All.Select(p => Book(p).FiguresAsync()));
+        var unassigned = Task.WhenAll(All.Select(UnassignedAsync));
+        return PartitionFigures.Sum(await figures, now) with { PromptsWaiting = (await unassigned).Sum(count => count ?? 0) };
+    }
+
+    /// <summary>
+    /// How many of a desk's pending prompts no agent holds; null when the desk cannot say: on a silo
+    /// of the version before it could (during a rolling upgrade), or on one going away. The count is
+    /// a figure on the wall: it must not cost the whole stats read.
+    /// </summary>
+    public async Task<int?> UnassignedAsync(int partition)
+    {
+        try
+        {
+            return await Desk(partition).UnassignedAsync();
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
 
     public async Task<ImmutableArray<Incident>> IncidentsAsync(bool openOnly)
     {

@@ -24,4 +24,10 @@ public sealed record WallStats
     [Id(7)] public int Lost { get; init; }
 
     [Id(8)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>
+    /// Outreach prompts waiting for an agent: pending, and no agent holds them, because every agent
+    /// with the skill is at capacity or nobody has it (<c>GET /api/outreach?pending=true</c> lists them).
+    /// </summary>
+    [Id(9)] public int PromptsWaiting { get; init; }
 }

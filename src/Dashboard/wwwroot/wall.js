@@ -616,6 +616,10 @@ function showStats(stats) {
   showFigure(document.getElementById("stat-mtta"), formatSeconds(stats.meanSecondsToAcknowledge));
   showFigure(document.getElementById("stat-mttr"), formatSeconds(stats.meanSecondsToResolve));
   document.getElementById("stat-recovery").textContent = stats.recoveryRate == null ? "—" : formatNumber(stats.recoveryRate, { style: "percent" });
+  // Prompts no agent holds: amber while any wait, the sign that outreach needs hands.
+  const waiting = document.getElementById("stat-waiting");
+  waiting.textContent = formatNumber(stats.promptsWaiting ?? 0);
+  waiting.parentElement.toggleAttribute("data-some", stats.promptsWaiting > 0);
   // A "—" says why on hover and to a screen reader (words it reads, not a label a span may not
   // carry): nothing to average yet, not a figure still loading.
   for (const [id, value] of [["mtta", stats.meanSecondsToAcknowledge], ["mttr", stats.meanSecondsToResolve], ["recovery", stats.recoveryRate]]) {

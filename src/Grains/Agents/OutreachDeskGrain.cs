@@ -10,6 +10,7 @@ using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Customers;
 using CxLive.Grains.Feed;
+using CxLive.Grains.Hosting;
 using CxLive.Grains.Storage;
 using CxLive.Grains.Touchpoints;
 using Microsoft.Extensions.Options;
@@ -59,6 +60,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         {
             ArmFollowUps(TimeSpan.Zero); // reports whose follow-up a dead silo left undone
         }
+
+        ReportUnassignedSoon(); // the walls' count of prompts waiting for an agent, from this silo on
     }
 
     public Task OfferAsync(ImmutableArray<Alert> alerts) =>
@@ -498,7 +501,33 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         }
 
         _unpublished.Clear();
+        if (_prompts.Unassigned != _reportedUnassigned)
+        {
+            ReportUnassignedSoon();
+        }
     }
+
+    private int _reportedUnassigned = -1;
+    private IGrainTimer? _unassignedTimer;
+
+    /// <summary>The walls count the prompts waiting for an agent: told at most once a second, one-way, however many changed.</summary>
+    private void ReportUnassignedSoon() =>
+        _unassignedTimer ??= this.RegisterGrainTimer(ReportUnassignedAsync, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+
+    private async Task ReportUnassignedAsync()
+    {
+        _unassignedTimer?.Dispose();
+        _unassignedTimer = null;
+        if (this.HostIsStopping())
+        {
+            return; // the next activation reports its count as it starts
+        }
+
+        _reportedUnassigned = _prompts.Unassigned;
+        await GrainFactory.Ref<IWallStatsGrain>(0).ReportUnassignedAsync(Partition, _reportedUnassigned);
+    }
+
+    public Task<int> UnassignedAsync() => Task.FromResult(_prompts.Unassigned);
 
     /// <summary>Publishes a numbered prompt change once (a later, explicit publish of the same change is skipped).</summary>
     private async Task PublishAsync(OutreachPrompt prompt)

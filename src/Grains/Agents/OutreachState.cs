@@ -54,15 +54,19 @@ public sealed class OutreachState
     public HashSet<string> Dirty { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Pending prompts per agent, kept as prompts come and are reported. Counting them over every
-    /// prompt for every agent on every offer was a tenth of the silo's CPU under an alert flood
-    /// (dotnet-trace, docs/benchmark-log.md). Not stored: rebuilt from the prompts after a load.
+    /// Pending prompts per agent (and those no agent holds, under <see cref="NoAgent"/>), kept as
+    /// prompts come and are reported. Counting them over every prompt for every agent on every offer
+    /// was a tenth of the silo's CPU under an alert flood (dotnet-trace, docs/benchmark-log.md). Not
+    /// stored: rebuilt from the prompts after a load.
     /// </summary>
     private Dictionary<string, int>? _pendingByAgent;
 
+    /// <summary>The key of prompts no agent holds: no agent id is empty (<see cref="OutreachOptionsValidator"/>).</summary>
+    private const string NoAgent = "";
+
     private Dictionary<string, int> PendingByAgent => _pendingByAgent ??= ById.Values
-        .Where(p => p is { IsPending: true, AgentId: not null })
-        .GroupBy(p => p.AgentId!, StringComparer.Ordinal)
+        .Where(p => p.IsPending)
+        .GroupBy(p => p.AgentId ?? NoAgent, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     /// <summary>
@@ -113,14 +117,18 @@ public sealed class OutreachState
 
     public int Pending(string agentId) => PendingByAgent.GetValueOrDefault(agentId);
 
+    /// <summary>Pending prompts no agent holds: every agent with the skill is at capacity, or nobody has it.</summary>
+    public int Unassigned => PendingByAgent.GetValueOrDefault(NoAgent);
+
     /// <summary>The customer's pending prompt, if any: an agent never holds two for one customer.</summary>
     public OutreachPrompt? PendingFor(string customerId) =>
         PendingByCustomer.TryGetValue(customerId, out var ids) ? ById[ids[0]] : null;
 
     private static void Count(Dictionary<string, int> pending, OutreachPrompt prompt, int by)
     {
-        if (prompt is { IsPending: true, AgentId: { } agent })
+        if (prompt.IsPending)
         {
+            var agent = prompt.AgentId ?? NoAgent;
             pending[agent] = pending.GetValueOrDefault(agent) + by;
         }
     }

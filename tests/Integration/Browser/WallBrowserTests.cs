@@ -275,11 +275,58 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
 
             var first = (await page.Locator(".stat").First.BoundingBoxAsync())!;
             var last = (await page.Locator(".stat").Last.BoundingBoxAsync())!;
-            Assert.Equal(first.Y, last.Y); // eight counters, one row
+            Assert.Equal(first.Y, last.Y); // nine counters, one row
             var card = (await page.Locator(".alert").First.BoundingBoxAsync())!;
             Assert.True(card.Y + 60 < 720, $"{path}: the first card starts at {card.Y} px, below the fold of a 720 px screen");
             await context.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_wall_counts_the_prompts_waiting_for_an_agent_until_an_agent_frees_a_slot()
+    {
+        // An app of its own whose agents take one prompt each: six detractors, and those beyond the
+        // agents with the skill wait. A supervisor sees how many, in amber, without opening anything.
+        using var app = new CxLiveApp(new Dictionary<string, string?> { ["Outreach:Capacity"] = "1" });
+        using var http = app.CreateHttpClient();
+        var surveys = Enumerable.Range(0, 6).Select(_ => NewCustomer()).Select(c => Make(c, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, $"survey/nps-{c}", score: 1,
+            attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(surveys))).StatusCode);
+        async Task<int> PromptsAsync(string query) => (await ReadArray(await http.GetAsync($"api/outreach?pending=true&limit=1000{query}"))).Count;
+        var agents = (await ReadArray(await http.GetAsync("api/agents"))).Select(a => (string)a!["id"]!).ToArray();
+        async Task<int> AssignedAsync() => (await Task.WhenAll(agents.Select(a => PromptsAsync("&agentId=" + a)))).Sum();
+        await Eventually.TrueAsync(async () => await AssignedAsync() + await PromptsAsync("") == surveys.Length, Patience, "a prompt for every detractor");
+        var waiting = await PromptsAsync("");
+        Assert.InRange(waiting, 1, surveys.Length - 1);
+        Assert.Equal(waiting, (int)(await ReadObject(await http.GetAsync("api/alerts/stats")))["promptsWaiting"]!);
+
+        var page = await fixture.NewPageAsync("/", app);
+        var counter = page.Locator(".stat", new() { Has = page.Locator("#stat-waiting") });
+        await Assertions.Expect(page.Locator("#stat-waiting")).ToHaveTextAsync(waiting.ToString(CultureInfo.InvariantCulture), new() { Timeout = 10_000 });
+        await Assertions.Expect(counter).ToHaveAttributeAsync("data-some", "");
+        await Assertions.Expect(counter).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^Outreach prompts no agent holds yet"));
+        await Assertions.Expect(counter.Locator(".label")).ToHaveTextAsync("Prompts waiting for an agent");
+
+        // An agent reports one: the next waiting prompt is theirs, and the wall hears it by itself.
+        var held = await Eventually.ResultAsync(async () =>
+        {
+            foreach (var agent in agents)
+            {
+                if ((await ReadArray(await http.GetAsync($"api/outreach?pending=true&agentId={agent}"))).FirstOrDefault() is { } prompt)
+                {
+                    return (string?)prompt["id"];
+                }
+            }
+
+            return null;
+        }, id => id is not null, Patience, "a prompt an agent holds");
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/outreach/{held}/outcome", Body(Json(new { outcome = "contacted" })))).StatusCode);
+        await Assertions.Expect(page.Locator("#stat-waiting")).ToHaveTextAsync((waiting - 1).ToString(CultureInfo.InvariantCulture), new() { Timeout = 10_000 });
+        Assert.Equal(waiting - 1, await PromptsAsync(""));
+
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(counter.Locator(".label")).ToHaveTextAsync("等待坐席的外呼提示");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-prompts-waiting-zh.png") });
     }
 
     /// <summary>A touchpoint of its own with <paramref name="events"/> interactions in the last minute, <paramref name="failures"/> of them failed.</summary>

@@ -7,7 +7,7 @@ using CxLive.Tests.Unit.Support;
 
 namespace CxLive.Tests.Unit.Agents;
 
-/// <summary>The desk's count of each agent's pending prompts, which least-loaded routing reads on every offer.</summary>
+/// <summary>The desk's count of each agent's pending prompts, which least-loaded routing reads on every offer, and of those no agent holds, which the walls show.</summary>
 public sealed class OutreachStateTests
 {
     private static OutreachPrompt Prompt(string id, string? agent) => Prompts.Pending(id, agent);
@@ -26,6 +26,24 @@ public sealed class OutreachStateTests
 
         Assert.Equal((1, 1, 0), (state.Pending("li.na"), state.Pending("sam"), state.Pending("nobody")));
         Assert.False(state.ById.ContainsKey("1"));
+    }
+
+    [Fact]
+    public void Prompts_no_agent_holds_are_counted_until_one_is_handed_out_or_withdrawn_and_again_after_a_reload()
+    {
+        var state = new OutreachState();
+        state.Add(Prompt("1", null));
+        state.Add(Prompt("2", null));
+        state.Add(Prompt("3", null));
+        state.Add(Prompt("4", "li.na"));
+        Assert.Equal(3, state.Unassigned);
+
+        state.Update(state.ById["1"] with { AgentId = "li.na" }); // the queue handed it out
+        state.Update(state.ById["2"] with { WithdrawnAt = DateTimeOffset.UnixEpoch }); // its alert was resolved
+        Assert.Equal((1, 2), (state.Unassigned, state.Pending("li.na")));
+
+        var reloaded = new OutreachState { ById = state.ById, Order = state.Order };
+        Assert.Equal(1, reloaded.Unassigned);
     }
 
     [Fact]
