@@ -94,6 +94,21 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_web_front_refuses_a_misspelled_setting_in_one_line_before_it_looks_for_Redis()
+    {
+        // A front takes ingest as a silo does, with the same limits: a misspelled one would be as
+        // silently ignored. Nothing listens on the Redis port given: the refusal comes first.
+        var environment = Ports();
+        environment["ConnectionStrings__Redis"] = $"127.0.0.1:{FreePorts.Next()}";
+        environment["Security__Open"] = "true";
+        var refused = await Cli.RunAsync(["--Ingestion:MaxItemsPerReqest=5"], environment, program: SiloProcess.Front);
+
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
+        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("cxlive-front: cannot start: unknown setting Ingestion:MaxItemsPerReqest (did you mean Ingestion:MaxItemsPerRequest?)", line);
+    }
+
+    [Fact]
     public async Task An_embedded_silo_without_its_web_tier_is_refused_in_one_line_rather_than_reporting_itself_ready()
     {
         var environment = Ports();
