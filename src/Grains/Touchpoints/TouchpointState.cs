@@ -33,6 +33,15 @@ public sealed class TouchpointState
     [Id(8)] public DateTimeOffset? SilentSince { get; set; }
     [Id(9)] public double UsualTraffic { get; set; }
 
+    /// <summary>
+    /// The failure rate the open degradation was raised against (the rest of the hour then), or
+    /// <see cref="RaisedWithoutBaseline"/>: what recovery is judged by while it lasts. The hour it
+    /// would otherwise read fills with the outage itself, so a 40-minute outage became "usual".
+    /// Neither set: raised by a version that did not keep them, judged against the hour as before.
+    /// </summary>
+    [Id(10)] public double? RaisedAgainst { get; set; }
+    [Id(11)] public bool RaisedWithoutBaseline { get; set; }
+
     /// <summary>An outage alert is open here, so the time check must go on even with no traffic.</summary>
     public bool Watched => DegradedSince is not null || SilentSince is not null;
 

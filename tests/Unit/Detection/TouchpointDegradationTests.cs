@@ -99,6 +99,41 @@ public sealed class TouchpointDegradationTests
     }
 
     [Fact]
+    public void An_outage_that_lasts_the_hour_stays_open_until_the_rate_is_back_under_the_line_drawn_before_it()
+    {
+        // A supervisor's trial: outages closed "back to 35%" while the touchpoint failed as badly as
+        // when they opened, because the hour they were judged against had filled with the outage.
+        Baseline();
+        for (var minute = 0; minute < 90; minute += 5)
+        {
+            Traffic(5, 40, 16); // 40 % for an hour and a half, against 5 % before
+        }
+
+        Assert.Equal([SignalKind.Raise], _signals.Select(s => s.Kind));
+
+        Traffic(5, 40, 6); // 15 %: better, still 3 × the rate before the outage
+        Assert.Equal([SignalKind.Raise], _signals.Select(s => s.Kind));
+
+        Traffic(10, 80, 4); // 5 %: back to what it was, for 5 minutes and more
+        Assert.Equal([SignalKind.Raise, SignalKind.Resolve], _signals.Select(s => s.Kind));
+
+        // The next outage is judged against the hour before it again, not the last one's line.
+        Assert.Equal((null, false), (_state.RaisedAgainst, _state.RaisedWithoutBaseline));
+    }
+
+    [Fact]
+    public void An_outage_raised_with_no_history_stays_open_while_half_still_fail_though_the_hour_is_now_all_outage()
+    {
+        Traffic(5, 40, 24); // 60 % from the first minutes after a start
+        for (var minute = 0; minute < 70; minute += 5)
+        {
+            Traffic(5, 40, 22); // 55 %: the hour behind it is now 55 %, "usual" if judged against that
+        }
+
+        Assert.Equal([SignalKind.Raise], _signals.Select(s => s.Kind));
+    }
+
+    [Fact]
     public void A_touchpoint_that_falls_silent_mid_outage_has_not_recovered()
     {
         Baseline();

@@ -11,7 +11,10 @@ namespace CxLive.Grains.Detection.Rules;
 /// A touchpoint fails far more than usual: over the last <c>window</c> its failure rate is at least
 /// <c>factor</c> × its baseline (the rest of the last hour) and <c>margin</c> above it, with at least
 /// <c>minEvents</c> events. It resolves only after the rate has stayed under that line for
-/// <c>clearFor</c> (hysteresis: no flapping). A window with fewer than <c>minEvents</c> events says
+/// <c>clearFor</c> (hysteresis: no flapping). While it lasts, the line is the one drawn from the
+/// baseline before it began: the rest of the hour fills with the outage itself, and an outage judged
+/// against that looked usual after about 40 minutes and closed while failing as badly as when it
+/// opened. A window with fewer than <c>minEvents</c> events says
 /// nothing either way: a touchpoint that falls silent mid-outage has not recovered (the silence rule
 /// raises its own alert), and resolving it would close every customer alert the incident absorbed.
 /// Event time; pure, like every detector.
@@ -42,8 +45,14 @@ public static class TouchpointDegradationDetector
         // No history to compare with is not a 0 % baseline: 2 failures in 20 just after a start
         // would be "twice nothing" and open a critical incident. Then the rate alone must be high.
         var known = baseline.Events >= rule.Count("minEvents");
-        var degraded = recent.Events >= rule.Count("minEvents") && (known
-            ? recent.FailureRate >= rule.Number("factor") * baseline.FailureRate && recent.FailureRate >= baseline.FailureRate + rule.Number("margin")
+        double? against = known ? baseline.FailureRate : null;
+        if (state.DegradedSince is not null && (state.RaisedAgainst is not null || state.RaisedWithoutBaseline))
+        {
+            against = state.RaisedAgainst; // the line drawn before the outage, while it lasts
+        }
+
+        var degraded = recent.Events >= rule.Count("minEvents") && (against is { } usual
+            ? recent.FailureRate >= rule.Number("factor") * usual && recent.FailureRate >= usual + rule.Number("margin")
             : recent.FailureRate >= rule.Number("withoutBaseline"));
 
         if (degraded)
@@ -52,6 +61,7 @@ public static class TouchpointDegradationDetector
             if (state.DegradedSince is null)
             {
                 state.DegradedSince = now;
+                (state.RaisedAgainst, state.RaisedWithoutBaseline) = (against, against is null);
                 signals.Add(Raise(rule, touchpoint, state, recent, known ? baseline : null, minutes, now));
             }
 
@@ -72,8 +82,7 @@ public static class TouchpointDegradationDetector
         state.ClearSince ??= now;
         if (now - state.ClearSince >= rule.Duration("clearFor"))
         {
-            state.DegradedSince = null;
-            state.ClearSince = null;
+            (state.DegradedSince, state.ClearSince, state.RaisedAgainst, state.RaisedWithoutBaseline) = (null, null, null, false);
             signals.Add(ResolvedSignal.Of(RuleId, now, HistoryNote.Resolution(RuleId, l => new() { ["rate"] = AlertLanguage.Percent(recent.FailureRate), ["for"] = l.Span(rule.Duration("clearFor")) }), touchpoint: touchpoint));
         }
     }
