@@ -1,5 +1,5 @@
 // Languages of the pages: English and Simplified Chinese. Elements carry data-i18n="key" (text)
-// or data-i18n-title / data-i18n-placeholder; dynamic text calls t(). Dates and numbers are
+// or data-i18n-title / -placeholder / -aria-label; dynamic text calls t(). Dates and numbers are
 // formatted per locale with Intl. The choice is kept in localStorage.
 
 const texts = {
@@ -28,7 +28,7 @@ const texts = {
     "action.ack": "Acknowledge", "action.assign": "Assign", "action.snooze": "Snooze 1 h", "action.resolve": "Resolve",
     "action.cancel": "Cancel", "resolve.outcome": "How it ended", "resolve.auto": "CxLive decides from the customer's timeline", "resolve.recovered": "Recovered: the customer is fine", "resolve.lost": "Lost: the customer gave up", "resolve.note": "Note", "action.muteMore": "Mute…", "action.mute": "Mute", "mute.what": "Mute new alerts of", "mute.for": "for", "mute.why": "Why", "mute.whyHint": "e.g. a test account", "mute.hours": "{hours} h",
     "mute.customer": "customer {customer}", "mute.ruleAt": "{rule} at {touchpoint}", "mute.ruleEverywhere": "{rule} everywhere", "mute.touchpoint": "everything at {touchpoint}",
-    "mute.title": "Muted", "mute.kept": "Alerts raised while a mute is on stay off the wall after it ends: they are kept, and the customer's page lists them.", "mute.until": "until {time}: {comment} ({author})", "mute.end": "Unmute", "assign.to": "Assign to", "assign.agent": "{agent} · {pending} waiting", "agent.withSkills": "{name} ({skills})", "suggestion.channel": "{wording} ({channel})", "assign.notOn": "not on {channel}", "action.failed": "Could not do that: {reason}", "action.unreachable": "Could not reach CxLive. If it went through, the card will show it; if not, try again.", "resolve.meanwhile": "Resolved meanwhile by {by}: your note was not recorded (it is still here to copy).", "action.movedOn": "Not done: it is already {state} ({by}).",
+    "mute.title": "Muted", "mute.none": "No mute is on now.", "mute.kept": "Alerts raised while a mute is on stay off the wall after it ends: they are kept, and the customer's page lists them.", "mute.until": "until {time}: {comment} ({author})", "mute.end": "Unmute", "assign.to": "Assign to", "assign.agent": "{agent} · {pending} waiting", "agent.withSkills": "{name} ({skills})", "suggestion.channel": "{wording} ({channel})", "assign.notOn": "not on {channel}", "action.failed": "Could not do that: {reason}", "action.unreachable": "Could not reach CxLive. If it went through, the card will show it; if not, try again.", "resolve.meanwhile": "Resolved meanwhile by {by}: your note was not recorded (it is still here to copy).", "action.movedOn": "Not done: it is already {state} ({by}).",
     "state.open": "open", "state.acknowledged": "acknowledged", "state.resolved": "resolved", "state.snoozed": "snoozed", "state.snoozedUntil": "snoozed until {time}", "alert.silenced": "silenced: not on the wall", "meta.affected": "Customers with alerts", "count.paren": " ({count})", "incident.more": "and {count} more", "alert.inIncident": "part of the outage at {touchpoint}: its incident card stands for it", "alert.also": "also seen: {rules}",
     "severity.critical": "critical", "severity.warning": "warning", "severity.info": "info",
     "incident.affected": "incident: {count} customers with alerts",
@@ -85,7 +85,8 @@ const texts = {
     "incident.absorbed": "{count} customer alerts absorbed since it opened", "incident.absorbed.one": "{count} customer alert absorbed since it opened",
     "incident.stillUnresolved": " ({count} still unresolved)", "incident.failingNow": "{touchpoint} failing: {rate} in 5 min", "incident.noneUnresolved": " (none still unresolved)",
     "filter.severity": "Severity", "filter.state": "State", "filter.rule": "Rule", "filter.touchpoint": "Touchpoint", "filter.all": "all",
-    "filter.shown": "{shown} of {count} alerts shown", "filter.unresolved": "not resolved",
+    "stats.label": "Counters", "filter.label": "Filters", "alerts.label": "Alerts, most severe and newest first",
+    "filter.shown": "{shown} of {count} alerts shown", "filter.shown.one": "{shown} of {count} alert shown", "filter.unresolved": "not resolved",
     "filter.inside": "· {count} more unresolved inside incidents", "filter.inside.one": "· {count} more unresolved inside an incident",
     "filter.justResolved": "({count} just resolved, fading out)",
     "wallmode.page": "page {page} of {pages}", "wallmode.group": "{rule}: {count}", "wallmode.groups": "Unresolved cards besides the pinned incidents, by rule", "wallmode.incidents": "Incidents",
@@ -117,7 +118,7 @@ const texts = {
     "action.ack": "确认", "action.assign": "分派", "action.snooze": "暂缓 1 小时", "action.resolve": "解决",
     "action.cancel": "取消", "resolve.outcome": "结果", "resolve.auto": "由 CxLive 根据客户时间线判断", "resolve.recovered": "挽回：客户问题已解决", "resolve.lost": "流失：客户已放弃", "resolve.note": "备注", "action.muteMore": "静默…", "action.mute": "静默", "mute.what": "静默以下新告警：", "mute.for": "时长", "mute.why": "原因", "mute.whyHint": "例如：测试账号", "mute.hours": "{hours} 小时",
     "mute.customer": "客户 {customer}", "mute.ruleAt": "{touchpoint} 的{rule}", "mute.ruleEverywhere": "所有触点的{rule}", "mute.touchpoint": "{touchpoint} 的全部告警",
-    "mute.title": "已静默", "mute.kept": "静默期间产生的告警在静默结束后也不会回到告警墙：它们仍被保留，可在客户页面查看。", "mute.until": "至 {time}：{comment}（{author}）", "mute.end": "取消静默", "assign.to": "分派给", "assign.agent": "{agent}· 待处理 {pending} 条", "agent.withSkills": "{name}（{skills}）", "suggestion.channel": "{wording}（{channel}）", "assign.notOn": "不负责{channel}", "action.failed": "操作失败：{reason}", "action.unreachable": "无法连接 CxLive。若操作已生效，卡片会显示；否则请重试。", "resolve.meanwhile": "在此期间已由 {by} 解决：您的备注未记录（仍保留在此，可复制）。", "action.movedOn": "未执行：该告警当前为「{state}」（{by}）。",
+    "mute.title": "已静默", "mute.none": "当前没有静默。", "mute.kept": "静默期间产生的告警在静默结束后也不会回到告警墙：它们仍被保留，可在客户页面查看。", "mute.until": "至 {time}：{comment}（{author}）", "mute.end": "取消静默", "assign.to": "分派给", "assign.agent": "{agent}· 待处理 {pending} 条", "agent.withSkills": "{name}（{skills}）", "suggestion.channel": "{wording}（{channel}）", "assign.notOn": "不负责{channel}", "action.failed": "操作失败：{reason}", "action.unreachable": "无法连接 CxLive。若操作已生效，卡片会显示；否则请重试。", "resolve.meanwhile": "在此期间已由 {by} 解决：您的备注未记录（仍保留在此，可复制）。", "action.movedOn": "未执行：该告警当前为「{state}」（{by}）。",
     "state.open": "未处理", "state.acknowledged": "已确认", "state.resolved": "已解决", "state.snoozed": "已暂缓", "state.snoozedUntil": "暂缓至 {time}", "alert.silenced": "已静默：不在告警墙上", "meta.affected": "已有告警的客户", "count.paren": "（{count}）", "incident.more": "另有 {count} 位", "alert.inIncident": "属于 {touchpoint} 的故障：由其事件卡片统一处理", "alert.also": "同时发现：{rules}",
     "severity.critical": "严重", "severity.warning": "警告", "severity.info": "提示",
     "incident.affected": "事件：{count} 位客户已有告警",
@@ -171,6 +172,7 @@ const texts = {
     "incident.absorbed": "自事件发生以来已合并 {count} 条客户告警",
     "incident.stillUnresolved": "（其中 {count} 条仍未解决）", "incident.failingNow": "{touchpoint} 故障：5 分钟内失败率 {rate}", "incident.noneUnresolved": "（均已解决）",
     "filter.severity": "严重程度", "filter.state": "状态", "filter.rule": "规则", "filter.touchpoint": "触点", "filter.all": "全部",
+    "stats.label": "计数", "filter.label": "筛选", "alerts.label": "告警，按严重程度和时间由新到旧排列",
     "filter.shown": "显示 {shown} / {count} 条告警", "filter.unresolved": "未解决",
     "filter.inside": "· 另有 {count} 条未解决的告警已并入事件", "filter.justResolved": "（其中 {count} 条刚解决，即将淡出）",
     "wallmode.page": "第 {page} / {pages} 页", "wallmode.group": "{rule}：{count}", "wallmode.groups": "置顶事件以外的未解决卡片（按规则）", "wallmode.incidents": "事件",
@@ -249,6 +251,22 @@ export function formatClock(iso) {
   return formatter(Intl.DateTimeFormat, { timeStyle: "short" }).format(new Date(iso));
 }
 
+/** A date and time of day in the page's language: "12/5/26, 3:45 PM"; "2026/12/5 15:45". */
+export function formatDateAndClock(iso) {
+  return formatter(Intl.DateTimeFormat, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+}
+
+/** The same day in the viewer's time zone. */
+export const sameDay = (a, b) => new Date(a).toDateString() === new Date(b).toDateString();
+
+/**
+ * A moment near now: its time of day when it falls today, with its date when not ("until 9:05 PM"
+ * for a mute made at 9:05 PM for 24 hours read as already over).
+ */
+export function formatMoment(iso, now = new Date()) {
+  return sameDay(iso, now) ? formatClock(iso) : formatDateAndClock(iso);
+}
+
 /** A short list in the page's language: "Email, Social, SMS"; "邮件、社交、短信". */
 export function listOf(items) {
   return formatter(Intl.ListFormat, { style: "narrow", type: "conjunction" }).format(items);
@@ -290,6 +308,7 @@ export function translate(root = document) {
   root.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll("[data-i18n-title]").forEach(el => { el.title = t(el.dataset.i18nTitle); });
   root.querySelectorAll("[data-i18n-placeholder]").forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  root.querySelectorAll("[data-i18n-aria-label]").forEach(el => el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel)));
 }
 
 export function onLanguageChange(listener) { listeners.push(listener); }

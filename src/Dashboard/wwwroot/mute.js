@@ -3,7 +3,7 @@
 // ends one early. A mute is a silence of the API (POST / GET / DELETE /api/silences): alerts raised
 // while it matches are recorded but kept off every wall, out of agents' queues and out of the
 // counts (docs/alerts.md#silences). The card that was muted stays: it was raised before the mute.
-import { t, formatClock, formatNumber, ruleName } from "/i18n.js";
+import { t, formatMoment, formatNumber, ruleName } from "/i18n.js";
 import { textElement } from "/dom.js";
 import { whoDid } from "/timeline.js";
 
@@ -63,29 +63,35 @@ export async function submitMute(form) {
   return null;
 }
 
-/** Reads the active mutes into the panel (opened when asked: right after a supervisor muted something). */
-export async function loadSilences(open = false) {
+/**
+ * Reads the active mutes into the panel (opened when asked: right after a supervisor muted
+ * something). Hidden while none is on, except right after the last one was ended here (and while
+ * the keyboard is in it): the panel stays, saying none is on, so the keyboard keeps its place and
+ * the note on the alerts kept meanwhile is still there to read.
+ */
+export async function loadSilences(open = false, stayShown = false) {
   const response = await fetch("/api/silences").catch(() => null);
   if (!response?.ok) return;
   const silences = (await response.json()).sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt));
-  panel.hidden = silences.length === 0;
+  panel.hidden = silences.length === 0 && !(!panel.hidden && (stayShown || panel.contains(document.activeElement)));
   panel.querySelector(".count").textContent = t("count.paren", { count: formatNumber(silences.length) });
   panel.querySelector("ul").replaceChildren(...silences.map(silence => {
     const li = document.createElement("li");
     li.dataset.silenceId = silence.id;
     const what = textElement("span", "what", describe(silence));
-    const why = textElement("span", "why", t("mute.until", { time: formatClock(silence.expiresAt), comment: silence.comment, author: whoDid(silence.author) }));
+    const why = textElement("span", "why", t("mute.until", { time: formatMoment(silence.expiresAt), comment: silence.comment, author: whoDid(silence.author) }));
     const end = document.createElement("button");
     end.type = "button";
     end.textContent = t("mute.end");
     end.addEventListener("click", async () => {
       end.disabled = true;
       await fetch(`/api/silences/${encodeURIComponent(silence.id)}`, { method: "DELETE" }).catch(() => null);
-      await loadSilences();
+      await loadSilences(false, true);
       panel.querySelector("summary").focus(); // the button is gone: keep the keyboard's place
     });
     li.append(what, " ", why, " ", end);
     return li;
   }));
+  if (silences.length === 0) panel.querySelector("ul").replaceChildren(textElement("li", "none", t("mute.none")));
   if (open && silences.length) panel.open = true;
 }

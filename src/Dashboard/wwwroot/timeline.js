@@ -3,14 +3,14 @@
 // sentence in every language, as it does for alerts), the result derived from it (a search that
 // found nothing reads "found nothing", never the outcome field's default "success"), the stage
 // (marked when inferred from the type), and whether it is evidence of an unresolved alert.
-import { formatTime, formatClock, formatter, t, language, channelName, wordsOf, ruleName, listOf } from "/i18n.js";
+import { formatTime, formatDateAndClock, formatMoment, t, language, channelName, wordsOf, ruleName, listOf } from "/i18n.js";
 import { textElement } from "/dom.js";
 
 // An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
 // the wall and away from agents (else a supervisor looks for it on the wall in vain).
 /** An alert's state as the pages say it: "snoozed until 3:45 PM", "acknowledged", "resolved · Lost" (how it ended). */
 export function stateOf(alert) {
-  if (alert.state === "snoozed" && alert.snoozedUntil) return t("state.snoozedUntil", { time: formatClock(alert.snoozedUntil) });
+  if (alert.state === "snoozed" && alert.snoozedUntil) return t("state.snoozedUntil", { time: formatMoment(alert.snoozedUntil) });
   if (alert.state === "resolved" && alert.outcome) return `${t("state.resolved")} · ${t(`insights.${alert.outcome}`)}`;
   return t(`state.${alert.state}`);
 }
@@ -58,13 +58,11 @@ export function alertLine(alert) {
  */
 export function incidentLine(incident) {
   return incident.resolvedAt
-    ? t("customer.incidentResolved", { touchpoint: incident.touchpoint, since: dateAndClock(incident.openedAt),
-      until: sameDay(incident.openedAt, incident.resolvedAt) ? formatClock(incident.resolvedAt) : dateAndClock(incident.resolvedAt) })
-    : t("customer.incident", { touchpoint: incident.touchpoint, since: dateAndClock(incident.openedAt) });
+    ? t("customer.incidentResolved", { touchpoint: incident.touchpoint, since: formatDateAndClock(incident.openedAt),
+      until: formatMoment(incident.resolvedAt, incident.openedAt) })
+    : t("customer.incident", { touchpoint: incident.touchpoint, since: formatDateAndClock(incident.openedAt) });
 }
 
-const dateAndClock = iso => formatter(Intl.DateTimeFormat, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
-const sameDay = (a, b) => new Date(a).toDateString() === new Date(b).toDateString(); // in the viewer's time zone
 
 /**
  * One of the customer's alerts as her page lists it: what it says, and when it was raised ("raised
@@ -74,7 +72,7 @@ export function alertItem(alert, now = new Date()) {
   const li = document.createElement("li");
   li.dataset.severity = alert.severity;
   li.dataset.state = alert.state;
-  const raised = textElement("time", "meta", t("customer.raisedAt", { time: sameDay(alert.raisedAt, now) ? formatClock(alert.raisedAt) : dateAndClock(alert.raisedAt) }));
+  const raised = textElement("time", "meta", t("customer.raisedAt", { time: formatMoment(alert.raisedAt, now) }));
   raised.dateTime = alert.raisedAt;
   li.append(textElement("span", "line", alertLine(alert)), raised);
   return li;

@@ -127,7 +127,7 @@ function visibleAlerts() {
   // Resolved cards fade out for a minute: said apart, so that the unresolved cards and those inside
   // incidents still add up to the heat map's total.
   const fading = all.filter(alert => alert.state === "resolved").length;
-  document.getElementById("shown").textContent = t("filter.shown", { shown: formatNumber(Math.min(all.length, MAX_SHOWN)), count: formatNumber(all.length) })
+  document.getElementById("shown").textContent = tn("filter.shown", all.length, { shown: formatNumber(Math.min(all.length, MAX_SHOWN)) })
     + (fading > 0 ? " " + tn("filter.justResolved", fading) : "") + (inside > 0 ? " " + tn("filter.inside", inside) : "");
   matchedInside = inside;
   if (!WALL_MODE) return all.slice(0, MAX_SHOWN);
@@ -316,12 +316,13 @@ function fillCard(li, alert, incident, now) {
     ? `${title} — ${tn("incident.affected", incident.affectedCustomers)}` : title;
   // The alert's detail keeps the figures it was raised with; an incident's card also says where its
   // touchpoint stands now (re-read every 10 s) and how many customer alerts it has absorbed.
+  // A resolved one is over: "now: 23% failed" under it read as an outage still going on.
   const live = li.querySelector(".live");
-  live.hidden = !(incident && now);
+  live.hidden = !(incident && now) || alert.state === "resolved";
   li.classList.toggle("has-live", !live.hidden); // wall mode leaves out the picture at raise time beside it
   live.dataset.affected = incident?.affectedCustomers ?? "";
   // A touchpoint that fell silent is not at "0% of 0 failed", which reads as recovered.
-  live.textContent = !(incident && now) ? ""
+  live.textContent = live.hidden ? ""
     : now.last5Minutes.events === 0 ? t("incident.nowSilent", { absorbed: absorbedWords(incident) })
     : t("incident.now", {
       rate: formatNumber(failureRate(now.last5Minutes), { style: "percent" }),
@@ -594,7 +595,11 @@ async function loadScores() {
     const from = document.createElement("span");
     from.className = "from";
     from.textContent = formatNumber(i * 10);
-    tenth.append(n, fill, from);
+    // A screen reader hears each bar's sentence, not its count and its axis label run together.
+    n.setAttribute("aria-hidden", "true");
+    from.setAttribute("aria-hidden", "true");
+    tenth.setAttribute("role", "listitem");
+    tenth.append(Object.assign(document.createElement("span"), { className: "sr-only", textContent: tenth.title }), n, fill, from);
     return tenth;
   }));
 }

@@ -259,6 +259,12 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await newer.Locator("button[data-action=snooze]").ClickAsync();
         await Assertions.Expect(newer).ToHaveAttributeAsync("data-state", "snoozed", new() { Timeout = 5_000 });
         await Assertions.Expect(newer.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^snoozed until \d{1,2}:\d{2}\s?(AM|PM)$"));
+
+        // Resolved, an outage is over: its card, fading out, no longer says "now: 60% failed" under "resolved".
+        await Assertions.Expect(wider.Locator(".live")).ToBeVisibleAsync();
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/alerts/{await wider.GetAttributeAsync("data-alert-id")}/resolve", Body(Json(new { by = "ada" })))).StatusCode);
+        await Assertions.Expect(wider).ToHaveAttributeAsync("data-state", "resolved", new() { Timeout = 5_000 });
+        await Assertions.Expect(wider.Locator(".live")).ToBeHiddenAsync();
     }
 
     [Fact]
@@ -280,6 +286,42 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
             Assert.True(card.Y + 60 < 720, $"{path}: the first card starts at {card.Y} px, below the fold of a 720 px screen");
             await context.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_days_mute_says_its_date_and_ending_the_last_one_keeps_the_panel_and_the_keyboards_place()
+    {
+        // An app of its own: no other test's mutes. A supervisor's trial: "until 9:05 PM" for a mute
+        // made at 9:05 PM for 24 hours read as over; unmuting the last one hid the panel, focus and all.
+        using var app = new CxLiveApp();
+        using var http = app.CreateHttpClient();
+        var customer = NewCustomer();
+        var survey = Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, $"survey/nps-{customer}", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(survey))).StatusCode);
+        var page = await fixture.NewPageAsync("/", app);
+        await Assertions.Expect(page.Locator($".alert[data-customer='{customer}']")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#shown")).ToHaveTextAsync("1 of 1 alert shown");
+
+        var ends = DateTimeOffset.UtcNow.AddHours(24);
+        Assert.Equal(HttpStatusCode.Created, (await http.PostAsync("api/silences", Body(Json(new { customerId = NewCustomer(), comment = "a test account", expiresAt = ends })))).StatusCode);
+        await page.ReloadAsync();
+        var entry = page.Locator("#silences li");
+        var day = await page.EvaluateAsync<string>("iso => new Intl.DateTimeFormat('en-US', { dateStyle: 'short' }).format(new Date(iso))", ends.ToString("O"));
+        await Assertions.Expect(entry.Locator(".why")).ToContainTextAsync($"until {day}, ", new() { Timeout = 10_000 });
+
+        await page.Locator("#silences summary").ClickAsync();
+        await entry.Locator("button").ClickAsync();
+        await Assertions.Expect(entry).ToHaveTextAsync("No mute is on now.");
+        await Assertions.Expect(page.Locator("#silences summary")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#silences .kept")).ToBeVisibleAsync();
+
+        // What a screen reader names, in the page's language too.
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#filters")).ToHaveAttributeAsync("aria-label", "筛选");
+        await Assertions.Expect(page.Locator("#alerts")).ToHaveAttributeAsync("aria-label", "告警，按严重程度和时间由新到旧排列");
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "语言" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#scores[role=list] > [role=listitem]", new() { HasText = "40–49 分：1 位客户" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#scores .n[aria-hidden=true]")).ToHaveCountAsync(10); // not "1 40" read out as well
     }
 
     [Fact]
