@@ -315,7 +315,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("resolved · Recovered");
         await Assertions.Expect(card.Locator("button[data-action=mute]")).ToBeFocusedAsync();
         // The count above the cards says some are fading out, so cards and counters still add up.
-        await Assertions.Expect(page.Locator("#shown")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"alerts shown \(\d+ just resolved, fading out\)"));
+        await Assertions.Expect(page.Locator("#shown")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"alerts? shown \(\d+ just resolved, fading out\)"));
 
         // Filtered to what is not resolved, the card leaves: the focus goes to the card in its place.
         await Card(page, other).Locator("button[data-action=snooze]").FocusAsync();

@@ -170,7 +170,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
             () => {
               const first = (text, pattern) => Number(text.replace(/,/g, "").match(pattern)?.[1]);
               const shown = document.getElementById("shown").textContent, heat = document.getElementById("heat-total").textContent;
-              return first(shown, /of (\d+) alerts/) - (first(shown, /(\d+) just resolved/) || 0) + first(shown, /(\d+) more unresolved inside/) === first(heat, /^(\d+)/);
+              return first(shown, /of (\d+) alerts?/) - (first(shown, /(\d+) just resolved/) || 0) + first(shown, /(\d+) more unresolved inside/) === first(heat, /^(\d+)/);
             }
             """, null, new() { Timeout = 10_000 }); // the cards and the alerts inside incidents add up to the heat map's total
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-incident.png") });

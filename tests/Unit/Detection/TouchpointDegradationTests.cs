@@ -61,6 +61,19 @@ public sealed class TouchpointDegradationTests
         }
     }
 
+    [Theory]
+    [InlineData(3, false)] // 14 %, 14 points above a touchpoint that never fails: a handful, not an outage
+    [InlineData(5, true)]
+    public void A_handful_of_failures_on_a_touchpoint_that_never_fails_is_not_an_outage(int failures, bool fires)
+    {
+        Traffic(48, 100, 0);
+        _journey.After(TimeSpan.FromMinutes(6));
+
+        Traffic(5, 22, failures);
+
+        Assert.Equal(fires, _signals.Any(s => s.Kind == SignalKind.Raise));
+    }
+
     [Fact]
     public void Rates_read_as_the_pages_write_them_whatever_the_hosts_culture()
     {

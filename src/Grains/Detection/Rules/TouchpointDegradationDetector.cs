@@ -10,8 +10,8 @@ namespace CxLive.Grains.Detection.Rules;
 /// <summary>
 /// A touchpoint fails far more than usual: over the last <c>window</c> its failure rate is at least
 /// <c>factor</c> × its baseline (the rest of the last hour) and <c>margin</c> above it, with at least
-/// <c>minEvents</c> events. It resolves only after the rate has stayed under that line for
-/// <c>clearFor</c> (hysteresis: no flapping). While it lasts, the line is the one drawn from the
+/// <c>minEvents</c> events and (to raise) <c>minFailures</c> failures. It resolves only after the
+/// rate has stayed under that line for <c>clearFor</c> (hysteresis: no flapping). While it lasts, the line is the one drawn from the
 /// baseline before it began: the rest of the hour fills with the outage itself, and an outage judged
 /// against that looked usual after about 40 minutes and closed while failing as badly as when it
 /// opened. A window with fewer than <c>minEvents</c> events says
@@ -32,6 +32,7 @@ public static class TouchpointDegradationDetector
             new("factor", ParameterKind.Number, "2", "The recent rate must be at least this many times the baseline (the rest of the last hour)."),
             new("margin", ParameterKind.Number, "0.10", "...and at least this much above it (0.10 = 10 percentage points)."),
             new("minEvents", ParameterKind.Count, "20", "Fewest events in the recent window for the rate to count."),
+            new("minFailures", ParameterKind.Count, "5", "Fewest failures in the recent window to raise: 3 of 22 against a touchpoint that never fails is 14 points up, and not yet an outage to stop outreach for."),
             new("clearFor", ParameterKind.Duration, "00:05:00", "How long the rate must stay back under the line to resolve."),
             new("withoutBaseline", ParameterKind.Number, "0.5", "With too little history for a baseline (fewer than minEvents events in the rest of the hour: a new touchpoint, a fresh start), the recent rate must reach this instead (0.5 = half failing)."),
         ]);
@@ -58,7 +59,7 @@ public static class TouchpointDegradationDetector
         if (degraded)
         {
             state.ClearSince = null;
-            if (state.DegradedSince is null)
+            if (state.DegradedSince is null && recent.Failures >= rule.Count("minFailures"))
             {
                 state.DegradedSince = now;
                 (state.RaisedAgainst, state.RaisedWithoutBaseline) = (against, against is null);
