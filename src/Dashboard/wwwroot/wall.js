@@ -730,8 +730,10 @@ async function openAssign(li) {
   // marked, so that choice is made knowingly.
   const channel = li.cxAlert?.suggestedAction?.channel;
   const reaches = a => !channel || channel === "other" || a.skills.some(skill => skill === "*" || skill.toLowerCase() === channel); // as the desk matches them
+  // Full: the desks hand them no more; a supervisor may still (the prompt moves to them regardless).
+  const full = a => a.capacity > 0 && a.pending >= a.capacity;
   select.replaceChildren(...agents.map(a => new Option(
-    t("assign.agent", { agent: t("agent.withSkills", { name: a.name, skills: listOf(a.skills.map(channelName)) }), pending: formatNumber(a.pending) })
+    t(full(a) ? "assign.agentFull" : "assign.agent", { agent: t("agent.withSkills", { name: a.name, skills: listOf(a.skills.map(channelName)) }), pending: formatNumber(a.pending) })
       + (reaches(a) ? "" : ` · ${t("assign.notOn", { channel: channelName(channel) })}`), a.id)));
   if (chosen) select.value = chosen;
   form.hidden = false;

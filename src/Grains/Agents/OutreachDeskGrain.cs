@@ -489,7 +489,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     }
 
     public Task<ImmutableArray<Agent>> AgentsAsync() =>
-        Task.FromResult(_options.Agents.Select(a => new Agent(a.Id, a.Name ?? a.Id, [.. a.EffectiveSkills], _prompts.Pending(a.Id))).ToImmutableArray());
+        Task.FromResult(_options.Agents.Select(a => new Agent(a.Id, a.Name ?? a.Id, [.. a.EffectiveSkills], _prompts.Pending(a.Id), a.Capacity ?? _options.Capacity)).ToImmutableArray());
 
     /// <summary>Writes the prompts that changed, before the agent or the alert hears of them.</summary>
     private async Task SaveAsync()

@@ -349,6 +349,14 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await Assertions.Expect(counter).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^Outreach prompts no agent holds yet"));
         await Assertions.Expect(counter.Locator(".label")).ToHaveTextAsync("Prompts waiting for an agent");
 
+        // Assigning a waiting one by hand: the picker says who is full (a supervisor may still choose them).
+        var waitingCard = page.Locator(".alert", new() { Has = page.Locator(".assigned", new() { HasTextRegex = new("^—$") }) }).First;
+        await waitingCard.Locator("button[data-action=assign]").ClickAsync();
+        var picker = waitingCard.Locator(".assign select");
+        await Assertions.Expect(picker.Locator("option", new() { HasTextString = "waiting, full" })).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(picker.Locator("option[value='wang.wei']")).Not.ToContainTextAsync("full"); // not on the prompts' channel: none of them
+        await picker.PressAsync("Escape");
+
         // An agent reports one: the next waiting prompt is theirs, and the wall hears it by itself.
         var held = await Eventually.ResultAsync(async () =>
         {
