@@ -144,7 +144,7 @@ function fillOpenAlerts(open, incidents = []) {
   detail.querySelector(".no-open-alerts").hidden = open.length + outages.length > 0;
   detail.querySelector(".open-alerts").replaceChildren(...open.map(a => {
     const li = document.createElement("li");
-    li.textContent = alertLine(a);
+    li.textContent = alertLine(a, agentNamesById());
     return li;
   }), ...outages.map(incidentItem));
 }

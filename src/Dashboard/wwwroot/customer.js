@@ -20,7 +20,7 @@ function render() {
   document.getElementById("no-alerts").hidden = view.openAlerts.length + resolved.length + incidents.length > 0;
   // Open alerts first, then the latest resolved ones and how they ended: what was already done for
   // them; then the outages her failures fell in.
-  document.getElementById("alerts").replaceChildren(...[...view.openAlerts, ...resolved].map(a => alertItem(a)), ...incidents.map(incidentItem));
+  document.getElementById("alerts").replaceChildren(...[...view.openAlerts, ...resolved].map(a => alertItem(a, new Date(), agentNames)), ...incidents.map(incidentItem));
   watchOutages(view, load);
 }
 
@@ -28,6 +28,14 @@ const watchOutages = outageWatch();
 
 const RESOLVED_SHOWN = 10;
 let resolved = [];
+let agentNames = new Map(); // who an alert is assigned to, by name as the wall says it
+
+async function loadAgentNames() {
+  const response = await fetch("/api/agents").catch(() => null);
+  if (!response?.ok) return; // ids then, as the API gives them
+  agentNames = new Map((await response.json()).map(a => [a.id, a.name]));
+  render();
+}
 
 // An agent who opens a customer they may not see is told so, instead of a page that never fills.
 function denied() {
@@ -125,6 +133,7 @@ connection.onreconnected(async () => { await subscribe(connection, "SubscribeCus
 document.getElementById("customer-id").textContent = customerId;
 languagePicker(document.getElementById("lang"));
 currentUser().then(showUser);
+loadAgentNames();
 onLanguageChange(() => { setStatus(currentStatus()); render(); if (view) drawCurve(); });
 await connection.start();
 try {

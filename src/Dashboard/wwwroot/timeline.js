@@ -42,13 +42,18 @@ export function withdrawalOf(prompt, names) {
   return t(by && how ? "withdrawn.byHow" : by ? "withdrawn.by" : how ? "withdrawn.how" : "withdrawn.closed", { by, how });
 }
 
-export function alertLine(alert) {
+export function alertLine(alert, names = new Map()) {
+  const absorbed = alert.incidentId && !alert.opensIncident;
   return [wordsOf(alert).title,
     // What else the customer went through that this alert took in (a detractor score after failed searches).
     ...(alert.folded?.length > 0 ? [t("alert.also", { rules: listOf(alert.folded.map(ruleName)) })] : []),
     stateOf(alert),
-    // Absorbed by an outage: the incident is being fixed, so nobody is prompted to call about it.
-    ...(alert.incidentId && !alert.opensIncident && alert.state !== "resolved" ? [t("alert.inIncident", { touchpoint: alert.touchpoint ?? "" })] : []),
+    // Who has it in hand: whoever looks her up before calling knows a colleague may be on it.
+    ...(alert.assignedTo && alert.state !== "resolved" ? [t("alert.assignedTo", { agent: names.get(alert.assignedTo) ?? alert.assignedTo })] : []),
+    // Absorbed by an outage: the incident is being fixed, so nobody is prompted to call about it;
+    // once it closed with the outage, nobody called her, and whether she recovered is not known.
+    ...(absorbed && alert.state !== "resolved" ? [t("alert.inIncident", { touchpoint: alert.touchpoint ?? "" })] : []),
+    ...(absorbed && alert.state === "resolved" && !alert.outcome ? [t("alert.closedWithIncident", { touchpoint: alert.touchpoint ?? "" })] : []),
     ...(alert.silencedBy ? [t("alert.silenced")] : [])].join(" · ");
 }
 
@@ -68,13 +73,13 @@ export function incidentLine(incident) {
  * One of the customer's alerts as her page lists it: what it says, and when it was raised ("raised
  * 14:05", with the date when not today), so an older alert is not read as what just happened.
  */
-export function alertItem(alert, now = new Date()) {
+export function alertItem(alert, now = new Date(), names = new Map()) {
   const li = document.createElement("li");
   li.dataset.severity = alert.severity;
   li.dataset.state = alert.state;
   const raised = textElement("time", "meta", t("customer.raisedAt", { time: formatMoment(alert.raisedAt, now) }));
   raised.dateTime = alert.raisedAt;
-  li.append(textElement("span", "line", alertLine(alert)), raised);
+  li.append(textElement("span", "line", alertLine(alert, names)), raised);
   return li;
 }
 

@@ -775,7 +775,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Her call dropped her score further, a condition folded into her open card: the call is the drop's evidence, not a failed search.
         await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td.what .badge")).ToHaveTextAsync("evidence: Experience drop");
         await Assertions.Expect(page.Locator("#timeline tr").Nth(1).Locator("td.what .badge")).ToHaveTextAsync("evidence: Repeated failed search");
-        await Assertions.Expect(page.Locator("#alerts li .line")).ToHaveTextAsync("3 failed searches in 40 s · also seen: Experience drop · open"); // as her card says it on the wall
+        // As her card says it on the wall, and who has it in hand (the outreach desk gave it to an agent on chat).
+        await Assertions.Expect(page.Locator("#alerts li .line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^3 failed searches in 40 s · also seen: Experience drop · open · assigned to (Li Na|Sam Taylor)$"));
         // The time axis ends about now, not minutes later, which would read as a quiet spell after her call.
         await page.WaitForFunctionAsync("() => Number(document.getElementById('curve').dataset.axisEnd) <= Date.now() / 1000 + 60", null, new() { Timeout = 5_000 });
         await ScreenshotAsync(page, "customer");
@@ -796,7 +797,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
         var alert = await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).FirstOrDefault(),
             a => a is not null, TimeSpan.FromSeconds(10), "the alert");
-        await Assertions.Expect(page.Locator("#alerts li .line")).ToHaveTextAsync(["3 failed searches in 40 s · open"], new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#alerts li .line")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("^3 failed searches in 40 s · open · assigned to (Li Na|Sam Taylor)$")], new() { Timeout = 5_000 });
         // When it was raised, so an older alert is not read as what just happened (the date only when not today).
         await Assertions.Expect(page.Locator("#alerts li time")).ToHaveAttributeAsync("datetime", (string)alert!["raisedAt"]!);
         await Assertions.Expect(page.Locator("#alerts li time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^raised (\S+, )?\d{1,2}:\d{2}\s?[AP]M$"));

@@ -234,6 +234,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         using var app = new CxLiveApp();
         using var http = app.CreateHttpClient();
         var page = await fixture.NewPageAsync("/", app);
+        string[] hurt = [];
         async Task<ILocator> OutageAsync(int customers)
         {
             var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
@@ -242,7 +243,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
             Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(failures))).StatusCode);
             var card = page.Locator(".alert[data-rule='touchpoint-degradation']", new() { Has = page.Locator(".touchpoint", new() { HasTextString = touchpoint }) });
             await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 10_000 });
-            var searches = Enumerable.Range(0, customers).Select(_ => NewCustomer())
+            hurt = [.. Enumerable.Range(0, customers).Select(_ => NewCustomer())];
+            var searches = hurt
                 .SelectMany(c => Enumerable.Range(0, 3).Select(n => FailedSearch(c, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })).ToArray();
             Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(searches))).StatusCode);
             await Assertions.Expect(card.Locator(".title")).ToContainTextAsync(customers == 1 ? "incident: 1 customer with an alert" : $"incident: {customers} customers with alerts", new() { Timeout = 15_000 });
@@ -265,6 +267,13 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/alerts/{await wider.GetAttributeAsync("data-alert-id")}/resolve", Body(Json(new { by = "ada" })))).StatusCode);
         await Assertions.Expect(wider).ToHaveAttributeAsync("data-state", "resolved", new() { Timeout = 5_000 });
         await Assertions.Expect(wider.Locator(".live")).ToBeHiddenAsync();
+
+        // Her page says the alert closed with the outage and nobody called her (not just "resolved").
+        var last = hurt[0]; // of the newer outage, resolved the same way
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/alerts/{await newer.GetAttributeAsync("data-alert-id")}/resolve", Body(Json(new { by = "ada" })))).StatusCode);
+        var herPage = await fixture.NewPageAsync($"/customers/{last}", app);
+        await Assertions.Expect(herPage.Locator("#alerts li .line").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"· resolved · closed with the outage at web/search-\w+: nobody reached out$"), new() { Timeout = 10_000 });
+        await herPage.Context.CloseAsync();
     }
 
     [Fact]
