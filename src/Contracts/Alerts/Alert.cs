@@ -76,6 +76,13 @@ public sealed record Alert
     /// </summary>
     [Id(29)] public ImmutableDictionary<string, string>? FoldedEvidence { get; init; }
 
+    /// <summary>
+    /// When the alert's own rule cleared while conditions folded into it had not (a detractor score
+    /// taken in by a failed-search alert whose next search found something): it stays open for them,
+    /// and closes when the last of them clears. Null otherwise, and again once its own rule fires anew.
+    /// </summary>
+    [Id(30)] public DateTimeOffset? OwnConditionClearedAt { get; init; }
+
     [JsonIgnore]
     public bool IsOpen => State is not AlertState.Resolved;
 

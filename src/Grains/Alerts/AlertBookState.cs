@@ -122,6 +122,22 @@ public sealed class AlertBookState
                 }
 
                 break;
+            case SignalKind.Resolve when open is not null && open.CustomerId is not null && StillFoldedIn(open.Id) is { Count: > 0 } remaining:
+                // Its own condition cleared, but what it took in has not (a detractor score after the
+                // failed searches): closing it would drop those unseen, withdraw the prompt as "the
+                // customer is fine now", and they would not fire again. It stays open for them.
+                if (open.OwnConditionClearedAt is not null)
+                {
+                    break; // said already (a replay)
+                }
+
+                Store(AlertChangeKind.Updated, open with
+                {
+                    OwnConditionClearedAt = now,
+                    UpdatedAt = now,
+                    History = open.History.Add(HistoryNote.ReasonOf(signal).With(HistoryNote.StaysOpenFor(remaining)).Step(now, open.State, "rule:" + signal.RuleId)),
+                }, changes);
+                break;
             case SignalKind.Resolve when open is not null:
                 Store(AlertChangeKind.Updated, AlertLifecycle.ConditionCleared(open, now, "rule:" + signal.RuleId, HistoryNote.ReasonOf(signal)), changes);
                 if (IsOutage(open.RuleId) && open.IncidentId is { } incident && Incidents.GetValueOrDefault(incident)?.AlertId == open.Id)
@@ -738,11 +754,10 @@ public sealed class AlertBookState
         if (signal.Kind == SignalKind.Resolve)
         {
             Unfold(fingerprint);
-            Store(AlertChangeKind.Updated, host with
-            {
-                UpdatedAt = now,
-                History = host.History.Add(HistoryNote.FoldedCleared(signal).Step(now, host.State, "rule:" + signal.RuleId)),
-            }, changes);
+            var cleared = HistoryNote.FoldedCleared(signal);
+            Store(AlertChangeKind.Updated, host.OwnConditionClearedAt is not null && StillFoldedIn(host.Id).Count == 0
+                ? AlertLifecycle.ConditionCleared(host, now, "rule:" + signal.RuleId, cleared) // the last thing it stood for
+                : host with { UpdatedAt = now, History = host.History.Add(cleared.Step(now, host.State, "rule:" + signal.RuleId)) }, changes);
             return;
         }
 
@@ -889,8 +904,24 @@ public sealed class AlertBookState
     };
 
     /// <summary>The condition was seen again while open: one alert, fresher words, more evidence.</summary>
+    /// <summary>
+    /// The rules of the conditions folded into an alert that have not cleared. A walk over this
+    /// partition's open folds, on a resolve of an alert that took some in (most took none).
+    /// </summary>
+    private List<string> StillFoldedIn(string hostId)
+    {
+        var host = ById[hostId];
+        if (host.Folded.All(rule => rule == host.RuleId))
+        {
+            return [];
+        }
+
+        return [.. FoldedInto.Where(fold => fold.Value == hostId).Select(fold => fold.Key.Split('|')[0]).Distinct().Order(StringComparer.Ordinal)];
+    }
+
     private static Alert Repeat(Alert open, AlertSignal signal, DateTimeOffset now, int evidenceKept) => open with
     {
+        OwnConditionClearedAt = null, // its own condition is back
         Severity = signal.Severity,
         Touchpoint = signal.Touchpoint ?? open.Touchpoint,
         Stage = signal.Stage ?? open.Stage,

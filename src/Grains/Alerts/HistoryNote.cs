@@ -99,6 +99,9 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
         return signal.Reason is null ? cleared : cleared.With(ReasonOf(signal));
     }
 
+    /// <summary>An alert whose own condition cleared stays open for the conditions it took in that have not: their rules.</summary>
+    public static HistoryNote StaysOpenFor(IReadOnlyCollection<string> rules) => Say("stays-open-for", _ => new() { ["rules"] = string.Join(", ", rules) });
+
     /// <summary>Why a resolve signal's condition cleared, as the signal carries it (English and its translations).</summary>
     public static HistoryNote ReasonOf(AlertSignal signal) =>
         signal.Reason is { } reason ? new(reason, signal.ReasonTranslations) : ConditionCleared;

@@ -92,6 +92,44 @@ public sealed class AlertBookPolicyTests
         Assert.Empty(_book.FoldedInto);
     }
 
+    private BookChanges Clear(string rule, string customer, DateTimeOffset? at = null) =>
+        _book.Apply(new AlertSignal { Kind = SignalKind.Resolve, RuleId = rule, CustomerId = customer, At = at ?? Now, Reason = "a search found results" }, at ?? Now, _options, new BookChanges());
+
+    [Fact]
+    public void When_its_own_condition_clears_an_alert_stays_open_for_what_it_took_in_and_closes_with_the_last_of_it()
+    {
+        // An agent's trial: 3 failed searches, then NPS 1 folded in, then a search that found something.
+        // The alert closed, its prompt was withdrawn as "the customer is fine now", and the detractor,
+        // which never fires again, was gone.
+        var raised = Apply(Raise("repeated-failed-search", "c-1")).Alerts.Single().Alert;
+        Apply(Raise("detractor", "c-1", evidence: "i-survey"), Now.AddMinutes(2));
+
+        var searchCleared = Clear("repeated-failed-search", "c-1", Now.AddMinutes(3)).Alerts.Single().Alert;
+        Assert.Equal((raised.Id, AlertState.Open, Now.AddMinutes(3)), (searchCleared.Id, searchCleared.State, searchCleared.OwnConditionClearedAt));
+        Assert.Equal("a search found results: it stays open for what it took in that has not cleared (detractor)", searchCleared.History[^1].Note);
+        Assert.EndsWith("并入的告警条件尚未解除，告警保持未解决（detractor）", searchCleared.History[^1].Translations!["zh-CN"]);
+        Assert.Empty(Clear("repeated-failed-search", "c-1", Now.AddMinutes(4)).Alerts); // a replay says nothing again
+
+        var detractorCleared = Clear("detractor", "c-1", Now.AddMinutes(30)).Alerts.Single().Alert;
+        Assert.Equal((AlertState.Resolved, AlertOutcome.Recovered), (detractorCleared.State, detractorCleared.Outcome));
+    }
+
+    [Fact]
+    public void An_alert_whose_own_condition_comes_back_closes_when_it_clears_again_not_with_what_it_took_in()
+    {
+        Apply(Raise("repeated-failed-search", "c-1"));
+        Apply(Raise("detractor", "c-1", evidence: "i-survey"), Now.AddMinutes(2));
+        Clear("repeated-failed-search", "c-1", Now.AddMinutes(3));
+
+        var again = Apply(Raise("repeated-failed-search", "c-1", evidence: "more"), Now.AddMinutes(5)).Alerts.Single().Alert;
+        Assert.Null(again.OwnConditionClearedAt);
+        var detractorCleared = Clear("detractor", "c-1", Now.AddMinutes(6)).Alerts.Single().Alert;
+        Assert.Equal(AlertState.Open, detractorCleared.State); // the searches still fail
+
+        // With nothing folded in left open, its own condition clearing closes it, as ever.
+        Assert.Equal(AlertState.Resolved, Clear("repeated-failed-search", "c-1", Now.AddMinutes(7)).Alerts.Single().Alert.State);
+    }
+
     [Fact]
     public void A_folded_condition_that_moves_on_without_new_evidence_says_so_in_its_holders_history_and_raises_its_severity()
     {
