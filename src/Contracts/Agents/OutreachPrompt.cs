@@ -67,6 +67,12 @@ public sealed record OutreachPrompt
     /// <summary>When the moment to reach out has passed (the rule's prompt time-to-live); null: until its alert closes.</summary>
     [Id(23)] public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>
+    /// On the change that moved it from one agent to another (a supervisor's assignment): who had it.
+    /// Pushed to that agent's consoles too, so it leaves their queue; null on every other change.
+    /// </summary>
+    [Id(25)] public string? ReassignedFrom { get; init; }
+
     /// <summary>Waiting for its agent: neither reported nor withdrawn.</summary>
     public bool IsPending => Result is null && WithdrawnAt is null;
 }

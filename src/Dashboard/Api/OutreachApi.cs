@@ -93,6 +93,11 @@ public static class OutreachApi
             return Problems.Forbidden(NotYourPrompt);
         }
 
+        if (body.Value.AgentId is { } reporter && prompt.AgentId != reporter && prompt.IsPending)
+        {
+            return MovedAway(id, prompt, reporter);
+        }
+
         var report = await alerts.ReportAsync(id, body.Value.Outcome!.Value, body.Value.Note);
         if (!report.Reported)
         {
@@ -102,6 +107,14 @@ public static class OutreachApi
         // The alert may have moved on already (resolved by its rule, acknowledged by a supervisor): the report stands either way.
         return Results.Ok(new OutreachOutcomeResponse(report.Prompt!, report.Alert));
     }
+
+    private static IResult MovedAway(string id, OutreachPrompt prompt, string reporter) => Results.Problem(
+        detail: prompt.AgentId is { } holder
+            ? $"prompt '{id}' is no longer {reporter}'s: a supervisor moved it to {holder}; nothing was recorded"
+            : $"prompt '{id}' is no longer {reporter}'s: it waits for an agent; nothing was recorded",
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Prompt moved to another agent",
+        extensions: new Dictionary<string, object?> { ["prompt"] = prompt });
 
     private static IResult AlreadySettled(string id, OutreachPrompt prompt) => Results.Problem(
         detail: prompt.Result is { } reported

@@ -26,9 +26,17 @@ public sealed class HubPushes(IHubContext<CxHub, ICxClient> hub)
     public Task IncidentAsync(Incident incident) =>
         hub.Clients.Groups([HubGroups.Wall, HubGroups.Touchpoint(incident.Touchpoint)]).incidentUpdated(incident);
 
-    /// <summary>A prompt reaches its agent's consoles; one nobody could take is kept for the API.</summary>
+    /// <summary>
+    /// A prompt reaches its agent's consoles (one nobody could take is kept for the API); one moved
+    /// to another agent, the consoles of the agent who had it too, so it leaves their queue.
+    /// </summary>
     public Task PromptAsync(OutreachPrompt prompt) =>
-        prompt.AgentId is { } agent ? hub.Clients.Group(HubGroups.Agent(agent)).outreachPrompt(prompt) : Task.CompletedTask;
+        (prompt.AgentId, prompt.ReassignedFrom) switch
+        {
+            ({ } agent, { } previous) when previous != agent => hub.Clients.Groups(HubGroups.Agent(agent), HubGroups.Agent(previous)).outreachPrompt(prompt),
+            ({ } agent, _) => hub.Clients.Group(HubGroups.Agent(agent)).outreachPrompt(prompt),
+            _ => Task.CompletedTask,
+        };
 
     public Task StatsAsync(WallStats stats) => hub.Clients.Group(HubGroups.Wall).wallStats(stats);
 

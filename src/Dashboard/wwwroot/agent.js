@@ -18,7 +18,7 @@ const detail = document.getElementById("prompt");
 
 function renderQueue() {
   for (const id of prompts.keys()) if (!arrival.includes(id)) arrival.push(id);
-  const pending = arrival.map(id => prompts.get(id)).filter(p => p && !p.result && !p.withdrawnAt);
+  const pending = arrival.map(id => prompts.get(id)).filter(p => p && !p.result && !p.withdrawnAt && !movedAway(p));
   // Each item is a button, so a keyboard reaches and opens it; the list is rebuilt on every change,
   // so the item that had the focus gets it back (a prompt arriving must not throw the agent out).
   const focused = queue.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.promptId : null;
@@ -39,6 +39,9 @@ function renderQueue() {
   if (focused) [...queue.children].find(li => li.dataset.promptId === focused)?.querySelector("button").focus();
   document.getElementById("no-prompts").hidden = pending.length > 0 || !agentId; // nobody picked: no queue to call empty
 }
+
+// A supervisor gave it to another agent: it leaves this queue, and an open one says so.
+const movedAway = prompt => Boolean(agentId && prompt.agentId !== agentId);
 
 function textSpan(className, text) {
   const span = document.createElement("span");
@@ -65,10 +68,16 @@ function followSnapshot(snapshot) {
   show(prompts.get(prompt.id));
 }
 
+// What an agent types about a prompt is kept in this tab until it is sent: opening the customer's
+// page and coming back, or opening another prompt first, loses nothing.
+const draftKey = id => `cxlive.note.${id}`;
+
 function show(prompt) {
   if (selected !== prompt.id) {
-    document.getElementById("outcome-note").value = "";
+    document.getElementById("outcome-note").value = sessionStorage.getItem(draftKey(prompt.id)) ?? "";
     sayProblem(null);
+    // The open prompt is in the address, so Back from the customer's page opens it again.
+    history.replaceState(null, "", `/agent?agentId=${encodeURIComponent(agentId ?? "")}&prompt=${encodeURIComponent(prompt.id)}`);
   }
   selected = prompt.id;
   watch(prompt.customerId);
@@ -89,17 +98,28 @@ function show(prompt) {
   detail.querySelector(".also").textContent = listOf(also.map(ruleName));
   detail.querySelector(".context").textContent = words.context;
   detail.querySelector(".wording").textContent = words.wording;
-  const settled = Boolean(prompt.result || prompt.withdrawnAt);
+  const moved = movedAway(prompt) && !prompt.result && !prompt.withdrawnAt;
+  const settled = Boolean(prompt.result || prompt.withdrawnAt || moved);
   detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = settled; });
   const noteBox = document.getElementById("outcome-note");
   noteBox.readOnly = settled; // a withdrawn prompt's unsent note is still there to copy
-  if (prompt.result && prompt.note && !noteBox.value) noteBox.value = prompt.note; // a reported prompt shows the note it recorded; words typed here are never replaced
+  // Words typed here that are not what was recorded (another tab, or a colleague, reported it
+  // first) are kept to copy, and said to be unsent: in a read-only box they read as recorded.
+  const typed = noteBox.value.replace(/\s+/g, " ").trim();
+  if (prompt.result && prompt.note && !typed) noteBox.value = prompt.note; // a reported prompt shows the note it recorded; words typed here are never replaced
+  else if (settled && typed && typed !== (prompt.note ?? "") && !reportProblem) sayProblem("outcome.noteNotSent");
   const recorded = document.getElementById("recorded");
   recorded.hidden = !settled;
   // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
   recorded.dataset.kind = prompt.result ? "recorded" : "withdrawn";
   if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
   else if (prompt.withdrawnAt) recorded.textContent = withdrawalOf(prompt, agentNamesById());
+  else if (moved) recorded.textContent = prompt.agentId
+    ? t("outcome.movedTo", { agent: agentNamesById().get(prompt.agentId) ?? prompt.agentId })
+    : t("outcome.movedToQueue");
+  // Settled while the keyboard was on an outcome button (withdrawn, moved, reported from another
+  // tab): the button is disabled now, and the focus goes to what the page says instead of the top.
+  if (settled && document.activeElement?.matches?.("button[data-outcome]")) recorded.focus();
   renderQueue();
   if (shownCustomer !== prompt.customerId) {
     shownCustomer = prompt.customerId;
@@ -172,7 +192,8 @@ async function report(outcome) {
   try {
     response = await fetch(`/api/outreach/${encodeURIComponent(promptId)}/outcome`, {
       method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ outcome, note: note.value.replace(/\s+/g, " ").trim() || undefined }),
+      // Who reports: a prompt a supervisor has moved to someone else is refused, not credited to them.
+      body: JSON.stringify({ outcome, note: note.value.replace(/\s+/g, " ").trim() || undefined, agentId }),
     });
   } catch {
     response = null;
@@ -181,12 +202,19 @@ async function report(outcome) {
   const prompt = body.prompt;
   if (prompt) prompts.set(prompt.id, { ...prompts.get(prompt.id), ...prompt }); // keeps the score the page follows
   if (selected !== promptId) return;
+  if (response?.ok) sessionStorage.removeItem(draftKey(promptId));
   if (!response) sayProblem("outcome.offline");
   else if (response.ok) sayProblem(null);
+  else if (prompt && movedAway(prompt) && !prompt.result && !prompt.withdrawnAt) sayProblem("outcome.noteNotSent");
   else if (prompt) sayProblem("outcome.tooLate");
   else sayProblem("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });
   const now = prompts.get(promptId); // gone only if the queue was read again meanwhile
   if (now) show(now); // the buttons as the prompt now allows
+  // The button pressed is disabled now: the keyboard goes to the next prompt waiting, or to what
+  // the page says about this one, never back to the top of the page.
+  if (now && (now.result || now.withdrawnAt || movedAway(now))) {
+    (queue.querySelector("li button.open") ?? document.getElementById("recorded")).focus();
+  }
 }
 
 async function loadQueue() {
@@ -204,7 +232,9 @@ const connection = connectHub();
 connection.on("customerUpdated", followSnapshot);
 // New prompts, and prompts withdrawn because their alert closed (they leave the queue; an open one says why).
 connection.on("outreachPrompt", prompt => {
-  if (prompt.agentId !== agentId || !isNewer(prompt, prompts.get(prompt.id))) return;
+  // Another agent's, unless it was this queue's until a supervisor moved it (then it leaves the queue).
+  const known = prompts.get(prompt.id);
+  if ((prompt.agentId !== agentId && !known) || !isNewer(prompt, known)) return;
   prompts.set(prompt.id, { ...prompts.get(prompt.id), ...prompt });
   if (prompt.id === selected) show(prompts.get(prompt.id));
   else renderQueue();
@@ -249,6 +279,9 @@ queue.addEventListener("click", event => {
   const li = event.target.closest("li[data-prompt-id]");
   if (li) show(prompts.get(li.dataset.promptId));
 });
+document.getElementById("outcome-note").addEventListener("input", event => {
+  if (selected) sessionStorage.setItem(draftKey(selected), event.target.value);
+});
 detail.addEventListener("click", event => {
   const button = event.target.closest("button[data-outcome]");
   if (button) report(button.dataset.outcome);
@@ -267,6 +300,7 @@ function nameAgents(agents) {
 }
 
 async function start() {
+  const reopenId = new URLSearchParams(location.search).get("prompt"); // read before the address names the agent alone
   languagePicker(document.getElementById("lang"));
   onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts, shownView.incidents); fillOpenAlerts(shownView.openAlerts, shownView.incidents); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); sayUnknownAgent(); });
   const user = await currentUser();
@@ -296,6 +330,9 @@ async function start() {
   await connection.start();
   setStatus("live");
   if (picker.value) await become(picker.value);
+  // Back from a customer's page: the prompt that was open opens again, with its draft.
+  const reopen = prompts.get(reopenId);
+  if (reopen) show(reopen);
   translate();
 }
 

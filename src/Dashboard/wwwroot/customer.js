@@ -6,7 +6,11 @@ import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertItem, incidentItem, outagesBesides, outageWatch, readFailed } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
-const customerId = decodeURIComponent(location.pathname.split("/").pop());
+// Her page is /customers/{id}; the page's file itself, /customer.html?id=…, is the same page (it
+// read "customer.html" as the id and said she had no history).
+const customerId = location.pathname.endsWith(".html")
+  ? new URLSearchParams(location.search).get("id") ?? ""
+  : decodeURIComponent(location.pathname.split("/").pop());
 let view = null;
 
 function render() {

@@ -391,7 +391,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
         // A supervisor's choice is not refused for capacity: the slot is taken whatever the count.
         await Load(agentId).TryTakeAsync(prompt.Id, int.MaxValue);
-        var moved = Number(prompt with { AgentId = agentId });
+        var moved = Number(prompt with { AgentId = agentId }, reassignedFrom: prompt.AgentId);
         _prompts.Update(moved);
         await SaveAsync();
         if (prompt.AgentId is { } previous)
@@ -558,9 +558,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     private int Partition => (int)this.GetPrimaryKeyLong();
 
     /// <summary>Every prompt change takes the next number of this desk's sequence (see <see cref="OutreachPrompt.Sequence"/>).</summary>
-    private OutreachPrompt Number(OutreachPrompt prompt)
+    private OutreachPrompt Number(OutreachPrompt prompt, string? reassignedFrom = null)
     {
-        var numbered = prompt with { Partition = Partition, Sequence = ++_prompts.Sequence };
+        var numbered = prompt with { Partition = Partition, Sequence = ++_prompts.Sequence, ReassignedFrom = reassignedFrom };
         _unpublished.Add(numbered);
         return numbered;
     }

@@ -646,6 +646,81 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_prompt_a_supervisor_moves_to_another_agent_leaves_the_first_agents_console_and_their_report_is_refused()
+    {
+        // An agent's trial: the prompt stayed in her console with its buttons on, and her "Contacted"
+        // was recorded as the other agent's outreach.
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var item = await OpenDetractorPromptAsync(page, NewCustomer(), score: 3);
+        var promptId = (await item.GetAttributeAsync("data-prompt-id"))!;
+        await page.FillAsync("#outcome-note", "calling now");
+        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/assign", Body(Json(new { agentId = "sam.taylor" })))).StatusCode);
+
+        await Assertions.Expect(item).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Moved to Sam Taylor by a supervisor: it is theirs to report now.");
+        await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#report-problem")).ToHaveTextAsync("Your note was not sent (it is still here to copy).");
+        await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("calling now");
+
+        // A report from a console that has not heard yet names its agent, and is refused rather than credited to Sam.
+        var refused = await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "wang.wei" })));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await ReadObject(refused);
+        Assert.Equal(("Prompt moved to another agent", "sam.taylor"), ((string?)problem["title"], (string?)problem["prompt"]!["agentId"]));
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "sam.taylor" })))).StatusCode);
+
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("主管已将其转给 Sam Taylor：现由对方记录结果。");
+        await page.SelectOptionAsync("#lang", "en");
+    }
+
+    [Fact]
+    public async Task A_note_typed_in_one_tab_is_said_unsent_when_another_tab_reports_and_a_draft_outlives_a_visit_to_the_customer()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var item = await OpenDetractorPromptAsync(page, customer, score: 2);
+        var promptId = (await item.GetAttributeAsync("data-prompt-id"))!;
+
+        // The draft: to the customer's page and back, the prompt opens again with what was typed.
+        await page.FillAsync("#outcome-note", "asked about the refund");
+        await page.Locator("#prompt .customer").ClickAsync();
+        await Assertions.Expect(page.Locator("#customer-id")).ToHaveTextAsync(customer);
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("asked about the refund");
+
+        // Another tab reports first, with its own words: these stay to copy, said to be unsent.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", note = "from the other tab" })))).StatusCode);
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Contacted", new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#report-problem")).ToHaveTextAsync("Your note was not sent (it is still here to copy).");
+        await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("asked about the refund");
+    }
+
+    [Fact]
+    public async Task After_reporting_by_keyboard_the_focus_goes_to_the_next_prompt_not_the_top_of_the_page()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        await OpenDetractorPromptAsync(page, NewCustomer(), score: 1);
+        await page.Locator("button[data-outcome=declined]").FocusAsync();
+        await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Declined");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement !== document.body", null, new() { Timeout = 5_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.id === 'recorded' || document.activeElement.matches('#queue li button.open')"));
+    }
+
+    [Fact]
+    public async Task The_customer_pages_own_file_with_an_id_shows_that_customer_not_one_called_customer_html()
+    {
+        var customer = NewCustomer();
+        await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
+        var page = await fixture.NewPageAsync($"/customer.html?id={customer}");
+        await Assertions.Expect(page.Locator("#customer-id")).ToHaveTextAsync(customer);
+        await Assertions.Expect(page.Locator("#alerts li")).ToContainTextAsync("3 failed searches", new() { Timeout = 5_000 });
+    }
+
+    [Fact]
     public async Task An_open_prompt_stays_in_place_while_new_ones_arrive()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
