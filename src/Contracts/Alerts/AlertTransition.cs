@@ -6,7 +6,9 @@ namespace CxLive.Contracts.Alerts;
 /// One entry of an alert's history: what changed, when, by whom and why. <see cref="Note"/> is in
 /// English; <see cref="Translations"/> has the same note in each other language by code (as
 /// <see cref="Alert.Translations"/>), with a person's own words kept as written (the raising step:
-/// the title as raised). Absent on steps stored before notes were translated.
+/// the title as raised). Absent on steps stored before notes were translated. <see cref="FoldedRule"/>
+/// marks a step that brought something new the customer went through (a condition folded in, or
+/// one that moved on): the wall says so on a card someone already handles.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertTransition")]
 public sealed record AlertTransition(
@@ -14,4 +16,5 @@ public sealed record AlertTransition(
     [property: Id(1)] AlertState State,
     [property: Id(2)] string By,
     [property: Id(3)] string Note,
-    [property: Id(4)] ImmutableDictionary<string, string>? Translations = null);
+    [property: Id(4)] ImmutableDictionary<string, string>? Translations = null,
+    [property: Id(5)] string? FoldedRule = null);

@@ -348,6 +348,12 @@ function fillCard(li, alert, incident, now) {
   const rule = li.querySelector(".rule");
   rule.textContent = ruleName(alert.ruleId);
   rule.title = alert.ruleId; // the API's word, for a search or a silence
+  // Something new on a card someone already handles (acknowledged, assigned, snoozed): said on it
+  // for a while, or a payment failure folded into it read as the same "acknowledged · 4 min ago".
+  const news = newSinceHandled(alert);
+  const fresh = li.querySelector(".fresh");
+  fresh.hidden = !news;
+  fresh.textContent = news ? t("card.newSinceHandled", { rule: listOf(news.rules.map(ruleName)), ago: formatAge(news.at) }) : "";
   // Conditions the customer's alert budget folded into this card: the supervisor acts on the customer.
   li.querySelector(".also-row").hidden = !alert.folded?.length;
   li.querySelector(".also").textContent = listOf((alert.folded ?? []).map(ruleName));
@@ -366,6 +372,20 @@ function fillCard(li, alert, incident, now) {
   const history = li.querySelector(".history");
   history.querySelector(".count").textContent = t("count.paren", { count: formatNumber(alert.history?.length ?? 0) });
   if (history.open) fillHistory(history, alert);
+}
+
+// The conditions that folded in (or moved on) since a person last acted on the alert, and when the
+// latest did, within the last NEWS_KEPT: null when nobody has acted yet (the whole card is news
+// then) or it is resolved.
+const NEWS_KEPT = 15 * 60_000;
+const byPerson = by => Boolean(by) && !by.startsWith("rule:") && by !== "system" && by !== "outreach-desk";
+function newSinceHandled(alert) {
+  const steps = alert.history ?? [];
+  const handled = steps.findLastIndex(step => byPerson(step.by));
+  if (handled < 0 || alert.state === "resolved") return null;
+  const news = steps.slice(handled + 1).filter(step => step.foldedRule);
+  const at = news.at(-1)?.at;
+  return at && Date.now() - Date.parse(at) < NEWS_KEPT ? { rules: [...new Set(news.map(step => step.foldedRule))], at } : null;
 }
 
 // "9 customer alerts absorbed since it opened (2 still unresolved)": the second figure while this page can tell.

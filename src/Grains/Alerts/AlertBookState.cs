@@ -563,7 +563,7 @@ public sealed class AlertBookState
             Occurrences = host.Occurrences + 1,
             Severity = worse ? signal.Severity : host.Severity,
             UpdatedAt = now,
-            History = host.History.Add(HistoryNote.FoldedIn(sameCustomer, signal, worse).Step(now, host.State, "rule:" + signal.RuleId)),
+            History = host.History.Add(HistoryNote.FoldedIn(sameCustomer, signal, worse).Step(now, host.State, "rule:" + signal.RuleId) with { FoldedRule = signal.RuleId }),
         };
         Store(AlertChangeKind.Updated, folded, changes);
         if (Routable(folded))
@@ -773,7 +773,7 @@ public sealed class AlertBookState
             Severity = worse ? signal.Severity : host.Severity,
             UpdatedAt = now,
             History = unseen
-                ? host.History.Add(HistoryNote.FoldedNow(signal, worse).Step(now, host.State, "rule:" + signal.RuleId))
+                ? host.History.Add(HistoryNote.FoldedNow(signal, worse).Step(now, host.State, "rule:" + signal.RuleId) with { FoldedRule = signal.RuleId })
                 : host.History,
         };
         Store(AlertChangeKind.Updated, updated, changes);

@@ -418,6 +418,26 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task Something_new_on_a_card_someone_already_acknowledged_is_said_on_it()
+    {
+        // A supervisor's trial: a payment failure folded into an acknowledged card 3 minutes later, and
+        // the card still read "acknowledged · 4 min ago" with nothing to draw the eye.
+        var (page, card, alertId) = await OwnCardAsync();
+        var customer = (await card.GetAttributeAsync("data-customer"))!;
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "ada" })))).StatusCode);
+        await Assertions.Expect(card).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 5_000 });
+        await Assertions.Expect(card.Locator(".fresh")).ToBeHiddenAsync();
+
+        await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddSeconds(-30), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
+        // Her NPS of 1 is a detractor, and drops her score: both are new.
+        await Assertions.Expect(card.Locator(".fresh")).ToHaveTextAsync("New since someone acted on it: Detractor score, Experience drop, just now", new() { Timeout = 5_000 });
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(card.Locator(".fresh")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^处理后又出现新情况：贬损评分、体验骤降，刚刚$"));
+        await page.SelectOptionAsync("#lang", "en");
+        await ScreenshotAsync(page, "wall-new-since-handled");
+    }
+
+    [Fact]
     public async Task A_supervisor_mutes_a_test_account_from_its_card_and_unmutes_it_from_the_panel()
     {
         var (page, card, _) = await OwnCardAsync();

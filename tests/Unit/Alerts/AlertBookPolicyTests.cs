@@ -41,6 +41,7 @@ public sealed class AlertBookPolicyTests
         Assert.Equal(["detractor"], host.Folded.ToArray());
         Assert.Contains("i-survey", host.Evidence);
         Assert.Equal(KeyValuePair.Create("i-survey", "detractor"), Assert.Single(host.FoldedEvidence!)); // the survey is the detractor's evidence, not the failed searches'
+        Assert.Equal("detractor", host.History[^1].FoldedRule); // a step that brought something new: the wall marks it on a handled card
         Assert.Equal(Severity.Critical, host.Severity); // worse: raised
         Assert.Equal(2, host.Occurrences);
         Assert.Equal(host.Id, Assert.Single(detractor.ToRoute).Id); // its prompt takes it on
