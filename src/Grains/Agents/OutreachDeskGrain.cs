@@ -310,6 +310,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         {
             Severity = severity,
             Also = also,
+            ExpiresAt = LongerMoment(prompt, also, _time.GetUtcNow()),
             Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
             ExperienceScore = customer.ExperienceScore,
         });
@@ -330,6 +331,28 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         {
             await PublishAsync(enriched);
         }
+    }
+
+    /// <summary>
+    /// A condition taken on keeps the prompt worth a call as long as its own rule would: a detractor
+    /// folded into failed searches is worth a call for 2 days, not the searches' 30 minutes (the
+    /// prompt went stale while its alert stayed open for the detractor). One whose rule has no
+    /// time-to-live keeps it until the alert closes.
+    /// </summary>
+    private DateTimeOffset? LongerMoment(OutreachPrompt prompt, ImmutableArray<string> also, DateTimeOffset now)
+    {
+        var expires = prompt.ExpiresAt;
+        foreach (var rule in also.Except(prompt.Also))
+        {
+            if (expires is null || !_options.TimeToLive.TryGetValue(rule, out var ttl))
+            {
+                return null;
+            }
+
+            expires = now + ttl > expires ? now + ttl : expires;
+        }
+
+        return expires;
     }
 
     public Task WithdrawAsync(ImmutableArray<Alert> leaving) =>

@@ -905,19 +905,13 @@ public sealed class AlertBookState
 
     /// <summary>The condition was seen again while open: one alert, fresher words, more evidence.</summary>
     /// <summary>
-    /// The rules of the conditions folded into an alert that have not cleared. A walk over this
-    /// partition's open folds, on a resolve of an alert that took some in (most took none).
+    /// The rules of the conditions folded into an alert that have not cleared (a second complaint
+    /// case of the same rule among them). A walk over this partition's open folds, on a resolve of
+    /// an alert that took something in (most took nothing).
     /// </summary>
-    private List<string> StillFoldedIn(string hostId)
-    {
-        var host = ById[hostId];
-        if (host.Folded.All(rule => rule == host.RuleId))
-        {
-            return [];
-        }
-
-        return [.. FoldedInto.Where(fold => fold.Value == hostId).Select(fold => fold.Key.Split('|')[0]).Distinct().Order(StringComparer.Ordinal)];
-    }
+    private List<string> StillFoldedIn(string hostId) =>
+        ById[hostId].Occurrences <= 1 ? [] // nothing was folded in, nor repeated: no walk
+        : [.. FoldedInto.Where(fold => fold.Value == hostId).Select(fold => fold.Key.Split('|')[0]).Distinct().Order(StringComparer.Ordinal)];
 
     private static Alert Repeat(Alert open, AlertSignal signal, DateTimeOffset now, int evidenceKept) => open with
     {

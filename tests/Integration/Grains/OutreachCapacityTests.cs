@@ -83,6 +83,35 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_condition_taken_on_keeps_the_prompt_worth_a_call_as_long_as_its_own_rule_would()
+    {
+        // A detractor folded into failed searches: the prompt went stale at the searches' 30 minutes
+        // while its alert stayed open for the detractor, worth a call for 2 days.
+        var search = await RaiseAsync("repeated-failed-search", Severity.Warning);
+        Assert.Equal(search.CreatedAt + TimeSpan.FromMinutes(30), search.ExpiresAt);
+        var detractor = new AlertSignal
+        {
+            Kind = SignalKind.Raise,
+            RuleId = "detractor",
+            CustomerId = search.CustomerId,
+            Severity = Severity.Warning,
+            Title = "Detractor: NPS 1",
+            Detail = "detail",
+            Evidence = ["e-nps-" + search.CustomerId],
+            SuggestedAction = new SuggestedAction(Channel.Sms, "Hello", "context"),
+            At = fixture.Clock.GetUtcNow(),
+        };
+        var folded = fixture.Clock.GetUtcNow();
+        await fixture.Alerts.BookOfCustomer(search.CustomerId).ApplyAsync([detractor]);
+
+        var enriched = await Eventually.ResultAsync(() => Reread(search), p => p!.Also.Contains("detractor"), Patience, "the detractor taken on");
+        Assert.Equal(folded + TimeSpan.FromDays(2), enriched!.ExpiresAt);
+
+        await fixture.Alerts.ReportAsync(search.Id, OutreachResult.Contacted, null);
+        await Eventually.TrueAsync(async () => await fixture.Grains.GetGrain<IAgentLoadGrain>(ClusterFixture.SmsAgent).PendingAsync() == 0, Patience, "the slot free again");
+    }
+
+    [Fact]
     public async Task A_prompt_past_its_rules_time_to_live_is_withdrawn_because_the_moment_has_passed_and_its_alert_stays()
     {
         var stale = await RaiseAsync("repeated-failed-search", Severity.Warning); // 30 minutes

@@ -116,6 +116,20 @@ public sealed class AlertBookPolicyTests
     }
 
     [Fact]
+    public void A_second_case_of_the_same_rule_keeps_the_alert_open_when_the_first_case_is_answered()
+    {
+        // Two unanswered complaints of one customer, two cases: the second folds into the first's alert.
+        Apply(Raise("unanswered-complaint", "c-1") with { CaseId = "case-1" });
+        Apply(Raise("unanswered-complaint", "c-1", evidence: "i-2") with { CaseId = "case-2" }, Now.AddMinutes(1));
+
+        var first = _book.Apply(new AlertSignal { Kind = SignalKind.Resolve, RuleId = "unanswered-complaint", CustomerId = "c-1", CaseId = "case-1", At = Now.AddMinutes(5) }, Now.AddMinutes(5), _options, new BookChanges());
+        Assert.Equal(AlertState.Open, first.Alerts.Single().Alert.State); // case 2 still waits for an answer
+
+        var second = _book.Apply(new AlertSignal { Kind = SignalKind.Resolve, RuleId = "unanswered-complaint", CustomerId = "c-1", CaseId = "case-2", At = Now.AddMinutes(6) }, Now.AddMinutes(6), _options, new BookChanges());
+        Assert.Equal(AlertState.Resolved, second.Alerts.Single().Alert.State);
+    }
+
+    [Fact]
     public void An_alert_whose_own_condition_comes_back_closes_when_it_clears_again_not_with_what_it_took_in()
     {
         Apply(Raise("repeated-failed-search", "c-1"));
