@@ -88,14 +88,17 @@ public static class OutreachApi
             return Problems.NotFound($"no outreach prompt has id '{id}'");
         }
 
-        if (!request.HttpContext.User.MaySeeAgent(prompt.AgentId))
+        // A report naming an agent who no longer holds it (a supervisor moved it) is a 409 for whoever
+        // may report for that agent, a signed-in agent included: their console says it moved.
+        var user = request.HttpContext.User;
+        if (body.Value.AgentId is { } reporter && prompt.AgentId != reporter && prompt.IsPending && user.MaySeeAgent(reporter))
         {
-            return Problems.Forbidden(NotYourPrompt);
+            return MovedAway(id, prompt, reporter, whole: user.MaySeeAgent(prompt.AgentId));
         }
 
-        if (body.Value.AgentId is { } reporter && prompt.AgentId != reporter && prompt.IsPending)
+        if (!user.MaySeeAgent(prompt.AgentId))
         {
-            return MovedAway(id, prompt, reporter);
+            return Problems.Forbidden(NotYourPrompt);
         }
 
         var report = await alerts.ReportAsync(id, body.Value.Outcome!.Value, body.Value.Note);
@@ -108,13 +111,14 @@ public static class OutreachApi
         return Results.Ok(new OutreachOutcomeResponse(report.Prompt!, report.Alert));
     }
 
-    private static IResult MovedAway(string id, OutreachPrompt prompt, string reporter) => Results.Problem(
+    /// <summary>The 409 of a moved prompt: the prompt as it now is, or to an agent who may not see the new holder's prompts, only where it went.</summary>
+    private static IResult MovedAway(string id, OutreachPrompt prompt, string reporter, bool whole) => Results.Problem(
         detail: prompt.AgentId is { } holder
             ? $"prompt '{id}' is no longer {reporter}'s: a supervisor moved it to {holder}; nothing was recorded"
             : $"prompt '{id}' is no longer {reporter}'s: it waits for an agent; nothing was recorded",
         statusCode: StatusCodes.Status409Conflict,
         title: "Prompt moved to another agent",
-        extensions: new Dictionary<string, object?> { ["prompt"] = prompt });
+        extensions: new Dictionary<string, object?> { ["prompt"] = whole ? prompt : new { prompt.Id, prompt.AgentId, prompt.Partition, prompt.Sequence } });
 
     private static IResult AlreadySettled(string id, OutreachPrompt prompt) => Results.Problem(
         detail: prompt.Result is { } reported

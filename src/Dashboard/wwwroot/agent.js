@@ -205,7 +205,7 @@ async function report(outcome) {
   if (response?.ok) sessionStorage.removeItem(draftKey(promptId));
   if (!response) sayProblem("outcome.offline");
   else if (response.ok) sayProblem(null);
-  else if (prompt && movedAway(prompt) && !prompt.result && !prompt.withdrawnAt) sayProblem("outcome.noteNotSent");
+  else if (prompt && movedAway(prompt) && !prompt.result && !prompt.withdrawnAt) sayProblem(note.value.trim() ? "outcome.noteNotSent" : null);
   else if (prompt) sayProblem("outcome.tooLate");
   else sayProblem("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });
   const now = prompts.get(promptId); // gone only if the queue was read again meanwhile
@@ -218,11 +218,19 @@ async function report(outcome) {
 }
 
 async function loadQueue() {
+  const open = selected && prompts.get(selected);
   prompts.clear();
   arrival.length = 0;
   const response = await fetch(`/api/outreach?agentId=${encodeURIComponent(agentId)}&pending=true&limit=1000`);
   // Newest first from the API; the queue reads oldest first, new arrivals below.
   if (response.ok) for (const p of (await response.json()).reverse()) prompts.set(p.id, p);
+  // The open prompt is no longer pending here (reported, withdrawn or moved meanwhile): read as it
+  // now is, so the detail says what became of it rather than losing it.
+  if (open && !prompts.has(open.id)) {
+    const now = await fetch(`/api/outreach/${encodeURIComponent(open.id)}`).catch(() => null);
+    prompts.set(open.id, now?.ok ? { ...open, ...(await now.json()) } : open);
+    if (selected === open.id) show(prompts.get(open.id));
+  }
   renderQueue();
 }
 
@@ -245,7 +253,9 @@ connection.onreconnecting(() => setStatus("reconnecting"));
 connection.onreconnected(async () => {
   const reload = agentId ? await subscribe(connection, "SubscribeAgent", "prompts", agentId) : false;
   if (watched) await subscribe(connection, "SubscribeCustomer", "alerts", watched);
-  if (reload) await loadQueue();
+  // Catch-up sends the prompts this agent holds; one a supervisor moved away meanwhile is not among
+  // them, so the queue is read again whenever it could hold one (it holds any at all).
+  if (reload || prompts.size > 0) await loadQueue();
   setStatus("live");
 });
 connection.onclose(() => setStatus("disconnected"));

@@ -51,7 +51,7 @@ export function alertLine(alert, names = new Map()) {
     // Who has it in hand: whoever looks her up before calling knows a colleague may be on it.
     ...(alert.assignedTo && alert.state !== "resolved" ? [t("alert.assignedTo", { agent: names.get(alert.assignedTo) ?? alert.assignedTo })] : []),
     // Absorbed by an outage: the incident is being fixed, so nobody is prompted to call about it;
-    // once it closed with the outage, nobody called her, and whether she recovered is not known.
+    // once it closed with the outage, whether she recovered is not known (no one was prompted).
     ...(absorbed && alert.state !== "resolved" ? [t("alert.inIncident", { touchpoint: alert.touchpoint ?? "" })] : []),
     ...(absorbed && alert.state === "resolved" && !alert.outcome ? [t("alert.closedWithIncident", { touchpoint: alert.touchpoint ?? "" })] : []),
     ...(alert.silencedBy ? [t("alert.silenced")] : [])].join(" · ");

@@ -18,7 +18,7 @@ public sealed class WallStatsGrain(TimeProvider time, ClusterAlerts cluster) : G
     private static readonly TimeSpan PushEvery = TimeSpan.FromSeconds(1);
     private readonly Dictionary<int, PartitionFigures> _latest = [];
     private readonly Dictionary<int, int> _unassigned = [];
-    private bool _desksAsked;
+    private bool _quietAsked;
     private IGrainTimer? _push;
 
     public Task ReportAsync(int partition, PartitionFigures figures)
@@ -46,10 +46,10 @@ public sealed class WallStatsGrain(TimeProvider time, ClusterAlerts cluster) : G
             return; // the feed may be gone already; the next report pushes the figures again
         }
 
-        if (!_desksAsked)
+        if (!_quietAsked)
         {
-            _desksAsked = true;
-            await AskQuietDesksAsync();
+            await AskQuietAsync(); // failing (storage not answering), it is asked again at the next push
+            _quietAsked = true;
         }
 
         var stats = PartitionFigures.Sum(_latest.Values, time.GetUtcNow()) with { PromptsWaiting = _unassigned.Values.Sum() };
@@ -57,19 +57,25 @@ public sealed class WallStatsGrain(TimeProvider time, ClusterAlerts cluster) : G
     }
 
     /// <summary>
-    /// A desk reports when its count changes and when it starts; one whose count stood still since
-    /// before this grain started (it moved to another silo) is asked once, so the walls are not told
-    /// that its waiting prompts are gone.
+    /// A partition reports when its alerts change, a desk when its count changes and when it starts:
+    /// those that stood still since before this grain started (it was collected while idle, or moved
+    /// to another silo) are asked once, before its first push, so the walls are not told that their
+    /// open alerts or waiting prompts are gone (a desk waking this grain read "0 not resolved").
     /// </summary>
-    private async Task AskQuietDesksAsync()
+    private async Task AskQuietAsync()
     {
-        var quiet = cluster.All.Where(p => !_unassigned.ContainsKey(p)).ToList();
-        var answers = await Task.WhenAll(quiet.Select(async p => (Partition: p, Count: await cluster.UnassignedAsync(p))));
-        foreach (var (partition, count) in answers) // one that cannot say reports when its count changes
+        var figures = Task.WhenAll(cluster.All.Where(p => !_latest.ContainsKey(p)).Select(async p => (Partition: p, Figures: await cluster.Book(p).FiguresAsync())));
+        var counts = Task.WhenAll(cluster.All.Where(p => !_unassigned.ContainsKey(p)).Select(async p => (Partition: p, Count: await cluster.UnassignedAsync(p))));
+        foreach (var (partition, known) in await figures)
+        {
+            _latest.TryAdd(partition, known);
+        }
+
+        foreach (var (partition, count) in await counts) // a desk that cannot say reports when its count changes
         {
             if (count is { } known)
             {
-                _unassigned[partition] = known;
+                _unassigned.TryAdd(partition, known);
             }
         }
     }
