@@ -518,6 +518,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await console.Locator("#queue li", new() { HasText = customer }).ClickAsync();
         await Assertions.Expect(console.Locator("#prompt .also")).ToContainTextAsync("Detractor score");
         await Assertions.Expect(console.Locator("#prompt .also-label")).ToBeVisibleAsync();
+        // However far down the queue she was (this agent's queue is long by now), the prompt opened is in view.
+        await Assertions.Expect(console.Locator("#prompt .why")).ToBeInViewportAsync();
         await ScreenshotAsync(console, "agent-also-seen");
         await ScreenshotAsync(wall, "wall-also-seen");
     }
