@@ -260,7 +260,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         // Snoozed: in hand until a time, and it says so.
         await newer.Locator("button[data-action=snooze]").ClickAsync();
         await Assertions.Expect(newer).ToHaveAttributeAsync("data-state", "snoozed", new() { Timeout = 5_000 });
-        await Assertions.Expect(newer.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^snoozed until \d{1,2}:\d{2}\s?(AM|PM)$"));
+        // Its date too when that is tomorrow (a snooze at 11:04 PM ends at "12/5/26, 12:04 AM").
+        await Assertions.Expect(newer.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^snoozed until (\d{1,2}/\d{1,2}/\d{2}, )?\d{1,2}:\d{2}\s?(AM|PM)$"));
 
         // Resolved, an outage is over: its card, fading out, no longer says "now: 60% failed" under "resolved".
         await Assertions.Expect(wider.Locator(".live")).ToBeVisibleAsync();
