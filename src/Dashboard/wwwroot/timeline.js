@@ -15,6 +15,9 @@ export function stateOf(alert) {
   return t(`state.${alert.state}`);
 }
 
+/** Whether a step was a person's (or an agent's) doing, not CxLive's own: a rule, the system, the outreach desk. */
+export const byPerson = by => Boolean(by) && !by.startsWith("rule:") && by !== "system" && by !== "outreach-desk";
+
 /**
  * Who acted on an alert, in the page's language: CxLive itself, the outreach desk, a rule, an agent
  * (by name where <names> knows them), the open demo's "supervisor", or a signed-in person's name.

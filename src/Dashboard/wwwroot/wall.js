@@ -6,7 +6,7 @@ import { t, tn, translate, language, languagePicker, onLanguageChange, formatNum
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
-import { stateOf, whoDid } from "/timeline.js";
+import { stateOf, whoDid, byPerson } from "/timeline.js";
 import { openMute, closeMute, submitMute, loadSilences } from "/mute.js";
 import { textElement } from "/dom.js";
 
@@ -378,7 +378,6 @@ function fillCard(li, alert, incident, now) {
 // latest did, within the last NEWS_KEPT: null when nobody has acted yet (the whole card is news
 // then) or it is resolved.
 const NEWS_KEPT = 15 * 60_000;
-const byPerson = by => Boolean(by) && !by.startsWith("rule:") && by !== "system" && by !== "outreach-desk";
 function newSinceHandled(alert) {
   const steps = alert.history ?? [];
   const handled = steps.findLastIndex(step => byPerson(step.by));
