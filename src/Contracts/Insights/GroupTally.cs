@@ -20,4 +20,10 @@ public sealed record GroupTally
     [Id(8)] public double MinutesToResolve { get; init; }
     [Id(9)] public ImmutableArray<string> Customers { get; init; } = [];
     [Id(10)] public ImmutableArray<CustomerWords> Examples { get; init; } = [];
+
+    /// <summary>Raised that day and not closed yet, when the day tallied.</summary>
+    [Id(11)] public int Open { get; init; }
+
+    /// <summary>Customers' alerts closed with nobody knowing how they ended: closed with the outage that absorbed them.</summary>
+    [Id(12)] public int OutcomeUnknown { get; init; }
 }

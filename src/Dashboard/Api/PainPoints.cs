@@ -10,7 +10,8 @@ namespace CxLive.Dashboard.Api;
 
 /// <summary>
 /// Adds the days' group tallies up into a pain-points report: per group and per UTC day of raising,
-/// the alerts raised, the distinct customers affected, how many closed recovered or lost, and the
+/// the alerts raised, the distinct customers affected, how many closed recovered or lost, how many are
+/// still open or closed with an outage (outcome unknown), and the
 /// mean minutes to acknowledge and to resolve. A pure function of the tallies it is given.
 /// </summary>
 public static class PainPoints
@@ -28,7 +29,7 @@ public static class PainPoints
                 return new PainPointGroupReport(
                     g.Key,
                     total,
-                    [.. days.Select(d => new PainPointDay(d.Day, Figures([d], d.Customers.Length)))],
+                    [.. days.Select(d => new PainPointDay(d.Day, Figures([d], d.Customers.Length)) { Examples = d.Examples })],
                     [.. days.SelectMany(d => d.Examples).OrderByDescending(w => w.At).DistinctBy(w => (w.CustomerId, w.Words)).Take(examples)]);
             })
             .OrderByDescending(g => g.Total.Raised)
@@ -50,6 +51,8 @@ public static class PainPoints
             customers,
             days.Sum(d => d.Recovered),
             days.Sum(d => d.Lost),
+            days.Sum(d => d.Open),
+            days.Sum(d => d.OutcomeUnknown),
             acknowledged == 0 ? null : Math.Round(days.Sum(d => d.MinutesToAcknowledge) / acknowledged, 1),
             resolved == 0 ? null : Math.Round(days.Sum(d => d.MinutesToResolve) / resolved, 1));
     }
@@ -58,14 +61,15 @@ public static class PainPoints
     public static string Csv(PainPointsReport report)
     {
         var csv = new StringBuilder();
-        csv.Append(CultureInfo.InvariantCulture, $"{WireNames<PainPointGroup>.Of(report.GroupBy)},day,raised,customers,recovered,lost,meanMinutesToAcknowledge,meanMinutesToResolve,examples\r\n");
+        csv.Append(CultureInfo.InvariantCulture, $"{WireNames<PainPointGroup>.Of(report.GroupBy)},day,raised,customers,recovered,lost,open,outcomeUnknown,meanMinutesToAcknowledge,meanMinutesToResolve,examples\r\n");
         foreach (var group in report.Groups)
         {
-            foreach (var (day, f) in group.Days)
+            foreach (var line in group.Days)
             {
-                var examples = string.Join(" | ", group.Examples.Where(e => DateOnly.FromDateTime(e.At.UtcDateTime) == day).Select(e => $"{e.CustomerId}: {e.Words}"));
+                var (day, f) = line;
+                var examples = string.Join(" | ", line.Examples.Select(e => $"{e.CustomerId}: {e.Words}"));
                 csv.Append(CultureInfo.InvariantCulture,
-                    $"{Field(group.Group)},{day:yyyy-MM-dd},{f.Raised},{f.Customers},{f.Recovered},{f.Lost},{f.MeanMinutesToAcknowledge},{f.MeanMinutesToResolve},{Field(examples)}\r\n");
+                    $"{Field(group.Group)},{day:yyyy-MM-dd},{f.Raised},{f.Customers},{f.Recovered},{f.Lost},{f.Open},{f.OutcomeUnknown},{f.MeanMinutesToAcknowledge},{f.MeanMinutesToResolve},{Field(examples)}\r\n");
             }
         }
 

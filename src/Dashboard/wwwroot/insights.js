@@ -68,6 +68,18 @@ const largestOf = (groups, field) => Math.max(0, ...groups.flatMap(g => g.days.m
 // own rules): "0 customers" beside its alerts read as "nobody was hurt".
 const touchpointWide = figures => figures.raised > 0 && figures.customers === 0;
 
+// Every customer alert is counted once: recovered, lost, still open, or closed with the outage that
+// absorbed it (how it ended for her is not known). "28 alerts · 0 recovered · 1 lost" left a
+// supervisor asking where the other 27 went. Recovered and lost are customers' endings: a group of
+// touchpoint incidents has none to count.
+function totals(f) {
+  const raised = tn("insights.alerts", f.raised);
+  const open = t("insights.totals.open", { count: formatNumber(f.open ?? 0) });
+  if (touchpointWide(f)) return `${t("insights.totals.touchpointWide", { raised })} · ${open}`;
+  const unknown = f.outcomeUnknown > 0 ? ` · ${tn("insights.totals.outcomeUnknown", f.outcomeUnknown)}` : "";
+  return `${t("insights.totals", { raised, customers: tn("insights.customerCount", f.customers), recovered: formatNumber(f.recovered), lost: formatNumber(f.lost) })} · ${open}${unknown}`;
+}
+
 function render() {
   charts.splice(0).forEach(chart => chart.destroy());
   const groups = report.groups ?? [];
@@ -83,13 +95,7 @@ function render() {
     li.dataset.group = group.group;
     li.dataset.raised = group.total.raised;
     li.querySelector(".name").textContent = groupName(group.group);
-    // Recovered and lost are customers' endings: a group of touchpoint incidents has none to count.
-    li.querySelector(".totals").textContent = touchpointWide(group.total)
-      ? t("insights.totals.touchpointWide", { raised: tn("insights.alerts", group.total.raised) })
-      : t("insights.totals", {
-        raised: tn("insights.alerts", group.total.raised), customers: tn("insights.customerCount", group.total.customers),
-        recovered: formatNumber(group.total.recovered), lost: formatNumber(group.total.lost),
-      });
+    li.querySelector(".totals").textContent = totals(group.total);
     const byDay = new Map(group.days.map(d => [d.day, d.figures]));
     // A row per day that had something; the quiet days are one line (the chart above shows them):
     // a week of zeros under a group raised once buried the day that mattered.
@@ -97,13 +103,13 @@ function render() {
     const quiet = window.filter(day => !busy(day)).length;
     const quietRow = document.createElement("tr");
     quietRow.className = "quiet";
-    Object.assign(quietRow.insertCell(), { colSpan: 7, textContent: tn("insights.quietDays", quiet) });
+    Object.assign(quietRow.insertCell(), { colSpan: 9, textContent: tn("insights.quietDays", quiet) });
     li.querySelector("tbody").replaceChildren(...window.filter(busy).map(day => {
       const f = byDay.get(day);
       const tr = document.createElement("tr");
       tr.dataset.day = day;
       for (const text of [dayFormat.format(new Date(`${day}T00:00:00Z`)), formatNumber(f?.raised ?? 0), f && touchpointWide(f) ? "—" : formatNumber(f?.customers ?? 0),
-        formatNumber(f?.recovered ?? 0), formatNumber(f?.lost ?? 0), minutes(f?.meanMinutesToAcknowledge, ackUnit), minutes(f?.meanMinutesToResolve, resolveUnit)]) {
+        formatNumber(f?.recovered ?? 0), formatNumber(f?.lost ?? 0), formatNumber(f?.open ?? 0), formatNumber(f?.outcomeUnknown ?? 0), minutes(f?.meanMinutesToAcknowledge, ackUnit), minutes(f?.meanMinutesToResolve, resolveUnit)]) {
         tr.insertCell().textContent = text;
       }
       return tr;

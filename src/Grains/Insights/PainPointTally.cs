@@ -39,6 +39,8 @@ public static class PainPointTally
             Raised = facts.Count,
             Recovered = facts.Count(f => f.Outcome == AlertOutcome.Recovered),
             Lost = facts.Count(f => f.Outcome == AlertOutcome.Lost),
+            Open = facts.Count(f => f.ResolvedAt is null),
+            OutcomeUnknown = facts.Count(f => f is { ResolvedAt: not null, Outcome: null, CustomerId: not null }),
             Acknowledged = acknowledged.Count,
             MinutesToAcknowledge = acknowledged.Sum(f => (f.AcknowledgedAt!.Value - f.RaisedAt).TotalMinutes),
             Resolved = resolved.Count,

@@ -55,7 +55,11 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
         await Assertions.Expect(group).ToHaveAttributeAsync("data-raised", "28");
         await Assertions.Expect(page.Locator("form label span[data-i18n^='insights.']").First).ToHaveTextAsync("From (UTC day)"); // the days are UTC days, whatever the viewer's clock
         // Playing days also lets the book close quiet customers' alerts as lost: how many depends on its timers, not on this test.
-        await Assertions.Expect(group.Locator(".totals")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^28 alerts · 28 customers · \d+ recovered · \d+ lost$"));
+        // Every alert is counted once, however it ended: recovered, lost, still open, or closed with the outage.
+        var totals = new System.Text.RegularExpressions.Regex(@"^28 alerts · 28 customers · (\d+) recovered · (\d+) lost · (\d+) still open(?: · (\d+) closed with an outage, outcome unknown)?$");
+        await Assertions.Expect(group.Locator(".totals")).ToHaveTextAsync(totals);
+        var endings = totals.Match(await group.Locator(".totals").TextContentAsync() ?? "").Groups;
+        Assert.Equal(28, Enumerable.Range(1, 4).Sum(n => endings[n].Success ? int.Parse(endings[n].Value) : 0));
         for (var day = 0; day < 7; day++)
         {
             var row = group.Locator($"tbody tr[data-day='2026-11-{16 + day}'] td");
@@ -70,7 +74,7 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
         await Assertions.Expect(outage.Last).ToHaveTextAsync("6 other days: nothing raised or closed");
         // An outage names no customer (those it hurt are under their own rules): not "0 customers", as if it hurt nobody.
         var outageGroup = page.Locator("#groups li[data-group='touchpoint-degradation']");
-        await Assertions.Expect(outageGroup.Locator(".totals")).ToHaveTextAsync("1 alert · touchpoint-wide, no single customer"); // recovered and lost are customers' endings: none here
+        await Assertions.Expect(outageGroup.Locator(".totals")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1 alert · touchpoint-wide, no single customer · [01] still open$")); // recovered and lost are customers' endings: none here
         await Assertions.Expect(outage.First.Locator("td").Nth(2)).ToHaveTextAsync("—");
 
         await Assertions.Expect(group.Locator(".words li")).ToHaveCountAsync(5);
@@ -82,8 +86,8 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "insights.png"), FullPage = true });
 
         await page.SelectOptionAsync("#lang", "zh-CN");
-        await Assertions.Expect(group.Locator(".totals")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^28 条告警 · 28 位客户 · 挽回 \d+ · 流失 \d+$"));
-        await Assertions.Expect(outageGroup.Locator(".totals")).ToHaveTextAsync("1 条告警 · 触点级，不针对单个客户");
+        await Assertions.Expect(group.Locator(".totals")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^28 条告警 · 28 位客户 · 挽回 \d+ · 流失 \d+ · 未关闭 \d+"));
+        await Assertions.Expect(outageGroup.Locator(".totals")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1 条告警 · 触点级，不针对单个客户 · 未关闭 [01]$"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "insights-zh.png"), FullPage = true });
 
         // The same figures as CSV: a header and one line per group and day. Sunday's 21 searches,

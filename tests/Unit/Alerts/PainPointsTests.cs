@@ -78,8 +78,8 @@ public class PainPointsTests
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], searches.Days.Select(d => d.Figures.Raised));
         Assert.Equal(DateOnly.FromDateTime(Monday.UtcDateTime).AddDays(6), searches.Days[^1].Day);
         Assert.Equal(6, searches.Days[^1].Figures.Customers); // c-6-0 had two alerts that day
-        Assert.Equal(new PainPointFigures(28, 27, 7, 0, 4, 30), searches.Total);
-        Assert.Equal(new PainPointFigures(1, 1, 0, 1, null, 90), report.Groups[1].Total);
+        Assert.Equal(new PainPointFigures(28, 27, 7, 0, 21, 0, 4, 30), searches.Total);
+        Assert.Equal(new PainPointFigures(1, 1, 0, 1, 0, 0, null, 90), report.Groups[1].Total);
         Assert.Equal(DateOnly.FromDateTime(Monday.UtcDateTime).AddDays(2), report.Groups[1].Days.Single().Day);
     }
 
@@ -92,6 +92,29 @@ public class PainPointsTests
         var report = PainPoints.Report(Week().Select(AlertFact.Of), Monday, Monday.AddDays(7), by);
 
         Assert.Equal([first, second], report.Groups.Select(g => g.Group));
+    }
+
+    [Fact]
+    public void Every_customer_alert_is_recovered_lost_still_open_or_closed_with_an_outage()
+    {
+        // "28 alerts · 0 recovered · 1 lost" left a supervisor asking where the other 27 went: those
+        // an outage absorbed close with it, outcome unknown, and the rest are still open.
+        List<Alert> alerts =
+        [
+            Raised("repeated-failed-search", "a", Monday, resolvedAfter: TimeSpan.FromMinutes(5), outcome: AlertOutcome.Recovered),
+            Raised("repeated-failed-search", "b", Monday, resolvedAfter: TimeSpan.FromMinutes(5), outcome: AlertOutcome.Lost),
+            Raised("repeated-failed-search", "c", Monday, resolvedAfter: TimeSpan.FromMinutes(40)), // closed with the outage
+            Raised("repeated-failed-search", "d", Monday),
+            Raised("repeated-failed-search", "e", Monday),
+            Raised("touchpoint-degradation", null!, Monday, resolvedAfter: TimeSpan.FromMinutes(40)), // the outage itself: no customer ending
+        ];
+
+        var report = PainPoints.Report(alerts.Select(AlertFact.Of), Monday, Monday.AddDays(1), PainPointGroup.Rule);
+
+        var searches = report.Groups.Single(g => g.Group == "repeated-failed-search").Total;
+        Assert.Equal((5, 1, 1, 2, 1), (searches.Raised, searches.Recovered, searches.Lost, searches.Open, searches.OutcomeUnknown));
+        var outage = report.Groups.Single(g => g.Group == "touchpoint-degradation").Total;
+        Assert.Equal((0, 0), (outage.Open, outage.OutcomeUnknown));
     }
 
     [Fact]
@@ -119,6 +142,19 @@ public class PainPointsTests
     }
 
     [Fact]
+    public void A_csv_line_quotes_the_words_of_its_days_alerts_even_when_typed_before_midnight()
+    {
+        // Searches at 23:59 made an alert at 00:02: its words were dropped from the new day's line,
+        // as they were matched to the day they were typed on (seen on a test run just after midnight).
+        var words = new CustomerWords("c-1", "garden hose", "search", Monday.AddMinutes(-1));
+        var fact = AlertFact.Of(Raised("repeated-failed-search", "c-1", Monday.AddMinutes(2))) with { Words = words };
+
+        var lines = PainPoints.Csv(PainPoints.Report([fact], Monday, Monday.AddDays(1), PainPointGroup.Rule)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("repeated-failed-search,2026-11-23,1,1,0,0,1,0,,,c-1: garden hose", lines[1]);
+    }
+
+    [Fact]
     public void Csv_has_one_line_per_group_and_day_and_quotes_what_needs_it()
     {
         var words = new CustomerWords("c-0-0", "=shoes, \"red\"", "search", Monday.AddHours(9));
@@ -128,7 +164,8 @@ public class PainPointsTests
         var lines = PainPoints.Csv(report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(1 + 7 + 1, lines.Length);
-        Assert.Equal("repeated-failed-search,2026-11-23,1,1,1,0,4,30,\"c-0-0: =shoes, \"\"red\"\"\"", lines[1]);
-        Assert.Equal("long-wait,2026-11-25,1,1,0,1,,90,", lines[^1]);
+        Assert.Equal("rule,day,raised,customers,recovered,lost,open,outcomeUnknown,meanMinutesToAcknowledge,meanMinutesToResolve,examples", lines[0]);
+        Assert.Equal("repeated-failed-search,2026-11-23,1,1,1,0,0,0,4,30,\"c-0-0: =shoes, \"\"red\"\"\"", lines[1]);
+        Assert.Equal("long-wait,2026-11-25,1,1,0,1,0,0,,90,", lines[^1]);
     }
 }
