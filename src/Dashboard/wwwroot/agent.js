@@ -38,6 +38,19 @@ function renderQueue() {
   }));
   if (focused) [...queue.children].find(li => li.dataset.promptId === focused)?.querySelector("button").focus();
   document.getElementById("no-prompts").hidden = pending.length > 0 || !agentId; // nobody picked: no queue to call empty
+  sayLoad(pending.length);
+}
+
+// How full the agent's queue is against what the desks hand them at once: at capacity nothing new
+// arrives (the desks give new prompts to others or keep them waiting): the agent sees why the queue stays still.
+function sayLoad(count) {
+  const load = document.getElementById("queue-load");
+  const capacity = agentList.find(a => a.id === agentId)?.capacity;
+  load.hidden = capacity == null;
+  if (capacity == null) return;
+  const full = count >= capacity;
+  load.toggleAttribute("data-full", full);
+  load.textContent = t(full ? "agent.load.full" : "agent.load", { count: formatNumber(count), capacity: formatNumber(capacity) });
 }
 
 // A supervisor gave it to another agent: it leaves this queue, and an open one says so.

@@ -368,18 +368,18 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await picker.PressAsync("Escape");
 
         // An agent reports one: the next waiting prompt is theirs, and the wall hears it by itself.
-        var held = await Eventually.ResultAsync(async () =>
+        var (holder, held) = await Eventually.ResultAsync(async () =>
         {
             foreach (var agent in agents)
             {
                 if ((await ReadArray(await http.GetAsync($"api/outreach?pending=true&agentId={agent}"))).FirstOrDefault() is { } prompt)
                 {
-                    return (string?)prompt["id"];
+                    return ((string?)agent, (string?)prompt["id"]);
                 }
             }
 
-            return null;
-        }, id => id is not null, Patience, "a prompt an agent holds");
+            return (null, null);
+        }, h => h.Item2 is not null, Patience, "a prompt an agent holds");
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/outreach/{held}/outcome", Body(Json(new { outcome = "contacted" })))).StatusCode);
         await Assertions.Expect(page.Locator("#stat-waiting")).ToHaveTextAsync((waiting - 1).ToString(CultureInfo.InvariantCulture), new() { Timeout = 10_000 });
         Assert.Equal(waiting - 1, await PromptsAsync(""));
@@ -387,6 +387,15 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(counter.Locator(".label")).ToHaveTextAsync("等待坐席的外呼提示");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-prompts-waiting-zh.png") });
+
+        // The agent at capacity is told why nothing new arrives; one with room is told how much.
+        var console = await fixture.NewPageAsync($"/agent?agentId={holder}", app);
+        var load = console.Locator("#queue-load");
+        await Assertions.Expect(load).ToHaveTextAsync("You hold 1 of at most 1: full. New prompts go to other agents or wait until you record an outcome.");
+        await Assertions.Expect(load).ToHaveAttributeAsync("data-full", "");
+        await console.SelectOptionAsync("#agent", "wang.wei"); // not on the detractors' channel: holds none
+        await Assertions.Expect(load).ToHaveTextAsync("You hold 0 of at most 1.");
+        await Assertions.Expect(load).Not.ToHaveAttributeAsync("data-full", "");
     }
 
     /// <summary>A touchpoint of its own with <paramref name="events"/> interactions in the last minute, <paramref name="failures"/> of them failed.</summary>
