@@ -107,6 +107,12 @@ public static class BacktestApi
             return Problems.NoneValid(body.Batch);
         }
 
+        // A replay that ends before it starts would answer from after until: the caller's mistake, said as one.
+        if (end is { } stop && body.Batch.Valid.Min(i => i.Timestamp) is var first && stop < first)
+        {
+            return Problems.InvalidParameter("until", $"must not be before the first interaction ({first.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})");
+        }
+
         var result = Backtest.Run(source.Detectors, book, body.Batch.Valid, end, alertOptions.Value);
         return Results.Ok(new BacktestResponse(result.Interactions, body.Batch.Rejected, result.From, result.Until, result.ByRule, result.Alerts));
     }

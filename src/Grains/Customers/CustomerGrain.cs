@@ -10,6 +10,7 @@ using CxLive.Grains.Detection;
 using CxLive.Grains.Experience;
 using CxLive.Grains.Feed;
 using CxLive.Grains.Storage;
+using CxLive.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
@@ -23,7 +24,7 @@ namespace CxLive.Grains.Customers;
 /// ("no reply within 2 h") are kept by one reminder per customer, for the next one only.
 /// </summary>
 [GrainType("customer")]
-public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
+public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable, IDetectorFaults
 {
     public const string DeadlineReminder = "deadline";
 
@@ -38,6 +39,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     private readonly TimeProvider _time;
     private readonly List<AlertSignal> _signals = [];
     private readonly ILogger<CustomerGrain> _logger;
+    private readonly CxMetrics _metrics;
     private readonly int _alertPartitions;
 
     /// <summary>Web servers showing this customer live; created on the first watch, so unwatched customers pay one null field.</summary>
@@ -54,8 +56,10 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         IOptions<CheckpointOptions> checkpoint,
         IOptions<AlertOptions> alerts,
         TimeProvider time,
-        ILogger<CustomerGrain> logger)
+        ILogger<CustomerGrain> logger,
+        CxMetrics metrics)
     {
+        _metrics = metrics;
         _alertPartitions = alerts.Value.Partitions;
         _time = time;
         _logger = logger;
@@ -64,6 +68,16 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
         _detectors = detectors;
         _options = options.Value;
         _checkpoint = new Checkpoint<CustomerState>(this, state, checkpoint.Value.Delay);
+    }
+
+    /// <summary>
+    /// A rule that throws is said in the log, loudly, and the other rules go on: the batch's
+    /// interactions are recorded already, so failing the call would make a retry meet only duplicates.
+    /// </summary>
+    void IDetectorFaults.Faulted(string ruleId, Exception exception)
+    {
+        _metrics.RuleFaulted(ruleId);
+        _logger.LogError(exception, "Rule {RuleId} failed for customer {CustomerId}; the other rules ran and the interactions are kept", ruleId, this.GetPrimaryKeyString());
     }
 
     public async Task<RecordResult> RecordAsync(ImmutableArray<Interaction> interactions)
@@ -86,7 +100,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
                 continue;
             }
 
-            _detectors.Observe(rules, state.Detection, interaction, _signals);
+            _detectors.Observe(rules, state.Detection, interaction, _signals, this);
         }
 
         var accepted = interactions.Length - (duplicates?.Count ?? 0);
@@ -144,7 +158,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable
     private async Task LetTimePassAsync(RuleBook rules, string customerId, bool reminderFired = false)
     {
         var state = _state.State;
-        _detectors.Expire(rules, state.Detection, customerId, _time.GetUtcNow(), _signals);
+        _detectors.Expire(rules, state.Detection, customerId, _time.GetUtcNow(), _signals, this);
         _checkpoint.MarkDirty();
         await PublishSignalsAsync();
         await KeepReminderOnAsync(_detectors.NextDeadline(rules, state.Detection), reminderFired);

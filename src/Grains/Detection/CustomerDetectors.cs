@@ -78,28 +78,45 @@ public sealed class CustomerDetectors
     /// <summary>Every burst rule's example (bad and good moment, default threshold and window): what the simulator injects them from and the burst tests run.</summary>
     public IEnumerable<BurstExample> BurstExamples => _detectors.OfType<BurstDetector>().Select(d => d.Example);
 
-    public void Observe(RuleBook rules, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
+    /// <param name="faults">
+    /// Where a detector that throws is reported while the others still run (the live grains: a bug in
+    /// one rule must not stop the rest, nor fail a batch whose interactions are already recorded, so
+    /// that a retry would only meet duplicates). Without it the exception propagates (tests, back-tests).
+    /// </param>
+    public void Observe(RuleBook rules, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals, IDetectorFaults? faults = null)
     {
         Experience.Record(state.Experience, interaction);
-        var enabled = RulesOf(rules);
-        for (var i = 0; i < _detectors.Length; i++)
-        {
-            if (enabled[i] is { } rule)
-            {
-                _detectors[i].Observe(rule, state, interaction, signals);
-            }
-        }
+        Run(rules, faults, (state, interaction, signals), static (detector, rule, a) => detector.Observe(rule, a.state, a.interaction, a.signals));
     }
 
     /// <summary>Lets time pass up to <paramref name="now"/> for every enabled detector.</summary>
-    public void Expire(RuleBook rules, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
+    public void Expire(RuleBook rules, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals, IDetectorFaults? faults = null) =>
+        Run(rules, faults, (state, customerId, now, signals), static (detector, rule, a) => detector.Expire(rule, a.state, a.customerId, a.now, a.signals));
+
+    /// <summary>Calls every enabled detector (static lambdas: nothing allocated per interaction).</summary>
+    private void Run<T>(RuleBook rules, IDetectorFaults? faults, T args, Action<ICustomerDetector, ActiveRule, T> call)
     {
         var enabled = RulesOf(rules);
         for (var i = 0; i < _detectors.Length; i++)
         {
-            if (enabled[i] is { } rule)
+            if (enabled[i] is not { } rule)
             {
-                _detectors[i].Expire(rule, state, customerId, now, signals);
+                continue;
+            }
+
+            if (faults is null)
+            {
+                call(_detectors[i], rule, args);
+                continue;
+            }
+
+            try
+            {
+                call(_detectors[i], rule, args);
+            }
+            catch (Exception e)
+            {
+                faults.Faulted(rule.Definition.RuleId, e);
             }
         }
     }

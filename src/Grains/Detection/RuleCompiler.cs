@@ -49,6 +49,9 @@ public static class RuleCompiler
             ?? throw new InvalidOperationException($"Defaults of {definition.RuleId} are invalid: {string.Join("; ", errors)}");
     }
 
+    /// <summary>The longest window or deadline a rule takes: a year. A longer one is a typo (extra zeros), and far longer ones overflow dates.</summary>
+    public static readonly TimeSpan LongestDuration = TimeSpan.FromDays(365);
+
     private static string? TryParse(ParameterKind kind, string text, out object? value)
     {
         value = null;
@@ -66,6 +69,12 @@ public static class RuleCompiler
                 if (!TimeSpan.TryParseExact(text, ["c"], CultureInfo.InvariantCulture, out var duration) || duration <= TimeSpan.Zero)
                 {
                     return "must be a positive duration written hh:mm:ss (or d.hh:mm:ss)";
+                }
+
+                if (duration > LongestDuration)
+                {
+                    // Ten thousand years of window was taken and then failed every interaction the rule read.
+                    return $"must be at most {LongestDuration.TotalDays:0} days (365.00:00:00)";
                 }
 
                 value = duration;

@@ -222,7 +222,7 @@ public static class InteractionStories
     /// A queue wait as the alerts say spans (<see cref="AlertLanguage.Span"/>): the timeline row and the
     /// long-wait alert it raised name the same wait the same way (470 s is "7 min" in both, not "8 min" in one).
     /// </summary>
-    private static string Wait(AlertLanguage words, double seconds) => words.Span(TimeSpan.FromSeconds(Math.Max(0, seconds)));
+    private static string Wait(AlertLanguage words, double seconds) => words.Span(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, ScoreMeanings.MostQueueWaitSeconds))); // a wait kept by a version that took any
 
     private static string Say(AlertLanguage words, string key, TextArgs args) => words.Text("story." + key, args);
 

@@ -26,6 +26,7 @@ public sealed class CxMetrics
     private readonly Histogram<double> _detection;
     private readonly Counter<long> _alerts;
     private readonly Counter<long> _webhooks;
+    private readonly Counter<long> _ruleFaults;
 
     public CxMetrics(IMeterFactory meters, IOptions<TelemetryOptions> options)
     {
@@ -36,6 +37,7 @@ public sealed class CxMetrics
         _detection = meter.CreateHistogram<double>("cxlive.detection.latency", "ms", "From an interaction's acceptance to the end of detection on it (alerts in the book), per delivered batch.");
         _alerts = meter.CreateCounter<long>("cxlive.alerts", "{change}", "Alert changes, by rule and the state the alert moved to (open = raised or repeated).");
         _webhooks = meter.CreateCounter<long>("cxlive.webhook.attempts", "{attempt}", "Webhook POSTs, by target and outcome: delivered, failed (tried again), rejected (4xx, not tried again), given-up.");
+        _ruleFaults = meter.CreateCounter<long>("cxlive.rule.faults", "{fault}", "A customer rule that threw on an interaction or a deadline, by rule: the other rules ran and the interactions are kept (the log says which customer).");
         Meter = meter;
     }
 
@@ -70,6 +72,8 @@ public sealed class CxMetrics
 
     public void AlertChanged(Alert alert) =>
         _alerts.Add(1, new TagList { { "rule", alert.RuleId }, { "state", WireNames<AlertState>.Of(alert.State) } });
+
+    public void RuleFaulted(string ruleId) => _ruleFaults.Add(1, new KeyValuePair<string, object?>("rule", ruleId));
 
     public void WebhookAttempted(WebhookAttempt attempt) =>
         _webhooks.Add(1, new TagList { { "target", attempt.Target }, { "outcome", WireNames<WebhookOutcome>.Of(attempt.Outcome) } });

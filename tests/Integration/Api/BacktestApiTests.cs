@@ -70,6 +70,16 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
     }
 
     [Fact]
+    public async Task An_until_before_the_first_interaction_is_400_not_a_replay_that_ends_before_it_starts()
+    {
+        // It answered 200 with "from" a year after "until".
+        var response = await _http.PostAsync($"api/rules/backtest?until={Uri.EscapeDataString(LastYear.AddDays(-1).ToString("O"))}", Body(ThreeFailedSearches()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("until: must not be before the first interaction (", (string)(await ReadObject(response))["detail"]!);
+    }
+
+    [Fact]
     public async Task A_broken_body_is_400_not_a_server_error()
     {
         var response = await _http.PostAsync("api/rules/backtest", Body("""{ "interactions": [ {"id": """));

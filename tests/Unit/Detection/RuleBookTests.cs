@@ -43,6 +43,7 @@ public sealed class RuleBookTests
     [InlineData("threshold", "three", "repeated-failed-search: parameters.threshold: 'three' must be a whole number of at least 1")]
     [InlineData("window", "10 minutes", "repeated-failed-search: parameters.window: '10 minutes' must be a positive duration written hh:mm:ss (or d.hh:mm:ss)")]
     [InlineData("window", "-00:10:00", "repeated-failed-search: parameters.window: '-00:10:00' must be a positive duration written hh:mm:ss (or d.hh:mm:ss)")]
+    [InlineData("window", "3650000.00:00:00", "repeated-failed-search: parameters.window: '3650000.00:00:00' must be at most 365 days (365.00:00:00)")] // extra zeros: taken, then failed every interaction the rule read
     [InlineData("windw", "00:10:00", "repeated-failed-search: parameters.windw: not a parameter of repeated-failed-search (it has: threshold, window)")]
     public void Invalid_settings_are_refused_naming_the_parameter(string name, string value, string error)
     {

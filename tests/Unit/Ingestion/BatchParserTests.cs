@@ -98,7 +98,7 @@ public sealed class BatchParserTests
     public void A_queue_wait_cannot_last_less_than_nothing_but_any_score_of_a_type_without_a_meaning_is_kept()
     {
         var wait = Json(With("type", "\"queue-wait\"").Replace("}", ",\"score\":-100}"));
-        Assert.Equal(["score: a queue-wait's score is the seconds waited, 0 or more"], Assert.Single(wait.Rejected).Errors);
+        Assert.Equal(["score: a queue-wait's score is the seconds waited, from 0 to 2592000 (30 days)"], Assert.Single(wait.Rejected).Errors);
 
         Assert.Equal(-2.5, Assert.Single(Json(With("type", "\"loyalty-tier-changed\"").Replace("}", ",\"score\":-2.5}")).Valid).Score);
     }
@@ -151,6 +151,21 @@ public sealed class BatchParserTests
         var rejected = Assert.Single(batch.Rejected);
         Assert.Equal(0, rejected.Index);
         Assert.Equal([error], rejected.Errors);
+    }
+
+    [Fact]
+    public void A_queue_wait_longer_than_30_days_is_refused_as_no_wait_and_the_items_beside_it_kept()
+    {
+        // 1e12 seconds was taken, then overflowed the long-wait rule and every later read of the
+        // customer (a 500 on their page), and the batch's retry met only duplicates.
+        static string Wait(string id, string seconds) => Valid.Replace("\"type\":\"search\"", $"\"type\":\"queue-wait\",\"score\":{seconds}", StringComparison.Ordinal)
+            .Replace("\"i-1\"", $"\"{id}\"", StringComparison.Ordinal);
+
+        var batch = Json($"[{Wait("w-1", "2592000")},{Wait("w-2", "1e12")},{Wait("w-3", "2592001")},{Wait("w-4", "600")}]");
+
+        Assert.Equal(["w-1", "w-4"], batch.Valid.Select(i => i.Id));
+        Assert.Equal([1, 2], batch.Rejected.Select(r => r.Index));
+        Assert.All(batch.Rejected, r => Assert.Equal(["score: a queue-wait's score is the seconds waited, from 0 to 2592000 (30 days)"], r.Errors));
     }
 
     [Theory]

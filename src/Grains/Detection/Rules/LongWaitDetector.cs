@@ -36,7 +36,7 @@ public sealed class LongWaitDetector : ICustomerDetector
             RuleId,
             new()
             {
-                ["waited"] = interaction.Score is { } seconds ? language.Span(TimeSpan.FromSeconds(seconds)) : null,
+                ["waited"] = interaction.Score is { } seconds ? language.Span(TimeSpan.FromSeconds(Math.Min(seconds, ScoreMeanings.MostQueueWaitSeconds))) : null,
                 ["touchpoint"] = interaction.Touchpoint,
             },
             !gaveUp ? null : interaction.Score is null ? "gave-up-unmeasured" : "gave-up"));
