@@ -27,4 +27,11 @@ public sealed record AlertAction
     /// history says "assigned to Li Na", as the card's owner field does, not the agent's id.
     /// </summary>
     [Id(7)] public string? AgentName { get; init; }
+
+    /// <summary>
+    /// The desk's hand-out: refused on an alert an outage stands for. The book's word to withdraw the
+    /// prompt may overtake the offer (one-way calls keep no order), and the card then named an agent
+    /// who had no prompt. A supervisor's assignment is taken whatever holds the alert.
+    /// </summary>
+    [Id(8)] public bool NotOntoAnOutage { get; init; }
 }

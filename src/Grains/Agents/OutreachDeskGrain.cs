@@ -205,6 +205,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             By = "outreach-desk",
             Note = note.English,
             NoteTranslations = note.Translations,
+            NotOntoAnOutage = true,
         });
         if (result.Alert is { } alert && (alert.State == AlertState.Resolved || IncidentHold.Holds(alert)))
         {

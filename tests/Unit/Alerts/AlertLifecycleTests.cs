@@ -84,6 +84,22 @@ public sealed class AlertLifecycleTests
     }
 
     [Fact]
+    public void The_desk_cannot_hand_out_an_alert_an_outage_stands_for_but_a_supervisor_can_assign_it()
+    {
+        // The desk's assignment came after "part of incident": the card named an agent who had no prompt.
+        var held = InState(AlertState.Open) with { IncidentId = "inc-1" };
+
+        var desk = AlertLifecycle.Act(held, Do(AlertActionKind.Assign) with { By = "outreach-desk", NotOntoAnOutage = true }, Now);
+        var supervisor = AlertLifecycle.Act(held, Do(AlertActionKind.Assign), Now);
+
+        Assert.False(desk.Succeeded);
+        Assert.Same(held, desk.Alert);
+        Assert.Contains("an outage stands for it", desk.Refused);
+        Assert.Equal("wang.wei", supervisor.Alert!.AssignedTo);
+        Assert.Equal("wang.wei", AlertLifecycle.Act(InState(AlertState.Open), Do(AlertActionKind.Assign) with { NotOntoAnOutage = true }, Now).Alert!.AssignedTo);
+    }
+
+    [Fact]
     public void Each_action_sets_what_it_is_about()
     {
         Assert.Equal(Now, AlertLifecycle.Act(InState(AlertState.Open), Do(AlertActionKind.Acknowledge), Now).Alert!.AcknowledgedAt);
