@@ -82,11 +82,15 @@ public sealed class StatsFigures
     {
         var second = now.ToUnixTimeSeconds();
         var raised = 0;
+        var seconds = ImmutableArray.CreateBuilder<long>();
+        var counts = ImmutableArray.CreateBuilder<int>();
         for (var slot = 0; slot < Seconds; slot++)
         {
-            if (second - RaiseSecond[slot] is >= 0 and < Seconds)
+            if (second - RaiseSecond[slot] is >= 0 and < Seconds && RaiseCount[slot] > 0)
             {
                 raised += RaiseCount[slot];
+                seconds.Add(RaiseSecond[slot]);
+                counts.Add(RaiseCount[slot]);
             }
         }
 
@@ -95,6 +99,8 @@ public sealed class StatsFigures
             OpenBySeverity = Enum.GetValues<Severity>().ToImmutableDictionary(s => s, s => Open[(int)s]),
             OpenIncidents = openIncidents,
             RaisedLastMinute = raised,
+            RaisedSeconds = seconds.DrainToImmutable(),
+            RaisedCounts = counts.DrainToImmutable(),
             AcknowledgeSeconds = AcknowledgeSeconds,
             Acknowledged = Acknowledged,
             ResolveSeconds = ResolveSeconds,

@@ -389,5 +389,11 @@ public sealed class AlertBookPolicyTests
         Assert.Equal(0.5, stats.RecoveryRate);
         Assert.Equal(3, stats.RaisedLastMinute);
         Assert.Equal(0, _book.Stats(Now.AddMinutes(2)).RaisedLastMinute);
+
+        // The wall adds up the partitions' last reports: one that reported 50 s ago no longer adds
+        // its raises 20 s later (the wall's figure jumped between 3 and 12 with 5 raised).
+        var reported = _book.FiguresAt(Now.AddSeconds(10));
+        Assert.Equal(3, PartitionFigures.Sum([reported], Now.AddSeconds(30)).RaisedLastMinute);
+        Assert.Equal(0, PartitionFigures.Sum([reported], Now.AddSeconds(61)).RaisedLastMinute);
     }
 }

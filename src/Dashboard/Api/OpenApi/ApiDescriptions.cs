@@ -45,7 +45,7 @@ public static class ApiDescriptions
         | `incidentUpdated` | `Incident` | an incident opened, absorbed another alert, or resolved |
         | `outreachPrompt` | `OutreachPrompt` | a prompt was routed to the subscribed agent, or withdrawn (`withdrawnAt` set) |
         | `customerUpdated` | `CustomerSnapshot` | a subscribed customer recorded new interactions (one per batch) |
-        | `wallStats` | `WallStats` | the wall's numbers, at most once a second while alerts change |
+        | `wallStats` | `WallStats` | the wall's numbers, at most once a second while alerts change, and every 10 s regardless (each web server reads them afresh) |
         | `feedPosition` | `{ alerts: {partition: n}, prompts: {partition: n} }` | each second: how far this server has sent every partition's changes |
         | `serviceStatus` | `{ ready, failing }` | on connecting and whenever it changes: whether this server is ready, and the readiness checks that fail (`redis`, `cluster`, ...) |
 
