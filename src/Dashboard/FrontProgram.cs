@@ -2,8 +2,6 @@ using CxLive.Dashboard.Hosting;
 using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Redis;
 using CxLive.Grains.Hosting;
-using CxLive.Grains.Alerts;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace CxLive.Dashboard;
@@ -34,20 +32,18 @@ public static class FrontProgram
     }
 
     /// <summary>
-    /// An <c>Alerts:Partitions</c> other than the one the silos recorded is a setting to fix: one line
-    /// and exit 78. Redis not answering yet is no reason to refuse: the readiness check asks again.
+    /// An <c>Alerts:Partitions</c> or a pseudonym key other than the silos recorded is a setting to
+    /// fix: one line and exit 78. Redis not answering yet is no reason to refuse: the readiness
+    /// check asks again.
     /// </summary>
-    private static void RefuseAnotherAlertLayout(WebApplication app, RedisConnection connection)
+    private static void RefuseSettingsOtherThanTheSilos(WebApplication app, RedisConnection connection)
     {
         string? problem;
         try
         {
             // At most 2 s: a front starts listening at once, Redis or not.
-            problem = AlertLayout.MismatchAsync(
-                connection,
-                app.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-                app.Services.GetRequiredService<IOptions<AlertOptions>>().Value.Partitions,
-                TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();
+            var (serviceId, settings) = SharedSettings.Here(app.Services);
+            problem = SharedSettings.MismatchAsync(connection, serviceId, settings, TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
         {
@@ -96,13 +92,13 @@ public static class FrontProgram
         builder.AddCxOperations();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReachableCheck>("cluster", tags: [OperationsExtensions.ReadyTag])
-            .AddCheck<AlertLayoutCheck>("alert-partitions", tags: [OperationsExtensions.ReadyTag]);
+            .AddCheck<SharedSettingsCheck>("shared-settings", tags: [OperationsExtensions.ReadyTag]);
         builder.AddCxWeb();
         UnknownSettings.Refuse(builder.Configuration, builder.Services); // a misspelled key would be ignored: exit 78 instead
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => started = true);
-        RefuseAnotherAlertLayout(app, connection);
+        RefuseSettingsOtherThanTheSilos(app, connection);
         app.MapCxWeb();
         app.MapCxOperations();
         app.AnnounceAddress(front: true);

@@ -30,6 +30,12 @@ public sealed class PrivacyRules
 
     public bool Changes => _masked.Count > 0 || _key is not null;
 
+    /// <summary>
+    /// What the key makes of a fixed text, or null without a key: two processes with the same
+    /// fingerprint pseudonymise alike, and the fingerprint does not give the key away.
+    /// </summary>
+    public string? KeyFingerprint => _key is null ? null : CustomerId("cxlive: the pseudonym key's fingerprint");
+
     /// <summary>The same id always gives the same pseudonym (so a customer stays one customer); without the key it cannot be reversed.</summary>
     public string CustomerId(string customerId)
     {

@@ -18,7 +18,7 @@ public static class RedisSilo
     {
         var connection = new RedisConnection(connectionString);
         silo.Services.AddSingleton(connection);
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AlertLayoutOnStart>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SharedSettingsOnStart>();
         silo.Services.AddSingleton<IRecordStore>(sp => new RedisRecordStore(connection, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         // The providers' validators ask for ConfigurationOptions even though CreateMultiplexer makes no connection of its own.
         silo.UseRedisClustering(o => (o.ConfigurationOptions, o.CreateMultiplexer) = (connection.Options, _ => connection.ShareAsync()));
