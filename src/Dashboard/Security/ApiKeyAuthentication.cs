@@ -18,7 +18,7 @@ namespace CxLive.Dashboard.Security;
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
-    IOptionsMonitor<SecurityOptions> keys,
+    SecuritySettings keys,
     IHostEnvironment environment,
     ILoggerFactory logger,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
@@ -34,7 +34,7 @@ public sealed class ApiKeyAuthentication(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var options = keys.CurrentValue;
+        var options = keys.Current;
         var active = options.Active.ToList();
         if (active.Count == 0)
         {

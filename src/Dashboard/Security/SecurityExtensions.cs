@@ -45,6 +45,8 @@ public static class SecurityExtensions
             .Validate(o => o.Users.All(u => u.Roles.Count > 0 && u.Roles.All(r => r is Access.Supervisor or Access.Agent or Access.Admin)), "Security:Users roles must be supervisor, agent or admin (at least one each)")
             .Validate(o => o.Users.All(u => !u.Roles.Contains(Access.Agent) || !string.IsNullOrWhiteSpace(u.AgentId)), "Security:Users with the agent role need the AgentId of their Outreach:Agents entry")
             .ValidateOnStart();
+        builder.Services.AddSingleton<SecuritySettings>();
+        builder.Services.AddHealthChecks().AddCheck<SecuritySettings>("security-settings", tags: [CxLive.Dashboard.Operations.OperationsExtensions.ReadyTag]);
 
         var authentication = builder.Services.AddAuthentication(o =>
             {
@@ -120,7 +122,7 @@ public static class SecurityExtensions
             return RateLimitPartition.GetNoLimiter("open");
         }
 
-        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<SecurityOptions>>().CurrentValue;
+        var options = context.RequestServices.GetRequiredService<SecuritySettings>().Current;
         var perSecond = options.ApiKeys.FirstOrDefault(k => k.Name == integrator)?.RequestsPerSecond ?? options.RequestsPerSecond;
         return RateLimitPartition.GetTokenBucketLimiter(integrator, _ => new TokenBucketRateLimiterOptions
         {
@@ -153,6 +155,9 @@ public static class SecurityExtensions
 
     public static WebApplication UseCxSecurity(this WebApplication app)
     {
+        // The settings valid at start are the ones to fall back on if a later save is not.
+        var settings = app.Services.GetRequiredService<SecuritySettings>();
+        app.Lifetime.ApplicationStarted.Register(() => _ = settings.Current);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -35,13 +35,13 @@ public static class SignInEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IOptionsMonitor<SecurityOptions> options, ILoggerFactory logs)
+    private static async Task<IResult> LoginAsync(HttpContext context, SecuritySettings options, ILoggerFactory logs)
     {
         var form = await context.Request.ReadFormAsync();
         var name = form["username"].ToString().Trim();
         var password = form["password"].ToString();
         var returnUrl = form["returnUrl"].ToString();
-        var account = options.CurrentValue.Users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
+        var account = options.Current.Users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
 
         // The hash is computed even for an unknown name, so timing does not tell which names exist.
         var valid = PasswordHash.Verify(password, account?.PasswordHash ?? UnknownUser) && account is not null;

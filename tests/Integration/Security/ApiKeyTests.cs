@@ -1,6 +1,9 @@
 using System.Net;
 using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using CxLive.Tests.Integration.Support;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
@@ -94,5 +97,60 @@ public sealed class ApiKeyTests(KeyedAppFixture fixture) : IClassFixture<KeyedAp
         Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-4", (string)problem["type"]!); // like every other status's problem
 
         Assert.Equal(HttpStatusCode.Accepted, (await _http.SendAsync(Post(KeyedAppFixture.AcmeKey, FailedSearch(NewCustomer(), DateTimeOffset.UtcNow.AddMinutes(-1))))).StatusCode);
+    }
+}
+
+/// <summary>Keys are rotated by saving the settings file; a save with a mistake in it must not stop ingestion.</summary>
+public sealed class KeySettingsReloadTests
+{
+    [Fact]
+    public async Task A_settings_save_with_a_malformed_key_keeps_the_keys_before_in_force_and_says_so()
+    {
+        // An operator rotating a key saved one Sha256 with a typo: every ingest, valid keys included,
+        // answered 500 while /health/ready said 200.
+        using var app = new CxLiveApp(new Dictionary<string, string?>
+        {
+            ["Security:ApiKeys:0:Name"] = "acme-web",
+            ["Security:ApiKeys:0:Sha256"] = ApiKeyHash.Of(KeyedAppFixture.AcmeKey),
+        }, keepLogs: true);
+        using var http = app.CreateHttpClient();
+        var settings = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
+        void Save(string key, string value)
+        {
+            settings[key] = value;
+            try
+            {
+                settings.Reload();
+            }
+            catch (AggregateException e) when (e.Flatten().InnerExceptions.All(i => i is Microsoft.Extensions.Options.OptionsValidationException))
+            {
+                // The options monitor reads the new settings as it hears of them, and throws: on the
+                // file watcher's thread in production, where it is dropped; here, on the test's.
+            }
+        }
+
+        async Task<HttpStatusCode> IngestAsync(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/interactions") { Content = Body(FailedSearch(NewCustomer(), DateTimeOffset.UtcNow.AddMinutes(-1))) };
+            request.Headers.Add(ApiKeyAuthentication.Header, key);
+            return (await http.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, await IngestAsync(KeyedAppFixture.AcmeKey));
+
+        Save("Security:ApiKeys:1:Name", "acme-web-new");
+        Save("Security:ApiKeys:1:Sha256", "09355876 typo");
+
+        Assert.Equal(HttpStatusCode.Accepted, await IngestAsync(KeyedAppFixture.AcmeKey));
+        var ready = await http.GetAsync("health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode); // the keys before still serve
+        Assert.Contains("the security settings saved are invalid, so the ones before stay in force", await ready.Content.ReadAsStringAsync());
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("Security:ApiKeys need a Name each", StringComparison.Ordinal));
+
+        // The typo corrected: the new key is taken at once, as a rotation expects.
+        Save("Security:ApiKeys:1:Sha256", ApiKeyHash.Of(KeyedAppFixture.SlowKey));
+
+        Assert.Equal(HttpStatusCode.Accepted, await IngestAsync(KeyedAppFixture.SlowKey));
+        Assert.DoesNotContain("invalid", await (await http.GetAsync("health/ready")).Content.ReadAsStringAsync());
     }
 }
