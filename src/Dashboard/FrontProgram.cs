@@ -32,11 +32,11 @@ public static class FrontProgram
     }
 
     /// <summary>
-    /// An <c>Alerts:Partitions</c> or a pseudonym key other than the silos recorded is a setting to
-    /// fix: one line and exit 78. Redis not answering yet is no reason to refuse: the readiness
-    /// check asks again.
+    /// An <c>Alerts:Partitions</c> or a pseudonym key other than the silos recorded, or a password
+    /// Redis refuses, is a setting to fix: one line and exit 78. Redis not answering yet is no reason
+    /// to refuse: the readiness check asks again.
     /// </summary>
-    private static void RefuseSettingsOtherThanTheSilos(WebApplication app, RedisConnection connection)
+    private static void RefuseSettingsOtherThanTheSilos(WebApplication app, RedisConnection connection, string redis)
     {
         string? problem;
         try
@@ -47,7 +47,8 @@ public static class FrontProgram
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
         {
-            return;
+            // Down or slow is waited for; a refused password is not going to change by itself.
+            problem = RedisUnreachableAtStart.ProbeForRefusedPassword(redis, TimeSpan.FromSeconds(2));
         }
 
         if (problem is not null)
@@ -98,7 +99,7 @@ public static class FrontProgram
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => started = true);
-        RefuseSettingsOtherThanTheSilos(app, connection);
+        RefuseSettingsOtherThanTheSilos(app, connection, redis);
         app.MapCxWeb();
         app.MapCxOperations();
         app.AnnounceAddress(front: true);

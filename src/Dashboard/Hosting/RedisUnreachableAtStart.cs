@@ -20,8 +20,20 @@ public static class RedisUnreachableAtStart
     /// <summary>Redis answered but refused the password: a setting to fix (exit 78), not a wait.</summary>
     public static string? DescribeRefusedPassword(Exception exception, string? connectionString) =>
         IsRefusedPassword(exception, connectionString)
-            ? $"Redis at '{Where(connectionString)}' refused the credentials: correct the password (and user, if it has one) in ConnectionStrings:Redis."
+            ? RefusedPassword(connectionString)
             : null;
+
+    private static string RefusedPassword(string? connectionString) =>
+        $"Redis at '{Where(connectionString)}' refused the credentials: correct the password (and user, if it has one) in ConnectionStrings:Redis.";
+
+    /// <summary>
+    /// A web front that could not ask Redis at start: one connection, given <paramref name="patience"/>,
+    /// tells a refused password (a setting to fix: exit 78) from Redis being down or slow (no reason
+    /// not to start: the front listens and says "not ready" until Redis answers). A front with a
+    /// wrong password otherwise ran on for ever, "not ready: the operation has timed out".
+    /// </summary>
+    public static string? ProbeForRefusedPassword(string? connectionString, TimeSpan patience) =>
+        ProbeRefuses(connectionString, patience) ? RefusedPassword(connectionString) : null;
 
     /// <summary>
     /// Whether the failure was Redis refusing the credentials. The error that stops the start is
@@ -30,7 +42,7 @@ public static class RedisUnreachableAtStart
     /// either way, one connection is tried to find out (once per process: this is its way out).
     /// </summary>
     private static bool IsRefusedPassword(Exception exception, string? connectionString) =>
-        Find(exception) is not null && (SaysAuthenticationFailed(exception) || (refusedOnProbe ??= ProbeRefuses(connectionString)));
+        Find(exception) is not null && (SaysAuthenticationFailed(exception) || (refusedOnProbe ??= ProbeRefuses(connectionString, TimeSpan.FromSeconds(10))));
 
     private static bool? refusedOnProbe;
 
@@ -45,12 +57,12 @@ public static class RedisUnreachableAtStart
         _ => [exception, .. Chain(exception.InnerException)],
     };
 
-    private static bool ProbeRefuses(string? connectionString)
+    private static bool ProbeRefuses(string? connectionString, TimeSpan patience)
     {
         try
         {
             var options = ConfigurationOptions.Parse(connectionString ?? "");
-            (options.AbortOnConnectFail, options.ConnectRetry, options.ConnectTimeout) = (true, 1, 10_000);
+            (options.AbortOnConnectFail, options.ConnectRetry, options.ConnectTimeout) = (true, 1, (int)patience.TotalMilliseconds);
             using var probe = ConnectionMultiplexer.Connect(options);
             return false;
         }

@@ -127,5 +127,13 @@ public static class WebTier
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<RedisConnection>((o, connection) => o.XmlRepository = new RedisXmlRepository(
                 () => connection.GetAsync().GetAwaiter().GetResult().GetDatabase(), $"{serviceId}/data-protection-keys"));
+
+        // ASP.NET Core reads the key ring as the host starts, synchronously: with Redis down that held
+        // a front's Kestrel back for ~16 s (liveness refused, a probe could restart it). It is read
+        // when first needed instead (a sign-in, a page's form), and retried there while Redis is away.
+        if (builder.Services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService") is { } warmUp)
+        {
+            builder.Services.Remove(warmUp);
+        }
     }
 }

@@ -136,6 +136,7 @@ public sealed class CommandLineTests
         var redis = new RedisServer();
         await redis.InitializeAsync();
         Cli.Result refused;
+        Cli.Result frontRefused;
         try
         {
             await redis.Db.ExecuteAsync("CONFIG", "SET", "requirepass", "the-right-one"); // the test's own connection stays signed in
@@ -143,6 +144,8 @@ public sealed class CommandLineTests
             environment["Security__Open"] = "true";
             environment["ConnectionStrings__Redis"] = $"{redis.ConnectionString},password=a-wrong-one";
             refused = await Cli.RunAsync([], environment);
+            // A web front the same: it ran on for ever, "not ready: the operation has timed out".
+            frontRefused = await Cli.RunAsync([], environment, program: SiloProcess.Front);
 
             // On a loaded machine the error that stops the start can be a timeout that names no cause: one connection tried then tells.
             var silent = new StackExchange.Redis.RedisConnectionException(StackExchange.Redis.ConnectionFailureType.UnableToConnect, StackExchange.Redis.CommandFlags.None, "It was not possible to connect to the redis server(s)", null, StackExchange.Redis.CommandStatus.WaitingToBeSent);
@@ -158,6 +161,10 @@ public sealed class CommandLineTests
         Assert.Equal($"cxlive: cannot start: Redis at '{redis.ConnectionString}' refused the credentials: correct the password (and user, if it has one) in ConnectionStrings:Redis.", line);
         Assert.DoesNotContain("a-wrong-one", refused.All);
         SaidOnceInTheLastLine(refused);
+        Assert.True(frontRefused.ExitCode == ConfigurationError.ExitCode, $"front: exit {frontRefused.ExitCode}, not 78:\n{frontRefused.All}");
+        Assert.Equal($"cxlive-front: cannot start: Redis at '{redis.ConnectionString}' refused the credentials: correct the password (and user, if it has one) in ConnectionStrings:Redis.",
+            frontRefused.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
+        Assert.DoesNotContain("a-wrong-one", frontRefused.All);
     }
 
     [Fact]

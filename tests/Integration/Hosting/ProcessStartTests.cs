@@ -49,6 +49,21 @@ public sealed class ProcessStartTests(RedisServer redis) : IClassFixture<RedisSe
         Directory.Delete(elsewhere, recursive: true);
     }
 
+    [Fact]
+    public async Task A_front_started_while_Redis_is_down_listens_without_reading_its_key_ring_first()
+    {
+        // ASP.NET Core read the sign-in key ring from Redis before Kestrel listened: with Redis down,
+        // /health/live refused connections for ~16 s after three timed-out reads, each logged as an error.
+        var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+        var settings = SiloProcess.FrontSettingsFor(SiloProcess.SettingsFor(redis, service, service + ":interactions"));
+        settings["ConnectionStrings:Redis"] = $"127.0.0.1:{FreePorts.Next()}"; // nothing listens there
+
+        await using var front = await SiloProcess.StartListeningAsync(settings, SiloProcess.Front);
+
+        Assert.NotEqual(HttpStatusCode.OK, await StatusAsync(front, "health/ready"));
+        Assert.DoesNotContain("key ring", front.AllOutput(), StringComparison.OrdinalIgnoreCase);
+    }
+
     private static async Task<HttpStatusCode?> StatusAsync(SiloProcess silo, string path)
     {
         try
