@@ -21,6 +21,8 @@ public static class RedisMode
             null => null,
             var blank when string.IsNullOrWhiteSpace(blank) => throw new Hosting.ConfigurationError(
                 "ConnectionStrings:Redis is set but empty: set it to the Redis address (host:port) for Redis mode, or remove it for embedded mode"),
+            var url when url.Contains("://", StringComparison.Ordinal) => throw new Hosting.ConfigurationError(
+                $"ConnectionStrings:Redis is a URL ('{url.Split(':')[0]}://...'): give it as host:port, with any password after a comma (127.0.0.1:6379,password=...; add ,ssl=true for TLS)"),
             var set => set,
         };
 }

@@ -131,6 +131,19 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_Redis_URL_is_a_setting_to_fix_said_without_its_password_not_an_unreachable_host_to_wait_for()
+    {
+        // It was read as a host named "Unspecified/redis://..." and ended with exit 69: systemd restarts that for ever.
+        var environment = Ports();
+        environment["Security__Open"] = "true";
+        environment["ConnectionStrings__Redis"] = "redis://:s3cret.0.0.1:6379";
+
+        var line = await RefusedInOneLineAsync(environment);
+        Assert.Equal("cxlive: cannot start: ConnectionStrings:Redis is a URL ('redis://...'): give it as host:port, with any password after a comma (127.0.0.1:6379,password=...; add ,ssl=true for TLS)", line);
+        Assert.DoesNotContain("s3cret", line);
+    }
+
+    [Fact]
     public async Task A_password_Redis_refuses_ends_in_a_line_that_names_the_setting_and_not_the_password()
     {
         var redis = new RedisServer();
