@@ -19,6 +19,14 @@ public static class UnknownSettings
     /// </summary>
     private static readonly string[] ReadByName = ["Shutdown:Timeout", "Shutdown:LeaveTimeout", "Shutdown:ExitAfter"];
 
+    /// <summary>
+    /// Sections CxLive reads that no CxLive options class owns: a top-level key a typo away from one
+    /// of these, or from one of CxLive's own, is refused too (<c>Privcy__PseudonymKey</c> started a
+    /// front with no key; <c>ConnectionString__Redis</c> a silo in memory). Only near misses: the
+    /// environment's own variables (PATH, HOME, ...) are top-level keys as well.
+    /// </summary>
+    private static readonly string[] OtherSections = ["ConnectionStrings", "Orleans", "OrleansDashboard", "Logging", "Kestrel", "Shutdown", "Web", "DataProtection", "AllowedHosts"];
+
     /// <summary>Throws a <see cref="ConfigurationError"/> (exit 78) naming every unknown key in CxLive's sections registered in <paramref name="services"/>.</summary>
     public static void Refuse(IConfiguration configuration, IServiceCollection services)
     {
@@ -47,10 +55,20 @@ public static class UnknownSettings
     /// <summary>The one-line refusal, or null when every key in <paramref name="sections"/> names a setting.</summary>
     public static string? Describe(IConfiguration configuration, IEnumerable<(string Section, Type Options)> sections)
     {
+        var owned = sections.ToList();
         var unknown = new List<string>();
-        foreach (var (section, options) in sections)
+        foreach (var (section, options) in owned)
         {
             Walk(configuration.GetSection(section), options, unknown);
+        }
+
+        string[] known = [.. owned.Select(s => s.Section.Split(':')[0]).Concat(OtherSections).Distinct(StringComparer.OrdinalIgnoreCase)];
+        foreach (var top in configuration.GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+        {
+            if (Closest(top.Key, known, top.Key.Length <= 4 ? 1 : 2) is { } near)
+            {
+                unknown.Add($"{top.Key} (did you mean {near}?)");
+            }
         }
 
         return unknown.Count switch
@@ -106,7 +124,7 @@ public static class UnknownSettings
             {
                 if (!ReadByName.Contains(child.Path, StringComparer.OrdinalIgnoreCase))
                 {
-                    unknown.Add(Closest(child.Key, properties) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
+                    unknown.Add(Closest(child.Key, properties.Select(NameOf)) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
                 }
             }
         }
@@ -143,11 +161,11 @@ public static class UnknownSettings
         : !IsScalar(type) && typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType ? type.GetGenericArguments()[0]
         : null;
 
-    /// <summary>The property a typo most likely meant: at most two edits away, or the same letters in another order.</summary>
-    private static string? Closest(string key, IEnumerable<PropertyInfo> properties) =>
-        properties.Select(NameOf)
+    /// <summary>The name a typo most likely meant: at most two edits away (or <paramref name="edits"/>), or the same letters in another order.</summary>
+    private static string? Closest(string key, IEnumerable<string> names, int edits = 2) =>
+        names
             .Select(name => (Name: name, Distance: Distance(key.ToLowerInvariant(), name.ToLowerInvariant())))
-            .Where(c => c.Distance <= 2 || SameLetters(key, c.Name))
+            .Where(c => c.Distance <= edits || SameLetters(key, c.Name))
             .OrderBy(c => c.Distance)
             .Select(c => c.Name)
             .FirstOrDefault();

@@ -23,6 +23,7 @@ public sealed class UnknownSettingsTests
         (DetectionOptions.Section, typeof(DetectionOptions)),
         (ExperienceOptions.Section, typeof(ExperienceOptions)),
         (ShutdownDrainOptions.Section, typeof(ShutdownDrainOptions)),
+        (CxLive.Dashboard.Privacy.PrivacyOptions.Section, typeof(CxLive.Dashboard.Privacy.PrivacyOptions)),
     ];
 
     private static string? Check(params (string Key, string Value)[] settings) =>
@@ -50,6 +51,20 @@ public sealed class UnknownSettingsTests
         Assert.Contains("Detection:Rules:long-wait:Enabeld (did you mean Detection:Rules:long-wait:Enabled?)", problem);
         Assert.Contains("Security:Colour,", problem + ",");
         Assert.DoesNotContain("Security:Colour (", problem);
+    }
+
+    [Fact]
+    public void A_section_name_a_typo_away_from_one_CxLive_reads_is_refused_but_the_environments_own_variables_are_not()
+    {
+        // Privcy__PseudonymKey started a front with no key; ConnectionString__Redis a silo in memory.
+        var problem = Check(("Privcy:PseudonymKey", "k"), ("ConnectionString:Redis", "127.0.0.1:6379"), ("Ingestoin:MaxItemsPerRequest", "5"), ("Wbe:Enabled", "false"));
+
+        Assert.NotNull(problem);
+        Assert.Contains("Ingestoin (did you mean Ingestion?)", problem);
+        Assert.Contains("Privcy (did you mean Privacy?)", problem);
+        Assert.Contains("ConnectionString (did you mean ConnectionStrings?)", problem);
+        Assert.Contains("Wbe (did you mean Web?)", problem);
+        Assert.Null(Check(("PATH", "/usr/bin"), ("HOME", "/root"), ("LANG", "C.UTF-8"), ("HOSTNAME", "ci"), ("URLS", "http://127.0.0.1:5080"), ("ConnectionStrings:Redis", "127.0.0.1:6379"), ("Orleans:ClusterId", "c")));
     }
 
     [Fact]
