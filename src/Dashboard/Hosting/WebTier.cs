@@ -99,9 +99,9 @@ public static class WebTier
         supervisors.MapInsightsApi();
         supervisors.MapExperienceDistributionApi();
         supervisors.MapCxInsightsPage();
+        supervisors.MapSilencesApi(); // the wall's Mute is a supervisor's: a test account, a noisy touchpoint during a fix
         var admins = app.MapGroup("").RequireAuthorization(Access.AdminPolicy);
         admins.MapRuleChangesApi();
-        admins.MapSilencesApi();
         admins.MapBacktestApi();
         admins.MapWebhooksApi();
         forAdmins?.Invoke(admins);

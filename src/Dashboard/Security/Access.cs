@@ -12,8 +12,8 @@ namespace CxLive.Dashboard.Security;
 /// (<c>WebTier.MapCxWeb</c> maps every API, page and the hub under one policy's group; none names a
 /// policy itself), and the per-request rules about data (whose prompts, which customers) that
 /// endpoints and the hub ask. Roles:
-/// <c>supervisor</c> (the wall, every alert, actions), <c>agent</c> (their own prompts and the
-/// customers those prompts concern, outcomes), <c>admin</c> (rules, silences, the Orleans
+/// <c>supervisor</c> (the wall, every alert, actions, mutes), <c>agent</c> (their own prompts and the
+/// customers those prompts concern, outcomes), <c>admin</c> (rules, back-tests, the Orleans
 /// dashboard; and everything a supervisor may); integrators (an API key) only ingest.
 /// </summary>
 public static class Access
