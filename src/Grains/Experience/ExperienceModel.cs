@@ -11,7 +11,8 @@ namespace CxLive.Grains.Experience;
 /// <item>Each interaction has a valence from -10 to +10 (<see cref="Valence"/>).</item>
 /// <item>An episode (interactions less than <c>EpisodeGap</c> apart) makes an impression:
 /// 0.4 × peak (the most intense moment, signed) + 0.4 × end (mean of the last 3) + 0.2 × mean,
-/// weighed by min(1, moments / 5): one moment is a hint, five are an experience.</item>
+/// weighed by min(1, moments / 5): one moment is a hint, five are an experience; but a good moment
+/// never lowers the score, a bad one never raises it, and one of no valence leaves it.</item>
 /// <item>Score = baseline + 4 × weighed impression, clamped to 0–100 (an episode moves it 40 points
 /// at most), where the baseline is the previous score drifted toward 50 by the time since
 /// (half-life). A new customer starts at 50.</item>
@@ -104,7 +105,13 @@ public sealed class ExperienceModel
         var end = endSum / (moments.Count - endFrom);
         var impression = (0.4 * peak) + (0.4 * end) + (0.2 * sum / moments.Count);
         var weight = Math.Min(1, moments.Count / FullWeightMoments);
-        state.Score = Math.Clamp(state.Baseline + (Scale * weight * impression), 0, 100);
+        var score = Math.Clamp(state.Baseline + (Scale * weight * impression), 0, 100);
+        // A good moment never lowers the score and a bad one never raises it: more moments weigh the
+        // episode more fully, and without this a page view or an answered complaint after a
+        // complaint sank the score, so a good moment could fire experience-drop.
+        var before = moments.Count == 1 ? state.Baseline : state.Score;
+        var valence = moments[^1];
+        state.Score = valence > 0 ? Math.Max(score, before) : valence < 0 ? Math.Min(score, before) : before;
         state.ScoredAt = at;
     }
 

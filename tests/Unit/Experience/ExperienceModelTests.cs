@@ -121,24 +121,41 @@ public sealed class ExperienceModelTests
     }
 
     [Fact]
-    public void A_drop_tipped_by_a_good_moment_names_the_bad_moments_as_its_evidence()
+    public void A_good_moment_never_tips_a_drop_and_the_drop_names_the_bad_moments_as_its_evidence()
     {
-        // A third moment weighs the episode more fully (one moment is a hint, five an experience), so
-        // opening a push after a complaint and a contact sinks the score below 40. The customer's
-        // timeline must mark the complaint and the contact, not the push she opened.
+        // More moments weigh an episode more fully, so opening a push after a complaint and a contact
+        // sank the score below 40 and fired the drop, and a complaint followed by two page views did
+        // too: a good moment never lowers the score now. The next bad moment tips it, and the
+        // customer's timeline marks the bad moments, not the push she opened.
         var detector = new DetectorHarness(focus: ExperienceDropDetector.RuleId);
         var complaint = _journey.After(TimeSpan.FromMinutes(1)).Make(InteractionTypes.Complaint, "social/weibo", stage: JourneyStage.Service);
         var contact = _journey.After(TimeSpan.FromMinutes(1)).Make(InteractionTypes.Contact, "call-center/support", stage: JourneyStage.Service);
         var push = _journey.After(TimeSpan.FromMinutes(1)).Make(InteractionTypes.PushOpened, "push/marketing", stage: JourneyStage.Discover);
-        Assert.Empty(detector.Feed(complaint, contact));
+        var again = _journey.After(TimeSpan.FromMinutes(1)).Make(InteractionTypes.Contact, "call-center/support", stage: JourneyStage.Service);
+        Assert.Empty(detector.Feed(complaint, contact, push));
 
-        var raise = Assert.Single(detector.Feed(push));
+        var raise = Assert.Single(detector.Feed(again));
 
         Assert.Equal(SignalKind.Raise, raise.Kind);
-        Assert.Equal<string>([complaint.Id, contact.Id], raise.Evidence);
+        Assert.Equal<string>([complaint.Id, contact.Id, again.Id], raise.Evidence);
         // The card stands where the latest bad moment was, as its detail says: not in the push channel.
         Assert.Equal(("call-center/support", JourneyStage.Service), (raise.Touchpoint, raise.Stage));
         Assert.EndsWith("after a contact at call-center/support.", raise.Detail);
+    }
+
+    [Fact]
+    public void Good_moments_after_a_complaint_do_not_lower_the_score()
+    {
+        var state = new ExperienceState();
+        _model.Record(state, Moment(InteractionTypes.Complaint));
+        var afterComplaint = state.Score;
+
+        _model.Record(state, Moment(InteractionTypes.PageView));
+        _model.Record(state, Moment(InteractionTypes.PageView));
+        _model.Record(state, Moment(InteractionTypes.ComplaintReply));
+
+        Assert.Equal(43.6, afterComplaint, 2);
+        Assert.True(state.Score >= afterComplaint, $"{state.Score} fell below {afterComplaint} after good moments");
     }
 
     [Fact]
