@@ -25,6 +25,25 @@ public sealed class SecondConditionTests
 
         Assert.Equal("Order ORD-1 looked up 3 times in 3 min", raise.Title);
         Assert.Equal(3, raise.Evidence.Length);
+        // The lookups worked: not "we noticed you couldn't check" (integrator trial).
+        Assert.Equal("We saw you checking on order ORD-1. Here is where it stands: [tell them the order's latest status]", raise.SuggestedAction!.Wording);
+        Assert.Equal("Looked up 3 times on app/orders: the lookups worked, but the customer wants news of it.", raise.SuggestedAction.Context);
+        Assert.StartsWith("我们看到您在关注订单 ORD-1", raise.Translations["zh-CN"].Wording);
+    }
+
+    [Fact]
+    public void Order_status_the_worried_customers_next_lookup_does_not_resolve_the_alert_but_the_delivery_does()
+    {
+        // A fourth lookup that worked closed the alert as recovered and withdrew the agent's prompt.
+        var detector = new DetectorHarness(focus: OrderStatusFailureDetector.RuleId);
+        Assert.Single(detector.Feed(Lookup("ORD-1"), Lookup("ORD-1"), Lookup("ORD-1")));
+
+        Assert.Empty(detector.Feed(Lookup("ORD-1")));
+        var delivered = detector.Feed(_journey.After(Minute).Make(InteractionTypes.Delivery, "partner/courier", attributes: new() { ["orderId"] = "ORD-1" }));
+
+        var resolve = Assert.Single(delivered);
+        Assert.Equal(SignalKind.Resolve, resolve.Kind);
+        Assert.Equal("The order was delivered.", resolve.Reason);
     }
 
     [Fact]
@@ -38,6 +57,19 @@ public sealed class SecondConditionTests
         Assert.Equal(SignalKind.Resolve, Assert.Single(after).Kind);
     }
 
+    [Fact]
+    public void Push_fatigue_quotes_a_push_named_by_its_title_when_it_has_no_campaign()
+    {
+        // The API lists title and campaign for push types; a title alone was ignored.
+        var detector = new DetectorHarness(focus: PushFatigueDetector.RuleId);
+        Interaction Dismissed(string attribute, string name) =>
+            _journey.After(Minute).Make(InteractionTypes.PushDismissed, "push/marketing", channel: Channel.Push, attributes: new() { [attribute] = name });
+
+        var raise = Assert.Single(detector.Feed(Dismissed("campaign", "xmas"), Dismissed("title", "New in: linen"), Dismissed("title", "Last chance")));
+
+        Assert.Equal("3 pushes dismissed in 2 min: 'xmas', 'New in: linen', 'Last chance'", raise.Detail);
+    }
+
     private Interaction Recommendation(string type) => _journey.After(Minute).Make(type, "app/recommendations");
 
     [Fact]
@@ -48,6 +80,7 @@ public sealed class SecondConditionTests
 
         var raise = Assert.Single(detector.Feed(Recommendation(InteractionTypes.RecommendationShown)));
         Assert.Equal("6 recommendations shown, none clicked, in 5 min", raise.Title);
+        Assert.Equal("Shown on app/recommendations, none clicked; review this customer's recommendation profile.", raise.SuggestedAction!.Context); // not "rejected"
 
         Assert.Equal(SignalKind.Resolve, Assert.Single(detector.Feed(Recommendation(InteractionTypes.RecommendationClicked))).Kind);
     }

@@ -136,7 +136,12 @@ public abstract class BurstDetector : ICustomerDetector
         };
     }
 
-    /// <summary>The same alert under another title and detail, in every language; the suggested words stay.</summary>
+    /// <summary>
+    /// The same alert under another title and detail, in every language, and the case's own wording
+    /// and context where its table has them (else the rule's stay): the customer who kept looking
+    /// up one order with success was told "we noticed you couldn't check", and recommendations shown
+    /// and never clicked were "rejected".
+    /// </summary>
     protected static AlertSignal Retitled(AlertSignal signal, Func<AlertLanguage, AlertText> write)
     {
         var words = AlertTexts.Write(write);
@@ -144,9 +149,18 @@ public abstract class BurstDetector : ICustomerDetector
         {
             Title = words.English.Title,
             Detail = words.English.Detail,
+            SuggestedAction = signal.SuggestedAction is { } action
+                ? action with { Wording = words.English.Wording ?? action.Wording, Context = words.English.Context ?? action.Context }
+                : null,
             Translations = words.Translations.ToImmutableDictionary(
                 t => t.Key,
-                t => signal.Translations[t.Key] with { Title = t.Value.Title, Detail = t.Value.Detail }),
+                t => signal.Translations[t.Key] with
+                {
+                    Title = t.Value.Title,
+                    Detail = t.Value.Detail,
+                    Wording = t.Value.Wording ?? signal.Translations[t.Key].Wording,
+                    Context = t.Value.Context ?? signal.Translations[t.Key].Context,
+                }),
         };
     }
 

@@ -8,7 +8,8 @@ namespace CxLive.Grains.Detection.Rules;
 /// <summary>
 /// "After ordering online I can't look up my order": <c>threshold</c> failed order-status lookups, or
 /// <c>lookupsOfOneOrder</c> lookups of the same order (attribute <c>orderId</c>, any outcome: the
-/// customer keeps checking), within <c>window</c>; a successful lookup resolves.
+/// customer keeps checking), within <c>window</c>. A successful lookup resolves failed lookups; the
+/// worried customer's alert (lookups of one order) is resolved by a delivery, not by another lookup.
 /// </summary>
 public sealed class OrderStatusFailureDetector : BurstDetector
 {
@@ -63,15 +64,28 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
     public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
+        if (interaction.Type == InteractionTypes.Delivery)
+        {
+            ObserveDelivery(state, interaction, signals);
+            return;
+        }
+
         if (interaction.Type != InteractionTypes.OrderStatus)
         {
-            return; // the only type either window reacts to
+            return; // the only types either window reacts to
         }
 
         var failures = WindowOf(state); // every order-status lookup is a moment of it, good or bad
+        var lookups = state.Burst(ByOrder);
+        if (lookups.OpenSince is not null && !interaction.Failed && failures.OpenSince is not null)
+        {
+            // The customer who keeps looking up one order looked again, with success: more worry, not
+            // the news they want. It used to resolve the alert as recovered, withdrawing the prompt.
+            return;
+        }
+
         var wasOpen = failures.OpenSince is not null;
         base.Observe(rule, state, interaction, signals);
-        var lookups = state.Burst(ByOrder);
         if (wasOpen && failures.OpenSince is null)
         {
             lookups.Marks.Clear(); // resolved: the lookups that led here are spent
@@ -89,6 +103,7 @@ public sealed class OrderStatusFailureDetector : BurstDetector
         if (failures.OpenSince is null && ofOrder.Count >= rule.Count(LookupsOfOneOrder))
         {
             failures.OpenSince = ofOrder[0].At;
+            lookups.OpenSince = ofOrder[0].At; // the worried customer's alert: a delivery resolves it, not a lookup
             signals.Add(Retitled(
                 Raise(rule, interaction.CustomerId, ofOrder),
                 language => language.Alert($"{RuleId}.one-order", new()
@@ -99,6 +114,19 @@ public sealed class OrderStatusFailureDetector : BurstDetector
                     ["touchpoints"] = TouchpointsOf(ofOrder, language),
                 })));
         }
+    }
+
+    /// <summary>The worried customer's parcel arrived: the news they kept looking up.</summary>
+    private void ObserveDelivery(CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
+    {
+        if (interaction.Failed || state.PeekBurst(ByOrder) is not { OpenSince: not null } lookups || PeekWindow(state) is not { OpenSince: not null } failures)
+        {
+            return;
+        }
+
+        lookups.Close(interaction.Timestamp);
+        failures.Close(interaction.Timestamp);
+        signals.Add(ResolvedSignal.Of(RuleId, interaction.Timestamp, ResolveReason(interaction), customerId: interaction.CustomerId, evidence: interaction.Id));
     }
 
     /// <summary>A loop, not a lambda: a closure over <see cref="Observe"/>'s arguments was allocated for every interaction it saw.</summary>

@@ -38,7 +38,7 @@ public sealed class PushFatigueDetector : BurstDetector
     protected override bool? Classify(Interaction interaction) =>
         interaction.Type == InteractionTypes.PushDismissed ? true : null;
 
-    protected override string? Label(Interaction interaction) => interaction.Attribute("campaign");
+    protected override string? Label(Interaction interaction) => interaction.Attribute("campaign") ?? interaction.Attribute("title"); // a push named by its title alone is quoted too
 
     public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
