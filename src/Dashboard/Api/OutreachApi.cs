@@ -111,13 +111,21 @@ public static class OutreachApi
         return Results.Ok(new OutreachOutcomeResponse(report.Prompt!, report.Alert));
     }
 
-    /// <summary>The 409 of a moved prompt: the prompt as it now is, or to an agent who may not see the new holder's prompts, only where it went.</summary>
+    /// <summary>
+    /// The 409 of a report naming an agent who does not hold the prompt: moved away from them by a
+    /// supervisor, or never theirs (it said "a supervisor moved it" to an agent who never held it).
+    /// The prompt as it now is, or to an agent who may not see the holder's prompts, only where it is.
+    /// </summary>
     private static IResult MovedAway(string id, OutreachPrompt prompt, string reporter, bool whole) => Results.Problem(
-        detail: prompt.AgentId is { } holder
-            ? $"prompt '{id}' is no longer {reporter}'s: a supervisor moved it to {holder}; nothing was recorded"
-            : $"prompt '{id}' is no longer {reporter}'s: it waits for an agent; nothing was recorded",
+        detail: (prompt.AgentId, prompt.ReassignedFrom == reporter) switch
+        {
+            ({ } holder, true) => $"prompt '{id}' is no longer {reporter}'s: a supervisor moved it to {holder}; nothing was recorded",
+            ({ } holder, false) => $"prompt '{id}' is {holder}'s, not {reporter}'s; nothing was recorded",
+            (null, true) => $"prompt '{id}' is no longer {reporter}'s: it waits for an agent; nothing was recorded",
+            (null, false) => $"prompt '{id}' is not {reporter}'s: it waits for an agent; nothing was recorded",
+        },
         statusCode: StatusCodes.Status409Conflict,
-        title: "Prompt moved to another agent",
+        title: prompt.ReassignedFrom == reporter ? "Prompt moved to another agent" : "Prompt held by another agent",
         extensions: new Dictionary<string, object?> { ["prompt"] = whole ? prompt : new { prompt.Id, prompt.AgentId, prompt.Partition, prompt.Sequence } });
 
     private static IResult AlreadySettled(string id, OutreachPrompt prompt) => Results.Problem(

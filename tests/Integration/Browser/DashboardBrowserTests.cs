@@ -690,6 +690,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var problem = await ReadObject(refused);
         Assert.Equal(("Prompt moved to another agent", "sam.taylor"), ((string?)problem["title"], (string?)problem["prompt"]!["agentId"]));
+        // One naming an agent who never held it is not told a supervisor moved it from them.
+        var neverHis = await ReadObject(await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "li.na" }))));
+        Assert.Equal(("Prompt held by another agent", $"prompt '{promptId}' is sam.taylor's, not li.na's; nothing was recorded"), ((string?)neverHis["title"], (string?)neverHis["detail"]));
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "sam.taylor" })))).StatusCode);
 
         await page.SelectOptionAsync("#lang", "zh-CN");
