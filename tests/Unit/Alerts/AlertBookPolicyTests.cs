@@ -130,6 +130,26 @@ public sealed class AlertBookPolicyTests
     }
 
     [Fact]
+    public void Past_the_budget_a_new_condition_folds_into_an_open_alert_but_raises_its_own_when_none_is_open()
+    {
+        // The budget keeps a bad day to one conversation; it never hides a condition nobody is
+        // looking at (an integrator read "at most 3 a day" as a cap and saw a fourth).
+        string[] rules = ["long-wait", "detractor", "payment-failure"];
+        foreach (var (rule, n) in rules.Select((r, n) => (r, n)))
+        {
+            var alert = Apply(Raise(rule, "c-1", evidence: rule), Now.AddMinutes(n)).Alerts.Single().Alert;
+            _book.Act(alert.Id, new AlertAction { Kind = AlertActionKind.Resolve, By = "li", Outcome = AlertOutcome.Recovered }, Now.AddMinutes(n).AddSeconds(30), new BookChanges());
+        }
+
+        var fourth = Apply(Raise("points-redemption-failure", "c-1", evidence: "p"), Now.AddMinutes(5)).Alerts.Single();
+        Assert.Equal((AlertChangeKind.Raised, "points-redemption-failure"), (fourth.Kind, fourth.Alert.RuleId));
+
+        var fifth = Apply(Raise("push-fatigue", "c-1", evidence: "f"), Now.AddMinutes(6)).Alerts.Single().Alert;
+        Assert.Equal(fourth.Alert.Id, fifth.Id); // over budget with one open: it folds in
+        Assert.Contains("push-fatigue", fifth.Folded);
+    }
+
+    [Fact]
     public void An_alert_whose_own_condition_comes_back_closes_when_it_clears_again_not_with_what_it_took_in()
     {
         Apply(Raise("repeated-failed-search", "c-1"));
