@@ -291,6 +291,21 @@ public sealed class AlertBookPolicyTests
     }
 
     [Fact]
+    public void A_touchpoint_silence_with_no_rule_also_mutes_the_experience_drop_its_moments_cause()
+    {
+        // docs/alerts.md: to keep all a test line causes off the wall, silence its touchpoint alone.
+        var host = Apply(Raise("detractor", "c-1")).Alerts.Single().Alert;
+        _book.Silences["s-1"] = new Silence { Id = "s-1", Touchpoint = "call-center/night-queue", Author = "li", Comment = "test line", CreatedAt = Now, ExpiresAt = Now.AddHours(1) };
+
+        var wait = Apply(Raise("long-wait", "c-1", touchpoint: "call-center/night-queue", evidence: "w-1"), Now.AddMinutes(1)).Alerts.Single().Alert;
+        var drop = Apply(Raise("experience-drop", "c-1", touchpoint: "call-center/night-queue", evidence: "w-1"), Now.AddMinutes(1)).Alerts.Single().Alert;
+
+        Assert.Equal(("s-1", "s-1"), (wait.SilencedBy, drop.SilencedBy));
+        Assert.Empty(_book.ById[host.Id].Folded);
+        Assert.DoesNotContain("w-1", _book.ById[host.Id].Evidence);
+    }
+
+    [Fact]
     public void A_silenced_condition_of_a_customer_with_an_open_alert_is_kept_apart_muted_not_folded_into_it()
     {
         var host = Apply(Raise("repeated-failed-search", "c-1")).Alerts.Single().Alert;
