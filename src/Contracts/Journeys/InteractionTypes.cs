@@ -34,6 +34,26 @@ public static class InteractionTypes
     public const string Error = "error";
 
     /// <summary>
+    /// The catalogue type an unknown one was surely meant to be: the same words in another case or
+    /// joined another way ("Search", "PageView", "queue_wait"). Such a type was kept as unknown, and
+    /// no rule ever read the integrator's searches. Null for a type of the catalogue, or one of the
+    /// integrator's own ("loyalty-tier-changed").
+    /// </summary>
+    public static string? NearMiss(string type)
+    {
+        if (Known.Contains(type))
+        {
+            return null; // every item asks: a set, not a walk over the list
+        }
+
+        var plain = Plain(type);
+        return All.FirstOrDefault(known => Plain(known) == plain);
+    }
+
+    private static string Plain(string type) =>
+        string.Concat(type.Where(c => c is not ('-' or '_' or ' ' or '.'))).ToLowerInvariant();
+
+    /// <summary>
     /// Every catalogue type: parsers hand out one shared string per known type, and a customer's stored
     /// timeline keeps a type as its index here. Append only: moving one would change the meaning of
     /// stored timelines (<c>InteractionTypesTests</c> pins the order).
@@ -45,4 +65,6 @@ public static class InteractionTypes
         Contact, Callback, QueueWait, ServiceVisit, Survey, PushSent, PushOpened, PushDismissed,
         Unsubscribe, PointsRedemption, Outreach, Error,
     ];
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> Known = System.Collections.Frozen.FrozenSet.ToFrozenSet(All, StringComparer.Ordinal);
 }

@@ -70,6 +70,11 @@ internal static class InteractionReader
             errors.Add(score);
         }
 
+        if (errors.Count == errorsBefore && item.TypeProblem() is { } type)
+        {
+            errors.Add(type);
+        }
+
         id = item.Id;
         return errors.Count == errorsBefore ? item.ToInteraction(rules) : null;
     }
@@ -141,6 +146,12 @@ internal static class InteractionReader
         /// <summary>A score its type cannot mean (<see cref="ScoreMeanings"/>): a survey off its scale, a search with -3 results.</summary>
         public readonly string? ScoreProblem() =>
             _type is null ? null : ScoreMeanings.Problem(_type, _score, _attributes?.GetValueOrDefault("scale"));
+
+        /// <summary>A type of the catalogue in other clothes ("Search"): refused, naming the one meant (<see cref="InteractionTypes.NearMiss"/>).</summary>
+        public readonly string? TypeProblem() =>
+            _type is not null && InteractionTypes.NearMiss(_type) is { } meant
+                ? $"type: '{_type}' is not a type CxLive reads; did you mean '{meant}'? (types are lowercase words joined by '-'; a type of your own is kept, but no rule reads it)"
+                : null;
 
         public readonly Interaction ToInteraction(in ItemRules rules) => new()
         {

@@ -137,6 +137,8 @@ public sealed class BatchParserTests
     [InlineData("score", "1e999", "score: must be a finite number")]
     [InlineData("score", "-3", "score: a search's score is its number of results, a whole number from 0")]
     [InlineData("score", "1.5", "score: a search's score is its number of results, a whole number from 0")]
+    [InlineData("type", "\"Search\"", "type: 'Search' is not a type CxLive reads; did you mean 'search'? (types are lowercase words joined by '-'; a type of your own is kept, but no rule reads it)")] // kept as unknown, no rule read the searches
+    [InlineData("type", "\"queue_wait\"", "type: 'queue_wait' is not a type CxLive reads; did you mean 'queue-wait'? (types are lowercase words joined by '-'; a type of your own is kept, but no rule reads it)")]
     [InlineData("attributes", "[\"a\"]", "attributes: must be an object of string values")]
     [InlineData("attributes", "{\"query\":5}", "attributes.query: must be a string")]
     [InlineData("attributes", "{\"query\":\"\"}", "attributes.query: must not be empty")]
