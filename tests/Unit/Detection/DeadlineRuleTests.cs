@@ -61,6 +61,21 @@ public sealed class DeadlineRuleTests
     }
 
     [Fact]
+    public void Unanswered_complaint_without_a_case_id_says_none_was_given_rather_than_quote_its_id_as_one()
+    {
+        // "Case d1-cmp4-complaint-35." read as a case number the customer had been given.
+        var complaint = Complaint() with { CaseId = null };
+        _detector.Feed(complaint);
+
+        var breach = Assert.Single(ExpireAt(complaint.Timestamp + TimeSpan.FromHours(2), UnansweredComplaintDetector.RuleId));
+
+        Assert.StartsWith($"Case not given (the complaint is {complaint.Id}). Reply on", breach.SuggestedAction!.Context);
+        var named = new DetectorHarness();
+        named.Feed(Complaint("K-17"));
+        Assert.StartsWith("Case K-17. ", named.Expire(complaint.Timestamp + TimeSpan.FromHours(3)).Single(s => s.RuleId == UnansweredComplaintDetector.RuleId).SuggestedAction!.Context);
+    }
+
+    [Fact]
     public void Unanswered_complaint_the_reply_resolves_and_an_early_reply_raises_nothing()
     {
         _detector.Feed(Complaint("early"), Complaint("late"));
