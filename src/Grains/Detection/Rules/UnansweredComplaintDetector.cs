@@ -109,7 +109,7 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
                 ["touchpoint"] = complaint.Touchpoint,
                 // A complaint sent without a caseId is its own case, keyed by its id: "Case d1-cmp4-35"
                 // read as a case number the customer was given.
-                ["case"] = caseId == complaint.InteractionId ? language.Text("phrases.no-case", new() { ["id"] = caseId }) : caseId,
+                ["case"] = caseId == complaint.InteractionId ? language.Text($"{RuleId}.no-case", new() { ["id"] = caseId }) : caseId,
             },
             level switch { 1 => "due", 2 => "breached", _ => null }));
         return words.Raise(RuleId, level switch { 1 => Severity.Warning, 2 => rule.Severity, _ => Severity.Critical }, now) with
