@@ -14,7 +14,7 @@ public static class AlertsApi
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
         alerts.MapGet("/", QueryAsync).AllowsQuery("state", "severity", "open", "silenced", "customerId", "touchpoint", "ruleId", "limit", "cursor").Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
-        alerts.MapGet("/stats", (ClusterAlerts alerts, TimeProvider time) => alerts.StatsAsync(time.GetUtcNow())).AllowsQuery().Produces<WallStats>();
+        alerts.MapGet("/stats", (ClusterAlerts alerts, TimeProvider time) => alerts.StatsAsync(time.GetUtcNow())).AllowsQuery().Produces<WallStats>().ProducesProblem(StatusCodes.Status400BadRequest); // an unknown parameter
         alerts.MapGet("/{id}", GetAsync).AllowsQuery().Produces<Alert>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -67,6 +67,7 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
 
         Assert.NotNull(ingest["requestBody"]!["content"]!["application/json"]!["schema"]!["oneOf"]);
         Assert.NotNull(ingest["requestBody"]!["content"]!["application/x-ndjson"]);
+        Assert.NotNull(ingest["requestBody"]!["content"]!["application/jsonl"]); // ingest reads it too
         Assert.Equal("#/components/schemas/IngestResponse", (string)ingest["responses"]!["202"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
         Assert.NotNull(ingest["responses"]!["400"]!["content"]!["application/problem+json"]);
         Assert.NotNull(ingest["security"]![0]!["apiKey"]);

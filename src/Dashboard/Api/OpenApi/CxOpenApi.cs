@@ -211,6 +211,10 @@ public static class CxOpenApi
             },
             Example = JsonValue.Create(InteractionSchema.Example.ToJsonString() + "\n"),
         };
+        if (!backtest)
+        {
+            content["application/jsonl"] = content["application/x-ndjson"]; // ingest reads both names of the same format
+        }
     }
 
     private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
