@@ -17,9 +17,9 @@ public sealed class ServiceStatusPush(IHubContext<CxHub, ICxClient> hub)
 
     public Task PublishAsync(HealthReport report)
     {
-        var status = report.Status == HealthStatus.Healthy
+        var status = report.Status != HealthStatus.Unhealthy // degraded still serves: the pages are not told "not receiving"
             ? ServiceStatus.Healthy
-            : new ServiceStatus(false, [.. report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => e.Key).Order(StringComparer.Ordinal)]);
+            : new ServiceStatus(false, [.. report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => e.Key).Order(StringComparer.Ordinal)]);
         if (status.Ready == _current.Ready && status.Failing.SequenceEqual(_current.Failing))
         {
             return Task.CompletedTask;

@@ -19,17 +19,19 @@ public sealed class ReadinessGauge : IHealthCheckPublisher
     public ReadinessGauge(CxMetrics metrics, IHostApplicationLifetime lifetime, ILogger<ReadinessGauge> logger, IServiceProvider services)
     {
         (_lifetime, _logger, _pages) = (lifetime, logger, services.GetService<Hubs.ServiceStatusPush>());
-        metrics.Meter.CreateObservableGauge("cxlive.ready", () => _ready is { } ready ? [new System.Diagnostics.Metrics.Measurement<int>(ready)] : Array.Empty<System.Diagnostics.Metrics.Measurement<int>>(), description: "1 while this silo's readiness checks pass (as GET /health/ready), 0 while one fails.");
+        metrics.Meter.CreateObservableGauge("cxlive.ready", () => _ready is { } ready ? [new System.Diagnostics.Metrics.Measurement<int>(ready)] : Array.Empty<System.Diagnostics.Metrics.Measurement<int>>(), description: "1 while this silo's readiness checks pass or are only degraded (as GET /health/ready), 0 while one fails.");
     }
 
     public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
     {
-        var ready = report.Status == HealthStatus.Healthy ? 1 : 0;
+        // Degraded is still ready (/health/ready answers 200): a check that says so, such as settings
+        // saved invalid while the ones before serve, must not page anyone as "not ready".
+        var ready = report.Status != HealthStatus.Unhealthy ? 1 : 0;
         // One line when readiness changes (ASP.NET Core's own line per failing check, at error level
         // every 10 s, is filtered out: not ready is a state, and a stop is not an error).
         if (ready != _ready && !_lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            var why = string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}"));
+            var why = string.Join("; ", report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => $"{e.Key}: {e.Value.Description}"));
             if (ready == 1 && _ready is not null)
             {
                 _logger.LogInformation("Ready again");

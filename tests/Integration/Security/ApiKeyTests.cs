@@ -100,11 +100,11 @@ public sealed class ApiKeyTests(KeyedAppFixture fixture) : IClassFixture<KeyedAp
     }
 }
 
-/// <summary>Keys are rotated by saving the settings file; a save with a mistake in it must not stop ingestion.</summary>
+/// <summary>Keys are rotated by saving the settings file; a save with a mistake in it must not stop ingestion, nor keep a revoked key alive.</summary>
 public sealed class KeySettingsReloadTests
 {
     [Fact]
-    public async Task A_settings_save_with_a_malformed_key_keeps_the_keys_before_in_force_and_says_so()
+    public async Task A_settings_save_with_a_mistake_keeps_the_keys_before_in_force_less_those_it_revokes_and_says_so()
     {
         // An operator rotating a key saved one Sha256 with a typo: every ingest, valid keys included,
         // answered 500 while /health/ready said 200.
@@ -112,6 +112,10 @@ public sealed class KeySettingsReloadTests
         {
             ["Security:ApiKeys:0:Name"] = "acme-web",
             ["Security:ApiKeys:0:Sha256"] = ApiKeyHash.Of(KeyedAppFixture.AcmeKey),
+            ["Security:ApiKeys:1:Name"] = "slow-partner",
+            ["Security:ApiKeys:1:Sha256"] = ApiKeyHash.Of(KeyedAppFixture.SlowKey),
+            ["Security:ApiKeys:3:Name"] = "steady-partner", // always one key in force: with none, a Development app is open
+            ["Security:ApiKeys:3:Sha256"] = ApiKeyHash.Of("cxk_steady-test-key-0123456789abcdefghijklm"),
         }, keepLogs: true);
         using var http = app.CreateHttpClient();
         var settings = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
@@ -122,7 +126,7 @@ public sealed class KeySettingsReloadTests
             {
                 settings.Reload();
             }
-            catch (AggregateException e) when (e.Flatten().InnerExceptions.All(i => i is Microsoft.Extensions.Options.OptionsValidationException))
+            catch (AggregateException e) when (e.Flatten().InnerExceptions.All(i => i is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException))
             {
                 // The options monitor reads the new settings as it hears of them, and throws: on the
                 // file watcher's thread in production, where it is dropped; here, on the test's.
@@ -136,21 +140,43 @@ public sealed class KeySettingsReloadTests
             return (await http.SendAsync(request)).StatusCode;
         }
 
+        const string NewKey = "cxk_new-test-key-0123456789abcdefghijklmnopq";
         Assert.Equal(HttpStatusCode.Accepted, await IngestAsync(KeyedAppFixture.AcmeKey));
 
-        Save("Security:ApiKeys:1:Name", "acme-web-new");
-        Save("Security:ApiKeys:1:Sha256", "09355876 typo");
-
+        // A new key with a typo in its hash: the keys before still serve, and the readiness says why.
+        Save("Security:ApiKeys:2:Name", "acme-web-new");
+        Save("Security:ApiKeys:2:Sha256", "09355876 typo");
         Assert.Equal(HttpStatusCode.Accepted, await IngestAsync(KeyedAppFixture.AcmeKey));
         var ready = await http.GetAsync("health/ready");
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode); // the keys before still serve
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("the security settings saved are invalid, so the ones before stay in force", await ready.Content.ReadAsStringAsync());
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("Security:ApiKeys need a Name each", StringComparison.Ordinal));
+        // Degraded is still ready everywhere it is said: the gauge Prometheus alerts on, and the pages' status.
+        var report = await app.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>()
+            .CheckHealthAsync(c => c.Tags.Contains(CxLive.Dashboard.Operations.OperationsExtensions.ReadyTag));
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, report.Status);
+        foreach (var publisher in app.Services.GetServices<Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheckPublisher>())
+        {
+            await publisher.PublishAsync(report, CancellationToken.None);
+        }
 
-        // The typo corrected: the new key is taken at once, as a rotation expects.
-        Save("Security:ApiKeys:1:Sha256", ApiKeyHash.Of(KeyedAppFixture.SlowKey));
+        Assert.True(app.Services.GetRequiredService<CxLive.Dashboard.Hubs.ServiceStatusPush>().Current.Ready);
+        Assert.Contains("cxlive_ready 1", await http.GetStringAsync("metrics"));
 
+        // The same invalid file revoking a leaked key revokes it at once: a typo beside a revocation
+        // must not keep the leaked key alive. And a value that does not convert is no 500.
+        Save("Security:ApiKeys:0:Revoked", "true");
+        Assert.Equal(HttpStatusCode.Unauthorized, await IngestAsync(KeyedAppFixture.AcmeKey));
         Assert.Equal(HttpStatusCode.Accepted, await IngestAsync(KeyedAppFixture.SlowKey));
+        Save("Security:ApiKeys:1:Revoked", "yes");
+        Assert.Equal(HttpStatusCode.Unauthorized, await IngestAsync(KeyedAppFixture.SlowKey));
+
+        // The typos corrected: the new key is taken at once, as a rotation expects.
+        Save("Security:ApiKeys:1:Revoked", "false");
+        Save("Security:ApiKeys:2:Sha256", ApiKeyHash.Of(NewKey));
+        Assert.Equal(HttpStatusCode.Accepted, await IngestAsync(NewKey));
+        Assert.Equal(HttpStatusCode.Accepted, await IngestAsync(KeyedAppFixture.SlowKey));
+        Assert.Equal(HttpStatusCode.Unauthorized, await IngestAsync(KeyedAppFixture.AcmeKey));
         Assert.DoesNotContain("invalid", await (await http.GetAsync("health/ready")).Content.ReadAsStringAsync());
     }
 }
