@@ -39,11 +39,27 @@ public sealed class SecondConditionTests
         Assert.Single(detector.Feed(Lookup("ORD-1"), Lookup("ORD-1"), Lookup("ORD-1")));
 
         Assert.Empty(detector.Feed(Lookup("ORD-1")));
-        var delivered = detector.Feed(_journey.After(Minute).Make(InteractionTypes.Delivery, "partner/courier", attributes: new() { ["orderId"] = "ORD-1" }));
+        Interaction Delivery(string order) => _journey.After(Minute).Make(InteractionTypes.Delivery, "partner/courier", attributes: new() { ["orderId"] = order });
+        Assert.Empty(detector.Feed(Delivery("ORD-2"))); // another order's parcel is no news of this one
 
-        var resolve = Assert.Single(delivered);
+        var resolve = Assert.Single(detector.Feed(Delivery("ORD-1")));
         Assert.Equal(SignalKind.Resolve, resolve.Kind);
         Assert.Equal("The order was delivered.", resolve.Reason);
+    }
+
+    [Fact]
+    public void Order_status_without_deliveries_the_worried_customers_alert_resolves_on_a_lookup_past_the_window()
+    {
+        // Many integrators send no deliveries: the alert must not wait for one for good (review).
+        var detector = new DetectorHarness(focus: OrderStatusFailureDetector.RuleId);
+        Assert.Single(detector.Feed(Lookup("ORD-1"), Lookup("ORD-1"), Lookup("ORD-1")));
+        _journey.After(TimeSpan.FromMinutes(59));
+        Assert.Empty(detector.Feed(Lookup("ORD-1"))); // an hour after it fired: still within its window
+
+        var resolve = Assert.Single(detector.Feed(Lookup("ORD-1")));
+
+        Assert.Equal(SignalKind.Resolve, resolve.Kind);
+        Assert.Single(detector.Feed(Lookup("ORD-3"), Lookup("ORD-3"), Lookup("ORD-3"))); // and a new worry raises again
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace CxLive.Grains.Detection.Rules;
 /// "After ordering online I can't look up my order": <c>threshold</c> failed order-status lookups, or
 /// <c>lookupsOfOneOrder</c> lookups of the same order (attribute <c>orderId</c>, any outcome: the
 /// customer keeps checking), within <c>window</c>. A successful lookup resolves failed lookups; the
-/// worried customer's alert (lookups of one order) is resolved by a delivery, not by another lookup.
+/// worried customer's alert (lookups of one order) is resolved by that order's delivery, or by a
+/// successful lookup more than <c>window</c> after it fired; not by the next lookup.
 /// </summary>
 public sealed class OrderStatusFailureDetector : BurstDetector
 {
@@ -77,10 +78,12 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
         var failures = WindowOf(state); // every order-status lookup is a moment of it, good or bad
         var lookups = state.Burst(ByOrder);
-        if (lookups.OpenSince is not null && !interaction.Failed && failures.OpenSince is not null)
+        if (lookups.OpenSince is { } worried && failures.OpenSince is not null && !interaction.Failed && interaction.Timestamp - worried <= rule.Duration(Window))
         {
             // The customer who keeps looking up one order looked again, with success: more worry, not
             // the news they want. It used to resolve the alert as recovered, withdrawing the prompt.
+            // Past the rule's window a successful lookup resolves it as ever: many integrators send
+            // no deliveries, and the alert must not wait for one for good.
             return;
         }
 
@@ -88,7 +91,7 @@ public sealed class OrderStatusFailureDetector : BurstDetector
         base.Observe(rule, state, interaction, signals);
         if (wasOpen && failures.OpenSince is null)
         {
-            lookups.Marks.Clear(); // resolved: the lookups that led here are spent
+            lookups.Close(interaction.Timestamp); // resolved: the lookups that led here are spent
             return;
         }
 
@@ -103,7 +106,7 @@ public sealed class OrderStatusFailureDetector : BurstDetector
         if (failures.OpenSince is null && ofOrder.Count >= rule.Count(LookupsOfOneOrder))
         {
             failures.OpenSince = ofOrder[0].At;
-            lookups.OpenSince = ofOrder[0].At; // the worried customer's alert: a delivery resolves it, not a lookup
+            lookups.OpenSince = interaction.Timestamp; // when the worried customer's alert fired: a lookup within the window after it is more worry
             signals.Add(Retitled(
                 Raise(rule, interaction.CustomerId, ofOrder),
                 language => language.Alert($"{RuleId}.one-order", new()
@@ -119,9 +122,10 @@ public sealed class OrderStatusFailureDetector : BurstDetector
     /// <summary>The worried customer's parcel arrived: the news they kept looking up.</summary>
     private void ObserveDelivery(CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
-        if (interaction.Failed || state.PeekBurst(ByOrder) is not { OpenSince: not null } lookups || PeekWindow(state) is not { OpenSince: not null } failures)
+        if (interaction.Failed || state.PeekBurst(ByOrder) is not { OpenSince: not null } lookups || PeekWindow(state) is not { OpenSince: not null } failures
+            || (interaction.Attribute("orderId") is { } delivered && !lookups.Marks.Exists(m => m.Label == delivered)))
         {
-            return;
+            return; // another order's parcel is no news of the one they keep looking up
         }
 
         lookups.Close(interaction.Timestamp);
