@@ -77,8 +77,24 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable, IDetecto
     void IDetectorFaults.Faulted(string ruleId, Exception exception)
     {
         _metrics.RuleFaulted(ruleId);
-        _logger.LogError(exception, "Rule {RuleId} failed for customer {CustomerId}; the other rules ran and the interactions are kept", ruleId, this.GetPrimaryKeyString());
+        _faulted = true;
+        // Once per rule and activation at error level: a rule failing on every interaction must
+        // not drown the journal (the counter counts them all).
+        if ((_faultsLogged ??= new(StringComparer.Ordinal)).Add(ruleId))
+        {
+            _logger.LogError(exception, "Rule {RuleId} failed for customer {CustomerId}; the other rules ran and the interactions are kept", ruleId, this.GetPrimaryKeyString());
+        }
+        else
+        {
+            _logger.LogDebug(exception, "Rule {RuleId} failed again for customer {CustomerId}", ruleId, this.GetPrimaryKeyString());
+        }
     }
+
+    /// <summary>Rules whose failure this activation logged already; null until one fails.</summary>
+    private HashSet<string>? _faultsLogged;
+
+    /// <summary>A rule failed while time passed: its deadline is retried later, not at once again.</summary>
+    private bool _faulted;
 
     public async Task<RecordResult> RecordAsync(ImmutableArray<Interaction> interactions)
     {
@@ -158,10 +174,15 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable, IDetecto
     private async Task LetTimePassAsync(RuleBook rules, string customerId, bool reminderFired = false)
     {
         var state = _state.State;
-        _detectors.Expire(rules, state.Detection, customerId, _time.GetUtcNow(), _signals, this);
+        _faulted = false;
+        var now = _time.GetUtcNow();
+        _detectors.Expire(rules, state.Detection, customerId, now, _signals, this);
         _checkpoint.MarkDirty();
         await PublishSignalsAsync();
-        await KeepReminderOnAsync(_detectors.NextDeadline(rules, state.Detection), reminderFired);
+        var next = _detectors.NextDeadline(rules, state.Detection, this);
+        // A rule that throws leaves its deadline where it was: due now again, the reminder would fire
+        // at once, for ever. Retried at the reminder's period instead.
+        await KeepReminderOnAsync(_faulted && (next is null || next <= now) ? now + DeadlineRetry : next, reminderFired);
     }
 
     private async Task PublishSignalsAsync()

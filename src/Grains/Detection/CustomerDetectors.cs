@@ -122,15 +122,31 @@ public sealed class CustomerDetectors
     }
 
     /// <summary>The earliest deadline of any enabled detector, or null: when the host must call <see cref="Expire"/>.</summary>
-    public DateTimeOffset? NextDeadline(RuleBook rules, CustomerDetectionState state)
+    public DateTimeOffset? NextDeadline(RuleBook rules, CustomerDetectionState state, IDetectorFaults? faults = null)
     {
         DateTimeOffset? next = null;
         var enabled = RulesOf(rules);
         for (var i = 0; i < _detectors.Length; i++)
         {
-            if (enabled[i] is { } rule && _detectors[i].NextDeadline(rule, state) is { } deadline && (next is null || deadline < next))
+            if (enabled[i] is not { } rule)
             {
-                next = deadline;
+                continue;
+            }
+
+            DateTimeOffset? deadline;
+            try
+            {
+                deadline = _detectors[i].NextDeadline(rule, state);
+            }
+            catch (Exception e) when (faults is not null)
+            {
+                faults.Faulted(rule.Definition.RuleId, e); // asked again at the host's retry
+                continue;
+            }
+
+            if (deadline is { } due && (next is null || due < next))
+            {
+                next = due;
             }
         }
 

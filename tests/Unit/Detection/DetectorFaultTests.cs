@@ -20,6 +20,8 @@ public sealed class DetectorFaultTests
 
         public void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals) =>
             throw new OverflowException("TimeSpan overflowed");
+
+        public DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) => throw new OverflowException("TimeSpan overflowed");
     }
 
     private sealed class Faults : IDetectorFaults
@@ -47,9 +49,10 @@ public sealed class DetectorFaultTests
         }
 
         _detectors.Expire(rules, state, "c-1", _journey.Now, signals, faults);
+        Assert.Null(_detectors.NextDeadline(rules, state, faults)); // the other rules' deadlines (none here), not an exception
 
         Assert.Equal(RepeatedFailedSearchDetector.RuleId, Assert.Single(signals).RuleId);
-        Assert.Equal(4, faults.Seen.Count);
+        Assert.Equal(5, faults.Seen.Count);
         Assert.All(faults.Seen, f => Assert.Equal(("broken", "TimeSpan overflowed"), (f.Rule, f.Error.Message)));
     }
 
