@@ -22,8 +22,9 @@ public static class UnknownSettings
     /// <summary>
     /// Sections CxLive reads that no CxLive options class owns: a top-level key a typo away from one
     /// of these, or from one of CxLive's own, is refused too (<c>Privcy__PseudonymKey</c> started a
-    /// front with no key; <c>ConnectionString__Redis</c> a silo in memory). Only near misses: the
-    /// environment's own variables (PATH, HOME, ...) are top-level keys as well.
+    /// front with no key; <c>ConnectionString__Redis</c> a silo in memory). Only near misses, and only
+    /// keys with keys under them: the environment's own variables (PATH, HOME, CONNECTION_STRING,
+    /// MODE, ...) are top-level keys as well, and none has a child.
     /// </summary>
     private static readonly string[] OtherSections = ["ConnectionStrings", "Orleans", "OrleansDashboard", "Logging", "Kestrel", "Shutdown", "Web", "DataProtection", "AllowedHosts"];
 
@@ -63,7 +64,8 @@ public static class UnknownSettings
         }
 
         string[] known = [.. owned.Select(s => s.Section.Split(':')[0]).Concat(OtherSections).Distinct(StringComparer.OrdinalIgnoreCase)];
-        foreach (var top in configuration.GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+        // A section has keys under it (Privcy__PseudonymKey); a plain variable (CONNECTION_STRING, MODE) has none.
+        foreach (var top in configuration.GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase) && c.GetChildren().Any()))
         {
             if (Closest(top.Key, known, top.Key.Length <= 4 ? 1 : 2) is { } near)
             {
@@ -165,7 +167,7 @@ public static class UnknownSettings
     private static string? Closest(string key, IEnumerable<string> names, int edits = 2) =>
         names
             .Select(name => (Name: name, Distance: Distance(key.ToLowerInvariant(), name.ToLowerInvariant())))
-            .Where(c => c.Distance <= edits || SameLetters(key, c.Name))
+            .Where(c => c.Distance <= edits || (key.Length > 4 && SameLetters(key, c.Name)))
             .OrderBy(c => c.Distance)
             .Select(c => c.Name)
             .FirstOrDefault();
