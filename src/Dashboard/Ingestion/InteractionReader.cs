@@ -65,12 +65,12 @@ internal static class InteractionReader
             }
         }
 
-        if (errors.Count == errorsBefore && item.ScoreProblem() is { } score)
+        if (errors.Count == errorsBefore && !rules.AcceptedBefore && item.ScoreProblem() is { } score)
         {
             errors.Add(score);
         }
 
-        if (errors.Count == errorsBefore && item.TypeProblem() is { } type)
+        if (errors.Count == errorsBefore && !rules.AcceptedBefore && item.TypeProblem() is { } type)
         {
             errors.Add(type);
         }

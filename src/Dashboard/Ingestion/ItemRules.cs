@@ -18,6 +18,13 @@ public readonly record struct ItemRules(DateTimeOffset Earliest, DateTimeOffset 
 
     public string? Source { get; init; }
 
+    /// <summary>
+    /// CxLive's own stream entries: a web front accepted them already (answered 202), so the checks of
+    /// what a value may mean (a score's range, a type in other clothes) are not made again. Added to
+    /// in a new version, they dead-lettered items an older front had accepted during a rolling upgrade.
+    /// </summary>
+    public bool AcceptedBefore { get; init; }
+
     /// <summary>The stream entry the items are read from (<see cref="Journeys.Interaction.StreamEntry"/>); 0 over HTTP.</summary>
     public uint StreamEntry { get; init; }
 

@@ -42,7 +42,7 @@ public static class StreamEntries
     /// <param name="rules">For integrators' entries: privacy applied. CxLive's own entries are read without it (see <see cref="Written"/>).</param>
     public static void Read(StreamEntry[] entries, ItemRules rules, int maxItems, List<Interaction> valid, List<DeadLetter> dead)
     {
-        var own = rules with { Privacy = null };
+        var own = rules with { Privacy = null, AcceptedBefore = true };
         foreach (var entry in entries)
         {
             if (entry.IsNull)
