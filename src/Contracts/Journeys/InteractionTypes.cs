@@ -41,17 +41,26 @@ public static class InteractionTypes
     /// </summary>
     public static string? NearMiss(string type)
     {
-        if (Known.Contains(type))
+        if (Known.Contains(type) || type.Length > 64)
         {
             return null; // every item asks: a set, not a walk over the list
         }
 
-        var plain = Plain(type);
-        return All.FirstOrDefault(known => Plain(known) == plain);
+        // The type in lowercase without separators, on the stack: an integrator's own types go by
+        // on every item, and must not cost an allocation each.
+        Span<char> plain = stackalloc char[64];
+        var length = 0;
+        foreach (var c in type)
+        {
+            if (c is not ('-' or '_' or ' ' or '.'))
+            {
+                plain[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return ByPlain.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(plain[..length], out var meant) ? meant : null;
     }
 
-    private static string Plain(string type) =>
-        string.Concat(type.Where(c => c is not ('-' or '_' or ' ' or '.'))).ToLowerInvariant();
 
     /// <summary>
     /// Every catalogue type: parsers hand out one shared string per known type, and a customer's stored
@@ -67,4 +76,8 @@ public static class InteractionTypes
     ];
 
     private static readonly System.Collections.Frozen.FrozenSet<string> Known = System.Collections.Frozen.FrozenSet.ToFrozenSet(All, StringComparer.Ordinal);
+
+    /// <summary>Each catalogue type by its plain form (lowercase, no separators): "pageview" is page-view.</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> ByPlain = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+        All, t => string.Concat(t.Where(c => c != '-')).ToLowerInvariant(), t => t, StringComparer.Ordinal);
 }
