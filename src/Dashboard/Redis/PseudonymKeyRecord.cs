@@ -33,7 +33,7 @@ public static class PseudonymKeyRecord
         var key = SharedSettings.Key(serviceId, Name);
         if (recorded == NoKey)
         {
-            return $"Privacy:PseudonymKey is set here, but service '{serviceId}' files customers under their ids as sent (Redis key '{key}', recorded by its first silo): with a key, each customer's new interactions would go under a pseudonym beside their old ones. Remove the key here; or, to pseudonymise from now on anyway, set the same key on every silo and web front and delete that Redis key before starting them.";
+            return $"Privacy:PseudonymKey is set here, but service '{serviceId}' recorded that it files customers under their ids as sent (Redis key '{key}', written by the first silo that started): with a key, each customer's new interactions would go under a pseudonym beside their old ones. If the other silos have this key, that first silo started without it: stop the processes without it, delete that Redis key and start them with the key. If the service never pseudonymised, remove the key here, or delete that Redis key to pseudonymise from now on.";
         }
 
         return here == NoKey

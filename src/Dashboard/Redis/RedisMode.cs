@@ -22,7 +22,13 @@ public static class RedisMode
             var blank when string.IsNullOrWhiteSpace(blank) => throw new Hosting.ConfigurationError(
                 "ConnectionStrings:Redis is set but empty: set it to the Redis address (host:port) for Redis mode, or remove it for embedded mode"),
             var url when url.Contains("://", StringComparison.Ordinal) => throw new Hosting.ConfigurationError(
-                $"ConnectionStrings:Redis is a URL ('{url.Split(':')[0]}://...'): give it as host:port, with any password after a comma (127.0.0.1:6379,password=...; add ,ssl=true for TLS)"),
+                $"ConnectionStrings:Redis is a URL{SchemeOf(url)}: give it as host:port, with any password after a comma (127.0.0.1:6379,password=...; add ,ssl=true for TLS)"),
             var set => set,
         };
+
+    /// <summary>" ('redis://...')" when the text starts with a scheme; nothing else of it, as a password may be anywhere in it.</summary>
+    private static string SchemeOf(string url) =>
+        System.Text.RegularExpressions.Regex.Match(url, "^(rediss?|https?|tcp|unix)://", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } scheme
+            ? $" ('{scheme.Value}...')"
+            : "";
 }

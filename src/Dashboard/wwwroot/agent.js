@@ -46,8 +46,8 @@ function renderQueue() {
 function sayLoad(count) {
   const load = document.getElementById("queue-load");
   const capacity = agentList.find(a => a.id === agentId)?.capacity;
-  load.hidden = capacity == null;
-  if (capacity == null) return;
+  load.hidden = !(capacity > 0); // unknown (or 0 from an older server): say nothing rather than "full"
+  if (load.hidden) return;
   const full = count >= capacity;
   load.toggleAttribute("data-full", full);
   load.textContent = t(full ? "agent.load.full" : "agent.load", { count: formatNumber(count), capacity: formatNumber(capacity) });
