@@ -110,6 +110,10 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         Assert.Equal("zhang.min", (string)muted["author"]!);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.GetAsync("api/silences")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await supervisor.Http.DeleteAsync($"api/silences/{(string)muted["id"]!}")).StatusCode);
+        // A mute for months is turning a rule off, which is an admin's.
+        var forMonths = await supervisor.Http.PostAsync("api/silences", Body($$"""{ "ruleId": "long-wait", "comment": "never again", "expiresAt": "{{DateTimeOffset.UtcNow.AddDays(90):O}}" }"""));
+        Assert.Equal(HttpStatusCode.BadRequest, forMonths.StatusCode);
+        Assert.StartsWith("a supervisor's mute lasts at most 7 days", (string)(await ReadObject(forMonths))["errors"]!["expiresAt"]![0]!);
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.GetAsync("api/webhooks/deliveries")).StatusCode); // receivers' URLs and errors are for admins
 
         var me = await ReadObject(await supervisor.Http.GetAsync("api/me"));

@@ -31,9 +31,19 @@ public sealed record SilenceRequest(
         // A typo would mute nothing until it expired, while looking like it does.
         errors.KnownRule("ruleId", body.RuleId, http.RequestServices.GetRequiredService<LiveRuleBookSource>().Current);
 
-        if (body.ExpiresAt <= http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (body.ExpiresAt <= now)
         {
             errors.Add("expiresAt", "must be in the future");
         }
+        else if (body.ExpiresAt > now + SupervisorsLongest && !http.User.IsInRole(Security.Access.Admin))
+        {
+            // Muting is a supervisor's (the wall's Mute); a mute for months is turning a rule off,
+            // which is an admin's (PUT /api/rules).
+            errors.Add("expiresAt", $"a supervisor's mute lasts at most {SupervisorsLongest.TotalDays:0} days; to stop a rule for longer, an admin changes the rule (PUT /api/rules/{{ruleId}})");
+        }
     }
+
+    /// <summary>The longest mute a supervisor may set: a week.</summary>
+    public static readonly TimeSpan SupervisorsLongest = TimeSpan.FromDays(7);
 }
