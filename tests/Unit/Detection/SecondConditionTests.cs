@@ -38,7 +38,8 @@ public sealed class SecondConditionTests
         var detector = new DetectorHarness(focus: OrderStatusFailureDetector.RuleId);
         Assert.Single(detector.Feed(Lookup("ORD-1"), Lookup("ORD-1"), Lookup("ORD-1")));
 
-        Assert.Empty(detector.Feed(Lookup("ORD-1")));
+        var again = Assert.Single(detector.Feed(Lookup("ORD-1"))); // told again, not resolved
+        Assert.Equal((SignalKind.Raise, "Order ORD-1 looked up 4 times in 3 min"), (again.Kind, again.Title));
         Interaction Delivery(string order) => _journey.After(Minute).Make(InteractionTypes.Delivery, "partner/courier", attributes: new() { ["orderId"] = order });
         Assert.Empty(detector.Feed(Delivery("ORD-2"))); // another order's parcel is no news of this one
 
@@ -54,7 +55,7 @@ public sealed class SecondConditionTests
         var detector = new DetectorHarness(focus: OrderStatusFailureDetector.RuleId);
         Assert.Single(detector.Feed(Lookup("ORD-1"), Lookup("ORD-1"), Lookup("ORD-1")));
         _journey.After(TimeSpan.FromMinutes(59));
-        Assert.Empty(detector.Feed(Lookup("ORD-1"))); // an hour after it fired: still within its window
+        Assert.Empty(detector.Feed(Lookup("ORD-1"))); // an hour after it fired: still within its window (not resolved; alone in the last hour, not told again)
 
         var resolve = Assert.Single(detector.Feed(Lookup("ORD-1")));
 

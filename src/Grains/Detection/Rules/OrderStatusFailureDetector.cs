@@ -78,21 +78,21 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
         var failures = WindowOf(state); // every order-status lookup is a moment of it, good or bad
         var lookups = state.Burst(ByOrder);
-        if (lookups.OpenSince is { } worried && failures.OpenSince is not null && !interaction.Failed && interaction.Timestamp - worried <= rule.Duration(Window))
+        var window = rule.Duration(Window);
+        // The customer who keeps looking up one order looked again, with success: more worry, not the
+        // news they want, so the alert is told again ("4 times") rather than resolved as recovered,
+        // which withdrew the prompt. Past the rule's window after it fired, a successful lookup
+        // resolves it as ever: many integrators send no deliveries, and it must not wait for one.
+        var moreWorry = lookups.OpenSince is { } worried && failures.OpenSince is not null && !interaction.Failed && interaction.Timestamp - worried <= window;
+        if (!moreWorry)
         {
-            // The customer who keeps looking up one order looked again, with success: more worry, not
-            // the news they want. It used to resolve the alert as recovered, withdrawing the prompt.
-            // Past the rule's window a successful lookup resolves it as ever: many integrators send
-            // no deliveries, and the alert must not wait for one for good.
-            return;
-        }
-
-        var wasOpen = failures.OpenSince is not null;
-        base.Observe(rule, state, interaction, signals);
-        if (wasOpen && failures.OpenSince is null)
-        {
-            lookups.Close(interaction.Timestamp); // resolved: the lookups that led here are spent
-            return;
+            var wasOpen = failures.OpenSince is not null;
+            base.Observe(rule, state, interaction, signals);
+            if (wasOpen && failures.OpenSince is null)
+            {
+                lookups.Close(interaction.Timestamp); // resolved: the lookups that led here are spent
+                return;
+            }
         }
 
         if (interaction.Attribute("orderId") is not { } orderId)
@@ -100,13 +100,16 @@ public sealed class OrderStatusFailureDetector : BurstDetector
             return;
         }
 
-        var window = rule.Duration(Window);
         lookups.Insert(new BurstMark(interaction.Timestamp, interaction.Id, true, orderId, interaction.Touchpoint, interaction.Stage, interaction.Channel), window);
         var ofOrder = LookupsOf(lookups.Marks, orderId, interaction.Timestamp - window);
-        if (failures.OpenSince is null && ofOrder.Count >= rule.Count(LookupsOfOneOrder))
+        if ((failures.OpenSince is null || moreWorry) && ofOrder.Count >= rule.Count(LookupsOfOneOrder))
         {
-            failures.OpenSince = ofOrder[0].At;
-            lookups.OpenSince = interaction.Timestamp; // when the worried customer's alert fired: a lookup within the window after it is more worry
+            if (!moreWorry)
+            {
+                failures.OpenSince = ofOrder[0].At;
+                lookups.OpenSince = interaction.Timestamp; // when the worried customer's alert fired: a lookup within the window after it is more worry
+            }
+
             signals.Add(Retitled(
                 Raise(rule, interaction.CustomerId, ofOrder),
                 language => language.Alert($"{RuleId}.one-order", new()
