@@ -37,7 +37,6 @@ public static class SecurityExtensions
         }
 
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
-            .Validate(o => o.ApiKeys.All(k => k.Name.Length > 0 && (k.Revoked || (k.Sha256.Length == 64 && k.Sha256.All(char.IsAsciiHexDigit)))), "Security:ApiKeys need a Name each and a 64-hex-digit Sha256 (dotnet CxLive.Silo.dll new-api-key NAME prints one)")
             .Validate(o => o.ApiKeys.Select(k => k.Name).Distinct().Count() == o.ApiKeys.Count, "Security:ApiKeys names must all be different")
             .Validate(o => o.RequestsPerSecond >= 1 && o.Burst >= 1 && o.ApiKeys.All(k => k.RequestsPerSecond is null or >= 1), "Security:RequestsPerSecond and Burst must be at least 1")
             .Validate(o => o.Users.All(u => u.Name.Length > 0 && PasswordHash.IsWellFormed(u.PasswordHash)), "Security:Users need a Name and a PasswordHash each (dotnet CxLive.Silo.dll hash-password prints one)")
@@ -45,6 +44,7 @@ public static class SecurityExtensions
             .Validate(o => o.Users.All(u => u.Roles.Count > 0 && u.Roles.All(r => r is Access.Supervisor or Access.Agent or Access.Admin)), "Security:Users roles must be supervisor, agent or admin (at least one each)")
             .Validate(o => o.Users.All(u => !u.Roles.Contains(Access.Agent) || !string.IsNullOrWhiteSpace(u.AgentId)), "Security:Users with the agent role need the AgentId of their Outreach:Agents entry")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, ApiKeysValidator>(); // names the entries at fault
         builder.Services.AddSingleton<SecuritySettings>();
         builder.Services.AddHealthChecks().AddCheck<SecuritySettings>("security-settings", tags: [CxLive.Dashboard.Operations.OperationsExtensions.ReadyTag]);
 

@@ -150,7 +150,7 @@ public sealed class KeySettingsReloadTests
         var ready = await http.GetAsync("health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("the security settings saved are invalid, so the ones before stay in force", await ready.Content.ReadAsStringAsync());
-        Assert.Contains(app.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("Security:ApiKeys need a Name each", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("Security:ApiKeys need a Name each", StringComparison.Ordinal) && r.Message.Contains("entry 2 (acme-web-new)", StringComparison.Ordinal));
         // Degraded is still ready everywhere it is said: the gauge Prometheus alerts on, and the pages' status.
         var report = await app.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>()
             .CheckHealthAsync(c => c.Tags.Contains(CxLive.Dashboard.Operations.OperationsExtensions.ReadyTag));
