@@ -54,7 +54,8 @@ public static class UnknownSettings
     ];
 
     /// <summary>The one-line refusal, or null when every key in <paramref name="sections"/> names a setting.</summary>
-    public static string? Describe(IConfiguration configuration, IEnumerable<(string Section, Type Options)> sections)
+    /// <param name="sectionNames">Also look for top-level names a typo away from a section's: at start, when every section is given; not for one section read again.</param>
+    public static string? Describe(IConfiguration configuration, IEnumerable<(string Section, Type Options)> sections, bool sectionNames = true)
     {
         var owned = sections.ToList();
         var unknown = new List<string>();
@@ -65,7 +66,8 @@ public static class UnknownSettings
 
         string[] known = [.. owned.Select(s => s.Section.Split(':')[0]).Concat(OtherSections).Distinct(StringComparer.OrdinalIgnoreCase)];
         // A section has keys under it (Privcy__PseudonymKey); a plain variable (CONNECTION_STRING, MODE) has none.
-        foreach (var top in configuration.GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase) && c.GetChildren().Any()))
+        var tops = sectionNames ? configuration.GetChildren() : [];
+        foreach (var top in tops.Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase) && c.GetChildren().Any()))
         {
             if (Closest(top.Key, known, top.Key.Length <= 4 ? 1 : 2) is { } near)
             {

@@ -49,7 +49,7 @@ public sealed class SecuritySettings : IHealthCheck, IDisposable
             try
             {
                 var saved = _factory.Create(Options.DefaultName); // binds and validates: throws when either fails
-                if (UnknownSettings.Describe(_configuration, [(SecurityOptions.Section, typeof(SecurityOptions))]) is { } unknown)
+                if (UnknownSettings.Describe(_configuration, [(SecurityOptions.Section, typeof(SecurityOptions))], sectionNames: false) is { } unknown)
                 {
                     throw new InvalidOperationException(unknown);
                 }
