@@ -61,7 +61,6 @@ public static class InteractionTypes
         return ByPlain.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(plain[..length], out var meant) ? meant : null;
     }
 
-
     /// <summary>
     /// Every catalogue type: parsers hand out one shared string per known type, and a customer's stored
     /// timeline keeps a type as its index here. Append only: moving one would change the meaning of

@@ -64,14 +64,16 @@ public static class UnknownSettings
             Walk(configuration.GetSection(section), options, unknown);
         }
 
-        string[] known = [.. owned.Select(s => s.Section.Split(':')[0]).Concat(OtherSections).Distinct(StringComparer.OrdinalIgnoreCase)];
-        // A section has keys under it (Privcy__PseudonymKey); a plain variable (CONNECTION_STRING, MODE) has none.
-        var tops = sectionNames ? configuration.GetChildren() : [];
-        foreach (var top in tops.Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase) && c.GetChildren().Any()))
+        if (sectionNames)
         {
-            if (Closest(top.Key, known, top.Key.Length <= 4 ? 1 : 2) is { } near)
+            string[] known = [.. owned.Select(s => s.Section.Split(':')[0]).Concat(OtherSections).Distinct(StringComparer.OrdinalIgnoreCase)];
+            // A section has keys under it (Privcy__PseudonymKey); a plain variable (CONNECTION_STRING, MODE) has none.
+            foreach (var top in configuration.GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase) && c.GetChildren().Any()))
             {
-                unknown.Add($"{top.Key} (did you mean {near}?)");
+                if (Closest(top.Key, known, top.Key.Length <= 4 ? 1 : 2) is { } near)
+                {
+                    unknown.Add($"{top.Key} (did you mean {near}?)");
+                }
             }
         }
 

@@ -65,14 +65,9 @@ internal static class InteractionReader
             }
         }
 
-        if (errors.Count == errorsBefore && !rules.AcceptedBefore && item.ScoreProblem() is { } score)
+        if (errors.Count == errorsBefore && !rules.AcceptedBefore && (item.ScoreProblem() ?? item.TypeProblem()) is { } meaning)
         {
-            errors.Add(score);
-        }
-
-        if (errors.Count == errorsBefore && !rules.AcceptedBefore && item.TypeProblem() is { } type)
-        {
-            errors.Add(type);
+            errors.Add(meaning);
         }
 
         id = item.Id;

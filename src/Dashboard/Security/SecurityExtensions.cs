@@ -155,9 +155,8 @@ public static class SecurityExtensions
 
     public static WebApplication UseCxSecurity(this WebApplication app)
     {
-        // The settings valid at start are the ones to fall back on if a later save is not.
-        var settings = app.Services.GetRequiredService<SecuritySettings>();
-        app.Lifetime.ApplicationStarted.Register(() => _ = settings.Current);
+        // Made now, so the settings valid at start are the ones to fall back on if a later save is not.
+        app.Services.GetRequiredService<SecuritySettings>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

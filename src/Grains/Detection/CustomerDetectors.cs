@@ -104,17 +104,11 @@ public sealed class CustomerDetectors
                 continue;
             }
 
-            if (faults is null)
-            {
-                call(_detectors[i], rule, args);
-                continue;
-            }
-
             try
             {
                 call(_detectors[i], rule, args);
             }
-            catch (Exception e)
+            catch (Exception e) when (faults is not null)
             {
                 faults.Faulted(rule.Definition.RuleId, e);
             }

@@ -154,12 +154,10 @@ public abstract class BurstDetector : ICustomerDetector
                 : null,
             Translations = words.Translations.ToImmutableDictionary(
                 t => t.Key,
-                t => signal.Translations[t.Key] with
+                t =>
                 {
-                    Title = t.Value.Title,
-                    Detail = t.Value.Detail,
-                    Wording = t.Value.Wording ?? signal.Translations[t.Key].Wording,
-                    Context = t.Value.Context ?? signal.Translations[t.Key].Context,
+                    var was = signal.Translations[t.Key];
+                    return was with { Title = t.Value.Title, Detail = t.Value.Detail, Wording = t.Value.Wording ?? was.Wording, Context = t.Value.Context ?? was.Context };
                 }),
         };
     }
