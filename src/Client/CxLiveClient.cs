@@ -68,6 +68,9 @@ public sealed class CxLiveClient : IAsyncDisposable
     /// <summary>Interactions CxLive refused, with its reasons (raised on the client's background loop).</summary>
     public event Action<CxRejection>? Rejected;
 
+    /// <summary>Interactions CxLive accepted but may read otherwise than meant, with what to send instead (also logged).</summary>
+    public event Action<CxWarning>? Warned;
+
     /// <summary>Batches given up: every try failed, or CxLive refused the whole request (e.g. 401, 413).</summary>
     public event Action<CxBatchFailure>? BatchFailed;
 
@@ -100,15 +103,17 @@ public sealed class CxLiveClient : IAsyncDisposable
     {
         int accepted = 0, duplicates = 0;
         var rejected = new List<CxRejection>();
+        var warned = new List<CxWarning>();
         foreach (var chunk in interactions.Select(WithId).Chunk(_options.MaxBatchSize))
         {
             var result = await SendWithRetriesAsync(chunk, cancellationToken);
             Count(result);
             (accepted, duplicates) = (accepted + result.Accepted, duplicates + result.Duplicates);
             rejected.AddRange(result.Rejected);
+            warned.AddRange(result.Warnings);
         }
 
-        return new CxBatchResult(accepted, duplicates, rejected);
+        return new CxBatchResult(accepted, duplicates, rejected, warned);
     }
 
     /// <summary>Sends what is queued (within FlushOnDisposeTimeout), then stops.</summary>
@@ -190,6 +195,12 @@ public sealed class CxLiveClient : IAsyncDisposable
             foreach (var rejection in result.Rejected)
             {
                 Raise(Rejected, rejection);
+            }
+
+            foreach (var warning in result.Warnings)
+            {
+                _logger.LogWarning("CxLive accepted {Id} with a warning: {Warning}", warning.Interaction.Id, warning.Warning);
+                Raise(Warned, warning);
             }
         }
         catch (Exception e) when (e is CxLiveException or OperationCanceledException)

@@ -53,12 +53,12 @@ internal sealed class HttpTransport(Func<HttpClient> http, CxLiveClientOptions o
             var body = await ReadAsync(response, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Accepted && body is not null)
             {
-                return new CxBatchResult(body.Accepted, body.Duplicates, Rejections(batch, body.Rejected));
+                return new CxBatchResult(body.Accepted, body.Duplicates, Rejections(batch, body.Rejected), Warnings(batch, body.Warnings));
             }
 
             if (response.StatusCode == HttpStatusCode.BadRequest && body?.Rejected is { Count: > 0 })
             {
-                return new CxBatchResult(0, 0, Rejections(batch, body.Rejected)); // every item was bad
+                return new CxBatchResult(0, 0, Rejections(batch, body.Rejected), []); // every item was bad
             }
 
             throw new CxLiveException($"CxLive refused the batch: {status} {body?.Detail ?? response.ReasonPhrase}", status);
@@ -83,10 +83,15 @@ internal sealed class HttpTransport(Func<HttpClient> http, CxLiveClientOptions o
     private static List<CxRejection> Rejections(IReadOnlyList<CxInteraction> batch, List<RejectedItem>? rejected) =>
         [.. (rejected ?? []).Where(r => r.Index >= 0 && r.Index < batch.Count).Select(r => new CxRejection(batch[r.Index], r.Errors))];
 
+    private static List<CxWarning> Warnings(IReadOnlyList<CxInteraction> batch, List<WarnedItem>? warned) =>
+        [.. (warned ?? []).Where(w => w.Index >= 0 && w.Index < batch.Count).Select(w => new CxWarning(batch[w.Index], w.Warning))];
+
     /// <summary>The 202 answer, or the problem details of a 400 in which every item was bad.</summary>
-    private sealed record Answer(int Accepted, int Duplicates, List<RejectedItem>? Rejected, string? Detail);
+    private sealed record Answer(int Accepted, int Duplicates, List<RejectedItem>? Rejected, List<WarnedItem>? Warnings, string? Detail);
 
     private sealed record RejectedItem(int Index, string? Id, List<string> Errors);
+
+    private sealed record WarnedItem(int Index, string? Id, string Warning);
 }
 
 /// <summary>
@@ -107,6 +112,6 @@ internal sealed class RedisTransport(IConnectionMultiplexer redis, string stream
             throw new RetryableException($"Redis could not be reached: {e.Message}", null, e);
         }
 
-        return new CxBatchResult(batch.Count, 0, []);
+        return new CxBatchResult(batch.Count, 0, [], []);
     }
 }

@@ -109,9 +109,9 @@ public static class BatchParser
                 return;
             }
 
-            var interaction = InteractionReader.Read(ref reader, rules, batch.Errors, out var id);
+            var interaction = InteractionReader.Read(ref reader, rules, batch.Errors, out var id, out var warning);
             reader.Read(); // throws if the line holds more than one value; nothing is kept then
-            Keep(batch, line, interaction, id, line + 1);
+            Keep(batch, line, interaction, id, warning, line + 1);
         }
         catch (JsonException e)
         {
@@ -122,16 +122,20 @@ public static class BatchParser
 
     private static void ReadItem(ref Utf8JsonReader reader, int index, in ItemRules rules, ParsedBatch batch)
     {
-        var interaction = InteractionReader.Read(ref reader, rules, batch.Errors, out var id);
-        Keep(batch, index, interaction, id);
+        var interaction = InteractionReader.Read(ref reader, rules, batch.Errors, out var id, out var warning);
+        Keep(batch, index, interaction, id, warning);
     }
 
-    /// <summary>Keeps the item, or rejects it with the reasons gathered in the batch's shared error list.</summary>
-    private static void Keep(ParsedBatch batch, int index, Interaction? interaction, string? id, int? line = null)
+    /// <summary>Keeps the item (with its warning, if any), or rejects it with the reasons gathered in the batch's shared error list.</summary>
+    private static void Keep(ParsedBatch batch, int index, Interaction? interaction, string? id, string? warning, int? line = null)
     {
         if (interaction is not null)
         {
             batch.Valid.Add(interaction);
+            if (warning is not null)
+            {
+                batch.Warn(new ItemWarning(index, interaction.Id, warning) { Line = line });
+            }
         }
         else
         {

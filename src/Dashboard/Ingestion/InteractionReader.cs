@@ -9,7 +9,8 @@ namespace CxLive.Dashboard.Ingestion;
 /// Reads one interaction object from a <see cref="Utf8JsonReader"/> straight into an
 /// <see cref="Interaction"/>, checking every field against the ingest contract (docs/api.md) as it
 /// goes. Errors read "field: reason". Unknown fields are ignored, so integrators can send extra
-/// fields and newer clients keep working. Null counts as absent.
+/// fields and newer clients keep working, unless one is a contract field written another way
+/// ("Outcome"). Null counts as absent.
 /// </summary>
 internal static class InteractionReader
 {
@@ -25,14 +26,25 @@ internal static class InteractionReader
     /// Reads the object the reader stands on (its StartObject) up to its EndObject. Returns the
     /// interaction, or null with the reasons added to <paramref name="errors"/>.
     /// </summary>
-    public static Interaction? Read(ref Utf8JsonReader reader, in ItemRules rules, List<string> errors, out string? id)
+    /// <remarks>
+    /// An accepted item CxLive may read otherwise than its sender meant (a survey answer of 1-5 with
+    /// no scale) comes with a <paramref name="warning"/>.
+    /// </remarks>
+    public static Interaction? Read(ref Utf8JsonReader reader, in ItemRules rules, List<string> errors, out string? id, out string? warning)
     {
         var item = new ItemFields();
         var seen = InteractionFields.None;
         var errorsBefore = errors.Count;
+        warning = null;
+        List<(InteractionFields Meant, string Sent)>? misspelt = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var field = FieldOf(ref reader);
+            if (field == InteractionFields.Unknown && !rules.AcceptedBefore && MisspeltField(ref reader) is { } nearMiss)
+            {
+                (misspelt ??= []).Add(nearMiss);
+            }
+
             reader.Read();
             if (field == InteractionFields.Unknown)
             {
@@ -65,13 +77,58 @@ internal static class InteractionReader
             }
         }
 
+        // Beside the field itself, a look-alike is the integrator's own ("ID" next to "id"), and kept.
+        foreach (var (meant, sent) in misspelt ?? [])
+        {
+            if ((seen & meant) == 0)
+            {
+                errors.Add($"{sent}: is not a field CxLive reads; did you mean '{NameOf(meant)}'? (field names are case-sensitive, and a field CxLive does not read is ignored)");
+            }
+        }
+
         if (errors.Count == errorsBefore && !rules.AcceptedBefore && (item.ScoreProblem() ?? item.TypeProblem()) is { } meaning)
         {
             errors.Add(meaning);
         }
 
         id = item.Id;
-        return errors.Count == errorsBefore ? item.ToInteraction(rules) : null;
+        if (errors.Count != errorsBefore)
+        {
+            return null;
+        }
+
+        warning = rules.AcceptedBefore ? null : item.Warning();
+        return item.ToInteraction(rules);
+    }
+
+    /// <summary>
+    /// A field of the contract written another way ("Outcome", "case_id", "customerID"), refused
+    /// naming the one meant unless the item also has that field. Unknown fields are ignored, so such
+    /// a field was dropped without a word, and a failure sent as <c>"Outcome": "failure"</c> was read
+    /// as a success. Null for a field of the integrator's own. Reads the property name on the stack:
+    /// extra fields go by on every item.
+    /// </summary>
+    private static (InteractionFields Meant, string Sent)? MisspeltField(ref Utf8JsonReader reader)
+    {
+        Span<char> name = stackalloc char[32];
+        if (reader.ValueSpan.Length > name.Length || !TryCopy(ref reader, name, out var length))
+        {
+            return null;
+        }
+
+        Span<char> plain = stackalloc char[32];
+        var plainLength = 0;
+        foreach (var c in name[..length])
+        {
+            if (c is not ('-' or '_' or ' ' or '.'))
+            {
+                plain[plainLength++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return FieldsByPlainName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(plain[..plainLength], out var meant)
+            ? (meant, name[..length].ToString())
+            : null;
     }
 
     private static readonly InteractionFields[] RequiredFields =
@@ -101,6 +158,11 @@ internal static class InteractionReader
     /// <summary>Each field's wire name, made once: <c>field.ToString()</c> per field per item was a sixth of the parser's garbage.</summary>
     private static readonly FrozenDictionary<InteractionFields, string> Names =
         Enum.GetValues<InteractionFields>().Distinct().ToFrozenDictionary(f => f, f => JsonNamingPolicy.CamelCase.ConvertName(f.ToString()));
+
+    /// <summary>Each field's wire name by its letters in lowercase ("caseid" → caseId); declared after <see cref="Names"/>, which it reads.</summary>
+    private static readonly FrozenDictionary<string, InteractionFields> FieldsByPlainName = Names
+        .Where(n => n.Key is not (InteractionFields.None or InteractionFields.Unknown))
+        .ToFrozenDictionary(n => n.Value.ToLowerInvariant(), n => n.Key, StringComparer.Ordinal);
 
     private static string NameOf(InteractionFields field) => Names[field];
 
@@ -141,6 +203,15 @@ internal static class InteractionReader
         /// <summary>A score its type cannot mean (<see cref="ScoreMeanings"/>): a survey off its scale, a search with -3 results.</summary>
         public readonly string? ScoreProblem() =>
             _type is null ? null : ScoreMeanings.Problem(_type, _score, _attributes?.GetValueOrDefault("scale"));
+
+        /// <summary>
+        /// A survey answer from 1 to 5 sent with no scale: read as NPS (the default), where it is a
+        /// detractor, though as a CSAT answer a 4 or 5 is a happy customer. Accepted, with a warning.
+        /// </summary>
+        public readonly string? Warning() =>
+            _type == InteractionTypes.Survey && _score is >= 1 and <= 5 && _attributes?.ContainsKey("scale") != true
+                ? $"attributes.scale: not given, so the answer {_score} is read on the nps scale (0-10), where it is a detractor; if it is a csat answer (1-5), send \"scale\": \"csat\""
+                : null;
 
         /// <summary>A type of the catalogue in other clothes ("Search"): refused, naming the one meant (<see cref="InteractionTypes.NearMiss"/>).</summary>
         public readonly string? TypeProblem() =>

@@ -40,6 +40,21 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_survey_answer_read_otherwise_than_it_may_be_meant_is_accepted_with_a_warning_beside_the_counts()
+    {
+        var survey = Make(_customer, _now, InteractionTypes.Survey, "survey/post-visit", score: 4, id: "s-" + _customer);
+
+        var response = await Post(Body(Make(_customer, _now, InteractionTypes.PageView), survey));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var answer = await ReadObject(response);
+        Assert.Equal(2, (int)answer["accepted"]!);
+        var warning = Assert.Single(answer["warnings"]!.AsArray())!;
+        Assert.Equal((1, survey.Id), ((int)warning["index"]!, (string)warning["id"]!));
+        Assert.StartsWith("attributes.scale: not given, so the answer 4 is read on the nps scale (0-10)", (string)warning["warning"]!);
+    }
+
+    [Fact]
     public async Task Accepts_a_single_object_and_ndjson()
     {
         var single = await Post(Body(Json(Make(_customer, _now, InteractionTypes.PageView))));

@@ -177,6 +177,24 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
     }
 
     [Fact]
+    public async Task Accepted_items_cxlive_warns_about_are_reported_with_the_warning()
+    {
+        await using var client = Client(fixture.App.BaseAddress);
+        var warned = new List<CxWarning>();
+        client.Warned += warned.Add;
+        var survey = Search() with { Id = "survey-" + _customer, Channel = CxChannel.Survey, Touchpoint = "survey/nps", Type = CxTypes.Survey, Score = 4 };
+
+        await client.EnqueueAsync(survey);
+        await client.EnqueueAsync(Search());
+        await client.FlushAsync();
+        var sent = await client.SendAsync([survey with { Id = "survey-2-" + _customer }]);
+
+        Assert.Equal(survey.Id, Assert.Single(warned).Interaction.Id);
+        Assert.Contains("read on the nps scale", Assert.Single(sent.Warnings).Warning);
+        Assert.Equal(3, client.Accepted);
+    }
+
+    [Fact]
     public async Task Disposing_sends_what_is_still_queued()
     {
         var client = Client(fixture.App.BaseAddress); // lingers an hour: only disposing sends

@@ -171,6 +171,85 @@ public sealed class BatchParserTests
     }
 
     [Theory]
+    [InlineData("Outcome", "\"failure\"", "outcome")] // was ignored: the failure read as a success
+    [InlineData("case_id", "\"case-7\"", "caseId")]
+    [InlineData("Score", "0", "score")]
+    [InlineData("ATTRIBUTES", "{\"query\":\"shoes\"}", "attributes")]
+    public void A_contract_field_written_another_way_is_refused_naming_the_one_meant_and_the_items_beside_it_kept(string sent, string json, string meant)
+    {
+        var batch = Json($"[{With(sent, json)},{Valid.Replace("i-1", "i-2")}]");
+
+        Assert.Equal("i-2", Assert.Single(batch.Valid).Id);
+        var rejected = Assert.Single(batch.Rejected);
+        Assert.Equal(("i-1", 0), (rejected.Id, rejected.Index));
+        Assert.Equal([$"{sent}: is not a field CxLive reads; did you mean '{meant}'? (field names are case-sensitive, and a field CxLive does not read is ignored)"], rejected.Errors);
+    }
+
+    [Fact]
+    public void A_misspelt_required_field_is_named_beside_the_field_missing()
+    {
+        var rejected = Assert.Single(Json(Valid.Replace("\"customerId\"", "\"customerID\"")).Rejected);
+
+        Assert.Equal(["customerId: is required", "customerID: is not a field CxLive reads; did you mean 'customerId'? (field names are case-sensitive, and a field CxLive does not read is ignored)"], rejected.Errors);
+    }
+
+    [Fact]
+    public void A_look_alike_beside_the_field_itself_is_the_integrators_own_and_kept()
+    {
+        var batch = Json(With("ID", "\"crm-77\"") + "\n"); // their own record id next to ours
+
+        Assert.Equal("i-1", Assert.Single(batch.Valid).Id);
+        Assert.Empty(batch.Rejected);
+        Assert.Single(Json(With("sourceSystem", "\"crm\"")).Valid); // and a field of their own is no near miss
+    }
+
+    [Fact]
+    public void The_stream_entries_cxlive_accepted_before_are_not_checked_again_for_look_alikes()
+    {
+        var older = Encoding.UTF8.GetBytes(With("Outcome", "\"failure\""));
+
+        Assert.Single(BatchParser.ParseJson(older, Rules with { AcceptedBefore = true }, 10).Valid);
+    }
+
+    [Theory]
+    [InlineData(4, null, true)] // a happy CSAT 4, or an NPS detractor: read as NPS, said so
+    [InlineData(1, null, true)]
+    [InlineData(5, null, true)]
+    [InlineData(0, null, false)] // 0 is no CSAT answer: surely NPS
+    [InlineData(7, null, false)]
+    [InlineData(4, "nps", false)] // the sender said which
+    [InlineData(4, "csat", false)]
+    public void A_survey_answer_of_one_to_five_without_a_scale_is_kept_with_a_warning_that_it_is_read_as_nps(int score, string? scale, bool warned)
+    {
+        var attributes = scale is null ? "" : $",\"attributes\":{{\"scale\":\"{scale}\"}}";
+        var survey = $"{{\"id\":\"s-1\",\"customerId\":\"c-1\",\"timestamp\":\"2026-11-23T09:59:00Z\",\"channel\":\"survey\",\"touchpoint\":\"survey/nps\",\"type\":\"survey\",\"score\":{score}{attributes}}}";
+
+        var batch = Json($"[{Valid},{survey}]");
+
+        Assert.Equal(2, batch.Valid.Count);
+        if (warned)
+        {
+            var warning = Assert.Single(batch.Warnings!);
+            Assert.Equal((1, "s-1"), (warning.Index, warning.Id));
+            Assert.Equal($"attributes.scale: not given, so the answer {score} is read on the nps scale (0-10), where it is a detractor; if it is a csat answer (1-5), send \"scale\": \"csat\"", warning.Warning);
+        }
+        else
+        {
+            Assert.Null(batch.Warnings);
+        }
+    }
+
+    [Fact]
+    public void A_warning_in_ndjson_names_its_line()
+    {
+        var survey = """{"id":"s-1","customerId":"c-1","timestamp":"2026-11-23T09:59:00Z","channel":"survey","touchpoint":"survey/nps","type":"survey","score":3}""";
+
+        var warning = Assert.Single(Ndjson($"{Valid}\n\n{survey}\n").Warnings!);
+
+        Assert.Equal((2, 3), (warning.Index, warning.Line));
+    }
+
+    [Theory]
     [InlineData("id", 128)]
     [InlineData("customerId", 128)]
     [InlineData("touchpoint", 128)]
