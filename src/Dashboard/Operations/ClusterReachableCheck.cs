@@ -30,7 +30,16 @@ public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplication
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy("no silo answers: " + e.Message);
+            // In the operator's words, not Orleans' own ("Response did not arrive on time ... IManagementGrain ..."): the exception goes to the log.
+            return HealthCheckResult.Unhealthy($"no silo answers ({WhatHappened(e)}): is a silo running, and does this front reach its gateway port (Orleans:Endpoints:GatewayPort, 30000 unless set) with the same Orleans:ClusterId and ServiceId?", e);
         }
     }
+
+    private static string WhatHappened(Exception e) => e switch
+    {
+        TimeoutException => $"none within {Patience.TotalSeconds:0} s",
+        SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException => "the silo it knew is gone",
+        OrleansMessageRejectionException => "no gateway takes its requests",
+        _ => e.GetType().Name,
+    };
 }

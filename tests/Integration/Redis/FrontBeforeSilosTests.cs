@@ -45,7 +45,12 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
         Assert.Equal(TimeSpan.FromSeconds(2), read.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
         Assert.Equal("No silo answered in time. Ask again after 2 s.", JsonNode.Parse(await read.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>()); // not an ingest's sentence about ids
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await front.Http.GetAsync("health/ready")).StatusCode);
+        var ready = await front.Http.GetAsync("health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var why = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["checks"]!["cluster"]!["description"]!.GetValue<string>();
+        Assert.StartsWith("no silo answers (", why); // what to look at, in the operator's words
+        Assert.Contains("gateway port (Orleans:Endpoints:GatewayPort", why);
+        Assert.DoesNotContain("Grain", why); // not Orleans' own message ("... IManagementGrain.GetHosts ...")
 
         // Ingest goes to the Redis stream, which keeps it until a silo reads it.
         var customer = "early-" + Guid.NewGuid().ToString("N")[..6];
