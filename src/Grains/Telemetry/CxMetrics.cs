@@ -23,6 +23,7 @@ public sealed class CxMetrics
     private readonly Counter<long> _events;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejected;
+    private readonly Counter<long> _accepted;
     private readonly Histogram<double> _detection;
     private readonly Counter<long> _alerts;
     private readonly Counter<long> _webhooks;
@@ -33,6 +34,7 @@ public sealed class CxMetrics
         var meter = meters.Create(options.Value.MeterName);
         _events = meter.CreateCounter<long>("cxlive.ingested.events", "{event}", "Interactions delivered to the customer grains, by channel (re-sent ids included).");
         _duplicates = meter.CreateCounter<long>("cxlive.ingested.duplicates", "{event}", "Delivered interactions whose id the customer already had: they changed nothing.");
+        _accepted = meter.CreateCounter<long>("cxlive.ingest.accepted", "{item}", "Items this process's HTTP ingest accepted: recorded (embedded mode) or in the ingest stream (Redis mode), re-sent ids counted by what the answer says.");
         _rejected = meter.CreateCounter<long>("cxlive.ingest.rejected", "{item}", "Items or requests refused, by reason: the field at fault, or what was wrong with the request.");
         _detection = meter.CreateHistogram<double>("cxlive.detection.latency", "ms", "From an interaction's acceptance to the end of detection on it (alerts in the book), per delivered batch.");
         _alerts = meter.CreateCounter<long>("cxlive.alerts", "{change}", "Alert changes, by rule and the state the alert moved to (open = raised or repeated).");
@@ -63,6 +65,15 @@ public sealed class CxMetrics
         if (duplicates > 0)
         {
             _duplicates.Add(duplicates);
+        }
+    }
+
+    /// <summary>Items an ingest request accepted, as its answer's <c>accepted</c> says.</summary>
+    public void Accepted(int count)
+    {
+        if (count > 0)
+        {
+            _accepted.Add(count);
         }
     }
 

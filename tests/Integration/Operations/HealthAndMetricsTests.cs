@@ -58,6 +58,7 @@ public sealed class HealthAndMetricsTests(AppFixture fixture) : IDisposable
         var after = await ScrapeAsync();
         Assert.Equal(3, Metrics.Moved(before, after, "cxlive_ingested_events_total", "channel=\"partner\""));
         Assert.Equal(1, Metrics.Moved(before, after, "cxlive_ingested_events_total", "channel=\"sms\""));
+        Assert.Equal(4, Metrics.Moved(before, after, "cxlive_ingest_accepted_total", "")); // the share refused is rejected / (accepted + rejected)
         Assert.Equal(1, Metrics.Moved(before, after, "cxlive_ingest_rejected_total", "reason=\"channel\""));
         Assert.Equal(1, Metrics.Moved(before, after, "cxlive_ingest_rejected_total", "reason=\"content-type\""));
         Assert.True(Metrics.Moved(before, after, "cxlive_alerts_total", "rule=\"repeated-failed-search\",state=\"open\"") >= 1);
