@@ -175,6 +175,21 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
         Assert.StartsWith(detail, (string)(await ReadObject(response))["detail"]!);
     }
 
+    [Theory]
+    [InlineData("text/plain")] // what a page of another site may post without asking first
+    [InlineData("application/x-www-form-urlencoded")] // curl -d without a content type
+    public async Task An_action_body_sent_as_anything_but_json_is_a_415_and_changes_nothing(string mediaType)
+    {
+        var id = await RaiseAsync(NewCustomer());
+
+        var response = await _http.PostAsync($"api/alerts/{id}/ack", Body("""{ "by": "mallory" }""", mediaType));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal($"Content-Type must be application/json (was {mediaType}); with curl: -H 'content-type: application/json'", (string)(await ReadObject(response))["detail"]!);
+        Assert.Equal("open", (string)(await ReadObject(await _http.GetAsync($"api/alerts/{id}")))["state"]!);
+        Assert.True((await _http.PostAsync($"api/alerts/{id}/ack", new ByteArrayContent([]))).IsSuccessStatusCode); // no body needs no type
+    }
+
     [Fact]
     public async Task An_outreach_outcome_that_is_not_one_of_the_four_is_a_400_that_names_them()
     {

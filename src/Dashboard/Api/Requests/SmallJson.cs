@@ -7,8 +7,9 @@ namespace CxLive.Dashboard.Api.Requests;
 
 /// <summary>
 /// A small JSON body (an action, a silence, a rule's settings) read whole as a document, or the
-/// problem: too large (413), not UTF-8 (400: JsonDocument would otherwise accept invalid bytes in a
-/// property name and fail later, when it is read), not JSON (400, saying where).
+/// problem: too large (413), sent as another Content-Type (415), not UTF-8 (400: JsonDocument would
+/// otherwise accept invalid bytes in a property name and fail later, when it is read), not JSON (400,
+/// saying where).
 /// </summary>
 public static class SmallJson
 {
@@ -42,7 +43,15 @@ public static class SmallJson
             return (null, Problems.BadRequest("Unreadable body", "the body is not valid UTF-8"));
         }
 
-        if (emptyIsObject && bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        var empty = bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n');
+        if (!empty && !request.HasJsonContentType()) // application/json or a +json type, any charset
+        {
+            // A body in a form's or a text's clothes is not read as JSON: curl's -d alone sends a form type,
+            // and a cross-site page may post text/plain without asking first (the sign-in cookie is SameSite=Strict too).
+            return (null, Problems.UnsupportedMediaType($"Content-Type must be application/json (was {(string.IsNullOrEmpty(request.ContentType) ? "none" : request.ContentType)}); with curl: -H 'content-type: application/json'"));
+        }
+
+        if (emptyIsObject && empty)
         {
             bytes = "{}"u8.ToArray();
         }
@@ -56,4 +65,5 @@ public static class SmallJson
             return (null, Problems.BadRequest("Unreadable body", $"the body is not valid JSON at {JsonErrors.Describe(e, bytes)}"));
         }
     }
+
 }
