@@ -20,7 +20,7 @@ public static class AlertsApi
     }
 
     private static async Task<IResult> QueryAsync(
-        HttpContext http, ClusterAlerts alerts, LiveRuleBookSource rules,
+        HttpContext http, ClusterAlerts alerts, LiveRuleBookSource rules, Privacy.PrivacyRules privacy,
         string? state, string? severity, string? open, string? silenced, string? customerId, string? touchpoint, string? ruleId, string? limit, string? cursor)
     {
         // Every bad parameter is named in one answer, not the first of them only.
@@ -39,6 +39,11 @@ public static class AlertsApi
         bool? silencedFilter = silenced is null ? null : errors.Flag("silenced", silenced); // false: what a wall shows
         // A value that cannot match is a mistake, not "nothing matches": an empty id, a misspelt rule.
         errors.Text("customerId", customerId, maxLength: 128);
+        if (privacy.NotAPseudonym(customerId) is { } notStored)
+        {
+            errors.Add("customerId", notStored);
+        }
+
         errors.Text("touchpoint", touchpoint, maxLength: 128);
         errors.Text("ruleId", ruleId, maxLength: 128);
         errors.KnownRule("ruleId", ruleId, rules.Current);

@@ -6,6 +6,7 @@ using CxLive.Contracts.Grains;
 using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Api.Requests;
+using CxLive.Dashboard.Privacy;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Customers;
@@ -40,7 +41,7 @@ public static class CustomersApi
     }
 
     /// <summary>The score after each interaction on the customer's timeline, oldest first (the customer grain replays it).</summary>
-    private static async Task<IResult> ScoreAsync(IGrainFactory grains, ClusterAlerts alerts, string id, ClaimsPrincipal user)
+    private static async Task<IResult> ScoreAsync(IGrainFactory grains, ClusterAlerts alerts, PrivacyRules privacy, string id, ClaimsPrincipal user)
     {
         id = PathIds.Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
@@ -49,7 +50,7 @@ public static class CustomersApi
         }
 
         var points = await grains.Ref<ICustomerGrain>(id).ScoreHistoryAsync();
-        return points.IsEmpty ? Problems.NotFound($"no interactions have been recorded for customer '{id}'") : Results.Ok(points);
+        return points.IsEmpty ? NoInteractions(id, privacy) : Results.Ok(points);
     }
 
     private const int FindScanned = 10_000;
@@ -113,7 +114,11 @@ public static class CustomersApi
     /// <summary>The same answer whether or not the customer exists: an agent learns nothing about customers outside their prompts.</summary>
     internal const string NotYourCustomer = "an agent may see only the customers of their own outreach prompts";
 
-    private static async Task<IResult> GetAsync(IGrainFactory grains, ClusterAlerts alerts, IOptions<AlertOptions> options, TimeProvider time, string id, ClaimsPrincipal user)
+    /// <summary>Not found, and with pseudonyms on, why a real id never is.</summary>
+    private static IResult NoInteractions(string id, PrivacyRules privacy) =>
+        Problems.NotFound($"no interactions have been recorded for customer '{id}'" + (privacy.NotAPseudonym(id) is { } why ? $"; {why}" : ""));
+
+    private static async Task<IResult> GetAsync(IGrainFactory grains, ClusterAlerts alerts, PrivacyRules privacy, IOptions<AlertOptions> options, TimeProvider time, string id, ClaimsPrincipal user)
     {
         id = PathIds.Unescaped(id);
         if (!await user.MaySeeCustomerAsync(id, alerts))
@@ -124,7 +129,7 @@ public static class CustomersApi
         var snapshot = await grains.Ref<ICustomerGrain>(id).GetSnapshotAsync();
         if (snapshot.InteractionCount == 0)
         {
-            return Problems.NotFound($"no interactions have been recorded for customer '{id}'");
+            return NoInteractions(id, privacy);
         }
 
         // Her own partition for her alerts; the roster only when an agent reached out to her; the

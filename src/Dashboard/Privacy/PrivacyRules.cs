@@ -49,6 +49,16 @@ public sealed class PrivacyRules
         return PseudonymPrefix + Convert.ToHexStringLower(hash[..16]);
     }
 
+    /// <summary>
+    /// Why a customer id asked for can match nothing: with a key every customer is kept under a
+    /// pseudonym, so a query by the id as the integrator sent it ("alice") found nothing, silently.
+    /// Null without a key, or for a pseudonym.
+    /// </summary>
+    public string? NotAPseudonym(string? customerId) =>
+        _key is null || customerId is null || customerId.StartsWith(PseudonymPrefix, StringComparison.Ordinal)
+            ? null
+            : $"customers are kept under pseudonyms here ({PseudonymPrefix} and 32 hex digits, Privacy:PseudonymKey), never under the id sent: ask by the pseudonym your CRM computes from the id with the same key";
+
     /// <summary>"+86 138 0013 8000" → "***00": enough for an agent to match what the customer says, not enough to call them.</summary>
     public Dictionary<string, string>? Attributes(Dictionary<string, string>? attributes)
     {

@@ -48,4 +48,24 @@ public sealed class PrivacyTests(PrivateAppFixture fixture) : IClassFixture<Priv
         Assert.DoesNotContain("alice", alert.ToJsonString());
         Assert.DoesNotContain("138 0013", alert.ToJsonString());
     }
+
+    /// <summary>Asking by the id as it was sent answered an empty list, as if she had no alerts.</summary>
+    [Fact]
+    public async Task Asking_by_a_real_id_says_customers_are_kept_under_pseudonyms_instead_of_finding_nothing()
+    {
+        var real = "bob-" + Guid.NewGuid().ToString("N")[..6];
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(Enumerable.Range(0, 3).Select(n => FailedSearch(real, now.AddSeconds(n))).ToArray()))).StatusCode);
+
+        var alerts = await _http.GetAsync($"api/alerts?customerId={real}");
+        var customer = await _http.GetAsync($"api/customers/{real}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, alerts.StatusCode);
+        var reasons = (await ReadObject(alerts))["errors"]!["customerId"]!.AsArray().Select(r => (string)r!);
+        Assert.Contains(reasons, r => r.StartsWith("customers are kept under pseudonyms here (cxp_ and 32 hex digits, Privacy:PseudonymKey)", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, customer.StatusCode);
+        Assert.EndsWith("ask by the pseudonym your CRM computes from the id with the same key", (string)(await ReadObject(customer))["detail"]!);
+        var pseudonym = fixture.App.Services.GetRequiredService<PrivacyRules>().CustomerId(real);
+        Assert.Single(await ReadArray(await _http.GetAsync($"api/alerts?customerId={pseudonym}"))); // the pseudonym still finds it
+    }
 }
