@@ -1,0 +1,25 @@
+using CxLive.Tests.Integration.Support;
+
+namespace CxLive.Tests.Integration.Redis;
+
+/// <summary>
+/// A password given for a Redis that asks for none (no <c>requirepass</c>): the operator trial
+/// started a silo with one and believed the customers' data protected, while Redis let anyone in.
+/// </summary>
+[Collection(ProcessCollection.Name)]
+public sealed class UnprotectedRedisTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    [Fact]
+    public async Task A_silo_given_a_password_redis_does_not_ask_for_says_so_in_its_log_without_the_password()
+    {
+        var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+        var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
+        settings["ConnectionStrings:Redis"] = redis.ConnectionString + ",password=nobody-asks-for-it";
+
+        await using var silo = await SiloProcess.StartAsync(settings);
+
+        await Eventually.TrueAsync(() => Task.FromResult(silo.AllOutput().Contains("answers without a password", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the warning");
+        Assert.Contains($"Redis at {redis.ConnectionString} answers without a password: the password in ConnectionStrings:Redis protects nothing. Set requirepass", silo.AllOutput());
+        Assert.DoesNotContain("nobody-asks-for-it", silo.AllOutput());
+    }
+}
