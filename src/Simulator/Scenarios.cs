@@ -94,7 +94,7 @@ internal static class Scenarios
             new(S(600), Channel.Store, "store/shanghai-pudong", OrderPlaced, JourneyStage.Purchase),
         ],
         // Every touchpoint a bad story fails at also serves ordinary customers well: with failures alone,
-        // app/search, the order lookups and the rewards ran at 100 % failure, and a demo wall showed
+        // app/search, the order lookups, the rewards and the courier ran at 100 % failure, and a demo wall showed
         // four permanent outages within minutes.
         (r, c) =>
         [
@@ -108,6 +108,7 @@ internal static class Scenarios
         (r, c) => r.Next(2) == 0
             ? [new(S(0), Channel.App, "app/rewards", PointsRedemption, JourneyStage.Share, Attributes: new() { ["reward"] = "coffee voucher" })]
             : [new(S(0), Channel.Web, "web/rewards", PointsRedemption, JourneyStage.Share, Attributes: new() { ["reward"] = "cinema ticket" })],
+        (r, c) => [new(S(0), Channel.Partner, "partner/courier", Delivery, JourneyStage.Receive, Attributes: new() { ["orderId"] = Order(r) })],
     ];
 
     private static List<SessionStep> BrowseAndBuy(Random r, string caseId)

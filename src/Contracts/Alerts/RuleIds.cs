@@ -16,6 +16,7 @@ public static class RuleIds
     public const string OrderStatusFailure = "order-status-failure";
     public const string PaymentFailure = "payment-failure";
     public const string PointsRedemptionFailure = "points-redemption-failure";
+    public const string DeliveryFailure = "delivery-failure";
     public const string PushFatigue = "push-fatigue";
     public const string UnansweredComplaint = "unanswered-complaint";
     public const string TouchpointDegradation = "touchpoint-degradation";

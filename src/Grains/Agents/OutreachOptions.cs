@@ -35,6 +35,7 @@ public sealed class OutreachOptions
         [RuleIds.PaymentFailure] = TimeSpan.FromHours(1),
         [RuleIds.OrderStatusFailure] = TimeSpan.FromHours(2),
         [RuleIds.PointsRedemptionFailure] = TimeSpan.FromHours(4),
+        [RuleIds.DeliveryFailure] = TimeSpan.FromDays(1), // to rebook before the courier's next try
         [RuleIds.LongWait] = TimeSpan.FromHours(4),
         [RuleIds.PushFatigue] = TimeSpan.FromDays(1),
         [RuleIds.ExperienceDrop] = TimeSpan.FromDays(1),

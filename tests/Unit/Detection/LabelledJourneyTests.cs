@@ -59,9 +59,9 @@ public sealed class LabelledJourneyTests(ITestOutputHelper output)
         output.WriteLine(f.ToString());
 
         Assert.Equal((39, 25), (f.Journeys, f.ShouldAlert));
-        Assert.Equal((22, 23, 22, 1), (f.Caught, f.Alerted, f.AlertedRightly, f.FalseAlarms)); // journeys: recall 22/25, precision 22/23
-        Assert.Equal((25, 28, 25, 30), (f.RightPairsOfExpected, f.ExpectedPairs, f.RightPairs, f.RaisedPairs)); // rules: recall 25/28, precision 25/30
-        Assert.Equal((23, 31), (f.Cards, f.AsLabelled)); // one card per alerting journey
+        Assert.Equal((23, 24, 23, 1), (f.Caught, f.Alerted, f.AlertedRightly, f.FalseAlarms)); // journeys: recall 23/25, precision 23/24
+        Assert.Equal((26, 28, 26, 31), (f.RightPairsOfExpected, f.ExpectedPairs, f.RightPairs, f.RaisedPairs)); // rules: recall 26/28, precision 26/31
+        Assert.Equal((24, 32), (f.Cards, f.AsLabelled)); // one card per alerting journey
     }
 
     private static string PathOfData()
