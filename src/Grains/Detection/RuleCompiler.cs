@@ -26,7 +26,7 @@ public static class RuleCompiler
         foreach (var parameter in definition.Parameters)
         {
             var text = settings.Parameters.GetValueOrDefault(parameter.Name, parameter.Default);
-            var error = TryParse(parameter.Kind, text, out var value);
+            var error = TryParse(parameter, text, out var value);
             if (error is null)
             {
                 values[parameter.Name] = value!;
@@ -35,6 +35,11 @@ public static class RuleCompiler
             {
                 errors.Add($"parameters.{parameter.Name}: '{text}' {error}");
             }
+        }
+
+        if (errors.Count == 0 && definition.Together is { } together)
+        {
+            errors.AddRange(together(values));
         }
 
         return errors.Count == 0 ? new ActiveRule(definition, settings, values.ToFrozenDictionary()) : null;
@@ -52,15 +57,16 @@ public static class RuleCompiler
     /// <summary>The longest window or deadline a rule takes: a year. A longer one is a typo (extra zeros), and far longer ones overflow dates.</summary>
     public static readonly TimeSpan LongestDuration = TimeSpan.FromDays(365);
 
-    private static string? TryParse(ParameterKind kind, string text, out object? value)
+    private static string? TryParse(RuleParameter parameter, string text, out object? value)
     {
         value = null;
-        switch (kind)
+        switch (parameter.Kind)
         {
             case ParameterKind.Count:
-                if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+                var (fewest, largest) = ((int)(parameter.Least ?? 1), (int)(parameter.Most ?? RuleParameter.MostCount));
+                if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < fewest || count > largest)
                 {
-                    return "must be a whole number of at least 1";
+                    return $"must be a whole number from {fewest} to {largest.ToString("#,0", CultureInfo.InvariantCulture)}";
                 }
 
                 value = count;
@@ -77,6 +83,12 @@ public static class RuleCompiler
                     return $"must be at most {LongestDuration.TotalDays:0} days (365.00:00:00)";
                 }
 
+                if (parameter.WholeMinutesUpTo is { } minutes && (duration.Ticks % TimeSpan.TicksPerMinute != 0 || duration > TimeSpan.FromMinutes(minutes)))
+                {
+                    // Read in one-minute buckets: 00:10:30 was taken as 10 minutes, and 02:00:00 as the longest the rule can watch.
+                    return $"must be whole minutes from 00:01:00 to {TimeSpan.FromMinutes(minutes).ToString("c", CultureInfo.InvariantCulture)}";
+                }
+
                 value = duration;
                 return null;
             default:
@@ -85,8 +97,20 @@ public static class RuleCompiler
                     return "must be a number";
                 }
 
+                if (number < (parameter.Least ?? double.MinValue) || number > (parameter.Most ?? double.MaxValue))
+                {
+                    return (parameter.Least, parameter.Most) switch
+                    {
+                        ({ } least, { } most) => $"must be from {Show(least)} to {Show(most)}",
+                        ({ } least, null) => $"must be at least {Show(least)}",
+                        _ => $"must be at most {Show(parameter.Most!.Value)}",
+                    };
+                }
+
                 value = number;
                 return null;
         }
     }
+
+    private static string Show(double bound) => bound.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,4 +10,11 @@ public sealed record RuleDefinition(
     string Description,
     Severity DefaultSeverity,
     ImmutableArray<RuleParameter> Parameters,
-    bool EnabledByDefault = true);
+    bool EnabledByDefault = true)
+{
+    /// <summary>
+    /// What the parameters must hold together, each in range alone ("recoverAbove must be at least
+    /// below"): the reasons, as "parameters.name: reason", or none.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, object>, IEnumerable<string>>? Together { get; init; }
+}

@@ -74,7 +74,7 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
 
     [Theory]
     [InlineData("""{ "parameters": { "window": "10 minutes" } }""", "parameters.window", "'10 minutes' must be a positive duration written hh:mm:ss (or d.hh:mm:ss)")]
-    [InlineData("""{ "parameters": { "threshold": 0 } }""", "parameters.threshold", "'0' must be a whole number of at least 1")]
+    [InlineData("""{ "parameters": { "threshold": 0 } }""", "parameters.threshold", "'0' must be a whole number from 1 to 64")]
     [InlineData("""{ "parameters": { "windw": "00:05:00" } }""", "parameters.windw", "not a parameter of repeated-failed-search (it has: threshold, window)")]
     [InlineData("""{ "severity": "urgent" }""", "severity", "must be one of info, warning, critical")]
     [InlineData("""{ "enabled": "yes" }""", "enabled", "must be true or false")]

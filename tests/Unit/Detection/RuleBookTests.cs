@@ -39,8 +39,10 @@ public sealed class RuleBookTests
     }
 
     [Theory]
-    [InlineData("threshold", "0", "repeated-failed-search: parameters.threshold: '0' must be a whole number of at least 1")]
-    [InlineData("threshold", "three", "repeated-failed-search: parameters.threshold: 'three' must be a whole number of at least 1")]
+    [InlineData("threshold", "0", "repeated-failed-search: parameters.threshold: '0' must be a whole number from 1 to 64")]
+    [InlineData("threshold", "three", "repeated-failed-search: parameters.threshold: 'three' must be a whole number from 1 to 64")]
+    [InlineData("threshold", "65", "repeated-failed-search: parameters.threshold: '65' must be a whole number from 1 to 64")] // a customer's window keeps 64 moments: it could never fire
+    [InlineData("threshold", "1000000000000", "repeated-failed-search: parameters.threshold: '1000000000000' must be a whole number from 1 to 64")] // too big, not "at least 1"
     [InlineData("window", "10 minutes", "repeated-failed-search: parameters.window: '10 minutes' must be a positive duration written hh:mm:ss (or d.hh:mm:ss)")]
     [InlineData("window", "-00:10:00", "repeated-failed-search: parameters.window: '-00:10:00' must be a positive duration written hh:mm:ss (or d.hh:mm:ss)")]
     [InlineData("window", "3650000.00:00:00", "repeated-failed-search: parameters.window: '3650000.00:00:00' must be at most 365 days (365.00:00:00)")] // extra zeros: taken, then failed every interaction the rule read
@@ -53,6 +55,47 @@ public sealed class RuleBookTests
 
         Assert.Null(book);
         Assert.Equal([error], errors);
+    }
+
+    /// <summary>The analyst trial: each of these was taken and applied live (below 150 flooded the wall with alerts on happy customers).</summary>
+    [Theory]
+    [InlineData("experience-drop", "below", "150", "experience-drop: parameters.below: '150' must be from 0 to 100")]
+    [InlineData("experience-drop", "recoverAbove", "-20", "experience-drop: parameters.recoverAbove: '-20' must be from 0 to 100")]
+    [InlineData("experience-drop", "recoverAbove", "30", "experience-drop: parameters.recoverAbove: must be at least below (40): the alert would resolve while the score is still under the line that raised it")]
+    [InlineData("unanswered-complaint", "warnAt", "1.5", "unanswered-complaint: parameters.warnAt: '1.5' must be from 0 to 1")]
+    [InlineData("unanswered-complaint", "warnAt", "-2", "unanswered-complaint: parameters.warnAt: '-2' must be from 0 to 1")]
+    [InlineData("unanswered-complaint", "escalateAfter", "01:00:00", "unanswered-complaint: parameters.escalateAfter: must be at least the sla (02:00:00): a complaint becomes critical after its SLA is broken, not before")]
+    [InlineData("detractor", "npsAtMost", "11", "detractor: parameters.npsAtMost: '11' must be from 0 to 10")]
+    [InlineData("long-wait", "seconds", "0", "long-wait: parameters.seconds: '0' must be from 1 to 2592000")]
+    [InlineData("touchpoint-silence", "ratio", "5", "touchpoint-silence: parameters.ratio: '5' must be from 0 to 1")]
+    [InlineData("touchpoint-silence", "window", "00:10:30", "touchpoint-silence: parameters.window: '00:10:30' must be whole minutes from 00:01:00 to 00:30:00")]
+    [InlineData("touchpoint-silence", "window", "02:00:00", "touchpoint-silence: parameters.window: '02:00:00' must be whole minutes from 00:01:00 to 00:30:00")]
+    [InlineData("touchpoint-degradation", "window", "02:00:00", "touchpoint-degradation: parameters.window: '02:00:00' must be whole minutes from 00:01:00 to 00:30:00")]
+    [InlineData("touchpoint-degradation", "factor", "0", "touchpoint-degradation: parameters.factor: '0' must be from 1 to 100")]
+    [InlineData("touchpoint-degradation", "margin", "2", "touchpoint-degradation: parameters.margin: '2' must be from 0 to 1")]
+    public void A_value_a_parameter_cannot_mean_is_refused_naming_its_range(string ruleId, string name, string value, string error)
+    {
+        var errors = new List<string>();
+
+        var book = RuleBook.TryCreate(_catalogue.Definitions, DetectorHarness.Rule(ruleId, parameters: [(name, value)]), errors);
+
+        Assert.Null(book);
+        Assert.Equal([error], errors);
+    }
+
+    [Theory]
+    [InlineData("experience-drop", "below", "0")] // the edges are values a person may mean
+    [InlineData("experience-drop", "recoverAbove", "40")]
+    [InlineData("unanswered-complaint", "warnAt", "1")]
+    [InlineData("unanswered-complaint", "escalateAfter", "02:00:00")]
+    [InlineData("touchpoint-silence", "window", "00:30:00")]
+    [InlineData("repeated-failed-search", "threshold", "64")]
+    public void The_ends_of_a_range_are_taken(string ruleId, string name, string value)
+    {
+        var errors = new List<string>();
+
+        Assert.NotNull(RuleBook.TryCreate(_catalogue.Definitions, DetectorHarness.Rule(ruleId, parameters: [(name, value)]), errors));
+        Assert.Empty(errors);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>The threshold and window parameters every burst rule has, with its own defaults.</summary>
     protected static ImmutableArray<RuleParameter> BurstParameters(string threshold, string thresholdMeans, string window, string windowMeans) =>
     [
-        new(Threshold, ParameterKind.Count, threshold, thresholdMeans),
+        new(Threshold, ParameterKind.Count, threshold, thresholdMeans) { Most = BurstWindow.Capacity }, // more marks are never kept: it could never fire
         new(Window, ParameterKind.Duration, window, windowMeans),
     ];
 

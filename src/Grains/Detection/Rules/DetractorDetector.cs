@@ -18,8 +18,8 @@ public sealed class DetractorDetector : ICustomerDetector
         "A survey answer says the customer is unhappy (a detractor).",
         Severity.Warning,
         [
-            new(NpsAtMost, ParameterKind.Number, "6", "An NPS answer (0-10, attribute scale=nps) at or below this fires the alert."),
-            new(CsatAtMost, ParameterKind.Number, "2", "A CSAT answer (1-5, attribute scale=csat) at or below this fires the alert."),
+            new(NpsAtMost, ParameterKind.Number, "6", "An NPS answer (0-10, attribute scale=nps) at or below this fires the alert.") { Least = 0, Most = 10 },
+            new(CsatAtMost, ParameterKind.Number, "2", "A CSAT answer (1-5, attribute scale=csat) at or below this fires the alert.") { Least = 1, Most = 5 },
         ]);
 
     public RuleDefinition Definition => Rule;

@@ -24,9 +24,15 @@ public sealed class ExperienceDropDetector : ICustomerDetector
         "The customer's experience score has dropped: their recent moments were mostly bad.",
         Severity.Warning,
         [
-            new(Below, ParameterKind.Number, "40", "The alert fires when the score (0-100) falls below this."),
-            new(RecoverAbove, ParameterKind.Number, "60", "It resolves when the score rises above this."),
-        ]);
+            new(Below, ParameterKind.Number, "40", "The alert fires when the score (0-100) falls below this.") { Least = 0, Most = 100 },
+            new(RecoverAbove, ParameterKind.Number, "60", "It resolves when the score rises above this (at least below).") { Least = 0, Most = 100 },
+        ])
+    {
+        // Under the line it fires, over it it clears: turned round, every score between would do both at once.
+        Together = values => (double)values[RecoverAbove] < (double)values[Below]
+            ? [$"parameters.{RecoverAbove}: must be at least {Below} ({Convert.ToString(values[Below], System.Globalization.CultureInfo.InvariantCulture)}): the alert would resolve while the score is still under the line that raised it"]
+            : [],
+    };
 
     /// <summary>The episode's latest bad moments named as evidence: enough to see what went wrong, few enough for the alert's size.</summary>
     public const int EvidenceShown = 5;

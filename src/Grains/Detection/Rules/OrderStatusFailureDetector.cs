@@ -26,7 +26,7 @@ public sealed class OrderStatusFailureDetector : BurstDetector
         Severity.Warning,
         [
             .. BurstParameters("2", "Failed order-status lookups that make the alert fire.", "01:00:00", "Longest time from the first to the last of them."),
-            new(LookupsOfOneOrder, ParameterKind.Count, "3", "Lookups of one order, whatever their outcome, that also make the alert fire."),
+            new(LookupsOfOneOrder, ParameterKind.Count, "3", "Lookups of one order, whatever their outcome, that also make the alert fire.") { Most = BurstWindow.Capacity },
         ]);
 
     public override RuleDefinition Definition => Rule;

@@ -23,7 +23,7 @@ public sealed class RecommendationRejectionDetector : BurstDetector
         Severity.Info,
         [
             .. BurstParameters("2", "Rejected recommendations that make the alert fire.", "00:30:00", "Longest time from the first to the last of them."),
-            new(Shown, ParameterKind.Count, "6", "Recommendations shown with none clicked that also make the alert fire."),
+            new(Shown, ParameterKind.Count, "6", "Recommendations shown with none clicked that also make the alert fire.") { Most = BurstWindow.Capacity },
         ]);
 
     public override RuleDefinition Definition => Rule;

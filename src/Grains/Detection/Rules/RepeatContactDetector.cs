@@ -25,7 +25,7 @@ public sealed class RepeatContactDetector : ICustomerDetector
         [
             new(Contacts, ParameterKind.Count, "3", "Contacts about one case that make the alert fire."),
             new(Window, ParameterKind.Duration, "7.00:00:00", "Longest time from the first to the last of those contacts."),
-            new(Channels, ParameterKind.Count, "2", "Distinct channels those contacts must span."),
+            new(Channels, ParameterKind.Count, "2", "Distinct channels those contacts must span.") { Most = 13 }, // every channel there is
             new(Quiet, ParameterKind.Duration, "1.00:00:00", "After the complaint is answered, this long with no contact resolves the alert."),
         ]);
 

@@ -28,13 +28,13 @@ public static class TouchpointDegradationDetector
         "A touchpoint is failing far more than its usual rate: many customers are affected at once.",
         Severity.Critical,
         [
-            new("window", ParameterKind.Duration, "00:05:00", "The recent window whose failure rate is watched (whole minutes)."),
-            new("factor", ParameterKind.Number, "2", "The recent rate must be at least this many times the baseline (the rest of the last hour)."),
-            new("margin", ParameterKind.Number, "0.10", "...and at least this much above it (0.10 = 10 percentage points)."),
+            new("window", ParameterKind.Duration, "00:05:00", "The recent window whose failure rate is watched (whole minutes, at most 30: the rest of the hour is its baseline).") { WholeMinutesUpTo = 30 },
+            new("factor", ParameterKind.Number, "2", "The recent rate must be at least this many times the baseline (the rest of the last hour).") { Least = 1, Most = 100 },
+            new("margin", ParameterKind.Number, "0.10", "...and at least this much above it (0.10 = 10 percentage points).") { Least = 0, Most = 1 },
             new("minEvents", ParameterKind.Count, "20", "Fewest events in the recent window for the rate to count."),
             new("minFailures", ParameterKind.Count, "5", "Fewest failures in the recent window to raise: 3 of 22 against a touchpoint that never fails is 14 points up, and not yet an outage to stop outreach for."),
             new("clearFor", ParameterKind.Duration, "00:05:00", "How long the rate must stay back under the line to resolve."),
-            new("withoutBaseline", ParameterKind.Number, "0.5", "With too little history for a baseline (fewer than minEvents events in the rest of the hour: a new touchpoint, a fresh start), the recent rate must reach this instead (0.5 = half failing)."),
+            new("withoutBaseline", ParameterKind.Number, "0.5", "With too little history for a baseline (fewer than minEvents events in the rest of the hour: a new touchpoint, a fresh start), the recent rate must reach this instead (0.5 = half failing).") { Least = 0, Most = 1 },
         ]);
 
     public static void Evaluate(ActiveRule rule, string touchpoint, TouchpointState state, DateTimeOffset now, List<AlertSignal> signals)

@@ -27,8 +27,8 @@ public static class TouchpointSilenceDetector
         "A busy touchpoint has gone quiet: it may have crashed or be blocked, and customers cannot reach it.",
         Severity.Critical,
         [
-            new("window", ParameterKind.Duration, "00:10:00", "The recent window whose traffic is watched (whole minutes, at most 30)."),
-            new("ratio", ParameterKind.Number, "0.2", "Fires when the recent traffic is below this share of the usual traffic for a window that long."),
+            new("window", ParameterKind.Duration, "00:10:00", "The recent window whose traffic is watched (whole minutes, at most 30).") { WholeMinutesUpTo = LongestWindowMinutes },
+            new("ratio", ParameterKind.Number, "0.2", "Fires when the recent traffic is below this share of the usual traffic for a window that long (0 to 1).") { Least = 0, Most = 1 },
             new("minRate", ParameterKind.Count, "30", "Fewest usual events per window for a touchpoint to be watched at all."),
         ]);
 

@@ -25,9 +25,15 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
         Severity.Warning,
         [
             new(Sla, ParameterKind.Duration, "02:00:00", "Time a complaint may wait for its reply."),
-            new(WarnAt, ParameterKind.Number, "0.8", "Share of the SLA after which a warning appears before the breach (0 to 1)."),
-            new(EscalateAfter, ParameterKind.Duration, "1.00:00:00", "Time without a reply after which the alert becomes critical."),
-        ]);
+            new(WarnAt, ParameterKind.Number, "0.8", "Share of the SLA after which a warning appears before the breach (0 to 1).") { Least = 0, Most = 1 },
+            new(EscalateAfter, ParameterKind.Duration, "1.00:00:00", "Time without a reply after which the alert becomes critical (at least the sla)."),
+        ])
+    {
+        // Escalating before the breach would make the warning the critical alert.
+        Together = values => (TimeSpan)values[EscalateAfter] < (TimeSpan)values[Sla]
+            ? [$"parameters.{EscalateAfter}: must be at least the {Sla} ({values[Sla]}): a complaint becomes critical after its SLA is broken, not before"]
+            : [],
+    };
 
     public RuleDefinition Definition => Rule;
 
