@@ -39,7 +39,16 @@ public sealed class AgentLoadGrain(
             return;
         }
 
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Prompts.Add(promptId); // not freed until stored: the retry must find it to free it
+            throw;
+        }
+
         await GrainFactory.Ref<IOutreachQueueGrain>(0).SlotFreedAsync(this.GetPrimaryKeyString()); // one-way
     }
 }

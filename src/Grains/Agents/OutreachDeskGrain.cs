@@ -442,31 +442,35 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         _prompts.Update(prompt);
         _prompts.FollowUp(prompt);
         _prompts.Trim(_options.ReportedKept);
-        await SaveAsync(); // an agent's report must not be lost, nor what it still has to do
-        if (prompt.AgentId is { } agent)
-        {
-            await Load(agent).ReleaseAsync(prompt.Id); // their next waiting prompt comes from the queue
-        }
-
         try
         {
+            await SaveAsync(); // an agent's report must not be lost, nor what it still has to do
             return new OutreachReport(prompt, Reported: true, await FollowUpAsync(prompt));
         }
         catch
         {
-            ArmFollowUps(); // the report stands; its follow-up is done again until it succeeds
+            // The report stands (it is in memory, and the agent was told it may have been made):
+            // saving it and its follow-up are done again until they succeed. With the save failing
+            // (Redis down), nothing came back to it: the alert stayed open, assigned to an agent with
+            // no prompt, until the desk happened to be activated again.
+            ArmFollowUps();
             throw;
         }
     }
 
     /// <summary>
-    /// Moves the alert and records the <c>outreach</c> interaction on the customer, then forgets the
-    /// follow-up. Safe to do again: the alert refuses a move it already made (and keeps a report's words once), the customer skips an
+    /// Frees the agent's slot, moves the alert and records the <c>outreach</c> interaction on the
+    /// customer, then forgets the follow-up (and saves what is unsaved, the report among it). Safe to do again: the alert refuses a move it already made (and keeps a report's words once), the customer skips an
     /// id it has. The customer is written before the answer, so an answered report's interaction is
     /// kept even in Redis mode, where it does not pass through the stream (docs/alerts.md).
     /// </summary>
     private async Task<Alert?> FollowUpAsync(OutreachPrompt reported)
     {
+        if (reported.AgentId is { } agent)
+        {
+            await Load(agent).ReleaseAsync(reported.Id); // their next waiting prompt comes from the queue (releasing twice is nothing)
+        }
+
         // The alert first, so its history carries the agent's words; then the outreach joins the
         // customer's journey (where a successful one may clear the rule, which then finds it closed).
         var book = GrainFactory.Ref<IAlertBookGrain>(Partition);

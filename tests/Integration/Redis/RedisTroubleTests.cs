@@ -1,4 +1,5 @@
 using System.Net;
+using CxLive.Contracts.Journeys;
 using System.Text.RegularExpressions;
 using CxLive.Dashboard.Operations;
 using CxLive.Silo.Operations;
@@ -126,6 +127,46 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
         {
             await redis.StartAgainAsync();
         }
+    }
+
+    /// <summary>
+    /// The supervisor and agent trial: an agent's "declined" sent while Redis was down was kept on the
+    /// prompt (the console showed it recorded) but never reached the alert or the customer: the alert
+    /// stayed open, assigned to an agent who no longer had its prompt, until the desk happened to be
+    /// activated again minutes later. Now what the report still has to do is done once Redis is back.
+    /// </summary>
+    [Fact]
+    public async Task An_outcome_reported_while_Redis_is_down_reaches_the_alert_and_the_customer_once_Redis_is_back()
+    {
+        var settings = SiloProcess.SettingsFor(redis, _service, Stream);
+        (settings["Outreach:Agents:0:Id"], settings["Outreach:Agents:0:Name"]) = ("li.na", "Li Na");
+        await using var silo = await SiloProcess.StartAsync(settings);
+        var customer = Interactions.NewCustomer();
+        var survey = Interactions.Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
+        Assert.Equal(HttpStatusCode.Accepted, (await silo.Http.PostAsync("api/interactions", Wire.Body(survey))).StatusCode);
+        var prompt = await Eventually.ResultAsync(
+            async () => (await Wire.ReadArray(await silo.Http.GetAsync("api/outreach?agentId=li.na&pending=true"))).FirstOrDefault(p => (string)p!["customerId"]! == customer),
+            p => p is not null, TimeSpan.FromSeconds(60), "the detractor's prompt for the agent");
+
+        await redis.ShutDownAsync(); // a persistent Redis, stopped and started again as in the trial
+        HttpResponseMessage reported;
+        try
+        {
+            reported = await silo.Http.PostAsync($"api/outreach/{(string)prompt!["id"]!}/outcome", Wire.Body("""{ "outcome": "declined", "agentId": "li.na" }"""));
+        }
+        finally
+        {
+            await redis.StartAgainAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, reported.StatusCode); // "may or may not have been made"
+        var alert = await Eventually.ResultAsync(
+            async () => await Wire.ReadObject(await silo.Http.GetAsync($"api/alerts/{(string)prompt!["alertId"]!}")),
+            a => (string)a["state"]! == "resolved", TimeSpan.FromSeconds(60), "the alert to take the agent's report");
+        Assert.Equal("lost", (string)alert["outcome"]!); // declined: the customer did not want to hear from us
+        var timeline = (await Wire.ReadObject(await silo.Http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
+        Assert.Contains(timeline, i => (string)i!["type"]! == "outreach");
+        Assert.Empty(await Wire.ReadArray(await silo.Http.GetAsync("api/outreach?agentId=li.na&pending=true")));
     }
 
     /// <summary>Pages learn from the server itself that nothing gets through while Redis is down (the page side: DashboardBrowserTests).</summary>

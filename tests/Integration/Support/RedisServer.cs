@@ -54,6 +54,13 @@ public sealed class RedisServer : IAsyncLifetime
     /// <summary>Saves to disk, stops, and starts again on the same port and data, as a Redis restart or failover does.</summary>
     public async Task RestartAsync()
     {
+        await ShutDownAsync();
+        await StartAgainAsync();
+    }
+
+    /// <summary>Saves to disk and stops, as an operator's restart of a persistent Redis does; <see cref="StartAgainAsync"/> brings it back with its data.</summary>
+    public async Task ShutDownAsync()
+    {
         try
         {
             await Db.ExecuteAsync("SHUTDOWN", "SAVE");
@@ -64,9 +71,6 @@ public sealed class RedisServer : IAsyncLifetime
         }
 
         await _process!.WaitForExitAsync();
-        _process.Dispose();
-        Start();
-        await Eventually.TrueAsync(async () => Connection.IsConnected && await Db.PingAsync() > TimeSpan.Zero, TimeSpan.FromSeconds(30), "redis-server to answer after its restart");
     }
 
     private async Task SignalAsync(string signal)
@@ -83,7 +87,7 @@ public sealed class RedisServer : IAsyncLifetime
         return line is null ? 0 : long.Parse(line.Split(',')[0]["calls=".Length..]);
     }
 
-    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port (its data is gone: it was never saved).</summary>
+    /// <summary>Starts the server again on the same port: after <see cref="StopAsync"/> its data is gone (it was never saved), after <see cref="ShutDownAsync"/> it is back.</summary>
     public async Task StartAgainAsync()
     {
         _process?.Dispose();
