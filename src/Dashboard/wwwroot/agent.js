@@ -218,6 +218,7 @@ async function report(outcome) {
   if (response?.ok) sessionStorage.removeItem(draftKey(promptId));
   if (!response) sayProblem("outcome.offline");
   else if (response.ok) sayProblem(null);
+  else if (response.status === 503) sayProblem("outcome.unconfirmed"); // kept if the prompt says recorded: the desk finishes it
   else if (prompt && movedAway(prompt) && !prompt.result && !prompt.withdrawnAt) sayProblem(note.value.trim() ? "outcome.noteNotSent" : null);
   else if (prompt) sayProblem("outcome.tooLate");
   else sayProblem("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });

@@ -298,6 +298,11 @@ function fill(li, alert) {
 }
 
 function fillCard(li, alert, incident, now) {
+  // An action CxLive could not confirm (503) may still go through: once the card changes, its words are stale.
+  if (li.cxUnconfirmed && li.cxUnconfirmed !== alert) {
+    li.cxUnconfirmed = null;
+    showProblem(li, "");
+  }
   li.dataset.alertId = alert.id;
   li.dataset.severity = alert.severity;
   li.dataset.state = alert.state;
@@ -700,7 +705,10 @@ async function act(li, action, body = {}) {
   }
   if (details.alert) upsert(details.alert);
   const moved = details.alert && stepInto(details.alert);
+  // Storage or the silos not answering: not "Redis did not answer", which a supervisor cannot act on.
+  if (response?.status === 503) li.cxUnconfirmed = li.cxAlert;
   showProblem(li, !response ? t("action.unreachable")
+    : response.status === 503 ? t("action.unconfirmed")
     : moved ? t("action.movedOn", { state: t(`state.${details.alert.state}`), by: who(moved.by) }) // a 409: someone was quicker
     : t("action.failed", { reason: details.detail ?? `HTTP ${response.status}` }));
   return { ok: false, alert: details.alert };

@@ -278,6 +278,35 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(card.Locator(".problem")).ToBeHiddenAsync();
     }
 
+    /// <summary>
+    /// The supervisor trial, Redis stopped: the card said "Could not do that: Redis did not answer in
+    /// time ... look before sending it again after 2 s", and went on saying it under the card once the
+    /// acknowledgement had gone through after all.
+    /// </summary>
+    [Fact]
+    public async Task An_action_storage_could_not_confirm_says_so_in_words_and_the_words_go_when_the_card_changes()
+    {
+        var (page, card, alertId) = await OwnCardAsync();
+        await page.RouteAsync("**/api/alerts/*/ack", route => route.FulfillAsync(new()
+        {
+            Status = 503,
+            ContentType = "application/problem+json",
+            Headers = new Dictionary<string, string> { ["Retry-After"] = "2" },
+            Body = """{"title":"Storage is not answering","status":503,"detail":"Redis did not answer in time. The change may or may not have been made: look before sending it again after 2 s."}""",
+        }));
+
+        await card.Locator("button[data-action=ack]").ClickAsync();
+
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Not confirmed: CxLive's storage or servers are not answering just now. If it went through, the card will change by itself; if it has not changed in a minute, try again.");
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("open");
+        await ScreenshotAsync(page, "wall-unconfirmed");
+
+        // It went through once storage answered: the card changes, and its stale words go.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "supervisor" })))).StatusCode);
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("acknowledged");
+        await Assertions.Expect(card.Locator(".problem")).ToBeHiddenAsync();
+    }
+
     [Fact]
     public async Task A_supervisor_resolves_by_keyboard_saying_how_it_ended_and_keeps_their_place()
     {
@@ -664,6 +693,27 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // In Chinese, without a reload: the message too.
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(page.Locator("#report-problem")).ToHaveTextAsync("未记录：在您提交之前，此提示已有结论（见上方）。");
+        await page.SelectOptionAsync("#lang", "en");
+    }
+
+    /// <summary>The agent trial, Redis stopped: "Outcome recorded" beside "Could not do that: Redis did not answer in time ...".</summary>
+    [Fact]
+    public async Task An_outcome_storage_could_not_confirm_says_what_the_agent_can_rely_on_in_words()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        await OpenDetractorPromptAsync(page, NewCustomer(), score: 4);
+        await page.RouteAsync("**/outcome", route => route.FulfillAsync(new()
+        {
+            Status = 503,
+            ContentType = "application/problem+json",
+            Body = """{"title":"Storage is not answering","status":503,"detail":"Redis did not answer in time. The change may or may not have been made: look before sending it again after 2 s."}""",
+        }));
+
+        await page.Locator("button[data-outcome=declined]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#report-problem")).ToHaveTextAsync("Not confirmed: CxLive's storage or servers are not answering just now. If this prompt shows your outcome as recorded, it is kept and reaches the alert once they answer again; if not, try again in a minute.");
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#report-problem")).ToHaveTextAsync("未能确认：CxLive 的存储或服务器暂时没有响应。若此提示显示结果已记录，它会被保留，并在恢复后同步到告警；否则请一分钟后重试。");
         await page.SelectOptionAsync("#lang", "en");
     }
 
