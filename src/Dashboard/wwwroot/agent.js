@@ -163,18 +163,20 @@ async function showCustomer(prompt) {
   // timeline still says where and when, without the sentences.
   const view = response?.ok ? await response.json() : { timeline: prompt.timeline ?? [], openAlerts: [] };
   if (selected !== prompt.id) return;
-  shownView = view;
+  shownView = failed ? null : view; // nothing read yet: the next answer replaces it whole
   fillTimeline(detail.querySelector("tbody"), view.timeline, view.openAlerts, view.incidents);
-  fillOpenAlerts(view.openAlerts, view.incidents);
+  fillOpenAlerts(view.openAlerts, view.incidents, { unknown: failed });
   watchOutages(view, reread, { failed });
 }
 const watchOutages = outageWatch();
 
 // The customer's open alerts, then an outage her failures fell in that is still going on (what
 // she may bring up on the call; past ones are marked in her timeline).
-function fillOpenAlerts(open, incidents = []) {
+// Not read (CxLive not answering): it says so, not "None open", which was false.
+function fillOpenAlerts(open, incidents = [], { unknown = false } = {}) {
   const outages = outagesBesides(incidents, open).filter(incident => !incident.resolvedAt);
-  detail.querySelector(".no-open-alerts").hidden = open.length + outages.length > 0;
+  detail.querySelector(".customer-unavailable").hidden = !unknown;
+  detail.querySelector(".no-open-alerts").hidden = unknown || open.length + outages.length > 0;
   detail.querySelector(".open-alerts").replaceChildren(...open.map(a => {
     const li = document.createElement("li");
     li.textContent = alertLine(a, agentNamesById());

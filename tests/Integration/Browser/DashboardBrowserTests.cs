@@ -696,6 +696,24 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.SelectOptionAsync("#lang", "en");
     }
 
+    /// <summary>The agent trial, the front stopped: the console read "None open: nothing else is waiting for this customer" though her prompt's own alert was open.</summary>
+    [Fact]
+    public async Task A_customer_the_console_cannot_read_is_said_to_be_unread_not_to_have_nothing_open()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        await page.RouteAsync("**/api/customers/*", route => route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = """{"title":"The cluster is not answering","status":503}""" }));
+
+        await OpenDetractorPromptAsync(page, NewCustomer(), score: 3);
+
+        var unread = page.Locator("#prompt .customer-unavailable");
+        await Assertions.Expect(unread).ToHaveTextAsync("Could not load this customer's details just now: CxLive is not answering. Trying again; her open alerts and timeline show once it answers.");
+        await Assertions.Expect(page.Locator("#prompt .no-open-alerts")).ToBeHiddenAsync();
+
+        await page.UnrouteAllAsync();
+        await Assertions.Expect(unread).ToBeHiddenAsync(new() { Timeout = 15_000 }); // read again by itself
+        await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToBeVisibleAsync();
+    }
+
     /// <summary>The agent trial, Redis stopped: "Outcome recorded" beside "Could not do that: Redis did not answer in time ...".</summary>
     [Fact]
     public async Task An_outcome_storage_could_not_confirm_says_what_the_agent_can_rely_on_in_words()
