@@ -140,6 +140,12 @@ public static class BacktestApi
             {
                 if (document.RootElement.TryGetProperty("interactions", out var interactions))
                 {
+                    // A misspelt "rulez" replayed under the rules in force, said nowhere: the comparison the analyst read was no comparison.
+                    if (document.RootElement.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => name is not ("interactions" or "rules")) is { } unknown)
+                    {
+                        throw new UnreadableBodyException($"'{JsonText.Shorten(unknown)}' is not a field of a back-test body: it takes interactions and rules");
+                    }
+
                     var rules = document.RootElement.TryGetProperty("rules", out var overrides) ? overrides.GetRawText() : null;
                     return (BatchParser.ParseJson(Encoding.UTF8.GetBytes(interactions.GetRawText()), itemRules, maxItems), rules);
                 }

@@ -54,6 +54,17 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
         Assert.Equal("00:10:00", (string)(await ReadObject(await _http.GetAsync("api/rules/repeated-failed-search")))["parameters"]!["window"]!);
     }
 
+    /// <summary>The analyst trial: "rulez" replayed under the rules in force with a 200, and the comparison read was no comparison.</summary>
+    [Fact]
+    public async Task A_misspelt_field_of_the_body_is_refused_not_replayed_without_it()
+    {
+        var response = await _http.PostAsync("api/rules/backtest", Body(
+            $$"""{ "interactions": {{ThreeFailedSearches()}}, "rulez": { "repeated-failed-search": { "parameters": { "threshold": 4 } } } }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("'rulez' is not a field of a back-test body: it takes interactions and rules", (string)(await ReadObject(response))["detail"]!);
+    }
+
     [Fact]
     public async Task Until_lets_deadlines_run_on_past_the_last_interaction()
     {
