@@ -24,7 +24,7 @@ public static class RulesApi
         var rules = app.MapGroup("/api/rules").WithTags("Rules");
         rules.MapGet("/", (LiveRuleBookSource source) => Results.Ok(source.Current.Rules.Select(RuleView.Of))).AllowsQuery().Produces<RuleView[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         rules.MapGet("/{ruleId}", (LiveRuleBookSource source, string ruleId) =>
-            source.Current.Find(ruleId) is { } rule ? Results.Ok(RuleView.Of(rule)) : UnknownRule(ruleId)).AllowsQuery().Produces<RuleView>().ProducesProblem(StatusCodes.Status404NotFound);
+            source.Current.Find(ruleId) is { } rule ? Results.Ok(RuleView.Of(rule)) : UnknownRule(ruleId, source.Current)).AllowsQuery().Produces<RuleView>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -50,7 +50,7 @@ public static class RulesApi
     {
         if (source.Current.Find(ruleId) is not { } current)
         {
-            return UnknownRule(ruleId);
+            return UnknownRule(ruleId, source.Current);
         }
 
         var errors = new FieldErrors();
@@ -77,5 +77,7 @@ public static class RulesApi
             ["errors"] = errors.GroupBy(e => e.Split(": ", 2)[0]).ToDictionary(g => g.Key, g => g.Select(e => e.Split(": ", 2)[^1]).ToArray()),
         });
 
-    private static IResult UnknownRule(string ruleId) => Problems.NotFound($"no rule has id '{ruleId}'");
+    /// <summary>Not found, with the rules there are, as <c>?ruleId=</c> on alerts names them.</summary>
+    private static IResult UnknownRule(string ruleId, RuleBook rules) =>
+        Problems.NotFound($"no rule has id '{ruleId}'; the rules are {string.Join(", ", rules.Rules.Select(r => r.RuleId).Order(StringComparer.Ordinal))}");
 }

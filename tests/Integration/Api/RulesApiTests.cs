@@ -118,6 +118,8 @@ public sealed class RulesApiTests : IClassFixture<RulesApiTests.OwnApp>, IDispos
     public async Task Unknown_rule_is_404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("api/rules/no-such-rule")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Put("no-such-rule", "{}")).StatusCode);
+        var put = await Put("no-such-rule", "{}");
+        Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
+        Assert.StartsWith("no rule has id 'no-such-rule'; the rules are delivery-failure, detractor, experience-drop,", (string)(await ReadObject(put))["detail"]!); // what to send instead
     }
 }
