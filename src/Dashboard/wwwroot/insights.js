@@ -12,12 +12,32 @@ const charts = [];
 
 const isoDay = date => date.toISOString().slice(0, 10);
 
+// A value in the address the form cannot hold (from=2026-13-40, groupBy=weather) left the field
+// empty: the page failed with "Invalid time value", or said no alerts were raised. The default is
+// shown instead, and the page says which values it did not take.
+let notTaken = [];
 function defaults() {
   const params = new URLSearchParams(location.search);
   const today = new Date();
-  form.elements.to.value = params.get("to") ?? isoDay(today);
-  form.elements.from.value = params.get("from") ?? isoDay(new Date(today.getTime() - 6 * 86_400_000));
-  form.elements.groupBy.value = params.get("groupBy") ?? "rule";
+  // A week up to "to": from the day asked for, or today.
+  const weekBefore = () => isoDay(new Date(new Date(`${form.elements.to.value}T00:00:00Z`).getTime() - 6 * 86_400_000));
+  const fallback = { to: () => isoDay(today), from: weekBefore, groupBy: () => "rule" };
+  notTaken = [];
+  for (const name of ["to", "from", "groupBy"]) {
+    const asked = params.get(name);
+    form.elements[name].value = asked ?? fallback[name]();
+    if (asked !== null && form.elements[name].value !== asked) {
+      notTaken.push(`${name}=${asked}`);
+      form.elements[name].value = fallback[name]();
+    }
+  }
+  sayNotTaken();
+}
+
+function sayNotTaken() {
+  const notice = document.getElementById("not-taken");
+  notice.hidden = notTaken.length === 0;
+  notice.textContent = notTaken.length ? t("insights.notTaken", { values: notTaken.join(", ") }) : "";
 }
 
 // The form's days are whole UTC days, "to" included; the API's "to" is exclusive.
@@ -161,7 +181,7 @@ form.addEventListener("submit", event => { event.preventDefault(); load(); });
 form.elements.groupBy.addEventListener("change", load);
 customerFinder(document.getElementById("find"));
 languagePicker(document.getElementById("lang"));
-onLanguageChange(() => { if (report) load(); }); // a problem said in the old language is said again in the new one
+onLanguageChange(() => { sayNotTaken(); if (report) load(); }); // a problem said in the old language is said again in the new one
 currentUser().then(showUser);
 defaults();
 translate();

@@ -117,4 +117,18 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
         await Assertions.Expect(page.Locator("#summary")).ToHaveTextAsync("The From day is after the To day: pick a From day on or before the To day.");
         await Assertions.Expect(page.Locator("#none")).ToBeHiddenAsync();
     }
+
+    /// <summary>The analyst trial: from=2026-13-40 failed the page with "Invalid time value", and groupBy=weather read "No alerts were raised in this window" over an API 400.</summary>
+    [Fact]
+    public async Task Values_in_the_address_the_page_cannot_show_are_named_and_the_defaults_shown_instead()
+    {
+        var page = await browser.NewPageAsync("/insights?from=2026-13-40&to=2026-11-22&groupBy=weather", week.App);
+
+        await Assertions.Expect(page.Locator("#not-taken")).ToHaveTextAsync("The address asked for from=2026-13-40, groupBy=weather, which this page cannot show: the defaults are shown instead.");
+        await Assertions.Expect(page.Locator("select[name=groupBy]")).ToHaveValueAsync("rule");
+        await Assertions.Expect(page.Locator("input[name=to]")).ToHaveValueAsync("2026-11-22"); // what it could take, it took
+        await Assertions.Expect(page.Locator("input[name=from]")).ToHaveValueAsync("2026-11-16"); // the week up to it
+        await Assertions.Expect(page.Locator("#groups li").First).ToBeVisibleAsync(); // the week's report, by rule
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-loaded", "true"); // no script error on the way
+    }
 }
