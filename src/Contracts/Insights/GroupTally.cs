@@ -26,4 +26,7 @@ public sealed record GroupTally
 
     /// <summary>Customers' alerts closed with nobody knowing how they ended: closed with the outage that absorbed them.</summary>
     [Id(12)] public int OutcomeUnknown { get; init; }
+
+    /// <summary>A touchpoint's own alerts (an outage, a silence: no customer) that closed: it recovered, or someone closed it.</summary>
+    [Id(13)] public int Ended { get; init; }
 }

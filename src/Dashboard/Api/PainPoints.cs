@@ -11,7 +11,7 @@ namespace CxLive.Dashboard.Api;
 /// <summary>
 /// Adds the days' group tallies up into a pain-points report: per group and per UTC day of raising,
 /// the alerts raised, the distinct customers affected, how many closed recovered or lost, how many are
-/// still open or closed with an outage (outcome unknown), and the
+/// still open or closed with an outage (outcome unknown), a touchpoint's own alerts that ended, and the
 /// mean minutes to acknowledge and to resolve. A pure function of the tallies it is given.
 /// </summary>
 public static class PainPoints
@@ -53,6 +53,7 @@ public static class PainPoints
             days.Sum(d => d.Lost),
             days.Sum(d => d.Open),
             days.Sum(d => d.OutcomeUnknown),
+            days.Sum(d => d.Ended),
             acknowledged == 0 ? null : Math.Round(days.Sum(d => d.MinutesToAcknowledge) / acknowledged, 1),
             resolved == 0 ? null : Math.Round(days.Sum(d => d.MinutesToResolve) / resolved, 1));
     }
@@ -61,7 +62,7 @@ public static class PainPoints
     public static string Csv(PainPointsReport report)
     {
         var csv = new StringBuilder();
-        csv.Append(CultureInfo.InvariantCulture, $"{WireNames<PainPointGroup>.Of(report.GroupBy)},day,raised,customers,recovered,lost,open,outcomeUnknown,meanMinutesToAcknowledge,meanMinutesToResolve,examples\r\n");
+        csv.Append(CultureInfo.InvariantCulture, $"{WireNames<PainPointGroup>.Of(report.GroupBy)},day,raised,customers,recovered,lost,open,outcomeUnknown,ended,meanMinutesToAcknowledge,meanMinutesToResolve,examples\r\n");
         foreach (var group in report.Groups)
         {
             foreach (var line in group.Days)
@@ -69,7 +70,7 @@ public static class PainPoints
                 var (day, f) = line;
                 var examples = string.Join(" | ", line.Examples.Select(e => $"{e.CustomerId}: {e.Words}"));
                 csv.Append(CultureInfo.InvariantCulture,
-                    $"{Field(group.Group)},{day:yyyy-MM-dd},{f.Raised},{f.Customers},{f.Recovered},{f.Lost},{f.Open},{f.OutcomeUnknown},{f.MeanMinutesToAcknowledge},{f.MeanMinutesToResolve},{Field(examples)}\r\n");
+                    $"{Field(group.Group)},{day:yyyy-MM-dd},{f.Raised},{f.Customers},{f.Recovered},{f.Lost},{f.Open},{f.OutcomeUnknown},{f.Ended},{f.MeanMinutesToAcknowledge},{f.MeanMinutesToResolve},{Field(examples)}\r\n");
             }
         }
 

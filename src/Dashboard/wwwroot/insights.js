@@ -92,12 +92,15 @@ const touchpointWide = figures => figures.raised > 0 && figures.customers === 0;
 // absorbed it (how it ended for her is not known). "28 alerts · 0 recovered · 1 lost" left a
 // supervisor asking where the other 27 went. Recovered and lost are customers' endings: a group of
 // touchpoint incidents has none to count.
+// A touchpoint's own alerts (its outage) are still open or ended: "2 alerts · 1 still open" left
+// the other unexplained, and a touchpoint's group of 12 added up to 11 without its outage.
 function totals(f) {
   const raised = tn("insights.alerts", f.raised);
   const open = t("insights.totals.open", { count: formatNumber(f.open ?? 0) });
-  if (touchpointWide(f)) return `${t("insights.totals.touchpointWide", { raised })} · ${open}`;
+  const ended = f.ended > 0 ? ` · ${tn("insights.totals.ended", f.ended)}` : "";
+  if (touchpointWide(f)) return `${t("insights.totals.touchpointWide", { raised })} · ${open}${ended}`;
   const unknown = f.outcomeUnknown > 0 ? ` · ${tn("insights.totals.outcomeUnknown", f.outcomeUnknown)}` : "";
-  return `${t("insights.totals", { raised, customers: tn("insights.customerCount", f.customers), recovered: formatNumber(f.recovered), lost: formatNumber(f.lost) })} · ${open}${unknown}`;
+  return `${t("insights.totals", { raised, customers: tn("insights.customerCount", f.customers), recovered: formatNumber(f.recovered), lost: formatNumber(f.lost) })} · ${open}${unknown}${ended}`;
 }
 
 function render() {

@@ -41,6 +41,7 @@ public static class PainPointTally
             Lost = facts.Count(f => f.Outcome == AlertOutcome.Lost),
             Open = facts.Count(f => f.ResolvedAt is null),
             OutcomeUnknown = facts.Count(f => f is { ResolvedAt: not null, Outcome: null, CustomerId: not null }),
+            Ended = facts.Count(f => f is { ResolvedAt: not null, CustomerId: null }),
             Acknowledged = acknowledged.Count,
             MinutesToAcknowledge = acknowledged.Sum(f => (f.AcknowledgedAt!.Value - f.RaisedAt).TotalMinutes),
             Resolved = resolved.Count,

@@ -78,8 +78,8 @@ public class PainPointsTests
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], searches.Days.Select(d => d.Figures.Raised));
         Assert.Equal(DateOnly.FromDateTime(Monday.UtcDateTime).AddDays(6), searches.Days[^1].Day);
         Assert.Equal(6, searches.Days[^1].Figures.Customers); // c-6-0 had two alerts that day
-        Assert.Equal(new PainPointFigures(28, 27, 7, 0, 21, 0, 4, 30), searches.Total);
-        Assert.Equal(new PainPointFigures(1, 1, 0, 1, 0, 0, null, 90), report.Groups[1].Total);
+        Assert.Equal(new PainPointFigures(28, 27, 7, 0, 21, 0, 0, 4, 30), searches.Total);
+        Assert.Equal(new PainPointFigures(1, 1, 0, 1, 0, 0, 0, null, 90), report.Groups[1].Total);
         Assert.Equal(DateOnly.FromDateTime(Monday.UtcDateTime).AddDays(2), report.Groups[1].Days.Single().Day);
     }
 
@@ -114,7 +114,14 @@ public class PainPointsTests
         var searches = report.Groups.Single(g => g.Group == "repeated-failed-search").Total;
         Assert.Equal((5, 1, 1, 2, 1), (searches.Raised, searches.Recovered, searches.Lost, searches.Open, searches.OutcomeUnknown));
         var outage = report.Groups.Single(g => g.Group == "touchpoint-degradation").Total;
-        Assert.Equal((0, 0), (outage.Open, outage.OutcomeUnknown));
+        Assert.Equal((0, 0, 1), (outage.Open, outage.OutcomeUnknown, outage.Ended)); // the outage ended: counted, so a group adds up
+
+        // Grouped by touchpoint, the outage and the customers' alerts it took in share one group, and every alert is counted once.
+        var byTouchpoint = PainPoints.Report(alerts.Select(AlertFact.Of), Monday, Monday.AddDays(1), PainPointGroup.Touchpoint);
+        foreach (var f in byTouchpoint.Groups.Select(g => g.Total))
+        {
+            Assert.Equal(f.Raised, f.Recovered + f.Lost + f.Open + f.OutcomeUnknown + f.Ended);
+        }
     }
 
     [Fact]
@@ -151,7 +158,7 @@ public class PainPointsTests
 
         var lines = PainPoints.Csv(PainPoints.Report([fact], Monday, Monday.AddDays(1), PainPointGroup.Rule)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("repeated-failed-search,2026-11-23,1,1,0,0,1,0,,,c-1: garden hose", lines[1]);
+        Assert.Equal("repeated-failed-search,2026-11-23,1,1,0,0,1,0,0,,,c-1: garden hose", lines[1]);
     }
 
     [Fact]
@@ -164,8 +171,8 @@ public class PainPointsTests
         var lines = PainPoints.Csv(report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(1 + 7 + 1, lines.Length);
-        Assert.Equal("rule,day,raised,customers,recovered,lost,open,outcomeUnknown,meanMinutesToAcknowledge,meanMinutesToResolve,examples", lines[0]);
-        Assert.Equal("repeated-failed-search,2026-11-23,1,1,1,0,0,0,4,30,\"c-0-0: =shoes, \"\"red\"\"\"", lines[1]);
-        Assert.Equal("long-wait,2026-11-25,1,1,0,1,0,0,,90,", lines[^1]);
+        Assert.Equal("rule,day,raised,customers,recovered,lost,open,outcomeUnknown,ended,meanMinutesToAcknowledge,meanMinutesToResolve,examples", lines[0]);
+        Assert.Equal("repeated-failed-search,2026-11-23,1,1,1,0,0,0,0,4,30,\"c-0-0: =shoes, \"\"red\"\"\"", lines[1]);
+        Assert.Equal("long-wait,2026-11-25,1,1,0,1,0,0,0,,90,", lines[^1]);
     }
 }
