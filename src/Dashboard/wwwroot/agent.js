@@ -50,7 +50,9 @@ function sayLoad(count) {
   if (load.hidden) return;
   const full = count >= capacity;
   load.toggleAttribute("data-full", full);
-  load.textContent = t(full ? "agent.load.full" : "agent.load", { count: formatNumber(count), capacity: formatNumber(capacity) });
+  // Over it only when a supervisor assigned more by hand (their choice is not refused for capacity): "6 of at most 5" read as a fault.
+  const key = count > capacity ? "agent.load.over" : full ? "agent.load.full" : "agent.load";
+  load.textContent = t(key, { count: formatNumber(count), capacity: formatNumber(capacity) });
 }
 
 // A supervisor gave it to another agent: it leaves this queue, and an open one says so.

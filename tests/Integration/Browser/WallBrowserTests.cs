@@ -385,7 +385,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         Assert.Equal(waiting - 1, await PromptsAsync(""));
 
         await page.SelectOptionAsync("#lang", "zh-CN");
-        await Assertions.Expect(counter.Locator(".label")).ToHaveTextAsync("等待坐席的外呼提示");
+        await Assertions.Expect(counter.Locator(".label")).ToHaveTextAsync("等待坐席的主动联系提示");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-prompts-waiting-zh.png") });
 
         // The agent at capacity is told why nothing new arrives; one with room is told how much.
@@ -393,6 +393,11 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         var load = console.Locator("#queue-load");
         await Assertions.Expect(load).ToHaveTextAsync("You hold 1 of at most 1: full. New prompts go to other agents or wait until you record an outcome.");
         await Assertions.Expect(load).ToHaveAttributeAsync("data-full", "");
+
+        // A supervisor gives them one more by hand: not "2 of at most 1", which read as a fault.
+        var extra = (string)(await ReadArray(await http.GetAsync("api/outreach?pending=true&limit=1000"))).First(p => p!["agentId"] is null)!["alertId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/alerts/{extra}/assign", Body(Json(new { by = "ops.lead", agentId = holder })))).StatusCode);
+        await Assertions.Expect(load).ToHaveTextAsync("You hold 2, more than the 1 the desks give you at once: a supervisor assigned the rest. New prompts go to other agents until you are under 1.", new() { Timeout = 10_000 });
         await console.SelectOptionAsync("#agent", "wang.wei"); // not on the detractors' channel: holds none
         await Assertions.Expect(load).ToHaveTextAsync("You hold 0 of at most 1.");
         await Assertions.Expect(load).Not.ToHaveAttributeAsync("data-full", "");
