@@ -42,10 +42,12 @@ async function loadAgentNames() {
 }
 
 // An agent who opens a customer they may not see is told so, instead of a page that never fills.
+// Nothing is followed then, so no connection state is shown: "Disconnected — retrying" read as a fault to wait out.
 function denied() {
   document.getElementById("denied").hidden = false;
   document.querySelector("main").hidden = true;
-  setStatus("disconnected");
+  document.getElementById("connection").hidden = true;
+  connection.stop().catch(() => {});
 }
 
 const NOTHING_YET = { experienceScore: null, interactionCount: 0, timeline: [], openAlerts: [] };

@@ -11,6 +11,8 @@ export async function currentUser() {
 export function showUser(user) {
   if (!user || user.open) return;
   const nav = document.querySelector(".nav");
+  // The wall is for supervisors: its link only sent an agent back to their console.
+  if (!user.roles?.some(role => role === "supervisor" || role === "admin")) nav.querySelector('a[href="/"]')?.remove();
   const form = document.createElement("form");
   form.method = "post";
   form.action = "/logout";

@@ -40,6 +40,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         await Assertions.Expect(page.Locator("#agent")).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("li.na");
         await Assertions.Expect(page.Locator($"#queue li", new() { HasText = customer })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator(".nav a[href='/']")).ToHaveCountAsync(0); // the wall's link only sent an agent back here
 
         // The address of the wall takes an agent to their console, not to a bare refusal.
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/").ToString());
@@ -51,6 +52,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/customers/" + NewCustomer()).ToString());
         await Assertions.Expect(page.Locator("#denied")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#denied")).ToContainTextAsync("You may not see this customer");
+        await Assertions.Expect(page.Locator("#connection")).ToBeHiddenAsync(); // not "Disconnected — retrying": nothing is wrong, nothing is followed
 
         // Signing out ends it: the console sends the browser to sign in again.
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/agent").ToString());
