@@ -1,7 +1,7 @@
 // What every page shares about the hub: one connection that retries forever (backing off to
 // 10 s: a page left open on a screen must come back by itself), resumes where it left off, and
 // the header's live indicator.
-import { t } from "/i18n.js";
+import { t, formatTime } from "/i18n.js";
 
 // Every second the server says how far it has sent each partition's changes (feedPosition). A
 // page hands the last one back when it subscribes again after a reconnect, and the server first
@@ -79,7 +79,15 @@ export function setStatus(state) {
   else delete status.dataset.service;
   status.dataset.i18n = key;
   status.textContent = t(key);
+  // What the page shows is as of the last moment it was live: figures dimmed meanwhile, so a
+  // dropped connection is not missed behind a small pill (styles.css, body[data-feed]).
+  const live = state === "live" && !stalled;
+  if (!live && document.body.dataset.feed === "live") staleSince = new Date().toISOString();
+  document.body.dataset.feed = live ? "live" : "stale";
+  status.title = live || !staleSince ? "" : t("status.staleSince", { time: formatTime(staleSince) });
 }
+
+let staleSince = null; // when the page stopped being live: what it shows is as of then
 
 /** The indicator's current state, to show it again after a language change. */
 export function currentStatus() {

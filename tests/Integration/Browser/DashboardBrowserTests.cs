@@ -1033,6 +1033,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(status).ToHaveTextAsync("Not receiving: storage (Redis) is not answering");
         await Assertions.Expect(status).ToHaveAttributeAsync("data-service", "not-ready");
         await Assertions.Expect(status).ToHaveCSSAsync("color", "rgb(245, 165, 36)"); // amber, not the green of "Live"
+        // The figures are as they were when it stopped: dimmed, and the pill says since when (a dropped front showed them full-bright).
+        await Assertions.Expect(page.Locator(".stats")).ToHaveCSSAsync("opacity", "0.55");
+        await Assertions.Expect(status).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^Not live since .+: what this page shows is as it was then$"));
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(status).ToHaveTextAsync("未在接收：存储（Redis）无响应");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-not-receiving-zh.png") });
@@ -1043,6 +1046,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         await pages.Clients.All.serviceStatus(CxLive.Dashboard.Hubs.ServiceStatus.Healthy);
         await Assertions.Expect(status).ToHaveTextAsync("Live");
+        await Assertions.Expect(page.Locator(".stats")).ToHaveCSSAsync("opacity", "1");
         await Assertions.Expect(status).Not.ToHaveAttributeAsync("data-service", "not-ready");
         await page.Context.CloseAsync();
     }
