@@ -86,7 +86,10 @@ internal static class InteractionReader
             }
         }
 
-        if (errors.Count == errorsBefore && !rules.AcceptedBefore && (item.ScoreProblem() ?? item.TypeProblem()) is { } meaning)
+        // A type written another way is named whatever else is wrong (a bad channel hid it, though
+        // every reason is to be listed); a score is judged only on an item otherwise sound, since its
+        // meaning hangs on the type and the scale.
+        if (!rules.AcceptedBefore && (item.TypeProblem() ?? (errors.Count == errorsBefore ? item.ScoreProblem() : null)) is { } meaning)
         {
             errors.Add(meaning);
         }

@@ -313,6 +313,20 @@ public sealed class BatchParserTests
             rejected.Errors);
     }
 
+    /// <summary>The analyst trial: a bad channel, a type written another way and a score of -1 reported only the channel.</summary>
+    [Fact]
+    public void A_type_written_another_way_is_named_beside_the_items_other_faults()
+    {
+        var rejected = Assert.Single(Json(With("channel", "\"fax\"").Replace("\"search\"", "\"Search\"")).Rejected);
+
+        Assert.Equal(
+            [
+                "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other",
+                "type: 'Search' is not a type CxLive reads; did you mean 'search'? (types are lowercase words joined by '-'; a type of your own is kept, but no rule reads it)",
+            ],
+            rejected.Errors);
+    }
+
     [Fact]
     public void A_byte_order_mark_before_the_body_is_skipped()
     {
