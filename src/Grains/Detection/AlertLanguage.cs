@@ -93,7 +93,10 @@ public sealed class AlertLanguage
             { TotalHours: < 48 } => whole.Minutes == 0
                 ? Text("phrases.span.hours", new() { ["n"] = (int)whole.TotalHours })
                 : Text("phrases.span.hours-minutes", new() { ["h"] = (int)whole.TotalHours, ["m"] = whole.Minutes }),
-            _ => Text("phrases.span.days", new() { ["n"] = (int)whole.TotalDays }),
+            // 2 days 23 h read "2 days" (whole days only): the hours are said, as under two days the minutes are.
+            _ => whole.Hours == 0
+                ? Text("phrases.span.days", new() { ["n"] = (int)whole.TotalDays })
+                : Text("phrases.span.days-hours", new() { ["d"] = (int)whole.TotalDays, ["h"] = whole.Hours }),
         };
     }
 

@@ -104,6 +104,9 @@ public sealed class SingleMomentRuleTests
         Assert.Equal("case-1", raise.CaseId);
         Assert.Equal([first.Id, second.Id, third.Id], raise.Evidence.ToArray());
         Assert.Equal("3 contacts about one case in 2 days", raise.Title);
+        Assert.Equal("3 contacts about one case in 2 days 23 h", Assert.Single(Feed(RepeatContactDetector.RuleId,
+            Contact("case-2", Channel.Email), _journey.After(TimeSpan.FromDays(1)).Make(InteractionTypes.Contact, "call-center/support", channel: Channel.CallCenter) with { CaseId = "case-2" },
+            _journey.After(TimeSpan.FromHours(47)).Make(InteractionTypes.Contact, "chat/support", channel: Channel.Chat) with { CaseId = "case-2" })).Title); // not "2 days" (the analyst trial)
         Assert.Contains("email, call center, chat", raise.Detail);
         Assert.Equal("repeat-contact|customer:c-1|case:case-1", raise.Fingerprint);
     }
