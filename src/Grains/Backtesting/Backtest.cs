@@ -29,8 +29,14 @@ public static class Backtest
             interactions.Count == 0 ? null : interactions.Min(i => i.Timestamp),
             end,
             alerts,
-            alerts.GroupBy(a => a.RuleId).ToDictionary(
-                g => g.Key,
-                g => new RuleOutcome(g.Count(), g.Count(a => a.State == AlertState.Resolved), g.Count(a => a.IsOpen))));
+            alerts.Select(a => a.RuleId).Concat(alerts.SelectMany(a => a.Folded)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .ToDictionary(rule => rule, rule => OutcomeOf(rule, alerts)));
+    }
+
+    /// <summary>A rule's own alerts, and the alerts of other rules its condition was folded into.</summary>
+    private static RuleOutcome OutcomeOf(string rule, List<Alert> alerts)
+    {
+        var own = alerts.Where(a => a.RuleId == rule).ToList();
+        return new RuleOutcome(own.Count, own.Count(a => a.State == AlertState.Resolved), own.Count(a => a.IsOpen), alerts.Count(a => a.Folded.Contains(rule)));
     }
 }

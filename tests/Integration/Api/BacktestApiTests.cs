@@ -39,6 +39,24 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
         Assert.Empty(await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}")));
     }
 
+    /// <summary>The analyst trial: "raised 25" hid 37 more customers whose condition was folded into an alert of another rule.</summary>
+    [Fact]
+    public async Task A_condition_folded_into_another_rules_alert_is_counted_under_its_own_rule()
+    {
+        var interactions = Json(new[]
+        {
+            FailedSearch(_customer, LastYear, "a"), FailedSearch(_customer, LastYear.AddMinutes(2), "b"), FailedSearch(_customer, LastYear.AddMinutes(4), "c"),
+            Make(_customer, LastYear.AddMinutes(10), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey },
+        });
+
+        var result = await ReadObject(await _http.PostAsync("api/rules/backtest", Body(interactions)));
+
+        var alert = Assert.Single(result["alerts"]!.AsArray())!; // one conversation with her
+        Assert.Contains("detractor", alert["folded"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal((1, 0), ((int)result["byRule"]!["repeated-failed-search"]!["raised"]!, (int)result["byRule"]!["repeated-failed-search"]!["folded"]!));
+        Assert.Equal((0, 1), ((int)result["byRule"]!["detractor"]!["raised"]!, (int)result["byRule"]!["detractor"]!["folded"]!));
+    }
+
     [Fact]
     public async Task Rule_overrides_in_the_body_or_the_query_change_the_outcome()
     {
