@@ -112,6 +112,13 @@ public sealed class AlertBookState
                 break;
             case SignalKind.Raise:
                 var repeated = Repeat(open, signal, now, options.EvidenceKept);
+                if (signal.Severity > open.Severity)
+                {
+                    // Said in its history, live and in back-tests alike: the card turned critical with
+                    // one step, "Complaint reply due in 24 min", and nothing said when or why.
+                    repeated = repeated with { History = repeated.History.Add(HistoryNote.Worsened(signal).Step(now, repeated.State, "rule:" + signal.RuleId)) };
+                }
+
                 Store(AlertChangeKind.Updated, repeated, changes);
                 if (Routable(repeated) && (repeated.Severity != open.Severity || repeated.Title != open.Title || repeated.Detail != open.Detail))
                 {

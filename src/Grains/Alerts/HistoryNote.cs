@@ -69,6 +69,10 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
         Say("folded-in", l => new() { ["why"] = l.Text(sameCustomer ? "history.why.same-customer" : "history.why.budget", new()), ["title"] = TitleOf(signal, l) })
             .RaisingSeverity(severityRaised ? signal.Severity : null);
 
+    /// <summary>The alert's own condition grew worse (a complaint unanswered past a day): its new title, and the severity it rose to.</summary>
+    public static HistoryNote Worsened(AlertSignal signal) =>
+        Say("worsened", l => new() { ["title"] = TitleOf(signal, l) }).RaisingSeverity(signal.Severity);
+
     /// <summary>A folded condition moved on: its new title in each language.</summary>
     public static HistoryNote FoldedNow(AlertSignal signal, bool severityRaised) =>
         Say("folded-now", l => new() { ["title"] = TitleOf(signal, l) }).RaisingSeverity(severityRaised ? signal.Severity : null);

@@ -52,6 +52,20 @@ public sealed class AlertBookPolicyTests
         Assert.Equal(AlertChangeKind.Raised, Apply(Raise("detractor", "c-2"), Now.AddMinutes(6)).Alerts.Single().Kind);
     }
 
+    /// <summary>The analyst trial: a complaint's alert turned critical with one step in its history, "Complaint reply due in 24 min".</summary>
+    [Fact]
+    public void A_condition_that_grows_worse_says_so_in_the_history_and_a_repeat_as_bad_does_not()
+    {
+        Apply(Raise("unanswered-complaint", "c-1") with { Title = "Complaint reply due in 24 min" });
+
+        var worse = Apply(Raise("unanswered-complaint", "c-1", severity: Severity.Critical, evidence: "i-1") with { Title = "Complaint unanswered for 24 h" }, Now.AddHours(24)).Alerts.Single().Alert;
+        var again = Apply(Raise("unanswered-complaint", "c-1", severity: Severity.Critical, evidence: "i-2") with { Title = "Complaint unanswered for 25 h" }, Now.AddHours(25)).Alerts.Single().Alert;
+
+        var step = worse.History[^1];
+        Assert.Equal(("now: Complaint unanswered for 24 h; severity raised to critical", Now.AddHours(24), "rule:unanswered-complaint"), (step.Note, step.At, step.By));
+        Assert.Equal(worse.History.Length, again.History.Length); // as bad as before: words only, no step
+    }
+
     [Fact]
     public void A_repeat_of_the_condition_brings_fresher_words_but_keeps_the_channel_its_prompt_went_by()
     {
