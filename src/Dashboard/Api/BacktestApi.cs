@@ -201,7 +201,7 @@ public static class BacktestApi
             {
                 if (source.Current.Find(rule.Name) is not { } current)
                 {
-                    errors.Add($"rules.{rule.Name}: not a rule");
+                    errors.Add($"rules.{rule.Name}: not a rule; {RulesApi.RuleList(source.Current)}");
                     continue;
                 }
 
@@ -221,9 +221,11 @@ public static class BacktestApi
             }
 
             // Parameters are checked even beside other mistakes, so every one is reported at once.
+            // Only the overridden rules are judged (lenient): a stored change this version no longer takes runs as configured, as live.
             var parameterErrors = new List<string>();
-            var built = source.TryBuild(changes, parameterErrors);
-            errors.AddRange(parameterErrors.Select(e => e.Split(": ", 2) is [var ruleId, var rest] ? $"rules.{ruleId}.{rest}" : e));
+            var built = source.TryBuild(changes, parameterErrors, lenient: true);
+            var overridden = document.RootElement.EnumerateObject().Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+            errors.AddRange(parameterErrors.Select(e => e.Split(": ", 2)).Where(p => p.Length == 2 && overridden.Contains(p[0])).Select(p => $"rules.{p[0]}.{p[1]}"));
             return errors.Count == 0 ? built : null;
         }
     }

@@ -58,11 +58,14 @@ public static class RulesApi
         var rulesGrain = grains.Ref<IRulesGrain>(0);
         var proposed = await rulesGrain.GetChangesAsync();
         proposed = proposed with { ByRule = proposed.ByRule.SetItem(ruleId, change) };
+        // Only this rule's change is judged: another rule's stored change that this version no
+        // longer takes runs as configured and must not lock this one out (lenient).
         var parameterErrors = new List<string>();
-        source.TryBuild(proposed, parameterErrors);
-        if (parameterErrors.Count > 0)
+        source.TryBuild(proposed, parameterErrors, lenient: true);
+        var mine = parameterErrors.Where(e => e.StartsWith(ruleId + ": ", StringComparison.Ordinal)).Select(e => e[(ruleId.Length + 2)..]).ToList();
+        if (mine.Count > 0)
         {
-            return Invalid([.. parameterErrors.Select(e => e.StartsWith(ruleId + ": ", StringComparison.Ordinal) ? e[(ruleId.Length + 2)..] : e)]);
+            return Invalid(mine);
         }
 
         source.Apply(await rulesGrain.ChangeAsync(ruleId, change));
@@ -78,6 +81,8 @@ public static class RulesApi
         });
 
     /// <summary>Not found, with the rules there are, as <c>?ruleId=</c> on alerts names them.</summary>
-    private static IResult UnknownRule(string ruleId, RuleBook rules) =>
-        Problems.NotFound($"no rule has id '{ruleId}'; the rules are {string.Join(", ", rules.Rules.Select(r => r.RuleId).Order(StringComparer.Ordinal))}");
+    private static IResult UnknownRule(string ruleId, RuleBook rules) => Problems.NotFound($"no rule has id '{ruleId}'; {RuleList(rules)}");
+
+    /// <summary>"the rules are a, b, c": what an unknown rule id is answered with, wherever it is sent.</summary>
+    internal static string RuleList(RuleBook rules) => $"the rules are {string.Join(", ", rules.Rules.Select(r => r.RuleId).Order(StringComparer.Ordinal))}";
 }

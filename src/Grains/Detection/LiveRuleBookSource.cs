@@ -40,21 +40,47 @@ public sealed class LiveRuleBookSource : IRuleBookSource
     /// <summary>Completes at the next change: lets tests and tools wait for a signal instead of time.</summary>
     public Task NextChange => _changed.Task;
 
-    /// <summary>The book these changes would give, or null with errors naming each rule and parameter.</summary>
-    public RuleBook? TryBuild(RuleChanges changes, List<string> errors)
+    /// <summary>
+    /// The book these changes would give, or null with errors naming each rule and parameter. With
+    /// <paramref name="lenient"/>, a change that does not compile in this build (a value now out of
+    /// range, a rule this build does not have) is left out, its rule as configured, and named in
+    /// <paramref name="errors"/>; the others stand. One stale change once threw every stored change
+    /// away, turning disabled rules back on, and locked out the PUT that would have fixed it.
+    /// </summary>
+    public RuleBook? TryBuild(RuleChanges changes, List<string> errors, bool lenient = false)
     {
         var merged = new Dictionary<string, RuleOptions>(_configured, StringComparer.Ordinal);
         foreach (var (ruleId, change) in changes.ByRule)
         {
-            merged[ruleId] = new RuleOptions
+            var options = new RuleOptions
             {
                 Enabled = change.Enabled,
                 Severity = change.Severity,
                 Parameters = new Dictionary<string, string>(change.Parameters, StringComparer.Ordinal),
             };
+            if (lenient && !Compiles(ruleId, options, errors))
+            {
+                continue;
+            }
+
+            merged[ruleId] = options;
         }
 
-        return RuleBook.TryCreate(_detectors.Definitions, merged, errors);
+        // TryCreate answers null once its list holds any error: the left-out changes' are not this book's.
+        var bookErrors = new List<string>();
+        var book = RuleBook.TryCreate(_detectors.Definitions, merged, bookErrors);
+        errors.AddRange(bookErrors);
+        return book;
+    }
+
+    /// <summary>Whether one rule's change compiles beside the configured rest (rules do not depend on each other).</summary>
+    private bool Compiles(string ruleId, RuleOptions options, List<string> errors)
+    {
+        var alone = new Dictionary<string, RuleOptions>(_configured, StringComparer.Ordinal) { [ruleId] = options };
+        var ruleErrors = new List<string>();
+        var compiles = RuleBook.TryCreate(_detectors.Definitions, alone, ruleErrors) is not null;
+        errors.AddRange(ruleErrors);
+        return compiles;
     }
 
     /// <summary>Puts newer changes in force; older or equal versions are ignored.</summary>
@@ -67,12 +93,14 @@ public sealed class LiveRuleBookSource : IRuleBookSource
                 return;
             }
 
+            // Stored changes that no longer fit this build (a value now out of range, a parameter
+            // renamed) are left out one rule at a time; the version moves on, so it is said once.
             var errors = new List<string>();
-            if (TryBuild(changes, errors) is not { } book)
+            var book = TryBuild(changes, errors, lenient: true)!; // the configured rules compiled at start
+            if (errors.Count > 0)
             {
-                // Stored changes no longer fit this build (a parameter was renamed): keep what runs.
-                _logger.LogError("Rule changes version {Version} do not apply: {Errors}", changes.Version, string.Join("; ", errors));
-                return;
+                _logger.LogError("Rule changes version {Version}: these rules run as configured, their stored changes do not apply in this version (change them again with PUT /api/rules): {Errors}",
+                    changes.Version, string.Join("; ", errors));
             }
 
             _current = book;

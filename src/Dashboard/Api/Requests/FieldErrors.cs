@@ -71,7 +71,7 @@ public sealed class FieldErrors
     {
         if (ruleId is not null && !Has(field) && rules.Find(ruleId) is null)
         {
-            Add(field, $"no rule is called '{ruleId}'; the rules are {string.Join(", ", rules.Rules.Select(r => r.RuleId).Order(StringComparer.Ordinal))}");
+            Add(field, $"no rule is called '{ruleId}'; {RulesApi.RuleList(rules)}");
         }
     }
 
