@@ -435,7 +435,11 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     {
         if (!_prompts.ById.TryGetValue(promptId, out var prompt) || !prompt.IsPending)
         {
-            return new OutreachReport(prompt, Reported: false);
+            // The same outcome again is the agent trying again after "not confirmed" (storage was not
+            // answering, the desk kept her report): recorded, not "settled before your report arrived".
+            return prompt is { Result: { } reported, WithdrawnAt: null } && reported == result && prompt.Note == note
+                ? new OutreachReport(prompt, Reported: true)
+                : new OutreachReport(prompt, Reported: false);
         }
 
         prompt = Number(prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note });
@@ -507,6 +511,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     private async Task FinishFollowUpsAsync(CancellationToken cancellation)
     {
+        // A report whose save failed is stored before anything hears of it (the alert, the agent's
+        // slot): a silo dying in between must not leave the alert moved and the prompt still pending.
+        await SaveAsync();
         foreach (var reported in _prompts.FollowUps.Values.ToList())
         {
             await FollowUpAsync(reported); // a failure leaves it, and the rest, for the next tick

@@ -82,6 +82,8 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         var reported = await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "resolved", "note": "refund agreed" }"""));
         Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "declined" }"""))).StatusCode);
+        // The same report again (a retry after "not confirmed"): recorded, changing nothing.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "resolved", "note": "refund agreed" }"""))).StatusCode);
 
         // The wall saw every step, in order, ending resolved with the customer recovered.
         var steps = new List<Alert>();

@@ -167,6 +167,7 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
         var timeline = (await Wire.ReadObject(await silo.Http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
         Assert.Contains(timeline, i => (string)i!["type"]! == "outreach");
         Assert.Empty(await Wire.ReadArray(await silo.Http.GetAsync("api/outreach?agentId=li.na&pending=true")));
+        Assert.Equal(0, (int)(await Wire.ReadArray(await silo.Http.GetAsync("api/agents"))).Single(a => (string)a!["id"]! == "li.na")!["pending"]!); // her slot is free for the next
     }
 
     /// <summary>Pages learn from the server itself that nothing gets through while Redis is down (the page side: DashboardBrowserTests).</summary>
