@@ -141,12 +141,19 @@ languagePicker(document.getElementById("lang"));
 currentUser().then(showUser);
 loadAgentNames();
 onLanguageChange(() => { setStatus(currentStatus()); render(); if (view) drawCurve(); });
-await connection.start();
-try {
-  await subscribe(connection, "SubscribeCustomer", "alerts", customerId);
-  setStatus("live");
-  await load();
-} catch {
-  denied(); // the hub refuses a customer this person may not follow
+// Only the hub's refusal ("Forbidden: ...") means this person may not see her: a subscription that
+// failed while CxLive was not answering showed a supervisor "You may not see this customer", for good.
+async function follow() {
+  try {
+    await subscribe(connection, "SubscribeCustomer", "alerts", customerId);
+    setStatus("live");
+    await load();
+  } catch (error) {
+    if (/Forbidden:/.test(error?.message ?? "")) { denied(); return; }
+    setStatus("reconnecting");
+    setTimeout(follow, 5_000);
+  }
 }
+await connection.start();
+await follow();
 translate();
