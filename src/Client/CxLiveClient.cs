@@ -113,7 +113,7 @@ public sealed class CxLiveClient : IAsyncDisposable
             warned.AddRange(result.Warnings);
         }
 
-        return new CxBatchResult(accepted, duplicates, rejected, warned);
+        return new CxBatchResult(accepted, duplicates, rejected) { Warnings = warned };
     }
 
     /// <summary>Sends what is queued (within FlushOnDisposeTimeout), then stops.</summary>
@@ -197,9 +197,14 @@ public sealed class CxLiveClient : IAsyncDisposable
                 Raise(Rejected, rejection);
             }
 
+            if (result.Warnings.Count > 0)
+            {
+                // One line per batch, not per item: an integration that leaves out a scale would otherwise write one for every survey.
+                _logger.LogWarning("CxLive accepted {Count} interactions of a batch with warnings; the first, {Id}: {Warning}", result.Warnings.Count, result.Warnings[0].Interaction.Id, result.Warnings[0].Warning);
+            }
+
             foreach (var warning in result.Warnings)
             {
-                _logger.LogWarning("CxLive accepted {Id} with a warning: {Warning}", warning.Interaction.Id, warning.Warning);
                 Raise(Warned, warning);
             }
         }

@@ -53,12 +53,12 @@ internal sealed class HttpTransport(Func<HttpClient> http, CxLiveClientOptions o
             var body = await ReadAsync(response, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Accepted && body is not null)
             {
-                return new CxBatchResult(body.Accepted, body.Duplicates, Rejections(batch, body.Rejected), Warnings(batch, body.Warnings));
+                return new CxBatchResult(body.Accepted, body.Duplicates, Rejections(batch, body.Rejected)) { Warnings = Warnings(batch, body.Warnings) };
             }
 
             if (response.StatusCode == HttpStatusCode.BadRequest && body?.Rejected is { Count: > 0 })
             {
-                return new CxBatchResult(0, 0, Rejections(batch, body.Rejected), []); // every item was bad
+                return new CxBatchResult(0, 0, Rejections(batch, body.Rejected)); // every item was bad
             }
 
             throw new CxLiveException($"CxLive refused the batch: {status} {body?.Detail ?? response.ReasonPhrase}", status);
@@ -112,6 +112,6 @@ internal sealed class RedisTransport(IConnectionMultiplexer redis, string stream
             throw new RetryableException($"Redis could not be reached: {e.Message}", null, e);
         }
 
-        return new CxBatchResult(batch.Count, 0, [], []);
+        return new CxBatchResult(batch.Count, 0, []);
     }
 }

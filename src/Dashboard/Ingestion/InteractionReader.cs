@@ -9,8 +9,8 @@ namespace CxLive.Dashboard.Ingestion;
 /// Reads one interaction object from a <see cref="Utf8JsonReader"/> straight into an
 /// <see cref="Interaction"/>, checking every field against the ingest contract (docs/api.md) as it
 /// goes. Errors read "field: reason". Unknown fields are ignored, so integrators can send extra
-/// fields and newer clients keep working, unless one is a contract field written another way
-/// ("Outcome"). Null counts as absent.
+/// fields and newer clients keep working; a contract field written another way ("Outcome",
+/// "case_id") is refused or warned about. Null counts as absent.
 /// </summary>
 internal static class InteractionReader
 {
@@ -73,16 +73,31 @@ internal static class InteractionReader
         {
             if ((seen & required) == 0)
             {
-                errors.Add($"{NameOf(required)}: is required");
+                errors.Add(SentAs(misspelt, required) is { } sent
+                    ? $"{NameOf(required)}: is required; it was sent as '{sent}', which CxLive does not read (field names are case-sensitive)"
+                    : $"{NameOf(required)}: is required");
             }
         }
 
-        // Beside the field itself, a look-alike is the integrator's own ("ID" next to "id"), and kept.
+        // An outcome written another way is refused: ignored, a failure would be read as a success.
+        // Other optional fields so written are kept without them, with a warning (an integrator's own
+        // "Score" or "_source" must not cost every item); beside the field itself ("ID" next to "id")
+        // a look-alike is the integrator's own. A source is CxLive's to set over HTTP anyway.
+        List<string>? notes = null;
         foreach (var (meant, sent) in misspelt ?? [])
         {
-            if ((seen & meant) == 0)
+            if ((seen & meant) != 0 || Array.IndexOf(RequiredFields, meant) >= 0 || meant == InteractionFields.Source)
             {
-                errors.Add($"{sent}: is not a field CxLive reads; did you mean '{NameOf(meant)}'? (field names are case-sensitive, and a field CxLive does not read is ignored)");
+                continue;
+            }
+
+            if (meant == InteractionFields.Outcome)
+            {
+                errors.Add($"outcome: sent as '{sent}', which CxLive does not read (field names are case-sensitive); without it the item would be read as a success");
+            }
+            else
+            {
+                (notes ??= []).Add($"{NameOf(meant)}: sent as '{sent}', which CxLive does not read (field names are case-sensitive); the item is kept without it");
             }
         }
 
@@ -100,16 +115,24 @@ internal static class InteractionReader
             return null;
         }
 
-        warning = rules.AcceptedBefore ? null : item.Warning();
+        if (!rules.AcceptedBefore && item.Warning() is { } survey)
+        {
+            (notes ??= []).Add(survey);
+        }
+
+        warning = notes is null ? null : string.Join("; ", notes);
         return item.ToInteraction(rules);
     }
 
+    private static string? SentAs(List<(InteractionFields Meant, string Sent)>? misspelt, InteractionFields field) =>
+        misspelt?.FirstOrDefault(m => m.Meant == field).Sent;
+
     /// <summary>
-    /// A field of the contract written another way ("Outcome", "case_id", "customerID"), refused
-    /// naming the one meant unless the item also has that field. Unknown fields are ignored, so such
-    /// a field was dropped without a word, and a failure sent as <c>"Outcome": "failure"</c> was read
-    /// as a success. Null for a field of the integrator's own. Reads the property name on the stack:
-    /// extra fields go by on every item.
+    /// A field of the contract written another way ("Outcome", "case_id", "customerID"): the field
+    /// meant and the name sent, for <see cref="Read"/> to refuse or warn about. Unknown fields are
+    /// ignored, so such a field was dropped without a word, and a failure sent as
+    /// <c>"Outcome": "failure"</c> was read as a success. Null for a field of the integrator's own.
+    /// Reads the property name on the stack: extra fields go by on every item.
     /// </summary>
     private static (InteractionFields Meant, string Sent)? MisspeltField(ref Utf8JsonReader reader)
     {
@@ -208,12 +231,13 @@ internal static class InteractionReader
             _type is null ? null : ScoreMeanings.Problem(_type, _score, _attributes?.GetValueOrDefault("scale"));
 
         /// <summary>
-        /// A survey answer from 1 to 5 sent with no scale: read as NPS (the default), where it is a
-        /// detractor, though as a CSAT answer a 4 or 5 is a happy customer. Accepted, with a warning.
+        /// A survey answer from 3 to 5 sent with no scale: read as NPS (the default), where it is a
+        /// low score, though as a CSAT answer a 4 or 5 is a happy customer. Accepted, with a warning.
+        /// 1 and 2 are low on either scale, and 0 or 6-10 can only be NPS: no warning for those.
         /// </summary>
         public readonly string? Warning() =>
-            _type == InteractionTypes.Survey && _score is >= 1 and <= 5 && _attributes?.ContainsKey("scale") != true
-                ? $"attributes.scale: not given, so the answer {_score} is read on the nps scale (0-10), where it is a detractor; if it is a csat answer (1-5), send \"scale\": \"csat\""
+            _type == InteractionTypes.Survey && _score is >= 3 and <= 5 && _attributes?.ContainsKey("scale") != true
+                ? $"attributes.scale: not given, so the answer {_score} is read on the {SurveyScales.Nps} scale (0-10), where it is a low score; if it is a {SurveyScales.Csat} answer (1-5), send \"scale\": \"{SurveyScales.Csat}\""
                 : null;
 
         /// <summary>A type of the catalogue in other clothes ("Search"): refused, naming the one meant (<see cref="InteractionTypes.NearMiss"/>).</summary>

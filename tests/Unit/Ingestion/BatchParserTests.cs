@@ -170,36 +170,46 @@ public sealed class BatchParserTests
         Assert.All(batch.Rejected, r => Assert.Equal(["score: a queue-wait's score is the seconds waited, from 0 to 2592000 (30 days)"], r.Errors));
     }
 
-    [Theory]
-    [InlineData("Outcome", "\"failure\"", "outcome")] // was ignored: the failure read as a success
-    [InlineData("case_id", "\"case-7\"", "caseId")]
-    [InlineData("Score", "0", "score")]
-    [InlineData("ATTRIBUTES", "{\"query\":\"shoes\"}", "attributes")]
-    public void A_contract_field_written_another_way_is_refused_naming_the_one_meant_and_the_items_beside_it_kept(string sent, string json, string meant)
+    [Fact]
+    public void An_outcome_written_another_way_is_refused_and_the_items_beside_it_kept()
     {
-        var batch = Json($"[{With(sent, json)},{Valid.Replace("i-1", "i-2")}]");
+        var batch = Json($"[{With("Outcome", "\"failure\"")},{Valid.Replace("i-1", "i-2")}]"); // ignored, the failure was read as a success
 
         Assert.Equal("i-2", Assert.Single(batch.Valid).Id);
         var rejected = Assert.Single(batch.Rejected);
         Assert.Equal(("i-1", 0), (rejected.Id, rejected.Index));
-        Assert.Equal([$"{sent}: is not a field CxLive reads; did you mean '{meant}'? (field names are case-sensitive, and a field CxLive does not read is ignored)"], rejected.Errors);
+        Assert.Equal(["outcome: sent as 'Outcome', which CxLive does not read (field names are case-sensitive); without it the item would be read as a success"], rejected.Errors);
+    }
+
+    [Theory]
+    [InlineData("case_id", "\"case-7\"", "caseId")]
+    [InlineData("Score", "0", "score")]
+    [InlineData("ATTRIBUTES", "{\"query\":\"shoes\"}", "attributes")]
+    [InlineData("_stage", "\"research\"", "stage")]
+    public void Another_optional_field_written_another_way_is_kept_without_it_and_said_in_a_warning(string sent, string json, string meant)
+    {
+        var batch = Json($"[{With(sent, json)}]");
+
+        Assert.Single(batch.Valid);
+        Assert.Equal($"{meant}: sent as '{sent}', which CxLive does not read (field names are case-sensitive); the item is kept without it", Assert.Single(batch.Warnings!).Warning);
     }
 
     [Fact]
-    public void A_misspelt_required_field_is_named_beside_the_field_missing()
+    public void A_misspelt_required_field_is_named_in_the_field_missing()
     {
         var rejected = Assert.Single(Json(Valid.Replace("\"customerId\"", "\"customerID\"")).Rejected);
 
-        Assert.Equal(["customerId: is required", "customerID: is not a field CxLive reads; did you mean 'customerId'? (field names are case-sensitive, and a field CxLive does not read is ignored)"], rejected.Errors);
+        Assert.Equal(["customerId: is required; it was sent as 'customerID', which CxLive does not read (field names are case-sensitive)"], rejected.Errors);
     }
 
     [Fact]
-    public void A_look_alike_beside_the_field_itself_is_the_integrators_own_and_kept()
+    public void A_look_alike_beside_the_field_itself_or_of_the_source_is_the_integrators_own_and_kept()
     {
         var batch = Json(With("ID", "\"crm-77\"") + "\n"); // their own record id next to ours
 
         Assert.Equal("i-1", Assert.Single(batch.Valid).Id);
-        Assert.Empty(batch.Rejected);
+        Assert.Null(batch.Warnings);
+        Assert.Null(Json(With("Source", "\"crm\"")).Warnings); // CxLive sets the source over HTTP anyway
         Assert.Single(Json(With("sourceSystem", "\"crm\"")).Valid); // and a field of their own is no near miss
     }
 
@@ -212,14 +222,15 @@ public sealed class BatchParserTests
     }
 
     [Theory]
-    [InlineData(4, null, true)] // a happy CSAT 4, or an NPS detractor: read as NPS, said so
-    [InlineData(1, null, true)]
+    [InlineData(4, null, true)] // a happy CSAT 4, or a low NPS: read as NPS, said so
+    [InlineData(3, null, true)]
     [InlineData(5, null, true)]
+    [InlineData(2, null, false)] // low on either scale: the alert is the same
     [InlineData(0, null, false)] // 0 is no CSAT answer: surely NPS
     [InlineData(7, null, false)]
     [InlineData(4, "nps", false)] // the sender said which
     [InlineData(4, "csat", false)]
-    public void A_survey_answer_of_one_to_five_without_a_scale_is_kept_with_a_warning_that_it_is_read_as_nps(int score, string? scale, bool warned)
+    public void A_survey_answer_of_three_to_five_without_a_scale_is_kept_with_a_warning_that_it_is_read_as_nps(int score, string? scale, bool warned)
     {
         var attributes = scale is null ? "" : $",\"attributes\":{{\"scale\":\"{scale}\"}}";
         var survey = $"{{\"id\":\"s-1\",\"customerId\":\"c-1\",\"timestamp\":\"2026-11-23T09:59:00Z\",\"channel\":\"survey\",\"touchpoint\":\"survey/nps\",\"type\":\"survey\",\"score\":{score}{attributes}}}";
@@ -231,7 +242,7 @@ public sealed class BatchParserTests
         {
             var warning = Assert.Single(batch.Warnings!);
             Assert.Equal((1, "s-1"), (warning.Index, warning.Id));
-            Assert.Equal($"attributes.scale: not given, so the answer {score} is read on the nps scale (0-10), where it is a detractor; if it is a csat answer (1-5), send \"scale\": \"csat\"", warning.Warning);
+            Assert.Equal($"attributes.scale: not given, so the answer {score} is read on the nps scale (0-10), where it is a low score; if it is a csat answer (1-5), send \"scale\": \"csat\"", warning.Warning);
         }
         else
         {
