@@ -62,7 +62,7 @@ public static class PainPoints
     public static string Csv(PainPointsReport report)
     {
         var csv = new StringBuilder();
-        csv.Append(CultureInfo.InvariantCulture, $"{WireNames<PainPointGroup>.Of(report.GroupBy)},day,raised,customers,recovered,lost,open,outcomeUnknown,ended,meanMinutesToAcknowledge,meanMinutesToResolve,examples\r\n");
+        csv.Append(CultureInfo.InvariantCulture, $"{WireNames<PainPointGroup>.Of(report.GroupBy)},day,raised,customers,recovered,lost,open,outcomeUnknown,meanMinutesToAcknowledge,meanMinutesToResolve,examples,ended\r\n");
         foreach (var group in report.Groups)
         {
             foreach (var line in group.Days)
@@ -70,7 +70,7 @@ public static class PainPoints
                 var (day, f) = line;
                 var examples = string.Join(" | ", line.Examples.Select(e => $"{e.CustomerId}: {e.Words}"));
                 csv.Append(CultureInfo.InvariantCulture,
-                    $"{Field(group.Group)},{day:yyyy-MM-dd},{f.Raised},{f.Customers},{f.Recovered},{f.Lost},{f.Open},{f.OutcomeUnknown},{f.Ended},{f.MeanMinutesToAcknowledge},{f.MeanMinutesToResolve},{Field(examples)}\r\n");
+                    $"{Field(group.Group)},{day:yyyy-MM-dd},{f.Raised},{f.Customers},{f.Recovered},{f.Lost},{f.Open},{f.OutcomeUnknown},{f.MeanMinutesToAcknowledge},{f.MeanMinutesToResolve},{Field(examples)},{f.Ended}\r\n");
             }
         }
 

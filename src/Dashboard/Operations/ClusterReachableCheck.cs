@@ -30,8 +30,9 @@ public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplication
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // In the operator's words, not Orleans' own ("Response did not arrive on time ... IManagementGrain ..."): the exception goes to the log.
-            return HealthCheckResult.Unhealthy($"no silo answers ({WhatHappened(e)}): is a silo running, and does this front reach its gateway port (Orleans:Endpoints:GatewayPort, 30000 unless set) with the same Orleans:ClusterId and ServiceId?", e);
+            // In the operator's words, not Orleans' own ("Response did not arrive on time ... IManagementGrain ..."). No
+            // exception attached: it would log a stack trace on every probe; the readiness log says when it changes.
+            return HealthCheckResult.Unhealthy($"no silo answers ({WhatHappened(e)}): is a silo running, and does this front reach its gateway port (Orleans:Endpoints:GatewayPort, 30000 unless set) with the same Orleans:ClusterId and ServiceId?");
         }
     }
 

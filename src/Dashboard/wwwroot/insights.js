@@ -26,7 +26,7 @@ function defaults() {
   for (const name of ["to", "from", "groupBy"]) {
     const asked = params.get(name);
     form.elements[name].value = asked ?? fallback[name]();
-    if (asked !== null && form.elements[name].value !== asked) {
+    if (asked !== null && (asked === "" || form.elements[name].value !== asked)) { // "?to=" is no day either
       notTaken.push(`${name}=${asked}`);
       form.elements[name].value = fallback[name]();
     }

@@ -37,8 +37,9 @@ public static class PainPointTally
             Group = group,
             Day = day,
             Raised = facts.Count,
-            Recovered = facts.Count(f => f.Outcome == AlertOutcome.Recovered),
-            Lost = facts.Count(f => f.Outcome == AlertOutcome.Lost),
+            // A customer's ending: a touchpoint alert resolved by hand "recovered" is counted as ended, once.
+            Recovered = facts.Count(f => f is { Outcome: AlertOutcome.Recovered, CustomerId: not null }),
+            Lost = facts.Count(f => f is { Outcome: AlertOutcome.Lost, CustomerId: not null }),
             Open = facts.Count(f => f.ResolvedAt is null),
             OutcomeUnknown = facts.Count(f => f is { ResolvedAt: not null, Outcome: null, CustomerId: not null }),
             Ended = facts.Count(f => f is { ResolvedAt: not null, CustomerId: null }),

@@ -56,10 +56,10 @@ public sealed class InsightsApiTests(AppFixture fixture) : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("touchpoint,day,raised,customers,recovered,lost,open,outcomeUnknown,ended,meanMinutesToAcknowledge,meanMinutesToResolve,examples", lines[0]);
+        Assert.Equal("touchpoint,day,raised,customers,recovered,lost,open,outcomeUnknown,meanMinutesToAcknowledge,meanMinutesToResolve,examples,ended", lines[0]);
         var page = lines.Single(l => l.StartsWith($"{touchpoint},{Today},", StringComparison.Ordinal));
         Assert.Equal(["1", "1"], page.Split(',')[2..4]);
-        Assert.Matches($"\"{customer}: garden, hose \\d\"$", page); // a comma in their words is quoted
+        Assert.Matches($"\"{customer}: garden, hose \\d\",0$", page); // a comma in their words is quoted; the touchpoint ended nothing of its own
     }
 
     [Fact]

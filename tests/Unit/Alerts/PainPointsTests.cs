@@ -106,7 +106,7 @@ public class PainPointsTests
             Raised("repeated-failed-search", "c", Monday, resolvedAfter: TimeSpan.FromMinutes(40)), // closed with the outage
             Raised("repeated-failed-search", "d", Monday),
             Raised("repeated-failed-search", "e", Monday),
-            Raised("touchpoint-degradation", null!, Monday, resolvedAfter: TimeSpan.FromMinutes(40)), // the outage itself: no customer ending
+            Raised("touchpoint-degradation", null!, Monday, resolvedAfter: TimeSpan.FromMinutes(40), outcome: AlertOutcome.Recovered), // the outage itself, resolved by hand "recovered": no customer ending, counted once
         ];
 
         var report = PainPoints.Report(alerts.Select(AlertFact.Of), Monday, Monday.AddDays(1), PainPointGroup.Rule);
@@ -158,7 +158,7 @@ public class PainPointsTests
 
         var lines = PainPoints.Csv(PainPoints.Report([fact], Monday, Monday.AddDays(1), PainPointGroup.Rule)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("repeated-failed-search,2026-11-23,1,1,0,0,1,0,0,,,c-1: garden hose", lines[1]);
+        Assert.Equal("repeated-failed-search,2026-11-23,1,1,0,0,1,0,,,c-1: garden hose,0", lines[1]);
     }
 
     [Fact]
@@ -171,8 +171,8 @@ public class PainPointsTests
         var lines = PainPoints.Csv(report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(1 + 7 + 1, lines.Length);
-        Assert.Equal("rule,day,raised,customers,recovered,lost,open,outcomeUnknown,ended,meanMinutesToAcknowledge,meanMinutesToResolve,examples", lines[0]);
-        Assert.Equal("repeated-failed-search,2026-11-23,1,1,1,0,0,0,0,4,30,\"c-0-0: =shoes, \"\"red\"\"\"", lines[1]);
-        Assert.Equal("long-wait,2026-11-25,1,1,0,1,0,0,0,,90,", lines[^1]);
+        Assert.Equal("rule,day,raised,customers,recovered,lost,open,outcomeUnknown,meanMinutesToAcknowledge,meanMinutesToResolve,examples,ended", lines[0]);
+        Assert.Equal("repeated-failed-search,2026-11-23,1,1,1,0,0,0,4,30,\"c-0-0: =shoes, \"\"red\"\"\",0", lines[1]);
+        Assert.Equal("long-wait,2026-11-25,1,1,0,1,0,0,,90,,0", lines[^1]);
     }
 }

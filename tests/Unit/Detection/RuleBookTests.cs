@@ -73,6 +73,8 @@ public sealed class RuleBookTests
     [InlineData("touchpoint-degradation", "window", "02:00:00", "touchpoint-degradation: parameters.window: '02:00:00' must be whole minutes from 00:01:00 to 00:30:00")]
     [InlineData("touchpoint-degradation", "factor", "0", "touchpoint-degradation: parameters.factor: '0' must be from 1 to 100")]
     [InlineData("touchpoint-degradation", "margin", "2", "touchpoint-degradation: parameters.margin: '2' must be from 0 to 1")]
+    [InlineData("repeat-contact", "contacts", "33", "repeat-contact: parameters.contacts: '33' must be a whole number from 1 to 32")] // a case keeps its last 32 contacts
+    [InlineData("repeat-contact", "channels", "4", "repeat-contact: parameters.channels: must be at most contacts (3): each contact is on one channel")]
     public void A_value_a_parameter_cannot_mean_is_refused_naming_its_range(string ruleId, string name, string value, string error)
     {
         var errors = new List<string>();

@@ -15,7 +15,7 @@ public sealed class LongWaitDetector : ICustomerDetector
         RuleId,
         "The customer waited too long in a queue, or gave up waiting.",
         Severity.Warning,
-        [new(Seconds, ParameterKind.Number, "300", "A queue-wait score (seconds waited) at or above this fires the alert.") { Least = 1, Most = 2_592_000 }]);
+        [new(Seconds, ParameterKind.Number, "300", "A queue-wait score (seconds waited) at or above this fires the alert.") { Least = 1, Most = ScoreMeanings.MostQueueWaitSeconds }]);
 
     public RuleDefinition Definition => Rule;
 

@@ -18,16 +18,25 @@ public sealed class RepeatContactDetector : ICustomerDetector
     public const string Channels = "channels";
     public const string Quiet = "quiet";
 
+    /// <summary>Every channel there is; declared before <see cref="Rule"/>, which reads it.</summary>
+    private static readonly int ChannelCount = Enum.GetValues<Channel>().Length;
+
     public static readonly RuleDefinition Rule = new(
         RuleId,
         "The customer keeps contacting us about the same case, across channels.",
         Severity.Warning,
         [
-            new(Contacts, ParameterKind.Count, "3", "Contacts about one case that make the alert fire."),
+            new(Contacts, ParameterKind.Count, "3", "Contacts about one case that make the alert fire.") { Most = CaseContacts.MaxContactsPerCase }, // more are never kept: it could never fire
             new(Window, ParameterKind.Duration, "7.00:00:00", "Longest time from the first to the last of those contacts."),
-            new(Channels, ParameterKind.Count, "2", "Distinct channels those contacts must span.") { Most = 13 }, // every channel there is
+            new(Channels, ParameterKind.Count, "2", "Distinct channels those contacts must span (at most contacts).") { Most = ChannelCount }, // every channel there is
             new(Quiet, ParameterKind.Duration, "1.00:00:00", "After the complaint is answered, this long with no contact resolves the alert."),
-        ]);
+        ])
+    {
+        // Three contacts cannot span four channels: it could never fire.
+        Together = values => (int)values[Channels] > (int)values[Contacts]
+            ? [$"parameters.{Channels}: must be at most {Contacts} ({values[Contacts]}): each contact is on one channel"]
+            : [],
+    };
 
     public RuleDefinition Definition => Rule;
 
