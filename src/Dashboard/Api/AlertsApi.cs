@@ -39,11 +39,6 @@ public static class AlertsApi
         bool? silencedFilter = silenced is null ? null : errors.Flag("silenced", silenced); // false: what a wall shows
         // A value that cannot match is a mistake, not "nothing matches": an empty id, a misspelt rule.
         errors.Text("customerId", customerId, maxLength: 128);
-        if (privacy.NotAPseudonym(customerId) is { } notStored)
-        {
-            errors.Add("customerId", notStored);
-        }
-
         errors.Text("touchpoint", touchpoint, maxLength: 128);
         errors.Text("ruleId", ruleId, maxLength: 128);
         errors.KnownRule("ruleId", ruleId, rules.Current);
@@ -67,6 +62,15 @@ public static class AlertsApi
             Limit = count,
         };
         var page = await alerts.QueryAsync(query);
+        if (page.Length == 0 && before is null && privacy.NotAPseudonym(customerId) is { } notStored)
+        {
+            // Nothing under the id as sent, with pseudonyms on: said, not an empty list as if she had no
+            // alerts. (An install that turned pseudonyms on later still finds what it kept under real ids.)
+            var why = new FieldErrors();
+            why.Add("customerId", notStored);
+            return why.QueryProblem();
+        }
+
         if (page.Length == count)
         {
             Paging.LinkNext(http, AlertPosition.Of(page[^1]));
