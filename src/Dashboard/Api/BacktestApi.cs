@@ -114,7 +114,8 @@ public static class BacktestApi
         }
 
         var result = Backtest.Run(source.Detectors, book, body.Batch.Valid, end, alertOptions.Value);
-        return Results.Ok(new BacktestResponse(result.Interactions, body.Batch.Rejected, result.From, result.Until, result.ByRule, result.Alerts));
+        // The warnings too: a survey of 4 without a scale replays as a low NPS here as it would live.
+        return Results.Ok(new BacktestResponse(result.Interactions, body.Batch.Rejected, result.From, result.Until, result.ByRule, result.Alerts) { Warnings = body.Batch.Warnings });
     }
 
     /// <summary>An array of interactions, or <c>{ "interactions": [...], "rules": { ruleId: settings } }</c>.</summary>

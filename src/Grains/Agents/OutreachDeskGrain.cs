@@ -514,9 +514,22 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         // A report whose save failed is stored before anything hears of it (the alert, the agent's
         // slot): a silo dying in between must not leave the alert moved and the prompt still pending.
         await SaveAsync();
+        Exception? failed = null;
         foreach (var reported in _prompts.FollowUps.Values.ToList())
         {
-            await FollowUpAsync(reported); // a failure leaves it, and the rest, for the next tick
+            try
+            {
+                await FollowUpAsync(reported);
+            }
+            catch (Exception e)
+            {
+                failed ??= e; // left for the next tick; one that keeps failing must not hold back the others
+            }
+        }
+
+        if (failed is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed); // the timer stays armed; Orleans logs it
         }
 
         _followUpTimer?.Dispose();

@@ -55,6 +55,20 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
         Assert.Contains("detractor", alert["folded"]!.AsArray().Select(r => (string)r!));
         Assert.Equal((1, 0), ((int)result["byRule"]!["repeated-failed-search"]!["raised"]!, (int)result["byRule"]!["repeated-failed-search"]!["folded"]!));
         Assert.Equal((0, 1), ((int)result["byRule"]!["detractor"]!["raised"]!, (int)result["byRule"]!["detractor"]!["folded"]!));
+        Assert.Null(result["warnings"]); // the survey said its scale
+    }
+
+    [Fact]
+    public async Task A_replayed_item_read_otherwise_than_it_may_be_meant_comes_with_the_warning_ingestion_gives()
+    {
+        var survey = Make(_customer, LastYear, InteractionTypes.Survey, "survey/post-visit", score: 4) with { Channel = Channel.Survey };
+
+        var result = await ReadObject(await _http.PostAsync("api/rules/backtest", Body(Json(new[] { survey }))));
+
+        var warning = Assert.Single(result["warnings"]!.AsArray())!;
+        Assert.Equal(survey.Id, (string)warning["id"]!);
+        Assert.StartsWith("attributes.scale: not given, so the answer 4 is read on the nps scale", (string)warning["warning"]!);
+        Assert.Equal("detractor", (string)Assert.Single(result["alerts"]!.AsArray())!["ruleId"]!); // replayed as it would be live
     }
 
     [Fact]
