@@ -303,6 +303,7 @@ function fillCard(li, alert, incident, now) {
     li.cxUnconfirmed = null;
     showProblem(li, "");
   }
+  if (li.cxReword && li.cxLanguage !== language()) showProblem(li, li.cxReword(), li.cxReword);
   li.dataset.alertId = alert.id;
   li.dataset.severity = alert.severity;
   li.dataset.state = alert.state;
@@ -675,10 +676,12 @@ function stepInto(alert) {
   return history[i];
 }
 
-function showProblem(li, text) {
+// reword: how to say it again in another language (a card's words follow the picker; its message did not).
+function showProblem(li, text, reword = null) {
   const problem = li.querySelector(".problem");
   problem.textContent = text;
   problem.hidden = !text;
+  li.cxReword = text ? reword : null;
 }
 
 // A refusal is said on the card it concerns (a 409 also brings the alert as it now is, which the
@@ -707,10 +710,11 @@ async function act(li, action, body = {}) {
   const moved = details.alert && stepInto(details.alert);
   // Storage or the silos not answering: not "Redis did not answer", which a supervisor cannot act on.
   if (response?.status === 503) li.cxUnconfirmed = li.cxAlert;
-  showProblem(li, !response ? t("action.unreachable")
+  const say = () => !response ? t("action.unreachable")
     : response.status === 503 ? t("action.unconfirmed")
     : moved ? t("action.movedOn", { state: t(`state.${details.alert.state}`), by: who(moved.by) }) // a 409: someone was quicker
-    : t("action.failed", { reason: details.detail ?? `HTTP ${response.status}` }));
+    : t("action.failed", { reason: details.detail ?? `HTTP ${response.status}` });
+  showProblem(li, say(), say);
   return { ok: false, alert: details.alert };
 }
 

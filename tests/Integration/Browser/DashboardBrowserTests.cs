@@ -300,6 +300,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Not confirmed: CxLive's storage or servers are not answering just now. If it went through, the card will change by itself; if it has not changed in a minute, try again.");
         await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("open");
         await ScreenshotAsync(page, "wall-unconfirmed");
+        await page.SelectOptionAsync("#lang", "zh-CN"); // the message follows the language, as the card's words do
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("未能确认：CxLive 的存储或服务器暂时没有响应。若操作已生效，卡片会自动更新；若一分钟后仍无变化，请重试。");
+        await page.SelectOptionAsync("#lang", "en");
 
         // It went through once storage answered: the card changes, and its stale words go.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "supervisor" })))).StatusCode);
@@ -708,6 +711,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var unread = page.Locator("#prompt .customer-unavailable");
         await Assertions.Expect(unread).ToHaveTextAsync("Could not load this customer's details just now: CxLive is not answering. Trying again; her open alerts and timeline show once it answers.");
         await Assertions.Expect(page.Locator("#prompt .no-open-alerts")).ToBeHiddenAsync();
+        await ScreenshotAsync(page, "agent-customer-unavailable");
 
         await page.UnrouteAllAsync();
         await Assertions.Expect(unread).ToBeHiddenAsync(new() { Timeout = 15_000 }); // read again by itself

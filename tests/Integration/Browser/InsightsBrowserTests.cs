@@ -128,7 +128,8 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
         await Assertions.Expect(page.Locator("select[name=groupBy]")).ToHaveValueAsync("rule");
         await Assertions.Expect(page.Locator("input[name=to]")).ToHaveValueAsync("2026-11-22"); // what it could take, it took
         await Assertions.Expect(page.Locator("input[name=from]")).ToHaveValueAsync("2026-11-16"); // the week up to it
-        await Assertions.Expect(page.Locator("#groups li").First).ToBeVisibleAsync(); // the week's report, by rule
+        await Assertions.Expect(page.Locator("#csv")).ToHaveAttributeAsync("href", "/api/insights/pain-points?from=2026-11-16&to=2026-11-23&groupBy=rule&format=csv"); // the week's report, by rule, is what it reads
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "insights-not-taken.png") });
         await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-loaded", "true"); // no script error on the way
     }
 }
