@@ -27,8 +27,8 @@ internal static class InteractionReader
     /// interaction, or null with the reasons added to <paramref name="errors"/>.
     /// </summary>
     /// <remarks>
-    /// An accepted item CxLive may read otherwise than its sender meant (a survey answer of 1-5 with
-    /// no scale) comes with a <paramref name="warning"/>.
+    /// An accepted item CxLive may read otherwise than its sender meant (a survey answer of 3-5 with
+    /// no scale, an optional field written another way) comes with a <paramref name="warning"/>.
     /// </remarks>
     public static Interaction? Read(ref Utf8JsonReader reader, in ItemRules rules, List<string> errors, out string? id, out string? warning)
     {
