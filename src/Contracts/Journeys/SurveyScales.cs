@@ -15,6 +15,16 @@ public static class SurveyScales
     /// <summary>The scale the survey is read on, lower-case (the default when none is given).</summary>
     public static string Of(Interaction interaction) => interaction.Attribute("scale")?.ToLowerInvariant() ?? Default;
 
+    /// <summary>
+    /// Why a survey's answer may be read otherwise than meant (field: reason), or null: one from 3 to 5
+    /// with no scale is read as NPS (the default), where it is a low score, though as CSAT a 4 or 5 is
+    /// a happy customer. 1 and 2 are low on either scale, and 0 or 6-10 can only be NPS.
+    /// </summary>
+    public static string? Ambiguity(double? score, string? scaleAttribute) =>
+        scaleAttribute is null && score is >= 3 and <= 5
+            ? $"attributes.scale: not given, so the answer {score} is read on the {Default} scale (0-10), where it is a low score; if it is a {Csat} answer (1-5), send \"scale\": \"{Csat}\""
+            : null;
+
     /// <summary>Why a survey's score cannot be read (field: reason), or null when it can.</summary>
     public static string? Problem(double? score, string? scaleAttribute)
     {

@@ -198,8 +198,10 @@ public static class BacktestApi
             }
 
             var changes = await grains.Ref<IRulesGrain>(0).GetChangesAsync();
+            var overridden = new HashSet<string>(StringComparer.Ordinal);
             foreach (var rule in document.RootElement.EnumerateObject())
             {
+                overridden.Add(rule.Name);
                 if (source.Current.Find(rule.Name) is not { } current)
                 {
                     errors.Add($"rules.{rule.Name}: not a rule; {RulesApi.RuleList(source.Current)}");
@@ -225,7 +227,6 @@ public static class BacktestApi
             // Only the overridden rules are judged (lenient): a stored change this version no longer takes runs as configured, as live.
             var parameterErrors = new List<string>();
             var built = source.TryBuild(changes, parameterErrors, lenient: true);
-            var overridden = document.RootElement.EnumerateObject().Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
             errors.AddRange(parameterErrors.Select(e => e.Split(": ", 2)).Where(p => p.Length == 2 && overridden.Contains(p[0])).Select(p => $"rules.{p[0]}.{p[1]}"));
             return errors.Count == 0 ? built : null;
         }

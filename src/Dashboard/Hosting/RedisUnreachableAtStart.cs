@@ -61,9 +61,7 @@ public static class RedisUnreachableAtStart
     {
         try
         {
-            var options = ConfigurationOptions.Parse(connectionString ?? "");
-            (options.AbortOnConnectFail, options.ConnectRetry, options.ConnectTimeout) = (true, 1, (int)patience.TotalMilliseconds);
-            using var probe = ConnectionMultiplexer.Connect(options);
+            using var probe = ConnectionMultiplexer.Connect(Redis.RedisConnection.OneTry(ConfigurationOptions.Parse(connectionString ?? ""), patience));
             return false;
         }
         catch (Exception e)

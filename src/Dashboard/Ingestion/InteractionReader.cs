@@ -230,15 +230,9 @@ internal static class InteractionReader
         public readonly string? ScoreProblem() =>
             _type is null ? null : ScoreMeanings.Problem(_type, _score, _attributes?.GetValueOrDefault("scale"));
 
-        /// <summary>
-        /// A survey answer from 3 to 5 sent with no scale: read as NPS (the default), where it is a
-        /// low score, though as a CSAT answer a 4 or 5 is a happy customer. Accepted, with a warning.
-        /// 1 and 2 are low on either scale, and 0 or 6-10 can only be NPS: no warning for those.
-        /// </summary>
+        /// <summary>A survey answer CxLive may read on another scale than meant (<see cref="SurveyScales.Ambiguity"/>).</summary>
         public readonly string? Warning() =>
-            _type == InteractionTypes.Survey && _score is >= 3 and <= 5 && _attributes?.ContainsKey("scale") != true
-                ? $"attributes.scale: not given, so the answer {_score} is read on the {SurveyScales.Nps} scale (0-10), where it is a low score; if it is a {SurveyScales.Csat} answer (1-5), send \"scale\": \"{SurveyScales.Csat}\""
-                : null;
+            _type == InteractionTypes.Survey ? SurveyScales.Ambiguity(_score, _attributes?.GetValueOrDefault("scale")) : null;
 
         /// <summary>A type of the catalogue in other clothes ("Search"): refused, naming the one meant (<see cref="InteractionTypes.NearMiss"/>).</summary>
         public readonly string? TypeProblem() =>

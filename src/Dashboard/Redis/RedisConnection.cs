@@ -17,6 +17,14 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public ConfigurationOptions Options { get; }
 
+    /// <summary>Options for one quick try (a probe at start): a refusal fails it, within <paramref name="patience"/>, rather than retrying for ever.</summary>
+    public static ConfigurationOptions OneTry(ConfigurationOptions options, TimeSpan patience)
+    {
+        var once = options.Clone();
+        (once.AbortOnConnectFail, once.ConnectRetry, once.ConnectTimeout) = (true, 1, (int)patience.TotalMilliseconds);
+        return once;
+    }
+
     public Task<IConnectionMultiplexer> GetAsync() => _connection.Value;
 
     /// <summary>Whether Redis answers a PING within <paramref name="patience"/> (false when it is down, stalled or not yet connected).</summary>

@@ -17,8 +17,8 @@ public sealed class UnprotectedRedisWarning(RedisConnection connection, ILogger<
             return; // no password given: nothing was promised (operations.md says how to set one)
         }
 
-        var options = connection.Options.Clone();
-        (options.Password, options.User, options.AbortOnConnectFail, options.ConnectRetry, options.ConnectTimeout) = (null, null, true, 1, 2000);
+        var options = RedisConnection.OneTry(connection.Options, TimeSpan.FromSeconds(2));
+        (options.Password, options.User) = (null, null);
         try
         {
             await using var probe = await ConnectionMultiplexer.ConnectAsync(options);

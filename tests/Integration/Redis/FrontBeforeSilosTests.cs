@@ -68,11 +68,11 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
         Assert.Equal(1, count);
 
         // The compute-only silo does not point people at a wall it does not serve.
-        await Eventually.TrueAsync(() => Task.FromResult(silo.AllOutput().Contains("Compute only (Web:Enabled=false)", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the silo's banner");
+        await silo.WaitForOutputAsync("Compute only (Web:Enabled=false)", TimeSpan.FromSeconds(10), "the silo's banner");
         Assert.DoesNotContain("Alert wall:", silo.AllOutput());
 
         // The front says it is one, of which cluster, and points people at its wall.
-        await Eventually.TrueAsync(() => Task.FromResult(front.AllOutput().Contains("Alert wall:", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the front's banner");
+        await front.WaitForOutputAsync("Alert wall:", TimeSpan.FromSeconds(10), "the front's banner");
         Assert.Contains($"CxLive is running (web front of the Redis-mode cluster {siloSettings["Orleans:ServiceId"]}/", front.AllOutput());
         Assert.DoesNotContain("Demo traffic:", front.AllOutput()); // a front runs none
         Assert.DoesNotContain("Compute only", front.AllOutput()); // its settings, copied from the compute-only silos', say Web:Enabled=false

@@ -18,7 +18,7 @@ public sealed class UnprotectedRedisTests(RedisServer redis) : IClassFixture<Red
 
         await using var silo = await SiloProcess.StartAsync(settings);
 
-        await Eventually.TrueAsync(() => Task.FromResult(silo.AllOutput().Contains("answers without a password", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the warning");
+        await silo.WaitForOutputAsync("answers without a password", TimeSpan.FromSeconds(30), "the warning");
         Assert.Contains($"Redis at {redis.ConnectionString} answers without a password: the password in ConnectionStrings:Redis protects nothing. Set requirepass", silo.AllOutput());
         Assert.DoesNotContain("nobody-asks-for-it", silo.AllOutput());
     }

@@ -14,6 +14,7 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string> _allLines = new();
+    private readonly ConcurrentDictionary<TaskCompletionSource, string> _awaited = new();
 
     public const string Silo = "CxLive.Silo.dll";
     public const string Front = "CxLive.Dashboard.dll";
@@ -153,6 +154,33 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Every line the process printed, from line <paramref name="from"/> on.</summary>
     public string AllOutput(int from = 0) => string.Join('\n', _allLines.Skip(from));
 
+    /// <summary>
+    /// Completes once the process has written a line containing <paramref name="text"/> (at once if it
+    /// already has): told by the line as it arrives, not found by polling the output.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout, string what)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _awaited[seen] = text; // registered before the look back: a line arriving in between is not missed
+        if (_allLines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+        {
+            seen.TrySetResult();
+        }
+
+        try
+        {
+            await seen.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Waited {timeout} for {what}; last output:\n{Output}");
+        }
+        finally
+        {
+            _awaited.TryRemove(seen, out _);
+        }
+    }
+
     /// <summary><c>SIGTERM</c>, as systemd, compose and Kubernetes stop a service; waits for the exit and says how long it took.</summary>
     public async Task<TimeSpan> StopAsync(TimeSpan timeout)
     {
@@ -200,6 +228,14 @@ public sealed class SiloProcess : IAsyncDisposable
 
         _output.Enqueue(line);
         _allLines.Enqueue(line);
+        foreach (var (waiter, text) in _awaited)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                waiter.TrySetResult();
+            }
+        }
+
         while (_output.Count > 300)
         {
             _output.TryDequeue(out _);
