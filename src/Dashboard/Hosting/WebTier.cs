@@ -25,7 +25,9 @@ namespace CxLive.Dashboard.Hosting;
 public static class WebTier
 {
     /// <summary><c>Web:Enabled</c> (default true): false runs a silo with only health and metrics, for clusters whose pages and APIs are served by web fronts.</summary>
-    public static bool Enabled(IConfiguration configuration) => configuration.GetValue("Web:Enabled", true);
+    public static bool Enabled(IConfiguration configuration) => configuration.GetValue(EnabledSetting, true);
+
+    public const string EnabledSetting = "Web:Enabled";
 
     public static WebApplicationBuilder AddCxWeb(this WebApplicationBuilder builder)
     {

@@ -63,6 +63,7 @@ public static class CxSettings
         "Orleans:Endpoints:GatewayPort",
         "Orleans:Endpoints:AdvertisedIPAddress",
         "OrleansDashboard:Enabled",
+        WebTier.EnabledSetting,
         "Shutdown:Timeout",
         "Shutdown:LeaveTimeout",
         "Shutdown:ExitAfter",

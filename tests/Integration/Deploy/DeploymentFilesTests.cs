@@ -21,6 +21,9 @@ namespace CxLive.Tests.Integration.Deploy;
 [Collection(AppCollection.Name)]
 public sealed partial class DeploymentFilesTests(AppFixture fixture)
 {
+    private const string SiloDeployment = "cxlive-silo";
+    private const string FrontDeployment = "cxlive-front";
+    private const string ComposeFronts = "compose.fronts.yaml";
     private static readonly string[] ProbePaths = [OperationsExtensions.StartupPath, OperationsExtensions.ReadyPath, OperationsExtensions.LivePath];
 
     [Fact]
@@ -66,6 +69,8 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
         {
             var valid = await Repository.RunAsync("docker-compose", DeployFiles.Deploy, "-f", compose, "--env-file", Path.Combine(DeployFiles.Deploy, "compose.env.example"), "config", "--quiet");
             Assert.True(valid.ExitCode == 0, valid.Err);
+            var withFronts = await Repository.RunAsync("docker-compose", DeployFiles.Deploy, "-f", compose, "-f", Path.Combine(DeployFiles.Deploy, ComposeFronts), "--env-file", Path.Combine(DeployFiles.Deploy, "compose.env.example"), "config", "--quiet");
+            Assert.True(withFronts.ExitCode == 0, withFronts.Err);
 
             var missing = await Repository.RunAsync("docker-compose", DeployFiles.Deploy, "-f", compose, "--env-file", empty, "config", "--quiet");
             Assert.NotEqual(0, missing.ExitCode);
@@ -81,17 +86,18 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
     public async Task Every_environment_variable_the_deployment_files_give_CxLive_is_one_of_its_settings()
     {
         var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
-        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == "cxlive-silo");
-        var container = Assert.Single(silo.Containers());
-        var secretNames = container.Get("envFrom").Items().Select(e => e.Get("secretRef", "name")!.Value.GetString()).ToArray();
+        var containers = kubernetes.Kind("Deployment").Where(d => d.Name() is SiloDeployment or FrontDeployment).Select(d => Assert.Single(d.Containers())).ToArray();
+        Assert.Equal(2, containers.Length);
+        var secretNames = containers.SelectMany(c => c.Get("envFrom").Items()).Select(e => e.Get("secretRef", "name")!.Value.GetString()).Distinct().ToArray();
         var secrets = kubernetes.Kind("Secret").Where(s => secretNames.Contains(s.Name())).ToArray();
-        Assert.Equal(secretNames.Length, secrets.Length); // every Secret the silos read is in the files
+        Assert.Equal(secretNames.Length, secrets.Length); // every Secret the silos and fronts read is in the files
 
         var named = new List<(string Where, string Name)>();
-        named.AddRange(container.Get("env").Items().Select(e => ("silo.yaml env", e.GetProperty("name").GetString()!)));
+        named.AddRange(containers.SelectMany(c => c.Get("env").Items().Select(e => ($"{c.GetProperty("name").GetString()} env", e.GetProperty("name").GetString()!))));
         named.AddRange(secrets.SelectMany(s => s.Get("stringData").Entries().Select(p => ($"Secret {s.Name()}", p.Name))));
-        named.AddRange((await ComposeSilosAsync()).SelectMany(s => s.Value.Get("environment").Entries().Select(p => ($"compose {s.Key}", p.Name))));
-        named.AddRange(DeployFiles.EnvFileLines(Path.Combine(DeployFiles.Deploy, "cxlive.env.example")).Select(l => ("cxlive.env.example", l.Name)));
+        var withFronts = await ComposeAsync(fronts: true);
+        named.AddRange(withFronts.Silos.Concat(withFronts.Fronts).SelectMany(s => s.Value.Get("environment").Entries().Select(p => ($"compose {s.Key}", p.Name))));
+        named.AddRange(new[] { "cxlive.env.example", "cxlive-front.env.example" }.SelectMany(f => DeployFiles.EnvFileLines(Path.Combine(DeployFiles.Deploy, f)).Select(l => (f, l.Name))));
         named.AddRange(ContainerfileEnv().Select(e => ("Containerfile", e.Name)));
         named.AddRange(HelpVariable().Matches(Commands.Help).Select(m => ("--help", m.Value)));
 
@@ -104,7 +110,7 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
     public async Task Every_port_the_deployment_files_use_is_one_CxLive_listens_on()
     {
         var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
-        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == "cxlive-silo");
+        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == SiloDeployment);
         var container = Assert.Single(silo.Containers());
         var env = container.Get("env").Items().Where(e => e.TryGetProperty("value", out _)).ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString()!);
         var http = DeployFiles.PortOf(env["ASPNETCORE_URLS"]);
@@ -127,11 +133,11 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
         Assert.Equal(http.ToString(), silo.Get("spec", "template", "metadata", "annotations", "prometheus.io/port")!.Value.GetString());
 
         // compose: each silo listens on its URL's port and Orleans' default ports; nginx and Prometheus reach them there.
-        var silos = await ComposeSilosAsync();
+        var (silos, _) = await ComposeAsync(fronts: false);
         var composeHttp = silos.Values.Select(s => DeployFiles.PortOf(s.Get("environment", "ASPNETCORE_URLS")!.Value.GetString()!)).Distinct().Single();
         int[] composePorts = [composeHttp, EndpointOptions.DEFAULT_SILO_PORT, EndpointOptions.DEFAULT_GATEWAY_PORT];
         Assert.All(silos.Values, s => Assert.Equal(composePorts.Order(), s.Get("expose").Items().Select(p => int.Parse(p.GetString()!)).Order()));
-        var nginx = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "nginx.conf"));
+        var nginx = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "nginx-silos.conf"));
         var prometheus = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "prometheus", "prometheus.yml"));
         var targets = UpstreamServer().Matches(nginx).Concat(ScrapeTarget().Matches(prometheus.Split("kubernetes_sd_configs")[0])).ToArray();
         Assert.True(targets.Length >= 6, $"{targets.Length} silo addresses in nginx.conf and prometheus.yml");
@@ -149,10 +155,69 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Web_fronts_run_the_silos_image_as_a_front_on_the_port_they_declare_and_the_balancer_and_Prometheus_reach_them_there()
+    {
+        // Kubernetes: the silos' image, started as the front, declaring only its HTTP port, which its
+        // probes, Service and scrape annotation use.
+        var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
+        var silo = Assert.Single(Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == SiloDeployment).Containers());
+        var frontDeployment = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == FrontDeployment);
+        var front = Assert.Single(frontDeployment.Containers());
+        Assert.Equal(silo.GetProperty("image").GetString(), front.GetProperty("image").GetString());
+        Assert.Equal(["dotnet", SiloProcess.Front], front.Get("command").Items().Select(c => c.GetString()!));
+        var env = front.Get("env").Items().Where(e => e.TryGetProperty("value", out _)).ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString()!);
+        var http = DeployFiles.PortOf(env["ASPNETCORE_URLS"]);
+        var declared = front.Get("ports").Items().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("containerPort").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["http"] = http }, declared); // no silo or gateway port: a front hosts no grain
+        var siloEnv = silo.Get("env").Items().Where(e => e.TryGetProperty("value", out _)).ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString()!);
+        Assert.Equal(siloEnv["Orleans__ServiceId"], env["Orleans__ServiceId"]); // the silos' cluster, or no gateway is found
+        Assert.Equal(siloEnv["Orleans__ClusterId"], env["Orleans__ClusterId"]);
+        Assert.Equal(ProbePaths, new[] { "startupProbe", "readinessProbe", "livenessProbe" }.Select(p => front.Get(p, "httpGet", "path")!.Value.GetString()!));
+        Assert.All(new[] { "startupProbe", "readinessProbe", "livenessProbe" }, p => Assert.Equal(http, PortNumber(front.Get(p, "httpGet", "port")!.Value, declared)));
+        var service = Assert.Single(kubernetes.Kind("Service"), s => s.Name() == FrontDeployment);
+        Assert.Equal("front", service.Get("spec", "selector", "app.kubernetes.io/component")!.Value.GetString());
+        Assert.All(service.Get("spec", "ports").Items(), p => Assert.Equal(http, PortNumber(p.GetProperty("targetPort"), declared)));
+        Assert.Equal(http.ToString(), frontDeployment.Get("spec", "template", "metadata", "annotations", "prometheus.io/port")!.Value.GetString());
+        Assert.Equal(OperationsExtensions.MetricsPath, frontDeployment.Get("spec", "template", "metadata", "annotations", "prometheus.io/path")!.Value.GetString());
+
+        // compose: the fronts run the silos' image as the front on their URL's port only; the silos
+        // stop serving the web; nginx and Prometheus reach the fronts there, and no silo through nginx.
+        var (silos, fronts) = await ComposeAsync(fronts: true);
+        Assert.Equal(2, fronts.Count);
+        Assert.All(silos.Values, s => Assert.Equal("false", s.Get("environment", "Web__Enabled")!.Value.GetString()));
+        Assert.All(fronts.Values, f =>
+        {
+            Assert.Equal(silos.Values.First().GetProperty("image").GetString(), f.GetProperty("image").GetString());
+            var port = DeployFiles.PortOf(f.Get("environment", "ASPNETCORE_URLS")!.Value.GetString()!);
+            Assert.Equal([port], f.Get("expose").Items().Select(p => int.Parse(p.GetString()!)));
+            Assert.Null(f.Get("environment", "Web__Enabled")); // a front always serves; the setting is the silos'
+        });
+        var composeHttp = fronts.Values.Select(f => DeployFiles.PortOf(f.Get("environment", "ASPNETCORE_URLS")!.Value.GetString()!)).Distinct().Single();
+        var nginx = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "nginx-fronts.conf"));
+        var prometheus = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "prometheus", "fronts.yml"));
+        var targets = UpstreamServer().Matches(nginx).Concat(ScrapeTarget().Matches(prometheus)).ToArray();
+        Assert.Equal(2 * 2 + 2, targets.Length); // two upstreams and the scrape list, each naming both fronts
+        Assert.All(targets, t =>
+        {
+            Assert.Contains(t.Groups["host"].Value, fronts.Keys);
+            Assert.Equal(composeHttp, int.Parse(t.Groups["port"].Value));
+        });
+
+        // nginx mounts the fronts' upstreams where the silos' were, and Prometheus reads fronts.yml from
+        // the folder its job discovers targets in.
+        var lb = await ComposeServiceAsync("lb");
+        var upstreams = Assert.Single(lb.Get("volumes").Items(), v => v.GetString()!.Contains("/conf.d/cxlive-upstreams.conf")).GetString()!;
+        Assert.Contains("/nginx-fronts.conf:", upstreams);
+        var scraping = Assert.Single((await ComposeServiceAsync("prometheus")).Get("volumes").Items(), v => v.GetString()!.Contains("/fronts.yml:")).GetString()!;
+        var discovered = Regex.Match(await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "prometheus", "prometheus.yml")), @"- files: \[""(?<glob>[^""]+)""\]").Groups["glob"].Value;
+        Assert.Equal(Path.GetDirectoryName(discovered), Path.GetDirectoryName(scraping.Split(':')[1]));
+    }
+
+    [Fact]
     public async Task Every_probe_and_scrape_path_is_an_endpoint_CxLive_serves()
     {
         var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
-        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == "cxlive-silo");
+        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == SiloDeployment);
         var container = Assert.Single(silo.Containers());
         var probes = new[] { "startupProbe", "readinessProbe", "livenessProbe" }.Select(p => container.Get(p, "httpGet", "path")!.Value.GetString()!).ToArray();
         Assert.Equal(ProbePaths, probes);
@@ -176,28 +241,63 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
     public async Task Silos_get_time_to_stop_cleanly_and_a_rollout_never_takes_one_away_first()
     {
         var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
-        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == "cxlive-silo");
+        var silo = Assert.Single(kubernetes.Kind("Deployment"), d => d.Name() == SiloDeployment);
         var shutdown = fixture.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout;
 
-        Assert.True(silo.Get("spec", "template", "spec", "terminationGracePeriodSeconds")!.Value.GetInt32() > shutdown.TotalSeconds);
-        Assert.Equal(0, silo.Get("spec", "strategy", "rollingUpdate", "maxUnavailable")!.Value.GetInt32());
-        Assert.Single(kubernetes.Kind("PodDisruptionBudget"));
+        // Silos and fronts alike: time to stop, rollouts that add before they take away, one down at a time.
+        foreach (var workload in kubernetes.Kind("Deployment").Where(d => d.Name() is SiloDeployment or FrontDeployment))
+        {
+            Assert.True(workload.Get("spec", "template", "spec", "terminationGracePeriodSeconds")!.Value.GetInt32() > shutdown.TotalSeconds, workload.Name());
+            Assert.Equal(0, workload.Get("spec", "strategy", "rollingUpdate", "maxUnavailable")!.Value.GetInt32());
+            var labels = workload.Get("spec", "selector", "matchLabels")!.Value.GetRawText();
+            Assert.Single(kubernetes.Kind("PodDisruptionBudget"), b => b.Get("spec", "selector", "matchLabels")!.Value.GetRawText() == labels);
+        }
+
         Assert.Equal("status.podIP", Assert.Single(Assert.Single(silo.Containers()).Get("env").Items(), e => e.GetProperty("name").GetString() == "Orleans__Endpoints__AdvertisedIPAddress").Get("valueFrom", "fieldRef", "fieldPath")!.Value.GetString());
 
-        var compose = await ComposeSilosAsync();
-        Assert.All(compose.Values, s => Assert.True(TimeSpan.FromSeconds(int.Parse(s.GetProperty("stop_grace_period").GetString()!.TrimEnd('s'))) > shutdown));
-        var unit = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "cxlive.service"));
-        Assert.True(TimeSpan.FromSeconds(int.Parse(Regex.Match(unit, @"TimeoutStopSec=(\d+)").Groups[1].Value)) > shutdown);
-        Assert.Contains($"RestartPreventExitStatus={ConfigurationError.ExitCode}", unit);
+        var (silos, fronts) = await ComposeAsync(fronts: true);
+        Assert.All(silos.Values.Concat(fronts.Values), s => Assert.True(TimeSpan.FromSeconds(int.Parse(s.GetProperty("stop_grace_period").GetString()!.TrimEnd('s'))) > shutdown));
+        foreach (var name in new[] { "cxlive.service", "cxlive-front.service" })
+        {
+            var unit = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, name));
+            Assert.True(TimeSpan.FromSeconds(int.Parse(Regex.Match(unit, @"TimeoutStopSec=(\d+)").Groups[1].Value)) > shutdown, name);
+            Assert.Contains($"RestartPreventExitStatus={ConfigurationError.ExitCode}", unit);
+        }
     }
 
-    /// <summary>The compose services that run CxLive's image, merged as compose merges them.</summary>
-    private static async Task<Dictionary<string, JsonElement>> ComposeSilosAsync()
+    /// <summary>
+    /// The compose services that run CxLive's image, as <c>docker-compose config</c> merges
+    /// compose.yaml (and, with <paramref name="fronts"/>, compose.fronts.yaml over it): the silos, and
+    /// the fronts (the image started as <c>CxLive.Dashboard.dll</c>).
+    /// </summary>
+    private static async Task<(Dictionary<string, JsonElement> Silos, Dictionary<string, JsonElement> Fronts)> ComposeAsync(bool fronts)
     {
-        var compose = Assert.Single(await DeployFiles.DocumentsAsync(false, Path.Combine(DeployFiles.Deploy, "compose.yaml")));
-        return compose.GetProperty("services").EnumerateObject()
+        var services = (await ComposeServicesAsync(fronts))
             .Where(s => s.Value.Get("image")?.GetString()?.StartsWith("cxlive-silo:", StringComparison.Ordinal) == true)
-            .ToDictionary(s => s.Name, s => s.Value);
+            .ToArray();
+        bool IsFront(JsonElement service) => service.Get("entrypoint").Items().Any(a => a.GetString() == SiloProcess.Front);
+        return (services.Where(s => !IsFront(s.Value)).ToDictionary(s => s.Name, s => s.Value),
+                services.Where(s => IsFront(s.Value)).ToDictionary(s => s.Name, s => s.Value));
+    }
+
+    private static async Task<JsonElement> ComposeServiceAsync(string name) =>
+        Assert.Single(await ComposeServicesAsync(fronts: true), s => s.Name == name).Value;
+
+    private static async Task<JsonProperty[]> ComposeServicesAsync(bool fronts)
+    {
+        string[] files = ["-f", Path.Combine(DeployFiles.Deploy, "compose.yaml"), .. fronts ? ["-f", Path.Combine(DeployFiles.Deploy, ComposeFronts)] : Array.Empty<string>()];
+        var (exitCode, merged, errors) = await Repository.RunAsync("docker-compose", DeployFiles.Deploy, [.. files, "--env-file", Path.Combine(DeployFiles.Deploy, "compose.env.example"), "config"]);
+        Assert.True(exitCode == 0, errors);
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, merged);
+            return [.. Assert.Single(await DeployFiles.DocumentsAsync(false, file)).GetProperty("services").EnumerateObject()];
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static IEnumerable<(string Name, string Value)> ContainerfileEnv() =>

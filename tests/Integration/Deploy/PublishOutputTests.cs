@@ -1,11 +1,14 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
 
 namespace CxLive.Tests.Integration.Deploy;
 
 /// <summary><c>dotnet publish</c> carries what the install guide copies out of it, and nothing an operator filled in.</summary>
 [Collection(ProcessCollection.Name)]
-public sealed partial class PublishOutputTests
+public sealed partial class PublishOutputTests(RedisServer redis) : IClassFixture<RedisServer>
 {
 #if DEBUG
     private const string Configuration = "Debug";
@@ -33,9 +36,7 @@ public sealed partial class PublishOutputTests
                 await File.WriteAllTextAsync(file, "secret");
             }
 
-            // The build the tests run on, published as the guide publishes it (without building again).
-            var (exitCode, stdout, stderr) = await Repository.RunAsync("dotnet", Repository.Root, "publish", "src/Silo", "-c", Configuration, "--no-build", "--nologo", "-o", output);
-            Assert.True(exitCode == 0, stdout + stderr);
+            await PublishAsync(output);
 
             var published = Path.Combine(output, "deploy");
             Assert.All(copied, path => Assert.True(File.Exists(Path.Combine(published, path)), $"the guide copies /opt/cxlive/deploy/{path}; publish did not put it there"));
@@ -53,6 +54,49 @@ public sealed partial class PublishOutputTests
 
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The image, the units and the manifests start the web front as <c>CxLive.Dashboard.dll</c> from
+    /// the silo's publish output: it must run from there, beside a compute-only silo run from there too.
+    /// </summary>
+    [Fact]
+    public async Task The_publish_output_runs_a_compute_only_silo_and_a_web_front_that_serves_its_data()
+    {
+        var output = Directory.CreateTempSubdirectory("cxlive-publish-").FullName;
+        try
+        {
+            await PublishAsync(output);
+            var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
+            var siloSettings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
+            siloSettings["Web:Enabled"] = "false";
+            await using var silo = await SiloProcess.StartAsync(siloSettings, Path.Combine(output, SiloProcess.Silo));
+            await using var front = await SiloProcess.StartAsync(SiloProcess.FrontSettingsFor(siloSettings), Path.Combine(output, SiloProcess.Front));
+
+            var customer = "published-" + Guid.NewGuid().ToString("N")[..6];
+            var ingest = await front.Http.PostAsync("api/interactions", Wire.Body(Interactions.Make(customer, DateTimeOffset.UtcNow, InteractionTypes.PageView, "web/home")));
+            Assert.Equal(HttpStatusCode.Accepted, ingest.StatusCode);
+            var count = await Eventually.ResultAsync(
+                async () => await front.Http.GetAsync($"api/customers/{customer}") is { StatusCode: HttpStatusCode.OK } answer
+                    ? JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["interactionCount"]!.GetValue<long>()
+                    : 0,
+                n => n > 0,
+                TimeSpan.FromSeconds(60),
+                "the published front to serve what it took in, through the published silo");
+            Assert.Equal(1, count);
+            Assert.Equal(HttpStatusCode.NotFound, (await silo.Http.GetAsync($"api/customers/{customer}")).StatusCode); // the silo serves no web
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>The build the tests run on, published as the guide publishes it (without building again).</summary>
+    private static async Task PublishAsync(string output)
+    {
+        var (exitCode, stdout, stderr) = await Repository.RunAsync("dotnet", Repository.Root, "publish", "src/Silo", "-c", Configuration, "--no-build", "--nologo", "-o", output);
+        Assert.True(exitCode == 0, stdout + stderr);
     }
 
     [GeneratedRegex(@"/opt/cxlive/deploy/(?<path>[\w./-]+\w)")]
