@@ -50,19 +50,21 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     /// second while alerts change. With <paramref name="after"/> (the last <c>feedPosition</c>'s
     /// <c>alerts</c>), first sends every change after it; null on a first subscription.
     /// </summary>
-    public async Task<FeedResume> SubscribeWall(Dictionary<int, long>? after)
+    public async Task<FeedResume> SubscribeWall(FeedAfter? after)
     {
         Require(Context.User!.SeesEverything(), "the wall is for supervisors");
+        var since = Readable(after)?.Alerts;
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Wall);
-        return await ResumeAlertsAsync(after, alerts.All, _ => true, sendIncidents: true);
+        return await ResumeAlertsAsync(since, alerts.All, _ => true, sendIncidents: true);
     }
 
     public Task UnsubscribeWall() => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Wall);
 
     /// <summary>The outreach prompts routed to this agent (<c>outreachPrompt</c>); with <paramref name="after"/> (the last <c>feedPosition</c>'s <c>prompts</c>), first those changed after it.</summary>
-    public async Task<FeedResume> SubscribeAgent(string agentId, Dictionary<int, long>? after)
+    public async Task<FeedResume> SubscribeAgent(string agentId, FeedAfter? after)
     {
         RequireId("agentId", agentId);
+        var positions = Readable(after)?.Prompts;
         Require(Context.User!.MaySeeAgent(agentId), "an agent may follow only their own prompts");
         if (FieldErrors.UnknownAgent(agentId, outreach.Value.Agents) is { } why)
         {
@@ -72,7 +74,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
 
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(agentId));
         var (complete, reset) = (true, false);
-        foreach (var (partition, since) in after ?? [])
+        foreach (var (partition, since) in positions ?? new Dictionary<int, long>())
         {
             if (partition < 0 || partition >= alerts.Partitions)
             {
@@ -97,18 +99,19 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     /// Alerts about one customer, as they are raised and change, and <c>customerUpdated</c> after each
     /// batch of their interactions; with <paramref name="after"/>, first the customer's alerts changed after it.
     /// </summary>
-    public async Task<FeedResume> SubscribeCustomer(string customerId, Dictionary<int, long>? after)
+    public async Task<FeedResume> SubscribeCustomer(string customerId, FeedAfter? after)
     {
         RequireId("customerId", customerId);
+        var since = Readable(after)?.Alerts;
         Require(await Context.User!.MaySeeCustomerAsync(customerId, alerts), "an agent may follow only the customers of their prompts");
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Customer(customerId));
         await watches.WatchAsync(Context.ConnectionId, customerId);
         var home = AlertPartitions.Of(customerId, alerts.Partitions);
-        return await ResumeAlertsAsync(after, [home], alert => alert.CustomerId == customerId, sendIncidents: false);
+        return await ResumeAlertsAsync(since, [home], alert => alert.CustomerId == customerId, sendIncidents: false);
     }
 
     /// <summary>Sends the caller what changed in <paramref name="partitions"/> after its position (the groups it just joined carry the rest; duplicates are the client's to drop by id and sequence).</summary>
-    private async Task<FeedResume> ResumeAlertsAsync(Dictionary<int, long>? after, IEnumerable<int> partitions, Func<Alert, bool> concerns, bool sendIncidents)
+    private async Task<FeedResume> ResumeAlertsAsync(IReadOnlyDictionary<int, long>? after, IEnumerable<int> partitions, Func<Alert, bool> concerns, bool sendIncidents)
     {
         var (complete, reset) = (true, false);
         foreach (var partition in partitions)
@@ -160,6 +163,10 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
             throw new HubException($"{name} is required: a non-empty id");
         }
     }
+
+    /// <summary>A position the client sent in another shape is refused with what it should be, before anything is subscribed.</summary>
+    private static FeedAfter? Readable(FeedAfter? after) =>
+        after?.Problem is { } problem ? throw new HubException(problem) : after;
 
     /// <summary>A HubException's message reaches the client (other exceptions' do not).</summary>
     private static void Require(bool allowed, string reason)

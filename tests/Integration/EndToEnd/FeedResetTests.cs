@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CxLive.Contracts.Alerts;
 using CxLive.Tests.Integration.Support;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +45,34 @@ public sealed class FeedResetTests(AppFixture fixture)
 
         Assert.Equal((true, false), Read(await SubscribeAsync("SubscribeWall", alerts)));
         Assert.Equal((true, false), Read(await SubscribeAsync("SubscribeAgent", "li.na", prompts)));
+    }
+
+    /// <summary>A client that hands back the whole last feedPosition got SignalR's "Error binding arguments": each subscription now takes its own feed from it.</summary>
+    [Fact]
+    public async Task The_whole_feedPosition_handed_back_resumes_each_subscription_from_its_own_feed()
+    {
+        var none = new Dictionary<int, long>();
+        Assert.Equal((false, true), Read(await SubscribeAsync("SubscribeWall", new { alerts = Beyond, prompts = none })));
+        Assert.Equal((false, true), Read(await SubscribeAsync("SubscribeCustomer", PartitionZeroCustomer(), new { alerts = Beyond, prompts = none })));
+        Assert.Equal((false, true), Read(await SubscribeAsync("SubscribeAgent", "li.na", new { alerts = none, prompts = Beyond })));
+
+        var position = (await SubscribeAsync("SubscribeWall", [null])).GetProperty("position");
+        Assert.Equal((true, false), Read(await SubscribeAsync("SubscribeWall", position)));
+        Assert.Equal((true, false), Read(await SubscribeAsync("SubscribeAgent", "li.na", position)));
+    }
+
+    [Fact]
+    public async Task A_position_in_another_shape_is_refused_with_what_to_send()
+    {
+        var list = await Assert.ThrowsAsync<HubException>(() => SubscribeAsync("SubscribeWall", new[] { 12, 7 }));
+        Assert.Contains("after must be null on a first subscription, or what the last feedPosition said", list.Message);
+        Assert.EndsWith("; got a list", list.Message);
+
+        var named = await Assert.ThrowsAsync<HubException>(() => SubscribeAsync("SubscribeAgent", "li.na", new Dictionary<string, long> { ["zero"] = 5 }));
+        Assert.EndsWith("; 'zero' is not a partition number", named.Message);
+
+        var text = await Assert.ThrowsAsync<HubException>(() => SubscribeAsync("SubscribeWall", new { alerts = new Dictionary<string, string> { ["0"] = "12" } }));
+        Assert.EndsWith("; alerts.0 is the text '12', not a position (a whole number from 0)", text.Message);
     }
 
     /// <summary>A customer whose alerts live in partition 0, the one <see cref="Beyond"/> names.</summary>
