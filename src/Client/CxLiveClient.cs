@@ -208,11 +208,16 @@ public sealed class CxLiveClient : IAsyncDisposable
                 Raise(Warned, warning);
             }
         }
-        catch (Exception e) when (e is CxLiveException or OperationCanceledException)
+        catch (Exception e)
         {
+            // Any failure is this batch's, reported: the loop goes on with the next (an exception
+            // escaping it once ended the loop, lost the queue and crashed the application's shutdown).
+            var reason = e is OperationCanceledException && _stopping.IsCancellationRequested
+                ? new CxLiveException($"not sent: the client was disposed and FlushOnDisposeTimeout ({_options.FlushOnDisposeTimeout}) ran out before this batch went through", null, e)
+                : e;
             Interlocked.Add(ref _failed, batch.Length);
-            _logger.LogError(e, "Gave up a batch of {Count} interactions: {Reason}", batch.Length, e.Message);
-            Raise(BatchFailed, new CxBatchFailure(batch, e));
+            _logger.LogError(reason, "Gave up a batch of {Count} interactions: {Reason}", batch.Length, reason.Message);
+            Raise(BatchFailed, new CxBatchFailure(batch, reason));
         }
     }
 

@@ -226,6 +226,45 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
         Assert.Equal(2, await RecordedAsync());
     }
 
+    /// <summary>
+    /// A worker service as integrations.md sets one up (AddCxLiveClient, a BackgroundService that
+    /// enqueues, the host stopped by SIGTERM): what was queued when the host stopped was lost, and
+    /// the shutdown crashed with ObjectDisposedException, because the container's disposal flushed
+    /// the client after the container could no longer make its HttpClient.
+    /// </summary>
+    [Fact]
+    public async Task A_host_that_stops_sends_what_its_client_still_queued_and_stops_cleanly()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddCxLiveClient(o => (o.BaseAddress, o.LingerTime) = (fixture.App.BaseAddress, TimeSpan.FromHours(1))); // only stopping sends
+        var enqueued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        builder.Services.AddHostedService(provider => new Feeder(provider.GetRequiredService<CxLiveClient>(), () => Search(), enqueued));
+        var host = builder.Build();
+        await host.StartAsync();
+        await enqueued.Task.WaitAsync(Patience);
+
+        await host.StopAsync();
+        await ((IAsyncDisposable)host).DisposeAsync(); // disposing the container: nothing left to send, nothing thrown
+
+        Assert.Equal(Feeder.Count, await RecordedAsync());
+    }
+
+    /// <summary>An integrator's feeder: enqueues <see cref="Count"/> interactions, then waits for the host to stop.</summary>
+    private sealed class Feeder(CxLiveClient client, Func<CxInteraction> make, TaskCompletionSource enqueued) : Microsoft.Extensions.Hosting.BackgroundService
+    {
+        public const int Count = 120;
+
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                await client.EnqueueAsync(make(), stoppingToken);
+            }
+
+            enqueued.SetResult();
+        }
+    }
+
     /// <summary>Every value of every field the client can write is read by CxLive's own parser as meant.</summary>
     [Fact]
     public void The_clients_interaction_is_what_the_servers_parser_accepts()
