@@ -177,6 +177,7 @@ public static class IngestEndpoint
         // Not the request's abort token: once read, a batch is delivered even if the caller hangs up (it is safe to re-send either way).
         var result = await sink.AcceptAsync(batch.Valid);
         metrics.Accepted(result.Accepted);
+        metrics.Warned("http", batch.Warnings?.Count ?? 0);
         return Results.Json(new IngestResponse(result.Accepted, result.Duplicates, batch.Rejected, batch.Warnings), statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -40,7 +40,8 @@ public static class StreamEntries
     }
 
     /// <param name="rules">For integrators' entries: privacy applied. CxLive's own entries are read without it (see <see cref="Written"/>).</param>
-    public static void Read(StreamEntry[] entries, ItemRules rules, int maxItems, List<Interaction> valid, List<DeadLetter> dead)
+    /// <param name="warned">Items taken with a warning, by entry: HTTP answers them to the sender; here only the log can say them.</param>
+    public static void Read(StreamEntry[] entries, ItemRules rules, int maxItems, List<Interaction> valid, List<DeadLetter> dead, List<(RedisValue Entry, ItemWarning Warning)>? warned = null)
     {
         var own = rules with { Privacy = null, AcceptedBefore = true };
         foreach (var entry in entries)
@@ -50,27 +51,44 @@ public static class StreamEntries
                 continue; // deleted from the stream while pending: nothing left to read
             }
 
-            var data = entry[DataField];
-            if (data.IsNull)
+            var data = entry.Values.Where(f => f.Name == DataField).Select(f => f.Value).ToArray();
+            if (data.Length == 0)
             {
-                dead.Add(new DeadLetter(entry.Id, RedisValue.Null, $"the entry has no '{DataField}' field"));
+                // The payload under another name is kept beside the reason, or it would go with the entry when the stream is trimmed.
+                var named = string.Join(", ", entry.Values.Select(f => $"'{f.Name}'"));
+                dead.Add(new DeadLetter(entry.Id, RedisValue.Null, $"the entry has no '{DataField}' field (it has {(named.Length > 0 ? named : "none")}): put the interaction's JSON (an object or an array) in a field named '{DataField}'")
+                {
+                    Original = entry.Values,
+                });
                 continue;
             }
 
-            try
+            // Each 'data' field is read: XADD takes the same field twice, and the second was dropped without a word.
+            var entryRules = (entry[WriterField] == CxLiveWriter ? own : rules) with { StreamEntry = Stamp(entry.Id) };
+            foreach (var payload in data)
             {
-                var batch = BatchParser.ParseJson((byte[])data!, (entry[WriterField] == CxLiveWriter ? own : rules) with { StreamEntry = Stamp(entry.Id) }, maxItems);
-                valid.AddRange(batch.Valid);
-                if (batch.Rejected.Count > 0)
-                {
-                    var reasons = batch.Rejected.Select(r => batch.ItemCount == 1 ? string.Join("; ", r.Errors) : $"[{r.Index}] {string.Join("; ", r.Errors)}");
-                    dead.Add(new DeadLetter(entry.Id, data, string.Join(" | ", reasons)));
-                }
+                ReadPayload(entry.Id, payload, entryRules, maxItems, valid, dead, warned);
             }
-            catch (Exception e) when (e is UnreadableBodyException or BatchTooLargeException)
+        }
+    }
+
+    private static void ReadPayload(RedisValue entryId, RedisValue data, ItemRules rules, int maxItems, List<Interaction> valid, List<DeadLetter> dead, List<(RedisValue Entry, ItemWarning Warning)>? warned)
+    {
+        try
+        {
+            var batch = BatchParser.ParseJson((byte[])data!, rules, maxItems);
+            valid.AddRange(batch.Valid);
+            if (batch.Rejected.Count > 0)
             {
-                dead.Add(new DeadLetter(entry.Id, data, e.Message));
+                var reasons = batch.Rejected.Select(r => batch.ItemCount == 1 ? string.Join("; ", r.Errors) : $"[{r.Index}] {string.Join("; ", r.Errors)}");
+                dead.Add(new DeadLetter(entryId, data, string.Join(" | ", reasons)));
             }
+
+            warned?.AddRange((batch.Warnings ?? []).Select(w => (entryId, w)));
+        }
+        catch (Exception e) when (e is UnreadableBodyException or BatchTooLargeException)
+        {
+            dead.Add(new DeadLetter(entryId, data, e.Message));
         }
     }
 }

@@ -24,6 +24,7 @@ public sealed class CxMetrics
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _accepted;
+    private readonly Counter<long> _warned;
     private readonly Histogram<double> _detection;
     private readonly Counter<long> _alerts;
     private readonly Counter<long> _webhooks;
@@ -35,6 +36,7 @@ public sealed class CxMetrics
         _events = meter.CreateCounter<long>("cxlive.ingested.events", "{event}", "Interactions delivered to the customer grains, by channel (re-sent ids included).");
         _duplicates = meter.CreateCounter<long>("cxlive.ingested.duplicates", "{event}", "Delivered interactions whose id the customer already had: they changed nothing.");
         _accepted = meter.CreateCounter<long>("cxlive.ingest.accepted", "{item}", "Items this process's HTTP ingest accepted: recorded (embedded mode) or in the ingest stream (Redis mode), re-sent ids counted by what the answer says.");
+        _warned = meter.CreateCounter<long>("cxlive.ingest.warned", "{item}", "Items accepted with a warning (they may be read otherwise than meant), by transport: http (the answer says each) or stream (only the log of the silo that read them does).");
         _rejected = meter.CreateCounter<long>("cxlive.ingest.rejected", "{item}", "Items or requests refused, by reason: the field at fault, or what was wrong with the request.");
         _detection = meter.CreateHistogram<double>("cxlive.detection.latency", "ms", "From an interaction's acceptance to the end of detection on it (alerts in the book), per delivered batch.");
         _alerts = meter.CreateCounter<long>("cxlive.alerts", "{change}", "Alert changes, by rule and the state the alert moved to (open = raised or repeated).");
@@ -74,6 +76,15 @@ public sealed class CxMetrics
         if (count > 0)
         {
             _accepted.Add(count);
+        }
+    }
+
+    /// <summary>Items accepted with a warning, by <paramref name="transport"/> (<c>http</c> or <c>stream</c>).</summary>
+    public void Warned(string transport, int count)
+    {
+        if (count > 0)
+        {
+            _warned.Add(count, new KeyValuePair<string, object?>("transport", transport));
         }
     }
 

@@ -4,6 +4,7 @@ using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Touchpoints;
 using CxLive.Dashboard.Hosting;
 using CxLive.Dashboard.Ingestion;
+using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Privacy;
 using CxLive.Dashboard.Redis;
 using CxLive.Grains.Customers;
@@ -175,8 +176,17 @@ public sealed class InteractionStreamConsumer(
 
         var valid = new List<Interaction>(entries.Length);
         var dead = new List<DeadLetter>();
+        var warned = new List<(RedisValue Entry, ItemWarning Warning)>();
         var limits = ingestionOptions.Value;
-        StreamEntries.Read(entries, ItemRules.At(time.GetUtcNow(), limits).WithPrivacy(privacy), limits.MaxItemsPerRequest, valid, dead);
+        StreamEntries.Read(entries, ItemRules.At(time.GetUtcNow(), limits).WithPrivacy(privacy), limits.MaxItemsPerRequest, valid, dead, warned);
+        if (warned.Count > 0)
+        {
+            // Over HTTP the sender reads each warning in the answer; a stream writer gets no answer.
+            // One line per read, not per item: a survey integration without scales would write one per survey.
+            metrics.Warned("stream", warned.Count);
+            logger.LogWarning("Took {Count} stream items with warnings (read, but perhaps not as meant); the first, item {Id} of entry {EntryId}: {Warning}",
+                warned.Count, LogText.Safe(warned[0].Warning.Id), warned[0].Entry, LogText.Safe(warned[0].Warning.Warning));
+        }
 
         if (dead.Count > 0)
         {

@@ -16,9 +16,51 @@ public sealed class StreamEntriesTests
 
     private static (List<Interaction> Valid, List<DeadLetter> Dead) Read(params StreamEntry[] entries)
     {
-        var (valid, dead) = (new List<Interaction>(), new List<DeadLetter>());
-        StreamEntries.Read(entries, ItemRules.At(Now, new IngestionOptions()), 1000, valid, dead);
+        var (valid, dead, _) = ReadWithWarnings(entries);
         return (valid, dead);
+    }
+
+    private static (List<Interaction> Valid, List<DeadLetter> Dead, List<(RedisValue Entry, ItemWarning Warning)> Warned) ReadWithWarnings(params StreamEntry[] entries)
+    {
+        var (valid, dead, warned) = (new List<Interaction>(), new List<DeadLetter>(), new List<(RedisValue, ItemWarning)>());
+        StreamEntries.Read(entries, ItemRules.At(Now, new IngestionOptions()), 1000, valid, dead, warned);
+        return (valid, dead, warned);
+    }
+
+    /// <summary>An integrator's XADD with two 'data' fields: the second was dropped, neither ingested nor dead-lettered.</summary>
+    [Fact]
+    public void Every_data_field_of_an_entry_is_read()
+    {
+        var read = Read(new StreamEntry("1-1", [new NameValueEntry(StreamEntries.DataField, Item("search")), new NameValueEntry(StreamEntries.DataField, Item("page-view"))]));
+
+        Assert.Equal(["i-search", "i-page-view"], read.Valid.Select(i => i.Id));
+        Assert.Empty(read.Dead);
+    }
+
+    /// <summary>A payload under another name went to the dead letters empty, and was gone once the stream was trimmed.</summary>
+    [Fact]
+    public void An_entry_without_a_data_field_is_dead_lettered_with_every_field_it_had_and_what_to_name_it()
+    {
+        var letter = Assert.Single(Read(new StreamEntry("1-1", [new NameValueEntry("json", Item("search")), new NameValueEntry("source", "shop")])).Dead);
+
+        Assert.Equal("the entry has no 'data' field (it has 'json', 'source'): put the interaction's JSON (an object or an array) in a field named 'data'", letter.Reason);
+        var fields = letter.Fields("silo-1").ToDictionary(f => (string)f.Name!, f => f.Value);
+        Assert.Equal(Item("search"), (byte[])fields["field:json"]!);
+        Assert.Equal("shop", (string?)fields["field:source"]);
+        Assert.Equal("1-1", (string?)fields["entry"]);
+    }
+
+    /// <summary>Over HTTP the answer names an item read perhaps otherwise than meant; from the stream, the reader hands them on to be logged and counted.</summary>
+    [Fact]
+    public void Items_taken_with_a_warning_are_handed_back_with_their_entry()
+    {
+        var read = ReadWithWarnings(new StreamEntry("1-7", [new NameValueEntry(StreamEntries.DataField, Item("survey", ",\"score\":4"))]));
+
+        Assert.Single(read.Valid);
+        var (entry, warning) = Assert.Single(read.Warned);
+        Assert.Equal("1-7", (string?)entry);
+        Assert.Equal("i-survey", warning.Id);
+        Assert.StartsWith("attributes.scale: not given", warning.Warning);
     }
 
     [Fact]
