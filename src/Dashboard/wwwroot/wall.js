@@ -121,9 +121,12 @@ function visibleAlerts() {
     if (!alert.incidentId || alert.opensIncident) all.push(alert);
     else if (alert.state !== "resolved") inside++;
   }
-  // Incidents first, the one hurting most customers first; then the most pressing alerts.
+  // Incidents first, the one failing most people now first (a login down for everyone, with no
+  // customer alert yet, ranked under a 21 % outage with eight), then by customers with alerts; then
+  // the most pressing alerts.
   const affected = alert => (isIncident(alert) ? incidents.get(alert.incidentId)?.affectedCustomers ?? 0 : 0);
-  all.sort((a, b) => isIncident(b) - isIncident(a) || affected(b) - affected(a) || byPressure(a, b));
+  const failingNow = alert => (isIncident(alert) && alert.state !== "resolved" ? touchpointsNow.get(alert.touchpoint)?.figures?.last5Minutes.failures ?? 0 : 0);
+  all.sort((a, b) => isIncident(b) - isIncident(a) || failingNow(b) - failingNow(a) || affected(b) - affected(a) || byPressure(a, b));
   // Resolved cards fade out for a minute: said apart, so that the unresolved cards and those inside
   // incidents still add up to the heat map's total.
   const fading = all.filter(alert => alert.state === "resolved").length;
@@ -173,12 +176,27 @@ function fitWallPage() {
   const histogram = [document.getElementById("scores-title"), document.getElementById("scores")];
   const groups = [document.querySelector("#summary h2"), document.getElementById("groups")];
   const summary = document.getElementById("summary");
-  for (const element of [...histogram, ...groups]) element.style.display = "";
+  const failing = [...document.getElementById("top-touchpoints").children];
+  for (const element of [...histogram, ...groups, ...failing]) element.style.display = "";
   const overflows = () => Math.max(histogram[1].getBoundingClientRect().bottom, summary.getBoundingClientRect().bottom) > limit;
-  for (const elements of [histogram, groups]) if (overflows()) for (const element of elements) element.style.display = "none";
+  if (overflows()) for (const element of histogram) element.style.display = "none";
+  // The count by rule loses its smallest rules first ("+ 40 more"), not all of them: left out whole,
+  // a 720p wall hid what its pages were turning through, with room to spare for part of it.
+  fitGroups(overflows, groups);
+  // Still over (Chinese at 720p cut the page number in half): the least failing touchpoints go, one kept.
+  for (let i = failing.length - 1; i > 0 && overflows(); i--) failing[i].style.display = "none";
   // Every position is read before a card is removed: a later, shorter card moving up into a gap
   // would otherwise be kept, and the one it passed never shown.
   const cards = [...list.children];
+  // Pinned incidents take at most half the cards' column while other cards wait: three of them once
+  // filled a 720p wall and left one customer card a page, a round of 36 minutes.
+  if (wallPage.pinnedShown > 1 && wallPage.rest.length > 0) {
+    const top = list.getBoundingClientRect().top;
+    if (cards[wallPage.pinnedShown - 1].getBoundingClientRect().bottom - top > (limit - top) / 2) {
+      wallPage.pinned = wallPage.pinnedShown - 1;
+      return false;
+    }
+  }
   let kept = cards.findIndex((li, index) => index > 0 && li.offsetTop + li.offsetHeight > limit);
   if (kept < 0) kept = cards.length;
   for (const li of cards.slice(kept)) li.remove();
@@ -194,8 +212,27 @@ function fitWallPage() {
   return true;
 }
 
+// Takes the smallest rules off the count by rule until the column fits, saying how many cards they
+// hold; with none left that fits, the count goes.
+function fitGroups(overflows, groups) {
+  if (!overflows()) return;
+  const chips = [...groups[1].children];
+  const more = document.createElement("li");
+  more.className = "more";
+  groups[1].append(more);
+  let hidden = 0;
+  for (let i = chips.length - 1; i >= 0 && overflows(); i--) {
+    hidden += Number(chips[i].dataset.count);
+    chips[i].remove();
+    more.textContent = t("wallmode.groupsMore", { count: formatNumber(hidden) });
+  }
+  if (overflows() || chips.every(chip => !chip.isConnected)) for (const element of groups) element.style.display = "none";
+}
+
 // The next page starts with the first card this one had no room for; after the last, the round begins again.
+// Not while the page is not live: pages turning made a stale wall look alive (the pill says since when).
 function turnWallPage() {
+  if (document.body.dataset.feed === "stale") return;
   const next = wallPage.cursor + wallPage.shown;
   const wraps = next >= wallPage.rest.length;
   wallPage.first = wraps ? null : wallPage.rest[next].id;
@@ -310,6 +347,7 @@ function fillCard(li, alert, incident, now) {
   li.dataset.outcome = alert.outcome ?? ""; // "resolved · Lost" is not said in the colour of a recovery
   li.dataset.rule = alert.ruleId;
   li.dataset.customer = alert.customerId ?? "";
+  li.classList.toggle("incident-card", isIncident(alert)); // wall mode draws it compact (styles.css)
   li.querySelector(".severity").textContent = t(`severity.${alert.severity}`);
   const words = wordsOf(alert);
   // An open outage's title gives the failure rate now, as the line under it does: the rate it was

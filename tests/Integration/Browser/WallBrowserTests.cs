@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
@@ -448,6 +449,72 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         Assert.Equal(["touchpoint-degradation", "touchpoint-degradation", "touchpoint-degradation"], cards[..3].Select(c => c.Rule));
         var turning = int.Parse((await wall.Locator("#alerts").GetAttributeAsync("data-page-cards"))!, CultureInfo.InvariantCulture);
         Assert.True(turning >= 1 && cards.Length - turning <= 3, $"{cards.Length} cards, {turning} of them turning: at most three pinned, and a place for the rest");
+    }
+
+    /// <summary>
+    /// A 720p wall in an outage: three incident cards of four lines each filled the screen and left
+    /// one customer card a page (a round of 36 minutes); a login down for everyone, with no customer
+    /// alert yet, ranked under a 21 % outage; and with the connection gone the pages went on turning
+    /// under a small pill nobody across the room could read.
+    /// </summary>
+    [Fact]
+    public async Task A_720p_wall_in_an_outage_ranks_the_worst_first_leaves_half_to_customers_and_stops_turning_when_not_live()
+    {
+        using var app = new CxLiveApp();
+        using var http = app.CreateHttpClient();
+        var few = await TouchpointAsync(http, 20, 20);
+        var most = await TouchpointAsync(http, 60, 60);
+        var some = await TouchpointAsync(http, 30, 30);
+        var customers = Enumerable.Range(0, 12).Select(_ => NewCustomer()).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([.. customers.Select(c => Make(c, DateTimeOffset.UtcNow.AddMinutes(-1),
+            InteractionTypes.Survey, $"survey/nps-{c}", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey })]))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadArray(await http.GetAsync("api/incidents?open=true"))).Count == 3, Patience, "three incidents");
+
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.Clock.InstallAsync(); // pages turn only as the test moves the page's clock
+        await page.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall").ToString());
+
+        // The most failed events now first, whatever the customers with alerts (none here).
+        var incidents = page.Locator(".alert.incident-card .title");
+        await Assertions.Expect(incidents.First).ToContainTextAsync($"{most} failing: 100%", new() { Timeout = 10_000 });
+        await Assertions.Expect(incidents.Nth(1)).ToContainTextAsync($"{some} failing");
+        // An incident's card leaves out its line of dashes (customer, stage, assignee); a customer's keeps its facts.
+        await Assertions.Expect(page.Locator(".alert.incident-card .meta").First).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".alert:not(.incident-card) .meta").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode-outage-1280x720.png") });
+
+        // Pinned incidents end in the upper half of the cards' column; the rest of it turns.
+        var layout = await page.EvaluateAsync<double[]>(@"() => {
+            const list = document.getElementById('alerts');
+            const cards = [...list.children];
+            const pinned = cards.length - Number(list.dataset.pageCards);
+            return [list.getBoundingClientRect().top, pinned === 0 ? list.getBoundingClientRect().top : cards[pinned - 1].getBoundingClientRect().bottom, pinned, Number(list.dataset.pageCards)];
+        }");
+        var (top, pinnedEnd, pinnedCount, turning) = (layout[0], layout[1], layout[2], layout[3]);
+        Assert.True(pinnedCount >= 1 && pinnedEnd - top <= (720 - 8 - top) / 2, $"{pinnedCount} pinned incidents end {pinnedEnd - top:F0} px down a column of {720 - 8 - top:F0} px");
+        Assert.True(turning >= 2, $"{turning} cards turn beside {pinnedCount} pinned");
+        // The count by rule stays, if shorter: it is what tells the rest of the wall.
+        await Assertions.Expect(page.Locator("#groups")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#page")).ToBeInViewportAsync(new() { Ratio = 1 });
+
+        // Not live: the pill says since when, large, and the page stays where it was.
+        var hub = app.Services.GetRequiredService<Microsoft.AspNetCore.SignalR.IHubContext<CxLive.Dashboard.Hubs.CxHub, CxLive.Dashboard.Hubs.ICxClient>>();
+        await hub.Clients.All.serviceStatus(new(false, ["redis"]));
+        var status = page.Locator("#connection");
+        await Assertions.Expect(status).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^Not live since "));
+        Assert.StartsWith("\" · Not live since ", await status.EvaluateAsync<string>("e => getComputedStyle(e, '::after').content"));
+        var pageNumber = async () => System.Text.RegularExpressions.Regex.Match((await page.Locator("#page").TextContentAsync())!, @"^page (\d+) of").Groups[1].Value;
+        var stalledAt = await pageNumber();
+        await page.Clock.RunForAsync(25_000); // two turns and more; under SignalR's 30-s server timeout, which a longer jump would trip
+        Assert.Equal(stalledAt, await pageNumber());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode-not-live-1280x720.png") });
+
+        await hub.Clients.All.serviceStatus(CxLive.Dashboard.Hubs.ServiceStatus.Healthy);
+        await Assertions.Expect(status).ToHaveTextAsync("Live");
+        await page.Clock.RunForAsync(11_000);
+        Assert.NotEqual(stalledAt, await pageNumber());
+        await context.CloseAsync();
     }
 
     /// <summary>A card wall mode shows, where it is on the screen.</summary>
