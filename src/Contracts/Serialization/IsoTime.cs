@@ -27,6 +27,51 @@ public static class IsoTime
         return text is not null && HasOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
     }
 
+    /// <summary>
+    /// RFC 3339 lets 'T' and 'Z' be lower case ("2026-12-05t05:31:13z"); System.Text.Json reads only
+    /// upper case. Read as the upper-case form, through the same strict reader.
+    /// </summary>
+    public static bool TryParseLowerCase(string text, out DateTimeOffset at)
+    {
+        at = default;
+        if (text.Length < 20 || !(text[10] == 't' || text[^1] == 'z'))
+        {
+            return false;
+        }
+
+        var upper = string.Concat(text[..10], text[10] == 't' ? "T" : text[10].ToString(), text[11..^1], text[^1] == 'z' ? "Z" : text[^1].ToString());
+        var json = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(upper));
+        var reader = new System.Text.Json.Utf8JsonReader(json);
+        return reader.Read() && reader.TryGetDateTimeOffset(out at) && HasOffset(upper);
+    }
+
+    /// <summary>What is wrong with a timestamp that was not read, in the words to fix it (after "timestamp: ").</summary>
+    public static string Problem(string? text, bool number = false)
+    {
+        if (text is null)
+        {
+            return number
+                ? "must be a string (an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z); numbers such as epoch seconds are not read"
+                : Expected;
+        }
+
+        // Quoted only while short: it is the sender's own text, echoed back.
+        if (text.Length is < 16 or > 40 || !IsDigits(text.AsSpan(0, 4)) || text[4] != '-')
+        {
+            return Expected;
+        }
+
+        var timed = text[10] is 'T' or 't';
+        return text switch
+        {
+            _ when text[10] == ' ' => $"'{text}' has a space between the date and the time: {Expected} ('T' between them)",
+            _ when timed && text[^5] is '+' or '-' && IsDigits(text.AsSpan()[^4..]) => $"'{text}': write the offset with a colon ('{text[^5..^2]}:{text[^2..]}'): {Expected}",
+            _ when timed && text[^3] is '+' or '-' && IsDigits(text.AsSpan()[^2..]) => $"'{text}': write the offset in hours and minutes ('{text[^3..]}:00'): {Expected}",
+            _ when timed && !HasOffset(text) => $"'{text}' has no offset: add 'Z' for UTC or the local offset, e.g. +08:00 ({Expected})",
+            _ => Expected,
+        };
+    }
+
     /// <summary>Whether the text ends in an offset: <c>Z</c>, <c>±hh:mm</c> or <c>±hhmm</c>.</summary>
     public static bool HasOffset(ReadOnlySpan<char> text) =>
         text.Length > 6 && (text[^1] is 'Z' or 'z'

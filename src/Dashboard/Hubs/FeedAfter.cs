@@ -38,7 +38,7 @@ public sealed class FeedAfter
 }
 
 /// <summary>Reads <see cref="FeedAfter"/> without ever failing the call's binding: a wrong shape becomes its <see cref="FeedAfter.Problem"/>.</summary>
-public sealed class FeedAfterConverter : JsonConverter<FeedAfter>
+internal sealed class FeedAfterConverter : JsonConverter<FeedAfter>
 {
     public override FeedAfter Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -120,6 +120,11 @@ internal static class InteractionReader
             (notes ??= []).Add(survey);
         }
 
+        if (!rules.AcceptedBefore && item.PaddedCustomer() is { } padded)
+        {
+            (notes ??= []).Add(padded);
+        }
+
         warning = notes is null ? null : string.Join("; ", notes);
         return item.ToInteraction(rules);
     }
@@ -209,8 +214,8 @@ internal static class InteractionReader
             var name = NameOf(field);
             switch (field)
             {
-                case InteractionFields.Id: Id = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
-                case InteractionFields.CustomerId: _customerId = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
+                case InteractionFields.Id: Id = NotBlank(JsonText.Read(ref reader, name, MaxIdLength, errors), name, errors); break;
+                case InteractionFields.CustomerId: _customerId = NotBlank(JsonText.Read(ref reader, name, MaxIdLength, errors), name, errors); break;
                 case InteractionFields.Touchpoint: _touchpoint = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
                 case InteractionFields.CaseId: _caseId = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
                 case InteractionFields.Source: _source = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
@@ -233,6 +238,15 @@ internal static class InteractionReader
         /// <summary>A survey answer CxLive may read on another scale than meant (<see cref="SurveyScales.Ambiguity"/>).</summary>
         public readonly string? Warning() =>
             _type == InteractionTypes.Survey ? SurveyScales.Ambiguity(_score, _attributes?.GetValueOrDefault("scale")) : null;
+
+        /// <summary>
+        /// A customer id with spaces at its ends is kept as sent, so " rita " is another customer than
+        /// "rita": said, since one system's export padding it splits a history in two without a word.
+        /// </summary>
+        public readonly string? PaddedCustomer() =>
+            _customerId is { Length: > 0 } id && (char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]))
+                ? $"customerId: '{id}' has spaces at its ends; it is kept as sent, so it is another customer than '{id.Trim()}'"
+                : null;
 
         /// <summary>A type of the catalogue in other clothes ("Search"): refused, naming the one meant (<see cref="InteractionTypes.NearMiss"/>).</summary>
         public readonly string? TypeProblem() =>
@@ -258,13 +272,30 @@ internal static class InteractionReader
         };
     }
 
+    /// <summary>An id of spaces only names nothing (it was accepted, and every such item was one customer).</summary>
+    private static string? NotBlank(string? text, string name, List<string> errors)
+    {
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add($"{name}: must not be blank");
+            return null;
+        }
+
+        return text;
+    }
+
     private static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader, in ItemRules rules, List<string> errors)
     {
         if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var timestamp) || !HasOffset(ref reader))
         {
-            errors.Add($"timestamp: {IsoTime.Expected}");
-            reader.Skip();
-            return null;
+            // The fast path reads only upper-case 'T' and 'Z'; RFC 3339 allows them in lower case too.
+            var text = reader.TokenType == JsonTokenType.String ? JsonText.TryGetString(ref reader) : null;
+            if (text is null || !IsoTime.TryParseLowerCase(text, out timestamp))
+            {
+                errors.Add($"timestamp: {IsoTime.Problem(text, reader.TokenType == JsonTokenType.Number)}");
+                reader.Skip();
+                return null;
+            }
         }
 
         if (timestamp > rules.Latest)
@@ -306,7 +337,12 @@ internal static class InteractionReader
             return value;
         }
 
-        errors.Add($"{name}: must be one of {WireNames<TEnum>.Allowed}");
+        // "call_center", "Call Center": the value meant, named (as a type written another way is).
+        var sent = reader.TokenType == JsonTokenType.String ? JsonText.TryGetString(ref reader) : null;
+        var meant = sent is { Length: > 0 and <= 32 } && WireNames<TEnum>.TryParse(sent.Trim().ToLowerInvariant().Replace('_', '-').Replace(' ', '-'), out var near)
+            ? $"; did you mean '{WireNames<TEnum>.Of(near)}'?"
+            : "";
+        errors.Add($"{name}: must be one of {WireNames<TEnum>.Allowed}{meant}");
         reader.Skip();
         return null;
     }
@@ -333,7 +369,10 @@ internal static class InteractionReader
             return score;
         }
 
-        errors.Add("score: must be a finite number");
+        var text = reader.TokenType == JsonTokenType.String ? JsonText.TryGetString(ref reader) : null;
+        errors.Add(text is { Length: > 0 and <= 20 } && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? $"score: must be a JSON number, not text (send {text}, not \"{text}\")"
+            : "score: must be a finite number");
         reader.Skip();
         return null;
     }

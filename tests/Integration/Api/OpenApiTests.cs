@@ -193,7 +193,7 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
         Assert.Empty(Errors(With(example, "attributes", Attributes(most, longest))));
         Assert.Contains($"attributes: has {most + 1} entries, at most {most} are allowed", Errors(With(example, "attributes", Attributes(most + 1, 1))));
         Assert.Contains($"attributes.k0: must be at most {longest} characters", Errors(With(example, "attributes", Attributes(1, longest + 1))));
-        Assert.Contains("score: must be a finite number", Errors(With(example, "score", "12")));
+        Assert.Contains("score: must be a JSON number, not text (send 12, not \"12\")", Errors(With(example, "score", "12")));
         Assert.DoesNotContain("string", properties["score"]!["type"]!.ToJsonString());
     }
 

@@ -124,16 +124,22 @@ public sealed class BatchParserTests
     [InlineData("customerId", "{\"a\":1}", "customerId: must be a string")]
     [InlineData("touchpoint", "\"web\\u0000search\"", "touchpoint: must not contain control characters")]
     [InlineData("caseId", "\"case\\nbreak\"", "caseId: must not contain control characters")]
-    [InlineData("timestamp", "\"2026-11-23T09:59:00\"", "timestamp: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
+    [InlineData("id", "\"   \"", "id: must not be blank")] // every such item was taken as the same one
+    [InlineData("customerId", "\" \"", "customerId: must not be blank")]
+    [InlineData("timestamp", "\"2026-11-23T09:59:00\"", "timestamp: '2026-11-23T09:59:00' has no offset: add 'Z' for UTC or the local offset, e.g. +08:00 (must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z)")]
+    [InlineData("timestamp", "\"2026-11-23T17:59:00+0800\"", "timestamp: '2026-11-23T17:59:00+0800': write the offset with a colon ('+08:00'): must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
+    [InlineData("timestamp", "\"2026-11-23T09:59:00+00\"", "timestamp: '2026-11-23T09:59:00+00': write the offset in hours and minutes ('+00:00'): must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
+    [InlineData("timestamp", "\"2026-11-23 09:59:00Z\"", "timestamp: '2026-11-23 09:59:00Z' has a space between the date and the time: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z ('T' between them)")]
     [InlineData("timestamp", "\"yesterday\"", "timestamp: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
-    [InlineData("timestamp", "1700000000", "timestamp: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
+    [InlineData("timestamp", "1700000000", "timestamp: must be a string (an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z); numbers such as epoch seconds are not read")]
     [InlineData("timestamp", "\"2026-11-23T10:05:01Z\"", "timestamp: is more than 5 min in the future (Ingestion:MaxClockSkew)")]
     [InlineData("timestamp", "\"2026-10-24T09:59:59Z\"", "timestamp: is more than 30 days old (Ingestion:MaxEventAge)")]
     [InlineData("channel", "\"fax\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other")]
-    [InlineData("channel", "\"call center\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other")]
+    [InlineData("channel", "\"call center\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other; did you mean 'call-center'?")]
+    [InlineData("channel", "\"Call_Center\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other; did you mean 'call-center'?")]
     [InlineData("outcome", "\"ok\"", "outcome: must be one of success, failure, abandoned")]
     [InlineData("stage", "\"checkout\"", "stage: must be one of discover, research, purchase, receive, service, share")]
-    [InlineData("score", "\"12\"", "score: must be a finite number")]
+    [InlineData("score", "\"12\"", "score: must be a JSON number, not text (send 12, not \"12\")")]
     [InlineData("score", "1e999", "score: must be a finite number")]
     [InlineData("score", "-3", "score: a search's score is its number of results, a whole number from 0")]
     [InlineData("score", "1.5", "score: a search's score is its number of results, a whole number from 0")]
@@ -153,6 +159,29 @@ public sealed class BatchParserTests
         var rejected = Assert.Single(batch.Rejected);
         Assert.Equal(0, rejected.Index);
         Assert.Equal([error], rejected.Errors);
+    }
+
+    /// <summary>RFC 3339 allows a lower-case 'T' and 'Z'; they were refused as not ISO 8601.</summary>
+    [Theory]
+    [InlineData("2026-11-23t09:59:00z")]
+    [InlineData("2026-11-23t09:59:00.5+08:00")]
+    [InlineData("2026-11-23T09:59:00z")]
+    public void A_timestamp_with_a_lower_case_t_or_z_is_read_as_its_upper_case_form(string timestamp)
+    {
+        var batch = Json($"[{With("timestamp", $"\"{timestamp}\"")}]");
+
+        Assert.Empty(batch.Rejected);
+        Assert.Equal(DateTimeOffset.Parse(timestamp.ToUpperInvariant(), System.Globalization.CultureInfo.InvariantCulture), Assert.Single(batch.Valid).Timestamp);
+    }
+
+    /// <summary>" rita " is kept as sent, another customer than "rita": said, since it splits a history in two.</summary>
+    [Fact]
+    public void A_customer_id_with_spaces_at_its_ends_is_kept_as_sent_with_a_warning()
+    {
+        var batch = Json($"[{With("customerId", "\" rita \"")}]");
+
+        Assert.Equal(" rita ", Assert.Single(batch.Valid).CustomerId);
+        Assert.Equal("customerId: ' rita ' has spaces at its ends; it is kept as sent, so it is another customer than 'rita'", Assert.Single(batch.Warnings!).Warning);
     }
 
     [Fact]
