@@ -11,5 +11,5 @@ public static class CxTypes
         Checkout = "checkout", Payment = "payment", OrderPlaced = "order-placed", OrderStatus = "order-status", Delivery = "delivery",
         Complaint = "complaint", ComplaintReply = "complaint-reply", Contact = "contact", Callback = "callback", QueueWait = "queue-wait",
         ServiceVisit = "service-visit", Survey = "survey", PushSent = "push-sent", PushOpened = "push-opened", PushDismissed = "push-dismissed",
-        Unsubscribe = "unsubscribe", PointsRedemption = "points-redemption", Error = "error";
+        Unsubscribe = "unsubscribe", PointsRedemption = "points-redemption", Outreach = "outreach", Error = "error";
 }

@@ -12,6 +12,9 @@ public static class BatchParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow };
 
+    /// <summary>After an error at something following a whole object: most likely NDJSON sent as application/json.</summary>
+    public const string NdjsonHint = ". Several objects one after another are NDJSON: send them with Content-Type application/x-ndjson, or inside a JSON array";
+
     public static ParsedBatch ParseJson(ReadOnlySpan<byte> body, ItemRules rules, int maxItems)
     {
         body = WithoutByteOrderMark(body);
@@ -61,7 +64,7 @@ public static class BatchParser
         catch (JsonException e)
         {
             // Something after a whole object: most likely NDJSON sent as application/json.
-            var hint = oneObjectRead ? ". Several objects one after another are NDJSON: send them with Content-Type application/x-ndjson, or inside a JSON array" : "";
+            var hint = oneObjectRead ? NdjsonHint : "";
             throw new UnreadableBodyException($"the body is not valid JSON at {JsonErrors.Describe(e, body)}{hint}");
         }
 

@@ -14,6 +14,8 @@ public static class StreamEntries
 {
     public const string DataField = "data";
 
+    private const string StreamNdjsonHint = ". Several objects one after another: put them inside a JSON array, or one in each 'data' field (or entry)";
+
     /// <summary>Marks an entry CxLive wrote itself (HTTP ingestion in Redis mode): already validated, masked and pseudonymised.</summary>
     public const string WriterField = "writer";
     private const string CxLiveWriter = "cxlive";
@@ -88,7 +90,8 @@ public static class StreamEntries
         }
         catch (Exception e) when (e is UnreadableBodyException or BatchTooLargeException)
         {
-            dead.Add(new DeadLetter(entryId, data, e.Message));
+            // HTTP's advice on a content type means nothing to a stream writer: what to do here instead.
+            dead.Add(new DeadLetter(entryId, data, e.Message.Replace(BatchParser.NdjsonHint, StreamNdjsonHint, StringComparison.Ordinal)));
         }
     }
 }

@@ -50,6 +50,17 @@ public sealed class StreamEntriesTests
         Assert.Equal("1-1", (string?)fields["entry"]);
     }
 
+    /// <summary>Two objects in one 'data' field: HTTP's advice (a content type) means nothing to a stream writer.</summary>
+    [Fact]
+    public void Objects_one_after_another_in_an_entry_are_dead_lettered_with_advice_a_stream_writer_can_follow()
+    {
+        var one = Encoding.UTF8.GetString(Item("search")).Trim('[', ']');
+        var letter = Assert.Single(Read(new StreamEntry("1-1", [new NameValueEntry(StreamEntries.DataField, one + "\n" + one)])).Dead);
+
+        Assert.EndsWith("Several objects one after another: put them inside a JSON array, or one in each 'data' field (or entry)", letter.Reason);
+        Assert.DoesNotContain("Content-Type", letter.Reason);
+    }
+
     /// <summary>Over HTTP the answer names an item read perhaps otherwise than meant; from the stream, the reader hands them on to be logged and counted.</summary>
     [Fact]
     public void Items_taken_with_a_warning_are_handed_back_with_their_entry()
