@@ -30,6 +30,10 @@ internal sealed class CxLiveClientFlush(IServiceProvider services, IOptions<CxLi
         {
             // What is left is sent (or reported through BatchFailed) when the container disposes the client.
         }
+        catch (System.Threading.Channels.ChannelClosedException)
+        {
+            // The application disposed the client itself (and so sent what it held): nothing to flush.
+        }
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

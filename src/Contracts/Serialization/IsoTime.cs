@@ -34,7 +34,7 @@ public static class IsoTime
     public static bool TryParseLowerCase(string text, out DateTimeOffset at)
     {
         at = default;
-        if (text.Length < 20 || !(text[10] == 't' || text[^1] == 'z'))
+        if (text.Length is < 20 or > 64 || !(text[10] == 't' || text[^1] == 'z'))
         {
             return false;
         }
@@ -55,8 +55,8 @@ public static class IsoTime
                 : Expected;
         }
 
-        // Quoted only while short: it is the sender's own text, echoed back.
-        if (text.Length is < 16 or > 40 || !IsDigits(text.AsSpan(0, 4)) || text[4] != '-')
+        // Quoted only while short and printable: it is the sender's own text, echoed back (and logged, for stream entries).
+        if (text.Length is < 16 or > 40 || !IsDigits(text.AsSpan(0, 4)) || text[4] != '-' || text.Any(char.IsControl))
         {
             return Expected;
         }

@@ -53,7 +53,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     public async Task<FeedResume> SubscribeWall(FeedAfter? after)
     {
         Require(Context.User!.SeesEverything(), "the wall is for supervisors");
-        var since = Readable(after)?.Alerts;
+        var since = RefuseIfUnreadable(after)?.Alerts;
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Wall);
         return await ResumeAlertsAsync(since, alerts.All, _ => true, sendIncidents: true);
     }
@@ -64,7 +64,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     public async Task<FeedResume> SubscribeAgent(string agentId, FeedAfter? after)
     {
         RequireId("agentId", agentId);
-        var positions = Readable(after)?.Prompts;
+        var positions = RefuseIfUnreadable(after)?.Prompts;
         Require(Context.User!.MaySeeAgent(agentId), "an agent may follow only their own prompts");
         if (FieldErrors.UnknownAgent(agentId, outreach.Value.Agents) is { } why)
         {
@@ -102,7 +102,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     public async Task<FeedResume> SubscribeCustomer(string customerId, FeedAfter? after)
     {
         RequireId("customerId", customerId);
-        var since = Readable(after)?.Alerts;
+        var since = RefuseIfUnreadable(after)?.Alerts;
         Require(await Context.User!.MaySeeCustomerAsync(customerId, alerts), "an agent may follow only the customers of their prompts");
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Customer(customerId));
         await watches.WatchAsync(Context.ConnectionId, customerId);
@@ -165,7 +165,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     }
 
     /// <summary>A position the client sent in another shape is refused with what it should be, before anything is subscribed.</summary>
-    private static FeedAfter? Readable(FeedAfter? after) =>
+    private static FeedAfter? RefuseIfUnreadable(FeedAfter? after) =>
         after?.Problem is { } problem ? throw new HubException(problem) : after;
 
     /// <summary>A HubException's message reaches the client (other exceptions' do not).</summary>

@@ -49,13 +49,15 @@ internal sealed class FeedAfterConverter : JsonConverter<FeedAfter>
             return FeedAfter.Refused($"{FeedAfter.Expected}; got {Kind(sent)}");
         }
 
+        // '|', not '||': both feeds are looked up, whichever is there.
         if (sent.TryGetProperty("alerts", out var alerts) | sent.TryGetProperty("prompts", out var prompts))
         {
-            // A feedPosition handed back whole: each subscription takes its own feed from it.
+            // A feedPosition handed back whole: each subscription takes its own feed from it. One
+            // without either feed would resume that subscription as a first one, missing its changes.
             var (alertPositions, alertProblem) = Positions(alerts, "alerts.");
             var (promptPositions, promptProblem) = Positions(prompts, "prompts.");
-            return (alertProblem ?? promptProblem) is { } problem
-                ? FeedAfter.Refused(problem)
+            return (alertProblem ?? promptProblem) is { } problem ? FeedAfter.Refused(problem)
+                : alertPositions is null || promptPositions is null ? FeedAfter.Refused($"{FeedAfter.Expected}; a whole feedPosition has both 'alerts' and 'prompts'")
                 : FeedAfter.Whole(alertPositions, promptPositions);
         }
 
@@ -80,12 +82,12 @@ internal sealed class FeedAfterConverter : JsonConverter<FeedAfter>
         {
             if (!int.TryParse(entry.Name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var partition))
             {
-                return (null, $"{FeedAfter.Expected}; '{path}{entry.Name}' is not a partition number");
+                return (null, $"{FeedAfter.Expected}; '{path}{Ingestion.JsonText.Shorten(entry.Name)}' is not a partition number");
             }
 
             if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetInt64(out var position) || position < 0)
             {
-                return (null, $"{FeedAfter.Expected}; {path}{entry.Name} is {Kind(entry.Value)}, not a position (a whole number from 0)");
+                return (null, $"{FeedAfter.Expected}; {path}{Ingestion.JsonText.Shorten(entry.Name)} is {Kind(entry.Value)}, not a position (a whole number from 0)");
             }
 
             positions[partition] = position;
@@ -97,27 +99,14 @@ internal sealed class FeedAfterConverter : JsonConverter<FeedAfter>
     private static string Kind(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the text '{element.GetString()}'",
+        JsonValueKind.String => $"the text '{Ingestion.JsonText.Shorten(element.GetString()!)}'",
         JsonValueKind.Number => $"the number {element.GetRawText()}",
         JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
         JsonValueKind.Null => "null",
         _ => "an object",
     };
 
-    public override void Write(Utf8JsonWriter writer, FeedAfter value, JsonSerializerOptions options)
-    {
-        // Only read by the hub; written back in the shape it was read from.
-        if (ReferenceEquals(value.Alerts, value.Prompts))
-        {
-            JsonSerializer.Serialize(writer, value.Alerts, options);
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WritePropertyName("alerts");
-        JsonSerializer.Serialize(writer, value.Alerts, options);
-        writer.WritePropertyName("prompts");
-        JsonSerializer.Serialize(writer, value.Prompts, options);
-        writer.WriteEndObject();
-    }
+    /// <summary>Only ever read: the hub takes it from clients and sends none.</summary>
+    public override void Write(Utf8JsonWriter writer, FeedAfter value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("FeedAfter is read from clients, never written");
 }

@@ -1,3 +1,4 @@
+using CxLive.Dashboard.Operations;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +29,7 @@ public sealed partial class HubCallsLogged(ILogger<CxHub> logger) : IHubFilter
         }
         catch (HubException refused)
         {
-            Refused(logger, invocation.HubMethodName, invocation.Context.ConnectionId, refused.Message);
+            Refused(logger, invocation.HubMethodName, invocation.Context.ConnectionId, LogText.Safe(refused.Message)!); // it may quote what the client sent
             throw;
         }
         catch (Exception failed)

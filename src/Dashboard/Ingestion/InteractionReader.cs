@@ -214,8 +214,8 @@ internal static class InteractionReader
             var name = NameOf(field);
             switch (field)
             {
-                case InteractionFields.Id: Id = NotBlank(JsonText.Read(ref reader, name, MaxIdLength, errors), name, errors); break;
-                case InteractionFields.CustomerId: _customerId = NotBlank(JsonText.Read(ref reader, name, MaxIdLength, errors), name, errors); break;
+                case InteractionFields.Id: Id = NotBlank(JsonText.Read(ref reader, name, MaxIdLength, errors), name, rules, errors); break;
+                case InteractionFields.CustomerId: _customerId = NotBlank(JsonText.Read(ref reader, name, MaxIdLength, errors), name, rules, errors); break;
                 case InteractionFields.Touchpoint: _touchpoint = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
                 case InteractionFields.CaseId: _caseId = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
                 case InteractionFields.Source: _source = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
@@ -245,8 +245,8 @@ internal static class InteractionReader
         /// </summary>
         public readonly string? PaddedCustomer() =>
             _customerId is { Length: > 0 } id && (char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]))
-                ? $"customerId: '{id}' has spaces at its ends; it is kept as sent, so it is another customer than '{id.Trim()}'"
-                : null;
+                ? "customerId: has spaces at its ends; it is kept as sent, so it is another customer than the same id without them"
+                : null; // the id itself is not quoted: the warning is logged for stream entries, before pseudonyms
 
         /// <summary>A type of the catalogue in other clothes ("Search"): refused, naming the one meant (<see cref="InteractionTypes.NearMiss"/>).</summary>
         public readonly string? TypeProblem() =>
@@ -272,10 +272,13 @@ internal static class InteractionReader
         };
     }
 
-    /// <summary>An id of spaces only names nothing (it was accepted, and every such item was one customer).</summary>
-    private static string? NotBlank(string? text, string name, List<string> errors)
+    /// <summary>
+    /// An id of spaces only names nothing (it was accepted, and every such item was one customer).
+    /// Not for what a front already answered 202 to (an older one, in a rolling upgrade, took it).
+    /// </summary>
+    private static string? NotBlank(string? text, string name, in ItemRules rules, List<string> errors)
     {
-        if (text is not null && string.IsNullOrWhiteSpace(text))
+        if (text is not null && !rules.AcceptedBefore && string.IsNullOrWhiteSpace(text))
         {
             errors.Add($"{name}: must not be blank");
             return null;
@@ -289,7 +292,8 @@ internal static class InteractionReader
         if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var timestamp) || !HasOffset(ref reader))
         {
             // The fast path reads only upper-case 'T' and 'Z'; RFC 3339 allows them in lower case too.
-            var text = reader.TokenType == JsonTokenType.String ? JsonText.TryGetString(ref reader) : null;
+            // Read as text only while short: a failed 8 MB string is not copied to say so.
+            var text = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= 64 ? JsonText.TryGetString(ref reader) : null;
             if (text is null || !IsoTime.TryParseLowerCase(text, out timestamp))
             {
                 errors.Add($"timestamp: {IsoTime.Problem(text, reader.TokenType == JsonTokenType.Number)}");
@@ -369,8 +373,8 @@ internal static class InteractionReader
             return score;
         }
 
-        var text = reader.TokenType == JsonTokenType.String ? JsonText.TryGetString(ref reader) : null;
-        errors.Add(text is { Length: > 0 and <= 20 } && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+        var text = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= 20 ? JsonText.TryGetString(ref reader) : null;
+        errors.Add(text is { Length: > 0 } && text.Trim() == text && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var meant) && double.IsFinite(meant)
             ? $"score: must be a JSON number, not text (send {text}, not \"{text}\")"
             : "score: must be a finite number");
         reader.Skip();

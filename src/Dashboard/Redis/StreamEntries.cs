@@ -57,7 +57,7 @@ public static class StreamEntries
             if (data.Length == 0)
             {
                 // The payload under another name is kept beside the reason, or it would go with the entry when the stream is trimmed.
-                var named = string.Join(", ", entry.Values.Select(f => $"'{f.Name}'"));
+                var named = string.Join(", ", entry.Values.Take(5).Select(f => $"'{JsonText.Shorten(f.Name.ToString())}'")) + (entry.Values.Length > 5 ? ", ..." : "");
                 dead.Add(new DeadLetter(entry.Id, RedisValue.Null, $"the entry has no '{DataField}' field (it has {(named.Length > 0 ? named : "none")}): put the interaction's JSON (an object or an array) in a field named '{DataField}'")
                 {
                     Original = entry.Values,

@@ -134,7 +134,7 @@ function visibleAlerts() {
     + (fading > 0 ? " " + tn("filter.justResolved", fading) : "") + (inside > 0 ? " " + tn("filter.inside", inside) : "");
   matchedInside = inside;
   if (!WALL_MODE) return all.slice(0, MAX_SHOWN);
-  // Wall mode: the incidents hurting most customers stay (at most PINNED: six incidents once left
+  // Wall mode: the incidents failing the most events now stay (at most PINNED: six incidents once left
   // room for one other card a page, "page 1 of 80"), then as many of the rest as fit (fitWallPage),
   // further incidents first; the summary counts the rest by rule.
   const incidentCards = all.filter(isIncident);
@@ -238,7 +238,6 @@ function turnWallPage() {
   wallPage.first = wraps ? null : wallPage.rest[next].id;
   wallPage.cursor = wraps ? 0 : next;
   wallPage.number = wraps ? 0 : wallPage.number + 1;
-  wallPage.pinned = PINNED;
   scheduleRender();
 }
 
@@ -266,7 +265,11 @@ function refreshFilterChoices() {
   fillSelect(filters.elements.touchpoint, touchpoints, v => v);
 }
 
-function render() {
+// refit: again within one render, with fewer incidents pinned (fitWallPage); a fresh render starts
+// from three again, so that one squeezed by a moment's layout (the side column still loading) does
+// not leave an incident unpinned, and skipped by the page, until the page turns.
+function render(refit = false) {
+  if (WALL_MODE && !refit) wallPage.pinned = PINNED;
   const started = performance.now();
   const shown = visibleAlerts();
   if (list.querySelector(".assign:not([hidden]), .resolve:not([hidden]), .mute:not([hidden])")) {
@@ -286,7 +289,7 @@ function render() {
       if (list.children[index] !== li) list.insertBefore(li, list.children[index] ?? null);
     });
     existing.forEach(li => li.remove());
-    if (WALL_MODE && !fitWallPage()) return render();
+    if (WALL_MODE && !fitWallPage()) return render(true);
   }
   settleFocus();
   // Until the first list has come, the page knows nothing: "no open alerts" and zeros would be a claim.
@@ -1005,7 +1008,7 @@ setInterval(() => { loadTopTouchpoints(); loadScores(); loadIncidentTouchpoints(
 if (!WALL_MODE) setInterval(loadSilences, 60_000); // mutes lapse, and other supervisors add theirs
 filters.addEventListener("change", scheduleRender);
 if (WALL_MODE) setInterval(turnWallPage, PAGE_MS);
-if (WALL_MODE) addEventListener("resize", () => { wallPage.pinned = PINNED; scheduleRender(); });
+if (WALL_MODE) addEventListener("resize", scheduleRender);
 // What sits above or beside the cards grows after they were placed (the heat map, the failing
 // touchpoints and the histogram load on their own): placed again in the next frame. (Within the
 // observer's own callback a render that resized what it observes is an error the page reports.)

@@ -195,7 +195,7 @@ public sealed class InteractionStreamConsumer(
             foreach (var letter in dead)
             {
                 // Not the entry's data: it may hold what privacy settings would have masked had it been readable.
-                logger.LogWarning("Stream entry {EntryId} moved to {DeadLetters}: {Reason}", letter.EntryId, _options.DeadLetters, letter.Reason);
+                logger.LogWarning("Stream entry {EntryId} moved to {DeadLetters}: {Reason}", letter.EntryId, _options.DeadLetters, LogText.Safe(letter.Reason));
             }
         }
 

@@ -249,6 +249,24 @@ public sealed class CxLiveClientTests(AppFixture fixture, Xunit.Abstractions.ITe
         Assert.Equal(Feeder.Count, await RecordedAsync());
     }
 
+    /// <summary>An application that worked around the old loss by disposing the client itself: the host's stop must not throw for it.</summary>
+    [Fact]
+    public async Task A_host_whose_client_the_application_disposed_itself_stops_cleanly()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddCxLiveClient(o => (o.BaseAddress, o.LingerTime) = (fixture.App.BaseAddress, TimeSpan.FromHours(1)));
+        var host = builder.Build();
+        await host.StartAsync();
+        var client = host.Services.GetRequiredService<CxLiveClient>();
+        await client.EnqueueAsync(Search());
+        await client.DisposeAsync(); // sends it
+
+        await host.StopAsync();
+        await ((IAsyncDisposable)host).DisposeAsync();
+
+        Assert.Equal(1, await RecordedAsync());
+    }
+
     /// <summary>An integrator's feeder: enqueues <see cref="Count"/> interactions, then waits for the host to stop.</summary>
     private sealed class Feeder(CxLiveClient client, Func<CxInteraction> make, TaskCompletionSource enqueued) : Microsoft.Extensions.Hosting.BackgroundService
     {

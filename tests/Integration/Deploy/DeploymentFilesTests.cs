@@ -211,6 +211,9 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
         var scraping = Assert.Single((await ComposeServiceAsync("prometheus")).Get("volumes").Items(), v => v.GetString()!.Contains("/fronts.yml:")).GetString()!;
         var discovered = Regex.Match(await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "prometheus", "prometheus.yml")), @"- files: \[""(?<glob>[^""]+)""\]").Groups["glob"].Value;
         Assert.Equal(Path.GetDirectoryName(discovered), Path.GetDirectoryName(scraping.Split(':')[1]));
+        // Without fronts an empty list stands there, so that the folder Prometheus watches exists.
+        var alone = Assert.Single(await ComposeServicesAsync(fronts: false), s => s.Name == "prometheus").Value;
+        Assert.Single(alone.Get("volumes").Items(), v => v.GetString()!.EndsWith("/no-fronts.yml:" + scraping.Split(':')[1] + ":ro", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -85,6 +85,11 @@ public sealed partial class PublishOutputTests(RedisServer redis) : IClassFixtur
                 "the published front to serve what it took in, through the published silo");
             Assert.Equal(1, count);
             Assert.Equal(HttpStatusCode.NotFound, (await silo.Http.GetAsync($"api/customers/{customer}")).StatusCode); // the silo serves no web
+            // The pages and their scripts are in the front's assembly, as published.
+            foreach (var path in new[] { "", "wall.js", "lib/signalr.min.js" })
+            {
+                Assert.Equal(HttpStatusCode.OK, (await front.Http.GetAsync(path)).StatusCode);
+            }
         }
         finally
         {

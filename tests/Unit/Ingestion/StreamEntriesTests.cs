@@ -81,8 +81,9 @@ public sealed class StreamEntriesTests
         // newer silos then moved them to the dead-letter stream: accepted, then lost.
         var own = Read(
             new StreamEntry("1-1", StreamEntries.Written(Item("Search"))),
-            new StreamEntry("1-2", StreamEntries.Written(Item("queue-wait", ",\"score\":31536000"))));
-        Assert.Equal(2, own.Valid.Count);
+            new StreamEntry("1-2", StreamEntries.Written(Item("queue-wait", ",\"score\":31536000"))),
+            new StreamEntry("1-4", StreamEntries.Written(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Item("search")).Replace("\"c-1\"", "\"  \""))))); // a blank customer id, refused since
+        Assert.Equal(3, own.Valid.Count);
         Assert.Empty(own.Dead);
 
         // An integrator's own XADD is checked as HTTP ingest is.
