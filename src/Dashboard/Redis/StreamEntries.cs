@@ -67,14 +67,24 @@ public static class StreamEntries
 
             // Each 'data' field is read: XADD takes the same field twice, and the second was dropped without a word.
             var entryRules = (entry[WriterField] == CxLiveWriter ? own : rules) with { StreamEntry = Stamp(entry.Id) };
+            var left = maxItems; // per entry, however many 'data' fields carry its items
             foreach (var payload in data)
             {
-                ReadPayload(entry.Id, payload, entryRules, maxItems, valid, dead, warned);
+                left -= left > 0
+                    ? ReadPayload(entry.Id, payload, entryRules, left, valid, dead, warned)
+                    : Refuse(dead, new DeadLetter(entry.Id, payload, $"the entry holds more than {maxItems} items across its '{DataField}' fields (Ingestion:MaxItemsPerRequest): send the rest in another entry"));
             }
         }
     }
 
-    private static void ReadPayload(RedisValue entryId, RedisValue data, ItemRules rules, int maxItems, List<Interaction> valid, List<DeadLetter> dead, List<(RedisValue Entry, ItemWarning Warning)>? warned)
+    private static int Refuse(List<DeadLetter> dead, DeadLetter letter)
+    {
+        dead.Add(letter);
+        return 0;
+    }
+
+    /// <returns>How many items the payload held (0 when it could not be read).</returns>
+    private static int ReadPayload(RedisValue entryId, RedisValue data, ItemRules rules, int maxItems, List<Interaction> valid, List<DeadLetter> dead, List<(RedisValue Entry, ItemWarning Warning)>? warned)
     {
         try
         {
@@ -87,11 +97,13 @@ public static class StreamEntries
             }
 
             warned?.AddRange((batch.Warnings ?? []).Select(w => (entryId, w)));
+            return batch.ItemCount;
         }
         catch (Exception e) when (e is UnreadableBodyException or BatchTooLargeException)
         {
             // HTTP's advice on a content type means nothing to a stream writer: what to do here instead.
             dead.Add(new DeadLetter(entryId, data, e.Message.Replace(BatchParser.NdjsonHint, StreamNdjsonHint, StringComparison.Ordinal)));
+            return 0;
         }
     }
 }

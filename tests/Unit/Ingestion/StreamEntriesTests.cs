@@ -37,6 +37,18 @@ public sealed class StreamEntriesTests
         Assert.Empty(read.Dead);
     }
 
+    /// <summary>The cap on items is the entry's, not each field's: two fields of the cap each held twice as many.</summary>
+    [Fact]
+    public void An_entry_holds_at_most_the_cap_of_items_across_its_data_fields()
+    {
+        var (valid, dead) = (new List<Interaction>(), new List<DeadLetter>());
+        StreamEntries.Read([new StreamEntry("1-1", [new NameValueEntry(StreamEntries.DataField, Item("search")), new NameValueEntry(StreamEntries.DataField, Item("page-view"))])],
+            ItemRules.At(Now, new IngestionOptions()), 1, valid, dead);
+
+        Assert.Equal("i-search", Assert.Single(valid).Id);
+        Assert.StartsWith("the entry holds more than 1 items across its 'data' fields", Assert.Single(dead).Reason);
+    }
+
     /// <summary>A payload under another name went to the dead letters empty, and was gone once the stream was trimmed.</summary>
     [Fact]
     public void An_entry_without_a_data_field_is_dead_lettered_with_every_field_it_had_and_what_to_name_it()
