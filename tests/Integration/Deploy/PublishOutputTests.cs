@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
@@ -76,13 +75,7 @@ public sealed partial class PublishOutputTests(RedisServer redis) : IClassFixtur
             var customer = "published-" + Guid.NewGuid().ToString("N")[..6];
             var ingest = await front.Http.PostAsync("api/interactions", Wire.Body(Interactions.Make(customer, DateTimeOffset.UtcNow, InteractionTypes.PageView, "web/home")));
             Assert.Equal(HttpStatusCode.Accepted, ingest.StatusCode);
-            var count = await Eventually.ResultAsync(
-                async () => await front.Http.GetAsync($"api/customers/{customer}") is { StatusCode: HttpStatusCode.OK } answer
-                    ? JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["interactionCount"]!.GetValue<long>()
-                    : 0,
-                n => n > 0,
-                TimeSpan.FromSeconds(60),
-                "the published front to serve what it took in, through the published silo");
+            var count = await StreamTraffic.FirstRecordedAsync(front.Http, customer, "the published front to serve what it took in, through the published silo");
             Assert.Equal(1, count);
             Assert.Equal(HttpStatusCode.NotFound, (await silo.Http.GetAsync($"api/customers/{customer}")).StatusCode); // the silo serves no web
             // The pages and their scripts are in the front's assembly, as published.

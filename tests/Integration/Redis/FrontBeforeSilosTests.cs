@@ -58,13 +58,7 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
         Assert.Equal(HttpStatusCode.Accepted, ingest.StatusCode);
 
         await using var silo = await SiloProcess.StartAsync(siloSettings);
-        var count = await Eventually.ResultAsync(
-            async () => await front.Http.GetAsync($"api/customers/{customer}") is { StatusCode: HttpStatusCode.OK } answer
-                ? JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["interactionCount"]!.GetValue<long>()
-                : 0,
-            n => n > 0,
-            TimeSpan.FromSeconds(60),
-            "the front to serve the interaction it took before the silo came");
+        var count = await StreamTraffic.FirstRecordedAsync(front.Http, customer, "the front to serve the interaction it took before the silo came");
         Assert.Equal(1, count);
 
         // The compute-only silo does not point people at a wall it does not serve.

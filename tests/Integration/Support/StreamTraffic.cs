@@ -21,6 +21,16 @@ public static class StreamTraffic
             timeout,
             $"group '{Group}' to read and acknowledge every entry of {stream}");
 
+    /// <summary>Waits until a silo has recorded <paramref name="customerId"/> (404 till then), and answers how many interactions they have.</summary>
+    public static Task<long> FirstRecordedAsync(HttpClient http, string customerId, string what) =>
+        Eventually.ResultAsync(
+            async () => await http.GetAsync($"api/customers/{Uri.EscapeDataString(customerId)}") is { StatusCode: System.Net.HttpStatusCode.OK } answer
+                ? JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["interactionCount"]!.GetValue<long>()
+                : 0,
+            n => n > 0,
+            TimeSpan.FromSeconds(60),
+            what);
+
     public static async Task<long> InteractionCountAsync(HttpClient http, string customerId)
     {
         var customer = await http.GetFromJsonAsync<JsonObject>($"api/customers/{Uri.EscapeDataString(customerId)}");
