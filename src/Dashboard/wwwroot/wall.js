@@ -34,6 +34,7 @@ const wallPage = {
   cursor: 0,        // that card's place in rest
   shown: 1,         // how many turning cards this page has room for
   number: 0,        // pages turned since the round began
+  rank: null,       // incident alert id -> failed events now, as the round began (visibleAlerts)
 };
 
 const alerts = new Map();      // id -> alert
@@ -126,7 +127,12 @@ function visibleAlerts() {
   // the most pressing alerts.
   const affected = alert => (isIncident(alert) ? incidents.get(alert.incidentId)?.affectedCustomers ?? 0 : 0);
   const failingNow = alert => (isIncident(alert) && alert.state !== "resolved" ? touchpointsNow.get(alert.touchpoint)?.figures?.last5Minutes.failures ?? 0 : 0);
-  all.sort((a, b) => isIncident(b) - isIncident(a) || failingNow(b) - failingNow(a) || affected(b) - affected(a) || byPressure(a, b));
+  // Wall mode ranks by the figures as they stood when the round began: re-ranked as figures came
+  // (every 10 s, two outages' counts crossing as they age), an outage blinked in and out of the
+  // pinned ones and one sorted ahead of the page being shown was skipped for the round.
+  if (WALL_MODE && (wallPage.rank === null || !loaded)) wallPage.rank = new Map(all.filter(isIncident).map(a => [a.id, failingNow(a)]));
+  const failing = alert => (WALL_MODE ? wallPage.rank.get(alert.id) ?? failingNow(alert) : failingNow(alert));
+  all.sort((a, b) => isIncident(b) - isIncident(a) || failing(b) - failing(a) || affected(b) - affected(a) || byPressure(a, b));
   // Resolved cards fade out for a minute: said apart, so that the unresolved cards and those inside
   // incidents still add up to the heat map's total.
   const fading = all.filter(alert => alert.state === "resolved").length;
@@ -180,11 +186,13 @@ function fitWallPage() {
   for (const element of [...histogram, ...groups, ...failing]) element.style.display = "";
   const overflows = () => Math.max(histogram[1].getBoundingClientRect().bottom, summary.getBoundingClientRect().bottom) > limit;
   if (overflows()) for (const element of histogram) element.style.display = "none";
-  // The count by rule loses its smallest rules first ("+ 40 more"), not all of them: left out whole,
-  // a 720p wall hid what its pages were turning through, with room to spare for part of it.
+  // Then the least failing touchpoints down to three, then the count by rule loses its smallest
+  // rules ("other rules: 40") rather than all of them: left out whole, a 720p wall hid what its
+  // pages were turning through. Still over (Chinese at 720p cut the page number in half): the
+  // failing touchpoints down to one.
+  for (let i = failing.length - 1; i > 2 && overflows(); i--) failing[i].style.display = "none";
   fitGroups(overflows, groups);
-  // Still over (Chinese at 720p cut the page number in half): the least failing touchpoints go, one kept.
-  for (let i = failing.length - 1; i > 0 && overflows(); i--) failing[i].style.display = "none";
+  for (let i = Math.min(2, failing.length - 1); i > 0 && overflows(); i--) failing[i].style.display = "none";
   // Every position is read before a card is removed: a later, shorter card moving up into a gap
   // would otherwise be kept, and the one it passed never shown.
   const cards = [...list.children];
@@ -238,6 +246,7 @@ function turnWallPage() {
   wallPage.first = wraps ? null : wallPage.rest[next].id;
   wallPage.cursor = wraps ? 0 : next;
   wallPage.number = wraps ? 0 : wallPage.number + 1;
+  if (wraps) wallPage.rank = null; // a new round ranks the outages afresh
   scheduleRender();
 }
 
@@ -356,10 +365,15 @@ function fillCard(li, alert, incident, now) {
   // An open outage's title gives the failure rate now, as the line under it does: the rate it was
   // raised with ("52%" above "now: 30%") read as two numbers that disagree.
   const failingNow = incident && now && alert.ruleId === "touchpoint-degradation" && alert.state !== "resolved" && now.last5Minutes.events > 0;
+  // A touchpoint gone quiet is not "failing: 100%" above "now: no traffic at all".
+  const silentNow = incident && now && alert.ruleId === "touchpoint-degradation" && alert.state !== "resolved" && now.last5Minutes.events === 0;
   const title = failingNow
     ? t("incident.failingNow", { touchpoint: alert.touchpoint, rate: formatNumber(failureRate(now.last5Minutes), { style: "percent" }) })
+    : silentNow ? t("incident.silentTitle", { touchpoint: alert.touchpoint })
     : words.title;
-  li.querySelector(".title").textContent = incident && incident.affectedCustomers > 0
+  // Wall mode leaves the count of customers to the line under it ("40 customer alerts absorbed"):
+  // said twice, it wrapped the title to three lines.
+  li.querySelector(".title").textContent = incident && incident.affectedCustomers > 0 && !WALL_MODE
     ? `${title} — ${tn("incident.affected", incident.affectedCustomers)}` : title;
   // The alert's detail keeps the figures it was raised with; an incident's card also says where its
   // touchpoint stands now (re-read every 10 s) and how many customer alerts it has absorbed.
@@ -521,7 +535,7 @@ async function readTouchpoint(touchpoint) {
 }
 
 function loadIncidentTouchpoints() {
-  for (const incident of incidents.values()) if (!incident.resolvedAt) readTouchpoint(incident.touchpoint);
+  return Promise.all([...incidents.values()].filter(incident => !incident.resolvedAt).map(incident => readTouchpoint(incident.touchpoint).catch(() => {})));
 }
 
 // Journey stage × channel of every unresolved alert the page holds (the counters' definition), those
@@ -957,7 +971,8 @@ async function loadCurrent() {
   loadTopTouchpoints();
   if (outageMinEvents === null) loadOutageRule();
   loadScores();
-  loadIncidentTouchpoints();
+  // The outages' figures before their cards: wall mode ranks its round by them.
+  await loadIncidentTouchpoints();
   if (!WALL_MODE) loadSilences();
   if (!response.ok) return;
   const current = await response.json();

@@ -479,6 +479,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         var incidents = page.Locator(".alert.incident-card .title");
         await Assertions.Expect(incidents.First).ToContainTextAsync($"{most} failing: 100%", new() { Timeout = 10_000 });
         await Assertions.Expect(incidents.Nth(1)).ToContainTextAsync($"{some} failing");
+        await Assertions.Expect(incidents.First).Not.ToContainTextAsync("incident:"); // the count of customers is the line under it: said twice, titles wrapped to three lines
         // An incident's card leaves out its line of dashes (customer, stage, assignee); a customer's keeps its facts.
         await Assertions.Expect(page.Locator(".alert.incident-card .meta").First).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".alert:not(.incident-card) .meta").First).ToBeVisibleAsync();
@@ -622,6 +623,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
         var page = await fixture.NewPageAsync("/", app);
         var card = page.Locator(".alert[data-rule='touchpoint-degradation']");
         await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: no traffic at all in the last 5 min (not recovered) · 0 customer alerts absorbed since it opened", new() { Timeout = 10_000 });
+        await Assertions.Expect(card.Locator(".title")).ToHaveTextAsync($"{touchpoint}: no traffic in 5 min"); // not "failing: 100%" above it
         Assert.Contains(await ReadArray(await http.GetAsync("api/incidents?open=true")), i => (string)i!["touchpoint"]! == touchpoint); // still open
     }
 
