@@ -122,9 +122,9 @@ function visibleAlerts() {
     if (!alert.incidentId || alert.opensIncident) all.push(alert);
     else if (alert.state !== "resolved") inside++;
   }
-  // Incidents first, the one failing most people now first (a login down for everyone, with no
-  // customer alert yet, ranked under a 21 % outage with eight), then by customers with alerts; then
-  // the most pressing alerts.
+  // Incidents first, the one whose touchpoint fails the most events now first (a login down for
+  // everyone, with no customer alert yet, ranked under a 21 % outage with eight), then by customers
+  // with alerts; then the most pressing alerts.
   const affected = alert => (isIncident(alert) ? incidents.get(alert.incidentId)?.affectedCustomers ?? 0 : 0);
   const failingNow = alert => (isIncident(alert) && alert.state !== "resolved" ? touchpointsNow.get(alert.touchpoint)?.figures?.last5Minutes.failures ?? 0 : 0);
   // Wall mode ranks by the figures as they stood when the round began: re-ranked as figures came
