@@ -13,9 +13,10 @@ public static class BatchParser
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>After an error at something following a whole object: most likely NDJSON sent as application/json.</summary>
-    public const string NdjsonHint = ". Several objects one after another are NDJSON: send them with Content-Type application/x-ndjson, or inside a JSON array";
+    private const string NdjsonHint = ". Several objects one after another are NDJSON: send them with Content-Type application/x-ndjson, or inside a JSON array";
 
-    public static ParsedBatch ParseJson(ReadOnlySpan<byte> body, ItemRules rules, int maxItems)
+    /// <param name="severalObjectsHint">What to add when objects follow one another: HTTP's advice (a content type) by default.</param>
+    public static ParsedBatch ParseJson(ReadOnlySpan<byte> body, ItemRules rules, int maxItems, string severalObjectsHint = NdjsonHint)
     {
         body = WithoutByteOrderMark(body);
         if (body.Trim(" \t\r\n"u8).IsEmpty)
@@ -64,7 +65,7 @@ public static class BatchParser
         catch (JsonException e)
         {
             // Something after a whole object: most likely NDJSON sent as application/json.
-            var hint = oneObjectRead ? NdjsonHint : "";
+            var hint = oneObjectRead ? severalObjectsHint : "";
             throw new UnreadableBodyException($"the body is not valid JSON at {JsonErrors.Describe(e, body)}{hint}");
         }
 

@@ -14,6 +14,7 @@ public static class StreamEntries
 {
     public const string DataField = "data";
 
+    /// <summary>HTTP's advice on a content type means nothing to a stream writer: what to do here instead.</summary>
     private const string StreamNdjsonHint = ". Several objects one after another: put them inside a JSON array, or one in each 'data' field (or entry)";
 
     /// <summary>Marks an entry CxLive wrote itself (HTTP ingestion in Redis mode): already validated, masked and pseudonymised.</summary>
@@ -53,8 +54,25 @@ public static class StreamEntries
                 continue; // deleted from the stream while pending: nothing left to read
             }
 
-            var data = entry.Values.Where(f => f.Name == DataField).Select(f => f.Value).ToArray();
-            if (data.Length == 0)
+            // Each 'data' field is read: XADD takes the same field twice, and the second was dropped
+            // without a word. Walked in place: this runs for every entry of the stream.
+            var entryRules = (entry[WriterField] == CxLiveWriter ? own : rules) with { StreamEntry = Stamp(entry.Id) };
+            var left = maxItems; // per entry, however many 'data' fields carry its items
+            var read = false;
+            foreach (var field in entry.Values)
+            {
+                if (field.Name != DataField)
+                {
+                    continue;
+                }
+
+                read = true;
+                left -= left > 0
+                    ? ReadPayload(entry.Id, field.Value, entryRules, left, valid, dead, warned)
+                    : Refuse(dead, new DeadLetter(entry.Id, field.Value, $"the entry holds more than {maxItems} items across its '{DataField}' fields (Ingestion:MaxItemsPerRequest): send the rest in another entry"));
+            }
+
+            if (!read)
             {
                 // The payload under another name is kept beside the reason, or it would go with the entry when the stream is trimmed.
                 var named = string.Join(", ", entry.Values.Take(5).Select(f => $"'{JsonText.Shorten(f.Name.ToString())}'")) + (entry.Values.Length > 5 ? ", ..." : "");
@@ -62,17 +80,6 @@ public static class StreamEntries
                 {
                     Original = entry.Values,
                 });
-                continue;
-            }
-
-            // Each 'data' field is read: XADD takes the same field twice, and the second was dropped without a word.
-            var entryRules = (entry[WriterField] == CxLiveWriter ? own : rules) with { StreamEntry = Stamp(entry.Id) };
-            var left = maxItems; // per entry, however many 'data' fields carry its items
-            foreach (var payload in data)
-            {
-                left -= left > 0
-                    ? ReadPayload(entry.Id, payload, entryRules, left, valid, dead, warned)
-                    : Refuse(dead, new DeadLetter(entry.Id, payload, $"the entry holds more than {maxItems} items across its '{DataField}' fields (Ingestion:MaxItemsPerRequest): send the rest in another entry"));
             }
         }
     }
@@ -88,7 +95,7 @@ public static class StreamEntries
     {
         try
         {
-            var batch = BatchParser.ParseJson((byte[])data!, rules, maxItems);
+            var batch = BatchParser.ParseJson((byte[])data!, rules, maxItems, StreamNdjsonHint);
             valid.AddRange(batch.Valid);
             if (batch.Rejected.Count > 0)
             {
@@ -101,8 +108,7 @@ public static class StreamEntries
         }
         catch (Exception e) when (e is UnreadableBodyException or BatchTooLargeException)
         {
-            // HTTP's advice on a content type means nothing to a stream writer: what to do here instead.
-            dead.Add(new DeadLetter(entryId, data, e.Message.Replace(BatchParser.NdjsonHint, StreamNdjsonHint, StringComparison.Ordinal)));
+            dead.Add(new DeadLetter(entryId, data, e.Message));
             return 0;
         }
     }
