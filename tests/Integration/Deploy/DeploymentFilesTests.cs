@@ -286,7 +286,12 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
     private static async Task<JsonElement> ComposeServiceAsync(string name) =>
         Assert.Single(await ComposeServicesAsync(fronts: true), s => s.Name == name).Value;
 
-    private static async Task<JsonProperty[]> ComposeServicesAsync(bool fronts)
+    /// <summary>The merged services, read once per shape (with or without fronts) for every test that asks: the files do not change during a run.</summary>
+    private static Task<JsonProperty[]> ComposeServicesAsync(bool fronts) => Merged.GetOrAdd(fronts, ReadMergedAsync);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<bool, Task<JsonProperty[]>> Merged = new();
+
+    private static async Task<JsonProperty[]> ReadMergedAsync(bool fronts)
     {
         string[] files = ["-f", Path.Combine(DeployFiles.Deploy, "compose.yaml"), .. fronts ? ["-f", Path.Combine(DeployFiles.Deploy, ComposeFronts)] : Array.Empty<string>()];
         var (exitCode, merged, errors) = await Repository.RunAsync("docker-compose", DeployFiles.Deploy, [.. files, "--env-file", Path.Combine(DeployFiles.Deploy, "compose.env.example"), "config"]);
