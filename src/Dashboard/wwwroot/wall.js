@@ -280,6 +280,9 @@ function refreshFilterChoices() {
 function render(refit = false) {
   if (WALL_MODE && !refit) wallPage.pinned = PINNED;
   const started = performance.now();
+  // The counters and the heat map before the cards: on a 4 : 3 wall the heat map stands above them,
+  // and built after the cards were placed it pushed the last ones below the screen.
+  if (loaded) renderStats();
   const shown = visibleAlerts();
   if (list.querySelector(".assign:not([hidden]), .resolve:not([hidden]), .mute:not([hidden])")) {
     // A supervisor is choosing an agent, how an alert ended or what to mute: the cards hold still (the card they
@@ -306,7 +309,6 @@ function render(refit = false) {
   if (!empty.hidden) explainEmpty();
   refreshFilterChoices();
   list.dataset.kept = alerts.size;
-  if (loaded) renderStats();
   perf.renders++;
   perf.renderMs += performance.now() - started;
 }
@@ -1024,12 +1026,13 @@ if (!WALL_MODE) setInterval(loadSilences, 60_000); // mutes lapse, and other sup
 filters.addEventListener("change", scheduleRender);
 if (WALL_MODE) setInterval(turnWallPage, PAGE_MS);
 if (WALL_MODE) addEventListener("resize", scheduleRender);
-// What sits above or beside the cards grows after they were placed (the heat map, the failing
-// touchpoints and the histogram load on their own): placed again in the next frame. (Within the
-// observer's own callback a render that resized what it observes is an error the page reports.)
+// What sits above or beside the cards grows after they were placed (the failing touchpoints and the
+// histogram load on their own; the language changes): placed again in the next frame. (Within the observer's own callback a render that resized what it
+// observes is an error the page reports.) The side column's parts are observed one by one: on a 4 : 3
+// wall it has no box of its own (display: contents), and an observer of it never heard a thing.
 if (WALL_MODE) {
   const above = new ResizeObserver(scheduleRender);
-  for (const element of [".stats", ".insights", "#summary"]) above.observe(document.querySelector(element));
+  for (const element of document.querySelectorAll(".stats, .insights, .insights > *, #summary")) above.observe(element);
 }
 // Wall mode (/?mode=wall): large type and no controls, for a screen across the room.
 if (WALL_MODE) document.body.classList.add("wall-mode");
