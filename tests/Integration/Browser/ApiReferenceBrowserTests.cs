@@ -9,8 +9,10 @@ namespace CxLive.Tests.Integration.Browser;
 /// Content-Security-Policy (<see cref="Policy"/>, the one its path needs).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ApiReferenceBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+public sealed class ApiReferenceBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest
 {
+    protected override BrowserFixture Pages => fixture;
+
     /// <summary>What /scalar needs beyond <c>default-src 'self'</c>: its inline start-up script and the styles it injects (no 'unsafe-eval').</summary>
     public const string Policy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:";
 

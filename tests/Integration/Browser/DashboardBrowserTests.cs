@@ -12,8 +12,10 @@ namespace CxLive.Tests.Integration.Browser;
 
 /// <summary>The pages as supervisors and agents use them, in a real browser against the real app.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IDisposable
+public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest, IDisposable
 {
+    protected override BrowserFixture Pages => fixture;
+
     private readonly HttpClient _http = fixture.App.CreateHttpClient();
 
     public void Dispose() => _http.Dispose();

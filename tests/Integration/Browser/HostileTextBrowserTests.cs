@@ -14,8 +14,10 @@ namespace CxLive.Tests.Integration.Browser;
 /// Content-Security-Policy or Trusted Types (a violation would mean a page tried to parse text as HTML).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class HostileTextBrowserTests(BrowserFixture fixture) : IDisposable
+public sealed class HostileTextBrowserTests(BrowserFixture fixture) : BrowserTest, IDisposable
 {
+    protected override BrowserFixture Pages => fixture;
+
     private readonly HttpClient _http = fixture.App.CreateHttpClient();
 
     public void Dispose() => _http.Dispose();

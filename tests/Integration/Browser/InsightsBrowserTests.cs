@@ -22,8 +22,10 @@ public sealed class WeekFixture : IDisposable
 
 /// <summary>The insights page over a simulated week: per day, the alerts raised, for how many, in their words.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture week) : IClassFixture<WeekFixture>, IDisposable
+public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture week) : BrowserTest, IClassFixture<WeekFixture>, IDisposable
 {
+    protected override BrowserFixture Pages => browser;
+
     private readonly HttpClient _http = week.App.CreateHttpClient();
 
     public void Dispose() => _http.Dispose();

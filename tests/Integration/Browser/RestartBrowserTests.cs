@@ -15,8 +15,10 @@ namespace CxLive.Tests.Integration.Browser;
 /// process's cards and counts under a "Live" badge (acting on one would answer 404).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RestartBrowserTests(BrowserFixture fixture)
+public sealed class RestartBrowserTests(BrowserFixture fixture) : BrowserTest
 {
+    protected override BrowserFixture Pages => fixture;
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private static async Task<string> DetractorAsync(HttpClient http)

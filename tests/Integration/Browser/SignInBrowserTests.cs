@@ -9,8 +9,10 @@ namespace CxLive.Tests.Integration.Browser;
 
 /// <summary>Signing in as a new user would, in a real browser, against an install with people configured.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture secured) : IClassFixture<SecuredAppFixture>
+public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture secured) : BrowserTest, IClassFixture<SecuredAppFixture>
 {
+    protected override BrowserFixture Pages => browser;
+
     [Fact]
     public async Task An_agent_signs_in_lands_on_their_own_queue_is_sent_there_from_the_wall_and_is_told_which_customers_they_may_not_see()
     {

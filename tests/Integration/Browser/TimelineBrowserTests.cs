@@ -9,8 +9,10 @@ namespace CxLive.Tests.Integration.Browser;
 
 /// <summary>The customer view tells what happened, in the customer's own words, in both languages.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TimelineBrowserTests(BrowserFixture fixture) : IDisposable
+public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, IDisposable
 {
+    protected override BrowserFixture Pages => fixture;
+
     private readonly HttpClient _http = fixture.App.CreateHttpClient();
 
     public void Dispose() => _http.Dispose();

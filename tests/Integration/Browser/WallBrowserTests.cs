@@ -11,8 +11,10 @@ namespace CxLive.Tests.Integration.Browser;
 
 /// <summary>A wall whose numbers add up: counters, incident cards, histogram and wall mode.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WallBrowserTests(BrowserFixture fixture) : IDisposable
+public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDisposable
 {
+    protected override BrowserFixture Pages => fixture;
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly HttpClient _http = fixture.App.CreateHttpClient();
 

@@ -21,8 +21,10 @@ public sealed class FloodedAppFixture : IDisposable
 /// <summary>The wall at a few thousand alerts a minute: it coalesces, stays bounded, and its counters stay true.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WallUnderLoadTests(BrowserFixture browser, FloodedAppFixture flooded, ITestOutputHelper output)
-    : IClassFixture<FloodedAppFixture>, IDisposable
+    : BrowserTest, IClassFixture<FloodedAppFixture>, IDisposable
 {
+    protected override BrowserFixture Pages => browser;
+
     private const int Alerts = 3000;
     private readonly HttpClient _http = flooded.App.CreateHttpClient();
 
