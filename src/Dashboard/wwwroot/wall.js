@@ -280,9 +280,11 @@ function refreshFilterChoices() {
 function render(refit = false) {
   if (WALL_MODE && !refit) wallPage.pinned = PINNED;
   const started = performance.now();
-  // The counters and the heat map before the cards: on a 4 : 3 wall the heat map stands above them,
-  // and built after the cards were placed it pushed the last ones below the screen.
-  if (loaded) renderStats();
+  // Wall mode draws the counters and the heat map before it places the cards: on a 4 : 3 wall the
+  // heat map stands above them, and drawn after them it pushed the last ones below the screen. Once a
+  // render: a refit changes neither. The interactive wall draws them after its cards, whose scroll
+  // bar narrows the page the heat map is measured against (fitHeatmap).
+  if (loaded && WALL_MODE && !refit) renderStats();
   const shown = visibleAlerts();
   if (list.querySelector(".assign:not([hidden]), .resolve:not([hidden]), .mute:not([hidden])")) {
     // A supervisor is choosing an agent, how an alert ended or what to mute: the cards hold still (the card they
@@ -309,6 +311,7 @@ function render(refit = false) {
   if (!empty.hidden) explainEmpty();
   refreshFilterChoices();
   list.dataset.kept = alerts.size;
+  if (loaded && !WALL_MODE) renderStats();
   perf.renders++;
   perf.renderMs += performance.now() - started;
 }

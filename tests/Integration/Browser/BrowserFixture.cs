@@ -55,8 +55,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// Closes every page still open. A live page left open goes on taking every push of the shared app
     /// and drawing it: by the end of a run some 125 of them had the two cores' load at 30, and tests of
-    /// the interactive wall timed out waiting for a card (browser tests run one at a time, so whatever
-    /// is open when a test ends is that test's).
+    /// the interactive wall timed out waiting for a card. The browser tests are one collection and run
+    /// one at a time, so whatever is open when a test ends is that test's.
     /// </summary>
     public async Task CloseOpenPagesAsync()
     {
@@ -90,3 +90,4 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+

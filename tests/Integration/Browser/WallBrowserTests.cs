@@ -612,8 +612,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
     public async Task A_4_3_wall_places_its_cards_under_the_heat_map_it_draws_in_the_same_frame()
     {
         // On a 4 : 3 wall the heat map stands above the cards. It was drawn after the cards had been
-        // placed (in the same render), and nothing placed them again till the page turned: CI saw two
-        // cards end 12 and 116 px below a 1024 × 768 screen.
+        // placed (in the same render), and they stayed cut until the next render (the counters' next
+        // push, the page turning): CI saw two cards end 12 and 116 px below a 1024 × 768 screen.
         using var app = new CxLiveApp();
         using var http = app.CreateHttpClient();
         await TouchpointAsync(http, 20, 20);
@@ -622,12 +622,21 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
             InteractionTypes.Survey, $"survey/nps-{c}", score: 1, attributes: new() { ["scale"] = "nps", ["comment"] = "Nobody called back about the refund." }) with { Channel = Channel.Survey })]))).StatusCode);
         await Eventually.TrueAsync(async () => (await ReadArray(await http.GetAsync("api/alerts?open=true&limit=100"))).Count > customers.Length, Patience, "the alerts");
 
-        // The cards as the first frame with the heat map shows them (polled in every frame, before
-        // any later render could place them again).
+        // The cards as the first frame with the heat map shows them, read at the start of the next
+        // frame by a script that looks at every frame from the page's start (a poll begun once the page
+        // had loaded could miss that frame, and see only a later render's).
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 }, Locale = "en-US" });
         var page = await context.NewPageAsync();
+        await page.AddInitScriptAsync($$"""
+            (() => {
+              const look = () => document.querySelector('#heatmap td') && document.querySelector('.alert')
+                ? window.firstCards = {{CardsOnScreen}}
+                : requestAnimationFrame(look);
+              requestAnimationFrame(look);
+            })();
+            """);
         await page.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall").ToString());
-        var first = await (await page.WaitForFunctionAsync($"() => document.querySelector('#heatmap td') && document.querySelector('.alert') && {CardsOnScreen}", null, new() { Timeout = 10_000 })).JsonValueAsync<WallCard[]>();
+        var first = await (await page.WaitForFunctionAsync("() => window.firstCards", null, new() { Timeout = 10_000 })).JsonValueAsync<WallCard[]>();
         Assert.All(first, card => Assert.True(card.Bottom <= 768, $"1024 × 768: the card of {card.Rule} ends at {card.Bottom:F0} px, below the screen"));
         await context.CloseAsync();
     }
