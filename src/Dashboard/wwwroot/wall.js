@@ -1030,9 +1030,10 @@ filters.addEventListener("change", scheduleRender);
 if (WALL_MODE) setInterval(turnWallPage, PAGE_MS);
 if (WALL_MODE) addEventListener("resize", scheduleRender);
 // What sits above or beside the cards grows after they were placed (the failing touchpoints and the
-// histogram load on their own; the language changes): placed again in the next frame. (Within the observer's own callback a render that resized what it
-// observes is an error the page reports.) The side column's parts are observed one by one: on a 4 : 3
-// wall it has no box of its own (display: contents), and an observer of it never heard a thing.
+// histogram load on their own; the language changes): placed again in the next frame. (Within the
+// observer's own callback a render that resized what it observes is an error the page reports.) The
+// side column's parts are observed one by one: on a 4 : 3 wall it has no box of its own
+// (display: contents), and an observer of it never heard a thing.
 if (WALL_MODE) {
   const above = new ResizeObserver(scheduleRender);
   for (const element of document.querySelectorAll(".stats, .insights, .insights > *, #summary")) above.observe(element);
