@@ -67,9 +67,13 @@ public static class StreamEntries
                 }
 
                 read = true;
-                left -= left > 0
-                    ? ReadPayload(entry.Id, field.Value, entryRules, left, valid, dead, warned)
-                    : Refuse(dead, new DeadLetter(entry.Id, field.Value, $"the entry holds more than {maxItems} items across its '{DataField}' fields (Ingestion:MaxItemsPerRequest): send the rest in another entry"));
+                if (left == 0)
+                {
+                    dead.Add(new DeadLetter(entry.Id, field.Value, $"the entry holds more than {maxItems} items across its '{DataField}' fields (Ingestion:MaxItemsPerRequest): send the rest in another entry"));
+                    continue;
+                }
+
+                left -= ReadPayload(entry.Id, field.Value, entryRules, left, valid, dead, warned);
             }
 
             if (!read)
@@ -82,12 +86,6 @@ public static class StreamEntries
                 });
             }
         }
-    }
-
-    private static int Refuse(List<DeadLetter> dead, DeadLetter letter)
-    {
-        dead.Add(letter);
-        return 0;
     }
 
     /// <returns>How many items the payload held (0 when it could not be read).</returns>

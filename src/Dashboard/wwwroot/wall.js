@@ -369,9 +369,10 @@ function fillCard(li, alert, incident, now) {
   const words = wordsOf(alert);
   // An open outage's title gives the failure rate now, as the line under it does: the rate it was
   // raised with ("52%" above "now: 30%") read as two numbers that disagree.
-  const failingNow = incident && now && alert.ruleId === "touchpoint-degradation" && alert.state !== "resolved" && now.last5Minutes.events > 0;
+  const openOutage = incident && now && alert.ruleId === "touchpoint-degradation" && alert.state !== "resolved";
+  const failingNow = openOutage && now.last5Minutes.events > 0;
   // A touchpoint gone quiet is not "failing: 100%" above "now: no traffic at all".
-  const silentNow = incident && now && alert.ruleId === "touchpoint-degradation" && alert.state !== "resolved" && now.last5Minutes.events === 0;
+  const silentNow = openOutage && now.last5Minutes.events === 0;
   const title = failingNow
     ? t("incident.failingNow", { touchpoint: alert.touchpoint, rate: formatNumber(failureRate(now.last5Minutes), { style: "percent" }) })
     : silentNow ? t("incident.silentTitle", { touchpoint: alert.touchpoint })
