@@ -105,20 +105,23 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([before, failures[0]]))).StatusCode);
 
         // Her page is open when she has failed and nobody else has yet: no outage to speak of.
-        var page = await fixture.NewPageAsync($"/customers/{customer}", app);
+        // The page's clock is the test's: its 10-s re-reads come when the test moves it, not after 10 s waited out.
+        var page = await fixture.NewPageAsync($"/customers/{customer}", app, beforeLoad: p => p.Clock.InstallAsync());
         var rows = page.Locator("#timeline tr");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         var outage = page.Locator("#alerts li.incident");
         await Assertions.Expect(outage).ToHaveCountAsync(0);
 
-        // Then the others fail and the outage opens: nothing of hers changes, yet her open page says it (within its 10 s re-read).
+        // Then the others fail and the outage opens: nothing of hers changes, yet her open page says it at its next 10-s re-read.
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body(failures[1..]))).StatusCode);
-        await Assertions.Expect(outage).ToHaveCountAsync(1, new() { Timeout = 20_000 });
-        await Assertions.Expect(rows.Nth(0).Locator(".badge.outage")).ToHaveTextAsync($"as the outage at {touchpoint} began");
-        var incident = await Eventually.ResultAsync(
+        var opened = await Eventually.ResultAsync(
             async () => (await ReadArray(await http.GetAsync("api/incidents?open=true"))).FirstOrDefault(i => (string)i!["touchpoint"]! == touchpoint),
             found => found is not null, TimeSpan.FromSeconds(15), "the outage's incident");
-        var incidentId = (string)incident!["id"]!;
+        await page.Clock.RunForAsync(10_000);
+        await Assertions.Expect(outage).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.Nth(0).Locator(".badge.outage")).ToHaveTextAsync($"as the outage at {touchpoint} began");
+        var incident = opened!;
+        var incidentId = (string)incident["id"]!;
         // And once more while it is open.
         var during = Make(customer, DateTimeOffset.UtcNow, InteractionTypes.Search, touchpoint, Outcome.Failure);
         Assert.True(during.Timestamp > DateTimeOffset.Parse((string)incident["openedAt"]!));
@@ -141,7 +144,8 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
         // Resolved, it is still what she ran into, and the open page says it is over without a reload
         // (nothing of hers changes: the page reads her view again while an outage is open, every 10 s).
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/incidents/{incidentId}/resolve", Body("""{ "by": "supervisor:li" }"""))).StatusCode);
-        await Assertions.Expect(outage).ToContainTextAsync("已解决", new() { Timeout = 15_000 });
+        await page.Clock.RunForAsync(10_000);
+        await Assertions.Expect(outage).ToContainTextAsync("已解决");
         await Assertions.Expect(outage).ToHaveAttributeAsync("data-state", "resolved");
     }
 
@@ -152,7 +156,7 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-5);
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(Make(customer, at, InteractionTypes.PageView, "web/home")))).StatusCode);
-        var page = await fixture.NewPageAsync($"/customers/{customer}");
+        var page = await fixture.NewPageAsync($"/customers/{customer}", beforeLoad: p => p.Clock.InstallAsync());
         var rows = page.Locator("#timeline tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
 
@@ -168,7 +172,8 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
         await page.UnrouteAsync($"**/api/customers/{customer}");
 
         await Assertions.Expect(rows).ToHaveCountAsync(1); // what it showed, not a blank page
-        await Assertions.Expect(rows).ToHaveCountAsync(2, new() { Timeout = 15_000 }); // read again within 10 s, with nothing else to prompt it
+        await page.Clock.RunForAsync(10_000);
+        await Assertions.Expect(rows).ToHaveCountAsync(2); // read again 10 s later, with nothing else to prompt it
     }
 
     [Fact]
