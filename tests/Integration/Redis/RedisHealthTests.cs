@@ -5,7 +5,7 @@ using static CxLive.Tests.Integration.Support.Wire;
 namespace CxLive.Tests.Integration.Redis;
 
 /// <summary>A silo process in Redis mode, as a load balancer's probes and Prometheus see it, before and during a Redis outage.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingProcessCollection.Name)]
 public sealed class RedisHealthTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [Fact]

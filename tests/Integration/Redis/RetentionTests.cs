@@ -8,7 +8,7 @@ using static CxLive.Tests.Integration.Support.Interactions;
 namespace CxLive.Tests.Integration.Redis;
 
 /// <summary>Privacy:CustomerRetention in Redis mode: a customer's stored state expires; the rest of CxLive's state never does.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingProcessCollection.Name)]
 public sealed class RetentionTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [Fact]

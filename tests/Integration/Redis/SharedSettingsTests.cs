@@ -8,7 +8,7 @@ namespace CxLive.Tests.Integration.Redis;
 /// alerts where they are not, and its wall would silently show a part of them; without the
 /// pseudonym key a front would file customers under their real ids beside their pseudonyms.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingProcessCollection.Name)]
 public sealed class SharedSettingsTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [Fact]

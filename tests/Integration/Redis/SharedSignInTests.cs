@@ -7,7 +7,7 @@ using CxLive.Tests.Integration.Support;
 namespace CxLive.Tests.Integration.Redis;
 
 /// <summary>Behind a load balancer a person's requests reach any silo: a sign-in on one holds on all of them, and through restarts.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingProcessCollection.Name)]
 public sealed class SharedSignInTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [Fact]

@@ -6,7 +6,7 @@ namespace CxLive.Tests.Integration.Redis;
 /// A password given for a Redis that asks for none (no <c>requirepass</c>): the operator trial
 /// started a silo with one and believed the customers' data protected, while Redis let anyone in.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(WaitingProcessCollection.Name)]
 public sealed class UnprotectedRedisTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [Fact]

@@ -128,3 +128,14 @@ public sealed class ProcessCollection
 {
     public const string Name = "silo processes";
 }
+
+/// <summary>
+/// Tests of real silo processes that mostly wait (on a stop, a probe, a restart) and time nothing
+/// tightly: they run beside the in-process tests, on the thread left idle while the browser
+/// collection, the longest, finishes, rather than after everything with the others.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WaitingProcessCollection
+{
+    public const string Name = "silo processes that wait";
+}

@@ -1,0 +1,21 @@
+using CxLive.Tests.Integration.Browser;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+[assembly: Xunit.TestCollectionOrderer("CxLive.Tests.Integration.Support.LongestFirstCollectionOrderer", "CxLive.Tests.Integration")]
+
+namespace CxLive.Tests.Integration.Support;
+
+/// <summary>
+/// Starts the browser collection first, then the silo processes that mostly wait, then the rest in
+/// xunit's usual order. Two collections run at a time (one per core), each to its end: the browser
+/// collection is the longest by far, and started a minute late (as xunit's own order had it once a
+/// collection was added) it left the whole run waiting on it while the other thread sat idle.
+/// </summary>
+public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
+{
+    public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> collections) =>
+        collections
+            .OrderBy(c => c.DisplayName switch { BrowserCollection.Name => 0, WaitingProcessCollection.Name => 1, _ => 2 })
+            .ThenBy(c => c.UniqueID.GetHashCode()); // xunit's own order for the rest (DefaultTestCollectionOrderer)
+}
