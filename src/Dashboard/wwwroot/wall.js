@@ -566,14 +566,19 @@ function renderHeatmap(open) {
   // Built as elements, never as markup: the channel comes from integrators' touchpoint names.
   const head = row(header("", null), ...columns.map(c => header(channelName(c), "col")));
   const used = STAGES.filter(stage => stage !== "none" || columns.some(c => cells.has(`none|${c}`)));
-  const rows = used.map(stage => row(header(stage === "none" ? t("heat.none") : t(`stage.${stage}`), "row"), ...columns.map(c => {
-    const n = cells.get(`${stage}|${c}`) ?? 0;
-    const td = document.createElement("td");
-    td.dataset.count = n;
-    td.style.setProperty("--heat", n / max);
-    td.textContent = n || "";
-    return td;
-  })));
+  const rows = used.map(stage => {
+    const tr = row(header(stage === "none" ? t("heat.none") : t(`stage.${stage}`), "row"), ...columns.map(c => {
+      const n = cells.get(`${stage}|${c}`) ?? 0;
+      const td = document.createElement("td");
+      td.dataset.count = n;
+      td.style.setProperty("--heat", n / max);
+      td.textContent = n || "";
+      return td;
+    }));
+    // A wall whose heat map stands above its cards leaves out the stages with nothing (styles.css).
+    tr.classList.toggle("empty", !columns.some(c => cells.has(`${stage}|${c}`)));
+    return tr;
+  });
   table.replaceChildren(head, ...rows);
   fitHeatmap(table, `${columns.join("|")} ${used.length} ${language()} ${innerWidth}×${innerHeight}`);
 }

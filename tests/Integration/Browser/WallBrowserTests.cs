@@ -588,6 +588,21 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
             await Assertions.Expect(page.Locator(".alert")).Not.ToHaveCountAsync(0, new() { Timeout = 10_000 });
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, $"wall-mode-{width}x{height}.png") });
 
+            // Stacked above the cards (4 : 3), the heat map draws only the stages that hold alerts, and
+            // the cards start in the upper half of the screen (under seven rows, most of them empty, a
+            // 1024 × 768 wall began them at 480 px and showed two). Beside the cards it keeps all seven.
+            var stages = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#heatmap th[scope=row]')].filter(th => th.offsetParent).map(th => th.textContent)");
+            if (width == 1024)
+            {
+                Assert.Equal(["Share", "(no stage)"], stages);
+                var cardsFrom = await page.EvaluateAsync<double>("() => document.querySelector('#alerts .alert').getBoundingClientRect().top");
+                Assert.True(cardsFrom < height / 2, $"1024 × 768: the cards start at {cardsFrom:F0} px");
+            }
+            else
+            {
+                Assert.Equal(7, stages.Length);
+            }
+
             // Every page as it turns, until every card has had its turn: each whole, each label true.
             var seen = new HashSet<string>();
             var pages = new List<string>();
