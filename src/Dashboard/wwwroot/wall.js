@@ -565,7 +565,8 @@ function renderHeatmap(open) {
   if (!columns.length) { table.replaceChildren(); return; }
   // Built as elements, never as markup: the channel comes from integrators' touchpoint names.
   const head = row(header("", null), ...columns.map(c => header(channelName(c), "col")));
-  const used = STAGES.filter(stage => stage !== "none" || columns.some(c => cells.has(`none|${c}`)));
+  const holdsAlerts = stage => columns.some(c => cells.has(`${stage}|${c}`));
+  const used = STAGES.filter(stage => stage !== "none" || holdsAlerts(stage));
   const rows = used.map(stage => {
     const tr = row(header(stage === "none" ? t("heat.none") : t(`stage.${stage}`), "row"), ...columns.map(c => {
       const n = cells.get(`${stage}|${c}`) ?? 0;
@@ -576,7 +577,7 @@ function renderHeatmap(open) {
       return td;
     }));
     // A wall whose heat map stands above its cards leaves out the stages with nothing (styles.css).
-    tr.classList.toggle("empty", !columns.some(c => cells.has(`${stage}|${c}`)));
+    tr.classList.toggle("empty", !holdsAlerts(stage));
     return tr;
   });
   table.replaceChildren(head, ...rows);

@@ -590,7 +590,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
 
             // Stacked above the cards (4 : 3), the heat map draws only the stages that hold alerts, and
             // the cards start in the upper half of the screen (under seven rows, most of them empty, a
-            // 1024 × 768 wall began them at 480 px and showed two). Beside the cards it keeps all seven.
+            // 1024 × 768 wall began them at 480 px, and a page held one outage and two customers). Beside the
+            // cards it keeps all seven.
             var stages = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#heatmap th[scope=row]')].filter(th => th.offsetParent).map(th => th.textContent)");
             if (width == 1024)
             {
