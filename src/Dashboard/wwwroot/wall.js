@@ -182,17 +182,25 @@ function fitWallPage() {
   const histogram = [document.getElementById("scores-title"), document.getElementById("scores")];
   const groups = [document.querySelector("#summary h2"), document.getElementById("groups")];
   const summary = document.getElementById("summary");
-  const failing = [...document.getElementById("top-touchpoints").children];
+  const failingList = document.getElementById("top-touchpoints");
+  const failing = [...failingList.children];
   for (const element of [...histogram, ...groups, ...failing]) element.style.display = "";
-  const overflows = () => Math.max(histogram[1].getBoundingClientRect().bottom, summary.getBoundingClientRect().bottom) > limit;
+  // On a 4 : 3 wall the failing touchpoints and the count by rule stand beside the heat map, above
+  // the cards: they end where the heat map ends. Five touchpoints and four rows of rules ran 110 px
+  // below it, over empty space, and a 1024 × 768 wall had room for one card beside an outage.
+  const heatEnd = document.getElementById("heat-total");
+  const besideHeat = failingList.getBoundingClientRect().left >= heatEnd.parentElement.getBoundingClientRect().right;
+  const overflows = () => Math.max(histogram[1].getBoundingClientRect().bottom, summary.getBoundingClientRect().bottom) >
+    (besideHeat ? heatEnd.getBoundingClientRect().bottom : limit);
   if (overflows()) for (const element of histogram) element.style.display = "none";
   // Then the least failing touchpoints down to three, then the count by rule loses its smallest
   // rules ("other rules: 40") rather than all of them: left out whole, a 720p wall hid what its
   // pages were turning through. Still over (Chinese at 720p cut the page number in half): the
-  // failing touchpoints down to one.
+  // failing touchpoints down to one. Beside the heat map, where what is over only moves the cards
+  // down, the count by rule keeps its largest rule and the touchpoints stay at three.
   for (let i = failing.length - 1; i > 2 && overflows(); i--) failing[i].style.display = "none";
-  fitGroups(overflows, groups);
-  for (let i = Math.min(2, failing.length - 1); i > 0 && overflows(); i--) failing[i].style.display = "none";
+  fitGroups(overflows, groups, besideHeat ? 1 : 0);
+  if (!besideHeat) for (let i = Math.min(2, failing.length - 1); i > 0 && overflows(); i--) failing[i].style.display = "none";
   // Every position is read before a card is removed: a later, shorter card moving up into a gap
   // would otherwise be kept, and the one it passed never shown.
   const cards = [...list.children];
@@ -221,20 +229,22 @@ function fitWallPage() {
 }
 
 // Takes the smallest rules off the count by rule until the column fits, saying how many cards they
-// hold; with none left that fits, the count goes.
-function fitGroups(overflows, groups) {
+// hold, down to the largest <keep> rules; with none left that fits, the count goes.
+function fitGroups(overflows, groups, keep) {
   if (!overflows()) return;
   const chips = [...groups[1].children];
+  if (chips.length <= keep) return;
   const more = document.createElement("li");
   more.className = "more";
   groups[1].append(more);
   let hidden = 0;
-  for (let i = chips.length - 1; i >= 0 && overflows(); i--) {
+  for (let i = chips.length - 1; i >= keep && overflows(); i--) {
     hidden += Number(chips[i].dataset.count);
     chips[i].remove();
     more.textContent = t("wallmode.groupsMore", { count: formatNumber(hidden) });
   }
-  if (overflows() || chips.every(chip => !chip.isConnected)) for (const element of groups) element.style.display = "none";
+  if (!hidden) more.remove();
+  if (keep === 0 && (overflows() || chips.every(chip => !chip.isConnected))) for (const element of groups) element.style.display = "none";
 }
 
 // The next page starts with the first card this one had no room for; after the last, the round begins again.

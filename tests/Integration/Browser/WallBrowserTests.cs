@@ -629,6 +629,42 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
     }
 
     [Fact]
+    public async Task On_a_4_3_wall_the_failing_touchpoints_and_the_count_by_rule_end_where_the_heat_map_ends()
+    {
+        // Beside the heat map, above the cards: five failing touchpoints and the rules' chips ran
+        // below the heat map over empty space, and a 1024 × 768 wall had room for one card beside an
+        // outage. Detractors at every stage (six rows), five touchpoints failing without an outage.
+        using var app = new CxLiveApp();
+        using var http = app.CreateHttpClient();
+        for (var n = 0; n < 5; n++) await TouchpointAsync(http, 12, 6 + n);
+        var stages = Enum.GetValues<JourneyStage>();
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([.. stages.Select(stage => Make(NewCustomer(), DateTimeOffset.UtcNow.AddMinutes(-1),
+            InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey, Stage = stage })]))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadArray(await http.GetAsync("api/alerts?open=true&limit=100"))).Count(a => (string)a!["ruleId"]! == "detractor") == stages.Length, Patience, "a detractor at every stage");
+
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall").ToString());
+        await Assertions.Expect(page.Locator("#heatmap tr:not(.empty) th[scope=row]")).ToHaveCountAsync(stages.Length, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#top-touchpoints li")).ToHaveCountAsync(5);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode-1024x768-busy.png") });
+
+        var at = await page.EvaluateAsync<double[]>("""
+            () => [document.getElementById('heat-total').getBoundingClientRect().bottom,
+                   document.getElementById('page').getBoundingClientRect().bottom,
+                   document.querySelector('#alerts .alert').getBoundingClientRect().top,
+                   [...document.querySelectorAll('#top-touchpoints li')].filter(li => li.offsetParent).length,
+                   [...document.querySelectorAll('#groups li')].filter(li => li.offsetParent).length]
+            """);
+        var (heatEnds, pageLabelEnds, cardsFrom, touchpointsShown, chipsShown) = (at[0], at[1], at[2], at[3], at[4]);
+        Assert.True(pageLabelEnds <= heatEnds + 1, $"the column beside the heat map ends at {pageLabelEnds:F0} px, the heat map at {heatEnds:F0}");
+        Assert.True(cardsFrom < heatEnds + 40, $"the cards start at {cardsFrom:F0} px, under a heat map that ends at {heatEnds:F0}");
+        Assert.Equal(3, touchpointsShown); // the three failing most
+        Assert.True(chipsShown >= 1, "the count by rule keeps at least its largest rule");
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_4_3_wall_places_its_cards_under_the_heat_map_it_draws_in_the_same_frame()
     {
         // On a 4 : 3 wall the heat map stands above the cards. It was drawn after the cards had been
