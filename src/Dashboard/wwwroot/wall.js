@@ -667,9 +667,15 @@ function renderTopTouchpoints() {
     });
     // "app/orders: 100% of 13 failed" with no card beside it asks why: too few events for the
     // outage rule to call it one.
+    // With enough events, the rule weighs a touchpoint against its own hour before: "app/rewards:
+    // 47% of 36 failed" at the top of the list with no card asked why, and the answer was that it
+    // fails that much every hour.
     const outage = outages.some(o => o.touchpoint === tp.touchpoint);
+    const before = { events: tp.lastHour.events - tp.last5Minutes.events, failures: tp.lastHour.failures - tp.last5Minutes.failures };
     if (!outage && outageMinEvents && tp.last5Minutes.events < outageMinEvents) {
       li.append(textElement("span", "why", t("top.tooFew", { min: formatNumber(outageMinEvents) })));
+    } else if (!outage && outageMinEvents && before.events >= outageMinEvents) {
+      li.append(textElement("span", "why", t("top.usual", { rate: formatNumber(failureRate(before), { style: "percent" }) })));
     }
     return li;
   }));
