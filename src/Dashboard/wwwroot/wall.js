@@ -628,11 +628,16 @@ function reloadTopSoon() {
 
 // The touchpoints failing most right now, from the server (refreshed every 10 s, and after incidents).
 let failingTop = [];
-// The outage rule's fewest events in its window (touchpoint-degradation's minEvents), read once.
+// The outage rule's fewest events and failures in its window (touchpoint-degradation's minEvents
+// and minFailures), read once.
 let outageMinEvents = null;
+let outageMinFailures = null;
 async function loadOutageRule() {
   const response = await fetch("/api/rules/touchpoint-degradation").catch(() => null);
-  if (response?.ok) outageMinEvents = Number((await response.json()).parameters?.minEvents) || null;
+  if (!response?.ok) return renderTopTouchpoints();
+  const { parameters } = await response.json();
+  outageMinEvents = Number(parameters?.minEvents) || null;
+  outageMinFailures = Number(parameters?.minFailures) || null;
   renderTopTouchpoints();
 }
 
@@ -667,16 +672,17 @@ function renderTopTouchpoints() {
     });
     // "app/orders: 100% of 13 failed" with no card beside it asks why: too few events for the
     // outage rule to call it one.
-    // With enough events, the rule weighs a touchpoint against its own hour before: "app/rewards:
-    // 47% of 36 failed" at the top of the list with no card asked why, and the answer was that it
-    // fails that much every hour.
+    // Too few failures to raise, the same. With enough of both, the rule weighs a touchpoint against
+    // its own hour before: "app/rewards: 47% of 36 failed" at the top of the list with no card asked
+    // why, and the answer was that it fails that much every hour.
     const outage = outages.some(o => o.touchpoint === tp.touchpoint);
     const before = { events: tp.lastHour.events - tp.last5Minutes.events, failures: tp.lastHour.failures - tp.last5Minutes.failures };
-    if (!outage && outageMinEvents && tp.last5Minutes.events < outageMinEvents) {
-      li.append(textElement("span", "why", t("top.tooFew", { min: formatNumber(outageMinEvents) })));
-    } else if (!outage && outageMinEvents && before.events >= outageMinEvents) {
-      li.append(textElement("span", "why", t("top.usual", { rate: formatNumber(failureRate(before), { style: "percent" }) })));
-    }
+    const why = outage || !outageMinEvents ? null
+      : tp.last5Minutes.events < outageMinEvents ? t("top.tooFew", { min: formatNumber(outageMinEvents) })
+      : tp.last5Minutes.failures < outageMinFailures ? t("top.fewFailures", { min: formatNumber(outageMinFailures) })
+      : before.events >= outageMinEvents ? t("top.usual", { rate: formatNumber(failureRate(before), { style: "percent" }) })
+      : null;
+    if (why) li.append(textElement("span", "why", why));
     return li;
   }));
 }

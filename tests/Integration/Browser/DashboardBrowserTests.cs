@@ -1000,15 +1000,19 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await http.PostAsync("api/interactions", Body([
             .. Enumerable.Range(0, 40).Select(n => Make(NewCustomer(), now.AddMinutes(-30).AddSeconds(n), InteractionTypes.PageView, usual, n < 18 ? Outcome.Failure : Outcome.Success)),
             .. Enumerable.Range(0, 36).Select(n => Make(NewCustomer(), now.AddSeconds(n), InteractionTypes.PageView, usual, n < 17 ? Outcome.Failure : Outcome.Success))]));
+        // And one that never failed before and now fails 3 times in 22: too few failures to call an outage.
+        var few = "web/help-" + Guid.NewGuid().ToString("N")[..6];
+        await http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 22).Select(n => Make(NewCustomer(), now.AddSeconds(n), InteractionTypes.PageView, few, n < 3 ? Outcome.Failure : Outcome.Success))]));
 
         var top = await ReadArray(await http.GetAsync("api/touchpoints?top=100&minEvents=10"));
         Assert.Contains(top, tp => (string)tp!["touchpoint"]! == touchpoint && (long)tp["last5Minutes"]!["failures"]! == 9);
         Assert.Empty(await ReadArray(await http.GetAsync("api/incidents?open=true")));
 
         var page = await fixture.NewPageAsync("/", app);
-        // Why no card stands beside them: too few events, or no worse than it usually is.
+        // Why no card stands beside them: too few events, too few failures, or no worse than it usually is.
         await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{touchpoint}']")).ToHaveTextAsync($"{touchpoint}: 90% of 10 failed · under 20 events: no incident yet");
         await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{usual}']")).ToHaveTextAsync($"{usual}: 47% of 36 failed · 45% in the hour before: no incident");
+        await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{few}']")).ToHaveTextAsync($"{few}: 14% of 22 failed · under 5 failures: no incident yet");
     }
 
     [Fact]
