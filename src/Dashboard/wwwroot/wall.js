@@ -233,7 +233,7 @@ function fitWallPage() {
 function fitGroups(overflows, groups, keep) {
   if (!overflows()) return;
   const chips = [...groups[1].children];
-  if (chips.length <= keep) return;
+  if (keep > 0 && chips.length <= keep) return; // nothing to take off; with keep 0, an empty count still goes
   const more = document.createElement("li");
   more.className = "more";
   groups[1].append(more);
