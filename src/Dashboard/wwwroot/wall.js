@@ -398,10 +398,12 @@ function fillCard(li, alert, incident, now) {
   live.hidden = !(incident && now) || alert.state === "resolved";
   li.classList.toggle("has-live", !live.hidden); // wall mode leaves out the picture at raise time beside it
   live.dataset.affected = incident?.affectedCustomers ?? "";
-  // A touchpoint that fell silent is not at "0% of 0 failed", which reads as recovered.
+  // A touchpoint that fell silent is not at "0% of 0 failed", which reads as recovered. Wall mode's
+  // line is one line, and says less ("in the last 5 min" is in the title, "since it opened" goes
+  // without saying): at 1280 × 720 it was cut at "(3 st…", the customers still waiting.
   live.textContent = live.hidden ? ""
     : now.last5Minutes.events === 0 ? t("incident.nowSilent", { absorbed: absorbedWords(incident) })
-    : t("incident.now", {
+    : t(WALL_MODE ? "incident.nowWall" : "incident.now", {
       rate: formatNumber(failureRate(now.last5Minutes), { style: "percent" }),
       events: formatNumber(now.last5Minutes.events),
       absorbed: absorbedWords(incident),
@@ -467,7 +469,7 @@ function newSinceHandled(alert) {
 // "9 customer alerts absorbed since it opened (2 still unresolved)": the second figure while this page can tell.
 function absorbedWords(incident) {
   const absorbed = incident.absorbedAlerts ?? 0;
-  const words = tn("incident.absorbed", absorbed);
+  const words = tn(WALL_MODE ? "incident.absorbedWall" : "incident.absorbed", absorbed);
   if (absorbed === 0 || !knowsEveryUnresolved) return words;
   const open = unresolvedInside.get(incident.id) ?? 0;
   return words + (open > 0 ? tn("incident.stillUnresolved", open) : t("incident.noneUnresolved"));

@@ -475,6 +475,11 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([.. customers.Select(c => Make(c, DateTimeOffset.UtcNow.AddMinutes(-1),
             InteractionTypes.Survey, $"survey/nps-{c}", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey })]))).StatusCode);
         await Eventually.TrueAsync(async () => (await ReadArray(await http.GetAsync("api/incidents?open=true"))).Count == 3, Patience, "three incidents");
+        // A customer caught in the worst: her alert is absorbed and still unresolved, the longest "now:" line.
+        var caught = NewCustomer();
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n =>
+            FailedSearch(caught, DateTimeOffset.UtcNow.AddSeconds(-30 + n)) with { Touchpoint = most, Outcome = Outcome.Failure })]))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadArray(await http.GetAsync("api/incidents?open=true"))).Any(i => (int)i!["absorbedAlerts"]! == 1), Patience, "her alert absorbed");
 
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, Locale = "en-US" });
         var page = await context.NewPageAsync();
@@ -490,6 +495,10 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         await Assertions.Expect(page.Locator(".alert.incident-card .meta").First).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".alert:not(.incident-card) .meta").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode-outage-1280x720.png") });
+        // Each "now:" line whole on its one line: cut at "(1 st…", the customers still waiting went unsaid.
+        await Assertions.Expect(page.Locator(".alert.incident-card .live").First).ToContainTextAsync("(1 still unresolved)");
+        var cutLines = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.alert.incident-card .live')].filter(l => l.scrollWidth > l.clientWidth).map(l => l.textContent)");
+        Assert.True(cutLines.Length == 0, $"cut at the card's edge: {string.Join(" | ", cutLines)}");
 
         // Pinned incidents end in the upper half of the cards' column; the rest of it turns.
         var layout = await page.EvaluateAsync<double[]>(@"() => {
