@@ -187,11 +187,13 @@ function fitWallPage() {
   for (const element of [...histogram, ...groups, ...failing]) element.style.display = "";
   // On a 4 : 3 wall the failing touchpoints and the count by rule stand beside the heat map, above
   // the cards: they end where the heat map ends. Five touchpoints and four rows of rules ran 110 px
-  // below it, over empty space, and a 1024 × 768 wall had room for one card beside an outage.
+  // below it, over empty space, and a 1024 × 768 wall had room for an outage and one or two
+  // customers. With no card to make room for, the column keeps what it has (the screen's end aside).
   const heatEnd = document.getElementById("heat-total");
-  const besideHeat = failingList.getBoundingClientRect().left >= heatEnd.parentElement.getBoundingClientRect().right;
+  const besideHeat = list.children.length > 0 &&
+    failingList.getBoundingClientRect().left >= heatEnd.parentElement.getBoundingClientRect().right;
   const overflows = () => Math.max(histogram[1].getBoundingClientRect().bottom, summary.getBoundingClientRect().bottom) >
-    (besideHeat ? heatEnd.getBoundingClientRect().bottom : limit);
+    (besideHeat ? Math.min(limit, heatEnd.getBoundingClientRect().bottom) : limit);
   if (overflows()) for (const element of histogram) element.style.display = "none";
   // Then the least failing touchpoints down to three, then the count by rule loses its smallest
   // rules ("other rules: 40") rather than all of them: left out whole, a 720p wall hid what its
@@ -233,7 +235,8 @@ function fitWallPage() {
 function fitGroups(overflows, groups, keep) {
   if (!overflows()) return;
   const chips = [...groups[1].children];
-  if (keep > 0 && chips.length <= keep) return; // nothing to take off; with keep 0, an empty count still goes
+  if (!chips.length) { for (const element of groups) element.style.display = "none"; return; } // a heading over nothing
+  if (chips.length <= keep) return;
   const more = document.createElement("li");
   more.className = "more";
   groups[1].append(more);
@@ -402,7 +405,7 @@ function fillCard(li, alert, incident, now) {
   // line is one line, and says less ("in the last 5 min" is in the title, "since it opened" goes
   // without saying): at 1280 × 720 it was cut at "(3 st…", the customers still waiting.
   live.textContent = live.hidden ? ""
-    : now.last5Minutes.events === 0 ? t("incident.nowSilent", { absorbed: absorbedWords(incident) })
+    : now.last5Minutes.events === 0 ? t(WALL_MODE ? "incident.nowSilentWall" : "incident.nowSilent", { absorbed: absorbedWords(incident) })
     : t(WALL_MODE ? "incident.nowWall" : "incident.now", {
       rate: formatNumber(failureRate(now.last5Minutes), { style: "percent" }),
       events: formatNumber(now.last5Minutes.events),
@@ -589,7 +592,7 @@ function renderHeatmap(open) {
       return td;
     }));
     // A wall whose heat map stands above its cards leaves out the stages with nothing (styles.css).
-    tr.classList.toggle("empty", !holdsAlerts(stage));
+    tr.classList.toggle("quiet", !holdsAlerts(stage));
     return tr;
   });
   table.replaceChildren(head, ...rows);
@@ -630,17 +633,38 @@ function reloadTopSoon() {
 
 // The touchpoints failing most right now, from the server (refreshed every 10 s, and after incidents).
 let failingTop = [];
-// The outage rule's fewest events and failures in its window (touchpoint-degradation's minEvents
-// and minFailures), read once.
+// The outage rule (touchpoint-degradation), read once: its fewest events and failures in its
+// window, and the line it draws against the hour before (at least factor times that rate, and
+// margin above it), which the list can quote only while the window is the list's 5 minutes.
 let outageMinEvents = null;
-let outageMinFailures = null;
+let outageRule = null;
 async function loadOutageRule() {
   const response = await fetch("/api/rules/touchpoint-degradation").catch(() => null);
   if (!response?.ok) return renderTopTouchpoints();
-  const { parameters } = await response.json();
+  const { enabled, parameters } = await response.json();
   outageMinEvents = Number(parameters?.minEvents) || null;
-  outageMinFailures = Number(parameters?.minFailures) || null;
+  outageRule = {
+    enabled: enabled !== false,
+    minFailures: Number(parameters?.minFailures) || 0,
+    factor: Number(parameters?.factor),
+    margin: Number(parameters?.margin),
+    fiveMinutes: parameters?.window === "00:05:00",
+  };
   renderTopTouchpoints();
+}
+
+// Why the outage rule has no incident for a touchpoint failing this much, if the list can say.
+function noIncidentBecause(tp) {
+  if (!outageMinEvents || !outageRule?.enabled) return null;
+  const now = tp.last5Minutes;
+  if (now.events < outageMinEvents) return t("top.tooFew", { min: formatNumber(outageMinEvents) });
+  if (now.failures < outageRule.minFailures) return t("top.fewFailures", { min: formatNumber(outageRule.minFailures) });
+  const before = { events: tp.lastHour.events - now.events, failures: tp.lastHour.failures - now.failures };
+  const line = Math.max(outageRule.factor * failureRate(before), failureRate(before) + outageRule.margin);
+  // Under the line: it fails about as much as it did. Over it with no incident (one resolved by hand
+  // while still failing), the hour before would read as "this is normal": nothing is said.
+  return outageRule.fiveMinutes && before.events >= outageMinEvents && failureRate(now) < line
+    ? t("top.usual", { rate: formatNumber(failureRate(before), { style: "percent" }) }) : null;
 }
 
 async function loadTopTouchpoints() {
@@ -672,18 +696,12 @@ function renderTopTouchpoints() {
       rate: formatNumber(failureRate(tp.last5Minutes), { style: "percent" }),
       events: formatNumber(tp.last5Minutes.events),
     });
-    // "app/orders: 100% of 13 failed" with no card beside it asks why: too few events for the
-    // outage rule to call it one.
-    // Too few failures to raise, the same. With enough of both, the rule weighs a touchpoint against
-    // its own hour before: "app/rewards: 47% of 36 failed" at the top of the list with no card asked
-    // why, and the answer was that it fails that much every hour.
-    const outage = outages.some(o => o.touchpoint === tp.touchpoint);
-    const before = { events: tp.lastHour.events - tp.last5Minutes.events, failures: tp.lastHour.failures - tp.last5Minutes.failures };
-    const why = outage || !outageMinEvents ? null
-      : tp.last5Minutes.events < outageMinEvents ? t("top.tooFew", { min: formatNumber(outageMinEvents) })
-      : tp.last5Minutes.failures < outageMinFailures ? t("top.fewFailures", { min: formatNumber(outageMinFailures) })
-      : before.events >= outageMinEvents ? t("top.usual", { rate: formatNumber(failureRate(before), { style: "percent" }) })
-      : null;
+    // "app/orders: 100% of 13 failed" with no card beside it asks why: too few events or failures
+    // for the outage rule to call it one, or no worse than the hour before ("app/rewards: 47% of 36
+    // failed" topped a demo wall with no card). Asked of the incidents themselves, not of their
+    // figures, which come a moment after an incident's card.
+    const open = [...incidents.values()].some(i => !i.resolvedAt && i.touchpoint === tp.touchpoint);
+    const why = open ? null : noIncidentBecause(tp);
     if (why) li.append(textElement("span", "why", why));
     return li;
   }));

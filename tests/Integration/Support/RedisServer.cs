@@ -120,8 +120,9 @@ public sealed class RedisServer : IAsyncLifetime
 }
 
 /// <summary>
-/// The tests that start real silo processes: they run alone, after the others, so that their
-/// processes and the in-process clusters do not starve each other on a 2-core machine.
+/// The tests of real silo processes that time what they see closely (a kill, a rolling restart,
+/// recovery, stops in seconds): they run alone, after the others, so that their processes and the
+/// in-process clusters do not starve each other on a 2-core machine.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessCollection
