@@ -660,11 +660,11 @@ function noIncidentBecause(tp) {
   if (now.events < outageMinEvents) return t("top.tooFew", { min: formatNumber(outageMinEvents) });
   if (now.failures < outageRule.minFailures) return t("top.fewFailures", { min: formatNumber(outageRule.minFailures) });
   const before = { events: tp.lastHour.events - now.events, failures: tp.lastHour.failures - now.failures };
-  const line = Math.max(outageRule.factor * failureRate(before), failureRate(before) + outageRule.margin);
+  const usual = failureRate(before);
   // Under the line: it fails about as much as it did. Over it with no incident (one resolved by hand
   // while still failing), the hour before would read as "this is normal": nothing is said.
-  return outageRule.fiveMinutes && before.events >= outageMinEvents && failureRate(now) < line
-    ? t("top.usual", { rate: formatNumber(failureRate(before), { style: "percent" }) }) : null;
+  return outageRule.fiveMinutes && before.events >= outageMinEvents && failureRate(now) < Math.max(outageRule.factor * usual, usual + outageRule.margin)
+    ? t("top.usual", { rate: formatNumber(usual, { style: "percent" }) }) : null;
 }
 
 async function loadTopTouchpoints() {
@@ -682,8 +682,8 @@ function failureRate(counts) {
 function renderTopTouchpoints() {
   // An open incident's touchpoint is listed beside its card even when small touchpoints failing at
   // a higher rate would push it out of the five (web/search at 34 % of 85 under three at 100 % of 6).
-  const outages = [...incidents.values()].filter(i => !i.resolvedAt).map(i => touchpointsNow.get(i.touchpoint)?.figures)
-    .filter(tp => tp?.last5Minutes.failures > 0);
+  const inIncident = new Set([...incidents.values()].filter(i => !i.resolvedAt).map(i => i.touchpoint));
+  const outages = [...inIncident].map(touchpoint => touchpointsNow.get(touchpoint)?.figures).filter(tp => tp?.last5Minutes.failures > 0);
   const others = failingTop.filter(tp => !outages.some(o => o.touchpoint === tp.touchpoint)).slice(0, Math.max(0, 5 - outages.length));
   const listed = [...new Map([...outages, ...others].map(tp => [tp.touchpoint, tp])).values()]
     .sort((a, b) => failureRate(b.last5Minutes) - failureRate(a.last5Minutes) || b.last5Minutes.events - a.last5Minutes.events);
@@ -700,8 +700,7 @@ function renderTopTouchpoints() {
     // for the outage rule to call it one, or no worse than the hour before ("app/rewards: 47% of 36
     // failed" topped a demo wall with no card). Asked of the incidents themselves, not of their
     // figures, which come a moment after an incident's card.
-    const open = [...incidents.values()].some(i => !i.resolvedAt && i.touchpoint === tp.touchpoint);
-    const why = open ? null : noIncidentBecause(tp);
+    const why = inIncident.has(tp.touchpoint) ? null : noIncidentBecause(tp);
     if (why) li.append(textElement("span", "why", why));
     return li;
   }));
