@@ -12,7 +12,8 @@ const texts = {
     "status.notReceiving.redis": "Not receiving: storage (Redis) is not answering", "status.notReceiving.cluster": "Not receiving: no silo answers", "status.notReceiving.other": "Not receiving: CxLive is not ready",
     "stat.open": "Not resolved", "stat.critical": "Critical", "stat.warning": "Warning", "stat.info": "Info",
     "stat.rate": "Raised in the last minute", "stat.mtta": "Mean time to acknowledge", "stat.mttr": "Mean time to resolve", "stat.recovery": "Recovery rate",
-    "stat.none.mtta": "No alert has been acknowledged yet", "stat.none.mttr": "No alert has been resolved yet", "stat.none.recovery": "No customer alert has ended recovered or lost yet", "stat.why": " ({why})",
+    "stat.none.mtta": "No alert has been acknowledged yet", "stat.none.mttr": "No alert has been resolved yet", "stat.none.recovery": "No customer alert has ended recovered or lost yet",
+    "stat.recovery.of": " ({count} outcomes)", "stat.recovery.of.one": " ({count} outcome)", "stat.recovery.title": "Of the customer alerts closed with an outcome: {recovered} recovered, {lost} lost. Alerts still open, and those closed with an outage, have no outcome yet.", "stat.why": " ({why})",
     "rule.irrelevant-recommendations": "Irrelevant recommendations", "rule.repeated-failed-search": "Repeated failed search", "rule.experience-drop": "Experience drop",
     "rule.detractor": "Detractor score", "rule.order-status-failure": "Order lookup failing", "rule.payment-failure": "Payment failing",
     "rule.delivery-failure": "Delivery failing", "rule.points-redemption-failure": "Points redemption failing", "rule.push-fatigue": "Push fatigue", "rule.unanswered-complaint": "Unanswered complaint",
@@ -80,6 +81,7 @@ const texts = {
     "stat.open.title": "Not resolved: open, acknowledged or snoozed. The same count as GET /api/alerts/stats and the cards (silenced alerts are not counted).",
     "stat.waiting": "Prompts waiting for an agent", "stat.waiting.title": "Outreach prompts no agent holds yet: every agent with the skill is at capacity, or nobody has the skill. Each goes to the next agent who frees a slot; GET /api/outreach?pending=true lists them.",
     "heat.none": "(no stage)", "heat.total": "{count} unresolved alerts on this wall", "heat.total.one": "{count} unresolved alert on this wall",
+    "heat.criticalOutlined": " · outlined in red: {count} critical", "heat.critical": "{count} critical alerts here", "heat.critical.one": "{count} critical alert here",
     "incident.now": "now: {rate} of {events} failed in the last 5 min · {absorbed}", "incident.raisedWith": "when raised: {detail}",
     "incident.nowSilent": "now: no traffic at all in the last 5 min (not recovered) · {absorbed}",
     "incident.absorbed": "{count} customer alerts absorbed since it opened", "incident.absorbed.one": "{count} customer alert absorbed since it opened",
@@ -103,7 +105,8 @@ const texts = {
     "status.notReceiving.redis": "未在接收：存储（Redis）无响应", "status.notReceiving.cluster": "未在接收：集群节点无响应", "status.notReceiving.other": "未在接收：CxLive 尚未就绪",
     "stat.open": "未解决", "stat.critical": "严重", "stat.warning": "警告", "stat.info": "提示",
     "stat.rate": "最近一分钟新增", "stat.mtta": "平均确认时间", "stat.mttr": "平均解决时间", "stat.recovery": "挽回率",
-    "stat.none.mtta": "尚无告警被确认", "stat.none.mttr": "尚无告警被解决", "stat.none.recovery": "尚无客户告警以挽回或流失结束", "stat.why": "（{why}）",
+    "stat.none.mtta": "尚无告警被确认", "stat.none.mttr": "尚无告警被解决", "stat.none.recovery": "尚无客户告警以挽回或流失结束",
+    "stat.recovery.of": "（{count} 条有结果）", "stat.recovery.title": "已有结果的已关闭客户告警中：挽回 {recovered} 条，流失 {lost} 条。未关闭的告警和随故障关闭的告警尚无结果。", "stat.why": "（{why}）",
     "rule.irrelevant-recommendations": "推荐不相关", "rule.repeated-failed-search": "反复搜索无果", "rule.experience-drop": "体验骤降",
     "rule.detractor": "贬损评分", "rule.order-status-failure": "订单查询失败", "rule.payment-failure": "支付失败",
     "rule.delivery-failure": "配送失败", "rule.points-redemption-failure": "积分兑换失败", "rule.push-fatigue": "推送疲劳", "rule.unanswered-complaint": "投诉未回复",
@@ -168,6 +171,7 @@ const texts = {
     "stat.open.title": "未解决：未处理、已确认或已暂缓。与 GET /api/alerts/stats 和告警卡片的计数一致（已静默的告警不计）。",
     "stat.waiting": "等待坐席的主动联系提示", "stat.waiting.title": "尚无坐席接手的主动联系提示：具备该渠道技能的坐席都已满额，或无人具备该技能。坐席一有空位便依次分派；GET /api/outreach?pending=true 可列出它们。",
     "heat.none": "（无阶段）", "heat.total": "本告警墙共 {count} 条未解决告警",
+    "heat.criticalOutlined": " · 红框内有严重告警 {count} 条", "heat.critical": "此处有 {count} 条严重告警",
     "incident.now": "当前：最近 5 分钟失败率 {rate}（共 {events} 次） · {absorbed}", "incident.raisedWith": "发现时：{detail}",
     "incident.nowSilent": "当前：最近 5 分钟完全没有流量（并未恢复）· {absorbed}",
     "incident.absorbed": "自事件发生以来已合并 {count} 条客户告警",
@@ -301,13 +305,28 @@ export function formatAge(iso, now = Date.now()) {
   return hours < 48 ? t("age.hours", { n: formatNumber(hours) }) : t("age.days", { n: formatNumber(Math.floor(hours / 24)) });
 }
 
+/**
+ * Sets an element's text word by word, each word unbroken (styles.css .keep-words): a narrow box
+ * breaks Chinese between any two characters, so a counter read "平均确认时 / 间". The browser's own
+ * segmenter finds the words (平均|确认|时间); the text stays the same to a reader and a screen reader.
+ */
+export function setWords(element, text) {
+  if (!("Segmenter" in Intl)) { element.textContent = text; return; }
+  const words = [...new Intl.Segmenter(current, { granularity: "word" }).segment(text)];
+  // Spaces and punctuation stay plain text: a space inside a nowrap span is no place to break.
+  element.replaceChildren(...words.map(({ segment, isWordLike }) =>
+    isWordLike ? Object.assign(document.createElement("span"), { className: "word", textContent: segment }) : segment));
+}
+
 /** Translates every marked element under root, and the document's language. */
 export function translate(root = document) {
   document.documentElement.lang = current;
   // The tab's title too: a Chinese page in a tab named "CxLive — live alert wall" was half translated.
   const page = document.querySelector("title[data-i18n-page]");
   if (page) document.title = `CxLive — ${t(page.dataset.i18nPage)}`;
-  root.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll("[data-i18n]").forEach(el => {
+    if (el.closest(".keep-words")) setWords(el, t(el.dataset.i18n)); else el.textContent = t(el.dataset.i18n);
+  });
   root.querySelectorAll("[data-i18n-title]").forEach(el => { el.title = t(el.dataset.i18nTitle); });
   root.querySelectorAll("[data-i18n-placeholder]").forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   root.querySelectorAll("[data-i18n-aria-label]").forEach(el => el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel)));

@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve, mute) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatAge, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatAge, wordsOf, channelName, ruleName, listOf, setWords } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
@@ -566,17 +566,21 @@ function loadIncidentTouchpoints() {
 const STAGES = ["discover", "research", "purchase", "receive", "service", "share", "none"];
 function renderHeatmap(open) {
   const cells = new Map();
+  const critical = new Map(); // cells holding a critical alert: an outage counts one, the faintest shade
   const channels = new Set();
   for (const alert of open) {
     const channel = alert.touchpoint ? alert.touchpoint.split("/")[0] : "other";
     const key = `${alert.stage ?? "none"}|${channel}`;
     channels.add(channel);
     cells.set(key, (cells.get(key) ?? 0) + 1);
+    if (alert.severity === "critical") critical.set(key, (critical.get(key) ?? 0) + 1);
   }
   const columns = [...channels].sort();
   const max = Math.max(1, ...cells.values());
   const table = document.getElementById("heatmap");
-  document.getElementById("heat-total").textContent = tn("heat.total", open.length);
+  const criticalCount = [...critical.values()].reduce((sum, n) => sum + n, 0);
+  document.getElementById("heat-total").textContent = tn("heat.total", open.length)
+    + (criticalCount ? t("heat.criticalOutlined", { count: formatNumber(criticalCount) }) : "");
   if (!columns.length) { table.replaceChildren(); return; }
   // Built as elements, never as markup: the channel comes from integrators' touchpoint names.
   const head = row(header("", null), ...columns.map(c => header(channelName(c), "col")));
@@ -589,6 +593,9 @@ function renderHeatmap(open) {
       td.dataset.count = n;
       td.style.setProperty("--heat", n / max);
       td.textContent = n || "";
+      const severe = critical.get(`${stage}|${c}`) ?? 0;
+      td.classList.toggle("critical", severe > 0);
+      td.title = severe ? tn("heat.critical", severe) : "";
       return td;
     }));
     // A wall whose heat map stands above its cards leaves out the stages with nothing (styles.css).
@@ -747,13 +754,21 @@ function showFigure(element, text) {
   element.replaceChildren(text.slice(0, space), unit);
 }
 
+// "100%" says how many outcomes it is made of, in its label: "100%" alone beside dozens of unresolved
+// alerts read as every customer recovered, when three had an outcome so far.
+function showRecovery(element, stats) {
+  const outcomes = (stats.recovered ?? 0) + (stats.lost ?? 0);
+  element.textContent = stats.recoveryRate == null ? "—" : formatNumber(stats.recoveryRate, { style: "percent" });
+  setWords(document.getElementById("stat-recovery-of"), stats.recoveryRate == null ? "" : tn("stat.recovery.of", outcomes));
+}
+
 // The server's figures over every alert (not only those on screen): times and recovery rate.
 function showStats(stats) {
   serverStats = stats;
   scheduleRender();
   showFigure(document.getElementById("stat-mtta"), formatSeconds(stats.meanSecondsToAcknowledge));
   showFigure(document.getElementById("stat-mttr"), formatSeconds(stats.meanSecondsToResolve));
-  document.getElementById("stat-recovery").textContent = stats.recoveryRate == null ? "—" : formatNumber(stats.recoveryRate, { style: "percent" });
+  showRecovery(document.getElementById("stat-recovery"), stats);
   // Prompts no agent holds: amber while any wait, the sign that outreach needs hands.
   const waiting = document.getElementById("stat-waiting");
   waiting.textContent = formatNumber(stats.promptsWaiting ?? 0);
@@ -762,7 +777,7 @@ function showStats(stats) {
   // carry): nothing to average yet, not a figure still loading.
   for (const [id, value] of [["mtta", stats.meanSecondsToAcknowledge], ["mttr", stats.meanSecondsToResolve], ["recovery", stats.recoveryRate]]) {
     const figure = document.getElementById(`stat-${id}`);
-    figure.title = value == null ? t(`stat.none.${id}`) : "";
+    figure.title = value == null ? t(`stat.none.${id}`) : id === "recovery" ? t("stat.recovery.title", { recovered: formatNumber(stats.recovered ?? 0), lost: formatNumber(stats.lost ?? 0) }) : "";
     if (value == null) figure.append(Object.assign(document.createElement("span"), { className: "sr-only why", textContent: t("stat.why", { why: t(`stat.none.${id}`) }) }));
   }
 }

@@ -344,6 +344,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var alert = await ReadObject(await _http.GetAsync($"api/alerts/{alertId}"));
         Assert.Equal(("resolved", "recovered"), ((string)alert["state"]!, (string?)alert["outcome"]));
         Assert.Contains("found the shoes in store for her", (string?)alert["history"]!.AsArray()[^1]!["note"]);
+        // The recovery rate says how many outcomes it stands on: "100%" of one read as every customer recovered.
+        await Assertions.Expect(page.Locator("#stat-recovery-of")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^ \((1 outcome|\d{1,3}(,\d{3})* outcomes)\)$"), new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#stat-recovery")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"^Of the customer alerts closed with an outcome: [1-9][\d,]* recovered, [\d,]+ lost\."));
 
         // The card stays a minute, resolved, with only Mute left to act: the focus stays on it, not on the page.
         await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("resolved · Recovered");

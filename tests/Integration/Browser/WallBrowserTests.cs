@@ -263,6 +263,12 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         var order = await page.Locator("#alerts > li").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.alertId)");
         Assert.True(Array.IndexOf(order, await wider.GetAttributeAsync("data-alert-id")) < Array.IndexOf(order, await newer.GetAttributeAsync("data-alert-id")),
             "the incident hurting 3 customers stands before the newer one hurting 1");
+        // On the heat map each outage is one alert in "(no stage)", the faintest shade: its cell is outlined, and the total says why.
+        var outlined = page.Locator("#heatmap td.critical");
+        await Assertions.Expect(outlined).ToHaveCountAsync(1);
+        await Assertions.Expect(outlined).ToHaveAttributeAsync("title", "2 critical alerts here");
+        Assert.Equal("(no stage)", await outlined.EvaluateAsync<string>("td => td.parentElement.querySelector('th').textContent"));
+        await Assertions.Expect(page.Locator("#heat-total")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ unresolved alerts on this wall · outlined in red: 2 critical$"));
 
         // Snoozed: in hand until a time, and it says so.
         await newer.Locator("button[data-action=snooze]").ClickAsync();
@@ -275,6 +281,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/alerts/{await wider.GetAttributeAsync("data-alert-id")}/resolve", Body(Json(new { by = "ada" })))).StatusCode);
         await Assertions.Expect(wider).ToHaveAttributeAsync("data-state", "resolved", new() { Timeout = 5_000 });
         await Assertions.Expect(wider.Locator(".live")).ToBeHiddenAsync();
+        await Assertions.Expect(outlined).ToHaveAttributeAsync("title", "1 critical alert here");
 
         // Her page says the alert closed with the outage and nobody called her (not just "resolved").
         var last = hurt[0]; // of the newer outage, resolved the same way
@@ -304,6 +311,63 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
             await context.CloseAsync();
         }
     }
+
+    /// <summary>
+    /// Nine counters in a row on a 1024 px screen leave each about 98 px. "acknowledge" ran 14 px past
+    /// its box, and Chinese labels broke between any two characters ("平均确认时 / 间"): every label
+    /// stays inside its box and a line ends between words.
+    /// </summary>
+    [Fact]
+    public async Task On_a_1024_px_screen_every_counter_label_stays_in_its_box_and_breaks_only_between_words()
+    {
+        // One resolved with an outcome, so every counter has a figure, the recovery rate with its count of outcomes.
+        var resolved = await AlertOfAsync((await DetractorsAsync(2))[0]);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{resolved}/resolve", Body(Json(new { by = "ada", outcome = "recovered" })))).StatusCode);
+        foreach (var (path, locale) in new[] { ("/", "en-US"), ("/", "zh-CN"), ("/?mode=wall", "en-US"), ("/?mode=wall", "zh-CN") })
+        {
+            var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 }, Locale = locale });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(fixture.App.BaseAddress, path).ToString());
+            await Assertions.Expect(page.Locator("#stat-open")).Not.ToHaveTextAsync("—", new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator("#stat-recovery-of")).Not.ToBeEmptyAsync(new() { Timeout = 10_000 }); // the server's figures are in
+            var problems = await page.EvaluateAsync<string[]>(CounterLabelProblems);
+            Assert.True(problems.Length == 0, $"{path} in {locale}: " + string.Join("; ", problems));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, $"counters-1024-{locale}{(path == "/" ? "" : "-wall-mode")}.png"), Clip = new() { X = 0, Y = 0, Width = 1024, Height = 180 } });
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// Each counter label's problems: how far it runs past its box's padding, and each line that ends
+    /// inside a word (the words as the browser's segmenter finds them in the page's language).
+    /// </summary>
+    private const string CounterLabelProblems = """
+        () => [...document.querySelectorAll('.stat')].flatMap(stat => {
+          const label = stat.querySelector('.label'), text = label.textContent, problems = [];
+          const inner = stat.getBoundingClientRect().right - parseFloat(getComputedStyle(stat).paddingRight);
+          const all = document.createRange();
+          all.selectNodeContents(label);
+          const right = Math.max(...[...all.getClientRects()].map(r => r.right));
+          if (right > inner + 0.5) problems.push(`"${text}" runs ${Math.round(right - inner)} px past its box`);
+          // Where each line starts: the index of each character whose top is below the one before it.
+          const tops = [];
+          const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode())
+            for (let i = 0; i < node.length; i++) {
+              const r = document.createRange();
+              r.setStart(node, i); r.setEnd(node, i + 1);
+              const rect = r.getClientRects()[0];
+              tops.push(rect ? rect.top : null);
+            }
+          const ends = new Set([...new Intl.Segmenter(document.documentElement.lang, { granularity: 'word' }).segment(text)].map(s => s.index));
+          for (let i = 1, last = tops[0]; i < tops.length; i++) {
+            if (tops[i] === null) continue;
+            if (tops[i] > last + 2 && !ends.has(i) && !/\s/.test(text[i - 1])) problems.push(`"${text}" breaks inside a word, before "${text.slice(i)}"`);
+            last = tops[i];
+          }
+          return problems;
+        })
+        """;
 
     [Fact]
     public async Task A_days_mute_says_its_date_and_ending_the_last_one_keeps_the_panel_and_the_keyboards_place()
