@@ -736,6 +736,38 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
     }
 
     [Fact]
+    public async Task On_a_4_3_wall_a_count_by_rule_too_long_for_the_column_keeps_its_largest_rule_and_counts_the_others()
+    {
+        // Beside a heat map of one stage, three failing touchpoints and the chips of three rules run
+        // past its end. Left out whole, the count would hide what the pages are turning through:
+        // it keeps its largest rule and says how many cards the others hold.
+        using var app = new CxLiveApp();
+        using var http = app.CreateHttpClient();
+        for (var n = 0; n < 3; n++) await TouchpointAsync(http, 12, 6 + n);
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var detractors = Enumerable.Range(0, 4).Select(_ => Make(NewCustomer(), at, InteractionTypes.Survey, "survey/nps", score: 1,
+            attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey, Stage = JourneyStage.Service });
+        var waits = Enumerable.Range(0, 3).Select(_ => Make(NewCustomer(), at, InteractionTypes.QueueWait, "call-center/support-queue", score: 600) with { Channel = Channel.CallCenter, Stage = JourneyStage.Service });
+        var searches = Enumerable.Range(0, 2).Select(_ => NewCustomer())
+            .SelectMany(c => Enumerable.Range(0, 3).Select(n => FailedSearch(c, at.AddSeconds(n)) with { Stage = JourneyStage.Service }));
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([.. detractors, .. waits, .. searches]))).StatusCode);
+        var byRule = await Eventually.ResultAsync(
+            async () => (await ReadArray(await http.GetAsync("api/alerts?open=true&limit=100"))).GroupBy(a => (string)a!["ruleId"]!).ToDictionary(g => g.Key, g => g.Count()),
+            rules => rules.GetValueOrDefault("detractor") == 4 && rules.GetValueOrDefault("long-wait") == 3 && rules.GetValueOrDefault("repeated-failed-search") == 2, Patience, "the alerts of three rules");
+
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall").ToString());
+        await Assertions.Expect(page.Locator("#top-touchpoints li")).ToHaveCountAsync(4, new() { Timeout = 10_000 }); // web/search too
+        await Assertions.Expect(page.Locator("#top-touchpoints li:visible")).ToHaveCountAsync(3); // the three failing most
+        await Assertions.Expect(page.Locator("#groups li:not(.more)")).ToHaveTextAsync(["Detractor score: 4"]);
+        await Assertions.Expect(page.Locator("#groups li.more")).ToHaveTextAsync($"other rules: {byRule.Values.Sum() - 4}");
+        await Assertions.Expect(page.Locator("#summary h2")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode-1024x768-other-rules.png") });
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_4_3_wall_places_its_cards_under_the_heat_map_it_draws_in_the_same_frame()
     {
         // On a 4 : 3 wall the heat map stands above the cards. It was drawn after the cards had been
