@@ -1048,6 +1048,33 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Larger than the interactive wall's (16 px, titles 17.6 px), in proportion to the screen (1400 px wide here).
         Assert.True(await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)") > 18);
         Assert.True(await Card(page, customer).Locator(".title").EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)") > 22);
+
+        // On a 1080p wall nothing is smaller than 14 px, and the side column's readouts (the failing
+        // touchpoints, the heat map's total) are 16 px or more: they were 14 px, the histogram's figures 12.
+        var failing = Enumerable.Range(0, 12).Select(n => Make(NewCustomer(), now.AddSeconds(n), InteractionTypes.Checkout, "web/checkout", n < 6 ? Outcome.Failure : Outcome.Success));
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([.. failing]))).StatusCode);
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "en-US" });
+        var wall = await context.NewPageAsync();
+        await wall.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall").ToString());
+        await Assertions.Expect(Card(wall, customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(wall.Locator("#top-touchpoints li").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(wall.Locator("#scores .tenth .n >> visible=true").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        var small = await wall.EvaluateAsync<string[]>("""
+            () => {
+              const small = [];
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const element = node.parentElement;
+                if (!node.textContent.trim() || !element.offsetParent || element.closest('.sr-only')) continue;
+                const size = parseFloat(getComputedStyle(element).fontSize);
+                const readout = element.closest('#top-touchpoints, #heat-total');
+                if (size < (readout ? 16 : 14)) small.push(`"${node.textContent.trim().slice(0, 40)}" ${size.toFixed(1)} px`);
+              }
+              return small;
+            }
+            """);
+        Assert.True(small.Length == 0, "too small across the room: " + string.Join("; ", small));
+        await context.CloseAsync();
     }
 
     /// <summary>
