@@ -93,6 +93,41 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
         Assert.True(headers.ContainsKey("X-Next-Cursor"));
     }
 
+    /// <summary>
+    /// What any endpoint may answer besides its own: 400 for a query parameter it does not read, 401
+    /// (and 403 where a role is needed) with security on, and 503 with Retry-After while Redis or the
+    /// cluster does not answer. A generated client read <c>GET /api/alerts/{id}</c> as 200 or 404 only.
+    /// </summary>
+    [Fact]
+    public async Task Every_operation_lists_the_problems_any_endpoint_may_answer()
+    {
+        var paths = (await DocumentAsync())["paths"]!.AsObject();
+        var missing = new List<string>();
+        var operations = 0;
+        foreach (var (path, methods) in paths)
+        {
+            foreach (var (method, operation) in methods!.AsObject())
+            {
+                operations++;
+                var responses = operation!["responses"]!.AsObject();
+                var security = operation["security"]?.AsArray().SelectMany(s => s!.AsObject().Select(p => p.Key)).ToList() ?? [];
+                var description = (string?)operation["description"] ?? "";
+                var expected = new List<string> { "400", "503" };
+                if (security.Count > 0) expected.Add("401");
+                if (description.Contains("for admins", StringComparison.Ordinal) || description.Contains("for supervisors and admins", StringComparison.Ordinal)) expected.Add("403");
+                foreach (var status in expected)
+                {
+                    if (responses[status]?["content"]?["application/problem+json"] is null) missing.Add($"{method.ToUpperInvariant()} {path} {status}");
+                }
+
+                if (responses["503"]?["headers"]?["Retry-After"] is null && !missing.Contains($"{method.ToUpperInvariant()} {path} 503")) missing.Add($"{method.ToUpperInvariant()} {path} 503 without Retry-After");
+            }
+        }
+
+        Assert.True(operations >= 30, $"only {operations} operations");
+        Assert.True(missing.Count == 0, "not listed as problem answers: " + string.Join(", ", missing));
+    }
+
     /// <summary>Its handler reads the query by hand, so the generator alone listed no parameter and only the CSV answer.</summary>
     [Fact]
     public async Task Pain_points_lists_its_parameters_and_answers_json_or_csv()

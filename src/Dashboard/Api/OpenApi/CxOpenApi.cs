@@ -12,6 +12,7 @@ using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Customers;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -133,6 +134,12 @@ public static class CxOpenApi
         }
 
         DescribeQuery(operation, context.Description.ActionDescriptor.EndpointMetadata);
+        if (document is not null)
+        {
+            document.AddComponent(nameof(ProblemDetails), await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken));
+        }
+
+        CommonAnswers.Describe(operation, document, policies);
         foreach (var text in context.Description.ActionDescriptor.EndpointMetadata.OfType<AlternativeContent>())
         {
             if (operation.Responses?.TryGetValue(text.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var answer) == true && answer is OpenApiResponse response)
