@@ -79,7 +79,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 continue;
             }
 
-            if (_prompts.ById.TryGetValue(PromptIdOf(alert), out var replayed) && replayed is { IsPending: true, AgentId: { } assignee } && alert.AssignedTo is null
+            var latest = _prompts.LatestFor(alert.Id);
+            if (latest?.Prompt is { IsPending: true, AgentId: { } assignee } replayed && alert.AssignedTo is null
                 && madeNow?.Contains(replayed.Id) != true)
             {
                 // Offered again because the assignment was lost on its way (a silo died between the
@@ -88,7 +89,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 continue;
             }
 
-            if (_prompts.ById.TryGetValue(PromptIdOf(alert), out var offered) || _prompts.PendingFor(customerId) is { } pendingForCustomer && (offered = pendingForCustomer) is not null)
+            if (!TryAgain(alert, latest) && (latest?.Prompt ?? _prompts.PendingFor(customerId)) is { } offered)
             {
                 // A replay, or a further condition for a customer who already has a pending prompt: one
                 // conversation per customer, so the prompt they have takes what is new.
@@ -103,7 +104,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             var now = _time.GetUtcNow();
             var prompt = new OutreachPrompt
             {
-                Id = PromptIdOf(alert),
+                Id = OutreachState.PromptId(alert.Id, (latest?.Attempt ?? 0) + 1),
                 AlertId = alert.Id,
                 CustomerId = customerId,
                 RuleId = alert.RuleId,
@@ -149,6 +150,25 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
         KeepTime();
     }
+
+    /// <summary>
+    /// Whether the alert gets another prompt: an agent could not reach its customer ("stays open for
+    /// another try"), and the customer has run into trouble again since (a condition folded in, or its
+    /// own seen again in other words, offered after the report). Without it, a customer reported
+    /// unreachable who then failed to pay twice reached no agent: the payments only folded into the
+    /// alert. Not while an outage stands for the alert, or the customer has a prompt pending; not for
+    /// an experience drop, which the failed outreach itself can cause (it costs a point of the score).
+    /// </summary>
+    private bool TryAgain(Alert alert, (OutreachPrompt Prompt, int Attempt)? latest) =>
+        latest is { Prompt: { Result: OutreachResult.Unreachable, ReportedAt: { } reported }, Attempt: < OutreachState.MostTries }
+        && alert.UpdatedAt > reported
+        && TroubleRule(alert, reported) != RuleIds.ExperienceDrop
+        && !IncidentHold.Holds(alert)
+        && _prompts.PendingFor(alert.CustomerId!) is null;
+
+    /// <summary>The rule of what changed the alert since <paramref name="since"/>: a condition folded in, else its own seen again.</summary>
+    private static string TroubleRule(Alert alert, DateTimeOffset since) =>
+        alert.History.Length > 0 && alert.History[^1] is { FoldedRule: { } folded } step && step.At > since ? folded : alert.RuleId;
 
     /// <summary>A slot with the best agent who has the skill and room; null: the prompt waits in the queue.</summary>
     private async Task<AgentOptions?> TakeSlotAsync(OutreachPrompt prompt)
@@ -196,7 +216,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     /// </summary>
     private async Task<bool> AssignAlertAsync(OutreachPrompt prompt, string agentId)
     {
-        var note = HistoryNote.OutreachBy(prompt.Channel); // the prompt is "p-" + the alert id: no need to name it
+        var note = HistoryNote.OutreachBy(prompt.Channel); // the prompt is named after the alert: no need to name it
         var result = await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
         {
             Kind = AlertActionKind.Assign,
@@ -364,7 +384,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         var withdrawn = new List<OutreachPrompt>();
         foreach (var alert in leaving)
         {
-            if (!_prompts.ById.TryGetValue(PromptIdOf(alert), out var prompt) || !prompt.IsPending)
+            if (_prompts.LatestFor(alert.Id)?.Prompt is not { IsPending: true } prompt)
             {
                 continue; // never offered, or already reported (an agent's report is what closed it)
             }
@@ -408,7 +428,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     public async Task ReassignAsync(string alertId, string agentId)
     {
-        if (!_prompts.ById.TryGetValue("p-" + alertId, out var prompt) || !prompt.IsPending || prompt.AgentId == agentId)
+        if (_prompts.LatestFor(alertId)?.Prompt is not { IsPending: true } prompt || prompt.AgentId == agentId)
         {
             return;
         }
@@ -612,7 +632,4 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         _unpublished.Add(numbered);
         return numbered;
     }
-
-    /// <summary>One prompt per alert: offering the same alert twice (a replay) changes nothing.</summary>
-    private static string PromptIdOf(Alert alert) => "p-" + alert.Id;
 }

@@ -82,6 +82,35 @@ public sealed class OutreachState
         .GroupBy(p => p.CustomerId, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList(), StringComparer.Ordinal);
 
+    /// <summary>
+    /// The most tries an alert gets: its prompt, then one more each time its customer runs into
+    /// trouble again after an agent reported them unreachable.
+    /// </summary>
+    public const int MostTries = 5;
+
+    /// <summary>The prompt of an alert's <paramref name="attempt"/>th try: "p-" + the alert's id, then "p-….2", "p-….3"…</summary>
+    public static string PromptId(string alertId, int attempt) => attempt == 1 ? "p-" + alertId : $"p-{alertId}.{attempt}";
+
+    /// <summary>
+    /// The alert's latest prompt and which try it is; null when it has none. Every try is looked
+    /// for, latest first: an earlier one trimmed away does not hide a later one.
+    /// </summary>
+    public (OutreachPrompt Prompt, int Attempt)? LatestFor(string alertId)
+    {
+        if (!ById.TryGetValue(PromptId(alertId, 1), out var first) || first.Result is OutreachResult.Unreachable)
+        {
+            for (var attempt = MostTries; attempt >= 2; attempt--)
+            {
+                if (ById.TryGetValue(PromptId(alertId, attempt), out var later))
+                {
+                    return (later, attempt);
+                }
+            }
+        }
+
+        return first is null ? null : (first, 1);
+    }
+
     public void Add(OutreachPrompt prompt)
     {
         var pending = PendingByAgent; // counted before the change, so the change is counted once

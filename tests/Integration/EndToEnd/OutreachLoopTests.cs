@@ -160,6 +160,43 @@ public sealed class OutreachLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_customer_reported_unreachable_who_runs_into_trouble_again_is_prompted_again()
+    {
+        // "Unreachable" leaves the alert open "for another try", yet nothing came of it: the
+        // customer's next failed payments only folded into the alert, and no agent heard of them.
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var (customer, prompt) = await DetractorPromptAsync(agent);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "unreachable", "note": "voicemail" }"""))).StatusCode);
+        Assert.Equal(0, await PendingOf(Agent));
+        // The failed outreach costs her score a point, under 40: that drop folds into the alert, and
+        // is no new trouble of hers (the first prompt of the next try below names the payments).
+        await Eventually.TrueAsync(async () => (await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}")))["folded"]?.AsArray().Any(r => (string?)r == RuleIds.ExperienceDrop) == true,
+            Patience, "her score's drop to fold into the alert");
+
+        var at = DateTimeOffset.UtcNow.AddSeconds(-20);
+        var payments = Enumerable.Range(0, 2).Select(n => Make(customer, at.AddSeconds(n * 5), InteractionTypes.Payment, "web/checkout", Outcome.Failure));
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([.. payments]))).StatusCode);
+
+        // Another try, on the same alert: it says what is new, and the agent sees the first try in the timeline.
+        var again = await agent.NextPromptAsync(Patience);
+        while (again.CustomerId != customer || again.Id == prompt.Id)
+        {
+            again = await agent.NextPromptAsync(Patience);
+        }
+
+        Assert.Equal((prompt.AlertId, $"p-{prompt.AlertId}.2"), (again.AlertId, again.Id));
+        Assert.True(again.IsPending);
+        Assert.Contains("payment-failure", again.Also);
+        Assert.Contains(again.Timeline, i => i.Type == InteractionTypes.Outreach && i.Outcome == Outcome.Failure);
+        Assert.Equal(Agent, (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}")))["assignedTo"]);
+        // The first try stays as reported; the second is the agent's to report, and the alert follows it.
+        Assert.Equal("unreachable", (string?)(await ReadObject(await _http.GetAsync($"api/outreach/{prompt.Id}")))["result"]);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{again.Id}/outcome", Body("""{ "outcome": "declined" }"""))).StatusCode);
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}"));
+        Assert.Equal(("resolved", "lost"), ((string)alert["state"]!, (string?)alert["outcome"]));
+    }
+
+    [Fact]
     public async Task An_agents_contacted_report_on_an_alert_a_supervisor_acknowledged_keeps_the_agents_note_in_its_history()
     {
         await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);

@@ -46,6 +46,25 @@ public sealed class OutreachStateTests
         Assert.Equal(1, reloaded.Unassigned);
     }
 
+    /// <summary>An alert's tries: its prompt, then "p-….2" after the customer was unreachable; the latest is the one a fold, withdrawal or move acts on.</summary>
+    [Fact]
+    public void An_alerts_latest_try_is_found_even_once_its_first_was_trimmed_away()
+    {
+        var state = new OutreachState();
+        Assert.Null(state.LatestFor("0-a"));
+        state.Add(Prompts.Pending(OutreachState.PromptId("0-a", 1), "li.na") with { AlertId = "0-a" });
+        Assert.Equal(("p-0-a", 1), (state.LatestFor("0-a")?.Prompt.Id, state.LatestFor("0-a")?.Attempt));
+
+        state.Update(state.ById["p-0-a"] with { Result = OutreachResult.Unreachable, ReportedAt = DateTimeOffset.UnixEpoch });
+        state.Add(Prompts.Pending(OutreachState.PromptId("0-a", 2), "sam") with { AlertId = "0-a" });
+        Assert.Equal(("p-0-a.2", 2), (state.LatestFor("0-a")?.Prompt.Id, state.LatestFor("0-a")?.Attempt));
+
+        state.Trim(reportedKept: 0); // the reported first try is forgotten
+        Assert.False(state.ById.ContainsKey("p-0-a"));
+        Assert.Equal(("p-0-a.2", 2), (state.LatestFor("0-a")?.Prompt.Id, state.LatestFor("0-a")?.Attempt));
+        Assert.Equal(0, AlertPartitions.OfId(OutreachState.PromptId("0-a", 2))); // a later try names its partition as the first did
+    }
+
     [Fact]
     public void A_reloaded_desk_counts_its_pending_prompts_again()
     {
