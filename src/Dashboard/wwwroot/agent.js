@@ -166,6 +166,13 @@ async function showCustomer(prompt) {
   const view = response?.ok ? await response.json() : { timeline: prompt.timeline ?? [], openAlerts: [] };
   if (selected !== prompt.id) return;
   shownView = failed ? null : view; // nothing read yet: the next answer replaces it whole
+  // Her score now, not the one the prompt was made with: the console said 44 while her page, one
+  // click away, said 62, until she did something. Set here, not through show(): that reads her again.
+  if (response?.ok && view.experienceScore != null) {
+    const held = prompts.get(prompt.id);
+    if (held) prompts.set(prompt.id, { ...held, experienceScore: view.experienceScore });
+    detail.querySelector(".score-value").textContent = formatNumber(view.experienceScore, { maximumFractionDigits: 0 });
+  }
   fillTimeline(detail.querySelector("tbody"), view.timeline, view.openAlerts, view.incidents);
   fillOpenAlerts(view.openAlerts, view.incidents, { unknown: failed });
   watchOutages(view, reread, { failed });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using CxLive.Contracts.Journeys;
@@ -620,6 +621,33 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#unknown-agent")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#queue li").First).ToBeVisibleAsync();
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_opened_prompt_shows_the_customers_score_now_not_the_one_it_was_made_with()
+    {
+        // An agent read 44 on the console and 62 on the customer's page one click away: a prompt
+        // keeps the score it was made with, and the console showed that until she did something.
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        await _http.PostAsync("api/interactions", Body(
+            Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+            Make(customer, at.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 4, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
+        var made = await Eventually.ResultAsync(
+            async () => (await ReadArray(await _http.GetAsync("api/outreach?agentId=wang.wei&pending=true&limit=1000"))).FirstOrDefault(p => (string)p!["customerId"]! == customer && (string)p["ruleId"]! == "detractor"),
+            p => p is not null, TimeSpan.FromSeconds(10), "her prompt");
+        var promptScore = (double)made!["experienceScore"]!;
+
+        // Since then, in a visit of her own, she placed two orders: her score rose, and nothing changed her prompt.
+        var orders = await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 2).Select(n => Make(customer, at.AddMinutes(40 + n), InteractionTypes.OrderPlaced, "web/checkout"))]));
+        Assert.True(orders.StatusCode == HttpStatusCode.Accepted, await orders.Content.ReadAsStringAsync());
+        var now = await Eventually.ResultAsync(async () => (double)(await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["experienceScore"]!,
+            score => score >= promptScore + 5, TimeSpan.FromSeconds(10), "her score to rise");
+        Assert.Equal(promptScore, (double)(await ReadObject(await _http.GetAsync($"api/outreach/{made["id"]}")))["experienceScore"]!);
+
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        await page.Locator("#queue li", new() { HasText = customer }).ClickAsync();
+        await Assertions.Expect(page.Locator("#prompt .score-value")).ToHaveTextAsync(Math.Round(now, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture), new() { Timeout = 5_000 });
     }
 
     [Fact]
