@@ -125,6 +125,13 @@ function show(prompt) {
   else if (settled && typed && typed !== (prompt.note ?? "") && !reportProblem) sayProblem("outcome.noteNotSent");
   const recorded = document.getElementById("recorded");
   recorded.hidden = !settled;
+  // Taken back (withdrawn, moved to someone else): said at the top, over words no longer to be said.
+  // Under the buttons, below the wording, an agent reading from the top could still make the call.
+  // A report of their own stays under the buttons they pressed.
+  const takenBack = settled && !prompt.result;
+  const place = takenBack ? detail.querySelector(".why") : detail.querySelector(".outcomes");
+  if (place.nextElementSibling !== recorded) place.after(recorded);
+  detail.toggleAttribute("data-taken-back", takenBack);
   // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
   recorded.dataset.kind = prompt.result ? "recorded" : "withdrawn";
   if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });

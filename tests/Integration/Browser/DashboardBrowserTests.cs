@@ -895,6 +895,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: supervisor:ada closed the alert before anyone reached out (customer lost)");
         await Assertions.Expect(page.Locator("#recorded")).ToHaveAttributeAsync("data-kind", "withdrawn"); // news in amber, not a green "done"
         await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
+        // Said at the top, under the prompt's title, above a wording greyed out: under the buttons, an agent reading from the top could still make the call.
+        Assert.True((await page.Locator("#recorded").BoundingBoxAsync())!.Y < (await page.Locator("#prompt .wording").BoundingBoxAsync())!.Y, "the withdrawal is said above the wording");
+        await Assertions.Expect(page.Locator("#prompt .why + #recorded")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#prompt .wording")).ToHaveCSSAsync("opacity", "0.45");
         // The customer's part of the prompt follows: nothing open is left, and no row is evidence of an open alert.
         await Assertions.Expect(page.Locator("#prompt .no-open-alerts")).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await Assertions.Expect(page.Locator("#prompt .no-open-alerts")).ToHaveTextAsync("None open: nothing else is waiting for this customer.");
