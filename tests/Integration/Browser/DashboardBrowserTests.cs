@@ -70,6 +70,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         await Assertions.Expect(Card(page, customer).Locator(".title")).ToHaveTextAsync("3 failed searches in 40 s");
         await Assertions.Expect(Card(page, customer).Locator(".state")).ToHaveTextAsync("open");
+        // Words an agent can say aloud whatever was searched ("having trouble finding 'kids raincoat cheap'" could not).
+        await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToHaveTextAsync("It looks like your search for 'red shoes 2' didn't turn up what you were after. Can I help you find it? (Chat)");
 
         // The heatmap counts it where it happened: research stage, web channel.
         var research = page.Locator("#heatmap tr", new() { HasText = "Research" });
@@ -1162,7 +1164,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // The alert's own words too, as the detector wrote them in Chinese, down to what the agent would say.
         await Assertions.Expect(Card(page, customer).Locator(".title")).ToHaveTextAsync("40 秒内 3 次搜索无结果");
         await Assertions.Expect(Card(page, customer).Locator(".detail")).ToHaveTextAsync("40 秒内 3 次搜索无结果：“red shoes 0”、“red shoes 1”、“red shoes 2”");
-        await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToHaveTextAsync("看起来您没有找到“red shoes 2”。我可以帮您找吗？（在线客服）"); // the channel in Chinese brackets
+        await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToHaveTextAsync("看起来您搜索“red shoes 2”没有找到想要的结果。我可以帮您找吗？（在线客服）"); // the channel in Chinese brackets
         await Assertions.Expect(Card(page, customer).Locator(".stage")).ToHaveTextAsync("研究");
         // The label says "contact", not "call" (外呼): the suggestion may be for the app or email.
         await Assertions.Expect(Card(page, customer).Locator(".suggestion")).ToHaveAttributeAsync("data-label", "建议主动联系");
