@@ -16,23 +16,37 @@ const picker = document.getElementById("agent");
 const queue = document.getElementById("queue");
 const detail = document.getElementById("prompt");
 
+// A prompt that leaves the queue while the pointer is over it (withdrawn, moved, reported in
+// another tab) keeps its place, greyed and saying why, until the pointer leaves: the ones below slid
+// up under it, and a click aimed at one customer opened another.
+let pointerOnQueue = false;
+queue.addEventListener("pointerenter", () => { pointerOnQueue = true; });
+queue.addEventListener("pointerleave", () => { pointerOnQueue = false; if (queue.querySelector("li.gone")) renderQueue(); });
+const isPending = p => p && !p.result && !p.withdrawnAt && !movedAway(p);
+const goneBecause = p => t(p.result ? "agent.gone.reported" : p.withdrawnAt ? "agent.gone.withdrawn" : "agent.gone.moved");
+
 function renderQueue() {
   for (const id of prompts.keys()) if (!arrival.includes(id)) arrival.push(id);
-  const pending = arrival.map(id => prompts.get(id)).filter(p => p && !p.result && !p.withdrawnAt && !movedAway(p));
+  const pending = arrival.map(id => prompts.get(id)).filter(isPending);
+  const shown = new Set([...queue.children].map(li => li.dataset.promptId));
+  const listed = pointerOnQueue ? arrival.map(id => prompts.get(id)).filter(p => isPending(p) || (p && shown.has(p.id))) : pending;
   // Each item is a button, so a keyboard reaches and opens it; the list is rebuilt on every change,
   // so the item that had the focus gets it back (a prompt arriving must not throw the agent out).
   const focused = queue.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.promptId : null;
-  queue.replaceChildren(...pending.map(p => {
+  queue.replaceChildren(...listed.map(p => {
     const li = document.createElement("li");
     li.dataset.promptId = p.id;
     li.dataset.severity = p.severity;
     li.dataset.selected = String(p.id === selected);
+    const gone = !isPending(p);
+    li.classList.toggle("gone", gone);
     const open = document.createElement("button");
     open.type = "button";
     open.className = "open";
+    open.disabled = gone;
     if (p.id === selected) open.setAttribute("aria-current", "true");
     open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
-      textSpan("meta", `${t(`severity.${p.severity}`)} · ${formatAge(p.createdAt)}`));
+      textSpan("meta", gone ? goneBecause(p) : `${t(`severity.${p.severity}`)} · ${formatAge(p.createdAt)}`));
     li.append(open);
     return li;
   }));
@@ -318,7 +332,7 @@ async function become(id) {
 }
 
 queue.addEventListener("click", event => {
-  const li = event.target.closest("li[data-prompt-id]");
+  const li = event.target.closest("li[data-prompt-id]:not(.gone)");
   if (li) show(prompts.get(li.dataset.promptId));
 });
 document.getElementById("outcome-note").addEventListener("input", event => {
