@@ -335,6 +335,15 @@ queue.addEventListener("click", event => {
   const li = event.target.closest("li[data-prompt-id]:not(.gone)");
   if (li) show(prompts.get(li.dataset.promptId));
 });
+// Words typed with the focus on an outcome button (one Tab too many) go into the note: the first
+// space pressed the button, and recorded "Declined" for good in the middle of "she will call back".
+detail.addEventListener("keydown", event => {
+  if (!event.target.matches("button[data-outcome]") || event.key.length !== 1 || event.key === " " || event.ctrlKey || event.metaKey || event.altKey) return;
+  const note = document.getElementById("outcome-note");
+  if (note.readOnly) return;
+  note.focus(); // the character goes where the focus now is
+  note.setSelectionRange(note.value.length, note.value.length);
+});
 document.getElementById("outcome-note").addEventListener("input", event => {
   if (selected) sessionStorage.setItem(draftKey(selected), event.target.value);
 });

@@ -843,6 +843,21 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task Words_typed_with_the_focus_on_an_outcome_button_go_into_the_note_and_record_nothing()
+    {
+        // One Tab too many, then "she will call back": the first space pressed "Declined", for good.
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var promptId = await (await OpenDetractorPromptAsync(page, NewCustomer(), score: 2)).GetAttributeAsync("data-prompt-id");
+        await page.Locator("button[data-outcome=declined]").FocusAsync();
+        await page.Keyboard.TypeAsync("she will call back");
+
+        await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("she will call back");
+        await Assertions.Expect(page.Locator("#outcome-note")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#recorded")).ToBeHiddenAsync();
+        Assert.Null((string?)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["result"]);
+    }
+
+    [Fact]
     public async Task The_customer_pages_own_file_with_an_id_shows_that_customer_not_one_called_customer_html()
     {
         var customer = NewCustomer();
