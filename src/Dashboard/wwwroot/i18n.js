@@ -128,7 +128,7 @@ const texts = {
     "severity.critical": "严重", "severity.warning": "警告", "severity.info": "提示",
     "incident.affected": "事件：{count} 位客户已有告警",
     "agent.gone.withdrawn": "已撤回：无需再处理", "agent.gone.moved": "已转给其他坐席", "agent.gone.reported": "已记录结果",
-    "agent.pick": "我是", "agent.unknown": "没有编号为“{id}”的坐席：请在上方选择您是谁。", "agent.pickFirst": "请在上方选择您是谁，以查看您的主动联系任务。", "agent.queue": "我的主动联系任务", "agent.load": "当前 {count} 条，最多 {capacity} 条。", "agent.load.full": "当前 {count} 条，最多 {capacity} 条：已满。记录结果前，新的提示会分给其他坐席或等待。", "agent.load.over": "当前 {count} 条，超过系统一次分派给您的 {capacity} 条：多出的由主管分派。在低于 {capacity} 条之前，新的提示会分给其他坐席。", "agent.none": "暂无待处理任务。CxLive 分派给您的新任务会立即出现在这里。",
+    "agent.pick": "我是", "agent.unknown": "没有编号为“{id}”的坐席：请在上方选择您是谁。", "agent.pickFirst": "请在上方选择您是谁，以查看您的主动联系任务。", "agent.queue": "我的主动联系任务", "agent.load": "当前 {count} 条，最多 {capacity} 条。", "agent.load.full": "当前 {count} 条，最多 {capacity} 条：已满。记录结果前，新的任务会分给其他坐席或等待。", "agent.load.over": "当前 {count} 条，超过系统一次分派给您的 {capacity} 条：多出的由主管分派。在低于 {capacity} 条之前，新的任务会分给其他坐席。", "agent.none": "暂无待处理任务。CxLive 分派给您的新任务会立即出现在这里。",
     "agent.choose": "打开一个任务，查看客户信息和建议话术。",
     "agent.why": "触发原因", "agent.also": "同时发现", "agent.say": "建议话术", "agent.channel": "联系渠道", "agent.context": "背景", "agent.score": "体验分",
     "agent.timeline": "跨渠道时间线", "agent.outcome": "记录结果", "agent.alerts": "未关闭的告警",
