@@ -374,15 +374,22 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     /// </summary>
     private async Task<ILocator> OpenDetractorPromptAsync(IPage page, string customer, int score)
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
-        await _http.PostAsync("api/interactions", Body(
-            Make(customer, now, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
-            Make(customer, now.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: score, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
-        var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "Detractor" }); // she may also get an experience-drop prompt
+        await EmailDetractorAsync(customer, score, DateTimeOffset.UtcNow.AddMinutes(-5));
+        var item = DetractorItem(page, customer);
         await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await item.ClickAsync();
         return item;
     }
+
+    /// <summary>An email customer writes to support, then answers a survey as a detractor: her prompt goes to wang.wei.</summary>
+    private async Task EmailDetractorAsync(string customer, int score, DateTimeOffset at) =>
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+            Make(customer, at.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: score, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }))).StatusCode);
+
+    /// <summary>Her detractor prompt's item in the queue (she may also get an experience-drop prompt).</summary>
+    private static ILocator DetractorItem(IPage page, string customer) =>
+        page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "Detractor" });
 
     [Fact]
     public async Task A_filter_chosen_while_a_form_is_open_waits_for_it_and_the_wall_says_why()
@@ -632,9 +639,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // keeps the score it was made with, and the console showed that until she did something.
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddHours(-1);
-        await _http.PostAsync("api/interactions", Body(
-            Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
-            Make(customer, at.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 4, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
+        await EmailDetractorAsync(customer, score: 4, at);
         var made = await Eventually.ResultAsync(
             async () => (await ReadArray(await _http.GetAsync("api/outreach?agentId=wang.wei&pending=true&limit=1000"))).FirstOrDefault(p => (string)p!["customerId"]! == customer && (string)p["ruleId"]! == "detractor"),
             p => p is not null, TimeSpan.FromSeconds(10), "her prompt");
@@ -915,15 +920,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // at one customer opened another.
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var (first, second) = (NewCustomer(), NewCustomer());
-        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
         foreach (var customer in new[] { first, second })
         {
-            await _http.PostAsync("api/interactions", Body(
-                Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
-                Make(customer, at.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 3, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
+            await EmailDetractorAsync(customer, score: 3, DateTimeOffset.UtcNow.AddMinutes(-5));
         }
 
-        ILocator Item(string customer) => page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "Detractor" });
+        ILocator Item(string customer) => DetractorItem(page, customer);
         await Assertions.Expect(Item(second)).ToBeVisibleAsync(new() { Timeout = 5_000 });
         var below = (await Item(second).BoundingBoxAsync())!.Y;
         await Item(second).HoverAsync();
