@@ -50,7 +50,13 @@ function renderQueue() {
     li.append(open);
     return li;
   }));
-  if (focused) [...queue.children].find(li => li.dataset.promptId === focused)?.querySelector("button").focus();
+  if (focused) {
+    // The focused row left (greyed, held in place): the focus goes to the next row that can take it.
+    const rows = [...queue.children];
+    const at = rows.findIndex(li => li.dataset.promptId === focused);
+    const target = [...rows.slice(Math.max(0, at)), ...rows.slice(0, Math.max(0, at)).reverse()].find(li => !li.classList.contains("gone"));
+    target?.querySelector("button").focus();
+  }
   document.getElementById("no-prompts").hidden = pending.length > 0 || !agentId; // nobody picked: no queue to call empty
   sayLoad(pending.length);
 }
@@ -259,7 +265,7 @@ async function report(outcome) {
   // The button pressed is disabled now: the keyboard goes to the next prompt waiting, or to what
   // the page says about this one, never back to the top of the page.
   if (now && (now.result || now.withdrawnAt || movedAway(now))) {
-    (queue.querySelector("li button.open") ?? document.getElementById("recorded")).focus();
+    (queue.querySelector("li:not(.gone) button.open") ?? document.getElementById("recorded")).focus(); // a greyed row held in place cannot take it
   }
 }
 
@@ -335,10 +341,11 @@ queue.addEventListener("click", event => {
   const li = event.target.closest("li[data-prompt-id]:not(.gone)");
   if (li) show(prompts.get(li.dataset.promptId));
 });
-// Words typed with the focus on an outcome button (one Tab too many) go into the note: the first
-// space pressed the button, and recorded "Declined" for good in the middle of "she will call back".
+// Words typed with the focus on an outcome button (one Tab too many) go into the note: a space
+// pressed the button, and recorded "Declined" for good in the middle of "she will call back". A
+// space too, then: the buttons answer Enter and a click, and an outcome is never a slip of the space bar.
 detail.addEventListener("keydown", event => {
-  if (!event.target.matches("button[data-outcome]") || event.key.length !== 1 || event.key === " " || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (!event.target.matches("button[data-outcome]") || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
   const note = document.getElementById("outcome-note");
   if (note.readOnly) return;
   note.focus(); // the character goes where the focus now is

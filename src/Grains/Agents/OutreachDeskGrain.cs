@@ -89,7 +89,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 continue;
             }
 
-            if (!TryAgain(alert, latest) && (latest?.Prompt ?? _prompts.PendingFor(customerId)) is { } offered)
+            // The prompt that takes what is new: the customer's pending one, whichever alert it is for,
+            // else this alert's last (a replay, or a reported one: nothing changes).
+            if (!TryAgain(alert, latest) && (latest?.Prompt is { IsPending: true } own ? own : _prompts.PendingFor(customerId) ?? latest?.Prompt) is { } offered)
             {
                 // A replay, or a further condition for a customer who already has a pending prompt: one
                 // conversation per customer, so the prompt they have takes what is new.
@@ -158,17 +160,31 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     /// unreachable who then failed to pay twice reached no agent: the payments only folded into the
     /// alert. Not while an outage stands for the alert, or the customer has a prompt pending; not for
     /// an experience drop, which the failed outreach itself can cause (it costs a point of the score).
+    /// Only an alert someone holds: the book offers those nobody holds again every 10 s, with nothing new.
     /// </summary>
     private bool TryAgain(Alert alert, (OutreachPrompt Prompt, int Attempt)? latest) =>
         latest is { Prompt: { Result: OutreachResult.Unreachable, ReportedAt: { } reported }, Attempt: < OutreachState.MostTries }
+        && alert.AssignedTo is not null
         && alert.UpdatedAt > reported
-        && TroubleRule(alert, reported) != RuleIds.ExperienceDrop
+        && TroubleRule(alert) is { } rule && rule != RuleIds.ExperienceDrop
         && !IncidentHold.Holds(alert)
         && _prompts.PendingFor(alert.CustomerId!) is null;
 
-    /// <summary>The rule of what changed the alert since <paramref name="since"/>: a condition folded in, else its own seen again.</summary>
-    private static string TroubleRule(Alert alert, DateTimeOffset since) =>
-        alert.History.Length > 0 && alert.History[^1] is { FoldedRule: { } folded } step && step.At > since ? folded : alert.RuleId;
+    /// <summary>
+    /// The rule whose condition made the alert's latest change; null when a person made it (a report,
+    /// an acknowledgement). A change that wrote no step is its own condition seen again in other words
+    /// (a repeat writes one only when worse); a folded condition's step names its rule.
+    /// </summary>
+    private static string? TroubleRule(Alert alert)
+    {
+        if (alert.History.Length == 0 || alert.UpdatedAt > alert.History[^1].At)
+        {
+            return alert.RuleId;
+        }
+
+        var last = alert.History[^1];
+        return last.FoldedRule ?? (last.By.StartsWith("rule:", StringComparison.Ordinal) ? alert.RuleId : null);
+    }
 
     /// <summary>A slot with the best agent who has the skill and room; null: the prompt waits in the queue.</summary>
     private async Task<AgentOptions?> TakeSlotAsync(OutreachPrompt prompt)

@@ -854,7 +854,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var promptId = await (await OpenDetractorPromptAsync(page, NewCustomer(), score: 2)).GetAttributeAsync("data-prompt-id");
         await page.Locator("button[data-outcome=declined]").FocusAsync();
-        await page.Keyboard.TypeAsync("she will call back");
+        await page.Keyboard.TypeAsync("she will");
+        // Typing in the note, a Tab lands on the first button; the next word begins with a space.
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(" call back");
 
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("she will call back");
         await Assertions.Expect(page.Locator("#outcome-note")).ToBeFocusedAsync();
@@ -920,13 +924,13 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // at one customer opened another.
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var (first, second) = (NewCustomer(), NewCustomer());
-        foreach (var customer in new[] { first, second })
+        ILocator Item(string customer) => DetractorItem(page, customer);
+        foreach (var customer in new[] { first, second }) // one after the other: the first stands above the second
         {
             await EmailDetractorAsync(customer, score: 3, DateTimeOffset.UtcNow.AddMinutes(-5));
+            await Assertions.Expect(Item(customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
         }
 
-        ILocator Item(string customer) => DetractorItem(page, customer);
-        await Assertions.Expect(Item(second)).ToBeVisibleAsync(new() { Timeout = 5_000 });
         var below = (await Item(second).BoundingBoxAsync())!.Y;
         await Item(second).HoverAsync();
 

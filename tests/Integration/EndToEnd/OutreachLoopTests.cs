@@ -188,12 +188,35 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.True(again.IsPending);
         Assert.Contains("payment-failure", again.Also);
         Assert.Contains(again.Timeline, i => i.Type == InteractionTypes.Outreach && i.Outcome == Outcome.Failure);
-        Assert.Equal(Agent, (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}")))["assignedTo"]);
+        Assert.Equal(Agent, again.AgentId); // the only agent here: the alert stays theirs
         // The first try stays as reported; the second is the agent's to report, and the alert follows it.
         Assert.Equal("unreachable", (string?)(await ReadObject(await _http.GetAsync($"api/outreach/{prompt.Id}")))["result"]);
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{again.Id}/outcome", Body("""{ "outcome": "declined" }"""))).StatusCode);
         var alert = await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}"));
         Assert.Equal(("resolved", "lost"), ((string)alert["state"]!, (string?)alert["outcome"]));
+    }
+
+    [Fact]
+    public async Task A_customer_reported_unreachable_whose_own_condition_is_seen_again_is_prompted_again()
+    {
+        // Her detractor score again, lower: the alert's own condition in other words, which writes no
+        // step in its history. The last step was then the drop her failed outreach caused, and read
+        // as the cause, it held the second try back.
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var (customer, prompt) = await DetractorPromptAsync(agent);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "unreachable" }"""))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}")))["folded"]?.AsArray().Any(r => (string?)r == RuleIds.ExperienceDrop) == true,
+            Patience, "her score's drop to fold into the alert");
+
+        var again = Make(customer, DateTimeOffset.UtcNow.AddSeconds(-10), InteractionTypes.Survey, "survey/nps", score: 0, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([again]))).StatusCode);
+        var second = await agent.NextPromptAsync(Patience);
+        while (second.CustomerId != customer || second.Id == prompt.Id)
+        {
+            second = await agent.NextPromptAsync(Patience);
+        }
+
+        Assert.Equal(($"p-{prompt.AlertId}.2", "Detractor: NPS 0"), (second.Id, second.Why));
     }
 
     [Fact]
