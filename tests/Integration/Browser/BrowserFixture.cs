@@ -37,9 +37,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>A fresh page (its own storage, so the language choice of one test never leaks into another).</summary>
     /// <param name="beforeLoad">Runs on the page before it loads (a test that drives the page's clock installs it here).</param>
-    public async Task<IPage> NewPageAsync(string path, CxLiveApp? app = null, Func<IPage, Task>? beforeLoad = null)
+    /// <param name="width">The window's size and the browser's language: a laptop, a 4 : 3 or a 1080p wall, Chinese.</param>
+    public async Task<IPage> NewPageAsync(string path, CxLiveApp? app = null, Func<IPage, Task>? beforeLoad = null, int width = 1400, int height = 900, string locale = "en-US")
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = locale });
         var page = await context.NewPageAsync();
         if (beforeLoad is not null)
         {

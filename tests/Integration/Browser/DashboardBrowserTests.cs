@@ -1152,9 +1152,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // touchpoints, the heat map's total) are 16 px or more: they were 14 px, the histogram's figures 12.
         var failing = Enumerable.Range(0, 12).Select(n => Make(NewCustomer(), now.AddSeconds(n), InteractionTypes.Checkout, "web/checkout", n < 6 ? Outcome.Failure : Outcome.Success));
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("api/interactions", Body([.. failing]))).StatusCode);
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "en-US" });
-        var wall = await context.NewPageAsync();
-        await wall.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall").ToString());
+        var wall = await fixture.NewPageAsync("/?mode=wall", app, width: 1920, height: 1080);
         await Assertions.Expect(Card(wall, customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await Assertions.Expect(wall.Locator("#top-touchpoints li").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Assertions.Expect(wall.Locator("#scores .tenth .n >> visible=true").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
@@ -1173,7 +1171,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
             }
             """);
         Assert.True(small.Length == 0, "too small across the room: " + string.Join("; ", small));
-        await context.CloseAsync();
+        await wall.Context.CloseAsync();
     }
 
     /// <summary>

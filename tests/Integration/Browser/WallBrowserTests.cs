@@ -297,9 +297,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         await DetractorsAsync(1);
         foreach (var path in new[] { "/", "/?mode=wall" })
         {
-            var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, Locale = "en-US" });
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(fixture.App.BaseAddress, path).ToString());
+            var page = await fixture.NewPageAsync(path, width: 1280, height: 720);
             await Assertions.Expect(page.Locator(".alert").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
             await Assertions.Expect(page.Locator("#heatmap tr").First).ToBeVisibleAsync();
 
@@ -308,7 +306,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
             Assert.Equal(first.Y, last.Y); // nine counters, one row
             var card = (await page.Locator(".alert").First.BoundingBoxAsync())!;
             Assert.True(card.Y + 60 < 720, $"{path}: the first card starts at {card.Y} px, below the fold of a 720 px screen");
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
     }
 
@@ -325,15 +323,13 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{resolved}/resolve", Body(Json(new { by = "ada", outcome = "recovered" })))).StatusCode);
         foreach (var (path, locale) in new[] { ("/", "en-US"), ("/", "zh-CN"), ("/?mode=wall", "en-US"), ("/?mode=wall", "zh-CN") })
         {
-            var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 }, Locale = locale });
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(fixture.App.BaseAddress, path).ToString());
+            var page = await fixture.NewPageAsync(path, width: 1024, height: 768, locale: locale);
             await Assertions.Expect(page.Locator("#stat-open")).Not.ToHaveTextAsync("—", new() { Timeout = 10_000 });
             await Assertions.Expect(page.Locator("#stat-recovery-of")).Not.ToBeEmptyAsync(new() { Timeout = 10_000 }); // the server's figures are in
             var problems = await page.EvaluateAsync<string[]>(CounterLabelProblems);
             Assert.True(problems.Length == 0, $"{path} in {locale}: " + string.Join("; ", problems));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, $"counters-1024-{locale}{(path == "/" ? "" : "-wall-mode")}.png"), Clip = new() { X = 0, Y = 0, Width = 1024, Height = 180 } });
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
     }
 
@@ -545,10 +541,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
             FailedSearch(caught, DateTimeOffset.UtcNow.AddSeconds(-30 + n)) with { Touchpoint = most, Outcome = Outcome.Failure })]))).StatusCode);
         await Eventually.TrueAsync(async () => (await ReadArray(await http.GetAsync("api/incidents?open=true"))).Any(i => (int)i!["absorbedAlerts"]! == 1), Patience, "her alert absorbed");
 
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        await page.Clock.InstallAsync(); // pages turn only as the test moves the page's clock
-        await page.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall").ToString());
+        var page = await fixture.NewPageAsync("/?mode=wall", app, beforeLoad: p => p.Clock.InstallAsync(), width: 1280, height: 720); // pages turn only as the test moves the page's clock
 
         // The most failed events now first, whatever the customers with alerts (none here).
         var incidents = page.Locator(".alert.incident-card .title");
@@ -594,7 +587,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         await Assertions.Expect(status).ToHaveTextAsync("Live");
         await page.Clock.RunForAsync(11_000);
         Assert.NotEqual(stalledAt, await pageNumber());
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     /// <summary>A card wall mode shows, where it is on the screen.</summary>
@@ -655,9 +648,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
 
         foreach (var (width, height) in new[] { (1024, 768), (1280, 720), (1920, 1080) })
         {
-            var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "en-US" });
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall&seconds=0.5").ToString()); // two pages a second, not one in ten
+            var page = await fixture.NewPageAsync("/?mode=wall&seconds=0.5", app, width: width, height: height); // two pages a second, not one in ten
             await Assertions.Expect(page.Locator(".alert")).Not.ToHaveCountAsync(0, new() { Timeout = 10_000 });
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, $"wall-mode-{width}x{height}.png") });
 
@@ -697,7 +688,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
             }
 
             Assert.True(seen.IsSupersetOf(expected), $"{width} × {height}: {expected.Except(seen).Count()} of {expected.Length} cards never shown in {waited.Elapsed.TotalSeconds:F0} s; pages: {string.Join("; ", pages)}");
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
     }
 
@@ -715,9 +706,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
             InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey, Stage = stage })]))).StatusCode);
         await Eventually.TrueAsync(async () => (await ReadArray(await http.GetAsync("api/alerts?open=true&limit=100"))).Count(a => (string)a!["ruleId"]! == "detractor") == stages.Length, Patience, "a detractor at every stage");
 
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 }, Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall").ToString());
+        var page = await fixture.NewPageAsync("/?mode=wall", app, width: 1024, height: 768);
         await Assertions.Expect(page.Locator("#heatmap tr:not(.empty) th[scope=row]")).ToHaveCountAsync(stages.Length, new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("#top-touchpoints li")).ToHaveCountAsync(5);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode-1024x768-busy.png") });
@@ -732,7 +721,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         Assert.True(pageLabelEnds <= heatEnds + 1, $"the column beside the heat map ends at {pageLabelEnds:F0} px, the heat map at {heatEnds:F0}");
         Assert.True(cardsFrom < heatEnds + 40, $"the cards start at {cardsFrom:F0} px, under a heat map that ends at {heatEnds:F0}");
         Assert.Equal(3, touchpointsShown); // the three failing most
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -755,16 +744,14 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
             async () => (await ReadArray(await http.GetAsync("api/alerts?open=true&limit=100"))).GroupBy(a => (string)a!["ruleId"]!).ToDictionary(g => g.Key, g => g.Count()),
             rules => rules.GetValueOrDefault("detractor") == 4 && rules.GetValueOrDefault("long-wait") == 3 && rules.GetValueOrDefault("repeated-failed-search") == 2, Patience, "the alerts of three rules");
 
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 }, Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/?mode=wall").ToString());
+        var page = await fixture.NewPageAsync("/?mode=wall", app, width: 1024, height: 768);
         await Assertions.Expect(page.Locator("#top-touchpoints li")).ToHaveCountAsync(4, new() { Timeout = 10_000 }); // web/search too
         await Assertions.Expect(page.Locator("#top-touchpoints li:visible")).ToHaveCountAsync(3); // the three failing most
         await Assertions.Expect(page.Locator("#groups li:not(.more)")).ToHaveTextAsync(["Detractor score: 4"]);
         await Assertions.Expect(page.Locator("#groups li.more")).ToHaveTextAsync($"other rules: {byRule.Values.Sum() - 4}");
         await Assertions.Expect(page.Locator("#summary h2")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode-1024x768-other-rules.png") });
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     [Fact]
