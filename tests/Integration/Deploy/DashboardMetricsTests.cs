@@ -10,7 +10,7 @@ namespace CxLive.Tests.Integration.Deploy;
 /// Every cxlive_* series the Prometheus rules and the Grafana dashboard use is one a Redis-mode silo
 /// process really exports, once it has seen traffic (a counter appears at its first count).
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SingleSiloProcessCollection.Name)]
 public sealed partial class DashboardMetricsTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [Fact]

@@ -6,7 +6,7 @@ using CxLive.Tests.Integration.Support;
 namespace CxLive.Tests.Integration.Deploy;
 
 /// <summary><c>dotnet publish</c> carries what the install guide copies out of it, and nothing an operator filled in.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SingleSiloProcessCollection.Name)]
 public sealed partial class PublishOutputTests(RedisServer redis) : IClassFixture<RedisServer>
 {
 #if DEBUG

@@ -9,7 +9,7 @@ namespace CxLive.Tests.Integration.Hosting;
 /// <c>SIGTERM</c> to a real CxLive process under traffic, as systemd, compose and Kubernetes stop it:
 /// it ends in seconds and says nothing that looks like a crash (no <c>fail:</c> line, no flood of warnings).
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SingleSiloProcessCollection.Name)]
 public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) : IClassFixture<RedisServer>
 {
     /// <summary>One embedded-mode process on ports of its own.</summary>

@@ -8,7 +8,7 @@ namespace CxLive.Tests.Integration.Hosting;
 /// while it cannot join its cluster yet (Redis stalled): it is live at once, not started nor ready
 /// until it joins, reads the settings beside it, and exports runtime and process metrics.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SingleSiloProcessCollection.Name)]
 public sealed class ProcessStartTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     [Fact]

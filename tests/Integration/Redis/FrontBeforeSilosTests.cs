@@ -7,7 +7,7 @@ using static CxLive.Tests.Integration.Support.Interactions;
 namespace CxLive.Tests.Integration.Redis;
 
 /// <summary>A web front started before any silo of its cluster (or left with none): what its callers see.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SingleSiloProcessCollection.Name)]
 public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     /// <summary>The settings of a silo of a cluster of its own that serves no web: the front is the only web server.</summary>

@@ -14,7 +14,7 @@ namespace CxLive.Tests.Integration.Redis;
 /// integrators are answered, what the probes and metrics say, and that every acknowledged id is
 /// stored exactly once afterwards.
 /// </summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SingleSiloProcessCollection.Name)]
 public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper output) : IClassFixture<RedisServer>
 {
     private readonly string _service = "svc-" + Guid.NewGuid().ToString("N")[..8];

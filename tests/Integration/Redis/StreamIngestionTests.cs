@@ -6,7 +6,7 @@ using static CxLive.Tests.Integration.Support.Interactions;
 namespace CxLive.Tests.Integration.Redis;
 
 /// <summary>Redis mode with one real silo process and a real redis-server: what integrators stream in is counted exactly, kept through kill -9, or parked with its reason.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(SingleSiloProcessCollection.Name)]
 public sealed class StreamIngestionTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);

@@ -34,9 +34,10 @@ public sealed class TwoSiloTests(RedisServer redis) : IClassFixture<RedisServer>
         // Traffic arrives over a few seconds, as it would: one round of every customer at a time.
         var traffic = Task.Run(async () =>
         {
-            // Each reply SLA runs out 40 s from now, after silo A is gone.
+            // Each reply SLA runs out 20 s from now, after silo A is gone (it is killed within the
+            // first second or two of traffic): silo B's reminders must fire them.
             await StreamTraffic.AddAsync(redis.Db, Stream, complainers.Select(c =>
-                Make(c, start - TimeSpan.FromHours(2) + TimeSpan.FromSeconds(40), InteractionTypes.Complaint, email, id: $"{c}-complaint") with { CaseId = "case-" + c }));
+                Make(c, start - TimeSpan.FromHours(2) + TimeSpan.FromSeconds(20), InteractionTypes.Complaint, email, id: $"{c}-complaint") with { CaseId = "case-" + c }));
             for (var round = 0; round < Rounds; round++)
             {
                 await StreamTraffic.AddAsync(redis.Db, Stream, customers.Select(c => Round(c, round)));

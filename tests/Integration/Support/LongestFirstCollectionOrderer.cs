@@ -7,15 +7,29 @@ using Xunit.Sdk;
 namespace CxLive.Tests.Integration.Support;
 
 /// <summary>
-/// Starts the browser collection first, then the silo processes that mostly wait, then the rest in
-/// xunit's usual order. Two collections run at a time (one per core), each to its end: the browser
-/// collection is the longest by far, and started a minute late (as xunit's own order had it once a
+/// Starts the browser collection first, then the silo processes that mostly wait, then the single
+/// silo processes, then the rest in xunit's usual order (the silo clusters run alone after all of
+/// them). Two collections run at a time (one per core), each to its end: the browser collection is
+/// the longest by far, and started a minute late (as xunit's own order had it once a
 /// collection was added) it left the whole run waiting on it while the other thread sat idle.
 /// </summary>
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> collections) =>
         collections
-            .OrderBy(c => c.DisplayName switch { BrowserCollection.Name => 0, WaitingProcessCollection.Name => 1, _ => 2 })
+            .OrderBy(c => c.DisplayName switch
+            {
+                BrowserCollection.Name => 0,
+                WaitingProcessCollection.Name => 1,
+                SingleSiloProcessCollection.Name => 2,
+                _ when LongestInProcess.Any(c.DisplayName.EndsWith) => 3,
+                _ => 4,
+            })
             .ThenBy(c => c.UniqueID.GetHashCode()); // xunit's own order for the rest (DefaultTestCollectionOrderer)
+
+    /// <summary>
+    /// The in-process classes of half a minute each (34 s and 29 s): started last, by xunit's own
+    /// order, the back-test ran alone for its whole length while the other thread sat idle.
+    /// </summary>
+    private static readonly string[] LongestInProcess = [".LiveMatchesBacktestTests", ".CommandLineTests"];
 }
