@@ -8,7 +8,10 @@ namespace CxLive.Contracts.Alerts;
 /// <see cref="Alert.Translations"/>), with a person's own words kept as written (the raising step:
 /// the title as raised). Absent on steps stored before notes were translated. <see cref="FoldedRule"/>
 /// marks a step that brought something new the customer went through (a condition folded in, or
-/// one that moved on): the wall says so on a card someone already handles.
+/// one that moved on): the wall says so on a card someone already handles. <see cref="Said"/> is a
+/// person's own words on this step, alone and as written ("handled by phone"), where the note has
+/// them after CxLive's own ("resolved: handled by phone"): an agent whose prompt this step took back
+/// is told what the supervisor wrote.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cx.AlertTransition")]
 public sealed record AlertTransition(
@@ -17,4 +20,5 @@ public sealed record AlertTransition(
     [property: Id(2)] string By,
     [property: Id(3)] string Note,
     [property: Id(4)] ImmutableDictionary<string, string>? Translations = null,
-    [property: Id(5)] string? FoldedRule = null);
+    [property: Id(5)] string? FoldedRule = null,
+    [property: Id(6)] string? Said = null);

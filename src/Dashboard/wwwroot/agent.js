@@ -106,13 +106,16 @@ function followSnapshot(snapshot) {
 // What an agent types about a prompt is kept in this tab until it is sent: opening the customer's
 // page and coming back, or opening another prompt first, loses nothing.
 const draftKey = id => `cxlive.note.${id}`;
+const openKey = "cxlive.openPrompt";
 
 function show(prompt) {
   if (selected !== prompt.id) {
     document.getElementById("outcome-note").value = sessionStorage.getItem(draftKey(prompt.id)) ?? "";
     sayProblem(null);
-    // The open prompt is in the address, so Back from the customer's page opens it again.
+    // The open prompt is in the address, so Back from the customer's page opens it again; and in
+    // this tab's storage, so the customer page's "Agent console" link (no prompt in it) does too.
     history.replaceState(null, "", `/agent?agentId=${encodeURIComponent(agentId ?? "")}&prompt=${encodeURIComponent(prompt.id)}`);
+    sessionStorage.setItem(openKey, JSON.stringify({ agentId, promptId: prompt.id }));
   }
   selected = prompt.id;
   watch(prompt.customerId);
@@ -330,6 +333,8 @@ async function become(id) {
   agentId = id;
   localStorage.setItem("cxlive.agent", id);
   history.replaceState(null, "", `/agent?agentId=${encodeURIComponent(id)}`);
+  const open = JSON.parse(sessionStorage.getItem(openKey) ?? "null");
+  if (open?.agentId !== id) sessionStorage.removeItem(openKey); // another agent's queue: their prompt is not this one's
   await connection.invoke("SubscribeAgent", id, null);
   selected = null;
   detail.hidden = true;
@@ -372,7 +377,9 @@ function nameAgents(agents) {
 }
 
 async function start() {
-  const reopenId = new URLSearchParams(location.search).get("prompt"); // read before the address names the agent alone
+  // Read before the address names the agent alone: the prompt in the address (Back from a
+  // customer's page), else the one this tab had open (the nav link back, which names none).
+  const reopenId = new URLSearchParams(location.search).get("prompt") ?? JSON.parse(sessionStorage.getItem(openKey) ?? "null")?.promptId;
   languagePicker(document.getElementById("lang"));
   onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts, shownView.incidents); fillOpenAlerts(shownView.openAlerts, shownView.incidents); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); sayUnknownAgent(); });
   const user = await currentUser();
@@ -402,7 +409,8 @@ async function start() {
   await connection.start();
   setStatus("live");
   if (picker.value) await become(picker.value);
-  // Back from a customer's page: the prompt that was open opens again, with its draft.
+  // Back from a customer's page: the prompt that was open opens again, with its draft (one still
+  // in this agent's queue: a prompt reported or withdrawn since is not there).
   const reopen = prompts.get(reopenId);
   if (reopen) show(reopen);
   translate();

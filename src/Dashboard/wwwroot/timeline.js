@@ -42,7 +42,9 @@ export function withdrawalOf(prompt, names) {
   if (w.by?.startsWith("rule:")) return t("withdrawn.cleared");
   const how = w.outcome ? t(`ended.${w.outcome}`) : null;
   const by = w.by ? whoDid(w.by, names) : null;
-  return t(by && how ? "withdrawn.byHow" : by ? "withdrawn.by" : how ? "withdrawn.how" : "withdrawn.closed", { by, how });
+  const why = t(by && how ? "withdrawn.byHow" : by ? "withdrawn.by" : how ? "withdrawn.how" : "withdrawn.closed", { by, how });
+  // What they wrote on closing it ("handled by phone"): the agent knows how she was dealt with.
+  return w.note ? t("withdrawn.said", { why, note: w.note }) : why;
 }
 
 export function alertLine(alert, names = new Map()) {

@@ -422,7 +422,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     private static PromptWithdrawal WithdrawalOf(Alert alert) => IncidentHold.Holds(alert)
         ? new(WithdrawalReason.JoinedIncident, "system", Touchpoint: alert.Touchpoint)
-        : new(WithdrawalReason.AlertResolved, alert.History.Length > 0 ? alert.History[^1].By : null, alert.Outcome);
+        : alert.History is [.., var last]
+            ? new(WithdrawalReason.AlertResolved, last.By, alert.Outcome, Note: last.Said)
+            : new(WithdrawalReason.AlertResolved, null, alert.Outcome);
 
     /// <summary>Taken back, saying why both ways: as data for pages to word, and in English.</summary>
     private static OutreachPrompt Withdrawn(OutreachPrompt prompt, PromptWithdrawal withdrawal, DateTimeOffset at) =>

@@ -80,9 +80,9 @@ public static class AlertLifecycle
 
     /// <summary>A person's note follows what they did, as written; CxLive's own (the desk's, an agent's report) comes in every language.</summary>
     private static AlertActionResult Done(Alert alert, DateTimeOffset now, AlertAction action, HistoryNote what) =>
-        new(Record(alert, now, action.By, action is { Note: { Length: > 0 } note, NoteTranslations: { } translations }
-            ? what.With(new HistoryNote(note, translations))
-            : what.WithNote(action.Note)), null);
+        action is { Note: { Length: > 0 } note, NoteTranslations: { } translations }
+            ? new(Record(alert, now, action.By, what.With(new HistoryNote(note, translations))), null)
+            : new(Record(alert, now, action.By, what.WithNote(action.Note), said: action.Note is { Length: > 0 } ? action.Note : null), null);
 
     private static AlertActionResult Refuse(Alert alert, AlertAction action, string why) =>
         new(alert, $"cannot {Verb(action.Kind)} alert '{alert.Id}': {why} (state '{WireNames<AlertState>.Of(alert.State)}')");
@@ -97,6 +97,6 @@ public static class AlertLifecycle
         _ => "change",
     };
 
-    private static Alert Record(Alert alert, DateTimeOffset now, string by, HistoryNote note) =>
-        alert with { UpdatedAt = now, History = alert.History.Add(note.Step(now, alert.State, by)) };
+    private static Alert Record(Alert alert, DateTimeOffset now, string by, HistoryNote note, string? said = null) =>
+        alert with { UpdatedAt = now, History = alert.History.Add(note.Step(now, alert.State, by) with { Said = said }) };
 }

@@ -827,6 +827,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer, new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("asked about the refund");
+        // And by the customer page's own "Agent console" link, which names no prompt: the one this tab had open.
+        await page.Locator("#prompt .customer").ClickAsync();
+        await Assertions.Expect(page.Locator("#customer-id")).ToHaveTextAsync(customer);
+        await page.Locator("nav a[href='/agent']").ClickAsync();
+        await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("asked about the refund");
 
         // Another tab reports first, with its own words: these stay to copy, said to be unsent.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", note = "from the other tab" })))).StatusCode);
@@ -955,11 +961,13 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // A supervisor resolves the alert from the wall while the agent is reading the prompt.
         var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{await item.GetAttributeAsync("data-prompt-id")}")))["alertId"]!;
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada" }"""))).StatusCode);
+        // Her note, with what looks like markup in it: shown as she wrote it, as text.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada", "note": "handled by phone, <b>no</b> call needed" }"""))).StatusCode);
 
         await LeavesTheQueueAsync(page, item);
-        // Who closed it, and how it ended as CxLive read the customer's timeline (a detractor who heard nothing back: lost).
-        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: supervisor:ada closed the alert before anyone reached out (customer lost)");
+        // Who closed it, how it ended as CxLive read the customer's timeline (a detractor who heard
+        // nothing back: lost), and what the supervisor wrote: the agent knows she was dealt with, and how.
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: supervisor:ada closed the alert before anyone reached out (customer lost). Their note: “handled by phone, <b>no</b> call needed”");
         await Assertions.Expect(page.Locator("#recorded")).ToHaveAttributeAsync("data-kind", "withdrawn"); // news in amber, not a green "done"
         await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
         // Said at the top, under the prompt's title, above a wording greyed out: under the buttons, an agent reading from the top could still make the call.
@@ -974,7 +982,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // In Chinese, the page words it itself: no English from the server's sentence.
         await page.SelectOptionAsync("#lang", "zh-CN");
-        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("已撤回：在联系客户之前，supervisor:ada已关闭告警（客户已流失）");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("已撤回：在联系客户之前，supervisor:ada已关闭告警（客户已流失）。备注：“handled by phone, <b>no</b> call needed”");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-withdrawn-zh.png") });
     }
 

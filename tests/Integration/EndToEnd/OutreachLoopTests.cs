@@ -246,7 +246,7 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.Equal(1, await PendingOf(Agent));
 
         // The supervisor settles it from the wall before the agent gets to it.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{prompt.AlertId}/resolve", Body("""{ "by": "supervisor:ada", "outcome": "recovered" }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{prompt.AlertId}/resolve", Body("""{ "by": "supervisor:ada", "outcome": "recovered", "note": "she called in herself" }"""))).StatusCode);
 
         // The console is told, so the prompt leaves the agent's queue; the desk no longer counts it.
         var withdrawn = await agent.NextPromptAsync(Patience);
@@ -260,6 +260,8 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.Contains("supervisor:ada", withdrawn.WithdrawnBecause);
         Assert.Equal(WithdrawalReason.AlertResolved, withdrawn.Withdrawal?.Reason); // as data too, for pages to word in their language
         Assert.Equal("supervisor:ada", withdrawn.Withdrawal?.By);
+        Assert.Equal("she called in herself", withdrawn.Withdrawal?.Note); // what she wrote, so the agent knows how it ended
+        Assert.Equal("alert resolved by supervisor:ada, customer recovered: \"she called in herself\"", withdrawn.WithdrawnBecause);
         Assert.DoesNotContain(await ReadArray(await _http.GetAsync($"api/outreach?agentId={Agent}&pending=true")), p => (string)p!["id"]! == prompt.Id);
         Assert.Equal(0, await PendingOf(Agent));
 

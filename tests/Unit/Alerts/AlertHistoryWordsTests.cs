@@ -29,6 +29,7 @@ public sealed class AlertHistoryWordsTests
     {
         var acknowledged = Do(Open, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "supervisor:li", Note = "call back at 5" });
         Assert.Equal(("acknowledged: call back at 5", "已确认，备注：call back at 5"), Last(acknowledged));
+        Assert.Equal("call back at 5", acknowledged.History[^1].Said); // alone, for an agent whose prompt a close takes back
 
         // The snooze's end stays in the UTC form the wall rewrites into the viewer's time, in both languages.
         var snoozed = Do(Open, new AlertAction { Kind = AlertActionKind.Snooze, By = "supervisor:li", Until = Raised.AddHours(2) });
@@ -42,6 +43,10 @@ public sealed class AlertHistoryWordsTests
 
         var resolved = Do(Open, new AlertAction { Kind = AlertActionKind.Resolve, By = "supervisor:li" });
         Assert.Equal(("resolved", "已解决"), Last(resolved));
+        Assert.Null(resolved.History[^1].Said);
+        var resolvedSaying = Do(Open, new AlertAction { Kind = AlertActionKind.Resolve, By = "supervisor:li", Note = "handled by phone" });
+        Assert.Equal(("resolved: handled by phone", "已解决，备注：handled by phone"), Last(resolvedSaying));
+        Assert.Equal("handled by phone", resolvedSaying.History[^1].Said);
     }
 
     [Fact]
@@ -51,6 +56,7 @@ public sealed class AlertHistoryWordsTests
         var assigned = Do(Open, new AlertAction { Kind = AlertActionKind.Assign, By = "outreach-desk", AgentId = "li.na", AgentName = "Li Na", Note = note.English, NoteTranslations = note.Translations });
 
         Assert.Equal(("assigned to Li Na: outreach by call center", "已分派给 Li Na：通过呼叫中心主动联系"), Last(assigned));
+        Assert.Null(assigned.History[^1].Said); // CxLive's own words, not a person's
     }
 
     [Fact]
