@@ -107,11 +107,17 @@ public sealed class AlertLanguage
     public static string Percent(double share) =>
         Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>Distinct values, in order, at most <paramref name="most"/>, each quoted the language's way.</summary>
+    /// <summary>
+    /// Distinct values, in order of first use, at most <paramref name="most"/>, each quoted the
+    /// language's way, and one used more than once says how often ("'kids raincoat' (2×)"): "4 searches
+    /// found nothing" beside three queries read as a miscount.
+    /// </summary>
     public string Quoted(IEnumerable<string?> values, int most = 5) =>
         string.Join(
             Text("phrases.list-separator", new()),
-            values.OfType<string>().Distinct().Take(most).Select(v => Text("phrases.quoted", new() { ["value"] = v })));
+            values.OfType<string>().GroupBy(v => v).Take(most).Select(g => g.Count() > 1
+                ? Text("phrases.quoted-times", new() { ["value"] = g.Key, ["count"] = g.Count() })
+                : Text("phrases.quoted", new() { ["value"] = g.Key })));
 
     /// <summary>Values joined the language's way: "app, web"; "应用、网站".</summary>
     public string List(IEnumerable<string> values) => string.Join(Text("phrases.list-separator", new()), values);

@@ -38,6 +38,19 @@ public sealed class RepeatedFailedSearchDetectorTests
     }
 
     [Fact]
+    public void A_query_tried_again_says_how_often_so_the_count_adds_up()
+    {
+        // Four searches, three queries: said as three, "4 searches" read as a miscount.
+        var searches = new[] { "kids raincoat", "raincoat kids", "kids raincoat", "kids coat" }
+            .Select((query, n) => _journey.After(n == 0 ? TimeSpan.Zero : Minute).FailedSearch(query)).ToArray();
+
+        var raise = _detector.Feed(searches).Last(s => s.Kind == SignalKind.Raise); // the fourth updates the alert the third raised
+
+        Assert.Equal("4 searches found nothing in 3 min: 'kids raincoat' (2×), 'raincoat kids', 'kids coat'", raise.Detail);
+        Assert.Equal("3 分钟内 4 次搜索无结果：“kids raincoat”（2 次）、“raincoat kids”、“kids coat”", raise.Translations["zh-CN"].Detail);
+    }
+
+    [Fact]
     public void Stays_quiet_with_only_two_failed_searches()
     {
         var signals = _detector.Feed(_journey.FailedSearch(), _journey.After(Minute).FailedSearch());
