@@ -363,7 +363,7 @@ detail.addEventListener("click", event => {
   const button = event.target.closest("button[data-outcome]");
   if (button) report(button.dataset.outcome);
 });
-picker.addEventListener("change", () => become(picker.value));
+picker.addEventListener("change", () => { showWholeChoice(); become(picker.value); });
 
 // Each agent with the channels they reach customers on, in the page's language.
 let agentList = [];
@@ -374,7 +374,10 @@ function nameAgents(agents) {
     const agent = agents.find(a => a.id === option.value);
     if (agent) option.text = t("agent.withSkills", { name: agent.name, skills: listOf(agent.skills.map(channelName)) });
   }
+  showWholeChoice();
 }
+// The choice whole on hover: an agent of many channels can be longer than the queue column.
+const showWholeChoice = () => { picker.title = picker.selectedOptions[0]?.text ?? ""; };
 
 async function start() {
   // Read before the address names the agent alone: the prompt in the address (Back from a
@@ -403,6 +406,7 @@ async function start() {
     mustPick = !wanted;
   }
   picker.value = chosen ?? "";
+  showWholeChoice();
   sayUnknownAgent();
   renderQueue();
   picker.disabled = !seesAll;

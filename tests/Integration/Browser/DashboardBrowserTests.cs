@@ -590,6 +590,25 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
             }
             """));
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-1024.png") });
+
+        // Who the agent is reads whole in the picker, in Chinese too: "Wang Wei（邮件、社交媒体、短信）"
+        // lost its last characters under the arrow. (Its width measured in its font, plus its padding
+        // and about 20 px for the arrow.)
+        foreach (var language in new[] { "en", "zh-CN" })
+        {
+            await page.SelectOptionAsync("#lang", language);
+            var room = await page.EvaluateAsync<double[]>("""
+                () => {
+                  const picker = document.getElementById("agent"), style = getComputedStyle(picker);
+                  const measure = document.createElement("canvas").getContext("2d");
+                  measure.font = style.font;
+                  return [measure.measureText(picker.selectedOptions[0].text).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 20, picker.offsetWidth];
+                }
+                """);
+            Assert.True(room[0] <= room[1], $"in {language} the picker's text needs {room[0]:0} px of its {room[1]:0}");
+            Assert.Equal(await page.Locator("#agent option:checked").TextContentAsync(), await page.Locator("#agent").GetAttributeAsync("title")); // whole on hover, however long
+        }
+
         await page.Context.CloseAsync();
     }
 
