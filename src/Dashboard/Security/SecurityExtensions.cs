@@ -52,9 +52,14 @@ public static class SecurityExtensions
             {
                 o.DefaultScheme = peopleOpen ? OpenAuthentication.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme;
                 o.DefaultChallengeScheme = peopleOpen ? OpenAuthentication.SchemeName
-                    : security.Oidc.Configured && security.Users.Count == 0 ? OpenIdConnectDefaults.AuthenticationScheme
+                    : security.Oidc.Configured && security.Users.Count == 0 ? ProviderForPages
                     : CookieAuthenticationDefaults.AuthenticationScheme;
             })
+            // Sign-in by identity provider only: a page goes to the provider, but an API call, the hub
+            // and /metrics are answered 401 as everywhere else (they were redirected to the
+            // provider's login page, 302, which a script or a SignalR client cannot follow).
+            .AddPolicyScheme(ProviderForPages, null, o => o.ForwardDefaultSelector = context =>
+                ForMachines(context.Request.Path) ? CookieAuthenticationDefaults.AuthenticationScheme : OpenIdConnectDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, _ => { })
             .AddScheme<AuthenticationSchemeOptions, OpenAuthentication>(OpenAuthentication.SchemeName, _ => { })
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
@@ -134,11 +139,16 @@ public static class SecurityExtensions
         });
     }
 
+    private const string ProviderForPages = "cx-provider-for-pages";
+
+    /// <summary>Paths read by programs, not people: refused with a status, never sent to a sign-in page.</summary>
+    private static bool ForMachines(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics");
+
     /// <summary>APIs and the hub answer 401/403 as problem details; pages go to the sign-in page.</summary>
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status, string detail)
     {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics"))
+        if (ForMachines(context.Request.Path))
         {
             return Results.Problem(detail: detail, statusCode: status, title: status == 401 ? "Not authenticated" : "Forbidden").ExecuteAsync(context.HttpContext);
         }
