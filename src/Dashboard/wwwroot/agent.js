@@ -2,7 +2,7 @@
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, withdrawalOf, incidentItem, outagesBesides, outageWatch, readFailed } from "/timeline.js";
+import { fillTimeline, alertLine, withdrawalOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
@@ -96,9 +96,11 @@ async function watch(customerId) {
 
 // The snapshot's score shows at once; the told timeline is refetched at most once a second.
 let customerQueued = false;
+const newest = newestOfCustomer();
 function followSnapshot(snapshot) {
   const prompt = prompts.get(selected);
   if (!prompt || prompt.customerId !== snapshot.customerId) return;
+  newest.saw(snapshot.customerId, snapshot.interactionCount);
   prompts.set(prompt.id, { ...prompt, experienceScore: snapshot.experienceScore });
   show(prompts.get(prompt.id));
 }
@@ -195,6 +197,8 @@ async function showCustomer(prompt) {
   // timeline still says where and when, without the sentences.
   const view = response?.ok ? await response.json() : { timeline: prompt.timeline ?? [], openAlerts: [] };
   if (selected !== prompt.id) return;
+  if (response?.ok && newest.isOlder(prompt.customerId, view.interactionCount)) return; // overtaken by a push: the read it queued follows
+  if (response?.ok) newest.saw(prompt.customerId, view.interactionCount);
   shownView = failed ? null : view; // nothing read yet: the next answer replaces it whole
   // Her score now, not the one the prompt was made with: the console said 44 while her page, one
   // click away, said 62, until she did something. Set here, not through show(): that reads her again.

@@ -3,7 +3,7 @@
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatter } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertItem, incidentItem, outagesBesides, outageWatch, readFailed } from "/timeline.js";
+import { fillTimeline, alertItem, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
 // Her page is /customers/{id}; the page's file itself, /customer.html?id=…, is the same page (it
@@ -63,7 +63,10 @@ async function load() {
     return;
   }
   if (response.status === 403) { denied(); return; }
-  view = response.ok ? await response.json() : NOTHING_YET; // 404: nothing recorded for her yet
+  const read = response.ok ? await response.json() : NOTHING_YET; // 404: nothing recorded for her yet
+  if (newest.isOlder(customerId, read.interactionCount)) return; // overtaken by a push: the read it queued follows
+  newest.saw(customerId, read.interactionCount);
+  view = read;
   resolved = resolvedResponse?.ok ? await resolvedResponse.json() : [];
   render();
   await drawCurve();
@@ -120,10 +123,15 @@ function labelled(container, labels) {
 // The snapshot carries counts and score, shown at once; the told timeline (sentences, results,
 // evidence) and the curve are refetched at most once a second however fast the customer is acting.
 let reloadQueued = false;
+const newest = newestOfCustomer();
 function followSnapshot(snapshot) {
-  if (!view || snapshot.customerId !== customerId) return;
-  view = { ...view, experienceScore: snapshot.experienceScore, interactionCount: snapshot.interactionCount };
-  render();
+  if (snapshot.customerId !== customerId) return;
+  newest.saw(customerId, snapshot.interactionCount);
+  // Before her first read is answered there is nothing to update, but the read after it is still due.
+  if (view) {
+    view = { ...view, experienceScore: snapshot.experienceScore, interactionCount: snapshot.interactionCount };
+    render();
+  }
   if (reloadQueued) return;
   reloadQueued = true;
   setTimeout(() => { reloadQueued = false; load(); }, 1000);

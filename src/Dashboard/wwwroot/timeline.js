@@ -107,6 +107,20 @@ export function readFailed(response) {
   return !response || (!response.ok && response.status !== 403 && response.status !== 404);
 }
 
+/**
+ * Orders what a page learns of one customer: a push (customerUpdated) can overtake a read of her
+ * view in flight, and the read, answered last, put her score and timeline back to before until
+ * her next move. Her interaction count only grows, so a read with fewer interactions than already
+ * seen is older, and is dropped (the push that overtook it queued a fresh read).
+ */
+export function newestOfCustomer() {
+  let customerId = null, count = -1;
+  return {
+    saw(id, n) { if (id !== customerId) { customerId = id; count = -1; } count = Math.max(count, n ?? -1); },
+    isOlder: (id, n) => id === customerId && n != null && n < count,
+  };
+}
+
 export function outageWatch() {
   let timer = null;
   return (view, reread, { failed = false } = {}) => {

@@ -677,6 +677,83 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_read_of_the_customer_that_a_push_overtakes_puts_nothing_back_on_the_agent_console()
+    {
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        await EmailDetractorAsync(customer, score: 4, at);
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var item = page.Locator("#queue li", new() { HasText = customer });
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        // Her view is read when the prompt opens.
+        await AReadAPushOvertakesChangesNothingAsync(page, customer, at, () => item.ClickAsync(), "#prompt .score-value", "#prompt tbody tr");
+    }
+
+    [Fact]
+    public async Task A_read_of_the_customer_that_a_push_overtakes_puts_nothing_back_on_her_page()
+    {
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        await EmailDetractorAsync(customer, score: 4, at);
+        var page = await fixture.NewPageAsync("/");
+        // Her view is read when her page opens; a push before it is answered still brings a fresh read.
+        await AReadAPushOvertakesChangesNothingAsync(page, customer, at, () => page.GotoAsync(new Uri(new Uri(page.Url), $"/customers/{customer}").ToString(), new() { WaitUntil = WaitUntilState.Commit }), "#score", "#timeline tr");
+    }
+
+    /// <summary>
+    /// The read of her view that <paramref name="open"/> makes is answered late, after two orders
+    /// of hers were pushed and read again: it must not put her score or her timeline back (it did,
+    /// until her next move).
+    /// </summary>
+    private async Task AReadAPushOvertakesChangesNothingAsync(IPage page, string customer, DateTimeOffset at, Func<Task> open, string score, string rows)
+    {
+        var before = (string)(await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["experienceScore"]!.ToString();
+        var stale = new TaskCompletionSource();
+        var readDone = new TaskCompletionSource();
+        var held = 0;
+        Microsoft.Playwright.IRequest? late = null;
+        await page.RouteAsync($"**/api/customers/{customer}", async route =>
+        {
+            if (Interlocked.Increment(ref held) > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            late = route.Request;
+            var answer = await route.FetchAsync(); // her view as it was before the orders
+            readDone.SetResult();
+            await stale.Task;
+            await route.FulfillAsync(new() { Response = answer });
+        });
+        await open();
+        await readDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // Every score the page shows from here, in order.
+        await page.EvaluateAsync("""
+            selector => { const score = document.querySelector(selector); window.scores = [score.textContent];
+                          new MutationObserver(() => window.scores.push(score.textContent)).observe(score, { childList: true, characterData: true, subtree: true }); }
+            """, score);
+
+        // Two orders: the push shows her new score, and the fresh read it queues is answered at once.
+        (await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 2).Select(n => Make(customer, at.AddMinutes(40 + n), InteractionTypes.OrderPlaced, "web/checkout"))]))).EnsureSuccessStatusCode();
+        var now = await Eventually.ResultAsync(async () => (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["experienceScore"]!.ToString(),
+            s => s != before, TimeSpan.FromSeconds(10), "her score to change");
+        var shown = Math.Round(double.Parse(now, CultureInfo.InvariantCulture), MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
+        await Assertions.Expect(page.Locator(score)).ToHaveTextAsync(shown, new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator(rows, new() { HasText = "web/checkout" })).ToHaveCountAsync(2, new() { Timeout = 5_000 });
+
+        // Then the first read's answer arrives: older than what is shown, it changes nothing.
+        var arrived = page.WaitForRequestFinishedAsync(new() { Predicate = r => r == late, Timeout = 5_000 });
+        stale.SetResult();
+        await arrived;
+        await page.EvaluateAsync("() => new Promise(r => setTimeout(r)).then(() => new Promise(r => setTimeout(r)))"); // the page reads the answer's body
+        await Assertions.Expect(page.Locator(rows, new() { HasText = "web/checkout" })).ToHaveCountAsync(2);
+        var scores = await page.EvaluateAsync<string[]>("() => window.scores");
+        var firstNew = Array.IndexOf(scores, shown);
+        Assert.True(firstNew >= 0 && scores.Skip(firstNew).All(s => s == shown), $"the page showed {string.Join(" → ", scores)}");
+    }
+
+    [Fact]
     public async Task The_agent_console_receives_a_routed_prompt_and_records_the_outcome()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
