@@ -100,7 +100,7 @@ const newest = newestOfCustomer();
 function followSnapshot(snapshot) {
   const prompt = prompts.get(selected);
   if (!prompt || prompt.customerId !== snapshot.customerId) return;
-  newest.saw(snapshot.customerId, snapshot.interactionCount);
+  newest.pushed(snapshot.customerId, snapshot.interactionCount);
   prompts.set(prompt.id, { ...prompt, experienceScore: snapshot.experienceScore });
   show(prompts.get(prompt.id));
 }
@@ -185,6 +185,7 @@ let shownCustomer = null;
 let shownView = null;
 async function showCustomer(prompt) {
   const reread = () => { if (selected === prompt.id) showCustomer(prompts.get(selected) ?? prompt); };
+  const since = newest.reading();
   const response = await fetch(`/api/customers/${encodeURIComponent(prompt.customerId)}`).catch(() => null);
   if (selected !== prompt.id) return;
   // Out of reach, or not ready (a 503 while the cluster changes shape): her view already shown stays, and is read again.
@@ -197,8 +198,9 @@ async function showCustomer(prompt) {
   // timeline still says where and when, without the sentences.
   const view = response?.ok ? await response.json() : { timeline: prompt.timeline ?? [], openAlerts: [] };
   if (selected !== prompt.id) return;
-  if (response?.ok && newest.isOlder(prompt.customerId, view.interactionCount)) return; // overtaken by a push: the read it queued follows
-  if (response?.ok) newest.saw(prompt.customerId, view.interactionCount);
+  // Overtaken by a push: older than what is shown, and the read the push queued follows. Shown all
+  // the same when nothing of hers is shown yet (better than the last customer's open alerts).
+  if (response?.ok && shownView?.customerId === prompt.customerId && newest.overtaken(prompt.customerId, since, view.interactionCount)) return;
   shownView = failed ? null : view; // nothing read yet: the next answer replaces it whole
   // Her score now, not the one the prompt was made with: the console said 44 while her page, one
   // click away, said 62, until she did something. Set here, not through show(): that reads her again.
@@ -386,7 +388,8 @@ const showWholeChoice = () => { picker.title = picker.selectedOptions[0]?.text ?
 async function start() {
   // Read before the address names the agent alone: the prompt in the address (Back from a
   // customer's page), else the one this tab had open (the nav link back, which names none).
-  const reopenId = new URLSearchParams(location.search).get("prompt") ?? JSON.parse(sessionStorage.getItem(openKey) ?? "null")?.promptId;
+  const remembered = JSON.parse(sessionStorage.getItem(openKey) ?? "null");
+  const reopenId = new URLSearchParams(location.search).get("prompt") ?? remembered?.promptId;
   languagePicker(document.getElementById("lang"));
   onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts, shownView.incidents); fillOpenAlerts(shownView.openAlerts, shownView.incidents); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); sayUnknownAgent(); });
   const user = await currentUser();
@@ -396,7 +399,9 @@ async function start() {
   nameAgents(agents);
   // A signed-in agent is who they are; supervisors (and the open demo) may look at any agent's queue.
   const seesAll = !user || user.open || user.roles.includes("supervisor") || user.roles.includes("admin");
-  const wanted = seesAll ? new URLSearchParams(location.search).get("agentId") ?? localStorage.getItem("cxlive.agent") : user.agentId;
+  // The agent in the address, else this tab's (its open prompt's), else the last one any tab chose:
+  // a supervisor with two consoles open came back by the nav link to the other tab's agent.
+  const wanted = seesAll ? new URLSearchParams(location.search).get("agentId") ?? remembered?.agentId ?? localStorage.getItem("cxlive.agent") : user.agentId;
   // A mistyped or stale id opens nobody's queue, and so does no id at all (a first visit, the open
   // demo): not the first agent's, whose customers the reader would then work as their own. An
   // install with one agent opens theirs.
@@ -417,9 +422,15 @@ async function start() {
   await connection.start();
   setStatus("live");
   if (picker.value) await become(picker.value);
-  // Back from a customer's page: the prompt that was open opens again, with its draft (one still
-  // in this agent's queue: a prompt reported or withdrawn since is not there).
-  const reopen = prompts.get(reopenId);
+  // Back from a customer's page: the prompt that was open opens again, with its draft; one settled
+  // meanwhile is read as it now is, so the agent learns what became of it (withdrawn, and the
+  // supervisor's note; reported from another tab) rather than seeing it vanish.
+  let reopen = prompts.get(reopenId);
+  if (!reopen && reopenId && agentId) {
+    const now = await fetch(`/api/outreach/${encodeURIComponent(reopenId)}`).catch(() => null);
+    const settled = now?.ok ? await now.json() : null;
+    if (settled?.agentId === agentId) prompts.set(settled.id, reopen = settled);
+  }
   if (reopen) show(reopen);
   translate();
 }

@@ -53,6 +53,7 @@ function denied() {
 const NOTHING_YET = { experienceScore: null, interactionCount: 0, timeline: [], openAlerts: [] };
 
 async function load() {
+  const since = newest.reading();
   const [response, resolvedResponse] = await Promise.all([
     fetch(`/api/customers/${encodeURIComponent(customerId)}`).catch(() => null),
     fetch(`/api/alerts?customerId=${encodeURIComponent(customerId)}&state=resolved&limit=${RESOLVED_SHOWN}`).catch(() => null)]);
@@ -64,8 +65,7 @@ async function load() {
   }
   if (response.status === 403) { denied(); return; }
   const read = response.ok ? await response.json() : NOTHING_YET; // 404: nothing recorded for her yet
-  if (newest.isOlder(customerId, read.interactionCount)) return; // overtaken by a push: the read it queued follows
-  newest.saw(customerId, read.interactionCount);
+  if (view && newest.overtaken(customerId, since, read.interactionCount)) return; // overtaken by a push: the read it queued follows
   view = read;
   resolved = resolvedResponse?.ok ? await resolvedResponse.json() : [];
   render();
@@ -126,7 +126,7 @@ let reloadQueued = false;
 const newest = newestOfCustomer();
 function followSnapshot(snapshot) {
   if (snapshot.customerId !== customerId) return;
-  newest.saw(customerId, snapshot.interactionCount);
+  newest.pushed(customerId, snapshot.interactionCount);
   // Before her first read is answered there is nothing to update, but the read after it is still due.
   if (view) {
     view = { ...view, experienceScore: snapshot.experienceScore, interactionCount: snapshot.interactionCount };

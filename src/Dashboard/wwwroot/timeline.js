@@ -110,14 +110,18 @@ export function readFailed(response) {
 /**
  * Orders what a page learns of one customer: a push (customerUpdated) can overtake a read of her
  * view in flight, and the read, answered last, put her score and timeline back to before until
- * her next move. Her interaction count only grows, so a read with fewer interactions than already
- * seen is older, and is dropped (the push that overtook it queued a fresh read).
+ * her next move. A read is older than what is shown when a push came while it was on its way with
+ * more of her interactions than the read holds; the push has queued a fresh read. (Counts are
+ * compared only then: they start again from nothing when her state is erased or, embedded, the
+ * process restarts, and a later read is still news.)
  */
 export function newestOfCustomer() {
-  let customerId = null, count = -1;
+  let customerId = null, pushes = 0, count = -1;
   return {
-    saw(id, n) { if (id !== customerId) { customerId = id; count = -1; } count = Math.max(count, n ?? -1); },
-    isOlder: (id, n) => id === customerId && n != null && n < count,
+    pushed(id, n) { customerId = id; pushes++; count = n ?? -1; },
+    /** Taken before a read, to tell whether a push overtook it. */
+    reading: () => pushes,
+    overtaken: (id, since, n) => id === customerId && pushes !== since && n != null && n < count,
   };
 }
 

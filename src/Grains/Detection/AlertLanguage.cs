@@ -109,8 +109,9 @@ public sealed class AlertLanguage
 
     /// <summary>
     /// Distinct values, in order of first use, at most <paramref name="most"/>, each quoted the
-    /// language's way, and one used more than once says how often ("'kids raincoat' (2×)"): "4 searches
-    /// found nothing" beside three queries read as a miscount.
+    /// language's way, and one used more than once says how often ("'kids raincoat' ×2"): "4 searches
+    /// found nothing" beside three queries read as a miscount. (Not in brackets: several details
+    /// hold the list in brackets already, "3 payments failed in 5 min ('card' ×3)".)
     /// </summary>
     public string Quoted(IEnumerable<string?> values, int most = 5) =>
         string.Join(

@@ -1083,6 +1083,32 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_prompt_withdrawn_while_the_agent_reads_the_customers_page_opens_on_return_saying_so()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var promptId = (await (await OpenDetractorPromptAsync(page, customer, score: 3)).GetAttributeAsync("data-prompt-id"))!;
+        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
+
+        // She prepares the call on the customer's page; meanwhile a supervisor settles it by phone.
+        await page.Locator("#prompt .customer").ClickAsync();
+        await Assertions.Expect(page.Locator("#customer-id")).ToHaveTextAsync(customer);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada", "note": "handled by phone" }"""))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["withdrawnAt"] is not null, TimeSpan.FromSeconds(10), "the prompt withdrawn");
+        // And a supervisor's other console tab, in the same browser, looks at another agent's queue.
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync(new Uri(new Uri(page.Url), "/agent?agentId=li.na").ToString());
+        await Assertions.Expect(other.Locator("#agent")).ToHaveValueAsync("li.na");
+
+        // Back by the nav link: this tab's agent, and the prompt as it now is, saying why, not gone without a word.
+        await page.Locator("nav a[href='/agent']").ClickAsync();
+        await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("wang.wei");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: supervisor:ada closed the alert before anyone reached out (customer lost). Their note: “handled by phone”", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer })).ToHaveCountAsync(0);
+        await other.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_prompt_whose_customer_found_what_they_searched_for_is_withdrawn_saying_the_condition_cleared()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=li.na");

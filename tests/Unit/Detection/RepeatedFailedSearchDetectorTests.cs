@@ -46,8 +46,8 @@ public sealed class RepeatedFailedSearchDetectorTests
 
         var raise = _detector.Feed(searches).Last(s => s.Kind == SignalKind.Raise); // the fourth updates the alert the third raised
 
-        Assert.Equal("4 searches found nothing in 3 min: 'kids raincoat' (2×), 'raincoat kids', 'kids coat'", raise.Detail);
-        Assert.Equal("3 分钟内 4 次搜索无结果：“kids raincoat”（2 次）、“raincoat kids”、“kids coat”", raise.Translations["zh-CN"].Detail);
+        Assert.Equal("4 searches found nothing in 3 min: 'kids raincoat' ×2, 'raincoat kids', 'kids coat'", raise.Detail);
+        Assert.Equal("3 分钟内 4 次搜索无结果：“kids raincoat”×2、“raincoat kids”、“kids coat”", raise.Translations["zh-CN"].Detail);
     }
 
     [Fact]
