@@ -19,6 +19,7 @@ const detail = document.getElementById("prompt");
 // A prompt that leaves the queue while the pointer is over it (withdrawn, moved, reported in
 // another tab) keeps its place, greyed and saying why, until the pointer leaves: the ones below slid
 // up under it, and a click aimed at one customer opened another.
+let rovingId = null; // the queue row the keyboard last reached: the queue's one Tab stop
 let pointerOnQueue = false;
 queue.addEventListener("pointerenter", () => { pointerOnQueue = true; });
 queue.addEventListener("pointerleave", () => { pointerOnQueue = false; if (queue.querySelector("li.gone")) renderQueue(); });
@@ -33,6 +34,10 @@ function renderQueue() {
   // Each item is a button, so a keyboard reaches and opens it; the list is rebuilt on every change,
   // so the item that had the focus gets it back (a prompt arriving must not throw the agent out).
   const focused = queue.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.promptId : null;
+  // One Tab stop for the whole queue (the arrow keys move within it): from an opened prompt, the
+  // note was six Tabs away, through every other prompt waiting.
+  const waiting = listed.filter(isPending).map(p => p.id);
+  const stop = [focused, rovingId, selected].find(id => id && waiting.includes(id)) ?? waiting[0];
   queue.replaceChildren(...listed.map(p => {
     const li = document.createElement("li");
     li.dataset.promptId = p.id;
@@ -44,6 +49,7 @@ function renderQueue() {
     open.type = "button";
     open.className = "open";
     open.disabled = gone;
+    open.tabIndex = p.id === stop ? 0 : -1;
     if (p.id === selected) open.setAttribute("aria-current", "true");
     open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
       textSpan("meta", gone ? goneBecause(p) : `${t(`severity.${p.severity}`)} · ${formatAge(p.createdAt)}`));
@@ -348,6 +354,22 @@ async function become(id) {
   await loadQueue();
 }
 
+// The queue's one Tab stop is the row last reached; ↑ ↓ Home End move between the rows that can be opened.
+queue.addEventListener("focusin", event => {
+  const li = event.target.closest("li[data-prompt-id]");
+  if (!li) return;
+  rovingId = li.dataset.promptId;
+  for (const button of queue.querySelectorAll("button.open")) button.tabIndex = button.closest("li") === li ? 0 : -1;
+});
+queue.addEventListener("keydown", event => {
+  const moves = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+  if (!(event.key in moves)) return;
+  const buttons = [...queue.querySelectorAll("li:not(.gone) button.open")];
+  const at = buttons.indexOf(document.activeElement);
+  if (at < 0 || buttons.length === 0) return;
+  event.preventDefault();
+  buttons[Math.max(0, Math.min(buttons.length - 1, at + moves[event.key]))].focus();
+});
 queue.addEventListener("click", event => {
   const li = event.target.closest("li[data-prompt-id]:not(.gone)");
   if (li) show(prompts.get(li.dataset.promptId));

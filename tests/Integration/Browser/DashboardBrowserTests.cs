@@ -938,6 +938,35 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task The_queue_is_one_Tab_stop_so_the_note_is_two_Tabs_from_a_prompt_opened_by_keyboard()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customers = Enumerable.Range(0, 3).Select(_ => NewCustomer()).ToList();
+        foreach (var customer in customers)
+        {
+            await EmailDetractorAsync(customer, score: 2, DateTimeOffset.UtcNow.AddMinutes(-5));
+            await Assertions.Expect(DetractorItem(page, customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        }
+
+        // The arrow keys move through the queue; Enter opens the prompt reached.
+        await DetractorItem(page, customers[0]).Locator("button").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(DetractorItem(page, customers[1]).Locator("button")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customers[1]);
+
+        // Out of the queue in one Tab, whatever waits below: the customer, then the note (it was six Tabs).
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#prompt .customer")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#outcome-note")).ToBeFocusedAsync();
+        // And back in one, to the prompt the agent was on.
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Assertions.Expect(DetractorItem(page, customers[1]).Locator("button")).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task After_reporting_by_keyboard_the_focus_goes_to_the_next_prompt_not_the_top_of_the_page()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
