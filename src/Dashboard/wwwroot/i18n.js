@@ -246,8 +246,16 @@ const formatters = new Map();
 export function formatter(Kind, options = {}) {
   const key = `${Kind.name}|${current}|${JSON.stringify(options)}`;
   let made = formatters.get(key);
-  if (!made) formatters.set(key, made = new Kind(current, options));
+  if (!made) formatters.set(key, made = new Kind(formatLocale(), options));
   return made;
+}
+
+// Dates and numbers the reader's way within the page's language: an English page in a browser set
+// to British (or Indian, Australian...) English writes "05/12/2026, 14:26:30", where every English
+// reader got the American "12/5/26, 2:26:30 PM". A browser with no English of its own gets "en".
+function formatLocale() {
+  if (current !== "en") return current;
+  return navigator.languages?.find(l => /^en(-|$)/i.test(l)) ?? "en";
 }
 
 export function formatTime(iso) {

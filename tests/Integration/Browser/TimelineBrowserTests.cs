@@ -18,6 +18,23 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
     public void Dispose() => _http.Dispose();
 
     [Fact]
+    public async Task An_english_page_writes_times_the_way_the_readers_browser_does()
+    {
+        // A 12-hour month-first "12/5/26, 2:26:30 PM" for everyone, however their browser was set.
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-20);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearch(customer, at, "wellies")))).StatusCode);
+
+        var british = await fixture.NewPageAsync($"/customers/{customer}", locale: "en-GB");
+        await Assertions.Expect(british.Locator("#timeline tr td.time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}/\d{2}/\d{4}, \d{2}:\d{2}:\d{2}$"));
+        await Assertions.Expect(british.Locator("#timeline tr td.result")).ToHaveTextAsync("found nothing"); // the page's words stay English
+        var american = await fixture.NewPageAsync($"/customers/{customer}");
+        await Assertions.Expect(american.Locator("#timeline tr td.time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2}:\d{2}\s[AP]M$"));
+        await british.Context.CloseAsync();
+        await american.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_customer_view_shows_a_zero_result_searchs_query_and_never_success()
     {
         var customer = NewCustomer();
