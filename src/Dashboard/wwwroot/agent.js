@@ -50,6 +50,7 @@ function renderQueue() {
     open.className = "open";
     open.disabled = gone;
     open.tabIndex = p.id === stop ? 0 : -1;
+    open.setAttribute("aria-describedby", "queue-keys"); // Tab skips the other prompts: says how to reach them
     if (p.id === selected) open.setAttribute("aria-current", "true");
     open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
       textSpan("meta", gone ? goneBecause(p) : `${t(`severity.${p.severity}`)} · ${formatAge(p.createdAt)}`));
@@ -363,7 +364,7 @@ queue.addEventListener("focusin", event => {
 });
 queue.addEventListener("keydown", event => {
   const moves = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
-  if (!(event.key in moves)) return;
+  if (!(event.key in moves) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return; // the browser's own (Alt+↑, Ctrl+Home...)
   const buttons = [...queue.querySelectorAll("li:not(.gone) button.open")];
   const at = buttons.indexOf(document.activeElement);
   if (at < 0 || buttons.length === 0) return;
@@ -372,7 +373,9 @@ queue.addEventListener("keydown", event => {
 });
 queue.addEventListener("click", event => {
   const li = event.target.closest("li[data-prompt-id]:not(.gone)");
-  if (li) show(prompts.get(li.dataset.promptId));
+  if (!li) return;
+  rovingId = li.dataset.promptId; // a click focuses no button in some browsers: the Tab stop follows it all the same
+  show(prompts.get(li.dataset.promptId));
 });
 // Words typed with the focus on an outcome button (one Tab too many) go into the note: a space
 // pressed the button, and recorded "Declined" for good in the middle of "she will call back". A

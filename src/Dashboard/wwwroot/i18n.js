@@ -34,7 +34,7 @@ const texts = {
     "severity.critical": "critical", "severity.warning": "warning", "severity.info": "info",
     "incident.affected": "incident: {count} customers with alerts",
     "agent.gone.withdrawn": "withdrawn: no longer to do", "agent.gone.moved": "moved to another agent", "agent.gone.reported": "reported",
-    "agent.pick": "I am", "agent.unknown": "No agent has the id “{id}”: pick who you are above.", "agent.pickFirst": "Pick who you are above to see your outreach prompts.", "agent.queue": "My outreach prompts", "agent.load": "You hold {count} of at most {capacity}.", "agent.load.full": "You hold {count} of at most {capacity}: full. New prompts go to other agents or wait until you record an outcome.", "agent.load.over": "You hold {count}, more than the {capacity} the desks give you at once: a supervisor assigned the rest. New prompts go to other agents until you are under {capacity}.", "agent.none": "No prompts waiting. New ones appear here as soon as CxLive routes them to you.",
+    "agent.pick": "I am", "agent.unknown": "No agent has the id “{id}”: pick who you are above.", "agent.pickFirst": "Pick who you are above to see your outreach prompts.", "agent.queue": "My outreach prompts", "agent.queueKeys": "The arrow keys move between prompts.", "agent.load": "You hold {count} of at most {capacity}.", "agent.load.full": "You hold {count} of at most {capacity}: full. New prompts go to other agents or wait until you record an outcome.", "agent.load.over": "You hold {count}, more than the {capacity} the desks give you at once: a supervisor assigned the rest. New prompts go to other agents until you are under {capacity}.", "agent.none": "No prompts waiting. New ones appear here as soon as CxLive routes them to you.",
     "agent.choose": "Open a prompt to see the customer and what to say.",
     "agent.why": "Why", "agent.also": "Also seen", "agent.say": "Suggested wording", "agent.channel": "Reach them on", "agent.context": "Context", "agent.score": "Experience score",
     "agent.timeline": "Cross-channel timeline", "agent.outcome": "Record the outcome", "agent.alerts": "Open alerts",
@@ -128,7 +128,7 @@ const texts = {
     "severity.critical": "严重", "severity.warning": "警告", "severity.info": "提示",
     "incident.affected": "事件：{count} 位客户已有告警",
     "agent.gone.withdrawn": "已撤回：无需再处理", "agent.gone.moved": "已转给其他坐席", "agent.gone.reported": "已记录结果",
-    "agent.pick": "我是", "agent.unknown": "没有编号为“{id}”的坐席：请在上方选择您是谁。", "agent.pickFirst": "请在上方选择您是谁，以查看您的主动联系任务。", "agent.queue": "我的主动联系任务", "agent.load": "当前 {count} 条，最多 {capacity} 条。", "agent.load.full": "当前 {count} 条，最多 {capacity} 条：已满。记录结果前，新的任务会分给其他坐席或等待。", "agent.load.over": "当前 {count} 条，超过系统一次分派给您的 {capacity} 条：多出的由主管分派。在低于 {capacity} 条之前，新的任务会分给其他坐席。", "agent.none": "暂无待处理任务。CxLive 分派给您的新任务会立即出现在这里。",
+    "agent.pick": "我是", "agent.unknown": "没有编号为“{id}”的坐席：请在上方选择您是谁。", "agent.pickFirst": "请在上方选择您是谁，以查看您的主动联系任务。", "agent.queue": "我的主动联系任务", "agent.queueKeys": "用方向键在任务之间移动。", "agent.load": "当前 {count} 条，最多 {capacity} 条。", "agent.load.full": "当前 {count} 条，最多 {capacity} 条：已满。记录结果前，新的任务会分给其他坐席或等待。", "agent.load.over": "当前 {count} 条，超过系统一次分派给您的 {capacity} 条：多出的由主管分派。在低于 {capacity} 条之前，新的任务会分给其他坐席。", "agent.none": "暂无待处理任务。CxLive 分派给您的新任务会立即出现在这里。",
     "agent.choose": "打开一个任务，查看客户信息和建议话术。",
     "agent.why": "触发原因", "agent.also": "同时发现", "agent.say": "建议话术", "agent.channel": "联系渠道", "agent.context": "背景", "agent.score": "体验分",
     "agent.timeline": "跨渠道时间线", "agent.outcome": "记录结果", "agent.alerts": "未关闭的告警",
@@ -240,6 +240,18 @@ export function wordsOf(item) {
   };
 }
 
+// Dates and numbers the reader's way within the page's language: an English page in a browser set
+// to British (or Indian, Australian...) English writes "05/12/2026, 14:26:30", where every English
+// reader got the American "12/5/26, 2:26:30 PM". A browser with no English of its own, or a tag Intl
+// refuses, gets "en". Read again when the reader changes the browser's languages.
+let readersEnglish = englishOfBrowser();
+function englishOfBrowser() {
+  const tag = navigator.languages?.find(l => /^en(-|$)/i.test(l));
+  try { return tag ? Intl.getCanonicalLocales(tag)[0] : "en"; } catch { return "en"; }
+}
+addEventListener("languagechange", () => { readersEnglish = englishOfBrowser(); formatters.clear(); });
+const formatLocale = () => current === "en" ? readersEnglish : current;
+
 // Building an Intl formatter costs far more than using one, and a flooded wall formats hundreds
 // of numbers and times a frame: one formatter per kind, language and options, made once.
 const formatters = new Map();
@@ -250,13 +262,6 @@ export function formatter(Kind, options = {}) {
   return made;
 }
 
-// Dates and numbers the reader's way within the page's language: an English page in a browser set
-// to British (or Indian, Australian...) English writes "05/12/2026, 14:26:30", where every English
-// reader got the American "12/5/26, 2:26:30 PM". A browser with no English of its own gets "en".
-function formatLocale() {
-  if (current !== "en") return current;
-  return navigator.languages?.find(l => /^en(-|$)/i.test(l)) ?? "en";
-}
 
 export function formatTime(iso) {
   return formatter(Intl.DateTimeFormat, { dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));

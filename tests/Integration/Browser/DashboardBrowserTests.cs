@@ -948,8 +948,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
             await Assertions.Expect(DetractorItem(page, customer)).ToBeVisibleAsync(new() { Timeout = 5_000 });
         }
 
-        // The arrow keys move through the queue; Enter opens the prompt reached.
+        // The arrow keys move through the queue, as each prompt tells a screen reader; Enter opens the prompt reached.
         await DetractorItem(page, customers[0]).Locator("button").FocusAsync();
+        await Assertions.Expect(DetractorItem(page, customers[0]).Locator("button")).ToHaveAccessibleDescriptionAsync("The arrow keys move between prompts.");
+        await page.Keyboard.PressAsync("Shift+ArrowDown"); // the browser's own, not the queue's
+        await Assertions.Expect(DetractorItem(page, customers[0]).Locator("button")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(DetractorItem(page, customers[1]).Locator("button")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
