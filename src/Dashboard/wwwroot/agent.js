@@ -33,11 +33,13 @@ function renderQueue() {
   const listed = pointerOnQueue ? arrival.map(id => prompts.get(id)).filter(p => isPending(p) || (p && shown.has(p.id))) : pending;
   // Each item is a button, so a keyboard reaches and opens it; the list is rebuilt on every change,
   // so the item that had the focus gets it back (a prompt arriving must not throw the agent out).
+  // The focused row left (greyed, held in place): the focus goes to the next row that can take it.
   const focused = queue.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.promptId : null;
+  const at = Math.max(0, listed.findIndex(p => p.id === focused));
+  const focusTo = focused ? [...listed.slice(at), ...listed.slice(0, at).reverse()].find(isPending)?.id : null;
   // One Tab stop for the whole queue (the arrow keys move within it): from an opened prompt, the
   // note was six Tabs away, through every other prompt waiting.
-  const waiting = listed.filter(isPending).map(p => p.id);
-  const stop = [focused, rovingId, selected].find(id => id && waiting.includes(id)) ?? waiting[0];
+  const stop = [focusTo, rovingId, selected].find(id => id && pending.some(p => p.id === id)) ?? pending[0]?.id;
   queue.replaceChildren(...listed.map(p => {
     const li = document.createElement("li");
     li.dataset.promptId = p.id;
@@ -57,13 +59,7 @@ function renderQueue() {
     li.append(open);
     return li;
   }));
-  if (focused) {
-    // The focused row left (greyed, held in place): the focus goes to the next row that can take it.
-    const rows = [...queue.children];
-    const at = rows.findIndex(li => li.dataset.promptId === focused);
-    const target = [...rows.slice(Math.max(0, at)), ...rows.slice(0, Math.max(0, at)).reverse()].find(li => !li.classList.contains("gone"));
-    target?.querySelector("button").focus();
-  }
+  if (focusTo) [...queue.children].find(li => li.dataset.promptId === focusTo).querySelector("button").focus();
   document.getElementById("no-prompts").hidden = pending.length > 0 || !agentId; // nobody picked: no queue to call empty
   sayLoad(pending.length);
 }
@@ -295,11 +291,16 @@ async function loadQueue() {
   // The open prompt is no longer pending here (reported, withdrawn or moved meanwhile): read as it
   // now is, so the detail says what became of it rather than losing it.
   if (open && !prompts.has(open.id)) {
-    const now = await fetch(`/api/outreach/${encodeURIComponent(open.id)}`).catch(() => null);
-    prompts.set(open.id, now?.ok ? { ...open, ...(await now.json()) } : open);
+    prompts.set(open.id, { ...open, ...await promptNow(open.id) });
     if (selected === open.id) show(prompts.get(open.id));
   }
   renderQueue();
+}
+
+/** A prompt as it now is (reported, withdrawn or moved since the queue last heard of it); null when it cannot be read. */
+async function promptNow(id) {
+  const response = await fetch(`/api/outreach/${encodeURIComponent(id)}`).catch(() => null);
+  return response?.ok ? await response.json() : null;
 }
 
 setInterval(() => { if (agentId) renderQueue(); }, 60000); // ages move on
@@ -452,8 +453,7 @@ async function start() {
   // supervisor's note; reported from another tab) rather than seeing it vanish.
   let reopen = prompts.get(reopenId);
   if (!reopen && reopenId && agentId) {
-    const now = await fetch(`/api/outreach/${encodeURIComponent(reopenId)}`).catch(() => null);
-    const settled = now?.ok ? await now.json() : null;
+    const settled = await promptNow(reopenId);
     if (settled?.agentId === agentId) prompts.set(settled.id, reopen = settled);
   }
   if (reopen) show(reopen);
