@@ -56,9 +56,12 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         _published = _prompts.Sequence;
         _held.CheckClaimWhileActive(); // it answers reads: prompts listed, caught up on
         KeepTime();
-        if (_prompts.FollowUps.Count > 0)
+        // A silo that died between a prompt's write and its alert's (or, for a supervisor's move, the
+        // alert's and the prompt's) left the two apart: every pending prompt is checked against its alert.
+        _toSettle.UnionWith(_prompts.ById.Values.Where(p => p is { IsPending: true, AgentId: not null }).Select(p => p.Id));
+        if (_prompts.FollowUps.Count > 0 || _toSettle.Count > 0)
         {
-            ArmFollowUps(TimeSpan.Zero); // reports whose follow-up a dead silo left undone
+            ArmUndone(TimeSpan.Zero); // what a dead silo left undone
         }
 
         ReportUnassignedSoon(); // the walls' count of prompts waiting for an agent, from this silo on
@@ -85,7 +88,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             {
                 // Offered again because the assignment was lost on its way (a silo died between the
                 // prompt's write and the alert's): the prompt stands, the assignment is made again.
-                await AssignAlertAsync(replayed, assignee);
+                await HandOverAsync(replayed, assignee);
                 continue;
             }
 
@@ -141,7 +144,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             }
             if (agent is not null)
             {
-                await HandOverAsync(prompt, agent);
+                await HandOverAsync(prompt, agent.Id);
             }
             else if (OutreachRouting.Able(_options.Agents, channel).Count > 0)
             {
@@ -215,12 +218,26 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         return null;
     }
 
-    /// <summary>The alert is assigned to the agent, and the prompt reaches their console, unless its alert moved on meanwhile.</summary>
-    private async Task HandOverAsync(OutreachPrompt prompt, AgentOptions agent)
+    /// <summary>
+    /// The alert is assigned to the agent, and the prompt reaches their console, unless its alert
+    /// moved on meanwhile. The prompt is written: if the alert cannot be reached now (its silo just
+    /// died), the assignment is made again on a timer, and the rest of the offer goes on. Nothing else
+    /// would make it: the alert book offers again only alerts nobody holds, and a second try's alert
+    /// still names the first try's agent, so the wall named one agent while another had the prompt.
+    /// </summary>
+    private async Task HandOverAsync(OutreachPrompt prompt, string agentId)
     {
-        if (await AssignAlertAsync(prompt, agent.Id))
+        try
         {
-            await PublishAsync(prompt);
+            if (await AssignAlertAsync(prompt, agentId))
+            {
+                await PublishAsync(prompt);
+            }
+        }
+        catch (Exception e) when (e is not ScopeClaimedElsewhereException)
+        {
+            _toSettle.Add(prompt.Id);
+            ArmUndone(SettleSoon);
         }
     }
 
@@ -268,7 +285,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         var prompt = Number(queued with { AgentId = agentId });
         _prompts.Update(prompt);
         await SaveAsync();
-        await HandOverAsync(prompt, agent);
+        await HandOverAsync(prompt, agentId);
         return QueuedHandOut.Assigned;
     }
 
@@ -435,7 +452,16 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         var result = await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(alertId, assign with { AgentName = assign.AgentId is { } id ? NameOf(id) : null });
         if (result is { Succeeded: true, Alert: { } assigned } && assign.AgentId is { } agentId)
         {
-            await ReassignAsync(assigned.Id, agentId); // the prompt follows its alert
+            try
+            {
+                await ReassignAsync(assigned.Id, agentId); // the prompt follows its alert
+            }
+            catch (Exception e) when (e is not ScopeClaimedElsewhereException && _prompts.LatestFor(assigned.Id)?.Prompt is { IsPending: true } apart)
+            {
+                _toSettle.Add(apart.Id); // the alert moved, its prompt not yet: it follows on the timer
+                ArmUndone(SettleSoon);
+                throw;
+            }
         }
 
         return result;
@@ -495,7 +521,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             // saving it and its follow-up are done again until they succeed. With the save failing
             // (Redis down), nothing came back to it: the alert stayed open, assigned to an agent with
             // no prompt, until the desk happened to be activated again.
-            ArmFollowUps();
+            ArmUndone();
             throw;
         }
     }
@@ -540,14 +566,21 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         return moved.Alert;
     }
 
-    private static readonly TimeSpan FollowUpRetry = TimeSpan.FromSeconds(10);
-    private IGrainTimer? _followUpTimer;
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan SettleSoon = TimeSpan.FromSeconds(1);
+    private IGrainTimer? _undoneTimer;
 
-    /// <summary>Follow-ups left by a failed report or a desk that died mid-report are done on a timer, every 10 s until none is left.</summary>
-    private void ArmFollowUps(TimeSpan? due = null) =>
-        _followUpTimer ??= this.RegisterGrainTimer(FinishFollowUpsAsync, new GrainTimerCreationOptions(due ?? FollowUpRetry, FollowUpRetry) { KeepAlive = true });
+    /// <summary>Prompts whose alert may name another agent, or none (<see cref="SettleAsync"/>).</summary>
+    private readonly HashSet<string> _toSettle = new(StringComparer.Ordinal);
 
-    private async Task FinishFollowUpsAsync(CancellationToken cancellation)
+    /// <summary>
+    /// What a failure or a desk that died mid-way left undone (follow-ups of reports, prompts apart
+    /// from their alerts) is done on a timer, every 10 s until none is left.
+    /// </summary>
+    private void ArmUndone(TimeSpan? due = null) =>
+        _undoneTimer ??= this.RegisterGrainTimer(FinishUndoneAsync, new GrainTimerCreationOptions(due ?? RetryEvery, RetryEvery) { KeepAlive = true });
+
+    private async Task FinishUndoneAsync(CancellationToken cancellation)
     {
         // A report whose save failed is stored before anything hears of it (the alert, the agent's
         // slot): a silo dying in between must not leave the alert moved and the prompt still pending.
@@ -555,14 +588,16 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         Exception? failed = null;
         foreach (var reported in _prompts.FollowUps.Values.ToList())
         {
-            try
+            await LeftForLater(() => FollowUpAsync(reported));
+        }
+
+        foreach (var promptId in _toSettle.ToList())
+        {
+            await LeftForLater(async () =>
             {
-                await FollowUpAsync(reported);
-            }
-            catch (Exception e)
-            {
-                failed ??= e; // left for the next tick; one that keeps failing must not hold back the others
-            }
+                await SettleAsync(promptId);
+                _toSettle.Remove(promptId);
+            });
         }
 
         if (failed is not null)
@@ -570,8 +605,51 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed); // the timer stays armed; Orleans logs it
         }
 
-        _followUpTimer?.Dispose();
-        _followUpTimer = null;
+        _undoneTimer?.Dispose();
+        _undoneTimer = null;
+
+        async Task LeftForLater(Func<Task> step)
+        {
+            try
+            {
+                await step();
+            }
+            catch (Exception e)
+            {
+                failed ??= e; // left for the next tick; one that keeps failing must not hold back the others
+            }
+        }
+    }
+
+    /// <summary>
+    /// Brings a pending prompt and its alert to name the same agent. The desk writes a prompt, then
+    /// assigns its alert; a supervisor's move writes the alert, then the prompt. Which one is behind:
+    /// an alert that names nobody, or still the agent of the alert's earlier try, missed the desk's
+    /// hand-over (the prompt's agent stands); one that names anybody else is a supervisor's choice
+    /// (the prompt follows it). A prompt whose alert closed or joined an outage is withdrawn.
+    /// </summary>
+    private async Task SettleAsync(string promptId)
+    {
+        if (_prompts.ById.GetValueOrDefault(promptId) is not { IsPending: true, AgentId: { } agentId } prompt
+            || _prompts.LatestFor(prompt.AlertId) is not ({ } latest, var attempt) || latest.Id != promptId
+            || await GrainFactory.Ref<IAlertBookGrain>(Partition).GetAsync(prompt.AlertId) is not { } alert
+            || alert.AssignedTo == agentId)
+        {
+            return;
+        }
+
+        if (alert.State == AlertState.Resolved || IncidentHold.Holds(alert))
+        {
+            await WithdrawNowAsync([alert]);
+        }
+        else if (alert.AssignedTo is null || alert.AssignedTo == _prompts.EarlierAgent(alert.Id, attempt))
+        {
+            await AssignAlertAsync(prompt, agentId);
+        }
+        else
+        {
+            await ReassignAsync(alert.Id, alert.AssignedTo);
+        }
     }
 
     public Task<ImmutableArray<Agent>> AgentsAsync() =>

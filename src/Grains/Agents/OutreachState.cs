@@ -111,6 +111,20 @@ public sealed class OutreachState
         return first is null ? null : (first, 1);
     }
 
+    /// <summary>The agent of the alert's latest try before <paramref name="attempt"/> still kept; null for a first try, or when every earlier one was trimmed.</summary>
+    public string? EarlierAgent(string alertId, int attempt)
+    {
+        for (var earlier = attempt - 1; earlier >= 1; earlier--)
+        {
+            if (ById.TryGetValue(PromptId(alertId, earlier), out var prompt))
+            {
+                return prompt.AgentId;
+            }
+        }
+
+        return null;
+    }
+
     public void Add(OutreachPrompt prompt)
     {
         var pending = PendingByAgent; // counted before the change, so the change is counted once

@@ -58,10 +58,12 @@ public sealed class OutreachStateTests
         state.Update(state.ById["p-0-a"] with { Result = OutreachResult.Unreachable, ReportedAt = DateTimeOffset.UnixEpoch });
         state.Add(Prompts.Pending(OutreachState.PromptId("0-a", 2), "sam") with { AlertId = "0-a" });
         Assert.Equal(("p-0-a.2", 2), (state.LatestFor("0-a")?.Prompt.Id, state.LatestFor("0-a")?.Attempt));
+        Assert.Equal((null, "li.na"), (state.EarlierAgent("0-a", 1), state.EarlierAgent("0-a", 2))); // whom the alert named before the second try
 
         state.Trim(reportedKept: 0); // the reported first try is forgotten
         Assert.False(state.ById.ContainsKey("p-0-a"));
         Assert.Equal(("p-0-a.2", 2), (state.LatestFor("0-a")?.Prompt.Id, state.LatestFor("0-a")?.Attempt));
+        Assert.Null(state.EarlierAgent("0-a", 2));
         Assert.Equal(0, AlertPartitions.OfId(OutreachState.PromptId("0-a", 2))); // a later try names its partition as the first did
     }
 
