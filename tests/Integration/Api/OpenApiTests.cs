@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
+using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
 
 namespace CxLive.Tests.Integration.Api;
@@ -126,6 +127,100 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
 
         Assert.True(operations >= 30, $"only {operations} operations");
         Assert.True(missing.Count == 0, "not listed as problem answers: " + string.Join(", ", missing));
+    }
+
+    /// <summary>
+    /// A client generated from the document refuses an answer without a field its schema requires.
+    /// The generator required every constructor parameter, yet CxLive leaves out a field with no value:
+    /// a rejected item with no id, a timeline entry of the integrator's own type (no stage), a customer
+    /// with no alert yet. Every answer here is checked against its operation's schema, nested ones too.
+    /// </summary>
+    [Fact]
+    public async Task Every_field_the_document_requires_is_in_the_answers()
+    {
+        var document = await DocumentAsync();
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var batch = JsonNode.Parse(Json(new[]
+        {
+            FailedSearch(customer, at), FailedSearch(customer, at.AddSeconds(5)), FailedSearch(customer, at.AddSeconds(10)),
+            Make(customer, at.AddSeconds(15), "loyalty-tier-change", touchpoint: "app/loyalty"), // the integrator's own type: no stage
+        }))!.AsArray();
+        batch.Add(new JsonObject { ["customerId"] = customer }); // rejected, with no id to name
+        var missing = new List<string>();
+        async Task<JsonNode> CheckAsync(string method, string template, HttpResponseMessage response)
+        {
+            var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var schema = document["paths"]![template]![method]!["responses"]![status]!["content"]!["application/json"]!["schema"]!;
+            missing.AddRange(MissingRequired(document, answer, schema, $"{method.ToUpperInvariant()} {template}"));
+            return answer;
+        }
+
+        await CheckAsync("post", "/api/interactions", await _http.PostAsync("api/interactions", Body(batch.ToJsonString())));
+        await Eventually.TrueAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).Count > 0, TimeSpan.FromSeconds(10), "the failed searches' alert");
+        var alerts = await CheckAsync("get", "/api/alerts", await _http.GetAsync($"api/alerts?customerId={customer}"));
+        var alertId = (string)alerts[0]!["id"]!;
+        await CheckAsync("get", "/api/alerts/{id}", await _http.GetAsync($"api/alerts/{alertId}"));
+        await CheckAsync("get", "/api/customers/{id}", await _http.GetAsync($"api/customers/{customer}"));
+        await CheckAsync("get", "/api/customers/{id}/score", await _http.GetAsync($"api/customers/{customer}/score"));
+        await CheckAsync("get", "/api/customers", await _http.GetAsync($"api/customers?query={customer}"));
+        foreach (var path in new[] { "/api/alerts/stats", "/api/incidents", "/api/touchpoints", "/api/rules", "/api/agents", "/api/outreach", "/api/silences", "/api/me", "/api/insights/pain-points", "/api/experience/distribution" })
+        {
+            await CheckAsync("get", path, await _http.GetAsync(path.TrimStart('/')));
+        }
+
+        Assert.True(missing.Count == 0, "required by the document, missing from the answer: " + string.Join("; ", missing));
+        Assert.Null(Schema(document, "AlertActionRequest")["required"]); // a resolve may leave out its outcome: CxLive decides it
+
+        // Problem answers: each field they carry is one the document describes (a typed client keeps only those).
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("{}"))).StatusCode);
+        var problems = new[]
+        {
+            await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("{}")), // 409: state, alert
+            await _http.PostAsync("api/interactions", Body("[{}]")), // 400: rejected
+            await _http.GetAsync("api/incidents?open=maybe"), // 400: errors
+        };
+        var described = Schema(document, "ProblemDetails")["properties"]!.AsObject().Select(p => p.Key).ToHashSet();
+        foreach (var answer in problems)
+        {
+            var fields = (await ReadObject(answer)).Select(f => f.Key).ToList();
+            Assert.Empty(fields.Except(described));
+        }
+    }
+
+    /// <summary>The fields <paramref name="schema"/> requires that <paramref name="value"/> lacks, at any depth, each with where it is.</summary>
+    private static IEnumerable<string> MissingRequired(JsonObject document, JsonNode? value, JsonNode schema, string at)
+    {
+        if (schema["$ref"] is { } reference)
+        {
+            schema = document["components"]!["schemas"]![((string)reference!).Split('/')[^1]]!;
+        }
+
+        if (schema["oneOf"] is JsonArray choices && value is not null)
+        {
+            // An optional field: null or the one schema it has.
+            return choices.Where(c => (string?)c!["type"] != "null").SelectMany(c => MissingRequired(document, value, c!, at));
+        }
+
+        var missing = new List<string>();
+        if (value is JsonObject fields)
+        {
+            missing.AddRange((schema["required"]?.AsArray() ?? []).Select(r => (string)r!).Where(r => !fields.ContainsKey(r)).Select(r => $"{at}.{r}"));
+            foreach (var (name, field) in fields)
+            {
+                if ((schema["properties"]?[name] ?? schema["additionalProperties"] as JsonObject) is { } inner)
+                {
+                    missing.AddRange(MissingRequired(document, field, inner, $"{at}.{name}"));
+                }
+            }
+        }
+        else if (value is JsonArray items && schema["items"] is { } each)
+        {
+            missing.AddRange(items.SelectMany((item, i) => MissingRequired(document, item, each, $"{at}[{i}]")));
+        }
+
+        return missing;
     }
 
     /// <summary>Its handler reads the query by hand, so the generator alone listed no parameter and only the CSV answer.</summary>

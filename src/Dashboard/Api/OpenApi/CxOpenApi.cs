@@ -48,6 +48,8 @@ public static class CxOpenApi
             o.AddDocumentTransformer(DescribeDocumentAsync);
             o.AddOperationTransformer(DescribeOperationAsync);
             o.AddSchemaTransformer(DescribeSchema);
+            o.AddDocumentTransformer(DescribeProblemFields);
+            o.AddDocumentTransformer(RequireOnlyWhatIsAlwaysThere); // last: over every schema, as written
         });
         return services;
     }
@@ -224,15 +226,81 @@ public static class CxOpenApi
         }
     }
 
+    /// <summary>
+    /// The fields CxLive adds to problem details (docs/api.md), which the generator cannot see: a typed
+    /// client kept only status and title, and lost the reasons of each rejected item and the state a
+    /// 409 names, just when it needed them.
+    /// </summary>
+    private static Task DescribeProblemFields(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (document.Components?.Schemas is not { } schemas || !schemas.TryGetValue(nameof(ProblemDetails), out var found) || found is not OpenApiSchema problem)
+        {
+            return Task.CompletedTask;
+        }
+
+        problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
+        OpenApiSchemaReference Of(string name) => new(name, document);
+        problem.Properties["correlationId"] = Text("On every problem: the request's id in the server's logs (X-Correlation-Id), to quote when asking about it.");
+        problem.Properties["traceId"] = Text("The request's W3C trace id, for a tracing system (OpenTelemetry).");
+        problem.Properties["errors"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "A 400 naming bad query values, route values or body fields: each one's reasons.",
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Text("What is wrong and what to send instead.") },
+        };
+        problem.Properties["rejected"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Of("RejectedItem"), Description = "A 400 of a batch none of whose items is valid: each item's reasons, as a 202 lists them." };
+        problem.Properties["state"] = Text("A 409 on an alert action: the state the alert is in.");
+        problem.Properties["alert"] = new OpenApiSchema { AllOf = [Of("Alert")], Description = "A 409 on an alert action: the alert as it is now." };
+        problem.Properties["incident"] = new OpenApiSchema { AllOf = [Of("Incident")], Description = "A 409 resolving an incident already resolved: the incident as it is." };
+        problem.Properties["prompt"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "A 409 on an outreach outcome: the prompt as it is (an OutreachPrompt: already reported or withdrawn); of another agent's prompt only its id, agentId, partition and sequence.",
+        };
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// CxLive leaves out a field with no value (it never writes null), and a request may leave out
+    /// what it does not need: only a field that cannot be null is required. The generator required
+    /// every constructor parameter, and clients made from the document refused answers without them.
+    /// </summary>
+    private static Task RequireOnlyWhatIsAlwaysThere(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var schema in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            if (schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
+            {
+                foreach (var optional in required.Where(name => properties.TryGetValue(name, out var property) && MayBeNull(property)).ToList())
+                {
+                    required.Remove(optional);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Null among its types or choices, or a schema that takes anything (a JSON value as it comes).</summary>
+    private static bool MayBeNull(IOpenApiSchema schema) =>
+        schema.Type?.HasFlag(JsonSchemaType.Null) == true
+        || schema.OneOf?.Any(MayBeNull) == true || schema.AnyOf?.Any(MayBeNull) == true
+        || schema is OpenApiSchema { Type: null, OneOf: null or { Count: 0 }, AnyOf: null or { Count: 0 }, AllOf: null or { Count: 0 } };
+
     private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        var underlying = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type);
+        var type = underlying ?? context.JsonTypeInfo.Type;
         if (type.IsEnum)
         {
-            // The wire names, whatever the generator made of the converter.
-            schema.Type = JsonSchemaType.String;
+            // The wire names, whatever the generator made of the converter; an optional one may be left out.
+            schema.Type = JsonSchemaType.String | (underlying is null ? 0 : JsonSchemaType.Null);
             schema.Enum = [.. Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(CxJson.EnumNaming.ConvertName(n)))];
-            schema.Description ??= "Read in any case (and in the spelling configuration uses, e.g. CallCenter); always written as here.";
+            var twoWords = Enum.GetNames(type).FirstOrDefault(n => n.Skip(1).Any(char.IsUpper));
+            schema.Description ??= twoWords is null
+                ? "Read in any case; always written as here."
+                : $"Read in any case (and in the spelling configuration uses, e.g. {twoWords}); always written as here.";
         }
         else if (schema.Type is { } types && types.HasFlag(JsonSchemaType.String) && (types.HasFlag(JsonSchemaType.Number) || types.HasFlag(JsonSchemaType.Integer)))
         {
@@ -245,6 +313,7 @@ public static class CxOpenApi
         {
             InteractionSchema.Describe(schema);
         }
+
 
         return Task.CompletedTask;
     }
