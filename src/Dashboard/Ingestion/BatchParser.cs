@@ -34,6 +34,11 @@ public static class BatchParser
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
+                    if (WrapperOfItems(reader) is { } wrapper)
+                    {
+                        throw new UnreadableBodyException($"the body is an object holding an array under '{wrapper}': send the array itself ([{{...}}, {{...}}]), or one interaction as an object");
+                    }
+
                     ReadItem(ref reader, 0, rules, batch);
                     oneObjectRead = true;
                     break;
@@ -122,6 +127,35 @@ public static class BatchParser
             batch.Errors.Clear();
             batch.Rejected.Add(new RejectedItem(line, null, [$"item: not valid JSON at {JsonErrors.Describe(e, text, line + 1)}"]) { Line = line + 1 });
         }
+    }
+
+    /// <summary>
+    /// The name of the array an object body wraps the items in (<c>{"interactions": [...]}</c>, the
+    /// shape many APIs and a back-test take), when it holds no field of an interaction: read as one
+    /// interaction, it was refused for six missing fields, which pointed at the wrong mistake. A copy
+    /// of the reader looks ahead; the caller's stays where it was.
+    /// </summary>
+    private static string? WrapperOfItems(Utf8JsonReader ahead)
+    {
+        string? wrapper = null;
+        while (ahead.Read() && ahead.TokenType == JsonTokenType.PropertyName)
+        {
+            if (InteractionReader.FieldOf(ref ahead) != InteractionFields.Unknown)
+            {
+                return null;
+            }
+
+            var name = ahead.GetString();
+            ahead.Read();
+            if (ahead.TokenType == JsonTokenType.StartArray)
+            {
+                wrapper ??= name;
+            }
+
+            ahead.Skip();
+        }
+
+        return wrapper;
     }
 
     private static void ReadItem(ref Utf8JsonReader reader, int index, in ItemRules rules, ParsedBatch batch)

@@ -171,7 +171,7 @@ internal static class InteractionReader
     /// <summary>The required fields' wire names, for the OpenAPI document.</summary>
     public static IEnumerable<string> RequiredNames => RequiredFields.Select(NameOf);
 
-    private static InteractionFields FieldOf(ref Utf8JsonReader reader) =>
+    internal static InteractionFields FieldOf(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("id"u8) ? InteractionFields.Id
         : reader.ValueTextEquals("customerId"u8) ? InteractionFields.CustomerId
         : reader.ValueTextEquals("timestamp"u8) ? InteractionFields.Timestamp

@@ -387,6 +387,19 @@ public sealed class BatchParserTests
         Assert.DoesNotContain("x-ndjson", Assert.Throws<UnreadableBodyException>(() => Json("[" + Valid + ",]")).Message);
     }
 
+    /// <summary>Read as one interaction, the wrapper was refused for six missing fields: the wrong mistake.</summary>
+    [Fact]
+    public void Items_wrapped_in_an_object_are_refused_with_the_array_to_send_instead()
+    {
+        var refused = Assert.Throws<UnreadableBodyException>(() => Json($$"""{"batchId": 7, "interactions": [{{Valid}}]}"""));
+
+        Assert.Equal("the body is an object holding an array under 'interactions': send the array itself ([{...}, {...}]), or one interaction as an object", refused.Message);
+        // An interaction with an array among its own fields is still read as one; an object with no array is one bad item.
+        var tagged = "{\"tags\": [\"x\"], " + Valid[1..];
+        Assert.Equal("i-1", Assert.Single(Json(tagged).Valid).Id);
+        Assert.Contains("id: is required", Assert.Single(Json("{\"batchId\": 7}").Rejected).Errors);
+    }
+
     [Fact]
     public void Keeps_the_good_items_beside_bad_ones()
     {
