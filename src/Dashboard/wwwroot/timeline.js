@@ -27,6 +27,8 @@ export function whoDid(by, names = new Map()) {
   if (by === "system") return t("history.system");
   if (by === "outreach-desk") return t("history.desk");
   if (by === "supervisor") return t("history.supervisor"); // an open install's actions (no one signed in)
+  // A tool's "supervisor:ada" (the API's example of `by`): the role in the page's language, not "supervisor:ada已关闭告警".
+  if (by.startsWith("supervisor:") && by.length > 11) return t("history.supervisorNamed", { name: by.slice(11) });
   if (by.startsWith("rule:")) return t("history.rule", { rule: ruleName(by.slice(5)) });
   if (by.startsWith("agent:")) return names.get(by.slice(6)) ?? by.slice(6);
   return by;

@@ -187,9 +187,11 @@ public static class InteractionStories
                     "unreachable" => Text("outreach.unreachable"),
                     _ => null,
                 };
+                // The result column says how it went: "reached out" beside a customer nobody reached read as a success.
+                var column = outcome switch { "resolved" => "resolved", "declined" => "declined", "unreachable" => "not-reached", _ => "reached-out" };
                 return result is null
                     ? ("reached-out", StoryTone.Good, reached)
-                    : (outcome == "resolved" ? "resolved" : "reached-out", i.Failed ? StoryTone.Bad : StoryTone.Good, Text("outreach.result", new() { ["sentence"] = reached, ["result"] = result }));
+                    : (column, i.Failed ? StoryTone.Bad : StoryTone.Good, Text("outreach.result", new() { ["sentence"] = reached, ["result"] = result }));
             }
 
             case Error:

@@ -1095,7 +1095,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await LeavesTheQueueAsync(page, item);
         // Who closed it, how it ended as CxLive read the customer's timeline (a detractor who heard
         // nothing back: lost), and what the supervisor wrote: the agent knows she was dealt with, and how.
-        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: supervisor:ada closed the alert before anyone reached out (customer lost). Their note: “handled by phone, <b>no</b> call needed”");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: supervisor ada closed the alert before anyone reached out (customer lost). Their note: “handled by phone, <b>no</b> call needed”");
         await Assertions.Expect(page.Locator("#recorded")).ToHaveAttributeAsync("data-kind", "withdrawn"); // news in amber, not a green "done"
         await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
         // Said at the top, under the prompt's title, above a wording greyed out: under the buttons, an agent reading from the top could still make the call.
@@ -1110,7 +1110,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // In Chinese, the page words it itself: no English from the server's sentence.
         await page.SelectOptionAsync("#lang", "zh-CN");
-        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("已撤回：在联系客户之前，supervisor:ada已关闭告警（客户已流失）。备注：“handled by phone, <b>no</b> call needed”");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("已撤回：在联系客户之前，主管 ada已关闭告警（客户已流失）。备注：“handled by phone, <b>no</b> call needed”");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-withdrawn-zh.png") });
     }
 
@@ -1135,7 +1135,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Back by the nav link: this tab's agent, and the prompt as it now is, saying why, not gone without a word.
         await page.Locator("nav a[href='/agent']").ClickAsync();
         await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("wang.wei");
-        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: supervisor:ada closed the alert before anyone reached out (customer lost). Their note: “handled by phone”", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: supervisor ada closed the alert before anyone reached out (customer lost). Their note: “handled by phone”", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer })).ToHaveCountAsync(0);
         await other.CloseAsync();
     }
