@@ -1,6 +1,6 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
-import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
+import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, formatLeft, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertLine, withdrawalOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -54,8 +54,15 @@ function renderQueue() {
     open.tabIndex = p.id === stop ? 0 : -1;
     open.setAttribute("aria-describedby", "queue-keys"); // Tab skips the other prompts: says how to reach them
     if (p.id === selected) open.setAttribute("aria-current", "true");
-    open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
-      textSpan("meta", gone ? goneBecause(p) : `${t(`severity.${p.severity}`)} · ${formatAge(p.createdAt)}`));
+    const meta = textSpan("meta", gone ? goneBecause(p) : `${t(`severity.${p.severity}`)} · ${formatAge(p.createdAt)}`);
+    // How long the prompt stays worth a call: a failed search's 30 minutes sat unseen below two-day
+    // detractors, in arrival order, and passed. The last ten minutes stand out.
+    if (!gone && p.expiresAt) {
+      const left = textSpan("left", formatLeft(p.expiresAt));
+      left.toggleAttribute("data-ending", Date.parse(p.expiresAt) - Date.now() < 10 * 60000);
+      meta.append(" · ", left);
+    }
+    open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`), meta);
     li.append(open);
     return li;
   }));

@@ -39,7 +39,9 @@ const texts = {
     "agent.why": "Why", "agent.also": "Also seen", "agent.say": "Suggested wording", "agent.channel": "Reach them on", "agent.context": "Context", "agent.score": "Experience score",
     "agent.timeline": "Cross-channel timeline", "agent.outcome": "Record the outcome", "agent.alerts": "Open alerts",
     "age.now": "just now", "age.minutes": "{n} min ago", "age.hours": "{n} h ago", "age.days": "{n} d ago",
+    "left.now": "under a minute left", "left.minutes": "{n} min left", "left.hours": "{n} h left", "left.days": "{n} d left",
     "outcome.contacted": "Contacted", "outcome.resolved": "Resolved", "outcome.declined": "Declined", "outcome.unreachable": "Unreachable",
+    "outcome.contacted.effect": "reached them: the alert stays open", "outcome.resolved.effect": "sorted out: closes, recovered", "outcome.declined.effect": "refused help: closes, lost", "outcome.unreachable.effect": "not reached: open for another try",
     "outcome.recorded": "Outcome recorded: {outcome}", "outcome.tooLate": "Not recorded: this prompt was settled before your report arrived (see above).", "outcome.noteNotSent": "Your note was not sent (it is still here to copy).", "outcome.movedTo": "Moved to {agent} by a supervisor: it is theirs to report now.", "outcome.movedToQueue": "Taken off your queue by a supervisor: it waits for another agent.", "outcome.offline": "Could not reach CxLive. If the outcome went through, this prompt will say so; if not, try again.", "outcome.unconfirmed": "Not confirmed: CxLive's storage or servers are not answering just now. If this prompt shows your outcome as recorded, it is kept and reaches the alert once they answer again; if not, try again in a minute.", "agent.note": "A note for the record (optional)",
     "outcome.withdrawn": "Withdrawn: the alert was closed before anyone reached out ({reason})",
     "withdrawn.momentPassed": "Withdrawn: the moment to reach out has passed",
@@ -133,7 +135,9 @@ const texts = {
     "agent.why": "触发原因", "agent.also": "同时发现", "agent.say": "建议话术", "agent.channel": "联系渠道", "agent.context": "背景", "agent.score": "体验分",
     "agent.timeline": "跨渠道时间线", "agent.outcome": "记录结果", "agent.alerts": "未关闭的告警",
     "age.now": "刚刚", "age.minutes": "{n} 分钟前", "age.hours": "{n} 小时前", "age.days": "{n} 天前",
+    "left.now": "不到 1 分钟后过期", "left.minutes": "剩 {n} 分钟", "left.hours": "剩 {n} 小时", "left.days": "剩 {n} 天",
     "outcome.contacted": "已联系", "outcome.resolved": "已解决", "outcome.declined": "客户拒绝", "outcome.unreachable": "无法联系",
+    "outcome.contacted.effect": "已联系上：告警保持打开", "outcome.resolved.effect": "已处理好：关闭，已挽回", "outcome.declined.effect": "拒绝帮助：关闭，已流失", "outcome.unreachable.effect": "未联系上：保持打开，可再试",
     "outcome.recorded": "已记录结果：{outcome}", "outcome.tooLate": "未记录：在您提交之前，此提示已有结论（见上方）。", "outcome.noteNotSent": "您的备注未提交（仍保留在此，可复制）。", "outcome.movedTo": "主管已将其转给 {agent}：现由对方记录结果。", "outcome.movedToQueue": "主管已将其移出您的队列：等待其他坐席接手。", "outcome.offline": "无法连接 CxLive。若结果已记录，此提示会显示；否则请重试。", "outcome.unconfirmed": "未能确认：CxLive 的存储或服务器暂时没有响应。若此提示显示结果已记录，它会被保留，并在恢复后同步到告警；否则请一分钟后重试。", "agent.note": "备注（可选，会记入记录）",
     "outcome.withdrawn": "已撤回：在联系客户之前告警已关闭（{reason}）",
     "withdrawn.momentPassed": "已撤回：已错过联系客户的时机",
@@ -312,6 +316,15 @@ export function formatSeconds(seconds, unitOf = seconds) {
  * "3 分钟前"): the wall and the agent console once said "now" and "just now" for the same moment.
  * To the minute: the pages redraw ages every 15 s or more, so seconds would be wrong most of the time.
  */
+/** How long until a moment passes (a prompt's time to live): "29 min left", "47 h left". */
+export function formatLeft(iso, now = Date.now()) {
+  const minutes = Math.max(0, Math.floor((Date.parse(iso) - now) / 60000));
+  if (minutes < 1) return t("left.now");
+  if (minutes < 60) return t("left.minutes", { n: formatNumber(minutes) });
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? t("left.hours", { n: formatNumber(hours) }) : t("left.days", { n: formatNumber(Math.floor(hours / 24)) });
+}
+
 export function formatAge(iso, now = Date.now()) {
   const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60000));
   if (minutes < 1) return t("age.now");

@@ -773,7 +773,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer }).Locator(".who")).ToHaveTextAsync($"{customer} · 邮件");
         await Assertions.Expect(page.Locator("#agent option[value='wang.wei']")).ToHaveTextAsync("Wang Wei（邮件、社交媒体、短信）"); // the agent's channels too, not their ids, in Chinese brackets
         await Assertions.Expect(page.Locator("#queue-title")).ToHaveTextAsync("我的主动联系任务");
-        await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer }).Locator(".meta")).ToHaveTextAsync("警告 · 刚刚");
+        await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer }).Locator(".meta")).ToHaveTextAsync("警告 · 刚刚 · 剩 47 小时");
         await page.SelectOptionAsync("#lang", "en");
         await Assertions.Expect(page.Locator("#agent option[value='wang.wei']")).ToContainTextAsync("Email");
 
@@ -806,6 +806,32 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // The wall tells the same story, as people read it: the agent's report by name.
         await wall.SelectOptionAsync("#filters select[name=state]", "resolved");
         await Assertions.Expect(steps.Last.Locator(".by")).ToHaveTextAsync("Wang Wei", new() { Timeout = 5_000 });
+    }
+
+    /// <summary>
+    /// A failed search's prompt is worth a call for 30 minutes, a detractor's for two days: in arrival
+    /// order, a short one sat unseen below the long ones and passed. Each says how long it has left,
+    /// and the last ten minutes stand out.
+    /// </summary>
+    [Fact]
+    public async Task Each_prompt_in_the_queue_says_how_long_it_stays_worth_a_call()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        await EmailDetractorAsync(customer, 3, DateTimeOffset.UtcNow.AddMinutes(-5));
+        var item = DetractorItem(page, customer);
+        var left = item.Locator(".left");
+        await Assertions.Expect(left).ToHaveTextAsync("47 h left", new() { Timeout = 5_000 });
+        Assert.Null(await left.GetAttributeAsync("data-ending"));
+
+        var promptId = await item.GetAttributeAsync("data-prompt-id");
+        var prompt = await ReadObject(await _http.GetAsync($"api/outreach/{promptId}"));
+        await page.Clock.SetFixedTimeAsync(((DateTimeOffset)prompt["expiresAt"]!).AddMinutes(-8).UtcDateTime);
+        await page.SelectOptionAsync("#lang", "zh-CN"); // the queue is drawn again, as it is every minute
+        left = page.Locator($"#queue li[data-prompt-id='{promptId}'] .left");
+        await Assertions.Expect(left).ToHaveTextAsync("剩 8 分钟");
+        await Assertions.Expect(left).ToHaveAttributeAsync("data-ending", "");
+        await Assertions.Expect(left).ToHaveCSSAsync("color", "rgb(245, 165, 36)"); // the warning colour
     }
 
     [Fact]
