@@ -149,7 +149,10 @@ function show(prompt) {
   detail.querySelector(".context").textContent = words.context;
   detail.querySelector(".wording").textContent = words.wording;
   const moved = movedAway(prompt) && !prompt.result && !prompt.withdrawnAt;
-  const settled = Boolean(prompt.result || prompt.withdrawnAt || moved);
+  // Withdrawn is not settled: the agent may be on the phone with the customer already, and what
+  // they did still goes on her journey (the buttons stay; the wording greys out).
+  const withdrawn = Boolean(prompt.withdrawnAt && !prompt.result);
+  const settled = Boolean(prompt.result || moved);
   detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = settled; });
   const noteBox = document.getElementById("outcome-note");
   noteBox.readOnly = settled; // a withdrawn prompt's unsent note is still there to copy
@@ -158,18 +161,19 @@ function show(prompt) {
   const typed = noteBox.value.replace(/\s+/g, " ").trim();
   if (prompt.result && prompt.note && !typed) noteBox.value = prompt.note; // a reported prompt shows the note it recorded; words typed here are never replaced
   else if (settled && typed && typed !== (prompt.note ?? "") && !reportProblem) sayProblem("outcome.noteNotSent");
+  document.getElementById("record-anyway").hidden = !withdrawn;
   const recorded = document.getElementById("recorded");
-  recorded.hidden = !settled;
+  recorded.hidden = !settled && !withdrawn;
   // Taken back (withdrawn, moved to someone else): said at the top, over words no longer to be said.
   // Under the buttons, below the wording, an agent reading from the top could still make the call.
   // A report of their own stays under the buttons they pressed.
-  const takenBack = settled && !prompt.result;
+  const takenBack = (settled || withdrawn) && !prompt.result;
   const place = takenBack ? detail.querySelector(".why") : detail.querySelector(".outcomes");
   if (place.nextElementSibling !== recorded) place.after(recorded);
   detail.toggleAttribute("data-taken-back", takenBack);
   // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
   recorded.dataset.kind = prompt.result ? "recorded" : "withdrawn";
-  if (prompt.result) recorded.textContent = t("outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
+  if (prompt.result) recorded.textContent = t(prompt.withdrawnAt ? "outcome.recordedLate" : "outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
   else if (prompt.withdrawnAt) recorded.textContent = withdrawalOf(prompt, agentNamesById());
   else if (moved) recorded.textContent = prompt.agentId
     ? t("outcome.movedTo", { agent: agentNamesById().get(prompt.agentId) ?? prompt.agentId })

@@ -497,11 +497,16 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     public async Task<OutreachReport> ReportAsync(string promptId, OutreachResult result, string? note)
     {
-        if (!_prompts.ById.TryGetValue(promptId, out var prompt) || !prompt.IsPending)
+        // A withdrawn prompt its agent reports anyway: the call was made before the word reached them
+        // (the supervisor closed the alert mid-call, its moment passed, an outage took it in). It was
+        // refused, and a contact that happened never reached the customer's journey. It is recorded as
+        // any report (an alert still open moves; a closed one refuses the move and stays as it ended).
+        var late = _prompts.ById.TryGetValue(promptId, out var prompt) && prompt is { WithdrawnAt: not null, Result: null, AgentId: not null };
+        if (prompt is null || !(prompt.IsPending || late))
         {
             // The same outcome again is the agent trying again after "not confirmed" (storage was not
             // answering, the desk kept her report): recorded, not "settled before your report arrived".
-            return prompt is { Result: { } reported, WithdrawnAt: null } && reported == result && prompt.Note == note
+            return prompt is { Result: { } reported } && reported == result && prompt.Note == note
                 ? new OutreachReport(prompt, Reported: true)
                 : new OutreachReport(prompt, Reported: false);
         }

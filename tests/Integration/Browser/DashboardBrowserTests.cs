@@ -1123,7 +1123,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // nothing back: lost), and what the supervisor wrote: the agent knows she was dealt with, and how.
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: supervisor ada closed the alert before anyone reached out (customer lost). Their note: “handled by phone, <b>no</b> call needed”");
         await Assertions.Expect(page.Locator("#recorded")).ToHaveAttributeAsync("data-kind", "withdrawn"); // news in amber, not a green "done"
-        await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
+        // She may be on the phone already: what she did can still be recorded.
+        await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("#record-anyway")).ToHaveTextAsync("Already reached them? Record it: it goes on their journey (a closed alert stays as it ended).");
         // Said at the top, under the prompt's title, above a wording greyed out: under the buttons, an agent reading from the top could still make the call.
         Assert.True((await page.Locator("#recorded").BoundingBoxAsync())!.Y < (await page.Locator("#prompt .wording").BoundingBoxAsync())!.Y, "the withdrawal is said above the wording");
         await Assertions.Expect(page.Locator("#prompt .why + #recorded")).ToBeVisibleAsync();
@@ -1138,6 +1140,19 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("已撤回：在联系客户之前，主管 ada已关闭告警（客户已流失）。备注：“handled by phone, <b>no</b> call needed”");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-withdrawn-zh.png") });
+        await page.SelectOptionAsync("#lang", "en");
+
+        // She had reached the customer before the word came: her call goes on the customer's journey,
+        // and the alert stays as the supervisor closed it.
+        await page.FillAsync("#outcome-note", "spoke to her before I saw this");
+        await page.Locator("button[data-outcome=contacted]").ClickAsync();
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Contacted, on the customer's journey (the prompt had been withdrawn)");
+        await Assertions.Expect(page.Locator("#record-anyway")).ToBeHiddenAsync();
+        var customer = (string)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["customerId"]!;
+        var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
+        Assert.Contains(timeline, i => (string)i!["type"]! == "outreach" && (string?)i["attributes"]?["result"] == "contacted");
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{alertId}"));
+        Assert.Equal(("resolved", "lost"), ((string)alert["state"]!, (string?)alert["outcome"]));
     }
 
     [Fact]
@@ -1203,7 +1218,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync(
             $"Withdrawn: the outage at {touchpoint} took this alert in, and its incident card stands for the customer. Hold outreach until the cause is known.", new() { Timeout = 10_000 });
         await LeavesTheQueueAsync(page, item);
-        await Assertions.Expect(page.Locator("button[data-outcome=contacted]")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#record-anyway")).ToBeVisibleAsync(); // a call already made still goes on her journey
         await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync($"part of the outage at {touchpoint}"); // still open: the incident holds it
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync($"已撤回：此告警已并入 {touchpoint} 的故障事件，由事件卡片统一处理。查明原因前请暂停主动联系。");

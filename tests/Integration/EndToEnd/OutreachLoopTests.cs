@@ -237,7 +237,7 @@ public sealed class OutreachLoopTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_prompt_whose_alert_a_supervisor_resolves_is_withdrawn_from_the_agents_queue_and_cannot_be_reported()
+    public async Task A_prompt_whose_alert_a_supervisor_resolves_is_withdrawn_from_the_agents_queue_and_a_call_made_meanwhile_still_reaches_her_journey()
     {
         await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
         var (customer, prompt) = await DetractorPromptAsync(agent);
@@ -265,12 +265,20 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         Assert.DoesNotContain(await ReadArray(await _http.GetAsync($"api/outreach?agentId={Agent}&pending=true")), p => (string)p!["id"]! == prompt.Id);
         Assert.Equal(0, await PendingOf(Agent));
 
-        // Reporting it now is a conflict that says why, and nothing is recorded on the customer.
-        var late = await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "contacted" }"""));
-        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Contains("withdrawn", (string)(await ReadObject(late))["detail"]!);
+        // The agent had called her before the word came: her report is recorded on the customer's
+        // journey (it was refused, and a contact that happened was lost); the alert stays as the
+        // supervisor closed it. Another outcome after that is a conflict, the same one again is not.
+        var late = await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "declined", "note": "she said it was sorted" }"""));
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        var recorded = (await ReadObject(late))["prompt"]!;
+        Assert.Equal(("declined", true), ((string?)recorded["result"], recorded["withdrawnAt"] is not null));
         var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
-        Assert.DoesNotContain(timeline, i => (string)i!["type"]! == "outreach");
+        Assert.Contains(timeline, i => (string)i!["type"]! == "outreach" && (string?)i["attributes"]?["result"] == "declined");
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}"));
+        Assert.Equal(("resolved", "recovered"), ((string)alert["state"]!, (string?)alert["outcome"]));
+        Assert.Equal(0, await PendingOf(Agent));
+        Assert.Equal(HttpStatusCode.Conflict, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "contacted" }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "declined", "note": "she said it was sorted" }"""))).StatusCode);
     }
 
     [Fact]
