@@ -53,8 +53,25 @@ public sealed class SingleMomentRuleTests
         Assert.Equal(fires, signals.Count == 1);
     }
 
+    /// <summary>An agent called a customer who had just answered 10, to ask what went wrong.</summary>
+    [Theory]
+    [InlineData("nps", 2.0, 7.0, 9.0)]
+    [InlineData("csat", 1.0, 3.0, 4.0)]
+    public void Detractor_resolves_when_a_later_answer_says_the_customer_is_happy(string scale, double unhappy, double lukewarm, double happy)
+    {
+        Assert.Empty(Feed(DetractorDetector.RuleId, _journey.Make(InteractionTypes.Survey, "survey/nps", score: happy, attributes: new() { ["scale"] = scale }))); // nothing to clear yet
+        Assert.Single(Feed(DetractorDetector.RuleId, _journey.After(TimeSpan.FromHours(1)).Make(InteractionTypes.Survey, "survey/nps", score: unhappy, attributes: new() { ["scale"] = scale })));
+
+        Assert.Empty(Feed(DetractorDetector.RuleId, _journey.After(TimeSpan.FromHours(1)).Make(InteractionTypes.Survey, "survey/nps", score: lukewarm, attributes: new() { ["scale"] = scale })));
+        var resolve = Assert.Single(Feed(DetractorDetector.RuleId, _journey.After(TimeSpan.FromHours(1)).Make(InteractionTypes.Survey, "survey/nps", score: happy, attributes: new() { ["scale"] = scale })));
+
+        Assert.Equal(SignalKind.Resolve, resolve.Kind);
+        Assert.Equal($"A later survey answer says the customer is happy: {scale.ToUpperInvariant()} {happy}.", resolve.Reason);
+        Assert.Equal($"客户之后的问卷回答表示满意：{scale.ToUpperInvariant()} {happy}。", resolve.ReasonTranslations?["zh-CN"]);
+    }
+
     [Fact]
-    public void Detractor_resolves_only_on_a_successful_outreach()
+    public void Detractor_resolves_on_a_successful_outreach_not_a_failed_one()
     {
         Feed(DetractorDetector.RuleId, _journey.Make(InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps", ["comment"] = "never again" }));
 

@@ -6,12 +6,18 @@ using CxLive.Grains.Detection;
 
 namespace CxLive.Grains.Detection.Rules;
 
-/// <summary>A survey answer that says the customer is unhappy (NPS or CSAT); an agent's successful outreach resolves it.</summary>
+/// <summary>
+/// A survey answer that says the customer is unhappy (NPS or CSAT); an agent's successful outreach
+/// resolves it, and so does a later answer that says they are happy (a promoter's NPS, a satisfied
+/// CSAT): an agent called a customer who had just answered 10 to ask what went wrong.
+/// </summary>
 public sealed class DetractorDetector : ICustomerDetector
 {
     public const string RuleId = RuleIds.Detractor;
     public const string NpsAtMost = "npsAtMost";
     public const string CsatAtMost = "csatAtMost";
+    public const string NpsClearsAt = "npsClearsAt";
+    public const string CsatClearsAt = "csatClearsAt";
 
     public static readonly RuleDefinition Rule = new(
         RuleId,
@@ -20,6 +26,8 @@ public sealed class DetractorDetector : ICustomerDetector
         [
             new(NpsAtMost, ParameterKind.Number, "6", "An NPS answer (0-10, attribute scale=nps) at or below this fires the alert.") { Least = 0, Most = 10 },
             new(CsatAtMost, ParameterKind.Number, "2", "A CSAT answer (1-5, attribute scale=csat) at or below this fires the alert.") { Least = 1, Most = 5 },
+            new(NpsClearsAt, ParameterKind.Number, "9", "A later NPS answer at or above this (a promoter) resolves the alert, recovered.") { Least = 0, Most = 10 },
+            new(CsatClearsAt, ParameterKind.Number, "4", "A later CSAT answer at or above this (satisfied) resolves the alert, recovered.") { Least = 1, Most = 5 },
         ]);
 
     public RuleDefinition Definition => Rule;
@@ -39,19 +47,31 @@ public sealed class DetractorDetector : ICustomerDetector
         }
 
         var scale = SurveyScales.Of(interaction);
-        var limit = scale switch
+        var (limit, clears) = scale switch
         {
-            "nps" => rule.Number(NpsAtMost),
-            "csat" => rule.Number(CsatAtMost),
-            _ => double.NaN,
+            "nps" => (rule.Number(NpsAtMost), rule.Number(NpsClearsAt)),
+            "csat" => (rule.Number(CsatAtMost), rule.Number(CsatClearsAt)),
+            _ => (double.NaN, double.NaN),
         };
+        if (scale is null)
+        {
+            return;
+        }
+
+        var answer = string.Create(CultureInfo.InvariantCulture, $"{scale.ToUpperInvariant()} {score:0.#}");
+        if (score >= clears && score > limit && state.DetractorSince is { } unhappySince && interaction.Timestamp >= unhappySince)
+        {
+            state.DetractorSince = null;
+            signals.Add(ResolvedSignal.Of(RuleId, interaction.Timestamp, HistoryNote.Resolution(RuleId, _ => new() { ["answer"] = answer }, "survey"), customerId: interaction.CustomerId, evidence: interaction.Id));
+            return;
+        }
+
         if (!(score <= limit))
         {
             return;
         }
 
         state.DetractorSince ??= interaction.Timestamp;
-        var answer = string.Create(CultureInfo.InvariantCulture, $"{scale!.ToUpperInvariant()} {score:0.#}");
         var words = AlertTexts.Write(language => language.Alert(
             RuleId,
             new() { ["answer"] = answer, ["touchpoint"] = interaction.Touchpoint, ["comment"] = interaction.Attribute("comment") },
