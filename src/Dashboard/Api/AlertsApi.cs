@@ -59,7 +59,7 @@ public static class AlertsApi
             CustomerId = customerId,
             Touchpoint = touchpoint,
             RuleId = ruleId,
-            Limit = count,
+            Limit = count + 1, // one more than the page, to know whether a next page holds anything
         };
         var page = await alerts.QueryAsync(query);
         if (page.Length == 0 && before is null && privacy.NotAPseudonym(customerId) is { } notStored)
@@ -71,8 +71,9 @@ public static class AlertsApi
             return why.QueryProblem();
         }
 
-        if (page.Length == count)
+        if (page.Length > count)
         {
+            page = page[..count];
             Paging.LinkNext(http, AlertPosition.Of(page[^1]));
         }
 

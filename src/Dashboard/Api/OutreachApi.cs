@@ -62,9 +62,10 @@ public static class OutreachApi
 
         var page = (await alerts.PromptsAsync(agentId, pendingOnly))
             .Where(p => before is null || PositionOf(p).CompareTo(before) < 0)
-            .Take(count).ToList();
-        if (page.Count == count)
+            .Take(count + 1).ToList(); // one more than the page, to know whether a next page holds anything
+        if (page.Count > count)
         {
+            page.RemoveAt(count);
             Paging.LinkNext(http, PositionOf(page[^1]));
         }
 

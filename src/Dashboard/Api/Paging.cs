@@ -31,7 +31,11 @@ public static class Paging
         return (count, before);
     }
 
-    /// <summary>A full page may have more behind it: the next one starts after <paramref name="last"/>, with the same filters.</summary>
+    /// <summary>
+    /// More lie behind this page (the caller read one beyond it): the next one starts after
+    /// <paramref name="last"/>, with the same filters. A full last page links nowhere: its link led
+    /// to an empty page.
+    /// </summary>
     public static void LinkNext(HttpContext http, AlertPosition last)
     {
         var next = QueryString.Create(http.Request.Query.Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase)) // names are read regardless of case

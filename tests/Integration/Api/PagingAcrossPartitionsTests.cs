@@ -54,6 +54,10 @@ public sealed class PagingAcrossPartitionsTests(AppFixture fixture) : IDisposabl
         Assert.All(seen, a => Assert.True((long)a["sequence"]! > 0));
 
         Assert.Equal(50, (await ReadArray(await _http.GetAsync($"api/alerts?touchpoint={Uri.EscapeDataString(_touchpoint)}&ruleId=repeated-failed-search&limit=100"))).Count);
+        // A page holding exactly the last alerts links to no next page: the link led to an empty one.
+        var whole = await _http.GetAsync($"api/alerts?touchpoint={Uri.EscapeDataString(_touchpoint)}&ruleId=repeated-failed-search&limit=50");
+        Assert.Equal(50, (await ReadArray(whole)).Count);
+        Assert.False(whole.Headers.Contains("Link"));
     }
 
     [Theory]
