@@ -33,7 +33,7 @@ public static class Problems
         new Dictionary<string, object?> { ["rejected"] = batch.Rejected });
 
     public static IResult NotFound(string detail) =>
-        Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found"); // as the framework titles a path with no endpoint
 
     public static IResult TooLarge(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");

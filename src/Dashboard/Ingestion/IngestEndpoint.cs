@@ -112,7 +112,7 @@ public static class IngestEndpoint
         if (!ndjson && !request.HasJsonContentType())
         {
             metrics.Rejected("content-type");
-            return Problems.UnsupportedMediaType("Content-Type must be application/json (an object or an array) or application/x-ndjson (or application/jsonl).");
+            return Problems.UnsupportedMediaType($"Content-Type must be application/json (an object or an array) or application/x-ndjson (or application/jsonl) (was {(string.IsNullOrEmpty(request.ContentType) ? "none" : request.ContentType)}); with curl: -H 'content-type: application/json'");
         }
 
         // JSON is UTF-8 (RFC 8259); a body declared in another charset would be read as UTF-8 and its

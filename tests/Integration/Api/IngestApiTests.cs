@@ -26,7 +26,7 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await ReadObject(response);
         Assert.Equal((int)status, (int)problem["status"]!);
-        Assert.Contains(detailContains, (string)problem["detail"]!);
+        Assert.True(((string)problem["detail"]!).Contains(detailContains, StringComparison.Ordinal), $"'{detailContains}' not in: {problem["detail"]}");
         Assert.DoesNotContain("   at ", problem.ToJsonString()); // no stack trace leaves the server
     }
 
@@ -152,6 +152,7 @@ public sealed class IngestApiTests(AppFixture fixture) : IDisposable
     public async Task Other_content_types_are_415(string mediaType)
     {
         await AssertProblem(await Post(Body("[]", mediaType)), HttpStatusCode.UnsupportedMediaType, "application/x-ndjson");
+        await AssertProblem(await Post(Body("[]", mediaType)), HttpStatusCode.UnsupportedMediaType, $"(was {mediaType}); with curl: -H 'content-type: application/json'"); // what was sent, and the fix, as an action's 415 says
     }
 
     [Fact]
