@@ -186,7 +186,9 @@ function show(prompt) {
     shownCustomer = prompt.customerId;
     detail.querySelector("tbody").replaceChildren();
     showCustomer(prompt);
-  } else if (!customerQueued) {
+  } else {
+    if (shownView?.customerId === prompt.customerId) drawCustomer(shownView); // a closed alert leaves her open ones now, not a read later
+    if (customerQueued) return;
     customerQueued = true;
     setTimeout(() => { customerQueued = false; if (selected) showCustomer(prompts.get(selected)); }, 1000);
   }
@@ -223,9 +225,21 @@ async function showCustomer(prompt) {
     if (held) prompts.set(prompt.id, { ...held, experienceScore: view.experienceScore });
     detail.querySelector(".score-value").textContent = formatNumber(view.experienceScore, { maximumFractionDigits: 0 });
   }
-  fillTimeline(detail.querySelector("tbody"), view.timeline, view.openAlerts, view.incidents);
-  fillOpenAlerts(view.openAlerts, view.incidents, { unknown: failed });
+  drawCustomer(view, { unknown: failed });
   watchOutages(view, reread, { failed });
+}
+
+// Her timeline and open alerts. The open prompt's own alert, closed (the word that withdrew the
+// prompt says so), is left out at once: for the second until her next read, the page said
+// "Withdrawn: … closed the alert" above "open · assigned to Li Na".
+function drawCustomer(view, { unknown = false } = {}) {
+  const prompt = prompts.get(selected);
+  const closed = prompt?.withdrawal?.reason === "alert-resolved" ? prompt.alertId : null;
+  const open = view.openAlerts.filter(a => a.id !== closed);
+  // Her moments stop being the closed alert's evidence too (the server marks them for open alerts).
+  const timeline = closed ? view.timeline.map(i => i.evidenceOf?.includes(closed) ? { ...i, evidenceOf: i.evidenceOf.filter(id => id !== closed) } : i) : view.timeline;
+  fillTimeline(detail.querySelector("tbody"), timeline, open, view.incidents);
+  fillOpenAlerts(open, view.incidents, { unknown });
 }
 const watchOutages = outageWatch();
 
@@ -428,7 +442,7 @@ async function start() {
   const remembered = JSON.parse(sessionStorage.getItem(openKey) ?? "null");
   const reopenId = new URLSearchParams(location.search).get("prompt") ?? remembered?.promptId;
   languagePicker(document.getElementById("lang"));
-  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) { fillTimeline(detail.querySelector("tbody"), shownView.timeline, shownView.openAlerts, shownView.incidents); fillOpenAlerts(shownView.openAlerts, shownView.incidents); } if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); sayUnknownAgent(); });
+  onLanguageChange(() => { setStatus(currentStatus()); nameAgents(agentList); renderQueue(); if (selected) show(prompts.get(selected)); if (shownView) drawCustomer(shownView); if (reportProblem) sayProblem(reportProblem.key, reportProblem.vars); sayUnknownAgent(); });
   const user = await currentUser();
   showUser(user);
   const agents = await (await fetch("/api/agents")).json();

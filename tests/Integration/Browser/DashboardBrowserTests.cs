@@ -1155,6 +1155,26 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(("resolved", "lost"), ((string)alert["state"]!, (string?)alert["outcome"]));
     }
 
+    /// <summary>For the second until her next read, the console said "Withdrawn: … closed the alert" above "open · assigned to Wang Wei".</summary>
+    [Fact]
+    public async Task A_prompt_withdrawn_because_its_alert_closed_takes_that_alert_off_her_open_alerts_at_once()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var item = await OpenDetractorPromptAsync(page, NewCustomer(), score: 2);
+        await Assertions.Expect(page.Locator("#prompt .open-alerts li")).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#prompt tbody tr.evidence").First).ToBeVisibleAsync();
+
+        // Her next read does not come (CxLive is slow to answer): the word that withdrew the prompt is enough.
+        await page.RouteAsync("**/api/customers/**", route => route.AbortAsync());
+        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{await item.GetAttributeAsync("data-prompt-id")}")))["alertId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada" }"""))).StatusCode);
+
+        await Assertions.Expect(page.Locator("#recorded")).ToContainTextAsync("Withdrawn", new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#prompt .open-alerts li")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#prompt .no-open-alerts")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#prompt tbody tr.evidence")).ToHaveCountAsync(0);
+    }
+
     [Fact]
     public async Task A_prompt_withdrawn_while_the_agent_reads_the_customers_page_opens_on_return_saying_so()
     {
