@@ -92,7 +92,7 @@ public static class OutreachApi
         // A report naming an agent who no longer holds it (a supervisor moved it) is a 409 for whoever
         // may report for that agent, a signed-in agent included: their console says it moved.
         var user = request.HttpContext.User;
-        if (body.Value.AgentId is { } reporter && prompt.AgentId != reporter && prompt.IsPending && user.MaySeeAgent(reporter))
+        if (body.Value.AgentId is { } reporter && prompt.AgentId != reporter && prompt.Result is null && user.MaySeeAgent(reporter)) // withdrawn after the move too: the new agent's to report late
         {
             return MovedAway(id, prompt, reporter, whole: user.MaySeeAgent(prompt.AgentId));
         }

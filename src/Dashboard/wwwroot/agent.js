@@ -148,10 +148,10 @@ function show(prompt) {
   detail.querySelector(".also").textContent = listOf(also.map(ruleName));
   detail.querySelector(".context").textContent = words.context;
   detail.querySelector(".wording").textContent = words.wording;
-  const moved = movedAway(prompt) && !prompt.result && !prompt.withdrawnAt;
+  const moved = movedAway(prompt) && !prompt.result; // withdrawn after it moved: the new agent's to report, not this one's
   // Withdrawn is not settled: the agent may be on the phone with the customer already, and what
   // they did still goes on her journey (the buttons stay; the wording greys out).
-  const withdrawn = Boolean(prompt.withdrawnAt && !prompt.result);
+  const withdrawn = Boolean(prompt.withdrawnAt && !prompt.result && !moved);
   const settled = Boolean(prompt.result || moved);
   detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = settled; });
   const noteBox = document.getElementById("outcome-note");
@@ -187,7 +187,8 @@ function show(prompt) {
     detail.querySelector("tbody").replaceChildren();
     showCustomer(prompt);
   } else {
-    if (shownView?.customerId === prompt.customerId) drawCustomer(shownView); // a closed alert leaves her open ones now, not a read later
+    // Her alert closed (the word that withdrew the prompt says so): off her open ones now, not a read later.
+    if (shownView?.customerId === prompt.customerId && prompt.withdrawal?.reason === "alert-resolved" && shownView.openAlerts.some(a => a.id === prompt.alertId)) drawCustomer(shownView);
     if (customerQueued) return;
     customerQueued = true;
     setTimeout(() => { customerQueued = false; if (selected) showCustomer(prompts.get(selected)); }, 1000);
@@ -294,7 +295,7 @@ async function report(outcome) {
   if (!response) sayProblem("outcome.offline");
   else if (response.ok) sayProblem(null);
   else if (response.status === 503) sayProblem("outcome.unconfirmed"); // kept if the prompt says recorded: the desk finishes it
-  else if (prompt && movedAway(prompt) && !prompt.result && !prompt.withdrawnAt) sayProblem(note.value.trim() ? "outcome.noteNotSent" : null);
+  else if (prompt && movedAway(prompt) && !prompt.result) sayProblem(note.value.trim() ? "outcome.noteNotSent" : null);
   else if (prompt) sayProblem("outcome.tooLate");
   else sayProblem("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });
   const now = prompts.get(promptId); // gone only if the queue was read again meanwhile

@@ -311,12 +311,7 @@ export function formatSeconds(seconds, unitOf = seconds) {
   return t(`duration.${unit}`, { n: formatNumber(n, { maximumFractionDigits: unit === "second" && n >= 10 ? 0 : 1 }) });
 }
 
-/**
- * How long ago, in the same words on every page ("just now", "3 min ago", "2 h ago"; "刚刚",
- * "3 分钟前"): the wall and the agent console once said "now" and "just now" for the same moment.
- * To the minute: the pages redraw ages every 15 s or more, so seconds would be wrong most of the time.
- */
-/** How long until a moment passes (a prompt's time to live): "29 min left", "47 h left". */
+/** How long until a moment passes (a prompt's time to live): "29 min left", "47 h left"; to the minute, as ages are. */
 export function formatLeft(iso, now = Date.now()) {
   const minutes = Math.max(0, Math.floor((Date.parse(iso) - now) / 60000));
   if (minutes < 1) return t("left.now");
@@ -325,6 +320,11 @@ export function formatLeft(iso, now = Date.now()) {
   return hours < 48 ? t("left.hours", { n: formatNumber(hours) }) : t("left.days", { n: formatNumber(Math.floor(hours / 24)) });
 }
 
+/**
+ * How long ago, in the same words on every page ("just now", "3 min ago", "2 h ago"; "刚刚",
+ * "3 分钟前"): the wall and the agent console once said "now" and "just now" for the same moment.
+ * To the minute: the pages redraw ages every 15 s or more, so seconds would be wrong most of the time.
+ */
 export function formatAge(iso, now = Date.now()) {
   const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60000));
   if (minutes < 1) return t("age.now");

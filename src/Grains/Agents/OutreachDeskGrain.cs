@@ -13,6 +13,7 @@ using CxLive.Grains.Feed;
 using CxLive.Grains.Hosting;
 using CxLive.Grains.Storage;
 using CxLive.Grains.Touchpoints;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 
@@ -37,12 +38,14 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     private readonly DeskRecords _records;
     private readonly OutreachOptions _options;
     private readonly TimeProvider _time;
+    private readonly ILogger<OutreachDeskGrain> _logger;
     private OutreachState _prompts = new();
     private readonly List<OutreachPrompt> _unpublished = [];
     private long _published;
 
-    public OutreachDeskGrain(IRecordStore store, DeskRecords records, IOptions<OutreachOptions> options, TimeProvider time)
+    public OutreachDeskGrain(IRecordStore store, DeskRecords records, IOptions<OutreachOptions> options, TimeProvider time, ILogger<OutreachDeskGrain> logger)
     {
+        _logger = logger;
         _store = store;
         _records = records;
         _options = options.Value;
@@ -227,17 +230,22 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     /// </summary>
     private async Task HandOverAsync(OutreachPrompt prompt, string agentId)
     {
+        bool assigned;
         try
         {
-            if (await AssignAlertAsync(prompt, agentId))
-            {
-                await PublishAsync(prompt);
-            }
+            assigned = await AssignAlertAsync(prompt, agentId);
         }
         catch (Exception e) when (e is not ScopeClaimedElsewhereException)
         {
+            _logger.LogWarning(e, "Prompt {PromptId} is {AgentId}'s, but its alert could not be assigned to them now; trying again", prompt.Id, agentId);
             _toSettle.Add(prompt.Id);
             ArmUndone(SettleSoon);
+            return;
+        }
+
+        if (assigned)
+        {
+            await PublishAsync(prompt);
         }
     }
 
@@ -637,17 +645,29 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     {
         if (_prompts.ById.GetValueOrDefault(promptId) is not { IsPending: true, AgentId: { } agentId } prompt
             || _prompts.LatestFor(prompt.AlertId) is not ({ } latest, var attempt) || latest.Id != promptId
-            || await GrainFactory.Ref<IAlertBookGrain>(Partition).GetAsync(prompt.AlertId) is not { } alert
-            || alert.AssignedTo == agentId)
+            || await GrainFactory.Ref<IAlertBookGrain>(Partition).GetAsync(prompt.AlertId) is not { } alert)
         {
             return;
         }
 
+        if (alert.AssignedTo == agentId)
+        {
+            if (prompt.ReassignedFrom is { } from && from != agentId)
+            {
+                await Load(from).ReleaseAsync(prompt.Id); // a move whose save failed after the prompt changed: the slot it left (releasing twice is nothing)
+            }
+
+            return;
+        }
+
+        // An earlier try trimmed away (Outreach:ReportedKept) leaves no agent to compare: a later
+        // try's alert is then taken to be behind, as the desk's hand-over is the likelier write lost.
+        var earlier = _prompts.EarlierAgent(alert.Id, attempt);
         if (alert.State == AlertState.Resolved || IncidentHold.Holds(alert))
         {
             await WithdrawNowAsync([alert]);
         }
-        else if (alert.AssignedTo is null || alert.AssignedTo == _prompts.EarlierAgent(alert.Id, attempt))
+        else if (alert.AssignedTo is null || alert.AssignedTo == earlier || (earlier is null && attempt > 1))
         {
             await AssignAlertAsync(prompt, agentId);
         }
