@@ -174,10 +174,10 @@ function show(prompt) {
   // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
   recorded.dataset.kind = prompt.result ? "recorded" : "withdrawn";
   if (prompt.result) recorded.textContent = t(prompt.withdrawnAt ? "outcome.recordedLate" : "outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
-  else if (prompt.withdrawnAt) recorded.textContent = withdrawalOf(prompt, agentNamesById());
-  else if (moved) recorded.textContent = prompt.agentId
+  else if (moved) recorded.textContent = prompt.agentId // then withdrawn or not: it was someone else's by then
     ? t("outcome.movedTo", { agent: agentNamesById().get(prompt.agentId) ?? prompt.agentId })
     : t("outcome.movedToQueue");
+  else if (prompt.withdrawnAt) recorded.textContent = withdrawalOf(prompt, agentNamesById());
   // Settled while the keyboard was on an outcome button (withdrawn, moved, reported from another
   // tab): the button is disabled now, and the focus goes to what the page says instead of the top.
   if (settled && document.activeElement?.matches?.("button[data-outcome]")) recorded.focus();

@@ -927,6 +927,14 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // One naming an agent who never held it is not told a supervisor moved it from them.
         var neverHis = await ReadObject(await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "li.na" }))));
         Assert.Equal(("Prompt held by another agent", $"prompt '{promptId}' is sam.taylor's, not li.na's; nothing was recorded"), ((string?)neverHis["title"], (string?)neverHis["detail"]));
+
+        // Withdrawn after the move (the alert closed): a call made meanwhile is Sam's to report late, not hers.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("{}"))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["withdrawnAt"] is not null, TimeSpan.FromSeconds(10), "the prompt withdrawn");
+        var stillRefused = await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "wang.wei" })));
+        Assert.Equal((HttpStatusCode.Conflict, "sam.taylor"), (stillRefused.StatusCode, (string?)(await ReadObject(stillRefused))["prompt"]!["agentId"]));
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Moved to Sam Taylor by a supervisor: it is theirs to report now.");
+        await Assertions.Expect(page.Locator("#record-anyway")).ToBeHiddenAsync();
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "sam.taylor" })))).StatusCode);
 
         await page.SelectOptionAsync("#lang", "zh-CN");
