@@ -307,13 +307,26 @@ async function report(outcome) {
   }
 }
 
+// Prompts pushed while the queue is being read again: kept over what the read says when newer.
+let pushedWhileLoading = null;
+
 async function loadQueue() {
   const open = selected && prompts.get(selected);
-  prompts.clear();
-  arrival.length = 0;
-  const response = await fetch(`/api/outreach?agentId=${encodeURIComponent(agentId)}&pending=true&limit=1000`);
-  // Newest first from the API; the queue reads oldest first, new arrivals below.
-  if (response.ok) for (const p of (await response.json()).reverse()) prompts.set(p.id, p);
+  pushedWhileLoading = new Map();
+  const response = await fetch(`/api/outreach?agentId=${encodeURIComponent(agentId)}&pending=true&limit=1000`).catch(() => null);
+  // Newest first from the API; the queue reads oldest first, new arrivals below. Cleared only once
+  // read: cleared before, a push drawn while the read was on its way found the queue empty, and the
+  // keyboard's focus went from the prompt it was on to another.
+  // Not read (CxLive not answering): the queue it had stays.
+  const read = response?.ok ? (await response.json()).reverse() : null;
+  const pushed = pushedWhileLoading;
+  pushedWhileLoading = null;
+  if (read) {
+    prompts.clear();
+    arrival.length = 0;
+    for (const p of read) prompts.set(p.id, p);
+    for (const p of pushed.values()) if (isNewer(p, prompts.get(p.id))) prompts.set(p.id, { ...prompts.get(p.id), ...p });
+  }
   // The open prompt is no longer pending here (reported, withdrawn or moved meanwhile): read as it
   // now is, so the detail says what became of it rather than losing it.
   if (open && !prompts.has(open.id)) {
@@ -339,6 +352,7 @@ connection.on("outreachPrompt", prompt => {
   const known = prompts.get(prompt.id);
   if ((prompt.agentId !== agentId && !known) || !isNewer(prompt, known)) return;
   prompts.set(prompt.id, { ...prompts.get(prompt.id), ...prompt });
+  pushedWhileLoading?.set(prompt.id, prompts.get(prompt.id));
   if (prompt.id === selected) show(prompts.get(prompt.id));
   else renderQueue();
 });
@@ -379,6 +393,9 @@ async function become(id) {
   selected = null;
   detail.hidden = true;
   document.getElementById("choose").hidden = false;
+  prompts.clear(); // the other agent's queue goes at once, whatever the read of this one does
+  arrival.length = 0;
+  queue.replaceChildren(); // not "nothing waiting" yet: this agent's queue is not read
   await loadQueue();
 }
 
