@@ -325,7 +325,7 @@ async function loadQueue() {
     prompts.clear();
     arrival.length = 0;
     for (const p of read) prompts.set(p.id, p);
-    for (const p of pushed.values()) if (isNewer(p, prompts.get(p.id))) prompts.set(p.id, { ...prompts.get(p.id), ...p });
+    for (const p of pushed?.values() ?? []) if (isNewer(p, prompts.get(p.id))) prompts.set(p.id, { ...prompts.get(p.id), ...p }); // none when another read overlapped this one and took them
   }
   // The open prompt is no longer pending here (reported, withdrawn or moved meanwhile): read as it
   // now is, so the detail says what became of it rather than losing it.
