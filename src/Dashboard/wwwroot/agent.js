@@ -188,7 +188,8 @@ function show(prompt) {
     showCustomer(prompt);
   } else {
     // Her alert closed (the word that withdrew the prompt says so): off her open ones now, not a read later.
-    if (shownView?.customerId === prompt.customerId && prompt.withdrawal?.reason === "alert-resolved" && shownView.openAlerts.some(a => a.id === prompt.alertId)) drawCustomer(shownView);
+    const closed = closedAlertOf(prompt);
+    if (closed && shownView?.customerId === prompt.customerId && shownView.openAlerts.some(a => a.id === closed)) drawCustomer(shownView);
     if (customerQueued) return;
     customerQueued = true;
     setTimeout(() => { customerQueued = false; if (selected) showCustomer(prompts.get(selected)); }, 1000);
@@ -234,8 +235,7 @@ async function showCustomer(prompt) {
 // prompt says so), is left out at once: for the second until her next read, the page said
 // "Withdrawn: … closed the alert" above "open · assigned to Li Na".
 function drawCustomer(view, { unknown = false } = {}) {
-  const prompt = prompts.get(selected);
-  const closed = prompt?.withdrawal?.reason === "alert-resolved" ? prompt.alertId : null;
+  const closed = closedAlertOf(prompts.get(selected));
   const open = view.openAlerts.filter(a => a.id !== closed);
   // Her moments stop being the closed alert's evidence too (the server marks them for open alerts).
   const timeline = closed ? view.timeline.map(i => i.evidenceOf?.includes(closed) ? { ...i, evidenceOf: i.evidenceOf.filter(id => id !== closed) } : i) : view.timeline;
@@ -243,6 +243,11 @@ function drawCustomer(view, { unknown = false } = {}) {
   fillOpenAlerts(open, view.incidents, { unknown });
 }
 const watchOutages = outageWatch();
+
+/** The prompt's own alert when the word that withdrew the prompt says it closed; null otherwise. */
+function closedAlertOf(prompt) {
+  return prompt?.withdrawal?.reason === "alert-resolved" ? prompt.alertId : null;
+}
 
 // The customer's open alerts, then an outage her failures fell in that is still going on (what
 // she may bring up on the call; past ones are marked in her timeline).

@@ -238,8 +238,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         catch (Exception e) when (e is not ScopeClaimedElsewhereException)
         {
             _logger.LogWarning(e, "Prompt {PromptId} is {AgentId}'s, but its alert could not be assigned to them now; trying again", prompt.Id, agentId);
-            _toSettle.Add(prompt.Id);
-            ArmUndone(SettleSoon);
+            SettleSoon(prompt.Id);
             return;
         }
 
@@ -466,8 +465,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             }
             catch (Exception e) when (e is not ScopeClaimedElsewhereException && _prompts.LatestFor(assigned.Id)?.Prompt is { IsPending: true } apart)
             {
-                _toSettle.Add(apart.Id); // the alert moved, its prompt not yet: it follows on the timer
-                ArmUndone(SettleSoon);
+                SettleSoon(apart.Id); // the alert moved, its prompt not yet: it follows on the timer
                 throw;
             }
         }
@@ -580,11 +578,18 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     }
 
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan SettleSoon = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SettleAfter = TimeSpan.FromSeconds(1);
     private IGrainTimer? _undoneTimer;
 
     /// <summary>Prompts whose alert may name another agent, or none (<see cref="SettleAsync"/>).</summary>
     private readonly HashSet<string> _toSettle = new(StringComparer.Ordinal);
+
+    /// <summary>One of the two writes of a prompt's move failed: brought together on the timer, from a second on.</summary>
+    private void SettleSoon(string promptId)
+    {
+        _toSettle.Add(promptId);
+        ArmUndone(SettleAfter);
+    }
 
     /// <summary>
     /// What a failure or a desk that died mid-way left undone (follow-ups of reports, prompts apart
