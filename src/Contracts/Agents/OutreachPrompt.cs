@@ -73,6 +73,25 @@ public sealed record OutreachPrompt
     /// </summary>
     [Id(25)] public string? ReassignedFrom { get; init; }
 
+    /// <summary>
+    /// On a prompt closed by a second report after a call (resolved or declined, following
+    /// contacted): when the agent reported contacted. Null on every other prompt.
+    /// </summary>
+    [Id(26)] public DateTimeOffset? ContactedAt { get; init; }
+
+    /// <summary>
+    /// On a prompt reported contacted: how its alert closed without the agent's second report (a
+    /// supervisor resolved it, its rule saw the customer recover, an outage took it in). The agent
+    /// has nothing left to follow up; null while the alert is open.
+    /// </summary>
+    [Id(27)] public PromptWithdrawal? AlertClosed { get; init; }
+
     /// <summary>Waiting for its agent: neither reported nor withdrawn.</summary>
     public bool IsPending => Result is null && WithdrawnAt is null;
+
+    /// <summary>
+    /// Reported contacted, and its alert still open: the agent reached the customer and has yet to
+    /// say how it ended (a second report, resolved or declined, closes the alert).
+    /// </summary>
+    public bool IsFollowingUp => Result == OutreachResult.Contacted && AlertClosed is null && WithdrawnAt is null;
 }

@@ -23,7 +23,7 @@ public static class OutreachApi
     {
         app.MapGet("/api/agents", (ClusterAlerts alerts) => alerts.AgentsAsync()).AllowsQuery().Produces<Agent[]>().WithTags("Agents and outreach");
         var outreach = app.MapGroup("/api/outreach").WithTags("Agents and outreach");
-        outreach.MapGet("/", ListAsync).AllowsQuery("agentId", "pending", "limit", "cursor")
+        outreach.MapGet("/", ListAsync).AllowsQuery("agentId", "pending", "following", "limit", "cursor")
             .Produces<OutreachPrompt[]>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         outreach.MapGet("/{id}", async (ClusterAlerts alerts, string id, ClaimsPrincipal user) =>
             await alerts.GetPromptAsync(id) is not { } prompt ? Problems.NotFound($"no outreach prompt has id '{id}'")
@@ -40,9 +40,13 @@ public static class OutreachApi
         return app;
     }
 
-    /// <summary>Newest first, paged like <c>GET /api/alerts</c>: <c>limit</c> (default 100) and a <c>cursor</c> from the previous page's <c>Link</c> header.</summary>
+    /// <summary>
+    /// Newest first, paged like <c>GET /api/alerts</c>: <c>limit</c> (default 100) and a <c>cursor</c>
+    /// from the previous page's <c>Link</c> header. <c>pending=true</c>: only those waiting for a
+    /// report; <c>following=true</c>: only those reported contacted whose alert is still open.
+    /// </summary>
     private static async Task<IResult> ListAsync(
-        HttpContext http, ClusterAlerts alerts, IOptions<OutreachOptions> outreachOptions, string? agentId, string? pending, string? limit, string? cursor, ClaimsPrincipal user)
+        HttpContext http, ClusterAlerts alerts, IOptions<OutreachOptions> outreachOptions, string? agentId, string? pending, string? following, string? limit, string? cursor, ClaimsPrincipal user)
     {
         if (!user.MayListPrompts(agentId))
         {
@@ -53,6 +57,11 @@ public static class OutreachApi
         var errors = new FieldErrors();
         errors.KnownAgent("agentId", agentId, outreachOptions.Value.Agents); // an unknown agent is a mistake, not an agent with nothing to do
         var pendingOnly = errors.Flag("pending", pending);
+        var followingOnly = errors.Flag("following", following);
+        if (pendingOnly && followingOnly)
+        {
+            errors.Add("following", "cannot be true with pending=true: a prompt waiting for its report has not reached anyone yet");
+        }
 
         var (count, before) = Paging.Read(limit, cursor, errors);
         if (errors.Count > 0)
@@ -61,7 +70,7 @@ public static class OutreachApi
         }
 
         var page = (await alerts.PromptsAsync(agentId, pendingOnly))
-            .Where(p => before is null || PositionOf(p).CompareTo(before) < 0)
+            .Where(p => (!followingOnly || p.IsFollowingUp) && (before is null || PositionOf(p).CompareTo(before) < 0))
             .Take(count + 1).ToList(); // one more than the page, to know whether a next page holds anything
         if (page.Count > count)
         {
@@ -92,7 +101,7 @@ public static class OutreachApi
         // A report naming an agent who no longer holds it (a supervisor moved it) is a 409 for whoever
         // may report for that agent, a signed-in agent included: their console says it moved.
         var user = request.HttpContext.User;
-        if (body.Value.AgentId is { } reporter && prompt.AgentId != reporter && prompt.Result is null && user.MaySeeAgent(reporter)) // withdrawn after the move too: the new agent's to report late
+        if (body.Value.AgentId is { } reporter && prompt.AgentId != reporter && (prompt.Result is null || prompt.IsFollowingUp) && user.MaySeeAgent(reporter)) // withdrawn after the move too: the new agent's to report late; a follow-up moved: the new agent's to close
         {
             return MovedAway(id, prompt, reporter, whole: user.MaySeeAgent(prompt.AgentId));
         }
@@ -130,9 +139,13 @@ public static class OutreachApi
         extensions: new Dictionary<string, object?> { ["prompt"] = whole ? prompt : new { prompt.Id, prompt.AgentId, prompt.Partition, prompt.Sequence } });
 
     private static IResult AlreadySettled(string id, OutreachPrompt prompt) => Results.Problem(
-        detail: prompt.Result is { } reported
-            ? $"prompt '{id}' was already reported as '{WireNames<OutreachResult>.Of(reported)}'"
-            : $"prompt '{id}' was withdrawn: {prompt.WithdrawnBecause}",
+        detail: prompt switch
+        {
+            { IsFollowingUp: true } => $"prompt '{id}' was already reported as 'contacted': only 'resolved' or 'declined' may follow, to say how it ended",
+            { Result: OutreachResult.Contacted, AlertClosed: { } closed } => $"prompt '{id}' was reported as 'contacted', and nothing is left to follow up: {closed.InEnglish()}",
+            { Result: { } reported } => $"prompt '{id}' was already reported as '{WireNames<OutreachResult>.Of(reported)}'",
+            _ => $"prompt '{id}' was withdrawn: {prompt.WithdrawnBecause}",
+        },
         statusCode: StatusCodes.Status409Conflict,
         title: prompt.Result is null ? "Prompt withdrawn" : "Outcome already reported",
         extensions: new Dictionary<string, object?> { ["prompt"] = prompt });

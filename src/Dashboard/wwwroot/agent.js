@@ -2,10 +2,10 @@
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, formatLeft, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
-import { fillTimeline, alertLine, withdrawalOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
+import { fillTimeline, alertLine, withdrawalOf, followUpEndOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
-const prompts = new Map(); // id -> prompt (pending ones, and the open one once reported or withdrawn)
+const prompts = new Map(); // id -> prompt (pending ones, those followed up, and the open one once reported or withdrawn)
 // The queue keeps the order prompts arrived in: a new one is appended below, an update (a worse
 // severity, a folded condition) changes its row in place, so nothing moves under the agent's cursor.
 const arrival = [];
@@ -14,6 +14,7 @@ let selected = null;
 
 const picker = document.getElementById("agent");
 const queue = document.getElementById("queue");
+const followingList = document.getElementById("following");
 const detail = document.getElementById("prompt");
 
 // A prompt that leaves the queue while the pointer is over it (withdrawn, moved, reported in
@@ -24,6 +25,9 @@ let pointerOnQueue = false;
 queue.addEventListener("pointerenter", () => { pointerOnQueue = true; });
 queue.addEventListener("pointerleave", () => { pointerOnQueue = false; if (queue.querySelector("li.gone")) renderQueue(); });
 const isPending = p => p && !p.result && !p.withdrawnAt && !movedAway(p);
+// Reached (contacted), and the alert still open: how it ended is the agent's to record (Resolved or Declined closes it).
+const followable = p => Boolean(p && p.result === "contacted" && !p.alertClosed && !p.withdrawnAt);
+const isFollowing = p => followable(p) && !movedAway(p);
 const goneBecause = p => t(p.result ? "agent.gone.reported" : p.withdrawnAt ? "agent.gone.withdrawn" : "agent.gone.moved");
 
 function renderQueue() {
@@ -37,9 +41,11 @@ function renderQueue() {
   const focused = queue.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.promptId : null;
   const at = Math.max(0, listed.findIndex(p => p.id === focused));
   const focusTo = focused ? [...listed.slice(at), ...listed.slice(0, at).reverse()].find(isPending)?.id : null;
-  // One Tab stop for the whole queue (the arrow keys move within it): from an opened prompt, the
-  // note was six Tabs away, through every other prompt waiting.
-  const stop = [focusTo, rovingId, selected].find(id => id && pending.some(p => p.id === id)) ?? pending[0]?.id;
+  // One Tab stop for the whole queue and the follow-ups below it (the arrow keys move within them):
+  // from an opened prompt, the note was six Tabs away, through every other prompt waiting.
+  const following = [...prompts.values()].filter(isFollowing).sort((a, b) => Date.parse(a.reportedAt) - Date.parse(b.reportedAt));
+  const rows = [...pending, ...following];
+  const stop = [focusTo, rovingId, selected].find(id => id && rows.some(p => p.id === id)) ?? rows[0]?.id;
   queue.replaceChildren(...listed.map(p => {
     const li = document.createElement("li");
     li.dataset.promptId = p.id;
@@ -69,6 +75,31 @@ function renderQueue() {
   if (focusTo) [...queue.children].find(li => li.dataset.promptId === focusTo).querySelector("button").focus();
   document.getElementById("no-prompts").hidden = pending.length > 0 || !agentId; // nobody picked: no queue to call empty
   sayLoad(pending.length);
+  renderFollowing(following, stop);
+}
+
+// The customers the agent reached whose alert is still open, longest waiting first. Without it, an
+// alert whose customer was reached stayed open, assigned to the agent, until a supervisor closed it.
+function renderFollowing(list, stop) {
+  const focused = followingList.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.promptId : null;
+  document.getElementById("following-up").hidden = list.length === 0;
+  followingList.replaceChildren(...list.map(p => {
+    const li = document.createElement("li");
+    li.dataset.promptId = p.id;
+    li.dataset.severity = p.severity;
+    li.dataset.selected = String(p.id === selected);
+    const open = document.createElement("button");
+    open.type = "button";
+    open.className = "open";
+    open.tabIndex = p.id === stop ? 0 : -1;
+    open.setAttribute("aria-describedby", "queue-keys");
+    if (p.id === selected) open.setAttribute("aria-current", "true");
+    open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
+      textSpan("meta", t("agent.contactedAgo", { age: formatAge(p.reportedAt) })));
+    li.append(open);
+    return li;
+  }));
+  if (focused) [...followingList.children].find(li => li.dataset.promptId === focused)?.querySelector("button").focus();
 }
 
 // How full the agent's queue is against what the desks hand them at once: at capacity nothing new
@@ -148,32 +179,42 @@ function show(prompt) {
   detail.querySelector(".also").textContent = listOf(also.map(ruleName));
   detail.querySelector(".context").textContent = words.context;
   detail.querySelector(".wording").textContent = words.wording;
-  const moved = movedAway(prompt) && !prompt.result; // withdrawn after it moved: the new agent's to report, not this one's
+  const moved = movedAway(prompt) && (!prompt.result || followable(prompt)); // withdrawn after it moved: the new agent's to report, not this one's; a follow-up too
   // Withdrawn is not settled: the agent may be on the phone with the customer already, and what
   // they did still goes on her journey (the buttons stay; the wording greys out).
   const withdrawn = Boolean(prompt.withdrawnAt && !prompt.result && !moved);
-  const settled = Boolean(prompt.result || moved);
-  detail.querySelectorAll("button[data-outcome]").forEach(b => { b.disabled = settled; });
+  // Reached earlier: only how it ended is left to record (the call's own report is in).
+  const following = isFollowing(prompt);
+  const settled = Boolean((prompt.result && !following) || moved);
+  detail.querySelectorAll("button[data-outcome]").forEach(b => {
+    b.disabled = settled;
+    b.hidden = following && !["resolved", "declined"].includes(b.dataset.outcome);
+  });
   const noteBox = document.getElementById("outcome-note");
   noteBox.readOnly = settled; // a withdrawn prompt's unsent note is still there to copy
   // Words typed here that are not what was recorded (another tab, or a colleague, reported it
   // first) are kept to copy, and said to be unsent: in a read-only box they read as recorded.
   const typed = noteBox.value.replace(/\s+/g, " ").trim();
-  if (prompt.result && prompt.note && !typed) noteBox.value = prompt.note; // a reported prompt shows the note it recorded; words typed here are never replaced
+  if (following) { if (typed && typed === prompt.note) noteBox.value = ""; } // sent with "Contacted": the box is for how it ended
+  else if (prompt.result && prompt.note && !typed) noteBox.value = prompt.note; // a reported prompt shows the note it recorded; words typed here are never replaced
   else if (settled && typed && typed !== (prompt.note ?? "") && !reportProblem) sayProblem("outcome.noteNotSent");
+  const hint = document.getElementById("follow-up-hint");
+  hint.hidden = !following;
+  if (following) hint.textContent = t(prompt.note ? "outcome.followingSaid" : "outcome.following", { age: formatAge(prompt.reportedAt), note: prompt.note });
   document.getElementById("record-anyway").hidden = !withdrawn;
   const recorded = document.getElementById("recorded");
   recorded.hidden = !settled && !withdrawn;
   // Taken back (withdrawn, moved to someone else): said at the top, over words no longer to be said.
   // Under the buttons, below the wording, an agent reading from the top could still make the call.
   // A report of their own stays under the buttons they pressed.
-  const takenBack = (settled || withdrawn) && !prompt.result;
+  const takenBack = (settled || withdrawn) && (!prompt.result || moved);
   const place = takenBack ? detail.querySelector(".why") : detail.querySelector(".outcomes");
   if (place.nextElementSibling !== recorded) place.after(recorded);
   detail.toggleAttribute("data-taken-back", takenBack);
   // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
-  recorded.dataset.kind = prompt.result ? "recorded" : "withdrawn";
-  if (prompt.result) recorded.textContent = t(prompt.withdrawnAt ? "outcome.recordedLate" : "outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
+  recorded.dataset.kind = prompt.result && !moved ? "recorded" : "withdrawn";
+  if (prompt.result && prompt.alertClosed) recorded.textContent = followUpEndOf(prompt, agentNamesById()); // reached, then closed without how it ended
+  else if (prompt.result && !moved) recorded.textContent = t(prompt.withdrawnAt ? "outcome.recordedLate" : "outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
   else if (moved) recorded.textContent = prompt.agentId // then withdrawn or not: it was someone else's by then
     ? t("outcome.movedTo", { agent: agentNamesById().get(prompt.agentId) ?? prompt.agentId })
     : t("outcome.movedToQueue");
@@ -300,7 +341,7 @@ async function report(outcome) {
   if (!response) sayProblem("outcome.offline");
   else if (response.ok) sayProblem(null);
   else if (response.status === 503) sayProblem("outcome.unconfirmed"); // kept if the prompt says recorded: the desk finishes it
-  else if (prompt && movedAway(prompt) && !prompt.result) sayProblem(note.value.trim() ? "outcome.noteNotSent" : null);
+  else if (prompt && movedAway(prompt) && (!prompt.result || followable(prompt))) sayProblem(note.value.trim() ? "outcome.noteNotSent" : null);
   else if (prompt) sayProblem("outcome.tooLate");
   else sayProblem("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });
   const now = prompts.get(promptId); // gone only if the queue was read again meanwhile
@@ -308,7 +349,7 @@ async function report(outcome) {
   // The button pressed is disabled now: the keyboard goes to the next prompt waiting, or to what
   // the page says about this one, never back to the top of the page.
   if (now && (now.result || now.withdrawnAt || movedAway(now))) {
-    (queue.querySelector("li:not(.gone) button.open") ?? document.getElementById("recorded")).focus(); // a greyed row held in place cannot take it
+    (queue.querySelector("li:not(.gone) button.open") ?? document.getElementById(isFollowing(now) ? "follow-up-hint" : "recorded")).focus(); // a greyed row held in place cannot take it
   }
 }
 
@@ -318,18 +359,24 @@ let pushedWhileLoading = null;
 async function loadQueue() {
   const open = selected && prompts.get(selected);
   pushedWhileLoading = new Map();
-  const response = await fetch(`/api/outreach?agentId=${encodeURIComponent(agentId)}&pending=true&limit=1000`).catch(() => null);
+  const list = kind => fetch(`/api/outreach?agentId=${encodeURIComponent(agentId)}&${kind}=true&limit=1000`).catch(() => null);
+  const [response, followingResponse] = await Promise.all([list("pending"), list("following")]);
   // Newest first from the API; the queue reads oldest first, new arrivals below. Cleared only once
   // read: cleared before, a push drawn while the read was on its way found the queue empty, and the
   // keyboard's focus went from the prompt it was on to another.
   // Not read (CxLive not answering): the queue it had stays.
   const read = response?.ok ? (await response.json()).reverse() : null;
+  const followed = followingResponse?.ok ? await followingResponse.json() : null;
   const pushed = pushedWhileLoading;
   pushedWhileLoading = null;
   if (read) {
+    const kept = followed ? [] : [...prompts.values()].filter(isFollowing); // not read again: the ones it had stay
     prompts.clear();
     arrival.length = 0;
-    for (const p of read) prompts.set(p.id, p);
+    for (const p of [...read, ...kept]) prompts.set(p.id, p);
+  }
+  if (read || followed) {
+    for (const p of followed ?? []) if (isNewer(p, prompts.get(p.id))) prompts.set(p.id, p);
     for (const p of pushed?.values() ?? []) if (isNewer(p, prompts.get(p.id))) prompts.set(p.id, { ...prompts.get(p.id), ...p }); // none when another read overlapped this one and took them
   }
   // The open prompt is no longer pending here (reported, withdrawn or moved meanwhile): read as it
@@ -405,16 +452,19 @@ async function become(id) {
 }
 
 // The queue's one Tab stop is the row last reached; ↑ ↓ Home End move between the rows that can be opened.
-queue.addEventListener("focusin", event => {
+// The follow-ups below the queue are its continuation: the same Tab stop, the same keys.
+const listButtons = () => [...queue.querySelectorAll("button.open"), ...followingList.querySelectorAll("button.open")];
+const rowButtons = () => listButtons().filter(b => !b.disabled); // a greyed row held in place is passed over
+for (const list of [queue, followingList]) list.addEventListener("focusin", event => {
   const li = event.target.closest("li[data-prompt-id]");
   if (!li) return;
   rovingId = li.dataset.promptId;
-  for (const button of queue.querySelectorAll("button.open")) button.tabIndex = button.closest("li") === li ? 0 : -1;
+  for (const button of listButtons()) button.tabIndex = button.closest("li") === li ? 0 : -1;
 });
-queue.addEventListener("keydown", event => {
+for (const list of [queue, followingList]) list.addEventListener("keydown", event => {
   const moves = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
   if (!(event.key in moves) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return; // the browser's own (Alt+↑, Ctrl+Home...)
-  const buttons = [...queue.querySelectorAll("li:not(.gone) button.open")];
+  const buttons = rowButtons();
   const at = buttons.indexOf(document.activeElement);
   if (at < 0 || buttons.length === 0) return;
   event.preventDefault();
@@ -424,6 +474,12 @@ queue.addEventListener("click", event => {
   const li = event.target.closest("li[data-prompt-id]:not(.gone)");
   if (!li) return;
   rovingId = li.dataset.promptId; // a click focuses no button in some browsers: the Tab stop follows it all the same
+  show(prompts.get(li.dataset.promptId));
+});
+followingList.addEventListener("click", event => {
+  const li = event.target.closest("li[data-prompt-id]");
+  if (!li) return;
+  rovingId = li.dataset.promptId;
   show(prompts.get(li.dataset.promptId));
 });
 // Words typed with the focus on an outcome button (one Tab too many) go into the note: a space

@@ -49,6 +49,16 @@ export function withdrawalOf(prompt, names) {
   return w.note ? t("withdrawn.said", { why, note: w.note }) : why;
 }
 
+/** A prompt reported contacted whose alert closed without the agent's word on how it ended: what happened since. */
+export function followUpEndOf(prompt, names) {
+  const w = prompt.alertClosed;
+  if (w.reason === "joined-incident") return t("followUp.incident", { touchpoint: w.touchpoint ?? "" });
+  if (w.by?.startsWith("rule:")) return t("followUp.cleared");
+  const how = w.outcome ? t(`ended.${w.outcome}`) : null;
+  const by = w.by ? whoDid(w.by, names) : null;
+  return t(by && how ? "followUp.byHow" : by ? "followUp.by" : "followUp.closed", { by, how });
+}
+
 export function alertLine(alert, names = new Map()) {
   const absorbed = alert.incidentId && !alert.opensIncident;
   return [wordsOf(alert).title,

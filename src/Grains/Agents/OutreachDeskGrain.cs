@@ -424,7 +424,16 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         var withdrawn = new List<OutreachPrompt>();
         foreach (var alert in leaving)
         {
-            if (_prompts.LatestFor(alert.Id)?.Prompt is not { IsPending: true } prompt)
+            var latest = _prompts.LatestFor(alert.Id)?.Prompt;
+            if (latest is { IsFollowingUp: true })
+            {
+                // Reached, then closed without the agent's word on how it ended: off their follow-ups.
+                withdrawn.Add(Number(latest with { AlertClosed = WithdrawalOf(alert) }));
+                _prompts.Update(withdrawn[^1]);
+                continue;
+            }
+
+            if (latest is not { IsPending: true } prompt)
             {
                 continue; // never offered, or already reported (an agent's report is what closed it)
             }
@@ -478,8 +487,19 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     public async Task ReassignAsync(string alertId, string agentId)
     {
-        if (_prompts.LatestFor(alertId)?.Prompt is not { IsPending: true } prompt || prompt.AgentId == agentId)
+        if (_prompts.LatestFor(alertId)?.Prompt is not { } prompt || !(prompt.IsPending || prompt.IsFollowingUp) || prompt.AgentId == agentId)
         {
+            return;
+        }
+
+        if (prompt.IsFollowingUp)
+        {
+            // Reached already (contacted): how it ends is the new agent's to record. It takes no
+            // slot: the call is made. (It stayed with the first agent, and the new one never heard of it.)
+            var handedOver = Number(prompt with { AgentId = agentId }, reassignedFrom: prompt.AgentId);
+            _prompts.Update(handedOver);
+            await SaveAsync();
+            await PublishAsync(handedOver);
             return;
         }
 
@@ -508,7 +528,10 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         // refused, and a contact that happened never reached the customer's journey. It is recorded as
         // any report (an alert still open moves; a closed one refuses the move and stays as it ended).
         var late = _prompts.ById.TryGetValue(promptId, out var prompt) && prompt is { WithdrawnAt: not null, Result: null, AgentId: not null };
-        if (prompt is null || !(prompt.IsPending || late))
+        // A call that reached the customer (contacted) and ended later: how it ended closes the alert.
+        // Without it, only a supervisor could close an alert its agent had reached and then settled.
+        var closing = prompt is { IsFollowingUp: true, AgentId: not null } && result is OutreachResult.Resolved or OutreachResult.Declined;
+        if (prompt is null || !(prompt.IsPending || late || closing))
         {
             // The same outcome again is the agent trying again after "not confirmed" (storage was not
             // answering, the desk kept her report): recorded, not "settled before your report arrived".
@@ -517,7 +540,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 : new OutreachReport(prompt, Reported: false);
         }
 
-        prompt = Number(prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note });
+        prompt = Number(prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note, ContactedAt = closing ? prompt.ReportedAt : null });
         _prompts.Update(prompt);
         _prompts.FollowUp(prompt);
         _prompts.Trim(_options.ReportedKept);

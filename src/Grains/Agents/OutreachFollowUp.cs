@@ -30,7 +30,8 @@ public static class OutreachFollowUp
     /// <summary>What the agent did, as an interaction on the customer's journey (type <c>outreach</c>, written by CxLive; docs/api.md), at the time of the report.</summary>
     public static Interaction InteractionOf(OutreachPrompt prompt) => new()
     {
-        Id = "outreach-" + prompt.Id,
+        // A second report (how a call that reached her ended) is a second moment on her journey.
+        Id = prompt.ContactedAt is null ? "outreach-" + prompt.Id : $"outreach-{prompt.Id}-{WireNames<OutreachResult>.Of(prompt.Result!.Value)}",
         CustomerId = prompt.CustomerId,
         Timestamp = prompt.ReportedAt!.Value,
         Channel = prompt.Channel,

@@ -834,6 +834,76 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(left).ToHaveCSSAsync("color", "rgb(245, 165, 36)"); // the warning colour
     }
 
+    /// <summary>
+    /// The agent trial: a customer reached (contacted) left the alert open, assigned to the agent, and
+    /// the console had nowhere to say later that it was sorted out; only a supervisor could close it.
+    /// </summary>
+    [Fact]
+    public async Task A_customer_the_agent_reached_waits_under_following_up_until_the_agent_says_how_it_ended()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var promptId = await ContactedAboutFailedPaymentsAsync(page, customer, "she will try another card");
+
+        // Off the queue, under "Following up"; opened again, only how it ended is left to record.
+        var following = page.Locator($"#following li[data-prompt-id='{promptId}']");
+        await Assertions.Expect(following).ToContainTextAsync($"{customer} · Email");
+        await Assertions.Expect(following.Locator(".meta")).ToHaveTextAsync("contacted just now");
+        await Assertions.Expect(page.Locator($"#queue li[data-prompt-id='{promptId}']:not(.gone)")).ToHaveCountAsync(0);
+        await following.ClickAsync();
+        await Assertions.Expect(page.Locator("#follow-up-hint")).ToHaveTextAsync("You reached them (just now) and noted: “she will try another card”. Once it is settled, record how it ended: Resolved or Declined closes the alert.");
+        await Assertions.Expect(page.Locator("button[data-outcome]:visible")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("button[data-outcome=resolved]")).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync(""); // that note went with "Contacted"
+        await ScreenshotAsync(page, "agent-following-up");
+
+        // A reload finds it there too (read, not only pushed); in Chinese, the list and the hint.
+        await page.ReloadAsync();
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#following-title")).ToHaveTextAsync("跟进中");
+        await Assertions.Expect(following.Locator(".meta")).ToHaveTextAsync("刚刚已联系");
+        await following.ClickAsync();
+        await Assertions.Expect(page.Locator("#follow-up-hint")).ToContainTextAsync("您已联系上客户");
+        await page.SelectOptionAsync("#lang", "en");
+
+        await page.FillAsync("#outcome-note", "paid by bank transfer");
+        await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-outcome=resolved]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Resolved");
+        await Assertions.Expect(page.Locator("#following-up")).ToBeHiddenAsync();
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{promptId![2..]}"));
+        Assert.Equal(("resolved", "recovered"), ((string)alert["state"]!, (string?)alert["outcome"]));
+    }
+
+    /// <summary>An email customer's card fails twice; her prompt (wang.wei's) is opened and reported contacted from the console. Returns its id.</summary>
+    private async Task<string> ContactedAboutFailedPaymentsAsync(IPage page, string customer, string note)
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+            Make(customer, at.AddMinutes(1), InteractionTypes.Payment, "web/checkout", Outcome.Failure),
+            Make(customer, at.AddMinutes(2), InteractionTypes.Payment, "web/checkout", Outcome.Failure)))).StatusCode);
+        var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "failed payments" });
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var promptId = (await item.GetAttributeAsync("data-prompt-id"))!;
+        await item.ClickAsync();
+        await page.FillAsync("#outcome-note", note);
+        await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-outcome=contacted]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
+        return promptId;
+    }
+
+    [Fact]
+    public async Task A_follow_up_a_supervisor_gives_to_another_agent_leaves_the_list_saying_whose_it_is()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var promptId = await ContactedAboutFailedPaymentsAsync(page, NewCustomer(), "she will call back");
+        await Assertions.Expect(page.Locator($"#following li[data-prompt-id='{promptId}']")).ToBeVisibleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
+        await Assertions.Expect(page.Locator($"#following li[data-prompt-id='{promptId}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Moved to Sam Taylor by a supervisor: it is theirs to report now.");
+        await Assertions.Expect(page.Locator("button[data-outcome=resolved]")).ToBeDisabledAsync();
+    }
+
     [Fact]
     public async Task A_report_that_comes_too_late_is_said_on_the_console_with_what_was_recorded_instead()
     {
@@ -965,8 +1035,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("asked about the refund");
 
         // Another tab reports first, with its own words: these stay to copy, said to be unsent.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", note = "from the other tab" })))).StatusCode);
-        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Contacted", new() { Timeout = 5_000 });
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "declined", note = "from the other tab" })))).StatusCode);
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Declined", new() { Timeout = 5_000 });
         await Assertions.Expect(page.Locator("#report-problem")).ToHaveTextAsync("Your note was not sent (it is still here to copy).");
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("asked about the refund");
     }

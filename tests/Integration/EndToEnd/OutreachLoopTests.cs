@@ -128,6 +128,117 @@ public sealed class OutreachLoopTests : IAsyncLifetime
         return (customer, prompt);
     }
 
+    /// <summary>A new customer's card fails twice at checkout; returns her and the prompt the agent's console receives for her (payment-failure stays open after a call that reached her).</summary>
+    private async Task<(string Customer, OutreachPrompt Prompt)> PaymentFailurePromptAsync(AgentClient agent)
+    {
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var payments = Enumerable.Range(0, 2).Select(n => Make(customer, at.AddSeconds(n * 5), InteractionTypes.Payment, "web/checkout", Outcome.Failure));
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([.. payments]))).StatusCode);
+        var prompt = await agent.NextPromptAsync(Patience);
+        while (prompt.CustomerId != customer)
+        {
+            prompt = await agent.NextPromptAsync(Patience);
+        }
+
+        return (customer, prompt);
+    }
+
+    private async Task<string[]> FollowingAsync() =>
+        [.. (await ReadArray(await _http.GetAsync($"api/outreach?agentId={Agent}&following=true"))).Select(p => (string)p!["id"]!)];
+
+    [Fact]
+    public async Task A_customer_the_agent_reached_is_theirs_to_follow_up_until_they_say_how_it_ended()
+    {
+        // The agent reached her (contacted): the alert stayed open, assigned to them, and only a
+        // supervisor could close it. How the call ended had nowhere to go.
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var (customer, prompt) = await PaymentFailurePromptAsync(agent);
+        Assert.Equal(RuleIds.PaymentFailure, prompt.RuleId);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "contacted", "note": "she will try another card" }"""))).StatusCode);
+        Assert.Equal([prompt.Id], await FollowingAsync());
+        Assert.Equal("acknowledged", (string)(await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}")))["state"]!);
+
+        // Only how it ended may follow a call that reached her.
+        var unreachable = await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "unreachable" }"""));
+        Assert.Equal(HttpStatusCode.Conflict, unreachable.StatusCode);
+        Assert.Equal($"prompt '{prompt.Id}' was already reported as 'contacted': only 'resolved' or 'declined' may follow, to say how it ended", (string)(await ReadObject(unreachable))["detail"]!);
+
+        var ended = await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "resolved", "note": "paid by bank transfer" }"""));
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        var reported = (await ReadObject(ended))["prompt"]!;
+        Assert.Equal(("resolved", "paid by bank transfer", true), ((string?)reported["result"], (string?)reported["note"], reported["contactedAt"] is not null));
+
+        // The alert closes as the agent said, with their words; the prompt leaves their follow-ups.
+        var alert = (await (await _http.GetAsync($"api/alerts/{prompt.AlertId}")).Content.ReadFromJsonAsync<Alert>(CxJson.Options))!;
+        Assert.Equal((AlertState.Resolved, AlertOutcome.Recovered), (alert.State, alert.Outcome));
+        Assert.Equal(("agent:" + Agent, "resolved: the agent sorted it out with the customer: paid by bank transfer"), (alert.History[^1].By, alert.History[^1].Note));
+        Assert.Empty(await FollowingAsync());
+
+        // Both moments are on her journey: the call that reached her, and how it ended.
+        var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
+        Assert.Equal(["resolved", "contacted"], timeline.Where(i => (string)i!["type"]! == "outreach").Select(i => (string)i!["attributes"]!["result"]!));
+
+        // The same closing report again (a retry) is recorded; another one is not.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "resolved", "note": "paid by bank transfer" }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "declined" }"""))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_follow_up_whose_alert_a_supervisor_closes_leaves_the_agents_list_saying_how()
+    {
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var (_, prompt) = await PaymentFailurePromptAsync(agent);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "contacted" }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{prompt.AlertId}/resolve", Body("""{ "by": "supervisor:ada", "outcome": "lost", "note": "she cancelled the order" }"""))).StatusCode);
+
+        // The console hears how the alert closed, so the prompt leaves the agent's follow-ups.
+        var told = await agent.NextPromptAsync(Patience);
+        while (told.Id != prompt.Id || told.AlertClosed is null)
+        {
+            told = await agent.NextPromptAsync(Patience);
+        }
+
+        Assert.Equal((OutreachResult.Contacted, WithdrawalReason.AlertResolved, "supervisor:ada", AlertOutcome.Lost), (told.Result, told.AlertClosed.Reason, told.AlertClosed.By, told.AlertClosed.Outcome));
+        Assert.False(told.IsFollowingUp);
+        Assert.Empty(await FollowingAsync());
+
+        // A report of how it ended comes too late, and says why.
+        var late = await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "resolved" }"""));
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal($"prompt '{prompt.Id}' was reported as 'contacted', and nothing is left to follow up: alert resolved by supervisor:ada, customer lost: \"she cancelled the order\"", (string)(await ReadObject(late))["detail"]!);
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}"));
+        Assert.Equal(("resolved", "lost"), ((string)alert["state"]!, (string?)alert["outcome"]));
+    }
+
+    [Fact]
+    public async Task A_follow_up_whose_alert_a_supervisor_gives_to_another_agent_is_theirs_to_close()
+    {
+        // The agent who reached her goes off shift: the supervisor gives her alert to a colleague.
+        // The follow-up stayed with the first agent, and the colleague never heard of it.
+        await using var agent = await AgentClient.ConnectAsync(_app.BaseAddress, Agent);
+        var (_, prompt) = await PaymentFailurePromptAsync(agent);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "contacted", "agentId": "loop-agent" }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{prompt.AlertId}/assign", Body("""{ "by": "supervisor:ada", "agentId": "sam.taylor" }"""))).StatusCode);
+
+        Assert.Empty(await FollowingAsync());
+        var theirs = await ReadArray(await _http.GetAsync("api/outreach?agentId=sam.taylor&following=true"));
+        Assert.Contains(theirs, p => (string)p!["id"]! == prompt.Id);
+        var moved = await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "resolved", "agentId": "loop-agent" }"""));
+        Assert.Equal((HttpStatusCode.Conflict, "Prompt moved to another agent"), (moved.StatusCode, (string?)(await ReadObject(moved))["title"]));
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{prompt.Id}/outcome", Body("""{ "outcome": "declined", "agentId": "sam.taylor" }"""))).StatusCode);
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{prompt.AlertId}"));
+        Assert.Equal(("resolved", "lost", "agent:sam.taylor"), ((string)alert["state"]!, (string?)alert["outcome"], (string?)alert["history"]!.AsArray()[^1]!["by"]));
+    }
+
+    [Fact]
+    public async Task Listing_prompts_both_pending_and_followed_up_is_refused_by_name()
+    {
+        var both = await _http.GetAsync($"api/outreach?agentId={Agent}&pending=true&following=true");
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Contains("following: cannot be true with pending=true", (string)(await ReadObject(both))["detail"]!);
+    }
+
     [Fact]
     public async Task A_pending_prompt_says_what_its_alert_says_when_the_condition_is_seen_again()
     {

@@ -67,4 +67,16 @@ public sealed class OutreachFollowUpTests
         Assert.Equal("a1", interaction.Attributes["alertId"]);
         Assert.Equal(interaction, OutreachFollowUp.InteractionOf(prompt) with { Attributes = interaction.Attributes });
     }
+
+    [Fact]
+    public void How_a_call_that_reached_her_ended_is_a_second_moment_on_her_journey_not_the_first_one_again()
+    {
+        // The first report's id again would be skipped by the customer as a repeat.
+        var contacted = Reported(OutreachResult.Contacted);
+        var ended = contacted with { Result = OutreachResult.Resolved, ReportedAt = ReportedAt.AddHours(2), ContactedAt = ReportedAt };
+
+        Assert.Equal("outreach-p-a1", OutreachFollowUp.InteractionOf(contacted).Id);
+        Assert.Equal(("outreach-p-a1-resolved", ReportedAt.AddHours(2), Outcome.Success), (OutreachFollowUp.InteractionOf(ended).Id, OutreachFollowUp.InteractionOf(ended).Timestamp, OutreachFollowUp.InteractionOf(ended).Outcome));
+        Assert.Equal((AlertActionKind.Resolve, AlertOutcome.Recovered), (OutreachFollowUp.ActionOf(ended).Kind, OutreachFollowUp.ActionOf(ended).Outcome));
+    }
 }

@@ -43,7 +43,7 @@ public static class ApiDescriptions
         | `alertRaised` | `Alert` | a new alert opened (silenced ones are never sent) |
         | `alertUpdated` | `Alert` | an alert changed: a repeat, assigned, acknowledged, snoozed, escalated, resolved |
         | `incidentUpdated` | `Incident` | an incident opened, absorbed another alert, or resolved |
-        | `outreachPrompt` | `OutreachPrompt` | a prompt was routed to the subscribed agent, or withdrawn (`withdrawnAt` set) |
+        | `outreachPrompt` | `OutreachPrompt` | a prompt was routed to the subscribed agent, or withdrawn (`withdrawnAt` set), reported (`result`), or its follow-up ended (`alertClosed`) |
         | `customerUpdated` | `CustomerSnapshot` | a subscribed customer recorded new interactions (one per batch) |
         | `wallStats` | `WallStats` | the wall's numbers, at most once a second while alerts change, and every 10 s regardless (each web server reads them afresh) |
         | `feedPosition` | `{ alerts: {partition: n}, prompts: {partition: n} }` | each second: how far this server has sent every partition's changes |

@@ -32,6 +32,7 @@ public static class QueryParameters
             "ruleId" => (Text(), "Only those raised by this rule (an id from GET /api/rules)."),
             "agentId" => (Text(), "The agent whose prompts to list (an id from GET /api/agents); left out: prompts no agent holds."),
             "pending" => (Boolean(), "`true`: only prompts nobody has reported an outcome for."),
+            "following" => (Boolean(), "`true`: only prompts reported `contacted` whose alert is still open, for the agent to say how it ended (`resolved` or `declined`); not with `pending=true`."),
             "limit" => paged
                 ? (Whole(1, Paging.MaxLimit), "How many to answer at most (default 100).")
                 : (Whole(1, CustomersApi.MaxFound), "How many to answer at most (default 20)."),
