@@ -34,4 +34,11 @@ public sealed record AlertAction
     /// who had no prompt. A supervisor's assignment is taken whatever holds the alert.
     /// </summary>
     [Id(8)] public bool NotOntoAnOutage { get; init; }
+
+    /// <summary>
+    /// A resolve whose <see cref="Outcome"/> nobody gave: the alert's partition read it from the
+    /// customer's timeline since the alert. The history says so: "resolved" beside "recovered" read
+    /// as the supervisor's own judgement.
+    /// </summary>
+    [Id(9)] public bool OutcomeFromTimeline { get; init; }
 }

@@ -164,7 +164,7 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             // A person who closes a customer's alert without saying how it ended: the customer's
             // timeline decides (the customer interleaves this read, so a customer waiting on this
             // partition to take its signals cannot deadlock with it).
-            action = action with { Outcome = await GrainFactory.Ref<ICustomerGrain>(customer).OutcomeSinceAsync(alert.RaisedAt, alert.Evidence) };
+            action = action with { Outcome = await GrainFactory.Ref<ICustomerGrain>(customer).OutcomeSinceAsync(alert.RaisedAt, alert.Evidence), OutcomeFromTimeline = true };
         }
 
         var changes = new BookChanges();

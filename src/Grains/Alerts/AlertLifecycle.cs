@@ -33,7 +33,7 @@ public static class AlertLifecycle
             AlertActionKind.Assign when action.NotOntoAnOutage && IncidentHold.Holds(alert) => Refuse(alert, action, "an outage stands for it"),
             AlertActionKind.Assign => Done(alert with { AssignedTo = action.AgentId }, now, action, HistoryNote.Assigned(action.AgentName ?? action.AgentId!)),
             AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, HistoryNote.Snoozed(action.Until)),
-            AlertActionKind.Resolve => Done(Close(alert, now, action.Outcome), now, action, HistoryNote.Resolved),
+            AlertActionKind.Resolve => Done(Close(alert, now, action.Outcome), now, action, action is { OutcomeFromTimeline: true, Outcome: { } read } ? HistoryNote.ResolvedAsTimelineSays(read) : HistoryNote.Resolved),
             AlertActionKind.Report when Reported(alert, action) => new(alert, null), // a follow-up done again after a crash: kept once, whatever moved since
             AlertActionKind.Report when alert.State == AlertState.Acknowledged => new(KeepReport(alert, action, now), null),
             AlertActionKind.Report => Done(Acknowledge(alert, now), now, action, HistoryNote.Acknowledged),

@@ -29,6 +29,12 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
 
     public static HistoryNote Resolved { get; } = Say("resolved");
 
+    /// <summary>Resolved without saying how it ended: the outcome CxLive read from the customer's timeline, said to be so.</summary>
+    public static HistoryNote ResolvedAsTimelineSays(AlertOutcome outcome) => outcome == AlertOutcome.Recovered ? ResolvedRecoveredByTimeline : ResolvedLostByTimeline;
+
+    private static readonly HistoryNote ResolvedRecoveredByTimeline = Say("resolved-by-timeline.recovered");
+    private static readonly HistoryNote ResolvedLostByTimeline = Say("resolved-by-timeline.lost");
+
     public static HistoryNote SnoozeEnded { get; } = Say("snooze-ended");
 
     public static HistoryNote ConditionCleared { get; } = Say("condition-cleared");

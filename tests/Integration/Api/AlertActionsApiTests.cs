@@ -44,7 +44,8 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
         Assert.Equal("lost", (string)resolved["outcome"]!); // nothing succeeded for her since the alert
         var history = resolved["history"]!.AsArray().Select(h => ((string)h!["by"]!, (string)h["note"]!)).ToList();
         Assert.Contains(("supervisor:li", "acknowledged: looking"), history);
-        Assert.Contains(("supervisor", "resolved: called her"), history);
+        // The outcome was CxLive's reading, not the supervisor's: the history says so ("resolved" beside "lost" read as their judgement).
+        Assert.Contains(("supervisor", "resolved; counted lost, since nothing she did after the alert worked (nobody said how it ended): called her"), history);
 
         Assert.Equal(HttpStatusCode.Conflict, (await Post($"api/alerts/{id}/snooze", $$"""{ "until": "{{DateTimeOffset.UtcNow.AddHours(1):O}}" }""")).StatusCode);
     }
@@ -58,6 +59,14 @@ public sealed class AlertActionsApiTests(AppFixture fixture) : IDisposable
 
         var resolved = await ReadObject(await Post($"api/alerts/{id}/resolve"));
         Assert.Equal("recovered", (string)resolved["outcome"]!);
+        var step = resolved["history"]!.AsArray()[^1]!;
+        Assert.Equal("resolved; counted recovered, since she did something that worked after the alert (nobody said how it ended)", (string)step["note"]!);
+        Assert.Equal("已解决；未注明结果，因告警之后客户有成功的操作，计为已挽回", (string)step["translations"]!["zh-CN"]!);
+
+        // Said by the person: their word, and no more.
+        var other = await RaiseAsync(NewCustomer());
+        var said = await ReadObject(await Post($"api/alerts/{other}/resolve", """{ "outcome": "recovered" }"""));
+        Assert.Equal("resolved", (string)said["history"]!.AsArray()[^1]!["note"]!);
     }
 
     [Theory]
