@@ -46,10 +46,15 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     /// <summary>Prompts of one agent (or, with null, those no agent could take), newest first.</summary>
     Task<ImmutableArray<OutreachPrompt>> ListAsync(string? agentId, bool pendingOnly);
 
+    /// <summary>One agent's follow-ups (<see cref="OutreachPrompt.IsFollowingUp"/>), newest first: what the console reads on every load, without the agent's reported prompts.</summary>
+    Task<ImmutableArray<OutreachPrompt>> FollowingAsync(string agentId);
+
     /// <summary>
     /// Records the outcome, then follows it up: moves the alert (resolved, declined: resolve;
     /// otherwise acknowledge, by <c>agent:&lt;id&gt;</c>) and records an <c>outreach</c> interaction
-    /// on the customer. A prompt already reported or withdrawn is returned unchanged, not reported.
+    /// on the customer. After <c>contacted</c>, a second report (resolved or declined) says how it
+    /// ended; a withdrawn prompt its agent held may still be reported. Any other prompt already
+    /// reported or withdrawn is returned unchanged, not reported.
     /// </summary>
     Task<OutreachReport> ReportAsync(string promptId, OutreachResult result, string? note);
 

@@ -93,5 +93,6 @@ public sealed record OutreachPrompt
     /// Reported contacted, and its alert still open: the agent reached the customer and has yet to
     /// say how it ended (a second report, resolved or declined, closes the alert).
     /// </summary>
-    public bool IsFollowingUp => Result == OutreachResult.Contacted && AlertClosed is null && WithdrawnAt is null;
+    public bool IsFollowingUp => Result == OutreachResult.Contacted && AlertClosed is null
+        && (WithdrawnAt is null || Withdrawal?.Reason == WithdrawalReason.MomentPassed); // reported late once its moment passed: the alert stayed open, and theirs
 }

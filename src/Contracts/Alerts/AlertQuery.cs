@@ -20,6 +20,9 @@ public sealed record AlertQuery
     /// <summary>true: only alerts a silence held back from walls and agents; false: only the others (what a wall shows); null: both.</summary>
     [Id(8)] public bool? Silenced { get; init; }
 
+    /// <summary>Only alerts this agent holds (an id from the roster).</summary>
+    [Id(9)] public string? AssignedTo { get; init; }
+
     public bool Matches(Alert alert) =>
         (!OpenOnly || alert.IsOpen)
         && (Silenced is null || (alert.SilencedBy is not null) == Silenced)
@@ -28,5 +31,6 @@ public sealed record AlertQuery
         && (Severity is null || alert.Severity == Severity)
         && (CustomerId is null || alert.CustomerId == CustomerId)
         && (Touchpoint is null || alert.Touchpoint == Touchpoint)
-        && (RuleId is null || alert.RuleId == RuleId);
+        && (RuleId is null || alert.RuleId == RuleId)
+        && (AssignedTo is null || alert.AssignedTo == AssignedTo);
 }

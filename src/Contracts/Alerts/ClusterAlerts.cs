@@ -120,6 +120,25 @@ public sealed class ClusterAlerts(IGrainFactory grains, int partitions)
         return [.. lists.SelectMany(list => list).OrderByDescending(prompt => prompt.CreatedAt).ThenByDescending(prompt => prompt.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>One agent's follow-ups over every desk, newest first.</summary>
+    public async Task<ImmutableArray<OutreachPrompt>> FollowingAsync(string agentId)
+    {
+        var lists = await Task.WhenAll(All.Select(async p =>
+        {
+            try
+            {
+                return await Desk(p).FollowingAsync(agentId);
+            }
+            catch (Exception)
+            {
+                // A desk on a silo of the version before (a rolling upgrade) does not know the call:
+                // its whole list, filtered here. A desk that cannot answer fails this read too.
+                return [.. (await Desk(p).ListAsync(agentId, pendingOnly: false)).Where(prompt => prompt.IsFollowingUp)];
+            }
+        }));
+        return [.. lists.SelectMany(list => list).OrderByDescending(prompt => prompt.CreatedAt).ThenByDescending(prompt => prompt.Id, StringComparer.Ordinal)];
+    }
+
     /// <summary>The agents' names by id, from one desk: every desk reads the same roster.</summary>
     public async Task<IReadOnlyDictionary<string, string>> AgentNamesAsync() =>
         (await Desk(0).AgentsAsync()).ToDictionary(agent => agent.Id, agent => agent.Name, StringComparer.Ordinal);

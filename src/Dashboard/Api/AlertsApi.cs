@@ -3,7 +3,9 @@ using CxLive.Contracts.Serialization;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Api.Requests;
 using CxLive.Grains.Alerts;
+using CxLive.Grains.Agents;
 using CxLive.Grains.Detection;
+using Microsoft.Extensions.Options;
 
 namespace CxLive.Dashboard.Api;
 
@@ -13,15 +15,15 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
-        alerts.MapGet("/", QueryAsync).AllowsQuery("state", "severity", "open", "silenced", "customerId", "touchpoint", "ruleId", "limit", "cursor").Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
+        alerts.MapGet("/", QueryAsync).AllowsQuery("state", "severity", "open", "silenced", "customerId", "touchpoint", "ruleId", "assignedTo", "limit", "cursor").Produces<Alert[]>().ProducesProblem(StatusCodes.Status400BadRequest);
         alerts.MapGet("/stats", (ClusterAlerts alerts, TimeProvider time) => alerts.StatsAsync(time.GetUtcNow())).AllowsQuery().Produces<WallStats>().ProducesProblem(StatusCodes.Status400BadRequest); // an unknown parameter
         alerts.MapGet("/{id}", GetAsync).AllowsQuery().Produces<Alert>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<IResult> QueryAsync(
-        HttpContext http, ClusterAlerts alerts, LiveRuleBookSource rules, Privacy.PrivacyRules privacy,
-        string? state, string? severity, string? open, string? silenced, string? customerId, string? touchpoint, string? ruleId, string? limit, string? cursor)
+        HttpContext http, ClusterAlerts alerts, LiveRuleBookSource rules, Privacy.PrivacyRules privacy, IOptions<OutreachOptions> outreach,
+        string? state, string? severity, string? open, string? silenced, string? customerId, string? touchpoint, string? ruleId, string? assignedTo, string? limit, string? cursor)
     {
         // Every bad parameter is named in one answer, not the first of them only.
         var errors = new FieldErrors();
@@ -42,6 +44,8 @@ public static class AlertsApi
         errors.Text("touchpoint", touchpoint, maxLength: 128);
         errors.Text("ruleId", ruleId, maxLength: 128);
         errors.KnownRule("ruleId", ruleId, rules.Current);
+        errors.Text("assignedTo", assignedTo, maxLength: 128);
+        errors.KnownAgent("assignedTo", assignedTo, outreach.Value.Agents);
 
         var (count, before) = Paging.Read(limit, cursor, errors);
         if (errors.Count > 0)
@@ -59,6 +63,7 @@ public static class AlertsApi
             CustomerId = customerId,
             Touchpoint = touchpoint,
             RuleId = ruleId,
+            AssignedTo = assignedTo,
             Limit = count + 1, // one more than the page, to know whether a next page holds anything
         };
         var page = await alerts.QueryAsync(query);

@@ -69,7 +69,8 @@ public static class OutreachApi
             return errors.QueryProblem();
         }
 
-        var page = (await alerts.PromptsAsync(agentId, pendingOnly))
+        var listed = followingOnly && agentId is not null ? await alerts.FollowingAsync(agentId) : await alerts.PromptsAsync(agentId, pendingOnly);
+        var page = listed
             .Where(p => (!followingOnly || p.IsFollowingUp) && (before is null || PositionOf(p).CompareTo(before) < 0))
             .Take(count + 1).ToList(); // one more than the page, to know whether a next page holds anything
         if (page.Count > count)

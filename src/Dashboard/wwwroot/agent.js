@@ -26,7 +26,8 @@ queue.addEventListener("pointerenter", () => { pointerOnQueue = true; });
 queue.addEventListener("pointerleave", () => { pointerOnQueue = false; if (queue.querySelector("li.gone")) renderQueue(); });
 const isPending = p => p && !p.result && !p.withdrawnAt && !movedAway(p);
 // Reached (contacted), and the alert still open: how it ended is the agent's to record (Resolved or Declined closes it).
-const followable = p => Boolean(p && p.result === "contacted" && !p.alertClosed && !p.withdrawnAt);
+// (Reported late once its moment passed: the alert stayed open, and theirs.)
+const followable = p => Boolean(p && p.result === "contacted" && !p.alertClosed && (!p.withdrawnAt || p.withdrawal?.reason === "moment-passed"));
 const isFollowing = p => followable(p) && !movedAway(p);
 const goneBecause = p => t(p.result ? "agent.gone.reported" : p.withdrawnAt ? "agent.gone.withdrawn" : "agent.gone.moved");
 
@@ -99,7 +100,8 @@ function renderFollowing(list, stop) {
     li.append(open);
     return li;
   }));
-  if (focused) [...followingList.children].find(li => li.dataset.promptId === focused)?.querySelector("button").focus();
+  // The focused row left (its alert closed, handed over): the focus goes to the next row, not the page's top.
+  if (focused) ([...followingList.children].find(li => li.dataset.promptId === focused)?.querySelector("button") ?? rowButtons()[0])?.focus();
 }
 
 // How full the agent's queue is against what the desks hand them at once: at capacity nothing new
@@ -186,6 +188,7 @@ function show(prompt) {
   // Reached earlier: only how it ended is left to record (the call's own report is in).
   const following = isFollowing(prompt);
   const settled = Boolean((prompt.result && !following) || moved);
+  const focused = document.activeElement; // before a button it is on is hidden (the browser then lets it go)
   detail.querySelectorAll("button[data-outcome]").forEach(b => {
     b.disabled = settled;
     b.hidden = following && !["resolved", "declined"].includes(b.dataset.outcome);
@@ -201,6 +204,8 @@ function show(prompt) {
   const hint = document.getElementById("follow-up-hint");
   hint.hidden = !following;
   if (following) hint.textContent = t(prompt.note ? "outcome.followingSaid" : "outcome.following", { age: formatAge(prompt.reportedAt), note: prompt.note });
+  // Contacted from another tab while the keyboard was on a button now hidden: to what the page says.
+  if (focused?.matches?.("button[data-outcome][hidden]")) hint.focus();
   document.getElementById("record-anyway").hidden = !withdrawn;
   const recorded = document.getElementById("recorded");
   recorded.hidden = !settled && !withdrawn;
@@ -212,7 +217,7 @@ function show(prompt) {
   if (place.nextElementSibling !== recorded) place.after(recorded);
   detail.toggleAttribute("data-taken-back", takenBack);
   // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
-  recorded.dataset.kind = prompt.result && !moved ? "recorded" : "withdrawn";
+  recorded.dataset.kind = prompt.result && !moved && !prompt.alertClosed ? "recorded" : "withdrawn"; // a follow-up someone else closed is news too
   if (prompt.result && prompt.alertClosed) recorded.textContent = followUpEndOf(prompt, agentNamesById()); // reached, then closed without how it ended
   else if (prompt.result && !moved) recorded.textContent = t(prompt.withdrawnAt ? "outcome.recordedLate" : "outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
   else if (moved) recorded.textContent = prompt.agentId // then withdrawn or not: it was someone else's by then
@@ -287,7 +292,7 @@ const watchOutages = outageWatch();
 
 /** The prompt's own alert when the word that withdrew the prompt says it closed; null otherwise. */
 function closedAlertOf(prompt) {
-  return prompt?.withdrawal?.reason === "alert-resolved" ? prompt.alertId : null;
+  return prompt?.withdrawal?.reason === "alert-resolved" || prompt?.alertClosed?.reason === "alert-resolved" ? prompt.alertId : null;
 }
 
 // The customer's open alerts, then an outage her failures fell in that is still going on (what

@@ -56,7 +56,8 @@ export function followUpEndOf(prompt, names) {
   if (w.by?.startsWith("rule:")) return t("followUp.cleared");
   const how = w.outcome ? t(`ended.${w.outcome}`) : null;
   const by = w.by ? whoDid(w.by, names) : null;
-  return t(by && how ? "followUp.byHow" : by ? "followUp.by" : "followUp.closed", { by, how });
+  const why = t(by && how ? "followUp.byHow" : by ? "followUp.by" : "followUp.closed", { by, how });
+  return w.note ? t("withdrawn.said", { why, note: w.note }) : why; // what they wrote on closing it
 }
 
 export function alertLine(alert, names = new Map()) {

@@ -88,8 +88,8 @@ function scheduleRender() {
 const isIncident = alert => Boolean(alert.opensIncident && alert.incidentId);
 
 // The filters of the interactive wall: severity, state (all by default, a resolved card staying a
-// minute; "not resolved" is the counters' own definition), rule and touchpoint, read once per
-// render. Wall mode shows everything.
+// minute; "not resolved" is the counters' own definition), rule, touchpoint and the agent who holds
+// it (or nobody), read once per render. Wall mode shows everything.
 function filter() {
   if (WALL_MODE) return () => true;
   const want = Object.fromEntries(new FormData(filters));
@@ -97,6 +97,7 @@ function filter() {
     if (want.severity && alert.severity !== want.severity) return false;
     if (want.state === "unresolved" ? alert.state === "resolved" : want.state && alert.state !== want.state) return false;
     if (want.rule && alert.ruleId !== want.rule) return false;
+    if (want.agent && (want.agent === NOBODY ? Boolean(alert.assignedTo) : alert.assignedTo !== want.agent)) return false;
     return !want.touchpoint || alert.touchpoint === want.touchpoint;
   };
 }
@@ -263,8 +264,9 @@ function turnWallPage() {
   scheduleRender();
 }
 
+const NOBODY = "-"; // the agent filter's "nobody holds it": no agent id has that form
 let filterChoices = null;
-// The filters offer the rules and touchpoints of the alerts the page holds, kept sorted.
+// The filters offer the rules, touchpoints and agents of the alerts the page holds, kept sorted.
 function refreshFilterChoices() {
   if (WALL_MODE) return;
   const fillSelect = (select, values, label) => {
@@ -277,14 +279,17 @@ function refreshFilterChoices() {
   const kept = [...alerts.values()];
   const rules = [...new Set(kept.map(a => a.ruleId))].sort();
   const touchpoints = [...new Set(kept.map(a => a.touchpoint).filter(Boolean))].sort();
+  const agentName = id => id === NOBODY ? t("filter.nobody") : agentNames.get(id) ?? id;
+  const holders = [...new Set(kept.map(a => a.assignedTo).filter(Boolean))].sort((a, b) => agentName(a).localeCompare(agentName(b)));
   // Rebuilt only when the choices or the language change: replacing options closes an open list.
-  const key = `${language()}|${rules.join()}|${touchpoints.join()}`;
+  const key = `${language()}|${rules.join()}|${touchpoints.join()}|${holders.map(agentName).join()}`;
   if (key === filterChoices) return;
   filterChoices = key;
   fillSelect(filters.elements.severity, ["critical", "warning", "info"], v => t(`severity.${v}`));
   fillSelect(filters.elements.state, ["unresolved", "open", "acknowledged", "snoozed", "resolved"], v => v === "unresolved" ? t("filter.unresolved") : t(`state.${v}`));
   fillSelect(filters.elements.rule, rules, ruleName);
   fillSelect(filters.elements.touchpoint, touchpoints, v => v);
+  fillSelect(filters.elements.agent, [...holders, NOBODY], agentName);
 }
 
 // refit: again within one render, with fewer incidents pinned (fitWallPage); a fresh render starts

@@ -61,7 +61,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         KeepTime();
         // A silo that died between a prompt's write and its alert's (or, for a supervisor's move, the
         // alert's and the prompt's) left the two apart: every pending prompt is checked against its alert.
-        _toSettle.UnionWith(_prompts.ById.Values.Where(p => p is { IsPending: true, AgentId: not null }).Select(p => p.Id));
+        // Follow-ups too: a hand-over whose save failed, or a word that their alert closed lost with a silo.
+        _toSettle.UnionWith(_prompts.ById.Values.Where(p => p is { IsPending: true, AgentId: not null } or { IsFollowingUp: true }).Select(p => p.Id));
         if (_prompts.FollowUps.Count > 0 || _toSettle.Count > 0)
         {
             ArmUndone(TimeSpan.Zero); // what a dead silo left undone
@@ -472,7 +473,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             {
                 await ReassignAsync(assigned.Id, agentId); // the prompt follows its alert
             }
-            catch (Exception e) when (e is not ScopeClaimedElsewhereException && _prompts.LatestFor(assigned.Id)?.Prompt is { IsPending: true } apart)
+            catch (Exception e) when (e is not ScopeClaimedElsewhereException && _prompts.LatestFor(assigned.Id)?.Prompt is { } apart && (apart.IsPending || apart.IsFollowingUp))
             {
                 SettleSoon(apart.Id); // the alert moved, its prompt not yet: it follows on the timer
                 throw;
@@ -521,6 +522,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     public Task<ImmutableArray<OutreachPrompt>> ListAsync(string? agentId, bool pendingOnly) =>
         Task.FromResult(_prompts.NewestFirst().Where(p => p.AgentId == agentId && (!pendingOnly || p.IsPending)).ToImmutableArray());
 
+    public Task<ImmutableArray<OutreachPrompt>> FollowingAsync(string agentId) =>
+        Task.FromResult(_prompts.NewestFirst().Where(p => p.AgentId == agentId && p.IsFollowingUp).ToImmutableArray());
+
     public async Task<OutreachReport> ReportAsync(string promptId, OutreachResult result, string? note)
     {
         // A withdrawn prompt its agent reports anyway: the call was made before the word reached them
@@ -538,6 +542,14 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             return prompt is { Result: { } reported } && reported == result && prompt.Note == note
                 ? new OutreachReport(prompt, Reported: true)
                 : new OutreachReport(prompt, Reported: false);
+        }
+
+        if (closing && _prompts.FollowUps.TryGetValue(promptId, out var unfinished))
+        {
+            // The call's own report is still to reach the alert and her journey (its save or a call
+            // failed): done first, or the closing report would take its place, and its interaction and
+            // the first agent's slot would be lost. Failing, the agent is told "not confirmed".
+            await FollowUpAsync(unfinished);
         }
 
         prompt = Number(prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note, ContactedAt = closing ? prompt.ReportedAt : null });
@@ -598,6 +610,25 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         _prompts.FollowedUp(reported.Id);
         await SaveAsync();
         return moved.Alert;
+    }
+
+    /// <summary>A follow-up against its alert: off the list when the alert closed (or an outage took it in), with the alert's agent when a supervisor moved it.</summary>
+    private async Task SettleFollowUpAsync(OutreachPrompt followed)
+    {
+        if (_prompts.LatestFor(followed.AlertId)?.Prompt.Id != followed.Id
+            || await GrainFactory.Ref<IAlertBookGrain>(Partition).GetAsync(followed.AlertId) is not { } alert)
+        {
+            return; // an alert the book no longer keeps closed long ago; the follow-up ends when its own word comes, or is trimmed
+        }
+
+        if (alert.State == AlertState.Resolved || IncidentHold.Holds(alert))
+        {
+            await WithdrawNowAsync([alert]);
+        }
+        else if (alert.AssignedTo is { } holder && holder != followed.AgentId)
+        {
+            await ReassignAsync(alert.Id, holder);
+        }
     }
 
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(10);
@@ -671,6 +702,12 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     /// </summary>
     private async Task SettleAsync(string promptId)
     {
+        if (_prompts.ById.GetValueOrDefault(promptId) is { IsFollowingUp: true } followed)
+        {
+            await SettleFollowUpAsync(followed);
+            return;
+        }
+
         if (_prompts.ById.GetValueOrDefault(promptId) is not { IsPending: true, AgentId: { } agentId } prompt
             || _prompts.LatestFor(prompt.AlertId) is not ({ } latest, var attempt) || latest.Id != promptId
             || await GrainFactory.Ref<IAlertBookGrain>(Partition).GetAsync(prompt.AlertId) is not { } alert)

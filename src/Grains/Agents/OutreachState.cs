@@ -184,12 +184,13 @@ public sealed class OutreachState
         }
     }
 
+    /// <summary>Forgets the oldest reported prompts beyond <paramref name="reportedKept"/>; pending ones and follow-ups (their agent has yet to say how it ended) are kept.</summary>
     public void Trim(int reportedKept)
     {
-        var reported = ById.Values.Count(p => !p.IsPending);
+        var reported = ById.Values.Count(p => !p.IsPending && !p.IsFollowingUp);
         for (var i = 0; reported > reportedKept && i < Order.Count;)
         {
-            if (ById[Order[i]].IsPending)
+            if (ById[Order[i]] is { IsPending: true } or { IsFollowingUp: true })
             {
                 i++;
                 continue;

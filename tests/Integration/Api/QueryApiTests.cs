@@ -48,6 +48,21 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Alerts_are_listed_by_the_agent_who_holds_them()
+    {
+        // What an agent holds (their follow-ups among it), for the supervisor sharing out work.
+        await RaiseFailedSearchAlert();
+        string? holder = null;
+        await Eventually.TrueAsync(async () => (holder = (string?)Assert.Single(await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}")))!["assignedTo"]) is not null,
+            TimeSpan.FromSeconds(15), "the desk to assign her alert");
+
+        Assert.Single(await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}&assignedTo={holder}")));
+        var other = holder == "sam.taylor" ? "li.na" : "sam.taylor";
+        Assert.Empty(await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}&assignedTo={other}")));
+        Assert.All(await ReadArray(await _http.GetAsync($"api/alerts?assignedTo={holder}&limit=1000")), a => Assert.Equal(holder, (string?)a!["assignedTo"]));
+    }
+
+    [Fact]
     public async Task Customer_shows_timeline_across_channels_and_open_alerts()
     {
         await _http.PostAsync("api/interactions", Body(Make(_customer, _now.AddSeconds(-30), InteractionTypes.PushOpened, "push/marketing") with { Channel = Channel.Push }));
@@ -85,6 +100,7 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     [InlineData("api/outreach?agentId=nobody&pending=maybe", "agentId", "pending")]
     [InlineData("api/alerts?ruleId=repeated-failed-serch&silenced=maybe", "ruleId", "silenced")] // a misspelt rule used to list [] without a word // an unknown agent is not an agent with nothing to do
     [InlineData("api/alerts?open=maybe&limit=0", "open", "limit")]
+    [InlineData("api/alerts?assignedTo=li.nna&open=maybe", "assignedTo", "open")] // a misspelt agent holds nothing: said, not []
     [InlineData("api/insights/pain-points?to=soon&groupBy=colour&format=xml", "to", "groupBy", "format")]
     [InlineData("api/insights/pain-points?from=2026-11-30&to=2026-11-01&format=xml", "from", "format")]
     [InlineData("api/touchpoints?top=0&minEvents=-1", "top", "minEvents")]

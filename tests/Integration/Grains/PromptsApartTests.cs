@@ -1,5 +1,6 @@
 using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Customers;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Hosting;
@@ -22,13 +23,15 @@ public sealed class PromptsApartTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30); // beyond a retry's 10 s, should the first come while the book still refuses
 
-    /// <summary>While on, the alert books refuse the desk's assignments, as a silo that just died would.</summary>
+    /// <summary>While on, the alert books refuse the desk's assignments (and, with <see cref="Reports"/>, an agent's contacted report), as a silo that just died would.</summary>
     private sealed class UnreachableForTheDesk : IIncomingGrainCallFilter
     {
         public static volatile bool On;
+        public static volatile bool Reports;
 
         public Task Invoke(IIncomingGrainCallContext context) =>
-            On && context.InterfaceMethod?.Name == nameof(IAlertBookGrain.ActAsync) && context.Request.GetArgument(1) is AlertAction { By: "outreach-desk" }
+            context.InterfaceMethod?.Name == nameof(IAlertBookGrain.ActAsync) && context.Request.GetArgument(1) is AlertAction action
+                && ((On && action.By == "outreach-desk") || (Reports && action.Kind == AlertActionKind.Report))
                 ? throw new TimeoutException("the alert book's silo is gone")
                 : context.Invoke();
     }
@@ -106,5 +109,57 @@ public sealed class PromptsApartTests
         Assert.Equal((0, 1), (agents.Single(a => a.Id == prompt.AgentId).Pending, agents.Single(a => a.Id == other).Pending));
         // The slots every desk routes by, too: the first agent's is free again.
         Assert.Equal((0, 1), (await cluster.Client.GetGrain<IAgentLoadGrain>(prompt.AgentId!).PendingAsync(), await cluster.Client.GetGrain<IAgentLoadGrain>(other).PendingAsync()));
+    }
+
+    [Fact]
+    public async Task A_follow_up_whose_hand_over_was_lost_goes_to_the_alerts_agent_when_the_desk_wakes_again()
+    {
+        await using var cluster = await StartAsync();
+        var alerts = new ClusterAlerts(cluster.Client, AlertPartitions.DefaultCount);
+        var (alert, prompt) = await PromptedAsync(alerts);
+        var desk = alerts.Desk(alert.Partition);
+        var other = prompt.AgentId == "ann" ? "ben" : "ann";
+        await desk.ReportAsync(prompt.Id, OutreachResult.Contacted, "she will try another card");
+
+        // Her alert goes to the other agent; the desk that would have handed the follow-up over dies first.
+        Assert.True((await alerts.Book(alert.Partition).ActAsync(alert.Id, new AlertAction { Kind = AlertActionKind.Assign, AgentId = other, By = "sam" })).Succeeded);
+        await desk.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+
+        await Eventually.TrueAsync(async () => (await desk.GetAsync(prompt.Id))!.AgentId == other, Patience, "the follow-up going to the agent the supervisor chose");
+        Assert.Equal([prompt.Id], (await alerts.FollowingAsync(other)).Select(p => p.Id));
+        Assert.Empty(await alerts.FollowingAsync(prompt.AgentId!));
+    }
+
+    [Fact]
+    public async Task How_a_call_ended_reported_while_the_calls_own_report_is_unfinished_loses_neither()
+    {
+        await using var cluster = await StartAsync();
+        var alerts = new ClusterAlerts(cluster.Client, AlertPartitions.DefaultCount);
+        var (alert, prompt) = await PromptedAsync(alerts);
+        var desk = alerts.Desk(alert.Partition);
+
+        // "Contacted" is kept, but cannot reach the alert yet; the agent then says how it ended.
+        UnreachableForTheDesk.Reports = true;
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => desk.ReportAsync(prompt.Id, OutreachResult.Contacted, "she will try another card"));
+            Assert.True((await desk.GetAsync(prompt.Id))!.IsFollowingUp);
+            await Assert.ThrowsAnyAsync<Exception>(() => desk.ReportAsync(prompt.Id, OutreachResult.Resolved, "paid by transfer")); // not confirmed: the first is not through
+        }
+        finally
+        {
+            UnreachableForTheDesk.Reports = false;
+        }
+
+        Assert.True((await desk.ReportAsync(prompt.Id, OutreachResult.Resolved, "paid by transfer")).Reported);
+
+        // Both on the alert and on her journey, in order; the agent's slot freed.
+        var closed = (await alerts.Book(alert.Partition).GetAsync(alert.Id))!;
+        Assert.Equal((AlertState.Resolved, AlertOutcome.Recovered), (closed.State, closed.Outcome));
+        var agentSteps = closed.History.Where(s => s.By == "agent:" + prompt.AgentId).Select(s => s.Note).ToList();
+        Assert.Equal(["acknowledged: the agent reached the customer: she will try another card", "resolved: the agent sorted it out with the customer: paid by transfer"], agentSteps);
+        var journey = (await cluster.Client.GetGrain<ICustomerGrain>(alert.CustomerId!).GetSnapshotAsync()).Timeline;
+        Assert.Equal([$"outreach-{prompt.Id}-resolved", $"outreach-{prompt.Id}"], journey.Where(i => i.Type == InteractionTypes.Outreach).Select(i => i.Id));
+        Assert.Equal(0, await cluster.Client.GetGrain<IAgentLoadGrain>(prompt.AgentId!).PendingAsync());
     }
 }

@@ -29,6 +29,39 @@ public sealed class OutreachStateTests
     }
 
     [Fact]
+    public void A_follow_up_is_kept_however_many_reports_come_after_it_until_its_alert_closes()
+    {
+        // Trimmed away, its agent's closing report found no prompt, and the alert stayed open and theirs.
+        var state = new OutreachState();
+        state.Add(Prompt("1", "li.na") with { Result = OutreachResult.Contacted, ReportedAt = DateTimeOffset.UnixEpoch });
+        state.Add(Prompt("2", "li.na") with { Result = OutreachResult.Declined, ReportedAt = DateTimeOffset.UnixEpoch });
+        state.Trim(reportedKept: 0);
+        Assert.Equal(["1"], state.ById.Keys);
+
+        state.Update(state.ById["1"] with { AlertClosed = new PromptWithdrawal(WithdrawalReason.AlertResolved, "rule:payment-failure", AlertOutcome.Recovered) });
+        state.Trim(reportedKept: 0);
+        Assert.Empty(state.ById);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(WithdrawalReason.MomentPassed, true)] // reported late once its moment passed: the alert stayed open, and theirs
+    [InlineData(WithdrawalReason.AlertResolved, false)]
+    [InlineData(WithdrawalReason.JoinedIncident, false)]
+    public void A_customer_reached_is_followed_up_while_her_alert_stays_open(WithdrawalReason? withdrawn, bool followed)
+    {
+        var contacted = Prompt("1", "li.na") with { Result = OutreachResult.Contacted, ReportedAt = DateTimeOffset.UnixEpoch };
+        if (withdrawn is { } reason)
+        {
+            contacted = contacted with { WithdrawnAt = DateTimeOffset.UnixEpoch, Withdrawal = new PromptWithdrawal(reason) };
+        }
+
+        Assert.Equal(followed, contacted.IsFollowingUp);
+        Assert.False((contacted with { AlertClosed = new PromptWithdrawal(WithdrawalReason.AlertResolved) }).IsFollowingUp);
+        Assert.False((contacted with { Result = OutreachResult.Unreachable }).IsFollowingUp);
+    }
+
+    [Fact]
     public void Prompts_no_agent_holds_are_counted_until_one_is_handed_out_or_withdrawn_and_again_after_a_reload()
     {
         var state = new OutreachState();

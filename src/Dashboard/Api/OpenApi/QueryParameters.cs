@@ -30,6 +30,7 @@ public static class QueryParameters
             "customerId" => (Text(), "Only those about this customer (exact id)."),
             "touchpoint" => (Text(), "Only those at this touchpoint (exact id, e.g. web/search)."),
             "ruleId" => (Text(), "Only those raised by this rule (an id from GET /api/rules)."),
+            "assignedTo" => (Text(), "Only those this agent holds (an id from GET /api/agents)."),
             "agentId" => (Text(), "The agent whose prompts to list (an id from GET /api/agents); left out: prompts no agent holds."),
             "pending" => (Boolean(), "`true`: only prompts nobody has reported an outcome for."),
             "following" => (Boolean(), "`true`: only prompts reported `contacted` whose alert is still open, for the agent to say how it ended (`resolved` or `declined`); not with `pending=true`."),
