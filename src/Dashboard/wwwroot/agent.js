@@ -475,16 +475,10 @@ for (const list of [queue, followingList]) list.addEventListener("keydown", even
   event.preventDefault();
   buttons[Math.max(0, Math.min(buttons.length - 1, at + moves[event.key]))].focus();
 });
-queue.addEventListener("click", event => {
+for (const list of [queue, followingList]) list.addEventListener("click", event => {
   const li = event.target.closest("li[data-prompt-id]:not(.gone)");
   if (!li) return;
   rovingId = li.dataset.promptId; // a click focuses no button in some browsers: the Tab stop follows it all the same
-  show(prompts.get(li.dataset.promptId));
-});
-followingList.addEventListener("click", event => {
-  const li = event.target.closest("li[data-prompt-id]");
-  if (!li) return;
-  rovingId = li.dataset.promptId;
   show(prompts.get(li.dataset.promptId));
 });
 // Words typed with the focus on an outcome button (one Tab too many) go into the note: a space

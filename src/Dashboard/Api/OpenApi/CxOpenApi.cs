@@ -256,7 +256,7 @@ public static class CxOpenApi
         problem.Properties["prompt"] = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Description = "A 409 on an outreach outcome: the prompt as it is (an OutreachPrompt: already reported, or withdrawn before any agent held it); of another agent's prompt only its id, agentId, partition and sequence.",
+            Description = "A 409 on an outreach outcome: the prompt as it is (an OutreachPrompt: already reported, reported contacted with its alert closed since (alertClosed), or withdrawn before any agent held it); of another agent's prompt only its id, agentId, partition and sequence.",
         };
         return Task.CompletedTask;
     }
