@@ -60,6 +60,13 @@ public sealed class PromptsApartTests
         return (alert, (await desk.GetAsync(OutreachState.PromptId(alert.Id, 1)))!);
     }
 
+    /// <summary>A supervisor gives the alert to <paramref name="agent"/>; the desk that would have moved its prompt dies before it does.</summary>
+    private static async Task MoveAlertAsItsDeskDiesAsync(ClusterAlerts alerts, Alert alert, string agent)
+    {
+        Assert.True((await alerts.Book(alert.Partition).ActAsync(alert.Id, new AlertAction { Kind = AlertActionKind.Assign, AgentId = agent, By = "sam" })).Succeeded);
+        await alerts.Desk(alert.Partition).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+    }
+
     private static AlertSignal Worth(AlertSignal signal) => signal with { SuggestedAction = new SuggestedAction(Channel.CallCenter, "Hello", "context") };
 
     [Fact]
@@ -98,11 +105,7 @@ public sealed class PromptsApartTests
         var (alert, prompt) = await PromptedAsync(alerts);
         var desk = alerts.Desk(alert.Partition);
         var other = prompt.AgentId == "ann" ? "ben" : "ann";
-
-        // The alert moves; the desk that would have moved the prompt dies before it does.
-        var moved = await alerts.Book(alert.Partition).ActAsync(alert.Id, new AlertAction { Kind = AlertActionKind.Assign, AgentId = other, By = "sam" });
-        Assert.True(moved.Succeeded);
-        await desk.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await MoveAlertAsItsDeskDiesAsync(alerts, alert, other);
 
         await Eventually.TrueAsync(async () => (await desk.GetAsync(prompt.Id))!.AgentId == other, Patience, "the prompt following its alert to the agent the supervisor chose");
         var agents = await desk.AgentsAsync();
@@ -120,10 +123,7 @@ public sealed class PromptsApartTests
         var desk = alerts.Desk(alert.Partition);
         var other = prompt.AgentId == "ann" ? "ben" : "ann";
         await desk.ReportAsync(prompt.Id, OutreachResult.Contacted, "she will try another card");
-
-        // Her alert goes to the other agent; the desk that would have handed the follow-up over dies first.
-        Assert.True((await alerts.Book(alert.Partition).ActAsync(alert.Id, new AlertAction { Kind = AlertActionKind.Assign, AgentId = other, By = "sam" })).Succeeded);
-        await desk.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await MoveAlertAsItsDeskDiesAsync(alerts, alert, other); // the follow-up is not handed over
 
         await Eventually.TrueAsync(async () => (await desk.GetAsync(prompt.Id))!.AgentId == other, Patience, "the follow-up going to the agent the supervisor chose");
         Assert.Equal([prompt.Id], (await alerts.FollowingAsync(other)).Select(p => p.Id));
