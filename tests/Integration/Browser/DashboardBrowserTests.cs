@@ -880,6 +880,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("button[data-outcome]:visible")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("button[data-outcome=resolved]")).ToBeEnabledAsync();
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync(""); // that note went with "Contacted"
+        // Her page within a second: the alert acknowledged by the call, the call first on her timeline.
+        await Assertions.Expect(page.Locator("#prompt .open-alerts li").First).ToContainTextAsync("acknowledged");
+        await Assertions.Expect(page.Locator("#prompt tbody tr").First.Locator("td.result")).ToHaveTextAsync("reached out");
         await ScreenshotAsync(page, "agent-following-up");
 
         // A reload finds it there too (read, not only pushed); in Chinese, the list and the hint.
