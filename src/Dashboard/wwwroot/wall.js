@@ -279,8 +279,10 @@ function refreshFilterChoices() {
   const kept = [...alerts.values()];
   const rules = [...new Set(kept.map(a => a.ruleId))].sort();
   const touchpoints = [...new Set(kept.map(a => a.touchpoint).filter(Boolean))].sort();
+  // Every agent of the roster (and any other holding an alert here), not only those holding alerts
+  // now: the list, and so the filter bar's width, stays as it is while the desks assign.
   const agentName = id => id === NOBODY ? t("filter.nobody") : agentNames.get(id) ?? id;
-  const holders = [...new Set(kept.map(a => a.assignedTo).filter(Boolean))].sort((a, b) => agentName(a).localeCompare(agentName(b)));
+  const holders = [...new Set([...agentNames.keys(), ...kept.map(a => a.assignedTo).filter(Boolean)])].sort((a, b) => agentName(a).localeCompare(agentName(b)));
   // Rebuilt only when the choices or the language change: replacing options closes an open list.
   const key = `${language()}|${rules.join()}|${touchpoints.join()}|${holders.map(agentName).join()}`;
   if (key === filterChoices) return;
