@@ -112,9 +112,16 @@ public sealed class SiloProcess : IAsyncDisposable
         try
         {
             await Eventually.TrueAsync(
-                // 401: an install with sign-in configured answers, but not anonymously.
+                // 401: an install with sign-in configured answers, but not anonymously; that comes
+                // before any grain, so readiness says whether it reaches the cluster (a web front
+                // taken as started by its 401 answered a signed-in read 503 under load).
                 async () => !silo._process.HasExited && (web
-                    ? (await silo.Http.GetAsync("api/alerts?limit=1")).StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Unauthorized
+                    ? (await silo.Http.GetAsync("api/alerts?limit=1")).StatusCode switch
+                    {
+                        System.Net.HttpStatusCode.OK => true,
+                        System.Net.HttpStatusCode.Unauthorized => (await silo.Http.GetAsync("health/ready")).IsSuccessStatusCode,
+                        _ => false,
+                    }
                     : (await silo.Http.GetAsync("health/ready")).IsSuccessStatusCode),
                 TimeSpan.FromSeconds(60),
                 $"{program} to answer");
