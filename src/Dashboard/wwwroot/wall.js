@@ -266,7 +266,7 @@ function turnWallPage() {
 
 const NOBODY = "-"; // the agent filter's "nobody holds it": no agent id has that form
 let filterChoices = null;
-// The filters offer the rules, touchpoints and agents of the alerts the page holds, kept sorted.
+// The filters offer the rules and touchpoints of the alerts the page holds, and the agents, kept sorted.
 function refreshFilterChoices() {
   if (WALL_MODE) return;
   const fillSelect = (select, values, label) => {
