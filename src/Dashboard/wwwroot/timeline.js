@@ -39,25 +39,24 @@ export function withdrawalOf(prompt, names) {
   const w = prompt.withdrawal;
   if (!w) return t("outcome.withdrawn", { reason: prompt.withdrawnBecause ?? "" });
   if (w.reason === "moment-passed") return t("withdrawn.momentPassed");
-  if (w.reason === "joined-incident") return t("withdrawn.incident", { touchpoint: w.touchpoint ?? "" });
-  // Closed by its own rule: the condition cleared (a search that found something, an outreach that worked).
-  if (w.by?.startsWith("rule:")) return t("withdrawn.cleared");
-  const how = w.outcome ? t(`ended.${w.outcome}`) : null;
-  const by = w.by ? whoDid(w.by, names) : null;
-  const why = t(by && how ? "withdrawn.byHow" : by ? "withdrawn.by" : how ? "withdrawn.how" : "withdrawn.closed", { by, how });
-  // What they wrote on closing it ("handled by phone"): the agent knows how she was dealt with.
-  return w.note ? t("withdrawn.said", { why, note: w.note }) : why;
+  return closedWords(w, names, "withdrawn");
 }
 
 /** A prompt reported contacted whose alert closed without the agent's word on how it ended: what happened since. */
 export function followUpEndOf(prompt, names) {
-  const w = prompt.alertClosed;
-  if (w.reason === "joined-incident") return t("followUp.incident", { touchpoint: w.touchpoint ?? "" });
-  if (w.by?.startsWith("rule:")) return t("followUp.cleared");
+  return closedWords(prompt.alertClosed, names, "followUp");
+}
+
+/** How an alert closed (or an outage took it in), worded under <keys> ("withdrawn" or "followUp"). */
+function closedWords(w, names, keys) {
+  if (w.reason === "joined-incident") return t(`${keys}.incident`, { touchpoint: w.touchpoint ?? "" });
+  // Closed by its own rule: the condition cleared (a search that found something, an outreach that worked).
+  if (w.by?.startsWith("rule:")) return t(`${keys}.cleared`);
   const how = w.outcome ? t(`ended.${w.outcome}`) : null;
   const by = w.by ? whoDid(w.by, names) : null;
-  const why = t(by && how ? "followUp.byHow" : by ? "followUp.by" : "followUp.closed", { by, how });
-  return w.note ? t("withdrawn.said", { why, note: w.note }) : why; // what they wrote on closing it
+  const why = t(`${keys}.${by && how ? "byHow" : by ? "by" : how ? "how" : "closed"}`, { by, how });
+  // What they wrote on closing it ("handled by phone"): the agent knows how she was dealt with.
+  return w.note ? t("withdrawn.said", { why, note: w.note }) : why;
 }
 
 export function alertLine(alert, names = new Map()) {
