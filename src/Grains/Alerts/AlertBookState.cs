@@ -142,7 +142,7 @@ public sealed class AlertBookState
                 {
                     OwnConditionClearedAt = now,
                     UpdatedAt = now,
-                    History = open.History.Add(HistoryNote.ReasonOf(signal).With(HistoryNote.StaysOpenFor(remaining)).Step(now, open.State, "rule:" + signal.RuleId)),
+                    History = open.History.Add(HistoryNote.ClearedStaysOpenFor(signal, remaining).Step(now, open.State, "rule:" + signal.RuleId)),
                 }, changes);
                 break;
             case SignalKind.Resolve when open is not null:

@@ -109,8 +109,16 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
         return signal.Reason is null ? cleared : cleared.With(ReasonOf(signal));
     }
 
-    /// <summary>An alert whose own condition cleared stays open for the conditions it took in that have not: their rules.</summary>
-    public static HistoryNote StaysOpenFor(IReadOnlyCollection<string> rules) => Say("stays-open-for", _ => new() { ["rules"] = string.Join(", ", rules) });
+    /// <summary>
+    /// An alert whose own condition cleared stays open for the conditions it took in that have not:
+    /// why it cleared (a sentence, "An agent reached the customer successfully."), then their rules.
+    /// Joined as "{what}: {note}" it read "successfully.: it stays open".
+    /// </summary>
+    public static HistoryNote ClearedStaysOpenFor(AlertSignal signal, IReadOnlyCollection<string> rules)
+    {
+        var reason = ReasonOf(signal);
+        return Say("cleared-stays-open-for", l => new() { ["reason"] = reason.In(l.Code), ["rules"] = string.Join(", ", rules) });
+    }
 
     /// <summary>Why a resolve signal's condition cleared, as the signal carries it (English and its translations).</summary>
     public static HistoryNote ReasonOf(AlertSignal signal) =>

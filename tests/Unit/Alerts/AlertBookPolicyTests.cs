@@ -108,7 +108,7 @@ public sealed class AlertBookPolicyTests
     }
 
     private BookChanges Clear(string rule, string customer, DateTimeOffset? at = null) =>
-        _book.Apply(new AlertSignal { Kind = SignalKind.Resolve, RuleId = rule, CustomerId = customer, At = at ?? Now, Reason = "a search found results" }, at ?? Now, _options, new BookChanges());
+        _book.Apply(new AlertSignal { Kind = SignalKind.Resolve, RuleId = rule, CustomerId = customer, At = at ?? Now, Reason = "A search found results." }, at ?? Now, _options, new BookChanges());
 
     [Fact]
     public void When_its_own_condition_clears_an_alert_stays_open_for_what_it_took_in_and_closes_with_the_last_of_it()
@@ -121,8 +121,9 @@ public sealed class AlertBookPolicyTests
 
         var searchCleared = Clear("repeated-failed-search", "c-1", Now.AddMinutes(3)).Alerts.Single().Alert;
         Assert.Equal((raised.Id, AlertState.Open, Now.AddMinutes(3)), (searchCleared.Id, searchCleared.State, searchCleared.OwnConditionClearedAt));
-        Assert.Equal("a search found results: it stays open for what it took in that has not cleared (detractor)", searchCleared.History[^1].Note);
-        Assert.EndsWith("并入的告警条件尚未解除，告警保持未解决（detractor）", searchCleared.History[^1].Translations!["zh-CN"]);
+        // Why it cleared is a sentence of its own: joined with a colon it read "results.: it stays open".
+        Assert.Equal("A search found results. It stays open for what it took in that has not cleared (detractor).", searchCleared.History[^1].Note);
+        Assert.EndsWith("并入的告警条件尚未解除，告警保持未解决（detractor）。", searchCleared.History[^1].Translations!["zh-CN"]);
         Assert.Empty(Clear("repeated-failed-search", "c-1", Now.AddMinutes(4)).Alerts); // a replay says nothing again
 
         var detractorCleared = Clear("detractor", "c-1", Now.AddMinutes(30)).Alerts.Single().Alert;
