@@ -86,6 +86,14 @@ public sealed record OutreachPrompt
     /// </summary>
     [Id(27)] public PromptWithdrawal? AlertClosed { get; init; }
 
+    /// <summary>
+    /// Reaching the customer is what its alert's rule asks for (<c>detractor</c>, <c>missed-follow-up</c>),
+    /// and of everything it took on (<see cref="Also"/>): reporting contacted resolves the alert,
+    /// recovered, by itself, so there is nothing to follow up. False when anything else is in it (a
+    /// detractor with an experience drop folded in stays open for the drop after the call).
+    /// </summary>
+    [Id(28)] public bool ContactResolves { get; init; }
+
     /// <summary>Waiting for its agent: neither reported nor withdrawn.</summary>
     public bool IsPending => Result is null && WithdrawnAt is null;
 

@@ -193,6 +193,11 @@ function show(prompt) {
     b.disabled = settled;
     b.hidden = following && !["resolved", "declined"].includes(b.dataset.outcome);
   });
+  // A detractor wants a call, a service visit a follow-up: reaching her is what the alert asks, so
+  // "Contacted" closes it (recovered) instead of leaving it open. The button says which.
+  const contactedEffect = detail.querySelector('button[data-outcome="contacted"] small');
+  contactedEffect.dataset.i18n = prompt.contactResolves ? "outcome.contacted.effectResolves" : "outcome.contacted.effect";
+  contactedEffect.textContent = t(contactedEffect.dataset.i18n);
   const noteBox = document.getElementById("outcome-note");
   noteBox.readOnly = settled; // a withdrawn prompt's unsent note is still there to copy
   // Words typed here that are not what was recorded (another tab, or a colleague, reported it
@@ -217,8 +222,11 @@ function show(prompt) {
   if (place.nextElementSibling !== recorded) place.after(recorded);
   detail.toggleAttribute("data-taken-back", takenBack);
   // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
-  recorded.dataset.kind = prompt.result && !moved && !prompt.alertClosed ? "recorded" : "withdrawn"; // a follow-up someone else closed is news too
-  if (prompt.result && prompt.alertClosed) recorded.textContent = followUpEndOf(prompt, agentNamesById()); // reached, then closed without how it ended
+  // Closed by the call itself (the rule saw her reached): what the agent did, not news from elsewhere.
+  const closedByCall = prompt.contactResolves && prompt.alertClosed?.by?.startsWith("rule:");
+  recorded.dataset.kind = prompt.result && !moved && (!prompt.alertClosed || closedByCall) ? "recorded" : "withdrawn"; // a follow-up someone else closed is news too
+  if (closedByCall) recorded.textContent = t("outcome.recordedResolves");
+  else if (prompt.result && prompt.alertClosed) recorded.textContent = followUpEndOf(prompt, agentNamesById()); // reached, then closed without how it ended
   else if (prompt.result && !moved) recorded.textContent = t(prompt.withdrawnAt ? "outcome.recordedLate" : "outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
   else if (moved) recorded.textContent = prompt.agentId // then withdrawn or not: it was someone else's by then
     ? t("outcome.movedTo", { agent: agentNamesById().get(prompt.agentId) ?? prompt.agentId })

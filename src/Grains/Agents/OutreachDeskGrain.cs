@@ -9,6 +9,7 @@ using CxLive.Contracts.Serialization;
 using CxLive.Contracts.Touchpoints;
 using CxLive.Grains.Alerts;
 using CxLive.Grains.Customers;
+using CxLive.Grains.Detection;
 using CxLive.Grains.Feed;
 using CxLive.Grains.Hosting;
 using CxLive.Grains.Storage;
@@ -130,6 +131,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 CreatedAt = now,
                 ExpiresAt = _options.TimeToLive.TryGetValue(alert.RuleId, out var ttl) ? now + ttl : null,
             };
+            prompt = prompt with { ContactResolves = CustomerDetectors.ContactResolves(prompt.RuleId) && prompt.Also.All(CustomerDetectors.ContactResolves) };
             var agent = await TakeSlotAsync(prompt);
             prompt = Number(prompt with { AgentId = agent?.Id });
             _prompts.Add(prompt);
@@ -372,6 +374,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         {
             Severity = severity,
             Also = also,
+            // A condition taken on that a call does not clear (an experience drop) keeps the alert open after one.
+            ContactResolves = prompt.ContactResolves && also.All(CustomerDetectors.ContactResolves),
             ExpiresAt = LongerMoment(prompt, also, _time.GetUtcNow()),
             Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
             ExperienceScore = customer.ExperienceScore,

@@ -41,10 +41,10 @@ public static class OutreachFollowUp
         Stage = JourneyStage.Service,
         Attributes = new()
         {
-            ["promptId"] = prompt.Id,
-            ["alertId"] = prompt.AlertId,
-            ["agentId"] = AgentOf(prompt),
-            ["result"] = WireNames<OutreachResult>.Of(prompt.Result!.Value),
+            [OutreachAttributes.PromptId] = prompt.Id,
+            [OutreachAttributes.AlertId] = prompt.AlertId,
+            [OutreachAttributes.AgentId] = AgentOf(prompt),
+            [OutreachAttributes.Result] = WireNames<OutreachResult>.Of(prompt.Result!.Value),
         },
     };
 

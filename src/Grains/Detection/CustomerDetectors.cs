@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Grains.Alerts;
@@ -74,6 +75,11 @@ public sealed class CustomerDetectors
     /// </summary>
     public IEnumerable<RuleDefinition> Definitions =>
         _listed.Append(TouchpointDegradationDetector.Rule).Append(TouchpointSilenceDetector.Rule);
+
+    /// <summary>Whether reaching the customer resolves an alert of this rule by itself (<see cref="RuleDefinition.ContactResolves"/>).</summary>
+    public static bool ContactResolves(string ruleId) => ContactResolving.Contains(ruleId);
+
+    private static readonly FrozenSet<string> ContactResolving = Discovered.Where(d => d.Definition.ContactResolves).Select(d => d.Definition.RuleId).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Every burst rule's example (bad and good moment, default threshold and window): what the simulator injects them from and the burst tests run.</summary>
     public IEnumerable<BurstExample> BurstExamples => _detectors.OfType<BurstDetector>().Select(d => d.Example);

@@ -17,4 +17,11 @@ public sealed record RuleDefinition(
     /// below"): the reasons, as "parameters.name: reason", or none.
     /// </summary>
     public Func<IReadOnlyDictionary<string, object>, IEnumerable<string>>? Together { get; init; }
+
+    /// <summary>
+    /// Reaching the customer is what the rule asks for (a detractor wants a call, a service visit a
+    /// follow-up): an outreach reported contacted resolves its alert, recovered, by itself. The
+    /// agent's console says so on the "Contacted" button instead of "the alert stays open".
+    /// </summary>
+    public bool ContactResolves { get; init; }
 }

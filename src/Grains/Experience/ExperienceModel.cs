@@ -33,7 +33,10 @@ public sealed class ExperienceModel
         [PageView] = 0.5, [ProductView] = 1, [RecommendationClicked] = 2, [RecommendationRejected] = -2,
         [AddToCart] = 2, [Checkout] = 1, [Payment] = 2, [Payment + ":failure"] = -5,
         [OrderPlaced] = 5, [OrderStatus] = 1, [OrderStatus + ":failure"] = -4, [Delivery] = 4, [Delivery + ":failure"] = -7,
-        [Complaint] = -8, [ComplaintReply] = 4, [Contact] = -1, [Callback] = 3, [Outreach] = 4, [Outreach + ":failure"] = -1,
+        [Complaint] = -8, [ComplaintReply] = 4, [Contact] = -1, [Callback] = 3, [Outreach] = 4,
+        // An agent's call she did not take, or help she declined, is not a bad moment of hers: at -1 a
+        // voicemail tipped a low score under the line, and the wall said "new: experience drop".
+        [Outreach + ":failure"] = 0,
         [ServiceVisit] = 2, [ServiceVisit + ":failure"] = -6,
         [PushOpened] = 1, [PushDismissed] = -2, [Unsubscribe] = -5,
         [PointsRedemption] = 3, [PointsRedemption + ":failure"] = -4, [Error] = -5,

@@ -176,8 +176,8 @@ public static class InteractionStories
 
             case Outreach:
             {
-                var agent = i.Attribute("agentId") is { } id ? agentNames?.GetValueOrDefault(id) ?? id : null;
-                var outcome = i.Attribute("result");
+                var agent = i.Attribute(OutreachAttributes.AgentId) is { } id ? agentNames?.GetValueOrDefault(id) ?? id : null;
+                var outcome = i.Attribute(OutreachAttributes.Result);
                 var reached = agent is null ? Text("outreach") : Text("outreach.agent", new() { ["agent"] = agent });
                 var result = outcome switch
                 {

@@ -904,10 +904,45 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(("resolved", "recovered"), ((string)alert["state"]!, (string?)alert["outcome"]));
     }
 
+    /// <summary>
+    /// "Contacted" said "the alert stays open" on every prompt, and a missed follow-up's alert closed
+    /// on the call: reaching her is what that rule asks for. The button and the report now say so.
+    /// </summary>
+    [Fact]
+    public async Task Contacted_on_a_missed_follow_up_says_it_closes_the_alert_and_it_does()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddDays(-4);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+            Make(customer, at.AddHours(1), InteractionTypes.ServiceVisit, "field-service/boiler") with { Channel = Channel.FieldService, Stage = JourneyStage.Service }))).StatusCode);
+        var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "after a service visit" });
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var promptId = await item.GetAttributeAsync("data-prompt-id");
+        await item.ClickAsync();
+        var effect = page.Locator("button[data-outcome=contacted] small");
+        await Assertions.Expect(effect).ToHaveTextAsync("reached them: that is what this alert asks; closes, recovered");
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(effect).ToHaveTextAsync("已联系上：正是此告警所要求的；关闭，已挽回");
+        await page.SelectOptionAsync("#lang", "en");
+
+        await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-outcome=contacted]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
+        var recorded = page.Locator("#recorded");
+        await Assertions.Expect(recorded).ToHaveTextAsync("Outcome recorded: Contacted. Reaching them was what this alert asked: it has closed, recovered", new() { Timeout = 5_000 });
+        await Assertions.Expect(recorded).ToHaveAttributeAsync("data-kind", "recorded"); // the agent's doing, in green: not news from elsewhere
+        await Assertions.Expect(page.Locator("#follow-up-hint")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator($"#following li[data-prompt-id='{promptId}']")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "agent-contacted-missed-follow-up");
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{promptId![2..]}"));
+        Assert.Equal(("resolved", "recovered"), ((string)alert["state"]!, (string?)alert["outcome"]));
+    }
+
     /// <summary>An email customer's card fails twice; her prompt (wang.wei's) is opened and reported contacted from the console. Returns its id.</summary>
     private async Task<string> ContactedAboutFailedPaymentsAsync(IPage page, string customer, string note)
     {
         var promptId = await OpenFailedPaymentsPromptAsync(page, customer);
+        await Assertions.Expect(page.Locator("button[data-outcome=contacted] small")).ToHaveTextAsync("reached them: the alert stays open");
         await page.FillAsync("#outcome-note", note);
         await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-outcome=contacted]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
         return promptId;

@@ -71,11 +71,13 @@ public sealed class SingleMomentRuleTests
     }
 
     [Fact]
-    public void Detractor_resolves_on_a_successful_outreach_not_a_failed_one()
+    public void Detractor_resolves_on_an_outreach_that_put_it_right_not_one_that_failed_or_only_reached_her()
     {
         Feed(DetractorDetector.RuleId, _journey.Make(InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps", ["comment"] = "never again" }));
 
         Assert.Empty(Feed(DetractorDetector.RuleId, _journey.After(TimeSpan.FromHours(1)).Make(InteractionTypes.Outreach, "call-center/outreach", Outcome.Failure)));
+        // An agent who only reached her (contacted) has not put it right: she is not recovered yet.
+        Assert.Empty(Feed(DetractorDetector.RuleId, _journey.After(TimeSpan.FromHours(1)).Make(InteractionTypes.Outreach, "outreach/li.na", attributes: new() { ["result"] = "contacted" })));
         var resolve = Assert.Single(Feed(DetractorDetector.RuleId, _journey.After(TimeSpan.FromHours(1)).Make(InteractionTypes.Outreach, "call-center/outreach")));
 
         Assert.Equal(SignalKind.Resolve, resolve.Kind);

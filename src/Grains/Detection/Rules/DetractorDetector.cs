@@ -7,9 +7,12 @@ using CxLive.Grains.Detection;
 namespace CxLive.Grains.Detection.Rules;
 
 /// <summary>
-/// A survey answer that says the customer is unhappy (NPS or CSAT); an agent's successful outreach
-/// resolves it, and so does a later answer that says they are happy (a promoter's NPS, a satisfied
-/// CSAT): an agent called a customer who had just answered 10 to ask what went wrong.
+/// A survey answer that says the customer is unhappy (NPS or CSAT); an outreach that put it right
+/// resolves it (an agent's report <c>resolved</c>, or an integrator's own outreach with outcome
+/// success), and so does a later answer that says they are happy (a promoter's NPS, a satisfied
+/// CSAT): an agent called a customer who had just answered 10 to ask what went wrong. A call that
+/// only reached her (reported <c>contacted</c>) does not: an angry customer on the phone is not
+/// recovered yet, and the agent follows it up to say how it ended.
 /// </summary>
 public sealed class DetractorDetector : ICustomerDetector
 {
@@ -34,7 +37,8 @@ public sealed class DetractorDetector : ICustomerDetector
 
     public void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
-        if (interaction.Type == InteractionTypes.Outreach && interaction.Outcome == Outcome.Success && state.DetractorSince is { } since && interaction.Timestamp >= since)
+        if (interaction.Type == InteractionTypes.Outreach && interaction.Outcome == Outcome.Success && !OutreachAttributes.OnlyReached(interaction)
+            && state.DetractorSince is { } since && interaction.Timestamp >= since)
         {
             state.DetractorSince = null;
             signals.Add(ResolvedSignal.Of(RuleId, interaction.Timestamp, HistoryNote.Resolution(RuleId, _ => new()), customerId: interaction.CustomerId, evidence: interaction.Id));

@@ -18,7 +18,8 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
         RuleId,
         "Nobody followed up after a service visit.",
         Severity.Warning,
-        [new(Within, ParameterKind.Duration, "3.00:00:00", "Time after a service visit by which a callback or outreach must follow.")]);
+        [new(Within, ParameterKind.Duration, "3.00:00:00", "Time after a service visit by which a callback or outreach must follow.")])
+    { ContactResolves = true };
 
     public RuleDefinition Definition => Rule;
 
