@@ -94,6 +94,12 @@ public sealed record OutreachPrompt
     /// </summary>
     [Id(28)] public bool ContactResolves { get; init; }
 
+    /// <summary>
+    /// The agent who reported contacted: who reached the customer. A follow-up a supervisor hands to
+    /// another agent keeps it, so the new one reads "Li Na reached them", not "You reached them".
+    /// </summary>
+    [Id(29)] public string? ReachedBy { get; init; }
+
     /// <summary>Waiting for its agent: neither reported nor withdrawn.</summary>
     public bool IsPending => Result is null && WithdrawnAt is null;
 

@@ -81,6 +81,10 @@ function renderQueue() {
 
 // The customers the agent reached whose alert is still open, longest waiting first. Without it, an
 // alert whose customer was reached stayed open, assigned to the agent, until a supervisor closed it.
+/** A follow-up a supervisor handed over: reached by a colleague, not the agent who holds it now. */
+const reachedByOther = prompt => Boolean(prompt.reachedBy && prompt.reachedBy !== prompt.agentId);
+const agentName = id => agentNamesById().get(id) ?? id;
+
 function renderFollowing(list, stop) {
   const focused = followingList.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.promptId : null;
   document.getElementById("following-up").hidden = list.length === 0;
@@ -96,7 +100,9 @@ function renderFollowing(list, stop) {
     open.setAttribute("aria-describedby", "queue-keys");
     if (p.id === selected) open.setAttribute("aria-current", "true");
     open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
-      textSpan("meta", t("agent.contactedAgo", { age: formatAge(p.reportedAt) })));
+      textSpan("meta", reachedByOther(p)
+        ? t("agent.contactedAgoBy", { age: formatAge(p.reportedAt), agent: agentName(p.reachedBy) })
+        : t("agent.contactedAgo", { age: formatAge(p.reportedAt) })));
     li.append(open);
     return li;
   }));
@@ -208,7 +214,9 @@ function show(prompt) {
   else if (settled && typed && typed !== (prompt.note ?? "") && !reportProblem) sayProblem("outcome.noteNotSent");
   const hint = document.getElementById("follow-up-hint");
   hint.hidden = !following;
-  if (following) hint.textContent = t(prompt.note ? "outcome.followingSaid" : "outcome.following", { age: formatAge(prompt.reportedAt), note: prompt.note });
+  // Handed over by a supervisor: the call was a colleague's, and the note theirs ("You reached them" was untrue).
+  const by = reachedByOther(prompt) ? "By" : "";
+  if (following) hint.textContent = t(prompt.note ? `outcome.following${by}Said` : `outcome.following${by}`, { age: formatAge(prompt.reportedAt), note: prompt.note, agent: agentName(prompt.reachedBy) });
   // Contacted from another tab while the keyboard was on a button now hidden: to what the page says.
   if (focused?.matches?.("button[data-outcome][hidden]")) hint.focus();
   document.getElementById("record-anyway").hidden = !withdrawn;

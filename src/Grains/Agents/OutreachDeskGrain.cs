@@ -556,7 +556,14 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             await FollowUpAsync(unfinished);
         }
 
-        prompt = Number(prompt with { Result = result, ReportedAt = _time.GetUtcNow(), Note = note, ContactedAt = closing ? prompt.ReportedAt : null });
+        prompt = Number(prompt with
+        {
+            Result = result,
+            ReportedAt = _time.GetUtcNow(),
+            Note = note,
+            ContactedAt = closing ? prompt.ReportedAt : null,
+            ReachedBy = result == OutreachResult.Contacted ? prompt.AgentId : prompt.ReachedBy,
+        });
         _prompts.Update(prompt);
         _prompts.FollowUp(prompt);
         _prompts.Trim(_options.ReportedKept);

@@ -990,6 +990,14 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator($"#following li[data-prompt-id='{promptId}']")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Moved to Sam Taylor by a supervisor: it is theirs to report now.");
         await Assertions.Expect(page.Locator("button[data-outcome=resolved]")).ToBeDisabledAsync();
+
+        // Sam's console names who made the call: it told him "You reached them", over Wang Wei's note.
+        var sam = await fixture.NewPageAsync("/agent?agentId=sam.taylor");
+        var handed = sam.Locator($"#following li[data-prompt-id='{promptId}']");
+        await Assertions.Expect(handed.Locator(".meta")).ToHaveTextAsync("Wang Wei contacted them just now", new() { Timeout = 5_000 });
+        await handed.ClickAsync();
+        await Assertions.Expect(sam.Locator("#follow-up-hint")).ToHaveTextAsync("Wang Wei reached them (just now) and noted: “she will call back”. A supervisor gave the follow-up to you: once it is settled, record how it ended: Resolved or Declined closes the alert.");
+        Assert.Equal("wang.wei", (string?)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["reachedBy"]);
     }
 
     [Fact]
