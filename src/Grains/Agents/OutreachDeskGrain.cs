@@ -154,6 +154,14 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             }
             else if (OutreachRouting.Able(_options.Agents, channel).Count > 0)
             {
+                if (latest is not null && alert.AssignedTo is not null)
+                {
+                    // Another try, and every agent with the skill is full: the agent of the try that
+                    // failed holds it no more. The wall said "assigned to Sam Taylor" while Sam's console
+                    // had nothing for her, and the "nobody" filter could not find her.
+                    await UnassignAsync(prompt);
+                }
+
                 // Every agent with the skill is full: it waits in the shared queue (one-way).
                 await GrainFactory.Ref<IOutreachQueueGrain>(0).WaitAsync(new QueuedPrompt(prompt.Id, Partition, prompt.Severity, prompt.CreatedAt, channel, prompt.ExpiresAt));
             }
@@ -168,7 +176,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     /// own seen again in other words, offered after the report). Without it, a customer reported
     /// unreachable who then failed to pay twice reached no agent: the payments only folded into the
     /// alert. Not while an outage stands for the alert, or the customer has a prompt pending; not for
-    /// an experience drop, which the failed outreach itself can cause (it costs a point of the score).
+    /// an experience drop, which sums moments whose own rules say what the trouble is.
     /// Only an alert someone holds: the book offers those nobody holds again every 10 s, with nothing new.
     /// </summary>
     private bool TryAgain(Alert alert, (OutreachPrompt Prompt, int Attempt)? latest) =>
@@ -277,6 +285,27 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         }
 
         return true;
+    }
+
+    /// <summary>The alert of a try waiting in the queue: nobody holds it until an agent has room (then <see cref="HandOverAsync"/> assigns it).</summary>
+    private async Task UnassignAsync(OutreachPrompt prompt)
+    {
+        try
+        {
+            await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
+            {
+                Kind = AlertActionKind.Assign,
+                AgentId = null,
+                By = "outreach-desk",
+                Note = HistoryNote.TryWaits.English,
+                NoteTranslations = HistoryNote.TryWaits.Translations,
+            });
+        }
+        catch (Exception e) when (e is not ScopeClaimedElsewhereException)
+        {
+            // The try waits in the queue all the same: the alert names the last agent until one takes it.
+            _logger.LogWarning(e, "Prompt {PromptId} waits for an agent, but its alert could not be unassigned now", prompt.Id);
+        }
     }
 
     public async Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId)

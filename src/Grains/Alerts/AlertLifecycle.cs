@@ -30,6 +30,7 @@ public static class AlertLifecycle
             AlertActionKind.Acknowledge when alert.State == AlertState.Acknowledged => Refuse(alert, action, "it is already acknowledged"),
             AlertActionKind.Acknowledge => Done(Acknowledge(alert, now), now, action, HistoryNote.Acknowledged),
             AlertActionKind.Assign when alert.AssignedTo == action.AgentId => new(alert, null), // already theirs: done, nothing to record
+            AlertActionKind.Assign when action.AgentId is null => Done(alert with { AssignedTo = null }, now, action, HistoryNote.Unassigned), // the desk's: another try waits for an agent
             AlertActionKind.Assign when action.NotOntoAnOutage && IncidentHold.Holds(alert) => Refuse(alert, action, "an outage stands for it"),
             AlertActionKind.Assign => Done(alert with { AssignedTo = action.AgentId }, now, action, HistoryNote.Assigned(action.AgentName ?? action.AgentId!)),
             AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, HistoryNote.Snoozed(action.Until)),

@@ -39,6 +39,12 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
 
     public static HistoryNote ConditionCleared { get; } = Say("condition-cleared");
 
+    /// <summary>Nobody holds it now: another try at reaching the customer waits in the queue for an agent with room.</summary>
+    public static HistoryNote Unassigned { get; } = Say("unassigned");
+
+    /// <summary>The desk's part of an unassignment: why nobody holds it.</summary>
+    public static HistoryNote TryWaits { get; } = Say("try-waits");
+
     public static HistoryNote Assigned(string agent) => Say("assigned", _ => new() { ["agent"] = agent });
 
     public static HistoryNote Snoozed(DateTimeOffset? until) => Say("snoozed", _ => new() { ["until"] = until?.ToString("u", CultureInfo.InvariantCulture) });

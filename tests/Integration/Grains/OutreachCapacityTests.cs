@@ -63,6 +63,46 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Another_try_that_waits_for_an_agent_is_held_by_nobody_until_one_takes_it()
+    {
+        // The wall said "assigned to Sam Taylor" for a second try waiting in the queue, while Sam's
+        // console had nothing for her and the wall's "nobody" filter could not find her.
+        var unreached = await RaiseAsync("unanswered-complaint", Severity.Warning);
+        var other = await RaiseAsync("unanswered-complaint", Severity.Warning);
+        await fixture.Alerts.ReportAsync(unreached.Id, OutreachResult.Unreachable, "voicemail");
+        var third = await RaiseAsync("unanswered-complaint", Severity.Warning); // the agent is full again
+        Assert.Equal(ClusterFixture.SmsAgent, third.AgentId);
+
+        // She runs into trouble again: another try, for which nobody has room.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        await fixture.Alerts.BookOfCustomer(unreached.CustomerId).ApplyAsync([new AlertSignal
+        {
+            Kind = SignalKind.Raise,
+            RuleId = "payment-failure",
+            CustomerId = unreached.CustomerId,
+            Severity = Severity.Warning,
+            Title = "2 failed payments",
+            Detail = "detail",
+            Evidence = ["e-pay-" + unreached.CustomerId],
+            SuggestedAction = new SuggestedAction(Channel.Sms, "Hello", "context"),
+            At = fixture.Clock.GetUtcNow(),
+        }]);
+        var again = (await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync($"p-{unreached.AlertId}.2"), p => p is not null, Patience, "another try"))!;
+        Assert.Null(again.AgentId);
+        var waiting = (await Eventually.ResultAsync(() => fixture.Alerts.GetAsync(unreached.AlertId), a => a!.AssignedTo is null, Patience, "the alert held by nobody"))!;
+        Assert.Equal(("outreach-desk", "nobody holds it now: another try at reaching the customer waits for an agent with room"), (waiting.History[^1].By, waiting.History[^1].Note));
+
+        // An agent has room: the try and its alert are theirs.
+        await fixture.Alerts.ReportAsync(other.Id, OutreachResult.Contacted, null);
+        await Eventually.TrueAsync(async () => (await fixture.Alerts.GetAsync(unreached.AlertId))!.AssignedTo == ClusterFixture.SmsAgent, Patience, "the alert assigned with the try");
+        Assert.Equal(ClusterFixture.SmsAgent, (await Reread(again))!.AgentId);
+
+        await fixture.Alerts.ReportAsync(again.Id, OutreachResult.Contacted, null);
+        await fixture.Alerts.ReportAsync(third.Id, OutreachResult.Contacted, null);
+        await Eventually.TrueAsync(async () => await fixture.Grains.GetGrain<IAgentLoadGrain>(ClusterFixture.SmsAgent).PendingAsync() == 0, Patience, "every slot free again");
+    }
+
+    [Fact]
     public async Task Among_waiting_prompts_of_one_severity_the_one_whose_moment_passes_first_goes_out_first()
     {
         var first = await RaiseAsync("unanswered-complaint", Severity.Warning);
