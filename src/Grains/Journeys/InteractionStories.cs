@@ -43,9 +43,21 @@ public static class InteractionStories
         _ => null,
     };
 
-    /// <summary>The customer's own words on this interaction (a search query, a comment, a complaint's text), if any.</summary>
-    public static string? OwnWords(Interaction interaction) =>
-        interaction.Type == Search ? interaction.Attribute("query") : FirstOf(interaction, WordsAttributes);
+    /// <summary>
+    /// The customer's own words on this interaction (a search query, a comment, a complaint's text), if
+    /// any. A <c>reason</c> is hers only where she gave it (a complaint, a contact, a survey): on a
+    /// delivery it is the courier's ("nobody home"), on a payment the bank's, and Insights quoted
+    /// those under "In their own words".
+    /// </summary>
+    public static string? OwnWords(Interaction interaction) => interaction.Type switch
+    {
+        Search => interaction.Attribute("query"),
+        Complaint or Contact or Survey => FirstOf(interaction, WordsAttributes),
+        _ => FirstOf(interaction, SaidAttributes),
+    };
+
+    /// <summary>The words attributes that are hers on any interaction (a reason is not: see <see cref="OwnWords"/>).</summary>
+    private static readonly string[] SaidAttributes = ["text", "comment", "message"];
 
     /// <param name="agentNames">
     /// Agents' names by id, so an outreach reads "agent Li Na reached out" as the wall names her; an

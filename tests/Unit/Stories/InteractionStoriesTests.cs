@@ -174,5 +174,9 @@ public class InteractionStoriesTests
         Assert.Equal("red shoes", InteractionStories.OwnWords(Make("search", attributes: ("query", "red shoes"))));
         Assert.Equal("still no refund", InteractionStories.OwnWords(Make("complaint", attributes: ("text", "still no refund"))));
         Assert.Null(InteractionStories.OwnWords(Make("page-view")));
+        // A reason is hers where she gave it; on a failed delivery it is the courier's, not a quote of hers.
+        Assert.Equal("billing question", InteractionStories.OwnWords(Make("contact", attributes: ("reason", "billing question"))));
+        Assert.Null(InteractionStories.OwnWords(Make("delivery", attributes: ("reason", "nobody home"))));
+        Assert.Equal("left it with a neighbour?", InteractionStories.OwnWords(Make("delivery", attributes: ("comment", "left it with a neighbour?"))));
     }
 }
