@@ -64,7 +64,7 @@ public class InteractionStoriesTests
         { Make("unsubscribe"), "unsubscribed", "unsubscribed", "退订" },
         { Make("points-redemption", Outcome.Failure, attributes: ("reward", "coffee voucher")), "failed", "redeemed points for 'coffee voucher' — failed", "用积分兑换“coffee voucher” — 失败" },
         { Make("outreach", attributes: [("agentId", "li"), ("result", "resolved")]), "resolved", "agent li reached out: resolved", "坐席 li 主动联系：已解决" },
-        { Make("outreach", Outcome.Failure, attributes: [("agentId", "li"), ("result", "unreachable")]), "not-reached", "agent li reached out: could not reach them", "坐席 li 主动联系：未能联系上" },
+        { Make("outreach", Outcome.Failure, attributes: [("agentId", "li"), ("result", "unreachable")]), "not-reached", "agent li reached out: no answer", "坐席 li 主动联系：无人应答" },
         { Make("outreach", Outcome.Failure, attributes: [("agentId", "li"), ("result", "declined")]), "declined", "agent li reached out: declined", "坐席 li 主动联系：客户拒绝" },
         { Make("error", touchpoint: "app/checkout", attributes: ("code", "E502")), "failed", "hit an error in app/checkout: 'E502'", "在 app/checkout 遇到错误：“E502”" },
         { Make("loyalty-scan", touchpoint: "store/pudong"), "done", "loyalty-scan in store/pudong", "store/pudong：loyalty-scan" },
