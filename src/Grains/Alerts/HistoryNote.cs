@@ -111,7 +111,7 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
     /// <summary>A folded condition cleared: its rule, and why when the rule said (the reason of its resolve signal).</summary>
     public static HistoryNote FoldedCleared(AlertSignal signal)
     {
-        var cleared = Say("folded-cleared", _ => new() { ["rule"] = signal.RuleId });
+        var cleared = Say("folded-cleared", l => new() { ["rule"] = l.RuleName(signal.RuleId) }); // names, not ids: "(repeated-failed-search)" read as code
         return signal.Reason is null ? cleared : cleared.With(ReasonOf(signal));
     }
 
@@ -123,7 +123,7 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
     public static HistoryNote ClearedStaysOpenFor(AlertSignal signal, IReadOnlyCollection<string> rules)
     {
         var reason = ReasonOf(signal);
-        return Say("cleared-stays-open-for", l => new() { ["reason"] = reason.In(l.Code), ["rules"] = string.Join(", ", rules) });
+        return Say("cleared-stays-open-for", l => new() { ["reason"] = reason.In(l.Code), ["rules"] = l.List(rules.Select(l.RuleName)) });
     }
 
     /// <summary>Why a resolve signal's condition cleared, as the signal carries it (English and its translations).</summary>

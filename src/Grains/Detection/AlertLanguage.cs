@@ -127,6 +127,9 @@ public sealed class AlertLanguage
     public string ChannelName(Channel channel) => Text($"history.channel.{WireNames<Channel>.Of(channel)}", new());
 
     /// <summary>An interaction type as this language names it ("a complaint", "投诉"); a type the table does not know, as sent.</summary>
+    /// <summary>A rule's name as the pages show it ("Repeated failed search"); a rule it has no name for, by its id.</summary>
+    public string RuleName(string rule) => Has($"phrases.rule.{rule}") ? Text($"phrases.rule.{rule}", new()) : rule;
+
     public string TypeName(string type) => Has($"phrases.type.{type}") ? Text($"phrases.type.{type}", new()) : type;
 
     private string Slot(string rule, string slot, string? variant) =>

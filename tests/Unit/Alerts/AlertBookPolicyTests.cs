@@ -122,8 +122,8 @@ public sealed class AlertBookPolicyTests
         var searchCleared = Clear("repeated-failed-search", "c-1", Now.AddMinutes(3)).Alerts.Single().Alert;
         Assert.Equal((raised.Id, AlertState.Open, Now.AddMinutes(3)), (searchCleared.Id, searchCleared.State, searchCleared.OwnConditionClearedAt));
         // Why it cleared is a sentence of its own: joined with a colon it read "results.: it stays open".
-        Assert.Equal("A search found results. It stays open for what it took in that has not cleared (detractor).", searchCleared.History[^1].Note);
-        Assert.EndsWith("并入的告警条件尚未解除，告警保持未解决（detractor）。", searchCleared.History[^1].Translations!["zh-CN"]);
+        Assert.Equal("A search found results. It stays open for what it took in that has not cleared (Detractor score).", searchCleared.History[^1].Note);
+        Assert.EndsWith("并入的告警条件尚未解除，告警保持未解决（贬损评分）。", searchCleared.History[^1].Translations!["zh-CN"]);
         Assert.Empty(Clear("repeated-failed-search", "c-1", Now.AddMinutes(4)).Alerts); // a replay says nothing again
 
         var detractorCleared = Clear("detractor", "c-1", Now.AddMinutes(30)).Alerts.Single().Alert;

@@ -65,4 +65,13 @@ public sealed partial class AlertTextTests
         Assert.Equal("a complaint", AlertTexts.English.TypeName(InteractionTypes.Complaint));
         Assert.Equal("kiosk-scan", AlertTexts.English.TypeName("kiosk-scan")); // a type of the integrator's own, as sent
     }
+
+    [Fact]
+    public void Every_rule_has_a_name_in_every_language_so_no_rule_id_reaches_an_alerts_history()
+    {
+        Assert.All(AlertTexts.All, language => Assert.All(CustomerDetectors.Catalogue().Definitions, rule =>
+            Assert.True(language.Has($"phrases.rule.{rule.RuleId}"), $"{language.Code} has no name for '{rule.RuleId}'")));
+        Assert.Equal("Repeated failed search", AlertTexts.English.RuleName(RuleIds.RepeatedFailedSearch));
+        Assert.Equal("贬损评分", AlertTexts.Language(AlertLanguages.Chinese).RuleName(RuleIds.Detractor));
+    }
 }
