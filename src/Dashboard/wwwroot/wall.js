@@ -266,11 +266,23 @@ function turnWallPage() {
 
 const NOBODY = "-"; // the agent filter's "nobody holds it": no agent id has that form
 let filterChoices = null;
+// The filters are in the address (?agent=li.na&state=acknowledged): Back from a customer's page, a
+// reload or a shared link finds the wall as it was left. It came back unfiltered, "172 of 172".
+const FILTERS = ["severity", "state", "rule", "touchpoint", "agent"];
+let wantedFromAddress = WALL_MODE ? {} : Object.fromEntries(FILTERS.map(name => [name, new URLSearchParams(location.search).get(name)]).filter(([, value]) => value));
+function rememberFilters() {
+  const address = new URLSearchParams(location.search);
+  for (const name of FILTERS) {
+    const value = filters.elements[name].value;
+    if (value) address.set(name, value); else address.delete(name);
+  }
+  history.replaceState(history.state, "", `${location.pathname}${address.size ? `?${address}` : ""}${location.hash}`);
+}
 // The filters offer the rules and touchpoints of the alerts the page holds, and the agents, kept sorted.
 function refreshFilterChoices() {
   if (WALL_MODE) return;
   const fillSelect = (select, values, label) => {
-    const chosen = select.value;
+    const chosen = select.value || wantedFromAddress[select.name] || "";
     const options = [new Option(t("filter.all"), ""), ...values.map(v => new Option(label(v), v))];
     if (chosen && !values.includes(chosen)) options.push(new Option(label(chosen), chosen));
     select.replaceChildren(...options);
@@ -292,6 +304,7 @@ function refreshFilterChoices() {
   fillSelect(filters.elements.rule, rules, ruleName);
   fillSelect(filters.elements.touchpoint, touchpoints, v => v);
   fillSelect(filters.elements.agent, [...holders, NOBODY], agentName);
+  wantedFromAddress = {}; // chosen now: the selects hold them
 }
 
 // refit: again within one render, with fewer incidents pinned (fitWallPage); a fresh render starts
@@ -346,8 +359,11 @@ const unresolvedInside = new Map();
 let knowsEveryUnresolved = false;
 function explainEmpty() {
   const filtering = !WALL_MODE && alerts.size > 0 && [...new FormData(filters).values()].some(Boolean);
+  // Resolved cards fade out after a minute: "Other alerts are on the wall" read as though the
+  // supervisor's closed alerts were lost. Their history is on the customer's page.
   const [headline, body] = !filtering ? ["empty.headline", "empty.body"]
-    : matchedInside > 0 ? ["empty.filtered", "empty.filteredInside"] : ["empty.filtered", "empty.filteredNone"];
+    : matchedInside > 0 ? ["empty.filtered", "empty.filteredInside"]
+    : filters.elements.state.value === "resolved" ? ["empty.filtered", "empty.filteredResolved"] : ["empty.filtered", "empty.filteredNone"];
   for (const [element, key] of [[empty.querySelector(".headline"), headline], [empty.querySelector(".body"), body]]) {
     element.dataset.i18n = key;
     element.textContent = t(key);
@@ -1096,7 +1112,8 @@ async function start() {
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
 setInterval(() => { loadTopTouchpoints(); loadScores(); loadIncidentTouchpoints(); }, 10_000);
 if (!WALL_MODE) setInterval(loadSilences, 60_000); // mutes lapse, and other supervisors add theirs
-filters.addEventListener("change", scheduleRender);
+filters.addEventListener("change", () => { rememberFilters(); scheduleRender(); });
+refreshFilterChoices(); // the address's filters chosen before the first cards are drawn
 if (WALL_MODE) setInterval(turnWallPage, PAGE_MS);
 if (WALL_MODE) addEventListener("resize", scheduleRender);
 // What sits above or beside the cards grows after they were placed (the failing touchpoints and the

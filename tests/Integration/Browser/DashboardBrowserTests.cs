@@ -418,6 +418,48 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(card).ToBeVisibleAsync();
     }
 
+    /// <summary>Filtered to one agent's acknowledged alerts, a supervisor opened a customer and came Back to "172 of 172 alerts shown".</summary>
+    [Fact]
+    public async Task The_walls_filters_are_in_its_address_so_Back_from_a_customer_finds_them_as_left()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+        await EmailDetractorAsync(customer, 3, DateTimeOffset.UtcNow.AddMinutes(-5)); // her prompt goes to Wang Wei
+        var card = page.Locator($".alert[data-customer='{customer}']", new() { HasText = "Detractor" });
+        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync("Wang Wei", new() { Timeout = 5_000 });
+        await page.SelectOptionAsync("#filters select[name=agent]", "wang.wei");
+        await page.SelectOptionAsync("#filters select[name=state]", "open");
+        Assert.Equal("/?agent=wang.wei&state=open", new Uri(page.Url).PathAndQuery);
+
+        await card.Locator("a.customer").ClickAsync();
+        await page.WaitForURLAsync($"**/customers/{customer}");
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#filters select[name=agent]")).ToHaveValueAsync("wang.wei");
+        await Assertions.Expect(page.Locator("#filters select[name=state]")).ToHaveValueAsync("open");
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        Assert.All(await page.Locator("#alerts .alert .assigned").AllTextContentsAsync(), held => Assert.Equal("Wang Wei", held));
+        await page.ReloadAsync(); // read from the address, not kept by the browser's page cache
+        await Assertions.Expect(page.Locator("#filters select[name=agent]")).ToHaveValueAsync("wang.wei");
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        Assert.All(await page.Locator("#alerts .alert .assigned").AllTextContentsAsync(), held => Assert.Equal("Wang Wei", held));
+
+        // Back to everything: the address says nothing more than "/".
+        await page.SelectOptionAsync("#filters select[name=agent]", "");
+        await page.SelectOptionAsync("#filters select[name=state]", "");
+        Assert.Equal("/", new Uri(page.Url).PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Filtered_to_resolved_with_nothing_left_the_wall_says_where_closed_alerts_are()
+    {
+        // "Other alerts are on the wall: clear the filters" read as though closed alerts were lost.
+        var (page, card, _) = await OwnCardAsync();
+        var touchpoint = await card.GetAttributeAsync("data-customer") is { } customer ? $"web/search-{customer}" : throw new InvalidOperationException("no customer");
+        await page.SelectOptionAsync("#filters select[name=touchpoint]", touchpoint);
+        await page.SelectOptionAsync("#filters select[name=state]", "resolved");
+        await Assertions.Expect(page.Locator("#empty .body")).ToHaveTextAsync("The wall keeps a resolved alert for a minute after it closes. A customer's page keeps hers, with how each ended and its history: find her by id above.");
+    }
+
     [Fact]
     public async Task A_filter_chosen_while_a_form_is_open_waits_for_it_and_the_wall_says_why()
     {
