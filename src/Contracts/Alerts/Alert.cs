@@ -83,6 +83,16 @@ public sealed record Alert
     /// </summary>
     [Id(30)] public DateTimeOffset? OwnConditionClearedAt { get; init; }
 
+    /// <summary>
+    /// When an agent reported they reached the customer (contacted): while it stays open, it is being
+    /// followed up. The wall's card said only "acknowledged · Li Na", as for any other, with the
+    /// suggested outreach under it as though nobody had called.
+    /// </summary>
+    [Id(31)] public DateTimeOffset? ReachedAt { get; init; }
+
+    /// <summary>The agent who reached the customer (their id): a supervisor may hand the follow-up to another since.</summary>
+    [Id(32)] public string? ReachedBy { get; init; }
+
     [JsonIgnore]
     public bool IsOpen => State is not AlertState.Resolved;
 

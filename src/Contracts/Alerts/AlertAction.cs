@@ -41,4 +41,10 @@ public sealed record AlertAction
     /// as the supervisor's own judgement.
     /// </summary>
     [Id(9)] public bool OutcomeFromTimeline { get; init; }
+
+    /// <summary>
+    /// On an agent's <see cref="AlertActionKind.Report"/> of <c>contacted</c>: they reached the
+    /// customer (<see cref="AgentId"/> names them), and follow the alert up until they say how it ended.
+    /// </summary>
+    [Id(10)] public bool Reached { get; init; }
 }

@@ -471,8 +471,16 @@ function fillCard(li, alert, incident, now) {
   const channel = alert.suggestedAction?.channel;
   const outreach = Boolean(channel && channel !== "other");
   const suggestion = li.querySelector(".suggestion");
-  suggestion.dataset.label = t(outreach ? "meta.suggestion" : "meta.suggestion.team");
-  suggestion.textContent = !alert.suggestedAction ? ""
+  // An agent reached the customer and follows it up: what to say was said. The card read as any
+  // acknowledged one, with the suggested outreach under it as though nobody had called.
+  const following = alert.reachedAt && alert.state !== "resolved";
+  const nameOf = id => agentNames.get(id) ?? id;
+  suggestion.dataset.label = t(following ? "meta.followingUp" : outreach ? "meta.suggestion" : "meta.suggestion.team");
+  suggestion.textContent = following
+    ? (alert.reachedBy === alert.assignedTo || !alert.assignedTo
+      ? t("card.reached", { agent: nameOf(alert.reachedBy), ago: formatAge(alert.reachedAt) })
+      : t("card.reachedHandedOver", { reacher: nameOf(alert.reachedBy), agent: nameOf(alert.assignedTo), ago: formatAge(alert.reachedAt) }))
+    : !alert.suggestedAction ? ""
     : outreach ? t("suggestion.channel", { wording: words.wording, channel: channelName(channel) }) : words.wording;
   const history = li.querySelector(".history");
   history.querySelector(".count").textContent = t("count.paren", { count: formatNumber(alert.history?.length ?? 0) });

@@ -23,6 +23,7 @@ public static class OutreachFollowUp
         {
             OutreachResult.Resolved => acknowledge with { Kind = AlertActionKind.Resolve, Outcome = AlertOutcome.Recovered },
             OutreachResult.Declined => acknowledge with { Kind = AlertActionKind.Resolve, Outcome = AlertOutcome.Lost },
+            OutreachResult.Contacted => acknowledge with { Kind = AlertActionKind.Report, Reached = true, AgentId = AgentOf(prompt) },
             _ => acknowledge with { Kind = AlertActionKind.Report },
         };
     }

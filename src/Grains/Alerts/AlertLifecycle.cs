@@ -36,14 +36,18 @@ public static class AlertLifecycle
             AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, HistoryNote.Snoozed(action.Until)),
             AlertActionKind.Resolve => Done(Close(alert, now, action.Outcome), now, action, action is { OutcomeFromTimeline: true, Outcome: { } read } ? HistoryNote.ResolvedAsTimelineSays(read) : HistoryNote.Resolved),
             AlertActionKind.Report when Reported(alert, action) => new(alert, null), // a follow-up done again after a crash: kept once, whatever moved since
-            AlertActionKind.Report when alert.State == AlertState.Acknowledged => new(KeepReport(alert, action, now), null),
-            AlertActionKind.Report => Done(Acknowledge(alert, now), now, action, HistoryNote.Acknowledged),
+            AlertActionKind.Report when alert.State == AlertState.Acknowledged => new(KeepReport(Reach(alert, action, now), action, now), null),
+            AlertActionKind.Report => Done(Acknowledge(Reach(alert, action, now), now), now, action, HistoryNote.Acknowledged),
             _ => Refuse(alert, action, "the action is unknown"),
         };
     }
 
     private static Alert Acknowledge(Alert alert, DateTimeOffset now) =>
         alert with { State = AlertState.Acknowledged, AcknowledgedAt = alert.AcknowledgedAt ?? now, SnoozedUntil = null };
+
+    /// <summary>A report of contacted: who reached the customer and when (the alert is followed up while it stays open).</summary>
+    private static Alert Reach(Alert alert, AlertAction action, DateTimeOffset now) =>
+        action is { Reached: true, AgentId: { } agent } ? alert with { ReachedAt = now, ReachedBy = agent, UpdatedAt = now } : alert;
 
     /// <summary>An agent's report on an alert someone acknowledged already: nothing moves, but the agent's words are kept (they were lost to a refused acknowledge).</summary>
     private static Alert KeepReport(Alert alert, AlertAction action, DateTimeOffset now) =>

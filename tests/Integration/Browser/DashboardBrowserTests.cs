@@ -1042,6 +1042,29 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal("wang.wei", (string?)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["reachedBy"]);
     }
 
+    /// <summary>A supervisor could not tell a follow-up from any acknowledged card, and read the suggested outreach under it as though nobody had called.</summary>
+    [Fact]
+    public async Task A_card_an_agent_follows_up_says_who_reached_the_customer_and_who_follows_it_up()
+    {
+        var console = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var promptId = await ContactedAboutFailedPaymentsAsync(console, customer, "she will try another card");
+        var wall = await fixture.NewPageAsync("/");
+        var suggestion = wall.Locator($".alert[data-alert-id='{promptId[2..]}'] .suggestion");
+        await Assertions.Expect(suggestion).ToHaveTextAsync("Wang Wei reached the customer just now and follows it up until they say how it ended", new() { Timeout = 5_000 });
+        Assert.Equal("Following up: ", await suggestion.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
+        await wall.Locator($".alert[data-alert-id='{promptId[2..]}']").ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(wall, "wall-following-up");
+
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
+        await Assertions.Expect(suggestion).ToHaveTextAsync("Wang Wei reached the customer just now; Sam Taylor follows it up now");
+        await wall.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(suggestion).ToHaveTextAsync("Wang Wei 刚刚已联系上客户；现由 Sam Taylor 跟进");
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{promptId[2..]}"));
+        Assert.Equal("wang.wei", (string?)alert["reachedBy"]);
+        Assert.NotNull(alert["reachedAt"]);
+    }
+
     [Fact]
     public async Task A_report_that_comes_too_late_is_said_on_the_console_with_what_was_recorded_instead()
     {

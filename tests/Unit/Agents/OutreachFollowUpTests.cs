@@ -56,6 +56,22 @@ public sealed class OutreachFollowUpTests
     }
 
     [Fact]
+    public void A_contacted_report_says_on_the_alert_who_reached_the_customer_and_when_an_unreachable_one_does_not()
+    {
+        var alert = TestAlerts.Detractor(AlertState.Open, ReportedAt.AddHours(-1));
+        var reached = AlertLifecycle.Act(alert, OutreachFollowUp.ActionOf(Reported(OutreachResult.Contacted)), ReportedAt).Alert!;
+        Assert.Equal((ReportedAt, "li.na"), (reached.ReachedAt, reached.ReachedBy));
+
+        // Acknowledged by a supervisor first, without a note from the agent: the card still says who follows it up.
+        var acknowledged = AlertLifecycle.Act(alert, new AlertAction { Kind = AlertActionKind.Acknowledge, By = "supervisor:li" }, ReportedAt.AddMinutes(-5)).Alert!;
+        var kept = AlertLifecycle.Act(acknowledged, OutreachFollowUp.ActionOf(Reported(OutreachResult.Contacted)), ReportedAt).Alert!;
+        Assert.Equal((AlertState.Acknowledged, ReportedAt, "li.na", ReportedAt), (kept.State, kept.ReachedAt, kept.ReachedBy, kept.UpdatedAt));
+
+        var unreached = AlertLifecycle.Act(alert, OutreachFollowUp.ActionOf(Reported(OutreachResult.Unreachable)), ReportedAt).Alert!;
+        Assert.Equal((null, null), (unreached.ReachedAt, unreached.ReachedBy));
+    }
+
+    [Fact]
     public void The_interaction_is_the_same_whenever_it_is_built_and_names_the_prompt_its_alert_and_the_agent()
     {
         var prompt = Reported(OutreachResult.Declined, agent: null);
