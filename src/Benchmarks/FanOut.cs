@@ -144,8 +144,8 @@ public static class FanOut
         UpdatedAt = DateTimeOffset.UtcNow,
         Fingerprint = "detractor|customer:" + interaction.CustomerId,
         History = [new AlertTransition(DateTimeOffset.UtcNow, AlertState.Open, "rule:detractor", "Detractor: NPS 1")],
-        SuggestedAction = new SuggestedAction(Channel.CallCenter, "Thank you for your honest feedback. I'd like to understand what went wrong and put it right.", "Reach out within a day; listen first, then agree on a fix. Record the outcome."),
-        Translations = AlertLanguages.InChinese(new AlertText("贬损者：NPS 1", $"在 {interaction.Touchpoint} 打分 NPS 1。", "感谢您坦诚的反馈。我想了解哪里出了问题，并为您解决。", "一天内联系客户；先倾听，再商定解决办法。记录结果。")),
+        SuggestedAction = new SuggestedAction(Channel.CallCenter, "Thank you for your honest feedback. I'd like to understand what went wrong and put it right.", "Reach out soon, while the answer is fresh; listen first, then agree on a fix. Record the outcome."),
+        Translations = AlertLanguages.InChinese(new AlertText("贬损者：NPS 1", $"在 {interaction.Touchpoint} 打分 NPS 1。", "感谢您坦诚的反馈。我想了解哪里出了问题，并为您解决。", "趁反馈还新鲜，尽快联系客户；先倾听，再商定解决办法。记录结果。")),
     };
 
     private sealed class BareHub : Hub

@@ -206,7 +206,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(picker).ToBeVisibleAsync();
         Assert.Equal(agents.Select(a => a.Id), await picker.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
         await Assertions.Expect(picker.Locator("option").First).ToContainTextAsync(agents[0].Name);
-        await Assertions.Expect(picker.Locator("option").First).ToContainTextAsync("waiting");
+        await Assertions.Expect(picker.Locator("option").First).ToContainTextAsync("in hand"); // not "waiting": the counter's prompts waiting are those nobody holds
         // Her outreach goes by chat: an agent who does not take chat is marked, one who does is not.
         await Assertions.Expect(picker.Locator("option[value='wang.wei']")).ToContainTextAsync("not on Chat");
         await Assertions.Expect(picker.Locator("option[value='li.na']")).Not.ToContainTextAsync("not on");

@@ -430,7 +430,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         var waitingCard = page.Locator(".alert", new() { Has = page.Locator(".assigned", new() { HasTextRegex = new("^—$") }) }).First;
         await waitingCard.Locator("button[data-action=assign]").ClickAsync();
         var picker = waitingCard.Locator(".assign select");
-        await Assertions.Expect(picker.Locator("option", new() { HasTextString = "waiting, full" })).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(picker.Locator("option", new() { HasTextString = "in hand, full" })).Not.ToHaveCountAsync(0);
         await Assertions.Expect(picker.Locator("option[value='wang.wei']")).Not.ToContainTextAsync("full"); // not on the prompts' channel: none of them
         await picker.PressAsync("Escape");
 
