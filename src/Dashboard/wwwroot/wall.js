@@ -843,6 +843,9 @@ function showProblem(li, text, reword = null) {
 async function act(li, action, body = {}) {
   if (action === "snooze") body = { until: new Date(Date.now() + 3_600_000).toISOString() };
   const button = li.querySelector(`.actions [data-action=${action}]`);
+  // Its place now: the push of the change may take the card off a filtered wall before the answer
+  // comes, and the focus then went to the Severity filter at the top, not the card in its place.
+  const place = [...list.children].indexOf(li);
   enableActions(li, li.cxAlert, true);
   let response;
   try {
@@ -854,7 +857,7 @@ async function act(li, action, body = {}) {
   }
   const details = await response?.json().catch(() => ({})) ?? {};
   enableActions(li, li.cxAlert);
-  focusAfterRender(li, button);
+  focusAfterRender(li, button, place);
   if (response?.ok) {
     showProblem(li, "");
     upsert(details);
@@ -1040,8 +1043,8 @@ list.addEventListener("submit", async event => {
 // back to the button if it can still act, else to the card's first action that can, else to the
 // card now where this one was.
 let pendingFocus = null;
-function focusAfterRender(li, button) {
-  pendingFocus = { li, button, index: [...list.children].indexOf(li) };
+function focusAfterRender(li, button, place = -1) {
+  pendingFocus = { li, button, index: li.isConnected ? [...list.children].indexOf(li) : place };
   scheduleRender();
 }
 
