@@ -535,6 +535,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(form.Locator("input[name=note]")).ToHaveValueAsync("spoke with him, refund issued");
         await Assertions.Expect(form.Locator("input[name=note]")).Not.ToBeEditableAsync();
         await Assertions.Expect(form.Locator("button[type=submit]")).ToBeDisabledAsync();
+        await Assertions.Expect(form.Locator("button[type=submit]")).ToHaveCSSAsync("opacity", "0.4"); // it looked as live as before
+        await Assertions.Expect(form.Locator("select[name=outcome]")).ToHaveCSSAsync("opacity", "0.4");
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("在此期间已由 Ada 解决：您的备注未记录（仍保留在此，可复制）。");
         await page.SelectOptionAsync("#lang", "en");
