@@ -87,10 +87,10 @@ public sealed record OutreachPrompt
     [Id(27)] public PromptWithdrawal? AlertClosed { get; init; }
 
     /// <summary>
-    /// Reaching the customer is what its alert's rule asks for (<c>detractor</c>, <c>missed-follow-up</c>),
-    /// and of everything it took on (<see cref="Also"/>): reporting contacted resolves the alert,
-    /// recovered, by itself, so there is nothing to follow up. False when anything else is in it (a
-    /// detractor with an experience drop folded in stays open for the drop after the call).
+    /// Reaching the customer is all its alert's rule asks for (<c>missed-follow-up</c>), and all of
+    /// every condition its alert took in: reporting contacted resolves the alert, recovered, by itself,
+    /// so there is nothing to follow up. False when anything else is in it (an experience drop folded
+    /// in keeps the alert open after the call), and for a detractor, whom a call alone does not win back.
     /// </summary>
     [Id(28)] public bool ContactResolves { get; init; }
 

@@ -28,7 +28,10 @@ const isPending = p => p && !p.result && !p.withdrawnAt && !movedAway(p);
 // Reached (contacted), and the alert still open: how it ended is the agent's to record (Resolved or Declined closes it).
 // (Reported late once its moment passed: the alert stayed open, and theirs.)
 const followable = p => Boolean(p && p.result === "contacted" && !p.alertClosed && (!p.withdrawnAt || p.withdrawal?.reason === "moment-passed"));
-const isFollowing = p => followable(p) && !movedAway(p);
+// A call that closes its alert by itself (a missed follow-up) leaves nothing to follow, from the
+// report on: the rule's close reaches the desk a moment after the report's answer, and meanwhile the
+// console said "record how it ended" with only Resolved and Declined left.
+const isFollowing = p => followable(p) && !movedAway(p) && !p.contactResolves;
 const goneBecause = p => t(p.result ? "agent.gone.reported" : p.withdrawnAt ? "agent.gone.withdrawn" : "agent.gone.moved");
 
 function renderQueue() {
@@ -79,12 +82,11 @@ function renderQueue() {
   renderFollowing(following, stop);
 }
 
-// The customers the agent reached whose alert is still open, longest waiting first. Without it, an
-// alert whose customer was reached stayed open, assigned to the agent, until a supervisor closed it.
 /** A follow-up a supervisor handed over: reached by a colleague, not the agent who holds it now. */
 const reachedByOther = prompt => Boolean(prompt.reachedBy && prompt.reachedBy !== prompt.agentId);
-const agentName = id => agentNamesById().get(id) ?? id;
 
+// The customers the agent reached whose alert is still open, longest waiting first. Without it, an
+// alert whose customer was reached stayed open, assigned to the agent, until a supervisor closed it.
 function renderFollowing(list, stop) {
   const focused = followingList.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.promptId : null;
   document.getElementById("following-up").hidden = list.length === 0;
@@ -199,8 +201,8 @@ function show(prompt) {
     b.disabled = settled;
     b.hidden = following && !["resolved", "declined"].includes(b.dataset.outcome);
   });
-  // A detractor wants a call, a service visit a follow-up: reaching her is what the alert asks, so
-  // "Contacted" closes it (recovered) instead of leaving it open. The button says which.
+  // A service visit owed a follow-up: reaching her is all the alert asks, so "Contacted" closes it
+  // (recovered) instead of leaving it open. The button says which.
   const contactedEffect = detail.querySelector('button[data-outcome="contacted"] small');
   contactedEffect.dataset.i18n = prompt.contactResolves ? "outcome.contacted.effectResolves" : "outcome.contacted.effect";
   contactedEffect.textContent = t(contactedEffect.dataset.i18n);
@@ -230,14 +232,14 @@ function show(prompt) {
   if (place.nextElementSibling !== recorded) place.after(recorded);
   detail.toggleAttribute("data-taken-back", takenBack);
   // Recorded is done (green); withdrawn is news, not success ("…customer lost" in green read as good).
-  // Closed by the call itself (the rule saw her reached): what the agent did, not news from elsewhere.
-  const closedByCall = prompt.contactResolves && prompt.alertClosed?.by?.startsWith("rule:");
+  // Closed by the call itself (the rule saw her reached, or is about to): what the agent did, not news from elsewhere.
+  const closedByCall = !moved && prompt.contactResolves && (followable(prompt) || prompt.alertClosed?.by?.startsWith("rule:"));
   recorded.dataset.kind = prompt.result && !moved && (!prompt.alertClosed || closedByCall) ? "recorded" : "withdrawn"; // a follow-up someone else closed is news too
   if (closedByCall) recorded.textContent = t("outcome.recordedResolves");
   else if (prompt.result && prompt.alertClosed) recorded.textContent = followUpEndOf(prompt, agentNamesById()); // reached, then closed without how it ended
   else if (prompt.result && !moved) recorded.textContent = t(prompt.withdrawnAt ? "outcome.recordedLate" : "outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
   else if (moved) recorded.textContent = prompt.agentId // then withdrawn or not: it was someone else's by then
-    ? t("outcome.movedTo", { agent: agentNamesById().get(prompt.agentId) ?? prompt.agentId })
+    ? t("outcome.movedTo", { agent: agentName(prompt.agentId) })
     : t("outcome.movedToQueue");
   else if (prompt.withdrawnAt) recorded.textContent = withdrawalOf(prompt, agentNamesById());
   // Settled while the keyboard was on an outcome button (withdrawn, moved, reported from another
@@ -519,6 +521,7 @@ picker.addEventListener("change", () => { showWholeChoice(); become(picker.value
 // Each agent with the channels they reach customers on, in the page's language.
 let agentList = [];
 const agentNamesById = () => new Map(agentList.map(a => [a.id, a.name]));
+const agentName = id => agentNamesById().get(id) ?? id;
 function nameAgents(agents) {
   agentList = agents;
   for (const option of picker.options) {

@@ -293,7 +293,7 @@ function refreshFilterChoices() {
   const touchpoints = [...new Set(kept.map(a => a.touchpoint).filter(Boolean))].sort();
   // Every agent of the roster (and any other holding an alert here), not only those holding alerts
   // now: the list, and so the filter bar's width, stays as it is while the desks assign.
-  const agentName = id => id === NOBODY ? t("filter.nobody") : agentNames.get(id) ?? id;
+  const agentName = id => id === NOBODY ? t("filter.nobody") : agentNameOf(id);
   const holders = [...new Set([...agentNames.keys(), ...kept.map(a => a.assignedTo).filter(Boolean)])].sort((a, b) => agentName(a).localeCompare(agentName(b)));
   // Rebuilt only when the choices or the language change: replacing options closes an open list.
   const key = `${language()}|${rules.join()}|${touchpoints.join()}|${holders.map(agentName).join()}`;
@@ -442,7 +442,7 @@ function fillCard(li, alert, incident, now) {
   if (alert.customerId) customer.href = `/customers/${encodeURIComponent(alert.customerId)}`; else customer.removeAttribute("href");
   // The agent by name, as the Assign picker lists them (their id on hover).
   const assigned = li.querySelector(".assigned");
-  assigned.textContent = alert.assignedTo ? agentNames.get(alert.assignedTo) ?? alert.assignedTo : "—";
+  assigned.textContent = alert.assignedTo ? agentNameOf(alert.assignedTo) : "—";
   assigned.title = alert.assignedTo ?? "";
   enableActions(li, alert);
   if (alert.state === "resolved") resolvedMeanwhile(li, alert); // muting stays possible
@@ -473,13 +473,13 @@ function fillCard(li, alert, incident, now) {
   const suggestion = li.querySelector(".suggestion");
   // An agent reached the customer and follows it up: what to say was said. The card read as any
   // acknowledged one, with the suggested outreach under it as though nobody had called.
-  const following = alert.reachedAt && alert.state !== "resolved";
-  const nameOf = id => agentNames.get(id) ?? id;
+  // Not once an outage took it in: the outreach is on hold, and the incident's card speaks for it.
+  const following = alert.reachedAt && alert.state !== "resolved" && !alert.incidentId;
   suggestion.dataset.label = t(following ? "meta.followingUp" : outreach ? "meta.suggestion" : "meta.suggestion.team");
   suggestion.textContent = following
     ? (alert.reachedBy === alert.assignedTo || !alert.assignedTo
-      ? t("card.reached", { agent: nameOf(alert.reachedBy), ago: formatAge(alert.reachedAt) })
-      : t("card.reachedHandedOver", { reacher: nameOf(alert.reachedBy), agent: nameOf(alert.assignedTo), ago: formatAge(alert.reachedAt) }))
+      ? t("card.reached", { agent: agentNameOf(alert.reachedBy), ago: formatAge(alert.reachedAt) })
+      : t("card.reachedHandedOver", { reacher: agentNameOf(alert.reachedBy), agent: agentNameOf(alert.assignedTo), ago: formatAge(alert.reachedAt) }))
     : !alert.suggestedAction ? ""
     : outreach ? t("suggestion.channel", { wording: words.wording, channel: channelName(channel) }) : words.wording;
   const history = li.querySelector(".history");
@@ -514,6 +514,9 @@ function absorbedWords(incident) {
 function who(by) {
   return whoDid(by, agentNames);
 }
+
+/** An agent by name, as the Assign picker lists them; one the roster does not know, by id. */
+const agentNameOf = id => agentNames.get(id) ?? id;
 
 // What happened to the alert, oldest first: raised, folded, acknowledged by whom, escalated,
 // resolved. Drawn only while a supervisor has it open: most cards are never opened.

@@ -131,7 +131,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 CreatedAt = now,
                 ExpiresAt = _options.TimeToLive.TryGetValue(alert.RuleId, out var ttl) ? now + ttl : null,
             };
-            prompt = prompt with { ContactResolves = CustomerDetectors.ContactResolves(prompt.RuleId) && prompt.Also.All(CustomerDetectors.ContactResolves) };
+            prompt = prompt with { ContactResolves = CustomerDetectors.ContactResolves(alert.RuleId, alert.Folded) };
             var agent = await TakeSlotAsync(prompt);
             prompt = Number(prompt with { AgentId = agent?.Id });
             _prompts.Add(prompt);
@@ -296,6 +296,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             {
                 Kind = AlertActionKind.Assign,
                 AgentId = null,
+                // Read only by a partition on a silo not yet upgraded (a rolling upgrade), which knows
+                // no unassignment: its history then says "assigned to nobody", not "assigned to ".
+                AgentName = "nobody",
                 By = "outreach-desk",
                 Note = HistoryNote.TryWaits.English,
                 NoteTranslations = HistoryNote.TryWaits.Translations,
@@ -403,8 +406,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         {
             Severity = severity,
             Also = also,
-            // A condition taken on that a call does not clear (an experience drop) keeps the alert open after one.
-            ContactResolves = prompt.ContactResolves && also.All(CustomerDetectors.ContactResolves),
+            // A condition its alert took in that a call does not clear (an experience drop) keeps it open
+            // after one; another alert's condition the prompt takes on leaves its own alert as it was.
+            ContactResolves = prompt.ContactResolves && (alert.Id != prompt.AlertId || CustomerDetectors.ContactResolves(alert.RuleId, alert.Folded)),
             ExpiresAt = LongerMoment(prompt, also, _time.GetUtcNow()),
             Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
             ExperienceScore = customer.ExperienceScore,

@@ -23,7 +23,8 @@ public static class OutreachFollowUp
         {
             OutreachResult.Resolved => acknowledge with { Kind = AlertActionKind.Resolve, Outcome = AlertOutcome.Recovered },
             OutreachResult.Declined => acknowledge with { Kind = AlertActionKind.Resolve, Outcome = AlertOutcome.Lost },
-            OutreachResult.Contacted => acknowledge with { Kind = AlertActionKind.Report, Reached = true, AgentId = AgentOf(prompt) },
+            // Reported from the queue (no agent holds it): nobody follows it up, and the card must not name "unassigned".
+            OutreachResult.Contacted when prompt.AgentId is { } reacher => acknowledge with { Kind = AlertActionKind.Report, Reached = true, AgentId = reacher },
             _ => acknowledge with { Kind = AlertActionKind.Report },
         };
     }

@@ -117,8 +117,8 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
 
     /// <summary>
     /// An alert whose own condition cleared stays open for the conditions it took in that have not:
-    /// why it cleared (a sentence, "An agent reached the customer successfully."), then their rules.
-    /// Joined as "{what}: {note}" it read "successfully.: it stays open".
+    /// why it cleared (a sentence, "A search found results."), then their rules.
+    /// Joined as "{what}: {note}" it read "results.: it stays open".
     /// </summary>
     public static HistoryNote ClearedStaysOpenFor(AlertSignal signal, IReadOnlyCollection<string> rules)
     {

@@ -126,10 +126,10 @@ public sealed class AlertLanguage
     /// <summary>A channel as this language names it ("call-center"; "呼叫中心").</summary>
     public string ChannelName(Channel channel) => Text($"history.channel.{WireNames<Channel>.Of(channel)}", new());
 
-    /// <summary>An interaction type as this language names it ("a complaint", "投诉"); a type the table does not know, as sent.</summary>
     /// <summary>A rule's name as the pages show it ("Repeated failed search"); a rule it has no name for, by its id.</summary>
     public string RuleName(string rule) => Has($"phrases.rule.{rule}") ? Text($"phrases.rule.{rule}", new()) : rule;
 
+    /// <summary>An interaction type as this language names it ("a complaint", "投诉"); a type the table does not know, as sent.</summary>
     public string TypeName(string type) => Has($"phrases.type.{type}") ? Text($"phrases.type.{type}", new()) : type;
 
     private string Slot(string rule, string slot, string? variant) =>

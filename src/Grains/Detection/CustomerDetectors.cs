@@ -76,8 +76,14 @@ public sealed class CustomerDetectors
     public IEnumerable<RuleDefinition> Definitions =>
         _listed.Append(TouchpointDegradationDetector.Rule).Append(TouchpointSilenceDetector.Rule);
 
-    /// <summary>Whether reaching the customer resolves an alert of this rule by itself (<see cref="RuleDefinition.ContactResolves"/>).</summary>
-    public static bool ContactResolves(string ruleId) => ContactResolving.Contains(ruleId);
+    /// <summary>
+    /// Whether reaching the customer resolves an alert of this rule, holding these folded conditions,
+    /// by itself (<see cref="RuleDefinition.ContactResolves"/>, every one of them). Folded conditions
+    /// are all those it ever took in: one that cleared since still counts, so this may say "stays
+    /// open" of an alert the call then closes, never the other way round.
+    /// </summary>
+    public static bool ContactResolves(string ruleId, IEnumerable<string> folded) =>
+        ContactResolving.Contains(ruleId) && folded.All(ContactResolving.Contains);
 
     private static readonly FrozenSet<string> ContactResolving = Discovered.Where(d => d.Definition.ContactResolves).Select(d => d.Definition.RuleId).ToFrozenSet(StringComparer.Ordinal);
 

@@ -19,9 +19,9 @@ public sealed record RuleDefinition(
     public Func<IReadOnlyDictionary<string, object>, IEnumerable<string>>? Together { get; init; }
 
     /// <summary>
-    /// Reaching the customer is what the rule asks for (a detractor wants a call, a service visit a
-    /// follow-up): an outreach reported contacted resolves its alert, recovered, by itself. The
-    /// agent's console says so on the "Contacted" button instead of "the alert stays open".
+    /// Reaching the customer is all the rule asks for (a service visit owed a follow-up): an outreach
+    /// reported contacted resolves its alert, recovered, by itself. The agent's console says so on the
+    /// "Contacted" button instead of "the alert stays open". Not a detractor: reached is not won back.
     /// </summary>
     public bool ContactResolves { get; init; }
 }

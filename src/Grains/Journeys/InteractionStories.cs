@@ -57,7 +57,7 @@ public static class InteractionStories
     };
 
     /// <summary>The words attributes that are hers on any interaction (a reason is not: see <see cref="OwnWords"/>).</summary>
-    private static readonly string[] SaidAttributes = ["text", "comment", "message"];
+    private static readonly string[] SaidAttributes = [.. WordsAttributes.Where(a => a != "reason")];
 
     /// <param name="agentNames">
     /// Agents' names by id, so an outreach reads "agent Li Na reached out" as the wall names her; an

@@ -69,6 +69,10 @@ public sealed class OutreachFollowUpTests
 
         var unreached = AlertLifecycle.Act(alert, OutreachFollowUp.ActionOf(Reported(OutreachResult.Unreachable)), ReportedAt).Alert!;
         Assert.Equal((null, null), (unreached.ReachedAt, unreached.ReachedBy));
+
+        // Reported from the queue, where no agent holds it: nobody follows it up, and no card names "unassigned".
+        var fromQueue = AlertLifecycle.Act(alert, OutreachFollowUp.ActionOf(Reported(OutreachResult.Contacted, agent: null)), ReportedAt).Alert!;
+        Assert.Equal((AlertState.Acknowledged, null, null), (fromQueue.State, fromQueue.ReachedAt, fromQueue.ReachedBy));
     }
 
     [Fact]

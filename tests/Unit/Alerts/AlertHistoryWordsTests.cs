@@ -110,7 +110,7 @@ public sealed class AlertHistoryWordsTests
         var cleared = ResolvedSignal.Of("detractor", Raised.AddMinutes(9), HistoryNote.Resolution("detractor", _ => new()), customerId: "c-1");
         var host = book.Apply(cleared, Raised.AddMinutes(9), options, new BookChanges()).Alerts.Single().Alert;
         Assert.Equal(
-            ("folded condition cleared (Detractor score): An agent reached the customer successfully.", "并入的告警条件已解除（贬损评分）：坐席已成功联系到客户。"),
+            ("folded condition cleared (Detractor score): An outreach put it right with the customer.", "并入的告警条件已解除（贬损评分）：主动联系已为客户解决问题。"),
             Last(host));
     }
 

@@ -40,6 +40,12 @@ public sealed partial class LanguagesTests
 
         Assert.NotEmpty(rules);
         Assert.All(tables, table => Assert.All(rules, rule => Assert.Contains($"\"rule.{rule}\":", table, StringComparison.Ordinal)));
+
+        // The server names them too, in an alert's history ("folded condition cleared (Repeated
+        // failed search)"): the same name as the card beside it, in each language.
+        var named = tables.Select(table => TextEntry().Matches(table).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value)).ToList();
+        Assert.All(AlertTexts.All.Select((language, i) => (language, page: named[i])), pair =>
+            Assert.All(rules, rule => Assert.Equal(pair.page[$"rule.{rule}"], pair.language.RuleName(rule))));
     }
 
     [Fact]
