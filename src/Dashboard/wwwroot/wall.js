@@ -381,10 +381,10 @@ function fill(li, alert) {
   if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxNow !== now || li.cxInside !== inside || li.cxLanguage !== language() || li.cxAgents !== agentNames) {
     fillCard(li, alert, incident, now);
     Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxInside: inside, cxLanguage: language(), cxAgents: agentNames });
-    when.dateTime = alert.raisedAt;
-    when.title = formatTime(alert.raisedAt);
+    when.dateTime = since(alert);
+    when.title = formatTime(since(alert));
   }
-  when.textContent = formatAge(alert.raisedAt);
+  when.textContent = formatAge(since(alert));
 }
 
 function fillCard(li, alert, incident, now) {
@@ -514,6 +514,10 @@ function absorbedWords(incident) {
 function who(by) {
   return whoDid(by, agentNames);
 }
+
+// A card's time: when it was raised, or when it closed. "resolved · Recovered  11 min ago" read as
+// closed 11 minutes ago for a card resolved seconds before.
+const since = alert => alert.state === "resolved" ? alert.resolvedAt ?? alert.updatedAt : alert.raisedAt;
 
 /** An agent by name, as the Assign picker lists them; one the roster does not know, by id. */
 const agentNameOf = id => agentNames.get(id) ?? id;

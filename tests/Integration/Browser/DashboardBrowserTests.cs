@@ -530,6 +530,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // Another supervisor resolves it first.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "Ada", "outcome": "lost" }"""))).StatusCode);
+        var resolvedAt = (string)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["resolvedAt"]!;
+        await Assertions.Expect(card.Locator("time.when")).ToHaveAttributeAsync("datetime", resolvedAt, new() { Timeout = 5_000 }); // when it closed, not when it was raised
 
         await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Resolved meanwhile by Ada: your note was not recorded (it is still here to copy).", new() { Timeout = 5_000 });
         await Assertions.Expect(form.Locator("input[name=note]")).ToHaveValueAsync("spoke with him, refund issued");
