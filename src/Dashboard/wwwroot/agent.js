@@ -24,6 +24,11 @@ let rovingId = null; // the queue row the keyboard last reached: the queue's one
 let pointerOnQueue = false;
 queue.addEventListener("pointerenter", () => { pointerOnQueue = true; });
 queue.addEventListener("pointerleave", () => { pointerOnQueue = false; if (queue.querySelector("li.gone")) renderQueue(); });
+// The follow-ups hold still under the pointer too: one that left (its alert closed, handed over)
+// moved the rows below it up, under a click aimed at the next customer.
+let pointerOnFollowing = false;
+followingList.addEventListener("pointerenter", () => { pointerOnFollowing = true; });
+followingList.addEventListener("pointerleave", () => { pointerOnFollowing = false; if (followingList.querySelector("li.gone")) renderQueue(); });
 const isPending = p => p && !p.result && !p.withdrawnAt && !movedAway(p);
 // Reached (contacted), and the alert still open: how it ended is the agent's to record (Resolved or Declined closes it).
 // (Reported late once its moment passed: the alert stayed open, and theirs.)
@@ -32,7 +37,8 @@ const followable = p => Boolean(p && p.result === "contacted" && !p.alertClosed 
 // report on: the rule's close reaches the desk a moment after the report's answer, and meanwhile the
 // console said "record how it ended" with only Resolved and Declined left.
 const isFollowing = p => followable(p) && !movedAway(p) && !p.contactResolves;
-const goneBecause = p => t(p.result ? "agent.gone.reported" : p.withdrawnAt ? "agent.gone.withdrawn" : "agent.gone.moved");
+const goneBecause = p => t(p.alertClosed ? "agent.gone.closed"
+  : p.result && !(followable(p) && movedAway(p)) ? "agent.gone.reported" : p.withdrawnAt ? "agent.gone.withdrawn" : "agent.gone.moved");
 
 function renderQueue() {
   for (const id of prompts.keys()) if (!arrival.includes(id)) arrival.push(id);
@@ -89,27 +95,33 @@ const reachedByOther = prompt => Boolean(prompt.reachedBy && prompt.reachedBy !=
 // alert whose customer was reached stayed open, assigned to the agent, until a supervisor closed it.
 function renderFollowing(list, stop) {
   const focused = followingList.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.promptId : null;
-  document.getElementById("following-up").hidden = list.length === 0;
-  followingList.replaceChildren(...list.map(p => {
+  // Under the pointer, the rows shown stay in their places (one that left, greyed), new ones below.
+  const shown = [...followingList.children].map(li => prompts.get(li.dataset.promptId)).filter(Boolean);
+  const listed = pointerOnFollowing ? [...shown, ...list.filter(p => !shown.some(row => row.id === p.id))] : list;
+  document.getElementById("following-up").hidden = listed.length === 0;
+  followingList.replaceChildren(...listed.map(p => {
     const li = document.createElement("li");
     li.dataset.promptId = p.id;
     li.dataset.severity = p.severity;
     li.dataset.selected = String(p.id === selected);
+    const gone = !isFollowing(p);
+    li.classList.toggle("gone", gone);
     const open = document.createElement("button");
     open.type = "button";
     open.className = "open";
+    open.disabled = gone;
     open.tabIndex = p.id === stop ? 0 : -1;
     open.setAttribute("aria-describedby", "queue-keys");
     if (p.id === selected) open.setAttribute("aria-current", "true");
     open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
-      textSpan("meta", reachedByOther(p)
+      textSpan("meta", gone ? goneBecause(p) : reachedByOther(p)
         ? t("agent.contactedAgoBy", { age: formatAge(p.reportedAt), agent: agentName(p.reachedBy) })
         : t("agent.contactedAgo", { age: formatAge(p.reportedAt) })));
     li.append(open);
     return li;
   }));
   // The focused row left (its alert closed, handed over): the focus goes to the next row, not the page's top.
-  if (focused) ([...followingList.children].find(li => li.dataset.promptId === focused)?.querySelector("button") ?? rowButtons()[0])?.focus();
+  if (focused) ([...followingList.children].find(li => li.dataset.promptId === focused && !li.classList.contains("gone"))?.querySelector("button") ?? rowButtons()[0])?.focus();
 }
 
 // How full the agent's queue is against what the desks hand them at once: at capacity nothing new

@@ -1391,6 +1391,31 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_follow_up_that_leaves_the_list_under_the_pointer_keeps_its_place_until_the_pointer_leaves()
+    {
+        // A follow-up whose alert closed vanished and the rows below slid up under the pointer, as
+        // the queue's once did.
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var (first, second) = (NewCustomer(), NewCustomer());
+        var firstPrompt = await ContactedAboutFailedPaymentsAsync(page, first, "she will try another card");
+        var secondPrompt = await ContactedAboutFailedPaymentsAsync(page, second, "he will call back");
+        ILocator Row(string promptId) => page.Locator($"#following li[data-prompt-id='{promptId}']");
+        await Assertions.Expect(Row(secondPrompt)).ToBeVisibleAsync();
+        var below = (await Row(secondPrompt).BoundingBoxAsync())!.Y;
+        await Row(secondPrompt).HoverAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{firstPrompt[2..]}/resolve", Body("""{ "by": "supervisor:ada", "outcome": "recovered" }"""))).StatusCode);
+        await Assertions.Expect(Row(firstPrompt)).ToHaveClassAsync("gone", new() { Timeout = 5_000 });
+        await Assertions.Expect(Row(firstPrompt).Locator(".meta")).ToHaveTextAsync("alert closed: nothing left to follow up");
+        await Assertions.Expect(Row(firstPrompt).Locator("button")).ToBeDisabledAsync();
+        Assert.Equal(below, (await Row(secondPrompt).BoundingBoxAsync())!.Y); // nothing moved under the pointer
+
+        await page.Locator("#prompt .why").HoverAsync(); // the prompt opened last
+        await Assertions.Expect(Row(firstPrompt)).ToHaveCountAsync(0);
+        await Assertions.Expect(Row(secondPrompt)).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_prompt_whose_alert_is_resolved_elsewhere_leaves_the_agents_queue_and_says_why()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
