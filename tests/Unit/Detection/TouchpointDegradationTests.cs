@@ -109,6 +109,9 @@ public sealed class TouchpointDegradationTests
         var resolve = _signals[^1];
         Assert.Equal(SignalKind.Resolve, resolve.Kind);
         Assert.Equal(2, _signals.Count);
+        // Against the rate before the outage: "back to 2%" alone read as normal whatever the usual was.
+        Assert.Matches(@"^The failure rate has stayed under the outage line for 5 min: \d+(\.\d+)?% now, against \d+(\.\d+)?% before the outage\.$", resolve.Reason);
+        Assert.StartsWith("失败率已低于故障线 5 分钟：现为 ", resolve.ReasonTranslations?["zh-CN"]);
     }
 
     [Fact]

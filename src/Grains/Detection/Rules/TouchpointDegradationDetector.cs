@@ -83,8 +83,14 @@ public static class TouchpointDegradationDetector
         state.ClearSince ??= now;
         if (now - state.ClearSince >= rule.Duration("clearFor"))
         {
+            // Said against the rate before the outage: "back to 35%" alone read as normal on a touchpoint
+            // that usually fails 17% of the time.
+            var before = state.RaisedAgainst;
             (state.DegradedSince, state.ClearSince, state.RaisedAgainst, state.RaisedWithoutBaseline) = (null, null, null, false);
-            signals.Add(ResolvedSignal.Of(RuleId, now, HistoryNote.Resolution(RuleId, l => new() { ["rate"] = AlertLanguage.Percent(recent.FailureRate), ["for"] = l.Span(rule.Duration("clearFor")) }), touchpoint: touchpoint));
+            signals.Add(ResolvedSignal.Of(RuleId, now, HistoryNote.Resolution(
+                RuleId,
+                l => new() { ["rate"] = AlertLanguage.Percent(recent.FailureRate), ["for"] = l.Span(rule.Duration("clearFor")), ["usual"] = before is { } rate ? AlertLanguage.Percent(rate) : null },
+                before is null ? "noBaseline" : null), touchpoint: touchpoint));
         }
     }
 
