@@ -425,15 +425,22 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     private static ILocator DetractorItem(IPage page, string customer) =>
         page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "Detractor" });
 
+    /// <summary>A wall, and the card of a new email customer's detractor score, which the desk gave to Wang Wei.</summary>
+    private async Task<(IPage Page, ILocator Card, string Customer)> WangWeisDetractorCardAsync()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+        await EmailDetractorAsync(customer, 3, DateTimeOffset.UtcNow.AddMinutes(-5));
+        var card = page.Locator($".alert[data-customer='{customer}']", new() { HasText = "Detractor" });
+        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync("Wang Wei", new() { Timeout = 5_000 });
+        return (page, card, customer);
+    }
+
     /// <summary>A supervisor sharing out work: what one agent holds (their follow-ups among it), and what nobody does.</summary>
     [Fact]
     public async Task The_wall_shows_what_one_agent_holds_or_what_nobody_holds()
     {
-        var page = await fixture.NewPageAsync("/");
-        var customer = NewCustomer();
-        await EmailDetractorAsync(customer, 3, DateTimeOffset.UtcNow.AddMinutes(-5)); // her prompt goes to Wang Wei
-        var card = page.Locator($".alert[data-customer='{customer}']", new() { HasText = "Detractor" });
-        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync("Wang Wei", new() { Timeout = 5_000 });
+        var (page, card, _) = await WangWeisDetractorCardAsync();
 
         var agent = page.Locator("#filters select[name=agent]");
         await Assertions.Expect(agent.Locator("option[value='wang.wei']")).ToHaveTextAsync("Wang Wei"); // by name, as the cards say
@@ -454,11 +461,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     [Fact]
     public async Task The_walls_filters_are_in_its_address_so_Back_from_a_customer_finds_them_as_left()
     {
-        var page = await fixture.NewPageAsync("/");
-        var customer = NewCustomer();
-        await EmailDetractorAsync(customer, 3, DateTimeOffset.UtcNow.AddMinutes(-5)); // her prompt goes to Wang Wei
-        var card = page.Locator($".alert[data-customer='{customer}']", new() { HasText = "Detractor" });
-        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync("Wang Wei", new() { Timeout = 5_000 });
+        var (page, card, customer) = await WangWeisDetractorCardAsync();
         await page.SelectOptionAsync("#filters select[name=agent]", "wang.wei");
         await page.SelectOptionAsync("#filters select[name=state]", "open");
         Assert.Equal("/?agent=wang.wei&state=open", new Uri(page.Url).PathAndQuery);

@@ -18,24 +18,26 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
     private async Task<OutreachPrompt> RaiseAsync(string rule, Severity severity)
     {
         var customer = NewCustomer();
-        var signal = new AlertSignal
-        {
-            Kind = SignalKind.Raise,
-            RuleId = rule,
-            CustomerId = customer,
-            Severity = severity,
-            Title = $"{rule} for {customer}",
-            Detail = "detail",
-            Evidence = ["e-" + customer],
-            SuggestedAction = new SuggestedAction(Channel.Sms, "Hello", "context"),
-            At = fixture.Clock.GetUtcNow(),
-        };
-        var alert = (await fixture.Alerts.BookOfCustomer(customer).ApplyAsync([signal])).Single();
+        var alert = (await fixture.Alerts.BookOfCustomer(customer).ApplyAsync([SmsSignal(rule, customer, severity, $"{rule} for {customer}", "e-" + customer)])).Single();
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         return (await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync("p-" + alert.Id), p => p is not null, Patience, "the prompt"))!;
     }
 
     private Task<OutreachPrompt?> Reread(OutreachPrompt prompt) => fixture.Alerts.GetPromptAsync(prompt.Id);
+
+    /// <summary>A condition of the customer's raised now, whose outreach goes by SMS.</summary>
+    private AlertSignal SmsSignal(string rule, string customer, Severity severity, string title, string evidence) => new()
+    {
+        Kind = SignalKind.Raise,
+        RuleId = rule,
+        CustomerId = customer,
+        Severity = severity,
+        Title = title,
+        Detail = "detail",
+        Evidence = [evidence],
+        SuggestedAction = new SuggestedAction(Channel.Sms, "Hello", "context"),
+        At = fixture.Clock.GetUtcNow(),
+    };
 
     [Fact]
     public async Task Beyond_an_agents_capacity_prompts_wait_and_go_out_most_severe_first_as_the_agent_reports()
@@ -75,18 +77,7 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
 
         // She runs into trouble again: another try, for which nobody has room.
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        await fixture.Alerts.BookOfCustomer(unreached.CustomerId).ApplyAsync([new AlertSignal
-        {
-            Kind = SignalKind.Raise,
-            RuleId = "payment-failure",
-            CustomerId = unreached.CustomerId,
-            Severity = Severity.Warning,
-            Title = "2 failed payments",
-            Detail = "detail",
-            Evidence = ["e-pay-" + unreached.CustomerId],
-            SuggestedAction = new SuggestedAction(Channel.Sms, "Hello", "context"),
-            At = fixture.Clock.GetUtcNow(),
-        }]);
+        await fixture.Alerts.BookOfCustomer(unreached.CustomerId).ApplyAsync([SmsSignal("payment-failure", unreached.CustomerId, Severity.Warning, "2 failed payments", "e-pay-" + unreached.CustomerId)]);
         var again = (await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync($"p-{unreached.AlertId}.2"), p => p is not null, Patience, "another try"))!;
         Assert.Null(again.AgentId);
         var waiting = (await Eventually.ResultAsync(() => fixture.Alerts.GetAsync(unreached.AlertId), a => a!.AssignedTo is null, Patience, "the alert held by nobody"))!;
@@ -129,18 +120,7 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
         // while its alert stayed open for the detractor, worth a call for 2 days.
         var search = await RaiseAsync("repeated-failed-search", Severity.Warning);
         Assert.Equal(search.CreatedAt + TimeSpan.FromMinutes(30), search.ExpiresAt);
-        var detractor = new AlertSignal
-        {
-            Kind = SignalKind.Raise,
-            RuleId = "detractor",
-            CustomerId = search.CustomerId,
-            Severity = Severity.Warning,
-            Title = "Detractor: NPS 1",
-            Detail = "detail",
-            Evidence = ["e-nps-" + search.CustomerId],
-            SuggestedAction = new SuggestedAction(Channel.Sms, "Hello", "context"),
-            At = fixture.Clock.GetUtcNow(),
-        };
+        var detractor = SmsSignal("detractor", search.CustomerId, Severity.Warning, "Detractor: NPS 1", "e-nps-" + search.CustomerId);
         var folded = fixture.Clock.GetUtcNow();
         await fixture.Alerts.BookOfCustomer(search.CustomerId).ApplyAsync([detractor]);
 
