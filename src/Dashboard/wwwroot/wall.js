@@ -114,12 +114,16 @@ function visibleAlerts() {
   const passes = filter();
   const all = [];
   let inside = 0;
+  let hidden = 0; // unresolved cards the filters leave out: "0 of 0 alerts shown" beside 121 unresolved read as none
   unresolvedInside.clear();
   for (const alert of alerts.values()) {
     if (alert.incidentId && !alert.opensIncident && alert.state !== "resolved") {
       unresolvedInside.set(alert.incidentId, (unresolvedInside.get(alert.incidentId) ?? 0) + 1);
     }
-    if (!passes(alert)) continue;
+    if (!passes(alert)) {
+      if (alert.state !== "resolved" && (!alert.incidentId || alert.opensIncident)) hidden++;
+      continue;
+    }
     if (!alert.incidentId || alert.opensIncident) all.push(alert);
     else if (alert.state !== "resolved") inside++;
   }
@@ -138,7 +142,8 @@ function visibleAlerts() {
   // incidents still add up to the heat map's total.
   const fading = all.filter(alert => alert.state === "resolved").length;
   document.getElementById("shown").textContent = tn("filter.shown", all.length, { shown: formatNumber(Math.min(all.length, MAX_SHOWN)) })
-    + (fading > 0 ? " " + tn("filter.justResolved", fading) : "") + (inside > 0 ? " " + tn("filter.inside", inside) : "");
+    + (fading > 0 ? " " + tn("filter.justResolved", fading) : "") + (inside > 0 ? " " + tn("filter.inside", inside) : "")
+    + (hidden > 0 ? " " + tn("filter.hidden", hidden) : "");
   matchedInside = inside;
   if (!WALL_MODE) return all.slice(0, MAX_SHOWN);
   // Wall mode: the incidents failing the most events now stay (at most PINNED: six incidents once left
@@ -480,7 +485,7 @@ function fillCard(li, alert, incident, now) {
     ? (alert.reachedBy === alert.assignedTo || !alert.assignedTo
       ? t("card.reached", { agent: agentNameOf(alert.reachedBy), ago: formatAge(alert.reachedAt) })
       : t("card.reachedHandedOver", { reacher: agentNameOf(alert.reachedBy), agent: agentNameOf(alert.assignedTo), ago: formatAge(alert.reachedAt) }))
-    : !alert.suggestedAction ? ""
+    : !alert.suggestedAction || alert.state === "resolved" ? "" // closed: nothing left to suggest (a missed follow-up closed by the call read as though nobody had called)
     : outreach ? t("suggestion.channel", { wording: words.wording, channel: channelName(channel) }) : words.wording;
   const history = li.querySelector(".history");
   history.querySelector(".count").textContent = t("count.paren", { count: formatNumber(alert.history?.length ?? 0) });

@@ -493,6 +493,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.SelectOptionAsync("#filters select[name=touchpoint]", touchpoint);
         await page.SelectOptionAsync("#filters select[name=state]", "resolved");
         await Assertions.Expect(page.Locator("#empty .body")).ToHaveTextAsync("The wall keeps a resolved alert for a minute after it closes. A customer's page keeps hers, with how each ended and its history: find her by id above.");
+        // What the filters leave out is counted: "0 of 0 alerts shown" beside 121 unresolved read as none.
+        await Assertions.Expect(page.Locator("#shown")).ToContainTextAsync("more unresolved hidden by the filters");
+        await page.SelectOptionAsync("#filters select[name=state]", "");
+        await page.SelectOptionAsync("#filters select[name=touchpoint]", "");
+        await Assertions.Expect(page.Locator("#shown")).Not.ToContainTextAsync("hidden by the filters");
     }
 
     [Fact]
@@ -535,6 +540,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "Ada", "outcome": "lost" }"""))).StatusCode);
         var resolvedAt = (string)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["resolvedAt"]!;
         await Assertions.Expect(card.Locator("time.when")).ToHaveAttributeAsync("datetime", resolvedAt, new() { Timeout = 5_000 }); // when it closed, not when it was raised
+        await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync(""); // closed: no outreach left to suggest
 
         await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Resolved meanwhile by Ada: your note was not recorded (it is still here to copy).", new() { Timeout = 5_000 });
         await Assertions.Expect(form.Locator("input[name=note]")).ToHaveValueAsync("spoke with him, refund issued");
@@ -1084,6 +1090,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var sam = await fixture.NewPageAsync("/agent?agentId=sam.taylor");
         var handed = sam.Locator($"#following li[data-prompt-id='{promptId}']");
         await Assertions.Expect(handed.Locator(".meta")).ToHaveTextAsync("Wang Wei contacted them just now", new() { Timeout = 5_000 });
+        await Assertions.Expect(sam.Locator("#following-up .queue-load")).ToHaveTextAsync("Customers reached: once one is settled, open it and record how it ended."); // not "You reached them"
         await handed.ClickAsync();
         await Assertions.Expect(sam.Locator("#follow-up-hint")).ToHaveTextAsync("Wang Wei reached them (just now) and noted: “she will call back”. A supervisor gave the follow-up to you: once it is settled, record how it ended: Resolved or Declined closes the alert.");
         Assert.Equal("wang.wei", (string?)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["reachedBy"]);
