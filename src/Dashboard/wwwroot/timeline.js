@@ -65,6 +65,9 @@ export function alertLine(alert, names = new Map()) {
     // What else the customer went through that this alert took in (a detractor score after failed searches).
     ...(alert.folded?.length > 0 ? [t("alert.also", { rules: listOf(alert.folded.map(ruleName)) })] : []),
     stateOf(alert),
+    // Its own condition cleared, and it stays open for what it took in: the title above is over (a
+    // missed follow-up the call made up for still read as "no follow-up 4 days after a visit").
+    ...(alert.ownConditionClearedAt && alert.state !== "resolved" ? [t("alert.ownCleared")] : []),
     // Who has it in hand: whoever looks her up before calling knows a colleague may be on it.
     ...(alert.assignedTo && alert.state !== "resolved" ? [t("alert.assignedTo", { agent: names.get(alert.assignedTo) ?? alert.assignedTo })] : []),
     // Absorbed by an outage: the incident is being fixed, so nobody is prompted to call about it;

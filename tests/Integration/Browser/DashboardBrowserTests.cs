@@ -683,6 +683,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(console.Locator("#prompt .why")).ToBeInViewportAsync();
         await ScreenshotAsync(console, "agent-also-seen");
         await ScreenshotAsync(wall, "wall-also-seen");
+
+        // Her next search finds something: the searches are over, and the alert stays open for the
+        // detractor. Her open alerts say so beside the title that no longer holds.
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Make(customer, DateTimeOffset.UtcNow.AddSeconds(-5), InteractionTypes.Search, $"web/search-{customer}", score: 12, attributes: new() { ["query"] = "red shoes" })))).StatusCode);
+        await Assertions.Expect(console.Locator("#prompt .open-alerts li").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^3 failed searches in 40 s · also seen: Detractor score.* · open · this has cleared; open for what else was seen · assigned to "), new() { Timeout = 5_000 });
     }
 
     [Fact]
