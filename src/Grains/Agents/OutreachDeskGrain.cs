@@ -118,6 +118,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 AlertId = alert.Id,
                 CustomerId = customerId,
                 RuleId = alert.RuleId,
+                ContactResolves = CustomerDetectors.ContactResolves(alert.RuleId, alert.Folded),
                 Severity = alert.Severity,
                 Also = [.. alert.Folded.Where(r => r != alert.RuleId)], // what its alert already holds, if the desk first hears of it with conditions folded in
                 Why = alert.Title,
@@ -131,7 +132,6 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 CreatedAt = now,
                 ExpiresAt = _options.TimeToLive.TryGetValue(alert.RuleId, out var ttl) ? now + ttl : null,
             };
-            prompt = prompt with { ContactResolves = CustomerDetectors.ContactResolves(alert.RuleId, alert.Folded) };
             var agent = await TakeSlotAsync(prompt);
             prompt = Number(prompt with { AgentId = agent?.Id });
             _prompts.Add(prompt);
