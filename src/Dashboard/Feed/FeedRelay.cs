@@ -42,6 +42,13 @@ public sealed class FeedRelay : BackgroundService
     public static readonly TimeSpan StatsRefreshEvery = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CheckPatience = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Another machine's clock may be this far behind this server's: a change stamped up to this long
+    /// before this server started is passed on in a late first read rather than missed (a page already
+    /// holding it keeps its copy, which is no older).
+    /// </summary>
+    private static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(30);
+
     private readonly ClusterAlerts _alerts;
     private readonly IGrainFactory _grains;
     private readonly HubPushes _pushes;
@@ -51,6 +58,8 @@ public sealed class FeedRelay : BackgroundService
     private readonly SequenceTracker[] _books;
     private readonly SequenceTracker[] _desks;
     private readonly bool[] _renew;
+    private readonly bool[] _reached; // per partition: its published numbers have been read once
+    private DateTimeOffset _startedAt; // from then on this server may have clients, and what changes is news to them
     private readonly Channel<Delivery>[] _lanes; // one per partition, and the last for the wall's stats
     private readonly long?[] _sentBooks;
     private readonly long?[] _sentDesks;
@@ -71,6 +80,7 @@ public sealed class FeedRelay : BackgroundService
         _books = [.. Enumerable.Range(0, partitions).Select(_ => new SequenceTracker(time, Grace))];
         _desks = [.. Enumerable.Range(0, partitions).Select(_ => new SequenceTracker(time, Grace))];
         _renew = [.. Enumerable.Range(0, partitions).Select(_ => true)];
+        _reached = new bool[partitions];
         _lanes = [.. Enumerable.Range(0, partitions + 1).Select(_ => Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true }))];
         _sentBooks = new long?[partitions];
         _sentDesks = new long?[partitions];
@@ -93,6 +103,7 @@ public sealed class FeedRelay : BackgroundService
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        _startedAt = _time.GetUtcNow();
         _reference = _grains.CreateObjectReference<IAlertFeedObserver>(_observer);
         try
         {
@@ -225,6 +236,16 @@ public sealed class FeedRelay : BackgroundService
 
         var book = await _alerts.Book(p).PublishedAsync();
         var desk = await _alerts.Desk(p).PublishedAsync();
+        if (!_reached[p])
+        {
+            if (_time.GetUtcNow() - _startedAt > Grace)
+            {
+                await CatchUpSinceStartAsync(p, book, desk);
+            }
+
+            _reached[p] = true;
+        }
+
         bool catchUpBook, catchUpDesk;
         lock (_gate)
         {
@@ -246,6 +267,52 @@ public sealed class FeedRelay : BackgroundService
         if (catchUpDesk)
         {
             await CatchUpDeskAsync(p);
+        }
+    }
+
+    /// <summary>
+    /// The first read of a partition came late: this server took clients before it could reach the
+    /// partition (its silo still joining a cluster that was starting, a front started before any
+    /// silo), and what the partition published meanwhile was taken for history: a wall opened on a
+    /// front before its first silo never heard of the alert that silo raised in its first second. Numbers
+    /// are per partition and say nothing of time, so the partition's latest changes are read back and
+    /// those made since this server started are passed on: the alerts and incidents changed since,
+    /// and the prompts still open or settled since (a prompt carries no time of its last change).
+    /// </summary>
+    private async Task CatchUpSinceStartAsync(int partition, long bookHead, long deskHead)
+    {
+        var since = _startedAt - ClockMargin;
+        var changes = await _alerts.Book(partition).ChangesAfterAsync(Math.Max(0, bookHead - CatchUpPage), CatchUpPage);
+        var prompts = await _alerts.Desk(partition).PromptsAfterAsync(Math.Max(0, deskHead - CatchUpPage), null, CatchUpPage);
+        var alerts = changes.Alerts.Where(a => a.UpdatedAt >= since).ToList();
+        var incidents = changes.Incidents.Where(i => i.UpdatedAt >= since).ToList();
+        var live = prompts.Prompts.Where(p => p.ReportedAt is null && p.WithdrawnAt is null || p.ReportedAt >= since || p.WithdrawnAt >= since).ToList();
+        _logger.LogInformation("Partition {Partition} first answered {Late} after this server started; passing on the {Count} changes made since", partition, _time.GetUtcNow() - _startedAt, alerts.Count + incidents.Count + live.Count);
+        CaughtUp += alerts.Count + incidents.Count + live.Count;
+        lock (_gate)
+        {
+            // Not through the trackers: a push that came first (the subscription is older than this
+            // read) would have them take these older numbers for changes already passed on. A change
+            // sent twice is the client's to drop by its sequence.
+            _books[partition].FollowFrom(changes.Head);
+            _desks[partition].FollowFrom(prompts.Head);
+            foreach (var alert in alerts)
+            {
+                Queue(partition, () => _pushes.AlertAsync(alert, false), book: true);
+            }
+
+            foreach (var incident in incidents)
+            {
+                Queue(partition, () => _pushes.IncidentAsync(incident), book: true);
+            }
+
+            foreach (var prompt in live)
+            {
+                Queue(partition, () => _pushes.PromptAsync(prompt), book: false);
+            }
+
+            Queue(partition, () => Task.CompletedTask, book: true);
+            Queue(partition, () => Task.CompletedTask, book: false);
         }
     }
 

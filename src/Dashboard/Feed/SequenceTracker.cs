@@ -72,6 +72,18 @@ public sealed class SequenceTracker(TimeProvider time, TimeSpan grace)
         _claimed = null;
     }
 
+    /// <summary>
+    /// Follows from <paramref name="head"/>, as a server that passed on everything up to it by other
+    /// means (a late first read): a change above it taken before, from a push that came first, is
+    /// counted again as not yet passed on, so that one missing between them is caught up, not skipped.
+    /// </summary>
+    public void FollowFrom(long head)
+    {
+        _watermark = head;
+        _above.Clear();
+        _claimed = null;
+    }
+
     private void Advance()
     {
         while (_above.Remove(_watermark!.Value + 1))

@@ -33,6 +33,35 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
         Assert.Equal(0, front.ExitCode);
     }
 
+    /// <summary>
+    /// A wall opened on the front before any silo came gets the alert raised from what the front took
+    /// meanwhile: the silo reads it from the stream in its first second, before the front has first
+    /// reached the alert partitions. The front took that for history, and the wall never heard of it.
+    /// </summary>
+    [Fact]
+    public async Task A_wall_open_on_a_front_before_its_first_silo_gets_the_alert_raised_as_the_silo_starts()
+    {
+        var siloSettings = ComputeOnlySilo();
+        await using var front = await SiloProcess.StartListeningAsync(SiloProcess.FrontSettingsFor(siloSettings), SiloProcess.Front);
+        await using var wall = await WallClient.ConnectAsync(front.BaseAddress);
+        var customer = NewCustomer();
+        var now = DateTimeOffset.UtcNow;
+        var searches = await front.Http.PostAsync("api/interactions", Wire.Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n)))]));
+        Assert.Equal(HttpStatusCode.Accepted, searches.StatusCode);
+
+        await using var silo = await SiloProcess.StartAsync(siloSettings);
+
+        try
+        {
+            var (_, alert) = await wall.NextForAsync(customer, TimeSpan.FromSeconds(30));
+            Assert.Equal("repeated-failed-search", alert.RuleId);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The wall on the front never heard of the alert raised as the silo started.\nfront:\n{front.AllOutput()}");
+        }
+    }
+
     [Fact]
     public async Task A_front_with_no_silo_yet_answers_503_with_Retry_After_keeps_ingest_and_serves_once_a_silo_joins()
     {

@@ -16,6 +16,27 @@ public sealed class SequenceTrackerTests
         return tracker;
     }
 
+    /// <summary>
+    /// A server whose first read of a partition came late passes on what changed since it started by
+    /// itself, up to the partition's head then, and follows from there: a push that came before that
+    /// read does not make the changes between the head and it count as passed on.
+    /// </summary>
+    [Fact]
+    public void After_a_late_first_read_a_change_missing_below_an_earlier_push_is_caught_up_not_skipped()
+    {
+        var tracker = new SequenceTracker(_clock, Grace);
+        Assert.True(tracker.Accept(13)); // pushed before the first read: followed from there
+
+        tracker.FollowFrom(10);
+
+        Assert.Equal(10, tracker.Watermark);
+        Assert.False(tracker.ShouldCatchUp(13)); // 11 to 13 published and maybe still in flight
+        _clock.Advance(Grace);
+        Assert.True(tracker.ShouldCatchUp(13)); // 11 and 12 never came: read them from the partition
+        Assert.False(tracker.Accept(10));
+        Assert.True(tracker.Accept(11));
+    }
+
     [Fact]
     public void Each_change_is_passed_on_once_however_often_it_arrives()
     {
