@@ -20,11 +20,7 @@ public sealed class RollingRestartTests(RedisServer redis, ITestOutputHelper out
     public async Task Restarting_three_silos_one_by_one_under_traffic_answers_only_202_or_503_and_loses_and_doubles_nothing()
     {
         var settings = Enumerable.Range(0, 3).Select(_ => SiloProcess.WithDefaultMembership(SiloProcess.SettingsFor(redis, _service, Stream))).ToArray();
-        var silos = new SiloProcess[3];
-        for (var i = 0; i < 3; i++)
-        {
-            silos[i] = await SiloProcess.StartAsync(settings[i]);
-        }
+        var silos = await SiloProcess.StartAllAsync(SiloProcess.Silo, settings);
 
         try
         {

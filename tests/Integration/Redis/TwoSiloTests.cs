@@ -17,8 +17,9 @@ public sealed class TwoSiloTests(RedisServer redis) : IClassFixture<RedisServer>
     public async Task Killing_one_of_two_silos_mid_stream_loses_nothing_counts_nothing_twice_and_SLA_deadlines_still_fire()
     {
         var settingsA = SiloProcess.SettingsFor(redis, _service, Stream);
-        await using var a = await SiloProcess.StartAsync(settingsA);
-        await using var b = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
+        var silos = await SiloProcess.StartAllAsync(SiloProcess.Silo, settingsA, SiloProcess.SettingsFor(redis, _service, Stream));
+        await using var a = silos[0];
+        await using var b = silos[1];
         var consumerA = $"{Environment.MachineName}:{settingsA["Orleans:Endpoints:SiloPort"]}";
 
         const int Rounds = 30;
@@ -85,6 +86,8 @@ public sealed class TwoSiloTests(RedisServer redis) : IClassFixture<RedisServer>
     [Fact]
     public async Task Every_wall_gets_each_alert_once_whichever_silo_raised_it()
     {
+        // One after the other: started side by side, the wall on B sometimes misses the warm-up alert
+        // below (a gap still open, measured in docs/architecture.md, "A gap still open").
         await using var a = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
         await using var b = await SiloProcess.StartAsync(SiloProcess.SettingsFor(redis, _service, Stream));
         await using var wallOnA = await WallClient.ConnectAsync(a.BaseAddress);

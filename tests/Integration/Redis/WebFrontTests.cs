@@ -42,9 +42,8 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
     public async Task Walls_and_agents_on_two_fronts_miss_nothing_while_silos_join_stop_and_die_and_a_front_dies()
     {
         var silos = new List<SiloProcess> { await SiloProcess.StartAsync(SiloSettings()), await SiloProcess.StartAsync(SiloSettings()) };
-        var frontSettings = SiloProcess.FrontSettingsFor(SiloSettings());
-        var first = await SiloProcess.StartAsync(frontSettings, SiloProcess.Front);
-        var second = await SiloProcess.StartAsync(SiloProcess.FrontSettingsFor(SiloSettings()), SiloProcess.Front);
+        var started = await SiloProcess.StartAllAsync(SiloProcess.Front, SiloProcess.FrontSettingsFor(SiloSettings()), SiloProcess.FrontSettingsFor(SiloSettings()));
+        var (first, second) = (started[0], started[1]);
         var fronts = new[] { first.BaseAddress, second.BaseAddress };
         try
         {

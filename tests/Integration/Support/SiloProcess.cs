@@ -32,6 +32,9 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
+        // Workstation GC: the run is bound by its two cores, and a silo's start took 4.6 s of CPU with
+        // the server GC it ships with, 4.0 s without (five starts each). Production keeps server GC.
+        start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__")] = value;
@@ -133,6 +136,29 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         return silo;
+    }
+
+    /// <summary>
+    /// Starts the processes side by side and waits until each answers, as <see cref="StartAsync"/>
+    /// does: their starts (mostly the runtime compiling) overlap rather than add up. If one does not
+    /// come up, those that did are killed and the failure is thrown.
+    /// </summary>
+    public static async Task<SiloProcess[]> StartAllAsync(string program, params IReadOnlyDictionary<string, string>[] settings)
+    {
+        var starting = settings.Select(one => StartAsync(one, program)).ToArray();
+        try
+        {
+            return await Task.WhenAll(starting);
+        }
+        catch
+        {
+            foreach (var started in starting.Where(start => start.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Starts the process and waits only until it listens (<c>/health/live</c>): a front with no silo to reach yet.</summary>
