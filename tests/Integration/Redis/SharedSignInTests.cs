@@ -14,19 +14,12 @@ public sealed class SharedSignInTests(RedisServer redis) : IClassFixture<RedisSe
     public async Task A_cookie_from_one_silo_is_accepted_by_another_by_a_web_front_and_after_a_restart()
     {
         var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
-        Dictionary<string, string> Settings()
-        {
-            var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
-            settings.Remove("Security:Open");
-            settings["Security:Users:0:Name"] = "zhang.min";
-            settings["Security:Users:0:PasswordHash"] = PasswordHash.Of("s3cret-pass");
-            settings["Security:Users:0:Roles:0"] = "supervisor";
-            return settings;
-        }
+        Dictionary<string, string> Settings() => SignInSettings(service);
 
-        await using var first = await SiloProcess.StartAsync(Settings());
         var secondSettings = Settings();
-        await using var second = await SiloProcess.StartAsync(secondSettings);
+        var silos = await SiloProcess.StartAllAsync(SiloProcess.Silo, Settings(), secondSettings);
+        await using var first = silos[0];
+        await using var second = silos[1];
 
         // A browser's view: cookies sent by hand, redirects not followed.
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
@@ -74,15 +67,19 @@ public sealed class SharedSignInTests(RedisServer redis) : IClassFixture<RedisSe
 
         try
         {
-            var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
-            settings.Remove("Security:Open");
-            settings["Security:Users:0:Name"] = "zhang.min";
-            settings["Security:Users:0:PasswordHash"] = PasswordHash.Of("s3cret-pass");
-            settings["Security:Users:0:Roles:0"] = "supervisor";
-            settings[KeysAtRest.CertificateSetting] = pfx;
-            settings[KeysAtRest.PasswordSetting] = "pfx-pass";
-            await using var first = await SiloProcess.StartAsync(settings);
-            await using var second = await SiloProcess.StartAsync(new Dictionary<string, string>(settings));
+            Dictionary<string, string> Settings()
+            {
+                var settings = SignInSettings(service);
+                settings[KeysAtRest.CertificateSetting] = pfx;
+                settings[KeysAtRest.PasswordSetting] = "pfx-pass";
+                return settings;
+            }
+
+            // Each on its own ports (a copy of one's settings had the second fail to bind, and the
+            // first answer for both).
+            var silos = await SiloProcess.StartAllAsync(SiloProcess.Silo, Settings(), Settings());
+            await using var first = silos[0];
+            await using var second = silos[1];
 
             using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
             var signIn = await browser.PostAsync(new Uri(first.BaseAddress, "login"), new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "zhang.min", ["password"] = "s3cret-pass" }));
@@ -103,6 +100,17 @@ public sealed class SharedSignInTests(RedisServer redis) : IClassFixture<RedisSe
         {
             File.Delete(pfx);
         }
+    }
+
+    /// <summary>A silo of cluster <paramref name="service"/>, on its own ports, where zhang.min signs in as a supervisor.</summary>
+    private Dictionary<string, string> SignInSettings(string service)
+    {
+        var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
+        settings.Remove("Security:Open");
+        settings["Security:Users:0:Name"] = "zhang.min";
+        settings["Security:Users:0:PasswordHash"] = PasswordHash.Of("s3cret-pass");
+        settings["Security:Users:0:Roles:0"] = "supervisor";
+        return settings;
     }
 
     private async Task<List<string>> KeyRingAsync(string service) =>
