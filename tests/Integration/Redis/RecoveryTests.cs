@@ -12,7 +12,7 @@ namespace CxLive.Tests.Integration.Redis;
 /// after its silo is killed with <c>kill -9</c> and replaced, and what a clean stop leaves behind.
 /// Bounds are generous for a loaded machine; the measured times are printed and recorded in docs/operations.md.
 /// </summary>
-[Collection(WaitingProcessCollection.Name)]
+[Collection(ProcessCollection.Name)]
 public sealed class RecoveryTests(RedisServer redis, ITestOutputHelper output) : IClassFixture<RedisServer>
 {
     private readonly string _service = "svc-" + Guid.NewGuid().ToString("N")[..8];
@@ -49,10 +49,9 @@ public sealed class RecoveryTests(RedisServer redis, ITestOutputHelper output) :
     [Fact]
     public async Task A_silo_stopped_cleanly_leaves_the_membership_at_once()
     {
+        await using var staying = await SiloProcess.StartAsync(SiloProcess.WithDefaultMembership(SiloProcess.SettingsFor(redis, _service, Stream)));
         var leavingSettings = SiloProcess.WithDefaultMembership(SiloProcess.SettingsFor(redis, _service, Stream));
-        var silos = await SiloProcess.StartAllAsync(SiloProcess.Silo, SiloProcess.WithDefaultMembership(SiloProcess.SettingsFor(redis, _service, Stream)), leavingSettings);
-        await using var staying = silos[0];
-        await using var leaving = silos[1];
+        await using var leaving = await SiloProcess.StartAsync(leavingSettings);
         var port = leavingSettings["Orleans:Endpoints:SiloPort"];
         await Eventually.TrueAsync(async () => await MemberStatusAsync(port) == "Active", TimeSpan.FromSeconds(30), "the second silo to be an active member");
 

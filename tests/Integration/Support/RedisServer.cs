@@ -120,10 +120,10 @@ public sealed class RedisServer : IAsyncLifetime
 }
 
 /// <summary>
-/// The tests of clusters of real silo processes with the tests' quick probes (two or three silos, a
-/// kill, a rolling restart, fronts following them): they run alone, after the others. Their silos
-/// probe each other every second and declare a silo dead after two missed probes, so on a starved
-/// 2-core machine a live one could be voted out; and they time what they see closely.
+/// The tests of clusters of real silo processes (two or three silos, a kill, a rolling restart,
+/// recovery): they run alone, after the others. Their silos probe each other every second and
+/// declare a silo dead after two missed probes, so on a starved 2-core machine a live one could be
+/// voted out; and they time what they see closely.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessCollection
@@ -134,10 +134,7 @@ public sealed class ProcessCollection
 /// <summary>
 /// Tests of real silo processes that mostly wait (on a stop, a probe, a restart) and time nothing
 /// tightly: they run beside the in-process tests, on the thread left idle while the browser
-/// collection, the longest, finishes, rather than after everything with the clusters. Recovery is
-/// here too: its silos keep CxLive's own membership settings (three missed probes of up to 8 s each
-/// before a suspicion), which a loaded machine does not trip, and its bounds are generous; alone at
-/// the end it added 45 s to every run.
+/// collection, the longest, finishes, rather than after everything with the others.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class WaitingProcessCollection
