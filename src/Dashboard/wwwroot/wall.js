@@ -117,15 +117,15 @@ function visibleAlerts() {
   let hidden = 0; // unresolved cards the filters leave out: "0 of 0 alerts shown" beside 121 unresolved read as none
   unresolvedInside.clear();
   for (const alert of alerts.values()) {
-    if (alert.incidentId && !alert.opensIncident && alert.state !== "resolved") {
-      unresolvedInside.set(alert.incidentId, (unresolvedInside.get(alert.incidentId) ?? 0) + 1);
-    }
+    const ownCard = !alert.incidentId || alert.opensIncident; // not absorbed: its own card, or an incident's
+    const unresolved = alert.state !== "resolved";
+    if (!ownCard && unresolved) unresolvedInside.set(alert.incidentId, (unresolvedInside.get(alert.incidentId) ?? 0) + 1);
     if (!passes(alert)) {
-      if (alert.state !== "resolved" && (!alert.incidentId || alert.opensIncident)) hidden++;
+      if (ownCard && unresolved) hidden++;
       continue;
     }
-    if (!alert.incidentId || alert.opensIncident) all.push(alert);
-    else if (alert.state !== "resolved") inside++;
+    if (ownCard) all.push(alert);
+    else if (unresolved) inside++;
   }
   // Incidents first, the one whose touchpoint fails the most events now first (a login down for
   // everyone, with no customer alert yet, ranked under a 21 % outage with eight), then by customers
