@@ -22,7 +22,7 @@ namespace CxLive.Dashboard.Feed;
 /// renewed, which also re-subscribes after a feed grain moved to another silo. Then it tells its
 /// clients how far it has sent (<see cref="FeedPosition"/>).
 /// </summary>
-public sealed class FeedRelay : BackgroundService
+public sealed class FeedRelay : BackgroundService, IHostedLifecycleService
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
 
@@ -59,7 +59,7 @@ public sealed class FeedRelay : BackgroundService
     private readonly SequenceTracker[] _desks;
     private readonly bool[] _renew;
     private readonly bool[] _reached; // per partition: its published numbers have been read once
-    private DateTimeOffset _startedAt; // from then on this server may have clients, and what changes is news to them
+    private DateTimeOffset _startedAt; // from then on this server may have clients, and what changes is news to them (StartingAsync)
     private readonly Channel<Delivery>[] _lanes; // one per partition, and the last for the wall's stats
     private readonly long?[] _sentBooks;
     private readonly long?[] _sentDesks;
@@ -101,9 +101,33 @@ public sealed class FeedRelay : BackgroundService
 
     public void OnStats(WallStats stats) => _lanes[^1].Writer.TryWrite(new Delivery(() => _pushes.StatsAsync(stats), -1, null, null));
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The host calls this on every service before it starts any, Kestrel among them: from here on
+    /// this server may take clients. The relay itself may start seconds later: on a silo it waits
+    /// until the silo has joined its cluster (Silo's StartAfterSilo), while Kestrel already accepts
+    /// walls and the cluster's other silos publish. Counted from its own start, the changes
+    /// published in between were taken for history, and a wall that connected in that time never
+    /// heard of them (two silos started together: 2 runs in 12 under load).
+    /// </summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         _startedAt = _time.GetUtcNow();
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_startedAt == default)
+        {
+            _startedAt = _time.GetUtcNow(); // a host that did not call StartingAsync
+        }
+
         _reference = _grains.CreateObjectReference<IAlertFeedObserver>(_observer);
         try
         {
@@ -272,7 +296,7 @@ public sealed class FeedRelay : BackgroundService
 
     /// <summary>
     /// The first read of a partition came late: this server took clients before it could reach the
-    /// partition (its silo still joining a cluster that was starting, a front started before any
+    /// partition (a silo's relay, which starts once the silo has joined; a front started before any
     /// silo), and what the partition published meanwhile was taken for history: a wall opened on a
     /// front before its first silo never heard of the alert that silo raised in its first second. Numbers
     /// are per partition and say nothing of time, so the partition's latest changes are read back and
@@ -287,8 +311,10 @@ public sealed class FeedRelay : BackgroundService
         var alerts = changes.Alerts.Where(a => a.UpdatedAt >= since).ToList();
         var incidents = changes.Incidents.Where(i => i.UpdatedAt >= since).ToList();
         var live = prompts.Prompts.Where(p => p.ReportedAt is null && p.WithdrawnAt is null || p.ReportedAt >= since || p.WithdrawnAt >= since).ToList();
-        _logger.LogInformation("Partition {Partition} first answered {Late} after this server started; passing on the {Count} changes made since", partition, _time.GetUtcNow() - _startedAt, alerts.Count + incidents.Count + live.Count);
-        CaughtUp += alerts.Count + incidents.Count + live.Count;
+        var count = alerts.Count + incidents.Count + live.Count;
+        // Every silo's relay reads late (it starts once the silo has joined): worth a line only when it found something.
+        _logger.Log(count > 0 ? LogLevel.Information : LogLevel.Debug, "Partition {Partition} first answered {Late} after this server started; passing on the {Count} changes made since", partition, _time.GetUtcNow() - _startedAt, count);
+        CaughtUp += count;
         lock (_gate)
         {
             // Not through the trackers: a push that came first (the subscription is older than this
