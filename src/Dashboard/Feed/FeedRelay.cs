@@ -59,6 +59,7 @@ public sealed class FeedRelay : BackgroundService, IHostedLifecycleService
     private readonly SequenceTracker[] _desks;
     private readonly bool[] _renew;
     private readonly bool[] _reached; // per partition: its published numbers have been read once
+    private readonly Task?[] _firstReads; // per partition: that first read's catch-up, while it runs
     private DateTimeOffset _startedAt; // from then on this server may have clients, and what changes is news to them (StartingAsync)
     private readonly Channel<Delivery>[] _lanes; // one per partition, and the last for the wall's stats
     private readonly long?[] _sentBooks;
@@ -81,6 +82,7 @@ public sealed class FeedRelay : BackgroundService, IHostedLifecycleService
         _desks = [.. Enumerable.Range(0, partitions).Select(_ => new SequenceTracker(time, Grace))];
         _renew = [.. Enumerable.Range(0, partitions).Select(_ => true)];
         _reached = new bool[partitions];
+        _firstReads = new Task?[partitions];
         _lanes = [.. Enumerable.Range(0, partitions + 1).Select(_ => Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true }))];
         _sentBooks = new long?[partitions];
         _sentDesks = new long?[partitions];
@@ -131,8 +133,10 @@ public sealed class FeedRelay : BackgroundService, IHostedLifecycleService
         _reference = _grains.CreateObjectReference<IAlertFeedObserver>(_observer);
         try
         {
-            // Subscribed before this server takes requests where the cluster is already there (a
-            // silo's own web tier); a front still looking for silos goes on and subscribes when it finds them.
+            // Subscribed, and every partition's position read, before the host reports started where
+            // the cluster is there; a front still looking for silos goes on and subscribes when it
+            // finds them. Clients that came earlier (Kestrel listens from the host's start) get what
+            // changed meanwhile from the late first read (CatchUpSinceStartAsync).
             await CheckAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -262,9 +266,17 @@ public sealed class FeedRelay : BackgroundService, IHostedLifecycleService
         var desk = await _alerts.Desk(p).PublishedAsync();
         if (!_reached[p])
         {
-            if (_time.GetUtcNow() - _startedAt > Grace)
+            // One late read per partition: a check that ran out of patience (CheckPatience) goes on in
+            // the background, and the next check, a second later, waits for its read rather than making a second.
+            var first = _firstReads[p] ??= _time.GetUtcNow() - _startedAt > Grace ? CatchUpSinceStartAsync(p, book, desk) : Task.CompletedTask;
+            try
             {
-                await CatchUpSinceStartAsync(p, book, desk);
+                await first;
+            }
+            catch
+            {
+                _firstReads[p] = null; // read again at the next check
+                throw;
             }
 
             _reached[p] = true;
