@@ -71,7 +71,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public Task DisposeAsync() => ClockRunsOn.WhileAsync(Clock, () => Cluster.DisposeAsync().AsTask());
 }
 
 [CollectionDefinition(Name)]

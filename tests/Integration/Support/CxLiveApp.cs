@@ -75,12 +75,7 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>
-    /// Stops the app. With a fake clock, time runs on while it stops, as it does for a real process:
-    /// Orleans waits out retries on the app's clock (a call placed as the silo leaves waits for a
-    /// silo to place it on), and a clock that no test advances any more held a stop until the
-    /// host's shutdown timeout, failing the test that owned the app.
-    /// </summary>
+    /// <summary>Stops the app; with a fake clock, with time running on (<see cref="ClockRunsOn"/>).</summary>
     public override async ValueTask DisposeAsync()
     {
         if (_clock is not FakeTimeProvider fake)
@@ -89,24 +84,7 @@ public sealed class CxLiveApp : WebApplicationFactory<Program>
             return;
         }
 
-        using var stopped = new CancellationTokenSource();
-        var running = Task.Run(async () =>
-        {
-            using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-            while (await tick.WaitForNextTickAsync(stopped.Token).ConfigureAwait(false))
-            {
-                fake.Advance(TimeSpan.FromMilliseconds(100)); // five times real time: a retry's wait of seconds passes in well under one
-            }
-        });
-        try
-        {
-            await base.DisposeAsync().ConfigureAwait(false); // called from a sync Dispose too: no wait for the test's context
-        }
-        finally
-        {
-            await stopped.CancelAsync().ConfigureAwait(false);
-            await running.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-        }
+        await ClockRunsOn.WhileAsync(fake, () => base.DisposeAsync().AsTask()).ConfigureAwait(false);
     }
 
     private static int FreePort() => FreePorts.Next();

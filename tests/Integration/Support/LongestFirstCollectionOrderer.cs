@@ -8,8 +8,9 @@ namespace CxLive.Tests.Integration.Support;
 
 /// <summary>
 /// Starts the browser collection first, then the silo processes that mostly wait, then the single
-/// silo processes, then the rest in xunit's usual order (the silo clusters run alone after all of
-/// them). Two collections run at a time (one per core), each to its end: the browser collection is
+/// silo processes, then the longest in-process classes, then the silo clusters (which so start
+/// only once the browser and the other silo processes are done), then the rest in xunit's usual
+/// order. Two collections run at a time (one per core), each to its end: the browser collection is
 /// the longest by far, and started a minute late (as xunit's own order had it once a
 /// collection was added) it left the whole run waiting on it while the other thread sat idle.
 /// </summary>
@@ -23,7 +24,8 @@ public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
                 WaitingProcessCollection.Name => 1,
                 SingleSiloProcessCollection.Name => 2,
                 _ when LongestInProcess.Any(c.DisplayName.EndsWith) => 3,
-                _ => 4,
+                ProcessCollection.Name => 4,
+                _ => 5,
             })
             .ThenBy(c => c.UniqueID.GetHashCode()); // xunit's own order for the rest (DefaultTestCollectionOrderer)
 

@@ -63,7 +63,7 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Cluster.DisposeAsync();
+        await ClockRunsOn.WhileAsync(Clock, () => Cluster.DisposeAsync().AsTask());
         await Receiver.DisposeAsync();
     }
 }
