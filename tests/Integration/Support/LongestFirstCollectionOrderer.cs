@@ -23,6 +23,7 @@ public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
                 BrowserCollection.Name => 0,
                 WaitingProcessCollection.Name => 1,
                 SingleSiloProcessCollection.Name => 2,
+                AppCollection.Name => 3, // twenty classes on one app, one after another: started last, the other thread sat idle through its end
                 _ when LongestInProcess.Any(c.DisplayName.EndsWith) => 3,
                 ProcessCollection.Name => 4,
                 _ => 5,
