@@ -209,9 +209,13 @@ function show(prompt) {
   const following = isFollowing(prompt);
   const settled = Boolean((prompt.result && !following) || moved);
   const focused = document.activeElement; // before a button it is on is hidden (the browser then lets it go)
+  // Reported (here, from another tab, or late): the button pressed stays, as what was recorded, and
+  // the others go. Four greyed buttons, "Contacted: the alert stays open" among them, read as "not allowed".
+  const chosen = prompt.result && !moved && !following ? prompt.result : null;
   detail.querySelectorAll("button[data-outcome]").forEach(b => {
     b.disabled = settled;
-    b.hidden = following && !["resolved", "declined"].includes(b.dataset.outcome);
+    b.hidden = (following && !["resolved", "declined"].includes(b.dataset.outcome)) || (chosen !== null && b.dataset.outcome !== chosen);
+    b.classList.toggle("chosen", b.dataset.outcome === chosen);
   });
   // A service visit owed a follow-up: reaching her is all the alert asks, so "Contacted" closes it
   // (recovered) instead of leaving it open. The button says which.

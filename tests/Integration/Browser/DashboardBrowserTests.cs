@@ -914,6 +914,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.FillAsync("#outcome-note", "refund sent,\nshe is happy again"); // a line break typed in the box
         await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-outcome=resolved]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Resolved");
+        // What was pressed stays in view, the other three go: greyed, "Contacted: the alert stays open" read as refused.
+        await Assertions.Expect(page.Locator("button[data-outcome]:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("button[data-outcome=resolved]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("button[data-outcome=resolved]")).ToBeDisabledAsync();
+        await ScreenshotAsync(page, "agent-reported");
         await Assertions.Expect(page.Locator("#outcome-note")).Not.ToBeEditableAsync();
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("she is happy again")); // what was reported stays in view
         var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
