@@ -8,9 +8,9 @@ namespace CxLive.Tests.Integration.Support;
 
 /// <summary>
 /// Starts the browser collection first, then the silo processes that mostly wait, then the single
-/// silo processes, then the longest in-process classes, then the silo clusters (which so start
-/// only once the browser and the other silo processes are done), then the rest in xunit's usual
-/// order. Two collections run at a time (one per core), each to its end: the browser collection is
+/// silo processes, then the longest in-process classes, then the silo clusters (which, with
+/// today's durations, so start once the browser and the other silo processes are done), then the
+/// rest in xunit's usual order. Two collections run at a time (one per core), each to its end: the browser collection is
 /// the longest by far, and started a minute late (as xunit's own order had it once a
 /// collection was added) it left the whole run waiting on it while the other thread sat idle.
 /// </summary>
