@@ -58,8 +58,7 @@ public sealed class FeedRelay : BackgroundService, IHostedLifecycleService
     private readonly SequenceTracker[] _books;
     private readonly SequenceTracker[] _desks;
     private readonly bool[] _renew;
-    private readonly bool[] _reached; // per partition: its published numbers have been read once
-    private readonly Task?[] _firstReads; // per partition: that first read's catch-up, while it runs
+    private readonly Task?[] _firstReads; // per partition: its first read (a late one's catch-up); set once it has been read
     private DateTimeOffset _startedAt; // from then on this server may have clients, and what changes is news to them (StartingAsync)
     private readonly Channel<Delivery>[] _lanes; // one per partition, and the last for the wall's stats
     private readonly long?[] _sentBooks;
@@ -81,7 +80,6 @@ public sealed class FeedRelay : BackgroundService, IHostedLifecycleService
         _books = [.. Enumerable.Range(0, partitions).Select(_ => new SequenceTracker(time, Grace))];
         _desks = [.. Enumerable.Range(0, partitions).Select(_ => new SequenceTracker(time, Grace))];
         _renew = [.. Enumerable.Range(0, partitions).Select(_ => true)];
-        _reached = new bool[partitions];
         _firstReads = new Task?[partitions];
         _lanes = [.. Enumerable.Range(0, partitions + 1).Select(_ => Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true }))];
         _sentBooks = new long?[partitions];
@@ -264,22 +262,18 @@ public sealed class FeedRelay : BackgroundService, IHostedLifecycleService
 
         var book = await _alerts.Book(p).PublishedAsync();
         var desk = await _alerts.Desk(p).PublishedAsync();
-        if (!_reached[p])
+        // The first read of the partition, once: a late one catches up (CatchUpSinceStartAsync). A
+        // check that ran out of patience (CheckPatience) goes on in the background, and the next
+        // check, a second later, waits for its read rather than making a second.
+        var first = _firstReads[p] ??= _time.GetUtcNow() - _startedAt > Grace ? CatchUpSinceStartAsync(p, book, desk) : Task.CompletedTask;
+        try
         {
-            // One late read per partition: a check that ran out of patience (CheckPatience) goes on in
-            // the background, and the next check, a second later, waits for its read rather than making a second.
-            var first = _firstReads[p] ??= _time.GetUtcNow() - _startedAt > Grace ? CatchUpSinceStartAsync(p, book, desk) : Task.CompletedTask;
-            try
-            {
-                await first;
-            }
-            catch
-            {
-                _firstReads[p] = null; // read again at the next check
-                throw;
-            }
-
-            _reached[p] = true;
+            await first; // done at once after the first read
+        }
+        catch
+        {
+            _firstReads[p] = null; // read again at the next check
+            throw;
         }
 
         bool catchUpBook, catchUpDesk;
