@@ -72,7 +72,7 @@ static void Run(string[] args, StartPhase start)
     StartAfterSilo.Apply(builder.Services);
     BoundedSiloStop.Apply(builder.Services); // after Apply: it finds the silo's own service by its type
     builder.Services.AddHostedService<StopDeadline>(); // after Apply: it must watch a stop even before the silo joined
-    UnknownSettings.Refuse(builder.Configuration, builder.Services); // a misspelled key would be ignored: exit 78 instead
+    UnknownSettings.Refuse(builder.Configuration, builder.Services, OrleansHosting.BoundSections); // a misspelled key would be ignored: exit 78 instead
     var app = builder.Build();
     if (web)
     {

@@ -14,10 +14,34 @@ namespace CxLive.Dashboard.Hosting;
 public static class UnknownSettings
 {
     /// <summary>
-    /// The keys read by name, not through an options class, inside a section an options class owns:
-    /// <see cref="Ingestion.ShutdownDrainOptions"/> holds only <c>Shutdown:Drain</c>.
+    /// The keys CxLive reads by name, not through an options class of its own: beside one
+    /// (<see cref="Ingestion.ShutdownDrainOptions"/> holds only <c>Shutdown:Drain</c>), or in a
+    /// section of <see cref="ReadByNameOnly"/>.
     /// </summary>
-    private static readonly string[] ReadByName = ["Shutdown:Timeout", "Shutdown:LeaveTimeout", "Shutdown:ExitAfter"];
+    private static readonly string[] ReadByName =
+    [
+        "Shutdown:Timeout", "Shutdown:LeaveTimeout", "Shutdown:ExitAfter",
+        "Web:Enabled",
+        "DataProtection:Certificate", "DataProtection:CertificatePassword",
+        "OrleansDashboard:Enabled", "OrleansDashboard:CounterUpdateIntervalMs",
+        "Orleans:Endpoints:SiloPort", "Orleans:Endpoints:GatewayPort", "Orleans:Endpoints:AdvertisedIPAddress",
+    ];
+
+    /// <summary>
+    /// Sections whose every key CxLive reads by name (<see cref="ReadByName"/>): any other key in them
+    /// is ignored. <c>Web__Enable=false</c> started a silo with its pages on; <c>DataProtection__Certifcate</c>
+    /// kept the key ring in Redis unencrypted; <c>OrleansDashboard__Username</c> protects nothing
+    /// (the dashboard is for CxLive's admins).
+    /// </summary>
+    private static readonly string[] ReadByNameOnly = ["Web", "DataProtection", "OrleansDashboard", "Orleans:Endpoints"];
+
+    /// <summary>
+    /// What CxLive reads under <c>Orleans</c>. Orleans may read other keys there itself, so only a
+    /// near miss (one edit, or the same letters) of one of these is refused (<c>Orleans__Membrship__ProbeTimeout</c>); the sub-sections
+    /// bound to Orleans' own options (<c>Membership</c>, <c>Messaging</c>) are checked key by key by
+    /// the silo, which has their types (<see cref="Refuse"/>).
+    /// </summary>
+    private static readonly string[] OrleansKeys = ["ServiceId", "ClusterId", "Endpoints", "Membership", "Messaging"];
 
     /// <summary>
     /// Sections CxLive reads that no CxLive options class owns: a top-level key a typo away from one
@@ -28,10 +52,14 @@ public static class UnknownSettings
     /// </summary>
     private static readonly string[] OtherSections = ["ConnectionStrings", "Orleans", "OrleansDashboard", "Logging", "Kestrel", "Shutdown", "Web", "DataProtection", "AllowedHosts"];
 
-    /// <summary>Throws a <see cref="ConfigurationError"/> (exit 78) naming every unknown key in CxLive's sections registered in <paramref name="services"/>.</summary>
-    public static void Refuse(IConfiguration configuration, IServiceCollection services)
+    /// <summary>
+    /// Throws a <see cref="ConfigurationError"/> (exit 78) naming every unknown key in CxLive's sections
+    /// registered in <paramref name="services"/>, and in <paramref name="boundElsewhere"/>: sections CxLive
+    /// binds to another library's options (<c>Orleans:Membership</c> to Orleans' membership options).
+    /// </summary>
+    public static void Refuse(IConfiguration configuration, IServiceCollection services, params (string Section, Type Options)[] boundElsewhere)
     {
-        if (Describe(configuration, OwnedSections(services)) is { } problem)
+        if (Describe(configuration, [.. OwnedSections(services), .. boundElsewhere]) is { } problem)
         {
             throw new ConfigurationError(problem);
         }
@@ -54,7 +82,7 @@ public static class UnknownSettings
     ];
 
     /// <summary>The one-line refusal, or null when every key in <paramref name="sections"/> names a setting.</summary>
-    /// <param name="sectionNames">Also look for top-level names a typo away from a section's: at start, when every section is given; not for one section read again.</param>
+    /// <param name="sectionNames">Also look at what is read by name, and for top-level names a typo away from a section's: at start, when every section is given; not for one section read again.</param>
     public static string? Describe(IConfiguration configuration, IEnumerable<(string Section, Type Options)> sections, bool sectionNames = true)
     {
         var owned = sections.ToList();
@@ -66,6 +94,21 @@ public static class UnknownSettings
 
         if (sectionNames)
         {
+            foreach (var section in ReadByNameOnly)
+            {
+                NamedOnly(configuration.GetSection(section), ReadByName, unknown);
+            }
+
+            // A near miss only, one edit away: Orleans reads keys of its own there (Clustering is two
+            // from ClusterId). What is bound whole is walked above.
+            foreach (var key in configuration.GetSection("Orleans").GetChildren().Where(c => !OrleansKeys.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+            {
+                if (Closest(key.Key, OrleansKeys, edits: 1) is { } near)
+                {
+                    unknown.Add($"{key.Path} (did you mean Orleans:{near}?)");
+                }
+            }
+
             string[] known = [.. owned.Select(s => s.Section.Split(':')[0]).Concat(OtherSections).Distinct(StringComparer.OrdinalIgnoreCase)];
             // A section has keys under it (Privcy__PseudonymKey); a plain variable (CONNECTION_STRING, MODE) has none.
             foreach (var top in configuration.GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase) && c.GetChildren().Any()))
@@ -133,6 +176,16 @@ public static class UnknownSettings
                     unknown.Add(Closest(child.Key, properties.Select(NameOf)) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
                 }
             }
+        }
+    }
+
+    /// <summary>Each child key of <paramref name="node"/> must be one of <paramref name="names"/> (full paths); unknown ones go to <paramref name="unknown"/>, with a suggestion.</summary>
+    private static void NamedOnly(IConfigurationSection node, string[] names, List<string> unknown)
+    {
+        var known = names.Where(n => n.StartsWith(node.Path + ":", StringComparison.OrdinalIgnoreCase)).Select(n => n[(node.Path.Length + 1)..]).ToList();
+        foreach (var child in node.GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+        {
+            unknown.Add(Closest(child.Key, known) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
         }
     }
 

@@ -26,6 +26,16 @@ public static class OrleansHosting
     /// </summary>
     public static bool OrleansDashboardEnabled(IConfiguration configuration) => configuration.GetValue("OrleansDashboard:Enabled", true);
 
+    /// <summary>The sections bound to Orleans' own options: an operator tunes them; a misspelled key in them refuses the start (UnknownSettings).</summary>
+    public static readonly (string Section, Type Options)[] BoundSections =
+    [
+        (MembershipSection, typeof(ClusterMembershipOptions)),
+        (MessagingSection, typeof(SiloMessagingOptions)),
+    ];
+
+    private const string MembershipSection = "Orleans:Membership";
+    private const string MessagingSection = "Orleans:Messaging";
+
     public static WebApplicationBuilder AddCxSilo(this WebApplicationBuilder builder)
     {
         var endpoints = builder.Configuration.GetSection("Orleans:Endpoints");
@@ -45,8 +55,8 @@ public static class OrleansHosting
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloActive>());
             silo.Services.AddCxRemoteExceptions();
             silo.Configure<ClusterMembershipOptions>(MembershipDefaults.Apply);
-            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
-            silo.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(MembershipSection));
+            silo.Configure<SiloMessagingOptions>(builder.Configuration.GetSection(MessagingSection));
             if (OrleansDashboardEnabled(builder.Configuration))
             {
                 // Live log streaming off: logs are for operators' log store, not a browser tab. Each

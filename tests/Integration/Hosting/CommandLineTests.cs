@@ -94,6 +94,22 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_misspelled_Orleans_membership_setting_or_web_switch_is_refused_too()
+    {
+        // Tuned for Kubernetes, a typo left a dead silo noticed as late as before, with nothing said.
+        var environment = Ports();
+        environment["Security__Open"] = "true";
+        environment["Web__Enable"] = "false";
+        var refused = await Cli.RunAsync(["--Orleans:Membership:ProbeTimout=00:00:01"], environment);
+
+        Assert.Equal(ConfigurationError.ExitCode, refused.ExitCode);
+        var line = Assert.Single(refused.All.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("cxlive: cannot start: unknown settings ", line);
+        Assert.Contains("Orleans:Membership:ProbeTimout (did you mean Orleans:Membership:ProbeTimeout?)", line);
+        Assert.Contains("Web:Enable (did you mean Web:Enabled?)", line);
+    }
+
+    [Fact]
     public async Task A_web_front_refuses_a_misspelled_setting_in_one_line_before_it_looks_for_Redis()
     {
         // A front takes ingest as a silo does, with the same limits: a misspelled one would be as

@@ -7,6 +7,7 @@ using CxLive.Grains.Alerts;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Experience;
 using CxLive.Silo.Demo;
+using CxLive.Silo.Hosting;
 using CxLive.Tests.Unit.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class UnknownSettingsTests
     private static string? Check(params (string Key, string Value)[] settings) =>
         UnknownSettings.Describe(
             new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build(),
-            Sections);
+            [.. Sections, .. OrleansHosting.BoundSections]);
 
     [Fact]
     public void A_misspelled_key_is_refused_naming_it_and_the_setting_it_was_close_to()
@@ -96,12 +97,48 @@ public sealed class UnknownSettingsTests
         // What the silo binds (its test processes prove the registrations; here, the files themselves).
         var sections = UnknownSettings.OwnedSections(new ServiceCollection().AddCxCore().AddCxIngestion())
             .Concat([(SecurityOptions.Section, typeof(SecurityOptions)), (DemoOptions.Section, typeof(DemoOptions)),
-                (StreamOptions.Section, typeof(StreamOptions)), (ApiReferenceOptions.Section, typeof(ApiReferenceOptions))]);
+                (StreamOptions.Section, typeof(StreamOptions)), (ApiReferenceOptions.Section, typeof(ApiReferenceOptions)), .. OrleansHosting.BoundSections]);
         foreach (var file in new[] { "src/Silo/appsettings.json", "deploy/appsettings.Production.example.json" })
         {
             var settings = new ConfigurationBuilder().AddJsonFile(Path.Combine(Repository.Root, file)).Build();
             Assert.True(UnknownSettings.Describe(settings, sections) is null, $"{file}: {UnknownSettings.Describe(settings, sections)}");
         }
+    }
+
+    [Fact]
+    public void Keys_read_by_name_and_the_sections_bound_to_Orleans_options_are_checked_too()
+    {
+        // Web__Enable=false started a silo with its pages on; a misspelled membership timeout left
+        // a dead silo noticed as late as before, with nothing said.
+        var problem = Check(
+            ("Web:Enable", "false"),
+            ("DataProtection:Certifcate", "/etc/cxlive/keys.pfx"),
+            ("OrleansDashboard:Username", "admin"),
+            ("Orleans:Endpoints:SiloPrt", "11112"),
+            ("Orleans:Membership:ProbeTimout", "00:00:02"),
+            ("Orleans:Messaging:ResponseTimeut", "00:00:30"),
+            ("Orleans:Membrship:ProbeTimeout", "00:00:02"));
+
+        Assert.NotNull(problem);
+        Assert.Contains("Web:Enable (did you mean Web:Enabled?)", problem);
+        Assert.Contains("DataProtection:Certifcate (did you mean DataProtection:Certificate?)", problem);
+        Assert.Contains("OrleansDashboard:Username,", problem + ","); // nothing near: the dashboard has CxLive's own sign-in
+        Assert.Contains("Orleans:Endpoints:SiloPrt (did you mean Orleans:Endpoints:SiloPort?)", problem);
+        Assert.Contains("Orleans:Membership:ProbeTimout (did you mean Orleans:Membership:ProbeTimeout?)", problem);
+        Assert.Contains("Orleans:Messaging:ResponseTimeut (did you mean Orleans:Messaging:ResponseTimeout?)", problem);
+        Assert.Contains("Orleans:Membrship (did you mean Orleans:Membership?)", problem);
+
+        Assert.Null(Check(
+            ("web:enabled", "false"),
+            ("DataProtection:Certificate", "/etc/cxlive/keys.pfx"),
+            ("DataProtection:CertificatePassword", "p"),
+            ("OrleansDashboard:Enabled", "false"),
+            ("OrleansDashboard:CounterUpdateIntervalMs", "5000"),
+            ("Orleans:Endpoints:AdvertisedIPAddress", "10.0.0.5"),
+            ("Orleans:Membership:NumMissedProbesLimit", "3"),
+            ("Orleans:Messaging:ResponseTimeout", "00:00:30"),
+            ("Orleans:ServiceId", "s"),
+            ("Orleans:Clustering:ProviderType", "x"))); // Orleans' own keys, far from CxLive's: not ours to judge
     }
 
     [Fact]
