@@ -284,6 +284,15 @@ export function formatClock(iso) {
   return formatter(Intl.DateTimeFormat, { timeStyle: "short" }).format(new Date(iso));
 }
 
+/**
+ * When a step happened: to the second, without the date when it was today ("3:45:02 PM"), with it
+ * when not ("12/5/26, 3:45:02 PM"). A card's history is mostly today's: the date on every row was
+ * noise beside what happened.
+ */
+export function formatStepTime(iso, now = new Date()) {
+  return sameDay(iso, now) ? formatter(Intl.DateTimeFormat, { timeStyle: "medium" }).format(new Date(iso)) : formatTime(iso);
+}
+
 /** A date and time of day in the page's language: "12/5/26, 3:45 PM"; "2026/12/5 15:45". */
 export function formatDateAndClock(iso) {
   return formatter(Intl.DateTimeFormat, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso));

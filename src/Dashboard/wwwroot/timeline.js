@@ -22,17 +22,22 @@ export const byPerson = by => Boolean(by) && !by.startsWith("rule:") && by !== "
  * Who acted on an alert, in the page's language: CxLive itself, the outreach desk, a rule, an agent
  * (by name where <names> knows them), the open demo's "supervisor", or a signed-in person's name.
  */
-export function whoDid(by, names = new Map()) {
+export function whoDid(by, names = new Map(), { atStart = false } = {}) {
   if (!by) return "";
-  if (by === "system") return t("history.system");
-  if (by === "outreach-desk") return t("history.desk");
-  if (by === "supervisor") return t("history.supervisor"); // an open install's actions (no one signed in)
+  // CxLive's own words start a history row with a capital ("Rule Long wait", "A supervisor"); inside
+  // a sentence they do not ("Withdrawn: a supervisor closed the alert"). A name stays as it was sent.
+  const said = (key, values) => atStart ? capitalized(t(key, values)) : t(key, values);
+  if (by === "system") return said("history.system");
+  if (by === "outreach-desk") return said("history.desk");
+  if (by === "supervisor") return said("history.supervisor"); // an open install's actions (no one signed in)
   // A tool's "supervisor:ada" (the API's example of `by`): the role in the page's language, not "supervisor:ada已关闭告警".
-  if (by.startsWith("supervisor:") && by.length > 11) return t("history.supervisorNamed", { name: by.slice(11) });
-  if (by.startsWith("rule:")) return t("history.rule", { rule: ruleName(by.slice(5)) });
+  if (by.startsWith("supervisor:") && by.length > 11) return said("history.supervisorNamed", { name: by.slice(11) });
+  if (by.startsWith("rule:")) return said("history.rule", { rule: ruleName(by.slice(5)) });
   if (by.startsWith("agent:")) return names.get(by.slice(6)) ?? by.slice(6);
   return by;
 }
+
+const capitalized = words => words.charAt(0).toLocaleUpperCase(language()) + words.slice(1);
 
 /** Why the desk took a prompt back, in the page's language (the server's English sentence for records kept before it said so as data). */
 export function withdrawalOf(prompt, names) {

@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve, mute) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatAge, wordsOf, channelName, ruleName, listOf, setWords } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatStepTime, formatAge, wordsOf, channelName, ruleName, listOf, setWords } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
@@ -535,7 +535,8 @@ function fillHistory(history, alert) {
     const row = document.createElement("li");
     const when = document.createElement("time");
     when.dateTime = step.at;
-    when.textContent = formatTime(step.at);
+    when.textContent = formatStepTime(step.at);
+    when.title = formatTime(step.at); // the date too, on hover
     const what = document.createElement("span");
     what.className = "to";
     // How a resolved customer alert ended (recovered or lost), on the step that resolved it.
@@ -543,7 +544,7 @@ function fillHistory(history, alert) {
     what.textContent = t(`state.${step.state}`) + ending;
     const by = document.createElement("span");
     by.className = "by";
-    by.textContent = who(step.by);
+    by.textContent = whoDid(step.by, agentNames, { atStart: true });
     const note = document.createElement("span");
     note.className = "note";
     // The step's words in the page's language (a person's own note inside them as written). A step

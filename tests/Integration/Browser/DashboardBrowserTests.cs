@@ -111,8 +111,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await card.Locator(".history summary").ClickAsync();
         var steps = card.Locator(".history li");
         await Assertions.Expect(steps.First.Locator(".to")).ToHaveTextAsync("open");
-        await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("rule Repeated failed search");
+        await Assertions.Expect(steps.First.Locator(".by")).ToHaveTextAsync("Rule Repeated failed search"); // a row starts with a capital
         await Assertions.Expect(steps.First.Locator(".note")).ToHaveTextAsync("3 failed searches in 40 s");
+        // Today's steps by their time of day, to the second; the date on every row was noise (it is on hover).
+        await Assertions.Expect(steps.First.Locator("time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{1,2}:\d{2}:\d{2}\s[AP]M$"));
+        await Assertions.Expect(steps.First.Locator("time")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"^\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2}:\d{2}\s[AP]M$"));
         var acknowledged = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "li.na" }) });
         await Assertions.Expect(acknowledged.Locator(".to")).ToHaveTextAsync("acknowledged");
         await Assertions.Expect(acknowledged.Locator(".note")).ToHaveTextAsync("acknowledged: calling her back");
@@ -129,9 +132,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Resolved from elsewhere while the supervisor reads it: the open history takes the step.
         // Nobody signs in to the open demo, so the server records "supervisor": the page says it in words.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("{}"))).StatusCode);
-        var resolved = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "a supervisor" }) });
+        var resolved = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "A supervisor" }) });
         await Assertions.Expect(resolved.Locator(".to")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^resolved · (Recovered|Lost)$"), new() { Timeout = 5_000 }); // how it ended
-        await Assertions.Expect(steps.Last.Locator(".by")).ToHaveTextAsync("a supervisor");
+        await Assertions.Expect(steps.Last.Locator(".by")).ToHaveTextAsync("A supervisor");
 
         // In Chinese every step reads in Chinese: the raising one as the card's title does, the others
         // in their own words, with the supervisor's note as written and the time in Chinese form.
