@@ -557,10 +557,10 @@ function fillHistory(history, alert) {
   }));
 }
 
-// A time the server wrote into a note ("snoozed until 2026-12-02 20:58:35Z", UTC) reads as every
-// other time on the page does: in the viewer's time zone and language.
+// A time the server wrote into a note ("snoozed until 2026-12-02 20:58:35Z", UTC) reads as the
+// row's own time does: in the viewer's time zone and language, without the date when it is today.
 function inLocalTime(note) {
-  return note.replace(/\b(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})Z\b/g, (_, day, time) => formatTime(`${day}T${time}Z`));
+  return note.replace(/\b(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})Z\b/g, (_, day, time) => formatStepTime(`${day}T${time}Z`));
 }
 
 // Counters come from the server's wallStats (over every alert, pushed at most once a second). The
