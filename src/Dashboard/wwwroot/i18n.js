@@ -245,8 +245,8 @@ export function wordsOf(item) {
   const other = item.translations?.[current];
   const action = item.suggestedAction;
   return {
-    title: other?.title ?? item.title ?? item.why,
-    detail: other?.detail ?? item.detail,
+    title: localTimes(other?.title ?? item.title ?? item.why),
+    detail: localTimes(other?.detail ?? item.detail),
     wording: other?.wording ?? action?.wording ?? item.wording,
     context: other?.context ?? action?.context ?? item.context,
   };
@@ -307,6 +307,15 @@ export const sameDay = (a, b) => new Date(a).toDateString() === new Date(b).toDa
  */
 export function formatMoment(iso, now = new Date()) {
   return sameDay(iso, now) ? formatClock(iso) : formatDateAndClock(iso);
+}
+
+/**
+ * The times the server wrote into a text in UTC ("Complaint reply due by 2026-12-06 09:29:00Z",
+ * "snoozed until ..."), as the page writes every other time: in the reader's time zone and
+ * language, without the date when it is today ("due by 9:29 AM").
+ */
+export function localTimes(text) {
+  return text?.replace(/\b(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})Z\b/g, (_, day, time) => formatMoment(`${day}T${time}Z`));
 }
 
 /** A short list in the page's language: "Email, Social, SMS"; "邮件、社交、短信". */

@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve, mute) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatStepTime, formatAge, wordsOf, channelName, ruleName, listOf, setWords } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatStepTime, localTimes, formatAge, wordsOf, channelName, ruleName, listOf, setWords } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
@@ -551,16 +551,10 @@ function fillHistory(history, alert) {
     // stored before notes were translated has its English, except the raising one: the alert's
     // title, which the page has in its language.
     const words = step.translations?.[language()] ?? (index === 0 && !step.translations ? wordsOf(alert).title : step.note);
-    note.textContent = inLocalTime(words);
+    note.textContent = localTimes(words);
     row.append(when, what, by, note);
     return row;
   }));
-}
-
-// A time the server wrote into a note ("snoozed until 2026-12-02 20:58:35Z", UTC) reads as the
-// row's own time does: in the viewer's time zone and language, without the date when it is today.
-function inLocalTime(note) {
-  return note.replace(/\b(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})Z\b/g, (_, day, time) => formatStepTime(`${day}T${time}Z`));
 }
 
 // Counters come from the server's wallStats (over every alert, pushed at most once a second). The

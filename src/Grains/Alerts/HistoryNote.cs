@@ -47,7 +47,7 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
 
     public static HistoryNote Assigned(string agent) => Say("assigned", _ => new() { ["agent"] = agent });
 
-    public static HistoryNote Snoozed(DateTimeOffset? until) => Say("snoozed", _ => new() { ["until"] = until?.ToString("u", CultureInfo.InvariantCulture) });
+    public static HistoryNote Snoozed(DateTimeOffset? until) => Say("snoozed", _ => new() { ["until"] = until is { } moment ? AlertLanguage.Moment(moment) : null });
 
     public static HistoryNote Expired(TimeSpan after) => Say("expired", l => new() { ["after"] = l.Span(after) });
 

@@ -101,6 +101,13 @@ public sealed class AlertLanguage
     }
 
     /// <summary>
+    /// A moment, in the UTC form the pages write in the reader's own time and language ("due by
+    /// 2026-12-06 09:29:00Z" reads "due by 9:29 AM"): a span from now ("due in 19 min") is wrong a
+    /// minute later, and a title is read for as long as the card is up.
+    /// </summary>
+    public static string Moment(DateTimeOffset at) => at.ToString("u", CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// A share as a whole percentage, "40%" in English and Chinese alike. Not the host's culture:
     /// the invariant one writes "40 %", and the pages beside an alert write "40%".
     /// </summary>

@@ -126,8 +126,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // A time in a note reads as the page's other times do, not as the server's UTC record.
         var until = DateTimeOffset.UtcNow.AddHours(2);
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/snooze", Body(Json(new { until, by = "zhang.min" })))).StatusCode);
-        // Without the date when it is today, as the row's own time (two hours ahead may be tomorrow).
-        const string LocalTime = "([iso, lang]) => new Intl.DateTimeFormat(lang, new Date(iso).toDateString() === new Date().toDateString() ? { timeStyle: 'medium' } : { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))";
+        // Without the date when it is today (two hours ahead may be tomorrow), to the minute.
+        const string LocalTime = "([iso, lang]) => new Intl.DateTimeFormat(lang, new Date(iso).toDateString() === new Date().toDateString() ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))";
         var local = await page.EvaluateAsync<string>(LocalTime, new[] { $"{until:yyyy-MM-dd'T'HH:mm:ss}Z", "en" });
         await Assertions.Expect(steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "zhang.min" }) }).Locator(".note")).ToHaveTextAsync($"snoozed until {local}", new() { Timeout = 5_000 });
 

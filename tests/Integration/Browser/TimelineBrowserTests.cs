@@ -35,6 +35,24 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
     }
 
     [Fact]
+    public async Task A_moment_in_an_alerts_words_reads_in_the_readers_time_without_the_date_when_today()
+    {
+        // "Complaint reply due in 19 min" still said 19 min 18 min later: titles carry the moment,
+        // in UTC, and every page writes it the reader's way, as it writes its other times.
+        var page = await fixture.NewPageAsync("/customers/nobody-yet");
+        const string Words = "async title => (await import('/i18n.js')).wordsOf({ title }).title";
+        var today = new DateTimeOffset(DateTimeOffset.UtcNow.Date.AddHours(12).AddMinutes(29)); // 12:29 UTC: the same day in the browser's zone, from UTC−11 to UTC+11
+        var later = today.AddDays(2);
+
+        var soon = await page.EvaluateAsync<string>(Words, $"Complaint reply due by {today:u}");
+        var far = await page.EvaluateAsync<string>(Words, $"Complaint reply due by {later:u}");
+
+        Assert.Equal(await page.EvaluateAsync<string>("iso => 'Complaint reply due by ' + new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(new Date(iso))", today.ToString("O")), soon);
+        Assert.Matches(@"^Complaint reply due by \d{1,2}/\d{1,2}/\d{2}, \d{1,2}:29\s[AP]M$", far);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_customer_view_shows_a_zero_result_searchs_query_and_never_success()
     {
         var customer = NewCustomer();

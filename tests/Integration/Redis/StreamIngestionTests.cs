@@ -140,7 +140,7 @@ public sealed class StreamIngestionTests(RedisServer redis) : IClassFixture<Redi
         var conversation = Assert.Single(kept);
         Assert.True(Conversations.Holds(conversation, "repeated-failed-search"), conversation!.ToJsonString());
         Assert.True(Conversations.Holds(conversation, "unanswered-complaint"), conversation.ToJsonString());
-        Assert.StartsWith("Complaint reply due in", Conversations.WordsOf(conversation, "unanswered-complaint").Split(": ", 2)[^1]);
+        Assert.StartsWith("Complaint reply due by", Conversations.WordsOf(conversation, "unanswered-complaint").Split(": ", 2)[^1]);
 
         // No interaction arrives from here on: only the reminder, kept in Redis, can move the alert on.
         var breached = await Eventually.ResultAsync(

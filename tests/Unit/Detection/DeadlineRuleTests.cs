@@ -33,7 +33,9 @@ public sealed class DeadlineRuleTests
         Assert.Empty(ExpireAt(t0 + 96 * Minute - TimeSpan.FromSeconds(1), Rule));
 
         var warning = Assert.Single(ExpireAt(t0 + 96 * Minute, Rule));
-        Assert.Equal((Severity.Warning, "Complaint reply due in 24 min"), (warning.Severity, warning.Title));
+        // Due by a moment, not "in 24 min": a span from now is wrong a minute later, and the card stays up.
+        Assert.Equal((Severity.Warning, $"Complaint reply due by {t0 + 120 * Minute:u}"), (warning.Severity, warning.Title));
+        Assert.Equal($"投诉需在 {t0 + 120 * Minute:u} 前回复", warning.Translations["zh-CN"].Title);
         Assert.Equal("case-1", warning.CaseId);
         Assert.Equal([complaint.Id], warning.Evidence.ToArray());
         Assert.Equal(Channel.Social, warning.SuggestedAction!.Channel);

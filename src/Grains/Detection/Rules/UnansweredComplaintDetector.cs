@@ -108,7 +108,7 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
             RuleId,
             new()
             {
-                ["due"] = language.Span(complaint.At + sla - now),
+                ["dueAt"] = AlertLanguage.Moment(complaint.At + sla),
                 ["sla"] = language.Span(sla),
                 ["waiting"] = language.Span(now - complaint.At),
                 ["channel"] = channel,
