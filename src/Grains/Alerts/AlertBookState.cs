@@ -112,11 +112,18 @@ public sealed class AlertBookState
                 break;
             case SignalKind.Raise:
                 var repeated = Repeat(open, signal, now, options.EvidenceKept);
-                if (signal.Severity > open.Severity)
+                var severityRaised = signal.Severity > open.Severity;
+                if (severityRaised || DeadlinePassed(open, signal))
                 {
                     // Said in its history, live and in back-tests alike: the card turned critical with
-                    // one step, "Complaint reply due in 24 min", and nothing said when or why.
-                    repeated = repeated with { History = repeated.History.Add(HistoryNote.Worsened(signal).Step(now, repeated.State, "rule:" + signal.RuleId)) };
+                    // one step, "Complaint reply due in 24 min", and nothing said when or why. It ends
+                    // a snooze, and the wall says it is new to whoever acted on it: a complaint
+                    // snoozed while "due in 19 min" broke its SLA behind a dimmed card, unannounced.
+                    repeated = repeated.State == AlertState.Snoozed ? repeated with { State = AlertState.Open, SnoozedUntil = null } : repeated;
+                    repeated = repeated with
+                    {
+                        History = repeated.History.Add(HistoryNote.Worsened(signal, severityRaised).Step(now, repeated.State, "rule:" + signal.RuleId) with { FoldedRule = signal.RuleId }),
+                    };
                 }
 
                 Store(AlertChangeKind.Updated, repeated, changes);
@@ -919,6 +926,14 @@ public sealed class AlertBookState
     private List<string> StillFoldedIn(string hostId) =>
         ById[hostId].Occurrences <= 1 ? [] // nothing was folded in, nor repeated: no walk
         : [.. FoldedInto.Where(fold => fold.Value == hostId).Select(fold => fold.Key.Split('|')[0]).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Its own condition moved on with nothing new from the customer: the same evidence in other
+    /// words, as a deadline passing brings (a complaint now past its SLA). A repeat with new evidence
+    /// (a fourth failed search) is the same trouble again, said by the card's fresher words.
+    /// </summary>
+    private static bool DeadlinePassed(Alert open, AlertSignal signal) =>
+        signal.Title != open.Title && signal.Evidence.Length > 0 && signal.Evidence.All(open.Evidence.Contains);
 
     private static Alert Repeat(Alert open, AlertSignal signal, DateTimeOffset now, int evidenceKept) => open with
     {

@@ -81,9 +81,9 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
         Say("folded-in", l => new() { ["why"] = l.Text(sameCustomer ? "history.why.same-customer" : "history.why.budget", new()), ["title"] = TitleOf(signal, l) })
             .RaisingSeverity(severityRaised ? signal.Severity : null);
 
-    /// <summary>The alert's own condition grew worse (a complaint unanswered past a day): its new title, and the severity it rose to.</summary>
-    public static HistoryNote Worsened(AlertSignal signal) =>
-        Say("worsened", l => new() { ["title"] = TitleOf(signal, l) }).RaisingSeverity(signal.Severity);
+    /// <summary>The alert's own condition grew worse (a complaint past its SLA, unanswered past a day): its new title, and the severity it rose to, if it rose.</summary>
+    public static HistoryNote Worsened(AlertSignal signal, bool severityRaised) =>
+        Say("worsened", l => new() { ["title"] = TitleOf(signal, l) }).RaisingSeverity(severityRaised ? signal.Severity : null);
 
     /// <summary>A folded condition moved on: its new title in each language.</summary>
     public static HistoryNote FoldedNow(AlertSignal signal, bool severityRaised) =>

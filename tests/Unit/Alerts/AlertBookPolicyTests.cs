@@ -66,6 +66,30 @@ public sealed class AlertBookPolicyTests
         Assert.Equal(worse.History.Length, again.History.Length); // as bad as before: words only, no step
     }
 
+    /// <summary>The user trial: snoozed while "due in 19 min", the complaint broke its SLA behind a dimmed card, with nothing said.</summary>
+    [Fact]
+    public void A_deadline_passing_on_a_snoozed_alert_ends_the_snooze_and_says_so_as_new()
+    {
+        AlertSignal Complaint(string title) => Raise("unanswered-complaint", "c-1", evidence: "k-1") with { Title = title };
+        var due = Apply(Complaint("Complaint reply due by 2026-11-23 12:00:00Z")).Alerts.Single().Alert;
+        _book.Act(due.Id, new AlertAction { Kind = AlertActionKind.Snooze, By = "li", Until = Now.AddHours(1) }, Now, new BookChanges());
+
+        var breached = Apply(Complaint("Complaint unanswered past its 2 h SLA"), Now.AddMinutes(24)).Alerts.Single().Alert;
+
+        Assert.Equal((AlertState.Open, null), (breached.State, breached.SnoozedUntil));
+        var step = breached.History[^1];
+        Assert.Equal(("now: Complaint unanswered past its 2 h SLA", AlertState.Open, "rule:unanswered-complaint"), (step.Note, step.State, step.By)); // same severity: none raised
+        Assert.Equal("unanswered-complaint", step.FoldedRule); // the wall marks it new to whoever acted on it
+
+        // The same trouble again, with something new from the customer (a fourth failed search), is
+        // said by the card's fresher words alone, and a snooze stands.
+        var searches = Apply(Raise("repeated-failed-search", "c-2", evidence: "s-3") with { Title = "3 failed searches in 40 s" }).Alerts.Single().Alert;
+        _book.Act(searches.Id, new AlertAction { Kind = AlertActionKind.Snooze, By = "li", Until = Now.AddHours(1) }, Now, new BookChanges());
+        var fourth = Apply(Raise("repeated-failed-search", "c-2", evidence: "s-4") with { Title = "4 failed searches in 50 s" }, Now.AddMinutes(1)).Alerts.Single().Alert;
+        Assert.Equal((AlertState.Snoozed, "4 failed searches in 50 s"), (fourth.State, fourth.Title));
+        Assert.Equal("li", fourth.History[^1].By); // the snooze is still its last step
+    }
+
     [Fact]
     public void A_repeat_of_the_condition_brings_fresher_words_but_keeps_the_channel_its_prompt_went_by()
     {
