@@ -43,6 +43,9 @@ public sealed class DeadlineRuleTests
 
         var breach = Assert.Single(ExpireAt(t0 + 120 * Minute, Rule));
         Assert.Equal((Severity.Warning, "Complaint unanswered past its 2 h SLA"), (breach.Severity, breach.Title));
+        // The channel in the reader's language: a Chinese wall read "通过 social（social/weibo）提交的投诉".
+        Assert.Equal(("投诉未回复，已超过 2 小时的时限", "通过社交媒体（social/weibo）提交的投诉已等待回复 2 小时；时限为 2 小时。"), (breach.Translations["zh-CN"].Title, breach.Translations["zh-CN"].Detail));
+        Assert.Equal("A complaint on social (social/weibo) has waited 2 h for a reply; the SLA is 2 h.", breach.Detail);
         Assert.Equal(t0 + TimeSpan.FromDays(1), _detector.NextDeadline);
 
         var critical = Assert.Single(ExpireAt(t0 + TimeSpan.FromDays(1), Rule));

@@ -103,7 +103,6 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
     private static AlertSignal Raise(ActiveRule rule, string customerId, string caseId, PendingComplaint complaint, int level, DateTimeOffset now)
     {
         var sla = rule.Duration(Sla);
-        var channel = WireNames<Channel>.Of(complaint.Channel);
         var words = AlertTexts.Write(language => language.Alert(
             RuleId,
             new()
@@ -111,7 +110,7 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
                 ["dueAt"] = AlertLanguage.Moment(complaint.At + sla),
                 ["sla"] = language.Span(sla),
                 ["waiting"] = language.Span(now - complaint.At),
-                ["channel"] = channel,
+                ["channel"] = language.ChannelName(complaint.Channel), // "通过在线客服", not "通过 chat"
                 ["touchpoint"] = complaint.Touchpoint,
                 // A complaint sent without a caseId is its own case, keyed by its id: "Case d1-cmp4-35"
                 // read as a case number the customer was given.
