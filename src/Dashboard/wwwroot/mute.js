@@ -31,18 +31,31 @@ function scopesOf(alert) {
 export function openMute(li, alert) {
   const form = li.querySelector(".mute");
   form.cxScopes = scopesOf(alert);
-  form.elements.scope.replaceChildren(...form.cxScopes.map((scope, i) => new Option(describe(scope), String(i))));
-  form.elements.hours.replaceChildren(...HOURS.map(h => new Option(t("mute.hours", { hours: h }), String(h))));
+  fillChoices(form);
   form.hidden = false;
   form.elements.scope.focus();
   form.scrollIntoView({ block: "nearest" });
 }
 
-export function closeMute(li) {
+/** The choices in the page's language, what was picked kept: an open form switched to Chinese kept "customer trial-ivan". */
+export function relabelMute(li) {
+  const form = li.querySelector(".mute");
+  if (!form.hidden) fillChoices(form);
+}
+
+function fillChoices(form) {
+  const picked = [form.elements.scope.value, form.elements.hours.value];
+  form.elements.scope.replaceChildren(...form.cxScopes.map((scope, i) => new Option(describe(scope), String(i))));
+  form.elements.hours.replaceChildren(...HOURS.map(h => new Option(t("mute.hours", { hours: h }), String(h))));
+  if (picked[0]) [form.elements.scope.value, form.elements.hours.value] = picked;
+}
+
+/** Closes the form; the focus goes back to the card's Mute button unless another of the card's forms takes it. */
+export function closeMute(li, { focus = true } = {}) {
   const form = li.querySelector(".mute");
   form.hidden = true;
   form.reset();
-  li.querySelector("[data-action=mute]").focus();
+  if (focus) li.querySelector("[data-action=mute]").focus();
 }
 
 /** Sends the form's mute; null when it went through, else what to say on the card. */

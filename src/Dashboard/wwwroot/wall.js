@@ -7,7 +7,7 @@ import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.j
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
 import { stateOf, whoDid, byPerson } from "/timeline.js";
-import { openMute, closeMute, submitMute, loadSilences } from "/mute.js";
+import { openMute, closeMute, relabelMute, submitMute, loadSilences } from "/mute.js";
 import { textElement } from "/dom.js";
 
 const MAX_SHOWN = 200;
@@ -905,11 +905,19 @@ async function fillAffected(details, incidentId) {
   details.querySelector(".customers").replaceChildren(...items);
 }
 
+// One form at a time on a card: Assign, Resolve and Mute opened together stacked three forms, and
+// Escape closed only the one it was in. A resolve note typed stays in its hidden form, for when it
+// opens again.
+function closeOtherForms(li, keep) {
+  if (keep !== "assign") li.querySelector(".assign").hidden = true;
+  if (keep !== "resolve") li.querySelector(".resolve").hidden = true;
+  if (keep !== "mute") closeMute(li, { focus: false });
+}
+
 // Assign opens a picker of the configured agents (the API takes no other), each with the
 // channels they reach customers on and how many prompts already wait for them.
 async function openAssign(li) {
   const form = li.querySelector(".assign");
-  const select = form.elements.agentId;
   let agents;
   try {
     const response = await fetch("/api/agents");
@@ -920,6 +928,18 @@ async function openAssign(li) {
     return;
   }
   learnAgents(agents);
+  closeOtherForms(li, "assign");
+  fillAgents(li, agents);
+  form.hidden = false;
+  form.elements.agentId.focus();
+  form.scrollIntoView({ block: "nearest" }); // clear of the note about held cards (scroll-margin-bottom)
+}
+
+// The picker's choices in the page's language (again when it changes while the picker is open).
+function fillAgents(li, agents) {
+  const form = li.querySelector(".assign");
+  const select = form.elements.agentId;
+  form.cxAgents = agents;
   const chosen = form.hidden ? li.cxAlert?.assignedTo : select.value; // opened again: keep what was picked
   // The API lets a supervisor pick anyone; an agent without the channel the outreach goes by is
   // marked, so that choice is made knowingly.
@@ -931,9 +951,6 @@ async function openAssign(li) {
     t(full(a) ? "assign.agentFull" : "assign.agent", { agent: t("agent.withSkills", { name: a.name, skills: listOf(a.skills.map(channelName)) }), pending: formatNumber(a.pending) })
       + (reaches(a) ? "" : ` · ${t("assign.notOn", { channel: channelName(channel) })}`), a.id)));
   if (chosen) select.value = chosen;
-  form.hidden = false;
-  select.focus();
-  form.scrollIntoView({ block: "nearest" }); // clear of the note about held cards (scroll-margin-bottom)
 }
 
 function learnAgents(agents) {
@@ -952,6 +969,7 @@ function closeAssign(li) {
 // fine (or gave up) says so; left to CxLive, the customer's timeline decides (docs/alerts.md).
 function openResolve(li) {
   const form = li.querySelector(".resolve");
+  closeOtherForms(li, "resolve");
   form.hidden = false;
   (form.querySelector(".outcome").hidden ? form.elements.note : form.elements.outcome).focus();
   form.scrollIntoView({ block: "nearest" });
@@ -1005,7 +1023,7 @@ list.addEventListener("click", event => {
   else if (button.dataset.action === "cancel-assign") closeAssign(li);
   else if (button.dataset.action === "resolve") openResolve(li);
   else if (button.dataset.action === "cancel-resolve") closeResolve(li);
-  else if (button.dataset.action === "mute") openMute(li, li.cxAlert);
+  else if (button.dataset.action === "mute") { closeOtherForms(li, "mute"); openMute(li, li.cxAlert); }
   else if (button.dataset.action === "cancel-mute") closeMuteForm(li);
   else act(li, button.dataset.action);
 });
@@ -1152,6 +1170,9 @@ currentUser().then(showUser);
 onLanguageChange(() => {
   setStatus(currentStatus());
   [...list.children].forEach(li => fill(li, alerts.get(li.dataset.alertId)));
+  // An open form's choices too: they kept the language they were opened in.
+  for (const form of list.querySelectorAll(".assign:not([hidden])")) fillAgents(form.closest("li"), form.cxAgents);
+  for (const form of list.querySelectorAll(".mute:not([hidden])")) relabelMute(form.closest("li"));
   if (serverStats) showStats(serverStats); else if (loaded) renderStats();
   loadTopTouchpoints();
   if (outageMinEvents === null) loadOutageRule();

@@ -355,6 +355,34 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_card_opens_one_form_at_a_time_and_an_open_form_follows_the_pages_language()
+    {
+        // The user trial: Assign, Resolve and Mute stacked three forms on one card, Escape closed one,
+        // and a picker opened in English stayed English on a Chinese page.
+        var (page, card, _) = await OwnCardAsync();
+        await card.Locator("button[data-action=assign]").ClickAsync();
+        await Assertions.Expect(card.Locator(".assign")).ToBeVisibleAsync();
+        await card.Locator("button[data-action=resolve]").ClickAsync();
+        await card.Locator(".resolve input[name=note]").FillAsync("she found it in store");
+        await card.Locator("button[data-action=mute]").ClickAsync();
+
+        await Assertions.Expect(card.Locator("form:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(card.Locator(".mute")).ToBeVisibleAsync();
+        await Assertions.Expect(card.Locator(".mute select[name=scope] option").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^customer "));
+
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(card.Locator(".mute select[name=scope] option").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^客户 "));
+        await card.Locator(".mute select[name=scope]").FocusAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(card.Locator("form:visible")).ToHaveCountAsync(0);
+
+        // Resolve again: what was typed is still there.
+        await card.Locator("button[data-action=resolve]").ClickAsync();
+        await Assertions.Expect(card.Locator(".resolve input[name=note]")).ToHaveValueAsync("she found it in store");
+        await page.SelectOptionAsync("#lang", "en");
+    }
+
+    [Fact]
     public async Task A_supervisor_resolves_by_keyboard_saying_how_it_ended_and_keeps_their_place()
     {
         var (page, card, alertId) = await OwnCardAsync();
