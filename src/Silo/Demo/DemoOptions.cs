@@ -14,8 +14,12 @@ public sealed class DemoOptions
     /// <summary>Journey sessions started per second (default 5; about 20 interactions a second).</summary>
     public double SessionsPerSecond { get; set; } = 5;
 
-    /// <summary>Share of sessions with an injected bad experience (default 0.3).</summary>
-    public double BadExperienceRate { get; set; } = 0.3;
+    /// <summary>
+    /// Share of sessions with an injected bad experience (default 0.1). At 0.3 a fresh wall held 183
+    /// open alerts, five outages and 130 prompts waiting after 8 minutes, more than a supervisor
+    /// trying CxLive could follow; at 0.1, 78, two outages and 60 (docs/configuration.md).
+    /// </summary>
+    public double BadExperienceRate { get; set; } = 0.1;
 
     /// <summary>How often due interactions are sent, as one batch (default 250 ms).</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromMilliseconds(250);
