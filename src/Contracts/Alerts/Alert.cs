@@ -93,6 +93,17 @@ public sealed record Alert
     /// <summary>The agent who reached the customer (their id): a supervisor may hand the follow-up to another since.</summary>
     [Id(32)] public string? ReachedBy { get; init; }
 
+    /// <summary>
+    /// When an agent last reported they could not reach the customer (unreachable), while no try has
+    /// been handed to an agent since: the alert stays open for another try, which comes when she runs
+    /// into trouble again. The card read "acknowledged · Li Na" with the suggested outreach under it,
+    /// as though Li Na had it in hand, while her console had nothing for it.
+    /// </summary>
+    [Id(33)] public DateTimeOffset? UnreachedAt { get; init; }
+
+    /// <summary>The agent who could not reach the customer (their id).</summary>
+    [Id(34)] public string? UnreachedBy { get; init; }
+
     [JsonIgnore]
     public bool IsOpen => State is not AlertState.Resolved;
 

@@ -47,4 +47,7 @@ public sealed record AlertAction
     /// customer (<see cref="AgentId"/> names them), and follow the alert up until they say how it ended.
     /// </summary>
     [Id(10)] public bool Reached { get; init; }
+
+    /// <summary>On an agent's <see cref="AlertActionKind.Report"/> of <c>unreachable</c>: they could not reach the customer (<see cref="AgentId"/> names them).</summary>
+    [Id(11)] public bool Unreached { get; init; }
 }

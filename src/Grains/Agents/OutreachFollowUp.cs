@@ -25,6 +25,7 @@ public static class OutreachFollowUp
             OutreachResult.Declined => acknowledge with { Kind = AlertActionKind.Resolve, Outcome = AlertOutcome.Lost },
             // Reported from the queue (no agent holds it): nobody follows it up, and the card must not name "unassigned".
             OutreachResult.Contacted when prompt.AgentId is { } reacher => acknowledge with { Kind = AlertActionKind.Report, Reached = true, AgentId = reacher },
+            OutreachResult.Unreachable when prompt.AgentId is { } agent => acknowledge with { Kind = AlertActionKind.Report, Unreached = true, AgentId = agent },
             _ => acknowledge with { Kind = AlertActionKind.Report },
         };
     }

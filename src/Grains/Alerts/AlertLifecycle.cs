@@ -29,10 +29,11 @@ public static class AlertLifecycle
         {
             AlertActionKind.Acknowledge when alert.State == AlertState.Acknowledged => Refuse(alert, action, "it is already acknowledged"),
             AlertActionKind.Acknowledge => Done(Acknowledge(alert, now), now, action, HistoryNote.Acknowledged),
-            AlertActionKind.Assign when alert.AssignedTo == action.AgentId => new(alert, null), // already theirs: done, nothing to record
-            AlertActionKind.Assign when action.AgentId is null => Done(alert with { AssignedTo = null }, now, action, HistoryNote.Unassigned), // the desk's: another try waits for an agent
+            // Already theirs: done, nothing to record; unless they could not reach her, and this is another try.
+            AlertActionKind.Assign when alert.AssignedTo == action.AgentId && alert.UnreachedAt is null => new(alert, null),
+            AlertActionKind.Assign when action.AgentId is null => Done(Tried(alert) with { AssignedTo = null }, now, action, HistoryNote.Unassigned), // the desk's: another try waits for an agent
             AlertActionKind.Assign when action.NotOntoAnOutage && IncidentHold.Holds(alert) => Refuse(alert, action, "an outage stands for it"),
-            AlertActionKind.Assign => Done(alert with { AssignedTo = action.AgentId }, now, action, HistoryNote.Assigned(action.AgentName ?? action.AgentId!)),
+            AlertActionKind.Assign => Done(Tried(alert) with { AssignedTo = action.AgentId }, now, action, HistoryNote.Assigned(action.AgentName ?? action.AgentId!)),
             AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, HistoryNote.Snoozed(action.Until)),
             AlertActionKind.Resolve => Done(Close(alert, now, action.Outcome), now, action, action is { OutcomeFromTimeline: true, Outcome: { } read } ? HistoryNote.ResolvedAsTimelineSays(read) : HistoryNote.Resolved),
             AlertActionKind.Report when Reported(alert, action) => new(alert, null), // a follow-up done again after a crash: kept once, whatever moved since
@@ -45,9 +46,19 @@ public static class AlertLifecycle
     private static Alert Acknowledge(Alert alert, DateTimeOffset now) =>
         alert with { State = AlertState.Acknowledged, AcknowledgedAt = alert.AcknowledgedAt ?? now, SnoozedUntil = null };
 
-    /// <summary>A report of contacted: who reached the customer and when (the alert is followed up while it stays open).</summary>
-    private static Alert Reach(Alert alert, AlertAction action, DateTimeOffset now) =>
-        action is { Reached: true, AgentId: { } agent } ? alert with { ReachedAt = now, ReachedBy = agent, UpdatedAt = now } : alert;
+    /// <summary>
+    /// A report of contacted: who reached the customer and when (the alert is followed up while it
+    /// stays open); of unreachable: who could not, and when (until another try is handed out).
+    /// </summary>
+    private static Alert Reach(Alert alert, AlertAction action, DateTimeOffset now) => action switch
+    {
+        { Reached: true, AgentId: { } agent } => Tried(alert) with { ReachedAt = now, ReachedBy = agent, UpdatedAt = now },
+        { Unreached: true, AgentId: { } agent } => alert with { UnreachedAt = now, UnreachedBy = agent, UpdatedAt = now },
+        _ => alert,
+    };
+
+    /// <summary>A try after one that could not reach her: handed out (or waiting for an agent), or she was reached.</summary>
+    private static Alert Tried(Alert alert) => alert with { UnreachedAt = null, UnreachedBy = null };
 
     /// <summary>An agent's report on an alert someone acknowledged already: nothing moves, but the agent's words are kept (they were lost to a refused acknowledge).</summary>
     private static Alert KeepReport(Alert alert, AlertAction action, DateTimeOffset now) =>

@@ -1164,6 +1164,28 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.NotNull(alert["reachedAt"]);
     }
 
+    /// <summary>The user trial: after "unreachable" the card read "acknowledged · Li Na" over the suggested outreach, as though she had it in hand, while her console had nothing for it.</summary>
+    [Fact]
+    public async Task A_card_whose_customer_an_agent_could_not_reach_says_so_until_another_try_is_handed_out()
+    {
+        var console = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var promptId = await OpenFailedPaymentsPromptAsync(console, customer);
+        await console.RunAndWaitForResponseAsync(() => console.Locator("button[data-outcome=unreachable]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
+
+        var wall = await fixture.NewPageAsync("/");
+        var card = wall.Locator($".alert[data-alert-id='{promptId[2..]}']");
+        await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync("Wang Wei could not reach the customer just now; another try comes when they run into trouble again", new() { Timeout = 5_000 });
+        Assert.Equal("Not reached: ", await card.Locator(".suggestion").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
+        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{promptId[2..]}"));
+        Assert.Equal("wang.wei", (string?)alert["unreachedBy"]);
+
+        // A supervisor hands it to someone: theirs now, and the card suggests the outreach again.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
+        await Assertions.Expect(card.Locator(".suggestion")).ToContainTextAsync("(Email)");
+        await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync("Sam Taylor");
+    }
+
     [Fact]
     public async Task A_report_that_comes_too_late_is_said_on_the_console_with_what_was_recorded_instead()
     {

@@ -69,6 +69,15 @@ public sealed class OutreachFollowUpTests
 
         var unreached = AlertLifecycle.Act(alert, OutreachFollowUp.ActionOf(Reported(OutreachResult.Unreachable)), ReportedAt).Alert!;
         Assert.Equal((null, null), (unreached.ReachedAt, unreached.ReachedBy));
+        Assert.Equal((ReportedAt, "li.na"), (unreached.UnreachedAt, unreached.UnreachedBy)); // the card says so, not "Li Na" over the suggestion
+
+        // Another try handed out, to her again or to anyone, or waiting for an agent: no longer "not reached".
+        AlertAction Assign(string? agent) => new() { Kind = AlertActionKind.Assign, By = "outreach-desk", AgentId = agent, AgentName = agent };
+        var again = AlertLifecycle.Act(unreached with { AssignedTo = "li.na" }, Assign("li.na"), ReportedAt.AddMinutes(5)).Alert!;
+        Assert.Equal((null, null), (again.UnreachedAt, again.UnreachedBy));
+        Assert.Equal("assigned to li.na", again.History[^1].Note); // another try to the same agent is a step, not "already theirs"
+        Assert.Null(AlertLifecycle.Act(unreached, Assign(null), ReportedAt.AddMinutes(5)).Alert!.UnreachedAt);
+        Assert.Null(AlertLifecycle.Act(unreached, OutreachFollowUp.ActionOf(Reported(OutreachResult.Contacted)), ReportedAt.AddMinutes(5)).Alert!.UnreachedAt);
 
         // Reported from the queue, where no agent holds it: nobody follows it up, and no card names "unassigned".
         var fromQueue = AlertLifecycle.Act(alert, OutreachFollowUp.ActionOf(Reported(OutreachResult.Contacted, agent: null)), ReportedAt).Alert!;
