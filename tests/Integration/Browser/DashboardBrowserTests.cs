@@ -1177,6 +1177,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var card = wall.Locator($".alert[data-alert-id='{promptId[2..]}']");
         await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync("Wang Wei could not reach the customer just now; another try comes when they run into trouble again", new() { Timeout = 5_000 });
         Assert.Equal("Not reached: ", await card.Locator(".suggestion").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
+        await card.ScrollIntoViewIfNeededAsync();
+        await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-not-reached.png") });
         var alert = await ReadObject(await _http.GetAsync($"api/alerts/{promptId[2..]}"));
         Assert.Equal("wang.wei", (string?)alert["unreachedBy"]);
 
