@@ -3,7 +3,7 @@
 // sentence in every language, as it does for alerts), the result derived from it (a search that
 // found nothing reads "found nothing", never the outcome field's default "success"), the stage
 // (marked when inferred from the type), and whether it is evidence of an unresolved alert.
-import { formatTime, formatDateAndClock, formatMoment, t, language, channelName, wordsOf, ruleName, listOf } from "/i18n.js";
+import { formatStepTime, formatDateAndClock, formatMoment, t, language, channelName, wordsOf, ruleName, listOf } from "/i18n.js";
 import { textElement } from "/dom.js";
 
 // An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
@@ -194,7 +194,7 @@ export function fillTimeline(tbody, items, openAlerts = [], incidents = []) {
     row.dataset.result = i.result ?? "";
     const evidence = i.evidenceOf?.length > 0;
     row.classList.toggle("evidence", evidence);
-    cell(row, formatTime(i.timestamp), "time");
+    cell(row, formatStepTime(i.timestamp), "time"); // today's by the time of day, as a card's history does
     const what = cell(row, "", "what");
     const sentence = document.createElement("span");
     sentence.className = "sentence";

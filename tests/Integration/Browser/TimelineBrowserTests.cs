@@ -20,9 +20,10 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
     [Fact]
     public async Task An_english_page_writes_times_the_way_the_readers_browser_does()
     {
-        // A 12-hour month-first "12/5/26, 2:26:30 PM" for everyone, however their browser was set.
+        // A 12-hour month-first "12/5/26, 2:26:30 PM" for everyone, however their browser was set;
+        // today's rows by the time of day alone, as a card's history ("2:26:30 PM").
         var customer = NewCustomer();
-        var at = DateTimeOffset.UtcNow.AddMinutes(-20);
+        var at = DateTimeOffset.UtcNow.AddDays(-2);
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearch(customer, at, "wellies")))).StatusCode);
 
         var british = await fixture.NewPageAsync($"/customers/{customer}", locale: "en-GB");
@@ -30,6 +31,13 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
         await Assertions.Expect(british.Locator("#timeline tr td.result")).ToHaveTextAsync("found nothing"); // the page's words stay English
         var american = await fixture.NewPageAsync($"/customers/{customer}");
         await Assertions.Expect(american.Locator("#timeline tr td.time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2}:\d{2}\s[AP]M$"));
+
+        var now = DateTimeOffset.UtcNow.AddSeconds(-5);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearch(customer, now, "wellies size 6")))).StatusCode);
+        await american.ReloadAsync();
+        var today = await american.EvaluateAsync<bool>("iso => new Date(iso).toDateString() === new Date().toDateString()", now.ToString("O")); // five seconds ago may be yesterday, at midnight
+        await Assertions.Expect(american.Locator("#timeline tr", new() { HasText = "size 6" }).Locator("td.time")).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex(today ? @"^\d{1,2}:\d{2}:\d{2}\s[AP]M$" : @"^\d{1,2}/\d{1,2}/\d{2}, "));
         await british.Context.CloseAsync();
         await american.Context.CloseAsync();
     }

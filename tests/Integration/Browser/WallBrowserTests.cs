@@ -168,6 +168,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
             [$"3 failed searches in 2 s · open · part of the outage at {touchpoint}: its incident card stands for it"]);
         await customerPage.Context.CloseAsync();
         await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Check web/search-\w+ now: customers are failing there\.$")); // for the team: no channel
+        // No one customer, no stage: "Customer — · Stage —" read as missing data.
+        await Assertions.Expect(card.Locator(".meta dt:visible")).ToHaveTextAsync(["Touchpoint", "Rule", "Assigned to"]);
 
         // The numbers on the wall add up: the critical incident is counted as soon as its card is
         // there, and the cards plus the alerts inside incidents are the heat map's unresolved alerts.
