@@ -78,7 +78,11 @@ function renderQueue() {
       left.toggleAttribute("data-ending", Date.parse(p.expiresAt) - Date.now() < 10 * 60000);
       meta.append(" · ", left);
     }
-    open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`), meta);
+    open.append(textSpan("title", wordsOf(p).title));
+    // What else she went through: two "Waited 9 min in a queue" rows, one "23 h left" and one "3 h
+    // left", did not say that the first had taken on an experience drop (which keeps it worth a call longer).
+    if (p.also?.length > 0) open.append(textSpan("also", t("alert.also", { rules: listOf(p.also.map(ruleName)) })));
+    open.append(textSpan("who", `${p.customerId} · ${channelName(p.channel)}`), meta);
     li.append(open);
     return li;
   }));

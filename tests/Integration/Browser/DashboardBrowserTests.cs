@@ -709,7 +709,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(Card(wall, customer).Locator(".also-row dt")).ToHaveTextAsync("Also seen");
 
         var console = await fixture.NewPageAsync($"/agent?agentId={agent}");
-        await console.Locator("#queue li", new() { HasText = customer }).ClickAsync();
+        var row = console.Locator("#queue li", new() { HasText = customer });
+        await Assertions.Expect(row.Locator(".also")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^also seen: Detractor score")); // in the queue too: why it stays worth a call longer
+        await row.ClickAsync();
         await Assertions.Expect(console.Locator("#prompt .also")).ToContainTextAsync("Detractor score");
         await Assertions.Expect(console.Locator("#prompt .also-label")).ToBeVisibleAsync();
         // However far down the queue she was (this agent's queue is long by now), the prompt opened is in view.
