@@ -911,10 +911,12 @@ async function fillAffected(details, incidentId) {
 
 // One form at a time on a card: Assign, Resolve and Mute opened together stacked three forms, and
 // Escape closed only the one it was in. A resolve note typed stays in its hidden form, for when it
-// opens again.
+// opens again; one someone else's resolve overtook stays in view, read-only, as the card's line
+// says ("it is still here to copy"): the card's Resolve cannot open it again.
 function closeOtherForms(li, keep) {
   if (keep !== "assign") li.querySelector(".assign").hidden = true;
-  if (keep !== "resolve") li.querySelector(".resolve").hidden = true;
+  const resolve = li.querySelector(".resolve");
+  if (keep !== "resolve" && !resolve.elements.note.readOnly) resolve.hidden = true;
   if (keep !== "mute") closeMute(li, { focus: false });
 }
 
