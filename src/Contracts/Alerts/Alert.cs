@@ -104,6 +104,14 @@ public sealed record Alert
     /// <summary>The agent who could not reach the customer (their id).</summary>
     [Id(34)] public string? UnreachedBy { get; init; }
 
+    /// <summary>
+    /// Since when another try at reaching the customer has waited in the queue for an agent with room
+    /// (every agent with the skill was full), while nobody holds the alert: until an agent takes it,
+    /// a supervisor assigns it, the try lapses or the alert closes. The card read "acknowledged ·
+    /// Assigned to —" over the suggested outreach, as though somebody had it in hand.
+    /// </summary>
+    [Id(35)] public DateTimeOffset? AwaitingAgentSince { get; init; }
+
     [JsonIgnore]
     public bool IsOpen => State is not AlertState.Resolved;
 

@@ -50,4 +50,11 @@ public sealed record AlertAction
 
     /// <summary>On an agent's <see cref="AlertActionKind.Report"/> of <c>unreachable</c>: they could not reach the customer (<see cref="AgentId"/> names them).</summary>
     [Id(11)] public bool Unreached { get; init; }
+
+    /// <summary>
+    /// On the desk's <see cref="AlertActionKind.Assign"/> to nobody: the try that waited in the queue
+    /// lapsed (its moment passed before an agent had room), so nothing waits for an agent now. A silo
+    /// that knows no such flag reads an assignment to nobody of an alert nobody holds: nothing to record.
+    /// </summary>
+    [Id(12)] public bool TryLapsed { get; init; }
 }

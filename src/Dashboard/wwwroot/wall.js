@@ -483,12 +483,16 @@ function fillCard(li, alert, incident, now) {
   // An agent could not reach her, and no other try is in anyone's hands: "acknowledged · Li Na" over
   // the suggested outreach read as though Li Na were on it, while her console had nothing for it.
   const unreached = !following && alert.unreachedAt && alert.state !== "resolved" && !alert.incidentId;
-  suggestion.dataset.label = t(following ? "meta.followingUp" : unreached ? "meta.unreached" : outreach ? "meta.suggestion" : "meta.suggestion.team");
+  // Another try waits for an agent with room: "acknowledged · Assigned to —" over the suggested
+  // outreach read as though someone had it in hand.
+  const awaiting = !following && !unreached && alert.awaitingAgentSince && alert.state !== "resolved" && !alert.incidentId;
+  suggestion.dataset.label = t(following ? "meta.followingUp" : unreached ? "meta.unreached" : awaiting ? "meta.awaitingAgent" : outreach ? "meta.suggestion" : "meta.suggestion.team");
   suggestion.textContent = following
     ? (alert.reachedBy === alert.assignedTo || !alert.assignedTo
       ? t("card.reached", { agent: agentNameOf(alert.reachedBy), ago: formatAge(alert.reachedAt) })
       : t("card.reachedHandedOver", { reacher: agentNameOf(alert.reachedBy), agent: agentNameOf(alert.assignedTo), ago: formatAge(alert.reachedAt) }))
     : unreached ? t("card.unreached", { agent: agentNameOf(alert.unreachedBy), ago: formatAge(alert.unreachedAt) })
+    : awaiting ? t("card.awaitingAgent", { ago: formatAge(alert.awaitingAgentSince) })
     : !alert.suggestedAction || alert.state === "resolved" ? "" // closed: nothing left to suggest (a missed follow-up closed by the call read as though nobody had called)
     : outreach ? t("suggestion.channel", { wording: words.wording, channel: channelName(channel) }) : words.wording;
   const history = li.querySelector(".history");

@@ -288,26 +288,39 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     }
 
     /// <summary>The alert of a try waiting in the queue: nobody holds it until an agent has room (then <see cref="HandOverAsync"/> assigns it).</summary>
-    private async Task UnassignAsync(OutreachPrompt prompt)
+    private Task UnassignAsync(OutreachPrompt prompt) => TellQueuedAlertAsync(prompt, new AlertAction
+    {
+        Kind = AlertActionKind.Assign,
+        AgentId = null,
+        // Read only by a partition on a silo not yet upgraded (a rolling upgrade), which knows
+        // no unassignment: its history then says "assigned to nobody", not "assigned to ".
+        AgentName = "nobody",
+        By = "outreach-desk",
+        Note = HistoryNote.TryWaits.English,
+        NoteTranslations = HistoryNote.TryWaits.Translations,
+    });
+
+    /// <summary>
+    /// Another try lapsed in the queue: its alert no longer says one waits for an agent (it said so
+    /// for as long as the alert stayed open). Nothing is recorded on an alert that said no such thing
+    /// (a try queued for an alert nobody held, which the desk never unassigned).
+    /// </summary>
+    private Task LapseAsync(OutreachPrompt prompt) =>
+        TellQueuedAlertAsync(prompt, new AlertAction { Kind = AlertActionKind.Assign, AgentId = null, By = "outreach-desk", TryLapsed = true });
+
+    /// <summary>
+    /// The queue's word to the alert of a try in it. The try waits, or lapsed, all the same when the
+    /// alert cannot be told now: its card says less (the last agent, or a try waiting) until it next changes.
+    /// </summary>
+    private async Task TellQueuedAlertAsync(OutreachPrompt prompt, AlertAction action)
     {
         try
         {
-            await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, new AlertAction
-            {
-                Kind = AlertActionKind.Assign,
-                AgentId = null,
-                // Read only by a partition on a silo not yet upgraded (a rolling upgrade), which knows
-                // no unassignment: its history then says "assigned to nobody", not "assigned to ".
-                AgentName = "nobody",
-                By = "outreach-desk",
-                Note = HistoryNote.TryWaits.English,
-                NoteTranslations = HistoryNote.TryWaits.Translations,
-            });
+            await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, action);
         }
         catch (Exception e) when (e is not ScopeClaimedElsewhereException)
         {
-            // The try waits in the queue all the same: the alert names the last agent until one takes it.
-            _logger.LogWarning(e, "Prompt {PromptId} waits for an agent, but its alert could not be unassigned now", prompt.Id);
+            _logger.LogWarning(e, "Prompt {PromptId} {Moved} in the queue, but its alert could not be told now", prompt.Id, action.TryLapsed ? "lapsed" : "waits for an agent");
         }
     }
 
@@ -357,6 +370,10 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             _prompts.Trim(_options.ReportedKept);
             await SaveAsync();
             await AfterLeavingAsync(stale);
+            foreach (var lapsed in stale.Where(p => p.AgentId is null && p.Id != OutreachState.PromptId(p.AlertId, 1)))
+            {
+                await LapseAsync(lapsed);
+            }
         }
 
         if (!_prompts.ById.Values.Any(p => p is { IsPending: true, ExpiresAt: not null }))

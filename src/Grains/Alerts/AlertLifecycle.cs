@@ -29,9 +29,11 @@ public static class AlertLifecycle
         {
             AlertActionKind.Acknowledge when alert.State == AlertState.Acknowledged => Refuse(alert, action, "it is already acknowledged"),
             AlertActionKind.Acknowledge => Done(Acknowledge(alert, now), now, action, HistoryNote.Acknowledged),
+            // The desk's: the try waiting for an agent lapsed (once: a repeat after a crash records nothing).
+            AlertActionKind.Assign when action.TryLapsed => alert.AwaitingAgentSince is null ? new(alert, null) : Done(alert with { AwaitingAgentSince = null }, now, action, HistoryNote.TryLapsed),
             // Already theirs: done, nothing to record; unless they could not reach her, and this is another try.
             AlertActionKind.Assign when alert.AssignedTo == action.AgentId && alert.UnreachedAt is null => new(alert, null),
-            AlertActionKind.Assign when action.AgentId is null => Done(Tried(alert) with { AssignedTo = null }, now, action, HistoryNote.Unassigned), // the desk's: another try waits for an agent
+            AlertActionKind.Assign when action.AgentId is null => Done(Tried(alert) with { AssignedTo = null, AwaitingAgentSince = now }, now, action, HistoryNote.Unassigned), // the desk's: another try waits for an agent
             AlertActionKind.Assign when action.NotOntoAnOutage && IncidentHold.Holds(alert) => Refuse(alert, action, "an outage stands for it"),
             AlertActionKind.Assign => Done(Tried(alert) with { AssignedTo = action.AgentId }, now, action, HistoryNote.Assigned(action.AgentName ?? action.AgentId!)),
             AlertActionKind.Snooze => Done(alert with { State = AlertState.Snoozed, SnoozedUntil = action.Until }, now, action, HistoryNote.Snoozed(action.Until)),
@@ -57,8 +59,8 @@ public static class AlertLifecycle
         _ => alert,
     };
 
-    /// <summary>A try after one that could not reach her: handed out (or waiting for an agent), or she was reached.</summary>
-    private static Alert Tried(Alert alert) => alert with { UnreachedAt = null, UnreachedBy = null };
+    /// <summary>A try after one that could not reach her, or after one that waited for an agent: handed out (or waiting for an agent), or she was reached.</summary>
+    private static Alert Tried(Alert alert) => alert with { UnreachedAt = null, UnreachedBy = null, AwaitingAgentSince = null };
 
     /// <summary>An agent's report on an alert someone acknowledged already: nothing moves, but the agent's words are kept (they were lost to a refused acknowledge).</summary>
     private static Alert KeepReport(Alert alert, AlertAction action, DateTimeOffset now) =>
@@ -92,7 +94,7 @@ public static class AlertLifecycle
         alert is { State: AlertState.Open, Severity: Severity.Critical, EscalatedAt: null, SilencedBy: null } && now - alert.RaisedAt >= after;
 
     private static Alert Close(Alert alert, DateTimeOffset now, AlertOutcome? outcome) =>
-        alert with { State = AlertState.Resolved, ResolvedAt = now, SnoozedUntil = null, Outcome = outcome ?? alert.Outcome };
+        alert with { State = AlertState.Resolved, ResolvedAt = now, SnoozedUntil = null, AwaitingAgentSince = null, Outcome = outcome ?? alert.Outcome }; // the desk withdraws a waiting try
 
     /// <summary>A person's note follows what they did, as written; CxLive's own (the desk's, an agent's report) comes in every language.</summary>
     private static AlertActionResult Done(Alert alert, DateTimeOffset now, AlertAction action, HistoryNote what) =>

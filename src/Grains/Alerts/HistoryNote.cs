@@ -45,6 +45,9 @@ public readonly record struct HistoryNote(string English, ImmutableDictionary<st
     /// <summary>The desk's part of an unassignment: why nobody holds it.</summary>
     public static HistoryNote TryWaits { get; } = Say("try-waits");
 
+    /// <summary>The try that waited in the queue lapsed: its moment passed before an agent had room.</summary>
+    public static HistoryNote TryLapsed { get; } = Say("try-lapsed");
+
     public static HistoryNote Assigned(string agent) => Say("assigned", _ => new() { ["agent"] = agent });
 
     public static HistoryNote Snoozed(DateTimeOffset? until) => Say("snoozed", _ => new() { ["until"] = until is { } moment ? AlertLanguage.Moment(moment) : null });

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Diagnostics;
 using System.Net;
+using CxLive.Contracts.Alerts;
+using CxLive.Contracts.Grains;
 using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -1188,6 +1190,42 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
         await Assertions.Expect(card.Locator(".suggestion")).ToContainTextAsync("(Email)");
         await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync("Sam Taylor");
+    }
+
+    /// <summary>A review: a card whose next try waited in the queue read "acknowledged · Assigned to —" over the suggested outreach, as though someone had it in hand.</summary>
+    [Fact]
+    public async Task A_card_whose_next_try_waits_for_an_agent_says_so_until_one_takes_it()
+    {
+        var console = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var promptId = await OpenFailedPaymentsPromptAsync(console, NewCustomer());
+        await console.RunAndWaitForResponseAsync(() => console.Locator("button[data-outcome=unreachable]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
+
+        // She runs into trouble again and every agent who could take the try is full: the desk's word
+        // to the alert, as OutreachCapacityTests has the desk give it.
+        var alertId = promptId[2..];
+        var partition = (int)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["partition"]!;
+        await fixture.App.Services.GetRequiredService<IGrainFactory>().Ref<IAlertBookGrain>(partition).ActAsync(alertId, new AlertAction
+        {
+            Kind = AlertActionKind.Assign,
+            AgentId = null,
+            By = "outreach-desk",
+            Note = "another try at reaching the customer waits for an agent with room",
+        });
+
+        var wall = await fixture.NewPageAsync("/");
+        var card = wall.Locator($".alert[data-alert-id='{alertId}']");
+        await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync("Another try at reaching the customer went into the queue just now; every agent who can take it is full", new() { Timeout = 5_000 });
+        Assert.Equal("Waiting for an agent: ", await card.Locator(".suggestion").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
+        await card.ScrollIntoViewIfNeededAsync();
+        await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-awaiting-agent.png") });
+        await wall.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync("再次联系客户的任务刚刚进入队列；能处理它的坐席都已满");
+        await wall.SelectOptionAsync("#lang", "en");
+
+        // A supervisor hands it to someone: theirs now, and the card suggests the outreach again.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
+        await Assertions.Expect(card.Locator(".suggestion")).ToContainTextAsync("(Email)");
+        Assert.Null((await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["awaitingAgentSince"]);
     }
 
     [Fact]

@@ -82,15 +82,44 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
         Assert.Null(again.AgentId);
         var waiting = (await Eventually.ResultAsync(() => fixture.Alerts.GetAsync(unreached.AlertId), a => a!.AssignedTo is null, Patience, "the alert held by nobody"))!;
         Assert.Equal(("outreach-desk", "nobody holds it now: another try at reaching the customer waits for an agent with room"), (waiting.History[^1].By, waiting.History[^1].Note));
+        Assert.Equal(waiting.History[^1].At, waiting.AwaitingAgentSince); // the card says a try waits, not "Assigned to —" over the suggestion
 
         // An agent has room: the try and its alert are theirs.
         await fixture.Alerts.ReportAsync(other.Id, OutreachResult.Contacted, null);
-        await Eventually.TrueAsync(async () => (await fixture.Alerts.GetAsync(unreached.AlertId))!.AssignedTo == ClusterFixture.SmsAgent, Patience, "the alert assigned with the try");
+        var taken = await Eventually.ResultAsync(() => fixture.Alerts.GetAsync(unreached.AlertId), a => a!.AssignedTo == ClusterFixture.SmsAgent, Patience, "the alert assigned with the try");
+        Assert.Null(taken!.AwaitingAgentSince);
         Assert.Equal(ClusterFixture.SmsAgent, (await Reread(again))!.AgentId);
 
         await fixture.Alerts.ReportAsync(again.Id, OutreachResult.Contacted, null);
         await fixture.Alerts.ReportAsync(third.Id, OutreachResult.Contacted, null);
         await Eventually.TrueAsync(async () => await fixture.Grains.GetGrain<IAgentLoadGrain>(ClusterFixture.SmsAgent).PendingAsync() == 0, Patience, "every slot free again");
+    }
+
+    [Fact]
+    public async Task Another_try_that_lapses_in_the_queue_leaves_its_alert_no_longer_saying_one_waits()
+    {
+        // Its card said "another try waits for an agent" for as long as the alert stayed open.
+        var unreached = await RaiseAsync("repeated-failed-search", Severity.Warning);
+        var other = await RaiseAsync("unanswered-complaint", Severity.Warning); // no moment to pass
+        await fixture.Alerts.ReportAsync(unreached.Id, OutreachResult.Unreachable, "voicemail");
+        var third = await RaiseAsync("unanswered-complaint", Severity.Warning); // the agent is full again
+        Assert.Equal(ClusterFixture.SmsAgent, third.AgentId);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        await fixture.Alerts.BookOfCustomer(unreached.CustomerId).ApplyAsync([SmsSignal("payment-failure", unreached.CustomerId, Severity.Warning, "2 failed payments", "e-pay-" + unreached.CustomerId)]);
+        var again = (await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync($"p-{unreached.AlertId}.2"), p => p is not null, Patience, "another try"))!;
+        Assert.Null(again.AgentId);
+        await Eventually.TrueAsync(async () => (await fixture.Alerts.GetAsync(unreached.AlertId))!.AwaitingAgentSince is not null, Patience, "a try said to wait");
+
+        fixture.Clock.Advance((again.ExpiresAt - fixture.Clock.GetUtcNow())!.Value + TimeSpan.FromMinutes(2)); // the desk's minute timer notices
+        var lapsed = await Eventually.ResultAsync(() => fixture.Alerts.GetAsync(unreached.AlertId), a => a!.AwaitingAgentSince is null, Patience, "the try no longer said to wait");
+        Assert.Equal(("outreach-desk", "the try that waited for an agent lapsed: its moment passed before one had room"), (lapsed!.History[^1].By, lapsed.History[^1].Note));
+        Assert.Equal((true, null), (lapsed.IsOpen, lapsed.AssignedTo));
+        Assert.Equal(new PromptWithdrawal(WithdrawalReason.MomentPassed), (await Reread(again))!.Withdrawal);
+
+        await fixture.Alerts.ReportAsync(other.Id, OutreachResult.Contacted, null);
+        await fixture.Alerts.ReportAsync(third.Id, OutreachResult.Contacted, null);
+        await Eventually.TrueAsync(async () => await fixture.Grains.GetGrain<IAgentLoadGrain>(ClusterFixture.SmsAgent).PendingAsync() == 0, Patience, "every slot free again");
+        Assert.Null((await Reread(again))!.AgentId); // a lapsed try is not handed out when a slot frees
     }
 
     [Fact]

@@ -76,7 +76,17 @@ public sealed class OutreachFollowUpTests
         var again = AlertLifecycle.Act(unreached with { AssignedTo = "li.na" }, Assign("li.na"), ReportedAt.AddMinutes(5)).Alert!;
         Assert.Equal((null, null), (again.UnreachedAt, again.UnreachedBy));
         Assert.Equal("assigned to li.na", again.History[^1].Note); // another try to the same agent is a step, not "already theirs"
-        Assert.Null(AlertLifecycle.Act(unreached, Assign(null), ReportedAt.AddMinutes(5)).Alert!.UnreachedAt);
+        var waiting = AlertLifecycle.Act(unreached, Assign(null), ReportedAt.AddMinutes(5)).Alert!;
+        Assert.Equal((null, null, ReportedAt.AddMinutes(5)), (waiting.UnreachedAt, waiting.AssignedTo, waiting.AwaitingAgentSince));
+
+        // The waiting try handed out, or lapsed (said once), or the alert closed: nothing waits any more.
+        Assert.Null(AlertLifecycle.Act(waiting, Assign("li.na"), ReportedAt.AddMinutes(6)).Alert!.AwaitingAgentSince);
+        Assert.Null(AlertLifecycle.Act(waiting, new AlertAction { Kind = AlertActionKind.Resolve, By = "supervisor:li" }, ReportedAt.AddMinutes(6)).Alert!.AwaitingAgentSince);
+        var lapse = Assign(null) with { TryLapsed = true };
+        var lapsed = AlertLifecycle.Act(waiting, lapse, ReportedAt.AddMinutes(30)).Alert!;
+        Assert.Equal((null, null, "the try that waited for an agent lapsed: its moment passed before one had room"), (lapsed.AwaitingAgentSince, lapsed.AssignedTo, lapsed.History[^1].Note));
+        Assert.Same(lapsed, AlertLifecycle.Act(lapsed, lapse, ReportedAt.AddMinutes(31)).Alert); // a repeat after a crash records nothing
+        Assert.Same(alert, AlertLifecycle.Act(alert, lapse, ReportedAt).Alert); // nor does a lapse on an alert that said nothing waits
         Assert.Null(AlertLifecycle.Act(unreached, OutreachFollowUp.ActionOf(Reported(OutreachResult.Contacted)), ReportedAt.AddMinutes(5)).Alert!.UnreachedAt);
 
         // Reported from the queue, where no agent holds it: nobody follows it up, and no card names "unassigned".
