@@ -1780,6 +1780,18 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{usual}']")).ToHaveTextAsync($"{usual}: 47% of 36 failed · 45% in the hour before: no incident");
         await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{few}']")).ToHaveTextAsync($"{few}: 14% of 22 failed · under 5 failures: no incident yet");
         await Assertions.Expect(page.Locator($"#top-touchpoints li[data-touchpoint='{resolved}']")).ToHaveTextAsync($"{resolved}: 80% of 30 failed");
+
+        // Wall mode keeps a touchpoint to one line: why it has no card is a line of its own, read whole
+        // at 1280 px. After the figures, "no incident" itself was cut ("· 45% in the hour before: no inci…").
+        var wall = await fixture.NewPageAsync("/?mode=wall", app, width: 1280, height: 720);
+        var line = wall.Locator($"#top-touchpoints li[data-touchpoint='{usual}']");
+        await Assertions.Expect(line.Locator(".why")).ToHaveTextAsync("45% in the hour before: no incident", new() { Timeout = 5_000 });
+        foreach (var cut in await wall.Locator("#top-touchpoints li, #top-touchpoints li .why").AllAsync())
+        {
+            Assert.True(await cut.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), await cut.TextContentAsync() + " is cut");
+        }
+
+        await wall.Locator("#top-touchpoints").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode-no-incident-1280x720.png") });
     }
 
     [Fact]
