@@ -58,6 +58,34 @@ public sealed class BacktestApiTests : IClassFixture<RulesApiTests.OwnApp>, IDis
         Assert.Null(result["warnings"]); // the survey said its scale
     }
 
+    /// <summary>
+    /// The integrator trial: a complaint sent late, already past its SLA, that sank the score read
+    /// "Experience score fell to 37" live, with the complaint folded in (the drop was observed on
+    /// arrival, the SLA judged after the batch), while the back-test's card was the complaint's.
+    /// </summary>
+    [Fact]
+    public async Task A_late_complaint_past_its_SLA_that_sinks_the_score_is_the_card_live_as_in_a_back_test()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Interaction Complaint(string caseId, DateTimeOffset at) =>
+            Make(_customer, at, InteractionTypes.Complaint, "email/support") with { Channel = Channel.Email, CaseId = caseId };
+        Interaction[] complaints = [Complaint("H-1", now.AddMinutes(-1)), Complaint("H-0", now.AddHours(-3))];
+        foreach (var complaint in complaints)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(Json(new[] { complaint })))).StatusCode); // one at a time, as they came
+        }
+
+        var live = (await Eventually.ResultAsync(
+            async () => await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}")),
+            alerts => alerts.Any(a => a!["folded"]?.AsArray().Count > 0), TimeSpan.FromSeconds(10), "her alert with both conditions")).Single()!;
+        var replayed = Assert.Single((await ReadObject(await _http.PostAsync("api/rules/backtest", Body(Json(complaints)))))["alerts"]!.AsArray())!;
+        foreach (var alert in new[] { live, replayed })
+        {
+            Assert.Equal(("unanswered-complaint", "H-0"), ((string?)alert["ruleId"], (string?)alert["caseId"]));
+            Assert.Equal(["experience-drop"], alert["folded"]!.AsArray().Select(r => (string)r!));
+        }
+    }
+
     [Fact]
     public async Task A_replayed_item_read_otherwise_than_it_may_be_meant_comes_with_the_warning_ingestion_gives()
     {
