@@ -18,8 +18,11 @@ public static class WireNames<TEnum> where TEnum : struct, Enum
         .DistinctBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Every name as the wire spells it: web, app, call-center, ...</summary>
+    public static readonly IReadOnlyList<string> Names = [.. Values.Select(Of)];
+
     /// <summary>"web, app, call-center, ...": for error messages that say what is allowed.</summary>
-    public static readonly string Allowed = string.Join(", ", Values.Select(Of));
+    public static readonly string Allowed = string.Join(", ", Names);
 
     private static readonly FrozenDictionary<string, TEnum>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         ByName.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.ComponentModel;
 using System.Reflection;
+using CxLive.Dashboard.Text;
 using Microsoft.Extensions.Options;
 
 namespace CxLive.Dashboard.Hosting;
@@ -103,7 +104,7 @@ public static class UnknownSettings
             // from ClusterId). What is bound whole is walked above.
             foreach (var key in configuration.GetSection("Orleans").GetChildren().Where(c => !OrleansKeys.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
             {
-                if (Closest(key.Key, OrleansKeys, edits: 1) is { } near)
+                if (Spelling.Closest(key.Key, OrleansKeys, edits: 1) is { } near)
                 {
                     unknown.Add($"{key.Path} (did you mean Orleans:{near}?)");
                 }
@@ -113,7 +114,7 @@ public static class UnknownSettings
             // A section has keys under it (Privcy__PseudonymKey); a plain variable (CONNECTION_STRING, MODE) has none.
             foreach (var top in configuration.GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase) && c.GetChildren().Any()))
             {
-                if (Closest(top.Key, known, top.Key.Length <= 4 ? 1 : 2) is { } near)
+                if (Spelling.Closest(top.Key, known, top.Key.Length <= 4 ? 1 : 2) is { } near)
                 {
                     unknown.Add($"{top.Key} (did you mean {near}?)");
                 }
@@ -173,7 +174,7 @@ public static class UnknownSettings
             {
                 if (!ReadByName.Contains(child.Path, StringComparer.OrdinalIgnoreCase))
                 {
-                    unknown.Add(Closest(child.Key, properties.Select(NameOf)) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
+                    unknown.Add(Spelling.Closest(child.Key, properties.Select(NameOf)) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
                 }
             }
         }
@@ -185,7 +186,7 @@ public static class UnknownSettings
         var known = names.Where(n => n.StartsWith(node.Path + ":", StringComparison.OrdinalIgnoreCase)).Select(n => n[(node.Path.Length + 1)..]).ToList();
         foreach (var child in node.GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
         {
-            unknown.Add(Closest(child.Key, known) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
+            unknown.Add(Spelling.Closest(child.Key, known) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
         }
     }
 
@@ -219,46 +220,4 @@ public static class UnknownSettings
         type.IsArray ? type.GetElementType()
         : !IsScalar(type) && typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType ? type.GetGenericArguments()[0]
         : null;
-
-    /// <summary>The name a typo most likely meant: at most two edits away (or <paramref name="edits"/>), or the same letters in another order.</summary>
-    private static string? Closest(string key, IEnumerable<string> names, int edits = 2) =>
-        names
-            .Select(name => (Name: name, Distance: Distance(key.ToLowerInvariant(), name.ToLowerInvariant())))
-            .Where(c => c.Distance <= edits || (key.Length > 4 && SameLetters(key, c.Name)))
-            .OrderBy(c => c.Distance)
-            .Select(c => c.Name)
-            .FirstOrDefault();
-
-    private static bool SameLetters(string a, string b) =>
-        a.ToLowerInvariant().Order().SequenceEqual(b.ToLowerInvariant().Order());
-
-    /// <summary>Edits (insert, delete, replace, swap two neighbours) that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
 
+using CxLive.Dashboard.Text;
+
 namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
@@ -125,6 +127,11 @@ internal static class InteractionReader
             (notes ??= []).Add(padded);
         }
 
+        if (!rules.AcceptedBefore && item.TypeSlip() is { } slip)
+        {
+            (notes ??= []).Add(slip);
+        }
+
         warning = notes is null ? null : string.Join("; ", notes);
         return item.ToInteraction(rules);
     }
@@ -202,6 +209,7 @@ internal static class InteractionReader
     {
         public string? Id;
         private string? _customerId, _touchpoint, _type, _caseId, _source;
+        private bool _typeKnown; // read with the type: a type of the catalogue is not judged a slip from one
         private DateTimeOffset? _timestamp;
         private Channel? _channel;
         private Outcome? _outcome;
@@ -220,7 +228,9 @@ internal static class InteractionReader
                 case InteractionFields.CaseId: _caseId = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
                 case InteractionFields.Source: _source = JsonText.Read(ref reader, name, MaxIdLength, errors); break;
                 case InteractionFields.Type:
-                    _type = JsonText.Read(ref reader, name, MaxTypeLength, errors) is { } type ? KnownTypes.GetValueOrDefault(type, type) : null;
+                    _type = JsonText.Read(ref reader, name, MaxTypeLength, errors) is { } type
+                        ? (_typeKnown = KnownTypes.TryGetValue(type, out var shared)) ? shared : type
+                        : null;
                     break;
                 case InteractionFields.Timestamp: _timestamp = ReadTimestamp(ref reader, rules, errors); break;
                 case InteractionFields.Channel: _channel = ReadEnum<Channel>(ref reader, name, errors); break;
@@ -243,6 +253,12 @@ internal static class InteractionReader
         /// A customer id with spaces at its ends is kept as sent, so " rita " is another customer than
         /// "rita": said, since one system's export padding it splits a history in two without a word.
         /// </summary>
+        /// <summary>A type of the integrator's own a slip from one of the catalogue (<see cref="TypeSlips"/>): kept, but said, since no rule reads it.</summary>
+        public readonly string? TypeSlip() =>
+            _type is not null && TypeSlips.Meant(_type, _typeKnown) is { } meant
+                ? $"type: '{_type}' is not a type CxLive reads, so no rule reads this item; did you mean '{meant}'? (it is kept as sent, as a type of your own is)"
+                : null;
+
         public readonly string? PaddedCustomer() =>
             _customerId is { Length: > 0 } id && (char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]))
                 ? "customerId: has spaces at its ends; it is kept as sent, so it is another customer than the same id without them"
@@ -341,12 +357,13 @@ internal static class InteractionReader
             return value;
         }
 
-        // "call_center", "Call Center": the value meant, named (as a type written another way is).
+        // "call_center", "Call Center": the value meant, named (as a type written another way is); and
+        // a slip or another form of the word ("emial", "failed").
         var sent = reader.TokenType == JsonTokenType.String ? JsonText.TryGetString(ref reader) : null;
-        var meant = sent is { Length: > 0 and <= 32 } && WireNames<TEnum>.TryParse(sent.Trim().ToLowerInvariant().Replace('_', '-').Replace(' ', '-'), out var near)
-            ? $"; did you mean '{WireNames<TEnum>.Of(near)}'?"
-            : "";
-        errors.Add($"{name}: must be one of {WireNames<TEnum>.Allowed}{meant}");
+        var meant = sent is not { Length: > 0 and <= 32 } ? null
+            : WireNames<TEnum>.TryParse(sent.Trim().ToLowerInvariant().Replace('_', '-').Replace(' ', '-'), out var near) ? WireNames<TEnum>.Of(near)
+            : Spelling.Closest(sent, WireNames<TEnum>.Names) ?? Spelling.SameStem(sent, WireNames<TEnum>.Names);
+        errors.Add($"{name}: must be one of {WireNames<TEnum>.Allowed}{(meant is null ? "" : $"; did you mean '{meant}'?")}");
         reader.Skip();
         return null;
     }
