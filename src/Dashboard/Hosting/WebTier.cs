@@ -45,7 +45,7 @@ public static class WebTier
         {
             builder.Services.TryAddSingleton(new RedisConnection(redis));
             builder.Services.TryAddSingleton<StreamWakeup>();
-            builder.Services.AddHostedService<UnprotectedRedisWarning>();
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnprotectedRedisWarning>()); // a silo's Redis side adds it too: once
             builder.Services.TryAddSingleton<IInteractionSink, StreamSink>(); // a silo registered it already
             builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section);
             ShareDataProtectionKeys(builder);

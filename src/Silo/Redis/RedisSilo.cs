@@ -1,6 +1,7 @@
 using CxLive.Dashboard.Ingestion;
 using CxLive.Dashboard.Redis;
 using CxLive.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Persistence;
@@ -18,6 +19,9 @@ public static class RedisSilo
     {
         var connection = new RedisConnection(connectionString);
         silo.Services.AddSingleton(connection);
+        // Every silo, not only those with a web tier: a compute-only silo given a password Redis does
+        // not ask for said nothing. Once per process (the web tier adds it too).
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnprotectedRedisWarning>());
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SharedSettingsOnStart>();
         silo.Services.AddSingleton<IRecordStore>(sp => new RedisRecordStore(connection, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         // The providers' validators ask for ConfigurationOptions even though CreateMultiplexer makes no connection of its own.

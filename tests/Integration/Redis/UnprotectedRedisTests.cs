@@ -9,12 +9,16 @@ namespace CxLive.Tests.Integration.Redis;
 [Collection(WaitingProcessCollection.Name)]
 public sealed class UnprotectedRedisTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    [Fact]
-    public async Task A_silo_given_a_password_redis_does_not_ask_for_says_so_in_its_log_without_the_password()
+    /// <param name="web">false: a compute-only silo, which said nothing (the integrator trial: only the web tier checked).</param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_silo_given_a_password_redis_does_not_ask_for_says_so_in_its_log_without_the_password(bool web)
     {
         var service = "svc-" + Guid.NewGuid().ToString("N")[..8];
         var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
         settings["ConnectionStrings:Redis"] = redis.ConnectionString + ",password=nobody-asks-for-it";
+        settings["Web:Enabled"] = web ? "true" : "false";
 
         await using var silo = await SiloProcess.StartAsync(settings);
 
