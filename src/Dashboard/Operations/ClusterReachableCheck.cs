@@ -1,4 +1,5 @@
 using CxLive.Contracts.Grains;
+using CxLive.Dashboard.Redis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CxLive.Dashboard.Operations;
@@ -7,7 +8,7 @@ namespace CxLive.Dashboard.Operations;
 /// A web front is ready while a silo answers it: before its Orleans client has reached a gateway,
 /// or while every silo is gone, a load balancer should send its requests to another front.
 /// </summary>
-public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplicationLifetime lifetime) : IHealthCheck
+public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplicationLifetime lifetime, RedisConnection redis) : IHealthCheck
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
 
@@ -32,7 +33,10 @@ public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplication
         {
             // In the operator's words, not Orleans' own ("Response did not arrive on time ... IManagementGrain ..."). No
             // exception attached: it would log a stack trace on every probe; the readiness log says when it changes.
-            return HealthCheckResult.Unhealthy($"no silo answers ({WhatHappened(e)}): is a silo running, and does this front reach its gateway port (Orleans:Endpoints:GatewayPort, 30000 unless set) with the same Orleans:ClusterId and ServiceId?");
+            // Silos stuck on a stalled Redis answer nobody: gateway ports were then the wrong place to look.
+            return await redis.AnswersAsync(TimeSpan.FromSeconds(1))
+                ? HealthCheckResult.Unhealthy($"no silo answers ({WhatHappened(e)}): is a silo running, and does this front reach its gateway port (Orleans:Endpoints:GatewayPort, 30000 unless set) with the same Orleans:ClusterId and ServiceId?")
+                : HealthCheckResult.Unhealthy($"no silo answers ({WhatHappened(e)}), and Redis does not answer this front either: look at Redis first, where the silos find each other and keep their state (the redis check says more)");
         }
     }
 
@@ -41,6 +45,7 @@ public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplication
         TimeoutException => $"none within {Patience.TotalSeconds:0} s",
         SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException => "the silo it knew is gone",
         OrleansMessageRejectionException => "no gateway takes its requests",
+        ArgumentException => "it has found no silo's gateway listed in Redis", // Orleans' client with an empty gateway list, as its own warning says
         _ => e.GetType().Name,
     };
 }

@@ -13,12 +13,26 @@ public sealed class ReadinessGauge : IHealthCheckPublisher
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<ReadinessGauge> _logger;
     private readonly Hubs.ServiceStatusPush? _pages;
+    private readonly TimeProvider _time;
+    private readonly DateTimeOffset _started;
     private int? _ready;
+
+    /// <summary>Ready once since start, or still not ready after <see cref="StillNotReadyAfter"/> said at warning level.</summary>
+    private bool _settled;
+
+    /// <summary>
+    /// A process that never became ready says so again, at warning level, this long after start: a
+    /// front given a wrong Redis port waited for ever with one line at info level ("Not ready yet"),
+    /// which a log shipper set to warnings never showed.
+    /// </summary>
+    public static readonly TimeSpan StillNotReadyAfter = TimeSpan.FromMinutes(1);
 
     /// <param name="services">For the pages' status push, where this process serves pages (not on a compute-only silo).</param>
     public ReadinessGauge(CxMetrics metrics, IHostApplicationLifetime lifetime, ILogger<ReadinessGauge> logger, IServiceProvider services)
     {
         (_lifetime, _logger, _pages) = (lifetime, logger, services.GetService<Hubs.ServiceStatusPush>());
+        _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        _started = _time.GetUtcNow();
         metrics.Meter.CreateObservableGauge("cxlive.ready", () => _ready is { } ready ? [new System.Diagnostics.Metrics.Measurement<int>(ready)] : Array.Empty<System.Diagnostics.Metrics.Measurement<int>>(), description: "1 while this silo's readiness checks pass or are only degraded (as GET /health/ready), 0 while one fails.");
     }
 
@@ -27,26 +41,36 @@ public sealed class ReadinessGauge : IHealthCheckPublisher
         // Degraded is still ready (/health/ready answers 200): a check that says so, such as settings
         // saved invalid while the ones before serve, must not page anyone as "not ready".
         var ready = report.Status != HealthStatus.Unhealthy ? 1 : 0;
+        var stopping = _lifetime.ApplicationStopping.IsCancellationRequested;
         // One line when readiness changes (ASP.NET Core's own line per failing check, at error level
         // every 10 s, is filtered out: not ready is a state, and a stop is not an error).
-        if (ready != _ready && !_lifetime.ApplicationStopping.IsCancellationRequested)
+        if (ready != _ready && !stopping)
         {
-            var why = string.Join("; ", report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => $"{e.Key}: {e.Value.Description}"));
             if (ready == 1 && _ready is not null)
             {
                 _logger.LogInformation("Ready again");
             }
             else if (ready == 0 && _ready is null)
             {
-                _logger.LogInformation("Not ready yet: {Why}", why);
+                _logger.LogInformation("Not ready yet: {Why}", Why(report));
             }
             else if (ready == 0)
             {
-                _logger.LogWarning("Not ready: {Why}", why);
+                _logger.LogWarning("Not ready: {Why}", Why(report));
             }
         }
 
+        var sinceStart = _time.GetUtcNow() - _started;
+        if (!_settled && ready == 0 && sinceStart >= StillNotReadyAfter && !stopping)
+        {
+            _logger.LogWarning("Still not ready {Minutes:0} min after start: {Why}", sinceStart.TotalMinutes, Why(report));
+        }
+
+        _settled |= ready == 1 || sinceStart >= StillNotReadyAfter;
         _ready = ready;
-        return _pages is null || _lifetime.ApplicationStopping.IsCancellationRequested ? Task.CompletedTask : _pages.PublishAsync(report);
+        return _pages is null || stopping ? Task.CompletedTask : _pages.PublishAsync(report);
     }
+
+    private static string Why(HealthReport report) =>
+        string.Join("; ", report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => $"{e.Key}: {e.Value.Description}"));
 }

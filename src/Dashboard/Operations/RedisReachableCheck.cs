@@ -15,6 +15,11 @@ public sealed class RedisReachableCheck(RedisConnection redis) : IHealthCheck
             var latency = await (await redis.GetAsync().WaitAsync(Patience, cancellationToken)).GetDatabase().PingAsync().WaitAsync(Patience, cancellationToken);
             return HealthCheckResult.Healthy($"Redis answered in {latency.TotalMilliseconds:0.#} ms");
         }
+        catch (TimeoutException)
+        {
+            // Not "The operation has timed out.": a wrong address or port, a Redis down or stalled all read so.
+            return HealthCheckResult.Unhealthy($"Redis is not reachable: no answer within {Patience.TotalSeconds:0} s: is it running at the address ConnectionStrings:Redis gives, and not stalled?");
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("Redis is not reachable: " + e.Message);

@@ -130,6 +130,37 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
     }
 
     /// <summary>
+    /// The operator trial: with Redis paused and its silos alive, a front's readiness said "no silo
+    /// answers (none within 2 s): ... does this front reach its gateway port ...": the wrong place to look.
+    /// </summary>
+    [Fact]
+    public async Task While_Redis_is_paused_a_web_fronts_readiness_points_at_Redis_not_at_gateway_ports()
+    {
+        var settings = SiloProcess.SettingsFor(redis, _service, Stream);
+        settings["Web:Enabled"] = "false";
+        await using var silo = await SiloProcess.StartAsync(settings);
+        await using var front = await SiloProcess.StartAsync(SiloProcess.FrontSettingsFor(settings), SiloProcess.Front);
+        await Eventually.TrueAsync(async () => (await front.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the front ready");
+
+        await redis.PauseAsync();
+        try
+        {
+            System.Text.Json.Nodes.JsonNode? cluster = null;
+            await Eventually.TrueAsync(
+                async () => (string?)(cluster = (await Wire.ReadObject(await front.Http.GetAsync("health/ready")))["checks"]!["cluster"])!["status"] == "Unhealthy",
+                TimeSpan.FromSeconds(30), "the front's cluster check failing while Redis is paused");
+            var said = (string)cluster!["description"]!;
+            output.WriteLine(said);
+            Assert.Contains("Redis does not answer this front either: look at Redis first", said);
+            Assert.DoesNotContain("gateway port", said);
+        }
+        finally
+        {
+            await redis.ResumeAsync();
+        }
+    }
+
+    /// <summary>
     /// The supervisor and agent trial: an agent's "declined" sent while Redis was down was kept on the
     /// prompt (the console showed it recorded) but never reached the alert or the customer: the alert
     /// stayed open, assigned to an agent who no longer had its prompt, until the desk happened to be
