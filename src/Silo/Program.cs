@@ -87,6 +87,7 @@ static void Run(string[] args, StartPhase start)
     else
     {
         app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        app.MapComputeOnlyAnswers();
     }
 
     app.MapCxOperations();

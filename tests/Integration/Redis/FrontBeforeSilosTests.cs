@@ -93,6 +93,11 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
         // The compute-only silo does not point people at a wall it does not serve.
         await silo.WaitForOutputAsync("Compute only (Web:Enabled=false)", TimeSpan.FromSeconds(10), "the silo's banner");
         Assert.DoesNotContain("Alert wall:", silo.AllOutput());
+        // Nor does it meet an integrator pointed at it with an empty 404 (the integrator trial).
+        var astray = await silo.Http.GetAsync("api/alerts");
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (astray.StatusCode, astray.Content.Headers.ContentType?.MediaType));
+        Assert.StartsWith("this silo serves no API, pages or hub: it runs compute only (Web:Enabled=false). Send requests to a web front", (string)JsonNode.Parse(await astray.Content.ReadAsStringAsync())!["detail"]!);
+        Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync("health/live")).StatusCode);
 
         // The front says it is one, of which cluster, and points people at its wall.
         await front.WaitForOutputAsync("Alert wall:", TimeSpan.FromSeconds(10), "the front's banner");
