@@ -18,11 +18,15 @@ public static class InteractionSchema
     /// <summary>An attribute's value is free text: printable, and it may break lines (tab, line feed, carriage return).</summary>
     public const string FreeText = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]+$";
 
+    /// <summary>
+    /// An item the parser accepts as served: its time a minute before the document is made. A fixed
+    /// date aged out of Ingestion:MaxEventAge (30 days), and "try it" in /scalar was then refused.
+    /// </summary>
     public static JsonObject Example => new()
     {
         ["id"] = "q-1",
         ["customerId"] = "alice",
-        ["timestamp"] = "2026-11-23T10:15:00Z",
+        ["timestamp"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:00'Z'", System.Globalization.CultureInfo.InvariantCulture),
         ["channel"] = "web",
         ["touchpoint"] = "web/search",
         ["type"] = "search",
