@@ -39,27 +39,7 @@ public static class InteractionTypes
     /// no rule ever read the integrator's searches. Null for a type of the catalogue, or one of the
     /// integrator's own ("loyalty-tier-changed").
     /// </summary>
-    public static string? NearMiss(string type)
-    {
-        if (Known.Contains(type) || type.Length > 64)
-        {
-            return null; // every item asks: a set, not a walk over the list
-        }
-
-        // The type in lowercase without separators, on the stack: an integrator's own types go by
-        // on every item, and must not cost an allocation each.
-        Span<char> plain = stackalloc char[64];
-        var length = 0;
-        foreach (var c in type)
-        {
-            if (c is not ('-' or '_' or ' ' or '.'))
-            {
-                plain[length++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        return ByPlain.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(plain[..length], out var meant) ? meant : null;
-    }
+    public static string? NearMiss(string type) => Plain.NearMiss(type);
 
     /// <summary>
     /// Every catalogue type: parsers hand out one shared string per known type, and a customer's stored
@@ -74,9 +54,6 @@ public static class InteractionTypes
         Unsubscribe, PointsRedemption, Outreach, Error,
     ];
 
-    private static readonly System.Collections.Frozen.FrozenSet<string> Known = System.Collections.Frozen.FrozenSet.ToFrozenSet(All, StringComparer.Ordinal);
-
-    /// <summary>Each catalogue type by its plain form (lowercase, no separators): "pageview" is page-view.</summary>
-    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> ByPlain = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
-        All, t => string.Concat(t.Where(c => c != '-')).ToLowerInvariant(), t => t, StringComparer.Ordinal);
+    /// <summary>Each catalogue type, and by its plain form (lowercase, no separators): "pageview" is page-view.</summary>
+    private static readonly PlainNames Plain = new(All);
 }

@@ -132,6 +132,11 @@ internal static class InteractionReader
             (notes ??= []).Add(slip);
         }
 
+        if (!rules.AcceptedBefore)
+        {
+            item.AttributeSlips(ref notes);
+        }
+
         warning = notes is null ? null : string.Join("; ", notes);
         return item.ToInteraction(rules);
     }
@@ -249,16 +254,33 @@ internal static class InteractionReader
         public readonly string? Warning() =>
             _type == InteractionTypes.Survey ? SurveyScales.Ambiguity(_score, _attributes?.GetValueOrDefault("scale")) : null;
 
-        /// <summary>
-        /// A customer id with spaces at its ends is kept as sent, so " rita " is another customer than
-        /// "rita": said, since one system's export padding it splits a history in two without a word.
-        /// </summary>
         /// <summary>A type of the integrator's own a slip from one of the catalogue (<see cref="TypeSlips"/>): kept, but said, since no rule reads it.</summary>
         public readonly string? TypeSlip() =>
             _type is not null && TypeSlips.Meant(_type, _typeKnown) is { } meant
                 ? $"type: '{_type}' is not a type CxLive reads, so no rule reads this item; did you mean '{meant}'? (it is kept as sent, as a type of your own is)"
                 : null;
 
+        /// <summary>An attribute key CxLive reads, written another way ("Query" beside no "query"): kept as sent, but said, since nothing reads it.</summary>
+        public readonly void AttributeSlips(ref List<string>? notes)
+        {
+            if (_attributes is null)
+            {
+                return; // most items: nothing allocated
+            }
+
+            foreach (var key in _attributes.Keys)
+            {
+                if (InteractionAttributes.NearMiss(key) is { } meant && !_attributes.ContainsKey(meant))
+                {
+                    (notes ??= []).Add($"attributes.{JsonText.Shorten(key)}: CxLive reads '{meant}' (attribute keys are case-sensitive); it is kept as sent, so nothing reads it");
+                }
+            }
+        }
+
+        /// <summary>
+        /// A customer id with spaces at its ends is kept as sent, so " rita " is another customer than
+        /// "rita": said, since one system's export padding it splits a history in two without a word.
+        /// </summary>
         public readonly string? PaddedCustomer() =>
             _customerId is { Length: > 0 } id && (char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]))
                 ? "customerId: has spaces at its ends; it is kept as sent, so it is another customer than the same id without them"

@@ -209,6 +209,20 @@ public sealed class BatchParserTests
         }
     }
 
+    /// <summary>The integrator trial: "Query" was kept without a word, and no rule or timeline read the search's words.</summary>
+    [Theory]
+    [InlineData("{\"Query\":\"red shoes\"}", "attributes.Query: CxLive reads 'query' (attribute keys are case-sensitive); it is kept as sent, so nothing reads it")]
+    [InlineData("{\"order_id\":\"A-1\"}", "attributes.order_id: CxLive reads 'orderId' (attribute keys are case-sensitive); it is kept as sent, so nothing reads it")]
+    [InlineData("{\"Query\":\"red\",\"query\":\"red shoes\"}", null)] // the key read is there too: the other is the integrator's own
+    [InlineData("{\"loyaltyTier\":\"gold\"}", null)]
+    public void An_attribute_key_CxLive_reads_written_another_way_is_kept_with_a_warning(string attributes, string? warning)
+    {
+        var batch = Json($"[{With("attributes", attributes)}]");
+
+        Assert.Single(batch.Valid);
+        Assert.Equal(warning is null ? null : [warning], batch.Warnings?.Select(w => w.Warning));
+    }
+
     [Fact]
     public void A_queue_wait_longer_than_30_days_is_refused_as_no_wait_and_the_items_beside_it_kept()
     {
