@@ -22,9 +22,6 @@ public sealed class PlainNames
             .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Whether <paramref name="name"/> is one of them as written.</summary>
-    public bool Contains(string name) => _exact.Contains(name);
-
     /// <summary>
     /// The name <paramref name="sent"/> is written another way from; null for one of them as written,
     /// or a name of the sender's own. Names of the sender's own go by on every item: the plain form

@@ -17,6 +17,8 @@ public static class TypeSlips
 
     private static readonly ConcurrentDictionary<string, string?> Seen = new(StringComparer.Ordinal);
 
+    private static int _kept; // not Seen.Count, which takes every lock of the dictionary
+
     /// <summary>The catalogue type <paramref name="type"/> is most likely a slip from; null for a catalogue type or one of the integrator's own.</summary>
     public static string? Meant(string type, bool known)
     {
@@ -31,9 +33,9 @@ public static class TypeSlips
         }
 
         meant = Spelling.Closest(type, InteractionTypes.All);
-        if (Seen.Count < Kept)
+        if (Volatile.Read(ref _kept) < Kept && Seen.TryAdd(type, meant))
         {
-            Seen.TryAdd(type, meant);
+            Interlocked.Increment(ref _kept);
         }
 
         return meant;

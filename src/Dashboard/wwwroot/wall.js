@@ -754,7 +754,12 @@ function renderTopTouchpoints() {
     // failed" topped a demo wall with no card). Asked of the incidents themselves, not of their
     // figures, which come a moment after an incident's card.
     const why = inIncident.has(tp.touchpoint) ? null : noIncidentBecause(tp);
-    if (why) li.append(textElement("span", "why", WALL_MODE ? why.replace(/^ · /, "") : why)); // wall mode's is a line of its own: no " · " to start it
+    if (why) {
+      // " · " after the figures; on a line of its own (the wide wall mode) it is left out.
+      const because = textElement("span", "why", "");
+      because.append(textElement("span", "sep", " · "), why);
+      li.append(because);
+    }
     return li;
   }));
 }

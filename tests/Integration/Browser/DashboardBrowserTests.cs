@@ -1785,7 +1785,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // at 1280 px. After the figures, "no incident" itself was cut ("· 45% in the hour before: no inci…").
         var wall = await fixture.NewPageAsync("/?mode=wall", app, width: 1280, height: 720);
         var line = wall.Locator($"#top-touchpoints li[data-touchpoint='{usual}']");
-        await Assertions.Expect(line.Locator(".why")).ToHaveTextAsync("45% in the hour before: no incident", new() { Timeout = 5_000 });
+        await Assertions.Expect(line.Locator(".why")).ToHaveTextAsync("45% in the hour before: no incident", new() { Timeout = 5_000, UseInnerText = true }); // as shown: no " · " to start its line
         foreach (var cut in await wall.Locator("#top-touchpoints li, #top-touchpoints li .why").AllAsync())
         {
             Assert.True(await cut.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), await cut.TextContentAsync() + " is cut");
