@@ -268,7 +268,7 @@ internal static class InteractionReader
                 return; // most items: nothing allocated
             }
 
-            foreach (var key in _attributes.Keys)
+            foreach (var (key, _) in _attributes) // not .Keys, which allocates its collection on every item
             {
                 if (InteractionAttributes.NearMiss(key) is { } meant && !_attributes.ContainsKey(meant))
                 {
