@@ -1,7 +1,7 @@
 namespace CxLive.Contracts.Journeys;
 
 /// <summary>
-/// The attribute keys CxLive reads (docs/api.md, "The customer view"): what rules label a moment by
+/// The attribute keys CxLive reads (docs/api.md, "Timelines"): what rules label a moment by
 /// (a search's query, an order's id) and what a timeline row tells. Other keys are the integrator's
 /// own, kept as sent.
 /// </summary>

@@ -272,7 +272,7 @@ internal static class InteractionReader
             {
                 if (InteractionAttributes.NearMiss(key) is { } meant && !_attributes.ContainsKey(meant))
                 {
-                    (notes ??= []).Add($"attributes.{JsonText.Shorten(key)}: CxLive reads '{meant}' (attribute keys are case-sensitive); it is kept as sent, so nothing reads it");
+                    (notes ??= []).Add($"attributes.{JsonText.Shorten(key)}: CxLive reads '{meant}', written so (attribute keys are case-sensitive); it is kept as sent, so nothing reads it");
                 }
             }
         }
@@ -384,7 +384,7 @@ internal static class InteractionReader
         var sent = reader.TokenType == JsonTokenType.String ? JsonText.TryGetString(ref reader) : null;
         var meant = sent is not { Length: > 0 and <= 32 } ? null
             : WireNames<TEnum>.TryParse(sent.Trim().ToLowerInvariant().Replace('_', '-').Replace(' ', '-'), out var near) ? WireNames<TEnum>.Of(near)
-            : Spelling.Closest(sent, WireNames<TEnum>.Names) ?? Spelling.SameStem(sent, WireNames<TEnum>.Names);
+            : Spelling.Closest(sent, WireNames<TEnum>.Names, sent.Length <= 4 ? 1 : 2) ?? Spelling.SameStem(sent, WireNames<TEnum>.Names); // "fb" is no slip from "web"
         errors.Add($"{name}: must be one of {WireNames<TEnum>.Allowed}{(meant is null ? "" : $"; did you mean '{meant}'?")}");
         reader.Skip();
         return null;

@@ -9,7 +9,7 @@ namespace CxLive.Dashboard.Ingestion;
 /// "page-viewed"): such an item is kept, as a type of the integrator's own is, but no rule reads it,
 /// and nothing said so (a type in other clothes, "Search", is refused: <see cref="InteractionTypes.NearMiss"/>).
 /// An integrator's own types go by on every item: what each is a slip from is worked out once and
-/// kept, for the first <see cref="Kept"/> unknown types seen (beyond, judged afresh each time).
+/// kept, for the first <see cref="Kept"/> unknown types seen; others are not judged.
 /// </summary>
 public static class TypeSlips
 {
@@ -32,8 +32,13 @@ public static class TypeSlips
             return meant;
         }
 
+        if (Volatile.Read(ref _kept) >= Kept)
+        {
+            return null; // types made of ids, say: judging each would cost allocations on every item
+        }
+
         meant = Spelling.Closest(type, InteractionTypes.All);
-        if (Volatile.Read(ref _kept) < Kept && Seen.TryAdd(type, meant))
+        if (Seen.TryAdd(type, meant))
         {
             Interlocked.Increment(ref _kept);
         }

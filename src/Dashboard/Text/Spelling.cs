@@ -2,8 +2,8 @@ namespace CxLive.Dashboard.Text;
 
 /// <summary>
 /// The name a slip of the keys most likely meant: a misspelt setting ("Web__Enable"), an event type
-/// no rule reads ("serach"). Off the hot path: called for what is unknown, and each caller keeps
-/// what it found.
+/// no rule reads ("serach"). Off the hot path: called for what is unknown, at start, on a refusal,
+/// or once per unknown type (<c>TypeSlips</c> keeps what it found).
 /// </summary>
 public static class Spelling
 {

@@ -310,7 +310,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     /// <summary>
     /// The queue's word to the alert of a try in it. The try waits, or lapsed, all the same when the
-    /// alert cannot be told now: its card says less (the last agent, or a try waiting) until it next changes.
+    /// alert cannot be told now (logged, not retried): its card names the last agent, or says a try
+    /// waits, until an assignment, a report or its close.
     /// </summary>
     private async Task TellQueuedAlertAsync(OutreachPrompt prompt, AlertAction action)
     {

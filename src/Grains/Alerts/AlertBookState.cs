@@ -663,6 +663,7 @@ public sealed class AlertBookState
         };
         if (IncidentHold.Holds(joined))
         {
+            joined = joined with { AwaitingAgentSince = null }; // the desk withdraws a try waiting for an agent: the outage's card speaks for it
             changes.Absorbed.Add(joined); // its prompt waits for the outage's cause
         }
 

@@ -55,8 +55,8 @@ public static class AlertLifecycle
     private static Alert Reach(Alert alert, AlertAction action, DateTimeOffset now) => action switch
     {
         { Reached: true, AgentId: { } agent } => Tried(alert) with { ReachedAt = now, ReachedBy = agent, UpdatedAt = now },
-        { Unreached: true, AgentId: { } agent } => alert with { UnreachedAt = now, UnreachedBy = agent, UpdatedAt = now },
-        _ => alert,
+        { Unreached: true, AgentId: { } agent } => alert with { UnreachedAt = now, UnreachedBy = agent, AwaitingAgentSince = null, UpdatedAt = now },
+        _ => alert with { AwaitingAgentSince = null }, // a try reported from the queue (no agent held it): it waits no more
     };
 
     /// <summary>A try after one that could not reach her, or after one that waited for an agent: handed out (or waiting for an agent), or she was reached.</summary>

@@ -192,23 +192,11 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable, IDetecto
             // Cleared only once the book has them: if it is unreachable, the next batch retries them.
             // Outreach is suggested on the channel its prompt will go by: the one the customer uses most.
             var used = _state.State.ChannelsUsed();
-            await GrainFactory.Ref<IAlertBookGrain>(AlertPartitions.Of(this.GetPrimaryKeyString(), _alertPartitions)).ApplyAsync([.. SpecificFirst(_signals).Select(signal => OutreachRouting.OnPreferredChannel(signal, used))]);
+            await GrainFactory.Ref<IAlertBookGrain>(AlertPartitions.Of(this.GetPrimaryKeyString(), _alertPartitions)).ApplyAsync([.. SignalOrder.SpecificFirst(_signals).Select(signal => OutreachRouting.OnPreferredChannel(signal, used))]);
             _signals.Clear();
         }
     }
 
-    /// <summary>
-    /// One delivery's signals, an experience drop raised after the specific conditions raised beside
-    /// it (stably: most deliveries hold one signal, and are returned as they are). The drop is observed
-    /// as an interaction arrives and deadlines are judged after the batch, so a complaint that came
-    /// late, already past its SLA, and sank the score read "Experience score fell to 37" with the
-    /// complaint folded in; as the detectors' own order does for one interaction, the specific rule
-    /// speaks first and the drop folds into it.
-    /// </summary>
-    internal static IEnumerable<AlertSignal> SpecificFirst(List<AlertSignal> signals) =>
-        signals.Count > 1 && signals.Exists(IsDropRaised) ? signals.OrderBy(s => IsDropRaised(s) ? 1 : 0) : signals;
-
-    private static bool IsDropRaised(AlertSignal signal) => signal is { Kind: SignalKind.Raise, RuleId: RuleIds.ExperienceDrop };
 
     /// <summary>
     /// One reminder per customer, moved only when the next deadline moves: a reminder write is a

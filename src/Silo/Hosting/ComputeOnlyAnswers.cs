@@ -12,5 +12,5 @@ public static class ComputeOnlyAnswers
     public const string Detail = "this silo serves no API, pages or hub: it runs compute only (Web:Enabled=false). Send requests to a web front of its cluster (docs/operations.md, \"Web fronts\"); this address answers /health/* and /metrics";
 
     public static void MapComputeOnlyAnswers(this WebApplication app) =>
-        app.MapFallback(() => Problems.NotFound(Detail)).ExcludeFromDescription();
+        app.MapFallback("{**path}", () => Problems.NotFound(Detail)).ExcludeFromDescription(); // not only paths without a dot: /openapi/v1.json too
 }

@@ -97,6 +97,8 @@ public sealed class FrontBeforeSilosTests(RedisServer redis) : IClassFixture<Red
         var astray = await silo.Http.GetAsync("api/alerts");
         Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (astray.StatusCode, astray.Content.Headers.ContentType?.MediaType));
         Assert.StartsWith("this silo serves no API, pages or hub: it runs compute only (Web:Enabled=false). Send requests to a web front", (string)JsonNode.Parse(await astray.Content.ReadAsStringAsync())!["detail"]!);
+        Assert.Equal(HttpStatusCode.NotFound, (await silo.Http.GetAsync("openapi/v1.json")).StatusCode);
+        Assert.Equal("application/problem+json", (await silo.Http.GetAsync("openapi/v1.json")).Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync("health/live")).StatusCode);
 
         // The front says it is one, of which cluster, and points people at its wall.

@@ -87,6 +87,9 @@ public sealed class OutreachFollowUpTests
         Assert.Equal((null, null, "the try that waited for an agent lapsed: its moment passed before one had room"), (lapsed.AwaitingAgentSince, lapsed.AssignedTo, lapsed.History[^1].Note));
         Assert.Same(lapsed, AlertLifecycle.Act(lapsed, lapse, ReportedAt.AddMinutes(31)).Alert); // a repeat after a crash records nothing
         Assert.Same(alert, AlertLifecycle.Act(alert, lapse, ReportedAt).Alert); // nor does a lapse on an alert that said nothing waits
+        // A supervisor reports the waiting try from the queue (no agent held it): it waits no more (a review: the card said so until the alert closed).
+        Assert.Null(AlertLifecycle.Act(waiting, OutreachFollowUp.ActionOf(Reported(OutreachResult.Contacted, agent: null)), ReportedAt.AddMinutes(7)).Alert!.AwaitingAgentSince);
+        Assert.Null(AlertLifecycle.Act(waiting, OutreachFollowUp.ActionOf(Reported(OutreachResult.Unreachable, agent: null)), ReportedAt.AddMinutes(7)).Alert!.AwaitingAgentSince);
         Assert.Null(AlertLifecycle.Act(unreached, OutreachFollowUp.ActionOf(Reported(OutreachResult.Contacted)), ReportedAt.AddMinutes(5)).Alert!.UnreachedAt);
 
         // Reported from the queue, where no agent holds it: nobody follows it up, and no card names "unassigned".

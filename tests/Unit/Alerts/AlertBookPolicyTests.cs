@@ -243,9 +243,14 @@ public sealed class AlertBookPolicyTests
     {
         var before = Apply(Raise("repeated-failed-search", "c-1")).Alerts.Single().Alert;
         Apply(Raise("repeated-failed-search", "c-other", touchpoint: "app/search"));
+        // Another try of hers waits for an agent: the outage's card speaks for her, and the desk withdraws the try.
+        _book.Act(before.Id, new AlertAction { Kind = AlertActionKind.Assign, AgentId = "li.na", By = "outreach-desk" }, Now, new BookChanges());
+        _book.Act(before.Id, new AlertAction { Kind = AlertActionKind.Assign, AgentId = null, By = "outreach-desk" }, Now, new BookChanges());
+        Assert.NotNull(_book.ById[before.Id].AwaitingAgentSince);
 
         var degradation = Apply(Raise("touchpoint-degradation", null, severity: Severity.Critical));
         var incident = Assert.Single(degradation.Incidents);
+        Assert.Null(_book.ById[before.Id].AwaitingAgentSince); // a review: it said a try waited while none did
         Assert.Equal("web/search", incident.Touchpoint);
         Assert.Equal([before.Id], _book.IncidentView(incident.Id)!.AlertIds.ToArray());
         Assert.Equal(1, incident.AbsorbedAlerts);

@@ -140,6 +140,7 @@ public sealed class BatchParserTests
     [InlineData("outcome", "\"ok\"", "outcome: must be one of success, failure, abandoned")]
     [InlineData("outcome", "\"failed\"", "outcome: must be one of success, failure, abandoned; did you mean 'failure'?")] // the integrator trial: no hint
     [InlineData("outcome", "\"succeeded\"", "outcome: must be one of success, failure, abandoned; did you mean 'success'?")]
+    [InlineData("channel", "\"fb\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other")] // two letters: no slip from "web"
     [InlineData("channel", "\"emial\"", "channel: must be one of web, app, call-center, chat, email, store, social, push, sms, field-service, partner, survey, other; did you mean 'email'?")]
     [InlineData("stage", "\"checkout\"", "stage: must be one of discover, research, purchase, receive, service, share")]
     [InlineData("score", "\"12\"", "score: must be a JSON number, not text (send 12, not \"12\")")]
@@ -211,8 +212,8 @@ public sealed class BatchParserTests
 
     /// <summary>The integrator trial: "Query" was kept without a word, and no rule or timeline read the search's words.</summary>
     [Theory]
-    [InlineData("{\"Query\":\"red shoes\"}", "attributes.Query: CxLive reads 'query' (attribute keys are case-sensitive); it is kept as sent, so nothing reads it")]
-    [InlineData("{\"order_id\":\"A-1\"}", "attributes.order_id: CxLive reads 'orderId' (attribute keys are case-sensitive); it is kept as sent, so nothing reads it")]
+    [InlineData("{\"Query\":\"red shoes\"}", "attributes.Query: CxLive reads 'query', written so (attribute keys are case-sensitive); it is kept as sent, so nothing reads it")]
+    [InlineData("{\"order_id\":\"A-1\"}", "attributes.order_id: CxLive reads 'orderId', written so (attribute keys are case-sensitive); it is kept as sent, so nothing reads it")]
     [InlineData("{\"Query\":\"red\",\"query\":\"red shoes\"}", null)] // the key read is there too: the other is the integrator's own
     [InlineData("{\"loyaltyTier\":\"gold\"}", null)]
     public void An_attribute_key_CxLive_reads_written_another_way_is_kept_with_a_warning(string attributes, string? warning)
