@@ -64,12 +64,14 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
         await Eventually.TrueAsync(async () => await fixture.Grains.GetGrain<IAgentLoadGrain>(ClusterFixture.SmsAgent).PendingAsync() == 0, Patience, "every slot free again");
     }
 
-    [Fact]
-    public async Task Another_try_that_waits_for_an_agent_is_held_by_nobody_until_one_takes_it()
+    /// <summary>
+    /// An alert of <paramref name="rule"/> whose customer the SMS agent could not reach, and who runs
+    /// into trouble again while the agent is full (with two complaints, which have no moment to pass):
+    /// another try waits in the queue.
+    /// </summary>
+    private async Task<(OutreachPrompt Unreached, OutreachPrompt Other, OutreachPrompt Third, OutreachPrompt Again)> AnotherTryQueuedAsync(string rule)
     {
-        // The wall said "assigned to Sam Taylor" for a second try waiting in the queue, while Sam's
-        // console had nothing for her and the wall's "nobody" filter could not find her.
-        var unreached = await RaiseAsync("unanswered-complaint", Severity.Warning);
+        var unreached = await RaiseAsync(rule, Severity.Warning);
         var other = await RaiseAsync("unanswered-complaint", Severity.Warning);
         await fixture.Alerts.ReportAsync(unreached.Id, OutreachResult.Unreachable, "voicemail");
         var third = await RaiseAsync("unanswered-complaint", Severity.Warning); // the agent is full again
@@ -80,6 +82,15 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
         await fixture.Alerts.BookOfCustomer(unreached.CustomerId).ApplyAsync([SmsSignal("payment-failure", unreached.CustomerId, Severity.Warning, "2 failed payments", "e-pay-" + unreached.CustomerId)]);
         var again = (await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync($"p-{unreached.AlertId}.2"), p => p is not null, Patience, "another try"))!;
         Assert.Null(again.AgentId);
+        return (unreached, other, third, again);
+    }
+
+    [Fact]
+    public async Task Another_try_that_waits_for_an_agent_is_held_by_nobody_until_one_takes_it()
+    {
+        // The wall said "assigned to Sam Taylor" for a second try waiting in the queue, while Sam's
+        // console had nothing for her and the wall's "nobody" filter could not find her.
+        var (unreached, other, third, again) = await AnotherTryQueuedAsync("unanswered-complaint");
         var waiting = (await Eventually.ResultAsync(() => fixture.Alerts.GetAsync(unreached.AlertId), a => a!.AssignedTo is null, Patience, "the alert held by nobody"))!;
         Assert.Equal(("outreach-desk", "nobody holds it now: another try at reaching the customer waits for an agent with room"), (waiting.History[^1].By, waiting.History[^1].Note));
         Assert.Equal(waiting.History[^1].At, waiting.AwaitingAgentSince); // the card says a try waits, not "Assigned to —" over the suggestion
@@ -99,15 +110,7 @@ public sealed class OutreachCapacityTests(ClusterFixture fixture)
     public async Task Another_try_that_lapses_in_the_queue_leaves_its_alert_no_longer_saying_one_waits()
     {
         // Its card said "another try waits for an agent" for as long as the alert stayed open.
-        var unreached = await RaiseAsync("repeated-failed-search", Severity.Warning);
-        var other = await RaiseAsync("unanswered-complaint", Severity.Warning); // no moment to pass
-        await fixture.Alerts.ReportAsync(unreached.Id, OutreachResult.Unreachable, "voicemail");
-        var third = await RaiseAsync("unanswered-complaint", Severity.Warning); // the agent is full again
-        Assert.Equal(ClusterFixture.SmsAgent, third.AgentId);
-        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        await fixture.Alerts.BookOfCustomer(unreached.CustomerId).ApplyAsync([SmsSignal("payment-failure", unreached.CustomerId, Severity.Warning, "2 failed payments", "e-pay-" + unreached.CustomerId)]);
-        var again = (await Eventually.ResultAsync(() => fixture.Alerts.GetPromptAsync($"p-{unreached.AlertId}.2"), p => p is not null, Patience, "another try"))!;
-        Assert.Null(again.AgentId);
+        var (unreached, other, third, again) = await AnotherTryQueuedAsync("repeated-failed-search"); // a moment of 30 min
         await Eventually.TrueAsync(async () => (await fixture.Alerts.GetAsync(unreached.AlertId))!.AwaitingAgentSince is not null, Patience, "a try said to wait");
 
         fixture.Clock.Advance((again.ExpiresAt - fixture.Clock.GetUtcNow())!.Value + TimeSpan.FromMinutes(2)); // the desk's minute timer notices
