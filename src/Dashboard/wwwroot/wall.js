@@ -476,16 +476,18 @@ function fillCard(li, alert, incident, now) {
   const channel = alert.suggestedAction?.channel;
   const outreach = Boolean(channel && channel !== "other");
   const suggestion = li.querySelector(".suggestion");
+  // Where the outreach stands, on an open card no outage took in (once one did, the outreach is on
+  // hold, and the incident's card speaks for it).
+  const outreachOwn = alert.state !== "resolved" && !alert.incidentId;
   // An agent reached the customer and follows it up: what to say was said. The card read as any
   // acknowledged one, with the suggested outreach under it as though nobody had called.
-  // Not once an outage took it in: the outreach is on hold, and the incident's card speaks for it.
-  const following = alert.reachedAt && alert.state !== "resolved" && !alert.incidentId;
+  const following = outreachOwn && alert.reachedAt;
   // An agent could not reach her, and no other try is in anyone's hands: "acknowledged · Li Na" over
   // the suggested outreach read as though Li Na were on it, while her console had nothing for it.
-  const unreached = !following && alert.unreachedAt && alert.state !== "resolved" && !alert.incidentId;
+  const unreached = outreachOwn && !following && alert.unreachedAt;
   // Another try waits for an agent with room: "acknowledged · Assigned to —" over the suggested
   // outreach read as though someone had it in hand.
-  const awaiting = !following && !unreached && alert.awaitingAgentSince && alert.state !== "resolved" && !alert.incidentId;
+  const awaiting = outreachOwn && !following && !unreached && alert.awaitingAgentSince;
   suggestion.dataset.label = t(following ? "meta.followingUp" : unreached ? "meta.unreached" : awaiting ? "meta.awaitingAgent" : outreach ? "meta.suggestion" : "meta.suggestion.team");
   suggestion.textContent = following
     ? (alert.reachedBy === alert.assignedTo || !alert.assignedTo

@@ -90,6 +90,40 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
             "cxlive_stream_lag 0 after the restart");
     }
 
+    /// <summary>A compute-only silo and a web front before it, the front ready; disposed together.</summary>
+    private sealed record SiloAndFront(SiloProcess Silo, SiloProcess Front) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Front.DisposeAsync();
+            await Silo.DisposeAsync();
+        }
+    }
+
+    private async Task<SiloAndFront> SiloAndReadyFrontAsync()
+    {
+        var settings = SiloProcess.SettingsFor(redis, _service, Stream);
+        settings["Web:Enabled"] = "false";
+        var silo = await SiloProcess.StartAsync(settings);
+        SiloProcess? front = null;
+        try
+        {
+            front = await SiloProcess.StartAsync(SiloProcess.FrontSettingsFor(settings), SiloProcess.Front);
+            await Eventually.TrueAsync(async () => (await front.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the front ready");
+            return new SiloAndFront(silo, front);
+        }
+        catch
+        {
+            if (front is not null)
+            {
+                await front.DisposeAsync();
+            }
+
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>
     /// A web front learns of Redis's failure through a silo's answer. Its type did not cross (Orleans
     /// sends only exceptions of allowed namespaces, and the front lacked Orleans' Redis storage): a
@@ -98,11 +132,8 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
     [Fact]
     public async Task While_Redis_is_down_a_web_front_answers_503_and_its_readiness_names_Redis()
     {
-        var settings = SiloProcess.SettingsFor(redis, _service, Stream);
-        settings["Web:Enabled"] = "false";
-        await using var silo = await SiloProcess.StartAsync(settings);
-        await using var front = await SiloProcess.StartAsync(SiloProcess.FrontSettingsFor(settings), SiloProcess.Front);
-        await Eventually.TrueAsync(async () => (await front.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the front ready");
+        await using var processes = await SiloAndReadyFrontAsync();
+        var front = processes.Front;
 
         await redis.StopAsync();
         try
@@ -136,11 +167,8 @@ public sealed class RedisTroubleTests(RedisServer redis, ITestOutputHelper outpu
     [Fact]
     public async Task While_Redis_is_paused_a_web_fronts_readiness_points_at_Redis_not_at_gateway_ports()
     {
-        var settings = SiloProcess.SettingsFor(redis, _service, Stream);
-        settings["Web:Enabled"] = "false";
-        await using var silo = await SiloProcess.StartAsync(settings);
-        await using var front = await SiloProcess.StartAsync(SiloProcess.FrontSettingsFor(settings), SiloProcess.Front);
-        await Eventually.TrueAsync(async () => (await front.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the front ready");
+        await using var processes = await SiloAndReadyFrontAsync();
+        var front = processes.Front;
 
         await redis.PauseAsync();
         try
