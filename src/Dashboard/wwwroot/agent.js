@@ -57,19 +57,8 @@ function renderQueue() {
   const rows = [...pending, ...following];
   const stop = [focusTo, rovingId, selected].find(id => id && rows.some(p => p.id === id)) ?? rows[0]?.id;
   queue.replaceChildren(...listed.map(p => {
-    const li = document.createElement("li");
-    li.dataset.promptId = p.id;
-    li.dataset.severity = p.severity;
-    li.dataset.selected = String(p.id === selected);
     const gone = !isPending(p);
-    li.classList.toggle("gone", gone);
-    const open = document.createElement("button");
-    open.type = "button";
-    open.className = "open";
-    open.disabled = gone;
-    open.tabIndex = p.id === stop ? 0 : -1;
-    open.setAttribute("aria-describedby", "queue-keys"); // Tab skips the other prompts: says how to reach them
-    if (p.id === selected) open.setAttribute("aria-current", "true");
+    const { li, open } = promptRow(p, gone, stop);
     const meta = textSpan("meta", gone ? goneBecause(p) : `${t(`severity.${p.severity}`)} · ${formatAge(p.createdAt)}`);
     // How long the prompt stays worth a call: a failed search's 30 minutes sat unseen below two-day
     // detractors, in arrival order, and passed. The last ten minutes stand out.
@@ -83,13 +72,33 @@ function renderQueue() {
     // left", did not say that the first had taken on an experience drop (which keeps it worth a call longer).
     if (p.also?.length > 0) open.append(textSpan("also", t("alert.also", { rules: listOf(p.also.map(ruleName)) })));
     open.append(textSpan("who", `${p.customerId} · ${channelName(p.channel)}`), meta);
-    li.append(open);
     return li;
   }));
   if (focusTo) [...queue.children].find(li => li.dataset.promptId === focusTo).querySelector("button").focus();
   document.getElementById("no-prompts").hidden = pending.length > 0 || !agentId; // nobody picked: no queue to call empty
   sayLoad(pending.length);
   renderFollowing(following, stop);
+}
+
+/**
+ * A row of the queue or of the follow-ups: a button, so a keyboard reaches and opens it, greyed and
+ * disabled once <gone>. <stop> is the one row of both lists that Tab reaches.
+ */
+function promptRow(p, gone, stop) {
+  const li = document.createElement("li");
+  li.dataset.promptId = p.id;
+  li.dataset.severity = p.severity;
+  li.dataset.selected = String(p.id === selected);
+  li.classList.toggle("gone", gone);
+  const open = document.createElement("button");
+  open.type = "button";
+  open.className = "open";
+  open.disabled = gone;
+  open.tabIndex = p.id === stop ? 0 : -1;
+  open.setAttribute("aria-describedby", "queue-keys"); // Tab skips the other prompts: says how to reach them
+  if (p.id === selected) open.setAttribute("aria-current", "true");
+  li.append(open);
+  return { li, open };
 }
 
 /** A follow-up a supervisor handed over: reached by a colleague, not the agent who holds it now. */
@@ -104,24 +113,12 @@ function renderFollowing(list, stop) {
   const listed = pointerOnFollowing ? [...shown, ...list.filter(p => !shown.some(row => row.id === p.id))] : list;
   document.getElementById("following-up").hidden = listed.length === 0;
   followingList.replaceChildren(...listed.map(p => {
-    const li = document.createElement("li");
-    li.dataset.promptId = p.id;
-    li.dataset.severity = p.severity;
-    li.dataset.selected = String(p.id === selected);
     const gone = !isFollowing(p);
-    li.classList.toggle("gone", gone);
-    const open = document.createElement("button");
-    open.type = "button";
-    open.className = "open";
-    open.disabled = gone;
-    open.tabIndex = p.id === stop ? 0 : -1;
-    open.setAttribute("aria-describedby", "queue-keys");
-    if (p.id === selected) open.setAttribute("aria-current", "true");
+    const { li, open } = promptRow(p, gone, stop);
     open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
       textSpan("meta", gone ? goneBecause(p) : reachedByOther(p)
         ? t("agent.contactedAgoBy", { age: formatAge(p.reportedAt), agent: agentName(p.reachedBy) })
         : t("agent.contactedAgo", { age: formatAge(p.reportedAt) })));
-    li.append(open);
     return li;
   }));
   // The focused row left (its alert closed, handed over): the focus goes to the next row, not the page's top.
