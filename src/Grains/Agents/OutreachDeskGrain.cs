@@ -310,19 +310,51 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     /// <summary>
     /// The queue's word to the alert of a try in it. The try waits, or lapsed, all the same when the
-    /// alert cannot be told now (logged, not retried): its card names the last agent, or says a try
-    /// waits, until an assignment, a report or its close.
+    /// alert cannot be told now: the word is told again on the desk's 10 s timer. Without it, a card
+    /// whose try lapsed while its book's Redis stalled said "waiting for an agent" for as long as
+    /// the alert stayed open. (A desk that dies in between forgets it, as it does a move to settle:
+    /// the card is then put right by the try's hand-over, a report or the alert's close.)
     /// </summary>
     private async Task TellQueuedAlertAsync(OutreachPrompt prompt, AlertAction action)
     {
         try
         {
-            await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, action);
+            await TellAsync(prompt, action);
         }
         catch (Exception e) when (e is not ScopeClaimedElsewhereException)
         {
-            _logger.LogWarning(e, "Prompt {PromptId} {Moved} in the queue, but its alert could not be told now", prompt.Id, action.TryLapsed ? "lapsed" : "waits for an agent");
+            _logger.LogWarning(e, "Prompt {PromptId} {Moved} in the queue, but its alert could not be told now; telling it again in 10 s", prompt.Id, action.TryLapsed ? "lapsed" : "waits for an agent");
+            _toTell[prompt.Id] = action;
+            ArmUndone();
         }
+    }
+
+    private async Task TellAsync(OutreachPrompt prompt, AlertAction action)
+    {
+        await GrainFactory.Ref<IAlertBookGrain>(Partition).ActAsync(prompt.AlertId, action);
+        _toTell.Remove(prompt.Id);
+    }
+
+    /// <summary>Words to alerts of tries in the queue that could not be told (<see cref="TellQueuedAlertAsync"/>), by prompt.</summary>
+    private readonly Dictionary<string, AlertAction> _toTell = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Tells a queued try's alert again what could not be told, while it is still true: the try is
+    /// still its alert's latest and, for "waits", still waits. A word told late must not undo what
+    /// came after it (the try handed to an agent, another try queued).
+    /// </summary>
+    private Task TellAgainAsync(string promptId, AlertAction action)
+    {
+        var prompt = _prompts.ById.GetValueOrDefault(promptId);
+        var latest = prompt is null ? null : _prompts.LatestFor(prompt.AlertId)?.Prompt;
+        var stillTrue = latest?.Id == promptId && (action.TryLapsed || prompt is { IsPending: true, AgentId: null });
+        if (!stillTrue)
+        {
+            _toTell.Remove(promptId);
+            return Task.CompletedTask;
+        }
+
+        return TellAsync(prompt!, action); // a failure leaves it for the next tick
     }
 
     public async Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId)
@@ -708,8 +740,8 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     }
 
     /// <summary>
-    /// What a failure or a desk that died mid-way left undone (follow-ups of reports, prompts apart
-    /// from their alerts) is done on a timer, every 10 s until none is left.
+    /// What a failure or a desk that died mid-way left undone (follow-ups of reports, words to the
+    /// alerts of queued tries, prompts apart from their alerts) is done on a timer, every 10 s until none is left.
     /// </summary>
     private void ArmUndone(TimeSpan? due = null) =>
         _undoneTimer ??= this.RegisterGrainTimer(FinishUndoneAsync, new GrainTimerCreationOptions(due ?? RetryEvery, RetryEvery) { KeepAlive = true });
@@ -723,6 +755,11 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         foreach (var reported in _prompts.FollowUps.Values.ToList())
         {
             await LeftForLater(() => FollowUpAsync(reported));
+        }
+
+        foreach (var (promptId, action) in _toTell.ToList())
+        {
+            await LeftForLater(() => TellAgainAsync(promptId, action));
         }
 
         foreach (var promptId in _toSettle.ToList())

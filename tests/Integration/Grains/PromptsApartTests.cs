@@ -36,13 +36,14 @@ public sealed class PromptsApartTests
                 : context.Invoke();
     }
 
-    private static async Task<InProcessTestCluster> StartAsync()
+    private static async Task<InProcessTestCluster> StartAsync(int capacity = 5)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) => host.Services.AddCxGrains().Configure<OutreachOptions>(o =>
         {
             o.Agents = [new AgentOptions { Id = "ann", Name = "Ann" }, new AgentOptions { Id = "ben", Name = "Ben" }];
             o.Routing = OutreachOptions.RoundRobin; // each new prompt to the other agent
+            o.Capacity = capacity;
         }));
         builder.ConfigureSilo((_, silo) => silo.AddCxMemoryStorage().UseInMemoryReminderService().AddIncomingGrainCallFilter<UnreachableForTheDesk>());
         var cluster = builder.Build();
@@ -95,6 +96,34 @@ public sealed class PromptsApartTests
 
         var secondAgent = (await desk.GetAsync(OutreachState.PromptId(alert.Id, 2)))!.AgentId;
         await Eventually.TrueAsync(async () => (await book.GetAsync(alert.Id))!.AssignedTo == secondAgent, Patience, "the alert assigned to the second try's agent");
+    }
+
+    [Fact]
+    public async Task A_try_left_waiting_in_the_queue_while_its_alert_could_not_be_told_is_said_to_wait_once_it_can()
+    {
+        await using var cluster = await StartAsync(capacity: 1);
+        var alerts = new ClusterAlerts(cluster.Client, AlertPartitions.DefaultCount);
+        var (alert, first) = await PromptedAsync(alerts);
+        var (book, desk) = (alerts.Book(alert.Partition), alerts.Desk(alert.Partition));
+        await PromptedAsync(alerts); // the other agent is full
+        await desk.ReportAsync(first.Id, OutreachResult.Unreachable, "voicemail");
+        await PromptedAsync(alerts); // and the first again
+
+        // She fails to pay: another try, for which nobody has room; her alert cannot be told it waits.
+        UnreachableForTheDesk.On = true;
+        try
+        {
+            await book.ApplyAsync([Worth(Raise("payment-failure", alert.CustomerId!))]);
+            await Eventually.TrueAsync(async () => await desk.GetAsync(OutreachState.PromptId(alert.Id, 2)) is { IsPending: true, AgentId: null }, Patience, "the second try, waiting");
+            Assert.Equal((first.AgentId, null), ((await book.GetAsync(alert.Id))!.AssignedTo, (await book.GetAsync(alert.Id))!.AwaitingAgentSince)); // the wall named the agent who could not reach her
+        }
+        finally
+        {
+            UnreachableForTheDesk.On = false;
+        }
+
+        var waiting = await Eventually.ResultAsync(() => book.GetAsync(alert.Id), a => a!.AwaitingAgentSince is not null, Patience, "the alert said to wait for an agent");
+        Assert.Null(waiting!.AssignedTo);
     }
 
     [Fact]
