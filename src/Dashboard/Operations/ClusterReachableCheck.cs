@@ -11,6 +11,10 @@ namespace CxLive.Dashboard.Operations;
 public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplicationLifetime lifetime, RedisConnection redis) : IHealthCheck
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RedisPatience = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest it takes to say no silo answers (a silo, then Redis's connection and PING): a probe must wait longer to hear why.</summary>
+    public static TimeSpan LongestAnswer => Patience + RedisPatience * 2;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -34,7 +38,7 @@ public sealed class ClusterReachableCheck(IGrainFactory grains, IHostApplication
             // In the operator's words, not Orleans' own ("Response did not arrive on time ... IManagementGrain ..."). No
             // exception attached: it would log a stack trace on every probe; the readiness log says when it changes.
             // Silos stuck on a stalled Redis answer nobody: gateway ports were then the wrong place to look.
-            return await redis.AnswersAsync(TimeSpan.FromSeconds(1))
+            return await redis.AnswersAsync(RedisPatience)
                 ? HealthCheckResult.Unhealthy($"no silo answers ({WhatHappened(e)}): is a silo running, and does this front reach its gateway port (Orleans:Endpoints:GatewayPort, 30000 unless set) with the same Orleans:ClusterId and ServiceId?")
                 : HealthCheckResult.Unhealthy($"no silo answers ({WhatHappened(e)}), and Redis does not answer this front either: look at Redis first, where the silos find each other and keep their state (the redis check says more)");
         }

@@ -8,6 +8,9 @@ public sealed class RedisReachableCheck(RedisConnection redis) : IHealthCheck
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
 
+    /// <summary>The longest it takes to say Redis does not answer (the connection, then the PING): a probe must wait longer to hear why.</summary>
+    public static TimeSpan LongestAnswer => Patience * 2;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try

@@ -241,6 +241,20 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_readiness_probe_waits_long_enough_to_hear_why_a_pod_is_not_ready()
+    {
+        // At Kubernetes' 1 s default, a slow Redis timed the probe out before the checks could say
+        // "Redis is not reachable: ...": the pod went unready with "context deadline exceeded".
+        var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
+        var longest = new[] { RedisReachableCheck.LongestAnswer, ClusterReachableCheck.LongestAnswer }.Max();
+        foreach (var workload in kubernetes.Kind("Deployment").Where(d => d.Name() is SiloDeployment or FrontDeployment))
+        {
+            var timeout = Assert.Single(workload.Containers()).Get("readinessProbe", "timeoutSeconds")?.GetInt32() ?? 1;
+            Assert.True(TimeSpan.FromSeconds(timeout) > longest, $"{workload.Name()}: readiness probe timeout {timeout} s, checks answer within {longest.TotalSeconds} s");
+        }
+    }
+
+    [Fact]
     public async Task Silos_get_time_to_stop_cleanly_and_a_rollout_never_takes_one_away_first()
     {
         var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
