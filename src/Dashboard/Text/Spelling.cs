@@ -33,6 +33,20 @@ public static class Spelling
         return alike.Count == 1 ? alike[0] : null;
     }
 
+    /// <summary>
+    /// The one name whose words (between hyphens) are <paramref name="sent"/>'s in other forms: each
+    /// the same, or starting with the same four letters ("complaint-replied" for complaint-reply,
+    /// three edits away). Null when none is, or more than one.
+    /// </summary>
+    public static string? SameStems(string sent, IEnumerable<string> names)
+    {
+        var words = sent.Split('-');
+        var alike = names.Where(n => n.Split('-') is var theirs && theirs.Length == words.Length
+            && words.Zip(theirs).All(w => string.Equals(w.First, w.Second, StringComparison.OrdinalIgnoreCase) || (w.First.Length >= 4 && w.Second.Length >= 4 && SameStem(w.First, [w.Second]) is not null)))
+            .Take(2).ToList();
+        return alike.Count == 1 ? alike[0] : null;
+    }
+
     private static bool SameLetters(string a, string b) =>
         a.ToLowerInvariant().Order().SequenceEqual(b.ToLowerInvariant().Order());
 

@@ -195,6 +195,10 @@ public sealed class BatchParserTests
     [InlineData("searches", "search")]
     [InlineData("page-viewed", "page-view")]
     [InlineData("complaint-rely", "complaint-reply")]
+    [InlineData("complaint-replied", "complaint-reply")] // three edits, but each word another form of the catalogue's
+    [InlineData("push-opening", "push-opened")]
+    [InlineData("complaint-escalated", null)]
+    [InlineData("push", null)] // a word of the catalogue's types, but not one of them
     [InlineData("loyalty-tier-changed", null)] // a type of the integrator's own: kept without a word, as before
     [InlineData("contract-signed", null)]
     public void A_type_a_slip_from_one_of_the_catalogue_is_kept_with_a_warning_naming_it(string type, string? meant)
