@@ -383,13 +383,22 @@ function fill(li, alert) {
   const now = incident ? touchpointsNow.get(incident.touchpoint)?.figures : null;
   const inside = incident && knowsEveryUnresolved ? unresolvedInside.get(incident.id) ?? 0 : null; // told by absorbedWords
   const when = li.querySelector(".when");
-  if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxNow !== now || li.cxInside !== inside || li.cxLanguage !== language() || li.cxAgents !== agentNames) {
+  const ages = agesOn(alert);
+  if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxNow !== now || li.cxInside !== inside || li.cxLanguage !== language() || li.cxAgents !== agentNames || li.cxAges !== ages) {
     fillCard(li, alert, incident, now);
-    Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxInside: inside, cxLanguage: language(), cxAgents: agentNames });
+    Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxInside: inside, cxLanguage: language(), cxAgents: agentNames, cxAges: ages });
     when.dateTime = since(alert);
     when.title = formatTime(since(alert));
   }
   when.textContent = formatAge(since(alert));
+}
+
+// The ages a card's notes tell ("reached the customer 2 min ago", "new since someone acted on it:
+// ..., just now"), which change with the clock, not with the alert: a wall open for a while read
+// "just now" on a note four minutes old, and kept a fifteen-minute "new" note past its time.
+function agesOn(alert) {
+  const news = newSinceHandled(alert);
+  return [news?.at, alert.reachedAt, alert.unreachedAt, alert.awaitingAgentSince].map(at => at ? formatAge(at) : "").join("|");
 }
 
 function fillCard(li, alert, incident, now) {

@@ -1222,6 +1222,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync("再次联系客户的任务刚刚进入队列；能处理它的坐席都已满");
         await wall.SelectOptionAsync("#lang", "en");
 
+        // The note keeps up with the clock, as the card's own age does: a wall open for a while read
+        // "just now" on a note four minutes old (the user trial).
+        await wall.Clock.SetFixedTimeAsync(DateTime.UtcNow.AddMinutes(4));
+        await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync("Another try at reaching the customer went into the queue 4 min ago; every agent who can take it is full", new() { Timeout = 20_000 }); // the wall's 15-s tick
+
         // A supervisor hands it to someone: theirs now, and the card suggests the outreach again.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
         await Assertions.Expect(card.Locator(".suggestion")).ToContainTextAsync("(Email)");
