@@ -452,7 +452,17 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         }
 
         var customer = await GrainFactory.Ref<ICustomerGrain>(prompt.CustomerId).GetSnapshotAsync();
-        var enriched = Number(prompt with
+        var words = !reworded ? prompt : prompt with
+        {
+            Why = alert.Title,
+            Detail = alert.Detail,
+            Wording = alert.SuggestedAction?.Wording ?? prompt.Wording,
+            Context = alert.SuggestedAction?.Context ?? prompt.Context,
+            Translations = alert.Translations,
+        };
+        // Numbered last: the change is published as numbered, and a console that had the words
+        // before the rewording took the new number with the old words, and kept them to the end.
+        var enriched = Number(words with
         {
             Severity = severity,
             Also = also,
@@ -463,17 +473,6 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
             ExperienceScore = customer.ExperienceScore,
         });
-        if (reworded)
-        {
-            enriched = enriched with
-            {
-                Why = alert.Title,
-                Detail = alert.Detail,
-                Wording = alert.SuggestedAction?.Wording ?? prompt.Wording,
-                Context = alert.SuggestedAction?.Context ?? prompt.Context,
-                Translations = alert.Translations,
-            };
-        }
         _prompts.Update(enriched);
         await SaveAsync();
         if (enriched.AgentId is not null)

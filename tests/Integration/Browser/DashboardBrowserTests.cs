@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Diagnostics;
 using System.Net;
@@ -1105,6 +1106,22 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var promptId = (await item.GetAttributeAsync("data-prompt-id"))!;
         await item.ClickAsync();
         return promptId;
+    }
+
+    /// <summary>The user trial: the wall and the API said "past its 2 h SLA"; the open prompt still said "reply due by 2:00 PM" until a reload.</summary>
+    [Fact]
+    public async Task An_open_prompt_and_its_queue_row_take_the_fresher_words_of_its_alert()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var promptId = await OpenFailedPaymentsPromptAsync(page, customer);
+        await Assertions.Expect(page.Locator("#prompt .why")).ToHaveTextAsync(new Regex("^2 failed payments"));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Make(customer, DateTimeOffset.UtcNow.AddMinutes(-2), InteractionTypes.Payment, "web/checkout", Outcome.Failure)))).StatusCode);
+
+        await Assertions.Expect(page.Locator("#prompt .why")).ToHaveTextAsync(new Regex("^3 failed payments"), new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator($"#queue li[data-prompt-id='{promptId}'] .title")).ToHaveTextAsync(new Regex("^3 failed payments"));
     }
 
     [Fact]
