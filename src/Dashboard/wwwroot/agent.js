@@ -254,7 +254,8 @@ function show(prompt) {
   recorded.dataset.kind = prompt.result && !moved && (!prompt.alertClosed || closedByCall) ? "recorded" : "withdrawn"; // a follow-up someone else closed is news too
   if (closedByCall) recorded.textContent = t("outcome.recordedResolves");
   else if (prompt.result && prompt.alertClosed) recorded.textContent = followUpEndOf(prompt, agentNamesById()); // reached, then closed without how it ended
-  else if (prompt.result && !moved) recorded.textContent = t(prompt.withdrawnAt ? "outcome.recordedLate" : "outcome.recorded", { outcome: t(`outcome.${prompt.result}`) });
+  // Reported after it was withdrawn: why it was stays said ("Their note: handled by phone"), or the report wiped it.
+  else if (prompt.result && !moved) recorded.textContent = t(prompt.withdrawnAt ? "outcome.recordedLate" : "outcome.recorded", { outcome: t(`outcome.${prompt.result}`), withdrawal: prompt.withdrawnAt ? withdrawalOf(prompt, agentNamesById()) : "" });
   else if (moved) recorded.textContent = prompt.agentId // then withdrawn or not: it was someone else's by then
     ? t("outcome.movedTo", { agent: agentName(prompt.agentId) })
     : t("outcome.movedToQueue");
@@ -322,6 +323,20 @@ function drawCustomer(view, { unknown = false } = {}) {
   const timeline = closed ? view.timeline.map(i => i.evidenceOf?.includes(closed) ? { ...i, evidenceOf: i.evidenceOf.filter(id => id !== closed) } : i) : view.timeline;
   fillTimeline(detail.querySelector("tbody"), timeline, open, view.incidents);
   fillOpenAlerts(open, view.incidents, { unknown });
+  sayOwnCleared(prompts.get(selected), open);
+}
+
+// The prompt's own condition cleared (the complaint answered) while what folded into its alert has
+// not: the suggested words were for the cleared one ("sorry we haven't answered your complaint"),
+// and only the open alerts' small "this has cleared" said so. Said above them, which grey out.
+function sayOwnCleared(prompt, open) {
+  const alert = prompt && !prompt.result && !prompt.withdrawnAt ? open.find(a => a.id === prompt.alertId && a.ownConditionClearedAt) : null;
+  const line = detail.querySelector(".own-cleared");
+  line.hidden = !alert;
+  detail.toggleAttribute("data-own-cleared", Boolean(alert));
+  if (!alert) return;
+  const rest = (alert.folded ?? []).filter(rule => rule !== alert.ruleId);
+  line.textContent = t("agent.ownCleared", { rule: ruleName(alert.ruleId), ago: formatAge(alert.ownConditionClearedAt), rules: listOf(rest.map(ruleName)) });
 }
 const watchOutages = outageWatch();
 

@@ -398,8 +398,11 @@ function fill(li, alert) {
 // "just now" on a note four minutes old, and kept a fifteen-minute "new" note past its time.
 function agesOn(alert) {
   const news = newSinceHandled(alert);
-  return [news?.at, alert.reachedAt, alert.unreachedAt, alert.awaitingAgentSince].map(at => at ? formatAge(at) : "").join("|");
+  return [news?.at, alert.reachedAt, alert.unreachedAt, alert.awaitingAgentSince, alert.ownConditionClearedAt].map(at => at ? formatAge(at) : "").join("|");
 }
+
+/** What an alert whose own condition cleared stays open for: the conditions folded into it. */
+const stillOpenFor = alert => (alert.folded ?? []).filter(rule => rule !== alert.ruleId);
 
 function fillCard(li, alert, incident, now) {
   // An action CxLive could not confirm (503) may still go through: once the card changes, its words are stale.
@@ -497,13 +500,17 @@ function fillCard(li, alert, incident, now) {
   // Another try waits for an agent with room: "acknowledged · Assigned to —" over the suggested
   // outreach read as though someone had it in hand.
   const awaiting = outreachOwn && !following && !unreached && alert.awaitingAgentSince;
-  suggestion.dataset.label = t(following ? "meta.followingUp" : unreached ? "meta.unreached" : awaiting ? "meta.awaitingAgent" : outreach ? "meta.suggestion" : "meta.suggestion.team");
+  // Its own condition cleared (the complaint answered), what folded in has not: the suggestion was
+  // the cleared condition's ("sorry we haven't answered your complaint") under its stale title.
+  const ownCleared = outreachOwn && !following && !unreached && !awaiting && alert.ownConditionClearedAt;
+  suggestion.dataset.label = t(following ? "meta.followingUp" : unreached ? "meta.unreached" : awaiting ? "meta.awaitingAgent" : ownCleared ? "meta.ownCleared" : outreach ? "meta.suggestion" : "meta.suggestion.team");
   suggestion.textContent = following
     ? (alert.reachedBy === alert.assignedTo || !alert.assignedTo
       ? t("card.reached", { agent: agentNameOf(alert.reachedBy), ago: formatAge(alert.reachedAt) })
       : t("card.reachedHandedOver", { reacher: agentNameOf(alert.reachedBy), agent: agentNameOf(alert.assignedTo), ago: formatAge(alert.reachedAt) }))
     : unreached ? t("card.unreached", { agent: agentNameOf(alert.unreachedBy), ago: formatAge(alert.unreachedAt) })
     : awaiting ? t("card.awaitingAgent", { ago: formatAge(alert.awaitingAgentSince) })
+    : ownCleared ? t("card.ownCleared", { rule: ruleName(alert.ruleId), ago: formatAge(alert.ownConditionClearedAt), rules: listOf(stillOpenFor(alert).map(ruleName)) })
     : !alert.suggestedAction || alert.state === "resolved" ? "" // closed: nothing left to suggest (a missed follow-up closed by the call read as though nobody had called)
     : outreach ? t("suggestion.channel", { wording: words.wording, channel: channelName(channel) }) : words.wording;
   const history = li.querySelector(".history");

@@ -1007,7 +1007,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var customer = NewCustomer();
-        var promptId = await ContactedAboutFailedPaymentsAsync(page, customer, "she will try another card");
+        var promptId = await ContactedAboutFailedPaymentsAsync(page, customer, "she will try another card.");
 
         // Off the queue, under "Following up"; opened again, only how it ended is left to record.
         var following = page.Locator($"#following li[data-prompt-id='{promptId}']");
@@ -1015,7 +1015,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(following.Locator(".meta")).ToHaveTextAsync("contacted just now");
         await Assertions.Expect(page.Locator($"#queue li[data-prompt-id='{promptId}']:not(.gone)")).ToHaveCountAsync(0);
         await following.ClickAsync();
-        await Assertions.Expect(page.Locator("#follow-up-hint")).ToHaveTextAsync("You reached them (just now) and noted: “she will try another card”. Once it is settled, record how it ended: Resolved or Declined closes the alert.");
+        // Her note ends its own sentence: no second full stop after the quote (the user trial read "tomorrow.”.").
+        await Assertions.Expect(page.Locator("#follow-up-hint")).ToHaveTextAsync("You reached them (just now) and noted: “she will try another card.” Once it is settled, record how it ended: Resolved or Declined closes the alert.");
         await Assertions.Expect(page.Locator("button[data-outcome]:visible")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("button[data-outcome=resolved]")).ToBeEnabledAsync();
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync(""); // that note went with "Contacted"
@@ -1122,6 +1123,43 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         await Assertions.Expect(page.Locator("#prompt .why")).ToHaveTextAsync(new Regex("^3 failed payments"), new() { Timeout = 5_000 });
         await Assertions.Expect(page.Locator($"#queue li[data-prompt-id='{promptId}'] .title")).ToHaveTextAsync(new Regex("^3 failed payments"));
+    }
+
+    /// <summary>
+    /// The user trial: the complaint answered, its alert stayed open for a long wait folded into it,
+    /// and the card and the prompt went on suggesting "sorry we haven't answered your complaint".
+    /// </summary>
+    [Fact]
+    public async Task A_card_and_a_prompt_whose_own_condition_cleared_say_what_the_alert_stays_open_for()
+    {
+        var console = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var wall = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+        // A complaint 100 minutes old (its reply due in 20), then a long wait on the phone, which folds into its alert.
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Make(customer, DateTimeOffset.UtcNow.AddMinutes(-100), InteractionTypes.Complaint, "email/support", attributes: new() { ["text"] = "my refund never came" }) with { Channel = Channel.Email, CaseId = "K-5" }))).StatusCode);
+        var item = console.Locator("#queue li", new() { HasText = customer });
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Make(customer, DateTimeOffset.UtcNow.AddMinutes(-3), InteractionTypes.QueueWait, "call-center/support-queue", score: 720) with { Channel = Channel.CallCenter }))).StatusCode);
+        await Assertions.Expect(item.Locator(".also")).ToContainTextAsync("Long wait", new() { Timeout = 5_000 });
+        await item.ClickAsync();
+        await Assertions.Expect(console.Locator("#prompt .own-cleared")).ToBeHiddenAsync();
+
+        // The complaint is answered; the wait she had is not.
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.ComplaintReply, "email/support") with { Channel = Channel.Email, CaseId = "K-5" }))).StatusCode);
+
+        var card = wall.Locator($".alert[data-customer='{customer}']");
+        await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync(new Regex("^Unanswered complaint cleared just now; it stays open for Long wait(, Experience drop| and Experience drop)?: reach out about those$"), new() { Timeout = 5_000 });
+        Assert.Equal("Cleared: ", await card.Locator(".suggestion").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
+        var cleared = console.Locator("#prompt .own-cleared");
+        await Assertions.Expect(cleared).ToHaveTextAsync(new Regex("^Unanswered complaint cleared just now: these words were for it. The alert stays open for Long wait.*: speak to those.$"), new() { Timeout = 5_000 });
+        await Assertions.Expect(console.Locator("#prompt .wording")).ToHaveCSSAsync("opacity", "0.45");
+        await ScreenshotAsync(console, "agent-own-condition-cleared");
+        await console.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(cleared).ToContainTextAsync("投诉未回复刚刚已解除");
+        await console.SelectOptionAsync("#lang", "en");
     }
 
     [Fact]
@@ -1590,7 +1628,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // In Chinese, the page words it itself: no English from the server's sentence.
         await page.SelectOptionAsync("#lang", "zh-CN");
-        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("已撤回：在联系客户之前，主管 ada已关闭告警（客户已流失）。备注：“handled by phone, <b>no</b> call needed”");
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("已撤回：在联系客户之前，主管 ada 已关闭告警（客户已流失）。备注：“handled by phone, <b>no</b> call needed”");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-withdrawn-zh.png") });
         await page.SelectOptionAsync("#lang", "en");
 
@@ -1598,7 +1636,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // and the alert stays as the supervisor closed it.
         await page.FillAsync("#outcome-note", "spoke to her before I saw this");
         await page.Locator("button[data-outcome=contacted]").ClickAsync();
-        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Contacted, on the customer's journey (the prompt had been withdrawn)");
+        // Why it had been withdrawn stays said (the user trial: the report wiped the supervisor's note from the console).
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Contacted, on the customer's journey. Withdrawn: supervisor ada closed the alert before anyone reached out (customer lost). Their note: “handled by phone, <b>no</b> call needed”");
         await Assertions.Expect(page.Locator("#record-anyway")).ToBeHiddenAsync();
         var customer = (string)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["customerId"]!;
         var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();

@@ -68,12 +68,15 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
             FailedSearch(customer, at, "red running shoes 42"),
             Make(customer, at.AddMinutes(2), InteractionTypes.QueueWait, "call-center/support-queue", score: 720) with { Channel = Channel.CallCenter },
-            Make(customer, at.AddMinutes(15), InteractionTypes.Complaint, "social/weibo", attributes: new() { ["text"] = "still no refund" }) with { Channel = Channel.Social, CaseId = "K-17" }))).StatusCode);
+            Make(customer, at.AddMinutes(15), InteractionTypes.Complaint, "social/weibo", attributes: new() { ["text"] = "still no refund" }) with { Channel = Channel.Social, CaseId = "K-17" },
+            Make(customer, at.AddMinutes(16), InteractionTypes.Contact, "email/support") with { Channel = Channel.Email }))).StatusCode);
 
         var page = await fixture.NewPageAsync($"/customers/{customer}");
 
         var rows = page.Locator("#timeline tr");
-        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows).ToHaveCountAsync(4);
+        var contact = rows.Nth(0);
+        rows = page.Locator("#timeline tr").Filter(new() { HasNotText = "email/support" });
         var search = page.Locator("#timeline tr", new() { HasText = "red running shoes 42" });
         await Assertions.Expect(search.Locator("td.what .sentence")).ToHaveTextAsync("searched 'red running shoes 42' — 0 results");
         await Assertions.Expect(search.Locator("td.result")).ToHaveTextAsync("found nothing");
@@ -89,6 +92,9 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
         await Assertions.Expect(search.Locator("td.what .sentence")).ToHaveTextAsync("搜索“red running shoes 42” — 0 条结果");
         await Assertions.Expect(search.Locator("td.result")).ToHaveTextAsync("无结果");
         await Assertions.Expect(search.Locator("td.where")).ToHaveTextAsync("网站 · web/search");
+        // She got in touch: not "已联系", the agent's own button, which read as "we reached her" (the user trial).
+        await Assertions.Expect(contact.Locator("td.result")).ToHaveTextAsync("来询");
+        await Assertions.Expect(rows.Nth(0).Locator("td.what .sentence")).ToHaveTextAsync("投诉（工单 K-17）：“still no refund”"); // the case is 工单 here as in an alert's context
         await Assertions.Expect(rows.Nth(1).Locator("td.what .badge")).ToHaveTextAsync("依据：等待过久");
         // The curve's time axis in the page's language too: "08:40", not "8:40am".
         await Assertions.Expect(page.Locator("#curve")).ToHaveAttributeAsync("data-time-labels", new System.Text.RegularExpressions.Regex(@"^\d{2}:\d{2}( \| \d{2}:\d{2})*$"));

@@ -44,16 +44,16 @@ public class InteractionStoriesTests
         { Make("order-placed", attributes: ("orderId", "8812")), "placed", "placed order 8812", "下单 8812" },
         { Make("order-status", Outcome.Failure, attributes: ("orderId", "8812")), "failed", "looked up order 8812 — failed", "查询订单 8812 — 失败" },
         { Make("delivery", attributes: ("orderId", "8812")), "delivered", "delivery of order 8812", "订单 8812 配送" },
-        { Make("complaint", caseId: "K-17", attributes: ("text", "still no refund")), "complained", "complaint case K-17: 'still no refund'", "投诉（案件 K-17）：“still no refund”" },
-        { Make("complaint-reply", caseId: "K-17"), "answered", "reply to complaint case K-17", "回复投诉（案件 K-17）" },
-        { Make("contact", caseId: "K-17", attributes: ("comment", "where is my refund")), "contacted", "contacted us about case K-17: 'where is my refund'", "就案件 K-17 联系我们：“where is my refund”" },
-        { Make("callback", caseId: "K-17"), "called-back", "was called back about case K-17", "已就案件 K-17 回电" },
+        { Make("complaint", caseId: "K-17", attributes: ("text", "still no refund")), "complained", "complaint case K-17: 'still no refund'", "投诉（工单 K-17）：“still no refund”" },
+        { Make("complaint-reply", caseId: "K-17"), "answered", "reply to complaint case K-17", "回复投诉（工单 K-17）" },
+        { Make("contact", caseId: "K-17", attributes: ("comment", "where is my refund")), "contacted", "contacted us about case K-17: 'where is my refund'", "就工单 K-17 联系我们：“where is my refund”" },
+        { Make("callback", caseId: "K-17"), "called-back", "was called back about case K-17", "已就工单 K-17 回电" },
         { Make("queue-wait", score: 720, touchpoint: "call-center/support-queue"), "waited", "waited 12 min in call-center/support-queue", "在 call-center/support-queue 排队等待 12 分钟" },
         { Make("queue-wait", Outcome.Abandoned, score: 45, touchpoint: "call-center/support-queue"), "abandoned", "waited 45 s in call-center/support-queue — gave up", "在 call-center/support-queue 排队等待 45 秒 — 放弃" },
         { Make("queue-wait", score: 9000, touchpoint: "call-center/support-queue"), "waited", "waited 2 h 30 min in call-center/support-queue", "在 call-center/support-queue 排队等待 2 小时 30 分钟" },
         // 7 min 50 s reads as the long-wait alert it raised says it ("Waited 7 min in a queue"), not "8 min".
         { Make("queue-wait", score: 470, touchpoint: "call-center/support-queue"), "waited", "waited 7 min in call-center/support-queue", "在 call-center/support-queue 排队等待 7 分钟" },
-        { Make("service-visit", caseId: "K-17"), "visited", "service visit for case K-17", "上门服务（案件 K-17）" },
+        { Make("service-visit", caseId: "K-17"), "visited", "service visit for case K-17", "上门服务（工单 K-17）" },
         { Make("survey", score: 1, attributes: [("scale", "nps"), ("comment", "delivery was late")]), "scored", "NPS 1: 'delivery was late'", "NPS 1 分：“delivery was late”" },
         { Make("survey", score: 4, attributes: ("scale", "csat")), "scored", "CSAT 4 of 5", "CSAT 4 分（满分 5）" },
         // No scale is NPS, as the detractor rule reads it: "NPS 0", not a bare "survey score 0" beside a Detractor alert.
@@ -164,7 +164,7 @@ public class InteractionStoriesTests
         var story = InteractionStories.Tell(masked);
 
         Assert.Equal("complaint case K-17: '***00'", story.Sentence);
-        Assert.Equal("投诉（案件 K-17）：“***00”", story.Translations[Chinese]);
+        Assert.Equal("投诉（工单 K-17）：“***00”", story.Translations[Chinese]);
         Assert.DoesNotContain("138001380", story.Sentence + story.Translations[Chinese]);
     }
 
