@@ -3,7 +3,7 @@
 // sentence in every language, as it does for alerts), the result derived from it (a search that
 // found nothing reads "found nothing", never the outcome field's default "success"), the stage
 // (marked when inferred from the type), and whether it is evidence of an unresolved alert.
-import { formatStepTime, formatDateAndClock, formatMoment, t, language, channelName, wordsOf, ruleName, listOf } from "/i18n.js";
+import { formatStepTime, formatDateAndClock, formatMoment, formatAge, t, language, channelName, wordsOf, ruleName, listOf } from "/i18n.js";
 import { textElement } from "/dom.js";
 
 // An unresolved alert in a customer's list: its title, its state, and whether a silence keeps it off
@@ -64,8 +64,22 @@ function closedWords(w, names, keys) {
   return w.note ? t("withdrawn.said", { why, note: w.note }) : why;
 }
 
+/**
+ * Where the outreach on an open alert no outage took in stands, when the suggested outreach no
+ * longer says it: "following" (an agent reached the customer and follows it up), "unreached" (an
+ * agent could not reach her, no other try handed out since), "awaiting" (another try waits for an
+ * agent with room), "ownCleared" (its own condition cleared; it stays open for what folded in); null
+ * otherwise. The wall card says it where the suggestion was, her alert line beside its state.
+ */
+export function outreachStand(alert) {
+  if (alert.state === "resolved" || alert.incidentId) return null; // once an outage took it in, the incident's card speaks for it
+  return alert.reachedAt ? "following" : alert.unreachedAt ? "unreached" : alert.awaitingAgentSince ? "awaiting" : alert.ownConditionClearedAt ? "ownCleared" : null;
+}
+
 export function alertLine(alert, names = new Map()) {
   const absorbed = alert.incidentId && !alert.opensIncident;
+  const stand = outreachStand(alert);
+  const agent = id => names.get(id) ?? id;
   return [wordsOf(alert).title,
     // What else the customer went through that this alert took in (a detractor score after failed searches).
     ...(alert.folded?.length > 0 ? [t("alert.also", { rules: listOf(alert.folded.map(ruleName)) })] : []),
@@ -74,7 +88,12 @@ export function alertLine(alert, names = new Map()) {
     // missed follow-up the call made up for still read as "no follow-up 4 days after a visit").
     ...(alert.ownConditionClearedAt && alert.state !== "resolved" ? [t("alert.ownCleared")] : []),
     // Who has it in hand: whoever looks her up before calling knows a colleague may be on it.
-    ...(alert.assignedTo && alert.state !== "resolved" ? [t("alert.assignedTo", { agent: names.get(alert.assignedTo) ?? alert.assignedTo })] : []),
+    ...(alert.assignedTo && alert.state !== "resolved" ? [t("alert.assignedTo", { agent: agent(alert.assignedTo) })] : []),
+    // How the outreach went: "acknowledged" alone, after an agent could not reach her, read as
+    // though someone had it in hand (the user trial), as the wall card once did.
+    ...(stand === "following" ? [t("alert.reached", { agent: agent(alert.reachedBy), ago: formatAge(alert.reachedAt) })] : []),
+    ...(stand === "unreached" ? [t("alert.unreached", { agent: agent(alert.unreachedBy), ago: formatAge(alert.unreachedAt) })] : []),
+    ...(stand === "awaiting" ? [t("alert.awaitingAgent", { ago: formatAge(alert.awaitingAgentSince) })] : []),
     // Absorbed by an outage: the incident is being fixed, so nobody is prompted to call about it;
     // once it closed with the outage, whether she recovered is not known (no one was prompted).
     ...(absorbed && alert.state !== "resolved" ? [t("alert.inIncident", { touchpoint: alert.touchpoint ?? "" })] : []),

@@ -6,7 +6,7 @@ import { t, tn, translate, language, languagePicker, onLanguageChange, formatNum
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
-import { stateOf, whoDid, byPerson } from "/timeline.js";
+import { stateOf, whoDid, byPerson, outreachStand } from "/timeline.js";
 import { openMute, closeMute, relabelMute, submitMute, loadSilences } from "/mute.js";
 import { textElement } from "/dom.js";
 
@@ -488,21 +488,13 @@ function fillCard(li, alert, incident, now) {
   const channel = alert.suggestedAction?.channel;
   const outreach = Boolean(channel && channel !== "other");
   const suggestion = li.querySelector(".suggestion");
-  // Where the outreach stands, on an open card no outage took in (once one did, the outreach is on
-  // hold, and the incident's card speaks for it).
-  const outreachOwn = alert.state !== "resolved" && !alert.incidentId;
-  // An agent reached the customer and follows it up: what to say was said. The card read as any
-  // acknowledged one, with the suggested outreach under it as though nobody had called.
-  const following = outreachOwn && alert.reachedAt;
-  // An agent could not reach her, and no other try is in anyone's hands: "acknowledged · Li Na" over
-  // the suggested outreach read as though Li Na were on it, while her console had nothing for it.
-  const unreached = outreachOwn && !following && alert.unreachedAt;
-  // Another try waits for an agent with room: "acknowledged · Assigned to —" over the suggested
-  // outreach read as though someone had it in hand.
-  const awaiting = outreachOwn && !following && !unreached && alert.awaitingAgentSince;
-  // Its own condition cleared (the complaint answered), what folded in has not: the suggestion was
-  // the cleared condition's ("sorry we haven't answered your complaint") under its stale title.
-  const ownCleared = outreachOwn && !following && !unreached && !awaiting && alert.ownConditionClearedAt;
+  // Where the outreach stands, said where the suggestion was. Following: what to say was said (the
+  // card read as any acknowledged one, as though nobody had called). Unreached, or awaiting another
+  // try's agent: "acknowledged · Li Na" over the suggestion read as though Li Na had it in hand.
+  // Its own condition cleared (the complaint answered): the suggestion was the cleared condition's
+  // ("sorry we haven't answered your complaint") under its stale title.
+  const stand = outreachStand(alert);
+  const [following, unreached, awaiting, ownCleared] = ["following", "unreached", "awaiting", "ownCleared"].map(s => stand === s);
   suggestion.dataset.label = t(following ? "meta.followingUp" : unreached ? "meta.unreached" : awaiting ? "meta.awaitingAgent" : ownCleared ? "meta.ownCleared" : outreach ? "meta.suggestion" : "meta.suggestion.team");
   suggestion.textContent = following
     ? (alert.reachedBy === alert.assignedTo || !alert.assignedTo

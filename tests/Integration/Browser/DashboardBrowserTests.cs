@@ -1240,6 +1240,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-not-reached.png") });
         var alert = await ReadObject(await _http.GetAsync($"api/alerts/{promptId[2..]}"));
         Assert.Equal("wang.wei", (string?)alert["unreachedBy"]);
+        // Her page says so too: "acknowledged" alone read as though someone had it in hand (the user trial).
+        var page = await fixture.NewPageAsync($"/customers/{customer}");
+        await Assertions.Expect(page.Locator("#alerts li .line").First).ToContainTextAsync("acknowledged · assigned to Wang Wei · Wang Wei could not reach the customer just now");
 
         // A supervisor hands it to someone: theirs now, and the card suggests the outreach again.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
