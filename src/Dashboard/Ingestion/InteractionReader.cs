@@ -270,7 +270,8 @@ internal static class InteractionReader
 
             foreach (var (key, _) in _attributes) // not .Keys, which allocates its collection on every item
             {
-                if (InteractionAttributes.NearMiss(key) is { } meant && !_attributes.ContainsKey(meant))
+                if (InteractionAttributes.NearMiss(key) is { } meant && !_attributes.ContainsKey(meant)
+                    && (_type == InteractionTypes.Outreach || meant is not (OutreachAttributes.AgentId or OutreachAttributes.Result))) // read only on an outreach: elsewhere "Result" is the integrator's own
                 {
                     (notes ??= []).Add($"attributes.{JsonText.Shorten(key)}: CxLive reads '{meant}', written so (attribute keys are case-sensitive); it is kept as sent, so nothing reads it");
                 }

@@ -220,12 +220,23 @@ public sealed class BatchParserTests
     [InlineData("{\"order_id\":\"A-1\"}", "attributes.order_id: CxLive reads 'orderId', written so (attribute keys are case-sensitive); it is kept as sent, so nothing reads it")]
     [InlineData("{\"Query\":\"red\",\"query\":\"red shoes\"}", null)] // the key read is there too: the other is the integrator's own
     [InlineData("{\"loyaltyTier\":\"gold\"}", null)]
+    [InlineData("{\"Result\":\"ok\",\"AgentId\":\"a-7\"}", null)] // read only on an outreach: here the integrator's own
     public void An_attribute_key_CxLive_reads_written_another_way_is_kept_with_a_warning(string attributes, string? warning)
     {
         var batch = Json($"[{With("attributes", attributes)}]");
 
         Assert.Single(batch.Valid);
         Assert.Equal(warning is null ? null : [warning], batch.Warnings?.Select(w => w.Warning));
+    }
+
+    [Fact]
+    public void An_outreach_of_the_integrators_own_with_its_result_written_another_way_is_warned_about()
+    {
+        var outreach = With("type", "\"outreach\"").Replace("\"touchpoint\":\"web/search\"", "\"touchpoint\":\"outreach/crm\"");
+        var batch = Json($"[{outreach.TrimEnd('}')},\"outcome\":\"success\",\"attributes\":{{\"Result\":\"resolved\"}}}}]");
+
+        Assert.Single(batch.Valid);
+        Assert.Equal(["attributes.Result: CxLive reads 'result', written so (attribute keys are case-sensitive); it is kept as sent, so nothing reads it"], batch.Warnings?.Select(w => w.Warning));
     }
 
     [Fact]
