@@ -340,21 +340,29 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
 
     /// <summary>
     /// Tells a queued try's alert again what could not be told, while it is still true: the try is
-    /// still its alert's latest and, for "waits", still waits. A word told late must not undo what
-    /// came after it (the try handed to an agent, another try queued).
+    /// still its alert's latest and, for "waits", still waits, and its alert still names the agent of
+    /// the try before (or nobody). A word told late must not undo what came after it: the try handed
+    /// to an agent, another try queued, a supervisor's assignment whose move of the prompt failed.
     /// </summary>
-    private Task TellAgainAsync(string promptId, AlertAction action)
+    private async Task TellAgainAsync(string promptId, AlertAction action)
     {
         var prompt = _prompts.ById.GetValueOrDefault(promptId);
-        var latest = prompt is null ? null : _prompts.LatestFor(prompt.AlertId)?.Prompt;
-        var stillTrue = latest?.Id == promptId && (action.TryLapsed || prompt is { IsPending: true, AgentId: null });
+        var latest = prompt is null ? null : _prompts.LatestFor(prompt.AlertId);
+        var stillTrue = latest?.Prompt.Id == promptId && (action.TryLapsed || prompt is { IsPending: true, AgentId: null });
+        if (stillTrue && !action.TryLapsed
+            && await GrainFactory.Ref<IAlertBookGrain>(Partition).GetAsync(prompt!.AlertId) is var alert
+            && (alert is not { IsOpen: true, AwaitingAgentSince: null } || (alert.AssignedTo is { } holder && holder != _prompts.EarlierAgent(alert.Id, latest!.Value.Attempt))))
+        {
+            stillTrue = false; // closed, already said to wait, or someone else's now
+        }
+
         if (!stillTrue)
         {
             _toTell.Remove(promptId);
-            return Task.CompletedTask;
+            return;
         }
 
-        return TellAsync(prompt!, action); // a failure leaves it for the next tick
+        await TellAsync(prompt!, action); // a failure leaves it for the next tick
     }
 
     public async Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId)
