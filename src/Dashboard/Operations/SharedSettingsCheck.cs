@@ -12,6 +12,9 @@ public sealed class SharedSettingsCheck(RedisConnection redis, IServiceProvider 
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
 
+    /// <summary>The longest it takes to say Redis does not answer (one budget for the connection and the reads): a probe must wait longer to hear why.</summary>
+    public static TimeSpan LongestAnswer => Patience;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         // Prompt, as readiness must be: Redis that does not answer within 2 s makes this check fail, not wait.

@@ -39,12 +39,17 @@ public static class SharedSettings
     /// recorded yet). Redis that does not answer within <paramref name="patience"/> throws
     /// (<see cref="TimeoutException"/> or a <see cref="RedisException"/>): connecting counts too.
     /// </summary>
-    public static async Task<string?> MismatchAsync(RedisConnection redis, string serviceId, IEnumerable<SharedSetting> settings, TimeSpan patience, CancellationToken cancellationToken = default)
+    public static Task<string?> MismatchAsync(RedisConnection redis, string serviceId, IEnumerable<SharedSetting> settings, TimeSpan patience, CancellationToken cancellationToken = default) =>
+        // One budget for the connection and every read: a slow Redis took 2 s for each, 6 s in all,
+        // past a readiness probe's wait.
+        FirstMismatchAsync(redis, serviceId, settings).WaitAsync(patience, cancellationToken);
+
+    private static async Task<string?> FirstMismatchAsync(RedisConnection redis, string serviceId, IEnumerable<SharedSetting> settings)
     {
-        var database = (await redis.GetAsync().WaitAsync(patience, cancellationToken)).GetDatabase();
+        var database = (await redis.GetAsync()).GetDatabase();
         foreach (var setting in settings)
         {
-            var recorded = await database.StringGetAsync(setting.Key(serviceId)).WaitAsync(patience, cancellationToken);
+            var recorded = await database.StringGetAsync(setting.Key(serviceId));
             if (recorded.HasValue && setting.Mismatch(serviceId, recorded) is { } problem)
             {
                 return problem;

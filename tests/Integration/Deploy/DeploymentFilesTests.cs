@@ -246,7 +246,7 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
         // At Kubernetes' 1 s default, a slow Redis timed the probe out before the checks could say
         // "Redis is not reachable: ...": the pod went unready with "context deadline exceeded".
         var kubernetes = await DeployFiles.DocumentsAsync(true, DeployFiles.KubernetesFiles);
-        var longest = new[] { RedisReachableCheck.LongestAnswer, ClusterReachableCheck.LongestAnswer }.Max();
+        var longest = new[] { RedisReachableCheck.LongestAnswer, ClusterReachableCheck.LongestAnswer, SharedSettingsCheck.LongestAnswer }.Max();
         foreach (var workload in kubernetes.Kind("Deployment").Where(d => d.Name() is SiloDeployment or FrontDeployment))
         {
             var timeout = Assert.Single(workload.Containers()).Get("readinessProbe", "timeoutSeconds")?.GetInt32() ?? 1;
