@@ -35,16 +35,31 @@ public static class Spelling
 
     /// <summary>
     /// The one name whose words (between hyphens) are <paramref name="sent"/>'s in other forms: each
-    /// the same, or starting with the same four letters ("complaint-replied" for complaint-reply,
-    /// three edits away). Null when none is, or more than one.
+    /// the same word but for an ending ("complaint-replied" for complaint-reply, three edits away;
+    /// "push-opening" for push-opened). Only endings, not any shared start: "page-viewport" is a
+    /// type of its own, not page-view. Null when none is, or more than one.
     /// </summary>
     public static string? SameStems(string sent, IEnumerable<string> names)
     {
-        var words = sent.Split('-');
-        var alike = names.Where(n => n.Split('-') is var theirs && theirs.Length == words.Length
-            && words.Zip(theirs).All(w => string.Equals(w.First, w.Second, StringComparison.OrdinalIgnoreCase) || (w.First.Length >= 4 && w.Second.Length >= 4 && SameStem(w.First, [w.Second]) is not null)))
-            .Take(2).ToList();
+        var words = sent.Split('-').Select(Stem).ToArray();
+        var alike = names.Where(n => n.Split('-').Select(Stem).SequenceEqual(words, StringComparer.OrdinalIgnoreCase)).Take(2).ToList();
         return alike.Count == 1 ? alike[0] : null;
+    }
+
+    private static readonly (string Ending, string Becomes)[] Endings = [("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")];
+
+    /// <summary>A word without its inflection ("replied", "replies" and "reply" all "reply"; "opening" and "opened" "open").</summary>
+    private static string Stem(string word)
+    {
+        foreach (var (ending, becomes) in Endings)
+        {
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return word[..^ending.Length] + becomes;
+            }
+        }
+
+        return word;
     }
 
     private static bool SameLetters(string a, string b) =>

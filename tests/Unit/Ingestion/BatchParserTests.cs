@@ -198,6 +198,9 @@ public sealed class BatchParserTests
     [InlineData("complaint-replied", "complaint-reply")] // three edits, but each word another form of the catalogue's
     [InlineData("push-opening", "push-opened")]
     [InlineData("complaint-escalated", null)]
+    [InlineData("page-viewport", null)] // a word of its own that starts like the catalogue's: not a form of it
+    [InlineData("order-statement", null)]
+    [InlineData("checkin", null)]
     [InlineData("push", null)] // a word of the catalogue's types, but not one of them
     [InlineData("loyalty-tier-changed", null)] // a type of the integrator's own: kept without a word, as before
     [InlineData("contract-signed", null)]
