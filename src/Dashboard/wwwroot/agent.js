@@ -263,6 +263,7 @@ function show(prompt) {
   // Settled while the keyboard was on an outcome button (withdrawn, moved, reported from another
   // tab): the button is disabled now, and the focus goes to what the page says instead of the top.
   if (settled && document.activeElement?.matches?.("button[data-outcome]")) recorded.focus();
+  sayOwnCleared(prompt, shownView?.customerId === prompt.customerId ? shownView.openAlerts : []); // reported or withdrawn: no longer said
   renderQueue();
   if (shownCustomer !== prompt.customerId) {
     shownCustomer = prompt.customerId;
@@ -335,8 +336,8 @@ function sayOwnCleared(prompt, open) {
   line.hidden = !alert;
   detail.toggleAttribute("data-own-cleared", Boolean(alert));
   if (!alert) return;
-  const rest = (alert.folded ?? []).filter(rule => rule !== alert.ruleId);
-  line.textContent = t("agent.ownCleared", { rule: ruleName(alert.ruleId), ago: formatAge(alert.ownConditionClearedAt), rules: listOf(rest.map(ruleName)) });
+  // What it stays open for is not named: "folded" keeps rules that cleared since; *Also seen* lists them.
+  line.textContent = t("agent.ownCleared", { rule: ruleName(alert.ruleId), ago: formatAge(alert.ownConditionClearedAt) });
 }
 const watchOutages = outageWatch();
 

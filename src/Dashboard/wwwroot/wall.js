@@ -396,13 +396,13 @@ function fill(li, alert) {
 // The ages a card's notes tell ("reached the customer 2 min ago", "new since someone acted on it:
 // ..., just now"), which change with the clock, not with the alert: a wall open for a while read
 // "just now" on a note four minutes old, and kept a fifteen-minute "new" note past its time.
+// Only the ages shown: a card is refilled when one of them reads differently, not on every frame.
+const STAND_SINCE = { following: "reachedAt", unreached: "unreachedAt", awaiting: "awaitingAgentSince", ownCleared: "ownConditionClearedAt" };
 function agesOn(alert) {
   const news = newSinceHandled(alert);
-  return [news?.at, alert.reachedAt, alert.unreachedAt, alert.awaitingAgentSince, alert.ownConditionClearedAt].map(at => at ? formatAge(at) : "").join("|");
+  const since = alert[STAND_SINCE[outreachStand(alert)]];
+  return `${news ? formatAge(news.at) : ""}|${since ? formatAge(since) : ""}`;
 }
-
-/** What an alert whose own condition cleared stays open for: the conditions folded into it. */
-const stillOpenFor = alert => (alert.folded ?? []).filter(rule => rule !== alert.ruleId);
 
 function fillCard(li, alert, incident, now) {
   // An action CxLive could not confirm (503) may still go through: once the card changes, its words are stale.
@@ -502,7 +502,9 @@ function fillCard(li, alert, incident, now) {
       : t("card.reachedHandedOver", { reacher: agentNameOf(alert.reachedBy), agent: agentNameOf(alert.assignedTo), ago: formatAge(alert.reachedAt) }))
     : unreached ? t("card.unreached", { agent: agentNameOf(alert.unreachedBy), ago: formatAge(alert.unreachedAt) })
     : awaiting ? t("card.awaitingAgent", { ago: formatAge(alert.awaitingAgentSince) })
-    : ownCleared ? t("card.ownCleared", { rule: ruleName(alert.ruleId), ago: formatAge(alert.ownConditionClearedAt), rules: listOf(stillOpenFor(alert).map(ruleName)) })
+    // What else it stays open for is not named: "folded" keeps every rule that ever folded in, cleared
+    // or not, and a second case of its own rule is among what keeps it open. The card's "Also seen" lists them.
+    : ownCleared ? t("card.ownCleared", { rule: ruleName(alert.ruleId), ago: formatAge(alert.ownConditionClearedAt) })
     : !alert.suggestedAction || alert.state === "resolved" ? "" // closed: nothing left to suggest (a missed follow-up closed by the call read as though nobody had called)
     : outreach ? t("suggestion.channel", { wording: words.wording, channel: channelName(channel) }) : words.wording;
   const history = li.querySelector(".history");
