@@ -52,9 +52,14 @@ public sealed class PromptsApartTests
     }
 
     /// <summary>A detractor worth a phone call, raised for a new customer; its first prompt, once made.</summary>
-    private static async Task<(Alert Alert, OutreachPrompt Prompt)> PromptedAsync(ClusterAlerts alerts)
+    private static async Task<(Alert Alert, OutreachPrompt Prompt)> PromptedAsync(ClusterAlerts alerts, int? partition = null)
     {
         var customer = $"c-{Guid.NewGuid():N}";
+        while (partition is { } wanted && AlertPartitions.Of(customer, AlertPartitions.DefaultCount) != wanted)
+        {
+            customer = $"c-{Guid.NewGuid():N}"; // a customer whose alerts the same desk keeps
+        }
+
         var alert = Assert.Single(await alerts.BookOfCustomer(customer).ApplyAsync([Worth(Raise("detractor", customer))]));
         var desk = alerts.Desk(alert.Partition);
         await Eventually.TrueAsync(async () => await desk.GetAsync(OutreachState.PromptId(alert.Id, 1)) is { AgentId: not null }, Patience, "the first prompt, with an agent");
@@ -124,6 +129,45 @@ public sealed class PromptsApartTests
 
         var waiting = await Eventually.ResultAsync(() => book.GetAsync(alert.Id), a => a!.AwaitingAgentSince is not null, Patience, "the alert said to wait for an agent");
         Assert.Null(waiting!.AssignedTo);
+    }
+
+    [Fact]
+    public async Task A_try_said_to_wait_late_leaves_alone_an_alert_a_supervisor_assigned_meanwhile()
+    {
+        await using var cluster = await StartAsync(capacity: 1);
+        var alerts = new ClusterAlerts(cluster.Client, AlertPartitions.DefaultCount);
+        // Two customers of one desk, each unreached once, while both agents are full again.
+        var (first, firstTry) = await PromptedAsync(alerts);
+        var (second, secondTry) = await PromptedAsync(alerts, first.Partition);
+        var (book, desk) = (alerts.Book(first.Partition), alerts.Desk(first.Partition));
+        var other = firstTry.AgentId == "ann" ? "ben" : "ann"; // not the agent of the try before, whom a late word may replace
+        await desk.ReportAsync(firstTry.Id, OutreachResult.Unreachable, "voicemail");
+        await PromptedAsync(alerts);
+        await desk.ReportAsync(secondTry.Id, OutreachResult.Unreachable, "voicemail");
+        await PromptedAsync(alerts);
+
+        // Both run into trouble again: two tries wait in the queue, and neither alert can be told so.
+        UnreachableForTheDesk.On = true;
+        try
+        {
+            foreach (var alert in new[] { first, second })
+            {
+                await book.ApplyAsync([Worth(Raise("payment-failure", alert.CustomerId!))]);
+                await Eventually.TrueAsync(async () => await desk.GetAsync(OutreachState.PromptId(alert.Id, 2)) is { IsPending: true, AgentId: null }, Patience, "another try, waiting");
+            }
+
+            // A supervisor gives the first to the other agent on the wall; the move of its prompt is lost (the book is not the desk).
+            Assert.True((await book.ActAsync(first.Id, new AlertAction { Kind = AlertActionKind.Assign, AgentId = other, By = "sam" })).Succeeded);
+        }
+        finally
+        {
+            UnreachableForTheDesk.On = false;
+        }
+
+        // The desk tells both again in one pass, the first first: once the second says it waits, the first was weighed too.
+        await Eventually.TrueAsync(async () => (await book.GetAsync(second.Id))!.AwaitingAgentSince is not null, Patience, "the second alert said to wait");
+        var kept = (await book.GetAsync(first.Id))!;
+        Assert.Equal((other, null), (kept.AssignedTo, kept.AwaitingAgentSince)); // the supervisor's choice stands
     }
 
     [Fact]
