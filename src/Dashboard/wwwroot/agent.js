@@ -611,7 +611,12 @@ async function start() {
     const settled = await promptNow(reopenId);
     if (settled?.agentId === agentId) prompts.set(settled.id, reopen = settled);
   }
-  if (reopen) show(reopen);
+  if (reopen) {
+    show(reopen);
+    // The keyboard is back where it was, on the prompt's row (the customer link one Tab on), not at
+    // the top of the page (the user trial); a prompt settled meanwhile has no row to take it.
+    [...queue.children, ...followingList.children].find(li => li.dataset.promptId === reopen.id)?.querySelector("button:not(:disabled)")?.focus();
+  }
   translate();
 }
 

@@ -1420,6 +1420,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer, new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("asked about the refund");
+        await Assertions.Expect(page.Locator($"#queue li[data-prompt-id='{promptId}'] button")).ToBeFocusedAsync(); // the keyboard back on her prompt, not at the page's top (the user trial)
         // And by the customer page's own "Agent console" link, which names no prompt: the one this tab had open.
         await page.Locator("#prompt .customer").ClickAsync();
         await Assertions.Expect(page.Locator("#customer-id")).ToHaveTextAsync(customer);
