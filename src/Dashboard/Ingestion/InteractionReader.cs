@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
-
 using CxLive.Dashboard.Text;
 
 namespace CxLive.Dashboard.Ingestion;
@@ -117,23 +116,16 @@ internal static class InteractionReader
             return null;
         }
 
-        if (!rules.AcceptedBefore && item.Warning() is { } survey)
-        {
-            (notes ??= []).Add(survey);
-        }
-
-        if (!rules.AcceptedBefore && item.PaddedCustomer() is { } padded)
-        {
-            (notes ??= []).Add(padded);
-        }
-
-        if (!rules.AcceptedBefore && item.TypeSlip() is { } slip)
-        {
-            (notes ??= []).Add(slip);
-        }
-
         if (!rules.AcceptedBefore)
         {
+            foreach (var note in (ReadOnlySpan<string?>)[item.Warning(), item.PaddedCustomer(), item.TypeSlip()])
+            {
+                if (note is not null)
+                {
+                    (notes ??= []).Add(note);
+                }
+            }
+
             item.AttributeSlips(ref notes);
         }
 

@@ -37,7 +37,7 @@ public static class TypeSlips
             return null; // types made of ids, say: judging each would cost allocations on every item
         }
 
-        meant = Spelling.Closest(type, InteractionTypes.All) ?? Spelling.SameStems(type, InteractionTypes.All);
+        meant = Spelling.Closest(type, InteractionTypes.All) ?? Spelling.OtherFormOf(type, InteractionTypes.All);
         if (Seen.TryAdd(type, meant))
         {
             Interlocked.Increment(ref _kept);

@@ -39,7 +39,7 @@ public static class Spelling
     /// "push-opening" for push-opened). Only endings, not any shared start: "page-viewport" is a
     /// type of its own, not page-view. Null when none is, or more than one.
     /// </summary>
-    public static string? SameStems(string sent, IEnumerable<string> names)
+    public static string? OtherFormOf(string sent, IEnumerable<string> names)
     {
         var words = sent.Split('-').Select(Stem).ToArray();
         var alike = names.Where(n => n.Split('-').Select(Stem).SequenceEqual(words, StringComparer.OrdinalIgnoreCase)).Take(2).ToList();
