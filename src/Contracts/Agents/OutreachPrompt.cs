@@ -100,6 +100,12 @@ public sealed record OutreachPrompt
     /// </summary>
     [Id(29)] public string? ReachedBy { get; init; }
 
+    /// <summary>
+    /// Until when a supervisor snoozed its alert, while it is snoozed; null otherwise. The agent's
+    /// queue says so: a prompt whose alert the wall showed "snoozed until 3:45 PM" read as any other.
+    /// </summary>
+    [Id(30)] public DateTimeOffset? AlertSnoozedUntil { get; init; }
+
     /// <summary>Waiting for its agent: neither reported nor withdrawn.</summary>
     public bool IsPending => Result is null && WithdrawnAt is null;
 

@@ -1,6 +1,6 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
-import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, formatLeft, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
+import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, formatLeft, formatMoment, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertLine, withdrawalOf, followUpEndOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -29,6 +29,10 @@ queue.addEventListener("pointerleave", () => { pointerOnQueue = false; if (queue
 let pointerOnFollowing = false;
 followingList.addEventListener("pointerenter", () => { pointerOnFollowing = true; });
 followingList.addEventListener("pointerleave", () => { pointerOnFollowing = false; if (followingList.querySelector("li.gone")) renderQueue(); });
+// A prompt as the server sent it, whole: a field it leaves out is null now (a snooze that ended
+// stayed on the queue row when the push was spread over the copy held). Only the score this page
+// follows is kept when the server sends none.
+const fresher = (known, sent) => ({ ...sent, experienceScore: sent.experienceScore ?? known?.experienceScore });
 const isPending = p => p && !p.result && !p.withdrawnAt && !movedAway(p);
 // Reached (contacted), and the alert still open: how it ended is the agent's to record (Resolved or Declined closes it).
 // (Reported late once its moment passed: the alert stayed open, and theirs.)
@@ -67,6 +71,11 @@ function renderQueue() {
       left.toggleAttribute("data-ending", Date.parse(p.expiresAt) - Date.now() < 10 * 60000);
       meta.append(" · ", left);
     }
+    // A supervisor snoozed its alert: the wall dimmed the card ("snoozed until 3:45 PM"), and the
+    // queue showed the prompt as any other, to be called at once.
+    const snoozed = !gone && snoozedUntil(p);
+    li.toggleAttribute("data-snoozed", Boolean(snoozed));
+    if (snoozed) meta.append(" · ", textSpan("snoozed", t("state.snoozedUntil", { time: formatMoment(snoozed) })));
     open.append(textSpan("title", wordsOf(p).title));
     // What else she went through: two "Waited 9 min in a queue" rows, one "23 h left" and one "3 h
     // left", did not say that the first had taken on an experience drop (which keeps it worth a call longer).
@@ -100,6 +109,9 @@ function promptRow(p, gone, stop) {
   li.append(open);
   return { li, open };
 }
+
+/** Until when a supervisor snoozed the prompt's alert, while that is still to come; null otherwise. */
+const snoozedUntil = p => p.alertSnoozedUntil && Date.parse(p.alertSnoozedUntil) > Date.now() ? p.alertSnoozedUntil : null;
 
 /** A follow-up a supervisor handed over: reached by a colleague, not the agent who holds it now. */
 const reachedByOther = prompt => Boolean(prompt.reachedBy && prompt.reachedBy !== prompt.agentId);
@@ -264,6 +276,10 @@ function show(prompt) {
   // tab): the button is disabled now, and the focus goes to what the page says instead of the top.
   if (settled && document.activeElement?.matches?.("button[data-outcome]")) recorded.focus();
   sayOwnCleared(prompt, shownView?.customerId === prompt.customerId ? shownView.openAlerts : []); // reported or withdrawn: no longer said
+  const snoozed = isPending(prompt) && snoozedUntil(prompt);
+  const snoozeLine = detail.querySelector(".alert-snoozed");
+  snoozeLine.hidden = !snoozed;
+  if (snoozed) snoozeLine.textContent = t("agent.snoozed", { time: formatMoment(snoozed) });
   renderQueue();
   if (shownCustomer !== prompt.customerId) {
     shownCustomer = prompt.customerId;
@@ -391,7 +407,7 @@ async function report(outcome) {
   }
   const body = await response?.json().catch(() => ({})) ?? {};
   const prompt = body.prompt;
-  if (prompt) prompts.set(prompt.id, { ...prompts.get(prompt.id), ...prompt }); // keeps the score the page follows
+  if (prompt) prompts.set(prompt.id, fresher(prompts.get(prompt.id), prompt));
   if (selected !== promptId) return;
   if (response?.ok) sessionStorage.removeItem(draftKey(promptId));
   if (!response) sayProblem("outcome.offline");
@@ -433,7 +449,7 @@ async function loadQueue() {
   }
   if (read || followed) {
     for (const p of followed ?? []) if (isNewer(p, prompts.get(p.id))) prompts.set(p.id, p);
-    for (const p of pushed?.values() ?? []) if (isNewer(p, prompts.get(p.id))) prompts.set(p.id, { ...prompts.get(p.id), ...p }); // none when another read overlapped this one and took them
+    for (const p of pushed?.values() ?? []) if (isNewer(p, prompts.get(p.id))) prompts.set(p.id, fresher(prompts.get(p.id), p)); // none when another read overlapped this one and took them
   }
   // The open prompt is no longer pending here (reported, withdrawn or moved meanwhile): read as it
   // now is, so the detail says what became of it rather than losing it.
@@ -459,7 +475,7 @@ connection.on("outreachPrompt", prompt => {
   // Another agent's, unless it was this queue's until a supervisor moved it (then it leaves the queue).
   const known = prompts.get(prompt.id);
   if ((prompt.agentId !== agentId && !known) || !isNewer(prompt, known)) return;
-  prompts.set(prompt.id, { ...prompts.get(prompt.id), ...prompt });
+  prompts.set(prompt.id, fresher(known, prompt));
   pushedWhileLoading?.set(prompt.id, prompts.get(prompt.id));
   if (prompt.id === selected) show(prompts.get(prompt.id));
   else renderQueue();

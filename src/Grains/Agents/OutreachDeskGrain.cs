@@ -131,6 +131,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
                 ExperienceScore = customer.ExperienceScore,
                 CreatedAt = now,
                 ExpiresAt = _options.TimeToLive.TryGetValue(alert.RuleId, out var ttl) ? now + ttl : null,
+                AlertSnoozedUntil = alert.SnoozedUntil,
             };
             var agent = await TakeSlotAsync(prompt);
             prompt = Number(prompt with { AgentId = agent?.Id });
@@ -454,9 +455,16 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         // Its own alert seen again says it in fresher words ("4 failed lookups in 5 min"): the prompt
         // says what the alert says. The channel stays the one the prompt went by.
         var reworded = alert.Id == prompt.AlertId && (alert.Title != prompt.Why || alert.Detail != prompt.Detail);
+        // Snoozed by a supervisor, or open again: the queue says so (another alert's snooze is not this prompt's).
+        var snoozedUntil = alert.Id == prompt.AlertId ? alert.SnoozedUntil : prompt.AlertSnoozedUntil;
         if (severity == prompt.Severity && also.Length == prompt.Also.Length && !reworded)
         {
-            return; // a replay: nothing new
+            if (snoozedUntil != prompt.AlertSnoozedUntil)
+            {
+                await ChangeAsync(prompt with { AlertSnoozedUntil = snoozedUntil });
+            }
+
+            return; // else a replay: nothing new
         }
 
         var customer = await GrainFactory.Ref<ICustomerGrain>(prompt.CustomerId).GetSnapshotAsync();
@@ -468,9 +476,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             Context = alert.SuggestedAction?.Context ?? prompt.Context,
             Translations = alert.Translations,
         };
-        // Numbered last: the change is published as numbered, and a console that had the words
-        // before the rewording took the new number with the old words, and kept them to the end.
-        var enriched = Number(words with
+        // Numbered last (ChangeAsync): the change is published as numbered, and a console that had the
+        // words before the rewording took the new number with the old words, and kept them to the end.
+        await ChangeAsync(words with
         {
             Severity = severity,
             Also = also,
@@ -480,12 +488,19 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             ExpiresAt = LongerMoment(prompt, also, _time.GetUtcNow()),
             Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
             ExperienceScore = customer.ExperienceScore,
+            AlertSnoozedUntil = snoozedUntil,
         });
-        _prompts.Update(enriched);
+    }
+
+    /// <summary>A prompt changed: numbered, written, then told to its agent (if it has one).</summary>
+    private async Task ChangeAsync(OutreachPrompt prompt, string? reassignedFrom = null)
+    {
+        var changed = Number(prompt, reassignedFrom);
+        _prompts.Update(changed);
         await SaveAsync();
-        if (enriched.AgentId is not null)
+        if (changed.AgentId is not null)
         {
-            await PublishAsync(enriched);
+            await PublishAsync(changed);
         }
     }
 
@@ -591,10 +606,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         {
             // Reached already (contacted): how it ends is the new agent's to record. It takes no
             // slot: the call is made. (It stayed with the first agent, and the new one never heard of it.)
-            var handedOver = Number(prompt with { AgentId = agentId }, reassignedFrom: prompt.AgentId);
-            _prompts.Update(handedOver);
-            await SaveAsync();
-            await PublishAsync(handedOver);
+            await ChangeAsync(prompt with { AgentId = agentId }, reassignedFrom: prompt.AgentId);
             return;
         }
 

@@ -1126,6 +1126,36 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     /// <summary>
+    /// The user trial: a supervisor snoozed an alert ("snoozed until 2:43 PM" on the wall), and its
+    /// prompt stayed in the agent's queue as any other, to be called at once.
+    /// </summary>
+    [Fact]
+    public async Task A_prompt_whose_alert_a_supervisor_snoozed_says_until_when_in_the_queue_and_when_opened()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var promptId = await OpenFailedPaymentsPromptAsync(page, customer);
+        var row = page.Locator($"#queue li[data-prompt-id='{promptId}']");
+        var notice = page.Locator("#prompt .alert-snoozed");
+        await Assertions.Expect(notice).ToBeHiddenAsync();
+        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
+
+        var until = DateTimeOffset.UtcNow.AddHours(1);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/snooze", Body(Json(new { until, by = "zhang.min" })))).StatusCode);
+        var local = await page.EvaluateAsync<string>("iso => new Intl.DateTimeFormat('en', new Date(iso).toDateString() === new Date().toDateString() ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))",
+            $"{until:yyyy-MM-dd'T'HH:mm:ss}Z");
+        await Assertions.Expect(row.Locator(".snoozed")).ToHaveTextAsync($"snoozed until {local}", new() { Timeout = 5_000 });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-snoozed", "");
+        await Assertions.Expect(notice).ToHaveTextAsync($"A supervisor snoozed this alert until {local}: wait until then to reach out.");
+
+        // Acknowledged: open again, and the prompt is to be called as any other.
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "zhang.min" })))).StatusCode);
+        await Assertions.Expect(row.Locator(".snoozed")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+        await Assertions.Expect(notice).ToBeHiddenAsync();
+        Assert.Null(await row.GetAttributeAsync("data-snoozed"));
+    }
+
+    /// <summary>
     /// The user trial: the complaint answered, its alert stayed open for a long wait folded into it,
     /// and the card and the prompt went on suggesting "sorry we haven't answered your complaint".
     /// </summary>
