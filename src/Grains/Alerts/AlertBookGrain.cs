@@ -15,6 +15,7 @@ using CxLive.Grains.Storage;
 using CxLive.Grains.Telemetry;
 using CxLive.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 
@@ -289,11 +290,18 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
         {
             await ServiceProvider.GetRequiredService<WebhookHandOff>().OfferAsync(Partition, changes); // stored (when targets want it) before anyone hears of the change
         }
-        catch (ScopeClaimedElsewhereException)
+        catch (Exception e)
         {
-            // An outbox activation superseded by another refused the deliveries: the change is
-            // written here, and the current outbox sends what its numbers show it missed with the
-            // partition's next change. Failing now would skip the walls and the desk for a stored change.
+            // The outbox did not store the deliveries (its write failed, it was superseded by another
+            // activation, it did not answer): the change is written here, and the outbox sends what
+            // its numbers show it missed with the partition's next change. Failing now skipped the
+            // walls, the desk and the other partitions for a stored change, and a batch sent again
+            // is "already kept": nothing told them later.
+            if (e is not ScopeClaimedElsewhereException)
+            {
+                ServiceProvider.GetRequiredService<ILogger<AlertBookGrain>>().LogWarning(e,
+                    "Alert partition {Partition}: its webhook outbox did not take changes up to {Sequence}; it sends them with the partition's next change", Partition, _state.Sequence);
+            }
         }
 
         foreach (var change in changes.Alerts)

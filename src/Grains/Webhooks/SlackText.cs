@@ -27,12 +27,12 @@ public static class SlackText
             .Append(OneLine(text.Detail)).Append('\n');
         if (alert.CustomerId is { } customer)
         {
-            line.Append(Word(words, "customer")).Append(": ").Append(customer).Append(" · ");
+            line.Append(Word(words, "customer")).Append(": ").Append(OneLine(customer)).Append(" · ");
         }
 
         if (alert.Touchpoint is { } touchpoint)
         {
-            line.Append(Word(words, "touchpoint")).Append(": ").Append(touchpoint).Append(" · ");
+            line.Append(Word(words, "touchpoint")).Append(": ").Append(OneLine(touchpoint)).Append(" · ");
         }
 
         line.Append(Word(words, "rule")).Append(": ").Append(alert.RuleId).Append(" · ").Append(alert.Id);
@@ -43,18 +43,25 @@ public static class SlackText
     {
         var words = WordsOf(language);
         var affected = words.Text("slack.affected", new() { ["count"] = incident.AffectedCustomers });
-        return Json($"{Word(words, @event)}: *{incident.Title}*\n{Word(words, "touchpoint")}: {incident.Touchpoint} · {affected} · {incident.Id}");
+        return Json($"{Word(words, @event)}: *{OneLine(incident.Title)}*\n{Word(words, "touchpoint")}: {OneLine(incident.Touchpoint)} · {affected} · {incident.Id}");
     }
 
     private static AlertLanguage WordsOf(string? language) => AlertTexts.Find(language) ?? AlertTexts.English;
 
     private static string Word(AlertLanguage words, string key) => words.Text("slack." + key, new());
 
-    /// <summary>A customer's words quoted in a title or detail may break lines: in a chat message that would read as lines of CxLive's own.</summary>
+    /// <summary>
+    /// Integrators' text (a customer's words quoted in a title, a customer id, a touchpoint) may break
+    /// lines: in a chat message that would read as lines of CxLive's own ("rule: …" forged under the alert).
+    /// </summary>
     private static string OneLine(string text) =>
         text.AsSpan().IndexOfAny('\n', '\r', '\t') < 0 ? text : System.Text.RegularExpressions.Regex.Replace(text, @"[\r\n\t]+", " ");
 
-    /// <summary>Slack reads &amp;, &lt; and &gt; as markup; a customer's words must not become a link or a mention.</summary>
+    /// <summary>
+    /// Slack reads &amp;, &lt; and &gt; as markup; a customer's words must not become a link or a
+    /// mention. Mattermost also reads Markdown links, <c>[words](url)</c>: an invisible space between
+    /// the brackets and the parenthesis leaves the words as written and makes no link of them.
+    /// </summary>
     private static byte[] Json(string text) =>
-        JsonSerializer.SerializeToUtf8Bytes(new { text = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;") }, CxJson.Options);
+        JsonSerializer.SerializeToUtf8Bytes(new { text = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("](", "]\u200B(") }, CxJson.Options);
 }

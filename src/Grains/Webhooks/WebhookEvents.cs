@@ -21,11 +21,16 @@ public static class WebhookEvents
 
     public static readonly IReadOnlyList<string> All = [AlertRaised, AlertUpdated, AlertResolved, IncidentOpened, IncidentUpdated, IncidentResolved];
 
+    /// <summary>
+    /// Closed is said first: an alert raised and resolved in one commit (a backlog caught up, the
+    /// customer recovering in the same batch) went out as <c>alert.raised</c> with state resolved,
+    /// and a target that closes tickets on <c>alert.resolved</c>, or wants only those, never heard of it.
+    /// </summary>
     public static string Of(AlertChange change) =>
-        change.Kind == AlertChangeKind.Raised ? AlertRaised
-        : change.Alert.State == AlertState.Resolved ? AlertResolved
+        change.Alert.State == AlertState.Resolved ? AlertResolved
+        : change.Kind == AlertChangeKind.Raised ? AlertRaised
         : AlertUpdated;
 
     public static string Of(Incident incident, bool opened) =>
-        opened ? IncidentOpened : incident.IsOpen ? IncidentUpdated : IncidentResolved;
+        !incident.IsOpen ? IncidentResolved : opened ? IncidentOpened : IncidentUpdated;
 }

@@ -50,6 +50,9 @@ public sealed class WebhookOutboxGrain(
 
     /// <summary>The last partition number whose deliveries are stored; null before the first.</summary>
     private long? _taken;
+
+    /// <summary>The number as stored in <see cref="TakenRecord"/>: behind <see cref="_taken"/> after changes no target wanted.</summary>
+    private long? _takenStored;
     private HeldScope _held = null!;
 
     private int Partition => (int)this.GetPrimaryKeyLong();
@@ -67,7 +70,7 @@ public sealed class WebhookOutboxGrain(
             }
             else if (name == TakenRecord)
             {
-                _taken = serializer.Deserialize<long>(value);
+                _taken = _takenStored = serializer.Deserialize<long>(value);
             }
         }
 
@@ -116,8 +119,9 @@ public sealed class WebhookOutboxGrain(
 
         if (deliveries.Count == 0)
         {
-            // Nothing to store: the number is noted with the next deliveries. Until then a restart
-            // sees a gap with nothing in it for the targets, and costs one read of the partition.
+            // Nothing to store: the number is noted with the next deliveries, or when the outbox is
+            // deactivated. A crash before either shows a gap, which costs one read of the partition
+            // and sends what changed in it once more, as updates (receivers drop a sequence they had).
             _taken = Math.Max(_taken ?? 0, changes.LastSequence);
             return;
         }
@@ -126,7 +130,7 @@ public sealed class WebhookOutboxGrain(
             .. deliveries.Select(d => KeyValuePair.Create(d.Record, (byte[]?)serializer.SerializeToArray(d))),
             KeyValuePair.Create(TakenRecord, (byte[]?)serializer.SerializeToArray(changes.LastSequence)),
         ]);
-        _taken = Math.Max(_taken ?? 0, changes.LastSequence);
+        _taken = _takenStored = Math.Max(_taken ?? 0, changes.LastSequence);
         foreach (var delivery in deliveries)
         {
             _queue.Add(delivery);
@@ -175,10 +179,23 @@ public sealed class WebhookOutboxGrain(
 
     public Task WakeAsync() => Task.CompletedTask; // activating did the work: what was stored is loaded and sent
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         gauges.Forget(Partition);
-        return Task.CompletedTask;
+        if (_taken is { } taken && taken != _takenStored)
+        {
+            // Changes no target wanted since the last write: noted, or the next activation reads them
+            // as missed and sends them again (an idle outbox is collected within hours; a deploy stops it).
+            try
+            {
+                await _held.WriteAsync([KeyValuePair.Create(TakenRecord, (byte[]?)serializer.SerializeToArray(taken))]);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Webhook outbox {Partition} could not note the last change it took ({Taken}); the next activation sends the changes after {Stored} again",
+                    Partition, taken, _takenStored);
+            }
+        }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -205,7 +222,7 @@ public sealed class WebhookOutboxGrain(
         var book = bookRecords.Read(Partition, await store.LoadAsync(BookRecords.Scope(Partition)));
         bool Missed(long sequence) => sequence >= from && sequence < changes.FirstSequence;
         var alerts = book.ById.Values.Where(a => Missed(a.Sequence) && a.SilencedBy is null).OrderBy(a => a.Sequence)
-            .Select(a => new AlertChange(a.History.Length <= 1 && a.IsOpen ? AlertChangeKind.Raised : AlertChangeKind.Updated, a)).ToList();
+            .Select(a => new AlertChange(RaisedOnly(a) ? AlertChangeKind.Raised : AlertChangeKind.Updated, a)).ToList();
         var incidents = book.Incidents.Values.Where(i => Missed(i.Sequence)).OrderBy(i => i.Sequence).ToList();
         logger.LogWarning("Webhook outbox {Partition} missed changes {From} to {To} of its partition; sending the {Count} alerts and incidents they left, in their latest state",
             Partition, from, changes.FirstSequence - 1, alerts.Count + incidents.Count);
@@ -216,6 +233,12 @@ public sealed class WebhookOutboxGrain(
             OpenedIncidentIds = [.. incidents.Where(i => i.IsOpen && i.UpdatedAt == i.OpenedAt).Select(i => i.Id), .. changes.OpenedIncidentIds],
         };
     }
+
+    /// <summary>
+    /// Nothing has happened to the alert since it was raised: no step (an action, a condition folded
+    /// in), and not seen again (a repeat freshens its words with no step, and was sent as a second raise).
+    /// </summary>
+    private static bool RaisedOnly(Alert alert) => alert.History.Length <= 1 && alert.Occurrences <= 1 && alert.IsOpen;
 
     private WebhookDelivery Make(WebhookTarget target, string @event, string subject, long sequence, DateTimeOffset now, Func<string, byte[]> body)
     {
@@ -284,8 +307,8 @@ public sealed class WebhookOutboxGrain(
     {
         if (!_reminderSet)
         {
-            _reminderSet = true;
             await this.RegisterOrUpdateReminder(WakeReminder, ReminderPeriod, ReminderPeriod);
+            _reminderSet = true; // after: a registration that failed is tried again with the next deliveries
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
     public List<(WebhookDelivery Delivery, int Attempt)> TakeDue(DateTimeOffset now)
     {
         var due = new List<(WebhookDelivery, int)>();
-        foreach (var target in _targets.Values)
+        foreach (var target in _targets.Values.Where(t => !(t.NotBefore > now)))
         {
             var room = (target.FailingSince is null ? options.MaxConcurrency : 1) - target.InFlight;
             foreach (var head in target.BySubject.Values.Select(line => line.Values[0]).Where(e => !e.InFlight && e.NextAttemptAt <= now).OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Delivery.Sequence))
@@ -54,9 +54,10 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
         return due;
     }
 
-    /// <summary>The earliest moment a delivery not on its way falls due.</summary>
+    /// <summary>The earliest moment a delivery not on its way falls due (not before its target asked to be left alone until).</summary>
     public DateTimeOffset? NextDue() =>
-        _targets.Values.SelectMany(t => t.BySubject.Values).Select(line => line.Values[0]).Where(e => !e.InFlight).Select(e => (DateTimeOffset?)e.NextAttemptAt).Min();
+        _targets.Values.SelectMany(t => t.BySubject.Values.Select(line => line.Values[0]).Where(e => !e.InFlight)
+            .Select(e => (DateTimeOffset?)(t.NotBefore > e.NextAttemptAt ? t.NotBefore.Value : e.NextAttemptAt))).Min();
 
     /// <summary>
     /// Takes an attempt's result (status or error as the transport saw them) and decides: delivered
@@ -72,8 +73,12 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
             return (attempt, false); // an answer for an activation before this one: its delivery was loaded again and is sent again
         }
 
-        entry.InFlight = false;
-        target.InFlight--;
+        if (entry.InFlight)
+        {
+            entry.InFlight = false;
+            target.InFlight--; // not for an answer to an earlier activation's try of a delivery not yet sent again here: it went below zero, and past MaxConcurrency
+        }
+
         var recorded = attempt with { Attempt = entry.Attempts };
         if (attempt.Status is >= 200 and < 300)
         {
@@ -102,6 +107,14 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
             {
                 var giveUpAt = entry.Delivery.CreatedAt + options.GiveUpAfter;
                 var next = now + RetryDelay(entry.Attempts, attempt.RetryAfter);
+                if (attempt.RetryAfter is { } asked)
+                {
+                    // The receiver asked to be left alone (429, 503): nothing goes to it before then.
+                    // Only the refused delivery waited, and every other one due was sent, and refused, at once.
+                    var until = now + (asked < options.MaxRetryAfter ? asked : options.MaxRetryAfter);
+                    target.NotBefore = target.NotBefore > until ? target.NotBefore : until;
+                }
+
                 entry.NextAttemptAt = next < giveUpAt ? next : giveUpAt; // one last try as the window closes
                 recorded = recorded with { Outcome = WebhookOutcome.Failed, NextAttemptAt = entry.NextAttemptAt };
                 target.Failed++;
@@ -154,7 +167,7 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
         return new WebhookTargetStatus
         {
             Name = target.Name,
-            Url = target.Url.GetLeftPart(UriPartial.Path),
+            Url = Shown(target.Url),
             Format = target.Format,
             Pending = pending.Count,
             Delivered = queue.Delivered,
@@ -169,6 +182,22 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
             OldestPendingAt = pending.Count == 0 ? null : pending.Min(e => e.Delivery.CreatedAt),
             Recent = [.. queue.Recent.Reverse()],
         };
+    }
+
+    /// <summary>
+    /// A target's URL as admins may read it: no user name or password, no query, and the last path
+    /// segment masked when there are several (a Slack webhook's path ends in its secret token).
+    /// </summary>
+    public static string Shown(Uri url)
+    {
+        var path = url.AbsolutePath;
+        var last = path.TrimEnd('/').LastIndexOf('/');
+        if (last > 0)
+        {
+            path = path[..(last + 1)] + "…";
+        }
+
+        return url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + path;
     }
 
     public DateTimeOffset? FailingSince(string target) => For(target).FailingSince;
@@ -208,6 +237,9 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
         public DateTimeOffset? LastFailureAt { get; set; }
         public string? LastError { get; set; }
         public DateTimeOffset? FailingSince { get; set; }
+
+        /// <summary>Until when the receiver asked, with <c>Retry-After</c>, to be sent nothing.</summary>
+        public DateTimeOffset? NotBefore { get; set; }
 
         public void Remember(WebhookAttempt attempt, int kept)
         {

@@ -55,6 +55,21 @@ public sealed class SlackTextTests
         Assert.Equal("'still no refund customer: bob · rule: x'", lines[1]);
     }
 
+    /// <summary>The webhook review: a customer id or touchpoint with a line break forged a line, and a Markdown link was a live link in Mattermost.</summary>
+    [Fact]
+    public void An_integrators_customer_id_touchpoint_or_link_stays_text_on_its_line()
+    {
+        var typed = Alert with { CustomerId = "bob\nrule: forged", Touchpoint = "web\r\nrule: forged", Detail = "see [your refund](https://evil.example)", Translations = [] };
+
+        var text = Text(SlackText.Of(typed, WebhookEvents.AlertRaised, null));
+
+        Assert.Equal(3, text.Split('\n').Length);
+        Assert.Contains("customer: bob rule: forged · touchpoint: web rule: forged · rule:", text);
+        Assert.Contains("see [your refund]\u200B(https://evil.example)", text);
+        var incident = Text(SlackText.Of(Incident with { Title = "Search\nrule: forged", Touchpoint = "web\nx" }, WebhookEvents.IncidentOpened, null));
+        Assert.Equal(2, incident.Split('\n').Length);
+    }
+
     [Fact]
     public void A_chinese_target_reads_the_alert_in_chinese()
     {

@@ -132,6 +132,50 @@ public sealed class WebhookQueueTests
         queue.Complete(Answer(probe.Delivery, T0.AddMinutes(1), 200), T0.AddMinutes(1));
         Assert.Equal(Options.MaxConcurrency, queue.TakeDue(T0.AddMinutes(1)).Count);
     }
+
+    /// <summary>The webhook review: a 429's Retry-After held back only the refused delivery, and every other one due went to the receiver, and was refused, at once.</summary>
+    [Fact]
+    public void A_receiver_that_asks_to_be_left_alone_gets_nothing_until_then_while_other_targets_go_on()
+    {
+        var queue = new WebhookQueue(Options, random: () => 0);
+        var (first, second, elsewhere, later) = (Delivery("a-1", 1), Delivery("a-2", 2, at: T0.AddSeconds(1)), Delivery("a-3", 3, target: "chat"), Delivery("a-4", 4, target: "chat", at: T0.AddSeconds(1)));
+        queue.Add(first);
+        queue.Add(elsewhere);
+        Assert.Equal(2, queue.TakeDue(T0).Count);
+        queue.Complete(Answer(first, T0, 429, retryAfter: TimeSpan.FromMinutes(2)), T0);
+        queue.Complete(Answer(elsewhere, T0, 429), T0); // no Retry-After: that delivery's own backoff only
+        queue.Add(second);
+        queue.Add(later);
+
+        Assert.Equal(["d-chat-4"], queue.TakeDue(T0.AddSeconds(1)).Select(d => d.Delivery.Id));
+        queue.Complete(Answer(later, T0.AddSeconds(1), 200), T0.AddSeconds(1));
+        Assert.Equal(T0.AddSeconds(10), queue.NextDue()); // chat's retry; ops waits for its two minutes
+        Assert.Equal(["d-chat-3"], queue.TakeDue(T0.AddSeconds(10)).Select(d => d.Delivery.Id));
+        Assert.Equal(T0.AddMinutes(2), queue.NextDue());
+        Assert.Empty(queue.TakeDue(T0.AddMinutes(2).AddSeconds(-1)));
+        Assert.Equal("d-ops-2", Assert.Single(queue.TakeDue(T0.AddMinutes(2))).Delivery.Id); // one at a time while it fails, the longest due first
+    }
+
+    /// <summary>The webhook review: an earlier activation's answer for a delivery loaded again, and not yet sent again, took the count on its way below zero.</summary>
+    [Fact]
+    public void An_answer_to_an_earlier_activations_try_does_not_let_more_than_the_limit_go_at_once()
+    {
+        var queue = new WebhookQueue(Options, random: () => 0);
+        var deliveries = Enumerable.Range(1, 10).Select(n => Delivery("a-" + n, n, at: T0.AddMinutes(n < 3 ? 1 : 0))).ToList();
+        deliveries.ForEach(queue.Add);
+        queue.Complete(Answer(deliveries[0], T0, 200), T0); // a-1 and a-2 are due later: answers to tries this queue never made
+        queue.Complete(Answer(deliveries[1], T0, 200), T0);
+
+        Assert.Equal(Options.MaxConcurrency, queue.TakeDue(T0).Count);
+    }
+
+    /// <summary>The webhook review: the deliveries endpoint showed a URL's user name and password, and a Slack webhook's secret token.</summary>
+    [Theory]
+    [InlineData("https://user:pa55@hooks.example.com/services/T0/B0/SECRET?token=abc", "https://hooks.example.com/services/T0/B0/…")]
+    [InlineData("https://tickets.example.com:8443/hooks/cxlive/", "https://tickets.example.com:8443/hooks/…")]
+    [InlineData("http://127.0.0.1:9000/hook", "http://127.0.0.1:9000/hook")]
+    public void A_targets_url_is_shown_without_its_credentials_or_its_last_segment(string url, string shown) =>
+        Assert.Equal(shown, WebhookQueue.Shown(new Uri(url)));
 }
 
 internal static class Functional
