@@ -26,6 +26,13 @@ public sealed class WebhookOptions
     /// <summary>Deliveries sent at once per target by each alert partition (default 4); one while the target is failing.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Deliveries kept waiting per target by each alert partition (default 10,000): past it the oldest
+    /// are given up, counted and logged. A receiver down for hours otherwise held every change of its
+    /// 24 h, bodies and all, in the silo's memory and in Redis.
+    /// </summary>
+    public int MaxPending { get; set; } = 10_000;
+
     /// <summary>Attempts remembered per target by each alert partition for the deliveries endpoint (default 20).</summary>
     public int RecentKept { get; set; } = 20;
 }

@@ -29,9 +29,9 @@ public sealed partial class WebhookOptionsValidator : IValidateOptions<WebhookOp
         Positive(options.MaxRetryAfter, nameof(options.MaxRetryAfter));
         Positive(options.GiveUpAfter, nameof(options.GiveUpAfter));
         Positive(options.FailingAfter, nameof(options.FailingAfter));
-        if (options.MaxConcurrency < 1 || options.RecentKept < 0)
+        if (options.MaxConcurrency < 1 || options.RecentKept < 0 || options.MaxPending < 1)
         {
-            errors.Add($"{WebhookOptions.Section}:MaxConcurrency must be at least 1 and RecentKept not negative");
+            errors.Add($"{WebhookOptions.Section}:MaxConcurrency and MaxPending must be at least 1, and RecentKept not negative");
         }
 
         for (var i = 0; i < options.Targets.Count; i++)

@@ -44,6 +44,7 @@ public sealed class WebhookOutboxGrain(
 
     private readonly WebhookQueue _queue = new(options.Value);
     private readonly HashSet<string> _reportedFailing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _overflowSaid = new(StringComparer.Ordinal);
     private IGrainTimer? _timer;
     private DateTimeOffset? _timerDue;
     private bool _reminderSet;
@@ -136,8 +137,36 @@ public sealed class WebhookOutboxGrain(
             _queue.Add(delivery);
         }
 
+        await GiveUpOverflowAsync(now);
         Pump();
         await EnsureReminderAsync();
+    }
+
+    /// <summary>A target holding more than Webhooks:MaxPending here loses its oldest: counted, logged (at most every 5 minutes a target), deleted.</summary>
+    private async Task GiveUpOverflowAsync(DateTimeOffset now)
+    {
+        var givenUp = _queue.GiveUpOverflow(now);
+        if (givenUp.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var attempt in givenUp)
+        {
+            metrics.WebhookAttempted(attempt);
+        }
+
+        foreach (var target in givenUp.GroupBy(a => a.Target))
+        {
+            if (!_overflowSaid.TryGetValue(target.Key, out var said) || now - said >= TimeSpan.FromMinutes(5))
+            {
+                _overflowSaid[target.Key] = now;
+                logger.LogWarning("Webhook target {Target} has more than {MaxPending} deliveries waiting in alert partition {Partition}: gave up the oldest {Count} (and goes on doing so while it does not take them)",
+                    target.Key, options.Value.MaxPending, Partition, target.Count());
+            }
+        }
+
+        await _held.WriteAsync([.. givenUp.Select(a => KeyValuePair.Create(WebhookDelivery.RecordOf(a.Target, a.Sequence), (byte[]?)null))]);
     }
 
     public async Task ReportAsync(ImmutableArray<WebhookAttempt> attempts)

@@ -27,7 +27,41 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
             target.BySubject[delivery.Subject] = line = new SortedList<long, Entry>();
         }
 
-        line[delivery.Sequence] = new Entry(delivery) { NextAttemptAt = delivery.CreatedAt };
+        if (line.TryAdd(delivery.Sequence, new Entry(delivery) { NextAttemptAt = delivery.CreatedAt }))
+        {
+            target.Count++;
+        }
+    }
+
+    /// <summary>
+    /// Gives up the oldest deliveries of each target holding more than <see cref="WebhookOptions.MaxPending"/>
+    /// (not one on its way): removed here, answered as attempts given up, for the caller to count, log
+    /// and delete. A receiver down for hours otherwise held its whole 24 h in memory and in Redis.
+    /// </summary>
+    public List<WebhookAttempt> GiveUpOverflow(DateTimeOffset now)
+    {
+        var givenUp = new List<WebhookAttempt>();
+        foreach (var (name, target) in _targets.Where(t => t.Value.Count > options.MaxPending))
+        {
+            var oldest = target.BySubject.Values.SelectMany(line => line.Values).Where(e => !e.InFlight)
+                .OrderBy(e => e.Delivery.CreatedAt).ThenBy(e => e.Delivery.Sequence).Take(target.Count - options.MaxPending).ToList();
+            foreach (var entry in oldest)
+            {
+                var delivery = entry.Delivery;
+                Remove(target, delivery.Subject, delivery.Sequence);
+                var attempt = new WebhookAttempt
+                {
+                    DeliveryId = delivery.Id, Target = name, Event = delivery.Event, Subject = delivery.Subject, Sequence = delivery.Sequence, Partition = delivery.Partition,
+                    Attempt = entry.Attempts, At = now, Outcome = WebhookOutcome.GivenUp,
+                    Error = $"more than {options.MaxPending} deliveries waited for this target: the oldest was given up",
+                };
+                target.GivenUp++;
+                target.Remember(attempt, options.RecentKept);
+                givenUp.Add(attempt);
+            }
+        }
+
+        return givenUp;
     }
 
     /// <summary>The deliveries to send now (each the first of its subject, due, not already on its way), marked as on their way.</summary>
@@ -123,12 +157,7 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
             }
         }
 
-        line.Remove(attempt.Sequence);
-        if (line.Count == 0)
-        {
-            target.BySubject.Remove(attempt.Subject);
-        }
-
+        Remove(target, attempt.Subject, attempt.Sequence);
         target.Remember(recorded, options.RecentKept);
         return (recorded, true);
     }
@@ -205,6 +234,20 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
     /// <summary>Failing without a success for at least <see cref="WebhookOptions.FailingAfter"/>.</summary>
     public bool IsFailing(string target, DateTimeOffset now) => For(target).FailingSince is { } since && now - since >= options.FailingAfter;
 
+    private static void Remove(TargetQueue target, string subject, long sequence)
+    {
+        var line = target.BySubject[subject];
+        if (line.Remove(sequence))
+        {
+            target.Count--;
+        }
+
+        if (line.Count == 0)
+        {
+            target.BySubject.Remove(subject);
+        }
+    }
+
     private TargetQueue For(string name)
     {
         if (!_targets.TryGetValue(name, out var target))
@@ -227,7 +270,8 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
     {
         public Dictionary<string, SortedList<long, Entry>> BySubject { get; } = new(StringComparer.Ordinal);
         public Queue<WebhookAttempt> Recent { get; } = new();
-        public int Count => BySubject.Values.Sum(l => l.Count);
+        /// <summary>Deliveries held, kept as they come and go: summed over every subject on each call, it cost a dead target's outbox a scan per commit.</summary>
+        public int Count { get; set; }
         public int InFlight { get; set; }
         public long Delivered { get; set; }
         public long Failed { get; set; }

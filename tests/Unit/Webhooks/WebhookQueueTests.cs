@@ -169,6 +169,25 @@ public sealed class WebhookQueueTests
         Assert.Equal(Options.MaxConcurrency, queue.TakeDue(T0).Count);
     }
 
+    /// <summary>The webhook review: a receiver down for hours had every change of its 24 h held, bodies and all, in memory and in Redis.</summary>
+    [Fact]
+    public void A_target_holding_more_than_its_limit_loses_its_oldest_deliveries_not_the_one_on_its_way()
+    {
+        var queue = new WebhookQueue(new WebhookOptions { MaxPending = 3 }, random: () => 0);
+        var deliveries = Enumerable.Range(1, 5).Select(n => Delivery("a-" + n, n, at: T0.AddSeconds(n))).ToList();
+        queue.Add(deliveries[0]);
+        Assert.Single(queue.TakeDue(T0.AddSeconds(1))); // the oldest is on its way
+        deliveries.Skip(1).ToList().ForEach(queue.Add);
+        queue.Add(Delivery("b-1", 6, target: "chat"));
+
+        var givenUp = queue.GiveUpOverflow(T0.AddMinutes(1));
+
+        Assert.Equal(["d-ops-2", "d-ops-3"], givenUp.Select(a => a.DeliveryId));
+        Assert.All(givenUp, a => Assert.Equal(WebhookOutcome.GivenUp, a.Outcome));
+        Assert.Equal((3, 1), (queue.PendingFor("ops"), queue.PendingFor("chat")));
+        Assert.Empty(queue.GiveUpOverflow(T0.AddMinutes(1)));
+    }
+
     /// <summary>The webhook review: the deliveries endpoint showed a URL's user name and password, and a Slack webhook's secret token.</summary>
     [Theory]
     [InlineData("https://user:pa55@hooks.example.com/services/T0/B0/SECRET?token=abc", "https://hooks.example.com/services/T0/B0/…")]
