@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests need beyond the .NET SDK. Node.js/npm restore the dashboard's
-# browser libraries and the Kubernetes manifest validator (tests/Deploy) during the build; the Redis-mode tests start their own redis-server on a free
+# browser libraries, the Kubernetes manifest validator (tests/Deploy) and axe-core (tests/Axe) during the build; the Redis-mode tests start their own redis-server on a free
 # loopback port (none needs to be running); the browser tests drive Debian's chromium (Playwright's
 # own browser download is never used), with CJK fonts so the Chinese pages render in screenshots.
 packages=()

@@ -4,6 +4,7 @@ import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertLine, withdrawalOf, followUpEndOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
+import { announcer } from "/dom.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, those followed up, and the open one once reported or withdrawn)
 // The queue keeps the order prompts arrived in: a new one is appended below, an update (a worse
@@ -468,6 +469,10 @@ async function promptNow(id) {
 
 setInterval(() => { if (agentId) renderQueue(); }, 60000); // ages move on
 
+const sayNew = announcer(document.getElementById("arrivals"),
+  p => t("announce.prompt", { title: wordsOf(p).title, customer: p.customerId, severity: t(`severity.${p.severity}`) }),
+  news => t("announce.prompts", { count: formatNumber(news.length), title: wordsOf(news[0]).title, customer: news[0].customerId }));
+
 const connection = connectHub();
 connection.on("customerUpdated", followSnapshot);
 // New prompts, and prompts withdrawn because their alert closed (they leave the queue; an open one says why).
@@ -476,6 +481,7 @@ connection.on("outreachPrompt", prompt => {
   const known = prompts.get(prompt.id);
   if ((prompt.agentId !== agentId && !known) || !isNewer(prompt, known)) return;
   prompts.set(prompt.id, fresher(known, prompt));
+  if (!known && isPending(prompt)) sayNew([prompt]); // new work, said to a screen reader (the queue itself is not live)
   pushedWhileLoading?.set(prompt.id, prompts.get(prompt.id));
   if (prompt.id === selected) show(prompts.get(prompt.id));
   else renderQueue();

@@ -1,7 +1,7 @@
 // One customer's live picture: score, alerts (the evidence rows are marked in the timeline), and
 // the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
 // and reloads the alerts whenever one about them changes.
-import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatter } from "/i18n.js";
+import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatMoment, formatter } from "/i18n.js";
 import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertItem, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -98,6 +98,12 @@ async function drawCurve() {
   const end = Math.max(last + pad / 10, Math.min(last + pad, Date.now() / 1000)); // the last dot whole, not cut by the edge
   const x = { range: [first - pad, end] };
   container.dataset.axisEnd = end; // seconds; the browser tests check it
+  // A canvas says nothing to a screen reader: the curve in words, as insights does its trends.
+  const lowest = points.reduce((low, p) => (p.score < low.score ? p : low));
+  container.setAttribute("role", "img");
+  container.setAttribute("aria-label", t("customer.curveLabel", {
+    count: formatNumber(points.length), first: formatNumber(points[0].score, { maximumFractionDigits: 0 }), last: formatNumber(points.at(-1).score, { maximumFractionDigits: 0 }),
+    lowest: formatNumber(lowest.score, { maximumFractionDigits: 0 }), when: formatMoment(lowest.at), evidence: formatNumber(data[2].filter(v => v !== null).length) }));
   // The time axis in the page's language ("08:40", not uPlot's "8:40am" on a Chinese page), with the
   // day when the curve spans more than one.
   const tick = formatter(Intl.DateTimeFormat, last - first + 2 * pad > 86_400
@@ -145,6 +151,7 @@ connection.onreconnecting(() => setStatus("reconnecting"));
 connection.onreconnected(async () => { await subscribe(connection, "SubscribeCustomer", "alerts", customerId); await load(); setStatus("live"); });
 
 document.getElementById("customer-id").textContent = customerId;
+document.querySelector("title").dataset.subject = customerId;
 languagePicker(document.getElementById("lang"));
 currentUser().then(showUser);
 loadAgentNames();

@@ -6,3 +6,23 @@ export function textElement(tag, className, text) {
   element.textContent = text;
   return element;
 }
+
+/**
+ * A status line that tells a screen reader what arrived, gathered over a moment: a list that is
+ * itself live would be read whole on every change, and one line per arrival in a burst is noise.
+ * The returned say(items) queues items; a moment later the line reads one(item), or many(items)
+ * for several. The element is a visually hidden role="status" (polite).
+ */
+export function announcer(element, one, many, gather = 1000) {
+  let queued = [];
+  let timer = null;
+  return items => {
+    queued.push(...items);
+    if (timer || queued.length === 0) return;
+    timer = setTimeout(() => {
+      timer = null;
+      element.textContent = queued.length === 1 ? one(queued[0]) : many(queued);
+      queued = [];
+    }, gather);
+  };
+}

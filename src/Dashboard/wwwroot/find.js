@@ -1,14 +1,18 @@
 // "Find a customer" by any part of their id (GET /api/customers?query=): a form#find with an
 // input and a list#found of links to the customer view. Agents find only their own customers.
-import { t } from "/i18n.js";
+import { t, tn } from "/i18n.js";
 
 export function customerFinder(form) {
   const input = form.querySelector("input");
   const found = form.querySelector("#found");
   let timer = null;
+  // How many were found, said to a screen reader too (the list changing is not announced by itself).
+  const said = Object.assign(document.createElement("span"), { className: "sr-only" });
+  said.setAttribute("role", "status");
+  found.after(said);
   async function search() {
     const query = input.value.trim();
-    if (!query) { found.replaceChildren(); return; }
+    if (!query) { found.replaceChildren(); said.textContent = ""; return; }
     const response = await fetch(`/api/customers?query=${encodeURIComponent(query)}&limit=8`);
     const matches = response.ok ? await response.json() : [];
     if (input.value.trim() !== query) return; // typed on meanwhile
@@ -20,6 +24,7 @@ export function customerFinder(form) {
       li.append(a);
       return li;
     }) : [Object.assign(document.createElement("li"), { textContent: t("find.none") })]));
+    said.textContent = matches.length ? tn("find.count", matches.length) : t("find.none");
   }
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 250); });
   form.addEventListener("submit", event => {

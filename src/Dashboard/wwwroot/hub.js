@@ -85,6 +85,19 @@ export function setStatus(state) {
   if (!live && document.body.dataset.feed === "live") staleSince = new Date().toISOString();
   document.body.dataset.feed = live ? "live" : "stale";
   status.title = live || !staleSince ? "" : t("status.staleSince", { time: formatTime(staleSince) });
+  // Said to a screen reader too: a title is read only on request.
+  sinceLine(status).textContent = status.title;
+}
+
+/** A status line beside the pill, for screen readers only (the pill's own text is what tests and eyes read). */
+function sinceLine(status) {
+  let line = document.getElementById("connection-since");
+  if (!line) {
+    line = Object.assign(document.createElement("span"), { id: "connection-since", className: "sr-only" });
+    line.setAttribute("role", "status");
+    status.after(line);
+  }
+  return line;
 }
 
 let staleSince = null; // when the page stopped being live: what it shows is as of then

@@ -8,7 +8,7 @@ import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
 import { stateOf, whoDid, byPerson, outreachStand } from "/timeline.js";
 import { openMute, closeMute, relabelMute, submitMute, loadSilences } from "/mute.js";
-import { textElement } from "/dom.js";
+import { textElement, announcer } from "/dom.js";
 
 const MAX_SHOWN = 200;
 // At a few thousand alerts a minute the page keeps only the most pressing ones (the API has them
@@ -324,7 +324,7 @@ function render(refit = false) {
   // bar narrows the page the heat map is measured against (fitHeatmap).
   if (loaded && WALL_MODE && !refit) renderStats();
   const shown = visibleAlerts();
-  if (list.querySelector(".assign:not([hidden]), .resolve:not([hidden]), .mute:not([hidden])")) {
+  if (list.querySelector(".assign:not([hidden]), .resolve:not([hidden]), .mute:not([hidden]), [data-opening]")) {
     // A supervisor is choosing an agent, how an alert ended or what to mute: the cards hold still (the card they
     // are on must not slide away under the pointer); each keeps up with its alert, and new ones come
     // when the form closes.
@@ -340,10 +340,12 @@ function render(refit = false) {
       fill(li, alert);
       if (list.children[index] !== li) list.insertBefore(li, list.children[index] ?? null);
     });
-    existing.forEach(li => li.remove());
+    // A card leaving with the keyboard on it (resolved a minute ago, filtered out): the focus goes to the card now in its place.
+    existing.forEach(li => { if (li.contains(document.activeElement) && !pendingFocus) focusAfterRender(li, null); li.remove(); });
     if (WALL_MODE && !fitWallPage()) return render(true);
   }
   settleFocus();
+  sayArrivals();
   // Until the first list has come, the page knows nothing: "no open alerts" and zeros would be a claim.
   empty.hidden = !loaded || shown.length > 0;
   if (!empty.hidden) explainEmpty();
@@ -352,6 +354,20 @@ function render(refit = false) {
   if (loaded && !WALL_MODE) renderStats();
   perf.renders++;
   perf.renderMs += performance.now() - started;
+}
+
+// New cards said to a screen reader once they are on the wall (a filter can keep one off: said if
+// it comes on within a minute). The list itself is not live: it would be read whole on every change.
+const arrived = new Map(); // alert id -> when its raise was pushed
+const whoOf = alert => alert.customerId ?? alert.touchpoint ?? "";
+const sayNew = announcer(document.getElementById("arrivals"),
+  alert => t("announce.alert", { severity: t(`severity.${alert.severity}`), title: wordsOf(alert).title, who: whoOf(alert) }),
+  news => t("announce.alerts", { count: formatNumber(news.length), critical: formatNumber(news.filter(a => a.severity === "critical").length), title: wordsOf(news[0]).title, who: whoOf(news[0]) }));
+function sayArrivals() {
+  if (arrived.size === 0) return;
+  const news = [...list.children].filter(li => arrived.delete(li.dataset.alertId)).map(li => alerts.get(li.dataset.alertId));
+  for (const [id, at] of arrived) if (Date.now() - at > 60_000 || !alerts.has(id)) arrived.delete(id);
+  sayNew(news.filter(alert => alert && alert.state !== "resolved")); // in the list's order: the most pressing first
 }
 
 // An empty list under filters is not "no open alerts": during an outage, filtering by the customers'
@@ -385,7 +401,14 @@ function fill(li, alert) {
   const when = li.querySelector(".when");
   const ages = agesOn(alert);
   if (li.cxAlert !== alert || li.cxIncident !== incident || li.cxNow !== now || li.cxInside !== inside || li.cxLanguage !== language() || li.cxAgents !== agentNames || li.cxAges !== ages) {
+    const focused = li.contains(document.activeElement) ? document.activeElement : null;
     fillCard(li, alert, incident, now);
+    if (focused?.disabled && !pendingFocus) {
+      // Someone else acted on the card under the keyboard (resolved it, acknowledged it): the
+      // button disabled dropped the focus to the top of the page, and nothing said why.
+      focusAfterRender(li, focused);
+      document.getElementById("arrivals").textContent = `${li.querySelector(".title").textContent}: ${li.querySelector(".state").textContent}`;
+    }
     Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxInside: inside, cxLanguage: language(), cxAgents: agentNames, cxAges: ages });
     when.dateTime = since(alert);
     when.title = formatTime(since(alert));
@@ -457,6 +480,7 @@ function fillCard(li, alert, incident, now) {
   const customer = li.querySelector(".customer");
   customer.textContent = alert.customerId ?? "—";
   if (alert.customerId) customer.href = `/customers/${encodeURIComponent(alert.customerId)}`; else customer.removeAttribute("href");
+  if (WALL_MODE) customer.tabIndex = -1; // drawn as plain text on a screen across the room: not a stop for Tab either
   // The agent by name, as the Assign picker lists them (their id on hover).
   const assigned = li.querySelector(".assigned");
   assigned.textContent = alert.assignedTo ? agentNameOf(alert.assignedTo) : "—";
@@ -946,6 +970,7 @@ function closeOtherForms(li, keep) {
 async function openAssign(li) {
   const form = li.querySelector(".assign");
   let agents;
+  li.dataset.opening = ""; // the cards hold still from the click on: a card arriving meanwhile pushed this one 230 px down before its form opened
   try {
     const response = await fetch("/api/agents");
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -953,6 +978,8 @@ async function openAssign(li) {
   } catch {
     showProblem(li, t("action.unreachable"));
     return;
+  } finally {
+    delete li.dataset.opening;
   }
   learnAgents(agents);
   closeOtherForms(li, "assign");
@@ -1140,6 +1167,7 @@ async function loadCurrent() {
 const connection = connectHub();
 
 connection.on("alertRaised", alert => {
+  if (loaded && !alerts.has(alert.id)) arrived.set(alert.id, Date.now());
   upsert(alert);
   if (isIncident(alert)) reloadTopSoon();
 });

@@ -278,7 +278,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         // Its date too when that is tomorrow (a snooze at 11:04 PM ends at "12/5/26, 12:04 AM").
         await Assertions.Expect(newer.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^snoozed until (\d{1,2}/\d{1,2}/\d{2}, )?\d{1,2}:\d{2}\s?(AM|PM)$"));
 
-        // Resolved, an outage is over: its card, fading out, no longer says "now: 60% failed" under "resolved".
+        // Resolved, an outage is over: its card, leaving within a minute, no longer says "now: 60% failed" under "resolved".
         await Assertions.Expect(wider.Locator(".live")).ToBeVisibleAsync();
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"api/alerts/{await wider.GetAttributeAsync("data-alert-id")}/resolve", Body(Json(new { by = "ada" })))).StatusCode);
         await Assertions.Expect(wider).ToHaveAttributeAsync("data-state", "resolved", new() { Timeout = 5_000 });

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CxLive.Contracts.Journeys;
+using CxLive.Tests.Integration.Support;
+using Microsoft.Playwright;
+using static CxLive.Tests.Integration.Support.Interactions;
+using static CxLive.Tests.Integration.Support.Wire;
+
+namespace CxLive.Tests.Integration.Browser;
+
+/// <summary>
+/// What a supervisor or an agent who cannot see the screen is told: the accessibility review found
+/// new alerts and prompts arriving unsaid, the keyboard thrown to the top of the page when a card
+/// changed under it, and a customer's score curve that said nothing.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTest, IDisposable
+{
+    protected override BrowserFixture Pages => fixture;
+
+    private readonly HttpClient _http = fixture.App.CreateHttpClient();
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>Three failed searches on a touchpoint of her own (on a shared one, enough failures make an outage that takes her card in).</summary>
+    private async Task<ILocator> CardOfFailedSearchesAsync(IPage page, string customer)
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-3);
+        var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"red shoes {n}") with { Touchpoint = $"web/search-{customer}" }).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(searches))).StatusCode);
+        var card = page.Locator($".alert[data-customer='{customer}']");
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        return card;
+    }
+
+    [Fact]
+    public async Task A_new_card_is_said_once_it_is_on_the_wall_without_reading_the_whole_list_again()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+
+        var card = await CardOfFailedSearchesAsync(page, customer);
+
+        var severity = await card.Locator(".severity").TextContentAsync();
+        await Assertions.Expect(page.Locator("#arrivals")).ToHaveTextAsync($"New {severity} alert: 3 failed searches in 40 s ({customer})", new() { Timeout = 5_000 });
+        Assert.Equal("status", await page.Locator("#arrivals").GetAttributeAsync("role"));
+        Assert.Null(await page.Locator("#alerts").GetAttributeAsync("aria-live"));
+        await Assertions.Expect(card.Locator("h3.title")).ToHaveTextAsync("3 failed searches in 40 s"); // a heading: the screen reader's keys go from card to card
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("Live alert wall$"));
+    }
+
+    [Fact]
+    public async Task A_card_resolved_elsewhere_under_the_keyboard_keeps_the_focus_on_it_and_says_so_then_on_the_card_in_its_place()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var customer = NewCustomer();
+        var card = await CardOfFailedSearchesAsync(page, customer);
+        await card.Locator("button[data-action=ack]").FocusAsync();
+
+        var alertId = await card.GetAttributeAsync("data-alert-id");
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = "zhang.min" })))).StatusCode);
+
+        await Assertions.Expect(card).ToHaveAttributeAsync("data-state", "resolved", new() { Timeout = 5_000 });
+        await Assertions.Expect(card.Locator("button[data-action=mute]")).ToBeFocusedAsync(); // the one action left, not the top of the page
+        await Assertions.Expect(page.Locator("#arrivals")).ToHaveTextAsync(new Regex("^3 failed searches in 40 s: resolved"));
+
+        // A minute on, the resolved card leaves: the keyboard goes to the card now in its place.
+        await page.Clock.SetFixedTimeAsync(DateTime.UtcNow.AddMinutes(2));
+        await CardOfFailedSearchesAsync(page, NewCustomer()); // a push, and so a render
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".alert :focus")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task A_new_prompt_is_said_to_the_agent()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+            Make(customer, at.AddMinutes(1), InteractionTypes.Payment, "web/checkout", Outcome.Failure),
+            Make(customer, at.AddMinutes(2), InteractionTypes.Payment, "web/checkout", Outcome.Failure)))).StatusCode);
+
+        await Assertions.Expect(page.Locator("#arrivals")).ToHaveTextAsync(new Regex($"^New prompt: 2 failed payments.*, {customer}, (warning|critical)$"), new() { Timeout = 5_000 });
+        Assert.Null(await page.Locator("#queue").GetAttributeAsync("aria-live"));
+    }
+
+    [Fact]
+    public async Task A_customers_score_curve_is_told_in_words_and_her_tab_is_named_after_her()
+    {
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"boots {n}") with { Touchpoint = $"web/search-{customer}" }).ToArray()))).StatusCode);
+
+        var page = await fixture.NewPageAsync($"/customers/{customer}");
+
+        var curve = page.Locator("#curve");
+        await Assertions.Expect(curve).ToHaveAttributeAsync("role", "img", new() { Timeout = 5_000 });
+        await Assertions.Expect(curve).ToHaveAttributeAsync("aria-label", new Regex(@"^Score after each of 3 interactions, from \d+ to \d+; lowest \d+ at .+; 3 of them alert evidence \(the red dots\)$"));
+        await Assertions.Expect(page).ToHaveTitleAsync($"CxLive — Customer {customer}");
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page).ToHaveTitleAsync($"CxLive — 客户 {customer}");
+    }
+
+    [Fact]
+    public async Task Finding_a_customer_says_how_many_were_found()
+    {
+        var customer = NewCustomer();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearch(customer, DateTimeOffset.UtcNow.AddMinutes(-1))))).StatusCode);
+        var page = await fixture.NewPageAsync("/");
+
+        await page.Locator("#find input").FillAsync(customer);
+        await Assertions.Expect(page.Locator("#find [role=status]")).ToHaveTextAsync("1 customer found", new() { Timeout = 5_000 });
+        await page.Locator("#find input").FillAsync(customer + "-nobody");
+        await Assertions.Expect(page.Locator("#find [role=status]")).ToHaveTextAsync("No customer found whose id contains this.");
+    }
+}
