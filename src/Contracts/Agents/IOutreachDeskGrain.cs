@@ -24,6 +24,13 @@ public interface IOutreachDeskGrain : IGrainWithIntegerKey
     [OneWay]
     Task WithdrawAsync(ImmutableArray<Alert> leaving);
 
+    /// <summary>
+    /// One-way: customer alerts snoozed, or open again (the snooze ended, was acknowledged away, or a
+    /// worse condition ended it): their pending prompts say until when, and nothing else changes.
+    /// </summary>
+    [OneWay]
+    Task SnoozedAsync(ImmutableArray<Alert> alerts);
+
     /// <summary>The queue hands a waiting prompt of this desk to an agent with a free slot.</summary>
     Task<QueuedHandOut> AssignQueuedAsync(string promptId, string agentId);
 

@@ -32,8 +32,10 @@ followingList.addEventListener("pointerenter", () => { pointerOnFollowing = true
 followingList.addEventListener("pointerleave", () => { pointerOnFollowing = false; if (followingList.querySelector("li.gone")) renderQueue(); });
 // A prompt as the server sent it, whole: a field it leaves out is null now (a snooze that ended
 // stayed on the queue row when the push was spread over the copy held). Only the score this page
-// follows is kept when the server sends none.
-const fresher = (known, sent) => ({ ...sent, experienceScore: sent.experienceScore ?? known?.experienceScore });
+// follows is kept when the server sends none. What is not a whole prompt (a refusal's id and
+// holder, a read that failed) only adds to the copy held: taken whole, it blanked the open prompt.
+const fresher = (known, sent) => !sent?.customerId ? { ...known, ...sent }
+  : { ...sent, experienceScore: sent.experienceScore ?? known?.experienceScore };
 const isPending = p => p && !p.result && !p.withdrawnAt && !movedAway(p);
 // Reached (contacted), and the alert still open: how it ended is the agent's to record (Resolved or Declined closes it).
 // (Reported late once its moment passed: the alert stayed open, and theirs.)
@@ -408,7 +410,7 @@ async function report(outcome) {
   }
   const body = await response?.json().catch(() => ({})) ?? {};
   const prompt = body.prompt;
-  if (prompt) prompts.set(prompt.id, fresher(prompts.get(prompt.id), prompt));
+  if (prompt && isNewer(prompt, prompts.get(prompt.id))) prompts.set(prompt.id, fresher(prompts.get(prompt.id), prompt)); // not over a push that came first
   if (selected !== promptId) return;
   if (response?.ok) sessionStorage.removeItem(draftKey(promptId));
   if (!response) sayProblem("outcome.offline");
@@ -451,11 +453,15 @@ async function loadQueue() {
   if (read || followed) {
     for (const p of followed ?? []) if (isNewer(p, prompts.get(p.id))) prompts.set(p.id, p);
     for (const p of pushed?.values() ?? []) if (isNewer(p, prompts.get(p.id))) prompts.set(p.id, fresher(prompts.get(p.id), p)); // none when another read overlapped this one and took them
+    // New work pushed while the queue was read, which the read did not have: said now (a queue
+    // just opened is not all "new").
+    const readIds = new Set((read ?? []).map(p => p.id));
+    if (read) sayNew([...pushed?.values() ?? []].filter(p => !readIds.has(p.id) && isPending(prompts.get(p.id))));
   }
   // The open prompt is no longer pending here (reported, withdrawn or moved meanwhile): read as it
   // now is, so the detail says what became of it rather than losing it.
   if (open && !prompts.has(open.id)) {
-    prompts.set(open.id, { ...open, ...await promptNow(open.id) });
+    prompts.set(open.id, fresher(open, await promptNow(open.id)));
     if (selected === open.id) show(prompts.get(open.id));
   }
   renderQueue();
@@ -481,7 +487,7 @@ connection.on("outreachPrompt", prompt => {
   const known = prompts.get(prompt.id);
   if ((prompt.agentId !== agentId && !known) || !isNewer(prompt, known)) return;
   prompts.set(prompt.id, fresher(known, prompt));
-  if (!known && isPending(prompt)) sayNew([prompt]); // new work, said to a screen reader (the queue itself is not live)
+  if (!known && isPending(prompt) && !pushedWhileLoading) sayNew([prompt]); // new work, said to a screen reader (the queue itself is not live); not while the queue is read (another agent's queue opened: all "new")
   pushedWhileLoading?.set(prompt.id, prompts.get(prompt.id));
   if (prompt.id === selected) show(prompts.get(prompt.id));
   else renderQueue();

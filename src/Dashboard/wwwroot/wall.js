@@ -334,6 +334,7 @@ function render(refit = false) {
   } else {
     held.hidden = true;
     const existing = new Map([...list.children].map(li => [li.dataset.alertId, li]));
+    const focusedAt = [...list.children].findIndex(li => li.contains(document.activeElement)); // before the cards shown move ahead of those leaving
     shown.forEach((alert, index) => {
       const li = existing.get(alert.id) ?? template.content.firstElementChild.cloneNode(true);
       existing.delete(alert.id);
@@ -341,7 +342,11 @@ function render(refit = false) {
       if (list.children[index] !== li) list.insertBefore(li, list.children[index] ?? null);
     });
     // A card leaving with the keyboard on it (resolved a minute ago, filtered out): the focus goes to the card now in its place.
-    existing.forEach(li => { if (li.contains(document.activeElement) && !pendingFocus) focusAfterRender(li, null); li.remove(); });
+    existing.forEach(li => {
+      const focused = li.contains(document.activeElement);
+      li.remove();
+      if (focused && !pendingFocus) focusAfterRender(li, null, focusedAt);
+    });
     if (WALL_MODE && !fitWallPage()) return render(true);
   }
   settleFocus();
@@ -407,7 +412,7 @@ function fill(li, alert) {
       // Someone else acted on the card under the keyboard (resolved it, acknowledged it): the
       // button disabled dropped the focus to the top of the page, and nothing said why.
       focusAfterRender(li, focused);
-      document.getElementById("arrivals").textContent = `${li.querySelector(".title").textContent}: ${li.querySelector(".state").textContent}`;
+      document.getElementById("card-news").textContent = `${li.querySelector(".title").textContent}: ${li.querySelector(".state").textContent}`;
     }
     Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxInside: inside, cxLanguage: language(), cxAgents: agentNames, cxAges: ages });
     when.dateTime = since(alert);
@@ -980,6 +985,7 @@ async function openAssign(li) {
     return;
   } finally {
     delete li.dataset.opening;
+    scheduleRender(); // a failed read left the cards held until the next push
   }
   learnAgents(agents);
   closeOtherForms(li, "assign");

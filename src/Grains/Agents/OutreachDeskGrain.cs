@@ -42,6 +42,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
     private readonly ILogger<OutreachDeskGrain> _logger;
     private OutreachState _prompts = new();
     private readonly List<OutreachPrompt> _unpublished = [];
+
+    /// <summary>The number of the latest change of each alert whose snooze this activation took (SnoozedNowAsync); a few per snooze.</summary>
+    private readonly Dictionary<string, long> _snoozesTaken = new(StringComparer.Ordinal);
     private long _published;
 
     public OutreachDeskGrain(IRecordStore store, DeskRecords records, IOptions<OutreachOptions> options, TimeProvider time, ILogger<OutreachDeskGrain> logger)
@@ -455,16 +458,9 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         // Its own alert seen again says it in fresher words ("4 failed lookups in 5 min"): the prompt
         // says what the alert says. The channel stays the one the prompt went by.
         var reworded = alert.Id == prompt.AlertId && (alert.Title != prompt.Why || alert.Detail != prompt.Detail);
-        // Snoozed by a supervisor, or open again: the queue says so (another alert's snooze is not this prompt's).
-        var snoozedUntil = alert.Id == prompt.AlertId ? alert.SnoozedUntil : prompt.AlertSnoozedUntil;
         if (severity == prompt.Severity && also.Length == prompt.Also.Length && !reworded)
         {
-            if (snoozedUntil != prompt.AlertSnoozedUntil)
-            {
-                await ChangeAsync(prompt with { AlertSnoozedUntil = snoozedUntil });
-            }
-
-            return; // else a replay: nothing new
+            return; // a replay: nothing new
         }
 
         var customer = await GrainFactory.Ref<ICustomerGrain>(prompt.CustomerId).GetSnapshotAsync();
@@ -488,8 +484,33 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
             ExpiresAt = LongerMoment(prompt, also, _time.GetUtcNow()),
             Timeline = [.. customer.Timeline.Take(_options.TimelineInPrompt)],
             ExperienceScore = customer.ExperienceScore,
-            AlertSnoozedUntil = snoozedUntil,
         });
+    }
+
+    public Task SnoozedAsync(ImmutableArray<Alert> alerts) =>
+        HeldScope.OneWayAsync(() => SnoozedNowAsync(alerts), () => this.AsReference<IOutreachDeskGrain>().SnoozedAsync(alerts)); // one-way: a refused write is sent on
+
+    /// <summary>
+    /// A pending prompt takes its alert's snooze, and nothing else: offered as a new change, a snooze
+    /// made a prompt for an alert whose tries had been trimmed (and took it from the agent who held
+    /// it), or put the alert's rule on the customer's other prompt. One-way calls keep no order: an
+    /// older change of the alert (by its number) than one already taken is passed over.
+    /// </summary>
+    private async Task SnoozedNowAsync(ImmutableArray<Alert> alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            if (alert.Sequence <= _snoozesTaken.GetValueOrDefault(alert.Id))
+            {
+                continue;
+            }
+
+            _snoozesTaken[alert.Id] = alert.Sequence;
+            if (_prompts.LatestFor(alert.Id)?.Prompt is { IsPending: true } prompt && prompt.AlertSnoozedUntil != alert.SnoozedUntil)
+            {
+                await ChangeAsync(prompt with { AlertSnoozedUntil = alert.SnoozedUntil });
+            }
+        }
     }
 
     /// <summary>A prompt changed: numbered, written, then told to its agent (if it has one).</summary>

@@ -331,6 +331,11 @@ public sealed class AlertBookGrain : Grain, IAlertBookGrain, IRemindable
             await desk.OfferAsync([.. changes.ToRoute]);
         }
 
+        if (changes.SnoozeChanged.Count > 0 && !quiet)
+        {
+            await desk.SnoozedAsync([.. changes.SnoozeChanged]);
+        }
+
         // Customer alerts that closed, or that an outage's incident took in: their prompts are taken back.
         var leaving = changes.Alerts.Select(c => c.Alert).Where(a => a is { State: AlertState.Resolved, CustomerId: not null, SuggestedAction: not null })
             .Concat(changes.Absorbed.Where(a => a.SuggestedAction is not null)).ToImmutableArray();

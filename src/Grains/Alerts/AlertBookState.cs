@@ -127,8 +127,7 @@ public sealed class AlertBookState
                 }
 
                 Store(AlertChangeKind.Updated, repeated, changes);
-                if (Routable(repeated) && (repeated.Severity != open.Severity || repeated.Title != open.Title || repeated.Detail != open.Detail)
-                    && !ReferenceEquals(changes.ToRoute.LastOrDefault(), repeated)) // not twice, when it ended a snooze
+                if (Routable(repeated) && (repeated.Severity != open.Severity || repeated.Title != open.Title || repeated.Detail != open.Detail))
                 {
                     // Its pending prompt takes the fresher words: an agent read "Waited 14 min" above
                     // the same alert's "Waited 9 min" once the customer had waited again. A repeat
@@ -838,7 +837,7 @@ public sealed class AlertBookState
         Figures.Count(before, alert);
         if (before is not null && before.SnoozedUntil != alert.SnoozedUntil && alert.IsOpen && Routable(alert))
         {
-            changes.ToRoute.Add(alert); // snoozed, or open again: its pending prompt says so in the agent's queue
+            changes.SnoozeChanged.Add(alert); // snoozed, or open again: its pending prompt says so in the agent's queue
         }
 
         changes.Alerts.RemoveAll(c => c.Alert.Id == alert.Id && c.Kind == AlertChangeKind.Updated);

@@ -14,6 +14,9 @@ public sealed class BookChanges
     public List<AlertChange> Alerts { get; } = [];
     public List<Incident> Incidents { get; } = [];
     public List<Alert> ToRoute { get; } = [];
+
+    /// <summary>Customer alerts whose snooze was set or ended: their pending prompts say so (the desk does nothing else with them).</summary>
+    public List<Alert> SnoozeChanged { get; } = [];
     public List<Incident> OpenedIncidents { get; } = [];
     /// <summary>Incidents resolved here, by whom and with their note: the absorbed alerts of other partitions close with the same words.</summary>
     public List<(Incident Incident, string By, string? Note)> ClosedIncidents { get; } = [];

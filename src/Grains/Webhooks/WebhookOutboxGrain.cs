@@ -137,15 +137,15 @@ public sealed class WebhookOutboxGrain(
             _queue.Add(delivery);
         }
 
-        await GiveUpOverflowAsync(now);
+        var givenUp = _queue.GiveUpOverflow(now);
         Pump();
         await EnsureReminderAsync();
+        await ForgetGivenUpAsync(givenUp, now);
     }
 
-    /// <summary>A target holding more than Webhooks:MaxPending here loses its oldest: counted, logged (at most every 5 minutes a target), deleted.</summary>
-    private async Task GiveUpOverflowAsync(DateTimeOffset now)
+    /// <summary>What a target holding more than Webhooks:MaxPending here lost: counted, logged (at most every 5 minutes a target), deleted.</summary>
+    private async Task ForgetGivenUpAsync(List<WebhookAttempt> givenUp, DateTimeOffset now)
     {
-        var givenUp = _queue.GiveUpOverflow(now);
         if (givenUp.Count == 0)
         {
             return;
@@ -166,7 +166,15 @@ public sealed class WebhookOutboxGrain(
             }
         }
 
-        await _held.WriteAsync([.. givenUp.Select(a => KeyValuePair.Create(WebhookDelivery.RecordOf(a.Target, a.Sequence), (byte[]?)null))]);
+        try
+        {
+            await _held.WriteAsync([.. givenUp.Select(a => KeyValuePair.Create(WebhookDelivery.RecordOf(a.Target, a.Sequence), (byte[]?)null))]);
+        }
+        catch (Exception e)
+        {
+            // The deliveries taken are stored: only these deletions are lost, and the next activation loads them again.
+            logger.LogWarning(e, "Webhook outbox {Partition} could not delete {Count} deliveries it gave up; they are loaded again when it next starts", Partition, givenUp.Count);
+        }
     }
 
     public async Task ReportAsync(ImmutableArray<WebhookAttempt> attempts)

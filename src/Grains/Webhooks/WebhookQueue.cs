@@ -43,9 +43,7 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
         var givenUp = new List<WebhookAttempt>();
         foreach (var (name, target) in _targets.Where(t => t.Value.Count > options.MaxPending))
         {
-            var oldest = target.BySubject.Values.SelectMany(line => line.Values).Where(e => !e.InFlight)
-                .OrderBy(e => e.Delivery.CreatedAt).ThenBy(e => e.Delivery.Sequence).Take(target.Count - options.MaxPending).ToList();
-            foreach (var entry in oldest)
+            for (var excess = target.Count - options.MaxPending; excess > 0 && OldestWaiting(target) is { } entry; excess--)
             {
                 var delivery = entry.Delivery;
                 Remove(target, delivery.Subject, delivery.Sequence);
@@ -62,6 +60,26 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
         }
 
         return givenUp;
+    }
+
+    /// <summary>
+    /// The oldest delivery not on its way: each subject's first (its second while the first is on its
+    /// way), as a subject's deliveries are sent in the order they were made. A look at each subject,
+    /// not a sort of them all on every commit of a target at its limit.
+    /// </summary>
+    private static Entry? OldestWaiting(TargetQueue target)
+    {
+        Entry? oldest = null;
+        foreach (var line in target.BySubject.Values)
+        {
+            var candidate = !line.Values[0].InFlight ? line.Values[0] : line.Count > 1 ? line.Values[1] : null;
+            if (candidate is not null && (oldest is null || (candidate.Delivery.CreatedAt, candidate.Delivery.Sequence).CompareTo((oldest.Delivery.CreatedAt, oldest.Delivery.Sequence)) < 0))
+            {
+                oldest = candidate;
+            }
+        }
+
+        return oldest;
     }
 
     /// <summary>The deliveries to send now (each the first of its subject, due, not already on its way), marked as on their way.</summary>
@@ -214,19 +232,14 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
     }
 
     /// <summary>
-    /// A target's URL as admins may read it: no user name or password, no query, and the last path
-    /// segment masked when there are several (a Slack webhook's path ends in its secret token).
+    /// A target's URL as admins may read it: no user name or password, no query, and its last path
+    /// segment masked (a Slack webhook's path ends in its secret token; some services' only segment is one).
     /// </summary>
     public static string Shown(Uri url)
     {
-        var path = url.AbsolutePath;
-        var last = path.TrimEnd('/').LastIndexOf('/');
-        if (last > 0)
-        {
-            path = path[..(last + 1)] + "…";
-        }
-
-        return url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + path;
+        var path = url.AbsolutePath.TrimEnd('/');
+        var last = path.LastIndexOf('/');
+        return url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + (last < 0 ? "/" : path[..(last + 1)] + "…");
     }
 
     public DateTimeOffset? FailingSince(string target) => For(target).FailingSince;

@@ -34,8 +34,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         // Four customers, each with a failed-search card on a touchpoint of their own (no incident absorbs them).
         var (open, acknowledged, snoozed, resolved) = (NewCustomer(), NewCustomer(), NewCustomer(), NewCustomer());
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([.. new[] { open, acknowledged, snoozed, resolved }.SelectMany(customer =>
-            Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"red shoes {n}") with { Touchpoint = $"web/search-{customer}" }))]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([.. new[] { open, acknowledged, snoozed, resolved }.SelectMany(customer => FailedSearchesOfHerOwn(customer, at))]))).StatusCode);
 
         async Task<string> CardAsync(string customer)
         {
@@ -78,10 +77,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         // An email customer's card fails twice: her prompt goes to wang.wei (the only one here who emails customers).
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-5);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
-            Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
-            Make(customer, at.AddMinutes(1), InteractionTypes.Payment, "web/checkout", Outcome.Failure),
-            Make(customer, at.AddMinutes(2), InteractionTypes.Payment, "web/checkout", Outcome.Failure)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, at)))).StatusCode);
         var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "failed payments" });
         await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await item.ClickAsync();
@@ -104,13 +100,12 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         // Her failed searches, resolved as recovered; then two failed payments, still open.
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-6);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n =>
-            FailedSearch(customer, at.AddSeconds(n * 20), $"red shoes {n}") with { Touchpoint = $"web/search-{customer}" })]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, at)))).StatusCode);
         var searches = await AlertOfAsync(customer, "repeated-failed-search");
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{searches}/resolve", Body(Json(new { by = "li.na", outcome = "recovered" })))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
-            Make(customer, at.AddMinutes(3), InteractionTypes.Payment, "web/checkout", Outcome.Failure),
-            Make(customer, at.AddMinutes(4), InteractionTypes.Payment, "web/checkout", Outcome.Failure)))).StatusCode);
+            Make(customer, at.AddMinutes(3), InteractionTypes.Payment, $"web/checkout-{customer}", Outcome.Failure),
+            Make(customer, at.AddMinutes(4), InteractionTypes.Payment, $"web/checkout-{customer}", Outcome.Failure)))).StatusCode);
         await AlertOfAsync(customer, "payment-failure");
 
         var page = await fixture.NewPageAsync($"/customers/{customer}");
@@ -134,8 +129,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         // At least one alert raised today, so the report has a group with its days and words.
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n =>
-            FailedSearch(customer, at.AddSeconds(n * 20), $"linen shirt {n}") with { Touchpoint = $"web/search-{customer}" })]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, at, "linen shirt")))).StatusCode);
         await AlertOfAsync(customer, "repeated-failed-search");
 
         var page = await fixture.NewPageAsync("/insights");

@@ -25,9 +25,7 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
     /// <summary>Three failed searches on a touchpoint of her own (on a shared one, enough failures make an outage that takes her card in).</summary>
     private async Task<ILocator> CardOfFailedSearchesAsync(IPage page, string customer)
     {
-        var at = DateTimeOffset.UtcNow.AddMinutes(-3);
-        var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"red shoes {n}") with { Touchpoint = $"web/search-{customer}" }).ToArray();
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(searches))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, DateTimeOffset.UtcNow.AddMinutes(-3))))).StatusCode);
         var card = page.Locator($".alert[data-customer='{customer}']");
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
         return card;
@@ -50,11 +48,10 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
     }
 
     [Fact]
-    public async Task A_card_resolved_elsewhere_under_the_keyboard_keeps_the_focus_on_it_and_says_so_then_on_the_card_in_its_place()
+    public async Task A_card_resolved_elsewhere_under_the_keyboard_keeps_the_focus_on_it_and_says_so()
     {
         var page = await fixture.NewPageAsync("/");
-        var customer = NewCustomer();
-        var card = await CardOfFailedSearchesAsync(page, customer);
+        var card = await CardOfFailedSearchesAsync(page, NewCustomer());
         await card.Locator("button[data-action=ack]").FocusAsync();
 
         var alertId = await card.GetAttributeAsync("data-alert-id");
@@ -62,13 +59,32 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
 
         await Assertions.Expect(card).ToHaveAttributeAsync("data-state", "resolved", new() { Timeout = 5_000 });
         await Assertions.Expect(card.Locator("button[data-action=mute]")).ToBeFocusedAsync(); // the one action left, not the top of the page
-        await Assertions.Expect(page.Locator("#arrivals")).ToHaveTextAsync(new Regex("^3 failed searches in 40 s: resolved"));
+        await Assertions.Expect(page.Locator("#card-news")).ToHaveTextAsync(new Regex("^3 failed searches in 40 s: resolved"));
+    }
 
-        // A minute on, the resolved card leaves: the keyboard goes to the card now in its place.
-        await page.Clock.SetFixedTimeAsync(DateTime.UtcNow.AddMinutes(2));
-        await CardOfFailedSearchesAsync(page, NewCustomer()); // a push, and so a render
-        await Assertions.Expect(card).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator(".alert :focus")).ToHaveCountAsync(1);
+    /// <summary>The review: the focus went to the last card of the wall, as the cards that stay were put ahead of those leaving before it was placed.</summary>
+    [Fact]
+    public async Task A_card_that_leaves_the_wall_with_the_keyboard_on_it_hands_the_focus_to_the_card_in_its_place()
+    {
+        var page = await fixture.NewPageAsync("/");
+        // Newest first: newest, middle (leaves), after, oldest. The focus belongs on "after", not on the last card.
+        var (newest, middle, after, oldest) = (NewCustomer(), NewCustomer(), NewCustomer(), NewCustomer());
+        await CardOfFailedSearchesAsync(page, oldest);
+        await CardOfFailedSearchesAsync(page, after);
+        var leaving = await CardOfFailedSearchesAsync(page, middle);
+        await CardOfFailedSearchesAsync(page, newest);
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{await leaving.GetAttributeAsync("data-alert-id")}/ack", Body(Json(new { by = "li.na" })))).StatusCode);
+        await Assertions.Expect(leaving).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 5_000 });
+        await leaving.Locator("button[data-action=assign]").FocusAsync();
+        // The open card after it, which stays when the wall is narrowed to open alerts.
+        var next = await leaving.EvaluateAsync<string>("li => { for (let n = li.nextElementSibling; n; n = n.nextElementSibling) if (n.dataset.state === 'open') return n.dataset.alertId; return null; }");
+        Assert.Equal(await page.Locator($".alert[data-customer='{after}']").GetAttributeAsync("data-alert-id"), next);
+
+        // The filter changed from elsewhere (another tab's address, a script): the card leaves with the keyboard on it.
+        await page.EvaluateAsync("() => { const state = document.getElementById('filters').elements.state; state.value = 'open'; state.dispatchEvent(new Event('change', { bubbles: true })); }");
+
+        await Assertions.Expect(leaving).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($".alert[data-alert-id='{next}'] :focus")).ToHaveCountAsync(1);
     }
 
     [Fact]
@@ -76,12 +92,8 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var customer = NewCustomer();
-        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
-            Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
-            Make(customer, at.AddMinutes(1), InteractionTypes.Payment, "web/checkout", Outcome.Failure),
-            Make(customer, at.AddMinutes(2), InteractionTypes.Payment, "web/checkout", Outcome.Failure)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, DateTimeOffset.UtcNow.AddMinutes(-5))))).StatusCode);
 
         await Assertions.Expect(page.Locator("#arrivals")).ToHaveTextAsync(new Regex($"^New prompt: 2 failed payments.*, {customer}, (warning|critical)$"), new() { Timeout = 5_000 });
         Assert.Null(await page.Locator("#queue").GetAttributeAsync("aria-live"));
@@ -92,8 +104,7 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
     {
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-10);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
-            Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"boots {n}") with { Touchpoint = $"web/search-{customer}" }).ToArray()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, at, "boots")))).StatusCode);
 
         var page = await fixture.NewPageAsync($"/customers/{customer}");
 

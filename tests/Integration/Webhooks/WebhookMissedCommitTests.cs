@@ -26,9 +26,23 @@ public sealed class WebhookMissedCommitTests
     {
         public bool FailNext { get; set; }
 
-        public Task<ClaimedRecords> ClaimAsync(string scope) => inner.ClaimAsync(scope);
+        /// <summary>Activations of webhook outboxes (each claims its records).</summary>
+        public int OutboxClaims { get; private set; }
 
-        public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope) => inner.LoadAsync(scope);
+        /// <summary>Reads of a partition's records by its outbox: a gap it saw in the partition's numbers.</summary>
+        public int GapReads { get; private set; }
+
+        public Task<ClaimedRecords> ClaimAsync(string scope)
+        {
+            OutboxClaims += scope.StartsWith("webhooks-", StringComparison.Ordinal) ? 1 : 0;
+            return inner.ClaimAsync(scope);
+        }
+
+        public Task<IReadOnlyDictionary<string, byte[]>> LoadAsync(string scope)
+        {
+            GapReads += scope.StartsWith("alerts-", StringComparison.Ordinal) ? 1 : 0;
+            return inner.LoadAsync(scope);
+        }
 
         public Task<bool> HoldsAsync(RecordClaim claim) => inner.HoldsAsync(claim);
 
@@ -139,11 +153,14 @@ public sealed class WebhookMissedCommitTests
         await outbox.Receiver.WaitForAsync(all => all.Any(r => r.Text.Contains(Of(repeated))), "the raise");
         await outbox.Alerts.BookOfCustomer(repeated).ApplyAsync([Raise(repeated, "780 s")]); // an update: no target wants it
 
+        var (claims, gapReads) = (outbox.Store.OutboxClaims, outbox.Store.GapReads);
         await outbox.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         await outbox.Alerts.BookOfCustomer(next).ApplyAsync([Raise(next)]);
 
         var got = await outbox.Receiver.WaitForAsync(all => all.Any(r => r.Text.Contains(Of(next))), "the next raise");
         Assert.Single(got, r => r.Text.Contains(Of(repeated)));
+        Assert.True(outbox.Store.OutboxClaims > claims, "the outbox was collected and started again");
+        Assert.Equal(gapReads, outbox.Store.GapReads); // its number was noted when it was collected: no gap to read
     }
 
     /// <summary>The webhook review: raised and resolved in one commit went out as "alert.raised" with state resolved, and a target of resolutions heard nothing.</summary>
