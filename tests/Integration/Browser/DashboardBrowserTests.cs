@@ -1144,6 +1144,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(row.Locator(".snoozed")).ToHaveTextAsync($"snoozed until {local}", new() { Timeout = 5_000 });
         await Assertions.Expect(row).ToHaveAttributeAsync("data-snoozed", "");
         await Assertions.Expect(notice).ToHaveTextAsync($"A supervisor snoozed this alert until {local}: wait until then to reach out.");
+        await Assertions.Expect(page.Locator("#prompt .open-alerts li")).ToContainTextAsync($"snoozed until {local}"); // her open alerts agree (read again within a second)
+        await ScreenshotAsync(page, "agent-snoozed");
 
         // Acknowledged: open again, and the prompt is to be called as any other.
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "zhang.min" })))).StatusCode);
