@@ -74,7 +74,7 @@ function renderQueue() {
       left.toggleAttribute("data-ending", Date.parse(p.expiresAt) - Date.now() < 10 * 60000);
       meta.append(" · ", left);
     }
-    // A supervisor snoozed its alert: the wall dimmed the card ("snoozed until 3:45 PM"), and the
+    // A supervisor snoozed its alert: the wall marked the card ("snoozed until 3:45 PM"), and the
     // queue showed the prompt as any other, to be called at once.
     const snoozed = !gone && snoozedUntil(p);
     li.toggleAttribute("data-snoozed", Boolean(snoozed));
