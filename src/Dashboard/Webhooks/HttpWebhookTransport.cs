@@ -19,17 +19,7 @@ public sealed class HttpWebhookTransport(IHttpClientFactory clients, TimeProvide
     public async Task<WebhookAttempt> SendAsync(WebhookTarget target, WebhookDelivery delivery, int attempt, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var result = new WebhookAttempt
-        {
-            DeliveryId = delivery.Id,
-            Target = delivery.Target,
-            Event = delivery.Event,
-            Subject = delivery.Subject,
-            Sequence = delivery.Sequence,
-            Partition = delivery.Partition,
-            Attempt = attempt,
-            At = time.GetUtcNow(),
-        };
+        var result = delivery.AttemptAt(attempt, time.GetUtcNow());
         using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(delivery.Body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(target.Secret, delivery.Body));

@@ -7,6 +7,15 @@ export function textElement(tag, className, text) {
   return element;
 }
 
+/** A line for screen readers only (role="status": what it is set to is said), put after <element>. */
+export function statusLineAfter(element, id = null) {
+  const line = textElement("span", "sr-only", "");
+  if (id) line.id = id;
+  line.setAttribute("role", "status");
+  element.after(line);
+  return line;
+}
+
 /**
  * A status line that tells a screen reader what arrived, gathered over a moment: a list that is
  * itself live would be read whole on every change, and one line per arrival in a burst is noise.

@@ -1,15 +1,14 @@
 // "Find a customer" by any part of their id (GET /api/customers?query=): a form#find with an
 // input and a list#found of links to the customer view. Agents find only their own customers.
 import { t, tn } from "/i18n.js";
+import { statusLineAfter } from "/dom.js";
 
 export function customerFinder(form) {
   const input = form.querySelector("input");
   const found = form.querySelector("#found");
   let timer = null;
   // How many were found, said to a screen reader too (the list changing is not announced by itself).
-  const said = Object.assign(document.createElement("span"), { className: "sr-only" });
-  said.setAttribute("role", "status");
-  found.after(said);
+  const said = statusLineAfter(found);
   async function search() {
     const query = input.value.trim();
     if (!query) { found.replaceChildren(); said.textContent = ""; return; }

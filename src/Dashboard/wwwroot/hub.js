@@ -2,6 +2,7 @@
 // 10 s: a page left open on a screen must come back by itself), resumes where it left off, and
 // the header's live indicator.
 import { t, formatTime } from "/i18n.js";
+import { statusLineAfter } from "/dom.js";
 
 // Every second the server says how far it has sent each partition's changes (feedPosition). A
 // page hands the last one back when it subscribes again after a reconnect, and the server first
@@ -91,13 +92,7 @@ export function setStatus(state) {
 
 /** A status line beside the pill, for screen readers only (the pill's own text is what tests and eyes read). */
 function sinceLine(status) {
-  let line = document.getElementById("connection-since");
-  if (!line) {
-    line = Object.assign(document.createElement("span"), { id: "connection-since", className: "sr-only" });
-    line.setAttribute("role", "status");
-    status.after(line);
-  }
-  return line;
+  return document.getElementById("connection-since") ?? statusLineAfter(status, "connection-since");
 }
 
 let staleSince = null; // when the page stopped being live: what it shows is as of then

@@ -24,4 +24,10 @@ public sealed record WebhookDelivery
     public string Record => RecordOf(Target, Sequence);
 
     public static string RecordOf(string target, long sequence) => $"d:{target}:{sequence:D19}";
+
+    /// <summary>Its <paramref name="attempt"/>th try, at <paramref name="at"/>, before anything is known of how it went.</summary>
+    public WebhookAttempt AttemptAt(int attempt, DateTimeOffset at) => new()
+    {
+        DeliveryId = Id, Target = Target, Event = Event, Subject = Subject, Sequence = Sequence, Partition = Partition, Attempt = attempt, At = at,
+    };
 }

@@ -47,10 +47,9 @@ public sealed class WebhookQueue(WebhookOptions options, Func<double>? random = 
             {
                 var delivery = entry.Delivery;
                 Remove(target, delivery.Subject, delivery.Sequence);
-                var attempt = new WebhookAttempt
+                var attempt = delivery.AttemptAt(entry.Attempts, now) with
                 {
-                    DeliveryId = delivery.Id, Target = name, Event = delivery.Event, Subject = delivery.Subject, Sequence = delivery.Sequence, Partition = delivery.Partition,
-                    Attempt = entry.Attempts, At = now, Outcome = WebhookOutcome.GivenUp,
+                    Outcome = WebhookOutcome.GivenUp,
                     Error = $"more than {options.MaxPending} deliveries waited for this target: the oldest was given up",
                 };
                 target.GivenUp++;
