@@ -9,6 +9,7 @@ import { customerFinder } from "/find.js";
 import { stateOf, whoDid, byPerson, outreachStand } from "/timeline.js";
 import { openMute, closeMute, relabelMute, submitMute, loadSilences } from "/mute.js";
 import { textElement, announcer } from "/dom.js";
+import { pageHold } from "/pagehold.js";
 
 const MAX_SHOWN = 200;
 // At a few thousand alerts a minute the page keeps only the most pressing ones (the API has them
@@ -36,6 +37,7 @@ const wallPage = {
   number: 0,        // pages turned since the round began
   rank: null,       // incident alert id -> failed events now, as the round began (visibleAlerts)
 };
+const hold = WALL_MODE ? pageHold(document.getElementById("page"), scheduleRender) : { held: false }; // someone reading holds the page
 
 const alerts = new Map();      // id -> alert
 const touchpointsNow = new Map(); // incident touchpoint -> its last GET /api/touchpoints/{id}
@@ -232,7 +234,7 @@ function fitWallPage() {
   const page = wallPage.number + 1;
   const pages = page + Math.ceil(Math.max(0, wallPage.rest.length - wallPage.cursor - turning) / wallPage.shown);
   list.dataset.pageCards = turning;
-  document.getElementById("page").textContent = t("wallmode.page", { page: formatNumber(page), pages: formatNumber(pages) });
+  document.getElementById("page").textContent = t(hold.held ? "wallmode.pagePaused" : "wallmode.page", { page: formatNumber(page), pages: formatNumber(pages) });
   return true;
 }
 
@@ -258,8 +260,9 @@ function fitGroups(overflows, groups, keep) {
 
 // The next page starts with the first card this one had no room for; after the last, the round begins again.
 // Not while the page is not live: pages turning made a stale wall look alive (the pill says since when).
+// Nor while someone holds the page to read it (pagehold.js).
 function turnWallPage() {
-  if (document.body.dataset.feed === "stale") return;
+  if (document.body.dataset.feed === "stale" || hold.held) return;
   const next = wallPage.cursor + wallPage.shown;
   const wraps = next >= wallPage.rest.length;
   wallPage.first = wraps ? null : wallPage.rest[next].id;

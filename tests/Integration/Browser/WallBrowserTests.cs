@@ -934,4 +934,31 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#page")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^第 1 / \d+ 页$"));
     }
+
+    /// <summary>
+    /// Wall mode turns its pages by itself: someone who walks up to read a card holds the page with
+    /// the space bar (or a tap on the page count), and the count says it is held, across the room.
+    /// </summary>
+    [Fact]
+    public async Task Someone_reading_the_wall_holds_its_page_with_the_space_bar_or_a_tap_on_the_page_count()
+    {
+        await DetractorsAsync(10); // more than a page at 720p, as many cards as alerts (no incident takes them in)
+        var page = await fixture.NewPageAsync("/?mode=wall", beforeLoad: p => p.Clock.InstallAsync(), width: 1280, height: 720); // pages turn only as the test moves the page's clock
+        var count = page.Locator("#page");
+        await Assertions.Expect(count).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^page 1 of ([2-9]|\d\d+)$"), new() { Timeout = 10_000 });
+
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(count).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^page 1 of \d+ · paused$"));
+        await Assertions.Expect(count).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-mode-paused-1280x720.png") });
+        await page.Clock.RunForAsync(25_000); // two turns and more; under SignalR's 30-s server timeout
+        Assert.Matches(@"^page 1 of \d+ · paused$", await count.TextContentAsync());
+
+        await count.ClickAsync(); // a tap lets it go, as the key does
+        await Assertions.Expect(count).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^page 1 of \d+$"));
+        await Assertions.Expect(count).ToHaveAttributeAsync("aria-pressed", "false");
+        await page.Clock.RunForAsync(11_000);
+        await Assertions.Expect(count).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^page 2 of \d+$"));
+        await page.Context.CloseAsync();
+    }
 }
