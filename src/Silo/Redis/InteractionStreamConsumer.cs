@@ -234,10 +234,14 @@ public sealed class InteractionStreamConsumer(
         {
             var claimed = await _db.StreamAutoClaimAsync(
                 _options.Stream, _options.Group, Consumer, (long)_options.ReclaimAfter.TotalMilliseconds, start, _options.ReadCount);
-            if (claimed.ClaimedEntries.Length > 0)
+            // XAUTOCLAIM also hands back this consumer's own entries, held for its next checkpoint, once
+            // that is later than ReclaimAfter (a slow batch or checkpoint under load): they were taken
+            // again, their bad entries dead-lettered twice and the log saying "took over" for nothing.
+            var taken = claimed.ClaimedEntries.Length > 0 && _unacknowledged.Count > 0 ? NotHeld(claimed.ClaimedEntries) : claimed.ClaimedEntries;
+            if (taken.Length > 0)
             {
-                logger.LogWarning("Took over {Count} stream entries left unacknowledged for over {ReclaimAfter}", claimed.ClaimedEntries.Length, _options.ReclaimAfter);
-                await IngestAsync(claimed.ClaimedEntries, redelivery: true, stoppingToken);
+                logger.LogWarning("Took over {Count} stream entries left unacknowledged for over {ReclaimAfter}", taken.Length, _options.ReclaimAfter);
+                await IngestAsync(taken, redelivery: true, stoppingToken);
             }
 
             if (claimed.DeletedIds.Length > 0)

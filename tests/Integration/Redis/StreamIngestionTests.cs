@@ -93,6 +93,26 @@ public sealed class StreamIngestionTests(RedisServer redis) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task A_silo_slower_than_ReclaimAfter_does_not_take_over_its_own_entries_nor_dead_letter_them_twice()
+    {
+        // Every look for stale entries finds this silo's own, read a moment ago and held for its next
+        // checkpoint: as a batch or a checkpoint slower than ReclaimAfter under load. A full run once
+        // dead-lettered each bad entry twice that way.
+        var settings = SiloProcess.SettingsFor(redis, _service, Stream);
+        settings["RedisStreams:ReclaimAfter"] = "00:00:00.001";
+        settings["RedisStreams:ReclaimEvery"] = "00:00:00.001";
+        await using var silo = await SiloProcess.StartAsync(settings);
+        var customer = NewCustomer();
+        await redis.Db.StreamAddAsync(Stream, "data", "{ not json");
+        await StreamTraffic.AddAsync(redis.Db, Stream, [Make(customer, DateTimeOffset.UtcNow, InteractionTypes.PageView)]); // grain calls: the batch takes more than a millisecond
+        await StreamTraffic.DrainedAsync(redis.Db, Stream, Drain);
+
+        Assert.Equal(1, await StreamTraffic.InteractionCountAsync(silo.Http, customer));
+        Assert.Single(await redis.Db.StreamRangeAsync(Stream + ":dead"));
+        Assert.DoesNotContain("Took over", silo.AllOutput()); // nothing was left by anyone
+    }
+
+    [Fact]
     public async Task Interactions_answered_with_202_are_kept_even_when_the_silo_is_killed_the_next_instant()
     {
         var settings = SiloProcess.SettingsFor(redis, _service, Stream);
