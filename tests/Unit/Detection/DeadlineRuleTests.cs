@@ -139,10 +139,26 @@ public sealed class DeadlineRuleTests
         Assert.Empty(ExpireAt(failed.Timestamp + 29 * Minute, PaymentFailureDetector.RuleId));
 
         var raise = Assert.Single(ExpireAt(failed.Timestamp + 30 * Minute, PaymentFailureDetector.RuleId));
-        Assert.Equal("Payment failed 30 min ago, no order", raise.Title);
+        Assert.Equal("No order within 30 min of a failed payment", raise.Title); // the rule's span: "failed 30 min ago" was still said an hour later
+        Assert.Equal("支付失败后 30 分钟内未下单", raise.Translations["zh-CN"].Title);
         Assert.Null(_detector.NextDeadline);
 
         Assert.Equal(SignalKind.Resolve, Assert.Single(_detector.Feed(_journey.After(40 * Minute).Make(InteractionTypes.OrderPlaced, "web/checkout"))).Kind);
+    }
+
+    [Fact]
+    public void Payment_failure_waits_for_an_order_from_the_first_failure_however_far_apart_the_next_ones_come()
+    {
+        // Failing every 18 min, more than the 15-min burst window apart: each first failure was dropped
+        // with the window, and the 30 min ran from her latest, again and again, while she kept trying.
+        var first = _journey.Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure);
+        var second = _journey.After(18 * Minute).Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure);
+        Assert.Empty(_detector.Feed(first, second)); // not a burst: 18 min apart
+        Assert.Equal(first.Timestamp + 30 * Minute, _detector.NextDeadline);
+
+        var raise = Assert.Single(ExpireAt(first.Timestamp + 30 * Minute, PaymentFailureDetector.RuleId));
+        Assert.Equal([first.Id, second.Id], raise.Evidence.ToArray());
+        Assert.Equal("2 payments failed on web/checkout and no order followed within 30 min.", raise.Detail);
     }
 
     [Fact]

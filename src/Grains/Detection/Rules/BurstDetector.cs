@@ -69,6 +69,9 @@ public abstract class BurstDetector : ICustomerDetector
     protected virtual HistoryNote ResolveReason(Interaction interaction) =>
         HistoryNote.Resolution(Definition.RuleId, _ => new(), interaction.Type);
 
+    /// <summary>How long before the latest moment a moment is kept: the window, or longer for a rule whose deadline counts from an older one.</summary>
+    protected virtual TimeSpan KeptFor(ActiveRule rule) => rule.Duration(Window);
+
     public virtual DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) => null;
 
     public virtual void Expire(ActiveRule rule, CustomerDetectionState state, string customerId, DateTimeOffset now, List<AlertSignal> signals)
@@ -86,7 +89,7 @@ public abstract class BurstDetector : ICustomerDetector
         var burst = WindowOf(state);
         burst.Insert(
             new BurstMark(interaction.Timestamp, interaction.Id, bad, Label(interaction), interaction.Touchpoint, interaction.Stage, interaction.Channel),
-            window);
+            KeptFor(rule));
 
         if (burst.OpenSince is { } openSince)
         {

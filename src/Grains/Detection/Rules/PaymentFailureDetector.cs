@@ -62,6 +62,14 @@ public sealed class PaymentFailureDetector : BurstDetector
             methods.Length == 0 ? "unlabelled" : null);
     }
 
+    /// <summary>
+    /// A failed payment is kept while it waits for an order, not only while the next could join it in
+    /// a burst: kept 15 min (the window), a customer failing every 16 min lost each first failure, and
+    /// the 30 min ran from her latest, again and again, while she kept trying.
+    /// </summary>
+    protected override TimeSpan KeptFor(ActiveRule rule) =>
+        rule.Duration(OrderWithin) > rule.Duration(Window) ? rule.Duration(OrderWithin) : rule.Duration(Window);
+
     public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
         base.Observe(rule, state, interaction, signals);
@@ -90,9 +98,9 @@ public sealed class PaymentFailureDetector : BurstDetector
         var orderWithin = rule.Duration(OrderWithin);
         signals.Add(Retitled(
             Raise(rule, customerId, failed),
+            // The rule's span, not one from now: "failed 30 min ago" was still said an hour later.
             language => language.Alert($"{RuleId}.no-order", new()
             {
-                ["ago"] = language.Span(now - failed[0].At),
                 ["count"] = failed.Count,
                 ["touchpoint"] = failed[^1].Touchpoint,
                 ["within"] = language.Span(orderWithin),
