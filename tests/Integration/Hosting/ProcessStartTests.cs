@@ -20,7 +20,9 @@ public sealed class ProcessStartTests(RedisServer redis) : IClassFixture<RedisSe
         SiloProcess silo;
         try
         {
-            silo = SiloProcess.Launch(SiloProcess.SettingsFor(redis, service, service + ":interactions"), elsewhere);
+            var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");
+            settings["ASPNETCORE_ENVIRONMENT"] = "Development"; // its settings file beside the dll has the demo's agents
+            silo = SiloProcess.Launch(settings, elsewhere);
             await Eventually.TrueAsync(async () => await StatusAsync(silo, "health/live") == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "live while the silo cannot join");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync(silo, "health/startup"));
             Assert.NotEqual(HttpStatusCode.OK, await StatusAsync(silo, "health/ready"));
@@ -38,7 +40,7 @@ public sealed class ProcessStartTests(RedisServer redis) : IClassFixture<RedisSe
             // Not ready while it joined is a state, not an error: no error line per readiness probe.
             Assert.DoesNotContain(silo.LinesStartingWith("fail:"), line => line.Contains("HealthChecks", StringComparison.Ordinal));
 
-            // The demo agents are configured only in appsettings.json beside CxLive.Silo.dll.
+            // The demo agents are configured only in appsettings.Development.json beside CxLive.Silo.dll.
             Assert.Contains("li.na", await silo.Http.GetStringAsync("api/agents"));
             var metrics = await silo.Http.GetStringAsync("metrics");
             Assert.Contains("process_memory_usage_bytes", metrics);
@@ -62,6 +64,28 @@ public sealed class ProcessStartTests(RedisServer redis) : IClassFixture<RedisSe
 
         Assert.NotEqual(HttpStatusCode.OK, await StatusAsync(front, "health/ready"));
         Assert.DoesNotContain("key ring", front.AllOutput(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_production_process_has_the_agents_it_is_given_and_no_demo_agent_beside_them()
+    {
+        // The demo's roster sat in appsettings.json, and lists merge place by place: one agent given
+        // for Production became that agent with the demo's skills added, beside two demo agents.
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
+            ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(),
+            ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(),
+            ["Security:Open"] = "true",
+            ["Outreach:Agents:0:Id"] = "ops.one",
+            ["Outreach:Agents:0:Name"] = "Ops One",
+            ["Outreach:Agents:0:Skills:0"] = "chat",
+        };
+        await using var silo = await SiloProcess.StartAsync(settings);
+
+        var agent = Assert.Single(await Wire.ReadArray(await silo.Http.GetAsync("api/agents")));
+        Assert.Equal("ops.one", (string)agent!["id"]!);
+        Assert.Equal(["chat"], agent["skills"]!.AsArray().Select(skill => (string)skill!));
     }
 
     private static async Task<HttpStatusCode?> StatusAsync(SiloProcess silo, string path)

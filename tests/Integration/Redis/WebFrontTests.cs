@@ -35,6 +35,12 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
         // hundreds would wait in the shared queue (OutreachCapacityTests covers that), and this test
         // follows each prompt to an agent's console through the cluster's changes.
         settings["Outreach:Capacity"] = "100000";
+        // A roster of its own: a process in Production has none but what it is given.
+        foreach (var (agent, index) in new[] { "li.na", "wang.wei", "sam.taylor" }.Select((agent, index) => (agent, index)))
+        {
+            settings[$"Outreach:Agents:{index}:Id"] = agent;
+        }
+
         return settings;
     }
 
