@@ -32,7 +32,18 @@ public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) 
         // Enough demo traffic that many customers hold deadlines and timelines when the stop comes:
         // 40 sessions a second over 300 customers touch most of them in the ~10 s that twenty
         // alerts take (fifty took ~50 s, for no more customers).
-        await Eventually.TrueAsync(async () => (await StreamTraffic.AlertsAsync(silo.Http)).Count >= 20, TimeSpan.FromSeconds(90), "twenty demo alerts");
+        var seen = 0;
+        try
+        {
+            await Eventually.TrueAsync(async () => (seen = (await StreamTraffic.AlertsAsync(silo.Http)).Count) >= 20, TimeSpan.FromSeconds(90), "twenty demo alerts");
+        }
+        catch (TimeoutException e)
+        {
+            // Once in two full runs this wait ran out under the run's load: say what the demo did.
+            var metrics = await silo.Http.GetStringAsync("metrics");
+            var counts = string.Join('\n', metrics.Split('\n').Where(l => l.StartsWith("cxlive_ingest", StringComparison.Ordinal) || l.StartsWith("cxlive_alerts", StringComparison.Ordinal)));
+            throw new TimeoutException($"{e.Message} ({seen} alerts)\n{counts}\noutput:\n{silo.AllOutput()}", e);
+        }
 
         var before = silo.LineCount;
         var took = await silo.StopAsync(TimeSpan.FromSeconds(60));
@@ -77,7 +88,12 @@ public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) 
         await using var silo = await SiloProcess.StartAsync(settings);
 
         var stopping = silo.StopAsync(TimeSpan.FromSeconds(60));
-        await Eventually.TrueAsync(async () => (await silo.Http.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10), "not ready once stopping");
+        // From the process's own word that it drains, not from when the signal was sent: under a full
+        // run's load the two were seconds apart, and a poll of the whole drain from the signal on once
+        // came too late (the drain was over and the port closed).
+        await silo.WaitForOutputAsync("Stopping: still answering 503", TimeSpan.FromSeconds(30), "the drain to begin");
+        var ready = await silo.Http.GetAsync("health/ready");
+        Assert.True(ready.StatusCode == HttpStatusCode.ServiceUnavailable, $"ready answered {(int)ready.StatusCode} while the process drained:\n{silo.AllOutput()}");
         var turnedAway = await silo.Http.PostAsync("api/interactions", Wire.Body(Interactions.Make("drain-" + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow, CxLive.Contracts.Journeys.InteractionTypes.PageView, "web/home")));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, turnedAway.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), turnedAway.Headers.RetryAfter?.Delta);
