@@ -280,9 +280,11 @@ public sealed class InteractionStreamConsumer(
                 break;
             }
 
-            // A grain this cycle fed lost its unsaved state with a silo: deliver the cycle again.
-            // Grains that kept it skip the duplicates; the fresh activations take them anew.
-            logger.LogWarning("A silo died holding unsaved state this consumer delivered; delivering {Count} interactions again before acknowledging", _cycle.Delivered.Count);
+            // A grain this cycle fed started again elsewhere: its silo stopped (state written) or died
+            // (state lost). Deliver the cycle again: grains that kept it skip the duplicates, fresh
+            // ones take them anew. The mechanism working, not trouble: "a silo died" at warning level
+            // was said at every rolling restart. A crash is logged by Orleans' membership.
+            logger.LogInformation("A grain this consumer fed started again elsewhere (a silo stopped or died); delivering {Count} interactions again before acknowledging", _cycle.Delivered.Count);
             _cycle.ForgetActivations();
             await dispatcher.DispatchAsync(_cycle.Delivered, _cycle, redelivery: true);
         }
