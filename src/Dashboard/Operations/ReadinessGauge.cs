@@ -20,6 +20,9 @@ public sealed class ReadinessGauge : IHealthCheckPublisher
     /// <summary>Ready once since start, or still not ready after <see cref="StillNotReadyAfter"/> said at warning level.</summary>
     private bool _settled;
 
+    /// <summary>Ready at least once since start.</summary>
+    private bool _wasReady;
+
     /// <summary>
     /// A process that never became ready says so again, at warning level, this long after start: a
     /// front given a wrong Redis port waited for ever with one line at info level ("Not ready yet"),
@@ -48,7 +51,7 @@ public sealed class ReadinessGauge : IHealthCheckPublisher
         {
             if (ready == 1 && _ready is not null)
             {
-                _logger.LogInformation("Ready again");
+                _logger.LogInformation(_wasReady ? "Ready again" : "Ready"); // "again" the first time read as a lapse
             }
             else if (ready == 0 && _ready is null)
             {
@@ -67,6 +70,7 @@ public sealed class ReadinessGauge : IHealthCheckPublisher
         }
 
         _settled |= ready == 1 || sinceStart >= StillNotReadyAfter;
+        _wasReady |= ready == 1;
         _ready = ready;
         return _pages is null || stopping ? Task.CompletedTask : _pages.PublishAsync(report);
     }

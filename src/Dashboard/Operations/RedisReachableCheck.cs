@@ -11,6 +11,9 @@ public sealed class RedisReachableCheck(RedisConnection redis) : IHealthCheck
     /// <summary>The longest it takes to say Redis does not answer (the connection, then the PING): a probe must wait longer to hear why.</summary>
     public static TimeSpan LongestAnswer => Patience * 2;
 
+    /// <summary>Where it looks: a front given a wrong port said only "no answer within 2 s", while a silo's start named the address.</summary>
+    private string Where => string.Join(",", redis.Options.EndPoints.Select(e => e.ToString()));
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -21,11 +24,11 @@ public sealed class RedisReachableCheck(RedisConnection redis) : IHealthCheck
         catch (TimeoutException)
         {
             // Not "The operation has timed out.": a wrong address or port, a Redis down or stalled all read so.
-            return HealthCheckResult.Unhealthy($"Redis is not reachable: no answer within {Patience.TotalSeconds:0} s: is it running at the address ConnectionStrings:Redis gives, and not stalled?");
+            return HealthCheckResult.Unhealthy($"Redis is not reachable at '{Where}' (ConnectionStrings:Redis): no answer within {Patience.TotalSeconds:0} s: is it running there, and not stalled?");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy("Redis is not reachable: " + e.Message);
+            return HealthCheckResult.Unhealthy($"Redis is not reachable at '{Where}' (ConnectionStrings:Redis): {e.Message}");
         }
     }
 }

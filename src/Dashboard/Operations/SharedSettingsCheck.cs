@@ -19,8 +19,16 @@ public sealed class SharedSettingsCheck(RedisConnection redis, IServiceProvider 
     {
         // Prompt, as readiness must be: Redis that does not answer within 2 s makes this check fail, not wait.
         var (serviceId, settings) = SharedSettings.Here(services);
-        return await SharedSettings.MismatchAsync(redis, serviceId, settings, Patience, cancellationToken) is { } problem
-            ? HealthCheckResult.Unhealthy(problem)
-            : HealthCheckResult.Healthy("Alerts:Partitions and Privacy:PseudonymKey agree with the cluster's record");
+        try
+        {
+            return await SharedSettings.MismatchAsync(redis, serviceId, settings, Patience, cancellationToken) is { } problem
+                ? HealthCheckResult.Unhealthy(problem)
+                : HealthCheckResult.Healthy("Alerts:Partitions and Privacy:PseudonymKey agree with the cluster's record");
+        }
+        catch (TimeoutException)
+        {
+            // It said only "The operation has timed out.": the redis check beside it says why.
+            return HealthCheckResult.Unhealthy($"not compared with the cluster's record: Redis gave no answer within {Patience.TotalSeconds:0} s (see the redis check)");
+        }
     }
 }

@@ -54,7 +54,7 @@ public sealed class ReadinessGaugeTests
         Assert.Equal(2, Lines().Count()); // once, not every 10 s
 
         await _gauge.PublishAsync(Ready, default);
-        Assert.Equal((LogLevel.Information, "Ready again"), Lines().Last());
+        Assert.Equal((LogLevel.Information, "Ready"), Lines().Last()); // the first time: "again" read as a lapse
     }
 
     [Fact]
@@ -67,6 +67,8 @@ public sealed class ReadinessGaugeTests
         await _gauge.PublishAsync(NotReady, default);
 
         Assert.Equal([(LogLevel.Warning, "Not ready: redis: Redis is not reachable: no answer within 2 s")], Lines());
+        await _gauge.PublishAsync(Ready, default);
+        Assert.Equal((LogLevel.Information, "Ready again"), Lines().Last());
     }
 
     private sealed class Running : IHostApplicationLifetime
