@@ -55,6 +55,18 @@ public static class IsoTime
                 : Expected;
         }
 
+        // A date alone, and ISO 8601's basic format (no '-' nor ':'): an integrator trial got only the
+        // generic words for both, where other near misses say what to change.
+        if (text.Length == 10 && IsDigits(text.AsSpan(0, 4)) && text[4] == '-' && IsDigits(text.AsSpan(5, 2)) && text[7] == '-' && IsDigits(text.AsSpan(8, 2)))
+        {
+            return $"'{text}' is a date without a time: add the time and its offset, e.g. '{text}T00:00:00Z' ({Expected})";
+        }
+
+        if (text.Length is >= 15 and <= 24 && IsDigits(text.AsSpan(0, 8)) && text[8] is 'T' or 't' && IsDigits(text.AsSpan(9, 6)) && !text.Any(char.IsControl))
+        {
+            return $"'{text}' is in ISO 8601's basic format: write it with '-' and ':', e.g. '{text[..4]}-{text[4..6]}-{text[6..8]}T{text[9..11]}:{text[11..13]}:{text[13..15]}' and its offset ({Expected})";
+        }
+
         // Quoted only while short and printable: it is the sender's own text, echoed back (and logged, for stream entries).
         if (text.Length is < 16 or > 40 || !IsDigits(text.AsSpan(0, 4)) || text[4] != '-' || text.Any(char.IsControl))
         {
@@ -68,6 +80,7 @@ public static class IsoTime
             _ when timed && text[^5] is '+' or '-' && IsDigits(text.AsSpan()[^4..]) => $"'{text}': write the offset with a colon ('{text[^5..^2]}:{text[^2..]}'): {Expected}",
             _ when timed && text[^3] is '+' or '-' && IsDigits(text.AsSpan()[^2..]) => $"'{text}': write the offset in hours and minutes ('{text[^3..]}:00'): {Expected}",
             _ when timed && !HasOffset(text) => $"'{text}' has no offset: add 'Z' for UTC or the local offset, e.g. +08:00 ({Expected})",
+            _ when timed && text[^6] is '+' or '-' && text[^3] == ':' && IsDigits(text.AsSpan()[^5..^3]) && int.Parse(text.AsSpan()[^5..^3], CultureInfo.InvariantCulture) > 14 => $"'{text}': an offset is at most {text[^6]}14:00: {Expected}",
             _ => Expected,
         };
     }
