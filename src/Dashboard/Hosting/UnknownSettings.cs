@@ -174,7 +174,9 @@ public static class UnknownSettings
             {
                 if (!ReadByName.Contains(child.Path, StringComparer.OrdinalIgnoreCase))
                 {
-                    unknown.Add(Spelling.Closest(child.Key, properties.Select(NameOf)) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
+                    // Keys read by name beside the class are suggested too: Shutdown:LeaveTimout was refused with none.
+                    var byName = ReadByName.Where(n => n.StartsWith(node.Path + ":", StringComparison.OrdinalIgnoreCase) && n.LastIndexOf(':') == node.Path.Length).Select(n => n[(node.Path.Length + 1)..]);
+                    unknown.Add(Spelling.Closest(child.Key, properties.Select(NameOf).Concat(byName)) is { } near ? $"{child.Path} (did you mean {node.Path}:{near}?)" : child.Path);
                 }
             }
         }

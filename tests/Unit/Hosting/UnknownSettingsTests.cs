@@ -55,6 +55,16 @@ public sealed class UnknownSettingsTests
     }
 
     [Fact]
+    public void A_typo_of_a_key_read_by_name_beside_an_options_class_gets_its_suggestion()
+    {
+        // Shutdown holds Drain (its class) and Timeout, LeaveTimeout, ExitAfter (read by name): an operator's typos of these had no suggestion.
+        var problem = Check(("Shutdown:LeaveTimout", "00:00:15"), ("Shutdown:ExitAftr", "00:01:05"));
+
+        Assert.Contains("Shutdown:LeaveTimout (did you mean Shutdown:LeaveTimeout?)", problem);
+        Assert.Contains("Shutdown:ExitAftr (did you mean Shutdown:ExitAfter?)", problem);
+    }
+
+    [Fact]
     public void A_section_name_a_typo_away_from_one_CxLive_reads_is_refused_but_the_environments_own_variables_are_not()
     {
         // Privcy__PseudonymKey started a front with no key; ConnectionString__Redis a silo in memory.
