@@ -49,7 +49,8 @@ public sealed class DeadlineRuleTests
         Assert.Equal(t0 + TimeSpan.FromDays(1), _detector.NextDeadline);
 
         var critical = Assert.Single(ExpireAt(t0 + TimeSpan.FromDays(1), Rule));
-        Assert.Equal((Severity.Critical, "Complaint unanswered for 24 h"), (critical.Severity, critical.Title));
+        Assert.Equal((Severity.Critical, "Complaint unanswered past 24 h"), (critical.Severity, critical.Title)); // the rule's span: a late look said "for 25 h" on the card for good
+        Assert.Equal("投诉超过 24 小时未回复", critical.Translations["zh-CN"].Title);
         Assert.Null(_detector.NextDeadline);
         Assert.Empty(ExpireAt(t0 + TimeSpan.FromDays(2), Rule));
     }

@@ -109,7 +109,8 @@ public sealed class UnansweredComplaintDetector : ICustomerDetector
             {
                 ["dueAt"] = AlertLanguage.Moment(complaint.At + sla),
                 ["sla"] = language.Span(sla),
-                ["waiting"] = language.Span(now - complaint.At),
+                ["waiting"] = language.Span(now - complaint.At), // the detail's "has waited", as of the raise
+                ["escalated"] = language.Span(rule.Duration(EscalateAfter)), // the title's: a wait from now was still on the card a day later
                 ["channel"] = language.ChannelName(complaint.Channel), // "通过在线客服", not "通过 chat"
                 ["touchpoint"] = complaint.Touchpoint,
                 // A complaint sent without a caseId is its own case, keyed by its id: "Case d1-cmp4-35"
