@@ -163,6 +163,21 @@ public sealed class DeadlineRuleTests
     }
 
     [Fact]
+    public void Payment_failure_a_failure_that_arrives_after_the_deadline_passed_unheeded_keeps_the_first_one()
+    {
+        // A reminder late after a restart, or a late batch: a failure 40 min after the first arrives
+        // before the 30-min deadline was handled. Kept for 30 min after the latest, the first went,
+        // and the wait ran from the new one.
+        var first = _journey.Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure);
+        var late = _journey.After(40 * Minute).Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure);
+        _detector.Feed(first, late);
+        Assert.Equal(first.Timestamp + 30 * Minute, _detector.NextDeadline);
+
+        var raise = Assert.Single(ExpireAt(late.Timestamp, PaymentFailureDetector.RuleId));
+        Assert.Equal([first.Id, late.Id], raise.Evidence.ToArray());
+    }
+
+    [Fact]
     public void Payment_failure_an_order_in_time_means_no_alert()
     {
         _detector.Feed(_journey.Make(InteractionTypes.Payment, "web/checkout", Outcome.Failure), _journey.After(5 * Minute).Make(InteractionTypes.OrderPlaced, "web/checkout"));

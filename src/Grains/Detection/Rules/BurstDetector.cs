@@ -69,8 +69,8 @@ public abstract class BurstDetector : ICustomerDetector
     protected virtual HistoryNote ResolveReason(Interaction interaction) =>
         HistoryNote.Resolution(Definition.RuleId, _ => new(), interaction.Type);
 
-    /// <summary>How long before the latest moment a moment is kept: the window, or longer for a rule whose deadline counts from an older one.</summary>
-    protected virtual TimeSpan KeptFor(ActiveRule rule) => rule.Duration(Window);
+    /// <summary>A moment kept whatever the window says, for a rule whose deadline counts from it; null: none.</summary>
+    protected virtual DateTimeOffset? KeepFrom(BurstWindow burst, BurstMark incoming) => null;
 
     public virtual DateTimeOffset? NextDeadline(ActiveRule rule, CustomerDetectionState state) => null;
 
@@ -87,9 +87,8 @@ public abstract class BurstDetector : ICustomerDetector
 
         var window = rule.Duration(Window);
         var burst = WindowOf(state);
-        burst.Insert(
-            new BurstMark(interaction.Timestamp, interaction.Id, bad, Label(interaction), interaction.Touchpoint, interaction.Stage, interaction.Channel),
-            KeptFor(rule));
+        var mark = new BurstMark(interaction.Timestamp, interaction.Id, bad, Label(interaction), interaction.Touchpoint, interaction.Stage, interaction.Channel);
+        burst.Insert(mark, window, KeepFrom(burst, mark));
 
         if (burst.OpenSince is { } openSince)
         {

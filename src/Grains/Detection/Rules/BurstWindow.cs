@@ -17,10 +17,11 @@ public sealed class BurstWindow
     /// <summary>Event time of the first failure of the open alert's run; null when no alert is open.</summary>
     [Id(1)] public DateTimeOffset? OpenSince { get; set; }
 
-    public void Insert(BurstMark mark, TimeSpan window)
+    /// <param name="keepFrom">A moment to keep whatever the window says (a rule's deadline counts from it).</param>
+    public void Insert(BurstMark mark, TimeSpan window, DateTimeOffset? keepFrom = null)
     {
         Keep(mark);
-        Prune(window);
+        Prune(window, keepFrom);
     }
 
     /// <summary>
@@ -106,13 +107,19 @@ public sealed class BurstWindow
         Marks.RemoveAll(m => m.At <= at);
     }
 
-    private void Prune(TimeSpan window)
+    private void Prune(TimeSpan window, DateTimeOffset? keepFrom)
     {
-        // Keep what a new event could still share a window with, and the open alert's whole run.
+        // Keep what a new event could still share a window with, the open alert's whole run, and
+        // what the rule's deadline counts from.
         var horizon = Marks[^1].At - window;
         if (OpenSince is { } open && open < horizon)
         {
             horizon = open;
+        }
+
+        if (keepFrom is { } kept && kept < horizon)
+        {
+            horizon = kept;
         }
 
         var stale = 0;

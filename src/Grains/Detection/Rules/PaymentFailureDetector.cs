@@ -63,12 +63,22 @@ public sealed class PaymentFailureDetector : BurstDetector
     }
 
     /// <summary>
-    /// A failed payment is kept while it waits for an order, not only while the next could join it in
-    /// a burst: kept 15 min (the window), a customer failing every 16 min lost each first failure, and
-    /// the 30 min ran from her latest, again and again, while she kept trying.
+    /// The first failed payment is kept while it waits for an order, not only while the next could
+    /// join it in a burst: kept 15 min (the window), a customer failing every 16 min lost each first
+    /// failure, and the 30 min ran from her latest, again and again, while she kept trying. Kept
+    /// until the deadline is handled, not for 30 min after the latest: a failure sent late, or
+    /// before a late reminder, would otherwise push it out first.
     /// </summary>
-    protected override TimeSpan KeptFor(ActiveRule rule) =>
-        rule.Duration(OrderWithin) > rule.Duration(Window) ? rule.Duration(OrderWithin) : rule.Duration(Window);
+    protected override DateTimeOffset? KeepFrom(BurstWindow burst, BurstMark incoming)
+    {
+        if (burst.OpenSince is not null)
+        {
+            return null; // the open alert's run is kept anyway
+        }
+
+        DateTimeOffset? first = burst.Marks.FindIndex(m => m.Bad) is var at and >= 0 ? burst.Marks[at].At : null;
+        return incoming.Bad && (first is null || incoming.At < first) ? incoming.At : first;
+    }
 
     public override void Observe(ActiveRule rule, CustomerDetectionState state, Interaction interaction, List<AlertSignal> signals)
     {
