@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using CxLive.Dashboard.Redis;
 
 namespace CxLive.Dashboard.Hosting;
 
@@ -75,7 +76,7 @@ public static class RedisUnreachableAtStart
     {
         try
         {
-            return string.Join(",", ConfigurationOptions.Parse(connectionString ?? "").EndPoints.Select(e => e.ToString()));
+            return RedisConnection.Where(ConfigurationOptions.Parse(connectionString ?? ""));
         }
         catch (Exception e) when (e is ArgumentException or RedisConnectionException)
         {

@@ -12,7 +12,7 @@ public sealed class RedisReachableCheck(RedisConnection redis) : IHealthCheck
     public static TimeSpan LongestAnswer => Patience * 2;
 
     /// <summary>Where it looks: a front given a wrong port said only "no answer within 2 s", while a silo's start named the address.</summary>
-    private string Where => string.Join(",", redis.Options.EndPoints.Select(e => e.ToString()));
+    private string Where => RedisConnection.Where(redis.Options);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

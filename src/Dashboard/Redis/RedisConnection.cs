@@ -17,6 +17,13 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public ConfigurationOptions Options { get; }
 
+    /// <summary>
+    /// The addresses, as an operator wrote them: a host name's <c>DnsEndPoint.ToString()</c> is
+    /// "Unspecified/redis:6379", and every shipped connection string names a host.
+    /// </summary>
+    public static string Where(ConfigurationOptions options) =>
+        string.Join(",", options.EndPoints.Select(e => e is System.Net.DnsEndPoint dns ? $"{dns.Host}:{dns.Port}" : e.ToString()));
+
     /// <summary>Options for one quick try (a probe at start): a refusal fails it, within <paramref name="patience"/>, rather than retrying for ever.</summary>
     public static ConfigurationOptions OneTry(ConfigurationOptions options, TimeSpan patience)
     {
