@@ -220,9 +220,9 @@ public sealed class InteractionStreamConsumer(
         _unacknowledged.AddRange(entries.Select(e => e.Id));
     }
 
-    private StreamEntry[] NotHeld(StreamEntry[] entries)
+    private StreamEntry[] NotHeld(StreamEntry[] entries, HashSet<RedisValue>? held = null)
     {
-        var held = new HashSet<RedisValue>(_unacknowledged);
+        held ??= new HashSet<RedisValue>(_unacknowledged);
         return [.. entries.Where(e => !held.Contains(e.Id))];
     }
 
@@ -230,6 +230,7 @@ public sealed class InteractionStreamConsumer(
     private async Task ReclaimAsync(CancellationToken stoppingToken)
     {
         RedisValue start = "0-0";
+        HashSet<RedisValue>? held = null; // made once a look finds anything: up to MaxPending ids, and a takeover reads many pages
         do
         {
             var claimed = await _db.StreamAutoClaimAsync(
@@ -237,7 +238,7 @@ public sealed class InteractionStreamConsumer(
             // XAUTOCLAIM also hands back this consumer's own entries, held for its next checkpoint, once
             // that is later than ReclaimAfter (a slow batch or checkpoint under load): they were taken
             // again, their bad entries dead-lettered twice and the log saying "took over" for nothing.
-            var taken = claimed.ClaimedEntries.Length > 0 && _unacknowledged.Count > 0 ? NotHeld(claimed.ClaimedEntries) : claimed.ClaimedEntries;
+            var taken = claimed.ClaimedEntries.Length > 0 && _unacknowledged.Count > 0 ? NotHeld(claimed.ClaimedEntries, held ??= [.. _unacknowledged]) : claimed.ClaimedEntries;
             if (taken.Length > 0)
             {
                 logger.LogWarning("Took over {Count} stream entries left unacknowledged for over {ReclaimAfter}", taken.Length, _options.ReclaimAfter);
