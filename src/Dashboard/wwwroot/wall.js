@@ -37,7 +37,7 @@ const wallPage = {
   number: 0,        // pages turned since the round began
   rank: null,       // incident alert id -> failed events now, as the round began (visibleAlerts)
 };
-const hold = WALL_MODE ? pageHold(document.getElementById("page"), held => { scheduleRender(); if (!held) turnEvery(PAGE_MS); }) : { held: false }; // someone reading holds the page
+const hold = WALL_MODE ? pageHold(document.getElementById("page"), held => { scheduleRender(); if (!held) turnPagesFromNow(); }) : { held: false }; // someone reading holds the page
 
 const alerts = new Map();      // id -> alert
 const touchpointsNow = new Map(); // incident touchpoint -> its last GET /api/touchpoints/{id}
@@ -1215,11 +1215,11 @@ if (!WALL_MODE) setInterval(loadSilences, 60_000); // mutes lapse, and other sup
 filters.addEventListener("change", () => { rememberFilters(); scheduleRender(); });
 refreshFilterChoices(); // the address's filters chosen before the first cards are drawn
 let pageTurner = null;
-function turnEvery(ms) {
+function turnPagesFromNow() {
   clearInterval(pageTurner);
-  pageTurner = setInterval(turnWallPage, ms);
+  pageTurner = setInterval(turnWallPage, PAGE_MS);
 }
-if (WALL_MODE) turnEvery(PAGE_MS);
+if (WALL_MODE) turnPagesFromNow();
 if (WALL_MODE) addEventListener("resize", scheduleRender);
 // What sits above or beside the cards grows after they were placed (the failing touchpoints and the
 // histogram load on their own; the language changes): placed again in the next frame. (Within the
