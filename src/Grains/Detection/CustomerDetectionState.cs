@@ -22,6 +22,7 @@ public sealed class CustomerDetectionState
     [Id(3), Obsolete(Legacy)] public BurstWindow? Redemptions { get; set; }
     [Id(4), Obsolete(Legacy)] public BurstWindow? Payments { get; set; }
     [Id(5), Obsolete(Legacy)] public BurstWindow? Pushes { get; set; }
+    /// <summary>When the latest push was sent (states stored before <see cref="LastPush"/> have only this).</summary>
     [Id(6)] public DateTimeOffset? LastPushSent { get; set; }
 
     /// <summary>When the open detractor alert's survey was answered; null when none is open.</summary>
@@ -43,6 +44,12 @@ public sealed class CustomerDetectionState
     /// Use <see cref="Burst"/> and <see cref="PeekBurst"/>: they first move windows stored in the old fields here.
     /// </summary>
     [Id(15)] public Dictionary<string, BurstWindow>? Bursts { get; set; }
+
+    /// <summary>
+    /// The latest push sent (the one at <see cref="LastPushSent"/>): an unsubscribe soon after names
+    /// it as evidence, so the supervisor sees which campaign drove the customer away.
+    /// </summary>
+    [Id(16)] public BurstMark? LastPush { get; set; }
 
     private const string Legacy = "Read only to migrate state stored before windows were kept by rule id: use Burst(key).";
 

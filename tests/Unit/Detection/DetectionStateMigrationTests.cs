@@ -96,6 +96,22 @@ public sealed class DetectionStateMigrationTests : IDisposable
         });
     }
 
+    [Fact]
+    public void A_customer_stored_when_only_the_push_time_was_kept_still_has_an_unsubscribe_after_it_fire()
+    {
+        var kept = new CustomerDetectionState();
+        Observe(kept, [_journey.Make(InteractionTypes.PushSent, "push/marketing", channel: Channel.Push, attributes: new() { ["campaign"] = "winter sale" })]);
+        var loaded = RoundTrip(new CustomerDetectionState { LastPushSent = kept.LastPushSent }); // as stored before the push itself was kept
+        var unsubscribe = _journey.After(TimeSpan.FromMinutes(20)).Make(InteractionTypes.Unsubscribe, "push/settings", channel: Channel.Push);
+
+        var signals = new List<AlertSignal>();
+        _detectors.Observe(Rules, loaded, unsubscribe, signals);
+
+        var raise = Assert.Single(signals, s => s.RuleId == PushFatigueDetector.RuleId);
+        Assert.Equal("The customer unsubscribed 20 min after a push.", raise.Detail);
+        Assert.Equal([unsubscribe.Id], raise.Evidence.ToArray());
+    }
+
     private void Observe(CustomerDetectionState state, List<Interaction> interactions)
     {
         foreach (var interaction in interactions)

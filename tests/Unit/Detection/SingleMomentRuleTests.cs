@@ -87,12 +87,32 @@ public sealed class SingleMomentRuleTests
     [Fact]
     public void Push_fatigue_fires_when_the_customer_unsubscribes_within_an_hour_of_a_push()
     {
-        Feed(PushFatigueDetector.RuleId, _journey.Make(InteractionTypes.PushSent, "push/marketing", channel: Channel.Push));
+        var push = _journey.Make(InteractionTypes.PushSent, "push/marketing", channel: Channel.Push, attributes: new() { ["campaign"] = "winter sale" });
+        Feed(PushFatigueDetector.RuleId, push);
+        var unsubscribe = _journey.After(TimeSpan.FromMinutes(20)).Make(InteractionTypes.Unsubscribe, "push/settings", channel: Channel.Push);
 
-        var raise = Assert.Single(Feed(PushFatigueDetector.RuleId, _journey.After(TimeSpan.FromMinutes(20)).Make(InteractionTypes.Unsubscribe, "push/settings", channel: Channel.Push)));
+        var raise = Assert.Single(Feed(PushFatigueDetector.RuleId, unsubscribe));
 
         Assert.Equal("Unsubscribed right after a push", raise.Title);
+        // Marketing acts on which push it was: the push is evidence and named, not only the unsubscribe.
+        Assert.Equal("The customer unsubscribed 20 min after the push 'winter sale'.", raise.Detail);
+        Assert.Equal([push.Id, unsubscribe.Id], raise.Evidence.ToArray());
+        Assert.Equal("push/settings", raise.Touchpoint);
         Assert.Empty(Feed(PushFatigueDetector.RuleId, _journey.After(TimeSpan.FromHours(2)).Make(InteractionTypes.Unsubscribe, "email/settings")));
+    }
+
+    [Fact]
+    public void Push_fatigue_an_unsubscribe_names_the_latest_push_not_one_that_arrives_late()
+    {
+        var latest = _journey.Make(InteractionTypes.PushSent, "push/marketing", channel: Channel.Push, attributes: new() { ["title"] = "Last chance" });
+        Feed(PushFatigueDetector.RuleId, latest);
+        var earlier = _journey.Make(InteractionTypes.PushSent, "push/marketing", channel: Channel.Push, attributes: new() { ["campaign"] = "autumn" }, at: latest.Timestamp - TimeSpan.FromMinutes(30));
+        Feed(PushFatigueDetector.RuleId, earlier);
+
+        var raise = Assert.Single(Feed(PushFatigueDetector.RuleId, _journey.After(TimeSpan.FromMinutes(5)).Make(InteractionTypes.Unsubscribe, "push/settings", channel: Channel.Push)));
+
+        Assert.Equal("The customer unsubscribed 5 min after the push 'Last chance'.", raise.Detail);
+        Assert.Equal(latest.Id, raise.Evidence[0]);
     }
 
     [Fact]

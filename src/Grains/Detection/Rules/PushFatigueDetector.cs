@@ -44,23 +44,37 @@ public sealed class PushFatigueDetector : BurstDetector
     {
         if (interaction.Type == InteractionTypes.PushSent)
         {
-            state.LastPushSent = state.LastPushSent > interaction.Timestamp ? state.LastPushSent : interaction.Timestamp;
+            if (state.LastPushSent is not { } latest || interaction.Timestamp >= latest)
+            {
+                state.LastPushSent = interaction.Timestamp;
+                state.LastPush = MarkOf(interaction, bad: false);
+            }
+
             return;
         }
 
         if (interaction.Type == InteractionTypes.Unsubscribe && state.LastPushSent is { } push
             && interaction.Timestamp >= push && interaction.Timestamp - push <= rule.Duration(UnsubscribeWithin))
         {
-            var mark = new BurstMark(interaction.Timestamp, interaction.Id, true, Label(interaction), interaction.Touchpoint, interaction.Stage, interaction.Channel);
-            var raise = Raise(rule, interaction.CustomerId, [mark]);
+            // The push is evidence beside the unsubscribe: which campaign drove her away is what
+            // marketing acts on. A state stored before pushes were kept knows only the push's time.
+            var sent = state.LastPush is { } kept && kept.At == push ? kept : (BurstMark?)null;
+            var unsubscribed = MarkOf(interaction, bad: true);
+            var raise = Raise(rule, interaction.CustomerId, sent is { } p ? [p, unsubscribed] : [unsubscribed]);
             signals.Add(Retitled(
                 raise,
-                language => language.Alert($"{RuleId}.unsubscribed", new() { ["after"] = language.Span(interaction.Timestamp - push) })));
+                language => language.Alert(
+                    $"{RuleId}.unsubscribed",
+                    new() { ["after"] = language.Span(interaction.Timestamp - push), ["campaign"] = language.Quoted([sent?.Label]) },
+                    sent?.Label is null ? "unlabelled" : null)));
             return;
         }
 
         base.Observe(rule, state, interaction, signals);
     }
+
+    private BurstMark MarkOf(Interaction interaction, bool bad) =>
+        new(interaction.Timestamp, interaction.Id, bad, Label(interaction), interaction.Touchpoint, interaction.Stage, interaction.Channel);
 
     protected override Channel ActionChannel => Channel.Email;
 
