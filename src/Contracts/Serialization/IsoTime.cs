@@ -74,15 +74,28 @@ public static class IsoTime
         }
 
         var timed = text[10] is 'T' or 't';
+        var offset = timed ? OffsetOf(text) : null;
         return text switch
         {
             _ when text[10] == ' ' => $"'{text}' has a space between the date and the time: {Expected} ('T' between them)",
+            // The range first: "+2400" was told to write "+24:00", then refused for it.
+            _ when offset is { Hours: > 14 } or { Hours: 14, Minutes: > 0 } => $"'{text}': an offset is at most {offset.Value.Sign}14:00: {Expected}",
+            _ when offset is { Minutes: > 59 } => $"'{text}': an offset's minutes run from 00 to 59: {Expected}",
             _ when timed && text[^5] is '+' or '-' && IsDigits(text.AsSpan()[^4..]) => $"'{text}': write the offset with a colon ('{text[^5..^2]}:{text[^2..]}'): {Expected}",
             _ when timed && text[^3] is '+' or '-' && IsDigits(text.AsSpan()[^2..]) => $"'{text}': write the offset in hours and minutes ('{text[^3..]}:00'): {Expected}",
             _ when timed && !HasOffset(text) => $"'{text}' has no offset: add 'Z' for UTC or the local offset, e.g. +08:00 ({Expected})",
-            _ when timed && text[^6] is '+' or '-' && text[^3] == ':' && IsDigits(text.AsSpan()[^5..^3]) && int.Parse(text.AsSpan()[^5..^3], CultureInfo.InvariantCulture) > 14 => $"'{text}': an offset is at most {text[^6]}14:00: {Expected}",
             _ => Expected,
         };
+    }
+
+    /// <summary>The numbers of an offset written <c>±hh:mm</c> or <c>±hhmm</c> at the end of the text, if it ends in one.</summary>
+    private static (char Sign, int Hours, int Minutes)? OffsetOf(string text)
+    {
+        var at = text[^6] is '+' or '-' && text[^3] == ':' ? text.Length - 6 : text[^5] is '+' or '-' ? text.Length - 5 : -1;
+        var digits = at < 0 ? "" : text[(at + 1)..].Replace(":", "", StringComparison.Ordinal);
+        return digits.Length == 4 && IsDigits(digits)
+            ? (text[at], int.Parse(digits.AsSpan(0, 2), CultureInfo.InvariantCulture), int.Parse(digits.AsSpan(2), CultureInfo.InvariantCulture))
+            : null;
     }
 
     /// <summary>Whether the text ends in an offset: <c>Z</c>, <c>±hh:mm</c> or <c>±hhmm</c>.</summary>

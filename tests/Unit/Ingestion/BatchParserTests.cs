@@ -134,6 +134,9 @@ public sealed class BatchParserTests
     [InlineData("timestamp", "\"2026-11-23\"", "timestamp: '2026-11-23' is a date without a time: add the time and its offset, e.g. '2026-11-23T00:00:00Z' (must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z)")]
     [InlineData("timestamp", "\"20261123T095900Z\"", "timestamp: '20261123T095900Z' is in ISO 8601's basic format: write it with '-' and ':', e.g. '2026-11-23T09:59:00' and its offset (must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z)")]
     [InlineData("timestamp", "\"2026-11-23T09:59:00+24:00\"", "timestamp: '2026-11-23T09:59:00+24:00': an offset is at most +14:00: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
+    [InlineData("timestamp", "\"2026-11-23T09:59:00+2400\"", "timestamp: '2026-11-23T09:59:00+2400': an offset is at most +14:00: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")] // was told to write +24:00, then refused for it
+    [InlineData("timestamp", "\"2026-11-23T09:59:00-14:30\"", "timestamp: '2026-11-23T09:59:00-14:30': an offset is at most -14:00: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
+    [InlineData("timestamp", "\"2026-11-23T09:59:00+05:75\"", "timestamp: '2026-11-23T09:59:00+05:75': an offset's minutes run from 00 to 59: must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z")]
     [InlineData("timestamp", "1700000000", "timestamp: must be a string (an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z); numbers such as epoch seconds are not read")]
     [InlineData("timestamp", "\"2026-11-23T10:05:01Z\"", "timestamp: is more than 5 min in the future (Ingestion:MaxClockSkew)")]
     [InlineData("timestamp", "\"2026-10-24T09:59:59Z\"", "timestamp: is more than 30 days old (Ingestion:MaxEventAge)")]
