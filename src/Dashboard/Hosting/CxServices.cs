@@ -21,7 +21,7 @@ public static class CxServices
     {
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<InFlightBatches>();
-        services.AddOptions<ShutdownDrainOptions>().BindConfiguration(ShutdownDrainOptions.Section).Validate(o => o.IsValid, ShutdownDrainOptions.Rule).ValidateOnStart();
+        services.AddValidated<ShutdownDrainOptions, ShutdownDrainOptions.Validator>(ShutdownDrainOptions.Section);
         services.AddHostedService<GracefulShutdown>();
         // Long enough for the drain above, the stream consumer's last checkpoint and the silo's leaving.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));

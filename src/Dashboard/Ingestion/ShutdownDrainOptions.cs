@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
 namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
@@ -11,9 +14,14 @@ public sealed class ShutdownDrainOptions
     /// <summary>The most it may be: the whole stop must fit in the host's 60 s and the service managers' 75 s.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromSeconds(30);
 
-    public const string Rule = "Shutdown:Drain must be from 00:00:00 to 00:00:30 (a stop must end within the host's 60 s)";
-
     public TimeSpan Drain { get; set; } = TimeSpan.Zero;
 
-    public bool IsValid => Drain >= TimeSpan.Zero && Drain <= Longest;
+    /// <summary>Refuses a drain the stop could not fit, naming the value given (an operator trial had to find which file said it).</summary>
+    public sealed class Validator : IValidateOptions<ShutdownDrainOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ShutdownDrainOptions options) =>
+            options.Drain >= TimeSpan.Zero && options.Drain <= Longest
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(string.Create(CultureInfo.InvariantCulture, $"Shutdown:Drain is {options.Drain:c}: it must be from 00:00:00 to 00:00:30 (a stop must end within the host's 60 s)"));
+    }
 }
