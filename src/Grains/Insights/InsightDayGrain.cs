@@ -239,10 +239,12 @@ public sealed class InsightDayGrain(
         return [.. facts.Select(f =>
         {
             var evidence = f.Evidence.ToHashSet(StringComparer.Ordinal);
+            // The timeline is newest first: her latest words, as the card's title tells the latest
+            // (a trial saw alice's first search quoted, "red running shoes 42", not where she ended).
             var said = byCustomer[f.CustomerId!].Where(i => evidence.Contains(i.Id))
                 .Select(i => InteractionStories.OwnWords(i) is { } words ? new CustomerWords(f.CustomerId!, words, i.Type, i.Timestamp) : null)
                 .OfType<CustomerWords>()
-                .LastOrDefault();
+                .FirstOrDefault();
             return said is null ? f : f with { Words = said };
         })];
     }
