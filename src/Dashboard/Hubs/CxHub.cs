@@ -22,7 +22,7 @@ namespace CxLive.Dashboard.Hubs;
 /// their own prompts and the customers those prompts concern. A refused subscription fails the
 /// client's invoke with the reason and subscribes to nothing.
 /// </remarks>
-public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRelay relay, IOptions<OutreachOptions> outreach, ServiceStatusPush status) : Hub<ICxClient>
+public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRelay relay, IOptions<OutreachOptions> outreach, ServiceStatusPush status, SignedInConnections people) : Hub<ICxClient>
 {
     public const string Path = "/hubs/cx";
 
@@ -33,6 +33,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     /// </summary>
     public override async Task OnConnectedAsync()
     {
+        people.Opened(Context);
         ServiceStatus sent;
         do
         {
@@ -144,7 +145,11 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
         await watches.UnwatchAsync(Context.ConnectionId, customerId);
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception) => watches.ForgetAsync(Context.ConnectionId);
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        people.Closed(Context);
+        return watches.ForgetAsync(Context.ConnectionId);
+    }
 
     /// <summary>Alerts and incidents of one touchpoint.</summary>
     public Task SubscribeTouchpoint(string touchpoint)

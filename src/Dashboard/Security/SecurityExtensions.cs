@@ -46,6 +46,7 @@ public static class SecurityExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, ApiKeysValidator>(); // names the entries at fault
         builder.Services.AddSingleton<SecuritySettings>();
+        builder.Services.AddSingleton<SignedInConnections>();
         builder.Services.AddHealthChecks().AddCheck<SecuritySettings>("security-settings", tags: [CxLive.Dashboard.Operations.OperationsExtensions.ReadyTag]);
 
         var authentication = builder.Services.AddAuthentication(o =>
@@ -72,6 +73,7 @@ public static class SecurityExtensions
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized, "sign in first (POST /login, or through the identity provider)");
                 o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden, "your role does not allow this");
+                o.Events.OnValidatePrincipal = LocalSessions.ValidateAsync;
             });
         if (security.Oidc.Configured)
         {

@@ -42,7 +42,16 @@ public sealed class SecuritySettings : IHealthCheck, IDisposable
 
     public void Dispose() => _listening.Dispose();
 
+    /// <summary>After each save is read, whatever came of it (<see cref="SignedInConnections"/> ends the hub connections it no longer allows).</summary>
+    public event Action? Changed;
+
     private void Refresh()
+    {
+        ReadSaved();
+        Changed?.Invoke();
+    }
+
+    private void ReadSaved()
     {
         lock (_gate)
         {

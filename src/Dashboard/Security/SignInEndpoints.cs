@@ -51,16 +51,8 @@ public static class SignInEndpoints
             return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(LocalOrEmpty(returnUrl))}");
         }
 
-        var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme);
-        identity.AddClaim(new Claim(ClaimTypes.Name, account!.Name));
-        identity.AddClaims(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        if (account.AgentId is { } agentId)
-        {
-            identity.AddClaim(new Claim(Access.AgentIdClaim, agentId));
-        }
-
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        var home = Access.SeesEverything(account.Roles) ? "/" : "/agent";
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, LocalSessions.PrincipalOf(account!));
+        var home = Access.SeesEverything(account!.Roles) ? "/" : "/agent";
         return Results.Redirect(LocalOrEmpty(returnUrl) is { Length: > 0 } local ? local : home);
     }
 
