@@ -1,3 +1,4 @@
+using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Api.OpenApi;
 using CxLive.Dashboard.Redis;
 using Microsoft.AspNetCore.Diagnostics;
@@ -24,7 +25,7 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
         }
 
         var what = redis ? "Redis" : "the cluster";
-        logger.LogInformation("Answered 503 to {Method} {Path}: {What} did not answer ({Reason})", context.Request.Method, context.Request.Path, what, exception.Message);
+        logger.LogInformation("Answered 503 to {Method} {Path}: {What} did not answer ({Reason})", context.Request.Method, LogText.Safe(context.Request.Path.Value), what, exception.Message);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext

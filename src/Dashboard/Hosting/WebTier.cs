@@ -75,6 +75,7 @@ public static class WebTier
         app.UseStatusCodePages();
         app.UseCxDashboardAssets();
         app.UseHubClosedWhileStopping();
+        app.UseSameOriginForHubAndSignIn();
         app.UseCxSecurity();
 
         // Who may call what (docs/security.md), here and nowhere else: each group is one policy of

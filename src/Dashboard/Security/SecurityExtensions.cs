@@ -23,7 +23,6 @@ namespace CxLive.Dashboard.Security;
 public static class SecurityExtensions
 {
     public const string IngestRateLimit = "ingest";
-    public const string LoginRateLimit = "login";
 
     public static WebApplicationBuilder AddCxSecurity(this WebApplicationBuilder builder)
     {
@@ -47,6 +46,7 @@ public static class SecurityExtensions
         builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, ApiKeysValidator>(); // names the entries at fault
         builder.Services.AddSingleton<SecuritySettings>();
         builder.Services.AddSingleton<SignedInConnections>();
+        builder.Services.AddSingleton<SignInAttempts>();
         builder.Services.AddHealthChecks().AddCheck<SecuritySettings>("security-settings", tags: [CxLive.Dashboard.Operations.OperationsExtensions.ReadyTag]);
 
         var authentication = builder.Services.AddAuthentication(o =>
@@ -104,10 +104,6 @@ public static class SecurityExtensions
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(IngestRateLimit, context => PartitionFor(context));
-            // Slows password guessing: ten tries a minute per address.
-            limiter.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CxLive.Dashboard.Api;
+using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -15,7 +16,7 @@ public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/login", LoginAsync).RequireRateLimiting(SecurityExtensions.LoginRateLimit).ExcludeFromDescription();
+        app.MapPost("/login", LoginAsync).ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -35,8 +36,16 @@ public static class SignInEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, SecuritySettings options, ILoggerFactory logs)
+    private static async Task<IResult> LoginAsync(HttpContext context, SecuritySettings options, SignInAttempts attempts, ILoggerFactory logs)
     {
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (attempts.WaitBeforeTrying(address) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.TooManyRequests($"{SignInAttempts.FailuresPerMinute} failed sign-ins a minute from this address; retry after {seconds} s");
+        }
+
         var form = await context.Request.ReadFormAsync();
         var name = form["username"].ToString().Trim();
         var password = form["password"].ToString();
@@ -47,7 +56,9 @@ public static class SignInEndpoints
         var valid = PasswordHash.Verify(password, account?.PasswordHash ?? UnknownUser) && account is not null;
         if (!valid)
         {
-            logs.CreateLogger("CxLive.Dashboard.Security.SignIn").LogWarning("Failed sign-in for {User} from {Address}", name, context.Connection.RemoteIpAddress);
+            attempts.Failed(address);
+            // The name is anyone's text, sent before any sign-in: one line, however it is written.
+            logs.CreateLogger("CxLive.Dashboard.Security.SignIn").LogWarning("Failed sign-in for {User} from {Address}", LogText.Safe(name.Length > 128 ? name[..128] + "…" : name), context.Connection.RemoteIpAddress);
             return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(LocalOrEmpty(returnUrl))}");
         }
 
@@ -58,7 +69,11 @@ public static class SignInEndpoints
 
     private static readonly string UnknownUser = PasswordHash.Of(Guid.NewGuid().ToString());
 
-    /// <summary>Only paths on this site: a sign-in must not bounce the browser to another one.</summary>
-    private static string LocalOrEmpty(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "";
+    /// <summary>
+    /// Only paths on this site: a sign-in must not bounce the browser to another one. Browsers drop
+    /// tabs and line breaks from a URL, so "/&lt;TAB&gt;/evil.example" reads "//evil.example" (a
+    /// security trial), and a line break in a Location header answered 500: no control characters.
+    /// </summary>
+    internal static string LocalOrEmpty(string url) =>
+        url is ['/', ..] and not ['/', '/' or '\\', ..] && url.Length <= 2048 && !url.Any(char.IsControl) ? url : "";
 }

@@ -15,6 +15,9 @@ public static class WebhookServices
     {
         services.AddSingleton<IWebhookTransport, HttpWebhookTransport>();
         services.AddHttpClient(HttpWebhookTransport.ClientName)
+            // Its request log lines named each target's URL path (HttpClient hides only the query): a
+            // Slack or Teams incoming webhook carries its secret there. The deliveries API shows targets masked.
+            .RemoveAllLoggers()
             .ConfigureHttpClient((sp, client) =>
             {
                 client.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout;

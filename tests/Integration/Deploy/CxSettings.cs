@@ -56,6 +56,7 @@ public static class CxSettings
         "ASPNETCORE_ENVIRONMENT",
         "ASPNETCORE_URLS",
         "ASPNETCORE_HTTP_PORTS",
+        "ASPNETCORE_FORWARDEDHEADERS_ENABLED",
         $"ConnectionStrings:{RedisMode.ConnectionName}",
         "Orleans:ServiceId",
         "Orleans:ClusterId",

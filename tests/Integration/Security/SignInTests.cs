@@ -162,6 +162,60 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
     }
 
     [Fact]
+    public async Task A_page_of_another_origin_on_the_same_host_may_neither_open_the_hub_nor_sign_in_or_out_with_the_browsers_cookie()
+    {
+        using var supervisor = await SignInAsync("zhang.min");
+        var own = fixture.App.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var elsewhere = $"http://{fixture.App.BaseAddress.Host}:{fixture.App.BaseAddress.Port + 1}"; // another port is the same site: SameSite lets the cookie go
+        async Task<HttpResponseMessage> FromAsync(string origin, string path, HttpContent? content = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+            request.Headers.Add("Origin", origin);
+            return await supervisor.Http.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await FromAsync(own, "hubs/cx/negotiate?negotiateVersion=1")).StatusCode);
+        var refused = await FromAsync(elsewhere, "hubs/cx/negotiate?negotiateVersion=1");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains($"a request from '{elsewhere}' is refused", (string)(await ReadObject(refused))["detail"]!);
+        using (var proxied = new HttpRequestMessage(HttpMethod.Post, "hubs/cx/negotiate?negotiateVersion=1"))
+        {
+            // Behind a proxy the page's own address may arrive as X-Forwarded-Host (no page can set it on a WebSocket or a form).
+            proxied.Headers.Add("Origin", "https://cx.example.com");
+            proxied.Headers.Add("X-Forwarded-Host", "cx.example.com");
+            Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.SendAsync(proxied)).StatusCode);
+        }
+
+        // A sign-in form posted from there would have swapped her session for an agent's.
+        var signIn = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "li.na", ["password"] = SecuredAppFixture.Password });
+        Assert.Equal(HttpStatusCode.Forbidden, (await FromAsync(elsewhere, "login", signIn)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await FromAsync(elsewhere, "logout")).StatusCode);
+        Assert.Equal("zhang.min", (string)(await ReadObject(await supervisor.Http.GetAsync("api/me")))["name"]!);
+    }
+
+    [Theory]
+    [InlineData("/agent", "/agent")]
+    [InlineData("//evil.example", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("/\t/evil.example", "/")] // a browser drops the tab and reads //evil.example
+    [InlineData("/x\r\nSet-Cookie: cxlive=forged", "/")] // answered 500, with a stack trace in the log
+    [InlineData("https://evil.example/", "/")]
+    public async Task After_signing_in_the_browser_goes_back_only_to_a_page_of_this_site(string returnUrl, string location)
+    {
+        using var anonymous = Anonymous();
+
+        var response = await anonymous.Http.PostAsync("login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "zhang.min",
+            ["password"] = SecuredAppFixture.Password,
+            ["returnUrl"] = returnUrl,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task An_admin_changes_rules_and_silences()
     {
         using var admin = await SignInAsync("root");

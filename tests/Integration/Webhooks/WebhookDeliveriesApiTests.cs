@@ -23,7 +23,7 @@ public sealed class WebhookDeliveriesApiTests
             ["Webhooks:Targets:0:Secret"] = WebhookClusterFixture.Secret,
             ["Webhooks:FailingAfter"] = "00:00:00.001",
             ["Webhooks:FirstRetryAfter"] = "00:10:00", // no retry within the test: one attempt to look at
-        });
+        }, keepLogs: true);
         using var http = app.CreateHttpClient();
         var now = DateTimeOffset.UtcNow;
         var ingest = await http.PostAsync("api/interactions", Body([.. Enumerable.Range(1, 3).Select(n => FailedSearch(customer, now.AddMinutes(n - 4)))]));
@@ -45,6 +45,8 @@ public sealed class WebhookDeliveriesApiTests
         Assert.Equal(("alert.raised", "failed", 500, 1), ((string)attempt["event"]!, (string)attempt["outcome"]!, (int)attempt["status"]!, (int)attempt["attempt"]!));
         Assert.True((DateTimeOffset)attempt["nextAttemptAt"]! > now.AddMinutes(9));
         Assert.DoesNotContain("secret", target.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        // Nor in the log: HttpClient's own lines named each delivery's URL path, where a Slack token lies.
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), r => r.Message.Contains(receiver.Url("ops").AbsolutePath, StringComparison.Ordinal));
 
         var metrics = await http.GetStringAsync("metrics");
         Assert.Matches(new Regex("""^cxlive_webhook_failing\{[^}]*target="ops"[^}]*\} 1( |$)""", RegexOptions.Multiline), metrics);

@@ -1,0 +1,33 @@
+using System.Net;
+using CxLive.Dashboard.Security;
+using CxLive.Tests.Integration.Support;
+
+namespace CxLive.Tests.Integration.Security;
+
+/// <summary>Password guessing is slowed per address; people signing in are not (an app of its own: the limit holds for a minute).</summary>
+public sealed class SignInLimitTests
+{
+    [Fact]
+    public async Task Ten_wrong_passwords_a_minute_stop_an_address_but_any_number_of_good_sign_ins_do_not()
+    {
+        using var app = new CxLiveApp(SecuredAppFixture.People);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
+        Task<HttpResponseMessage> SignInAsync(string password) =>
+            http.PostAsync("login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "zhang.min", ["password"] = password }));
+
+        // A shift starting behind one proxy address: every good sign-in counted, and the eleventh was refused.
+        for (var i = 0; i < SignInAttempts.FailuresPerMinute + 5; i++)
+        {
+            Assert.Equal("/", (await SignInAsync(SecuredAppFixture.Password)).Headers.Location?.OriginalString);
+        }
+
+        for (var i = 0; i < SignInAttempts.FailuresPerMinute; i++)
+        {
+            Assert.Equal("/login?error=1&returnUrl=", (await SignInAsync("guess " + i)).Headers.Location?.OriginalString);
+        }
+
+        var refused = await SignInAsync(SecuredAppFixture.Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+    }
+}
