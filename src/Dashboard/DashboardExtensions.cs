@@ -37,6 +37,7 @@ public static class DashboardExtensions
         services.AddLogging(logging => logging.AddFilter(HubCallsLogged.DispatcherCategory, LogLevel.Critical));
         services.AddScoped(typeof(IHubActivator<>), typeof(LoggedHubActivator<>)); // after AddSignalR: the last registration is the one used
         services.AddSingleton<HubPushes>();
+        services.AddSingleton<AgentCustomerAccess>();
         services.AddSingleton<ServiceStatusPush>();
         services.AddSingleton<FeedRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedRelay>());

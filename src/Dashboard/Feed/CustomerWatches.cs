@@ -58,6 +58,15 @@ public sealed class CustomerWatches(
         }
     }
 
+    /// <summary>The connections of this server that watch <paramref name="customerId"/> now.</summary>
+    public List<string> WatchersOf(string customerId)
+    {
+        lock (_lock)
+        {
+            return _connectionsByCustomer.TryGetValue(customerId, out var connections) ? [.. connections] : [];
+        }
+    }
+
     /// <summary>A closed connection stops watching everything it watched.</summary>
     public async Task ForgetAsync(string connectionId)
     {

@@ -2,6 +2,7 @@ using CxLive.Contracts.Agents;
 using CxLive.Contracts.Alerts;
 using CxLive.Dashboard;
 using CxLive.Dashboard.Hubs;
+using CxLive.Dashboard.Security;
 using CxLive.Grains.Agents;
 using CxLive.Grains.Alerts;
 using Microsoft.AspNetCore.SignalR;
@@ -9,7 +10,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace CxLive.Dashboard.Feed;
 
 /// <summary>Who hears of what: each kind of change sent to the hub groups it concerns.</summary>
-public sealed class HubPushes(IHubContext<CxHub, ICxClient> hub)
+/// <remarks>Without <paramref name="access"/> (a relay tested on its own), nobody's customer view is taken back.</remarks>
+public sealed class HubPushes(IHubContext<CxHub, ICxClient> hub, AgentCustomerAccess? access = null)
 {
     /// <summary>The wall sees every alert people may act on; customer and touchpoint watchers see what concerns them. Silenced alerts reach nobody.</summary>
     public Task AlertAsync(Alert alert, bool raised)
@@ -30,13 +32,19 @@ public sealed class HubPushes(IHubContext<CxHub, ICxClient> hub)
     /// A prompt reaches its agent's consoles (one nobody could take is kept for the API); one moved
     /// to another agent, the consoles of the agent who had it too, so it leaves their queue.
     /// </summary>
-    public Task PromptAsync(OutreachPrompt prompt) =>
-        (prompt.AgentId, prompt.ReassignedFrom) switch
+    public async Task PromptAsync(OutreachPrompt prompt)
+    {
+        await ((prompt.AgentId, prompt.ReassignedFrom) switch
         {
             ({ } agent, { } previous) when previous != agent => hub.Clients.Groups(HubGroups.Agent(agent), HubGroups.Agent(previous)).outreachPrompt(prompt),
             ({ } agent, _) => hub.Clients.Group(HubGroups.Agent(agent)).outreachPrompt(prompt),
             _ => Task.CompletedTask,
-        };
+        });
+        if (access is not null)
+        {
+            await access.PromptChangedAsync(prompt); // the agent it left may no longer see her
+        }
+    }
 
     public Task StatsAsync(WallStats stats) => hub.Clients.Group(HubGroups.Wall).wallStats(stats);
 

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using CxLive.Dashboard.Operations;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CxLive.Dashboard.Security;
 
 /// <summary>
-/// The hub connections of people signed in at <c>/login</c>. A page's connection stays open all
-/// shift, and the cookie is checked only when it connects: when a settings save drops a person,
-/// changes their password or their roles (<see cref="LocalSessions"/>), their connections are closed.
-/// The page reconnects at once as the cookie now allows: with the new roles, or signed out.
+/// The hub connections of signed-in people, and who each one is. A page's connection stays open all
+/// shift, and the cookie is checked only when it connects: when a settings save drops a person
+/// signed in at <c>/login</c>, changes their password or their roles (<see cref="LocalSessions"/>),
+/// their connections are closed. The page reconnects at once as the cookie now allows: with the
+/// new roles, or signed out. (<see cref="AgentCustomerAccess"/> asks who a connection is.)
 /// </summary>
 public sealed class SignedInConnections : IDisposable
 {
@@ -26,11 +28,14 @@ public sealed class SignedInConnections : IDisposable
 
     public void Opened(HubCallerContext context)
     {
-        if (context.User is { } user && LocalSessions.SignedInHere(user))
+        if (context.User?.Identity?.IsAuthenticated == true)
         {
             _open[context.ConnectionId] = context;
         }
     }
+
+    /// <summary>Who opened the connection, while it is open.</summary>
+    public ClaimsPrincipal? UserOf(string connectionId) => _open.TryGetValue(connectionId, out var context) ? context.User : null;
 
     public void Closed(HubCallerContext context) => _open.TryRemove(context.ConnectionId, out _);
 

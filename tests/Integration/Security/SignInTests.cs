@@ -162,6 +162,61 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
     }
 
     [Fact]
+    public async Task An_agent_whose_customer_is_reassigned_stops_hearing_of_her_on_the_open_connection()
+    {
+        using var agent = await SignInAsync("li.na");
+        using var supervisor = await SignInAsync("zhang.min");
+        var customer = NewCustomer();
+        await supervisor.Http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" })));
+        var prompt = await Eventually.ResultAsync(
+            async () => (await ReadArray(await agent.Http.GetAsync("api/outreach?agentId=li.na"))).FirstOrDefault(p => (string)p!["customerId"]! == customer),
+            p => p is not null, Patience, "li.na's prompt");
+
+        await using var agentHub = await HubAsync(agent);
+        await using var supervisorHub = await HubAsync(supervisor);
+        var heardByAgent = new List<string>();
+        var heardBySupervisor = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var promptLeft = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        agentHub.On<System.Text.Json.Nodes.JsonObject>("customerUpdated", snapshot =>
+        {
+            lock (heardByAgent)
+            {
+                heardByAgent.Add(snapshot.ToJsonString());
+            }
+        });
+        agentHub.On<System.Text.Json.Nodes.JsonObject>("outreachPrompt", p =>
+        {
+            if ((string?)p["customerId"] == customer && (string?)p["agentId"] == "wang.wei")
+            {
+                promptLeft.TrySetResult();
+            }
+        });
+        supervisorHub.On<System.Text.Json.Nodes.JsonObject>("customerUpdated", snapshot =>
+        {
+            if (snapshot.ToJsonString().Contains("SECRET-AFTER-REASSIGN", StringComparison.Ordinal))
+            {
+                heardBySupervisor.TrySetResult();
+            }
+        });
+        await agentHub.InvokeAsync<object>("SubscribeAgent", "li.na", null);
+        await agentHub.InvokeAsync<object>("SubscribeCustomer", customer, null);
+        await supervisorHub.InvokeAsync<object>("SubscribeCustomer", customer, null);
+
+        // A supervisor gives her to Wang Wei; li.na hears the prompt leave, then nothing more of her.
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.PostAsync($"api/alerts/{(string)prompt!["alertId"]!}/assign", Body("{ \"agentId\": \"wang.wei\" }"))).StatusCode);
+        await promptLeft.Task.WaitAsync(Patience);
+        await supervisor.Http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow, InteractionTypes.Complaint, "call-center/support", Outcome.Failure, attributes: new() { ["text"] = "SECRET-AFTER-REASSIGN" })));
+        await heardBySupervisor.Task.WaitAsync(Patience);
+        await agentHub.InvokeAsync<object>("SubscribeAgent", "li.na", null); // a round trip: whatever was sent to her before has arrived
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Http.GetAsync($"api/customers/{customer}")).StatusCode);
+        lock (heardByAgent)
+        {
+            Assert.DoesNotContain(heardByAgent, s => s.Contains("SECRET-AFTER-REASSIGN", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_page_of_another_origin_on_the_same_host_may_neither_open_the_hub_nor_sign_in_or_out_with_the_browsers_cookie()
     {
         using var supervisor = await SignInAsync("zhang.min");
