@@ -1,10 +1,12 @@
 using System.Text.Json;
+using CxLive.Contracts.Text;
 
 namespace CxLive.Dashboard.Ingestion;
 
 /// <summary>
-/// Reading identifiers and names: strings, within a length, printable (no control characters). Free text
-/// (an attribute's value: a complaint typed into a form, a survey comment) may also break lines.
+/// Reading identifiers and names: strings, within a length, printable (no control characters, no
+/// bidirectional formatting: <see cref="BidiText"/>). Free text (an attribute's value: a complaint
+/// typed into a form, a survey comment) may also break lines, and keeps its formatting characters.
 /// </summary>
 internal static class JsonText
 {
@@ -33,6 +35,7 @@ internal static class JsonText
             _ when text.Length > maxLength => $"must be at most {maxLength} characters",
             _ when !freeText && HasControlCharacters(text) => "must not contain control characters",
             _ when freeText && HasControlCharactersBesidesLineBreaks(text) => "must not contain control characters other than tabs and line breaks",
+            _ when !freeText && BidiText.HasFormatting(text) => "must not contain bidirectional formatting characters (U+202A to U+202E, U+2066 to U+2069): they reorder the words shown after them",
             _ => null,
         };
         if (reason is null)

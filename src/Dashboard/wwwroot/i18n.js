@@ -209,11 +209,20 @@ const listeners = [];
 
 export function language() { return current; }
 
+// Unicode's bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069) in a value from
+// outside reorder the sentence around it: a query ending in U+202E turned "'…' — 0 results" into
+// "0 — '… results". A value that holds them goes in without them, isolated, as the server's alert
+// texts put it (BidiText): nothing in it reaches the words around it.
+const BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/u;
+function isolated(value) {
+  return BIDI_FORMATTING.test(value) ? "\u2068" + value.replace(/[\u202a-\u202e\u2066-\u2069]/gu, "") + "\u2069" : value;
+}
+
 export function t(key, vars = {}) {
   const text = texts[current][key] ?? texts.en[key] ?? key;
   // The sentence's own words and the values put into it, in turn: the joins between them are where
   // Chinese wants a space (below), never inside a value.
-  const pieces = text.split(/\{(\w+)\}/).map((piece, i) => i % 2 === 0 ? piece : String(vars[piece] ?? ""));
+  const pieces = text.split(/\{(\w+)\}/).map((piece, i) => i % 2 === 0 ? piece : isolated(String(vars[piece] ?? "")));
   return pieces.reduce((said, piece) => said + (current === "zh-CN" && apart(said.at(-1), piece[0]) ? " " : "") + piece, "")
     .replace(/([.!?。！？])”[.。]/gu, "$1”"); // a quoted note that ends its own sentence: "tomorrow.”", not "tomorrow.”."
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CxLive.Contracts.Alerts;
 using CxLive.Contracts.Journeys;
 using CxLive.Contracts.Serialization;
+using CxLive.Contracts.Text;
 using CxLive.Grains.Alerts;
 
 namespace CxLive.Grains.Detection;
@@ -155,7 +156,7 @@ public sealed class AlertLanguage
                 throw new InvalidOperationException($"The {Code} alert text '{key}' names {{{name}}}, which its rule does not supply.");
             }
 
-            filled.Append(form, at, open - at).Append(Convert.ToString(value, CultureInfo.CurrentCulture));
+            filled.Append(form, at, open - at).Append(value is string text ? BidiText.Isolated(text) : Convert.ToString(value, CultureInfo.CurrentCulture));
             at = close + 1;
         }
 

@@ -171,6 +171,22 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : BrowserTes
         await AssertNothingRanAsync(login, errors, "sign-in page");
     }
 
+    /// <summary>
+    /// A note with an override in it (U+202E: invisible, it reverses what follows) goes into the
+    /// page's sentence without it and isolated, so the page's own words read as written.
+    /// </summary>
+    [Fact]
+    public async Task Bidirectional_formatting_in_a_note_does_not_turn_the_pages_sentence_around()
+    {
+        var errors = new List<string>();
+        var page = await OpenAsync(fixture, "/", errors);
+
+        var said = await page.EvaluateAsync<string>("async () => (await import('/i18n.js')).t('withdrawn.said', { why: 'Withdrawn', note: 'call\u202e back' })");
+
+        Assert.Equal("Withdrawn. Their note: “\u2068call back\u2069”", said);
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task The_orleans_dashboard_still_works_under_its_own_policy()
     {

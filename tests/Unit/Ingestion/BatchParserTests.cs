@@ -124,6 +124,7 @@ public sealed class BatchParserTests
     [InlineData("customerId", "{\"a\":1}", "customerId: must be a string")]
     [InlineData("touchpoint", "\"web\\u0000search\"", "touchpoint: must not contain control characters")]
     [InlineData("caseId", "\"case\\nbreak\"", "caseId: must not contain control characters")]
+    [InlineData("customerId", "\"bidi\\u202egnp.exe\"", "customerId: must not contain bidirectional formatting characters (U+202A to U+202E, U+2066 to U+2069): they reorder the words shown after them")] // shown as "bidiexe.png"
     [InlineData("id", "\"   \"", "id: must not be blank")] // every such item was taken as the same one
     [InlineData("customerId", "\" \"", "customerId: must not be blank")]
     [InlineData("timestamp", "\"2026-11-23T09:59:00\"", "timestamp: '2026-11-23T09:59:00' has no offset: add 'Z' for UTC or the local offset, e.g. +08:00 (must be an ISO 8601 date-time with an offset, e.g. 2026-11-23T10:15:00Z)")]

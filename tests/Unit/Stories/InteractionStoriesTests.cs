@@ -79,6 +79,15 @@ public class InteractionStoriesTests
         Assert.Equal((result, english, chinese), (story.Result, story.Sentence, story.Translations[Chinese]));
     }
 
+    /// <summary>A customer's words with an override in them (U+202E) are quoted isolated: the sentence around them reads as written.</summary>
+    [Fact]
+    public void Words_with_bidirectional_formatting_do_not_turn_the_sentence_around_them()
+    {
+        var story = InteractionStories.Tell(Make("complaint", caseId: "K-17", attributes: ("text", "no refund\u202e yet")));
+
+        Assert.Equal("complaint case K-17: \u2068'no refund yet'\u2069", story.Sentence);
+    }
+
     /// <summary>The wall names agents from the roster ("Li Na"); the timeline must not call her "li" beside it.</summary>
     [Fact]
     public void An_outreach_names_the_agent_as_the_roster_does_and_an_agent_outside_it_by_id()
