@@ -50,4 +50,12 @@ public static class Problems
     /// <summary>ASP.NET Core gives other statuses a <c>type</c> (their RFC section) but not 429: this one names RFC 6585's.</summary>
     public static IResult TooManyRequests(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", type: "https://www.rfc-editor.org/rfc/rfc6585#section-4");
+
+    /// <summary>A 429 with <c>Retry-After</c> in whole seconds (at least 1), which <paramref name="detail"/> is given to say.</summary>
+    public static IResult TooManyRequests(HttpResponse response, TimeSpan retryAfter, Func<int, string> detail)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TooManyRequests(detail(seconds));
+    }
 }

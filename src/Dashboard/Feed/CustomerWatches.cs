@@ -3,7 +3,9 @@ using CxLive.Contracts.Feed;
 using CxLive.Contracts.Grains;
 using CxLive.Dashboard;
 using CxLive.Grains.Customers;
+using CxLive.Dashboard.Hubs;
 using CxLive.Grains.Feed;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -56,6 +58,13 @@ public sealed class CustomerWatches(
         {
             await UnwatchQuietlyAsync(customerId);
         }
+    }
+
+    /// <summary>The connection stops hearing of the customer: her alerts (the hub group) and her snapshots.</summary>
+    public async Task StopAsync(IGroupManager groups, string connectionId, string customerId)
+    {
+        await groups.RemoveFromGroupAsync(connectionId, HubGroups.Customer(customerId));
+        await UnwatchAsync(connectionId, customerId);
     }
 
     /// <summary>The connections of this server that watch <paramref name="customerId"/> now.</summary>

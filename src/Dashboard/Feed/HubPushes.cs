@@ -34,16 +34,18 @@ public sealed class HubPushes(IHubContext<CxHub, ICxClient> hub, AgentCustomerAc
     /// </summary>
     public async Task PromptAsync(OutreachPrompt prompt)
     {
+        if (access is not null)
+        {
+            // First: once their console hears the prompt leave, nothing more of her reaches them.
+            await access.PromptChangedAsync(prompt);
+        }
+
         await ((prompt.AgentId, prompt.ReassignedFrom) switch
         {
             ({ } agent, { } previous) when previous != agent => hub.Clients.Groups(HubGroups.Agent(agent), HubGroups.Agent(previous)).outreachPrompt(prompt),
             ({ } agent, _) => hub.Clients.Group(HubGroups.Agent(agent)).outreachPrompt(prompt),
             _ => Task.CompletedTask,
         });
-        if (access is not null)
-        {
-            await access.PromptChangedAsync(prompt); // the agent it left may no longer see her
-        }
     }
 
     public Task StatsAsync(WallStats stats) => hub.Clients.Group(HubGroups.Wall).wallStats(stats);

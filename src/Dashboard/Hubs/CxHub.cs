@@ -33,7 +33,6 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     /// </summary>
     public override async Task OnConnectedAsync()
     {
-        people.Opened(Context);
         ServiceStatus sent;
         do
         {
@@ -41,6 +40,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
             await Clients.Caller.serviceStatus(sent);
         }
         while (!ReferenceEquals(sent, status.Current));
+        people.Opened(Context); // last: a connection whose OnConnectedAsync throws is never closed through OnDisconnectedAsync
     }
 
     /// <summary>A resubscription sends at most this many changes per partition; beyond it the client reloads (<see cref="FeedResume.Complete"/> false).</summary>
@@ -104,9 +104,17 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
     {
         RequireId("customerId", customerId);
         var since = RefuseIfUnreadable(after)?.Alerts;
-        Require(await Context.User!.MaySeeCustomerAsync(customerId, alerts), "an agent may follow only the customers of their prompts");
+        const string OnlyTheirs = "an agent may follow only the customers of their prompts";
+        Require(await Context.User!.MaySeeCustomerAsync(customerId, alerts), OnlyTheirs);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Customer(customerId));
         await watches.WatchAsync(Context.ConnectionId, customerId);
+        if (!Context.User!.SeesEverything() && !await Context.User!.MaySeeCustomerAsync(customerId, alerts))
+        {
+            // Her prompt moved away between the first look and the watch, whose change AgentCustomerAccess
+            // could not find this connection for: asked again now that it is watching.
+            await watches.StopAsync(Groups, Context.ConnectionId, customerId);
+            Require(false, OnlyTheirs);
+        }
         var home = AlertPartitions.Of(customerId, alerts.Partitions);
         return await ResumeAlertsAsync(since, [home], alert => alert.CustomerId == customerId, sendIncidents: false);
     }
@@ -139,11 +147,7 @@ public sealed class CxHub(CustomerWatches watches, ClusterAlerts alerts, FeedRel
         return FeedResume.Of(relay.Position, complete, reset);
     }
 
-    public async Task UnsubscribeCustomer(string customerId)
-    {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Customer(customerId));
-        await watches.UnwatchAsync(Context.ConnectionId, customerId);
-    }
+    public Task UnsubscribeCustomer(string customerId) => watches.StopAsync(Groups, Context.ConnectionId, customerId);
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

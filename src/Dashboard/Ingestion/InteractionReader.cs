@@ -443,7 +443,8 @@ internal static class InteractionReader
 
             // The customer's own words (a complaint's text, a survey comment) may break lines as typed;
             // the rest are names and ids that go into titles and lookups, and may not.
-            var value = JsonText.Read(ref reader, label, MaxAttributeLength, errors, freeText: key is not null && CxLive.Grains.Journeys.InteractionStories.WordsAttributes.Contains(key));
+            // Bidirectional formatting stays in her words, a search query among them (pages show it isolated: BidiText).
+            var value = JsonText.Read(ref reader, label, MaxAttributeLength, errors, freeText: key is not null && CxLive.Grains.Journeys.InteractionStories.WordsAttributes.Contains(key), words: key == "query");
             if (key is null || value is null)
             {
                 continue;

@@ -11,7 +11,8 @@ namespace CxLive.Dashboard.Ingestion;
 internal static class JsonText
 {
     /// <summary>The string the reader stands on, or null with the reason added to errors.</summary>
-    public static string? Read(ref Utf8JsonReader reader, string name, int maxLength, List<string> errors, bool freeText = false)
+    /// <param name="words">The customer's words on one line (a search query): bidirectional formatting kept, as in free text.</param>
+    public static string? Read(ref Utf8JsonReader reader, string name, int maxLength, List<string> errors, bool freeText = false, bool words = false)
     {
         if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
         {
@@ -35,7 +36,7 @@ internal static class JsonText
             _ when text.Length > maxLength => $"must be at most {maxLength} characters",
             _ when !freeText && HasControlCharacters(text) => "must not contain control characters",
             _ when freeText && HasControlCharactersBesidesLineBreaks(text) => "must not contain control characters other than tabs and line breaks",
-            _ when !freeText && BidiText.HasFormatting(text) => "must not contain bidirectional formatting characters (U+202A to U+202E, U+2066 to U+2069): they reorder the words shown after them",
+            _ when !freeText && !words && BidiText.HasFormatting(text) => "must not contain bidirectional formatting characters (U+202A to U+202E, U+2066 to U+2069): they reorder the words shown after them",
             _ => null,
         };
         if (reason is null)

@@ -20,7 +20,13 @@ public sealed class AgentCustomerAccess(
     IHubContext<CxHub, ICxClient> hub,
     ILogger<AgentCustomerAccess> logger)
 {
-    /// <summary>After <paramref name="prompt"/> reached the hub: the agent it left loses the customer's live view where nothing else lets them see her.</summary>
+    /// <summary>
+    /// The longest the check may hold the partition's relay lane (it asks every desk): with a silo
+    /// down, a call waits for Orleans' timeout, and every wall would wait with it.
+    /// </summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
+
+    /// <summary>Before <paramref name="prompt"/> goes out: the agent it left loses the customer's live view where nothing else lets them see her.</summary>
     public async Task PromptChangedAsync(OutreachPrompt prompt)
     {
         if (prompt.ReassignedFrom is not { } previous || previous == prompt.AgentId)
@@ -37,15 +43,14 @@ public sealed class AgentCustomerAccess(
 
             try
             {
-                if (!await user.MaySeeCustomerAsync(prompt.CustomerId, alerts))
+                if (!await user.MaySeeCustomerAsync(prompt.CustomerId, alerts).WaitAsync(Patience))
                 {
-                    await hub.Groups.RemoveFromGroupAsync(connectionId, HubGroups.Customer(prompt.CustomerId));
-                    await watches.UnwatchAsync(connectionId, prompt.CustomerId);
+                    await watches.StopAsync(hub.Groups, connectionId, prompt.CustomerId);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
-                // The desks did not answer: the agent keeps the view they were given until they reconnect.
+                // The desks did not answer in time: the agent keeps the view they were given until they reconnect.
                 logger.LogWarning(e, "Could not check whether agent {Agent} may still see a customer whose prompt moved to another agent", previous);
             }
         }

@@ -5,28 +5,29 @@ using CxLive.Dashboard.Operations;
 namespace CxLive.Dashboard.Security;
 
 /// <summary>
-/// The hub and sign-in answer only pages of this site's own origin. <c>SameSite=Strict</c> keeps the
-/// cookie from other <i>sites</i>, but a page on another port of the same host, or on a sibling
-/// subdomain (a dashboard, a mail UI), is the same site: a security trial read the whole live wall
-/// from a page on another port of 127.0.0.1 over a WebSocket (which no CORS check covers), and
-/// replaced a supervisor's session with an agent's by posting a sign-in form. The REST API needs no
-/// such check: its actions take only <c>application/json</c>, which another origin cannot send
-/// without a CORS preflight CxLive never grants.
+/// The hub, sign-in and every request that changes something answer browsers only from pages of
+/// this site's own origin. <c>SameSite=Strict</c> keeps the cookie from other <i>sites</i>, but a
+/// page on another port of the same host, or on a sibling subdomain (a dashboard, a mail UI), is
+/// the same site: a security trial read the whole live wall from a page on another port of
+/// 127.0.0.1 over a WebSocket (which no CORS check covers), and replaced a supervisor's session
+/// with an agent's by posting a sign-in form. A body-less action (acknowledge, resolve) needs no
+/// CORS preflight either. Programs (integrators, SignalR clients in .NET or Java, curl) send
+/// neither header this looks at, and pass.
 /// </summary>
 public static class SameOriginOnly
 {
-    /// <summary>Origins refused so far, each logged once (bounded: a page that tries many is one line each for the first few).</summary>
+    /// <summary>Origins refused so far, each logged once (bounded: beyond it, refusals are not logged).</summary>
     private static readonly ConcurrentDictionary<string, bool> Logged = new(StringComparer.Ordinal);
 
     public static IApplicationBuilder UseSameOriginForHubAndSignIn(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (Guarded(context.Request) && CrossOrigin(context.Request) is { } origin)
         {
-            if (Logged.Count < 20 && Logged.TryAdd(origin, true))
+            if (Logged.Count < 100 && Logged.TryAdd(origin, true))
             {
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SameOriginOnly).FullName!).LogWarning(
-                    "Refused {Path} from a page of {Origin}, another origin than this address ({Host}). Behind a proxy, pass the browser's Host header with its port (nginx: proxy_set_header Host $http_host) or X-Forwarded-Host",
-                    context.Request.Path.Value, LogText.Safe(origin), LogText.Safe(context.Request.Host.Value));
+                    "Refused {Method} {Path} from a page of {Origin}, another origin than this address ({Host}). Behind a proxy, pass the browser's Host header with its port (nginx: proxy_set_header Host $http_host) or X-Forwarded-Host",
+                    context.Request.Method, LogText.Safe(context.Request.Path.Value), LogText.Safe(origin), LogText.Safe(context.Request.Host.Value));
             }
 
             await Problems.Forbidden($"this address answers only its own pages: a request from {Quoted(origin)} is refused")
@@ -37,20 +38,28 @@ public static class SameOriginOnly
         await next(context);
     });
 
+    /// <summary>The hub (its negotiation is a POST, its WebSocket a GET), and whatever changes something.</summary>
     private static bool Guarded(HttpRequest request) =>
         request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
-        || (HttpMethods.IsPost(request.Method) && (request.Path.Equals("/login", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/logout", StringComparison.OrdinalIgnoreCase)));
+        || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
 
     /// <summary>
-    /// The origin a browser says the request came from, when it is not this address; null for the
-    /// same origin, and for clients that send none (a .NET or Java SignalR client, curl). Compared by
-    /// host and port only (behind a proxy that ends TLS the request arrives as http), with the Host
-    /// the request came to or the one a proxy forwarded (no page can set <c>X-Forwarded-Host</c> on
-    /// a WebSocket or a form post).
+    /// Where a browser says the request came from, when that is not this site's own origin; null
+    /// for the same origin, and for programs, which send neither header. <c>Sec-Fetch-Site</c> first
+    /// (browsers compare origins themselves, scheme included, and no page can set it); else the
+    /// <c>Origin</c> against the Host the request came to or the one a proxy forwarded (no page can
+    /// set <c>X-Forwarded-Host</c> on a WebSocket or a form), by host and port: behind a proxy
+    /// that ends TLS the request arrives as http.
     /// </summary>
     public static string? CrossOrigin(HttpRequest request)
     {
         var origin = request.Headers.Origin.ToString();
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
+        {
+            return site is "same-origin" or "none" ? null : origin.Length > 0 ? origin : site;
+        }
+
         if (origin.Length == 0)
         {
             return null;
@@ -58,7 +67,7 @@ public static class SameOriginOnly
 
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri))
         {
-            return origin; // "null" (a sandboxed frame, a file), or nothing an origin looks like
+            return origin; // "null" (a sandboxed frame, a page that sends no referrer), or nothing an origin looks like
         }
 
         var from = uri.Authority; // host[:port], the port left out when the scheme implies it; browsers send names in punycode, as Host

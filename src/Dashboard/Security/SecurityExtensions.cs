@@ -106,10 +106,9 @@ public static class SecurityExtensions
             limiter.AddPolicy(IngestRateLimit, context => PartitionFor(context));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.Zero;
                 rejected.HttpContext.RequestServices.GetRequiredService<CxMetrics>().Rejected("rate-limited");
-                await Problems.TooManyRequests($"too many requests from this API key or address; retry after {seconds} s")
+                await Problems.TooManyRequests(rejected.HttpContext.Response, retryAfter, seconds => $"too many requests from this API key or address; retry after {seconds} s")
                     .ExecuteAsync(rejected.HttpContext);
             };
         });

@@ -54,7 +54,10 @@ public static class SecurityHeaders
             headers.ContentSecurityPolicy = PolicyFor(context.Request.Path);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY"; // frame-ancestors for browsers that predate it
-            headers["Referrer-Policy"] = "no-referrer"; // customer ids sit in page addresses
+            // Customer ids sit in page addresses: none reaches another site. Same-origin requests keep
+            // theirs, so a form posted by a page here says where it came from (with no-referrer a
+            // browser sends "Origin: null" on it, which SameOriginOnly cannot tell from another site).
+            headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             return next(context);

@@ -39,11 +39,9 @@ public static class SignInEndpoints
     private static async Task<IResult> LoginAsync(HttpContext context, SecuritySettings options, SignInAttempts attempts, ILoggerFactory logs)
     {
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (attempts.WaitBeforeTrying(address) is { } wait)
+        if (attempts.Begin(address) is { } wait)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.TooManyRequests($"{SignInAttempts.FailuresPerMinute} failed sign-ins a minute from this address; retry after {seconds} s");
+            return Problems.TooManyRequests(context.Response, wait, seconds => $"{SignInAttempts.FailuresPerMinute} failed sign-ins a minute from this address; retry after {seconds} s");
         }
 
         var form = await context.Request.ReadFormAsync();
@@ -56,12 +54,12 @@ public static class SignInEndpoints
         var valid = PasswordHash.Verify(password, account?.PasswordHash ?? UnknownUser) && account is not null;
         if (!valid)
         {
-            attempts.Failed(address);
             // The name is anyone's text, sent before any sign-in: one line, however it is written.
             logs.CreateLogger("CxLive.Dashboard.Security.SignIn").LogWarning("Failed sign-in for {User} from {Address}", LogText.Safe(name.Length > 128 ? name[..128] + "…" : name), context.Connection.RemoteIpAddress);
             return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(LocalOrEmpty(returnUrl))}");
         }
 
+        attempts.SignedIn(address);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, LocalSessions.PrincipalOf(account!));
         var home = Access.SeesEverything(account!.Roles) ? "/" : "/agent";
         return Results.Redirect(LocalOrEmpty(returnUrl) is { Length: > 0 } local ? local : home);
@@ -75,5 +73,7 @@ public static class SignInEndpoints
     /// security trial), and a line break in a Location header answered 500: no control characters.
     /// </summary>
     internal static string LocalOrEmpty(string url) =>
-        url is ['/', ..] and not ['/', '/' or '\\', ..] && url.Length <= 2048 && !url.Any(char.IsControl) ? url : "";
+        url is ['/', ..] and not ['/', '/' or '\\', ..] && url.Length <= 2048 && !url.Any(char.IsControl)
+            ? (url.Any(c => c > '\u007f') ? new Uri(new Uri("http://here"), url).PathAndQuery : url) // a Location header is ASCII: "/customers/张伟" answered 500
+            : "";
 }

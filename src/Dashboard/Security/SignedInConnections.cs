@@ -28,9 +28,17 @@ public sealed class SignedInConnections : IDisposable
 
     public void Opened(HubCallerContext context)
     {
-        if (context.User?.Identity?.IsAuthenticated == true)
+        if (context.User?.Identity?.IsAuthenticated != true)
         {
-            _open[context.ConnectionId] = context;
+            return;
+        }
+
+        _open[context.ConnectionId] = context;
+        // Its cookie was read before a save this one did not hear of: held to the settings now, as the sweep holds the rest.
+        if (!ReferenceEquals(LocalSessions.AsNow(context.User, _settings.Current), context.User))
+        {
+            _open.TryRemove(context.ConnectionId, out _);
+            context.Abort();
         }
     }
 

@@ -329,6 +329,30 @@ public sealed partial class DeploymentFilesTests(AppFixture fixture)
     private static int PortNumber(JsonElement port, IReadOnlyDictionary<string, int> named) =>
         port.ValueKind == JsonValueKind.Number ? port.GetInt32() : named[port.GetString()!];
 
+    /// <summary>
+    /// nginx inherits proxy_set_header into a location only when the location sets none: a review
+    /// found both locations setting their own, so CxLive heard Host "cxlive" (every page's hub and
+    /// sign-in refused as another origin) and nginx's own address for every client.
+    /// </summary>
+    [Fact]
+    public async Task Nginx_passes_the_browsers_host_and_the_clients_address_on_every_location()
+    {
+        var nginx = await File.ReadAllTextAsync(Path.Combine(DeployFiles.Deploy, "nginx.conf"));
+        var locations = NginxLocation().Matches(nginx);
+
+        Assert.Equal(["/hubs/", "/"], locations.Select(l => l.Groups["path"].Value));
+        Assert.All(locations, location =>
+        {
+            foreach (var header in new[] { "Host $http_host;", "X-Forwarded-For $proxy_add_x_forwarded_for;", "X-Forwarded-Proto $scheme;", "X-Correlation-Id $http_x_correlation_id;" })
+            {
+                Assert.Contains("proxy_set_header " + header, location.Groups["body"].Value, StringComparison.Ordinal);
+            }
+        });
+    }
+
+    [GeneratedRegex(@"location (?<path>\S+) \{(?<body>[^}]*)\}")]
+    private static partial Regex NginxLocation();
+
     [GeneratedRegex(@"\b[A-Z][A-Za-z]+(?:__[A-Za-z0-9]+)+\b|\bASPNETCORE_[A-Z_]+\b")]
     private static partial Regex HelpVariable();
 

@@ -102,10 +102,10 @@ public sealed class SharedSignInTests(RedisServer redis) : IClassFixture<RedisSe
         }
     }
 
-    /// <summary>A silo of cluster <paramref name="service"/>, on its own ports, where zhang.min signs in as a supervisor.</summary>
     /// <summary>One hash for every process, as one settings file gives them all: a session is held to it.</summary>
     private static readonly string Hash = PasswordHash.Of("s3cret-pass");
 
+    /// <summary>A silo of cluster <paramref name="service"/>, on its own ports, where zhang.min signs in as a supervisor.</summary>
     private Dictionary<string, string> SignInSettings(string service)
     {
         var settings = SiloProcess.SettingsFor(redis, service, service + ":interactions");

@@ -38,7 +38,7 @@ public sealed class SecurityHeadersTests(AppFixture fixture) : IDisposable
         Assert.Equal("'script'", policy["require-trusted-types-for"]);
         Assert.Equal("'none'", policy["trusted-types"]);
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
-        Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
+        Assert.Equal("same-origin", Header(response, "Referrer-Policy"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
     }
 

@@ -241,11 +241,28 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
             Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.SendAsync(proxied)).StatusCode);
         }
 
-        // A sign-in form posted from there would have swapped her session for an agent's.
-        var signIn = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "li.na", ["password"] = SecuredAppFixture.Password });
-        Assert.Equal(HttpStatusCode.Forbidden, (await FromAsync(elsewhere, "login", signIn)).StatusCode);
+        // A sign-in form posted from there would have swapped her session for an agent's; a body-less
+        // action needs no CORS preflight either. A page that sends no referrer says "Origin: null".
+        FormUrlEncodedContent SignIn() => new(new Dictionary<string, string> { ["username"] = "li.na", ["password"] = SecuredAppFixture.Password });
+        Assert.Equal(HttpStatusCode.Forbidden, (await FromAsync(elsewhere, "login", SignIn())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await FromAsync(elsewhere, "login/", SignIn())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await FromAsync("null", "login", SignIn())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await FromAsync(elsewhere, "logout")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await FromAsync(elsewhere, "api/alerts/some-alert/ack")).StatusCode);
         Assert.Equal("zhang.min", (string)(await ReadObject(await supervisor.Http.GetAsync("api/me")))["name"]!);
+
+        // Browsers also say it themselves (Sec-Fetch-Site, which no page can set), and that is taken
+        // first: it holds behind a proxy that rewrites Host, and it tells another scheme apart.
+        async Task<HttpStatusCode> NegotiateAsync(string site, string origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "hubs/cx/negotiate?negotiateVersion=1");
+            request.Headers.Add("Sec-Fetch-Site", site);
+            request.Headers.Add("Origin", origin);
+            return (await supervisor.Http.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync("same-site", own.Replace("http:", "https:", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync("same-origin", "https://cx.example.com"));
     }
 
     [Theory]
@@ -255,6 +272,7 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
     [InlineData("/\t/evil.example", "/")] // a browser drops the tab and reads //evil.example
     [InlineData("/x\r\nSet-Cookie: cxlive=forged", "/")] // answered 500, with a stack trace in the log
     [InlineData("https://evil.example/", "/")]
+    [InlineData("/customers/张伟", "/customers/%E5%BC%A0%E4%BC%9F")] // a Location header is ASCII: it answered 500
     public async Task After_signing_in_the_browser_goes_back_only_to_a_page_of_this_site(string returnUrl, string location)
     {
         using var anonymous = Anonymous();

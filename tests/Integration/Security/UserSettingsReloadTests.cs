@@ -37,7 +37,7 @@ public sealed class UserSettingsReloadTests
         }
 
         var (agent, agentCookies) = await SignInAsync("li.na");
-        var (admin, _) = await SignInAsync("root");
+        var (admin, adminCookies) = await SignInAsync("root");
         var (supervisor, _) = await SignInAsync("zhang.min");
         using var _1 = agent;
         using var _2 = admin;
@@ -46,27 +46,22 @@ public sealed class UserSettingsReloadTests
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("api/webhooks/deliveries")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("api/alerts?limit=1")).StatusCode);
 
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, "hubs/cx"), o => o.Cookies = agentCookies)
-            .AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions))
-            .Build();
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.Closed += _ =>
-        {
-            closed.TrySetResult();
-            return Task.CompletedTask;
-        };
-        await hub.StartAsync();
+        await using var hub = await HubAsync(app, agentCookies);
+        var closed = ClosedOf(hub);
         await hub.InvokeAsync<object>("SubscribeAgent", "li.na", null);
 
         // Li Na's password is reset (it leaked): her session, and her live connection, end now.
         Save("Security:Users:1:PasswordHash", PasswordHash.Of("a new password for li.na"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await agent.GetAsync("api/outreach?agentId=li.na")).StatusCode);
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("api/alerts?limit=1")).StatusCode); // nobody else is signed out
 
-        // The admin becomes a supervisor: still signed in, as a supervisor.
+        // The admin becomes a supervisor: still signed in, as a supervisor, and their page reconnects as one.
+        var adminHub = await HubAsync(app, adminCookies);
+        var adminClosed = ClosedOf(adminHub);
         Save("Security:Users:2:Roles:0", "supervisor");
+        await adminClosed.WaitAsync(TimeSpan.FromSeconds(10));
+        await adminHub.DisposeAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("api/webhooks/deliveries")).StatusCode);
         Assert.Equal(["supervisor"], (await ReadObject(await admin.GetAsync("api/me")))["roles"]!.AsArray().Select(r => (string)r!));
 
@@ -74,5 +69,27 @@ public sealed class UserSettingsReloadTests
         Save("Security:Users:0:Name", "zhou.jie");
         Assert.Equal(HttpStatusCode.Unauthorized, (await supervisor.GetAsync("api/alerts?limit=1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("api/alerts?limit=1")).StatusCode);
+    }
+
+    private static async Task<HubConnection> HubAsync(CxLiveApp app, CookieContainer cookies)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseAddress, "hubs/cx"), o => o.Cookies = cookies)
+            .AddJsonProtocol(o => CxJson.Apply(o.PayloadSerializerOptions))
+            .Build();
+        await hub.StartAsync();
+        return hub;
+    }
+
+    /// <summary>Done when the server closes the connection (the client does not reconnect by itself).</summary>
+    private static Task ClosedOf(HubConnection hub)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
     }
 }

@@ -94,6 +94,17 @@ public sealed class BatchParserTests
         Assert.Equal(new Dictionary<string, string> { ["text"] = "line one\r\nline two\tend", ["lang"] = "en" }, item.Attributes);
     }
 
+    /// <summary>Her words keep bidirectional formatting (pages isolate it); an id or a name may not hold it.</summary>
+    [Fact]
+    public void Bidirectional_formatting_is_kept_in_her_words_and_a_query_and_refused_in_other_attributes()
+    {
+        var kept = Assert.Single(Json(With("attributes", """{"text":"no refund\u202e yet","query":"shoes\u202e"}""")).Valid);
+        Assert.Equal("shoes\u202e", kept.Attributes!["query"]);
+
+        var refused = Assert.Single(Json(With("attributes", """{"orderId":"ORD-1\u202e"}""")).Rejected);
+        Assert.Equal(["attributes.orderId: must not contain bidirectional formatting characters (U+202A to U+202E, U+2066 to U+2069): they reorder the words shown after them"], refused.Errors);
+    }
+
     [Fact]
     public void A_queue_wait_cannot_last_less_than_nothing_but_any_score_of_a_type_without_a_meaning_is_kept()
     {
