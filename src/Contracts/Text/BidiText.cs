@@ -12,8 +12,9 @@ public static class BidiText
     private const char FirstStrongIsolate = '\u2068';
     private const char PopDirectionalIsolate = '\u2069';
 
-    public static bool HasFormatting(ReadOnlySpan<char> text) =>
-        text.IndexOfAnyInRange('\u202a', '\u202e') >= 0 || text.IndexOfAnyInRange('\u2066', '\u2069') >= 0;
+    private static readonly System.Buffers.SearchValues<char> Formatting = System.Buffers.SearchValues.Create("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069");
+
+    public static bool HasFormatting(ReadOnlySpan<char> text) => text.ContainsAny(Formatting);
 
     /// <summary>
     /// The text as a sentence may hold it: unchanged when it has no formatting characters (nearly all
@@ -27,7 +28,7 @@ public static class BidiText
             return text;
         }
 
-        var kept = string.Concat(text.Where(c => c is not (>= '\u202a' and <= '\u202e') and not (>= '\u2066' and <= '\u2069')));
+        var kept = string.Concat(text.Where(c => !Formatting.Contains(c)));
         return FirstStrongIsolate + kept + PopDirectionalIsolate;
     }
 }

@@ -213,9 +213,10 @@ export function language() { return current; }
 // outside reorder the sentence around it: a query ending in U+202E turned "'…' — 0 results" into
 // "0 — '… results". A value that holds them goes in without them, isolated, as the server's alert
 // texts put it (BidiText): nothing in it reaches the words around it.
-const BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/u;
+const BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/gu;
 function isolated(value) {
-  return BIDI_FORMATTING.test(value) ? "\u2068" + value.replace(/[\u202a-\u202e\u2066-\u2069]/gu, "") + "\u2069" : value;
+  const kept = value.replace(BIDI_FORMATTING, ""); // replace() starts from the start whatever lastIndex says
+  return kept.length === value.length ? value : "\u2068" + kept + "\u2069";
 }
 
 export function t(key, vars = {}) {
