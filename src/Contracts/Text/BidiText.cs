@@ -5,7 +5,7 @@ namespace CxLive.Contracts.Text;
 /// U+2066–U+2069) in text from outside. Invisible, they reorder what is shown after them: a security
 /// trial's customer id "bidi‮gnp.exe" read "bidiexe.png", and a query ending in U+202E turned the
 /// sentence around it into "0 — 'live results". Ingest refuses them in ids and names; customers'
-/// own words may still hold them, and a sentence that quotes such words isolates them.
+/// own words (a search query among them) keep them, and a sentence that quotes such words isolates them.
 /// </summary>
 public static class BidiText
 {

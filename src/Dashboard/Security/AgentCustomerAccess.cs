@@ -1,7 +1,7 @@
 using CxLive.Contracts.Agents;
+using CxLive.Contracts.Alerts;
 using CxLive.Dashboard.Feed;
 using CxLive.Dashboard.Hubs;
-using CxLive.Contracts.Alerts;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CxLive.Dashboard.Security;
