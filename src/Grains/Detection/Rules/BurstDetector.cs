@@ -69,6 +69,9 @@ public abstract class BurstDetector : ICustomerDetector
     protected virtual HistoryNote ResolveReason(Interaction interaction) =>
         HistoryNote.Resolution(Definition.RuleId, _ => new(), interaction.Type);
 
+    /// <summary>The mark this rule keeps of <paramref name="interaction"/>, labelled its way.</summary>
+    protected BurstMark MarkOf(Interaction interaction, bool bad) => BurstMark.Of(interaction, bad, Label(interaction));
+
     /// <summary>A moment kept whatever the window says, for a rule whose deadline counts from it; null: none.</summary>
     protected virtual DateTimeOffset? KeepFrom(BurstWindow burst, BurstMark incoming) => null;
 
@@ -87,7 +90,7 @@ public abstract class BurstDetector : ICustomerDetector
 
         var window = rule.Duration(Window);
         var burst = WindowOf(state);
-        var mark = new BurstMark(interaction.Timestamp, interaction.Id, bad, Label(interaction), interaction.Touchpoint, interaction.Stage, interaction.Channel);
+        var mark = MarkOf(interaction, bad);
         burst.Insert(mark, window, KeepFrom(burst, mark));
 
         if (burst.OpenSince is { } openSince)

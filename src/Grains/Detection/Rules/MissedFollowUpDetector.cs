@@ -27,7 +27,7 @@ public sealed class MissedFollowUpDetector : ICustomerDetector
     {
         if (interaction.Type == InteractionTypes.ServiceVisit)
         {
-            state.Burst(RuleId).Keep(new BurstMark(interaction.Timestamp, interaction.Id, true, interaction.CaseId, interaction.Touchpoint, interaction.Stage, interaction.Channel));
+            state.Burst(RuleId).Keep(BurstMark.Of(interaction, true, interaction.CaseId));
             return;
         }
 

@@ -100,7 +100,7 @@ public sealed class OrderStatusFailureDetector : BurstDetector
             return;
         }
 
-        lookups.Insert(new BurstMark(interaction.Timestamp, interaction.Id, true, orderId, interaction.Touchpoint, interaction.Stage, interaction.Channel), window);
+        lookups.Insert(BurstMark.Of(interaction, true, orderId), window);
         var ofOrder = LookupsOf(lookups.Marks, orderId, interaction.Timestamp - window);
         if ((failures.OpenSince is null || moreWorry) && ofOrder.Count >= rule.Count(LookupsOfOneOrder))
         {

@@ -73,9 +73,6 @@ public sealed class PushFatigueDetector : BurstDetector
         base.Observe(rule, state, interaction, signals);
     }
 
-    private BurstMark MarkOf(Interaction interaction, bool bad) =>
-        new(interaction.Timestamp, interaction.Id, bad, Label(interaction), interaction.Touchpoint, interaction.Stage, interaction.Channel);
-
     protected override Channel ActionChannel => Channel.Email;
 
     protected override AlertText Describe(List<BurstMark> run, AlertLanguage language)

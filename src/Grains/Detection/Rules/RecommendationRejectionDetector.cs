@@ -85,7 +85,7 @@ public sealed class RecommendationRejectionDetector : BurstDetector
         }
 
         var window = rule.Duration(Window);
-        shown.Insert(new BurstMark(interaction.Timestamp, interaction.Id, interaction.Type == InteractionTypes.RecommendationShown, null, interaction.Touchpoint, interaction.Stage, interaction.Channel), window);
+        shown.Insert(BurstMark.Of(interaction, interaction.Type == InteractionTypes.RecommendationShown, null), window);
         if (PeekWindow(state)?.OpenSince is null && shown.FindLatestRun(rule.Count(Shown), window) is { } run)
         {
             WindowOf(state).OpenSince = run[0].At; // one alert for both conditions; a click resolves it
