@@ -1,5 +1,5 @@
-using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Api.OpenApi;
+using CxLive.Dashboard.Operations;
 using CxLive.Dashboard.Redis;
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;

@@ -1,5 +1,5 @@
-using StackExchange.Redis;
 using CxLive.Dashboard.Redis;
+using StackExchange.Redis;
 
 namespace CxLive.Dashboard.Hosting;
 
