@@ -15,12 +15,20 @@ command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 # The deployment-file tests validate deploy/compose.yaml with Debian's docker-compose (no Docker engine needed).
 command -v docker-compose >/dev/null 2>&1 || packages+=(docker-compose)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || packages+=(fonts-noto-cjk)
+# The tests run deploy/nginx.conf in a real nginx on a loopback port of their own.
+new_nginx=
+[ -x /usr/sbin/nginx ] || { packages+=(nginx-light); new_nginx=1; }
 
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing ${packages[*]} ..."
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null \
     || { echo "Could not install ${packages[*]}; install them and run again."; echo "0 passed, 1 failed"; exit 1; }
+  # Debian starts the nginx service it installs (on port 80, every address) where services can start:
+  # the tests need only the program.
+  if [ -n "$new_nginx" ]; then
+    { $sudo systemctl disable --now nginx || $sudo service nginx stop; } >/dev/null 2>&1 || true
+  fi
 fi
 
 log=$(mktemp)

@@ -28,12 +28,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
     }
+
+    /// <summary>Debian's chromium, for this fixture and for a test that needs a browser of its own (behind nginx, say).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = Chromium,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
 
     /// <summary>A fresh page (its own storage, so the language choice of one test never leaks into another).</summary>
     /// <param name="beforeLoad">Runs on the page before it loads (a test that drives the page's clock installs it here).</param>
