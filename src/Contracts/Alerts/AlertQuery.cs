@@ -8,6 +8,7 @@ public sealed record AlertQuery
     [Id(1)] public Severity? Severity { get; init; }
     [Id(2)] public string? CustomerId { get; init; }
     [Id(3)] public string? Touchpoint { get; init; }
+    /// <summary>The alert's own rule, or one its customer's budget folded into it: a supervisor asking for long waits means every alert that carries one.</summary>
     [Id(4)] public string? RuleId { get; init; }
     [Id(5)] public int Limit { get; init; } = 100;
 
@@ -31,6 +32,6 @@ public sealed record AlertQuery
         && (Severity is null || alert.Severity == Severity)
         && (CustomerId is null || alert.CustomerId == CustomerId)
         && (Touchpoint is null || alert.Touchpoint == Touchpoint)
-        && (RuleId is null || alert.RuleId == RuleId)
+        && (RuleId is null || alert.RuleId == RuleId || alert.Folded.Contains(RuleId))
         && (AssignedTo is null || alert.AssignedTo == AssignedTo);
 }

@@ -90,15 +90,15 @@ function scheduleRender() {
 const isIncident = alert => Boolean(alert.opensIncident && alert.incidentId);
 
 // The filters of the interactive wall: severity, state (all by default, a resolved card staying a
-// minute; "not resolved" is the counters' own definition), rule, touchpoint and the agent who holds
-// it (or nobody), read once per render. Wall mode shows everything.
+// minute; "not resolved" is the counters' own definition), rule (its own or one folded into it, as
+// the API's ruleId), touchpoint and the agent who holds it (or nobody), read once per render. Wall mode shows everything.
 function filter() {
   if (WALL_MODE) return () => true;
   const want = Object.fromEntries(new FormData(filters));
   return alert => {
     if (want.severity && alert.severity !== want.severity) return false;
     if (want.state === "unresolved" ? alert.state === "resolved" : want.state && alert.state !== want.state) return false;
-    if (want.rule && alert.ruleId !== want.rule) return false;
+    if (want.rule && alert.ruleId !== want.rule && !alert.folded?.includes(want.rule)) return false;
     if (want.agent && (want.agent === NOBODY ? Boolean(alert.assignedTo) : alert.assignedTo !== want.agent)) return false;
     return !want.touchpoint || alert.touchpoint === want.touchpoint;
   };
@@ -297,7 +297,7 @@ function refreshFilterChoices() {
     select.value = chosen;
   };
   const kept = [...alerts.values()];
-  const rules = [...new Set(kept.map(a => a.ruleId))].sort();
+  const rules = [...new Set(kept.flatMap(a => [a.ruleId, ...(a.folded ?? [])]))].sort();
   const touchpoints = [...new Set(kept.map(a => a.touchpoint).filter(Boolean))].sort();
   // Every agent of the roster (and any other holding an alert here), not only those holding alerts
   // now: the list, and so the filter bar's width, stays as it is while the desks assign.
@@ -447,6 +447,7 @@ function fillCard(li, alert, incident, now) {
   li.dataset.state = alert.state;
   li.dataset.outcome = alert.outcome ?? ""; // "resolved · Lost" is not said in the colour of a recovery
   li.dataset.rule = alert.ruleId;
+  li.dataset.folded = (alert.folded ?? []).join(" ");
   li.dataset.customer = alert.customerId ?? "";
   li.classList.toggle("incident-card", isIncident(alert)); // wall mode draws it compact (styles.css)
   li.querySelector(".severity").textContent = t(`severity.${alert.severity}`);

@@ -48,6 +48,24 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_rule_folded_into_an_alert_finds_it_as_its_own_rule_does()
+    {
+        // Her failed searches raise an alert; her detractor score minutes later is folded into it.
+        await RaiseFailedSearchAlert();
+        await Eventually.TrueAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}"))).Count == 1, TimeSpan.FromSeconds(15), "her alert");
+        var survey = Make(_customer, _now.AddMinutes(3), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(survey))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}")))[0]!["folded"]!.AsArray().Any(r => (string)r! == "detractor"),
+            TimeSpan.FromSeconds(15), "the detractor folded into her alert");
+
+        // A supervisor asking for detractors finds her, by the alert that carries it; and by its own rule still.
+        var byFolded = Assert.Single(await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}&ruleId=detractor")))!;
+        Assert.Equal("repeated-failed-search", (string)byFolded["ruleId"]!);
+        Assert.Single(await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}&ruleId=repeated-failed-search")));
+        Assert.Empty(await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}&ruleId=long-wait")));
+    }
+
+    [Fact]
     public async Task Alerts_are_listed_by_the_agent_who_holds_them()
     {
         // What an agent holds (their follow-ups among it), for the supervisor sharing out work.

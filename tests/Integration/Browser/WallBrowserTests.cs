@@ -118,8 +118,17 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         await Assertions.Expect(page.Locator($".alert[data-customer='{customers[0]}']")).ToBeHiddenAsync();
         await page.SelectOptionAsync("#filters select[name=severity]", "");
         await Assertions.Expect(page.Locator($".alert[data-customer='{customers[0]}']")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".alert:not([data-rule='repeated-failed-search'])")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".alert:not([data-rule='repeated-failed-search']):not([data-folded~='repeated-failed-search'])")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-filtered.png") });
+
+        // The rule filter finds a condition folded into another rule's card: the first customer then
+        // scores a detractor survey, which her failed-search alert takes in.
+        var survey = Make(customers[0], DateTimeOffset.UtcNow, InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(survey))).StatusCode);
+        await Assertions.Expect(page.Locator($".alert[data-customer='{customers[0]}'][data-folded~='detractor']")).ToHaveCountAsync(1, new() { Timeout = 10_000 }); // with her experience's drop
+        await page.SelectOptionAsync("#filters select[name=rule]", "detractor");
+        await Assertions.Expect(page.Locator($".alert[data-customer='{customers[0]}'][data-rule='repeated-failed-search']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($".alert[data-customer='{customers[1]}']")).ToBeHiddenAsync();
     }
 
     private sealed record TenthShown(int Count, string Label, int Height);
