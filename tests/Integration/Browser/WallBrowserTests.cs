@@ -129,6 +129,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         await page.SelectOptionAsync("#filters select[name=rule]", "detractor");
         await Assertions.Expect(page.Locator($".alert[data-customer='{customers[0]}'][data-rule='repeated-failed-search']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($".alert[data-customer='{customers[1]}']")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-filtered-folded.png") });
     }
 
     private sealed record TenthShown(int Count, string Label, int Height);
