@@ -48,6 +48,27 @@ public sealed class QueryApiTests(AppFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Searches_sent_after_the_success_that_followed_them_end_as_they_would_in_order()
+    {
+        // Two systems send: the search that found something (a minute ago) reaches CxLive before the
+        // three failed ones before it. In event order the alert was raised and resolved; an
+        // integrator's trial found it left open for days instead.
+        var searchTouchpoint = $"web/search-{_customer}";
+        var found = Make(_customer, _now.AddMinutes(4), InteractionTypes.Search, searchTouchpoint, score: 12);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(found))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(_customer, _now)))).StatusCode);
+
+        var alert = await Eventually.ResultAsync(
+            async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={_customer}&ruleId=repeated-failed-search"))).SingleOrDefault(),
+            a => (string?)a?["state"] == "resolved",
+            TimeSpan.FromSeconds(15),
+            "her alert, resolved");
+        Assert.Equal("3 failed searches in 40 s", (string)alert!["title"]!);
+        var history = alert["history"]!.AsArray();
+        Assert.EndsWith("A search found results.", (string)history[history.Count - 1]!["note"]!);
+    }
+
+    [Fact]
     public async Task A_rule_folded_into_an_alert_finds_it_as_its_own_rule_does()
     {
         // Her failed searches raise an alert; her detractor score minutes later is folded into it.

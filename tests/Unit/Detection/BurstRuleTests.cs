@@ -96,6 +96,37 @@ public sealed partial class BurstRuleTests
         }
     }
 
+    /// <summary>
+    /// The same moments in another order end the same way: the good moment that followed the run
+    /// arrived first (a retried batch, two systems sending), the run's bad ones after it. An
+    /// integrator's trial found the alert raised then and left open for days, where the moments in
+    /// event order (and a back-test of them) raised and resolved it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void A_good_moment_that_arrives_before_the_run_it_followed_resolves_it_as_in_order(BurstExample rule)
+    {
+        if (rule.Good is not { } good)
+        {
+            return; // nothing the customer does resolves it: Resolves_as_the_catalogue_says holds that
+        }
+
+        var journey = new Journey();
+        var bad = Enumerable.Range(0, rule.Threshold).Select(i => (i == 0 ? journey : journey.After(rule.Window / 2 / Math.Max(1, rule.Threshold - 1))).Make(rule.Bad)).ToArray();
+        var recovered = journey.After(TimeSpan.FromMinutes(1)).Make(good);
+
+        var inOrder = new DetectorHarness().Feed([.. bad, recovered]).Where(s => s.RuleId == rule.RuleId).ToList();
+        var goodFirst = new DetectorHarness();
+        var outOfOrder = goodFirst.Feed([recovered, .. bad]).Where(s => s.RuleId == rule.RuleId).ToList();
+
+        Assert.Equal([SignalKind.Raise, SignalKind.Resolve], inOrder.Select(s => s.Kind));
+        Assert.Equal([SignalKind.Raise, SignalKind.Resolve], outOfOrder.Select(s => s.Kind));
+        Assert.Equal(inOrder[1].Reason, outOfOrder[1].Reason); // why, in the same words
+        Assert.Equal(inOrder[1].At, outOfOrder[1].At);
+        Assert.Equal([recovered.Id], outOfOrder[1].Evidence.ToArray());
+        Assert.Null(goodFirst.State.PeekBurst(rule.RuleId)?.OpenSince); // nothing left open to be resolved later
+    }
+
     [Theory]
     [MemberData(nameof(Rules))]
     public void Disabled_rule_raises_nothing(BurstExample rule)

@@ -9,8 +9,9 @@ namespace CxLive.Grains.Detection.Rules;
 /// <summary>
 /// The shape most catalogue rules share: <c>threshold</c> bad moments within <c>window</c> (first
 /// to last, inclusive, in event time) raise an alert; while it is open, more bad moments update it;
-/// a good moment at or after the run's start resolves it. A rule says what is bad, what is good,
-/// whether a good moment between bad ones starts the count over, and how to word the alert.
+/// a good moment at or after the run's start resolves it (one already seen after the run, when a late
+/// bad moment completes it, resolves it at once). A rule says what is bad, what is good, whether a
+/// good moment between bad ones starts the count over, and how to word the alert.
 /// </summary>
 public abstract class BurstDetector : ICustomerDetector
 {
@@ -66,8 +67,8 @@ public abstract class BurstDetector : ICustomerDetector
     /// Why the good moment resolved the alert, from <c>Texts/*.json</c>: <c>{rule}.resolved.{type}</c>
     /// for the good moment's interaction type where the table has one, else <c>{rule}.resolved</c>.
     /// </summary>
-    protected virtual HistoryNote ResolveReason(Interaction interaction) =>
-        HistoryNote.Resolution(Definition.RuleId, _ => new(), interaction.Type);
+    protected HistoryNote ResolveReason(string? goodMomentType) =>
+        HistoryNote.Resolution(Definition.RuleId, _ => new(), goodMomentType);
 
     /// <summary>The mark this rule keeps of <paramref name="interaction"/>, labelled its way.</summary>
     protected BurstMark MarkOf(Interaction interaction, bool bad) => BurstMark.Of(interaction, bad, Label(interaction));
@@ -117,7 +118,22 @@ public abstract class BurstDetector : ICustomerDetector
         {
             burst.OpenSince = run[0].At;
             signals.Add(Raise(rule, interaction.CustomerId, run));
+            if (GoodResolves && GoodAfter(burst, run[^1]) is { } good)
+            {
+                // The late bad moment that completed the run came in after a good one that followed
+                // it: in event time she was fine again already. The alert ends as it would have had
+                // they come in order (and as a back-test of the same moments says), not open for days.
+                signals.Add(Resolve(good, interaction.CustomerId));
+                burst.Close(good.At);
+            }
         }
+    }
+
+    /// <summary>The first good moment at or after <paramref name="last"/>, the run's last bad one; null if none yet.</summary>
+    private static BurstMark? GoodAfter(BurstWindow burst, BurstMark last)
+    {
+        var index = burst.Marks.FindIndex(m => !m.Bad && m.At >= last.At);
+        return index < 0 ? null : burst.Marks[index];
     }
 
     /// <summary>The threshold and window parameters every burst rule has, with its own defaults.</summary>
@@ -179,5 +195,8 @@ public abstract class BurstDetector : ICustomerDetector
     protected abstract JourneyStage DefaultStage { get; }
 
     private AlertSignal Resolve(Interaction interaction) =>
-        ResolvedSignal.Of(Definition.RuleId, interaction.Timestamp, ResolveReason(interaction), customerId: interaction.CustomerId, evidence: interaction.Id);
+        ResolvedSignal.Of(Definition.RuleId, interaction.Timestamp, ResolveReason(interaction.Type), customerId: interaction.CustomerId, evidence: interaction.Id);
+
+    private AlertSignal Resolve(BurstMark good, string customerId) =>
+        ResolvedSignal.Of(Definition.RuleId, good.At, ResolveReason(good.Type), customerId: customerId, evidence: good.InteractionId);
 }

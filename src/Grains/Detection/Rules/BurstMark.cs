@@ -15,9 +15,10 @@ public readonly record struct BurstMark(
     [property: Id(3)] string? Label,
     [property: Id(4)] string Touchpoint,
     [property: Id(5)] JourneyStage? Stage,
-    [property: Id(6)] Channel Channel)
+    [property: Id(6)] Channel Channel,
+    [property: Id(7)] string? Type = null)
 {
     /// <summary>The mark of <paramref name="interaction"/>, where it happened, with the words that tell it.</summary>
     public static BurstMark Of(Interaction interaction, bool bad, string? label) =>
-        new(interaction.Timestamp, interaction.Id, bad, label, interaction.Touchpoint, interaction.Stage, interaction.Channel);
+        new(interaction.Timestamp, interaction.Id, bad, label, interaction.Touchpoint, interaction.Stage, interaction.Channel, interaction.Type);
 }

@@ -86,11 +86,11 @@ public sealed class OrderStatusFailureDetector : BurstDetector
         var moreWorry = lookups.OpenSince is { } worried && failures.OpenSince is not null && !interaction.Failed && interaction.Timestamp - worried <= window;
         if (!moreWorry)
         {
-            var wasOpen = failures.OpenSince is not null;
+            var signalled = signals.Count;
             base.Observe(rule, state, interaction, signals);
-            if (wasOpen && failures.OpenSince is null)
+            if (failures.OpenSince is null && signals.Count > signalled && signals[^1].Kind == SignalKind.Resolve)
             {
-                lookups.Close(interaction.Timestamp); // resolved: the lookups that led here are spent
+                lookups.Close(signals[^1].At); // resolved (by this lookup, or by one seen before a late failure): the lookups that led here are spent
                 return;
             }
         }
@@ -133,7 +133,7 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
         lookups.Close(interaction.Timestamp);
         failures.Close(interaction.Timestamp);
-        signals.Add(ResolvedSignal.Of(RuleId, interaction.Timestamp, ResolveReason(interaction), customerId: interaction.CustomerId, evidence: interaction.Id));
+        signals.Add(ResolvedSignal.Of(RuleId, interaction.Timestamp, ResolveReason(interaction.Type), customerId: interaction.CustomerId, evidence: interaction.Id));
     }
 
     /// <summary>A loop, not a lambda: a closure over <see cref="Observe"/>'s arguments was allocated for every interaction it saw.</summary>
