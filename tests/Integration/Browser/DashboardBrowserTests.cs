@@ -292,6 +292,27 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
             "focus on " + await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 120)"));
     }
 
+    /// <summary>
+    /// An accessibility trial waited with the keyboard on a card: within two minutes of demo traffic the
+    /// focus fell to the page's top, when a card above it was resolved and the cards moved up.
+    /// </summary>
+    [Fact]
+    public async Task The_keyboard_stays_on_a_card_while_a_card_above_it_is_resolved_and_moves_away()
+    {
+        var (page, card, _) = await OwnCardAsync();
+        var above = await AnotherCardAsync(page); // newer: drawn above hers
+        await card.Locator("button[data-action=ack]").FocusAsync();
+        var aboveId = (await Card(page, above).GetAttributeAsync("data-alert-id"))!;
+
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{aboveId}/resolve", Body(Json(new { by = "li.na" })))).StatusCode);
+        await Assertions.Expect(Card(page, above)).ToHaveAttributeAsync("data-state", "resolved", new() { Timeout = 5_000 });
+        // The resolved card has gone below hers: her card moved up past it, the keyboard with it.
+        await page.WaitForFunctionAsync("([mine, gone]) => { const cards = [...document.querySelectorAll('#alerts .alert')]; return cards.findIndex(c => c.dataset.alertId === mine) < cards.findIndex(c => c.dataset.alertId === gone); }",
+            new[] { (await card.GetAttributeAsync("data-alert-id"))!, aboveId }, new() { Timeout = 5_000 });
+        Assert.True(await card.Locator("button[data-action=ack]").EvaluateAsync<bool>("b => b === document.activeElement"),
+            "focus on " + await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 120)"));
+    }
+
     [Fact]
     public async Task An_action_refused_because_the_alert_moved_on_says_why_on_its_card_and_shows_where_it_is()
     {
