@@ -63,7 +63,7 @@ function renderQueue() {
   const following = [...prompts.values()].filter(isFollowing).sort((a, b) => Date.parse(a.reportedAt) - Date.parse(b.reportedAt));
   const rows = [...pending, ...following];
   const stop = [focusTo, rovingId, selected].find(id => id && rows.some(p => p.id === id)) ?? rows[0]?.id;
-  queue.replaceChildren(...listed.map(p => {
+  updateRows(queue, listed.map(p => {
     const gone = !isPending(p);
     const { li, open } = promptRow(p, gone, stop);
     const meta = textSpan("meta", gone ? goneBecause(p) : `${t(`severity.${p.severity}`)} · ${formatAge(p.createdAt)}`);
@@ -86,7 +86,7 @@ function renderQueue() {
     open.append(textSpan("who", `${p.customerId} · ${channelName(p.channel)}`), meta);
     return li;
   }));
-  if (focusTo) [...queue.children].find(li => li.dataset.promptId === focusTo).querySelector("button").focus();
+  if (focusTo) refocus([...queue.children].find(li => li.dataset.promptId === focusTo).querySelector("button"));
   document.getElementById("no-prompts").hidden = pending.length > 0 || !agentId; // nobody picked: no queue to call empty
   sayLoad(pending.length);
   renderFollowing(following, stop);
@@ -127,7 +127,7 @@ function renderFollowing(list, stop) {
   const shown = [...followingList.children].map(li => prompts.get(li.dataset.promptId)).filter(Boolean);
   const listed = pointerOnFollowing ? [...shown, ...list.filter(p => !shown.some(row => row.id === p.id))] : list;
   document.getElementById("following-up").hidden = listed.length === 0;
-  followingList.replaceChildren(...listed.map(p => {
+  updateRows(followingList, listed.map(p => {
     const gone = !isFollowing(p);
     const { li, open } = promptRow(p, gone, stop);
     open.append(textSpan("title", wordsOf(p).title), textSpan("who", `${p.customerId} · ${channelName(p.channel)}`),
@@ -137,7 +137,37 @@ function renderFollowing(list, stop) {
     return li;
   }));
   // The focused row left (its alert closed, handed over): the focus goes to the next row, not the page's top.
-  if (focused) ([...followingList.children].find(li => li.dataset.promptId === focused && !li.classList.contains("gone"))?.querySelector("button") ?? rowButtons()[0])?.focus();
+  if (focused) refocus([...followingList.children].find(li => li.dataset.promptId === focused && !li.classList.contains("gone"))?.querySelector("button") ?? rowButtons()[0]);
+}
+
+/**
+ * Puts <rows> in <list>. When it holds the same prompts in the same order (a push about the open
+ * customer, the minute's new ages), each row is brought up to date in place: its button, and the
+ * focus on it, stay. Rebuilt, the focused row was focused again on every push, and a screen reader
+ * read the whole row out each time (an accessibility trial).
+ */
+function updateRows(list, rows) {
+  const old = [...list.children];
+  if (old.length !== rows.length || rows.some((row, i) => old[i].dataset.promptId !== row.dataset.promptId)) {
+    list.replaceChildren(...rows);
+    return;
+  }
+  rows.forEach((row, i) => {
+    copyAttributes(old[i], row);
+    const [was, now] = [old[i].querySelector("button"), row.querySelector("button")];
+    copyAttributes(was, now);
+    if (!was.isEqualNode(now)) was.replaceChildren(...now.childNodes);
+  });
+}
+
+function copyAttributes(to, from) {
+  for (const { name } of [...to.attributes]) if (!from.hasAttribute(name)) to.removeAttribute(name);
+  for (const { name, value } of [...from.attributes]) if (to.getAttribute(name) !== value) to.setAttribute(name, value);
+}
+
+/** Focuses <button> unless it has the focus already (focusing it again makes a screen reader read it again). */
+function refocus(button) {
+  if (button && document.activeElement !== button) button.focus();
 }
 
 // How full the agent's queue is against what the desks hand them at once: at capacity nothing new

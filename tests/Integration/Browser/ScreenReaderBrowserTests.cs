@@ -99,6 +99,33 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         Assert.Null(await page.Locator("#queue").GetAttributeAsync("aria-live"));
     }
 
+    /// <summary>
+    /// An accessibility trial opened a prompt with the keyboard: each push about her (and the minute's
+    /// new ages) rebuilt the queue and focused the row again, and a screen reader read it all out again.
+    /// </summary>
+    [Fact]
+    public async Task A_push_about_the_open_customer_leaves_the_keyboard_where_it_is_without_focusing_again()
+    {
+        var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
+        var customer = NewCustomer();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, at)))).StatusCode);
+        var row = page.Locator($"#queue li[data-prompt-id] button.open", new() { HasTextString = customer });
+        await row.FocusAsync(new() { Timeout = 5_000 });
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#prompt .customer")).ToHaveTextAsync(customer);
+        var timeline = page.Locator("#prompt .timeline tbody tr");
+        await Assertions.Expect(timeline).ToHaveCountAsync(3); // her email and two payments
+        await page.EvaluateAsync("() => { window.focusins = 0; document.addEventListener('focusin', () => window.focusins++); document.activeElement.cxMarked = 'yes'; }");
+
+        // She writes again: her timeline grows on the open prompt.
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email }))).StatusCode);
+        await Assertions.Expect(timeline).ToHaveCountAsync(4, new() { Timeout = 5_000 });
+
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.focusins"));
+        Assert.Equal("yes", await page.EvaluateAsync<string?>("() => document.activeElement.cxMarked")); // the same button, not a new one
+    }
+
     [Fact]
     public async Task A_customers_score_curve_is_told_in_words_and_her_tab_is_named_after_her()
     {
