@@ -362,6 +362,7 @@ function render(refit = false) {
   // Until the first list has come, the page knows nothing: "no open alerts" and zeros would be a claim.
   empty.hidden = !loaded || shown.length > 0;
   if (!empty.hidden) explainEmpty();
+  sayFiltered();
   refreshFilterChoices();
   list.dataset.kept = alerts.size;
   if (loaded && !WALL_MODE) renderStats();
@@ -397,6 +398,16 @@ let matchedInside = 0;
 // Said only while this page holds every unresolved alert (none pruned, the first read not cut short).
 const unresolvedInside = new Map();
 let knowsEveryUnresolved = false;
+// What a filter left, said once when it changes (not on every push): a screen reader heard nothing
+// after choosing a rule, and "No card matches these filters" only by finding it (an accessibility trial).
+let filterChanged = false;
+function sayFiltered() {
+  if (!filterChanged) return;
+  filterChanged = false;
+  const shown = document.getElementById("shown").textContent;
+  document.getElementById("filter-said").textContent = empty.hidden ? shown : `${empty.querySelector(".headline").textContent} ${shown}`;
+}
+
 function explainEmpty() {
   const filtering = !WALL_MODE && alerts.size > 0 && [...new FormData(filters).values()].some(Boolean);
   // Resolved cards fade out after a minute: "Other alerts are on the wall" read as though the
@@ -1224,7 +1235,7 @@ async function start() {
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
 setInterval(() => { loadTopTouchpoints(); loadScores(); loadIncidentTouchpoints(); }, 10_000);
 if (!WALL_MODE) setInterval(loadSilences, 60_000); // mutes lapse, and other supervisors add theirs
-filters.addEventListener("change", () => { rememberFilters(); scheduleRender(); });
+filters.addEventListener("change", () => { rememberFilters(); filterChanged = true; scheduleRender(); });
 refreshFilterChoices(); // the address's filters chosen before the first cards are drawn
 let pageTurner = null;
 function turnPagesFromNow() {

@@ -31,6 +31,10 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         await page.FillAsync("#password", "not it");
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#error")).ToBeVisibleAsync();
+        // Told to a screen reader too: the field the focus is on says it was wrong, and why.
+        await Assertions.Expect(page.Locator("#username")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#username")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#username")).ToHaveAccessibleDescriptionAsync("That user name and password do not match.");
 
         await page.FillAsync("#username", "li.na");
         await page.FillAsync("#password", SecuredAppFixture.Password);

@@ -130,6 +130,9 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         await Assertions.Expect(page.Locator($".alert[data-customer='{customers[0]}'][data-rule='repeated-failed-search']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($".alert[data-customer='{customers[1]}']")).ToBeHiddenAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-filtered-folded.png") });
+        // A screen reader is told what the filter left, once (a status line, not the whole list).
+        await Assertions.Expect(page.Locator("#filter-said")).ToHaveTextAsync(await page.Locator("#shown").TextContentAsync() ?? "");
+        await Assertions.Expect(page.Locator("#filter-said")).ToHaveAttributeAsync("role", "status");
     }
 
     private sealed record TenthShown(int Count, string Label, int Height);
@@ -199,6 +202,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         await page.Locator("#filters select[name=rule]").SelectOptionAsync("repeated-failed-search");
         await Assertions.Expect(page.Locator("#empty .headline")).ToHaveTextAsync("No card matches these filters.");
         await Assertions.Expect(page.Locator("#empty .body")).ToContainTextAsync("The alerts that match stand behind incident cards");
+        await Assertions.Expect(page.Locator("#filter-said")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^No card matches these filters\\. 0 of 0 alerts shown"));
         await page.Locator("#filters select[name=rule]").SelectOptionAsync("touchpoint-degradation");
         await Assertions.Expect(card).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#empty")).ToBeHiddenAsync();
