@@ -38,12 +38,12 @@ public static class SecurityExtensions
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
             .Validate(o => o.ApiKeys.Select(k => k.Name).Distinct().Count() == o.ApiKeys.Count, "Security:ApiKeys names must all be different")
             .Validate(o => o.RequestsPerSecond >= 1 && o.Burst >= 1 && o.ApiKeys.All(k => k.RequestsPerSecond is null or >= 1), "Security:RequestsPerSecond and Burst must be at least 1")
-            .Validate(o => o.Users.All(u => u.Name.Length > 0 && PasswordHash.IsWellFormed(u.PasswordHash)), "Security:Users need a Name and a PasswordHash each (dotnet CxLive.Silo.dll hash-password prints one)")
             .Validate(o => o.Users.Select(u => u.Name.ToLowerInvariant()).Distinct().Count() == o.Users.Count, "Security:Users names must all be different")
             .Validate(o => o.Users.All(u => u.Roles.Count > 0 && u.Roles.All(r => r is Access.Supervisor or Access.Agent or Access.Admin)), "Security:Users roles must be supervisor, agent or admin (at least one each)")
             .Validate(o => o.Users.All(u => !u.Roles.Contains(Access.Agent) || !string.IsNullOrWhiteSpace(u.AgentId)), "Security:Users with the agent role need the AgentId of their Outreach:Agents entry")
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, ApiKeysValidator>(); // names the entries at fault
+        builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, UsersValidator>(); // the same for people
         builder.Services.AddSingleton<SecuritySettings>();
         builder.Services.AddSingleton<SignedInConnections>();
         builder.Services.AddSingleton<SignInAttempts>();
