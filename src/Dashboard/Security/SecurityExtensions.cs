@@ -108,7 +108,7 @@ public static class SecurityExtensions
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.Zero;
                 rejected.HttpContext.RequestServices.GetRequiredService<CxMetrics>().Rejected("rate-limited");
-                await Problems.TooManyRequests(rejected.HttpContext.Response, retryAfter, seconds => $"too many requests from this API key or address; retry after {seconds} s")
+                await Problems.TooManyRequests(rejected.HttpContext.Response, retryAfter, seconds => $"too many requests from this API key; retry after {seconds} s")
                     .ExecuteAsync(rejected.HttpContext);
             };
         });
