@@ -138,9 +138,12 @@ public static class SecurityExtensions
 
     private const string ProviderForPages = "cx-provider-for-pages";
 
-    /// <summary>Paths read by programs, not people: refused with a status, never sent to a sign-in page.</summary>
+    /// <summary>
+    /// Paths read by programs, not people: refused with a status, never sent to a sign-in page (the
+    /// OpenAPI document too: a code generator given the sign-in page's HTML fails on it unhelpfully).
+    /// </summary>
     private static bool ForMachines(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/openapi");
 
     /// <summary>APIs and the hub answer 401/403 as problem details; pages go to the sign-in page.</summary>
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status, string detail)

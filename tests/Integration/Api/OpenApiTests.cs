@@ -123,11 +123,19 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
                 }
 
                 if (responses["503"]?["headers"]?["Retry-After"] is null && !missing.Contains($"{method.ToUpperInvariant()} {path} 503")) missing.Add($"{method.ToUpperInvariant()} {path} 503 without Retry-After");
+                // A key over its rate is told when to send again, as the answer does (an integrator's trial found it undeclared).
+                if (responses["429"] is { } tooMany && tooMany["headers"]?["Retry-After"] is null) missing.Add($"{method.ToUpperInvariant()} {path} 429 without Retry-After");
             }
         }
 
         Assert.True(operations >= 30, $"only {operations} operations");
         Assert.True(missing.Count == 0, "not listed as problem answers: " + string.Join(", ", missing));
+
+        // Ingest, the integrators' own endpoint, also says where a key goes and that a page of another site is refused.
+        var ingest = paths["/api/interactions"]!["post"]!["responses"]!;
+        Assert.NotNull(ingest["429"]?["headers"]?["Retry-After"]);
+        Assert.NotNull(ingest["401"]?["headers"]?["WWW-Authenticate"]);
+        Assert.NotNull(ingest["403"]?["content"]?["application/problem+json"]);
     }
 
     /// <summary>

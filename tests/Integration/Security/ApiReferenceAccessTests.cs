@@ -28,15 +28,21 @@ public sealed class ApiReferenceAccessTests(ApiReferenceAccessTests.AdminsOnly f
     }
 
     [Theory]
-    [InlineData("openapi/v1.json")]
-    [InlineData("scalar/")] // its script, scalar/scalar.js, is the package's own public code and is served to anyone
-    public async Task Only_admins_open_them(string path)
+    [InlineData("openapi/v1.json", HttpStatusCode.Unauthorized)] // a program (a code generator): a 401 problem, not the sign-in page's HTML
+    [InlineData("scalar/", HttpStatusCode.Redirect)] // a person: to the sign-in page. Its script, scalar/scalar.js, is the package's own public code and is served to anyone
+    public async Task Only_admins_open_them(string path, HttpStatusCode anonymously)
     {
         using var anonymous = await SignedInAsync(null);
         using var supervisor = await SignedInAsync("zhang.min");
         using var admin = await SignedInAsync("root");
 
-        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+        var refused = await anonymous.GetAsync(path);
+        Assert.Equal(anonymously, refused.StatusCode);
+        if (anonymously == HttpStatusCode.Unauthorized)
+        {
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(path)).StatusCode);
     }

@@ -20,6 +20,9 @@ internal static class CommonAnswers
         if (policies.Contains(Access.IntegratorPolicy))
         {
             Add(operation, document, "401", "With API keys configured: no `X-Api-Key` header, or a key that is not configured.");
+            Header(operation, "401", "WWW-Authenticate", "`ApiKey header=\"X-Api-Key\"`: the header a key goes in.", JsonSchemaType.String);
+            // Sent by a browser page of another site (an integrator's own program sends no Origin): an integrator's trial met it undeclared.
+            Add(operation, document, "403", "A browser page of another origin sent it (its `Origin` or `Sec-Fetch-Site` header says so): only CxLive's own pages, and programs, may.");
         }
         else if (policies.Count > 0)
         {
@@ -31,10 +34,18 @@ internal static class CommonAnswers
         }
 
         Add(operation, document, "503", $"Redis or the cluster did not answer in time: send the request again after `Retry-After` ({ClusterUnavailableHandler.RetryAfterSeconds} s).");
-        if (operation.Responses["503"] is OpenApiResponse unavailable) // every 503 says when to try again (ingest's "stopping" too)
+        // Every 503 (ingest's "stopping" too) and 429 (a key's rate) says when to try again.
+        Header(operation, "503", "Retry-After", "Seconds to wait before sending again.", JsonSchemaType.Integer);
+        Header(operation, "429", "Retry-After", "Seconds to wait before sending again.", JsonSchemaType.Integer);
+    }
+
+    /// <summary>Declares a header on the operation's answer with that status, where it has one.</summary>
+    private static void Header(OpenApiOperation operation, string status, string name, string description, JsonSchemaType type)
+    {
+        if (operation.Responses!.TryGetValue(status, out var answer) && answer is OpenApiResponse response)
         {
-            unavailable.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            unavailable.Headers["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before sending again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } };
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type } };
         }
     }
 
