@@ -80,6 +80,22 @@ public sealed class TouchpointState
     }
 
     /// <summary>Events and failures in the <paramref name="minutes"/> minutes up to and including <paramref name="now"/>'s minute.</summary>
+    /// <summary>How many minutes of the hour before the last <paramref name="minutes"/> had any event: a usual rate stands on them.</summary>
+    public int BusyMinutesBefore(DateTimeOffset now, int minutes)
+    {
+        var newest = now.ToUnixTimeSeconds() / 60;
+        var busy = 0;
+        foreach (var bucket in Buckets)
+        {
+            if (bucket.Events > 0 && bucket.Minute > newest - Minutes && bucket.Minute <= newest - minutes)
+            {
+                busy++;
+            }
+        }
+
+        return busy;
+    }
+
     public WindowCounts Window(DateTimeOffset now, int minutes)
     {
         var newest = now.ToUnixTimeSeconds() / 60;

@@ -50,6 +50,36 @@ public sealed class TouchpointSilenceTests
         Assert.Single(_signals); // judged every minute, raised once
     }
 
+    /// <summary>
+    /// An integrator's trial sent 10,000 page views of a new touchpoint at once, stamped 10 min back: a
+    /// minute later, "silent: 0 events in 10 min, against about 2000 usually", critical. One busy minute
+    /// is a backfill, not a usual rate.
+    /// </summary>
+    [Fact]
+    public void A_backfill_sent_at_once_is_not_a_usual_rate_to_fall_silent_from()
+    {
+        Minutes(1, 10_000);
+
+        Minutes(20, 0);
+
+        Assert.Empty(_signals);
+    }
+
+    [Fact]
+    public void Traffic_in_a_windows_worth_of_minutes_is_a_usual_rate()
+    {
+        // Busy in 10 of the 50 minutes (a system that sends every fifth minute): watched.
+        for (var burst = 0; burst < 10; burst++)
+        {
+            Minutes(1, 60);
+            Minutes(4, 0);
+        }
+
+        Minutes(10, 0);
+
+        Assert.NotNull(Raised);
+    }
+
     [Fact]
     public void A_touchpoint_usually_quieter_than_min_rate_is_not_watched()
     {

@@ -10,7 +10,7 @@ namespace CxLive.Grains.Detection.Rules;
 /// <summary>
 /// A touchpoint has gone quiet: over the last <c>window</c> its traffic is below <c>ratio</c> × its
 /// usual traffic for a window that long (the rest of the last hour, scaled to the window), the usual
-/// being at least <c>minRate</c> events. A crashed app sends no failures, it sends nothing. Judged on
+/// being at least <c>minRate</c> events, in at least as many different minutes as the window has. A crashed app sends no failures, it sends nothing. Judged on
 /// time: the touchpoint grain calls this every minute, not only when events arrive. It resolves when
 /// the traffic is back above the line it fell under (the usual rate remembered when it fired, since
 /// a long silence drains the hour it was measured on). Pure, like every detector.
@@ -50,9 +50,12 @@ public static class TouchpointSilenceDetector
             return;
         }
 
+        // A usual rate stands on traffic spread over at least a window's worth of minutes: a backfill
+        // sent at once (10,000 page views of a new touchpoint stamped 10 min back, an integrator's trial)
+        // is one busy minute, not a rate, and paged on-call with "0 events against about 2000 usually".
         var hour = state.Window(now, TouchpointState.Minutes).Events;
         var usual = (hour - recent) * (double)minutes / (TouchpointState.Minutes - minutes);
-        if (usual >= rule.Count("minRate") && recent < ratio * usual)
+        if (usual >= rule.Count("minRate") && recent < ratio * usual && state.BusyMinutesBefore(now, minutes) >= minutes)
         {
             state.SilentSince = now;
             state.UsualTraffic = usual;
