@@ -72,7 +72,7 @@ public static class SecurityExtensions
                 o.ExpireTimeSpan = TimeSpan.FromHours(10); // a shift
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized, "sign in first (POST /login, or through the identity provider)");
-                o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden, "your role does not allow this");
+                o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden, RoleRefusals.Why(context.HttpContext));
                 o.Events.OnValidatePrincipal = LocalSessions.ValidateAsync;
             });
         if (security.Oidc.Configured)
@@ -100,6 +100,7 @@ public static class SecurityExtensions
         }
 
         builder.Services.AddAuthorizationBuilder().AddCxPolicies(); // who may do what: Access
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RoleRefusals>(); // a 403 names the roles needed
 
         builder.Services.AddRateLimiter(limiter =>
         {
