@@ -87,6 +87,42 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         await Assertions.Expect(page.Locator($".alert[data-alert-id='{next}'] :focus")).ToHaveCountAsync(1);
     }
 
+    /// <summary>
+    /// At 4 alerts a second an accessibility trial heard one 15-word sentence every 1.2–1.7 s. The
+    /// page's own announcer, on its own clock: while arrivals keep coming, it says them less and less
+    /// often (gathering 1, 2, 4, 8 s); after a quiet spell, the next is said within a second again.
+    /// </summary>
+    [Fact]
+    public async Task Arrivals_in_a_flood_are_said_less_often_and_a_lone_one_soon_again()
+    {
+        var page = await fixture.NewPageAsync("/", beforeLoad: p => p.Clock.InstallAsync());
+        await page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(1));
+        await page.EvaluateAsync("""
+            async () => {
+              const { announcer } = await import("/dom.js");
+              const line = document.createElement("p");
+              document.body.append(line);
+              window.said = [];
+              new MutationObserver(() => window.said.push(line.textContent)).observe(line, { childList: true, characterData: true, subtree: true });
+              window.say = announcer(line, one => `one: ${one}`, many => `${many.length} new`);
+            }
+            """);
+
+        for (var quarter = 0; quarter < 48; quarter++) // 4 a second for 12 s
+        {
+            await page.EvaluateAsync("n => say([n])", quarter);
+            await page.Clock.RunForAsync(250);
+        }
+
+        var flood = await page.EvaluateAsync<string[]>("() => window.said");
+        Assert.Equal(["4 new", "8 new", "16 new"], flood); // at 1, 3 and 7 s (the fourth comes at 15 s); one a second was 12 lines
+
+        await page.Clock.RunForAsync(15_000); // the last of the flood is said, then quiet
+        await page.EvaluateAsync("() => say(['alone'])");
+        await page.Clock.RunForAsync(1_000);
+        Assert.Equal("one: alone", await page.EvaluateAsync<string>("() => window.said.at(-1)"));
+    }
+
     [Fact]
     public async Task A_new_prompt_is_said_to_the_agent()
     {
