@@ -169,6 +169,23 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         await AssertAccessibleAsync(page, $"the sign-in page ({language})");
     }
 
+    /// <summary>
+    /// 1280 px at 200 % zoom is a 640 px window: the accessibility trial found the wall's title on four
+    /// lines and its connection badge cut off at the right edge. Every page's header stays on screen.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/agent")]
+    [InlineData("/insights")]
+    public async Task At_200_percent_zoom_the_header_stays_in_the_window(string path)
+    {
+        var page = await fixture.NewPageAsync(path, width: 640, height: 800);
+        var badge = (await page.Locator("#connection").BoundingBoxAsync())!;
+        Assert.True(badge.X >= 0 && badge.X + badge.Width <= 640, $"the connection badge spans {badge.X}–{badge.X + badge.Width} px of 640");
+        Assert.True(await page.Locator(".bar").EvaluateAsync<bool>("bar => bar.scrollWidth <= bar.clientWidth"), "the header runs past its width");
+        await page.Locator(".bar").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, $"header-640{path.Replace('/', '-')}.png") });
+    }
+
     private static ILocator Card(IPage page, string customer) => page.Locator($".alert[data-customer='{customer}']");
 
     private async Task<string> AlertOfAsync(string customer, string rule) =>
