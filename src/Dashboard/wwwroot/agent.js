@@ -4,7 +4,7 @@ import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge
 import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertLine, withdrawalOf, followUpEndOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
-import { announcer } from "/dom.js";
+import { announcer, place, refocus } from "/dom.js";
 
 const prompts = new Map(); // id -> prompt (pending ones, those followed up, and the open one once reported or withdrawn)
 // The queue keeps the order prompts arrived in: a new one is appended below, an update (a worse
@@ -141,33 +141,31 @@ function renderFollowing(list, stop) {
 }
 
 /**
- * Puts <rows> in <list>. When it holds the same prompts in the same order (a push about the open
- * customer, the minute's new ages), each row is brought up to date in place: its button, and the
- * focus on it, stay. Rebuilt, the focused row was focused again on every push, and a screen reader
- * read the whole row out each time (an accessibility trial).
+ * Puts <rows> (fresh ones from promptRow) in <list>, keeping the row already there for each prompt,
+ * brought up to date in place: its button, and the focus on it, stay through a push about the open
+ * customer, a new prompt, and the minute's new ages. Rebuilt, the focused row was focused again on
+ * every push, and a screen reader read the whole row out each time (an accessibility trial).
  */
 function updateRows(list, rows) {
-  const old = [...list.children];
-  if (old.length !== rows.length || rows.some((row, i) => old[i].dataset.promptId !== row.dataset.promptId)) {
-    list.replaceChildren(...rows);
-    return;
-  }
-  rows.forEach((row, i) => {
-    copyAttributes(old[i], row);
-    const [was, now] = [old[i].querySelector("button"), row.querySelector("button")];
+  const old = new Map([...list.children].map(li => [li.dataset.promptId, li]));
+  const kept = rows.map(row => {
+    const li = old.get(row.dataset.promptId);
+    if (!li) return row;
+    old.delete(row.dataset.promptId);
+    copyAttributes(li, row);
+    const [was, now] = [li.querySelector("button"), row.querySelector("button")];
     copyAttributes(was, now);
     if (!was.isEqualNode(now)) was.replaceChildren(...now.childNodes);
+    return li;
   });
+  old.forEach(li => li.remove());
+  kept.forEach((li, index) => { if (list.children[index] !== li) place(list, li, list.children[index] ?? null); });
 }
 
+/** Makes <to>'s attributes <from>'s: promptRow sets every attribute a row and its button have (one set elsewhere would be removed here). */
 function copyAttributes(to, from) {
   for (const { name } of [...to.attributes]) if (!from.hasAttribute(name)) to.removeAttribute(name);
   for (const { name, value } of [...from.attributes]) if (to.getAttribute(name) !== value) to.setAttribute(name, value);
-}
-
-/** Focuses <button> unless it has the focus already (focusing it again makes a screen reader read it again). */
-function refocus(button) {
-  if (button && document.activeElement !== button) button.focus();
 }
 
 // How full the agent's queue is against what the desks hand them at once: at capacity nothing new

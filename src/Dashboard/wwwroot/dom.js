@@ -44,3 +44,18 @@ export function announcer(element, one, many, gather = 1000, longest = 8000) {
     }, moment);
   };
 }
+
+/**
+ * Puts <node> before <before> in <list> (at the end for null). One already in the list keeps its
+ * focus where the browser can move it so (moveBefore); elsewhere the browser drops the focus of a
+ * moved node, and <refocus> puts it back.
+ */
+export function place(list, node, before) {
+  if (node.isConnected && list.moveBefore) list.moveBefore(node, before);
+  else list.insertBefore(node, before);
+}
+
+/** Focuses <element> unless it has the focus already (focused again, a screen reader reads it out again). */
+export function refocus(element, options) {
+  if (element?.isConnected && document.activeElement !== element) element.focus(options);
+}

@@ -8,7 +8,7 @@ import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
 import { stateOf, whoDid, byPerson, outreachStand } from "/timeline.js";
 import { openMute, closeMute, relabelMute, submitMute, loadSilences } from "/mute.js";
-import { textElement, announcer } from "/dom.js";
+import { textElement, announcer, place, refocus } from "/dom.js";
 import { pageHold } from "/pagehold.js";
 
 const MAX_SHOWN = 200;
@@ -338,17 +338,17 @@ function render(refit = false) {
     held.hidden = true;
     const existing = new Map([...list.children].map(li => [li.dataset.alertId, li]));
     const focusedAt = [...list.children].findIndex(li => li.contains(document.activeElement)); // before the cards shown move ahead of those leaving
-    const focused = list.contains(document.activeElement) ? document.activeElement : null;
+    const hadFocus = list.contains(document.activeElement) ? document.activeElement : null;
     shown.forEach((alert, index) => {
       const li = existing.get(alert.id) ?? template.content.firstElementChild.cloneNode(true);
       existing.delete(alert.id);
       fill(li, alert);
-      if (list.children[index] !== li) place(li, list.children[index] ?? null);
+      if (list.children[index] !== li) place(list, li, list.children[index] ?? null);
     });
     // A card moved up past one leaving its place (a resolved card going to the end) loses the
     // keyboard where the browser cannot move a node keeping its focus (moveBefore): a trial's focus
     // fell to the page's top within two minutes of waiting on a card. It stays where it was.
-    if (focused?.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
+    refocus(hadFocus, { preventScroll: true });
     // A card leaving with the keyboard on it (resolved a minute ago, filtered out): the focus goes to the card now in its place.
     existing.forEach(li => {
       const focused = li.contains(document.activeElement);
@@ -368,12 +368,6 @@ function render(refit = false) {
   if (loaded && !WALL_MODE) renderStats();
   perf.renders++;
   perf.renderMs += performance.now() - started;
-}
-
-// Puts a card before another; one already on the wall keeps its focus and state where the browser can (moveBefore).
-function place(li, before) {
-  if (li.isConnected && list.moveBefore) list.moveBefore(li, before);
-  else list.insertBefore(li, before);
 }
 
 // New cards said to a screen reader once they are on the wall (a filter can keep one off: said if
@@ -405,7 +399,11 @@ function sayFiltered() {
   if (!filterChanged) return;
   filterChanged = false;
   const shown = document.getElementById("shown").textContent;
-  document.getElementById("filter-said").textContent = empty.hidden ? shown : `${empty.querySelector(".headline").textContent} ${shown}`;
+  const said = document.getElementById("filter-said");
+  const words = empty.hidden ? shown : `${empty.querySelector(".headline").textContent} ${shown}`;
+  // The same words as the last choice's are not a change a screen reader hears: emptied first, then said.
+  said.textContent = "";
+  requestAnimationFrame(() => { said.textContent = words; });
 }
 
 function explainEmpty() {

@@ -79,7 +79,6 @@ public sealed class TouchpointState
         // else: older than the hour the ring covers; counted in the totals only.
     }
 
-    /// <summary>Events and failures in the <paramref name="minutes"/> minutes up to and including <paramref name="now"/>'s minute.</summary>
     /// <summary>How many minutes of the hour before the last <paramref name="minutes"/> had any event: a usual rate stands on them.</summary>
     public int BusyMinutesBefore(DateTimeOffset now, int minutes)
     {
@@ -96,6 +95,7 @@ public sealed class TouchpointState
         return busy;
     }
 
+    /// <summary>Events and failures in the <paramref name="minutes"/> minutes up to and including <paramref name="now"/>'s minute.</summary>
     public WindowCounts Window(DateTimeOffset now, int minutes)
     {
         var newest = now.ToUnixTimeSeconds() / 60;

@@ -137,7 +137,7 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
 
     /// <summary>
     /// An accessibility trial opened a prompt with the keyboard: each push about her (and the minute's
-    /// new ages) rebuilt the queue and focused the row again, and a screen reader read it all out again.
+    /// new ages, and a new prompt) rebuilt the queue and focused the row again, and a screen reader read it all out again.
     /// </summary>
     [Fact]
     public async Task A_push_about_the_open_customer_leaves_the_keyboard_where_it_is_without_focusing_again()
@@ -157,6 +157,11 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         // She writes again: her timeline grows on the open prompt.
         Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email }))).StatusCode);
         await Assertions.Expect(timeline).ToHaveCountAsync(4, new() { Timeout = 5_000 });
+
+        // And a new prompt, another customer's, joins the queue: the most common push an agent gets.
+        var next = NewCustomer();
+        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(next, DateTimeOffset.UtcNow.AddMinutes(-4))))).StatusCode);
+        await Assertions.Expect(page.Locator("#queue li button.open", new() { HasTextString = next })).ToHaveCountAsync(1, new() { Timeout = 5_000 });
 
         Assert.Equal(0, await page.EvaluateAsync<int>("() => window.focusins"));
         Assert.Equal("yes", await page.EvaluateAsync<string?>("() => document.activeElement.cxMarked")); // the same button, not a new one

@@ -65,6 +65,15 @@ public sealed class TouchpointSilenceTests
         Assert.Empty(_signals);
     }
 
+    /// <summary>A window's worth of busy minutes, but at most a third of the rest of the hour: a 30-min window needed every one of the 30 before it (the review).</summary>
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(10, 10)]
+    [InlineData(20, 13)]
+    [InlineData(30, 10)]
+    public void The_busy_minutes_a_usual_rate_needs(int window, int needed) =>
+        Assert.Equal(needed, TouchpointSilenceDetector.BusyMinutesNeeded(window));
+
     [Fact]
     public void Traffic_in_a_windows_worth_of_minutes_is_a_usual_rate()
     {

@@ -29,7 +29,7 @@ public static class QueryParameters
             "silenced" => (Boolean(), "`false`: only alerts no silence held back; `true`: only those a silence held back; left out: both."),
             "customerId" => (Text(), "Only those about this customer (exact id)."),
             "touchpoint" => (Text(), "Only those at this touchpoint (exact id, e.g. web/search)."),
-            "ruleId" => (Text(), "Only those raised by this rule (an id from GET /api/rules)."),
+            "ruleId" => (Text(), "Only those raised by this rule, or that took in a condition of it (folded); an id from GET /api/rules."),
             "assignedTo" => (Text(), "Only those this agent holds (an id from GET /api/agents)."),
             "agentId" => (Text(), "The agent whose prompts to list (an id from GET /api/agents); left out: prompts no agent holds."),
             "pending" => (Boolean(), "`true`: only prompts nobody has reported an outcome for."),

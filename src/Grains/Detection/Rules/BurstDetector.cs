@@ -67,7 +67,7 @@ public abstract class BurstDetector : ICustomerDetector
     /// Why the good moment resolved the alert, from <c>Texts/*.json</c>: <c>{rule}.resolved.{type}</c>
     /// for the good moment's interaction type where the table has one, else <c>{rule}.resolved</c>.
     /// </summary>
-    protected HistoryNote ResolveReason(string? goodMomentType) =>
+    private HistoryNote ResolveReason(string? goodMomentType) =>
         HistoryNote.Resolution(Definition.RuleId, _ => new(), goodMomentType);
 
     /// <summary>The mark this rule keeps of <paramref name="interaction"/>, labelled its way.</summary>
@@ -194,9 +194,11 @@ public abstract class BurstDetector : ICustomerDetector
     /// <summary>The journey stage an alert carries when the interactions did not say.</summary>
     protected abstract JourneyStage DefaultStage { get; }
 
-    private AlertSignal Resolve(Interaction interaction) =>
-        ResolvedSignal.Of(Definition.RuleId, interaction.Timestamp, ResolveReason(interaction.Type), customerId: interaction.CustomerId, evidence: interaction.Id);
+    /// <summary>The good moment <paramref name="interaction"/> resolved the alert.</summary>
+    protected AlertSignal Resolve(Interaction interaction) => Resolve(interaction.Timestamp, interaction.Type, interaction.CustomerId, interaction.Id);
 
-    private AlertSignal Resolve(BurstMark good, string customerId) =>
-        ResolvedSignal.Of(Definition.RuleId, good.At, ResolveReason(good.Type), customerId: customerId, evidence: good.InteractionId);
+    private AlertSignal Resolve(BurstMark good, string customerId) => Resolve(good.At, good.Type, customerId, good.InteractionId);
+
+    private AlertSignal Resolve(DateTimeOffset at, string? goodMomentType, string customerId, string evidence) =>
+        ResolvedSignal.Of(Definition.RuleId, at, ResolveReason(goodMomentType), customerId: customerId, evidence: evidence);
 }

@@ -16,9 +16,9 @@ public readonly record struct BurstMark(
     [property: Id(4)] string Touchpoint,
     [property: Id(5)] JourneyStage? Stage,
     [property: Id(6)] Channel Channel,
-    [property: Id(7)] string? Type = null)
+    [property: Id(7)] string? Type = null) // a good moment's type, for the words of the resolve it may bring (kept only on good marks)
 {
     /// <summary>The mark of <paramref name="interaction"/>, where it happened, with the words that tell it.</summary>
     public static BurstMark Of(Interaction interaction, bool bad, string? label) =>
-        new(interaction.Timestamp, interaction.Id, bad, label, interaction.Touchpoint, interaction.Stage, interaction.Channel, interaction.Type);
+        new(interaction.Timestamp, interaction.Id, bad, label, interaction.Touchpoint, interaction.Stage, interaction.Channel, bad ? null : interaction.Type);
 }

@@ -133,7 +133,7 @@ public sealed class OrderStatusFailureDetector : BurstDetector
 
         lookups.Close(interaction.Timestamp);
         failures.Close(interaction.Timestamp);
-        signals.Add(ResolvedSignal.Of(RuleId, interaction.Timestamp, ResolveReason(interaction.Type), customerId: interaction.CustomerId, evidence: interaction.Id));
+        signals.Add(Resolve(interaction));
     }
 
     /// <summary>A loop, not a lambda: a closure over <see cref="Observe"/>'s arguments was allocated for every interaction it saw.</summary>

@@ -10,7 +10,8 @@ namespace CxLive.Grains.Detection.Rules;
 /// <summary>
 /// A touchpoint has gone quiet: over the last <c>window</c> its traffic is below <c>ratio</c> × its
 /// usual traffic for a window that long (the rest of the last hour, scaled to the window), the usual
-/// being at least <c>minRate</c> events, in at least as many different minutes as the window has. A crashed app sends no failures, it sends nothing. Judged on
+/// being at least <c>minRate</c> events, in at least as many different minutes as the window has (at
+/// most a third of the rest of the hour). A crashed app sends no failures, it sends nothing. Judged on
 /// time: the touchpoint grain calls this every minute, not only when events arrive. It resolves when
 /// the traffic is back above the line it fell under (the usual rate remembered when it fired, since
 /// a long silence drains the hour it was measured on). Pure, like every detector.
@@ -55,13 +56,20 @@ public static class TouchpointSilenceDetector
         // is one busy minute, not a rate, and paged on-call with "0 events against about 2000 usually".
         var hour = state.Window(now, TouchpointState.Minutes).Events;
         var usual = (hour - recent) * (double)minutes / (TouchpointState.Minutes - minutes);
-        if (usual >= rule.Count("minRate") && recent < ratio * usual && state.BusyMinutesBefore(now, minutes) >= minutes)
+        if (usual >= rule.Count("minRate") && recent < ratio * usual && state.BusyMinutesBefore(now, minutes) >= BusyMinutesNeeded(minutes))
         {
             state.SilentSince = now;
             state.UsualTraffic = usual;
             signals.Add(Raise(rule, touchpoint, recent, usual, minutes, now));
         }
     }
+
+    /// <summary>
+    /// Busy minutes a usual rate needs: a window's worth, but at most a third of the rest of the hour
+    /// (a 30-min window would otherwise need traffic in every one of the 30 minutes before it, and a
+    /// touchpoint of a few events a minute has quiet minutes).
+    /// </summary>
+    public static int BusyMinutesNeeded(int windowMinutes) => Math.Min(windowMinutes, (TouchpointState.Minutes - windowMinutes) / 3);
 
     private static AlertSignal Raise(ActiveRule rule, string touchpoint, long recent, double usual, int minutes, DateTimeOffset now)
     {
