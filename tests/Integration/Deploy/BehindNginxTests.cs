@@ -163,8 +163,10 @@ public sealed class BehindNginxTests(RedisServer redis, ITestOutputHelper output
             output.WriteLine($"{sent.Count} detractors sent through nginx");
 
             // Every one of them has its alert, read through nginx with her session.
+            using var signedIn = new HttpClient { BaseAddress = nginx.BaseAddress };
+            signedIn.DefaultRequestHeaders.Add("Cookie", cookie);
             var alerts = await Eventually.ResultAsync(
-                async () => (await AllAlertsAsync(page, nginx.BaseAddress)).Select(a => a.CustomerId).OfType<string>().ToHashSet(),
+                async () => (await AllPagesAsync<Alert>(signedIn, "api/alerts?limit=500")).Select(a => a.CustomerId).OfType<string>().ToHashSet(),
                 seen => sent.IsSubsetOf(seen),
                 Patience,
                 "every detractor's alert");
@@ -190,20 +192,5 @@ public sealed class BehindNginxTests(RedisServer redis, ITestOutputHelper output
                 await front.DisposeAsync();
             }
         }
-    }
-
-    private static async Task<List<Alert>> AllAlertsAsync(IPage page, Uri site)
-    {
-        var all = new List<Alert>();
-        string? cursor = null;
-        do
-        {
-            var answer = await page.APIRequest.GetAsync(new Uri(site, "api/alerts?limit=500" + (cursor is null ? "" : "&cursor=" + cursor)).ToString());
-            Assert.True(answer.Ok, $"GET api/alerts through nginx answered {answer.Status}");
-            all.AddRange(System.Text.Json.JsonSerializer.Deserialize<List<Alert>>(await answer.TextAsync(), CxLive.Contracts.Serialization.CxJson.Options)!);
-            cursor = answer.Headers.TryGetValue("x-next-cursor", out var next) ? next : null;
-        }
-        while (cursor is not null);
-        return all;
     }
 }

@@ -194,33 +194,9 @@ public sealed class WebFrontTests(RedisServer redis, ITestOutputHelper output) :
     }
 
     /// <summary>Every prompt of the agent, page by page (the outreach list pages like the alerts).</summary>
-    private static async Task<List<OutreachPrompt>> AllPromptsAsync(HttpClient http, string agent)
-    {
-        var all = new List<OutreachPrompt>();
-        string? cursor = null;
-        do
-        {
-            var page = await http.GetAsync($"api/outreach?agentId={agent}&limit=500" + (cursor is null ? "" : "&cursor=" + cursor));
-            all.AddRange(await ReadList<OutreachPrompt>(page));
-            cursor = page.Headers.TryGetValues("X-Next-Cursor", out var next) ? next.Single() : null;
-        }
-        while (cursor is not null);
-        return all;
-    }
+    private static Task<List<OutreachPrompt>> AllPromptsAsync(HttpClient http, string agent) => AllPagesAsync<OutreachPrompt>(http, $"api/outreach?agentId={agent}&limit=500");
 
-    private static async Task<List<Alert>> AllAlertsAsync(HttpClient http)
-    {
-        var all = new List<Alert>();
-        string? cursor = null;
-        do
-        {
-            var page = await http.GetAsync("api/alerts?limit=500" + (cursor is null ? "" : "&cursor=" + cursor));
-            all.AddRange(await ReadList<Alert>(page));
-            cursor = page.Headers.TryGetValues("X-Next-Cursor", out var next) ? next.Single() : null;
-        }
-        while (cursor is not null);
-        return all;
-    }
+    private static Task<List<Alert>> AllAlertsAsync(HttpClient http) => AllPagesAsync<Alert>(http, "api/alerts?limit=500");
 
     /// <summary>
     /// A client as the pages are: keeps every <c>feedPosition</c>, and when its front goes away it

@@ -26,4 +26,20 @@ public static class Wire
     /// <summary>A JSON array answer as the contract types, read with CxLive's own JSON conventions.</summary>
     public static async Task<List<T>> ReadList<T>(HttpResponseMessage response) =>
         JsonSerializer.Deserialize<List<T>>(await response.Content.ReadAsStringAsync(), CxJson.Options)!;
+
+    /// <summary>Every item of a paged list (<paramref name="path"/> has a query already), following <c>X-Next-Cursor</c> from page to page.</summary>
+    public static async Task<List<T>> AllPagesAsync<T>(HttpClient http, string path)
+    {
+        var all = new List<T>();
+        string? cursor = null;
+        do
+        {
+            var page = await http.GetAsync(path + (cursor is null ? "" : "&cursor=" + cursor));
+            Assert.True(page.IsSuccessStatusCode, $"GET {path} answered {(int)page.StatusCode}");
+            all.AddRange(await ReadList<T>(page));
+            cursor = page.Headers.TryGetValues("X-Next-Cursor", out var next) ? next.Single() : null;
+        }
+        while (cursor is not null);
+        return all;
+    }
 }
