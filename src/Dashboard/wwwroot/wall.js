@@ -340,7 +340,7 @@ function render(refit = false) {
     const focusedAt = [...list.children].findIndex(li => li.contains(document.activeElement)); // before the cards shown move ahead of those leaving
     const hadFocus = list.contains(document.activeElement) ? document.activeElement : null;
     shown.forEach((alert, index) => {
-      const li = existing.get(alert.id) ?? template.content.firstElementChild.cloneNode(true);
+      const li = existing.get(alert.id) ?? newCard();
       existing.delete(alert.id);
       fill(li, alert);
       if (list.children[index] !== li) place(list, li, list.children[index] ?? null);
@@ -421,6 +421,17 @@ function explainEmpty() {
 
 // A card is refilled only when its alert, its incident or the language changed: at a few thousand
 // alerts a minute most cards on screen are the same from one frame to the next.
+// Up to 200 cards each have an "Acknowledge" and a "Resolve": their group is named by the card's
+// title (aria-labelledby), so a screen reader tabbing from card to card hears which alert it is on.
+let cardsMade = 0;
+function newCard() {
+  const li = template.content.firstElementChild.cloneNode(true);
+  const title = li.querySelector(".title");
+  title.id = `card-title-${++cardsMade}`;
+  li.querySelector(".actions").setAttribute("aria-labelledby", title.id);
+  return li;
+}
+
 function fill(li, alert) {
   const incident = alert.incidentId ? incidents.get(alert.incidentId) : null;
   if (incident && isIncident(alert)) followTouchpoint(incident);

@@ -47,6 +47,23 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new Regex("Live alert wall$"));
     }
 
+    /// <summary>The accessibility audit: up to 200 buttons named only "Acknowledge", and a severity heard only by going back from the heading.</summary>
+    [Fact]
+    public async Task A_cards_buttons_say_which_alert_they_act_on_and_its_severity_follows_its_heading()
+    {
+        var page = await fixture.NewPageAsync("/");
+        var card = await CardOfFailedSearchesAsync(page, NewCustomer());
+
+        var actions = card.GetByRole(AriaRole.Group, new() { Name = "3 failed searches in 40 s", Exact = true });
+        await Assertions.Expect(actions.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" })).ToBeVisibleAsync();
+        await Assertions.Expect(actions.GetByRole(AriaRole.Button, new() { Name = "Resolve" })).ToBeVisibleAsync();
+        // Read after the heading, drawn before it.
+        Assert.True(await card.EvaluateAsync<bool>("li => !!(li.querySelector('h3.title').compareDocumentPosition(li.querySelector('.severity')) & Node.DOCUMENT_POSITION_FOLLOWING)"));
+        var severity = await card.Locator(".severity").BoundingBoxAsync();
+        var title = await card.Locator("h3.title").BoundingBoxAsync();
+        Assert.True(severity!.X + severity.Width <= title!.X, $"severity at x={severity.X}, title at x={title.X}");
+    }
+
     [Fact]
     public async Task A_card_resolved_elsewhere_under_the_keyboard_keeps_the_focus_on_it_and_says_so()
     {
