@@ -319,9 +319,18 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
             Assert.Contains($"{name}: must not be empty", Errors(With(example, name, "")));
         }
 
+        // "null counts as absent": every optional field says it may be null, and is taken as null (the integrator trial: outcome did not).
+        var requiredNames = schema["required"]!.AsArray().Select(r => (string)r!).ToHashSet();
+        foreach (var (name, property) in properties.Where(p => !requiredNames.Contains(p.Key)))
+        {
+            Assert.True(property!["type"] is JsonArray types && types.Any(t => (string)t! == "null"), $"{name} is optional but its type is {property["type"]?.ToJsonString()}");
+            Assert.True(property["enum"] is not JsonArray choices || choices.Contains(null), $"{name} may be null but its enum leaves null out");
+            Assert.DoesNotContain(Errors(With(example, name, null)), e => e.StartsWith(name + ":", StringComparison.Ordinal));
+        }
+
         foreach (var name in new[] { "channel", "outcome", "stage" })
         {
-            var values = (properties[name]!["enum"] ?? Schema(document, Referenced(properties[name]!))["enum"])!.AsArray().Select(v => (string)v!).ToList();
+            var values = (properties[name]!["enum"] ?? Schema(document, Referenced(properties[name]!))["enum"])!.AsArray().Where(v => v is not null).Select(v => (string)v!).ToList();
             Assert.NotEmpty(values);
             Assert.All(values, value => Assert.DoesNotContain(Errors(With(example, name, value)), e => e.StartsWith(name + ":", StringComparison.Ordinal)));
             Assert.Contains($"{name}: must be one of {string.Join(", ", values)}", Errors(With(example, name, "no-such-value")));

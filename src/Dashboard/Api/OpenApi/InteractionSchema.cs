@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CxLive.Contracts.Journeys;
 using CxLive.Dashboard.Api;
 using CxLive.Dashboard.Ingestion;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace CxLive.Dashboard.Api.OpenApi;
@@ -71,6 +72,37 @@ public static class InteractionSchema
             };
             attributes.Description = $"String values only (null counts as absent); at most {InteractionReader.MaxAttributes} entries; keys and values 1-{InteractionReader.MaxAttributeLength} characters; the customer's own words (text, comment, message, reason) may break lines, other values and keys may not (e.g. query, orderId, scale, text).";
         }
+    }
+
+    /// <summary>
+    /// A document step, after the schema steps (which write each choice's schema afresh, from its C#
+    /// type): every optional field may be null, since the parser takes null as absent. outcome has
+    /// a default in C#, so the generator made it non-null, and a client checking its data against
+    /// the document refused the null CxLive accepts (the integrator trial).
+    /// </summary>
+    public static Task NullMeansAbsent(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (document.Components?.Schemas?.TryGetValue(nameof(Interaction), out var found) == true && found is OpenApiSchema { Properties: { } properties } interaction)
+        {
+            foreach (var (name, property) in properties)
+            {
+                if (interaction.Required?.Contains(name) != true && property is OpenApiSchema { Type: { } type } optional && !type.HasFlag(JsonSchemaType.Null))
+                {
+                    optional.Type = type | JsonSchemaType.Null;
+                    if (optional.Enum is { Count: > 0 } choices)
+                    {
+                        optional.Enum = [.. choices, null!]; // written as JSON null: JSON Schema checks the enum as well as the type
+                    }
+                }
+            }
+
+            if (properties.TryGetValue("outcome", out var outcome))
+            {
+                outcome.Description = "How it went: success when left out. " + outcome.Description;
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private static void Text(OpenApiSchema schema, string name, int maxLength, string description)
