@@ -31,7 +31,7 @@ internal static class JsonText
         var text = TryGetString(ref reader);
         var reason = text switch
         {
-            null => "is not valid UTF-8",
+            null => Unreadable(ref reader),
             { Length: 0 } => "must not be empty",
             _ when text.Length > maxLength => $"must be at most {maxLength} characters",
             _ when !freeText && HasControlCharacters(text) => "must not contain control characters",
@@ -48,7 +48,17 @@ internal static class JsonText
         return null;
     }
 
-    /// <summary>The string value, or null when its bytes are not valid UTF-8.</summary>
+    /// <summary>
+    /// Why a string could not be read. Its bytes may be valid UTF-8 and a <c>\u</c> escape still stand
+    /// for half a character (<c>"\ud83d"</c>, an emoji cut in two by the sender): the integrator trial
+    /// was told "not valid UTF-8" of bytes that were, and looked in the wrong place.
+    /// </summary>
+    private static string Unreadable(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped && !reader.HasValueSequence && System.Text.Unicode.Utf8.IsValid(reader.ValueSpan)
+            ? "has a \\u escape that is half of a character (a lone surrogate such as \\ud83d): send both halves (\\ud83d\\ude00) or the character itself"
+            : "is not valid UTF-8";
+
+    /// <summary>The string value, or null when its bytes are not valid UTF-8 or an escape is half a character.</summary>
     public static string? TryGetString(ref Utf8JsonReader reader)
     {
         try

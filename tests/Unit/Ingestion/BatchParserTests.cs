@@ -524,6 +524,19 @@ public sealed class BatchParserTests
         Assert.Equal(["customerId: is not valid UTF-8"], Assert.Single(batch.Rejected).Errors);
     }
 
+    /// <summary>The integrator trial: valid bytes, one escape for half an emoji, and the answer said "not valid UTF-8".</summary>
+    [Fact]
+    public void An_escape_for_half_a_character_is_named_as_such_and_rejects_that_item_only()
+    {
+        // Written by hand: JsonNode will not hold half a character.
+        static string Customer(string escaped) => Valid.Replace("\"c-1\"", $"\"c-{escaped}\"", StringComparison.Ordinal);
+        var batch = Json($"[{Customer("\\ud83d")},{Valid}]");
+
+        Assert.Single(batch.Valid);
+        Assert.Equal(["customerId: has a \\u escape that is half of a character (a lone surrogate such as \\ud83d): send both halves (\\ud83d\\ude00) or the character itself"], Assert.Single(batch.Rejected).Errors);
+        Assert.Empty(Json($"[{Customer("\\ud83d\\ude00")}]").Rejected);
+    }
+
     [Fact]
     public void Too_many_items_is_too_large()
     {
