@@ -47,6 +47,9 @@ public sealed class BehindNginxTests(RedisServer redis, ITestOutputHelper output
         return front;
     }
 
+    /// <summary>A line of the test's output with its time, to set beside the page's and nginx's.</summary>
+    private void Say(string line) => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} {line}");
+
     [Fact]
     public async Task A_supervisor_and_an_integrator_behind_the_shipped_nginx_lose_nothing_while_the_fronts_restart_one_by_one()
     {
@@ -72,7 +75,7 @@ public sealed class BehindNginxTests(RedisServer redis, ITestOutputHelper output
             {
                 try
                 {
-                    output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} page: {message.Text}");
+                    Say($"page: {message.Text}");
                 }
                 catch (InvalidOperationException)
                 {
@@ -120,7 +123,7 @@ public sealed class BehindNginxTests(RedisServer redis, ITestOutputHelper output
                 var survey = Make(customer, DateTimeOffset.UtcNow, InteractionTypes.Survey, "survey/after-visit", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
                 Assert.Equal(HttpStatusCode.Accepted, (await integrator.PostAsync("api/interactions", Body(survey))).StatusCode);
                 await Assertions.Expect(page.Locator($".alert[data-customer='{customer}']")).ToBeVisibleAsync(new() { Timeout = (float)(within ?? Patience).TotalMilliseconds });
-                output.WriteLine($"on the wall {when}, {sending.Elapsed.TotalSeconds:0.0} s after it was sent");
+                Say($"on the wall {when}, {sending.Elapsed.TotalSeconds:0.0} s after it was sent");
             }
 
             await ReachesTheWallAsync("with both fronts up");
@@ -153,7 +156,8 @@ public sealed class BehindNginxTests(RedisServer redis, ITestOutputHelper output
 
             for (var i = 0; i < fronts.Length; i++)
             {
-                output.WriteLine($"front {i + 1} stopped in {(await fronts[i].StopAsync(TimeSpan.FromSeconds(60))).TotalSeconds:0.0} s");
+                Say($"stopping front {i + 1}");
+                Say($"front {i + 1} stopped in {(await fronts[i].StopAsync(TimeSpan.FromSeconds(60))).TotalSeconds:0.0} s");
                 await ReachesTheWallAsync($"with front {i + 1} down", AfterAStop);
                 await fronts[i].DisposeAsync();
                 fronts[i] = await SiloProcess.StartAsync(frontSettings[i], SiloProcess.Front);
@@ -172,7 +176,7 @@ public sealed class BehindNginxTests(RedisServer redis, ITestOutputHelper output
 
             Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Accepted, answer.Statuses[^1]));
             var sent = answers.SelectMany(a => a.Customers).ToHashSet();
-            output.WriteLine($"{sent.Count} detractors sent through nginx; {answers.Count(a => a.Statuses.Length > 1)} of {answers.Count} batches sent again ({string.Join(", ", answers.SelectMany(a => a.Statuses.SkipLast(1)).GroupBy(s => s).Select(g => $"{g.Count()} × {(int)g.Key}"))})");
+            Say($"{sent.Count} detractors sent through nginx; {answers.Count(a => a.Statuses.Length > 1)} of {answers.Count} batches sent again ({string.Join(", ", answers.SelectMany(a => a.Statuses.SkipLast(1)).GroupBy(s => s).Select(g => $"{g.Count()} × {(int)g.Key}"))})");
 
             // Every one of them has its alert, read through nginx with her session.
             using var signedIn = new HttpClient { BaseAddress = nginx.BaseAddress };
