@@ -1,7 +1,7 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, formatLeft, formatMoment, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
-import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
+import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertLine, withdrawalOf, followUpEndOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 import { announcer, place, refocus } from "/dom.js";
@@ -523,15 +523,15 @@ connection.on("outreachPrompt", prompt => {
 connection.onreconnecting(() => setStatus("reconnecting"));
 // Back after a network loss: the hub first sends the prompts that changed meanwhile; the queue is
 // reloaded only when that was more than it sends at once.
-connection.onreconnected(async () => {
+connection.onreconnected(resume);
+async function resume() {
   const reload = agentId ? await subscribe(connection, "SubscribeAgent", "prompts", agentId) : false;
   if (watched) await subscribe(connection, "SubscribeCustomer", "alerts", watched);
   // Catch-up sends the prompts this agent holds; one a supervisor moved away meanwhile is not among
   // them, so the queue is read again whenever it could hold one (it holds any at all).
   if (reload || prompts.size > 0) await loadQueue();
   setStatus("live");
-});
-connection.onclose(() => setStatus("disconnected"));
+}
 
 // An agent id from the link or the browser's memory that the roster does not know: said, and nobody's queue opened.
 let unknownAgent = null;
@@ -656,7 +656,7 @@ async function start() {
   sayUnknownAgent();
   renderQueue();
   picker.disabled = !seesAll;
-  await connection.start();
+  await keepConnected(connection, resume);
   setStatus("live");
   if (picker.value) await become(picker.value);
   // Back from a customer's page: the prompt that was open opens again, with its draft; one settled

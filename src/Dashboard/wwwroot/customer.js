@@ -2,7 +2,7 @@
 // the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatMoment, formatter } from "/i18n.js";
-import { connectHub, subscribe, setStatus, currentStatus } from "/hub.js";
+import { connectHub, keepConnected, subscribe, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertItem, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
@@ -169,6 +169,6 @@ async function follow() {
     setTimeout(follow, 5_000);
   }
 }
-await connection.start();
+await keepConnected(connection, follow);
 await follow();
 translate();

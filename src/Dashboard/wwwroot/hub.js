@@ -36,6 +36,43 @@ export function connectHub() {
 }
 
 /**
+ * Starts the connection and keeps it started: resolves once it first is, trying again while it
+ * cannot be (the server restarting or draining as the page opens), and starts it again whenever it
+ * closes instead of reconnecting, then calls `restarted` (the page subscribes again, as on
+ * reconnected). Tries back off to 10 s apart, as reconnects do. The agent console and a customer's
+ * page opened during a restart stayed "Connecting…" for good, and one whose connection closed
+ * stayed "Disconnected"; the wall tried again every 5 s.
+ */
+export function keepConnected(connection, restarted) {
+  let failures = 0;
+  let first = true;
+  return new Promise(connected => {
+    async function run() {
+      try {
+        await connection.start();
+      } catch {
+        setStatus(first ? "connecting" : "disconnected"); // "Disconnected — retrying"
+        setTimeout(run, Math.min(10_000, 500 * 2 ** failures++));
+        return;
+      }
+      failures = 0;
+      if (first) {
+        first = false;
+        connected();
+      } else {
+        await restarted();
+      }
+    }
+    connection.onclose(() => {
+      connection.resuming = new Set(["alerts", "prompts"]); // as on reconnecting: positions from the next connection are not yet this page's
+      setStatus("disconnected");
+      setTimeout(run, Math.min(10_000, 500 * 2 ** failures++));
+    });
+    run();
+  });
+}
+
+/**
  * Subscribes (again) with what this page last heard of, e.g. subscribe(connection, "SubscribeWall", "alerts").
  * Returns true when the page must reload its current state through the REST API: a first
  * subscription, or more changed while away than the hub sends at once. Reloads the whole page

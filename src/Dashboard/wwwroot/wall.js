@@ -3,7 +3,7 @@
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve, mute) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
 import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatStepTime, localTimes, formatAge, wordsOf, channelName, ruleName, listOf, setWords } from "/i18n.js";
-import { connectHub, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
+import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
 import { stateOf, whoDid, byPerson, outreachStand } from "/timeline.js";
@@ -1222,7 +1222,6 @@ connection.on("incidentUpdated", incident => {
 connection.on("wallStats", showStats);
 connection.onreconnecting(() => setStatus("reconnecting"));
 connection.onreconnected(follow);
-connection.onclose(() => { setStatus("disconnected"); setTimeout(start, 5_000); });
 
 // Subscribes and reloads the current alerts when the hub could not send everything missed, or
 // when they were never read (the first load failed).
@@ -1232,13 +1231,8 @@ async function follow() {
 }
 
 async function start() {
-  try {
-    await connection.start();
-    await follow();
-  } catch {
-    setStatus("disconnected");
-    setTimeout(start, 5_000);
-  }
+  await keepConnected(connection, follow);
+  await follow();
 }
 
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
