@@ -54,6 +54,26 @@ public sealed class JourneyGenerator
         }
     }
 
+    /// <summary>Sessions started so far.</summary>
+    public long SessionsStarted => _sessions;
+
+    /// <summary>
+    /// Sessions not started because every customer tried was in a session or resting: the rate
+    /// delivered falls short of <see cref="SimulatorOptions.SessionsPerSecond"/> when the customers
+    /// are too few for it (300 customers start about 2.4 sessions a second, whatever was asked).
+    /// </summary>
+    public long SessionsSkipped { get; private set; }
+
+    /// <summary>A tenth or more of the sessions asked for so far (once there are 100) found every customer tried busy.</summary>
+    public bool TooFewCustomers => SessionsStarted + SessionsSkipped >= 100 && SessionsSkipped * 10 >= SessionsStarted + SessionsSkipped;
+
+    /// <summary>
+    /// About how many customers <paramref name="sessionsPerSecond"/> needs: a session and its rest take
+    /// 125 s on average (300 customers, all busy, started 2.4 a second), and with half of them free a
+    /// session rarely finds 16 busy in a row.
+    /// </summary>
+    public static int CustomersFor(double sessionsPerSecond) => (int)Math.Ceiling(sessionsPerSecond * 2.5) * 100;
+
     /// <summary>The rules the simulator can inject bad experiences for.</summary>
     public IReadOnlyCollection<string> InjectableRules => _badRules;
 
@@ -82,6 +102,7 @@ public sealed class JourneyGenerator
     {
         if (FreeCustomer(start) is not { } index)
         {
+            SessionsSkipped++;
             return;
         }
 

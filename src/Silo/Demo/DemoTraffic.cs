@@ -47,9 +47,11 @@ public sealed class DemoTraffic(
             demo.SessionsPerSecond, demo.Customers);
 
         using var timer = new PeriodicTimer(demo.Tick, time);
+        var saidTooFew = false;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var due = generator.Advance(time.GetUtcNow());
+            saidTooFew = saidTooFew || SayIfTooFewCustomers(generator, demo);
             if (due.Count == 0)
             {
                 continue;
@@ -64,5 +66,22 @@ public sealed class DemoTraffic(
                 logger.LogWarning(e, "Demo traffic could not deliver {Count} interactions; carrying on", due.Count);
             }
         }
+    }
+
+    /// <summary>
+    /// Once a tenth of the sessions asked for found every customer busy, says so, once: asked for 40
+    /// a second over 300 customers, the demo started 2.4 and nothing said why.
+    /// </summary>
+    private bool SayIfTooFewCustomers(JourneyGenerator generator, DemoOptions demo)
+    {
+        if (!generator.TooFewCustomers)
+        {
+            return false;
+        }
+
+        logger.LogWarning(
+            "Demo traffic starts fewer sessions than Demo:SessionsPerSecond ({Sessions}/s): {Skipped} of {Asked} found all {Customers} customers busy (a customer is in one session at a time and rests a minute after it). Raise Demo:Customers to about {Needed}.",
+            demo.SessionsPerSecond, generator.SessionsSkipped, generator.SessionsStarted + generator.SessionsSkipped, demo.Customers, JourneyGenerator.CustomersFor(demo.SessionsPerSecond));
+        return true;
     }
 }

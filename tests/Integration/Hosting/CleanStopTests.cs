@@ -30,7 +30,7 @@ public sealed class CleanStopTests(RedisServer redis, ITestOutputHelper output) 
         settings["Demo:SessionsPerSecond"] = "40";
         // A customer is in one session at a time and rests a minute after it: over the default 300,
         // every customer was busy within seconds and alerts came at a trickle (14 in 90 s in one CI
-        // run). Over 1,000, sessions keep starting: ~1 alert a second here alone.
+        // run). Over 1,000, more keep starting: ~1 alert a second here alone.
         settings["Demo:Customers"] = "1000";
         await using var silo = await SiloProcess.StartAsync(settings);
         // Enough demo traffic that many customers hold deadlines and timelines when the stop comes.

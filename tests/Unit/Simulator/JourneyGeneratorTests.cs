@@ -28,6 +28,32 @@ public sealed class JourneyGeneratorTests
         Assert.Equal(first, second);
     }
 
+    /// <summary>
+    /// A customer is in one session at a time and rests a minute after it: 300 customers cannot start
+    /// 5 sessions a second for long, and the demo, which said "about 20 interactions a second", sent 5 to 9.
+    /// The generator counts what it skipped, so the demo can say so; enough customers skip nothing.
+    /// </summary>
+    [Fact]
+    public void Too_few_customers_for_the_rate_asked_skip_sessions_and_say_how_many()
+    {
+        var few = new JourneyGenerator(new SimulatorOptions { Customers = 300, SessionsPerSecond = 5, Seed = 3 }, Start, Bursts);
+        few.Advance(Start + TimeSpan.FromMinutes(10));
+        var many = new JourneyGenerator(new SimulatorOptions { Customers = 2_000, SessionsPerSecond = 5, Seed = 3 }, Start, Bursts);
+        many.Advance(Start + TimeSpan.FromMinutes(10));
+
+        Assert.InRange(few.SessionsStarted / 600.0, 1, 4.5); // sessions a second actually started
+        Assert.True(few.SessionsSkipped > few.SessionsStarted / 4, $"{few.SessionsSkipped} skipped, {few.SessionsStarted} started");
+        Assert.InRange(many.SessionsStarted / 600.0, 4.5, 5.5);
+        Assert.Equal(0, many.SessionsSkipped);
+        // What the demo warns on, and the customers it says would do.
+        Assert.True(few.TooFewCustomers);
+        Assert.False(many.TooFewCustomers);
+        Assert.True(JourneyGenerator.CustomersFor(5) <= 2_000);
+        var suggested = new JourneyGenerator(new SimulatorOptions { Customers = JourneyGenerator.CustomersFor(40), SessionsPerSecond = 40, Seed = 3 }, Start, Bursts);
+        suggested.Advance(Start + TimeSpan.FromMinutes(10));
+        Assert.False(suggested.TooFewCustomers, $"{suggested.SessionsSkipped} of {suggested.SessionsStarted + suggested.SessionsSkipped} skipped over {JourneyGenerator.CustomersFor(40)} customers");
+    }
+
     [Fact]
     public void Produces_event_time_ordered_traffic_across_channels_and_stages_with_unique_ids()
     {
