@@ -43,6 +43,38 @@ public sealed class OpenApiTests(AppFixture fixture) : IDisposable
         Assert.Contains("X-Api-Key", read.Document.Components!.SecuritySchemes!.Values.Select(s => s.Name));
     }
 
+    /// <summary>
+    /// A field that may be null is written <c>oneOf: [{type: null}, {$ref}]</c>: a null must match only
+    /// the first, or a validating client refuses it ("valid under each of"). The review found null
+    /// added to shared choices (JourneyStage, AlertOutcome), which every such field then refused.
+    /// </summary>
+    [Fact]
+    public async Task No_oneOf_lets_null_match_more_than_its_null_branch()
+    {
+        var document = await DocumentAsync();
+        var seen = 0;
+        foreach (var oneOf in Descendants(document).OfType<JsonObject>().Select(o => o["oneOf"]).OfType<JsonArray>())
+        {
+            var branches = oneOf.Select(b => b!["$ref"] is { } reference ? Schema(document, ((string)reference!).Split('/')[^1]) : b!.AsObject()).ToList();
+            // A branch takes null when its type allows it and its enum, if any, lists it.
+            var takingNull = branches.Count(b =>
+                (b["type"] is JsonValue type && (string?)type == "null" || b["type"] is JsonArray types && types.Any(t => (string?)t == "null"))
+                && (b["enum"] is not JsonArray choices || choices.Contains(null)));
+            Assert.True(takingNull <= 1, $"null matches {takingNull} branches of {oneOf.ToJsonString()}");
+            seen++;
+        }
+
+        Assert.True(seen > 10, $"only {seen} oneOf lists: the walk missed them");
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) =>
+        node switch
+        {
+            JsonObject o => [o, .. o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)],
+            JsonArray a => [a, .. a.OfType<JsonNode>().SelectMany(Descendants)],
+            _ => [node],
+        };
+
     [Fact]
     public async Task Every_rest_endpoint_the_app_maps_is_in_the_document_with_its_method()
     {

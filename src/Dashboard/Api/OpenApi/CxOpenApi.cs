@@ -297,8 +297,7 @@ public static class CxOpenApi
         {
             // The wire names, whatever the generator made of the converter; an optional one may be left out.
             schema.Type = JsonSchemaType.String | (underlying is null ? 0 : JsonSchemaType.Null);
-            // A choice that may be null lists null among its values: JSON Schema checks the enum as well as the type.
-            schema.Enum = [.. Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(CxJson.EnumNaming.ConvertName(n))), .. underlying is null ? [] : new JsonNode[] { null! }];
+            schema.Enum = [.. Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(CxJson.EnumNaming.ConvertName(n)))];
             var twoWords = Enum.GetNames(type).FirstOrDefault(n => n.Skip(1).Any(char.IsUpper));
             schema.Description ??= twoWords is null
                 ? "Read in any case; always written as here."

@@ -86,12 +86,15 @@ public static class InteractionSchema
         {
             foreach (var (name, property) in properties)
             {
-                if (interaction.Required?.Contains(name) != true && property is OpenApiSchema { Type: { } type } optional && !type.HasFlag(JsonSchemaType.Null))
+                if (interaction.Required?.Contains(name) != true && property is OpenApiSchema { Type: { } type } optional)
                 {
                     optional.Type = type | JsonSchemaType.Null;
-                    if (optional.Enum is { Count: > 0 } choices)
+                    if (optional.Enum is { Count: > 0 } choices && !choices.Contains(null!))
                     {
-                        optional.Enum = [.. choices, null!]; // written as JSON null: JSON Schema checks the enum as well as the type
+                        // Written as JSON null: JSON Schema checks the enum as well as the type. Only here,
+                        // inline: a shared choice (a $ref beside {type: null} in a oneOf) would then let
+                        // null match both branches, which oneOf refuses.
+                        optional.Enum = [.. choices, null!];
                     }
                 }
             }
