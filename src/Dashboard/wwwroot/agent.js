@@ -655,8 +655,9 @@ async function start() {
   showWholeChoice();
   sayUnknownAgent();
   renderQueue();
-  picker.disabled = !seesAll;
+  picker.disabled = true; // a queue chosen before the hub answers could not be followed
   await keepConnected(connection, resume);
+  picker.disabled = !seesAll;
   setStatus("live");
   if (picker.value) await become(picker.value);
   // Back from a customer's page: the prompt that was open opens again, with its draft; one settled

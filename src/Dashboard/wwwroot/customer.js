@@ -47,7 +47,7 @@ function denied() {
   document.getElementById("denied").hidden = false;
   document.querySelector("main").hidden = true;
   document.getElementById("connection").hidden = true;
-  connection.stop().catch(() => {});
+  connection.stopForGood().catch(() => {});
 }
 
 const NOTHING_YET = { experienceScore: null, interactionCount: 0, timeline: [], openAlerts: [] };
@@ -166,9 +166,8 @@ async function follow() {
   } catch (error) {
     if (/Forbidden:/.test(error?.message ?? "")) { denied(); return; }
     setStatus("reconnecting");
-    setTimeout(follow, 5_000);
+    throw error; // tried again by keepConnected while the connection is up
   }
 }
-await keepConnected(connection, follow);
-await follow();
+await keepConnected(connection, follow, { first: true });
 translate();

@@ -22,6 +22,9 @@ export function connectHub() {
     if (shown) setStatus(shown);
   });
   connection.position = null;
+  // Stopped on purpose (a customer this reader may not see): not started again.
+  connection.stoppedForGood = false;
+  connection.stopForGood = () => { connection.stoppedForGood = true; return connection.stop(); };
   // Between losing the connection and subscribing again, a kind's position stays where this page
   // got to: a position pushed meanwhile (by the front it reconnected to, maybe another one) counts
   // changes this page never received, and handed back it would skip them.
@@ -38,35 +41,49 @@ export function connectHub() {
 /**
  * Starts the connection and keeps it started: resolves once it first is, trying again while it
  * cannot be (the server restarting or draining as the page opens), and starts it again whenever it
- * closes instead of reconnecting, then calls `restarted` (the page subscribes again, as on
- * reconnected). Tries back off to 10 s apart, as reconnects do. The agent console and a customer's
- * page opened during a restart stayed "Connecting…" for good, and one whose connection closed
- * stayed "Disconnected"; the wall tried again every 5 s.
+ * closes instead of reconnecting. The agent console and a customer's page opened during a restart
+ * stayed "Connecting…" for good, and one whose connection closed stayed "Disconnected".
+ * After each start but the first (and the first too with `{ first: true }`) `subscribed` subscribes
+ * the page again, as on reconnected; if it fails while the connection is up it is tried again,
+ * unless it was refused ("Forbidden: ..."), which is the page's to show. Tries back off to 10 s
+ * apart, as reconnects do. A page that gives up on purpose calls `connection.stopForGood()`.
  */
-export function keepConnected(connection, restarted) {
+export function keepConnected(connection, subscribed, { first: subscribeFirst = false } = {}) {
   let failures = 0;
-  let first = true;
+  let started = false;
+  const later = attempt => setTimeout(attempt, Math.min(10_000, 500 * 2 ** failures++));
+  async function subscribe() {
+    try {
+      await subscribed();
+      failures = 0;
+    } catch (error) {
+      // Refused, stopped, or closed (closing starts it all again): nothing to try here.
+      if (/Forbidden:/.test(error?.message ?? "") || connection.stoppedForGood || connection.state !== "Connected") return;
+      later(subscribe);
+    }
+  }
   return new Promise(connected => {
     async function run() {
+      if (connection.stoppedForGood || connection.state !== "Disconnected") return; // one chain of tries at a time
       try {
         await connection.start();
       } catch {
-        setStatus(first ? "connecting" : "disconnected"); // "Disconnected — retrying"
-        setTimeout(run, Math.min(10_000, 500 * 2 ** failures++));
+        setStatus(started ? "disconnected" : "connecting"); // "Disconnected — retrying"
+        later(run);
         return;
       }
       failures = 0;
-      if (first) {
-        first = false;
-        connected();
-      } else {
-        await restarted();
-      }
+      const firstStart = !started;
+      started = true;
+      if (firstStart) connected();
+      if (!firstStart || subscribeFirst) await subscribe();
     }
     connection.onclose(() => {
+      // A customer's page refused to its reader stopped, and was started again twice a second.
+      if (connection.stoppedForGood) return;
       connection.resuming = new Set(["alerts", "prompts"]); // as on reconnecting: positions from the next connection are not yet this page's
       setStatus("disconnected");
-      setTimeout(run, Math.min(10_000, 500 * 2 ** failures++));
+      later(run);
     });
     run();
   });

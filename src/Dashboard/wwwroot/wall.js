@@ -1231,8 +1231,7 @@ async function follow() {
 }
 
 async function start() {
-  await keepConnected(connection, follow);
-  await follow();
+  await keepConnected(connection, follow, { first: true });
 }
 
 setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest

@@ -1,4 +1,5 @@
 using System.Net;
+using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Playwright;
 using static CxLive.Tests.Integration.Support.Interactions;
@@ -46,11 +47,26 @@ public sealed class ConnectionBrowserTests(BrowserFixture fixture) : BrowserTest
         })); // live within 15 s, or this throws
 
         Assert.True(refused >= 3, $"{refused} negotiations");
+        await FollowsAsync(page, path); // subscribed, not only connected
+    }
+
+    /// <summary>The page shows what happens next: the wall a new card, the console a new prompt of its agent's.</summary>
+    private async Task FollowsAsync(IPage page, string path)
+    {
+        var customer = NewCustomer();
         if (path == "/")
         {
-            var customer = NewCustomer();
             await FailedSearchesAsync(customer);
-            await Assertions.Expect(page.Locator($".alert[data-customer='{customer}']")).ToBeVisibleAsync(new() { Timeout = 5_000 }); // subscribed, not only connected
+            await Assertions.Expect(page.Locator($".alert[data-customer='{customer}']")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        }
+        else if (path.StartsWith("/agent", StringComparison.Ordinal))
+        {
+            // An email contact, then a detractor's survey: her prompt goes to wang.wei, who works email.
+            var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+            Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+                Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
+                Make(customer, at.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }))).StatusCode);
+            await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer })).ToBeVisibleAsync(new() { Timeout = 10_000 });
         }
     }
 
@@ -60,25 +76,31 @@ public sealed class ConnectionBrowserTests(BrowserFixture fixture) : BrowserTest
     public async Task A_page_whose_connection_the_server_closes_for_good_connects_again_by_itself(string path)
     {
         IWebSocketRoute? socket = null;
-        var page = await fixture.NewPageAsync(path, beforeLoad: page => page.RouteWebSocketAsync("**/hubs/cx*", ws =>
+        var page = await fixture.NewPageAsync(path, beforeLoad: async page =>
         {
-            ws.ConnectToServer();
-            socket = ws;
-        }));
+            await page.RouteWebSocketAsync("**/hubs/cx*", ws =>
+            {
+                ws.ConnectToServer();
+                socket = ws;
+            });
+            // Every state the header's pill goes through, however briefly.
+            await page.AddInitScriptAsync("""
+                window.cxStates = [];
+                new MutationObserver(changes => { for (const c of changes) if (c.target.id === "connection") window.cxStates.push(c.target.dataset.state); })
+                  .observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+                """);
+        });
         var first = socket!;
+        var before = await page.EvaluateAsync<int>("window.cxStates.length");
 
         // SignalR's close message without leave to reconnect, as a server sends when it ends a
         // connection: the client stops rather than reconnecting.
         first.Send("{\"type\":7}\u001e");
 
-        await Assertions.Expect(page.Locator("#connection")).Not.ToHaveAttributeAsync("data-state", "live", new() { Timeout = 5_000 });
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 15_000 });
+        await page.WaitForFunctionAsync(
+            "n => window.cxStates.slice(n).includes('disconnected') && document.getElementById('connection').dataset.state === 'live'",
+            before, new() { Timeout = 15_000 });
         Assert.NotSame(first, socket);
-        if (path == "/")
-        {
-            var customer = NewCustomer();
-            await FailedSearchesAsync(customer);
-            await Assertions.Expect(page.Locator($".alert[data-customer='{customer}']")).ToBeVisibleAsync(new() { Timeout = 5_000 });
-        }
+        await FollowsAsync(page, path);
     }
 }

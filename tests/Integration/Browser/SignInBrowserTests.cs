@@ -55,10 +55,18 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("li.na");
 
         // A customer of someone else's prompt: the page says so, instead of "Connecting…" for ever.
+        var negotiations = 0;
+        page.Request += (_, request) => negotiations += request.Url.Contains("/hubs/cx/negotiate", StringComparison.Ordinal) ? 1 : 0;
+        await page.Clock.InstallAsync(); // time runs as usual until the test moves it
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/customers/" + NewCustomer()).ToString());
         await Assertions.Expect(page.Locator("#denied")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#denied")).ToContainTextAsync("You may not see this customer");
         await Assertions.Expect(page.Locator("#connection")).ToBeHiddenAsync(); // not "Disconnected — retrying": nothing is wrong, nothing is followed
+        // And it stays stopped: the review saw a refused page connect again twice a second, for good.
+        var refusedAfter = negotiations;
+        await page.Clock.RunForAsync(20_000);
+        await page.EvaluateAsync("() => fetch('/api/me')"); // a round trip after the timers that ran
+        Assert.Equal(refusedAfter, negotiations);
 
         // Signing out ends it: the console sends the browser to sign in again.
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/agent").ToString());
