@@ -17,7 +17,7 @@ public sealed class DemoOptions
     public int Customers { get; set; } = 2_000;
 
     /// <summary>
-    /// Journey sessions started per second (default 2.5, about 7 interactions a second: what the old
+    /// Journey sessions started per second (default 2.5, about 5.4 interactions a second: what the old
     /// default of 5 over 300 customers really delivered, so the wall's figures below stand).
     /// </summary>
     public double SessionsPerSecond { get; set; } = 2.5;
