@@ -16,13 +16,9 @@ namespace CxLive.Tests.Integration.Browser;
 /// snoozed and resolved, a history opened, a prompt opened, a sign-in that failed).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserTest, IDisposable
+public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     protected override BrowserFixture Pages => fixture;
-
-    private readonly HttpClient _http = fixture.App.CreateHttpClient();
-
-    public void Dispose() => _http.Dispose();
 
     public static TheoryData<string> Languages => new() { "en", "zh-CN" };
 
@@ -34,7 +30,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         // Four customers, each with a failed-search card on a touchpoint of their own (no incident absorbs them).
         var (open, acknowledged, snoozed, resolved) = (NewCustomer(), NewCustomer(), NewCustomer(), NewCustomer());
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body([.. new[] { open, acknowledged, snoozed, resolved }.SelectMany(customer => FailedSearchesOfHerOwn(customer, at))]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body([.. new[] { open, acknowledged, snoozed, resolved }.SelectMany(customer => FailedSearchesOfHerOwn(customer, at))]))).StatusCode);
 
         async Task<string> CardAsync(string customer)
         {
@@ -42,9 +38,9 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
             return (await Card(page, customer).GetAttributeAsync("data-alert-id"))!;
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{await CardAsync(acknowledged)}/ack", Body(Json(new { by = "li.na", note = "calling her back" })))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{await CardAsync(snoozed)}/snooze", Body(Json(new { until = DateTimeOffset.UtcNow.AddHours(2), by = "zhang.min" })))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{await CardAsync(resolved)}/resolve", Body(Json(new { by = "li.na", outcome = "recovered" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{await CardAsync(acknowledged)}/ack", Body(Json(new { by = "li.na", note = "calling her back" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{await CardAsync(snoozed)}/snooze", Body(Json(new { until = DateTimeOffset.UtcNow.AddHours(2), by = "zhang.min" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{await CardAsync(resolved)}/resolve", Body(Json(new { by = "li.na", outcome = "recovered" })))).StatusCode);
         await CardAsync(open);
         foreach (var (customer, state) in new[] { (open, "open"), (acknowledged, "acknowledged"), (snoozed, "snoozed"), (resolved, "resolved") })
         {
@@ -77,7 +73,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         // An email customer's card fails twice: her prompt goes to wang.wei (the only one here who emails customers).
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-5);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, at)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, at)))).StatusCode);
         var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "failed payments" });
         await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await item.ClickAsync();
@@ -100,10 +96,10 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         // Her failed searches, resolved as recovered; then two failed payments, still open.
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-6);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, at)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, at)))).StatusCode);
         var searches = await AlertOfAsync(customer, "repeated-failed-search");
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{searches}/resolve", Body(Json(new { by = "li.na", outcome = "recovered" })))).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{searches}/resolve", Body(Json(new { by = "li.na", outcome = "recovered" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             Make(customer, at.AddMinutes(3), InteractionTypes.Payment, $"web/checkout-{customer}", Outcome.Failure),
             Make(customer, at.AddMinutes(4), InteractionTypes.Payment, $"web/checkout-{customer}", Outcome.Failure)))).StatusCode);
         await AlertOfAsync(customer, "payment-failure");
@@ -129,7 +125,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         // At least one alert raised today, so the report has a group with its days and words.
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, at, "linen shirt")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, at, "linen shirt")))).StatusCode);
         await AlertOfAsync(customer, "repeated-failed-search");
 
         var page = await fixture.NewPageAsync("/insights");
@@ -189,7 +185,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
     private static ILocator Card(IPage page, string customer) => page.Locator($".alert[data-customer='{customer}']");
 
     private async Task<string> AlertOfAsync(string customer, string rule) =>
-        (string)(await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}&ruleId={rule}"))).FirstOrDefault(),
+        (string)(await Eventually.ResultAsync(async () => (await ReadArray(await Http.GetAsync($"api/alerts?customerId={customer}&ruleId={rule}"))).FirstOrDefault(),
             a => a is not null, TimeSpan.FromSeconds(10), $"{customer}'s {rule} alert"))!["id"]!;
 
     /// <summary>Picks the language in the page's own picker, and waits until the page has been translated.</summary>

@@ -76,12 +76,21 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// <summary>A browser test: each ends by closing the pages it opened (<see cref="BrowserFixture.CloseOpenPagesAsync"/>).</summary>
 public abstract class BrowserTest : IAsyncLifetime
 {
+    private HttpClient? _http;
+
     /// <summary>The collection's browser.</summary>
     protected abstract BrowserFixture Pages { get; }
 
+    /// <summary>A client of the collection's app, for what the test sends and reads beside its pages.</summary>
+    protected HttpClient Http => _http ??= Pages.App.CreateHttpClient();
+
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => Pages.CloseOpenPagesAsync();
+    public Task DisposeAsync()
+    {
+        _http?.Dispose();
+        return Pages.CloseOpenPagesAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

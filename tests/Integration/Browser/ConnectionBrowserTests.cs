@@ -14,17 +14,13 @@ namespace CxLive.Tests.Integration.Browser;
 /// reloaded, and a console whose connection closed stayed "Disconnected".
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ConnectionBrowserTests(BrowserFixture fixture) : BrowserTest, IDisposable
+public sealed class ConnectionBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     protected override BrowserFixture Pages => fixture;
 
-    private readonly HttpClient _http = fixture.App.CreateHttpClient();
-
-    public void Dispose() => _http.Dispose();
-
     /// <summary>Three failed searches on a touchpoint of the customer's own; her card is on every open wall.</summary>
     private async Task FailedSearchesAsync(string customer) =>
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, DateTimeOffset.UtcNow.AddMinutes(-3))))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, DateTimeOffset.UtcNow.AddMinutes(-3))))).StatusCode);
 
     [Theory]
     [InlineData("/")]
@@ -63,7 +59,7 @@ public sealed class ConnectionBrowserTests(BrowserFixture fixture) : BrowserTest
         {
             // An email contact, then a detractor's survey: her prompt goes to wang.wei, who works email.
             var at = DateTimeOffset.UtcNow.AddMinutes(-5);
-            Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+            Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
                 Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
                 Make(customer, at.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }))).StatusCode);
             await Assertions.Expect(page.Locator("#queue li", new() { HasText = customer })).ToBeVisibleAsync(new() { Timeout = 10_000 });

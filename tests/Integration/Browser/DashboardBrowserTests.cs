@@ -16,13 +16,9 @@ namespace CxLive.Tests.Integration.Browser;
 
 /// <summary>The pages as supervisors and agents use them, in a real browser against the real app.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest, IDisposable
+public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest
 {
     protected override BrowserFixture Pages => fixture;
-
-    private readonly HttpClient _http = fixture.App.CreateHttpClient();
-
-    public void Dispose() => _http.Dispose();
 
     /// <summary>
     /// Three failed searches: on web/search, or on a touchpoint of their own for tests that act on
@@ -32,7 +28,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     {
         var now = DateTimeOffset.UtcNow.AddMinutes(-3);
         var searches = Enumerable.Range(0, 3).Select(n => FailedSearch(customer, now.AddSeconds(n * 20), $"red shoes {n}") with { Touchpoint = touchpoint }).ToArray();
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(searches))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(searches))).StatusCode);
     }
 
     /// <summary>A wall with a fresh customer's failed-search card on it, on a touchpoint of her own.</summary>
@@ -82,7 +78,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.True(int.Parse(await research.Locator("td").Nth(webColumn.ToList().IndexOf("Web") - 1).InnerTextAsync()) >= 1);
 
         // The score distribution counts her (she is somewhere below neutral after three failures).
-        var distribution = await ReadObject(await _http.GetAsync("api/experience/distribution"));
+        var distribution = await ReadObject(await Http.GetAsync("api/experience/distribution"));
         Assert.True((long)distribution["customers"]! >= 1);
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#scores .tenth")).ToHaveCountAsync(10);
@@ -108,7 +104,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     public async Task A_cards_history_says_what_happened_to_the_alert_and_by_whom_and_grows_while_open()
     {
         var (page, card, alertId) = await OwnCardAsync();
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "li.na", note = "calling her back" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "li.na", note = "calling her back" })))).StatusCode);
         await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("acknowledged", new() { Timeout = 5_000 });
 
         await card.Locator(".history summary").ClickAsync();
@@ -128,7 +124,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // A time in a note reads as the page's other times do, not as the server's UTC record.
         var until = DateTimeOffset.UtcNow.AddHours(2);
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/snooze", Body(Json(new { until, by = "zhang.min" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/snooze", Body(Json(new { until, by = "zhang.min" })))).StatusCode);
         // Without the date when it is today (two hours ahead may be tomorrow), to the minute.
         const string LocalTime = "([iso, lang]) => new Intl.DateTimeFormat(lang, new Date(iso).toDateString() === new Date().toDateString() ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))";
         var local = await page.EvaluateAsync<string>(LocalTime, new[] { $"{until:yyyy-MM-dd'T'HH:mm:ss}Z", "en" });
@@ -136,7 +132,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // Resolved from elsewhere while the supervisor reads it: the open history takes the step.
         // Nobody signs in to the open demo, so the server records "supervisor": the page says it in words.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/resolve", Body("{}"))).StatusCode);
         var resolved = steps.Filter(new() { Has = page.Locator(".by", new() { HasTextString = "A supervisor" }) });
         await Assertions.Expect(resolved.Locator(".to")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^resolved · (Recovered|Lost)$"), new() { Timeout = 5_000 }); // how it ended
         await Assertions.Expect(steps.Last.Locator(".by")).ToHaveTextAsync("A supervisor");
@@ -206,7 +202,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     public async Task Assigning_from_a_card_picks_one_of_the_configured_agents_and_the_card_says_who()
     {
         var (page, card, alertId) = await OwnCardAsync();
-        var agents = (await ReadArray(await _http.GetAsync("api/agents"))).Select(a => (Id: (string)a!["id"]!, Name: (string)a["name"]!)).ToList();
+        var agents = (await ReadArray(await Http.GetAsync("api/agents"))).Select(a => (Id: (string)a!["id"]!, Name: (string)a["name"]!)).ToList();
 
         // The picker offers exactly the agents the API takes, by name, with their channels and load.
         await card.Locator("button[data-action=assign]").ClickAsync();
@@ -238,7 +234,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // Cancel changes nothing (the outreach desk may have given her prompt to an agent already);
         // choosing another agent assigns the alert to them.
-        var before = (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["assignedTo"];
+        var before = (string?)(await ReadObject(await Http.GetAsync($"api/alerts/{alertId}")))["assignedTo"];
         await card.Locator("button[data-action=cancel-assign]").ClickAsync();
         await Assertions.Expect(card.Locator(".assign")).ToBeHiddenAsync();
         await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync(before is null ? "—" : agents.Single(a => a.Id == before).Name);
@@ -249,15 +245,15 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync(chosen.Name, new() { Timeout = 5_000 }); // by name, as the picker said
         await Assertions.Expect(card.Locator(".assigned")).ToHaveAttributeAsync("title", chosen.Id);
         await Assertions.Expect(card.Locator(".assign")).ToBeHiddenAsync();
-        Assert.Equal(chosen.Id, (string?)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["assignedTo"]);
+        Assert.Equal(chosen.Id, (string?)(await ReadObject(await Http.GetAsync($"api/alerts/{alertId}")))["assignedTo"]);
 
         // The same agent again: done, and not written down twice.
-        var steps = (await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["history"]!.AsArray().Count;
+        var steps = (await ReadObject(await Http.GetAsync($"api/alerts/{alertId}")))["history"]!.AsArray().Count;
         await card.Locator("button[data-action=assign]").ClickAsync();
         await Assertions.Expect(picker).ToHaveValueAsync(chosen.Id);
         await page.RunAndWaitForResponseAsync(() => card.Locator(".assign button[type=submit]").ClickAsync(), r => r.Url.EndsWith("/assign", StringComparison.Ordinal) && r.Status == 200);
         await Assertions.Expect(card.Locator(".problem")).ToBeHiddenAsync();
-        Assert.Equal(steps, (await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["history"]!.AsArray().Count);
+        Assert.Equal(steps, (await ReadObject(await Http.GetAsync($"api/alerts/{alertId}")))["history"]!.AsArray().Count);
     }
 
     /// <summary>
@@ -271,7 +267,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var other = await AnotherCardAsync(page);
         foreach (var id in new[] { alertId, (await Card(page, other).GetAttributeAsync("data-alert-id"))! })
         {
-            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{id}/assign", Body(Json(new { by = "supervisor:ada", agentId = "li.na" })))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{id}/assign", Body(Json(new { by = "supervisor:ada", agentId = "li.na" })))).StatusCode);
         }
 
         await page.SelectOptionAsync("#filters select[name=agent]", "li.na");
@@ -304,7 +300,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await card.Locator("button[data-action=ack]").FocusAsync();
         var aboveId = (await Card(page, above).GetAttributeAsync("data-alert-id"))!;
 
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{aboveId}/resolve", Body(Json(new { by = "li.na" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{aboveId}/resolve", Body(Json(new { by = "li.na" })))).StatusCode);
         await Assertions.Expect(Card(page, above)).ToHaveAttributeAsync("data-state", "resolved", new() { Timeout = 5_000 });
         // The resolved card has gone below hers: her card moved up past it, the keyboard with it.
         await page.WaitForFunctionAsync("([mine, gone]) => { const cards = [...document.querySelectorAll('#alerts .alert')]; return cards.findIndex(c => c.dataset.alertId === mine) < cards.findIndex(c => c.dataset.alertId === gone); }",
@@ -328,8 +324,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // acknowledgement reaches the server: the card names who acknowledged, not who assigned.
         await page.RouteAsync("**/api/alerts/*/ack", async route =>
         {
-            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "li.na" })))).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/assign", Body(Json(new { by = "ops.lead", agentId = "wang.wei" })))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "li.na" })))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/assign", Body(Json(new { by = "ops.lead", agentId = "wang.wei" })))).StatusCode);
             await route.ContinueAsync();
         });
         await card.Locator("button[data-action=ack]").ClickAsync();
@@ -373,7 +369,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.SelectOptionAsync("#lang", "en");
 
         // It went through once storage answered: the card changes, and its stale words go.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "supervisor" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "supervisor" })))).StatusCode);
         await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("acknowledged");
         await Assertions.Expect(card.Locator(".problem")).ToBeHiddenAsync();
     }
@@ -435,7 +431,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.Keyboard.TypeAsync("found the shoes in store for her");
         await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Url.EndsWith("/resolve", StringComparison.Ordinal) && r.Status == 200);
 
-        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{alertId}"));
+        var alert = await ReadObject(await Http.GetAsync($"api/alerts/{alertId}"));
         Assert.Equal(("resolved", "recovered"), ((string)alert["state"]!, (string?)alert["outcome"]));
         Assert.Contains("found the shoes in store for her", (string?)alert["history"]!.AsArray()[^1]!["note"]);
         // The recovery rate says how many outcomes it stands on: "100%" of one read as every customer recovered.
@@ -474,7 +470,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
     /// <summary>An email customer writes to support, then answers a survey as a detractor: her prompt goes to wang.wei.</summary>
     private async Task EmailDetractorAsync(string customer, int score, DateTimeOffset at) =>
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
             Make(customer, at.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: score, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }))).StatusCode);
 
@@ -594,8 +590,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var (page, card, alertId, form) = await ResolveFormWithANoteAsync();
 
         // Another supervisor resolves it first.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "Ada", "outcome": "lost" }"""))).StatusCode);
-        var resolvedAt = (string)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["resolvedAt"]!;
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "Ada", "outcome": "lost" }"""))).StatusCode);
+        var resolvedAt = (string)(await ReadObject(await Http.GetAsync($"api/alerts/{alertId}")))["resolvedAt"]!;
         await Assertions.Expect(card.Locator("time.when")).ToHaveAttributeAsync("datetime", resolvedAt, new() { Timeout = 5_000 }); // when it closed, not when it was raised
         await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync(""); // closed: no outreach left to suggest
 
@@ -624,7 +620,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Another supervisor's resolve lands just before this one, which the API then refuses (409).
         await page.RouteAsync("**/resolve", async route =>
         {
-            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "Ada", "outcome": "lost" }"""))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "Ada", "outcome": "lost" }"""))).StatusCode);
             await route.ContinueAsync();
         });
         await form.Locator("button[type=submit]").ClickAsync();
@@ -642,11 +638,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // the card still read "acknowledged · 4 min ago" with nothing to draw the eye.
         var (page, card, alertId) = await OwnCardAsync();
         var customer = (await card.GetAttributeAsync("data-customer"))!;
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "ada" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "ada" })))).StatusCode);
         await Assertions.Expect(card).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 5_000 });
         await Assertions.Expect(card.Locator(".fresh")).ToBeHiddenAsync();
 
-        await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddSeconds(-30), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
+        await Http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddSeconds(-30), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
         // Her NPS of 1 is a detractor, and drops her score: both are new.
         await Assertions.Expect(card.Locator(".fresh")).ToHaveTextAsync("New since someone acted on it: Detractor score, Experience drop, just now", new() { Timeout = 5_000 });
         await page.SelectOptionAsync("#lang", "zh-CN");
@@ -670,7 +666,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await ScreenshotAsync(page, "wall-mute");
         await page.RunAndWaitForResponseAsync(() => form.Locator("input[name=comment]").PressAsync("Enter"), r => r.Url.EndsWith("/api/silences", StringComparison.Ordinal) && r.Status == 201);
 
-        var silence = (await ReadArray(await _http.GetAsync("api/silences"))).Single(s => (string?)s!["customerId"] == customer)!;
+        var silence = (await ReadArray(await Http.GetAsync("api/silences"))).Single(s => (string?)s!["customerId"] == customer)!;
         Assert.Equal(("a test account", "supervisor"), ((string)silence["comment"]!, (string)silence["author"]!));
         Assert.InRange(DateTimeOffset.Parse((string)silence["expiresAt"]!) - DateTimeOffset.UtcNow, TimeSpan.FromHours(23.9), TimeSpan.FromHours(24));
         await Assertions.Expect(form).ToBeHiddenAsync();
@@ -684,7 +680,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await ScreenshotAsync(page, "wall-muted-panel");
         await entry.Locator("button").ClickAsync();
         await Assertions.Expect(entry).ToHaveCountAsync(0);
-        Assert.DoesNotContain(await ReadArray(await _http.GetAsync("api/silences")), s => (string?)s!["customerId"] == customer);
+        Assert.DoesNotContain(await ReadArray(await Http.GetAsync("api/silences")), s => (string?)s!["customerId"] == customer);
     }
 
     [Fact]
@@ -694,7 +690,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         async Task<ILocator> PromptOfAsync(string customer)
         {
             var now = DateTimeOffset.UtcNow.AddMinutes(-5);
-            await _http.PostAsync("api/interactions", Body(
+            await Http.PostAsync("api/interactions", Body(
                 Make(customer, now, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
                 Make(customer, now.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 2, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
             var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "Detractor" });
@@ -720,10 +716,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // the open card instead of a second one, and the agent who calls must hear of both.
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-4);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             [.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n * 20), $"red shoes {n}") with { Touchpoint = $"web/search-{customer}" }), // no incident absorbs it
              Make(customer, at.AddMinutes(2), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }]))).StatusCode);
-        var alert = await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).SingleOrDefault(),
+        var alert = await Eventually.ResultAsync(async () => (await ReadArray(await Http.GetAsync($"api/alerts?customerId={customer}"))).SingleOrDefault(),
             a => a?["assignedTo"] is not null && a["folded"]?.AsArray().Any(r => (string)r! == "detractor") == true, TimeSpan.FromSeconds(15), "the routed alert with the detractor folded in");
         var agent = (string)alert!["assignedTo"]!;
 
@@ -745,7 +741,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // Her next search finds something: the searches are over, and the alert stays open for the
         // detractor. Her open alerts say so beside the title that no longer holds.
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             Make(customer, DateTimeOffset.UtcNow.AddSeconds(-5), InteractionTypes.Search, $"web/search-{customer}", score: 12, attributes: new() { ["query"] = "red shoes" })))).StatusCode);
         await Assertions.Expect(console.Locator("#prompt .open-alerts li").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^3 failed searches in 40 s · also seen: Detractor score.* · open · this has cleared; open for what else was seen · assigned to "), new() { Timeout = 5_000 });
     }
@@ -839,16 +835,16 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var at = DateTimeOffset.UtcNow.AddHours(-1);
         await EmailDetractorAsync(customer, score: 4, at);
         var made = await Eventually.ResultAsync(
-            async () => (await ReadArray(await _http.GetAsync("api/outreach?agentId=wang.wei&pending=true&limit=1000"))).FirstOrDefault(p => (string)p!["customerId"]! == customer && (string)p["ruleId"]! == "detractor"),
+            async () => (await ReadArray(await Http.GetAsync("api/outreach?agentId=wang.wei&pending=true&limit=1000"))).FirstOrDefault(p => (string)p!["customerId"]! == customer && (string)p["ruleId"]! == "detractor"),
             p => p is not null, TimeSpan.FromSeconds(10), "her prompt");
         var promptScore = (double)made!["experienceScore"]!;
 
         // Since then, in a visit of her own, she placed two orders: her score rose, and nothing changed her prompt.
-        var orders = await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 2).Select(n => Make(customer, at.AddMinutes(40 + n), InteractionTypes.OrderPlaced, "web/checkout"))]));
+        var orders = await Http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 2).Select(n => Make(customer, at.AddMinutes(40 + n), InteractionTypes.OrderPlaced, "web/checkout"))]));
         Assert.True(orders.StatusCode == HttpStatusCode.Accepted, await orders.Content.ReadAsStringAsync());
-        var now = await Eventually.ResultAsync(async () => (double)(await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["experienceScore"]!,
+        var now = await Eventually.ResultAsync(async () => (double)(await ReadObject(await Http.GetAsync($"api/customers/{customer}")))["experienceScore"]!,
             score => score >= promptScore + 5, TimeSpan.FromSeconds(10), "her score to rise");
-        Assert.Equal(promptScore, (double)(await ReadObject(await _http.GetAsync($"api/outreach/{made["id"]}")))["experienceScore"]!);
+        Assert.Equal(promptScore, (double)(await ReadObject(await Http.GetAsync($"api/outreach/{made["id"]}")))["experienceScore"]!);
 
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         await page.Locator("#queue li", new() { HasText = customer }).ClickAsync();
@@ -886,7 +882,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     /// </summary>
     private async Task AReadAPushOvertakesChangesNothingAsync(IPage page, string customer, DateTimeOffset at, Func<Task> open, string score, string rows)
     {
-        var before = (string)(await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["experienceScore"]!.ToString();
+        var before = (string)(await ReadObject(await Http.GetAsync($"api/customers/{customer}")))["experienceScore"]!.ToString();
         var stale = new TaskCompletionSource();
         var readDone = new TaskCompletionSource();
         var held = 0;
@@ -914,8 +910,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
             """, score);
 
         // Two orders: the push shows her new score, and the fresh read it queues is answered at once.
-        (await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 2).Select(n => Make(customer, at.AddMinutes(40 + n), InteractionTypes.OrderPlaced, "web/checkout"))]))).EnsureSuccessStatusCode();
-        var now = await Eventually.ResultAsync(async () => (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["experienceScore"]!.ToString(),
+        (await Http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 2).Select(n => Make(customer, at.AddMinutes(40 + n), InteractionTypes.OrderPlaced, "web/checkout"))]))).EnsureSuccessStatusCode();
+        var now = await Eventually.ResultAsync(async () => (await ReadObject(await Http.GetAsync($"api/customers/{customer}")))["experienceScore"]!.ToString(),
             s => s != before, TimeSpan.FromSeconds(10), "her score to change");
         var shown = Math.Round(double.Parse(now, CultureInfo.InvariantCulture), MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
         await Assertions.Expect(page.Locator(score)).ToHaveTextAsync(shown, new() { Timeout = 5_000 });
@@ -981,11 +977,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await ScreenshotAsync(page, "agent-reported");
         await Assertions.Expect(page.Locator("#outcome-note")).Not.ToBeEditableAsync();
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("she is happy again")); // what was reported stays in view
-        var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
+        var timeline = (await ReadObject(await Http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
         Assert.Contains(timeline, i => (string)i!["type"]! == "outreach");
-        var reported = await ReadObject(await _http.GetAsync($"api/outreach/{promptId}"));
+        var reported = await ReadObject(await Http.GetAsync($"api/outreach/{promptId}"));
         Assert.Equal("refund sent, she is happy again", (string?)reported["note"]);
-        var history = (await ReadObject(await _http.GetAsync($"api/alerts/{(string)reported["alertId"]!}")))["history"]!.AsArray();
+        var history = (await ReadObject(await Http.GetAsync($"api/alerts/{(string)reported["alertId"]!}")))["history"]!.AsArray();
         Assert.Contains(history, step => ((string?)step!["note"])?.Contains("refund sent, she is happy again", StringComparison.Ordinal) == true);
 
         // The wall tells the same story, as people read it: the agent's report by name.
@@ -1010,7 +1006,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Null(await left.GetAttributeAsync("data-ending"));
 
         var promptId = await item.GetAttributeAsync("data-prompt-id");
-        var prompt = await ReadObject(await _http.GetAsync($"api/outreach/{promptId}"));
+        var prompt = await ReadObject(await Http.GetAsync($"api/outreach/{promptId}"));
         await page.Clock.SetFixedTimeAsync(((DateTimeOffset)prompt["expiresAt"]!).AddMinutes(-8).UtcDateTime);
         await page.SelectOptionAsync("#lang", "zh-CN"); // the queue is drawn again, as it is every minute
         left = page.Locator($"#queue li[data-prompt-id='{promptId}'] .left");
@@ -1059,7 +1055,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-outcome=resolved]").ClickAsync(), r => r.Url.EndsWith("/outcome", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Resolved");
         await Assertions.Expect(page.Locator("#following-up")).ToBeHiddenAsync();
-        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{promptId![2..]}"));
+        var alert = await ReadObject(await Http.GetAsync($"api/alerts/{promptId![2..]}"));
         Assert.Equal(("resolved", "recovered"), ((string)alert["state"]!, (string?)alert["outcome"]));
     }
 
@@ -1073,7 +1069,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddDays(-4);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             Make(customer, at, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
             Make(customer, at.AddHours(1), InteractionTypes.ServiceVisit, "field-service/boiler") with { Channel = Channel.FieldService, Stage = JourneyStage.Service }))).StatusCode);
         var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "after a service visit" });
@@ -1099,7 +1095,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#follow-up-hint")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator($"#following li[data-prompt-id='{promptId}']")).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "agent-contacted-missed-follow-up");
-        var alert = await Eventually.ResultAsync(async () => await ReadObject(await _http.GetAsync($"api/alerts/{promptId![2..]}")), a => (string)a["state"]! == "resolved", TimeSpan.FromSeconds(5), "the alert closed by the call");
+        var alert = await Eventually.ResultAsync(async () => await ReadObject(await Http.GetAsync($"api/alerts/{promptId![2..]}")), a => (string)a["state"]! == "resolved", TimeSpan.FromSeconds(5), "the alert closed by the call");
         Assert.Equal("recovered", (string?)alert["outcome"]);
         await Assertions.Expect(recorded).ToHaveTextAsync("Outcome recorded: Contacted. Reaching them was all this alert asked for: it closes, recovered"); // the same once the close has come
         Assert.False(await page.EvaluateAsync<bool>("() => window.askedHowItEnded"));
@@ -1119,7 +1115,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     private async Task<string> OpenFailedPaymentsPromptAsync(IPage page, string customer)
     {
         var at = DateTimeOffset.UtcNow.AddMinutes(-5);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, at)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, at)))).StatusCode);
         var item = page.Locator("#queue li", new() { HasText = customer }).Filter(new() { HasText = "failed payments" });
         await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
         var promptId = (await item.GetAttributeAsync("data-prompt-id"))!;
@@ -1136,7 +1132,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var promptId = await OpenFailedPaymentsPromptAsync(page, customer);
         await Assertions.Expect(page.Locator("#prompt .why")).ToHaveTextAsync(new Regex("^2 failed payments"));
 
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             Make(customer, DateTimeOffset.UtcNow.AddMinutes(-2), InteractionTypes.Payment, $"web/checkout-{customer}", Outcome.Failure)))).StatusCode); // her own checkout, as FailedPaymentsAfterAnEmail: on the shared one, the failures of every test made an outage that took her alert in
 
         await Assertions.Expect(page.Locator("#prompt .why")).ToHaveTextAsync(new Regex("^3 failed payments"), new() { Timeout = 5_000 });
@@ -1156,10 +1152,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var row = page.Locator($"#queue li[data-prompt-id='{promptId}']");
         var notice = page.Locator("#prompt .alert-snoozed");
         await Assertions.Expect(notice).ToBeHiddenAsync();
-        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
+        var alertId = (string)(await ReadObject(await Http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
 
         var until = DateTimeOffset.UtcNow.AddHours(1);
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/snooze", Body(Json(new { until, by = "zhang.min" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/snooze", Body(Json(new { until, by = "zhang.min" })))).StatusCode);
         var local = await page.EvaluateAsync<string>("iso => new Intl.DateTimeFormat('en', new Date(iso).toDateString() === new Date().toDateString() ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))",
             $"{until:yyyy-MM-dd'T'HH:mm:ss}Z");
         await Assertions.Expect(row.Locator(".snoozed")).ToHaveTextAsync($"snoozed until {local}", new() { Timeout = 5_000 });
@@ -1169,7 +1165,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await ScreenshotAsync(page, "agent-snoozed");
 
         // Acknowledged: open again, and the prompt is to be called as any other.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "zhang.min" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/ack", Body(Json(new { by = "zhang.min" })))).StatusCode);
         await Assertions.Expect(row.Locator(".snoozed")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
         await Assertions.Expect(notice).ToBeHiddenAsync();
         Assert.Null(await row.GetAttributeAsync("data-snoozed"));
@@ -1186,18 +1182,18 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var wall = await fixture.NewPageAsync("/");
         var customer = NewCustomer();
         // A complaint 100 minutes old (its reply due in 20), then a long wait on the phone, which folds into its alert.
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             Make(customer, DateTimeOffset.UtcNow.AddMinutes(-100), InteractionTypes.Complaint, "email/support", attributes: new() { ["text"] = "my refund never came" }) with { Channel = Channel.Email, CaseId = "K-5" }))).StatusCode);
         var item = console.Locator("#queue li", new() { HasText = customer });
         await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             Make(customer, DateTimeOffset.UtcNow.AddMinutes(-3), InteractionTypes.QueueWait, "call-center/support-queue", score: 720) with { Channel = Channel.CallCenter }))).StatusCode);
         await Assertions.Expect(item.Locator(".also")).ToContainTextAsync("Long wait", new() { Timeout = 5_000 });
         await item.ClickAsync();
         await Assertions.Expect(console.Locator("#prompt .own-cleared")).ToBeHiddenAsync();
 
         // The complaint is answered; the wait she had is not.
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.ComplaintReply, "email/support") with { Channel = Channel.Email, CaseId = "K-5" }))).StatusCode);
 
         var card = wall.Locator($".alert[data-customer='{customer}']");
@@ -1226,7 +1222,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.FillAsync("#outcome-note", "asked about the refund");
         await page.Locator("button[data-outcome=contacted]").FocusAsync();
 
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", note = "from the other tab" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", note = "from the other tab" })))).StatusCode);
         await Assertions.Expect(page.Locator("#follow-up-hint")).ToContainTextAsync("“from the other tab”");
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("asked about the refund"); // still editable, for how it ended
         await Assertions.Expect(page.Locator("#outcome-note")).ToBeEditableAsync();
@@ -1241,7 +1237,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var promptId = await ContactedAboutFailedPaymentsAsync(page, NewCustomer(), "she will call back");
         await Assertions.Expect(page.Locator($"#following li[data-prompt-id='{promptId}']")).ToBeVisibleAsync();
 
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
         await Assertions.Expect(page.Locator($"#following li[data-prompt-id='{promptId}']")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Moved to Sam Taylor by a supervisor: it is theirs to report now.");
         await Assertions.Expect(page.Locator("button[data-outcome=resolved]")).ToBeDisabledAsync();
@@ -1253,7 +1249,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(sam.Locator("#following-up .queue-load")).ToHaveTextAsync("Customers reached: once one is settled, open it and record how it ended."); // not "You reached them"
         await handed.ClickAsync();
         await Assertions.Expect(sam.Locator("#follow-up-hint")).ToHaveTextAsync("Wang Wei reached them (just now) and noted: “she will call back”. A supervisor gave the follow-up to you: once it is settled, record how it ended: Resolved or Declined closes the alert.");
-        Assert.Equal("wang.wei", (string?)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["reachedBy"]);
+        Assert.Equal("wang.wei", (string?)(await ReadObject(await Http.GetAsync($"api/outreach/{promptId}")))["reachedBy"]);
     }
 
     /// <summary>A supervisor could not tell a follow-up from any acknowledged card, and read the suggested outreach under it as though nobody had called.</summary>
@@ -1270,11 +1266,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await wall.Locator($".alert[data-alert-id='{promptId[2..]}']").ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync(wall, "wall-following-up");
 
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
         await Assertions.Expect(suggestion).ToHaveTextAsync("Wang Wei reached the customer just now; Sam Taylor follows it up now");
         await wall.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(suggestion).ToHaveTextAsync("Wang Wei 刚刚已联系上客户；现由 Sam Taylor 跟进");
-        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{promptId[2..]}"));
+        var alert = await ReadObject(await Http.GetAsync($"api/alerts/{promptId[2..]}"));
         Assert.Equal("wang.wei", (string?)alert["reachedBy"]);
         Assert.NotNull(alert["reachedAt"]);
     }
@@ -1294,14 +1290,14 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal("Not reached: ", await card.Locator(".suggestion").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
         await card.ScrollIntoViewIfNeededAsync();
         await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-not-reached.png") });
-        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{promptId[2..]}"));
+        var alert = await ReadObject(await Http.GetAsync($"api/alerts/{promptId[2..]}"));
         Assert.Equal("wang.wei", (string?)alert["unreachedBy"]);
         // Her page says so too: "acknowledged" alone read as though someone had it in hand (the user trial).
         var page = await fixture.NewPageAsync($"/customers/{customer}");
         await Assertions.Expect(page.Locator("#alerts li .line").First).ToContainTextAsync("acknowledged · assigned to Wang Wei · Wang Wei could not reach the customer just now");
 
         // A supervisor hands it to someone: theirs now, and the card suggests the outreach again.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{promptId[2..]}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
         await Assertions.Expect(card.Locator(".suggestion")).ToContainTextAsync("(Email)");
         await Assertions.Expect(card.Locator(".assigned")).ToHaveTextAsync("Sam Taylor");
     }
@@ -1317,7 +1313,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // She runs into trouble again and every agent who could take the try is full: the desk's word
         // to the alert, as OutreachCapacityTests has the desk give it.
         var alertId = promptId[2..];
-        var partition = (int)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["partition"]!;
+        var partition = (int)(await ReadObject(await Http.GetAsync($"api/alerts/{alertId}")))["partition"]!;
         await fixture.App.Services.GetRequiredService<IGrainFactory>().Ref<IAlertBookGrain>(partition).ActAsync(alertId, new AlertAction
         {
             Kind = AlertActionKind.Assign,
@@ -1342,9 +1338,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(card.Locator(".suggestion")).ToHaveTextAsync("Another try at reaching the customer went into the queue 4 min ago; every agent who can take it is full", new() { Timeout = 20_000 }); // the wall's 15-s tick
 
         // A supervisor hands it to someone: theirs now, and the card suggests the outreach again.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/assign", Body(Json(new { by = "supervisor:ada", agentId = "sam.taylor" })))).StatusCode);
         await Assertions.Expect(card.Locator(".suggestion")).ToContainTextAsync("(Email)");
-        Assert.Null((await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["awaitingAgentSince"]);
+        Assert.Null((await ReadObject(await Http.GetAsync($"api/alerts/{alertId}")))["awaitingAgentSince"]);
     }
 
     [Fact]
@@ -1357,7 +1353,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // The same agent, in another tab, reports "declined" just before this tab's "contacted" arrives.
         await page.RouteAsync("**/outcome", async route =>
         {
-            Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "declined" })))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "declined" })))).StatusCode);
             await route.ContinueAsync();
         });
         await page.FillAsync("#outcome-note", "left a voicemail");
@@ -1423,8 +1419,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var item = await OpenDetractorPromptAsync(page, NewCustomer(), score: 3);
         var promptId = (await item.GetAttributeAsync("data-prompt-id"))!;
         await page.FillAsync("#outcome-note", "calling now");
-        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/assign", Body(Json(new { agentId = "sam.taylor" })))).StatusCode);
+        var alertId = (string)(await ReadObject(await Http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/assign", Body(Json(new { agentId = "sam.taylor" })))).StatusCode);
 
         await LeavesTheQueueAsync(page, item);
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Moved to Sam Taylor by a supervisor: it is theirs to report now.");
@@ -1433,22 +1429,22 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("calling now");
 
         // A report from a console that has not heard yet names its agent, and is refused rather than credited to Sam.
-        var refused = await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "wang.wei" })));
+        var refused = await Http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "wang.wei" })));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var problem = await ReadObject(refused);
         Assert.Equal(("Prompt moved to another agent", "sam.taylor"), ((string?)problem["title"], (string?)problem["prompt"]!["agentId"]));
         // One naming an agent who never held it is not told a supervisor moved it from them.
-        var neverHis = await ReadObject(await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "li.na" }))));
+        var neverHis = await ReadObject(await Http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "li.na" }))));
         Assert.Equal(("Prompt held by another agent", $"prompt '{promptId}' is sam.taylor's, not li.na's; nothing was recorded"), ((string?)neverHis["title"], (string?)neverHis["detail"]));
 
         // Withdrawn after the move (the alert closed): a call made meanwhile is Sam's to report late, not hers.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("{}"))).StatusCode);
-        await Eventually.TrueAsync(async () => (await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["withdrawnAt"] is not null, TimeSpan.FromSeconds(10), "the prompt withdrawn");
-        var stillRefused = await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "wang.wei" })));
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/resolve", Body("{}"))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadObject(await Http.GetAsync($"api/outreach/{promptId}")))["withdrawnAt"] is not null, TimeSpan.FromSeconds(10), "the prompt withdrawn");
+        var stillRefused = await Http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "wang.wei" })));
         Assert.Equal((HttpStatusCode.Conflict, "sam.taylor"), (stillRefused.StatusCode, (string?)(await ReadObject(stillRefused))["prompt"]!["agentId"]));
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Moved to Sam Taylor by a supervisor: it is theirs to report now.");
         await Assertions.Expect(page.Locator("#record-anyway")).ToBeHiddenAsync();
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "sam.taylor" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "contacted", agentId = "sam.taylor" })))).StatusCode);
 
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("主管已将其转给 Sam Taylor：现由对方记录结果。");
@@ -1479,7 +1475,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("asked about the refund");
 
         // Another tab reports first, with its own words: these stay to copy, said to be unsent.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "declined", note = "from the other tab" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/outreach/{promptId}/outcome", Body(Json(new { outcome = "declined", note = "from the other tab" })))).StatusCode);
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Declined", new() { Timeout = 5_000 });
         await Assertions.Expect(page.Locator("#report-problem")).ToHaveTextAsync("Your note was not sent (it is still here to copy).");
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("asked about the refund");
@@ -1545,7 +1541,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#outcome-note")).ToHaveValueAsync("she will call back");
         await Assertions.Expect(page.Locator("#outcome-note")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#recorded")).ToBeHiddenAsync();
-        Assert.Null((string?)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["result"]);
+        Assert.Null((string?)(await ReadObject(await Http.GetAsync($"api/outreach/{promptId}")))["result"]);
     }
 
     [Fact]
@@ -1570,7 +1566,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var now = DateTimeOffset.UtcNow.AddMinutes(-5);
         foreach (var customer in later)
         {
-            await _http.PostAsync("api/interactions", Body(
+            await Http.PostAsync("api/interactions", Body(
                 Make(customer, now, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email },
                 Make(customer, now.AddMinutes(1), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }));
         }
@@ -1616,8 +1612,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Item(second).HoverAsync(); // first: the hover scrolls a row at the window's edge into view (with a long queue it moved the row 45 px)
         var below = (await Item(second).BoundingBoxAsync())!.Y;
 
-        var prompt = await ReadObject(await _http.GetAsync($"api/outreach/{await Item(first).GetAttributeAsync("data-prompt-id")}"));
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{prompt["alertId"]}/resolve", Body("""{ "by": "supervisor:ada" }"""))).StatusCode);
+        var prompt = await ReadObject(await Http.GetAsync($"api/outreach/{await Item(first).GetAttributeAsync("data-prompt-id")}"));
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{prompt["alertId"]}/resolve", Body("""{ "by": "supervisor:ada" }"""))).StatusCode);
         await Assertions.Expect(Item(first)).ToHaveClassAsync("gone", new() { Timeout = 5_000 });
         await Assertions.Expect(Item(first).Locator(".meta")).ToHaveTextAsync("withdrawn: no longer to do");
         await Assertions.Expect(Item(first).Locator("button")).ToBeDisabledAsync();
@@ -1646,7 +1642,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var below = await PlaceInList(secondPrompt);
         await Row(secondPrompt).HoverAsync();
 
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{firstPrompt[2..]}/resolve", Body("""{ "by": "supervisor:ada", "outcome": "recovered" }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{firstPrompt[2..]}/resolve", Body("""{ "by": "supervisor:ada", "outcome": "recovered" }"""))).StatusCode);
         await Assertions.Expect(Row(firstPrompt)).ToHaveClassAsync("gone", new() { Timeout = 5_000 });
         await Assertions.Expect(Row(firstPrompt).Locator(".meta")).ToHaveTextAsync("alert closed: nothing left to follow up");
         await Assertions.Expect(Row(firstPrompt).Locator("button")).ToBeDisabledAsync();
@@ -1664,9 +1660,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var item = await OpenDetractorPromptAsync(page, NewCustomer(), score: 3);
 
         // A supervisor resolves the alert from the wall while the agent is reading the prompt.
-        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{await item.GetAttributeAsync("data-prompt-id")}")))["alertId"]!;
+        var alertId = (string)(await ReadObject(await Http.GetAsync($"api/outreach/{await item.GetAttributeAsync("data-prompt-id")}")))["alertId"]!;
         // Her note, with what looks like markup in it: shown as she wrote it, as text.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada", "note": "handled by phone, <b>no</b> call needed" }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada", "note": "handled by phone, <b>no</b> call needed" }"""))).StatusCode);
 
         await LeavesTheQueueAsync(page, item);
         // Who closed it, how it ended as CxLive read the customer's timeline (a detractor who heard
@@ -1699,10 +1695,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         // Why it had been withdrawn stays said (the user trial: the report wiped the supervisor's note from the console).
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Outcome recorded: Contacted, on the customer's journey. Withdrawn: supervisor ada closed the alert before anyone reached out (customer lost). Their note: “handled by phone, <b>no</b> call needed”");
         await Assertions.Expect(page.Locator("#record-anyway")).ToBeHiddenAsync();
-        var customer = (string)(await ReadObject(await _http.GetAsync($"api/alerts/{alertId}")))["customerId"]!;
-        var timeline = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
+        var customer = (string)(await ReadObject(await Http.GetAsync($"api/alerts/{alertId}")))["customerId"]!;
+        var timeline = (await ReadObject(await Http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray();
         Assert.Contains(timeline, i => (string)i!["type"]! == "outreach" && (string?)i["attributes"]?["result"] == "contacted");
-        var alert = await ReadObject(await _http.GetAsync($"api/alerts/{alertId}"));
+        var alert = await ReadObject(await Http.GetAsync($"api/alerts/{alertId}"));
         Assert.Equal(("resolved", "lost"), ((string)alert["state"]!, (string?)alert["outcome"]));
     }
 
@@ -1717,8 +1713,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         // Her next read does not come (CxLive is slow to answer): the word that withdrew the prompt is enough.
         await page.RouteAsync("**/api/customers/**", route => route.AbortAsync());
-        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{await item.GetAttributeAsync("data-prompt-id")}")))["alertId"]!;
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada" }"""))).StatusCode);
+        var alertId = (string)(await ReadObject(await Http.GetAsync($"api/outreach/{await item.GetAttributeAsync("data-prompt-id")}")))["alertId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada" }"""))).StatusCode);
 
         await Assertions.Expect(page.Locator("#recorded")).ToContainTextAsync("Withdrawn", new() { Timeout = 5_000 });
         await Assertions.Expect(page.Locator("#prompt .open-alerts li")).ToHaveCountAsync(0);
@@ -1732,13 +1728,13 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var customer = NewCustomer();
         var promptId = (await (await OpenDetractorPromptAsync(page, customer, score: 3)).GetAttributeAsync("data-prompt-id"))!;
-        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
+        var alertId = (string)(await ReadObject(await Http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
 
         // She prepares the call on the customer's page; meanwhile a supervisor settles it by phone.
         await page.Locator("#prompt .customer").ClickAsync();
         await Assertions.Expect(page.Locator("#customer-id")).ToHaveTextAsync(customer);
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada", "note": "handled by phone" }"""))).StatusCode);
-        await Eventually.TrueAsync(async () => (await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["withdrawnAt"] is not null, TimeSpan.FromSeconds(10), "the prompt withdrawn");
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/resolve", Body("""{ "by": "supervisor:ada", "note": "handled by phone" }"""))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReadObject(await Http.GetAsync($"api/outreach/{promptId}")))["withdrawnAt"] is not null, TimeSpan.FromSeconds(10), "the prompt withdrawn");
         // And a supervisor's other console tab, in the same browser, looks at another agent's queue.
         var other = await page.Context.NewPageAsync();
         await other.GotoAsync(new Uri(new Uri(page.Url), "/agent?agentId=li.na").ToString());
@@ -1763,7 +1759,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await item.ClickAsync();
 
         // Before anyone reaches out, her next search finds something: the rule clears its alert.
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Search, $"web/search-{customer}", score: 12, attributes: new() { ["query"] = "red shoes" })))).StatusCode);
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("Withdrawn: the alert's condition cleared before anyone reached out; the customer is fine now", new() { Timeout = 5_000 });
         await page.SelectOptionAsync("#lang", "zh-CN");
@@ -1777,14 +1773,14 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
         var at = DateTimeOffset.UtcNow.AddMinutes(-1);
         var customer = NewCustomer();
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             [.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]))).StatusCode);
         var item = page.Locator("#queue li", new() { HasText = customer });
         await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await item.ClickAsync();
 
         // While she reads it, the page fails for everyone: the outage's incident speaks for the customer now.
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             [.. Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(10 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]))).StatusCode);
         await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync(
             $"Withdrawn: the outage at {touchpoint} took this alert in, and its incident card stands for the customer. Hold outreach until the cause is known.", new() { Timeout = 10_000 });
@@ -1800,7 +1796,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     public async Task The_customer_view_shows_the_cross_channel_timeline_with_the_alert_evidence_marked()
     {
         var customer = NewCustomer();
-        await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-10), InteractionTypes.PageView, "app/home") with { Channel = Channel.App }));
+        await Http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-10), InteractionTypes.PageView, "app/home") with { Channel = Channel.App }));
         await RaiseFailedSearchesAsync(customer);
 
         var page = await fixture.NewPageAsync($"/customers/{customer}");
@@ -1811,14 +1807,14 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#alerts li")).ToContainTextAsync("3 failed searches");
 
         // The score curve: one point per interaction, drawn by the chart library restored from npm.
-        var score = await ReadArray(await _http.GetAsync($"api/customers/{customer}/score"));
+        var score = await ReadArray(await Http.GetAsync($"api/customers/{customer}/score"));
         Assert.Equal(4, score.Count);
         Assert.True((double)score[^1]!["score"]! < (double)score[0]!["score"]!); // three failed searches brought it down
         await Assertions.Expect(page.Locator("#curve")).ToHaveAttributeAsync("data-points", "4");
         await Assertions.Expect(page.Locator("#curve canvas")).ToBeVisibleAsync();
 
         // Live: what she does next lands in the open view (customerUpdated), curve included, without a reload.
-        await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Contact, "call/support") with { Channel = Channel.CallCenter }));
+        await Http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Contact, "call/support") with { Channel = Channel.CallCenter }));
         await Assertions.Expect(page.Locator("#timeline tr")).ToHaveCountAsync(5);
         await Assertions.Expect(page.Locator("#timeline tr").First.Locator("td.where")).ToHaveTextAsync("Call center · call/support");
         await Assertions.Expect(page.Locator("#curve")).ToHaveAttributeAsync("data-points", "5");
@@ -1845,7 +1841,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "customer-unknown.png") });
 
         await RaiseFailedSearchesAsync(customer, $"web/search-{customer}");
-        var alert = await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).FirstOrDefault(),
+        var alert = await Eventually.ResultAsync(async () => (await ReadArray(await Http.GetAsync($"api/alerts?customerId={customer}"))).FirstOrDefault(),
             a => a is not null, TimeSpan.FromSeconds(10), "the alert");
         await Assertions.Expect(page.Locator("#alerts li .line")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("^3 failed searches in 40 s · open · assigned to (Li Na|Sam Taylor)$")], new() { Timeout = 5_000 });
         // When it was raised, so an older alert is not read as what just happened (the date only when not today).
@@ -1855,7 +1851,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator("#no-alerts")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#no-curve")).ToBeHiddenAsync();
 
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{(string)alert!["id"]!}/resolve", Body(Json(new { outcome = "recovered", note = "found them in store" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{(string)alert!["id"]!}/resolve", Body(Json(new { outcome = "recovered", note = "found them in store" })))).StatusCode);
         await Assertions.Expect(page.Locator("#alerts li .line")).ToHaveTextAsync(["3 failed searches in 40 s · resolved · Recovered"], new() { Timeout = 5_000 });
         await Assertions.Expect(page.Locator("#alerts li")).ToHaveAttributeAsync("data-state", "resolved");
     }

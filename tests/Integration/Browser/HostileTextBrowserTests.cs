@@ -14,13 +14,9 @@ namespace CxLive.Tests.Integration.Browser;
 /// Content-Security-Policy or Trusted Types (a violation would mean a page tried to parse text as HTML).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class HostileTextBrowserTests(BrowserFixture fixture) : BrowserTest, IDisposable
+public sealed class HostileTextBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     protected override BrowserFixture Pages => fixture;
-
-    private readonly HttpClient _http = fixture.App.CreateHttpClient();
-
-    public void Dispose() => _http.Dispose();
 
     /// <summary>Markup whose only effect, if a page ever parsed it, would be to set window.cxPwned.</summary>
     private static string Img(string field) => $"<img src=x onerror=window.cxPwned={field}>";
@@ -66,7 +62,7 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : BrowserTes
             Make(hostile.SurveyTaker, at.AddMinutes(2), InteractionTypes.Survey, $"survey/{hostile.LaterSegment}", score: 2,
                 attributes: new() { ["scale"] = "nps", ["comment"] = hostile.Comment }) with { Channel = Channel.Survey },
         };
-        var response = await _http.PostAsync("api/interactions", Body([.. searches, .. lookups, .. survey]));
+        var response = await Http.PostAsync("api/interactions", Body([.. searches, .. lookups, .. survey]));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(9, (int)(await ReadObject(response))["accepted"]!); // ingest keeps customers' words whatever they look like
         return hostile;
@@ -114,7 +110,7 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : BrowserTes
         // One customer, one conversation: her order lookups fold into that card rather than raising
         // another (the order id is in her timeline, below, and in the alert's history).
         var searchAlert = await searches.GetAttributeAsync("data-alert-id");
-        await Eventually.TrueAsync(async () => (await ReadObject(await _http.GetAsync($"api/alerts/{searchAlert}")))["folded"]!.AsArray().Any(r => (string?)r == "order-status-failure"),
+        await Eventually.TrueAsync(async () => (await ReadObject(await Http.GetAsync($"api/alerts/{searchAlert}")))["folded"]!.AsArray().Any(r => (string?)r == "order-status-failure"),
             TimeSpan.FromSeconds(10), "the order lookups folded into the search alert");
         await Assertions.Expect(Card(wall, hostile.Searcher)).ToHaveCountAsync(1);
         await Assertions.Expect(wall.Locator("#heatmap th", new() { HasTextString = hostile.Channel })).ToHaveCountAsync(1);
@@ -122,7 +118,7 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : BrowserTes
         await Assertions.Expect(detractor.Locator(".detail")).ToContainTextAsync(hostile.Comment, new() { Timeout = 10_000 });
 
         // A supervisor whose name is markup assigns the search alert: the card shows the name as text.
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{searchAlert}/ack", Body(Json(new { by = hostile.Agent })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{searchAlert}/ack", Body(Json(new { by = hostile.Agent })))).StatusCode);
         await Assertions.Expect(searches.Locator(".state")).ToHaveTextAsync("acknowledged", new() { Timeout = 5_000 });
         await searches.Locator(".history summary").ClickAsync();
         await Assertions.Expect(searches.Locator(".history .by", new() { HasTextString = hostile.Agent })).ToHaveCountAsync(1);
@@ -149,8 +145,8 @@ public sealed class HostileTextBrowserTests(BrowserFixture fixture) : BrowserTes
 
         // The alert is resolved "by" markup while the prompt is open: the withdrawal says who, as text.
         var promptId = await item.GetAttributeAsync("data-prompt-id");
-        var alertId = (string)(await ReadObject(await _http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = hostile.Agent })))).StatusCode);
+        var alertId = (string)(await ReadObject(await Http.GetAsync($"api/outreach/{promptId}")))["alertId"]!;
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = hostile.Agent })))).StatusCode);
         await Assertions.Expect(console.Locator("#recorded")).ToContainTextAsync(hostile.Agent, new() { Timeout = 5_000 });
         await AssertNothingRanAsync(console, errors, "agent console");
 

@@ -14,18 +14,14 @@ namespace CxLive.Tests.Integration.Browser;
 /// changed under it, and a customer's score curve that said nothing.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTest, IDisposable
+public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     protected override BrowserFixture Pages => fixture;
-
-    private readonly HttpClient _http = fixture.App.CreateHttpClient();
-
-    public void Dispose() => _http.Dispose();
 
     /// <summary>Three failed searches on a touchpoint of her own (on a shared one, enough failures make an outage that takes her card in).</summary>
     private async Task<ILocator> CardOfFailedSearchesAsync(IPage page, string customer)
     {
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, DateTimeOffset.UtcNow.AddMinutes(-3))))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, DateTimeOffset.UtcNow.AddMinutes(-3))))).StatusCode);
         var card = page.Locator($".alert[data-customer='{customer}']");
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
         return card;
@@ -72,7 +68,7 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         await card.Locator("button[data-action=ack]").FocusAsync();
 
         var alertId = await card.GetAttributeAsync("data-alert-id");
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = "zhang.min" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{alertId}/resolve", Body(Json(new { by = "zhang.min" })))).StatusCode);
 
         await Assertions.Expect(card).ToHaveAttributeAsync("data-state", "resolved", new() { Timeout = 5_000 });
         await Assertions.Expect(card.Locator("button[data-action=mute]")).ToBeFocusedAsync(); // the one action left, not the top of the page
@@ -90,7 +86,7 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         await CardOfFailedSearchesAsync(page, after);
         var leaving = await CardOfFailedSearchesAsync(page, middle);
         await CardOfFailedSearchesAsync(page, newest);
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{await leaving.GetAttributeAsync("data-alert-id")}/ack", Body(Json(new { by = "li.na" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{await leaving.GetAttributeAsync("data-alert-id")}/ack", Body(Json(new { by = "li.na" })))).StatusCode);
         await Assertions.Expect(leaving).ToHaveAttributeAsync("data-state", "acknowledged", new() { Timeout = 5_000 });
         await leaving.Locator("button[data-action=assign]").FocusAsync();
         // The open card after it, which stays when the wall is narrowed to open alerts.
@@ -146,7 +142,7 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var customer = NewCustomer();
 
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, DateTimeOffset.UtcNow.AddMinutes(-5))))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, DateTimeOffset.UtcNow.AddMinutes(-5))))).StatusCode);
 
         await Assertions.Expect(page.Locator("#arrivals")).ToHaveTextAsync(new Regex($"^New prompt: 2 failed payments.*, {customer}, (warning|critical)$"), new() { Timeout = 5_000 });
         Assert.Null(await page.Locator("#queue").GetAttributeAsync("aria-live"));
@@ -162,7 +158,7 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-5);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, at)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(customer, at)))).StatusCode);
         var row = page.Locator($"#queue li[data-prompt-id] button.open", new() { HasTextString = customer });
         await row.FocusAsync(new() { Timeout = 5_000 });
         await page.Keyboard.PressAsync("Enter");
@@ -172,12 +168,12 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         await page.EvaluateAsync("() => { window.focusins = 0; document.addEventListener('focusin', () => window.focusins++); document.activeElement.cxMarked = 'yes'; }");
 
         // She writes again: her timeline grows on the open prompt.
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow, InteractionTypes.Contact, "email/support") with { Channel = Channel.Email }))).StatusCode);
         await Assertions.Expect(timeline).ToHaveCountAsync(4, new() { Timeout = 5_000 });
 
         // And a new prompt, another customer's, joins the queue: the most common push an agent gets.
         var next = NewCustomer();
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(next, DateTimeOffset.UtcNow.AddMinutes(-4))))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedPaymentsAfterAnEmail(next, DateTimeOffset.UtcNow.AddMinutes(-4))))).StatusCode);
         await Assertions.Expect(page.Locator("#queue li button.open", new() { HasTextString = next })).ToHaveCountAsync(1, new() { Timeout = 5_000 });
 
         Assert.Equal(0, await page.EvaluateAsync<int>("() => window.focusins"));
@@ -189,7 +185,7 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
     {
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-10);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, at, "boots")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedSearchesOfHerOwn(customer, at, "boots")))).StatusCode);
 
         var page = await fixture.NewPageAsync($"/customers/{customer}");
 
@@ -205,7 +201,7 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
     public async Task Finding_a_customer_says_how_many_were_found()
     {
         var customer = NewCustomer();
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearch(customer, DateTimeOffset.UtcNow.AddMinutes(-1))))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedSearch(customer, DateTimeOffset.UtcNow.AddMinutes(-1))))).StatusCode);
         var page = await fixture.NewPageAsync("/");
 
         await page.Locator("#find input").FillAsync(customer);

@@ -9,13 +9,9 @@ namespace CxLive.Tests.Integration.Browser;
 
 /// <summary>The customer view tells what happened, in the customer's own words, in both languages.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, IDisposable
+public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     protected override BrowserFixture Pages => fixture;
-
-    private readonly HttpClient _http = fixture.App.CreateHttpClient();
-
-    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task An_english_page_writes_times_the_way_the_readers_browser_does()
@@ -24,7 +20,7 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
         // today's rows by the time of day alone, as a card's history ("2:26:30 PM").
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddDays(-2);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearch(customer, at, "wellies")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedSearch(customer, at, "wellies")))).StatusCode);
 
         var british = await fixture.NewPageAsync($"/customers/{customer}", locale: "en-GB");
         await Assertions.Expect(british.Locator("#timeline tr td.time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}/\d{2}/\d{4}, \d{2}:\d{2}:\d{2}$"));
@@ -33,7 +29,7 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
         await Assertions.Expect(american.Locator("#timeline tr td.time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2}:\d{2}\s[AP]M$"));
 
         var now = DateTimeOffset.UtcNow.AddSeconds(-5);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(FailedSearch(customer, now, "wellies size 6")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedSearch(customer, now, "wellies size 6")))).StatusCode);
         await american.ReloadAsync();
         var today = await american.EvaluateAsync<bool>("iso => new Date(iso).toDateString() === new Date().toDateString()", now.ToString("O")); // five seconds ago may be yesterday, at midnight
         await Assertions.Expect(american.Locator("#timeline tr", new() { HasText = "size 6" }).Locator("td.time")).ToHaveTextAsync(
@@ -65,7 +61,7 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
     {
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-20);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             FailedSearch(customer, at, "red running shoes 42"),
             Make(customer, at.AddMinutes(2), InteractionTypes.QueueWait, "call-center/support-queue", score: 720) with { Channel = Channel.CallCenter },
             Make(customer, at.AddMinutes(15), InteractionTypes.Complaint, "social/weibo", attributes: new() { ["text"] = "still no refund" }) with { Channel = Channel.Social, CaseId = "K-17" },
@@ -107,7 +103,7 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
     {
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-10);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             FailedSearch(customer, at, "stainless steel espresso machine with milk frother and grinder") with { Channel = Channel.App, Touchpoint = "app/search" },
             Make(customer, at.AddSeconds(20), InteractionTypes.RecommendationShown, "app/recommendations") with { Channel = Channel.App },
             Make(customer, at.AddSeconds(40), InteractionTypes.RecommendationClicked, "app/recommendations") with { Channel = Channel.App },
@@ -211,7 +207,7 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
     {
         var customer = NewCustomer();
         var at = DateTimeOffset.UtcNow.AddMinutes(-5);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(Make(customer, at, InteractionTypes.PageView, "web/home")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(Make(customer, at, InteractionTypes.PageView, "web/home")))).StatusCode);
         var page = await fixture.NewPageAsync($"/customers/{customer}", beforeLoad: p => p.Clock.InstallAsync());
         var rows = page.Locator("#timeline tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
@@ -223,7 +219,7 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
             await route.FulfillAsync(new() { Status = 503 });
             refused.TrySetResult();
         });
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(Make(customer, at.AddMinutes(1), InteractionTypes.PageView, "web/product")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(Make(customer, at.AddMinutes(1), InteractionTypes.PageView, "web/product")))).StatusCode);
         await refused.Task.WaitAsync(TimeSpan.FromSeconds(15));
         await page.UnrouteAsync($"**/api/customers/{customer}");
 
@@ -236,10 +232,10 @@ public sealed class TimelineBrowserTests(BrowserFixture fixture) : BrowserTest, 
     public async Task The_customer_api_tells_each_moment_with_its_result_and_inferred_stage()
     {
         var customer = NewCustomer();
-        await _http.PostAsync("api/interactions", Body(
+        await Http.PostAsync("api/interactions", Body(
             Make(customer, DateTimeOffset.UtcNow.AddMinutes(-2), InteractionTypes.OrderStatus, "app/orders", Outcome.Failure, attributes: new() { ["orderId"] = "8812" }) with { Stage = null }));
 
-        var item = (await ReadObject(await _http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray().Single()!;
+        var item = (await ReadObject(await Http.GetAsync($"api/customers/{customer}")))["timeline"]!.AsArray().Single()!;
 
         Assert.Equal("looked up order 8812 — failed", (string)item["sentence"]!);
         Assert.Equal("查询订单 8812 — 失败", (string)item["translations"]!["zh-CN"]!);

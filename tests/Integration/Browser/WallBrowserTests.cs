@@ -11,15 +11,11 @@ namespace CxLive.Tests.Integration.Browser;
 
 /// <summary>A wall whose numbers add up: counters, incident cards, histogram and wall mode.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDisposable
+public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest
 {
     protected override BrowserFixture Pages => fixture;
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly HttpClient _http = fixture.App.CreateHttpClient();
-
-    public void Dispose() => _http.Dispose();
-
     private async Task<string[]> BurstAsync(int customers)
     {
         var at = DateTimeOffset.UtcNow.AddMinutes(-3);
@@ -27,7 +23,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         // A touchpoint of its own, and fewer than the 20 events that could make it an incident that absorbs the alerts.
         var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
         var burst = ids.SelectMany(c => Enumerable.Range(0, 3).Select(n => FailedSearch(c, at.AddSeconds(n * 20), $"blue coat {n}") with { Touchpoint = touchpoint })).ToArray();
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(burst))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(burst))).StatusCode);
         return ids;
     }
 
@@ -38,12 +34,12 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
     {
         var surveys = ids.Select(c => Make(c, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, $"survey/nps-{c}", score: 1,
             attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }).ToArray();
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(surveys))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(surveys))).StatusCode);
         return ids;
     }
 
     private async Task<string> AlertOfAsync(string customer) =>
-        (string)(await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}"))).FirstOrDefault(),
+        (string)(await Eventually.ResultAsync(async () => (await ReadArray(await Http.GetAsync($"api/alerts?customerId={customer}"))).FirstOrDefault(),
             a => a is not null, Patience, $"{customer}'s alert"))!["id"]!;
 
     [Fact]
@@ -53,14 +49,14 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         var waiting = (await DetractorsAsync(1))[0];
         await AlertOfAsync(waiting);
         var muted = NewCustomer();
-        Assert.Equal(HttpStatusCode.Created, (await _http.PostAsync("api/silences", Body(Json(new { customerId = muted, comment = "test account", expiresAt = DateTimeOffset.UtcNow.AddHours(1) })))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsync("api/silences", Body(Json(new { customerId = muted, comment = "test account", expiresAt = DateTimeOffset.UtcNow.AddHours(1) })))).StatusCode);
         await DetractorsAsync([muted]);
         await AlertOfAsync(muted);
         var later = await DetractorsAsync(250);
         foreach (var chunk in later.Chunk(25))
         {
             await Task.WhenAll(chunk.Select(async customer =>
-                Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{await AlertOfAsync(customer)}/resolve", Body(Json(new { by = "li.na" })))).StatusCode)));
+                Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{await AlertOfAsync(customer)}/resolve", Body(Json(new { by = "li.na" })))).StatusCode)));
         }
 
         // A supervisor opens the wall now: the customer who has waited longest is on it, and the
@@ -94,7 +90,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         // The stats API and the page agree (the server pushes wallStats at most once a second).
         await Eventually.TrueAsync(async () =>
         {
-            var stats = (await ReadObject(await _http.GetAsync("api/alerts/stats")))["openBySeverity"]!.AsObject();
+            var stats = (await ReadObject(await Http.GetAsync("api/alerts/stats")))["openBySeverity"]!.AsObject();
             int Of(string severity) => stats[severity] is { } n ? (int)n : 0;
             var shown = (Open: await NumberAsync(page, "#stat-open"), Critical: await NumberAsync(page, "#stat-critical"), Warning: await NumberAsync(page, "#stat-warning"), Info: await NumberAsync(page, "#stat-info"));
             return shown == (Of("critical") + Of("warning") + Of("info"), Of("critical"), Of("warning"), Of("info"));
@@ -124,7 +120,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         // The rule filter finds a condition folded into another rule's card: the first customer then
         // scores a detractor survey, which her failed-search alert takes in.
         var survey = Make(customers[0], DateTimeOffset.UtcNow, InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey };
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(survey))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(survey))).StatusCode);
         await Assertions.Expect(page.Locator($".alert[data-customer='{customers[0]}'][data-folded~='detractor']")).ToHaveCountAsync(1, new() { Timeout = 10_000 }); // with her experience's drop
         await page.SelectOptionAsync("#filters select[name=rule]", "detractor");
         await Assertions.Expect(page.Locator($".alert[data-customer='{customers[0]}'][data-rule='repeated-failed-search']")).ToBeVisibleAsync();
@@ -145,7 +141,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
         var at = DateTimeOffset.UtcNow.AddMinutes(-1);
         var failures = Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure }).ToArray();
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(failures))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(failures))).StatusCode);
 
         var card = page.Locator(".alert[data-rule='touchpoint-degradation']", new() { Has = page.Locator(".touchpoint", new() { HasTextString = touchpoint }) });
         await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 20 failed in the last 5 min · 0 customer alerts absorbed since it opened", new() { Timeout = 10_000 });
@@ -155,14 +151,14 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
 
         // A customer fails three times there: the incident absorbs her alert, and the card moves on.
         var customer = NewCustomer();
-        await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]));
+        await Http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 3).Select(n => FailedSearch(customer, at.AddSeconds(30 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]));
         await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync("now: 100% of 23 failed in the last 5 min · 1 customer alert absorbed since it opened (1 still unresolved)", new() { Timeout = 15_000 });
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("incident: 1 customer with an alert");
         await Assertions.Expect(card.Locator(".title")).ToContainTextAsync("failing: 100% in 5 min"); // as the line under it writes a rate
         // The title follows the rate now, as the line under it does (a title kept at "52%" above
         // "now: 30%" read as two numbers that disagree): 23 more searches there find something.
-        await _http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 23).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(40 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Success, Score = 12 })]));
-        await Eventually.TrueAsync(async () => (long)(await ReadObject(await _http.GetAsync($"api/touchpoints/{touchpoint}")))["last5Minutes"]!["events"]! == 46,
+        await Http.PostAsync("api/interactions", Body([.. Enumerable.Range(0, 23).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(40 + n)) with { Touchpoint = touchpoint, Outcome = Outcome.Success, Score = 12 })]));
+        await Eventually.TrueAsync(async () => (long)(await ReadObject(await Http.GetAsync($"api/touchpoints/{touchpoint}")))["last5Minutes"]!["events"]! == 46,
             TimeSpan.FromSeconds(15), "the touchpoint to count 46 events");
         await page.Clock.RunForAsync(10_000); // nothing else tells the page: no customer joined the incident
         await Assertions.Expect(card.Locator(".live")).ToContainTextAsync("now: 50% of 46 failed in the last 5 min");
@@ -208,8 +204,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         await Assertions.Expect(page.Locator("#empty")).ToBeHiddenAsync();
 
         // Once her alert is resolved, the outage no longer stands for it: her view says how it ended, not "part of the outage".
-        var hers = (string)(await ReadArray(await _http.GetAsync($"api/alerts?customerId={customer}")))[0]!["id"]!;
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{hers}/resolve", Body(Json(new { outcome = "recovered" })))).StatusCode);
+        var hers = (string)(await ReadArray(await Http.GetAsync($"api/alerts?customerId={customer}")))[0]!["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{hers}/resolve", Body(Json(new { outcome = "recovered" })))).StatusCode);
         // The card tells absorbed since it opened from still unresolved, as the filter line counts only the latter.
         await Assertions.Expect(card.Locator(".live")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@" · 1 customer alert absorbed since it opened \(none still unresolved\)$"));
         var resolvedPage = await fixture.NewPageAsync($"/customers/{customer}");
@@ -336,7 +332,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
     {
         // One resolved with an outcome, so every counter has a figure, the recovery rate with its count of outcomes.
         var resolved = await AlertOfAsync((await DetractorsAsync(2))[0]);
-        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync($"api/alerts/{resolved}/resolve", Body(Json(new { by = "ada", outcome = "recovered" })))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"api/alerts/{resolved}/resolve", Body(Json(new { by = "ada", outcome = "recovered" })))).StatusCode);
         foreach (var (path, locale) in new[] { ("/", "en-US"), ("/", "zh-CN"), ("/?mode=wall", "en-US"), ("/?mode=wall", "zh-CN") })
         {
             var page = await fixture.NewPageAsync(path, width: 1024, height: 768, locale: locale);
@@ -855,7 +851,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
     {
         // The figures of an install where nothing was acknowledged, resolved or closed yet; the hub's
         // own counters, pushed every 10 s, are held back so that they cannot replace them.
-        var stats = await ReadObject(await _http.GetAsync("api/alerts/stats"));
+        var stats = await ReadObject(await Http.GetAsync("api/alerts/stats"));
         foreach (var figure in new[] { "meanSecondsToAcknowledge", "meanSecondsToResolve", "recoveryRate" })
         {
             stats[figure] = null;
@@ -904,7 +900,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
         });
         var touchpoint = "web/search-" + Guid.NewGuid().ToString("N")[..6];
         var at = DateTimeOffset.UtcNow.AddMinutes(-1);
-        Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync("api/interactions", Body(
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(
             [.. Enumerable.Range(0, 20).Select(n => FailedSearch(NewCustomer(), at.AddSeconds(n)) with { Touchpoint = touchpoint, Outcome = Outcome.Failure })]))).StatusCode);
 
         // Frames come only as the test moves the page's clock: a frame's worth at a time until the card is drawn.
@@ -927,8 +923,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest, IDis
     public async Task Wall_mode_summarises_by_rule_and_pages_through_the_rest()
     {
         var customers = await BurstAsync(6);
-        var acknowledged = await Eventually.ResultAsync(async () => (await ReadArray(await _http.GetAsync($"api/alerts?customerId={customers[0]}"))).SingleOrDefault(), a => a is not null, Patience, "the first alert");
-        await _http.PostAsync($"api/alerts/{(string)acknowledged!["id"]!}/ack", Body("{}"));
+        var acknowledged = await Eventually.ResultAsync(async () => (await ReadArray(await Http.GetAsync($"api/alerts?customerId={customers[0]}"))).SingleOrDefault(), a => a is not null, Patience, "the first alert");
+        await Http.PostAsync($"api/alerts/{(string)acknowledged!["id"]!}/ack", Body("{}"));
         var page = await fixture.NewPageAsync("/?mode=wall");
 
         // Across the room the counters stay on one line: a mean time's unit is set smaller beside its number.
