@@ -64,8 +64,11 @@ public sealed class JourneyGenerator
     /// </summary>
     public long SessionsSkipped { get; private set; }
 
+    /// <summary>Sessions due so far, started or skipped.</summary>
+    public long SessionsAsked => SessionsStarted + SessionsSkipped;
+
     /// <summary>A tenth or more of the sessions asked for so far (once there are 100) found every customer tried busy.</summary>
-    public bool TooFewCustomers => SessionsStarted + SessionsSkipped >= 100 && SessionsSkipped * 10 >= SessionsStarted + SessionsSkipped;
+    public bool TooFewCustomers => SessionsAsked >= 100 && SessionsSkipped * 10 >= SessionsAsked;
 
     /// <summary>
     /// About how many customers <paramref name="sessionsPerSecond"/> needs: a session and its rest take

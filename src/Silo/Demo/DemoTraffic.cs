@@ -81,7 +81,7 @@ public sealed class DemoTraffic(
 
         logger.LogWarning(
             "Demo traffic starts fewer sessions than Demo:SessionsPerSecond ({Sessions}/s): {Skipped} of {Asked} found all {Customers} customers busy (a customer is in one session at a time and rests a minute after it). Raise Demo:Customers to about {Needed}.",
-            demo.SessionsPerSecond, generator.SessionsSkipped, generator.SessionsStarted + generator.SessionsSkipped, demo.Customers, JourneyGenerator.CustomersFor(demo.SessionsPerSecond));
+            demo.SessionsPerSecond, generator.SessionsSkipped, generator.SessionsAsked, demo.Customers, JourneyGenerator.CustomersFor(demo.SessionsPerSecond));
         return true;
     }
 }

@@ -51,7 +51,7 @@ public sealed class JourneyGeneratorTests
         Assert.True(JourneyGenerator.CustomersFor(5) <= 2_000);
         var suggested = new JourneyGenerator(new SimulatorOptions { Customers = JourneyGenerator.CustomersFor(40), SessionsPerSecond = 40, Seed = 3 }, Start, Bursts);
         suggested.Advance(Start + TimeSpan.FromMinutes(10));
-        Assert.False(suggested.TooFewCustomers, $"{suggested.SessionsSkipped} of {suggested.SessionsStarted + suggested.SessionsSkipped} skipped over {JourneyGenerator.CustomersFor(40)} customers");
+        Assert.False(suggested.TooFewCustomers, $"{suggested.SessionsSkipped} of {suggested.SessionsAsked} skipped over {JourneyGenerator.CustomersFor(40)} customers");
     }
 
     [Fact]
