@@ -26,6 +26,8 @@ public sealed class CustomerOptions
     /// <summary>
     /// How long a customer not seen stays findable by id prefix: <c>Privacy:CustomerRetention</c>
     /// (not a setting of its own), so the index forgets a customer when Redis forgets their state.
+    /// Not settable from outside: <c>Customers:Retention</c> was taken by the settings check, then
+    /// overwritten from Privacy, so it neither failed nor did anything. It is refused now, as unknown.
     /// </summary>
-    public TimeSpan? Retention { get; set; }
+    public TimeSpan? Retention { get; internal set; }
 }

@@ -4,6 +4,7 @@ using CxLive.Dashboard.Ingestion;
 using CxLive.Dashboard.Redis;
 using CxLive.Dashboard.Security;
 using CxLive.Grains.Alerts;
+using CxLive.Grains.Customers;
 using CxLive.Grains.Detection;
 using CxLive.Grains.Experience;
 using CxLive.Silo.Demo;
@@ -52,6 +53,17 @@ public sealed class UnknownSettingsTests
         Assert.Contains("Detection:Rules:long-wait:Enabeld (did you mean Detection:Rules:long-wait:Enabled?)", problem);
         Assert.Contains("Security:Colour,", problem + ",");
         Assert.DoesNotContain("Security:Colour (", problem);
+    }
+
+    [Fact]
+    public void A_value_CxLive_sets_itself_from_another_setting_is_refused_where_an_operator_might_set_it()
+    {
+        // Customers:Retention was accepted, then overwritten from Privacy:CustomerRetention: no error and no effect.
+        var problem = UnknownSettings.Describe(
+            new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create("Customers:Retention", (string?)"7.00:00:00")]).Build(),
+            [(CustomerOptions.Section, typeof(CustomerOptions))]);
+
+        Assert.StartsWith("unknown setting Customers:Retention", problem);
     }
 
     [Fact]
