@@ -605,7 +605,29 @@ detail.addEventListener("click", event => {
   const button = event.target.closest("button[data-outcome]");
   if (button) report(button.dataset.outcome);
 });
-picker.addEventListener("change", () => { showWholeChoice(); become(picker.value); });
+// ↓ on the closed picker changes the choice at once: an agent looking for the fourth name opened
+// three queues on the way. A choice made with the keys is taken once they rest (or at Enter, or
+// when the focus leaves); one made with the pointer, or in the open list, at once.
+const keyedChoiceRest = 700; // ms
+let choosingByKey = false;
+let keyedChoice = 0;
+function takeChoice() {
+  clearTimeout(keyedChoice);
+  keyedChoice = 0;
+  become(picker.value);
+}
+picker.addEventListener("keydown", event => {
+  if (event.key === "Enter" && keyedChoice) takeChoice();
+  else choosingByKey = true;
+});
+picker.addEventListener("keyup", () => { choosingByKey = false; });
+picker.addEventListener("blur", () => { if (keyedChoice) takeChoice(); });
+picker.addEventListener("change", () => {
+  showWholeChoice();
+  if (!choosingByKey) return takeChoice();
+  clearTimeout(keyedChoice);
+  keyedChoice = setTimeout(takeChoice, keyedChoiceRest);
+});
 
 // Each agent with the channels they reach customers on, in the page's language.
 let agentList = [];

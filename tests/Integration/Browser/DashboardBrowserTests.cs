@@ -1514,6 +1514,41 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task Arrow_keys_in_the_agent_picker_open_the_queue_they_rest_on_not_each_one_passed()
+    {
+        // ↓ on the closed picker changes its choice at once: a supervisor looking for Sam opened Wang
+        // Wei's queue on the way (subscribed to it, read it, remembered it in the address).
+        var page = await fixture.NewPageAsync("/agent?agentId=li.na", beforeLoad: p => p.Clock.InstallAsync());
+        var read = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (Regex.Match(request.Url, @"/api/outreach\?agentId=([^&]+)") is { Success: true } queue)
+            {
+                lock (read) read.Add(queue.Groups[1].Value);
+            }
+        };
+        await page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(1)); // the keys' rest is the page's to time, not the machine's
+        var picker = page.Locator("#agent");
+        await picker.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(picker).ToHaveValueAsync("sam.taylor");
+        await page.EvaluateAsync("() => fetch('/api/me')"); // a round trip after the keys
+        Assert.EndsWith("agentId=li.na", page.Url); // still hers while the keys move
+        lock (read) Assert.DoesNotContain("sam.taylor", read);
+
+        await page.Clock.RunForAsync(1_000);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("agentId=sam.taylor$"));
+        await Assertions.Expect(page.Locator("#queue li").First.Or(page.Locator("#no-prompts"))).ToBeVisibleAsync();
+        lock (read) Assert.DoesNotContain("wang.wei", read);
+
+        // Enter takes the choice without waiting; so does the pointer (the other tests' SelectOption).
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("agentId=wang.wei$"));
+    }
+
+    [Fact]
     public async Task After_reporting_by_keyboard_the_focus_goes_to_the_next_prompt_not_the_top_of_the_page()
     {
         var page = await fixture.NewPageAsync("/agent?agentId=wang.wei");
