@@ -61,7 +61,7 @@ public sealed class AlertLanguage
             throw new KeyNotFoundException($"No {Code} alert text '{key}'.");
         }
 
-        var form = text.One is not null && args.TryGetValue("count", out var count) && count is 1 ? text.One : text.Other;
+        var form = text.One is not null && args.TryGetValue("count", out var count) && count is 1 or 1L ? text.One : text.Other; // a count of events is a long
         return Fill(key, form, args);
     }
 

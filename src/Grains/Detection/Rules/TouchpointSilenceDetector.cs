@@ -75,7 +75,7 @@ public static class TouchpointSilenceDetector
     {
         var words = AlertTexts.Write(language => language.Alert(
             RuleId,
-            new() { ["touchpoint"] = touchpoint, ["recent"] = recent, ["minutes"] = minutes, ["usual"] = $"{usual:0}" }));
+            new() { ["touchpoint"] = touchpoint, ["count"] = recent, ["minutes"] = minutes, ["usual"] = $"{usual:0}" })); // "count": the texts' one/other forms follow it
         return words.Raise(RuleId, rule.Severity, now) with
         {
             Touchpoint = touchpoint,
