@@ -101,8 +101,8 @@ async function drawCurve() {
   // A canvas says nothing to a screen reader: the curve in words, as insights does its trends.
   const lowest = points.reduce((low, p) => (p.score < low.score ? p : low));
   container.setAttribute("role", "img");
-  container.setAttribute("aria-label", t("customer.curveLabel", {
-    count: formatNumber(points.length), first: formatNumber(points[0].score, { maximumFractionDigits: 0 }), last: formatNumber(points.at(-1).score, { maximumFractionDigits: 0 }),
+  container.setAttribute("aria-label", tn("customer.curveLabel", points.length, {
+    first: formatNumber(points[0].score, { maximumFractionDigits: 0 }), last: formatNumber(points.at(-1).score, { maximumFractionDigits: 0 }),
     lowest: formatNumber(lowest.score, { maximumFractionDigits: 0 }), when: formatMoment(lowest.at), evidence: formatNumber(data[2].filter(v => v !== null).length) }));
   // The time axis in the page's language ("08:40", not uPlot's "8:40am" on a Chinese page), with the
   // day when the curve spans more than one.

@@ -84,6 +84,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         if (language == "zh-CN")
         {
             await Assertions.Expect(page.Locator("#queue-title")).ToHaveTextAsync("我的主动联系任务");
+            await Assertions.Expect(page.Locator("#agent option[value='sam.taylor']")).ToHaveTextAsync("Sam Taylor（门店）"); // his skill is "Store" here: it was shown as written
         }
 
         await AssertAccessibleAsync(page, $"the agent console ({language})");

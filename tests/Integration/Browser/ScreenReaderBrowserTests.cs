@@ -195,6 +195,13 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         await Assertions.Expect(page).ToHaveTitleAsync($"CxLive — Customer {customer}");
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(page).ToHaveTitleAsync($"CxLive — 客户 {customer}");
+
+        // A customer seen once: "after each of 1 interactions" was read out.
+        var once = NewCustomer();
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("api/interactions", Body(FailedSearch(once, at)))).StatusCode);
+        await page.SelectOptionAsync("#lang", "en");
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/customers/{once}").ToString());
+        await Assertions.Expect(curve).ToHaveAttributeAsync("aria-label", new Regex(@"^Score after its one interaction: \d+ at .+; alert evidence \(a red dot\): 0$"), new() { Timeout = 5_000 });
     }
 
     [Fact]
