@@ -1537,9 +1537,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.EndsWith("agentId=li.na", page.Url); // still hers while the keys move
         lock (read) Assert.DoesNotContain("sam.taylor", read);
 
+        var samsQueue = page.WaitForResponseAsync(response => response.Url.Contains("/api/outreach?agentId=sam.taylor", StringComparison.Ordinal));
         await page.Clock.RunForAsync(1_000);
+        await samsQueue;
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("agentId=sam.taylor$"));
-        await Assertions.Expect(page.Locator("#queue li").First.Or(page.Locator("#no-prompts"))).ToBeVisibleAsync();
         lock (read) Assert.DoesNotContain("wang.wei", read);
 
         // Enter takes the choice without waiting; so does the pointer (the other tests' SelectOption).
