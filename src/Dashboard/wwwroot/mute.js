@@ -58,7 +58,7 @@ export function closeMute(li, { focus = true } = {}) {
   if (focus) li.querySelector("[data-action=mute]").focus();
 }
 
-/** Sends the form's mute; null when it went through, else what to say on the card. */
+/** Sends the form's mute; null when it went through, else what to say on the card (a function: said again in the page's language when it changes). */
 export async function submitMute(form) {
   const scope = form.cxScopes[Number(form.elements.scope.value)];
   const expiresAt = new Date(Date.now() + Number(form.elements.hours.value) * 3_600_000).toISOString();
@@ -69,9 +69,12 @@ export async function submitMute(form) {
       body: JSON.stringify({ ...scope, comment: form.elements.comment.value.trim(), expiresAt, author: "supervisor" }),
     });
   } catch {
-    return t("action.unreachable");
+    return () => t("action.unreachable");
   }
-  if (!response.ok) return t("action.failed", { reason: (await response.json().catch(() => ({}))).detail ?? `HTTP ${response.status}` });
+  if (!response.ok) {
+    const reason = (await response.json().catch(() => ({}))).detail ?? `HTTP ${response.status}`;
+    return () => t("action.failed", { reason });
+  }
   await loadSilences(true);
   return null;
 }

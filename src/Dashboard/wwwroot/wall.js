@@ -1016,7 +1016,8 @@ async function openAssign(li) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     agents = await response.json();
   } catch {
-    showProblem(li, t("action.unreachable"));
+    const say = () => t("action.unreachable");
+    showProblem(li, say(), say);
     return;
   } finally {
     delete li.dataset.opening;
@@ -1096,7 +1097,8 @@ function resolvedMeanwhile(li, alert) {
     setResolveFormLocked(form, true);
   }
   const last = alert.history?.at(-1);
-  showProblem(li, t("resolve.meanwhile", { by: last ? who(last.by) : "—" }));
+  const say = () => t("resolve.meanwhile", { by: last ? who(last.by) : "—" });
+  showProblem(li, say(), say);
 }
 
 function setResolveFormLocked(form, locked) {
@@ -1136,7 +1138,7 @@ list.addEventListener("submit", async event => {
   const li = form.closest("li");
   if (form.matches(".mute")) {
     const problem = await submitMute(form);
-    showProblem(li, problem ?? "");
+    showProblem(li, problem?.() ?? "", problem);
     if (!problem) closeMuteForm(li);
     return;
   }

@@ -664,7 +664,18 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await form.Locator("select[name=hours]").SelectOptionAsync("24");
         await form.Locator("input[name=comment]").FillAsync("a test account");
         await ScreenshotAsync(page, "wall-mute");
+
+        // Not reached the first time: the card says so, and says it again in the language she switches to.
+        await page.RouteAsync("**/api/silences", route => route.AbortAsync());
+        await form.Locator("input[name=comment]").PressAsync("Enter");
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Could not reach CxLive. If it went through, the card will show it; if not, try again.");
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("无法连接 CxLive。若操作已生效，卡片会显示；否则请重试。");
+        await page.SelectOptionAsync("#lang", "en");
+        await page.UnrouteAsync("**/api/silences");
+
         await page.RunAndWaitForResponseAsync(() => form.Locator("input[name=comment]").PressAsync("Enter"), r => r.Url.EndsWith("/api/silences", StringComparison.Ordinal) && r.Status == 201);
+        await Assertions.Expect(card.Locator(".problem")).ToBeHiddenAsync();
 
         var silence = (await ReadArray(await Http.GetAsync("api/silences"))).Single(s => (string?)s!["customerId"] == customer)!;
         Assert.Equal(("a test account", "supervisor"), ((string)silence["comment"]!, (string)silence["author"]!));
