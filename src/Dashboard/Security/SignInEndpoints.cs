@@ -38,6 +38,12 @@ public static class SignInEndpoints
 
     private static async Task<IResult> LoginAsync(HttpContext context, SecuritySettings options, SignInAttempts attempts, ILoggerFactory logs)
     {
+        // A script that posts JSON got a 500 (reading a form from it throws); not a try at a password either.
+        if (!context.Request.HasFormContentType)
+        {
+            return Problems.UnsupportedMediaType($"POST /login takes the form fields username and password as application/x-www-form-urlencoded (was {(string.IsNullOrEmpty(context.Request.ContentType) ? "none" : context.Request.ContentType)}); with curl: -d username=... -d password=...");
+        }
+
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (attempts.Begin(address) is { } wait)
         {

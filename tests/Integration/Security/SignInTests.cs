@@ -267,6 +267,19 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         Assert.Equal(HttpStatusCode.OK, await NegotiateAsync("same-origin", "https://cx.example.com"));
     }
 
+    [Fact]
+    public async Task A_sign_in_sent_as_JSON_is_told_to_send_the_form_not_answered_500()
+    {
+        using var anonymous = Anonymous();
+
+        var response = await anonymous.Http.PostAsync("login", Body(Json(new { username = "zhang.min", password = SecuredAppFixture.Password })));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("application/x-www-form-urlencoded", (string?)(await ReadObject(response))["detail"]);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
     [Theory]
     [InlineData("/agent", "/agent")]
     [InlineData("//evil.example", "/")]
