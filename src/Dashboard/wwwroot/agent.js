@@ -614,14 +614,25 @@ let keyedChoice = 0;
 function takeChoice() {
   clearTimeout(keyedChoice);
   keyedChoice = 0;
-  become(picker.value);
+  if (picker.value === agentId) return; // ↓ then ↑ back: the queue open is the one chosen
+  become(picker.value).catch(() => {
+    // Not connected (the hub is reconnecting): the picker goes back to the queue still open, so
+    // it never names one agent over another's queue; choosing again works once it is live.
+    picker.value = agentId ?? "";
+    showWholeChoice();
+  });
 }
 picker.addEventListener("keydown", event => {
   if (event.key === "Enter" && keyedChoice) takeChoice();
   else choosingByKey = true;
 });
+// Cleared when the key is up, and on leaving (Tab's keyup lands elsewhere) or a press of the pointer.
 picker.addEventListener("keyup", () => { choosingByKey = false; });
-picker.addEventListener("blur", () => { if (keyedChoice) takeChoice(); });
+picker.addEventListener("pointerdown", () => { choosingByKey = false; });
+picker.addEventListener("blur", () => {
+  choosingByKey = false;
+  if (keyedChoice) takeChoice();
+});
 picker.addEventListener("change", () => {
   showWholeChoice();
   if (!choosingByKey) return takeChoice();

@@ -99,4 +99,33 @@ public sealed class ConnectionBrowserTests(BrowserFixture fixture) : BrowserTest
         Assert.NotSame(first, socket);
         await FollowsAsync(page, path);
     }
+
+    [Fact]
+    public async Task An_agent_chosen_with_the_keys_as_the_connection_drops_leaves_the_picker_on_the_queue_still_open()
+    {
+        // The choice, taken when the keys rested, could not be sent: the picker said Wang Wei over Li Na's queue, for good.
+        IWebSocketRoute? socket = null;
+        var page = await fixture.NewPageAsync("/agent?agentId=li.na", beforeLoad: async page =>
+        {
+            await page.RouteWebSocketAsync("**/hubs/cx*", ws =>
+            {
+                ws.ConnectToServer();
+                socket = ws;
+            });
+            await page.Clock.InstallAsync();
+        });
+        await page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(1)); // the keys' rest and the page's retries are the test's to time
+        await page.RouteAsync("**/hubs/cx/negotiate*", route => route.FulfillAsync(new() { Status = 503 })); // no way back while the test looks
+        var picker = page.Locator("#agent");
+        await picker.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(picker).ToHaveValueAsync("wang.wei");
+
+        socket!.Send("{\"type\":7}\u001e");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "disconnected");
+        await page.Clock.RunForAsync(1_000);
+
+        await Assertions.Expect(picker).ToHaveValueAsync("li.na");
+        Assert.EndsWith("agentId=li.na", page.Url);
+    }
 }
