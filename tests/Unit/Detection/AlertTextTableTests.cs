@@ -131,6 +131,7 @@ public sealed partial class AlertTextTableTests
         Assert.Equal("app/checkout silent: 1 event in 10 min", silence.Title);
         Assert.StartsWith("1 interaction arrived in the last 10 min", silence.Detail);
         Assert.Equal("app/checkout silent: 0 events in 10 min", AlertTexts.English.Alert("touchpoint-silence", new() { ["touchpoint"] = "app/checkout", ["count"] = 0L, ["minutes"] = 10, ["usual"] = "60" }).Title);
+        Assert.Equal("Traffic is back: 1 event in the last 10 min.", AlertTexts.English.Resolved("touchpoint-silence", new() { ["count"] = 1L, ["minutes"] = 10 }));
         // A rule's threshold may be set to 1: its detail then agrees with its title.
         Assert.Equal("1 search found nothing in 4 min: 'boots'", AlertTexts.English.Text("repeated-failed-search.detail", new() { ["count"] = 1, ["span"] = "4 min", ["queries"] = "'boots'" }));
     }

@@ -44,7 +44,7 @@ public static class TouchpointSilenceDetector
             if (recent >= ratio * state.UsualTraffic)
             {
                 state.SilentSince = null;
-                signals.Add(ResolvedSignal.Of(RuleId, now, HistoryNote.Resolution(RuleId, _ => new() { ["events"] = recent, ["minutes"] = minutes }), touchpoint: touchpoint));
+                signals.Add(ResolvedSignal.Of(RuleId, now, HistoryNote.Resolution(RuleId, _ => new() { ["count"] = recent, ["minutes"] = minutes }), touchpoint: touchpoint));
                 state.UsualTraffic = 0;
             }
 
