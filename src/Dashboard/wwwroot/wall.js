@@ -470,9 +470,9 @@ function fillCard(li, alert, incident, now) {
   // An action CxLive could not confirm (503) may still go through: once the card changes, its words are stale.
   if (li.cxUnconfirmed && li.cxUnconfirmed !== alert) {
     li.cxUnconfirmed = null;
-    showProblem(li, "");
+    showProblem(li);
   }
-  if (li.cxReword && li.cxLanguage !== language()) showProblem(li, li.cxReword(), li.cxReword);
+  if (li.cxReword && li.cxLanguage !== language()) showProblem(li, li.cxReword);
   li.dataset.alertId = alert.id;
   li.dataset.severity = alert.severity;
   li.dataset.state = alert.state;
@@ -926,12 +926,13 @@ function stepInto(alert) {
   return history[i];
 }
 
-// reword: how to say it again in another language (a card's words follow the picker; its message did not).
-function showProblem(li, text, reword = null) {
+// say: a function that words the problem, kept to say it again in another language (a card's words
+// follow the picker; its message did not); nothing clears it.
+function showProblem(li, say = null) {
   const problem = li.querySelector(".problem");
-  problem.textContent = text;
-  problem.hidden = !text;
-  li.cxReword = text ? reword : null;
+  problem.textContent = say?.() ?? "";
+  problem.hidden = !say;
+  li.cxReword = say;
 }
 
 // A refusal is said on the card it concerns (a 409 also brings the alert as it now is, which the
@@ -955,7 +956,7 @@ async function act(li, action, body = {}) {
   enableActions(li, li.cxAlert);
   focusAfterRender(li, button, place);
   if (response?.ok) {
-    showProblem(li, "");
+    showProblem(li);
     upsert(details);
     return { ok: true };
   }
@@ -967,7 +968,7 @@ async function act(li, action, body = {}) {
     : response.status === 503 ? t("action.unconfirmed")
     : moved ? t("action.movedOn", { state: t(`state.${details.alert.state}`), by: who(moved.by) }) // a 409: someone was quicker
     : t("action.failed", { reason: details.detail ?? `HTTP ${response.status}` });
-  showProblem(li, say(), say);
+  showProblem(li, say);
   return { ok: false, alert: details.alert };
 }
 
@@ -1016,8 +1017,7 @@ async function openAssign(li) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     agents = await response.json();
   } catch {
-    const say = () => t("action.unreachable");
-    showProblem(li, say(), say);
+    showProblem(li, () => t("action.unreachable"));
     return;
   } finally {
     delete li.dataset.opening;
@@ -1073,7 +1073,7 @@ function openResolve(li) {
 
 function closeResolve(li) {
   const form = li.querySelector(".resolve");
-  if (form.elements.note.readOnly) showProblem(li, ""); // its "resolved meanwhile" goes with it
+  if (form.elements.note.readOnly) showProblem(li); // its "resolved meanwhile" goes with it
   form.hidden = true;
   form.reset();
   setResolveFormLocked(form, false);
@@ -1097,8 +1097,7 @@ function resolvedMeanwhile(li, alert) {
     setResolveFormLocked(form, true);
   }
   const last = alert.history?.at(-1);
-  const say = () => t("resolve.meanwhile", { by: last ? who(last.by) : "—" });
-  showProblem(li, say(), say);
+  showProblem(li, () => t("resolve.meanwhile", { by: last ? who(last.by) : "—" }));
 }
 
 function setResolveFormLocked(form, locked) {
@@ -1138,7 +1137,7 @@ list.addEventListener("submit", async event => {
   const li = form.closest("li");
   if (form.matches(".mute")) {
     const problem = await submitMute(form);
-    showProblem(li, problem?.() ?? "", problem);
+    showProblem(li, problem);
     if (!problem) closeMuteForm(li);
     return;
   }
