@@ -36,6 +36,7 @@ public static class InsightsApi
         var now = clock.GetUtcNow();
         // Every bad parameter is named in one answer; the window is checked once both ends are read.
         var errors = new FieldErrors();
+        Dictionary<string, object?>? facts = null;
         if (!TryTime(query["to"], now, out var to))
         {
             errors.Add("to", "must be a date (2026-11-30, midnight UTC) or an ISO 8601 date-time with an offset, e.g. 2026-11-30T12:00:00Z" + IsoTime.QueryHint(query["to"]));
@@ -55,6 +56,7 @@ public static class InsightsApi
         else if (!errors.Has("to") && to - from > options.Value.Retention)
         {
             errors.Add("from", $"the window may span at most {options.Value.Retention.TotalDays} days, as long as insights are kept (Insights:Retention)");
+            facts = new() { ["retentionDays"] = options.Value.Retention.TotalDays }; // the insights page says it in its own language
         }
 
         var groupBy = PainPointGroup.Rule;
@@ -71,7 +73,7 @@ public static class InsightsApi
 
         if (errors.Count > 0)
         {
-            return errors.QueryProblem();
+            return errors.QueryProblem(facts);
         }
 
         // Up to this moment: what the partitions changed in the last seconds is forwarded first.

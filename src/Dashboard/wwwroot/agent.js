@@ -1,6 +1,6 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
-import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, formatLeft, formatMoment, wordsOf, channelName, ruleName, listOf } from "/i18n.js";
+import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, formatLeft, formatMoment, wordsOf, channelName, ruleName, listOf, refusal } from "/i18n.js";
 import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { fillTimeline, alertLine, withdrawalOf, followUpEndOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
@@ -446,7 +446,7 @@ async function report(outcome) {
   else if (response.status === 503) sayProblem("outcome.unconfirmed"); // kept if the prompt says recorded: the desk finishes it
   else if (prompt && movedAway(prompt) && (!prompt.result || followable(prompt))) sayProblem(note.value.trim() ? "outcome.noteNotSent" : null);
   else if (prompt) sayProblem("outcome.tooLate");
-  else sayProblem("action.failed", { reason: body.detail ?? `HTTP ${response.status}` });
+  else sayProblem(...refusal(response.status, body));
   const now = prompts.get(promptId); // gone only if the queue was read again meanwhile
   if (now) show(now); // the buttons as the prompt now allows
   // The button pressed is disabled now: the keyboard goes to the next prompt waiting, or to what

@@ -53,7 +53,13 @@ async function load() {
   // and with no "no alerts in this window" under it: there is no window.
   if (form.elements.from.value > form.elements.to.value) return showProblem(t("insights.reversed"));
   const response = await fetch(`/api/insights/pain-points?${query()}`);
-  if (!response.ok) return showProblem(t("insights.failed", { reason: (await response.json().catch(() => null))?.detail ?? response.status }));
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    // A window longer than insights are kept is the one refusal a supervisor can make here: said in the page's language.
+    return showProblem(problem?.retentionDays
+      ? t("insights.tooLong", { days: problem.retentionDays })
+      : t("insights.failed", { reason: problem?.detail ?? response.status }));
+  }
   report = await response.json();
   render();
 }

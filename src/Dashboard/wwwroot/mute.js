@@ -3,7 +3,7 @@
 // ends one early. A mute is a silence of the API (POST / GET / DELETE /api/silences): alerts raised
 // while it matches are recorded but kept off every wall, out of agents' queues and out of the
 // counts (docs/alerts.md#silences). The card that was muted stays: it was raised before the mute.
-import { t, formatMoment, formatNumber, ruleName } from "/i18n.js";
+import { t, formatMoment, formatNumber, ruleName, refusal } from "/i18n.js";
 import { textElement } from "/dom.js";
 import { whoDid } from "/timeline.js";
 
@@ -72,8 +72,8 @@ export async function submitMute(form) {
     return () => t("action.unreachable");
   }
   if (!response.ok) {
-    const reason = (await response.json().catch(() => ({}))).detail ?? `HTTP ${response.status}`;
-    return () => t("action.failed", { reason });
+    const why = refusal(response.status, await response.json().catch(() => null));
+    return () => t(...why);
   }
   await loadSilences(true);
   return null;

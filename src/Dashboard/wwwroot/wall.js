@@ -2,7 +2,7 @@
 // Renders at most once per animation frame, however many messages arrive, and keeps a bounded list.
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve, mute) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
-import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatStepTime, localTimes, formatAge, wordsOf, channelName, ruleName, listOf, setWords } from "/i18n.js";
+import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatStepTime, localTimes, formatAge, wordsOf, channelName, ruleName, listOf, setWords, refusal } from "/i18n.js";
 import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
@@ -967,7 +967,7 @@ async function act(li, action, body = {}) {
   const say = () => !response ? t("action.unreachable")
     : response.status === 503 ? t("action.unconfirmed")
     : moved ? t("action.movedOn", { state: t(`state.${details.alert.state}`), by: who(moved.by) }) // a 409: someone was quicker
-    : t("action.failed", { reason: details.detail ?? `HTTP ${response.status}` });
+    : t(...refusal(response.status, details));
   showProblem(li, say);
   return { ok: false, alert: details.alert };
 }

@@ -70,4 +70,16 @@ public sealed class InsightsRetentionTests : IDisposable
         _clock.Advance(TimeSpan.FromDays(31)); // 61 days after the first of September
         Assert.Null(await FirstSeptemberAsync());
     }
+
+    [Fact]
+    public async Task A_window_longer_than_the_retention_is_refused_naming_the_days_kept()
+    {
+        var response = await _http.GetAsync("api/insights/pain-points?from=2026-07-01&to=2026-09-01");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ReadObject(response);
+        Assert.Equal("the window may span at most 60 days, as long as insights are kept (Insights:Retention)", (string)problem["errors"]!["from"]![0]!);
+        Assert.Equal(60, (int)problem["retentionDays"]!); // what the insights page says in its own language
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("api/insights/pain-points?from=2026-07-03&to=2026-09-01")).StatusCode); // 60 days
+    }
 }

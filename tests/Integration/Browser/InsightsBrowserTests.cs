@@ -120,6 +120,26 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
         await Assertions.Expect(page.Locator("#none")).ToBeHiddenAsync();
     }
 
+    /// <summary>The window limit came as the API's English reason ("from: the window may span at most 90 days…") on a Chinese page.</summary>
+    [Fact]
+    public async Task A_window_longer_than_insights_are_kept_is_said_in_the_pages_language_with_no_report_under_it()
+    {
+        // 2026-08-18 to 2026-11-16, both included, is 91 days: one more than the 90 insights keep.
+        var page = await browser.NewPageAsync("/insights?from=2026-08-18&to=2026-11-16&groupBy=rule", week.App,
+            p => p.Context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')"));
+        await Assertions.Expect(page.Locator("#summary")).ToHaveTextAsync("洞察数据保留 90 天：所选日期（含开始日和结束日）最多 90 天。");
+        await Assertions.Expect(page.Locator("#none")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#groups li")).ToHaveCountAsync(0);
+
+        await page.SelectOptionAsync("#lang", "en");
+        await Assertions.Expect(page.Locator("#summary")).ToHaveTextAsync("Insights are kept for 90 days: pick at most 90 days, the From and To days included.");
+
+        // A day later is 90 days: the report comes.
+        await page.FillAsync("input[name=from]", "2026-08-19");
+        await page.ClickAsync("#window button[type=submit]");
+        await Assertions.Expect(page.Locator("#summary")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ alerts? raised, in \d+ groups?$"));
+    }
+
     /// <summary>The analyst trial: from=2026-13-40 failed the page with "Invalid time value", and groupBy=weather read "No alerts were raised in this window" over an API 400.</summary>
     [Fact]
     public async Task Values_in_the_address_the_page_cannot_show_are_named_and_the_defaults_shown_instead()

@@ -1,6 +1,8 @@
 using CxLive.Contracts.Journeys;
 using CxLive.Tests.Integration.Security;
 using CxLive.Tests.Integration.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static CxLive.Tests.Integration.Support.Interactions;
 using static CxLive.Tests.Integration.Support.Wire;
@@ -75,5 +77,47 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         // run, the console was still showing after the default 5 s.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"), new() { Timeout = 15_000 });
         await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// A refusal a person can act on is said in the page's language: a supervisor made an agent while
+    /// her wall is open read "操作失败：only supervisors and admins may…" in English.
+    /// </summary>
+    [Fact]
+    public async Task A_supervisor_whose_role_is_taken_while_her_wall_is_open_is_told_in_her_language_that_her_sign_in_does_not_allow_it()
+    {
+        var customer = NewCustomer();
+        using var http = secured.App.CreateHttpClient();
+        await http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })));
+
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        await context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login").ToString());
+        await page.FillAsync("#username", "zhang.min");
+        await page.FillAsync("#password", SecuredAppFixture.Password);
+        await page.ClickAsync("button[type=submit]");
+        var card = page.Locator($".alert[data-customer='{customer}']");
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        var settings = (IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>();
+        settings["Security:Users:0:Roles:0"] = "agent"; // Wang Wei's console is hers now
+        settings["Security:Users:0:AgentId"] = "wang.wei";
+        settings.Reload();
+        try
+        {
+            await card.Locator("button[data-action=ack]").ClickAsync();
+            await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("您的账号无权执行此操作：如有需要，请联系管理员。");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-role-taken-zh.png") });
+            await page.SelectOptionAsync("#lang", "en");
+            await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Your sign-in does not allow this: ask an admin if you need it.");
+        }
+        finally
+        {
+            settings["Security:Users:0:Roles:0"] = "supervisor";
+            settings["Security:Users:0:AgentId"] = null;
+            settings.Reload();
+            await context.CloseAsync();
+        }
     }
 }

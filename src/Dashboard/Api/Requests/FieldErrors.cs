@@ -104,13 +104,15 @@ public sealed class FieldErrors
     public IResult Problem() => Problem("Invalid request");
 
     /// <summary>400 naming every bad query parameter.</summary>
-    public IResult QueryProblem() => Problem("Invalid parameter");
+    /// <param name="facts">Members beside <c>errors</c> a page reads to say the reason in its own language (an English reason is for integrators).</param>
+    public IResult QueryProblem(IReadOnlyDictionary<string, object?>? facts = null) => Problem("Invalid parameter", facts);
 
-    private IResult Problem(string title) => Problems.BadRequest(
-        title,
-        string.Join("; ", _errors.Select(e => $"{e.Field}: {e.Reason}")),
-        new Dictionary<string, object?>
+    private IResult Problem(string title, IReadOnlyDictionary<string, object?>? facts = null)
+    {
+        var extensions = new Dictionary<string, object?>(facts ?? new Dictionary<string, object?>())
         {
             ["errors"] = _errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()),
-        });
+        };
+        return Problems.BadRequest(title, string.Join("; ", _errors.Select(e => $"{e.Field}: {e.Reason}")), extensions);
+    }
 }
