@@ -1227,8 +1227,24 @@ connection.onreconnected(follow);
 // Subscribes and reloads the current alerts when the hub could not send everything missed, or
 // when they were never read (the first load failed).
 async function follow() {
-  if (await subscribe(connection, "SubscribeWall", "alerts") || !loaded) await loadCurrent();
+  try {
+    if (await subscribe(connection, "SubscribeWall", "alerts") || !loaded) await loadCurrent();
+  } catch (error) {
+    if (/Forbidden:/.test(error?.message ?? "")) denied();
+    throw error; // keepConnected tries again unless it was refused
+  }
   setStatus("live");
+}
+
+// A supervisor made an agent while her wall is open: the hub refuses the wall when her connection
+// starts again. The page says so and stops, rather than "Disconnected — retrying" over cards that
+// no longer change. Nothing is followed then, so no connection state is shown.
+function denied() {
+  document.body.classList.add("denied");
+  document.getElementById("denied").hidden = false;
+  document.getElementById("connection").hidden = true;
+  document.querySelector('.nav a[href="/insights"]')?.remove(); // for supervisors too: it would answer "Your role does not allow this page"
+  connection.stopForGood().catch(() => {});
 }
 
 async function start() {

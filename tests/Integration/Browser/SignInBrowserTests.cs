@@ -80,11 +80,12 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     }
 
     /// <summary>
-    /// A refusal a person can act on is said in the page's language: a supervisor made an agent while
-    /// her wall is open read "操作失败：only supervisors and admins may…" in English.
+    /// A supervisor made an agent while her wall is open. Her click was refused with the API's English
+    /// reason on a Chinese page, and once her connection came back the wall read "Disconnected —
+    /// retrying" for good over cards that no longer changed.
     /// </summary>
     [Fact]
-    public async Task A_supervisor_whose_role_is_taken_while_her_wall_is_open_is_told_in_her_language_that_her_sign_in_does_not_allow_it()
+    public async Task A_supervisor_whose_role_is_taken_while_her_wall_is_open_is_told_in_her_language_and_the_wall_stops()
     {
         var customer = NewCustomer();
         using var http = secured.App.CreateHttpClient();
@@ -99,18 +100,31 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         await page.ClickAsync("button[type=submit]");
         var card = page.Locator($".alert[data-customer='{customer}']");
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
 
+        // Her network drops just as the change is saved: the page cannot connect again for now.
+        await page.RouteAsync("**/hubs/cx/negotiate**", route => route.AbortAsync());
         var settings = (IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>();
         settings["Security:Users:0:Roles:0"] = "agent"; // Wang Wei's console is hers now
         settings["Security:Users:0:AgentId"] = "wang.wei";
         settings.Reload();
         try
         {
+            await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "disconnected"); // the server closed her connection
             await card.Locator("button[data-action=ack]").ClickAsync();
             await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("您的账号无权执行此操作：如有需要，请联系管理员。");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-role-taken-zh.png") });
             await page.SelectOptionAsync("#lang", "en");
             await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("Your sign-in does not allow this: ask an admin if you need it.");
+            await page.SelectOptionAsync("#lang", "zh-CN");
+
+            // Back online: the hub refuses her the wall, and the page says so instead of retrying.
+            await page.UnrouteAllAsync();
+            await Assertions.Expect(page.Locator("#denied")).ToHaveTextAsync("您的账号已不能打开告警墙：告警墙供主管和管理员使用。您的任务在坐席工作台。", new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator("#alerts")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#connection")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator(".nav a[href='/agent']")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".nav a[href='/insights']")).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-role-taken-zh.png") });
         }
         finally
         {
