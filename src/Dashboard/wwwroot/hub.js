@@ -3,6 +3,11 @@
 // the header's live indicator.
 import { t, formatTime } from "/i18n.js";
 import { statusLineAfter } from "/dom.js";
+import { toSignIn } from "/session.js";
+
+// The hub answered 401: this person was signed out meanwhile (a new password after a leak, or
+// removed from the people), and every try would be refused. Their pages read "Reconnecting…" for good.
+const signedOut = error => /Status code '401'/.test(error?.message ?? "");
 
 // Every second the server says how far it has sent each partition's changes (feedPosition). A
 // page hands the last one back when it subscribes again after a reconnect, and the server first
@@ -11,7 +16,7 @@ import { statusLineAfter } from "/dom.js";
 export function connectHub() {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/cx")
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => signedOut(ctx.retryReason) ? (toSignIn(), null) : Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
     .withStatefulReconnect()
     .build();
   // The server says on connecting, and whenever it changes, whether it can take and pass on what
@@ -67,7 +72,8 @@ export function keepConnected(connection, subscribed, { first: subscribeFirst = 
       if (connection.stoppedForGood || connection.state !== "Disconnected") return; // one chain of tries at a time
       try {
         await connection.start();
-      } catch {
+      } catch (error) {
+        if (signedOut(error)) { toSignIn(); return; }
         setStatus(started ? "disconnected" : "connecting"); // "Disconnected — retrying"
         later(run);
         return;

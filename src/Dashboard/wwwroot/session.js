@@ -4,8 +4,13 @@ import { t } from "/i18n.js";
 
 export async function currentUser() {
   const response = await fetch("/api/me");
-  if (response.status === 401) { location.href = `/login?returnUrl=${encodeURIComponent(location.pathname + location.search)}`; return null; }
+  if (response.status === 401) { toSignIn(); return null; }
   return response.ok ? response.json() : null;
+}
+
+/** To the sign-in page, and back here after it. */
+export function toSignIn() {
+  location.href = `/login?returnUrl=${encodeURIComponent(location.pathname + location.search)}`;
 }
 
 export function showUser(user) {

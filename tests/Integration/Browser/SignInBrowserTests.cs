@@ -1,4 +1,5 @@
 using CxLive.Contracts.Journeys;
+using CxLive.Dashboard.Security;
 using CxLive.Tests.Integration.Security;
 using CxLive.Tests.Integration.Support;
 using Microsoft.Extensions.Configuration;
@@ -130,6 +131,43 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         {
             settings["Security:Users:0:Roles:0"] = "supervisor";
             settings["Security:Users:0:AgentId"] = null;
+            settings.Reload();
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// Her password is reset after a leak while her console is open: the server signs her out and
+    /// closes its connection. The page read "Reconnecting…" for good, every try refused with a 401.
+    /// </summary>
+    [Fact]
+    public async Task An_agent_signed_out_by_a_new_password_while_her_console_is_open_is_sent_to_sign_in_and_back()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
+        await page.FillAsync("#username", "li.na");
+        await page.FillAsync("#password", SecuredAppFixture.Password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+
+        var settings = (IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>();
+        var hash = settings["Security:Users:1:PasswordHash"];
+        const string newPassword = "a new password for li.na";
+        settings["Security:Users:1:PasswordHash"] = PasswordHash.Of(newPassword);
+        settings.Reload();
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/login\?returnUrl=%2Fagent"), new() { Timeout = 15_000 });
+            await page.FillAsync("#username", "li.na");
+            await page.FillAsync("#password", newPassword);
+            await page.ClickAsync("button[type=submit]");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent"));
+            await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        }
+        finally
+        {
+            settings["Security:Users:1:PasswordHash"] = hash;
             settings.Reload();
             await context.CloseAsync();
         }
