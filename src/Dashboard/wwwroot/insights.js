@@ -1,7 +1,7 @@
 // Insights: what hurt customers over a window of days, per rule, touchpoint, stage or channel, for
 // how many, whether they recovered, and in their own words (GET /api/insights/pain-points), with a
 // trend of alerts raised per day for each group and the same figures as CSV.
-import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatter, channelName, ruleName } from "/i18n.js";
+import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatter, channelName, ruleName, refusal } from "/i18n.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
 
@@ -55,10 +55,12 @@ async function load() {
   const response = await fetch(`/api/insights/pain-points?${query()}`);
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
-    // A window longer than insights are kept is the one refusal a supervisor can make here: said in the page's language.
-    return showProblem(problem?.retentionDays
-      ? t("insights.tooLong", { days: problem.retentionDays })
-      : t("insights.failed", { reason: problem?.detail ?? response.status }));
+    // In the page's language: a window longer than insights are kept (the one refusal a supervisor
+    // can make here), servers not answering, a sign-in ended; the API's English only for another 400.
+    return showProblem(problem?.retentionDays ? t("insights.tooLong", { days: problem.retentionDays })
+      : response.status === 503 ? t("insights.unavailable")
+      : response.status === 400 ? t("insights.failed", { reason: problem?.detail ?? response.status })
+      : t(...refusal(response.status, problem)));
   }
   report = await response.json();
   render();

@@ -32,6 +32,10 @@ export function openMute(li, alert) {
   const form = li.querySelector(".mute");
   form.cxScopes = scopesOf(alert);
   fillChoices(form);
+  // Spaces alone pass `required`, and the API refused them in English ("comment: must be a non-empty string").
+  const why = form.elements.comment;
+  why.oninput = () => why.setCustomValidity(why.value && !why.value.trim() ? t("mute.whyBlank") : "");
+  why.oninput(); // the form was reset when it closed: nothing typed, nothing to say
   form.hidden = false;
   form.elements.scope.focus();
   form.scrollIntoView({ block: "nearest" });

@@ -189,8 +189,10 @@ export function outagesBesides(incidents = [], alerts = []) {
   return incidents.filter(incident => !named.has(incident.id));
 }
 
+// A prompt's own timeline (shown when the customer's view is refused: the prompt moved to another
+// agent) has no sentences: English keeps its raw type ("search · web/search"), Chinese says where.
 export function sentenceOf(item) {
-  return item.translations?.[language()] ?? item.sentence ?? `${item.type} · ${item.touchpoint}`;
+  return item.translations?.[language()] ?? item.sentence ?? t("timeline.untold", { type: item.type, touchpoint: item.touchpoint });
 }
 
 /**

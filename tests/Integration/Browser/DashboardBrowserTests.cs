@@ -343,6 +343,49 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     /// <summary>
+    /// An audit of the pages' languages: a sign-in that had ended, a server failure, a mute's reason of
+    /// spaces and a mute storage could not confirm were said as the API's English ("操作失败：sign in
+    /// first (POST /login, …)", "comment: must be a non-empty string").
+    /// </summary>
+    [Fact]
+    public async Task A_sign_in_that_ended_a_server_failure_a_blank_reason_and_an_unconfirmed_mute_are_said_in_the_pages_language()
+    {
+        var (page, card, _) = await OwnCardAsync();
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        Task Answer(string path, int status, string body) => page.RouteAsync(path, route => route.FulfillAsync(new() { Status = status, ContentType = "application/problem+json", Body = body }));
+
+        // The cookie ran out while the page's connection stayed up (the server's own 401 body).
+        await Answer("**/api/alerts/*/ack", 401, """{"title":"Not authenticated","status":401,"detail":"sign in first (POST /login, or through the identity provider)"}""");
+        await card.Locator("button[data-action=ack]").ClickAsync();
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("登录已失效：请刷新页面重新登录。");
+
+        // A fault: the reference an admin looks up in the logs, not the API's sentence.
+        await page.UnrouteAsync("**/api/alerts/*/ack");
+        await Answer("**/api/alerts/*/ack", 500, """{"title":"Internal error","status":500,"detail":"CxLive could not finish this request. Try again; if it keeps failing, quote the correlationId.","correlationId":"0HN8Q2K1R7V3M"}""");
+        await card.Locator("button[data-action=ack]").ClickAsync();
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("CxLive 未能完成此操作。请重试；如仍失败，请将此编号提供给管理员：0HN8Q2K1R7V3M");
+        await page.SelectOptionAsync("#lang", "en");
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("CxLive could not finish that. Try again; if it keeps failing, give an admin this reference: 0HN8Q2K1R7V3M");
+
+        // A mute while storage stalls (the wall's own actions said this already; the mute form gave the API's words).
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Answer("**/api/silences", 503, """{"title":"Storage is not answering","status":503,"detail":"Redis did not answer in time. The change may or may not have been made: look before sending it again after 2 s."}""");
+        var posted = 0;
+        page.Request += (_, request) => posted += request.Method == "POST" && request.Url.EndsWith("/api/silences", StringComparison.Ordinal) ? 1 : 0;
+        await card.Locator("button[data-action=mute]").ClickAsync();
+        var why = card.Locator(".mute input[name=comment]");
+        // Spaces alone are no reason: said by the form, in her language, and not sent.
+        await why.FillAsync("   ");
+        await why.PressAsync("Enter");
+        Assert.Equal("请用文字说明原因：不能只填空格。", await why.EvaluateAsync<string>("input => input.validationMessage"));
+        await why.FillAsync("a test account");
+        await why.PressAsync("Enter");
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("未能确认：CxLive 的存储或服务器暂时没有响应。若操作已生效，卡片会自动更新；若一分钟后仍无变化，请重试。");
+        Assert.Equal(1, posted);
+        await page.SelectOptionAsync("#lang", "en");
+    }
+
+    /// <summary>
     /// The supervisor trial, Redis stopped: the card said "Could not do that: Redis did not answer in
     /// time ... look before sending it again after 2 s", and went on saying it under the card once the
     /// acknowledgement had gone through after all.

@@ -16,6 +16,14 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
 {
     protected override BrowserFixture Pages => browser;
 
+    /// <summary>Types a user name and password into the sign-in page and sends them, as a person does.</summary>
+    private static async Task SignInAsync(IPage page, string user, string password = SecuredAppFixture.Password)
+    {
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+
     [Fact]
     public async Task An_agent_signs_in_lands_on_their_own_queue_is_sent_there_from_the_wall_and_is_told_which_customers_they_may_not_see()
     {
@@ -30,18 +38,14 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
 
         // Sent to sign in first; a wrong password says so.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
-        await page.FillAsync("#username", "li.na");
-        await page.FillAsync("#password", "not it");
-        await page.ClickAsync("button[type=submit]");
+        await SignInAsync(page, "li.na", "not it");
         await Assertions.Expect(page.Locator("#error")).ToBeVisibleAsync();
         // Told to a screen reader too: the field the focus is on says it was wrong, and why.
         await Assertions.Expect(page.Locator("#username")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#username")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.Locator("#username")).ToHaveAccessibleDescriptionAsync("That user name and password do not match.");
 
-        await page.FillAsync("#username", "li.na");
-        await page.FillAsync("#password", SecuredAppFixture.Password);
-        await page.ClickAsync("button[type=submit]");
+        await SignInAsync(page, "li.na");
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent"));
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
@@ -96,9 +100,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         await context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login").ToString());
-        await page.FillAsync("#username", "zhang.min");
-        await page.FillAsync("#password", SecuredAppFixture.Password);
-        await page.ClickAsync("button[type=submit]");
+        await SignInAsync(page, "zhang.min");
         var card = page.Locator($".alert[data-customer='{customer}']");
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
@@ -146,9 +148,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
-        await page.FillAsync("#username", "li.na");
-        await page.FillAsync("#password", SecuredAppFixture.Password);
-        await page.ClickAsync("button[type=submit]");
+        await SignInAsync(page, "li.na");
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
 
         var settings = (IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>();
@@ -159,9 +159,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         try
         {
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/login\?returnUrl=%2Fagent"), new() { Timeout = 15_000 });
-            await page.FillAsync("#username", "li.na");
-            await page.FillAsync("#password", newPassword);
-            await page.ClickAsync("button[type=submit]");
+            await SignInAsync(page, "li.na", newPassword);
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent"));
             await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
         }
@@ -171,5 +169,42 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
             settings.Reload();
             await context.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// A supervisor moves the prompt Li Na has open to Wang Wei: her console may no longer read the
+    /// customer, and shows the prompt's own timeline. Its rows read "survey · survey/nps", English
+    /// words on a Chinese console (an audit of the pages' languages).
+    /// </summary>
+    [Fact]
+    public async Task A_prompt_moved_away_while_open_keeps_its_timeline_in_the_consoles_language()
+    {
+        var customer = NewCustomer();
+        using var http = secured.App.CreateHttpClient();
+        await http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })));
+
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        await context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
+        await SignInAsync(page, "li.na");
+        var row = page.Locator("#queue li", new() { HasText = customer });
+        await row.Locator("button.open").ClickAsync(new() { Timeout = 15_000 });
+        var survey = page.Locator("#prompt table.timeline tbody tr .sentence").First;
+        await Assertions.Expect(survey).Not.ToBeEmptyAsync();
+        var told = await survey.TextContentAsync(); // the server's sentence, in Chinese
+
+        var cookies = new System.Net.CookieContainer();
+        using var supervisor = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = secured.App.BaseAddress };
+        await supervisor.PostAsync("login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "zhang.min", ["password"] = SecuredAppFixture.Password }));
+        var promptId = await row.GetAttributeAsync("data-prompt-id");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await supervisor.PostAsync($"api/alerts/{promptId![2..]}/assign", Body(Json(new { by = "supervisor:zhang.min", agentId = "wang.wei" })))).StatusCode);
+
+        await Assertions.Expect(page.Locator("#recorded")).ToHaveTextAsync("主管已将其转给 Wang Wei：现由对方记录结果。");
+        await Assertions.Expect(survey).ToHaveTextAsync("在 survey/nps 的一次交互"); // where, in her language, without the sentence she may no longer read
+        Assert.NotEqual("在 survey/nps 的一次交互", told);
+        await page.SelectOptionAsync("#lang", "en");
+        await Assertions.Expect(survey).ToHaveTextAsync("survey · survey/nps");
+        await context.CloseAsync();
     }
 }
