@@ -44,16 +44,21 @@ public static class SignInEndpoints
             return Problems.UnsupportedMediaType($"POST /login takes the form fields username and password as application/x-www-form-urlencoded (was {(string.IsNullOrEmpty(context.Request.ContentType) ? "none" : context.Request.ContentType)}); with curl: -d username=... -d password=...");
         }
 
+        var form = await context.Request.ReadFormAsync();
+        var returnUrl = form["returnUrl"].ToString();
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (attempts.Begin(address) is { } wait)
         {
-            return Problems.TooManyRequests(context.Response, wait, seconds => $"{SignInAttempts.FailuresPerMinute} failed sign-ins a minute from this address; retry after {seconds} s");
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            // The sign-in page's own form (a browser asks for HTML) is sent back to it, which says so
+            // in its language: a browser showed the 429's JSON. A script still gets the 429.
+            return context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
+                ? Results.Redirect($"/login?error=throttled&retry={seconds}&returnUrl={Uri.EscapeDataString(LocalOrEmpty(returnUrl))}")
+                : Problems.TooManyRequests(context.Response, wait, seconds => $"{SignInAttempts.FailuresPerMinute} failed sign-ins a minute from this address; retry after {seconds} s");
         }
 
-        var form = await context.Request.ReadFormAsync();
         var name = form["username"].ToString().Trim();
         var password = form["password"].ToString();
-        var returnUrl = form["returnUrl"].ToString();
         var account = options.Current.Users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
 
         // The hash is computed even for an unknown name, so timing does not tell which names exist.

@@ -207,4 +207,21 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         await Assertions.Expect(survey).ToHaveTextAsync("survey · survey/nps");
         await context.CloseAsync();
     }
+
+    /// <summary>Where <c>POST /login</c> sends a browser's form once its address has failed too often (<c>SignInLimitTests</c>): it showed the 429's JSON.</summary>
+    [Fact]
+    public async Task A_sign_in_page_sent_back_for_too_many_failures_says_how_long_to_wait_in_its_language()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "zh-CN" });
+        await context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?error=throttled&retry=37&returnUrl=%2Fagent").ToString());
+
+        await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("此网络登录失败次数过多：请 37 秒后重试。");
+        await Assertions.Expect(page.Locator("#username")).Not.ToHaveAttributeAsync("aria-invalid", "true"); // nothing she typed was wrong
+        await page.SelectOptionAsync("#lang", "en");
+        await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("Too many failed sign-ins from this network: try again in 37 s.");
+        await Assertions.Expect(page.Locator("#returnUrl")).ToHaveValueAsync("/agent");
+        await context.CloseAsync();
+    }
 }

@@ -29,5 +29,15 @@ public sealed class SignInLimitTests
         var refused = await SignInAsync(SecuredAppFixture.Password);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+
+        // The sign-in page's form, from a browser: back to the page, which says how long to wait (it showed the 429's JSON).
+        using var fromPage = new HttpRequestMessage(HttpMethod.Post, "login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "zhang.min", ["password"] = SecuredAppFixture.Password, ["returnUrl"] = "/agent" }),
+        };
+        fromPage.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        var sentBack = await http.SendAsync(fromPage);
+        Assert.Equal(HttpStatusCode.Redirect, sentBack.StatusCode);
+        Assert.Matches(@"^/login\?error=throttled&retry=([1-9]|[1-5][0-9]|60)&returnUrl=%2Fagent$", sentBack.Headers.Location?.OriginalString);
     }
 }
