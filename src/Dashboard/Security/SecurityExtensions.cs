@@ -154,6 +154,14 @@ public static class SecurityExtensions
             return Results.Problem(detail: detail, statusCode: status, title: status == 401 ? "Not authenticated" : "Forbidden").ExecuteAsync(context.HttpContext);
         }
 
+        // An agent who opens a supervisors' page (insights, from a bookmark or a shared link) lands on
+        // their console, as the wall's address does: it answered a bare English "Your role does not allow this page".
+        if (status == StatusCodes.Status403Forbidden && context.HttpContext.User.AgentId() is not null && context.Request.Path != "/agent")
+        {
+            context.Response.Redirect("/agent");
+            return Task.CompletedTask;
+        }
+
         if (status == StatusCodes.Status403Forbidden)
         {
             context.Response.StatusCode = status;

@@ -60,6 +60,9 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         // The console then writes the agent it shows into its address (agent.js), so both spellings are the console.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/agent(\?agentId=li\.na)?$"));
         await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("li.na");
+        // So does insights' (a bookmark, a link a supervisor shared): it answered "Your role does not allow this page".
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/insights?from=2026-11-16").ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/agent(\?agentId=li\.na)?$"));
 
         // A customer of someone else's prompt: the page says so, instead of "Connecting…" for ever.
         var negotiations = 0;
