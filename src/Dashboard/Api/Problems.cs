@@ -51,10 +51,13 @@ public static class Problems
     public static IResult TooManyRequests(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", type: "https://www.rfc-editor.org/rfc/rfc6585#section-4");
 
+    /// <summary>A wait as <c>Retry-After</c> says it: whole seconds, rounded up, at least 1.</summary>
+    public static int WholeSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     /// <summary>A 429 with <c>Retry-After</c> in whole seconds (at least 1), which <paramref name="detail"/> is given to say.</summary>
     public static IResult TooManyRequests(HttpResponse response, TimeSpan retryAfter, Func<int, string> detail)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var seconds = WholeSeconds(retryAfter);
         response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TooManyRequests(detail(seconds));
     }

@@ -156,7 +156,7 @@ public static class SecurityExtensions
 
         // An agent who opens a supervisors' page (insights, from a bookmark or a shared link) lands on
         // their console, as the wall's address does: it answered a bare English "Your role does not allow this page".
-        if (status == StatusCodes.Status403Forbidden && context.HttpContext.User.AgentId() is not null && context.Request.Path != "/agent")
+        if (status == StatusCodes.Status403Forbidden && context.HttpContext.User is var user && user.AgentId() is not null && !user.SeesEverything() && context.Request.Path != "/agent")
         {
             context.Response.Redirect("/agent");
             return Task.CompletedTask;

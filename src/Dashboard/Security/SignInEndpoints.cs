@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CxLive.Dashboard.Security;
 
 /// <summary>
-/// <c>POST /login</c> (the form of <c>/login</c>), <c>POST /logout</c>, and <c>GET /api/me</c>, which
+/// <c>POST /login</c> (the form of <c>/login</c>), <c>GET /signin</c>, <c>POST /logout</c>, and <c>GET /api/me</c>, which
 /// tells the pages who is signed in. Configured users only; an identity provider signs people in itself.
 /// </summary>
 public static class SignInEndpoints
@@ -17,6 +17,10 @@ public static class SignInEndpoints
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
         app.MapPost("/login", LoginAsync).ExcludeFromDescription();
+        // Where a page sends someone it found signed out: the sign-in this install uses (its form, or
+        // the identity provider), then back to the page. A page cannot tell which: /login is only the form.
+        app.MapGet("/signin", (string? returnUrl) => Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrEmpty(returnUrl ?? "") is { Length: > 0 } back ? back : "/" }))
+            .ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -44,21 +48,24 @@ public static class SignInEndpoints
             return Problems.UnsupportedMediaType($"POST /login takes the form fields username and password as application/x-www-form-urlencoded (was {(string.IsNullOrEmpty(context.Request.ContentType) ? "none" : context.Request.ContentType)}); with curl: -d username=... -d password=...");
         }
 
-        var form = await context.Request.ReadFormAsync();
-        var returnUrl = form["returnUrl"].ToString();
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (attempts.Begin(address) is { } wait)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            // The sign-in page's own form (a browser asks for HTML) is sent back to it, which says so
-            // in its language: a browser showed the 429's JSON. A script still gets the 429.
-            return context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
-                ? Results.Redirect($"/login?error=throttled&retry={seconds}&returnUrl={Uri.EscapeDataString(LocalOrEmpty(returnUrl))}")
-                : Problems.TooManyRequests(context.Response, wait, seconds => $"{SignInAttempts.FailuresPerMinute} failed sign-ins a minute from this address; retry after {seconds} s");
+            if (!context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
+            {
+                return Problems.TooManyRequests(context.Response, wait, seconds => $"{SignInAttempts.FailuresPerMinute} failed sign-ins a minute from this address; retry after {seconds} s");
+            }
+
+            // The sign-in page's own form (a browser asks for HTML) is sent back to it, which says in
+            // its language how long to wait: a browser showed the 429's JSON.
+            var back = LocalOrEmpty((await context.Request.ReadFormAsync())["returnUrl"].ToString());
+            return Results.Redirect($"/login?error=throttled&retry={Problems.WholeSeconds(wait)}&returnUrl={Uri.EscapeDataString(back)}");
         }
 
+        var form = await context.Request.ReadFormAsync();
         var name = form["username"].ToString().Trim();
         var password = form["password"].ToString();
+        var returnUrl = form["returnUrl"].ToString();
         var account = options.Current.Users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
 
         // The hash is computed even for an unknown name, so timing does not tell which names exist.

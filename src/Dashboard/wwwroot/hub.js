@@ -1,13 +1,16 @@
 // What every page shares about the hub: one connection that retries forever (backing off to
-// 10 s: a page left open on a screen must come back by itself), resumes where it left off, and
-// the header's live indicator.
+// 10 s: a page left open on a screen must come back by itself) unless its person was signed out
+// or it was refused, resumes where it left off, and the header's live indicator.
 import { t, formatTime } from "/i18n.js";
 import { statusLineAfter } from "/dom.js";
 import { toSignIn } from "/session.js";
 
-// The hub answered 401: this person was signed out meanwhile (a new password after a leak, or
-// removed from the people), and every try would be refused. Their pages read "Reconnecting…" for good.
-const signedOut = error => /Status code '401'/.test(error?.message ?? "");
+// The hub answered 401: this person may have been signed out meanwhile (a new password after a
+// leak, removed from the people, a cookie run out), and every try would be refused: their pages read
+// "Reconnecting…" for good. A web server that cannot read the cookie (its key ring out of reach
+// while Redis is down) answers 401 too, and that passes: /api/me tells a sign-out from that.
+const unauthorized = error => /Status code '401'/.test(error?.message ?? "");
+const signedOut = async () => (await fetch("/api/me").catch(() => null))?.status === 401;
 
 // Every second the server says how far it has sent each partition's changes (feedPosition). A
 // page hands the last one back when it subscribes again after a reconnect, and the server first
@@ -16,7 +19,8 @@ const signedOut = error => /Status code '401'/.test(error?.message ?? "");
 export function connectHub() {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/cx")
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => signedOut(ctx.retryReason) ? (toSignIn(), null) : Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
+    // A 401 ends the reconnecting: keepConnected, on the close, looks into it and starts again.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => unauthorized(ctx.retryReason) ? null : Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
     .withStatefulReconnect()
     .build();
   // The server says on connecting, and whenever it changes, whether it can take and pass on what
@@ -73,7 +77,7 @@ export function keepConnected(connection, subscribed, { first: subscribeFirst = 
       try {
         await connection.start();
       } catch (error) {
-        if (signedOut(error)) { toSignIn(); return; }
+        if (unauthorized(error) && await signedOut()) { toSignIn(); return; }
         setStatus(started ? "disconnected" : "connecting"); // "Disconnected — retrying"
         later(run);
         return;

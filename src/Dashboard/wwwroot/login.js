@@ -8,12 +8,14 @@ const throttled = query.get("error") === "throttled";
 const error = document.getElementById("error");
 error.hidden = !failed;
 if (throttled) delete error.dataset.i18n;
-const sayThrottled = () => { if (throttled) error.textContent = t("login.throttled", { seconds: Number(query.get("retry")) || 60 }); };
+const wait = Math.min(60, Math.max(1, Math.ceil(Number(query.get("retry")) || 60))); // at most the minute the address waits
+const sayThrottled = () => { if (throttled) error.textContent = t("login.throttled", { seconds: wait }); };
 // After a failed try the focus is on the user name (autofocus): a screen reader said only "User
-// name, edit". The fields now say they were wrong and point at the sentence saying why.
-if (failed && !throttled) {
+// name, edit". The fields now point at the sentence saying why, and say they were wrong unless
+// the address was only made to wait.
+if (failed) {
   for (const field of ["username", "password"]) {
-    document.getElementById(field).setAttribute("aria-invalid", "true");
+    if (!throttled) document.getElementById(field).setAttribute("aria-invalid", "true");
     document.getElementById(field).setAttribute("aria-describedby", "error");
   }
 }

@@ -45,6 +45,7 @@ export function openMute(li, alert) {
 export function relabelMute(li) {
   const form = li.querySelector(".mute");
   if (!form.hidden) fillChoices(form);
+  form.elements.comment.oninput?.(); // "spaces alone are not a reason", in the new language
 }
 
 function fillChoices(form) {

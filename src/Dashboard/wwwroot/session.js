@@ -8,9 +8,9 @@ export async function currentUser() {
   return response.ok ? response.json() : null;
 }
 
-/** To the sign-in page, and back here after it. */
+/** To sign in as this install has people do it (its form, or the identity provider), and back here after. */
 export function toSignIn() {
-  location.href = `/login?returnUrl=${encodeURIComponent(location.pathname + location.search)}`;
+  location.href = `/signin?returnUrl=${encodeURIComponent(location.pathname + location.search)}`;
 }
 
 export function showUser(user) {

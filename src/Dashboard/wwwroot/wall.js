@@ -1151,6 +1151,11 @@ list.addEventListener("submit", async event => {
       form.elements.note.value = note;
       form.hidden = false;
       resolvedMeanwhile(li, done.alert);
+    } else if (!done.ok) {
+      // Not done (out of reach, not confirmed, refused) and the card says to try again: Resolve
+      // opens the form as it was sent, note and all, where the note was lost.
+      form.elements.note.value = note;
+      if (outcome) form.elements.outcome.value = outcome;
     }
     return;
   }
@@ -1243,7 +1248,8 @@ function denied() {
   document.body.classList.add("denied");
   document.getElementById("denied").hidden = false;
   document.getElementById("connection").hidden = true;
-  document.querySelector('.nav a[href="/insights"]')?.remove(); // for supervisors too: it would answer "Your role does not allow this page"
+  document.querySelector('.nav a[href="/insights"]')?.remove(); // for supervisors too
+  readings.forEach(clearInterval); // each would be refused, every 10 s, for as long as the screen stays on
   connection.stopForGood().catch(() => {});
 }
 
@@ -1251,9 +1257,11 @@ async function start() {
   await keepConnected(connection, follow, { first: true });
 }
 
-setInterval(scheduleRender, 15_000); // keeps "2 min ago" honest
-setInterval(() => { loadTopTouchpoints(); loadScores(); loadIncidentTouchpoints(); }, 10_000);
-if (!WALL_MODE) setInterval(loadSilences, 60_000); // mutes lapse, and other supervisors add theirs
+const readings = [
+  setInterval(scheduleRender, 15_000), // keeps "2 min ago" honest
+  setInterval(() => { loadTopTouchpoints(); loadScores(); loadIncidentTouchpoints(); }, 10_000),
+  ...(WALL_MODE ? [] : [setInterval(loadSilences, 60_000)]), // mutes lapse, and other supervisors add theirs
+];
 filters.addEventListener("change", () => { rememberFilters(); filterChanged = true; scheduleRender(); });
 refreshFilterChoices(); // the address's filters chosen before the first cards are drawn
 let pageTurner = null;

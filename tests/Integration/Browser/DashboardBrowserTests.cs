@@ -367,6 +367,18 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.SelectOptionAsync("#lang", "en");
         await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("CxLive could not finish that. Try again; if it keeps failing, give an admin this reference: 0HN8Q2K1R7V3M");
 
+        // Told to try again, she finds the note she wrote still there (it was gone with the form).
+        await Answer("**/api/alerts/*/resolve", 500, """{"title":"Internal error","status":500,"correlationId":"0HN8Q2K1R7V3N"}""");
+        await card.Locator("button[data-action=resolve]").ClickAsync();
+        await card.Locator(".resolve select[name=outcome]").SelectOptionAsync("recovered");
+        await card.Locator(".resolve [name=note]").FillAsync("called her: the parcel is at the depot");
+        await card.Locator(".resolve button[type=submit]").ClickAsync();
+        await Assertions.Expect(card.Locator(".problem")).ToHaveTextAsync("CxLive could not finish that. Try again; if it keeps failing, give an admin this reference: 0HN8Q2K1R7V3N");
+        await card.Locator("button[data-action=resolve]").ClickAsync();
+        await Assertions.Expect(card.Locator(".resolve [name=note]")).ToHaveValueAsync("called her: the parcel is at the depot");
+        await Assertions.Expect(card.Locator(".resolve select[name=outcome]")).ToHaveValueAsync("recovered");
+        await card.Locator(".resolve button[data-action=cancel-resolve]").ClickAsync();
+
         // A mute while storage stalls (the wall's own actions said this already; the mute form gave the API's words).
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Answer("**/api/silences", 503, """{"title":"Storage is not answering","status":503,"detail":"Redis did not answer in time. The change may or may not have been made: look before sending it again after 2 s."}""");

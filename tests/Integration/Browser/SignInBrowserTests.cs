@@ -161,7 +161,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         settings.Reload();
         try
         {
-            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/login\?returnUrl=%2Fagent"), new() { Timeout = 15_000 });
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/login\?ReturnUrl=%2Fagent"), new() { Timeout = 15_000 }); // through /signin
             await SignInAsync(page, "li.na", newPassword);
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent"));
             await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");

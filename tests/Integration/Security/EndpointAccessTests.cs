@@ -87,6 +87,7 @@ public sealed class EndpointAccessTests(AppFixture fixture)
         ["GET /favicon.ico"] = Anyone,
         ["GET /insights"] = Access.SupervisorPolicy,
         ["GET /login"] = Anyone,
+        ["GET /signin"] = Anyone,
         ["GET /openapi/{documentName}.json"] = Anyone,
         ["GET /scalar/favicon.svg"] = Anyone,
         ["GET /scalar/scalar.aspnetcore.js"] = Anyone,

@@ -34,5 +34,11 @@ public sealed class IdentityProviderSignInTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("hubs/cx/negotiate?negotiateVersion=1", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("health/ready")).StatusCode); // probes stay open
+
+        // A page that found its person signed out goes through /signin: to the provider (here one that
+        // does not answer, so CxLive fails to read where it signs in), never to a form of local people this install has none of.
+        var signin = await anonymous.GetAsync("signin?returnUrl=%2Fagent");
+        Assert.NotEqual(HttpStatusCode.NotFound, signin.StatusCode);
+        Assert.DoesNotContain("/login", signin.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
     }
 }

@@ -62,6 +62,20 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         return session;
     }
 
+    /// <summary>Where a page sends someone it found signed out: here the form (the identity provider's install: <c>IdentityProviderSignInTests</c>), and only back to this site.</summary>
+    [Theory]
+    [InlineData("/agent?agentId=li.na", "/login?ReturnUrl=%2Fagent%3FagentId%3Dli.na")]
+    [InlineData("//evil.example/", "/login?ReturnUrl=%2F")]
+    [InlineData(null, "/login?ReturnUrl=%2F")]
+    public async Task Signin_sends_the_browser_to_the_sign_in_form_and_back_to_the_page_it_came_from(string? returnUrl, string location)
+    {
+        using var session = Anonymous();
+        var response = await session.Http.GetAsync(returnUrl is null ? "signin" : $"signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new Uri(fixture.App.BaseAddress, location), response.Headers.Location); // on this site, as every page's redirect to sign in is written
+    }
+
     private async Task<HubConnection> HubAsync(Session session)
     {
         var hub = new HubConnectionBuilder()

@@ -250,6 +250,7 @@ public static class CxOpenApi
             Description = "A 400 naming bad query values, route values or body fields: each one's reasons.",
             AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Text("What is wrong and what to send instead.") },
         };
+        problem.Properties["retentionDays"] = new OpenApiSchema { Type = JsonSchemaType.Number, Description = "A 400 of GET /api/insights/pain-points whose window is longer than insights are kept (Insights:Retention): the days kept, for a client that words the refusal itself." };
         problem.Properties["rejected"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Of("RejectedItem"), Description = "A 400 of a batch none of whose items is valid: each item's reasons, as a 202 lists them." };
         problem.Properties["state"] = Text("A 409 on an alert action: the state the alert is in.");
         problem.Properties["alert"] = new OpenApiSchema { AllOf = [Of("Alert")], Description = "A 409 on an alert action: the alert as it is now." };
