@@ -194,11 +194,21 @@ function textSpan(className, text) {
 
 // The open prompt's customer is watched live: what they do while the agent reads lands in the timeline.
 let watched = null;
+const refused = new Set(); // customers the hub would not let her watch
 async function watch(customerId) {
-  if (watched === customerId) return;
+  if (watched === customerId || refused.has(customerId)) return;
   if (watched) await connection.invoke("UnsubscribeCustomer", watched);
   watched = customerId;
-  await connection.invoke("SubscribeCustomer", customerId, null);
+  await connection.invoke("SubscribeCustomer", customerId, null).catch(notWatched);
+}
+
+// Refused (where people sign in, the prompt moved to another agent, and its customer with it): the
+// prompt's own timeline stands in, and she is not asked for again. Asked for again on a reconnect,
+// the refusal stopped everything after it, and the console read "Disconnected — retrying" for good.
+function notWatched(error) {
+  if (!/Forbidden:/.test(error?.message ?? "")) throw error;
+  refused.add(watched);
+  watched = null;
 }
 
 // The snapshot's score shows at once; the told timeline is refetched at most once a second.
@@ -513,6 +523,7 @@ connection.on("customerUpdated", followSnapshot);
 connection.on("outreachPrompt", prompt => {
   // Another agent's, unless it was this queue's until a supervisor moved it (then it leaves the queue).
   const known = prompts.get(prompt.id);
+  if (prompt.agentId === agentId) refused.delete(prompt.customerId); // hers again: she may watch the customer
   if ((prompt.agentId !== agentId && !known) || !isNewer(prompt, known)) return;
   prompts.set(prompt.id, fresher(known, prompt));
   if (!known && isPending(prompt) && !pushedWhileLoading) sayNew([prompt]); // new work, said to a screen reader (the queue itself is not live); not while the queue is read (another agent's queue opened: all "new")
@@ -526,7 +537,7 @@ connection.onreconnecting(() => setStatus("reconnecting"));
 connection.onreconnected(resume);
 async function resume() {
   const reload = agentId ? await subscribe(connection, "SubscribeAgent", "prompts", agentId) : false;
-  if (watched) await subscribe(connection, "SubscribeCustomer", "alerts", watched);
+  if (watched) await subscribe(connection, "SubscribeCustomer", "alerts", watched).catch(notWatched);
   // Catch-up sends the prompts this agent holds; one a supervisor moved away meanwhile is not among
   // them, so the queue is read again whenever it could hold one (it holds any at all).
   if (reload || prompts.size > 0) await loadQueue();

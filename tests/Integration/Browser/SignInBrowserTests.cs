@@ -180,7 +180,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     /// words on a Chinese console (an audit of the pages' languages).
     /// </summary>
     [Fact]
-    public async Task A_prompt_moved_away_while_open_keeps_its_timeline_in_the_consoles_language()
+    public async Task A_prompt_moved_away_while_open_keeps_its_timeline_in_the_consoles_language_and_the_console_comes_back_after_a_drop()
     {
         var customer = NewCustomer();
         using var http = secured.App.CreateHttpClient();
@@ -189,6 +189,12 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
         await context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
         var page = await context.NewPageAsync();
+        IWebSocketRoute? socket = null;
+        await page.RouteWebSocketAsync("**/hubs/cx*", ws =>
+        {
+            ws.ConnectToServer();
+            socket = ws;
+        });
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
         await SignInAsync(page, "li.na");
         var row = page.Locator("#queue li", new() { HasText = customer });
@@ -208,6 +214,15 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         Assert.NotEqual("在 survey/nps 的一次交互", told);
         await page.SelectOptionAsync("#lang", "en");
         await Assertions.Expect(survey).ToHaveTextAsync("survey · survey/nps");
+
+        // Her connection drops (a web server restarting): back, her console is live again. It stayed
+        // "Disconnected — retrying" for good: the customer it watched was refused, and nothing after that ran.
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        var first = socket!;
+        first.Send("{\"type\":7}\u001e"); // SignalR's close, without leave to reconnect: the page starts a new connection
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "disconnected");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 15_000 });
+        Assert.NotSame(first, socket);
         await context.CloseAsync();
     }
 
