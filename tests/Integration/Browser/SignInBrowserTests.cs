@@ -16,6 +16,27 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
 {
     protected override BrowserFixture Pages => browser;
 
+    /// <summary>A new customer who scores NPS 1: an alert on the wall, and a call-center prompt, which goes to Li Na.</summary>
+    private async Task<string> DetractorAsync()
+    {
+        var customer = NewCustomer();
+        using var http = secured.App.CreateHttpClient();
+        await http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })));
+        return customer;
+    }
+
+    /// <summary>A browser of one person's own (its own cookies), its pages in <paramref name="language"/>.</summary>
+    private async Task<IBrowserContext> BrowserAsync(string language = "en-US")
+    {
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = language });
+        if (language == "zh-CN")
+        {
+            await context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
+        }
+
+        return context;
+    }
+
     /// <summary>Types a user name and password into the sign-in page and sends them, as a person does.</summary>
     private static async Task SignInAsync(IPage page, string user, string password = SecuredAppFixture.Password)
     {
@@ -28,11 +49,9 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     public async Task An_agent_signs_in_lands_on_their_own_queue_is_sent_there_from_the_wall_and_is_told_which_customers_they_may_not_see()
     {
         // A prompt for Li Na to find.
-        var customer = NewCustomer();
-        using var http = secured.App.CreateHttpClient();
-        await http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })));
+        var customer = await DetractorAsync();
 
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var context = await BrowserAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/agent").ToString());
 
@@ -95,12 +114,9 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     [Fact]
     public async Task A_supervisor_whose_role_is_taken_while_her_wall_is_open_is_told_in_her_language_and_the_wall_stops()
     {
-        var customer = NewCustomer();
-        using var http = secured.App.CreateHttpClient();
-        await http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })));
+        var customer = await DetractorAsync();
 
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
-        await context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
+        var context = await BrowserAsync("zh-CN");
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login").ToString());
         await SignInAsync(page, "zhang.min");
@@ -148,7 +164,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     [Fact]
     public async Task An_agent_signed_out_by_a_new_password_while_her_console_is_open_is_sent_to_sign_in_and_back()
     {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var context = await BrowserAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
         await SignInAsync(page, "li.na");
@@ -182,12 +198,9 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     [Fact]
     public async Task A_prompt_moved_away_while_open_keeps_its_timeline_in_the_consoles_language_and_the_console_comes_back_after_a_drop()
     {
-        var customer = NewCustomer();
-        using var http = secured.App.CreateHttpClient();
-        await http.PostAsync("api/interactions", Body(Make(customer, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, "survey/nps", score: 1, attributes: new() { ["scale"] = "nps" })));
+        var customer = await DetractorAsync();
 
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
-        await context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
+        var context = await BrowserAsync("zh-CN");
         var page = await context.NewPageAsync();
         IWebSocketRoute? socket = null;
         await page.RouteWebSocketAsync("**/hubs/cx*", ws =>
@@ -230,8 +243,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     [Fact]
     public async Task A_sign_in_page_sent_back_for_too_many_failures_says_how_long_to_wait_in_its_language()
     {
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "zh-CN" });
-        await context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
+        var context = await BrowserAsync("zh-CN");
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?error=throttled&retry=37&returnUrl=%2Fagent").ToString());
 
