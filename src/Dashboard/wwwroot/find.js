@@ -24,6 +24,8 @@ export function customerFinder(form) {
       return li;
     }) : [Object.assign(document.createElement("li"), { textContent: t("find.none") })]));
     said.textContent = matches.length ? tn("find.count", matches.length) : t("find.none");
+    // "No customer found" follows a language switch, as the page's own words do (it kept the old language).
+    if (!matches.length) found.firstElementChild.dataset.i18n = "find.none";
   }
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 250); });
   form.addEventListener("submit", event => {

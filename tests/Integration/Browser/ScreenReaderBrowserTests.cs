@@ -215,5 +215,10 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         await Assertions.Expect(page.Locator("#find [role=status]")).ToHaveTextAsync("1 customer found", new() { Timeout = 5_000 });
         await page.Locator("#find input").FillAsync(customer + "-nobody");
         await Assertions.Expect(page.Locator("#find [role=status]")).ToHaveTextAsync("No customer found whose id contains this.");
+
+        // The list's line follows a language switch, as the page's own words do (it stayed English).
+        await page.SelectOptionAsync("#lang", "zh-CN");
+        await Assertions.Expect(page.Locator("#found li")).ToHaveTextAsync("没有找到编号包含此内容的客户。");
+        await page.SelectOptionAsync("#lang", "en");
     }
 }
