@@ -166,7 +166,8 @@ function render() {
     const [days, raised] = li.cxTrend;
     const names = dayLabels(days, 1);
     container.setAttribute("role", "img");
-    container.setAttribute("aria-label", `${t("insights.trend")}: ${days.map((_, i) => `${names[i]} ${formatNumber(raised[i])}`).join(", ")}`);
+    // In the page's punctuation: Chinese read "每日告警数: 11月16日 1, 11月17日 2" with ASCII marks.
+    container.setAttribute("aria-label", t("insights.trendLabel", { days: days.map((_, i) => `${names[i]} ${formatNumber(raised[i])}`).join(t("insights.trendJoin")) }));
     charts.push(new uPlot({
       width: container.clientWidth || 600, height: 110, legend: { show: false },
       scales: { x: { time: true }, y: { range: (_, min, max) => [0, Math.max(1, max)] } },

@@ -446,7 +446,7 @@ function fill(li, alert) {
       // Someone else acted on the card under the keyboard (resolved it, acknowledged it): the
       // button disabled dropped the focus to the top of the page, and nothing said why.
       focusAfterRender(li, focused);
-      document.getElementById("card-news").textContent = `${li.querySelector(".title").textContent}: ${li.querySelector(".state").textContent}`;
+      document.getElementById("card-news").textContent = t("card.news", { title: li.querySelector(".title").textContent, state: li.querySelector(".state").textContent });
     }
     Object.assign(li, { cxAlert: alert, cxIncident: incident, cxNow: now, cxInside: inside, cxLanguage: language(), cxAgents: agentNames, cxAges: ages });
     when.dateTime = since(alert);

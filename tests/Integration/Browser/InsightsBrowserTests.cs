@@ -90,6 +90,7 @@ public sealed class InsightsBrowserTests(BrowserFixture browser, WeekFixture wee
         await page.SelectOptionAsync("#lang", "zh-CN");
         await Assertions.Expect(group.Locator(".totals")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^28 条告警 · 28 位客户 · 挽回 \d+ · 流失 \d+ · 未解决 \d+"));
         await Assertions.Expect(outageGroup.Locator(".totals")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1 条告警 · 触点级，不针对单个客户 · 未解决 [01]$"));
+        await Assertions.Expect(group.Locator(".trend")).ToHaveAttributeAsync("aria-label", "每日告警数：11月16日 1，11月17日 2，11月18日 3，11月19日 4，11月20日 5，11月21日 6，11月22日 7"); // Chinese punctuation, not ": " and ", "
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "insights-zh.png"), FullPage = true });
 
         // The same figures as CSV: a header and one line per group and day. Sunday's 21 searches,

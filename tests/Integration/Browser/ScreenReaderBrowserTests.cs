@@ -60,10 +60,12 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
         Assert.True(severity!.X + severity.Width <= title!.X, $"severity at x={severity.X}, title at x={title.X}");
     }
 
-    [Fact]
-    public async Task A_card_resolved_elsewhere_under_the_keyboard_keeps_the_focus_on_it_and_says_so()
+    [Theory]
+    [InlineData("en", "^3 failed searches in 40 s: resolved")]
+    [InlineData("zh-CN", "^[^:]+：已解决")] // in Chinese punctuation: it read "…: 已解决"
+    public async Task A_card_resolved_elsewhere_under_the_keyboard_keeps_the_focus_on_it_and_says_so(string language, string said)
     {
-        var page = await fixture.NewPageAsync("/");
+        var page = await fixture.NewPageAsync("/", beforeLoad: p => p.Context.AddInitScriptAsync($"localStorage.setItem('cxlive.lang', '{language}')"));
         var card = await CardOfFailedSearchesAsync(page, NewCustomer());
         await card.Locator("button[data-action=ack]").FocusAsync();
 
@@ -72,7 +74,7 @@ public sealed class ScreenReaderBrowserTests(BrowserFixture fixture) : BrowserTe
 
         await Assertions.Expect(card).ToHaveAttributeAsync("data-state", "resolved", new() { Timeout = 5_000 });
         await Assertions.Expect(card.Locator("button[data-action=mute]")).ToBeFocusedAsync(); // the one action left, not the top of the page
-        await Assertions.Expect(page.Locator("#card-news")).ToHaveTextAsync(new Regex("^3 failed searches in 40 s: resolved"));
+        await Assertions.Expect(page.Locator("#card-news")).ToHaveTextAsync(new Regex(said));
     }
 
     /// <summary>The review: the focus went to the last card of the wall, as the cards that stay were put ahead of those leaving before it was placed.</summary>
