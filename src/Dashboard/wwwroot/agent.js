@@ -1,7 +1,7 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, formatLeft, formatMoment, wordsOf, channelName, ruleName, listOf, refusal } from "/i18n.js";
-import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
+import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus, refusedByHub } from "/hub.js";
 import { fillTimeline, alertLine, withdrawalOf, followUpEndOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 import { announcer, place, refocus } from "/dom.js";
@@ -197,18 +197,19 @@ let watched = null;
 const refused = new Set(); // customers the hub would not let her watch
 async function watch(customerId) {
   if (watched === customerId || refused.has(customerId)) return;
-  if (watched) await connection.invoke("UnsubscribeCustomer", watched);
-  watched = customerId;
-  await connection.invoke("SubscribeCustomer", customerId, null).catch(notWatched);
+  const before = watched;
+  watched = customerId; // first: a reconnect meanwhile subscribes this one, not the last
+  if (before) connection.invoke("UnsubscribeCustomer", before).catch(() => {}); // in order with what follows; lost with a lost connection
+  await connection.invoke("SubscribeCustomer", customerId, null).catch(error => notWatched(error, customerId));
 }
 
 // Refused (where people sign in, the prompt moved to another agent, and its customer with it): the
 // prompt's own timeline stands in, and she is not asked for again. Asked for again on a reconnect,
 // the refusal stopped everything after it, and the console read "Disconnected — retrying" for good.
-function notWatched(error) {
-  if (!/Forbidden:/.test(error?.message ?? "")) throw error;
-  refused.add(watched);
-  watched = null;
+function notWatched(error, customerId) {
+  if (!refusedByHub(error)) throw error;
+  refused.add(customerId);
+  if (watched === customerId) watched = null;
 }
 
 // The snapshot's score shows at once; the told timeline is refetched at most once a second.
@@ -237,6 +238,7 @@ function show(prompt) {
     sessionStorage.setItem(openKey, JSON.stringify({ agentId, promptId: prompt.id }));
   }
   selected = prompt.id;
+  if (!movedAway(prompt)) refused.delete(prompt.customerId); // hers (again): she may follow the customer, however the queue learnt it
   watch(prompt.customerId);
   document.getElementById("choose").hidden = true;
   detail.hidden = false;
@@ -523,7 +525,9 @@ connection.on("customerUpdated", followSnapshot);
 connection.on("outreachPrompt", prompt => {
   // Another agent's, unless it was this queue's until a supervisor moved it (then it leaves the queue).
   const known = prompts.get(prompt.id);
-  if (prompt.agentId === agentId) refused.delete(prompt.customerId); // hers again: she may watch the customer
+  // Moved away: the hub stopped her following its customer, and will refuse it. Asked for again
+  // should it come back to her (a supervisor undoing a move), not taken as still followed.
+  if (known && !movedAway(known) && movedAway(prompt) && watched === prompt.customerId) watched = null;
   if ((prompt.agentId !== agentId && !known) || !isNewer(prompt, known)) return;
   prompts.set(prompt.id, fresher(known, prompt));
   if (!known && isPending(prompt) && !pushedWhileLoading) sayNew([prompt]); // new work, said to a screen reader (the queue itself is not live); not while the queue is read (another agent's queue opened: all "new")
@@ -534,10 +538,10 @@ connection.on("outreachPrompt", prompt => {
 connection.onreconnecting(() => setStatus("reconnecting"));
 // Back after a network loss: the hub first sends the prompts that changed meanwhile; the queue is
 // reloaded only when that was more than it sends at once.
-connection.onreconnected(resume);
 async function resume() {
   const reload = agentId ? await subscribe(connection, "SubscribeAgent", "prompts", agentId) : false;
-  if (watched) await subscribe(connection, "SubscribeCustomer", "alerts", watched).catch(notWatched);
+  const customer = watched;
+  if (customer) await subscribe(connection, "SubscribeCustomer", "alerts", customer).catch(error => notWatched(error, customer));
   // Catch-up sends the prompts this agent holds; one a supervisor moved away meanwhile is not among
   // them, so the queue is read again whenever it could hold one (it holds any at all).
   if (reload || prompts.size > 0) await loadQueue();

@@ -2,7 +2,7 @@
 // the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatMoment, formatter } from "/i18n.js";
-import { connectHub, keepConnected, subscribe, setStatus, currentStatus } from "/hub.js";
+import { connectHub, keepConnected, subscribe, setStatus, currentStatus, refusedByHub } from "/hub.js";
 import { fillTimeline, alertItem, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
@@ -148,7 +148,6 @@ connection.on("customerUpdated", followSnapshot);
 connection.on("alertRaised", load);
 connection.on("alertUpdated", load);
 connection.onreconnecting(() => setStatus("reconnecting"));
-connection.onreconnected(async () => { await subscribe(connection, "SubscribeCustomer", "alerts", customerId); await load(); setStatus("live"); });
 
 document.getElementById("customer-id").textContent = customerId;
 document.querySelector("title").dataset.subject = customerId;
@@ -164,7 +163,7 @@ async function follow() {
     setStatus("live");
     await load();
   } catch (error) {
-    if (/Forbidden:/.test(error?.message ?? "")) { denied(); return; }
+    if (refusedByHub(error)) { denied(); return; }
     setStatus("reconnecting");
     throw error; // tried again by keepConnected while the connection is up
   }

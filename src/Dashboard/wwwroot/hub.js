@@ -12,6 +12,9 @@ import { toSignIn } from "/session.js";
 const unauthorized = error => /Status code '401'/.test(error?.message ?? "");
 const signedOut = async () => (await fetch("/api/me").catch(() => null))?.status === 401;
 
+/** The hub would not let this person have what a page asked for (a HubException "Forbidden: ..."), as opposed to a connection that failed. */
+export const refusedByHub = error => /HubException: Forbidden:/.test(error?.message ?? "");
+
 // Every second the server says how far it has sent each partition's changes (feedPosition). A
 // page hands the last one back when it subscribes again after a reconnect, and the server first
 // sends what changed since: nothing is missed, and nothing is reloaded that did not change.
@@ -52,8 +55,8 @@ export function connectHub() {
  * cannot be (the server restarting or draining as the page opens), and starts it again whenever it
  * closes instead of reconnecting. The agent console and a customer's page opened during a restart
  * stayed "Connecting…" for good, and one whose connection closed stayed "Disconnected".
- * After each start but the first (and the first too with `{ first: true }`) `subscribed` subscribes
- * the page again, as on reconnected; if it fails while the connection is up it is tried again,
+ * After each start but the first (and the first too with `{ first: true }`), and after each
+ * reconnect, `subscribed` subscribes the page again; if it fails while the connection is up it is tried again,
  * unless it was refused ("Forbidden: ..."), which is the page's to show. Tries back off to 10 s
  * apart, as reconnects do. A page that gives up on purpose calls `connection.stopForGood()`.
  */
@@ -67,7 +70,7 @@ export function keepConnected(connection, subscribed, { first: subscribeFirst = 
       failures = 0;
     } catch (error) {
       // Refused, stopped, or closed (closing starts it all again): nothing to try here.
-      if (/Forbidden:/.test(error?.message ?? "") || connection.stoppedForGood || connection.state !== "Connected") return;
+      if (refusedByHub(error) || connection.stoppedForGood || connection.state !== "Connected") return;
       later(subscribe);
     }
   }
@@ -88,6 +91,9 @@ export function keepConnected(connection, subscribed, { first: subscribeFirst = 
       if (firstStart) connected();
       if (!firstStart || subscribeFirst) await subscribe();
     }
+    // Back after a network loss, the same subscription, tried again the same way: a page's own
+    // handler for this stayed "Reconnecting…" for good when its one try failed.
+    connection.onreconnected(() => subscribe());
     connection.onclose(() => {
       // A customer's page refused to its reader stopped, and was started again twice a second.
       if (connection.stoppedForGood) return;

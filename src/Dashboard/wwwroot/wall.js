@@ -3,7 +3,7 @@
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve, mute) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
 import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatStepTime, localTimes, formatAge, wordsOf, channelName, ruleName, listOf, setWords, refusal } from "/i18n.js";
-import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus } from "/hub.js";
+import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus, refusedByHub } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
 import { stateOf, whoDid, byPerson, outreachStand } from "/timeline.js";
@@ -1227,7 +1227,6 @@ connection.on("incidentUpdated", incident => {
 });
 connection.on("wallStats", showStats);
 connection.onreconnecting(() => setStatus("reconnecting"));
-connection.onreconnected(follow);
 
 // Subscribes and reloads the current alerts when the hub could not send everything missed, or
 // when they were never read (the first load failed).
@@ -1235,7 +1234,7 @@ async function follow() {
   try {
     if (await subscribe(connection, "SubscribeWall", "alerts") || !loaded) await loadCurrent();
   } catch (error) {
-    if (/Forbidden:/.test(error?.message ?? "")) denied();
+    if (refusedByHub(error)) denied();
     throw error; // keepConnected tries again unless it was refused
   }
   setStatus("live");
