@@ -71,32 +71,12 @@ public sealed class ConnectionBrowserTests(BrowserFixture fixture) : BrowserTest
     [InlineData("/agent?agentId=wang.wei")]
     public async Task A_page_whose_connection_the_server_closes_for_good_connects_again_by_itself(string path)
     {
-        IWebSocketRoute? socket = null;
-        var page = await fixture.NewPageAsync(path, beforeLoad: async page =>
-        {
-            await page.RouteWebSocketAsync("**/hubs/cx*", ws =>
-            {
-                ws.ConnectToServer();
-                socket = ws;
-            });
-            // Every state the header's pill goes through, however briefly.
-            await page.AddInitScriptAsync("""
-                window.cxStates = [];
-                new MutationObserver(changes => { for (const c of changes) if (c.target.id === "connection") window.cxStates.push(c.target.dataset.state); })
-                  .observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
-                """);
-        });
-        var first = socket!;
-        var before = await page.EvaluateAsync<int>("window.cxStates.length");
+        RoutedHub? hub = null;
+        var page = await fixture.NewPageAsync(path, beforeLoad: async page => hub = await RoutedHub.OnAsync(page));
 
         // SignalR's close message without leave to reconnect, as a server sends when it ends a
         // connection: the client stops rather than reconnecting.
-        first.Send("{\"type\":7}\u001e");
-
-        await page.WaitForFunctionAsync(
-            "n => window.cxStates.slice(n).includes('disconnected') && document.getElementById('connection').dataset.state === 'live'",
-            before, new() { Timeout = 15_000 });
-        Assert.NotSame(first, socket);
+        await hub!.DropAndBackAsync(RoutedHub.Close, "disconnected");
         await FollowsAsync(page, path);
     }
 
@@ -104,14 +84,10 @@ public sealed class ConnectionBrowserTests(BrowserFixture fixture) : BrowserTest
     public async Task An_agent_chosen_with_the_keys_as_the_connection_drops_leaves_the_picker_on_the_queue_still_open()
     {
         // The choice, taken when the keys rested, could not be sent: the picker said Wang Wei over Li Na's queue, for good.
-        IWebSocketRoute? socket = null;
+        RoutedHub? hub = null;
         var page = await fixture.NewPageAsync("/agent?agentId=li.na", beforeLoad: async page =>
         {
-            await page.RouteWebSocketAsync("**/hubs/cx*", ws =>
-            {
-                ws.ConnectToServer();
-                socket = ws;
-            });
+            hub = await RoutedHub.OnAsync(page);
             await page.Clock.InstallAsync();
         });
         await page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(1)); // the keys' rest and the page's retries are the test's to time
@@ -121,7 +97,7 @@ public sealed class ConnectionBrowserTests(BrowserFixture fixture) : BrowserTest
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(picker).ToHaveValueAsync("wang.wei");
 
-        socket!.Send("{\"type\":7}\u001e");
+        hub!.Socket!.Send(RoutedHub.Close);
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "disconnected");
         await page.Clock.RunForAsync(1_000);
 

@@ -202,21 +202,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
 
         var context = await BrowserAsync("zh-CN");
         var page = await context.NewPageAsync();
-        IWebSocketRoute? socket = null;
-        await page.RouteWebSocketAsync("**/hubs/cx*", ws =>
-        {
-            ws.ConnectToServer();
-            socket = ws;
-        });
-        // Every state the header's pill goes through, however briefly.
-        await page.AddInitScriptAsync("""
-            window.cxStates = [];
-            new MutationObserver(changes => { for (const c of changes) if (c.target.id === "connection") window.cxStates.push(c.target.dataset.state); })
-              .observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
-            """);
-        Task BackLiveAfterAsync(string state, int seen) => page.WaitForFunctionAsync(
-            "([state, n]) => window.cxStates.slice(n).includes(state) && document.getElementById('connection').dataset.state === 'live'",
-            new object[] { state, seen }, new() { Timeout = 15_000 });
+        var hub = await RoutedHub.OnAsync(page);
         await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
         await SignInAsync(page, "li.na");
         var row = page.Locator("#queue li", new() { HasText = customer });
@@ -240,18 +226,10 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         // Her connection drops (a web server restarting): back, her console is live again. It stayed
         // "Disconnected — retrying" for good: the customer it watched was refused, and nothing after that ran.
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
-        var first = socket!;
-        var seen = await page.EvaluateAsync<int>("window.cxStates.length");
-        first.Send("{\"type\":7}\u001e"); // SignalR's close, without leave to reconnect: the page starts a new connection
-        await BackLiveAfterAsync("disconnected", seen);
-        Assert.NotSame(first, socket);
+        await hub.DropAndBackAsync(RoutedHub.Close, "disconnected"); // SignalR's close, without leave to reconnect: the page starts a new connection
 
         // And when the client reconnects by itself (a close with leave to reconnect): it read "Reconnecting…" for good.
-        var second = socket!;
-        seen = await page.EvaluateAsync<int>("window.cxStates.length");
-        second.Send("{\"type\":7,\"allowReconnect\":true}\u001e");
-        await BackLiveAfterAsync("reconnecting", seen);
-        Assert.NotSame(second, socket);
+        await hub.DropAndBackAsync(RoutedHub.CloseAndReconnect, "reconnecting");
         await context.CloseAsync();
     }
 
