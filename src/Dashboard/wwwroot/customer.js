@@ -2,7 +2,7 @@
 // the cross-channel timeline. Follows customerUpdated pushes (after each batch of their interactions)
 // and reloads the alerts whenever one about them changes.
 import { t, tn, translate, languagePicker, onLanguageChange, formatNumber, formatMoment, formatter } from "/i18n.js";
-import { connectHub, keepConnected, subscribe, setStatus, currentStatus, refusedByHub } from "/hub.js";
+import { connectHub, keepConnected, subscribe, setStatus, currentStatus, refusedByHub, stopRefused } from "/hub.js";
 import { fillTimeline, alertItem, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 
@@ -42,13 +42,7 @@ async function loadAgentNames() {
 }
 
 // An agent who opens a customer they may not see is told so, instead of a page that never fills.
-// Nothing is followed then, so no connection state is shown: "Disconnected — retrying" read as a fault to wait out.
-function denied() {
-  document.getElementById("denied").hidden = false;
-  document.querySelector("main").hidden = true;
-  document.getElementById("connection").hidden = true;
-  connection.stopForGood().catch(() => {});
-}
+const denied = () => stopRefused(connection);
 
 const NOTHING_YET = { experienceScore: null, interactionCount: 0, timeline: [], openAlerts: [] };
 

@@ -51,6 +51,18 @@ export function connectHub() {
 }
 
 /**
+ * The page is refused for good (this person may not have it): its #denied notice shows, and nothing
+ * else under the header (body.denied); nothing is followed any more, so no connection state is
+ * shown: "Disconnected — retrying" read as a fault to wait out.
+ */
+export function stopRefused(connection) {
+  document.body.classList.add("denied");
+  document.getElementById("denied").hidden = false;
+  document.getElementById("connection").hidden = true;
+  connection.stopForGood().catch(() => {});
+}
+
+/**
  * Starts the connection and keeps it started: resolves once it first is, trying again while it
  * cannot be (the server restarting or draining as the page opens), and starts it again whenever it
  * closes instead of reconnecting. The agent console and a customer's page opened during a restart

@@ -3,7 +3,7 @@
 // Supervisors act from the cards (acknowledge, assign, snooze, resolve, mute) through the REST API; the
 // change comes back over the hub like any other, so every open wall shows it.
 import { t, tn, translate, language, languagePicker, onLanguageChange, formatNumber, formatSeconds, formatTime, formatStepTime, localTimes, formatAge, wordsOf, channelName, ruleName, listOf, setWords, refusal } from "/i18n.js";
-import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus, refusedByHub } from "/hub.js";
+import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus, refusedByHub, stopRefused } from "/hub.js";
 import { currentUser, showUser } from "/session.js";
 import { customerFinder } from "/find.js";
 import { stateOf, whoDid, byPerson, outreachStand } from "/timeline.js";
@@ -965,9 +965,8 @@ async function act(li, action, body = {}) {
   // Storage or the silos not answering: not "Redis did not answer", which a supervisor cannot act on.
   if (response?.status === 503) li.cxUnconfirmed = li.cxAlert;
   const say = () => !response ? t("action.unreachable")
-    : response.status === 503 ? t("action.unconfirmed")
     : moved ? t("action.movedOn", { state: t(`state.${details.alert.state}`), by: who(moved.by) }) // a 409: someone was quicker
-    : t(...refusal(response.status, details));
+    : t(...refusal(response.status, details)); // a 503 among them: "Not confirmed"
   showProblem(li, say);
   return { ok: false, alert: details.alert };
 }
@@ -1244,12 +1243,9 @@ async function follow() {
 // starts again. The page says so and stops, rather than "Disconnected — retrying" over cards that
 // no longer change. Nothing is followed then, so no connection state is shown.
 function denied() {
-  document.body.classList.add("denied");
-  document.getElementById("denied").hidden = false;
-  document.getElementById("connection").hidden = true;
   document.querySelector('.nav a[href="/insights"]')?.remove(); // for supervisors too
   readings.forEach(clearInterval); // each would be refused, every 10 s, for as long as the screen stays on
-  connection.stopForGood().catch(() => {});
+  stopRefused(connection);
 }
 
 async function start() {

@@ -109,10 +109,8 @@ public sealed class FieldErrors
 
     private IResult Problem(string title, IReadOnlyDictionary<string, object?>? facts = null)
     {
-        var extensions = new Dictionary<string, object?>(facts ?? new Dictionary<string, object?>())
-        {
-            ["errors"] = _errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()),
-        };
+        Dictionary<string, object?> extensions = facts is null ? new() : new(facts);
+        extensions["errors"] = _errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());
         return Problems.BadRequest(title, string.Join("; ", _errors.Select(e => $"{e.Field}: {e.Reason}")), extensions);
     }
 }
