@@ -6,12 +6,13 @@ cd "$(dirname "$0")"
 
 # Debian packages the tests need beyond the .NET SDK. Node.js/npm restore the dashboard's
 # browser libraries, the Kubernetes manifest validator (tests/Deploy) and axe-core (tests/Axe) during the build; the Redis-mode tests start their own redis-server on a free
-# loopback port (none needs to be running); the browser tests drive Debian's chromium (Playwright's
-# own browser download is never used), with CJK fonts so the Chinese pages render in screenshots.
+# loopback port (none needs to be running); the browser tests drive Debian's chromium, in its headless build
+# (chromium-headless-shell; Playwright's own browser download is never used), with CJK fonts so the Chinese
+# pages render in screenshots.
 packages=()
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
-[ -x /usr/bin/chromium ] || packages+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || packages+=(chromium-headless-shell)
 # The deployment-file tests validate deploy/compose.yaml with Debian's docker-compose (no Docker engine needed).
 command -v docker-compose >/dev/null 2>&1 || packages+=(docker-compose)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || packages+=(fonts-noto-cjk)
