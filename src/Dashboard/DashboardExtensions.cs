@@ -87,6 +87,9 @@ public static class DashboardExtensions
         return app;
     }
 
+    /// <summary>What a signed-in person reads on a page their role does not open (status 403).</summary>
+    internal static IResult ForbiddenPage => Page("forbidden.html");
+
     private static IResult Page(string name)
     {
         var file = Pages.GetFileInfo(name);

@@ -162,10 +162,12 @@ public static class SecurityExtensions
             return Task.CompletedTask;
         }
 
+        // Anyone else refused a page (a supervisor on the admins' API reference) reads why in the
+        // page's language, with the way back and the sign-out button: it was a line of English text.
         if (status == StatusCodes.Status403Forbidden)
         {
             context.Response.StatusCode = status;
-            return context.Response.WriteAsync("Your role does not allow this page. Sign out and in as someone else: POST /logout.");
+            return DashboardExtensions.ForbiddenPage.ExecuteAsync(context.HttpContext);
         }
 
         context.Response.Redirect(context.RedirectUri);

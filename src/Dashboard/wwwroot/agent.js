@@ -539,13 +539,26 @@ connection.onreconnecting(() => setStatus("reconnecting"));
 // Back after a network loss: the hub first sends the prompts that changed meanwhile; the queue is
 // reloaded only when that was more than it sends at once.
 async function resume() {
-  const reload = agentId ? await subscribe(connection, "SubscribeAgent", "prompts", agentId) : false;
+  const reload = agentId ? await subscribe(connection, "SubscribeAgent", "prompts", agentId).catch(notHers) : false;
+  if (reload === refusedQueue) return;
   const customer = watched;
   if (customer) await subscribe(connection, "SubscribeCustomer", "alerts", customer).catch(error => notWatched(error, customer));
   // Catch-up sends the prompts this agent holds; one a supervisor moved away meanwhile is not among
   // them, so the queue is read again whenever it could hold one (it holds any at all).
   if (reload || prompts.size > 0) await loadQueue();
   setStatus("live");
+}
+
+// Her sign-in no longer holds this queue: an admin gave her another agent id (or took the role
+// that let her read anyone's) while the console was open. The server closed her connection, and
+// the queue, refused on the way back, left "Disconnected — retrying" for good. The console starts
+// again as whoever she now is.
+const refusedQueue = Symbol("refused");
+function notHers(error) {
+  if (!refusedByHub(error)) throw error;
+  connection.stopForGood().catch(() => {});
+  location.replace("/agent");
+  return refusedQueue;
 }
 
 // An agent id from the link or the browser's memory that the roster does not know: said, and nobody's queue opened.

@@ -38,7 +38,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     }
 
     /// <summary>Types a user name and password into the sign-in page and sends them, as a person does.</summary>
-    private static async Task SignInAsync(IPage page, string user, string password = SecuredAppFixture.Password)
+    internal static async Task SignInAsync(IPage page, string user, string password = SecuredAppFixture.Password)
     {
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", password);
@@ -185,6 +185,38 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         finally
         {
             settings["Security:Users:1:PasswordHash"] = hash;
+            settings.Reload();
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// An admin gives Li Na another agent id (she takes over Wang Wei's queue) while her console is
+    /// open: the server closes her connection, and her old queue, refused on the way back, left the
+    /// console "Disconnected — retrying" for good.
+    /// </summary>
+    [Fact]
+    public async Task An_agent_given_another_agent_id_while_her_console_is_open_comes_back_on_her_new_queue()
+    {
+        var context = await BrowserAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
+        await SignInAsync(page, "li.na");
+        await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("li.na");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+
+        var settings = (IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>();
+        settings["Security:Users:1:AgentId"] = "wang.wei";
+        settings.Reload();
+        try
+        {
+            await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("wang.wei", new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/agent\?agentId=wang\.wei$"));
+        }
+        finally
+        {
+            settings["Security:Users:1:AgentId"] = "li.na";
             settings.Reload();
             await context.CloseAsync();
         }

@@ -1,0 +1,8 @@
+// A page the signed-in person's role does not open (a supervisor on the admins' API reference): said
+// in their language, with the way back to their own pages and the sign-out button, where the
+// server's answer was a line of English text.
+import { languagePicker } from "/i18n.js";
+import { currentUser, showUser } from "/session.js";
+
+languagePicker(document.getElementById("lang")); // says the page in the chosen language, and again on each change
+showUser(await currentUser());

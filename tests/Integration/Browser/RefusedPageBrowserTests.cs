@@ -1,0 +1,37 @@
+using CxLive.Tests.Integration.Security;
+using Microsoft.Playwright;
+
+namespace CxLive.Tests.Integration.Browser;
+
+/// <summary>A signed-in person on a page their role does not open, on an install where the API reference is for admins.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RefusedPageBrowserTests(BrowserFixture browser, ApiReferenceAccessTests.AdminsOnly install) : BrowserTest, IClassFixture<ApiReferenceAccessTests.AdminsOnly>
+{
+    protected override BrowserFixture Pages => browser;
+
+    /// <summary>She read "Your role does not allow this page. Sign out and in as someone else: POST /logout." in English, on a blank page.</summary>
+    [Fact]
+    public async Task A_supervisor_who_opens_the_admins_API_reference_is_told_in_her_language_with_the_way_back_and_out()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        await context.AddInitScriptAsync("localStorage.setItem('cxlive.lang', 'zh-CN')");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(install.App.BaseAddress, "/scalar/").ToString());
+        await SignInBrowserTests.SignInAsync(page, "zhang.min");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("您的账号不能打开此页面。如需使用，请联系管理员，或退出登录后换用有权限的账号登录。");
+        Assert.Equal(403, (await page.ReloadAsync())!.Status); // still a refusal to a program that reads the status
+        await Assertions.Expect(page).ToHaveTitleAsync("CxLive — 无权打开");
+        await Assertions.Expect(page.Locator(".who .user")).ToHaveTextAsync("zhang.min");
+        await Assertions.Expect(page.Locator(".who button")).ToHaveTextAsync("退出登录");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "refused-page-zh.png") });
+
+        await page.SelectOptionAsync("#lang", "en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your sign-in does not open this page.");
+
+        // The way back: her wall.
+        await page.ClickAsync(".nav a[href='/']");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        await context.CloseAsync();
+    }
+}
