@@ -166,6 +166,25 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         await AssertAccessibleAsync(page, $"the sign-in page ({language})");
     }
 
+    /// <summary>The page a person reads where their role does not open one (<c>RefusedPageBrowserTests</c>); served as a file here, where nobody is refused.</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_page_for_a_role_that_may_not_open_one(string language)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/forbidden.html").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+
+        await SwitchToAsync(page, language);
+        if (language == "zh-CN")
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("您的账号不能打开此页面");
+        }
+
+        await AssertAccessibleAsync(page, $"the refused page ({language})");
+    }
+
     /// <summary>
     /// 1280 px at 200 % zoom is a 640 px window: the accessibility trial found the wall's title on four
     /// lines and its connection badge cut off at the right edge. Every page's header stays on screen.
