@@ -1,4 +1,4 @@
-// A page the signed-in person's role does not open (a supervisor on the admins' API reference): said
+// A page the signed-in person's role does not open (a supervisor on the Orleans dashboard, an admins' page): said
 // in their language, with the way back to their own pages and the sign-out button, where the
 // server's answer was a line of English text.
 import { languagePicker } from "/i18n.js";
