@@ -118,7 +118,9 @@ public sealed class SignInTests(SecuredAppFixture fixture) : IClassFixture<Secur
         var refusedRule = await supervisor.Http.PutAsync("api/rules/long-wait", Body("""{ "enabled": true }"""));
         Assert.Equal(HttpStatusCode.Forbidden, refusedRule.StatusCode);
         Assert.Equal("your role does not allow this: it needs admin", (string?)(await ReadObject(refusedRule))["detail"]); // whom to ask
-        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.GetAsync("orleans")).StatusCode); // Orleans' dashboard is for admins
+        var orleans = await supervisor.Http.GetAsync("orleans");
+        Assert.Equal(HttpStatusCode.Forbidden, orleans.StatusCode); // Orleans' dashboard is for admins
+        Assert.Contains("data-i18n=\"forbidden.text\"", await orleans.Content.ReadAsStringAsync()); // the page that says so in her language (RefusedPageBrowserTests)
         // The wall offers Mute to supervisors: a signed-in one got 403 on every mute and on the Muted panel.
         var mute = await supervisor.Http.PostAsync("api/silences", Body($$"""{ "ruleId": "long-wait", "touchpoint": "call-center/test-line", "comment": "test calls", "expiresAt": "{{DateTimeOffset.UtcNow.AddHours(1):O}}" }"""));
         Assert.Equal(HttpStatusCode.Created, mute.StatusCode);
