@@ -167,6 +167,9 @@ public static class SecurityExtensions
         if (status == StatusCodes.Status403Forbidden)
         {
             context.Response.StatusCode = status;
+            // CxLive's own page, under the path of another's (Orleans' dashboard, the API reference):
+            // it gets the policy of CxLive's pages, not the looser one that path has.
+            context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.PagePolicy;
             return DashboardExtensions.ForbiddenPage.ExecuteAsync(context.HttpContext);
         }
 

@@ -1,7 +1,7 @@
 // The agent console: pick who you are, watch your outreach prompts arrive, open one to see the
 // customer's cross-channel timeline and what to say, and record the outcome.
 import { t, translate, languagePicker, onLanguageChange, formatNumber, formatAge, formatLeft, formatMoment, wordsOf, channelName, ruleName, listOf, refusal } from "/i18n.js";
-import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus, refusedByHub } from "/hub.js";
+import { connectHub, keepConnected, subscribe, isNewer, setStatus, currentStatus, refusedByHub, stopRefused } from "/hub.js";
 import { fillTimeline, alertLine, withdrawalOf, followUpEndOf, incidentItem, outagesBesides, outageWatch, readFailed, newestOfCustomer } from "/timeline.js";
 import { currentUser, showUser } from "/session.js";
 import { announcer, place, refocus } from "/dom.js";
@@ -552,13 +552,25 @@ async function resume() {
 // Her sign-in no longer holds this queue: an admin gave her another agent id (or took the role
 // that let her read anyone's) while the console was open. The server closed her connection, and
 // the queue, refused on the way back, left "Disconnected — retrying" for good. The console starts
-// again as whoever she now is.
+// again as whoever she now is, once: refused again straight after (a web server that has not read
+// the new settings yet), or refused from the start, it says so and stops, rather than showing an
+// empty queue as live or reloading at every reconnect.
 const refusedQueue = Symbol("refused");
+const startedAgainKey = "cxlive.queueRefused";
 function notHers(error) {
   if (!refusedByHub(error)) throw error;
-  connection.stopForGood().catch(() => {});
-  location.replace("/agent");
+  if (sessionStorage.getItem(startedAgainKey)) {
+    queueRefused();
+  } else {
+    sessionStorage.setItem(startedAgainKey, "1");
+    connection.stopForGood().catch(() => {});
+    location.replace("/agent");
+  }
   return refusedQueue;
+}
+function queueRefused() {
+  sessionStorage.removeItem(startedAgainKey);
+  stopRefused(connection);
 }
 
 // An agent id from the link or the browser's memory that the roster does not know: said, and nobody's queue opened.
@@ -581,7 +593,8 @@ async function become(id) {
   history.replaceState(null, "", `/agent?agentId=${encodeURIComponent(id)}`);
   const open = JSON.parse(sessionStorage.getItem(openKey) ?? "null");
   if (open?.agentId !== id) sessionStorage.removeItem(openKey); // another agent's queue: their prompt is not this one's
-  await connection.invoke("SubscribeAgent", id, null);
+  if (await connection.invoke("SubscribeAgent", id, null).catch(notHers) === refusedQueue) return;
+  sessionStorage.removeItem(startedAgainKey); // hers: a later refusal may start the console again
   selected = null;
   detail.hidden = true;
   document.getElementById("choose").hidden = false;

@@ -1,3 +1,4 @@
+using CxLive.Dashboard.Security;
 using CxLive.Tests.Integration.Security;
 using Microsoft.Playwright;
 
@@ -20,7 +21,9 @@ public sealed class RefusedPageBrowserTests(BrowserFixture browser, ApiReference
         await SignInBrowserTests.SignInAsync(page, "zhang.min");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("您的账号不能打开此页面。如需使用，请联系管理员，或退出登录后换用有权限的账号登录。");
-        Assert.Equal(403, (await page.ReloadAsync())!.Status); // still a refusal to a program that reads the status
+        var refused = await page.ReloadAsync();
+        Assert.Equal(403, refused!.Status); // still a refusal to a program that reads the status
+        Assert.Equal(SecurityHeaders.PagePolicy, await refused.HeaderValueAsync("content-security-policy")); // CxLive's page, not the reference's looser policy
         await Assertions.Expect(page).ToHaveTitleAsync("CxLive — 无权打开");
         await Assertions.Expect(page.Locator(".who .user")).ToHaveTextAsync("zhang.min");
         await Assertions.Expect(page.Locator(".who button")).ToHaveTextAsync("退出登录");

@@ -223,6 +223,54 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     }
 
     /// <summary>
+    /// The same, where the web server that answers her page has not read the new settings yet (its
+    /// <c>/api/me</c> still gives the old id, here a route of the test's): her console must not
+    /// reload for ever, nor show an empty queue as live.
+    /// </summary>
+    [Fact]
+    public async Task An_agent_whose_queue_is_refused_again_after_starting_over_is_told_so_once_and_the_console_stops()
+    {
+        var context = await BrowserAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
+        await SignInAsync(page, "li.na");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        var loads = 0;
+        page.Load += (_, _) => loads++;
+        await page.RouteAsync("**/api/me", async route =>
+        {
+            var me = await route.FetchAsync();
+            var stale = System.Text.Json.Nodes.JsonNode.Parse(await me.TextAsync())!;
+            stale["agentId"] = "li.na";
+            await route.FulfillAsync(new() { Response = me, Body = stale.ToJsonString() });
+        });
+
+        var settings = (IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>();
+        settings["Security:Users:1:AgentId"] = "wang.wei";
+        settings.Reload();
+        try
+        {
+            await Assertions.Expect(page.Locator("#denied")).ToHaveTextAsync("Your sign-in does not open this queue: ask an admin to check the agent id you were given.", new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator("#queue")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#connection")).ToBeHiddenAsync(); // not "Live" over an empty queue
+            await page.EvaluateAsync("() => fetch('/api/agents')"); // a round trip after the page's last move
+            Assert.Equal(1, loads); // started over once, then stopped
+
+            // Once that server has the new settings, a reload is her new queue.
+            await page.UnrouteAllAsync();
+            await page.ReloadAsync();
+            await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("wang.wei");
+            await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        }
+        finally
+        {
+            settings["Security:Users:1:AgentId"] = "li.na";
+            settings.Reload();
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>
     /// A supervisor moves the prompt Li Na has open to Wang Wei: her console may no longer read the
     /// customer, and shows the prompt's own timeline. Its rows read "survey · survey/nps", English
     /// words on a Chinese console (an audit of the pages' languages).
