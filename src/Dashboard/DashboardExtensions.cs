@@ -24,7 +24,7 @@ public static class DashboardExtensions
     {
         // Stateful reconnect keeps what each client has not acknowledged yet (it acknowledges about
         // once a second); at SignalR's default of 100 KB a flooded wall received ~75 alerts a second.
-        // 4 MB carries a few thousand a second per client (docs/configuration.md, Hub:ReplayBufferBytes).
+        // 4 MB carries a few thousand a second per client (a fixed size, not a setting: docs/configuration.md, under `Web`).
         services.AddSignalR(o =>
             {
                 o.StatefulReconnectBufferSize = ReplayBufferBytes;

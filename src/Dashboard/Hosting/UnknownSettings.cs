@@ -16,12 +16,12 @@ public static class UnknownSettings
 {
     /// <summary>
     /// The keys CxLive reads by name, not through an options class of its own: beside one
-    /// (<see cref="Ingestion.ShutdownDrainOptions"/> holds only <c>Shutdown:Drain</c>), or in a
+    /// (<see cref="Ingestion.ShutdownDrainOptions"/> holds only <c>Shutdown:Drain</c> and <c>Shutdown:Timeout</c>), or in a
     /// section of <see cref="ReadByNameOnly"/>.
     /// </summary>
     private static readonly string[] ReadByName =
     [
-        "Shutdown:Timeout", "Shutdown:LeaveTimeout", "Shutdown:ExitAfter",
+        "Shutdown:LeaveTimeout", "Shutdown:ExitAfter",
         "Web:Enabled",
         "DataProtection:Certificate", "DataProtection:CertificatePassword",
         "OrleansDashboard:Enabled", "OrleansDashboard:CounterUpdateIntervalMs",

@@ -10,13 +10,13 @@ namespace CxLive.Dashboard.Ingestion;
 /// has not yet seen the process go (Kubernetes takes a few seconds to drop an endpoint) sends
 /// its callers somewhere that answers them.
 /// </summary>
-public sealed class GracefulShutdown(InFlightBatches inFlight, IConfiguration configuration, IOptions<ShutdownDrainOptions> drain, ILogger<GracefulShutdown> logger) : IHostedLifecycleService
+public sealed class GracefulShutdown(InFlightBatches inFlight, IOptions<ShutdownDrainOptions> shutdown, ILogger<GracefulShutdown> logger) : IHostedLifecycleService
 {
-    private readonly TimeSpan _drain = drain.Value.Drain;
+    private readonly TimeSpan _drain = shutdown.Value.Drain;
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        var timeout = configuration.GetValue("Shutdown:Timeout", TimeSpan.FromSeconds(25));
+        var timeout = shutdown.Value.Timeout;
         var pending = inFlight.Count;
         var drained = inFlight.DrainAsync();
         if (pending > 0)

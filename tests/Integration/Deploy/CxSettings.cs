@@ -65,7 +65,6 @@ public static class CxSettings
         "Orleans:Endpoints:AdvertisedIPAddress",
         "OrleansDashboard:Enabled",
         WebTier.EnabledSetting,
-        "Shutdown:Timeout",
         "Shutdown:LeaveTimeout",
         "Shutdown:ExitAfter",
         KeysAtRest.CertificateSetting,

@@ -69,7 +69,7 @@ public sealed class UnknownSettingsTests
     [Fact]
     public void A_typo_of_a_key_read_by_name_beside_an_options_class_gets_its_suggestion()
     {
-        // Shutdown holds Drain (its class) and Timeout, LeaveTimeout, ExitAfter (read by name): an operator's typos of these had no suggestion.
+        // Shutdown holds Drain and Timeout (its class) and LeaveTimeout, ExitAfter (read by name): an operator's typos of these had no suggestion.
         var problem = Check(("Shutdown:LeaveTimout", "00:00:15"), ("Shutdown:ExitAftr", "00:01:05"));
 
         Assert.Contains("Shutdown:LeaveTimout (did you mean Shutdown:LeaveTimeout?)", problem);
