@@ -28,6 +28,6 @@ public sealed record WebhookAttempt
     /// <summary>When a failed delivery is tried again.</summary>
     [Id(12)] public DateTimeOffset? NextAttemptAt { get; init; }
 
-    /// <summary>Seconds the receiver asked to wait (<c>Retry-After</c> on 429 or 503).</summary>
+    /// <summary>The wait the receiver asked for (<c>Retry-After</c> on 429 or 503); sent as <c>hh:mm:ss</c>.</summary>
     [Id(13)] public TimeSpan? RetryAfter { get; init; }
 }
