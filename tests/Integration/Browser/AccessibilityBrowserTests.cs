@@ -150,10 +150,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
     [MemberData(nameof(Languages))]
     public async Task The_sign_in_page_after_a_wrong_password(string language)
     {
-        // Not NewPageAsync: the sign-in page follows no hub, so it has no connection state to wait for.
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/login?error=1&returnUrl=%2Fagent").ToString());
+        var page = await PageWithoutHubAsync("/login?error=1&returnUrl=%2Fagent");
         await Assertions.Expect(page.Locator("#username")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#error")).ToBeVisibleAsync();
 
@@ -166,14 +163,21 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : BrowserT
         await AssertAccessibleAsync(page, $"the sign-in page ({language})");
     }
 
+    /// <summary>Not NewPageAsync: a page that follows no hub (sign-in, a refusal) has no connection state to wait for.</summary>
+    private async Task<IPage> PageWithoutHubAsync(string path)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, path).ToString());
+        return page;
+    }
+
     /// <summary>The page a person reads where their role does not open one (<c>RefusedPageBrowserTests</c>); served as a file here, where nobody is refused.</summary>
     [Theory]
     [MemberData(nameof(Languages))]
     public async Task The_page_for_a_role_that_may_not_open_one(string language)
     {
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/forbidden.html").ToString());
+        var page = await PageWithoutHubAsync("/forbidden.html");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
 
         await SwitchToAsync(page, language);

@@ -37,6 +37,45 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         return context;
     }
 
+    /// <summary>Li Na signed in, her console live: the page, in a browser of her own.</summary>
+    private async Task<(IBrowserContext Context, IPage Page)> LiNasConsoleAsync()
+    {
+        var context = await BrowserAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
+        await SignInAsync(page, "li.na");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        return (context, page);
+    }
+
+    /// <summary>Settings saved as an admin saves them (the app reloads them); the old values are put back when disposed.</summary>
+    private SavedSettings Save(params (string Key, string? Value)[] changes) => new((IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>(), changes);
+
+    private sealed class SavedSettings : IDisposable
+    {
+        private readonly IConfigurationRoot _settings;
+        private readonly (string Key, string? Value)[] _before;
+
+        public SavedSettings(IConfigurationRoot settings, (string Key, string? Value)[] changes)
+        {
+            _settings = settings;
+            _before = [.. changes.Select(change => (change.Key, settings[change.Key]))];
+            Apply(changes);
+        }
+
+        public void Dispose() => Apply(_before);
+
+        private void Apply((string Key, string? Value)[] values)
+        {
+            foreach (var (key, value) in values)
+            {
+                _settings[key] = value;
+            }
+
+            _settings.Reload();
+        }
+    }
+
     /// <summary>Types a user name and password into the sign-in page and sends them, as a person does.</summary>
     internal static async Task SignInAsync(IPage page, string user, string password = SecuredAppFixture.Password)
     {
@@ -126,11 +165,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
 
         // Her network drops just as the change is saved: the page cannot connect again for now.
         await page.RouteAsync("**/hubs/cx/negotiate**", route => route.AbortAsync());
-        var settings = (IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>();
-        settings["Security:Users:0:Roles:0"] = "agent"; // Wang Wei's console is hers now
-        settings["Security:Users:0:AgentId"] = "wang.wei";
-        settings.Reload();
-        try
+        using (Save(("Security:Users:0:Roles:0", "agent"), ("Security:Users:0:AgentId", "wang.wei"))) // Wang Wei's console is hers now
         {
             await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "disconnected"); // the server closed her connection
             await card.Locator("button[data-action=ack]").ClickAsync();
@@ -148,13 +183,8 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
             await Assertions.Expect(page.Locator(".nav a[href='/insights']")).ToHaveCountAsync(0);
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "wall-role-taken-zh.png") });
         }
-        finally
-        {
-            settings["Security:Users:0:Roles:0"] = "supervisor";
-            settings["Security:Users:0:AgentId"] = null;
-            settings.Reload();
-            await context.CloseAsync();
-        }
+
+        await context.CloseAsync();
     }
 
     /// <summary>
@@ -164,30 +194,18 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     [Fact]
     public async Task An_agent_signed_out_by_a_new_password_while_her_console_is_open_is_sent_to_sign_in_and_back()
     {
-        var context = await BrowserAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
-        await SignInAsync(page, "li.na");
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        var (context, page) = await LiNasConsoleAsync();
 
-        var settings = (IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>();
-        var hash = settings["Security:Users:1:PasswordHash"];
         const string newPassword = "a new password for li.na";
-        settings["Security:Users:1:PasswordHash"] = PasswordHash.Of(newPassword);
-        settings.Reload();
-        try
+        using (Save(("Security:Users:1:PasswordHash", PasswordHash.Of(newPassword))))
         {
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/login\?ReturnUrl=%2Fagent"), new() { Timeout = 15_000 }); // through /signin
             await SignInAsync(page, "li.na", newPassword);
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agent"));
             await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
         }
-        finally
-        {
-            settings["Security:Users:1:PasswordHash"] = hash;
-            settings.Reload();
-            await context.CloseAsync();
-        }
+
+        await context.CloseAsync();
     }
 
     /// <summary>
@@ -198,28 +216,17 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     [Fact]
     public async Task An_agent_given_another_agent_id_while_her_console_is_open_comes_back_on_her_new_queue()
     {
-        var context = await BrowserAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
-        await SignInAsync(page, "li.na");
+        var (context, page) = await LiNasConsoleAsync();
         await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("li.na");
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
 
-        var settings = (IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>();
-        settings["Security:Users:1:AgentId"] = "wang.wei";
-        settings.Reload();
-        try
+        using (Save(("Security:Users:1:AgentId", "wang.wei")))
         {
             await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("wang.wei", new() { Timeout = 15_000 });
             await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/agent\?agentId=wang\.wei$"));
         }
-        finally
-        {
-            settings["Security:Users:1:AgentId"] = "li.na";
-            settings.Reload();
-            await context.CloseAsync();
-        }
+
+        await context.CloseAsync();
     }
 
     /// <summary>
@@ -230,11 +237,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     [Fact]
     public async Task An_agent_whose_queue_is_refused_again_after_starting_over_is_told_so_once_and_the_console_stops()
     {
-        var context = await BrowserAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login?returnUrl=%2Fagent").ToString());
-        await SignInAsync(page, "li.na");
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        var (context, page) = await LiNasConsoleAsync();
         var loads = 0;
         page.Load += (_, _) => loads++;
         await page.RouteAsync("**/api/me", async route =>
@@ -245,10 +248,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
             await route.FulfillAsync(new() { Response = me, Body = stale.ToJsonString() });
         });
 
-        var settings = (IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>();
-        settings["Security:Users:1:AgentId"] = "wang.wei";
-        settings.Reload();
-        try
+        using (Save(("Security:Users:1:AgentId", "wang.wei")))
         {
             await Assertions.Expect(page.Locator("#denied")).ToHaveTextAsync("Your sign-in does not open this queue: ask an admin to check the agent id you were given.", new() { Timeout = 15_000 });
             await Assertions.Expect(page.Locator("#queue")).ToBeHiddenAsync();
@@ -262,12 +262,8 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
             await Assertions.Expect(page.Locator("#agent")).ToHaveValueAsync("wang.wei");
             await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
         }
-        finally
-        {
-            settings["Security:Users:1:AgentId"] = "li.na";
-            settings.Reload();
-            await context.CloseAsync();
-        }
+
+        await context.CloseAsync();
     }
 
     /// <summary>
