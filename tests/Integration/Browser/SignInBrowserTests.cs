@@ -253,6 +253,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
             await Assertions.Expect(page.Locator("#denied")).ToHaveTextAsync("Your sign-in does not open this queue: ask an admin to check the agent id you were given.", new() { Timeout = 15_000 });
             await Assertions.Expect(page.Locator("#queue")).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator("#connection")).ToBeHiddenAsync(); // not "Live" over an empty queue
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-queue-refused.png") });
             await page.EvaluateAsync("() => fetch('/api/agents')"); // a round trip after the page's last move
             Assert.Equal(1, loads); // started over once, then stopped
 
