@@ -33,6 +33,10 @@ public sealed class GracefulShutdown(InFlightBatches inFlight, IOptions<Shutdown
         {
             await Task.WhenAll(drained.WaitAsync(timeout, cancellationToken), Task.Delay(_drain, cancellationToken));
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Stopping with {Count} ingest requests still in flight: the host's stop time ran out first", inFlight.Count);
+        }
         catch (TimeoutException)
         {
             logger.LogWarning("Stopping with {Count} ingest requests still in flight after {Timeout}; their senders get no answer and should re-send (safe: ids are deduplicated)", inFlight.Count, timeout);

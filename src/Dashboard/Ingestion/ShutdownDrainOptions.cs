@@ -21,8 +21,11 @@ public sealed class ShutdownDrainOptions
     /// <summary>On SIGTERM, the longest wait for the ingest requests in flight to finish (beside the drain, not after it).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(25);
 
-    /// <summary>The most the wait for requests in flight may be: the host's whole stop is 60 s.</summary>
-    public static readonly TimeSpan LongestTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// The most the wait for requests in flight may be, as for the drain beside it: the host's whole
+    /// stop is 60 s, and the stream's last checkpoint and the silo's leave come after it.
+    /// </summary>
+    public static readonly TimeSpan LongestTimeout = Longest;
 
     /// <summary>Refuses a drain the stop could not fit, naming the value given (an operator trial had to find which file said it).</summary>
     public sealed class Validator : IValidateOptions<ShutdownDrainOptions>
@@ -31,7 +34,7 @@ public sealed class ShutdownDrainOptions
             options.Drain < TimeSpan.Zero || options.Drain > Longest
                 ? ValidateOptionsResult.Fail(string.Create(CultureInfo.InvariantCulture, $"Shutdown:Drain is {options.Drain:c}: it must be from 00:00:00 to 00:00:30 (a stop must end within the host's 60 s)"))
                 : options.Timeout < TimeSpan.Zero || options.Timeout > LongestTimeout
-                    ? ValidateOptionsResult.Fail(string.Create(CultureInfo.InvariantCulture, $"Shutdown:Timeout is {options.Timeout:c}: it must be from 00:00:00 to 00:01:00 (a stop must end within the host's 60 s)"))
+                    ? ValidateOptionsResult.Fail(string.Create(CultureInfo.InvariantCulture, $"Shutdown:Timeout is {options.Timeout:c}: it must be from 00:00:00 to 00:00:30 (a stop must end within the host's 60 s)"))
                     : ValidateOptionsResult.Success;
     }
 }

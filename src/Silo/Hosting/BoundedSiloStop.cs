@@ -32,13 +32,20 @@ public static class BoundedSiloStop
                     (IHostedService)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType),
                     sp.GetService<RedisConnection>(),
                     sp.GetRequiredService<SiloActive>(),
-                    sp.GetRequiredService<IConfiguration>().GetValue("Shutdown:LeaveTimeout", TimeSpan.FromSeconds(15)),
+                    LeaveTimeout(sp.GetRequiredService<IConfiguration>()),
                     sp.GetRequiredService<ILogger<Bounded>>()));
                 return;
             }
         }
 
         throw new InvalidOperationException($"{SiloHostedService} is not registered: call {nameof(Apply)} after the silo is added");
+    }
+
+    /// <summary>Read as the host starts: a negative one started cleanly and threw at the stop (as <c>Shutdown:Timeout</c> did).</summary>
+    private static TimeSpan LeaveTimeout(IConfiguration configuration)
+    {
+        var leave = configuration.GetValue("Shutdown:LeaveTimeout", TimeSpan.FromSeconds(15));
+        return leave >= TimeSpan.Zero ? leave : throw new ConfigurationError(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Shutdown:LeaveTimeout is {leave:c}: it must be 00:00:00 or more"));
     }
 
     /// <summary>The silo's own service; <paramref name="redis"/> null (embedded mode): its stop is waited for as long as it takes.</summary>

@@ -15,9 +15,15 @@ public sealed class StopDeadline(IHostApplicationLifetime lifetime, IConfigurati
 {
     private Timer? _timer;
 
+    // Read when the host makes its services, before any starts: a timer cannot take one of 0 or less,
+    // and the stop would have thrown on it (thrown from StartAsync, after the silo's start, the process aborted).
+    private readonly TimeSpan _limit = configuration.GetValue("Shutdown:ExitAfter", TimeSpan.FromSeconds(65)) is var limit && limit > TimeSpan.Zero
+        ? limit
+        : throw new ConfigurationError(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Shutdown:ExitAfter is {limit:c}: it must be more than 00:00:00"));
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var limit = configuration.GetValue("Shutdown:ExitAfter", TimeSpan.FromSeconds(65));
+        var limit = _limit;
         lifetime.ApplicationStopping.Register(() => _timer = new Timer(_ => GiveUp(limit), null, limit, Timeout.InfiniteTimeSpan));
         // A stop that finished needs no deadline (a test host runs many apps and outlives each).
         lifetime.ApplicationStopped.Register(Dispose);
