@@ -13,7 +13,10 @@ public sealed class ShutdownDrainOptions
 {
     public const string Section = "Shutdown";
 
-    /// <summary>The most it may be: the whole stop must fit in the host's 60 s and the service managers' 75 s.</summary>
+    /// <summary>
+    /// The most either may be (they run side by side): the whole stop, with the stream's last
+    /// checkpoint and the silo's leave after them, must fit in the host's 60 s and the service managers' 75 s.
+    /// </summary>
     public static readonly TimeSpan Longest = TimeSpan.FromSeconds(30);
 
     public TimeSpan Drain { get; set; } = TimeSpan.Zero;
@@ -21,20 +24,17 @@ public sealed class ShutdownDrainOptions
     /// <summary>On SIGTERM, the longest wait for the ingest requests in flight to finish (beside the drain, not after it).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(25);
 
-    /// <summary>
-    /// The most the wait for requests in flight may be, as for the drain beside it: the host's whole
-    /// stop is 60 s, and the stream's last checkpoint and the silo's leave come after it.
-    /// </summary>
-    public static readonly TimeSpan LongestTimeout = Longest;
-
-    /// <summary>Refuses a drain the stop could not fit, naming the value given (an operator trial had to find which file said it).</summary>
+    /// <summary>Refuses a drain or a wait the stop could not fit, naming the value given (an operator trial had to find which file said it).</summary>
     public sealed class Validator : IValidateOptions<ShutdownDrainOptions>
     {
         public ValidateOptionsResult Validate(string? name, ShutdownDrainOptions options) =>
-            options.Drain < TimeSpan.Zero || options.Drain > Longest
-                ? ValidateOptionsResult.Fail(string.Create(CultureInfo.InvariantCulture, $"Shutdown:Drain is {options.Drain:c}: it must be from 00:00:00 to 00:00:30 (a stop must end within the host's 60 s)"))
-                : options.Timeout < TimeSpan.Zero || options.Timeout > LongestTimeout
-                    ? ValidateOptionsResult.Fail(string.Create(CultureInfo.InvariantCulture, $"Shutdown:Timeout is {options.Timeout:c}: it must be from 00:00:00 to 00:00:30 (a stop must end within the host's 60 s)"))
-                    : ValidateOptionsResult.Success;
+            (Refusal("Drain", options.Drain) ?? Refusal("Timeout", options.Timeout)) is { } refusal
+                ? ValidateOptionsResult.Fail(refusal)
+                : ValidateOptionsResult.Success;
+
+        private static string? Refusal(string setting, TimeSpan value) =>
+            value >= TimeSpan.Zero && value <= Longest
+                ? null
+                : string.Create(CultureInfo.InvariantCulture, $"{Section}:{setting} is {value:c}: it must be from 00:00:00 to 00:00:30 (a stop must end within the host's 60 s)");
     }
 }

@@ -560,17 +560,14 @@ const startedAgainKey = "cxlive.queueRefused";
 function notHers(error) {
   if (!refusedByHub(error)) throw error;
   if (sessionStorage.getItem(startedAgainKey)) {
-    queueRefused();
+    sessionStorage.removeItem(startedAgainKey); // a reload later, once the servers agree, may start over again
+    stopRefused(connection);
   } else {
     sessionStorage.setItem(startedAgainKey, "1");
     connection.stopForGood().catch(() => {});
     location.replace("/agent");
   }
   return refusedQueue;
-}
-function queueRefused() {
-  sessionStorage.removeItem(startedAgainKey);
-  stopRefused(connection);
 }
 
 // An agent id from the link or the browser's memory that the roster does not know: said, and nobody's queue opened.

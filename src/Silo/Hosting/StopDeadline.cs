@@ -23,8 +23,7 @@ public sealed class StopDeadline(IHostApplicationLifetime lifetime, IConfigurati
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var limit = _limit;
-        lifetime.ApplicationStopping.Register(() => _timer = new Timer(_ => GiveUp(limit), null, limit, Timeout.InfiniteTimeSpan));
+        lifetime.ApplicationStopping.Register(() => _timer = new Timer(_ => GiveUp(_limit), null, _limit, Timeout.InfiniteTimeSpan));
         // A stop that finished needs no deadline (a test host runs many apps and outlives each).
         lifetime.ApplicationStopped.Register(Dispose);
         return Task.CompletedTask;
