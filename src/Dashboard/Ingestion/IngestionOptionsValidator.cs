@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace CxLive.Dashboard.Ingestion;
 
-/// <summary>Refuses ingestion limits that would refuse every request or every event.</summary>
+/// <summary>Refuses ingestion limits that would refuse every request, every back-test or every event.</summary>
 public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOptions>
 {
     public ValidateOptionsResult Validate(string? name, IngestionOptions options)
@@ -16,6 +16,16 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
         if (options.MaxRequestBytes < 1024)
         {
             errors.Add("Ingestion:MaxRequestBytes must be at least 1024");
+        }
+
+        if (options.MaxBacktestItems < 1)
+        {
+            errors.Add("Ingestion:MaxBacktestItems must be at least 1");
+        }
+
+        if (options.MaxBacktestBytes < 1024)
+        {
+            errors.Add("Ingestion:MaxBacktestBytes must be at least 1024");
         }
 
         if (options.MaxClockSkew < TimeSpan.Zero)

@@ -28,14 +28,6 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable, IDetecto
 {
     public const string DeadlineReminder = "deadline";
 
-    /// <summary>
-    /// The reminder's period: when a lost tick comes again, and how late a deadline fires that passed
-    /// while no silo held the reminder (a restart, a failover): Orleans skips a missed first tick to
-    /// the next period. One minute, the shortest Orleans takes; at 10 min, a complaint's SLA breach
-    /// due during a restart was raised up to 10 min late.
-    /// </summary>
-    private static readonly TimeSpan DeadlinePeriod = TimeSpan.FromMinutes(1);
-
     /// <summary>A rule that threw on its deadline is tried again after this: not at once, nor every minute, for ever.</summary>
     private static readonly TimeSpan FaultRetry = TimeSpan.FromMinutes(10);
 
@@ -222,7 +214,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain, IRemindable, IDetecto
         if (deadline is { } due)
         {
             var dueIn = due - _time.GetUtcNow();
-            await this.RegisterOrUpdateReminder(DeadlineReminder, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, DeadlinePeriod);
+            await this.RegisterOrUpdateReminder(DeadlineReminder, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, _options.DeadlineRecheck);
         }
         else if (await this.GetReminder(DeadlineReminder) is { } reminder)
         {

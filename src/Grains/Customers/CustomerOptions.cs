@@ -24,6 +24,17 @@ public sealed class CustomerOptions
     public TimeSpan RedeliveryWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// The period of a customer's deadline reminder (default 1 min): how late, at most, a deadline
+    /// ("no reply within 2 h") fires that fell due while no silo held the reminder (a restart, a
+    /// failover), since Orleans skips a missed first tick to the next period; also when a lost tick
+    /// comes again. One minute is the shortest Orleans takes unless told otherwise; a shorter one here
+    /// lowers that minimum (GrainServices), and Orleans warns at start that frequent
+    /// reminders are not for production. At 10 min, a complaint's SLA breach due during a restart was
+    /// raised up to 10 min late.
+    /// </summary>
+    public TimeSpan DeadlineRecheck { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// How long a customer not seen stays findable by id prefix: <c>Privacy:CustomerRetention</c>
     /// (not a setting of its own), so the index forgets a customer when Redis forgets their state.
     /// Not settable from outside: <c>Customers:Retention</c> was taken by the settings check, then

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Hosting;
 
 namespace CxLive.Grains.Hosting;
 
@@ -49,6 +50,9 @@ public static class GrainServices
         services.AddValidated<InsightsOptions, InsightsOptionsValidator>(InsightsOptions.Section);
         services.AddValidated<CustomerOptions, CustomerOptionsValidator>(CustomerOptions.Section)
             .Configure<IConfiguration>((o, configuration) => o.Retention = configuration.GetValue<TimeSpan?>("Privacy:CustomerRetention"));
+        // A deadline reminder's period below Orleans' minimum would be refused at its registration.
+        services.AddOptions<ReminderOptions>().Configure<IOptions<CustomerOptions>>((reminders, customers) =>
+            reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, customers.Value.DeadlineRecheck.Ticks)));
         services.AddValidated<AlertOptions, AlertOptionsValidator>(AlertOptions.Section);
         services.AddValidated<OutreachOptions, OutreachOptionsValidator>(OutreachOptions.Section)
             // Like every enum-like setting, any case and the configuration spelling (RoundRobin) are taken.
