@@ -66,10 +66,7 @@ static void Run(string[] args, StartPhase start)
         builder.Services.AddCxIngestion(); // the stream consumer dispatches as the ingest API does
     }
 
-    builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
-        .Validate(o => o.Customers >= 1 && o.SessionsPerSecond > 0 && o.Tick > TimeSpan.Zero, "Demo:Customers, SessionsPerSecond and Tick must be positive")
-        .Validate(o => o.BadExperienceRate is >= 0 and <= 1, "Demo:BadExperienceRate must be from 0 to 1 (a share of sessions)")
-        .ValidateOnStart();
+    builder.Services.AddValidated<DemoOptions, DemoOptionsValidator>(DemoOptions.Section);
     builder.Services.AddHostedService<DemoTraffic>();
 
     StartAfterSilo.Apply(builder.Services);

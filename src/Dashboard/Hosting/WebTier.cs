@@ -47,9 +47,7 @@ public static class WebTier
             builder.Services.TryAddSingleton<StreamWakeup>();
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnprotectedRedisWarning>()); // a silo's Redis side adds it too: once
             builder.Services.TryAddSingleton<IInteractionSink, StreamSink>(); // a silo registered it already
-            builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section)
-                .Validate(o => o.AppendTimeout > TimeSpan.Zero, "RedisStreams:AppendTimeout must be positive (at zero every ingest request would be answered 503)")
-                .ValidateOnStart(); // a front appends too; the silo checks the reading side's settings (OrleansHosting)
+            StreamOptionsValidator.AddStreamOptions(builder.Services); // a front appends too
             ShareDataProtectionKeys(builder);
         }
         else

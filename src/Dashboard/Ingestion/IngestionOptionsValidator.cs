@@ -13,9 +13,10 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
             errors.Add("Ingestion:MaxItemsPerRequest must be at least 1");
         }
 
-        if (options.MaxRequestBytes < 1024)
+        // A body is read into one array: past the largest array .NET makes, every request would fail.
+        if (options.MaxRequestBytes < 1024 || options.MaxRequestBytes > Array.MaxLength)
         {
-            errors.Add("Ingestion:MaxRequestBytes must be at least 1024");
+            errors.Add($"Ingestion:MaxRequestBytes must be from 1024 to {Array.MaxLength}");
         }
 
         if (options.MaxBacktestItems < 1)
@@ -23,9 +24,9 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
             errors.Add("Ingestion:MaxBacktestItems must be at least 1");
         }
 
-        if (options.MaxBacktestBytes < 1024)
+        if (options.MaxBacktestBytes < 1024 || options.MaxBacktestBytes > Array.MaxLength)
         {
-            errors.Add("Ingestion:MaxBacktestBytes must be at least 1024");
+            errors.Add($"Ingestion:MaxBacktestBytes must be from 1024 to {Array.MaxLength}");
         }
 
         if (options.MaxClockSkew < TimeSpan.Zero)

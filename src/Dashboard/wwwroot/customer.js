@@ -95,9 +95,14 @@ async function drawCurve() {
   // A canvas says nothing to a screen reader: the curve in words, as insights does its trends.
   const lowest = points.reduce((low, p) => (p.score < low.score ? p : low));
   container.setAttribute("role", "img");
-  container.setAttribute("aria-label", tn("customer.curveLabel", points.length, {
+  const marked = data[2].filter(v => v !== null).length;
+  const words = {
     first: formatNumber(points[0].score, { maximumFractionDigits: 0 }), last: formatNumber(points.at(-1).score, { maximumFractionDigits: 0 }),
-    lowest: formatNumber(lowest.score, { maximumFractionDigits: 0 }), when: formatMoment(lowest.at), evidence: formatNumber(data[2].filter(v => v !== null).length) }));
+    lowest: formatNumber(lowest.score, { maximumFractionDigits: 0 }), when: formatMoment(lowest.at), evidence: formatNumber(marked) };
+  // One interaction has no range or lowest to tell, and "alert evidence: 0" read as a form's field.
+  container.setAttribute("aria-label", points.length === 1
+    ? t(marked ? "customer.curveLabel.singleEvidence" : "customer.curveLabel.single", words)
+    : tn("customer.curveLabel", points.length, words));
   // The time axis in the page's language ("08:40", not uPlot's "8:40am" on a Chinese page), with the
   // day when the curve spans more than one.
   const tick = formatter(Intl.DateTimeFormat, last - first + 2 * pad > 86_400

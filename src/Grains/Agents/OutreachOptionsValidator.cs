@@ -3,9 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace CxLive.Grains.Agents;
 
-/// <summary>Refuses to start with outreach settings that cannot work: an unknown routing, agents without distinct ids, negative counts, a capacity no prompt fits in, a prompt dead on arrival.</summary>
+/// <summary>Refuses to start with outreach settings that cannot work: an unknown routing, agents without distinct ids, negative counts, a prompt's time to live shorter than the desk looks or past what a date holds.</summary>
 public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>
 {
+    private static readonly TimeSpan MinTimeToLive = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MaxTimeToLive = TimeSpan.FromDays(365);
+
     public ValidateOptionsResult Validate(string? name, OutreachOptions options)
     {
         var errors = new List<string>();
@@ -24,24 +27,26 @@ public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>
             errors.Add("Outreach:TimelineInPrompt and ReportedKept must not be negative");
         }
 
-        // An agent who can hold no prompt is never routed one and is refused every hand-made
-        // assignment: off the roster is the way to take someone out of outreach.
-        if (options.Capacity < 1)
+        // Capacity bounds routing only: at 0 an agent is routed nothing new, and a supervisor may still
+        // give them an alert, and they finish what they hold (off the roster, none of that works).
+        if (options.Capacity < 0)
         {
-            errors.Add($"Outreach:Capacity is {options.Capacity}: it must be at least 1");
+            errors.Add($"Outreach:Capacity is {options.Capacity}: it must be 0 or more (0: prompts are routed to no one without a capacity of their own, and wait for a supervisor)");
         }
 
         for (var i = 0; i < options.Agents.Count; i++)
         {
-            if (options.Agents[i].Capacity is < 1 and var capacity)
+            if (options.Agents[i].Capacity is < 0 and var capacity)
             {
-                errors.Add($"Outreach:Agents:{i}:Capacity is {capacity}: it must be at least 1 (to take {options.Agents[i].Id} out of outreach, remove her from Outreach:Agents)");
+                errors.Add($"Outreach:Agents:{i}:Capacity is {capacity}: it must be 0 or more (0: {options.Agents[i].Id} is routed no prompt, and a supervisor may still give them one)");
             }
         }
 
-        foreach (var (rule, timeToLive) in options.TimeToLive.Where(t => t.Value <= TimeSpan.Zero))
+        // Prompts are looked at for their time once a minute: a shorter time acts as a minute. The
+        // longest keeps a prompt's expiry within what a date can hold.
+        foreach (var (rule, timeToLive) in options.TimeToLive.Where(t => t.Value < MinTimeToLive || t.Value > MaxTimeToLive))
         {
-            errors.Add($"Outreach:TimeToLive:{rule} is {timeToLive}: it must be more than 00:00:00: a prompt withdrawn as soon as it is made never reaches an agent");
+            errors.Add($"Outreach:TimeToLive:{rule} is {timeToLive}: it must be from {MinTimeToLive} to {MaxTimeToLive}");
         }
 
         return errors.Count > 0 ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;

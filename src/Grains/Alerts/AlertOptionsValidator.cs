@@ -19,6 +19,12 @@ public sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
             errors.Add("Alerts:ResolvedKept must not be negative");
         }
 
+        // Zero or less forgot every resolved alert at the next trim; past ten years the cut-off date underflows.
+        if (options.ResolvedRetention is { } retention && (retention <= TimeSpan.Zero || retention > TimeSpan.FromDays(3650)))
+        {
+            errors.Add($"Alerts:ResolvedRetention is {retention}: it must be more than 00:00:00 and at most 3650.00:00:00 (leave it unset to keep resolved alerts up to ResolvedKept)");
+        }
+
         if (options.EvidenceKept < 1)
         {
             errors.Add("Alerts:EvidenceKept must be at least 1");

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using static CxLive.Contracts.Journeys.InteractionTypes;
 
 namespace CxLive.Grains.Experience;
 
-/// <summary>Refuses to start with an experience model whose episodes or decay have no length, or a valence off its scale.</summary>
+/// <summary>Refuses to start with an experience model whose episodes or decay have no length, a valence off its scale, or one the model would never read.</summary>
 public sealed class ExperienceOptionsValidator : IValidateOptions<ExperienceOptions>
 {
     public ValidateOptionsResult Validate(string? name, ExperienceOptions options)
@@ -18,6 +19,21 @@ public sealed class ExperienceOptionsValidator : IValidateOptions<ExperienceOpti
         foreach (var (key, valence) in options.Valences.Where(v => v.Value is < -10 or > 10))
         {
             errors.Add($"Experience:Valences:{key} is {valence.ToString(CultureInfo.InvariantCulture)}: it must be from -10 (awful) to +10 (delightful)");
+        }
+
+        // Keys the model never reads were taken and then changed nothing: "payment:abandoned" (failed
+        // and abandoned moments both read "payment:failure"), "search:success", "survey".
+        foreach (var key in options.Valences.Keys)
+        {
+            var (type, outcome) = key.Split(':', 2) is [var t, var o] ? (t, o) : (key, null);
+            if (type is QueueWait or Survey)
+            {
+                errors.Add($"Experience:Valences:{key} cannot be set: a {type}'s valence is worked out from its {(type == Survey ? "answer" : "wait")} (docs/experience-score.md)");
+            }
+            else if (outcome is not (null or "failure") && key != Search + ":no-results")
+            {
+                errors.Add($"Experience:Valences:{key} is never read: after the type comes only :failure (failed and abandoned moments alike), or search:no-results");
+            }
         }
 
         return errors.Count > 0 ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;

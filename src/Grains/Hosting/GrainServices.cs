@@ -50,8 +50,9 @@ public static class GrainServices
         services.AddValidated<InsightsOptions, InsightsOptionsValidator>(InsightsOptions.Section);
         services.AddValidated<CustomerOptions, CustomerOptionsValidator>(CustomerOptions.Section)
             .Configure<IConfiguration>((o, configuration) => o.Retention = configuration.GetValue<TimeSpan?>("Privacy:CustomerRetention"));
-        // A deadline reminder's period below Orleans' minimum would be refused at its registration.
-        services.AddOptions<ReminderOptions>().Configure<IOptions<CustomerOptions>>((reminders, customers) =>
+        // A deadline reminder's period below Orleans' minimum would be refused at its registration (after
+        // any other configuration of the minimum, so none raises it above the period again).
+        services.AddOptions<ReminderOptions>().PostConfigure<IOptions<CustomerOptions>>((reminders, customers) =>
             reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, customers.Value.DeadlineRecheck.Ticks)));
         services.AddValidated<AlertOptions, AlertOptionsValidator>(AlertOptions.Section);
         services.AddValidated<OutreachOptions, OutreachOptionsValidator>(OutreachOptions.Section)

@@ -106,13 +106,8 @@ public static class OrleansHosting
         }
         else
         {
-            builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section)
-                .PostConfigure(o => o.Consumer ??= $"{Environment.MachineName}:{siloPort}")
-                .Validate(o => o.ReadCount >= 1 && o.MaxPending >= 1, "RedisStreams:ReadCount and MaxPending must be at least 1")
-                .Validate(o => o.CheckpointInterval > TimeSpan.Zero && o.IdlePoll > TimeSpan.Zero, "RedisStreams:CheckpointInterval and IdlePoll must be positive")
-                .Validate(o => o.ReclaimAfter > TimeSpan.Zero && o.ReclaimEvery > TimeSpan.Zero, "RedisStreams:ReclaimAfter and ReclaimEvery must be positive")
-                .Validate(o => o.TrimEvery >= TimeSpan.Zero, "RedisStreams:TrimEvery must not be negative (zero turns trimming off)")
-                .ValidateOnStart();
+            StreamOptionsValidator.AddStreamOptions(builder.Services)
+                .PostConfigure(o => o.Consumer ??= $"{Environment.MachineName}:{siloPort}");
             builder.Services.PostConfigure<CheckpointOptions>(o =>
             {
                 if (!delaySet)

@@ -68,7 +68,7 @@ public sealed class CommandLineTests
     [InlineData("Shutdown__Timeout", "00:02:00", "Shutdown:Timeout is 00:02:00: it must be from 00:00:00 to 00:00:30")]
     [InlineData("Shutdown__LeaveTimeout", "-00:00:05", "Shutdown:LeaveTimeout is -00:00:05: it must be 00:00:00 or more")]
     [InlineData("Shutdown__ExitAfter", "00:00:00", "Shutdown:ExitAfter is 00:00:00: it must be more than 00:00:00")]
-    [InlineData("RedisStreams__AppendTimeout", "00:00:00", "RedisStreams:AppendTimeout must be positive (at zero every ingest request would be answered 503)")]
+    [InlineData("RedisStreams__AppendTimeout", "00:00:00", "RedisStreams:AppendTimeout must be from 00:00:00.010 to 00:01:00")]
     [InlineData("Demo__BadExperienceRate", "10", "Demo:BadExperienceRate must be from 0 to 1 (a share of sessions)")]
     [InlineData("Ingestion__MaxEventAge", "30d", "'30d' at 'Ingestion:MaxEventAge' to type 'System.TimeSpan'. A duration is hh:mm:ss or d.hh:mm:ss")]
     [InlineData("DataProtection__Certificate", "/no/such/keys.pfx", "DataProtection:Certificate '/no/such/keys.pfx' cannot be read as a PKCS#12 (.pfx) file")]

@@ -126,12 +126,12 @@ public sealed partial class AlertTextTableTests
     {
         Assert.Equal("1 failed search in 4 min", AlertTexts.English.Text("repeated-failed-search.title", new() { ["count"] = 1, ["span"] = "4 min" }));
         Assert.Equal("2 failed searches in 4 min", AlertTexts.English.Text("repeated-failed-search.title", new() { ["count"] = 2, ["span"] = "4 min" }));
-        // A silent touchpoint fires with 0 to 5 events in its window at the defaults: it said "1 events in 10 min".
+        // A silent touchpoint fires with 0 to 5 interactions in its window at the defaults: it said "1 events in 10 min" (and "events" where its detail said "interactions").
         var silence = AlertTexts.English.Alert("touchpoint-silence", new() { ["touchpoint"] = "app/checkout", ["count"] = 1L, ["minutes"] = 10, ["usual"] = "60" });
-        Assert.Equal("app/checkout silent: 1 event in 10 min", silence.Title);
+        Assert.Equal("app/checkout silent: 1 interaction in 10 min", silence.Title);
         Assert.StartsWith("1 interaction arrived in the last 10 min", silence.Detail);
-        Assert.Equal("app/checkout silent: 0 events in 10 min", AlertTexts.English.Alert("touchpoint-silence", new() { ["touchpoint"] = "app/checkout", ["count"] = 0L, ["minutes"] = 10, ["usual"] = "60" }).Title);
-        Assert.Equal("Traffic is back: 1 event in the last 10 min.", AlertTexts.English.Resolved("touchpoint-silence", new() { ["count"] = 1L, ["minutes"] = 10 }));
+        Assert.Equal("app/checkout silent: 0 interactions in 10 min", AlertTexts.English.Alert("touchpoint-silence", new() { ["touchpoint"] = "app/checkout", ["count"] = 0L, ["minutes"] = 10, ["usual"] = "60" }).Title);
+        Assert.Equal("Traffic is back: 1 interaction in the last 10 min.", AlertTexts.English.Resolved("touchpoint-silence", new() { ["count"] = 1L, ["minutes"] = 10 }));
         // A rule's threshold may be set to 1: its detail then agrees with its title.
         Assert.Equal("1 search found nothing in 4 min: 'boots'", AlertTexts.English.Text("repeated-failed-search.detail", new() { ["count"] = 1, ["span"] = "4 min", ["queries"] = "'boots'" }));
     }
