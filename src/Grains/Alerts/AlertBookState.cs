@@ -923,7 +923,6 @@ public sealed class AlertBookState
         History = [HistoryNote.Raised(signal).Step(now, AlertState.Open, "rule:" + signal.RuleId)],
     };
 
-    /// <summary>The condition was seen again while open: one alert, fresher words, more evidence.</summary>
     /// <summary>
     /// The rules of the conditions folded into an alert that have not cleared (a second complaint
     /// case of the same rule among them). A walk over this partition's open folds, on a resolve of
@@ -941,10 +940,15 @@ public sealed class AlertBookState
     private static bool DeadlinePassed(Alert open, AlertSignal signal) =>
         signal.Title != open.Title && signal.Evidence.Length > 0 && signal.Evidence.All(open.Evidence.Contains);
 
+    /// <summary>
+    /// The condition was seen again while open: one alert, fresher words, more evidence. Its severity
+    /// is raised, never lowered: a fifth failed search took back to warning an alert a critical
+    /// complaint had folded into, and with it the escalation.
+    /// </summary>
     private static Alert Repeat(Alert open, AlertSignal signal, DateTimeOffset now, int evidenceKept) => open with
     {
         OwnConditionClearedAt = null, // its own condition is back
-        Severity = signal.Severity,
+        Severity = signal.Severity > open.Severity ? signal.Severity : open.Severity,
         Touchpoint = signal.Touchpoint ?? open.Touchpoint,
         Stage = signal.Stage ?? open.Stage,
         Title = signal.Title,

@@ -47,8 +47,10 @@ public sealed class AlertBookPolicyTests
         Assert.Equal(host.Id, Assert.Single(detractor.ToRoute).Id); // its prompt takes it on
         Assert.Single(_book.ById);
 
-        // A milder condition does not lower it; another customer is another conversation.
+        // A milder condition does not lower it, nor its own condition seen again (a fourth failed search
+        // took it back to warning, and the escalation with it); another customer is another conversation.
         Assert.Equal(Severity.Critical, Apply(Raise("long-wait", "c-1", severity: Severity.Info), Now.AddMinutes(6)).Alerts.Single().Alert.Severity);
+        Assert.Equal(Severity.Critical, Apply(Raise("repeated-failed-search", "c-1", evidence: "i-fourth"), Now.AddMinutes(6)).Alerts.Single().Alert.Severity);
         Assert.Equal(AlertChangeKind.Raised, Apply(Raise("detractor", "c-2"), Now.AddMinutes(6)).Alerts.Single().Kind);
     }
 
