@@ -25,14 +25,21 @@ public sealed class StreamOptionsValidator : IValidateOptions<StreamOptions>
             errors.Add("RedisStreams:ReadCount and MaxPending must be at least 1");
         }
 
-        if (options.CheckpointInterval <= TimeSpan.Zero || options.IdlePoll <= TimeSpan.Zero)
+        // Upper bounds where a wait runs on the value: past about 24 days a wait throws, and the
+        // silo that started cleanly failed at its first idle read.
+        if (options.IdlePoll < TimeSpan.FromMilliseconds(1) || options.IdlePoll > TimeSpan.FromMinutes(1))
         {
-            errors.Add("RedisStreams:CheckpointInterval and IdlePoll must be positive");
+            errors.Add("RedisStreams:IdlePoll must be from 00:00:00.001 to 00:01:00");
         }
 
-        if (options.ReclaimAfter <= TimeSpan.Zero || options.ReclaimEvery <= TimeSpan.Zero)
+        if (options.CheckpointInterval <= TimeSpan.Zero || options.CheckpointInterval > TimeSpan.FromHours(1))
         {
-            errors.Add("RedisStreams:ReclaimAfter and ReclaimEvery must be positive");
+            errors.Add("RedisStreams:CheckpointInterval must be more than 00:00:00 and at most 01:00:00");
+        }
+
+        if (options.ReclaimAfter <= TimeSpan.Zero || options.ReclaimEvery <= TimeSpan.Zero || options.ReclaimAfter > TimeSpan.FromDays(1) || options.ReclaimEvery > TimeSpan.FromDays(1))
+        {
+            errors.Add("RedisStreams:ReclaimAfter and ReclaimEvery must be more than 00:00:00 and at most 1.00:00:00");
         }
 
         if (options.TrimEvery < TimeSpan.Zero || options.TrimEvery > TimeSpan.FromDays(1))

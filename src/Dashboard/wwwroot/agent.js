@@ -173,12 +173,13 @@ function copyAttributes(to, from) {
 function sayLoad(count) {
   const load = document.getElementById("queue-load");
   const capacity = agentList.find(a => a.id === agentId)?.capacity;
-  load.hidden = !(capacity > 0); // unknown (or 0 from an older server): say nothing rather than "full"
+  load.hidden = !Number.isInteger(capacity); // unknown: say nothing rather than "full"
   if (load.hidden) return;
   const full = count >= capacity;
   load.toggleAttribute("data-full", full);
   // Over it only when a supervisor assigned more by hand (their choice is not refused for capacity): "6 of at most 5" read as a fault.
-  const key = count > capacity ? "agent.load.over" : full ? "agent.load.full" : "agent.load";
+  // At 0 the desks route her nothing: "0 of at most 0: full" read as a fault too.
+  const key = capacity === 0 ? "agent.load.none" : count > capacity ? "agent.load.over" : full ? "agent.load.full" : "agent.load";
   load.textContent = t(key, { count: formatNumber(count), capacity: formatNumber(capacity) });
 }
 

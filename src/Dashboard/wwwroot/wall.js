@@ -1041,7 +1041,7 @@ function fillAgents(li, agents) {
   const channel = li.cxAlert?.suggestedAction?.channel;
   const reaches = a => !channel || channel === "other" || a.skills.some(skill => skill === "*" || skill.toLowerCase() === channel); // as the desk matches them
   // Full: the desks hand them no more; a supervisor may still (the prompt moves to them regardless).
-  const full = a => a.capacity > 0 && a.pending >= a.capacity;
+  const full = a => Number.isInteger(a.capacity) && a.pending >= a.capacity; // capacity 0: the desks route them nothing
   select.replaceChildren(...agents.map(a => new Option(
     t(full(a) ? "assign.agentFull" : "assign.agent", { agent: t("agent.withSkills", { name: a.name, skills: listOf(a.skills.map(channelName)) }), pending: formatNumber(a.pending) })
       + (reaches(a) ? "" : ` · ${t("assign.notOn", { channel: channelName(channel) })}`), a.id)));

@@ -942,7 +942,7 @@ public sealed class AlertBookState
 
     /// <summary>
     /// The condition was seen again while open: one alert, fresher words, more evidence. Its severity
-    /// is raised, never lowered: a fifth failed search took back to warning an alert a critical
+    /// is raised, never lowered: a fourth failed search took back to warning an alert a critical
     /// complaint had folded into, and with it the escalation.
     /// </summary>
     private static Alert Repeat(Alert open, AlertSignal signal, DateTimeOffset now, int evidenceKept) => open with

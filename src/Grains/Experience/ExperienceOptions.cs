@@ -15,7 +15,7 @@ public sealed class ExperienceOptions
     public TimeSpan HalfLife { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Valence overrides, -10 (awful) to +10 (delightful), keyed <c>type</c> or <c>type:outcome</c>
+    /// Valence overrides, -10 (awful) to +10 (delightful), keyed <c>type</c>, <c>type:failure</c> (failed and abandoned moments) or <c>search:no-results</c>
     /// (e.g. <c>"search:failure": "-4"</c>); anything not named keeps the built-in table.
     /// </summary>
     public Dictionary<string, double> Valences { get; set; } = new(StringComparer.Ordinal);

@@ -418,7 +418,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest
     {
         // An app of its own whose agents take one prompt each: six detractors, and those beyond the
         // agents with the skill wait. A supervisor sees how many, in amber, without opening anything.
-        using var app = new CxLiveApp(new Dictionary<string, string?> { ["Outreach:Capacity"] = "1" });
+        // Sam (any channel) is routed nothing: capacity 0, a supervisor's to give work to.
+        using var app = new CxLiveApp(new Dictionary<string, string?> { ["Outreach:Capacity"] = "1", ["Outreach:Agents:2:Capacity"] = "0" });
         using var http = app.CreateHttpClient();
         var surveys = Enumerable.Range(0, 6).Select(_ => NewCustomer()).Select(c => Make(c, DateTimeOffset.UtcNow.AddMinutes(-1), InteractionTypes.Survey, $"survey/nps-{c}", score: 1,
             attributes: new() { ["scale"] = "nps" }) with { Channel = Channel.Survey }).ToArray();
@@ -444,6 +445,7 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest
         var picker = waitingCard.Locator(".assign select");
         await Assertions.Expect(picker.Locator("option", new() { HasTextString = "in hand, full" })).Not.ToHaveCountAsync(0);
         await Assertions.Expect(picker.Locator("option[value='wang.wei']")).Not.ToContainTextAsync("full"); // not on the prompts' channel: none of them
+        await Assertions.Expect(picker.Locator("option[value='sam.taylor']")).ToContainTextAsync("0 in hand, full"); // capacity 0: it read as room
         await picker.PressAsync("Escape");
 
         // An agent reports one: the next waiting prompt is theirs, and the wall hears it by itself.
@@ -480,6 +482,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest
         await console.SelectOptionAsync("#agent", "wang.wei"); // not on the detractors' channel: holds none
         await Assertions.Expect(load).ToHaveTextAsync("You hold 0 of at most 1.");
         await Assertions.Expect(load).Not.ToHaveAttributeAsync("data-full", "");
+        await console.SelectOptionAsync("#agent", "sam.taylor"); // capacity 0: the line was hidden, as for a server that sent none
+        await Assertions.Expect(load).ToHaveTextAsync("You hold 0. The desks route you no prompts (your capacity is 0): only a supervisor gives you one.");
     }
 
     /// <summary>A touchpoint of its own with <paramref name="events"/> interactions in the last minute, <paramref name="failures"/> of them failed.</summary>

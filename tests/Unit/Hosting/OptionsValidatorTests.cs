@@ -94,8 +94,14 @@ public sealed class OptionsValidatorTests
     [Fact]
     public void Stream_and_demo_settings_the_process_could_not_run_with_are_refused_together()
     {
-        var stream = new StreamOptionsValidator().Validate(null, new StreamOptions { TrimEvery = TimeSpan.FromSeconds(-1), AppendTimeout = TimeSpan.Zero });
-        Assert.Equal(["RedisStreams:TrimEvery must be from 00:00:00 (no trimming) to 1.00:00:00", "RedisStreams:AppendTimeout must be from 00:00:00.010 to 00:01:00"], stream.Failures);
+        // An IdlePoll of 30 days started cleanly and threw at the first idle read (a wait past 24.8 days).
+        var stream = new StreamOptionsValidator().Validate(null, new StreamOptions { IdlePoll = TimeSpan.FromDays(30), TrimEvery = TimeSpan.FromSeconds(-1), AppendTimeout = TimeSpan.Zero });
+        Assert.Equal(
+        [
+            "RedisStreams:IdlePoll must be from 00:00:00.001 to 00:01:00",
+            "RedisStreams:TrimEvery must be from 00:00:00 (no trimming) to 1.00:00:00",
+            "RedisStreams:AppendTimeout must be from 00:00:00.010 to 00:01:00",
+        ], stream.Failures);
         Assert.True(new StreamOptionsValidator().Validate(null, new StreamOptions { TrimEvery = TimeSpan.Zero }).Succeeded); // zero: trimming off
 
         var demo = new DemoOptionsValidator().Validate(null, new DemoOptions { Customers = 0, SessionsPerSecond = double.PositiveInfinity, BadExperienceRate = 1.5, Tick = TimeSpan.Zero });
