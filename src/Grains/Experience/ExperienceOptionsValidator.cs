@@ -26,7 +26,11 @@ public sealed class ExperienceOptionsValidator : IValidateOptions<ExperienceOpti
         foreach (var key in options.Valences.Keys)
         {
             var (type, outcome) = key.Split(':', 2) is [var t, var o] ? (t, o) : (key, null);
-            if (type is QueueWait or Survey)
+            if (NearMiss(type) is { } meant)
+            {
+                errors.Add($"Experience:Valences:{key} is never read: interaction types are matched as written (did you mean {meant}?)");
+            }
+            else if (type is QueueWait or Survey)
             {
                 errors.Add($"Experience:Valences:{key} cannot be set: a {type}'s valence is worked out from its {(type == Survey ? "answer" : "wait")} (docs/experience-score.md)");
             }

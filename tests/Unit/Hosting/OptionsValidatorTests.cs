@@ -60,6 +60,7 @@ public sealed class OptionsValidatorTests
     [InlineData("Experience:Valences:complaint is -20: it must be from -10 (awful) to +10 (delightful)", "Experience:Valences:complaint=-20")]
     [InlineData("Experience:Valences:search:failure is 10.5: it must be from -10 (awful) to +10 (delightful)", "Experience:Valences:search:failure=10.5")]
     [InlineData("Experience:Valences:payment:abandoned is never read: after the type comes only :failure (failed and abandoned moments alike), or search:no-results", "Experience:Valences:payment:abandoned=-6")]
+    [InlineData("Experience:Valences:Search:failure is never read: interaction types are matched as written (did you mean search?)", "Experience:Valences:Search:failure=-4")]
     [InlineData("Experience:Valences:survey cannot be set: a survey's valence is worked out from its answer", "Experience:Valences:survey=-2")]
     [InlineData("Customers:DeadlineRecheck is 00:00:00: it must be from 00:00:01 to 01:00:00", "Customers:DeadlineRecheck=00:00:00")]
     [InlineData("Customers:DeadlineRecheck is 02:00:00: it must be from 00:00:01 to 01:00:00", "Customers:DeadlineRecheck=02:00:00")]
