@@ -173,6 +173,10 @@ function copyAttributes(to, from) {
 function sayLoad(count) {
   const load = document.getElementById("queue-load");
   const capacity = agentList.find(a => a.id === agentId)?.capacity;
+  // An empty queue said new prompts come "as soon as CxLive routes them to you" beside "the desks route you none".
+  const empty = document.getElementById("no-prompts");
+  empty.dataset.i18n = capacity === 0 ? "agent.noneRouted" : "agent.none";
+  empty.textContent = t(empty.dataset.i18n);
   load.hidden = !Number.isInteger(capacity); // unknown: say nothing rather than "full"
   if (load.hidden) return;
   const full = count >= capacity;

@@ -484,6 +484,8 @@ public sealed class WallBrowserTests(BrowserFixture fixture) : BrowserTest
         await Assertions.Expect(load).Not.ToHaveAttributeAsync("data-full", "");
         await console.SelectOptionAsync("#agent", "sam.taylor"); // capacity 0: the line was hidden, as for a server that sent none
         await Assertions.Expect(load).ToHaveTextAsync("You hold 0. The desks route you no prompts (your capacity is 0): only a supervisor gives you one.");
+        await Assertions.Expect(console.Locator("#no-prompts")).ToHaveTextAsync("No prompts. One a supervisor gives you appears here at once."); // not "as soon as CxLive routes them to you"
+        await console.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "agent-routed-none.png") });
     }
 
     /// <summary>A touchpoint of its own with <paramref name="events"/> interactions in the last minute, <paramref name="failures"/> of them failed.</summary>
