@@ -87,8 +87,21 @@ public static class DashboardExtensions
         return app;
     }
 
-    /// <summary>What a signed-in person reads on a page their role does not open (status 403).</summary>
-    internal static IResult ForbiddenPage => Page("forbidden.html");
+    /// <summary>
+    /// What a signed-in person reads on a page their role does not open (status 403); on an admins'
+    /// page (the Orleans dashboard, an admins-only API reference) it says so, since she cannot tell
+    /// from the page she asked for whose it is.
+    /// </summary>
+    internal static IResult ForbiddenPage(bool forAdmins)
+    {
+        if (!forAdmins)
+        {
+            return Page("forbidden.html");
+        }
+
+        using var reader = new StreamReader(Pages.GetFileInfo("forbidden.html").CreateReadStream());
+        return Results.Content(reader.ReadToEnd().Replace("<main class=\"login\">", "<main class=\"login\" data-needs=\"admin\">", StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
 
     private static IResult Page(string name)
     {

@@ -170,7 +170,8 @@ public static class SecurityExtensions
             // CxLive's own page, under the path of another's (Orleans' dashboard, the API reference):
             // it gets the policy of CxLive's pages, not the looser one that path has.
             context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.PagePolicy;
-            return DashboardExtensions.ForbiddenPage.ExecuteAsync(context.HttpContext);
+            var forAdmins = context.HttpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == Access.AdminPolicy) == true;
+            return DashboardExtensions.ForbiddenPage(forAdmins).ExecuteAsync(context.HttpContext);
         }
 
         context.Response.Redirect(context.RedirectUri);

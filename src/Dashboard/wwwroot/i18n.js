@@ -6,7 +6,7 @@ const texts = {
   en: {
     "app.wall": "Live alert wall", "app.agent": "Agent console", "app.customer": "Customer",
     "nav.wall": "Wall", "nav.agent": "Agent console", "nav.language": "Language", "nav.signout": "Sign out",
-    "forbidden.title": "Not for your sign-in", "forbidden.text": "Your sign-in does not open this page. Ask an admin if you need it, or sign out and sign in as someone who may.",
+    "forbidden.title": "Not for your sign-in", "forbidden.text": "Your sign-in does not open this page. Ask an admin if you need it, or sign out and sign in as someone who may.", "forbidden.admins": "This page is for admins, and your sign-in is not one. Ask an admin if you need it, or sign out and sign in as an admin.",
     "login.title": "Sign in", "login.user": "User name", "login.password": "Password", "login.submit": "Sign in",
     "login.error": "That user name and password do not match.", "login.throttled": "Too many failed sign-ins from this network: try again in {seconds} s.",
     "status.connecting": "Connecting…", "status.live": "Live", "status.reconnecting": "Reconnecting…", "status.staleSince": "Not live since {time}: what this page shows is as it was then", "status.disconnected": "Disconnected — retrying",
@@ -107,7 +107,7 @@ const texts = {
   "zh-CN": {
     "app.wall": "实时告警墙", "app.agent": "坐席工作台", "app.customer": "客户",
     "nav.wall": "告警墙", "nav.agent": "坐席工作台", "nav.language": "语言", "nav.signout": "退出登录",
-    "forbidden.title": "无权打开", "forbidden.text": "您的账号不能打开此页面。如需使用，请联系管理员，或退出登录后换用有权限的账号登录。",
+    "forbidden.title": "无权打开", "forbidden.text": "您的账号不能打开此页面。如需使用，请联系管理员，或退出登录后换用有权限的账号登录。", "forbidden.admins": "此页面仅供管理员使用，您的账号不是管理员。如需使用，请联系管理员，或退出登录后以管理员身份登录。",
     "login.title": "登录", "login.user": "用户名", "login.password": "密码", "login.submit": "登录",
     "login.error": "用户名或密码不正确。", "login.throttled": "此网络登录失败次数过多：请 {seconds} 秒后重试。",
     "status.connecting": "正在连接…", "status.live": "实时", "status.reconnecting": "正在重新连接…", "status.staleSince": "自 {time} 起未实时更新：页面显示的是当时的情况", "status.disconnected": "已断开 — 正在重试",

@@ -20,7 +20,8 @@ public sealed class RefusedPageBrowserTests(BrowserFixture browser, ApiReference
         await page.GotoAsync(new Uri(install.App.BaseAddress, "/scalar/").ToString());
         await SignInBrowserTests.SignInAsync(page, "zhang.min");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("您的账号不能打开此页面。如需使用，请联系管理员，或退出登录后换用有权限的账号登录。");
+        // Whose page it is: "this page" alone left her to guess whom to ask, or to sign in as.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("此页面仅供管理员使用，您的账号不是管理员。如需使用，请联系管理员，或退出登录后以管理员身份登录。");
         var refused = await page.ReloadAsync();
         Assert.Equal(403, refused!.Status); // still a refusal to a program that reads the status
         Assert.Equal(SecurityHeaders.PagePolicy, await refused.HeaderValueAsync("content-security-policy")); // CxLive's page, not the reference's looser policy
@@ -30,7 +31,7 @@ public sealed class RefusedPageBrowserTests(BrowserFixture browser, ApiReference
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "refused-page-zh.png") });
 
         await page.SelectOptionAsync("#lang", "en");
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your sign-in does not open this page.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This page is for admins, and your sign-in is not one. Ask an admin if you need it, or sign out and sign in as an admin.");
 
         // The way back: her wall.
         await page.ClickAsync(".nav a[href='/']");
