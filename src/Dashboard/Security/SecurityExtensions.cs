@@ -9,6 +9,7 @@ using CxLive.Grains.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -170,7 +171,7 @@ public static class SecurityExtensions
             // CxLive's own page, under the path of another's (Orleans' dashboard, the API reference):
             // it gets the policy of CxLive's pages, not the looser one that path has.
             context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.PagePolicy;
-            var forAdmins = context.HttpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == Access.AdminPolicy) == true;
+            var forAdmins = context.HttpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Access.AdminPolicy) == true;
             return DashboardExtensions.ForbiddenPage(forAdmins).ExecuteAsync(context.HttpContext);
         }
 
