@@ -527,6 +527,7 @@ function fillCard(li, alert, incident, now) {
   assigned.title = alert.assignedTo ?? "";
   enableActions(li, alert);
   if (alert.state === "resolved") resolvedMeanwhile(li, alert); // muting stays possible
+  if (!li.dataset.draftRead) restoreDraft(li, alert);
   li.querySelector(".resolve .outcome").hidden = !alert.customerId; // an incident's card: no one customer's ending to record
   translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
@@ -1099,6 +1100,33 @@ function resolvedMeanwhile(li, alert) {
   showProblem(li, () => t("resolve.meanwhile", { by: last ? who(last.by) : "—" }));
 }
 
+// A resolve note being typed is kept in the tab: a sign-in that ran out sent the page to sign in,
+// and the half-typed note was gone. Back on the wall, the card's form opens with it as it was.
+const draftKey = id => `cxlive.resolveDraft.${id}`;
+
+function keepDraft(li) {
+  const form = li.querySelector(".resolve");
+  const note = form.elements.note.value;
+  if (!li.cxAlert || form.elements.note.readOnly) return;
+  if (note.trim()) sessionStorage.setItem(draftKey(li.cxAlert.id), JSON.stringify({ note, outcome: form.elements.outcome.value }));
+  else sessionStorage.removeItem(draftKey(li.cxAlert.id));
+}
+
+function forgetDraft(li) {
+  if (li.cxAlert) sessionStorage.removeItem(draftKey(li.cxAlert.id));
+}
+
+function restoreDraft(li, alert) {
+  li.dataset.draftRead = "";
+  const draft = JSON.parse(sessionStorage.getItem(draftKey(alert.id)) ?? "null");
+  if (!draft) return;
+  if (alert.state === "resolved" || WALL_MODE) { sessionStorage.removeItem(draftKey(alert.id)); return; }
+  const form = li.querySelector(".resolve");
+  form.elements.note.value = draft.note;
+  if (draft.outcome) form.elements.outcome.value = draft.outcome;
+  form.hidden = false;
+}
+
 function setResolveFormLocked(form, locked) {
   form.elements.note.readOnly = locked;
   form.elements.outcome.disabled = locked;
@@ -1117,16 +1145,19 @@ list.addEventListener("click", event => {
   if (button.dataset.action === "assign") openAssign(li);
   else if (button.dataset.action === "cancel-assign") closeAssign(li);
   else if (button.dataset.action === "resolve") openResolve(li);
-  else if (button.dataset.action === "cancel-resolve") closeResolve(li);
+  else if (button.dataset.action === "cancel-resolve") { forgetDraft(li); closeResolve(li); }
   else if (button.dataset.action === "mute") { closeOtherForms(li, "mute"); openMute(li, li.cxAlert); }
   else if (button.dataset.action === "cancel-mute") closeMuteForm(li);
   else act(li, button.dataset.action);
 });
 
+list.addEventListener("input", event => { if (event.target.closest(".resolve")) keepDraft(event.target.closest("li")); });
+list.addEventListener("change", event => { if (event.target.closest(".resolve")) keepDraft(event.target.closest("li")); });
+
 list.addEventListener("keydown", event => {
   if (event.key !== "Escape") return;
   if (event.target.closest(".assign")) closeAssign(event.target.closest("li"));
-  else if (event.target.closest(".resolve")) closeResolve(event.target.closest("li"));
+  else if (event.target.closest(".resolve")) { forgetDraft(event.target.closest("li")); closeResolve(event.target.closest("li")); }
   else if (event.target.closest(".mute")) closeMuteForm(event.target.closest("li"));
 });
 
@@ -1145,6 +1176,7 @@ list.addEventListener("submit", async event => {
     const note = form.elements.note.value.trim();
     closeResolve(li);
     const done = await act(li, "resolve", { ...(outcome && { outcome }), ...(note && { note }) });
+    if (done.ok) forgetDraft(li);
     if (!done.ok && note && done.alert?.state === "resolved") {
       // Someone resolved it just before this one arrived: the note comes back, to copy, as when theirs reaches the page first.
       form.elements.note.value = note;

@@ -188,6 +188,43 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     }
 
     /// <summary>
+    /// Her password is reset while she types a resolve note on the wall: the page goes to sign in,
+    /// and the half-typed note was gone. Back on the wall, the card's form is open with it as it was.
+    /// </summary>
+    [Fact]
+    public async Task A_supervisor_signed_out_while_typing_a_resolve_note_finds_it_on_the_card_after_signing_in_again()
+    {
+        var customer = await DetractorAsync();
+        var context = await BrowserAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login").ToString());
+        await SignInAsync(page, "zhang.min");
+        var card = page.Locator($".alert[data-customer='{customer}']");
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await card.Locator("button[data-action=resolve]").ClickAsync();
+        var form = card.Locator(".resolve");
+        await form.Locator("select[name=outcome]").SelectOptionAsync("recovered");
+        await form.Locator("input[name=note]").PressSequentiallyAsync("called her back, the refund is on its way");
+
+        const string newPassword = "a new password for zhang.min";
+        using (Save(("Security:Users:0:PasswordHash", PasswordHash.Of(newPassword))))
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/login\?ReturnUrl=%2F"), new() { Timeout = 15_000 });
+            await SignInAsync(page, "zhang.min", newPassword);
+            await Assertions.Expect(form).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(form.Locator("input[name=note]")).ToHaveValueAsync("called her back, the refund is on its way");
+            await Assertions.Expect(form.Locator("select[name=outcome]")).ToHaveValueAsync("recovered");
+
+            // Sent, it is kept no longer: the next visit opens no form.
+            await form.Locator("button[type=submit]").ClickAsync();
+            await Assertions.Expect(card.Locator(".state")).ToContainTextAsync("resolved", new() { Timeout = 10_000 });
+            Assert.Null(await page.EvaluateAsync<string?>("() => Object.keys(sessionStorage).find(k => k.startsWith('cxlive.resolveDraft.')) ?? null"));
+        }
+
+        await context.CloseAsync();
+    }
+
+    /// <summary>
     /// Her password is reset after a leak while her console is open: the server signs her out and
     /// closes its connection. The page read "Reconnecting…" for good, every try refused with a 401.
     /// </summary>
