@@ -527,7 +527,7 @@ function fillCard(li, alert, incident, now) {
   assigned.title = alert.assignedTo ?? "";
   enableActions(li, alert);
   if (alert.state === "resolved") resolvedMeanwhile(li, alert); // muting stays possible
-  if (!li.dataset.draftRead) restoreDraft(li, alert);
+  if (!draftsRead.has(alert.id)) restoreDraft(li, alert);
   li.querySelector(".resolve .outcome").hidden = !alert.customerId; // an incident's card: no one customer's ending to record
   translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
@@ -1102,7 +1102,10 @@ function resolvedMeanwhile(li, alert) {
 
 // A resolve note being typed is kept in the tab: a sign-in that ran out sent the page to sign in,
 // and the half-typed note was gone. Back on the wall, the card's form opens with it as it was.
+// Once per alert and page load: a card drawn again (a new language, a filter) reopened a form its
+// supervisor had just closed for another.
 const draftKey = id => `cxlive.resolveDraft.${id}`;
+const draftsRead = new Set();
 
 function keepDraft(li) {
   const form = li.querySelector(".resolve");
@@ -1117,7 +1120,7 @@ function forgetDraft(li) {
 }
 
 function restoreDraft(li, alert) {
-  li.dataset.draftRead = "";
+  draftsRead.add(alert.id);
   const draft = JSON.parse(sessionStorage.getItem(draftKey(alert.id)) ?? "null");
   if (!draft) return;
   if (alert.state === "resolved" || WALL_MODE) { sessionStorage.removeItem(draftKey(alert.id)); return; }
