@@ -48,6 +48,18 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
         return (context, page);
     }
 
+    /// <summary>Zhang Min, a supervisor, signed in on the wall in a browser of her own, <paramref name="customer"/>'s card in view.</summary>
+    private async Task<(IBrowserContext Context, IPage Page, ILocator Card)> ZhangMinsWallAsync(string customer, string language = "en-US")
+    {
+        var context = await BrowserAsync(language);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login").ToString());
+        await SignInAsync(page, "zhang.min");
+        var card = page.Locator($".alert[data-customer='{customer}']");
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        return (context, page, card);
+    }
+
     /// <summary>Settings saved as an admin saves them (the app reloads them); the old values are put back when disposed.</summary>
     private SavedSettings Save(params (string Key, string? Value)[] changes) => new((IConfigurationRoot)secured.App.Services.GetRequiredService<IConfiguration>(), changes);
 
@@ -153,14 +165,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     [Fact]
     public async Task A_supervisor_whose_role_is_taken_while_her_wall_is_open_is_told_in_her_language_and_the_wall_stops()
     {
-        var customer = await DetractorAsync();
-
-        var context = await BrowserAsync("zh-CN");
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login").ToString());
-        await SignInAsync(page, "zhang.min");
-        var card = page.Locator($".alert[data-customer='{customer}']");
-        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var (context, page, card) = await ZhangMinsWallAsync(await DetractorAsync(), "zh-CN");
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
 
         // Her network drops just as the change is saved: the page cannot connect again for now.
@@ -194,13 +199,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, SecuredAppFixture
     [Fact]
     public async Task A_supervisor_signed_out_while_typing_a_resolve_note_finds_it_on_the_card_after_signing_in_again()
     {
-        var customer = await DetractorAsync();
-        var context = await BrowserAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(secured.App.BaseAddress, "/login").ToString());
-        await SignInAsync(page, "zhang.min");
-        var card = page.Locator($".alert[data-customer='{customer}']");
-        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var (context, page, card) = await ZhangMinsWallAsync(await DetractorAsync());
         await card.Locator("button[data-action=resolve]").ClickAsync();
         var form = card.Locator(".resolve");
         await form.Locator("select[name=outcome]").SelectOptionAsync("recovered");
