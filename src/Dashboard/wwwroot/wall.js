@@ -527,7 +527,7 @@ function fillCard(li, alert, incident, now) {
   assigned.title = alert.assignedTo ?? "";
   enableActions(li, alert);
   if (alert.state === "resolved") resolvedMeanwhile(li, alert); // muting stays possible
-  if (!draftsRead.has(alert.id)) restoreDraft(li, alert);
+  if (drafts.has(alert.id)) restoreDraft(li, alert);
   li.querySelector(".resolve .outcome").hidden = !alert.customerId; // an incident's card: no one customer's ending to record
   translate(li);
   li.querySelector(".touchpoint").textContent = alert.touchpoint ?? "—";
@@ -1102,10 +1102,13 @@ function resolvedMeanwhile(li, alert) {
 
 // A resolve note being typed is kept in the tab: a sign-in that ran out sent the page to sign in,
 // and the half-typed note was gone. Back on the wall, the card's form opens with it as it was.
-// Once per alert and page load: a card drawn again (a new language, a filter) reopened a form its
-// supervisor had just closed for another.
-const draftKey = id => `cxlive.resolveDraft.${id}`;
-const draftsRead = new Set();
+// The drafts are read once, as the page loads, and each is restored once: a card drawn again (a
+// new language, a filter) reopened a form its supervisor had just closed for another. A card drawn
+// for the first time looks in this map, not in the tab's storage.
+const draftPrefix = "cxlive.resolveDraft.";
+const draftKey = id => draftPrefix + id;
+const drafts = new Map(Object.keys(sessionStorage).filter(key => key.startsWith(draftPrefix))
+  .map(key => [key.slice(draftPrefix.length), JSON.parse(sessionStorage.getItem(key))]));
 
 function keepDraft(li) {
   const form = li.querySelector(".resolve");
@@ -1120,9 +1123,8 @@ function forgetDraft(li) {
 }
 
 function restoreDraft(li, alert) {
-  draftsRead.add(alert.id);
-  const draft = JSON.parse(sessionStorage.getItem(draftKey(alert.id)) ?? "null");
-  if (!draft) return;
+  const draft = drafts.get(alert.id);
+  drafts.delete(alert.id);
   if (alert.state === "resolved" || WALL_MODE) { sessionStorage.removeItem(draftKey(alert.id)); return; }
   const form = li.querySelector(".resolve");
   form.elements.note.value = draft.note;
