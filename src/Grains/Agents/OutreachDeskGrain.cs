@@ -398,7 +398,7 @@ public sealed class OutreachDeskGrain : Grain, IOutreachDeskGrain
         }
     }
 
-    private static readonly TimeSpan StaleCheckEvery = TimeSpan.FromMinutes(1);
+    internal static readonly TimeSpan StaleCheckEvery = TimeSpan.FromMinutes(1);
     private IGrainTimer? _ttlTimer;
 
     public async Task ExpireStaleAsync(CancellationToken cancellation)

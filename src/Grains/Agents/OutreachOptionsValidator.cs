@@ -6,7 +6,7 @@ namespace CxLive.Grains.Agents;
 /// <summary>Refuses to start with outreach settings that cannot work: an unknown routing, agents without distinct ids, negative counts, a prompt's time to live shorter than the desk looks or past what a date holds.</summary>
 public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>
 {
-    private static readonly TimeSpan MinTimeToLive = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MinTimeToLive = OutreachDeskGrain.StaleCheckEvery; // a shorter time acts as this
     private static readonly TimeSpan MaxTimeToLive = TimeSpan.FromDays(365);
 
     public ValidateOptionsResult Validate(string? name, OutreachOptions options)
@@ -42,8 +42,8 @@ public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>
             }
         }
 
-        // Prompts are looked at for their time once a minute: a shorter time acts as a minute. The
-        // longest keeps a prompt's expiry within what a date can hold.
+        // Prompts are looked at for their time every StaleCheckEvery; the longest keeps a prompt's
+        // expiry within what a date can hold.
         foreach (var (rule, timeToLive) in options.TimeToLive.Where(t => t.Value < MinTimeToLive || t.Value > MaxTimeToLive))
         {
             errors.Add($"Outreach:TimeToLive:{rule} is {timeToLive}: it must be from {MinTimeToLive} to {MaxTimeToLive}");
